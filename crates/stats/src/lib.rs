@@ -1,0 +1,6 @@
+//! Reference implementations (stats) for the mathlings course. (Helper fills in the crate docs.)
+#![deny(missing_docs)]
+
+mod error;
+
+pub use error::StatsError;
