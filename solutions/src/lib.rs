@@ -1,1 +1,7 @@
-//! Solutions.
+//! # mathlings — the official solutions
+//!
+//! The same paths and signatures as `exercises/`, filled in. Read a solution after you
+//! have solved an exercise: it shows one clear way, with the numerical care the checks
+//! demand.
+
+pub mod p1_stats;

@@ -1,1 +1,39 @@
-//! Checks.
+//! The graded checks of every exercise, written once and runnable against any
+//! implementation of the exercise's signature: the learner's, the official solution,
+//! the stub, and each registered misconception.
+//!
+//! Key design decision: an exercise's signature is a struct of function pointers
+//! (`Impl`), so the checks are compiled once, here, and never need the learner's code to
+//! build; the runner binds a concrete module to an `Impl` with the exercise's
+//! `bind_<id>!` macro.
+//!
+//! ```
+//! use mathlings_checks::{Options, p1_stats::s1_3_sample_variance as ex};
+//! let spec = ex::spec();
+//! let solution = ex::Impl { sample_variance: mathlings_stats::sample_variance };
+//! let report = spec.grade(&solution, &Options { seed: 1, cases: 16 });
+//! assert!(report.passed());
+//! ```
+#![deny(missing_docs)]
+
+pub mod expect;
+mod framework;
+pub mod show;
+pub mod strategies;
+
+pub use framework::{Ctx, Misconception, Options, Property, Spec, Verdict, panic_message, snapshot_dir};
+
+/// What an exercise's checks module needs, in one import.
+pub mod prelude {
+    pub use crate::expect::{self, Tol};
+    pub use crate::framework::{Ctx, Misconception, Property, Spec, Verdict};
+    pub use crate::show;
+    pub use crate::strategies;
+    pub use nalgebra::{DMatrix, DVector};
+    pub use proptest::prelude::{Just, Strategy, prop_oneof};
+}
+
+/// Part 1: statistics and probability.
+pub mod p1_stats {
+    pub mod s1_3_sample_variance;
+}

@@ -1,0 +1,86 @@
+//! Comparisons that turn into learner-readable failures.
+
+use std::fmt::Debug;
+
+use mathlings_course::report::Failure;
+
+use crate::framework::Verdict;
+use crate::show;
+
+/// A tolerance: `|got − want| ≤ abs + rel·|want|`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tol {
+    /// Relative part.
+    pub rel: f64,
+    /// Absolute part (for answers near zero).
+    pub abs: f64,
+}
+
+impl Tol {
+    /// Whether `got` is within the tolerance of `want` (NaN never is; equal infinities are).
+    pub fn accepts(&self, got: f64, want: f64) -> bool {
+        if got == want {
+            return true;
+        }
+        got.is_finite() && want.is_finite() && (got - want).abs() <= self.abs + self.rel * want.abs()
+    }
+
+    fn describe(&self, want: f64) -> String {
+        format!(
+            "{} (± {})",
+            show::float(want),
+            show::rounded(self.abs + self.rel * want.abs(), 2)
+        )
+    }
+}
+
+/// A failure without a call (the property's input generator fills it in).
+pub fn fail(returned: impl Into<String>, expected: impl Into<String>) -> Verdict {
+    Err(Failure {
+        call: String::new(),
+        returned: returned.into(),
+        expected: expected.into(),
+    })
+}
+
+/// Passes when `condition` holds, else fails with the two texts.
+pub fn that(condition: bool, returned: impl Into<String>, expected: impl Into<String>) -> Verdict {
+    if condition {
+        Ok(())
+    } else {
+        fail(returned, expected)
+    }
+}
+
+/// `got` must be `Ok` and within `tol` of `want`.
+pub fn close<E: Debug>(got: &Result<f64, E>, want: f64, tol: Tol) -> Verdict {
+    match got {
+        Ok(x) if tol.accepts(*x, want) => Ok(()),
+        _ => fail(show::float_result(got), format!("Ok({})", tol.describe(want))),
+    }
+}
+
+/// Every component of `got` within `tol` of `want`.
+pub fn all_close<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], tol: Tol) -> Verdict {
+    match got {
+        Ok(xs) if xs.len() == want.len() && xs.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) => {
+            Ok(())
+        }
+        _ => fail(
+            show::result(got),
+            format!("Ok({}) (each ± {})", show::floats(want).trim_start_matches('&'), show::rounded(tol.abs.max(tol.rel), 2)),
+        ),
+    }
+}
+
+/// `got` must be an `Err` matching `is_expected`; `expected` names it for the learner.
+pub fn error<T: Debug, E: Debug>(
+    got: &Result<T, E>,
+    is_expected: impl Fn(&E) -> bool,
+    expected: &str,
+) -> Verdict {
+    match got {
+        Err(e) if is_expected(e) => Ok(()),
+        _ => fail(show::result(got), format!("Err({expected})")),
+    }
+}

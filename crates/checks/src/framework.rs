@@ -1,0 +1,373 @@
+//! The grading engine shared by every exercise: properties, seeded generation with
+//! shrinking, snapshots, misconception diagnosis and the instructor's verification.
+
+use std::cell::RefCell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+
+use mathlings_course::report::{
+    CheckDescription, Diagnosis, ExerciseReport, Failure, PropertyReport,
+};
+use proptest::strategy::Strategy;
+use proptest::test_runner::{Config, RngAlgorithm, TestError, TestRng, TestRunner};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+/// Result of checking one property: `Err` carries the (shrunk) failing case.
+pub type Verdict = Result<(), Failure>;
+
+/// How to run the checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Master seed: every generated input derives from it, so the same seed gives the
+    /// same verdicts.
+    pub seed: u64,
+    /// Generated cases per property.
+    pub cases: u32,
+}
+
+/// A named, weighted invariant that a correct implementation keeps.
+pub struct Property<I> {
+    /// Short stable id (`shift_invariant`), used in reports.
+    pub id: &'static str,
+    /// The property in words, shown to the learner.
+    pub description: &'static str,
+    /// Relative weight for partial credit.
+    pub weight: u32,
+    /// The check itself.
+    pub check: fn(&I, &Ctx) -> Verdict,
+}
+
+/// A known wrong answer: an implementation the checks must reject, and the explanation a
+/// learner sees when their answer behaves like it.
+pub struct Misconception<I> {
+    /// Short stable id (`divides_by_n`).
+    pub id: &'static str,
+    /// What the learner probably did and why it is wrong.
+    pub explanation: &'static str,
+    /// The wrong implementation.
+    pub implementation: I,
+}
+
+/// Everything the checks know about one exercise.
+pub struct Spec<I> {
+    /// The exercise's id.
+    pub exercise: &'static str,
+    /// Its properties, in the order they are reported.
+    pub properties: Vec<Property<I>>,
+    /// Its registered misconceptions.
+    pub misconceptions: Vec<Misconception<I>>,
+    /// Fixed inputs whose outputs fingerprint an implementation: a learner's answer that
+    /// fails and whose fingerprint equals a misconception's is diagnosed as it.
+    pub probe: fn(&I) -> Vec<String>,
+}
+
+/// Context handed to a property: the seed-derived randomness and the case budget.
+pub struct Ctx {
+    exercise: &'static str,
+    property: &'static str,
+    seed: u64,
+    cases: u32,
+}
+
+impl Ctx {
+    /// Checks `test` on `cases` inputs generated from `strategy`; on failure, shrinks the
+    /// input and reports it as the Rust call `call(input)`.
+    pub fn forall<S>(
+        &self,
+        strategy: S,
+        call: impl Fn(&S::Value) -> String,
+        test: impl Fn(&S::Value) -> Verdict,
+    ) -> Verdict
+    where
+        S: Strategy,
+    {
+        let config = Config {
+            cases: self.cases,
+            failure_persistence: None,
+            max_shrink_iters: 2048,
+            max_shrink_time: 3_000,
+            source_file: None,
+            ..Config::default()
+        };
+        let seed = self.seed_bytes();
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
+        let last = RefCell::new(None::<Failure>);
+        let outcome = runner.run(&strategy, |value| match test(&value) {
+            Ok(()) => Ok(()),
+            Err(failure) => {
+                *last.borrow_mut() = Some(failure);
+                Err(proptest::test_runner::TestCaseError::fail("property failed"))
+            }
+        });
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(TestError::Fail(reason, value)) => {
+                // Re-run the shrunk input to report exactly its outcome.
+                let failure = match catch_unwind(AssertUnwindSafe(|| test(&value))) {
+                    Ok(Err(failure)) => failure,
+                    Ok(Ok(())) => last.into_inner().unwrap_or_else(|| Failure {
+                        call: String::new(),
+                        returned: reason.message().to_string(),
+                        expected: "no failure".into(),
+                    }),
+                    Err(panic) => Failure {
+                        call: String::new(),
+                        returned: format!("panicked: {}", panic_message(&*panic)),
+                        expected: "a value or a typed error, never a panic".into(),
+                    },
+                };
+                Err(Failure {
+                    call: if failure.call.is_empty() {
+                        call(&value)
+                    } else {
+                        failure.call
+                    },
+                    ..failure
+                })
+            }
+            Err(TestError::Abort(reason)) => Err(Failure {
+                call: String::new(),
+                returned: format!("generation aborted: {}", reason.message()),
+                expected: "the checks to generate inputs (a bug in the checks)".into(),
+            }),
+        }
+    }
+
+    /// A deterministic random generator for this property (for seeds handed to the
+    /// learner's code, or data not worth shrinking).
+    pub fn rng(&self) -> ChaCha8Rng {
+        ChaCha8Rng::from_seed(self.seed_bytes())
+    }
+
+    /// Runs a check on one fixed input (`call` is its Rust form), turning a panic into a
+    /// failure.
+    pub fn once(&self, call: &str, test: impl FnOnce() -> Verdict) -> Verdict {
+        match catch_unwind(AssertUnwindSafe(test)) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(failure)) => Err(Failure {
+                call: if failure.call.is_empty() {
+                    call.to_string()
+                } else {
+                    failure.call
+                },
+                ..failure
+            }),
+            Err(panic) => Err(Failure {
+                call: call.to_string(),
+                returned: format!("panicked: {}", panic_message(&*panic)),
+                expected: "a value or a typed error, never a panic".into(),
+            }),
+        }
+    }
+
+    /// Compares `actual` with the stored insta snapshot `<exercise>__<name>.snap` in
+    /// `crates/checks/snapshots/`. `call` is the Rust form of what produced it.
+    pub fn snapshot(&self, name: &str, call: &str, actual: &str) -> Verdict {
+        let snapshot_name = format!("{}__{}", self.exercise, name);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(snapshot_dir());
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        let matched = catch_unwind(AssertUnwindSafe(|| {
+            settings.bind(|| insta::assert_snapshot!(snapshot_name.as_str(), actual));
+        }));
+        match matched {
+            Ok(()) => Ok(()),
+            Err(_) => Err(Failure {
+                call: call.to_string(),
+                returned: actual.to_string(),
+                expected: stored_snapshot(&snapshot_name)
+                    .unwrap_or_else(|| format!("(no stored snapshot {snapshot_name}.snap)")),
+            }),
+        }
+    }
+
+    fn seed_bytes(&self) -> [u8; 32] {
+        let mut state = self.seed ^ fnv1a(self.exercise) ^ fnv1a(self.property).rotate_left(17);
+        let mut bytes = [0u8; 32];
+        for chunk in bytes.chunks_mut(8) {
+            chunk.copy_from_slice(&splitmix64(&mut state).to_le_bytes());
+        }
+        bytes
+    }
+}
+
+/// Directory of the stored snapshots of graded real-data checks.
+pub fn snapshot_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots")
+}
+
+fn stored_snapshot(name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(snapshot_dir().join(format!("{name}.snap"))).ok()?;
+    // An insta file is a `---`-delimited YAML header followed by the contents.
+    let body = text.splitn(3, "---\n").nth(2)?;
+    Some(body.trim_end_matches('\n').to_string())
+}
+
+impl<I> Spec<I> {
+    /// Grades `implementation`: every property, then a diagnosis if any failed.
+    pub fn grade(&self, implementation: &I, options: &Options) -> ExerciseReport {
+        let properties: Vec<PropertyReport> = self
+            .properties
+            .iter()
+            .map(|property| {
+                let ctx = Ctx {
+                    exercise: self.exercise,
+                    property: property.id,
+                    seed: options.seed,
+                    cases: options.cases,
+                };
+                let verdict = catch_unwind(AssertUnwindSafe(|| {
+                    (property.check)(implementation, &ctx)
+                }))
+                .unwrap_or_else(|panic| {
+                    Err(Failure {
+                        call: String::new(),
+                        returned: format!("panicked: {}", panic_message(&*panic)),
+                        expected: "a value or a typed error, never a panic".into(),
+                    })
+                });
+                PropertyReport {
+                    id: property.id.to_string(),
+                    description: property.description.to_string(),
+                    weight: property.weight,
+                    passed: verdict.is_ok(),
+                    failure: verdict.err(),
+                }
+            })
+            .collect();
+        let failed = properties.iter().any(|p| !p.passed);
+        ExerciseReport {
+            exercise: self.exercise.to_string(),
+            properties,
+            diagnosis: if failed {
+                self.diagnose(implementation)
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The misconception whose fingerprint equals `implementation`'s, if any.
+    pub fn diagnose(&self, implementation: &I) -> Option<Diagnosis> {
+        let fingerprint = self.fingerprint(implementation)?;
+        self.misconceptions
+            .iter()
+            .find(|m| self.fingerprint(&m.implementation).as_ref() == Some(&fingerprint))
+            .map(|m| Diagnosis {
+                id: m.id.to_string(),
+                explanation: m.explanation.to_string(),
+            })
+    }
+
+    fn fingerprint(&self, implementation: &I) -> Option<Vec<String>> {
+        catch_unwind(AssertUnwindSafe(|| (self.probe)(implementation))).ok()
+    }
+
+    /// Grades the misconception at `index`.
+    pub fn grade_misconception(&self, index: usize, options: &Options) -> Option<ExerciseReport> {
+        let m = self.misconceptions.get(index)?;
+        Some(self.grade(&m.implementation, options))
+    }
+
+    /// The static description of these checks.
+    pub fn describe(&self) -> CheckDescription {
+        CheckDescription {
+            exercise: self.exercise.to_string(),
+            properties: self
+                .properties
+                .iter()
+                .map(|p| (p.id.to_string(), p.description.to_string(), p.weight))
+                .collect(),
+            misconceptions: self
+                .misconceptions
+                .iter()
+                .map(|m| (m.id.to_string(), m.explanation.to_string()))
+                .collect(),
+        }
+    }
+
+    /// The instructor's proof that these checks are sound: the solution passes every
+    /// property, the stub fails every property, every misconception fails at least one
+    /// property and is diagnosed as itself, and the spec is well-formed. Returns the
+    /// problems found (empty when sound).
+    pub fn verify(&self, solution: &I, stub: Option<&I>, options: &Options) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.properties.len() < 3 {
+            problems.push(format!("has {} properties; at least 3 are required", self.properties.len()));
+        }
+        if self.misconceptions.is_empty() {
+            problems.push("registers no misconception; at least 1 is required".into());
+        }
+        let mut ids: Vec<&str> = self.properties.iter().map(|p| p.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() != self.properties.len() {
+            problems.push("property ids are not unique".into());
+        }
+        if self.properties.iter().any(|p| p.weight == 0) {
+            problems.push("a property has weight 0".into());
+        }
+        let report = self.grade(solution, options);
+        for p in report.properties.iter().filter(|p| !p.passed) {
+            problems.push(format!(
+                "the solution fails `{}`: {:?}",
+                p.id,
+                p.failure.as_ref().map(|f| (&f.call, &f.returned, &f.expected))
+            ));
+        }
+        if let Some(stub) = stub {
+            let report = self.grade(stub, options);
+            for p in report.properties.iter().filter(|p| p.passed) {
+                problems.push(format!("the stub passes `{}`", p.id));
+            }
+        }
+        let solution_print = self.fingerprint(solution);
+        for m in &self.misconceptions {
+            let report = self.grade(&m.implementation, options);
+            if report.passed() {
+                problems.push(format!("misconception `{}` passes every property", m.id));
+            }
+            if self.fingerprint(&m.implementation) == solution_print {
+                problems.push(format!(
+                    "misconception `{}` has the same probe fingerprint as the solution",
+                    m.id
+                ));
+            } else if report.diagnosis.as_ref().map(|d| d.id.as_str()) != Some(m.id) {
+                problems.push(format!(
+                    "misconception `{}` is diagnosed as {:?}",
+                    m.id,
+                    report.diagnosis.map(|d| d.id)
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// The text of a panic payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(non-text panic payload)".into()
+    }
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}

@@ -1,0 +1,234 @@
+//! Checks for 1.3 — sample variance.
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `sample_variance(xs)`: Σ(xᵢ − x̄)² / (n − 1).
+    pub sample_variance: fn(&[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_3_sample_variance {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_3_sample_variance::Impl {
+            sample_variance: $($m::)+sample_variance,
+        }
+    };
+}
+
+/// Agreement with the reference: both sides are stable algorithms on values ≤ 1e3 in
+/// magnitude, so they agree to ~1e-13 relative; 1e-10 leaves three digits of slack while
+/// still rejecting any formula that loses more than a handful of digits.
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-10 };
+/// After a shift by c the best achievable relative error is about ε·c/σ; for c = 1e9 and
+/// σ ≥ 1 that is ≤ 2e-7, so 1e-5 accepts every stable method and rejects E[X²] − E[X]²,
+/// whose error is about ε·c²/σ² (≥ 1 relative).
+const SHIFTED: Tol = Tol { rel: 1e-5, abs: 1e-9 };
+
+fn call(xs: &[f64]) -> String {
+    format!("sample_variance({})", show::floats(xs))
+}
+
+/// A sample with spread: at least two values and σ ≥ 1 so that shifted comparisons are meaningful.
+fn spread_sample() -> impl Strategy<Value = Vec<f64>> + Clone {
+    strategies::sample(2..30).prop_filter("needs spread", |xs| {
+        mathlings_stats::sample_variance(xs).is_ok_and(|v| v >= 1.0)
+    })
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_3_sample_variance",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "equals Σ(xᵢ − x̄)²/(n − 1) computed by the reference crate (to 1e-10 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(strategies::sample(2..40), |xs| call(xs), |xs| {
+                        let want = mathlings_stats::sample_variance(xs).expect("reference");
+                        expect::close(&(imp.sample_variance)(xs), want, AGREE)
+                    })
+                },
+            },
+            Property {
+                id: "non_negative",
+                description: "a variance is never negative",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(strategies::sample(2..40), |xs| call(xs), |xs| {
+                        let got = (imp.sample_variance)(xs);
+                        expect::that(
+                            matches!(got, Ok(v) if v >= 0.0),
+                            show::float_result(&got),
+                            "Ok(a value ≥ 0)",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "shift_invariant_at_1e9",
+                description: "adding 1e9 to every value leaves the variance unchanged (no catastrophic cancellation)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(spread_sample(), |xs| call(&shift(xs)), |xs| {
+                        let want = mathlings_stats::sample_variance(xs).expect("reference");
+                        expect::close(&(imp.sample_variance)(&shift(xs)), want, SHIFTED)
+                    })
+                },
+            },
+            Property {
+                id: "scales_by_a_squared",
+                description: "multiplying every value by a multiplies the variance by a²",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = (strategies::sample(2..30), -10i32..=10).prop_filter("a ≠ 0", |(_, a)| *a != 0);
+                    ctx.forall(
+                        input,
+                        |(xs, a)| call(&scaled(xs, f64::from(*a))),
+                        |(xs, a)| {
+                            let base = (imp.sample_variance)(xs);
+                            let Ok(base) = base else {
+                                return expect::fail(show::float_result(&base), "Ok(…) for the unscaled sample");
+                            };
+                            let a = f64::from(*a);
+                            expect::close(&(imp.sample_variance)(&scaled(xs, a)), a * a * base, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty sample, a single value, NaN or ±∞ give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&call(&[]), || {
+                        expect::error(
+                            &(imp.sample_variance)(&[]),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    ctx.once(&call(&[3.0]), || {
+                        expect::error(
+                            &(imp.sample_variance)(&[3.0]),
+                            |e| matches!(e, StatsError::TooFewValues { needed: 2, got: 1 }),
+                            "StatsError::TooFewValues { needed: 2, got: 1 }",
+                        )
+                    })?;
+                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                        let xs = [1.0, bad, 2.0];
+                        ctx.once(&call(&xs), || {
+                            expect::error(
+                                &(imp.sample_variance)(&xs),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "anscombe_snapshot",
+                description: "on Anscombe's quartet, the variances of x₁ and y₁…y₄ match the stored snapshot (x: 11 exactly, y: ≈ 4.12)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let data = mathlings_models::datasets::anscombe();
+                    let mut text = String::new();
+                    for (i, (x, y)) in data.sets.iter().enumerate() {
+                        let vx = (imp.sample_variance)(x);
+                        let vy = (imp.sample_variance)(y);
+                        let fmt = |v: &Result<f64, StatsError>| match v {
+                            Ok(v) => show::rounded(*v, 10),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        text += &format!("set {}: var(x) = {}, var(y) = {}\n", i + 1, fmt(&vx), fmt(&vy));
+                    }
+                    ctx.snapshot("anscombe", "sample_variance(&anscombe.x_i) and sample_variance(&anscombe.y_i), i = 1..4", &text)
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "divides_by_n",
+                explanation: "Your answer equals Σ(xᵢ − x̄)²/n, the population variance. A sample's \
+                    own mean sits closer to its points than the true mean does, so dividing by n \
+                    underestimates the spread; divide by n − 1 (Bessel's correction).",
+                implementation: Impl { sample_variance: divides_by_n },
+            },
+            Misconception {
+                id: "textbook_formula",
+                explanation: "Your answer looks like the textbook shortcut (Σxᵢ² − n·x̄²)/(n − 1). It is \
+                    exact in algebra but not in floating point: with values near 1e9, Σxᵢ² and n·x̄² \
+                    agree in their first 16 digits and their difference is rounding noise \
+                    (catastrophic cancellation). Centre first: sum (xᵢ − x̄)², or use Welford's update.",
+                implementation: Impl { sample_variance: textbook_formula },
+            },
+            Misconception {
+                id: "not_centred",
+                explanation: "Your answer equals Σxᵢ²/(n − 1): the deviations are measured from 0 instead \
+                    of from the mean x̄. Subtract the mean before squaring.",
+                implementation: Impl { sample_variance: not_centred },
+            },
+        ],
+        probe: |imp| {
+            let small = (imp.sample_variance)(&[1.0, 2.0, 3.0, 4.0]);
+            let offset = (imp.sample_variance)(&[1e9 + 4.0, 1e9 + 7.0, 1e9 + 13.0, 1e9 + 16.0]);
+            vec![
+                match small {
+                    Ok(v) => show::rounded(v, 6),
+                    Err(e) => format!("{e:?}"),
+                },
+                match offset {
+                    Ok(v) if (v - 30.0).abs() < 1e-6 => "exact".into(),
+                    Ok(_) => "inaccurate".into(),
+                    Err(e) => format!("{e:?}"),
+                },
+            ]
+        },
+    }
+}
+
+fn shift(xs: &[f64]) -> Vec<f64> {
+    xs.iter().map(|x| x + 1e9).collect()
+}
+
+fn scaled(xs: &[f64], a: f64) -> Vec<f64> {
+    xs.iter().map(|x| x * a).collect()
+}
+
+fn checked(xs: &[f64]) -> Result<f64, StatsError> {
+    if xs.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if xs.len() < 2 {
+        return Err(StatsError::TooFewValues { needed: 2, got: xs.len() });
+    }
+    if xs.iter().any(|x| !x.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(xs.len() as f64)
+}
+
+fn divides_by_n(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(xs)?;
+    let mean = xs.iter().sum::<f64>() / n;
+    Ok(xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n)
+}
+
+fn textbook_formula(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(xs)?;
+    let mean = xs.iter().sum::<f64>() / n;
+    Ok((xs.iter().map(|x| x * x).sum::<f64>() - n * mean * mean) / (n - 1.0))
+}
+
+fn not_centred(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(xs)?;
+    Ok(xs.iter().map(|x| x * x).sum::<f64>() / (n - 1.0))
+}

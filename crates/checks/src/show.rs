@@ -1,0 +1,79 @@
+//! Shows inputs and outputs as Rust a learner could paste: `&[1.0, 2.5]`,
+//! `dmatrix![1.0, 2.0; 3.0, 4.0]`, `Ok(0.5)`, `Err(StatsError::EmptyInput)`.
+
+use std::fmt::Debug;
+
+use nalgebra::{DMatrix, DVector};
+
+/// A float as Rust source (`1.0`, `-0.25`, `1e-300`, `f64::NAN`, `f64::INFINITY`).
+pub fn float(x: f64) -> String {
+    if x.is_nan() {
+        "f64::NAN".into()
+    } else if x == f64::INFINITY {
+        "f64::INFINITY".into()
+    } else if x == f64::NEG_INFINITY {
+        "f64::NEG_INFINITY".into()
+    } else {
+        format!("{x:?}")
+    }
+}
+
+/// A slice of floats as a borrowed array literal: `&[1.0, 2.5]`.
+pub fn floats(xs: &[f64]) -> String {
+    format!("&[{}]", xs.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", "))
+}
+
+/// Any slice of `Debug` values as a borrowed array literal.
+pub fn slice<T: Debug>(xs: &[T]) -> String {
+    format!("&{xs:?}")
+}
+
+/// A matrix as nalgebra's `dmatrix!` macro (rows separated by `;`).
+pub fn matrix(m: &DMatrix<f64>) -> String {
+    let rows: Vec<String> = m
+        .row_iter()
+        .map(|row| row.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", "))
+        .collect();
+    format!("dmatrix![{}]", rows.join("; "))
+}
+
+/// A vector as nalgebra's `dvector!` macro.
+pub fn vector(v: &DVector<f64>) -> String {
+    format!(
+        "dvector![{}]",
+        v.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// A result whose `Ok` is a float.
+pub fn float_result<E: Debug>(r: &Result<f64, E>) -> String {
+    match r {
+        Ok(x) => format!("Ok({})", float(*x)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// Any `Debug` result.
+pub fn result<T: Debug, E: Debug>(r: &Result<T, E>) -> String {
+    match r {
+        Ok(x) => format!("Ok({x:?})"),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// A float rounded to `digits` significant digits, for snapshots and probes: stable
+/// across tiny rounding differences that do not matter to the verdict.
+pub fn rounded(x: f64, digits: usize) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    if !x.is_finite() {
+        return float(x);
+    }
+    let s = format!("{:.*e}", digits.saturating_sub(1), x);
+    // Normalise "-0.000e0" style outputs.
+    if s.starts_with("-0.") && s.chars().skip(1).all(|c| c == '0' || c == '.' || c == 'e') {
+        return "0".into();
+    }
+    s
+}

@@ -1,0 +1,80 @@
+//! What the runner reports about one exercise, shared by the runner (which writes it)
+//! and the grader (which reads it). Serialized as JSON between the two processes.
+
+use serde::{Deserialize, Serialize};
+
+/// The verdict of one run of an exercise's checks against one implementation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExerciseReport {
+    /// The exercise's id.
+    pub exercise: String,
+    /// One entry per property, in the order the checks define them.
+    pub properties: Vec<PropertyReport>,
+    /// The registered misconception this implementation behaves like, if any.
+    pub diagnosis: Option<Diagnosis>,
+}
+
+/// The verdict of one property.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PropertyReport {
+    /// Short stable id, e.g. `shift_invariant`.
+    pub id: String,
+    /// The property in words, e.g. "adding a constant to every value leaves the variance unchanged".
+    pub description: String,
+    /// Relative weight of the property within the exercise.
+    pub weight: u32,
+    /// Whether the implementation kept the property on every generated input.
+    pub passed: bool,
+    /// The smallest failing case found, when the property failed.
+    pub failure: Option<Failure>,
+}
+
+/// A failing case, shrunk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    /// The call as Rust, e.g. `sample_variance(&[1.0, 1.0])`.
+    pub call: String,
+    /// What the implementation returned (or `panicked: …`).
+    pub returned: String,
+    /// What a correct implementation returns, or the condition it must meet.
+    pub expected: String,
+}
+
+/// A registered misconception that the implementation behaves like.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    /// Stable id of the misconception.
+    pub id: String,
+    /// The explanation shown to the learner.
+    pub explanation: String,
+}
+
+impl ExerciseReport {
+    /// Whether every property passed.
+    pub fn passed(&self) -> bool {
+        self.properties.iter().all(|p| p.passed)
+    }
+
+    /// Sum of the weights of the passed properties, and of all.
+    pub fn weight_passed(&self) -> (u32, u32) {
+        let total = self.properties.iter().map(|p| p.weight).sum();
+        let passed = self
+            .properties
+            .iter()
+            .filter(|p| p.passed)
+            .map(|p| p.weight)
+            .sum();
+        (passed, total)
+    }
+}
+
+/// The static description of an exercise's checks (`mathlings-runner describe`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckDescription {
+    /// The exercise's id.
+    pub exercise: String,
+    /// `(id, description, weight)` of every property.
+    pub properties: Vec<(String, String, u32)>,
+    /// `(id, explanation)` of every registered misconception.
+    pub misconceptions: Vec<(String, String)>,
+}
