@@ -19,8 +19,15 @@ fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = manifest_dir.join("../..").canonicalize().unwrap();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    println!("cargo:rerun-if-changed={}", root.join(mathlings_course::MANIFEST_FILE).display());
-    for var in ["MATHLINGS_EXERCISES_DIR", "MATHLINGS_EXCLUDE", "MATHLINGS_SUBMISSION_STAMP"] {
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join(mathlings_course::MANIFEST_FILE).display()
+    );
+    for var in [
+        "MATHLINGS_EXERCISES_DIR",
+        "MATHLINGS_EXCLUDE",
+        "MATHLINGS_SUBMISSION_STAMP",
+    ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
     let manifest = match Manifest::load(&root) {
@@ -39,9 +46,15 @@ fn main() {
 
     let glue_dir = out.join("glue");
     std::fs::create_dir_all(&glue_dir).unwrap();
-    let mut learner = String::from("/// The learner's exercises, compiled from their files in place.\npub mod learner {\n");
-    let mut glue = String::from("/// One module per exercise binding implementations to its checks.\npub mod glue {\n");
-    let mut registry = String::from("/// Every exercise, in teaching order.\npub static EXERCISES: &[Entry] = &[\n");
+    let mut learner = String::from(
+        "/// The learner's exercises, compiled from their files in place.\npub mod learner {\n",
+    );
+    let mut glue = String::from(
+        "/// One module per exercise binding implementations to its checks.\npub mod glue {\n",
+    );
+    let mut registry = String::from(
+        "/// Every exercise, in teaching order.\npub static EXERCISES: &[Entry] = &[\n",
+    );
     for ex in &manifest.exercises {
         let id = &ex.id;
         let file = exercises_dir.join(&ex.file);
@@ -71,9 +84,7 @@ fn main() {
 
 fn glue_module(id: &str, module_path: &str, compiled: bool) -> String {
     let learner = if compiled {
-        format!(
-            "{{ use crate::learner::{id} as m; Some(mathlings_checks::bind_{id}!(m)) }}"
-        )
+        format!("{{ use crate::learner::{id} as m; Some(mathlings_checks::bind_{id}!(m)) }}")
     } else {
         "None".to_string()
     };

@@ -10,3 +10,4 @@
 #![allow(unused_variables, dead_code)]
 
 pub mod p1_stats;
+pub mod p2_linalg;

@@ -5,3 +5,4 @@
 //! demand.
 
 pub mod p1_stats;
+pub mod p2_linalg;

@@ -25,13 +25,21 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
     course.known_ids(&args.ids)?;
     let mut progress = Progress::load(&course.root);
     let ids: Vec<String> = if args.all {
-        course.manifest.exercises.iter().map(|e| e.id.clone()).collect()
+        course
+            .manifest
+            .exercises
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
     } else if args.ids.is_empty() {
         vec![current(&course, &progress)]
     } else {
         args.ids.clone()
     };
-    let verdicts = course.grader(&args.run).grade(&ids).map_err(|e| e.to_string())?;
+    let verdicts = course
+        .grader(&args.run)
+        .grade(&ids)
+        .map_err(|e| e.to_string())?;
     let colour = render::colour();
     let mut all_pass = true;
     for v in &verdicts {
@@ -41,15 +49,34 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         progress.record(&v.id, passed);
         let shown = progress.hints_shown.get(&v.id).copied().unwrap_or(0);
         if args.all && passed {
-            println!("{}", render::verdict(ex, v, shown, colour).lines().next().unwrap_or(""));
+            println!(
+                "{}",
+                render::verdict(ex, v, shown, colour)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+            );
         } else {
             print!("{}", render::verdict(ex, v, shown, colour));
         }
     }
-    let solved = verdicts.iter().filter(|v| v.status == crate::engine::Status::Pass).count();
-    println!("{solved}/{} passed · seed {}", verdicts.len(), args.run.seed);
-    progress.save(&course.root).map_err(|e| format!("cannot save progress: {e}"))?;
-    Ok(if all_pass { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    let solved = verdicts
+        .iter()
+        .filter(|v| v.status == crate::engine::Status::Pass)
+        .count();
+    println!(
+        "{solved}/{} passed · seed {}",
+        verdicts.len(),
+        args.run.seed
+    );
+    progress
+        .save(&course.root)
+        .map_err(|e| format!("cannot save progress: {e}"))?;
+    Ok(if all_pass {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// The current exercise: the one recorded, else the first unsolved.

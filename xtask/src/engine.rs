@@ -70,7 +70,11 @@ impl Verdict {
         match &self.report {
             Some(r) => {
                 let (passed, total) = r.weight_passed();
-                if total == 0 { 0.0 } else { f64::from(passed) / f64::from(total) }
+                if total == 0 {
+                    0.0
+                } else {
+                    f64::from(passed) / f64::from(total)
+                }
             }
             None => 0.0,
         }
@@ -98,6 +102,8 @@ pub struct Grader {
     pub stamp: Option<String>,
     /// Exercises run at once.
     pub jobs: usize,
+    /// Let the solution's runs write missing or changed snapshots (instructors only).
+    pub bless: bool,
 }
 
 /// Resource limits of one exercise run.
@@ -113,7 +119,11 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { memory: 2 << 30, output: 8 << 20, timeout: None }
+        Limits {
+            memory: 2 << 30,
+            output: 8 << 20,
+            timeout: None,
+        }
     }
 }
 
@@ -153,7 +163,11 @@ impl Grader {
     pub fn grade(&self, ids: &[String]) -> Result<Vec<Verdict>, GraderError> {
         let exercises: Vec<&Exercise> = ids
             .iter()
-            .map(|id| self.manifest.get(id).ok_or_else(|| GraderError(format!("unknown exercise {id}"))))
+            .map(|id| {
+                self.manifest
+                    .get(id)
+                    .ok_or_else(|| GraderError(format!("unknown exercise {id}")))
+            })
             .collect::<Result<_, _>>()?;
         let build = self.build()?;
         let pool = rayon::ThreadPoolBuilder::new()
@@ -169,10 +183,19 @@ impl Grader {
     }
 
     fn grade_one(&self, ex: &Exercise, build: &Build) -> Verdict {
-        let verdict = |status, report, detail| Verdict { id: ex.id.clone(), status, report, detail };
+        let verdict = |status, report, detail| Verdict {
+            id: ex.id.clone(),
+            status,
+            report,
+            detail,
+        };
         let path = self.exercises_dir.join(&ex.file);
         let Ok(source) = std::fs::read_to_string(&path) else {
-            return verdict(Status::Missing, None, Some(format!("{} is missing or unreadable", path.display())));
+            return verdict(
+                Status::Missing,
+                None,
+                Some(format!("{} is missing or unreadable", path.display())),
+            );
         };
         if let Some(message) = build.compile_errors.get(&ex.id) {
             return verdict(Status::CompileError, None, Some(message.clone()));
@@ -186,13 +209,34 @@ impl Grader {
                 .join("\n");
             return verdict(Status::ForbiddenCall, None, Some(detail));
         }
-        match self.run(&build.runner, "grade", &ex.id, "learner", self.limits.timeout.unwrap_or(ex.timeout())) {
+        match self.run(
+            &build.runner,
+            "grade",
+            &ex.id,
+            "learner",
+            self.limits.timeout.unwrap_or(ex.timeout()),
+        ) {
             Ok(RunOutput::Report(report)) => {
-                let status = if report.passed() { Status::Pass } else { Status::Fail };
+                let status = if report.passed() {
+                    Status::Pass
+                } else {
+                    Status::Fail
+                };
                 verdict(status, Some(report), None)
             }
-            Ok(RunOutput::Problems(_)) => verdict(Status::Crashed, None, Some("unexpected runner output".into())),
-            Err(RunFailure::Timeout(t)) => verdict(Status::Timeout, None, Some(format!("the checks did not finish within {} s (an infinite loop?)", t.as_secs()))),
+            Ok(RunOutput::Problems(_)) => verdict(
+                Status::Crashed,
+                None,
+                Some("unexpected runner output".into()),
+            ),
+            Err(RunFailure::Timeout(t)) => verdict(
+                Status::Timeout,
+                None,
+                Some(format!(
+                    "the checks did not finish within {} s (an infinite loop?)",
+                    t.as_secs()
+                )),
+            ),
             Err(RunFailure::Crashed(detail)) => verdict(Status::Crashed, None, Some(detail)),
         }
     }
@@ -216,9 +260,15 @@ impl Grader {
                     for id in &missing {
                         excluded.remove(id);
                     }
-                    return Ok(Build { runner, compile_errors: excluded });
+                    return Ok(Build {
+                        runner,
+                        compile_errors: excluded,
+                    });
                 }
-                BuildOutcome::Errors { by_exercise, unattributed } => {
+                BuildOutcome::Errors {
+                    by_exercise,
+                    unattributed,
+                } => {
                     if by_exercise.is_empty() {
                         return Err(GraderError(format!(
                             "the course's own code does not build (this is not your fault):\n{unattributed}"
@@ -232,11 +282,25 @@ impl Grader {
         }
     }
 
-    fn cargo_build(&self, excluded: &BTreeMap<String, String>) -> Result<BuildOutcome, GraderError> {
+    fn cargo_build(
+        &self,
+        excluded: &BTreeMap<String, String>,
+    ) -> Result<BuildOutcome, GraderError> {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut cmd = Command::new(cargo);
         cmd.current_dir(&self.root)
-            .args(["build", "--package", "mathlings-runner", "--bin", "mathlings-runner", "--message-format=json-diagnostic-rendered-ansi"])
+            .args([
+                "build",
+                "--package",
+                "mathlings-runner",
+                "--bin",
+                "mathlings-runner",
+            ])
+            .arg(if crate::render::colour() {
+                "--message-format=json-diagnostic-rendered-ansi"
+            } else {
+                "--message-format=json"
+            })
             .env("CARGO_TARGET_DIR", &self.target_dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -248,13 +312,18 @@ impl Grader {
         if excluded.is_empty() {
             cmd.env_remove("MATHLINGS_EXCLUDE");
         } else {
-            cmd.env("MATHLINGS_EXCLUDE", excluded.keys().cloned().collect::<Vec<_>>().join(","));
+            cmd.env(
+                "MATHLINGS_EXCLUDE",
+                excluded.keys().cloned().collect::<Vec<_>>().join(","),
+            );
         }
         match &self.stamp {
             Some(stamp) => cmd.env("MATHLINGS_SUBMISSION_STAMP", stamp),
             None => cmd.env_remove("MATHLINGS_SUBMISSION_STAMP"),
         };
-        let mut child = cmd.spawn().map_err(|e| GraderError(format!("cannot run cargo: {e}")))?;
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| GraderError(format!("cannot run cargo: {e}")))?;
         let stderr = child.stderr.take().expect("piped");
         let stderr_thread = std::thread::spawn(move || {
             let mut text = String::new();
@@ -266,7 +335,9 @@ impl Grader {
         let mut unattributed = String::new();
         for line in BufReader::new(child.stdout.take().expect("piped")).lines() {
             let Ok(line) = line else { break };
-            let Ok(msg) = serde_json::from_str::<Value>(&line) else { continue };
+            let Ok(msg) = serde_json::from_str::<Value>(&line) else {
+                continue;
+            };
             match msg["reason"].as_str() {
                 Some("compiler-artifact") => {
                     if let Some(exe) = msg["executable"].as_str()
@@ -276,7 +347,10 @@ impl Grader {
                     }
                 }
                 Some("compiler-message") if msg["message"]["level"] == "error" => {
-                    let rendered = msg["message"]["rendered"].as_str().unwrap_or_default().to_string();
+                    let rendered = msg["message"]["rendered"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
                     let mut files = Vec::new();
                     collect_files(&msg["message"]["spans"], &mut files);
                     match files.iter().find_map(|f| self.exercise_of(f)) {
@@ -298,7 +372,10 @@ impl Grader {
         if by_exercise.is_empty() && unattributed.is_empty() {
             unattributed = stderr;
         }
-        Ok(BuildOutcome::Errors { by_exercise, unattributed })
+        Ok(BuildOutcome::Errors {
+            by_exercise,
+            unattributed,
+        })
     }
 
     /// The exercise a source path (learner file or generated glue) belongs to.
@@ -306,9 +383,17 @@ impl Grader {
         let path = Path::new(file);
         if let Ok(relative) = path.strip_prefix(&self.exercises_dir) {
             let relative = relative.to_string_lossy();
-            return self.manifest.exercises.iter().find(|e| e.file == relative).map(|e| e.id.clone());
+            return self
+                .manifest
+                .exercises
+                .iter()
+                .find(|e| e.file == relative)
+                .map(|e| e.id.clone());
         }
-        let is_glue = path.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "glue");
+        let is_glue = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == "glue");
         if is_glue {
             let stem = path.file_stem()?.to_string_lossy();
             return self.manifest.get(&stem).map(|e| e.id.clone());
@@ -317,25 +402,51 @@ impl Grader {
     }
 
     /// Runs one verb of the runner in a limited child process and reads its verdict file.
-    pub fn run(&self, runner: &Path, verb: &str, id: &str, target: &str, timeout: Duration) -> Result<RunOutput, RunFailure> {
+    pub fn run(
+        &self,
+        runner: &Path,
+        verb: &str,
+        id: &str,
+        target: &str,
+        timeout: Duration,
+    ) -> Result<RunOutput, RunFailure> {
         let scratch = self.target_dir.join("mathlings/results");
         std::fs::create_dir_all(&scratch).map_err(|e| RunFailure::Crashed(e.to_string()))?;
         let nonce = nonce();
         let result_path = scratch.join(format!("{id}-{nonce}.json"));
         let log_path = scratch.join(format!("{id}-{nonce}.log"));
-        let log = std::fs::File::create(&log_path).map_err(|e| RunFailure::Crashed(e.to_string()))?;
+        let log =
+            std::fs::File::create(&log_path).map_err(|e| RunFailure::Crashed(e.to_string()))?;
         let mut cmd = Command::new(runner);
-        cmd.args([verb, id, target, &self.seed.to_string(), &self.cases.to_string()])
-            .current_dir(&scratch)
-            .env("INSTA_UPDATE", "no")
-            .env("INSTA_WORKSPACE_ROOT", &self.root)
-            .env_remove("INSTA_FORCE_PASS")
-            .stdin(Stdio::piped())
-            .stdout(log.try_clone().map_err(|e| RunFailure::Crashed(e.to_string()))?)
-            .stderr(log);
+        cmd.args([
+            verb,
+            id,
+            target,
+            &self.seed.to_string(),
+            &self.cases.to_string(),
+        ])
+        .current_dir(&scratch)
+        .env(
+            "INSTA_UPDATE",
+            if self.bless && target == "solution" {
+                "always"
+            } else {
+                "no"
+            },
+        )
+        .env("INSTA_WORKSPACE_ROOT", &self.root)
+        .env_remove("INSTA_FORCE_PASS")
+        .stdin(Stdio::piped())
+        .stdout(
+            log.try_clone()
+                .map_err(|e| RunFailure::Crashed(e.to_string()))?,
+        )
+        .stderr(log);
         limit(&mut cmd, self.limits);
         let started = Instant::now();
-        let mut child = cmd.spawn().map_err(|e| RunFailure::Crashed(format!("cannot start the runner: {e}")))?;
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| RunFailure::Crashed(format!("cannot start the runner: {e}")))?;
         {
             let mut stdin = child.stdin.take().expect("piped");
             let _ = writeln!(stdin, "{nonce} {}", result_path.display());
@@ -360,12 +471,18 @@ impl Grader {
         let parsed = result.and_then(|text| serde_json::from_str::<Value>(&text).ok());
         match parsed {
             Some(value) if status.success() && value["nonce"] == nonce.as_str() => {
-                if let Ok(report) = serde_json::from_value::<ExerciseReport>(value["report"].clone()) {
+                if let Ok(report) =
+                    serde_json::from_value::<ExerciseReport>(value["report"].clone())
+                {
                     Ok(RunOutput::Report(report))
-                } else if let Ok(problems) = serde_json::from_value::<Vec<String>>(value["problems"].clone()) {
+                } else if let Ok(problems) =
+                    serde_json::from_value::<Vec<String>>(value["problems"].clone())
+                {
                     Ok(RunOutput::Problems(problems))
                 } else {
-                    Err(RunFailure::Crashed("the runner wrote an unreadable verdict".into()))
+                    Err(RunFailure::Crashed(
+                        "the runner wrote an unreadable verdict".into(),
+                    ))
                 }
             }
             _ => Err(RunFailure::Crashed(describe_crash(status, &output))),
@@ -391,7 +508,10 @@ pub enum RunFailure {
 
 enum BuildOutcome {
     Built(PathBuf),
-    Errors { by_exercise: BTreeMap<String, String>, unattributed: String },
+    Errors {
+        by_exercise: BTreeMap<String, String>,
+        unattributed: String,
+    },
 }
 
 fn collect_files(spans: &Value, out: &mut Vec<String>) {
@@ -428,7 +548,11 @@ fn describe_crash(status: std::process::ExitStatus, output: &str) -> String {
     } else {
         format!("it exited with {status}")
     };
-    if tail.trim().is_empty() { cause } else { format!("{cause}\nlast output:\n{tail}") }
+    if tail.trim().is_empty() {
+        cause
+    } else {
+        format!("{cause}\nlast output:\n{tail}")
+    }
 }
 
 fn limit(cmd: &mut Command, limits: Limits) {
@@ -439,7 +563,10 @@ fn limit(cmd: &mut Command, limits: Limits) {
         cmd.pre_exec(move || {
             libc::setsid();
             let set = |resource, value: u64| {
-                let lim = libc::rlimit { rlim_cur: value as libc::rlim_t, rlim_max: value as libc::rlim_t };
+                let lim = libc::rlimit {
+                    rlim_cur: value as libc::rlim_t,
+                    rlim_max: value as libc::rlim_t,
+                };
                 libc::setrlimit(resource, &lim);
             };
             set(libc::RLIMIT_AS, memory);

@@ -26,7 +26,9 @@ pub fn run(args: HintArgs) -> Result<ExitCode, String> {
         None => crate::check::current(&course, &progress),
     };
     print!("{}", next_hint(&course, &mut progress, &id));
-    progress.save(&course.root).map_err(|e| format!("cannot save progress: {e}"))?;
+    progress
+        .save(&course.root)
+        .map_err(|e| format!("cannot save progress: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -37,7 +39,13 @@ pub fn next_hint(course: &Course, progress: &mut Progress, id: &str) -> String {
     let mut out = String::new();
     if *shown < ex.hints.len() {
         *shown += 1;
-        out += &format!("Hint {} of {} for {} ({}):\n", shown, ex.hints.len(), ex.id, ex.title);
+        out += &format!(
+            "Hint {} of {} for {} ({}):\n",
+            shown,
+            ex.hints.len(),
+            ex.id,
+            ex.title
+        );
         for line in crate::render::wrap(&ex.hints[*shown - 1], 88) {
             out += &format!("  {line}\n");
         }

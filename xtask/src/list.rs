@@ -58,12 +58,24 @@ pub fn render(course: &Course, progress: &Progress, format: Format) -> String {
         Format::Text => {
             let mut out = String::new();
             for e in &course.manifest.exercises {
-                let mark = if progress.solved.contains_key(&e.id) { "✓" } else { " " };
+                let mark = if progress.solved.contains_key(&e.id) {
+                    "✓"
+                } else {
+                    " "
+                };
                 let here = if e.id == current { "▶" } else { " " };
                 out += &format!("{here}{mark} {:<5} {:<34} {}\n", e.section, e.id, e.title);
             }
-            let done = course.manifest.exercises.iter().filter(|e| progress.solved.contains_key(&e.id)).count();
-            out += &format!("\n{}\n", crate::render::progress_bar(done, course.manifest.exercises.len(), 30));
+            let done = course
+                .manifest
+                .exercises
+                .iter()
+                .filter(|e| progress.solved.contains_key(&e.id))
+                .count();
+            out += &format!(
+                "\n{}\n",
+                crate::render::progress_bar(done, course.manifest.exercises.len(), 30)
+            );
             out
         }
     }

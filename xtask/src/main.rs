@@ -94,7 +94,10 @@ impl Course {
             cases: run.cases,
             limits: engine::Limits::default(),
             stamp: None,
-            jobs: run.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+            bless: false,
+            jobs: run
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
         }
     }
 

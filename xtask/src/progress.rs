@@ -35,7 +35,11 @@ impl Progress {
         let path = path(root);
         let mut progress = match std::fs::read_to_string(&path) {
             Ok(text) => toml::from_str(&text).unwrap_or_else(|e| {
-                eprintln!("warning: ignoring unreadable {}: {}", path.display(), e.message());
+                eprintln!(
+                    "warning: ignoring unreadable {}: {}",
+                    path.display(),
+                    e.message()
+                );
                 Progress::default()
             }),
             Err(_) => Progress::default(),
@@ -53,7 +57,9 @@ impl Progress {
         let text = toml::to_string_pretty(self).map_err(std::io::Error::other)?;
         std::fs::write(
             path,
-            format!("# mathlings progress — written by `cargo xtask`; safe to read, edit or delete.\n\n{text}"),
+            format!(
+                "# mathlings progress — written by `cargo xtask`; safe to read, edit or delete.\n\n{text}"
+            ),
         )
     }
 
@@ -69,8 +75,14 @@ impl Progress {
 
 /// Runs git in `root`, returning trimmed stdout on success.
 pub fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let out = std::process::Command::new("git").current_dir(root).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim_end().to_string())
+    let out = std::process::Command::new("git")
+        .current_dir(root)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim_end().to_string())
 }
 
 fn today() -> String {

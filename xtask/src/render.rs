@@ -35,19 +35,34 @@ fn dim(t: &str) -> String {
 /// The full feedback for one exercise.
 pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> String {
     let mut out = String::new();
-    let mark = if v.status == Status::Pass { paint("✓", colour, green) } else { paint("✗", colour, red) };
+    let mark = if v.status == Status::Pass {
+        paint("✓", colour, green)
+    } else {
+        paint("✗", colour, red)
+    };
     let points = f64::from(ex.points) * v.fraction();
     out += &format!(
         "{mark} {} {} — {}  {}\n",
         paint(&ex.section, colour, bold),
         ex.id,
         ex.title,
-        paint(&format!("[{} · {:.1}/{} points]", v.status.words(), points, ex.points), colour, dim),
+        paint(
+            &format!(
+                "[{} · {:.1}/{} points]",
+                v.status.words(),
+                points,
+                ex.points
+            ),
+            colour,
+            dim
+        ),
     );
     if let Some(detail) = &v.detail {
         let heading = match v.status {
             Status::CompileError => "It does not compile yet; rustc says:",
-            Status::ForbiddenCall => "It calls a routine that does this exercise's work — write it yourself:",
+            Status::ForbiddenCall => {
+                "It calls a routine that does this exercise's work — write it yourself:"
+            }
             Status::Timeout => "It did not finish:",
             Status::Crashed => "It crashed:",
             Status::Missing => "The file is missing:",
@@ -58,14 +73,42 @@ pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> 
             out += &format!("    {line}\n");
         }
     }
-    if let Some(report) = &v.report {
+    let not_started = v.report.as_ref().is_some_and(|r| {
+        r.properties.iter().all(|p| {
+            p.failure
+                .as_ref()
+                .is_some_and(|f| f.returned.starts_with("panicked: not yet implemented"))
+        })
+    });
+    if let (true, Some(report)) = (not_started, &v.report) {
+        out += &format!(
+            "  {} replace the `todo!()` in exercises/src/{} — your answer must keep these properties:\n",
+            paint("Not started yet:", colour, yellow),
+            ex.file
+        );
         for p in &report.properties {
-            let mark = if p.passed { paint("✓", colour, green) } else { paint("✗", colour, red) };
+            out += &format!("  {} {}\n", paint("·", colour, dim), p.description);
+        }
+    } else if let Some(report) = &v.report {
+        for p in &report.properties {
+            let mark = if p.passed {
+                paint("✓", colour, green)
+            } else {
+                paint("✗", colour, red)
+            };
             out += &format!("  {mark} {}\n", p.description);
             if let Some(f) = &p.failure {
                 out += &format!("      {}  {}\n", paint("call:    ", colour, dim), f.call);
-                out += &format!("      {}  {}\n", paint("returned:", colour, dim), indent(&f.returned));
-                out += &format!("      {}  {}\n", paint("expected:", colour, dim), indent(&f.expected));
+                out += &format!(
+                    "      {}  {}\n",
+                    paint("returned:", colour, dim),
+                    indent(&f.returned)
+                );
+                out += &format!(
+                    "      {}  {}\n",
+                    paint("expected:", colour, dim),
+                    indent(&f.expected)
+                );
             }
         }
         if let Some(d) = &report.diagnosis {
@@ -118,5 +161,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// A progress bar: `▕██████░░░░░░░░▏ 12/64`.
 pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
     let filled = if total == 0 { 0 } else { done * width / total };
-    format!("▕{}{}▏ {done}/{total}", "█".repeat(filled), "░".repeat(width - filled))
+    format!(
+        "▕{}{}▏ {done}/{total}",
+        "█".repeat(filled),
+        "░".repeat(width - filled)
+    )
 }

@@ -36,14 +36,24 @@ pub fn run(args: ResetArgs) -> Result<ExitCode, String> {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        let backup = course.root.join(format!(".mathlings/backups/{}-{stamp}.rs", ex.id));
+        let backup = course
+            .root
+            .join(format!(".mathlings/backups/{}-{stamp}.rs", ex.id));
         std::fs::create_dir_all(backup.parent().expect("has parent")).map_err(|e| e.to_string())?;
         std::fs::write(&backup, current).map_err(|e| format!("cannot write the backup: {e}"))?;
-        println!("Your previous text is saved in {}", backup.strip_prefix(&course.root).unwrap_or(&backup).display());
+        println!(
+            "Your previous text is saved in {}",
+            backup
+                .strip_prefix(&course.root)
+                .unwrap_or(&backup)
+                .display()
+        );
     }
     std::fs::write(&path, stub + "\n").map_err(|e| format!("cannot write {relative}: {e}"))?;
     progress.solved.remove(&ex.id);
-    progress.save(&course.root).map_err(|e| format!("cannot save progress: {e}"))?;
+    progress
+        .save(&course.root)
+        .map_err(|e| format!("cannot save progress: {e}"))?;
     println!("Restored the stub of {} ({relative}).", ex.id);
     Ok(ExitCode::SUCCESS)
 }

@@ -22,6 +22,10 @@ pub struct VerifyArgs {
     /// Skip rustfmt and clippy on the solutions.
     #[arg(long)]
     pub no_lint: bool,
+    /// First (re)write the real-data snapshots from the solutions; review them with
+    /// `git diff crates/checks/snapshots` before committing.
+    #[arg(long)]
+    pub bless: bool,
     #[command(flatten)]
     pub run: RunOptions,
 }
@@ -31,7 +35,8 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(&args.ids)?;
     let mut problems = mathlings_course::layout_problems(&course.root, &course.manifest);
-    let grader = course.grader(&args.run);
+    let mut grader = course.grader(&args.run);
+    grader.bless = args.bless;
     let build = grader.build().map_err(|e| e.to_string())?;
     let ids: Vec<&mathlings_course::Exercise> = course
         .manifest
@@ -40,6 +45,11 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
         .filter(|e| args.ids.is_empty() || args.ids.contains(&e.id))
         .collect();
     let runner = build.runner();
+    if args.bless {
+        ids.par_iter().for_each(|ex| {
+            let _ = grader.run(runner, "grade", &ex.id, "solution", ex.timeout());
+        });
+    }
     let soundness: Vec<String> = ids
         .par_iter()
         .flat_map(|ex| {
@@ -49,10 +59,18 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
             // Four implementations per exercise are graded in one run: allow for that.
             let timeout = ex.timeout() * 4;
             match grader.run(runner, "verify", &ex.id, "learner", timeout) {
-                Ok(RunOutput::Problems(p)) => p.into_iter().map(|p| format!("{}: {p}", ex.id)).collect(),
+                Ok(RunOutput::Problems(p)) => {
+                    p.into_iter().map(|p| format!("{}: {p}", ex.id)).collect()
+                }
                 Ok(RunOutput::Report(_)) => vec![format!("{}: unexpected runner output", ex.id)],
-                Err(RunFailure::Timeout(t)) => vec![format!("{}: verification timed out after {} s", ex.id, t.as_secs())],
-                Err(RunFailure::Crashed(d)) => vec![format!("{}: verification crashed: {d}", ex.id)],
+                Err(RunFailure::Timeout(t)) => vec![format!(
+                    "{}: verification timed out after {} s",
+                    ex.id,
+                    t.as_secs()
+                )],
+                Err(RunFailure::Crashed(d)) => {
+                    vec![format!("{}: verification crashed: {d}", ex.id)]
+                }
             }
         })
         .collect();
@@ -61,7 +79,10 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
         problems.extend(lint(&course));
     }
     if problems.is_empty() {
-        println!("verify: {} exercise(s) sound; layout, signatures and lints agree.", ids.len());
+        println!(
+            "verify: {} exercise(s) sound; layout, signatures and lints agree.",
+            ids.len()
+        );
         Ok(ExitCode::SUCCESS)
     } else {
         for p in &problems {
@@ -89,7 +110,15 @@ fn lint(course: &Course) -> Vec<String> {
     }
     let clippy = Command::new(&cargo)
         .current_dir(&course.root)
-        .args(["clippy", "--quiet", "--package", "mathlings-solutions", "--", "-D", "warnings"])
+        .args([
+            "clippy",
+            "--quiet",
+            "--package",
+            "mathlings-solutions",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .output();
     match clippy {
         Ok(out) if out.status.success() => {}

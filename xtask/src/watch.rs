@@ -101,13 +101,27 @@ fn main_loop(
         progress.current = Some(current.clone());
         let ex = course.manifest.get(&current).expect("known id").clone();
         if recheck {
-            show(interactive, &format!("{}Checking {} …\n", if interactive { "\x1b[2J\x1b[H" } else { "" }, ex.id));
-            let verdicts = grader.grade(std::slice::from_ref(&current)).map_err(|e| e.to_string())?;
+            show(
+                interactive,
+                &format!(
+                    "{}Checking {} …\n",
+                    if interactive { "\x1b[2J\x1b[H" } else { "" },
+                    ex.id
+                ),
+            );
+            let verdicts = grader
+                .grade(std::slice::from_ref(&current))
+                .map_err(|e| e.to_string())?;
             let v = &verdicts[0];
             progress.record(&v.id, v.status == Status::Pass);
             let _ = progress.save(&course.root);
             let shown = progress.hints_shown.get(&v.id).copied().unwrap_or(0);
-            let solved = course.manifest.exercises.iter().filter(|e| progress.solved.contains_key(&e.id)).count();
+            let solved = course
+                .manifest
+                .exercises
+                .iter()
+                .filter(|e| progress.solved.contains_key(&e.id))
+                .count();
             let mut screen = String::new();
             if interactive {
                 screen += "\x1b[2J\x1b[H";
@@ -155,11 +169,20 @@ fn main_loop(
                 Event::Key('q') => return Ok(ExitCode::SUCCESS),
                 Event::Key('r') => recheck = true,
                 Event::Key('h') => {
-                    show(interactive, &format!("\n{}", crate::hint::next_hint(course, progress, &current)));
+                    show(
+                        interactive,
+                        &format!("\n{}", crate::hint::next_hint(course, progress, &current)),
+                    );
                     let _ = progress.save(&course.root);
                 }
                 Event::Key('l') => {
-                    show(interactive, &format!("\n{}", crate::list::render(course, progress, crate::list::Format::Text)));
+                    show(
+                        interactive,
+                        &format!(
+                            "\n{}",
+                            crate::list::render(course, progress, crate::list::Format::Text)
+                        ),
+                    );
                 }
                 Event::Key('n') => {
                     let position = course.manifest.position(&current).unwrap_or(0);
@@ -172,7 +195,10 @@ fn main_loop(
                             current = next.id.clone();
                             recheck = true;
                         }
-                        None => show(interactive, "\nEvery exercise is solved. Congratulations!\n"),
+                        None => show(
+                            interactive,
+                            "\nEvery exercise is solved. Congratulations!\n",
+                        ),
                     }
                 }
                 Event::Key(_) => {}

@@ -22,7 +22,9 @@ impl Tol {
         if got == want {
             return true;
         }
-        got.is_finite() && want.is_finite() && (got - want).abs() <= self.abs + self.rel * want.abs()
+        got.is_finite()
+            && want.is_finite()
+            && (got - want).abs() <= self.abs + self.rel * want.abs()
     }
 
     fn describe(&self, want: f64) -> String {
@@ -56,19 +58,28 @@ pub fn that(condition: bool, returned: impl Into<String>, expected: impl Into<St
 pub fn close<E: Debug>(got: &Result<f64, E>, want: f64, tol: Tol) -> Verdict {
     match got {
         Ok(x) if tol.accepts(*x, want) => Ok(()),
-        _ => fail(show::float_result(got), format!("Ok({})", tol.describe(want))),
+        _ => fail(
+            show::float_result(got),
+            format!("Ok({})", tol.describe(want)),
+        ),
     }
 }
 
 /// Every component of `got` within `tol` of `want`.
 pub fn all_close<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], tol: Tol) -> Verdict {
     match got {
-        Ok(xs) if xs.len() == want.len() && xs.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) => {
+        Ok(xs)
+            if xs.len() == want.len() && xs.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) =>
+        {
             Ok(())
         }
         _ => fail(
             show::result(got),
-            format!("Ok({}) (each ± {})", show::floats(want).trim_start_matches('&'), show::rounded(tol.abs.max(tol.rel), 2)),
+            format!(
+                "Ok({}) (each ± {})",
+                show::floats(want).trim_start_matches('&'),
+                show::rounded(tol.abs.max(tol.rel), 2)
+            ),
         ),
     }
 }

@@ -98,7 +98,9 @@ impl Ctx {
             Ok(()) => Ok(()),
             Err(failure) => {
                 *last.borrow_mut() = Some(failure);
-                Err(proptest::test_runner::TestCaseError::fail("property failed"))
+                Err(proptest::test_runner::TestCaseError::fail(
+                    "property failed",
+                ))
             }
         });
         match outcome {
@@ -184,6 +186,26 @@ impl Ctx {
         }
     }
 
+    /// Runs `f` on another thread and waits at most `limit` for it: `Err` with a
+    /// description when it takes longer (an exponential algorithm, say) or panics. A late
+    /// thread is left to finish on its own; the runner process ends after the checks.
+    pub fn within<T: Send + 'static>(
+        &self,
+        limit: std::time::Duration,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, String> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = catch_unwind(AssertUnwindSafe(f));
+            let _ = tx.send(result);
+        });
+        match rx.recv_timeout(limit) {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(panic)) => Err(format!("panicked: {}", panic_message(&*panic))),
+            Err(_) => Err(format!("still running after {:.1} s", limit.as_secs_f64())),
+        }
+    }
+
     fn seed_bytes(&self) -> [u8; 32] {
         let mut state = self.seed ^ fnv1a(self.exercise) ^ fnv1a(self.property).rotate_left(17);
         let mut bytes = [0u8; 32];
@@ -219,16 +241,15 @@ impl<I> Spec<I> {
                     seed: options.seed,
                     cases: options.cases,
                 };
-                let verdict = catch_unwind(AssertUnwindSafe(|| {
-                    (property.check)(implementation, &ctx)
-                }))
-                .unwrap_or_else(|panic| {
-                    Err(Failure {
-                        call: String::new(),
-                        returned: format!("panicked: {}", panic_message(&*panic)),
-                        expected: "a value or a typed error, never a panic".into(),
-                    })
-                });
+                let verdict =
+                    catch_unwind(AssertUnwindSafe(|| (property.check)(implementation, &ctx)))
+                        .unwrap_or_else(|panic| {
+                            Err(Failure {
+                                call: String::new(),
+                                returned: format!("panicked: {}", panic_message(&*panic)),
+                                expected: "a value or a typed error, never a panic".into(),
+                            })
+                        });
                 PropertyReport {
                     id: property.id.to_string(),
                     description: property.description.to_string(),
@@ -296,7 +317,10 @@ impl<I> Spec<I> {
     pub fn verify(&self, solution: &I, stub: Option<&I>, options: &Options) -> Vec<String> {
         let mut problems = Vec::new();
         if self.properties.len() < 3 {
-            problems.push(format!("has {} properties; at least 3 are required", self.properties.len()));
+            problems.push(format!(
+                "has {} properties; at least 3 are required",
+                self.properties.len()
+            ));
         }
         if self.misconceptions.is_empty() {
             problems.push("registers no misconception; at least 1 is required".into());
@@ -315,7 +339,9 @@ impl<I> Spec<I> {
             problems.push(format!(
                 "the solution fails `{}`: {:?}",
                 p.id,
-                p.failure.as_ref().map(|f| (&f.call, &f.returned, &f.expected))
+                p.failure
+                    .as_ref()
+                    .map(|f| (&f.call, &f.returned, &f.expected))
             ));
         }
         if let Some(stub) = stub {

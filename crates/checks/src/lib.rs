@@ -21,7 +21,9 @@ mod framework;
 pub mod show;
 pub mod strategies;
 
-pub use framework::{Ctx, Misconception, Options, Property, Spec, Verdict, panic_message, snapshot_dir};
+pub use framework::{
+    Ctx, Misconception, Options, Property, Spec, Verdict, panic_message, snapshot_dir,
+};
 
 /// What an exercise's checks module needs, in one import.
 pub mod prelude {
@@ -33,7 +35,5 @@ pub mod prelude {
     pub use proptest::prelude::{Just, Strategy, prop_oneof};
 }
 
-/// Part 1: statistics and probability.
-pub mod p1_stats {
-    pub mod s1_3_sample_variance;
-}
+pub mod p1_stats;
+pub mod p2_linalg;

@@ -20,7 +20,10 @@ pub fn float(x: f64) -> String {
 
 /// A slice of floats as a borrowed array literal: `&[1.0, 2.5]`.
 pub fn floats(xs: &[f64]) -> String {
-    format!("&[{}]", xs.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", "))
+    format!(
+        "&[{}]",
+        xs.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// Any slice of `Debug` values as a borrowed array literal.
@@ -62,18 +65,28 @@ pub fn result<T: Debug, E: Debug>(r: &Result<T, E>) -> String {
 }
 
 /// A float rounded to `digits` significant digits, for snapshots and probes: stable
-/// across tiny rounding differences that do not matter to the verdict.
+/// across tiny rounding differences that do not matter to the verdict. Plain decimal
+/// notation between 1e-4 and 1e9, scientific outside.
 pub fn rounded(x: f64, digits: usize) -> String {
-    if x == 0.0 {
-        return "0".into();
-    }
     if !x.is_finite() {
         return float(x);
     }
-    let s = format!("{:.*e}", digits.saturating_sub(1), x);
-    // Normalise "-0.000e0" style outputs.
-    if s.starts_with("-0.") && s.chars().skip(1).all(|c| c == '0' || c == '.' || c == 'e') {
+    let digits = digits.max(1);
+    let sci = format!("{:.*e}", digits - 1, x);
+    let (mantissa, exponent) = sci.split_once('e').expect("scientific notation");
+    let exponent: i32 = exponent.parse().expect("integer exponent");
+    if mantissa
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
         return "0".into();
     }
-    s
+    if (-4..9).contains(&exponent) {
+        let decimals = (digits as i32 - 1 - exponent).max(0) as usize;
+        let rounded: f64 = sci.parse().expect("valid float");
+        format!("{rounded:.decimals$}")
+    } else {
+        sci
+    }
 }

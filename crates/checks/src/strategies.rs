@@ -24,6 +24,8 @@ pub fn matrix(rows: usize, cols: usize) -> impl Strategy<Value = DMatrix<f64>> +
 }
 
 /// A square matrix of size in `sizes`.
-pub fn square_matrix(sizes: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = DMatrix<f64>> + Clone {
+pub fn square_matrix(
+    sizes: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = DMatrix<f64>> + Clone {
     sizes.prop_flat_map(|n| matrix(n, n))
 }

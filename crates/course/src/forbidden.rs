@@ -73,13 +73,15 @@ fn scan(tokens: TokenStream, exercise: &Exercise, found: &mut Vec<ForbiddenCall>
             TokenTree::Ident(ident) => {
                 let name = ident.to_string();
                 let line = ident.span().start().line;
-                let mut report = |call: String, reason: String| {
-                    found.push(ForbiddenCall { line, call, reason })
-                };
+                let mut report =
+                    |call: String, reason: String| found.push(ForbiddenCall { line, call, reason });
                 let after_separator = continues_path(&tokens, i);
                 let after_dot = i > 0 && is_punct(&tokens[i - 1], '.');
                 if OFF_LIMITS.contains(&name.as_str()) && !after_separator {
-                    report(name.clone(), format!("`{name}` is not available to exercises"));
+                    report(
+                        name.clone(),
+                        format!("`{name}` is not available to exercises"),
+                    );
                 } else if REFERENCE_CRATES.contains(&name.as_str()) && !after_separator {
                     for path in paths_from(&tokens, i) {
                         if let Some(reason) = reference_path_verdict(&path, exercise) {
@@ -110,8 +112,7 @@ fn scan(tokens: TokenStream, exercise: &Exercise, found: &mut Vec<ForbiddenCall>
                         format!("{name}!"),
                         "an exercise must be self-contained: no including other files".into(),
                     );
-                } else if name == "mod"
-                    && matches!(tokens.get(i + 2), Some(t) if is_punct(t, ';'))
+                } else if name == "mod" && matches!(tokens.get(i + 2), Some(t) if is_punct(t, ';'))
                 {
                     report(
                         "mod …;".into(),
@@ -222,9 +223,7 @@ fn is_punct(token: &TokenTree, c: char) -> bool {
 /// Whether `tokens[i]` is a later segment of a path (`a::<here>`), as opposed to the
 /// first segment of a path, possibly absolute (`::<here>`).
 fn continues_path(tokens: &[TokenTree], i: usize) -> bool {
-    i >= 3
-        && is_path_separator(tokens, i - 2)
-        && matches!(&tokens[i - 3], TokenTree::Ident(_))
+    i >= 3 && is_path_separator(tokens, i - 2) && matches!(&tokens[i - 3], TokenTree::Ident(_))
         || i >= 3 && is_path_separator(tokens, i - 2) && is_punct(&tokens[i - 3], '>')
 }
 
@@ -278,8 +277,14 @@ mod tests {
         let ex = exercise(&[], &[]);
         let src = "use mathlings_linalg::{LinalgError, determinant};";
         assert_eq!(calls(src, &ex), ["mathlings_linalg::determinant"]);
-        assert_eq!(calls("use mathlings_linalg::*;", &ex), ["mathlings_linalg::*"]);
-        assert_eq!(calls("use mathlings_linalg as l;", &ex), ["mathlings_linalg"]);
+        assert_eq!(
+            calls("use mathlings_linalg::*;", &ex),
+            ["mathlings_linalg::*"]
+        );
+        assert_eq!(
+            calls("use mathlings_linalg as l;", &ex),
+            ["mathlings_linalg"]
+        );
         let src = "fn f() { println!(\"{}\", ::mathlings_stats::mean(&[1.0]).unwrap()); }";
         assert_eq!(calls(src, &ex), ["mathlings_stats::mean"]);
     }
@@ -287,16 +292,28 @@ mod tests {
     #[test]
     fn manifest_entries_and_escapes_are_forbidden() {
         let ex = exercise(&[".determinant", "nalgebra::linalg"], &[]);
-        assert_eq!(calls("fn f(m: M) -> f64 { m.determinant() }", &ex), [".determinant()"]);
-        assert_eq!(calls("fn f(m: M) -> f64 { M::determinant(&m) }", &ex), [".determinant()"]);
+        assert_eq!(
+            calls("fn f(m: M) -> f64 { m.determinant() }", &ex),
+            [".determinant()"]
+        );
+        assert_eq!(
+            calls("fn f(m: M) -> f64 { M::determinant(&m) }", &ex),
+            [".determinant()"]
+        );
         assert_eq!(
             calls("use nalgebra::linalg::LU;", &ex),
             ["nalgebra::linalg::LU"]
         );
         assert!(calls("use nalgebra::DMatrix;", &ex).is_empty());
         assert_eq!(calls("fn f() { crate::x() }", &ex), ["crate::"]);
-        assert_eq!(calls("const S: &str = include_str!(\"x\");", &ex), ["include_str!"]);
-        assert_eq!(calls("#[path = \"x.rs\"] mod y;", &ex), ["#[path]", "mod …;"]);
+        assert_eq!(
+            calls("const S: &str = include_str!(\"x\");", &ex),
+            ["include_str!"]
+        );
+        assert_eq!(
+            calls("#[path = \"x.rs\"] mod y;", &ex),
+            ["#[path]", "mod …;"]
+        );
         assert_eq!(
             calls("fn f() { mathlings_solutions::p() }", &ex),
             ["mathlings_solutions"]

@@ -21,16 +21,25 @@ pub fn layout_problems(root: &Path, manifest: &Manifest) -> Vec<String> {
         let solution_path = root.join("solutions/src").join(&ex.file);
         let checks_path = root.join("crates/checks/src").join(&ex.file);
         let (Some(stub), Some(solution)) = (read(&stub_path), read(&solution_path)) else {
-            problems.push(format!("{}: missing exercises/src/{} or solutions/src/{}", ex.id, ex.file, ex.file));
+            problems.push(format!(
+                "{}: missing exercises/src/{} or solutions/src/{}",
+                ex.id, ex.file, ex.file
+            ));
             continue;
         };
         if !checks_path.is_file() {
             problems.push(format!("{}: missing crates/checks/src/{}", ex.id, ex.file));
         }
         if !stub.contains("todo!()") || !stub.contains("// TODO:") {
-            problems.push(format!("{}: the stub needs `todo!()` and a `// TODO:` at the edit point", ex.id));
+            problems.push(format!(
+                "{}: the stub needs `todo!()` and a `// TODO:` at the edit point",
+                ex.id
+            ));
         }
-        match (public_signatures(&ex.file, &stub), public_signatures(&ex.file, &solution)) {
+        match (
+            public_signatures(&ex.file, &stub),
+            public_signatures(&ex.file, &solution),
+        ) {
             (Ok(a), Ok(b)) if a != b => {
                 let only_stub: Vec<_> = a.iter().filter(|s| !b.contains(s)).collect();
                 let only_solution: Vec<_> = b.iter().filter(|s| !a.contains(s)).collect();
@@ -43,33 +52,54 @@ pub fn layout_problems(root: &Path, manifest: &Manifest) -> Vec<String> {
             _ => {}
         }
         for f in find_forbidden_calls(&solution, ex) {
-            problems.push(format!("{}: the solution makes a forbidden call at line {}: {}", ex.id, f.line, f.call));
+            problems.push(format!(
+                "{}: the solution makes a forbidden call at line {}: {}",
+                ex.id, f.line, f.call
+            ));
         }
         if ex.hints.len() < 2 || ex.reading.is_empty() {
-            problems.push(format!("{}: needs ≥ 2 hints and ≥ 1 reading pointer", ex.id));
+            problems.push(format!(
+                "{}: needs ≥ 2 hints and ≥ 1 reading pointer",
+                ex.id
+            ));
         }
         for krate in ["exercises/src", "solutions/src", "crates/checks/src"] {
             let mod_rs = root.join(krate).join(&part).join("mod.rs");
-            let declared = read(&mod_rs).is_some_and(|t| t.contains(&format!("pub mod {};", ex.id)));
+            let declared =
+                read(&mod_rs).is_some_and(|t| t.contains(&format!("pub mod {};", ex.id)));
             let lib = root.join(krate).join("lib.rs");
-            let declared_inline = read(&lib).is_some_and(|t| t.contains(&format!("pub mod {};", ex.id)));
+            let declared_inline =
+                read(&lib).is_some_and(|t| t.contains(&format!("pub mod {};", ex.id)));
             if !declared && !declared_inline {
-                problems.push(format!("{}: not declared as `pub mod {};` in {krate}/{part}", ex.id, ex.id));
+                problems.push(format!(
+                    "{}: not declared as `pub mod {};` in {krate}/{part}",
+                    ex.id, ex.id
+                ));
             }
         }
     }
     for part in &parts {
-        if !root.join("exercises/src").join(part).join("README.md").is_file() {
+        if !root
+            .join("exercises/src")
+            .join(part)
+            .join("README.md")
+            .is_file()
+        {
             problems.push(format!("exercises/src/{part}/README.md is missing"));
         }
     }
     let listed: BTreeSet<String> = manifest.exercises.iter().map(|e| e.file.clone()).collect();
     for krate in ["exercises/src", "solutions/src"] {
         for part in &parts {
-            let Ok(entries) = std::fs::read_dir(root.join(krate).join(part)) else { continue };
+            let Ok(entries) = std::fs::read_dir(root.join(krate).join(part)) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().to_string();
-                if name.ends_with(".rs") && name != "mod.rs" && !listed.contains(&format!("{part}/{name}")) {
+                if name.ends_with(".rs")
+                    && name != "mod.rs"
+                    && !listed.contains(&format!("{part}/{name}"))
+                {
                     problems.push(format!("{krate}/{part}/{name} is not in the manifest"));
                 }
             }

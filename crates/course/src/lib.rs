@@ -24,10 +24,10 @@
 mod forbidden;
 mod layout;
 mod manifest;
-mod signatures;
 pub mod report;
+mod signatures;
 
 pub use forbidden::{ForbiddenCall, find_forbidden_calls};
 pub use layout::layout_problems;
-pub use manifest::{Exercise, Manifest, ManifestError, MANIFEST_FILE};
+pub use manifest::{Exercise, MANIFEST_FILE, Manifest, ManifestError};
 pub use signatures::{SignatureError, public_signatures};

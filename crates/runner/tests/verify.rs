@@ -24,7 +24,10 @@ fn cases() -> u32 {
 fn every_exercise_is_sound() {
     std::panic::set_hook(Box::new(|_| {}));
     let only = std::env::var("MATHLINGS_VERIFY_ONLY").unwrap_or_default();
-    let options = Options { seed: 20261125, cases: cases() };
+    let options = Options {
+        seed: 20261125,
+        cases: cases(),
+    };
     let problems: Vec<String> = EXERCISES
         .par_iter()
         .filter(|e| only.is_empty() || only.split(',').any(|id| id == e.id))
@@ -40,5 +43,10 @@ fn every_exercise_is_sound() {
         })
         .collect();
     let _ = std::panic::take_hook();
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

@@ -23,11 +23,17 @@ macro_rules! bind_s1_3_sample_variance {
 /// Agreement with the reference: both sides are stable algorithms on values ≤ 1e3 in
 /// magnitude, so they agree to ~1e-13 relative; 1e-10 leaves three digits of slack while
 /// still rejecting any formula that loses more than a handful of digits.
-const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-10 };
+const AGREE: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-10,
+};
 /// After a shift by c the best achievable relative error is about ε·c/σ; for c = 1e9 and
 /// σ ≥ 1 that is ≤ 2e-7, so 1e-5 accepts every stable method and rejects E[X²] − E[X]²,
 /// whose error is about ε·c²/σ² (≥ 1 relative).
-const SHIFTED: Tol = Tol { rel: 1e-5, abs: 1e-9 };
+const SHIFTED: Tol = Tol {
+    rel: 1e-5,
+    abs: 1e-9,
+};
 
 fn call(xs: &[f64]) -> String {
     format!("sample_variance({})", show::floats(xs))
@@ -50,10 +56,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "equals Σ(xᵢ − x̄)²/(n − 1) computed by the reference crate (to 1e-10 relative)",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(strategies::sample(2..40), |xs| call(xs), |xs| {
-                        let want = mathlings_stats::sample_variance(xs).expect("reference");
-                        expect::close(&(imp.sample_variance)(xs), want, AGREE)
-                    })
+                    ctx.forall(
+                        strategies::sample(2..40),
+                        |xs| call(xs),
+                        |xs| {
+                            let want = mathlings_stats::sample_variance(xs).expect("reference");
+                            expect::close(&(imp.sample_variance)(xs), want, AGREE)
+                        },
+                    )
                 },
             },
             Property {
@@ -61,14 +71,18 @@ pub fn spec() -> Spec<Impl> {
                 description: "a variance is never negative",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(strategies::sample(2..40), |xs| call(xs), |xs| {
-                        let got = (imp.sample_variance)(xs);
-                        expect::that(
-                            matches!(got, Ok(v) if v >= 0.0),
-                            show::float_result(&got),
-                            "Ok(a value ≥ 0)",
-                        )
-                    })
+                    ctx.forall(
+                        strategies::sample(2..40),
+                        |xs| call(xs),
+                        |xs| {
+                            let got = (imp.sample_variance)(xs);
+                            expect::that(
+                                matches!(got, Ok(v) if v >= 0.0),
+                                show::float_result(&got),
+                                "Ok(a value ≥ 0)",
+                            )
+                        },
+                    )
                 },
             },
             Property {
@@ -76,10 +90,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "adding 1e9 to every value leaves the variance unchanged (no catastrophic cancellation)",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(spread_sample(), |xs| call(&shift(xs)), |xs| {
-                        let want = mathlings_stats::sample_variance(xs).expect("reference");
-                        expect::close(&(imp.sample_variance)(&shift(xs)), want, SHIFTED)
-                    })
+                    ctx.forall(
+                        spread_sample(),
+                        |xs| call(&shift(xs)),
+                        |xs| {
+                            let want = mathlings_stats::sample_variance(xs).expect("reference");
+                            expect::close(&(imp.sample_variance)(&shift(xs)), want, SHIFTED)
+                        },
+                    )
                 },
             },
             Property {
@@ -87,17 +105,25 @@ pub fn spec() -> Spec<Impl> {
                 description: "multiplying every value by a multiplies the variance by a²",
                 weight: 1,
                 check: |imp, ctx| {
-                    let input = (strategies::sample(2..30), -10i32..=10).prop_filter("a ≠ 0", |(_, a)| *a != 0);
+                    let input = (strategies::sample(2..30), -10i32..=10)
+                        .prop_filter("a ≠ 0", |(_, a)| *a != 0);
                     ctx.forall(
                         input,
                         |(xs, a)| call(&scaled(xs, f64::from(*a))),
                         |(xs, a)| {
                             let base = (imp.sample_variance)(xs);
                             let Ok(base) = base else {
-                                return expect::fail(show::float_result(&base), "Ok(…) for the unscaled sample");
+                                return expect::fail(
+                                    show::float_result(&base),
+                                    "Ok(…) for the unscaled sample",
+                                );
                             };
                             let a = f64::from(*a);
-                            expect::close(&(imp.sample_variance)(&scaled(xs, a)), a * a * base, AGREE)
+                            expect::close(
+                                &(imp.sample_variance)(&scaled(xs, a)),
+                                a * a * base,
+                                AGREE,
+                            )
                         },
                     )
                 },
@@ -139,18 +165,25 @@ pub fn spec() -> Spec<Impl> {
                 description: "on Anscombe's quartet, the variances of x₁ and y₁…y₄ match the stored snapshot (x: 11 exactly, y: ≈ 4.12)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let data = mathlings_models::datasets::anscombe();
-                    let mut text = String::new();
-                    for (i, (x, y)) in data.sets.iter().enumerate() {
-                        let vx = (imp.sample_variance)(x);
-                        let vy = (imp.sample_variance)(y);
-                        let fmt = |v: &Result<f64, StatsError>| match v {
-                            Ok(v) => show::rounded(*v, 10),
+                    let call = "sample_variance(&xᵢ) and sample_variance(&yᵢ) for Anscombe's sets i = 1..4";
+                    ctx.once(call, || {
+                        let data = mathlings_models::datasets::anscombe();
+                        let fmt = |v: Result<f64, StatsError>| match v {
+                            Ok(v) => show::rounded(v, 10),
                             Err(e) => format!("{e:?}"),
                         };
-                        text += &format!("set {}: var(x) = {}, var(y) = {}\n", i + 1, fmt(&vx), fmt(&vy));
-                    }
-                    ctx.snapshot("anscombe", "sample_variance(&anscombe.x_i) and sample_variance(&anscombe.y_i), i = 1..4", &text)
+                        let mut text = String::new();
+                        for (i, (x, y)) in data.sets.iter().enumerate() {
+                            let (vx, vy) = ((imp.sample_variance)(x), (imp.sample_variance)(y));
+                            text += &format!(
+                                "set {}: var(x) = {}, var(y) = {}\n",
+                                i + 1,
+                                fmt(vx),
+                                fmt(vy)
+                            );
+                        }
+                        ctx.snapshot("anscombe", call, &text)
+                    })
                 },
             },
         ],
@@ -160,7 +193,9 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your answer equals Σ(xᵢ − x̄)²/n, the population variance. A sample's \
                     own mean sits closer to its points than the true mean does, so dividing by n \
                     underestimates the spread; divide by n − 1 (Bessel's correction).",
-                implementation: Impl { sample_variance: divides_by_n },
+                implementation: Impl {
+                    sample_variance: divides_by_n,
+                },
             },
             Misconception {
                 id: "textbook_formula",
@@ -168,13 +203,17 @@ pub fn spec() -> Spec<Impl> {
                     exact in algebra but not in floating point: with values near 1e9, Σxᵢ² and n·x̄² \
                     agree in their first 16 digits and their difference is rounding noise \
                     (catastrophic cancellation). Centre first: sum (xᵢ − x̄)², or use Welford's update.",
-                implementation: Impl { sample_variance: textbook_formula },
+                implementation: Impl {
+                    sample_variance: textbook_formula,
+                },
             },
             Misconception {
                 id: "not_centred",
                 explanation: "Your answer equals Σxᵢ²/(n − 1): the deviations are measured from 0 instead \
                     of from the mean x̄. Subtract the mean before squaring.",
-                implementation: Impl { sample_variance: not_centred },
+                implementation: Impl {
+                    sample_variance: not_centred,
+                },
             },
         ],
         probe: |imp| {
@@ -208,7 +247,10 @@ fn checked(xs: &[f64]) -> Result<f64, StatsError> {
         return Err(StatsError::EmptyInput);
     }
     if xs.len() < 2 {
-        return Err(StatsError::TooFewValues { needed: 2, got: xs.len() });
+        return Err(StatsError::TooFewValues {
+            needed: 2,
+            got: xs.len(),
+        });
     }
     if xs.iter().any(|x| !x.is_finite()) {
         return Err(StatsError::NonFinite);

@@ -1,0 +1,3 @@
+//! Part 1 — statistics and probability.
+
+pub mod s1_3_sample_variance;

@@ -1,0 +1,356 @@
+//! Checks for 2.3 — the determinant by LU with partial pivoting.
+
+use std::time::{Duration, Instant};
+
+use mathlings_linalg::LinalgError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `determinant(a)`: det A by elimination with partial pivoting.
+    pub determinant: fn(&DMatrix<f64>) -> Result<f64, LinalgError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_3_determinant {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_3_determinant::Impl { determinant: $($m::)+determinant }
+    };
+}
+
+/// Tolerance for det A: elimination with partial pivoting has backward error
+/// O(n·ε·growth), so |det A − d̂| ≲ n·ε·growth·Π‖rowᵢ‖ (Hadamard's bound). For n ≤ 6 and
+/// entries ≤ 10, 1e-11·Π‖rowᵢ‖ leaves three or more digits of slack; the relative part
+/// covers well-conditioned cases.
+fn tolerance(a: &DMatrix<f64>) -> Tol {
+    let hadamard: f64 = a.row_iter().map(|r| r.norm().max(1.0)).product();
+    Tol {
+        rel: 1e-9,
+        abs: 1e-11 * hadamard,
+    }
+}
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("determinant(&{})", show::matrix(a))
+}
+
+fn reference(a: &DMatrix<f64>) -> f64 {
+    mathlings_linalg::determinant(a).expect("reference determinant of a valid matrix")
+}
+
+/// A matrix that needs row swaps: its leading entry (and a few others) are exactly zero.
+fn zero_pivot_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (
+        strategies::square_matrix(2..=5),
+        proptest::collection::vec(any_bool(), 25),
+    )
+        .prop_map(|(mut a, mask)| {
+            a[(0, 0)] = 0.0;
+            let n = a.nrows();
+            for (k, zero) in mask.into_iter().enumerate().take(n * n) {
+                if zero && k % (n + 1) == 0 {
+                    a[(k / n, k % n)] = 0.0;
+                }
+            }
+            a
+        })
+}
+
+fn any_bool() -> impl Strategy<Value = bool> + Clone {
+    proptest::bool::ANY
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_3_determinant",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "equals the reference determinant on random n×n matrices, n ≤ 6 (to 1e-11·Π‖rowᵢ‖)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(strategies::square_matrix(1..=6), call, |a| {
+                        expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
+                    })
+                },
+            },
+            Property {
+                id: "zero_pivots",
+                description: "matrices with zeros on the diagonal (which need row swaps) get the right determinant",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.once(
+                        &call(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
+                        || {
+                            let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+                            expect::close(&(imp.determinant)(&swap), -1.0, tolerance(&swap))
+                        },
+                    )?;
+                    ctx.forall(zero_pivot_matrix(), call, |a| {
+                        expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
+                    })
+                },
+            },
+            Property {
+                id: "product_rule",
+                description: "det(AB) = det A · det B",
+                weight: 2,
+                check: |imp, ctx| {
+                    let pair = (2..=5usize)
+                        .prop_flat_map(|n| (strategies::matrix(n, n), strategies::matrix(n, n)));
+                    ctx.forall(
+                        pair,
+                        |(a, b)| {
+                            format!(
+                                "{} vs determinant(&a) · determinant(&b) with a = {}, b = {}",
+                                call(&(a * b)),
+                                show::matrix(a),
+                                show::matrix(b)
+                            )
+                        },
+                        |(a, b)| {
+                            let ab = a * b;
+                            let (da, db) = ((imp.determinant)(a), (imp.determinant)(b));
+                            let (Ok(da), Ok(db)) = (da.clone(), db.clone()) else {
+                                return expect::fail(
+                                    format!(
+                                        "{} and {}",
+                                        show::float_result(&da),
+                                        show::float_result(&db)
+                                    ),
+                                    "Ok values for det A and det B",
+                                );
+                            };
+                            let tol = Tol {
+                                rel: 1e-8,
+                                abs: tolerance(a).abs * tolerance(b).abs * 1e11,
+                            };
+                            expect::close(&(imp.determinant)(&ab), da * db, tol)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "transpose_and_swap",
+                description: "det Aᵀ = det A, and swapping two rows flips the sign",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(strategies::square_matrix(2..=6), call, |a| {
+                        let d = (imp.determinant)(a);
+                        let Ok(d) = d else {
+                            return expect::fail(show::float_result(&d), "Ok(det A)");
+                        };
+                        expect::close(&(imp.determinant)(&a.transpose()), d, tolerance(a))?;
+                        let mut swapped = a.clone();
+                        swapped.swap_rows(0, 1);
+                        expect::close(&(imp.determinant)(&swapped), -d, tolerance(a))
+                    })
+                },
+            },
+            Property {
+                id: "polynomial_time",
+                description: "an 11×11 determinant takes well under a second (cofactor expansion needs 11! ≈ 4·10⁷ products)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    let a = DMatrix::from_fn(11, 11, |_, _| {
+                        rand::Rng::random_range(&mut rng, -2.0..2.0f64)
+                    });
+                    let f = imp.determinant;
+                    let input = a.clone();
+                    match ctx.within(Duration::from_millis(800), move || f(&input)) {
+                        Ok(got) => expect::close(&got, reference(&a), tolerance(&a)),
+                        Err(why) => Err(mathlings_course::report::Failure {
+                            call: call(&a),
+                            returned: why,
+                            expected:
+                                "an answer within 0.8 s (LU needs ~n³/3 ≈ 450 multiplications)"
+                                    .into(),
+                        }),
+                    }
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square or non-finite matrix gives the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let empty = DMatrix::<f64>::zeros(0, 0);
+                    ctx.once(&call(&empty), || {
+                        expect::error(
+                            &(imp.determinant)(&empty),
+                            |e| matches!(e, LinalgError::Empty),
+                            "LinalgError::Empty",
+                        )
+                    })?;
+                    let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+                    ctx.once(&call(&wide), || {
+                        expect::error(
+                            &(imp.determinant)(&wide),
+                            |e| matches!(e, LinalgError::NotSquare { rows: 2, cols: 3 }),
+                            "LinalgError::NotSquare { rows: 2, cols: 3 }",
+                        )
+                    })?;
+                    let nan = DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]);
+                    ctx.once(&call(&nan), || {
+                        expect::error(
+                            &(imp.determinant)(&nan),
+                            |e| matches!(e, LinalgError::NonFinite),
+                            "LinalgError::NonFinite",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_generalized_variance",
+                description: "the generalized variance det Σ of the Iris features matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "determinant(&covariance_matrix(&iris.features))";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
+                            .expect("reference covariance");
+                        let text = match (imp.determinant)(&sigma) {
+                            Ok(d) => format!("det Σ(iris) = {}\n", show::rounded(d, 9)),
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "no_pivoting",
+                explanation: "Your elimination divides by whatever sits on the diagonal. When that pivot is 0 \
+                    (or tiny) you divide by zero and get NaN/∞ — or lose every digit. Partial pivoting: before \
+                    eliminating column k, swap up the row with the largest |aᵢₖ| (i ≥ k), and flip the sign of \
+                    the determinant for every swap.",
+                implementation: Impl {
+                    determinant: no_pivoting,
+                },
+            },
+            Misconception {
+                id: "sign_not_flipped",
+                explanation: "You pivot, but every row swap multiplies the determinant by −1 and your answer \
+                    ignores that: det A = (−1)^(number of swaps) · Π uᵢᵢ.",
+                implementation: Impl {
+                    determinant: sign_not_flipped,
+                },
+            },
+            Misconception {
+                id: "cofactor_expansion",
+                explanation: "Your answer is right but slow: cofactor (Laplace) expansion does n! products — \
+                    ~4·10⁷ at n = 11, 2.4·10¹⁸ at n = 20. Elimination (LU) needs ~n³/3 operations: reduce A to \
+                    triangular form and multiply the diagonal.",
+                implementation: Impl {
+                    determinant: cofactor_expansion,
+                },
+            },
+        ],
+        probe: |imp| {
+            let show_det = |a: &DMatrix<f64>| match (imp.determinant)(a) {
+                Ok(d) if d.is_finite() => show::rounded(d, 6),
+                Ok(_) => "non-finite".into(),
+                Err(e) => format!("{e:?}"),
+            };
+            let started = Instant::now();
+            let big = DMatrix::from_fn(10, 10, |i, j| {
+                ((i * 7 + j * 3) % 11) as f64 - 5.0 + if i == j { 20.0 } else { 0.0 }
+            });
+            let _ = (imp.determinant)(&big);
+            let speed = if started.elapsed() > Duration::from_millis(30) {
+                "slow"
+            } else {
+                "fast"
+            };
+            vec![
+                show_det(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
+                show_det(&DMatrix::from_row_slice(
+                    3,
+                    3,
+                    &[2.0, 1.0, 1.0, 4.0, 3.0, 3.0, 8.0, 7.0, 9.0],
+                )),
+                speed.into(),
+            ]
+        },
+    }
+}
+
+fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if !a.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: a.nrows(),
+            cols: a.ncols(),
+        });
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    Ok(())
+}
+
+/// Elimination with an optional row swap; `flip` says whether swaps flip the sign.
+fn eliminate(a: &DMatrix<f64>, pivot: bool, flip: bool) -> Result<f64, LinalgError> {
+    validate(a)?;
+    let mut m = a.clone();
+    let n = m.nrows();
+    let mut det = 1.0;
+    for k in 0..n {
+        if pivot {
+            let p = (k..n)
+                .max_by(|&i, &j| m[(i, k)].abs().total_cmp(&m[(j, k)].abs()))
+                .unwrap_or(k);
+            if p != k {
+                m.swap_rows(p, k);
+                if flip {
+                    det = -det;
+                }
+            }
+            if m[(k, k)] == 0.0 {
+                return Ok(0.0);
+            }
+        }
+        det *= m[(k, k)];
+        for i in k + 1..n {
+            let factor = m[(i, k)] / m[(k, k)];
+            for j in k..n {
+                m[(i, j)] -= factor * m[(k, j)];
+            }
+        }
+    }
+    Ok(det)
+}
+
+fn no_pivoting(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
+    eliminate(a, false, false)
+}
+
+fn sign_not_flipped(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
+    eliminate(a, true, false)
+}
+
+fn cofactor_expansion(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
+    validate(a)?;
+    fn expand(m: &DMatrix<f64>) -> f64 {
+        let n = m.nrows();
+        if n == 1 {
+            return m[(0, 0)];
+        }
+        (0..n)
+            .map(|j| {
+                let minor = m.clone().remove_row(0).remove_column(j);
+                let sign = if j % 2 == 0 { 1.0 } else { -1.0 };
+                sign * m[(0, j)] * expand(&minor)
+            })
+            .sum()
+    }
+    Ok(expand(a))
+}
