@@ -1,5 +1,6 @@
 //! The one error type of the calculus crate.
 
+use mathlings_linalg::LinalgError;
 use thiserror::Error;
 
 /// Why a calculus or optimization routine could not produce an answer.
@@ -37,4 +38,40 @@ pub enum CalculusError {
     /// A linear system met during the method is singular (e.g. Newton with a singular Hessian).
     #[error("singular system")]
     Singular,
+    /// A matrix that must be symmetric (a Hessian) is not, beyond round-off.
+    #[error("matrix is not symmetric")]
+    NotSymmetric,
+    /// A matrix that must be square (a Hessian) is not.
+    #[error("matrix must be square, got {rows}×{cols}")]
+    NotSquare {
+        /// Rows of the input.
+        rows: usize,
+        /// Columns of the input.
+        cols: usize,
+    },
+    /// The direction given to a line search does not point downhill (∇f(x)ᵀd ≥ 0), so no
+    /// step length can decrease f.
+    #[error("the direction is not a descent direction")]
+    NotDescentDirection,
+    /// Any other failure of a linear-algebra routine used inside a method.
+    #[error("linear algebra failed: {0}")]
+    Linalg(LinalgError),
+}
+
+/// Linear-algebra failures met inside a calculus routine keep their meaning where the
+/// calculus crate has the same variant, and are wrapped otherwise.
+impl From<LinalgError> for CalculusError {
+    fn from(error: LinalgError) -> Self {
+        match error {
+            LinalgError::Empty => CalculusError::Empty,
+            LinalgError::NonFinite => CalculusError::NonFinite,
+            LinalgError::Singular => CalculusError::Singular,
+            LinalgError::NotSymmetric => CalculusError::NotSymmetric,
+            LinalgError::NotSquare { rows, cols } => CalculusError::NotSquare { rows, cols },
+            LinalgError::NoConvergence { iterations } => {
+                CalculusError::NoConvergence { iterations }
+            }
+            other => CalculusError::Linalg(other),
+        }
+    }
 }

@@ -62,4 +62,24 @@ pub enum LinalgError {
     /// A zero vector where a direction is needed (cosine similarity, projection onto 0).
     #[error("zero vector has no direction")]
     ZeroVector,
+    /// Tensor shapes that do not fit together: a data length that does not match the
+    /// shape's element count, a reshape that changes the element count, or shapes that
+    /// NumPy's broadcasting rules cannot combine.
+    #[error("tensor shapes do not fit: {left:?} vs {right:?}")]
+    TensorShapeMismatch {
+        /// The first shape (or `[data.len()]` for `Tensor::from_vec`).
+        left: Vec<usize>,
+        /// The second shape.
+        right: Vec<usize>,
+    },
+    /// A tensor index outside its axis.
+    #[error("index {index} is out of bounds for axis {axis} of length {len}")]
+    IndexOutOfBounds {
+        /// The axis indexed.
+        axis: usize,
+        /// The index given.
+        index: usize,
+        /// The length of that axis.
+        len: usize,
+    },
 }

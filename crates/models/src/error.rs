@@ -40,10 +40,25 @@ pub enum ModelError {
         /// Iterations performed.
         iterations: usize,
     },
+    /// Fewer observations than the model needs (e.g. OLS with n ≤ p leaves no residual
+    /// degrees of freedom, PCA needs two rows to estimate a variance).
+    #[error("need at least {needed} rows, got {got}")]
+    TooFewRows {
+        /// Rows the model needs.
+        needed: usize,
+        /// Rows given.
+        got: usize,
+    },
+    /// A class label is out of range or a class has no training rows.
+    #[error("invalid label: {0}")]
+    InvalidLabel(String),
     /// A linear-algebra step failed.
     #[error(transparent)]
     Linalg(#[from] mathlings_linalg::LinalgError),
     /// A statistics step failed.
     #[error(transparent)]
     Stats(#[from] mathlings_stats::StatsError),
+    /// A calculus step (softmax, numerical gradient) failed.
+    #[error(transparent)]
+    Calculus(#[from] mathlings_calculus::CalculusError),
 }

@@ -48,4 +48,10 @@ pub enum StatsError {
     /// The statistic is undefined for this data (e.g. correlation of a constant sample).
     #[error("undefined for this data: {0}")]
     Undefined(&'static str),
+    /// An iterative method (e.g. the incomplete beta continued fraction) did not converge.
+    #[error("no convergence after {iterations} iterations")]
+    NoConvergence {
+        /// Iterations performed.
+        iterations: usize,
+    },
 }
