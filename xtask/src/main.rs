@@ -4,10 +4,12 @@
 
 mod check;
 mod engine;
+mod grade;
 mod hint;
 mod list;
 mod progress;
 mod render;
+mod report;
 mod reset;
 mod verify;
 mod watch;
@@ -39,6 +41,9 @@ enum Verb {
     Hint(hint::HintArgs),
     /// Restore an exercise's stub; your current text is kept in .mathlings/backups/.
     Reset(reset::ResetArgs),
+    /// (Courses) Grade a submission or a whole class: score, reports (JSON, JUnit,
+    /// Markdown, Gradescope, GitHub Classroom), exit status.
+    Grade(grade::GradeArgs),
     /// (Instructors) Prove the curriculum sound: solutions pass, stubs and misconceptions
     /// fail, signatures and files agree, solutions formatted and clippy-clean.
     Verify(verify::VerifyArgs),
@@ -149,6 +154,7 @@ fn main() -> ExitCode {
         Verb::Hint(a) => hint::run(a),
         Verb::Reset(a) => reset::run(a),
         Verb::Verify(a) => verify::run(a),
+        Verb::Grade(a) => grade::run(a),
     };
     match result {
         Ok(code) => code,

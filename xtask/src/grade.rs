@@ -1,0 +1,331 @@
+//! `cargo xtask grade`: grades a submission (or a whole class) with the course's own
+//! checks, reference crates, snapshots and manifest, and writes the reports a course's
+//! platform reads.
+//!
+//! **Invariant:** a submission is never written to. Its exercise files (only the ones the
+//! manifest lists) are copied, with fresh modification times, into a staging folder under
+//! the target directory, and a content hash is passed to the build so that cargo can never
+//! mistake a submission for the previous one.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use clap::Args;
+use rayon::prelude::*;
+
+use crate::engine::{Grader, Limits, Verdict};
+use crate::report::GradeReport;
+use crate::{Course, RunOptions};
+
+/// Arguments of `grade`.
+#[derive(Args)]
+pub struct GradeArgs {
+    /// A submission: a learner's repository (with exercises/src), exercises folder (with
+    /// src/) or src folder. Default: this working tree.
+    #[arg(long, conflicts_with = "batch")]
+    pub submission: Option<PathBuf>,
+    /// Grade every submission (sub-folder) of DIR in parallel, sharing one build cache.
+    #[arg(long, value_name = "DIR")]
+    pub batch: Option<PathBuf>,
+    /// With --batch: grade only shard K of N (1-based), e.g. 2/4.
+    #[arg(long, value_name = "K/N", requires = "batch", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// With --batch: where to write the gradebook and the per-submission reports.
+    #[arg(long, value_name = "DIR", requires = "batch")]
+    pub out: Option<PathBuf>,
+    /// Only these exercises (ids).
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub only: Vec<String>,
+    /// Only these roadmap sections (e.g. 1.3 2.6) or parts (e.g. 2).
+    #[arg(long, value_name = "SECTION", num_args = 1..)]
+    pub sections: Vec<String>,
+    /// Write the versioned JSON report here.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Write a JUnit XML report here.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Write a Markdown report here (e.g. $GITHUB_STEP_SUMMARY).
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Write Gradescope's results.json here.
+    #[arg(long, value_name = "FILE")]
+    pub gradescope: Option<PathBuf>,
+    /// Write GitHub Classroom's autograding result here.
+    #[arg(long, value_name = "FILE")]
+    pub classroom: Option<PathBuf>,
+    /// Exit with status 1 when the score is below this percentage (the reports are still written).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub min_score: Option<f64>,
+    /// Wall-clock limit per exercise run, in seconds (default: each exercise's own).
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: Option<u64>,
+    /// Memory (address-space) limit per exercise run, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(64..=65536))]
+    pub memory: u64,
+    /// Output limit per exercise run, in KiB.
+    #[arg(long, value_name = "KIB", default_value_t = 8192, value_parser = clap::value_parser!(u64).range(16..=1_048_576))]
+    pub output_limit: u64,
+    #[command(flatten)]
+    pub run: RunOptions,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("`{s}` is not a shard: use K/N with 1 ≤ K ≤ N, e.g. 2/4");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    match s.trim().trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a percentage from 0 to 100")),
+    }
+}
+
+/// Runs `grade`.
+pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
+    let course = Course::load()?;
+    course.known_ids(&args.only)?;
+    let ids = selected_ids(&course, &args)?;
+    let limits = Limits {
+        memory: args.memory << 20,
+        output: args.output_limit << 10,
+        timeout: args.timeout.map(std::time::Duration::from_secs),
+    };
+    if let Some(batch) = &args.batch {
+        return grade_batch(&course, &args, &ids, limits, batch);
+    }
+    let (name, grader) = match &args.submission {
+        Some(dir) => {
+            let src = resolve_submission(dir)?;
+            let stage = stage_dir(&course, 0);
+            let stamp = stage_submission(&course, &src, &stage)?;
+            let mut grader = base_grader(&course, &args, limits);
+            grader.exercises_dir = stage;
+            grader.stamp = Some(stamp);
+            (submission_name(dir), grader)
+        }
+        None => ("working tree".to_string(), base_grader(&course, &args, limits)),
+    };
+    let verdicts = grader.grade(&ids).map_err(|e| e.to_string())?;
+    let report = GradeReport::new(&course.manifest, &name, args.run.seed, args.run.cases, &verdicts);
+    write_outputs(&report, &args)?;
+    print!("{}", report.summary());
+    Ok(exit_for(&report, args.min_score))
+}
+
+fn base_grader(course: &Course, args: &GradeArgs, limits: Limits) -> Grader {
+    let mut grader = course.grader(&args.run);
+    grader.limits = limits;
+    grader
+}
+
+fn exit_for(report: &GradeReport, min_score: Option<f64>) -> ExitCode {
+    match min_score {
+        Some(min) if report.percent() < min => {
+            eprintln!("score {:.1}% is below --min-score {min}%", report.percent());
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn selected_ids(course: &Course, args: &GradeArgs) -> Result<Vec<String>, String> {
+    for s in &args.sections {
+        let known = course
+            .manifest
+            .exercises
+            .iter()
+            .any(|e| e.section == *s || e.section.starts_with(&format!("{s}.")));
+        if !known {
+            return Err(format!("no exercise in section `{s}`: sections look like 1.3 (or a part: 2)"));
+        }
+    }
+    Ok(course
+        .manifest
+        .exercises
+        .iter()
+        .filter(|e| args.only.is_empty() || args.only.contains(&e.id))
+        .filter(|e| {
+            args.sections.is_empty()
+                || args.sections.iter().any(|s| e.section == *s || e.section.starts_with(&format!("{s}.")))
+        })
+        .map(|e| e.id.clone())
+        .collect())
+}
+
+fn write_outputs(report: &GradeReport, args: &GradeArgs) -> Result<(), String> {
+    let outputs: [(&Option<PathBuf>, fn(&GradeReport) -> String); 5] = [
+        (&args.json, GradeReport::json),
+        (&args.junit, GradeReport::junit),
+        (&args.markdown, GradeReport::markdown),
+        (&args.gradescope, GradeReport::gradescope),
+        (&args.classroom, GradeReport::classroom),
+    ];
+    for (path, render) in outputs {
+        if let Some(path) = path {
+            write_file(path, &render(report))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The folder holding the part folders (`p1_stats/…`) of a submission.
+pub fn resolve_submission(dir: &Path) -> Result<PathBuf, String> {
+    let meta = std::fs::metadata(dir).map_err(|e| format!("cannot read submission {}: {e}", dir.display()))?;
+    if !meta.is_dir() {
+        return Err(format!("submission {} is not a directory", dir.display()));
+    }
+    std::fs::read_dir(dir).map_err(|e| format!("cannot read submission {}: {e}", dir.display()))?;
+    for candidate in [dir.join("exercises/src"), dir.join("src"), dir.to_path_buf()] {
+        if has_part_folder(&candidate) {
+            return Ok(candidate);
+        }
+    }
+    Err(format!(
+        "submission {} contains no exercises (expected exercises/src/p*_*/, src/p*_*/ or p*_*/ folders)",
+        dir.display()
+    ))
+}
+
+fn has_part_folder(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            e.path().is_dir() && name.starts_with('p') && name.contains('_')
+        })
+    })
+}
+
+fn submission_name(dir: &Path) -> String {
+    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    canonical.file_name().map_or_else(|| canonical.display().to_string(), |n| n.to_string_lossy().to_string())
+}
+
+fn stage_dir(course: &Course, slot: usize) -> PathBuf {
+    crate::target_dir(&course.root).join(format!("mathlings/stage/{slot}/src"))
+}
+
+/// Copies the manifest's exercise files from `src` into `stage` (freshly written, so
+/// their modification times are now) and returns a hash of their contents.
+fn stage_submission(course: &Course, src: &Path, stage: &Path) -> Result<String, String> {
+    if stage.exists() {
+        std::fs::remove_dir_all(stage).map_err(|e| format!("cannot clear {}: {e}", stage.display()))?;
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for ex in &course.manifest.exercises {
+        feed(ex.file.as_bytes());
+        let Ok(text) = std::fs::read(src.join(&ex.file)) else {
+            feed(b"<missing>");
+            continue;
+        };
+        feed(&text);
+        let target = stage.join(&ex.file);
+        std::fs::create_dir_all(target.parent().expect("has parent")).map_err(|e| e.to_string())?;
+        std::fs::write(&target, &text).map_err(|e| format!("cannot stage {}: {e}", target.display()))?;
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+fn grade_batch(course: &Course, args: &GradeArgs, ids: &[String], limits: Limits, batch: &Path) -> Result<ExitCode, String> {
+    let entries = std::fs::read_dir(batch).map_err(|e| format!("cannot read batch folder {}: {e}", batch.display()))?;
+    let mut submissions: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    submissions.sort();
+    if submissions.is_empty() {
+        return Err(format!("batch folder {} has no submission folders", batch.display()));
+    }
+    if let Some((k, n)) = args.shard {
+        submissions = submissions.into_iter().enumerate().filter(|(i, _)| i % n == k - 1).map(|(_, p)| p).collect();
+    }
+    let out = args.out.clone().unwrap_or_else(|| crate::target_dir(&course.root).join("mathlings/grades"));
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let workers = args.run.jobs.unwrap_or(2).max(1);
+    let build_lock = Mutex::new(());
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(workers).build().map_err(|e| e.to_string())?;
+    let results: Vec<(String, Result<GradeReport, String>)> = pool.install(|| {
+        submissions
+            .par_iter()
+            .map(|dir| {
+                let name = submission_name(dir);
+                let slot = rayon::current_thread_index().unwrap_or(0);
+                let result = (|| {
+                    let src = resolve_submission(dir)?;
+                    let stage = stage_dir(course, slot);
+                    let mut grader = base_grader(course, args, limits);
+                    grader.jobs = 1;
+                    let verdicts: Vec<Verdict> = {
+                        let guard = build_lock.lock().unwrap_or_else(|e| e.into_inner());
+                        let stamp = stage_submission(course, &src, &stage)?;
+                        grader.exercises_dir = stage.clone();
+                        grader.stamp = Some(stamp);
+                        let build = grader.build().map_err(|e| e.to_string())?;
+                        let runner = stage.parent().expect("stage has a parent").join("mathlings-runner");
+                        std::fs::copy(build.runner(), &runner).map_err(|e| format!("cannot copy the runner: {e}"))?;
+                        drop(guard);
+                        grader.run_all(ids, &build.with_runner(runner))
+                    };
+                    let report = GradeReport::new(&course.manifest, &name, args.run.seed, args.run.cases, &verdicts);
+                    write_file(&out.join(format!("{name}.json")), &report.json())?;
+                    Ok(report)
+                })();
+                (name, result)
+            })
+            .collect()
+    });
+    let mut csv = String::from("submission,score,max_score,percent,status");
+    for id in ids {
+        csv += &format!(",{id}");
+    }
+    csv += "\n";
+    let mut failed = 0;
+    for (name, result) in &results {
+        match result {
+            Ok(report) => {
+                csv += &format!("{},{:.2},{:.2},{:.1},graded", csv_field(name), report.score, report.max_score, report.percent());
+                for id in ids {
+                    let score = report.exercises.iter().find(|e| &e.id == id).map_or(0.0, |e| e.score);
+                    csv += &format!(",{score:.2}");
+                }
+                println!("{:<24} {:>8.2}/{:<8.2} {:>5.1}%", name, report.score, report.max_score, report.percent());
+            }
+            Err(message) => {
+                failed += 1;
+                csv += &format!("{},0,0,0,{}", csv_field(name), csv_field(&format!("error: {message}")));
+                for _ in ids {
+                    csv += ",0";
+                }
+                println!("{name:<24} not graded: {message}");
+            }
+        }
+        csv += "\n";
+    }
+    write_file(&out.join("gradebook.csv"), &csv)?;
+    println!("{} submission(s) graded, {failed} not gradable · reports in {}", results.len() - failed, out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\"").replace('\n', " "))
+    } else {
+        s.to_string()
+    }
+}
