@@ -7,6 +7,7 @@ mod engine;
 mod grade;
 mod hint;
 mod list;
+mod new;
 mod progress;
 mod render;
 mod report;
@@ -44,6 +45,9 @@ enum Verb {
     /// (Courses) Grade a submission or a whole class: score, reports (JSON, JUnit,
     /// Markdown, Gradescope, GitHub Classroom), exit status.
     Grade(grade::GradeArgs),
+    /// (Instructors) Scaffold a new exercise: stub, solution, checks skeleton, manifest
+    /// entry; `verify` fails until they are completed.
+    New(new::NewArgs),
     /// (Instructors) Prove the curriculum sound: solutions pass, stubs and misconceptions
     /// fail, signatures and files agree, solutions formatted and clippy-clean.
     Verify(verify::VerifyArgs),
@@ -155,6 +159,7 @@ fn main() -> ExitCode {
         Verb::Reset(a) => reset::run(a),
         Verb::Verify(a) => verify::run(a),
         Verb::Grade(a) => grade::run(a),
+        Verb::New(a) => new::run(a),
     };
     match result {
         Ok(code) => code,
