@@ -141,18 +141,22 @@ impl std::fmt::Display for GraderError {
 pub struct Build {
     runner: PathBuf,
     compile_errors: BTreeMap<String, String>,
+    /// The private copy of the runner this build owns (deleted on drop).
+    private: Option<PathBuf>,
+}
+
+impl Drop for Build {
+    fn drop(&mut self) {
+        if let Some(p) = &self.private {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 impl Build {
     /// The runner binary.
     pub fn runner(&self) -> &Path {
         &self.runner
-    }
-
-    /// The same build, run from a copy of the runner binary (so that the next build can
-    /// replace the original while this one is still being run).
-    pub fn with_runner(&self, runner: PathBuf) -> Build {
-        Build { runner, compile_errors: self.compile_errors.clone() }
     }
 
     /// The compiler's message for an exercise left out of the build.
@@ -257,6 +261,29 @@ impl Grader {
     /// # Errors
     /// When the course's own crates do not build.
     pub fn build(&self) -> Result<Build, GraderError> {
+        // Several graders may share one target directory (two terminals, a batch, tests):
+        // build and take a private copy of the runner under one lock, so that no build can
+        // replace the binary another grader is about to run.
+        let scratch = self.target_dir.join("mathlings");
+        std::fs::create_dir_all(&scratch).map_err(|e| GraderError(format!("cannot create {}: {e}", scratch.display())))?;
+        let lock = std::fs::File::create(scratch.join("build.lock")).map_err(|e| GraderError(e.to_string()))?;
+        // SAFETY: flock on a file descriptor we own; released when `lock` is dropped.
+        unsafe {
+            use std::os::fd::AsRawFd;
+            libc::flock(lock.as_raw_fd(), libc::LOCK_EX);
+        }
+        let mut build = self.build_locked()?;
+        let runners = scratch.join("runners");
+        std::fs::create_dir_all(&runners).map_err(|e| GraderError(e.to_string()))?;
+        let private = runners.join(format!("mathlings-runner-{}-{}", std::process::id(), nonce()));
+        std::fs::copy(&build.runner, &private).map_err(|e| GraderError(format!("cannot copy the runner: {e}")))?;
+        build.runner = private.clone();
+        build.private = Some(private);
+        drop(lock);
+        Ok(build)
+    }
+
+    fn build_locked(&self) -> Result<Build, GraderError> {
         let mut excluded: BTreeMap<String, String> = BTreeMap::new();
         for ex in &self.manifest.exercises {
             if !self.exercises_dir.join(&ex.file).is_file() {
@@ -274,6 +301,7 @@ impl Grader {
                     return Ok(Build {
                         runner,
                         compile_errors: excluded,
+                        private: None,
                     });
                 }
                 BuildOutcome::Errors {

@@ -98,6 +98,7 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
         output: args.output_limit << 10,
         timeout: args.timeout.map(std::time::Duration::from_secs),
     };
+    let _cleanup = StageGuard(crate::target_dir(&course.root).join("mathlings/stage"));
     if let Some(batch) = &args.batch {
         return grade_batch(&course, &args, &ids, limits, batch);
     }
@@ -215,8 +216,26 @@ fn submission_name(dir: &Path) -> String {
     canonical.file_name().map_or_else(|| canonical.display().to_string(), |n| n.to_string_lossy().to_string())
 }
 
+/// A staging folder private to this process and worker slot (graders running at the same
+/// time never share one); removed by [`StageGuard`] when grading is done.
 fn stage_dir(course: &Course, slot: usize) -> PathBuf {
-    crate::target_dir(&course.root).join(format!("mathlings/stage/{slot}/src"))
+    crate::target_dir(&course.root).join(format!("mathlings/stage/{}-{slot}/src", std::process::id()))
+}
+
+/// Removes this process's staging folders when dropped.
+struct StageGuard(PathBuf);
+
+impl Drop for StageGuard {
+    fn drop(&mut self) {
+        let pid = std::process::id().to_string();
+        if let Ok(entries) = std::fs::read_dir(&self.0) {
+            for e in entries.flatten() {
+                if e.file_name().to_string_lossy().starts_with(&format!("{pid}-")) {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+    }
 }
 
 /// Copies the manifest's exercise files from `src` into `stage` (freshly written, so
@@ -271,17 +290,16 @@ fn grade_batch(course: &Course, args: &GradeArgs, ids: &[String], limits: Limits
                     let stage = stage_dir(course, slot);
                     let mut grader = base_grader(course, args, limits);
                     grader.jobs = 1;
-                    let verdicts: Vec<Verdict> = {
-                        let guard = build_lock.lock().unwrap_or_else(|e| e.into_inner());
+                    // Builds take turns on the one shared target directory (each build
+                    // leaves a private copy of its runner); the runs overlap freely.
+                    let build = {
+                        let _turn = build_lock.lock().unwrap_or_else(|e| e.into_inner());
                         let stamp = stage_submission(course, &src, &stage)?;
                         grader.exercises_dir = stage.clone();
                         grader.stamp = Some(stamp);
-                        let build = grader.build().map_err(|e| e.to_string())?;
-                        let runner = stage.parent().expect("stage has a parent").join("mathlings-runner");
-                        std::fs::copy(build.runner(), &runner).map_err(|e| format!("cannot copy the runner: {e}"))?;
-                        drop(guard);
-                        grader.run_all(ids, &build.with_runner(runner))
+                        grader.build().map_err(|e| e.to_string())?
                     };
+                    let verdicts: Vec<Verdict> = grader.run_all(ids, &build);
                     let report = GradeReport::new(&course.manifest, &name, args.run.seed, args.run.cases, &verdicts);
                     write_file(&out.join(format!("{name}.json")), &report.json())?;
                     Ok(report)

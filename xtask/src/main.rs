@@ -134,8 +134,12 @@ impl Course {
     }
 }
 
-/// The workspace root: this crate's parent directory.
+/// The workspace root: this crate's parent directory, or `MATHLINGS_COURSE_ROOT` when set
+/// (the grader's own tests use it to point at a damaged copy of the course).
 pub fn project_root() -> PathBuf {
+    if let Some(root) = std::env::var_os("MATHLINGS_COURSE_ROOT") {
+        return PathBuf::from(root);
+    }
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives in the workspace")
