@@ -190,11 +190,24 @@ impl Grader {
     }
 
     fn run_exercises(&self, exercises: &[&Exercise], build: &Build) -> Vec<Verdict> {
-        let pool = match rayon::ThreadPoolBuilder::new().num_threads(self.jobs.max(1)).build() {
+        let pool = match rayon::ThreadPoolBuilder::new()
+            .num_threads(self.jobs.max(1))
+            .build()
+        {
             Ok(pool) => pool,
-            Err(_) => return exercises.iter().map(|ex| self.grade_one(ex, build)).collect(),
+            Err(_) => {
+                return exercises
+                    .iter()
+                    .map(|ex| self.grade_one(ex, build))
+                    .collect();
+            }
         };
-        pool.install(|| exercises.par_iter().map(|ex| self.grade_one(ex, build)).collect())
+        pool.install(|| {
+            exercises
+                .par_iter()
+                .map(|ex| self.grade_one(ex, build))
+                .collect()
+        })
     }
 
     fn grade_one(&self, ex: &Exercise, build: &Build) -> Verdict {
@@ -265,8 +278,10 @@ impl Grader {
         // build and take a private copy of the runner under one lock, so that no build can
         // replace the binary another grader is about to run.
         let scratch = self.target_dir.join("mathlings");
-        std::fs::create_dir_all(&scratch).map_err(|e| GraderError(format!("cannot create {}: {e}", scratch.display())))?;
-        let lock = std::fs::File::create(scratch.join("build.lock")).map_err(|e| GraderError(e.to_string()))?;
+        std::fs::create_dir_all(&scratch)
+            .map_err(|e| GraderError(format!("cannot create {}: {e}", scratch.display())))?;
+        let lock = std::fs::File::create(scratch.join("build.lock"))
+            .map_err(|e| GraderError(e.to_string()))?;
         // SAFETY: flock on a file descriptor we own; released when `lock` is dropped.
         unsafe {
             use std::os::fd::AsRawFd;
@@ -275,8 +290,13 @@ impl Grader {
         let mut build = self.build_locked()?;
         let runners = scratch.join("runners");
         std::fs::create_dir_all(&runners).map_err(|e| GraderError(e.to_string()))?;
-        let private = runners.join(format!("mathlings-runner-{}-{}", std::process::id(), nonce()));
-        std::fs::copy(&build.runner, &private).map_err(|e| GraderError(format!("cannot copy the runner: {e}")))?;
+        let private = runners.join(format!(
+            "mathlings-runner-{}-{}",
+            std::process::id(),
+            nonce()
+        ));
+        std::fs::copy(&build.runner, &private)
+            .map_err(|e| GraderError(format!("cannot copy the runner: {e}")))?;
         build.runner = private.clone();
         build.private = Some(private);
         drop(lock);

@@ -74,7 +74,10 @@ pub struct GradeArgs {
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     let bad = || format!("`{s}` is not a shard: use K/N with 1 ≤ K ≤ N, e.g. 2/4");
     let (k, n) = s.split_once('/').ok_or_else(bad)?;
-    let (k, n): (usize, usize) = (k.trim().parse().map_err(|_| bad())?, n.trim().parse().map_err(|_| bad())?);
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
     if k == 0 || n == 0 || k > n {
         return Err(bad());
     }
@@ -112,10 +115,19 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
             grader.stamp = Some(stamp);
             (submission_name(dir), grader)
         }
-        None => ("working tree".to_string(), base_grader(&course, &args, limits)),
+        None => (
+            "working tree".to_string(),
+            base_grader(&course, &args, limits),
+        ),
     };
     let verdicts = grader.grade(&ids).map_err(|e| e.to_string())?;
-    let report = GradeReport::new(&course.manifest, &name, args.run.seed, args.run.cases, &verdicts);
+    let report = GradeReport::new(
+        &course.manifest,
+        &name,
+        args.run.seed,
+        args.run.cases,
+        &verdicts,
+    );
     write_outputs(&report, &args)?;
     print!("{}", report.summary());
     Ok(exit_for(&report, args.min_score))
@@ -145,7 +157,9 @@ fn selected_ids(course: &Course, args: &GradeArgs) -> Result<Vec<String>, String
             .iter()
             .any(|e| e.section == *s || e.section.starts_with(&format!("{s}.")));
         if !known {
-            return Err(format!("no exercise in section `{s}`: sections look like 1.3 (or a part: 2)"));
+            return Err(format!(
+                "no exercise in section `{s}`: sections look like 1.3 (or a part: 2)"
+            ));
         }
     }
     Ok(course
@@ -155,14 +169,23 @@ fn selected_ids(course: &Course, args: &GradeArgs) -> Result<Vec<String>, String
         .filter(|e| args.only.is_empty() || args.only.contains(&e.id))
         .filter(|e| {
             args.sections.is_empty()
-                || args.sections.iter().any(|s| e.section == *s || e.section.starts_with(&format!("{s}.")))
+                || args
+                    .sections
+                    .iter()
+                    .any(|s| e.section == *s || e.section.starts_with(&format!("{s}.")))
         })
         .map(|e| e.id.clone())
         .collect())
 }
 
+/// Renders a report in one output format.
+type Render = fn(&GradeReport) -> String;
+
+/// A submission's name and its report (or why it could not be graded).
+pub type Graded = (String, Result<GradeReport, String>);
+
 fn write_outputs(report: &GradeReport, args: &GradeArgs) -> Result<(), String> {
-    let outputs: [(&Option<PathBuf>, fn(&GradeReport) -> String); 5] = [
+    let outputs: [(&Option<PathBuf>, Render); 5] = [
         (&args.json, GradeReport::json),
         (&args.junit, GradeReport::junit),
         (&args.markdown, GradeReport::markdown),
@@ -179,19 +202,25 @@ fn write_outputs(report: &GradeReport, args: &GradeArgs) -> Result<(), String> {
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// The folder holding the part folders (`p1_stats/…`) of a submission.
 pub fn resolve_submission(dir: &Path) -> Result<PathBuf, String> {
-    let meta = std::fs::metadata(dir).map_err(|e| format!("cannot read submission {}: {e}", dir.display()))?;
+    let meta = std::fs::metadata(dir)
+        .map_err(|e| format!("cannot read submission {}: {e}", dir.display()))?;
     if !meta.is_dir() {
         return Err(format!("submission {} is not a directory", dir.display()));
     }
     std::fs::read_dir(dir).map_err(|e| format!("cannot read submission {}: {e}", dir.display()))?;
-    for candidate in [dir.join("exercises/src"), dir.join("src"), dir.to_path_buf()] {
+    for candidate in [
+        dir.join("exercises/src"),
+        dir.join("src"),
+        dir.to_path_buf(),
+    ] {
         if has_part_folder(&candidate) {
             return Ok(candidate);
         }
@@ -213,13 +242,17 @@ fn has_part_folder(dir: &Path) -> bool {
 
 fn submission_name(dir: &Path) -> String {
     let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    canonical.file_name().map_or_else(|| canonical.display().to_string(), |n| n.to_string_lossy().to_string())
+    canonical.file_name().map_or_else(
+        || canonical.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    )
 }
 
 /// A staging folder private to this process and worker slot (graders running at the same
 /// time never share one); removed by [`StageGuard`] when grading is done.
 fn stage_dir(course: &Course, slot: usize) -> PathBuf {
-    crate::target_dir(&course.root).join(format!("mathlings/stage/{}-{slot}/src", std::process::id()))
+    crate::target_dir(&course.root)
+        .join(format!("mathlings/stage/{}-{slot}/src", std::process::id()))
 }
 
 /// Removes this process's staging folders when dropped.
@@ -230,7 +263,10 @@ impl Drop for StageGuard {
         let pid = std::process::id().to_string();
         if let Ok(entries) = std::fs::read_dir(&self.0) {
             for e in entries.flatten() {
-                if e.file_name().to_string_lossy().starts_with(&format!("{pid}-")) {
+                if e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("{pid}-"))
+                {
                     let _ = std::fs::remove_dir_all(e.path());
                 }
             }
@@ -242,7 +278,8 @@ impl Drop for StageGuard {
 /// their modification times are now) and returns a hash of their contents.
 fn stage_submission(course: &Course, src: &Path, stage: &Path) -> Result<String, String> {
     if stage.exists() {
-        std::fs::remove_dir_all(stage).map_err(|e| format!("cannot clear {}: {e}", stage.display()))?;
+        std::fs::remove_dir_all(stage)
+            .map_err(|e| format!("cannot clear {}: {e}", stage.display()))?;
     }
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
@@ -259,55 +296,49 @@ fn stage_submission(course: &Course, src: &Path, stage: &Path) -> Result<String,
         feed(&text);
         let target = stage.join(&ex.file);
         std::fs::create_dir_all(target.parent().expect("has parent")).map_err(|e| e.to_string())?;
-        std::fs::write(&target, &text).map_err(|e| format!("cannot stage {}: {e}", target.display()))?;
+        std::fs::write(&target, &text)
+            .map_err(|e| format!("cannot stage {}: {e}", target.display()))?;
     }
     Ok(format!("{hash:016x}"))
 }
 
-fn grade_batch(course: &Course, args: &GradeArgs, ids: &[String], limits: Limits, batch: &Path) -> Result<ExitCode, String> {
-    let entries = std::fs::read_dir(batch).map_err(|e| format!("cannot read batch folder {}: {e}", batch.display()))?;
-    let mut submissions: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+fn grade_batch(
+    course: &Course,
+    args: &GradeArgs,
+    ids: &[String],
+    limits: Limits,
+    batch: &Path,
+) -> Result<ExitCode, String> {
+    let entries = std::fs::read_dir(batch)
+        .map_err(|e| format!("cannot read batch folder {}: {e}", batch.display()))?;
+    let mut submissions: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     submissions.sort();
     if submissions.is_empty() {
-        return Err(format!("batch folder {} has no submission folders", batch.display()));
+        return Err(format!(
+            "batch folder {} has no submission folders",
+            batch.display()
+        ));
     }
     if let Some((k, n)) = args.shard {
-        submissions = submissions.into_iter().enumerate().filter(|(i, _)| i % n == k - 1).map(|(_, p)| p).collect();
+        submissions = submissions
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n == k - 1)
+            .map(|(_, p)| p)
+            .collect();
     }
-    let out = args.out.clone().unwrap_or_else(|| crate::target_dir(&course.root).join("mathlings/grades"));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| crate::target_dir(&course.root).join("mathlings/grades"));
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let workers = args.run.jobs.unwrap_or(2).max(1);
-    let build_lock = Mutex::new(());
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(workers).build().map_err(|e| e.to_string())?;
-    let results: Vec<(String, Result<GradeReport, String>)> = pool.install(|| {
-        submissions
-            .par_iter()
-            .map(|dir| {
-                let name = submission_name(dir);
-                let slot = rayon::current_thread_index().unwrap_or(0);
-                let result = (|| {
-                    let src = resolve_submission(dir)?;
-                    let stage = stage_dir(course, slot);
-                    let mut grader = base_grader(course, args, limits);
-                    grader.jobs = 1;
-                    // Builds take turns on the one shared target directory (each build
-                    // leaves a private copy of its runner); the runs overlap freely.
-                    let build = {
-                        let _turn = build_lock.lock().unwrap_or_else(|e| e.into_inner());
-                        let stamp = stage_submission(course, &src, &stage)?;
-                        grader.exercises_dir = stage.clone();
-                        grader.stamp = Some(stamp);
-                        grader.build().map_err(|e| e.to_string())?
-                    };
-                    let verdicts: Vec<Verdict> = grader.run_all(ids, &build);
-                    let report = GradeReport::new(&course.manifest, &name, args.run.seed, args.run.cases, &verdicts);
-                    write_file(&out.join(format!("{name}.json")), &report.json())?;
-                    Ok(report)
-                })();
-                (name, result)
-            })
-            .collect()
-    });
+    let template = base_grader(course, args, limits);
+    let results = grade_many(course, &template, ids, &submissions, workers, Some(&out))?;
     let mut csv = String::from("submission,score,max_score,percent,status");
     for id in ids {
         csv += &format!(",{id}");
@@ -317,16 +348,36 @@ fn grade_batch(course: &Course, args: &GradeArgs, ids: &[String], limits: Limits
     for (name, result) in &results {
         match result {
             Ok(report) => {
-                csv += &format!("{},{:.2},{:.2},{:.1},graded", csv_field(name), report.score, report.max_score, report.percent());
+                csv += &format!(
+                    "{},{:.2},{:.2},{:.1},graded",
+                    csv_field(name),
+                    report.score,
+                    report.max_score,
+                    report.percent()
+                );
                 for id in ids {
-                    let score = report.exercises.iter().find(|e| &e.id == id).map_or(0.0, |e| e.score);
+                    let score = report
+                        .exercises
+                        .iter()
+                        .find(|e| &e.id == id)
+                        .map_or(0.0, |e| e.score);
                     csv += &format!(",{score:.2}");
                 }
-                println!("{:<24} {:>8.2}/{:<8.2} {:>5.1}%", name, report.score, report.max_score, report.percent());
+                println!(
+                    "{:<24} {:>8.2}/{:<8.2} {:>5.1}%",
+                    name,
+                    report.score,
+                    report.max_score,
+                    report.percent()
+                );
             }
             Err(message) => {
                 failed += 1;
-                csv += &format!("{},0,0,0,{}", csv_field(name), csv_field(&format!("error: {message}")));
+                csv += &format!(
+                    "{},0,0,0,{}",
+                    csv_field(name),
+                    csv_field(&format!("error: {message}"))
+                );
                 for _ in ids {
                     csv += ",0";
                 }
@@ -336,8 +387,65 @@ fn grade_batch(course: &Course, args: &GradeArgs, ids: &[String], limits: Limits
         csv += "\n";
     }
     write_file(&out.join("gradebook.csv"), &csv)?;
-    println!("{} submission(s) graded, {failed} not gradable · reports in {}", results.len() - failed, out.display());
+    println!(
+        "{} submission(s) graded, {failed} not gradable · reports in {}",
+        results.len() - failed,
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Grades `submissions` with `workers` submissions in flight: their builds take turns on
+/// `template`'s one shared target directory (each build leaves a private copy of its
+/// runner), while their exercise runs overlap. Writes `<name>.json` into `out` if given.
+pub fn grade_many(
+    course: &Course,
+    template: &Grader,
+    ids: &[String],
+    submissions: &[PathBuf],
+    workers: usize,
+    out: Option<&Path>,
+) -> Result<Vec<Graded>, String> {
+    let build_lock = Mutex::new(());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers.max(1))
+        .build()
+        .map_err(|e| e.to_string())?;
+    Ok(pool.install(|| {
+        submissions
+            .par_iter()
+            .map(|dir| {
+                let name = submission_name(dir);
+                let slot = rayon::current_thread_index().unwrap_or(0);
+                let result = (|| {
+                    let src = resolve_submission(dir)?;
+                    let stage = stage_dir(course, slot);
+                    let mut grader = template.clone();
+                    grader.jobs = 1;
+                    let build = {
+                        let _turn = build_lock.lock().unwrap_or_else(|e| e.into_inner());
+                        let stamp = stage_submission(course, &src, &stage)?;
+                        grader.exercises_dir = stage.clone();
+                        grader.stamp = Some(stamp);
+                        grader.build().map_err(|e| e.to_string())?
+                    };
+                    let verdicts: Vec<Verdict> = grader.run_all(ids, &build);
+                    let report = GradeReport::new(
+                        &course.manifest,
+                        &name,
+                        grader.seed,
+                        grader.cases,
+                        &verdicts,
+                    );
+                    if let Some(out) = out {
+                        write_file(&out.join(format!("{name}.json")), &report.json())?;
+                    }
+                    Ok(report)
+                })();
+                (name, result)
+            })
+            .collect()
+    }))
 }
 
 fn csv_field(s: &str) -> String {

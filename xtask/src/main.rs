@@ -2,6 +2,7 @@
 //! curriculum checker (instructors). `main` only parses the command line and dispatches
 //! to one module per verb.
 
+mod bench;
 mod check;
 mod engine;
 mod grade;
@@ -44,7 +45,10 @@ enum Verb {
     Reset(reset::ResetArgs),
     /// (Courses) Grade a submission or a whole class: score, reports (JSON, JUnit,
     /// Markdown, Gradescope, GitHub Classroom), exit status.
-    Grade(grade::GradeArgs),
+    Grade(Box<grade::GradeArgs>),
+    /// (Developers) Measure the grader: save → verdict, check --all, batch grading with a
+    /// shared cache against a fresh build per submission.
+    Bench(bench::BenchArgs),
     /// (Instructors) Scaffold a new exercise: stub, solution, checks skeleton, manifest
     /// entry; `verify` fails until they are completed.
     New(new::NewArgs),
@@ -162,8 +166,9 @@ fn main() -> ExitCode {
         Verb::Hint(a) => hint::run(a),
         Verb::Reset(a) => reset::run(a),
         Verb::Verify(a) => verify::run(a),
-        Verb::Grade(a) => grade::run(a),
+        Verb::Grade(a) => grade::run(*a),
         Verb::New(a) => new::run(a),
+        Verb::Bench(a) => bench::run(a),
     };
     match result {
         Ok(code) => code,

@@ -30,14 +30,24 @@ const PARTS: [(&str, &str, &str); 4] = [
 pub fn run(args: NewArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     let section = args.section.trim();
-    if section.is_empty() || !section.split('.').all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())) {
-        return Err(format!("`{section}` is not a section: use the roadmap's numbering, e.g. 2.4"));
+    if section.is_empty()
+        || !section
+            .split('.')
+            .all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(format!(
+            "`{section}` is not a section: use the roadmap's numbering, e.g. 2.4"
+        ));
     }
     let name = args.name.trim();
     let valid_name = name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !valid_name {
-        return Err(format!("`{name}` is not a snake_case Rust identifier (e.g. gram_schmidt)"));
+        return Err(format!(
+            "`{name}` is not a snake_case Rust identifier (e.g. gram_schmidt)"
+        ));
     }
     let part_number = section.split('.').next().unwrap_or_default();
     let (_, part, error) = PARTS
@@ -51,9 +61,18 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
     let file = format!("{part}/{id}.rs");
     let error_type = error.rsplit("::").next().unwrap_or(error);
     let files = [
-        (format!("exercises/src/{file}"), stub(section, name, error, error_type)),
-        (format!("solutions/src/{file}"), solution(section, name, error, error_type)),
-        (format!("crates/checks/src/{file}"), checks(&id, part, name, error, error_type)),
+        (
+            format!("exercises/src/{file}"),
+            stub(section, name, error, error_type),
+        ),
+        (
+            format!("solutions/src/{file}"),
+            solution(section, name, error, error_type),
+        ),
+        (
+            format!("crates/checks/src/{file}"),
+            checks(&id, part, name, error, error_type),
+        ),
     ];
     for (path, _) in &files {
         if course.root.join(path).exists() {
@@ -156,11 +175,10 @@ pub fn spec() -> Spec<Impl> {{
         exercise: "{id}",
         properties: vec![],
         misconceptions: vec![],
-        probe: |imp| vec![format!("{{:?}}", ({imp_name})(&[1.0, 2.0]))],
+        probe: |imp| vec![format!("{{:?}}", (imp.{name})(&[1.0, 2.0]))],
     }}
 }}
-"#,
-        imp_name = format!("imp.{name}")
+"#
     )
 }
 
@@ -169,10 +187,12 @@ fn declare(krate: &Path, part: &str, id: &str) -> Result<(), String> {
     let line = format!("pub mod {id};\n");
     let text = std::fs::read_to_string(&mod_rs).unwrap_or_default();
     if !text.contains(&line) {
-        std::fs::write(&mod_rs, text + &line).map_err(|e| format!("cannot write {}: {e}", mod_rs.display()))?;
+        std::fs::write(&mod_rs, text + &line)
+            .map_err(|e| format!("cannot write {}: {e}", mod_rs.display()))?;
     }
     let lib = krate.join("lib.rs");
-    let lib_text = std::fs::read_to_string(&lib).map_err(|e| format!("cannot read {}: {e}", lib.display()))?;
+    let lib_text =
+        std::fs::read_to_string(&lib).map_err(|e| format!("cannot read {}: {e}", lib.display()))?;
     let decl = format!("pub mod {part};");
     if !lib_text.contains(&decl) {
         std::fs::write(&lib, format!("{lib_text}{decl}\n")).map_err(|e| e.to_string())?;
@@ -184,7 +204,11 @@ fn declare(krate: &Path, part: &str, id: &str) -> Result<(), String> {
 fn insert_manifest_entry(root: &Path, section: &str, id: &str, file: &str) -> Result<(), String> {
     let path = root.join(mathlings_course::MANIFEST_FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-    let key = |s: &str| s.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>();
+    let key = |s: &str| {
+        s.split('.')
+            .map(|p| p.parse::<u32>().unwrap_or(0))
+            .collect::<Vec<_>>()
+    };
     let entry = format!(
         "[[exercise]]\nid = \"{id}\"\nsection = \"{section}\"\ntitle = \"TODO: title\"\nfile = \"{file}\"\npoints = 10\nhints = [\"TODO: a conceptual first hint\", \"TODO: a hint that is nearly the code\"]\nreading = [\"TODO: chapter-level pointer (3Blue1Brown, Imperial MML, Khan Academy, ISL, MML book)\"]\nforbidden = []\n\n"
     );
@@ -204,7 +228,9 @@ fn insert_manifest_entry(root: &Path, section: &str, id: &str, file: &str) -> Re
         }
     }
     let new_text = match insert_at {
-        Some(at) if at == text.len() => format!("{}\n\n{}", text.trim_end(), entry.trim_end()) + "\n",
+        Some(at) if at == text.len() => {
+            format!("{}\n\n{}", text.trim_end(), entry.trim_end()) + "\n"
+        }
         Some(at) => format!("{}{entry}{}", &text[..at], &text[at..]),
         None => match starts.first() {
             Some(&first) => format!("{}{entry}{}", &text[..first], &text[first..]),

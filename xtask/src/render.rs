@@ -160,7 +160,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// A progress bar: `▕██████░░░░░░░░▏ 12/64`.
 pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
-    let filled = if total == 0 { 0 } else { done * width / total };
+    let filled = (done * width).checked_div(total).unwrap_or(0);
     format!(
         "▕{}{}▏ {done}/{total}",
         "█".repeat(filled),

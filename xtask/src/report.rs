@@ -124,11 +124,22 @@ fn round2(x: f64) -> f64 {
 
 impl GradeReport {
     /// Builds the report of `verdicts` (any order) for `submission`.
-    pub fn new(manifest: &Manifest, submission: &str, seed: u64, cases: u32, verdicts: &[Verdict]) -> GradeReport {
+    pub fn new(
+        manifest: &Manifest,
+        submission: &str,
+        seed: u64,
+        cases: u32,
+        verdicts: &[Verdict],
+    ) -> GradeReport {
         let exercises: Vec<ExerciseGrade> = manifest
             .exercises
             .iter()
-            .filter_map(|ex| verdicts.iter().find(|v| v.id == ex.id).map(|v| grade_exercise(ex, v)))
+            .filter_map(|ex| {
+                verdicts
+                    .iter()
+                    .find(|v| v.id == ex.id)
+                    .map(|v| grade_exercise(ex, v))
+            })
             .collect();
         GradeReport {
             schema_version: SCHEMA_VERSION,
@@ -144,7 +155,11 @@ impl GradeReport {
 
     /// Score as a percentage of the maximum.
     pub fn percent(&self) -> f64 {
-        if self.max_score == 0.0 { 0.0 } else { 100.0 * self.score / self.max_score }
+        if self.max_score == 0.0 {
+            0.0
+        } else {
+            100.0 * self.score / self.max_score
+        }
     }
 
     /// The terminal summary.
@@ -159,7 +174,11 @@ impl GradeReport {
             self.cases
         );
         for e in &self.exercises {
-            let mark = if e.status == Status::Pass { "✓" } else { "✗" };
+            let mark = if e.status == Status::Pass {
+                "✓"
+            } else {
+                "✗"
+            };
             let passed = e.properties.iter().filter(|p| p.passed).count();
             let props = if e.properties.is_empty() {
                 String::new()
@@ -195,7 +214,11 @@ impl GradeReport {
             self.cases
         );
         for e in &self.exercises {
-            let mark = if e.status == Status::Pass { "✅" } else { "❌" };
+            let mark = if e.status == Status::Pass {
+                "✅"
+            } else {
+                "❌"
+            };
             out += &format!(
                 "| {mark} | {} | `{}` {} | {} | {:.2} / {:.2} |\n",
                 e.section,
@@ -206,7 +229,11 @@ impl GradeReport {
                 e.max_score
             );
         }
-        let failing: Vec<&ExerciseGrade> = self.exercises.iter().filter(|e| e.status != Status::Pass).collect();
+        let failing: Vec<&ExerciseGrade> = self
+            .exercises
+            .iter()
+            .filter(|e| e.status != Status::Pass)
+            .collect();
         if !failing.is_empty() {
             out += "\n### What failed\n";
             for e in failing {
@@ -217,12 +244,19 @@ impl GradeReport {
                 for p in e.properties.iter().filter(|p| !p.passed) {
                     out += &format!("- {}", md_escape(&p.description));
                     if let Some(c) = &p.counterexample {
-                        out += &format!(": `{}` returned `{}`, expected `{}`", c.call, c.returned, c.expected);
+                        out += &format!(
+                            ": `{}` returned `{}`, expected `{}`",
+                            c.call, c.returned, c.expected
+                        );
                     }
                     out += "\n";
                 }
                 if let Some(m) = &e.misconception {
-                    out += &format!("- looks like misconception *{}*: {}\n", m.id, md_escape(&m.explanation));
+                    out += &format!(
+                        "- looks like misconception *{}*: {}\n",
+                        m.id,
+                        md_escape(&m.explanation)
+                    );
                 }
             }
         }
@@ -253,7 +287,10 @@ impl GradeReport {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                     s.set_message(p.description.clone());
                     if let Some(c) = &p.counterexample {
-                        s.set_description(format!("call: {}\nreturned: {}\nexpected: {}", c.call, c.returned, c.expected));
+                        s.set_description(format!(
+                            "call: {}\nreturned: {}\nexpected: {}",
+                            c.call, c.returned, c.expected
+                        ));
                     }
                     s
                 };
@@ -335,7 +372,11 @@ fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
                 .properties
                 .iter()
                 .map(|p| {
-                    let max = if total == 0 { 0.0 } else { points * f64::from(p.weight) / f64::from(total) };
+                    let max = if total == 0 {
+                        0.0
+                    } else {
+                        points * f64::from(p.weight) / f64::from(total)
+                    };
                     PropertyGrade {
                         id: p.id.clone(),
                         description: p.description.clone(),
@@ -351,7 +392,11 @@ fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
         }
         None => (Vec::new(), None),
     };
-    let score = if matches!(v.status, Status::Pass | Status::Fail) { points * v.fraction() } else { 0.0 };
+    let score = if matches!(v.status, Status::Pass | Status::Fail) {
+        points * v.fraction()
+    } else {
+        0.0
+    };
     ExerciseGrade {
         id: ex.id.clone(),
         section: ex.section.clone(),
@@ -374,11 +419,17 @@ fn exercise_text(e: &ExerciseGrade) -> String {
     for p in &e.properties {
         out += &format!("{} {}\n", if p.passed { "✓" } else { "✗" }, p.description);
         if let Some(c) = &p.counterexample {
-            out += &format!("    call: {}\n    returned: {}\n    expected: {}\n", c.call, c.returned, c.expected);
+            out += &format!(
+                "    call: {}\n    returned: {}\n    expected: {}\n",
+                c.call, c.returned, c.expected
+            );
         }
     }
     if let Some(m) = &e.misconception {
-        out += &format!("Looks like a known misconception ({}): {}\n", m.id, m.explanation);
+        out += &format!(
+            "Looks like a known misconception ({}): {}\n",
+            m.id, m.explanation
+        );
     }
     out
 }

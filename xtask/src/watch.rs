@@ -140,7 +140,7 @@ fn main_loop(
             if interactive {
                 screen += "\n[h] hint  [n] next  [l] list  [r] re-check  [q] quit\n";
             } else {
-                screen += &format!("\nWatching exercises/src for changes (Ctrl-C to stop)…\n");
+                screen += "\nWatching exercises/src for changes (Ctrl-C to stop)…\n";
             }
             show(interactive, &screen);
             extra.clear();

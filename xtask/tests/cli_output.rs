@@ -9,9 +9,22 @@ fn check(name: &str, body: Body) -> String {
     let id = "s1_3_sample_variance";
     let dir = scratch(name).join("src");
     submission(&dir, &[(id, body)]);
-    let out = xtask(&["check", id, "--seed", "2026", "--cases", "64", "--exercises-dir", dir.to_str().unwrap()]);
-    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    text.replace(&dir.canonicalize().unwrap().display().to_string(), "[EXERCISES]")
+    let out = xtask(&[
+        "check",
+        id,
+        "--seed",
+        "2026",
+        "--cases",
+        "64",
+        "--exercises-dir",
+        dir.to_str().unwrap(),
+    ]);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    text.replace(
+        &dir.canonicalize().unwrap().display().to_string(),
+        "[EXERCISES]",
+    )
 }
 
 #[test]
@@ -28,5 +41,8 @@ fn a_failing_exercise_names_the_property_the_call_and_the_misconception() {
 
 #[test]
 fn a_non_compiling_exercise_shows_rustc() {
-    insta::assert_snapshot!(check("cli-compile", Body::Replace("{ let total: f64 = xs.len(); todo!() }")));
+    insta::assert_snapshot!(check(
+        "cli-compile",
+        Body::Replace("{ let total: f64 = xs.len(); todo!() }")
+    ));
 }

@@ -22,16 +22,31 @@ const HOSTILE: &[(&str, &str)] = &[
         "{ println!(\"test result: ok. 6 passed; 0 failed\"); println!(\"{{\\\"nonce\\\":\\\"0\\\",\\\"report\\\":{{}}}}\"); std::process::exit(0) }",
         "crashed",
     ),
-    ("loop { println!(\"{}\", \"spam \".repeat(1000)); }", "crashed"),
-    ("{ let v = vec![7u8; 1 << 34]; std::hint::black_box(&v); unreachable!() }", "crashed"),
-    ("{ let _ = mathlings_stats::mean(&[1.0]); todo!() }", "forbidden_call"),
-    ("{ let x: u32 = \"not a number\"; todo!() }", "compile_error"),
+    (
+        "loop { println!(\"{}\", \"spam \".repeat(1000)); }",
+        "crashed",
+    ),
+    (
+        "{ let v = vec![7u8; 1 << 34]; std::hint::black_box(&v); unreachable!() }",
+        "crashed",
+    ),
+    (
+        "{ let _ = mathlings_stats::mean(&[1.0]); todo!() }",
+        "forbidden_call",
+    ),
+    (
+        "{ let x: u32 = \"not a number\"; todo!() }",
+        "compile_error",
+    ),
 ];
 
 #[test]
 fn hostile_code_never_passes_and_never_stops_the_others() {
     let all = exercises();
-    assert!(all.len() > HOSTILE.len() + 1, "needs more exercises than fixtures");
+    assert!(
+        all.len() > HOSTILE.len() + 1,
+        "needs more exercises than fixtures"
+    );
     let dir = scratch("hostile");
     let src = dir.join("src");
     let mut bodies: Vec<(&str, Body)> = HOSTILE
@@ -58,19 +73,53 @@ fn hostile_code_never_passes_and_never_stops_the_others() {
         "--cases",
         "16",
     ]);
-    assert!(out.status.success(), "grading itself must work: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "grading itself must work: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = read_json(&json);
     for ((code, expected), (id, _)) in HOSTILE.iter().zip(&all) {
         assert_eq!(status(&report, id), *expected, "{id} with `{code}`");
     }
-    assert_eq!(status(&report, solved), "pass", "a correct exercise next to hostile ones still passes");
+    assert_eq!(
+        status(&report, solved),
+        "pass",
+        "a correct exercise next to hostile ones still passes"
+    );
     for (id, _) in &all[HOSTILE.len() + 1..] {
-        assert_eq!(status(&report, id), "fail", "{id}: an untouched stub is graded, and fails");
+        assert_eq!(
+            status(&report, id),
+            "fail",
+            "{id}: an untouched stub is graded, and fails"
+        );
     }
-    let forbidden = report["exercises"].as_array().unwrap().iter().find(|e| e["status"] == "forbidden_call").unwrap();
-    assert!(forbidden["detail"].as_str().unwrap().contains("mathlings_stats::mean"), "the forbidden call is named");
-    let compile = report["exercises"].as_array().unwrap().iter().find(|e| e["status"] == "compile_error").unwrap();
-    assert!(compile["detail"].as_str().unwrap().contains("mismatched types"), "rustc's message is shown");
+    let forbidden = report["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "forbidden_call")
+        .unwrap();
+    assert!(
+        forbidden["detail"]
+            .as_str()
+            .unwrap()
+            .contains("mathlings_stats::mean"),
+        "the forbidden call is named"
+    );
+    let compile = report["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "compile_error")
+        .unwrap();
+    assert!(
+        compile["detail"]
+            .as_str()
+            .unwrap()
+            .contains("mismatched types"),
+        "rustc's message is shown"
+    );
 }
 
 #[test]
@@ -80,7 +129,17 @@ fn same_seed_same_verdicts_and_the_seed_is_recorded() {
     submission(&src, &[]);
     let run = |seed: &str, name: &str| {
         let json = dir.join(name);
-        let out = xtask(&["grade", "--submission", src.to_str().unwrap(), "--json", json.to_str().unwrap(), "--seed", seed, "--cases", "16"]);
+        let out = xtask(&[
+            "grade",
+            "--submission",
+            src.to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+            "--seed",
+            seed,
+            "--cases",
+            "16",
+        ]);
         assert!(out.status.success());
         std::fs::read_to_string(json).unwrap()
     };
@@ -97,19 +156,45 @@ fn stale_file_times_cannot_make_the_grader_reuse_an_old_build() {
     let (good, bad) = (dir.join("good"), dir.join("bad"));
     submission(&good, &[(id.as_str(), Body::Solution)]);
     // A wrong answer that compiles: always Ok-or-panics differently from the solution.
-    submission(&bad, &[(id.as_str(), Body::Replace("loop { std::process::abort() }"))]);
+    submission(
+        &bad,
+        &[(id.as_str(), Body::Replace("loop { std::process::abort() }"))],
+    );
     let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
     for (_, f) in &all {
-        std::fs::File::options().write(true).open(bad.join(f)).unwrap().set_modified(old).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(bad.join(f))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
     }
     let grade = |src: &std::path::Path, name: &str| {
         let json = dir.join(name);
-        let out = xtask(&["grade", "--submission", src.to_str().unwrap(), "--only", id, "--json", json.to_str().unwrap(), "--cases", "16"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = xtask(&[
+            "grade",
+            "--submission",
+            src.to_str().unwrap(),
+            "--only",
+            id,
+            "--json",
+            json.to_str().unwrap(),
+            "--cases",
+            "16",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         status(&read_json(&json), id)
     };
     assert_eq!(grade(&good, "good.json"), "pass");
-    assert_eq!(grade(&bad, "bad.json"), "crashed", "{file}: the old-dated wrong file must be rebuilt and graded");
+    assert_eq!(
+        grade(&bad, "bad.json"),
+        "crashed",
+        "{file}: the old-dated wrong file must be rebuilt and graded"
+    );
 }
 
 fn snapshot_of(dir: &std::path::Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
@@ -122,7 +207,10 @@ fn snapshot_of(dir: &std::path::Path) -> BTreeMap<String, (Vec<u8>, std::time::S
                 stack.push(p);
             } else {
                 let meta = std::fs::metadata(&p).unwrap();
-                files.insert(p.display().to_string(), (std::fs::read(&p).unwrap(), meta.modified().unwrap()));
+                files.insert(
+                    p.display().to_string(),
+                    (std::fs::read(&p).unwrap(), meta.modified().unwrap()),
+                );
             }
         }
     }
@@ -143,29 +231,72 @@ fn bad_input_gets_one_clear_line_and_a_nonzero_exit_and_nothing_is_written() {
     let a_file = dir.join("file.txt");
     std::fs::write(&a_file, "not a folder").unwrap();
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["grade", "--submission", sub, "--only", "no_such_exercise"], "unknown exercise"),
+        (
+            vec!["grade", "--submission", sub, "--only", "no_such_exercise"],
+            "unknown exercise",
+        ),
         (vec!["check", "no_such_exercise"], "unknown exercise"),
         (vec!["hint", "no_such_exercise"], "unknown exercise"),
-        (vec!["grade", "--submission", missing.to_str().unwrap()], "cannot read submission"),
-        (vec!["grade", "--submission", empty.to_str().unwrap()], "contains no exercises"),
-        (vec!["grade", "--submission", a_file.to_str().unwrap()], "is not a directory"),
-        (vec!["grade", "--submission", sub, "--sections", "9.9"], "no exercise in section"),
-        (vec!["grade", "--batch", dir.to_str().unwrap(), "--shard", "3/2"], "is not a shard"),
-        (vec!["grade", "--batch", dir.to_str().unwrap(), "--shard", "x"], "is not a shard"),
-        (vec!["grade", "--submission", sub, "--seed", "minus-one"], "is not a seed"),
-        (vec!["grade", "--submission", sub, "--min-score", "140"], "is not a percentage"),
-        (vec!["grade", "--batch", missing.to_str().unwrap()], "cannot read batch folder"),
+        (
+            vec!["grade", "--submission", missing.to_str().unwrap()],
+            "cannot read submission",
+        ),
+        (
+            vec!["grade", "--submission", empty.to_str().unwrap()],
+            "contains no exercises",
+        ),
+        (
+            vec!["grade", "--submission", a_file.to_str().unwrap()],
+            "is not a directory",
+        ),
+        (
+            vec!["grade", "--submission", sub, "--sections", "9.9"],
+            "no exercise in section",
+        ),
+        (
+            vec!["grade", "--batch", dir.to_str().unwrap(), "--shard", "3/2"],
+            "is not a shard",
+        ),
+        (
+            vec!["grade", "--batch", dir.to_str().unwrap(), "--shard", "x"],
+            "is not a shard",
+        ),
+        (
+            vec!["grade", "--submission", sub, "--seed", "minus-one"],
+            "is not a seed",
+        ),
+        (
+            vec!["grade", "--submission", sub, "--min-score", "140"],
+            "is not a percentage",
+        ),
+        (
+            vec!["grade", "--batch", missing.to_str().unwrap()],
+            "cannot read batch folder",
+        ),
     ];
     for (args, message) in cases {
         let out = xtask(&args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{args:?} must fail");
-        assert!(stderr.contains(message), "{args:?}: expected `{message}` in {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{args:?}: expected `{message}` in {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
     }
-    assert_eq!(before, snapshot_of(&dir.join("sub")), "the submission was not touched");
+    assert_eq!(
+        before,
+        snapshot_of(&dir.join("sub")),
+        "the submission was not touched"
+    );
     // A missing or malformed manifest.
-    for (name, manifest) in [("no-manifest", None), ("bad-manifest", Some("format_version = 1\n[[exercise]]\nid = 3\n"))] {
+    for (name, manifest) in [
+        ("no-manifest", None),
+        (
+            "bad-manifest",
+            Some("format_version = 1\n[[exercise]]\nid = 3\n"),
+        ),
+    ] {
         let course = dir.join(name);
         std::fs::create_dir_all(&course).unwrap();
         if let Some(text) = manifest {

@@ -24,34 +24,71 @@ fn every_report_format_is_pinned() {
     let other = common::exercises()
         .into_iter()
         .find(|(id, _)| id != "s1_3_sample_variance" && id != "s2_3_determinant");
-    let mut only = vec!["s1_3_sample_variance".to_string(), "s2_3_determinant".to_string()];
+    let mut only = vec![
+        "s1_3_sample_variance".to_string(),
+        "s2_3_determinant".to_string(),
+    ];
     if let Some((id, file)) = &other {
         let path = src.join(file);
-        let text = std::fs::read_to_string(&path).unwrap().replacen("todo!()", "{ let broken: u8 = 0.5; todo!() }", 1);
+        let text = std::fs::read_to_string(&path).unwrap().replacen(
+            "todo!()",
+            "{ let broken: u8 = 0.5; todo!() }",
+            1,
+        );
         std::fs::write(&path, text).unwrap();
         only.push(id.clone());
     }
     let out_dir = dir.join("out");
     let path = |name: &str| out_dir.join(name).to_str().unwrap().to_string();
-    let mut args: Vec<String> = ["grade", "--submission", dir.join("alice").to_str().unwrap(), "--seed", "7", "--cases", "32"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut args: Vec<String> = [
+        "grade",
+        "--submission",
+        dir.join("alice").to_str().unwrap(),
+        "--seed",
+        "7",
+        "--cases",
+        "32",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     args.push("--only".into());
     args.extend(only.iter().cloned());
-    for (flag, file) in [("--json", "report.json"), ("--junit", "junit.xml"), ("--markdown", "summary.md"), ("--gradescope", "results.json"), ("--classroom", "classroom.json")] {
+    for (flag, file) in [
+        ("--json", "report.json"),
+        ("--junit", "junit.xml"),
+        ("--markdown", "summary.md"),
+        ("--gradescope", "results.json"),
+        ("--classroom", "classroom.json"),
+    ] {
         args.push(flag.into());
         args.push(path(file));
     }
     let out = xtask(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let clean = |text: String| {
         // Compiler messages name the private staging folder; pin everything else.
         regex_lite_replace(&text)
     };
-    insta::assert_snapshot!("summary", clean(String::from_utf8_lossy(&out.stdout).to_string()));
-    for file in ["report.json", "junit.xml", "summary.md", "results.json", "classroom.json"] {
-        insta::assert_snapshot!(file, clean(std::fs::read_to_string(out_dir.join(file)).unwrap()));
+    insta::assert_snapshot!(
+        "summary",
+        clean(String::from_utf8_lossy(&out.stdout).to_string())
+    );
+    for file in [
+        "report.json",
+        "junit.xml",
+        "summary.md",
+        "results.json",
+        "classroom.json",
+    ] {
+        insta::assert_snapshot!(
+            file,
+            clean(std::fs::read_to_string(out_dir.join(file)).unwrap())
+        );
     }
 }
 

@@ -57,8 +57,16 @@ pub fn layout_problems(root: &Path, manifest: &Manifest) -> Vec<String> {
                 ex.id, f.line, f.call
             ));
         }
-        if [&ex.title].into_iter().chain(&ex.hints).chain(&ex.reading).any(|t| t.contains("TODO")) {
-            problems.push(format!("{}: the manifest entry still has TODO placeholders", ex.id));
+        if [&ex.title]
+            .into_iter()
+            .chain(&ex.hints)
+            .chain(&ex.reading)
+            .any(|t| t.contains("TODO"))
+        {
+            problems.push(format!(
+                "{}: the manifest entry still has TODO placeholders",
+                ex.id
+            ));
         }
         if ex.hints.len() < 2 || ex.reading.is_empty() {
             problems.push(format!(

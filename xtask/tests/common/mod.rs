@@ -8,7 +8,10 @@ use std::process::{Command, Output};
 
 /// The course root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// `(id, file)` of every exercise, in teaching order.
@@ -19,7 +22,12 @@ pub fn exercises() -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["id"].as_str().unwrap().to_string(), e["file"].as_str().unwrap().to_string()))
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap().to_string(),
+                e["file"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -38,13 +46,23 @@ pub enum Body<'a> {
 pub fn submission(dir: &Path, bodies: &[(&str, Body)]) {
     let _ = std::fs::remove_dir_all(dir);
     for (id, file) in exercises() {
-        let body = bodies.iter().find(|(i, _)| *i == id).map(|(_, b)| b).unwrap_or(&Body::Stub);
+        let body = bodies
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, b)| b)
+            .unwrap_or(&Body::Stub);
         let stub = std::fs::read_to_string(root().join("exercises/src").join(&file)).unwrap();
         let text = match body {
             Body::Stub => stub,
-            Body::Solution => std::fs::read_to_string(root().join("solutions/src").join(&file)).unwrap(),
+            Body::Solution => {
+                std::fs::read_to_string(root().join("solutions/src").join(&file)).unwrap()
+            }
             Body::Replace(code) => {
-                assert_eq!(stub.matches("todo!()").count(), 1, "{id}: fixture needs one todo!()");
+                assert_eq!(
+                    stub.matches("todo!()").count(),
+                    1,
+                    "{id}: fixture needs one todo!()"
+                );
                 stub.replace("todo!()", code)
             }
         };

@@ -1,0 +1,192 @@
+//! `cargo xtask bench`: measures the grader on this machine — save → verdict for one
+//! exercise, `check --all`, and batch grading with the shared build cache against a fresh
+//! build per submission, all in the same run (machines are noisy: compare the ratios).
+//!
+//! Everything happens in scratch folders under `target/mathlings/bench/`; the working
+//! tree's exercises are not touched.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+
+use crate::{Course, RunOptions};
+
+/// Arguments of `bench`.
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Submissions in the generated class (from the solutions; every third with a wrong
+    /// exercise, every tenth with one that does not compile).
+    #[arg(long, default_value_t = 100)]
+    pub submissions: usize,
+    /// Submissions graded with a fresh (cold) build each, as the baseline.
+    #[arg(long, default_value_t = 1)]
+    pub baseline: usize,
+    /// Repetitions of the learner-loop measurements (the median is reported).
+    #[arg(long, default_value_t = 5)]
+    pub repeat: usize,
+    #[command(flatten)]
+    pub run: RunOptions,
+}
+
+/// Runs `bench`.
+pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
+    let course = Course::load()?;
+    let scratch = crate::target_dir(&course.root).join("mathlings/bench");
+    let _ = std::fs::remove_dir_all(&scratch);
+    let ids: Vec<String> = course
+        .manifest
+        .exercises
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    let solutions = course.root.join("solutions/src");
+    let stubs = course.root.join("exercises/src");
+
+    // 1. The learner's loop, on a copy of the solutions.
+    let learner = scratch.join("learner/src");
+    copy_exercises(&course, &solutions, &learner, None)?;
+    let mut grader = course.grader(&args.run);
+    grader.exercises_dir = learner.clone();
+    grader.grade(&ids).map_err(|e| e.to_string())?; // warm
+    let first = &course.manifest.exercises[0];
+    let file = learner.join(&first.file);
+    let mut save_to_verdict = Vec::new();
+    for i in 0..args.repeat {
+        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+        std::fs::write(&file, format!("{text}\n// edit {i}\n")).map_err(|e| e.to_string())?;
+        let t = Instant::now();
+        grader
+            .grade(std::slice::from_ref(&first.id))
+            .map_err(|e| e.to_string())?;
+        save_to_verdict.push(t.elapsed());
+    }
+    let mut check_all = Vec::new();
+    for _ in 0..args.repeat.min(3) {
+        let t = Instant::now();
+        grader.grade(&ids).map_err(|e| e.to_string())?;
+        check_all.push(t.elapsed());
+    }
+
+    // 2. A class, graded with the shared cache.
+    let class = scratch.join("class");
+    let mut submissions = Vec::new();
+    for k in 0..args.submissions {
+        let dir = class.join(format!("learner{k:03}"));
+        let mistake = if k % 10 == 7 {
+            Some((ids[k % ids.len()].clone(), Mistake::CompileError))
+        } else if k % 3 == 1 {
+            Some((ids[k % ids.len()].clone(), Mistake::Stub))
+        } else {
+            None
+        };
+        copy_exercises(
+            &course,
+            &solutions,
+            &dir.join("exercises/src"),
+            mistake
+                .as_ref()
+                .map(|(id, m)| (id.as_str(), *m, stubs.as_path())),
+        )?;
+        submissions.push(dir);
+    }
+    let template = course.grader(&args.run);
+    let workers = args.run.jobs.unwrap_or(2);
+    let t = Instant::now();
+    let results = crate::grade::grade_many(&course, &template, &ids, &submissions, workers, None)?;
+    let shared = t.elapsed();
+    let graded = results.iter().filter(|(_, r)| r.is_ok()).count();
+
+    // 3. The baseline: a fresh target directory per submission.
+    let mut fresh = Vec::new();
+    for (k, dir) in submissions.iter().take(args.baseline).enumerate() {
+        let mut cold = template.clone();
+        cold.target_dir = scratch.join(format!("cold-target-{k}"));
+        let t = Instant::now();
+        crate::grade::grade_many(&course, &cold, &ids, std::slice::from_ref(dir), 1, None)?;
+        fresh.push(t.elapsed());
+        let _ = std::fs::remove_dir_all(&cold.target_dir);
+    }
+
+    let per_submission = shared.as_secs_f64() / args.submissions.max(1) as f64;
+    let fresh_median = median(&mut fresh);
+    println!(
+        "mathlings grader benchmark — {} exercises, {} cases/property, {} CPUs",
+        ids.len(),
+        args.run.cases,
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    println!("| measurement | result |");
+    println!("|---|---|");
+    println!(
+        "| save → verdict, one exercise (median of {}) | {:.2} s |",
+        save_to_verdict.len(),
+        secs(median(&mut save_to_verdict))
+    );
+    println!(
+        "| `check --all` warm (median of {}) | {:.2} s |",
+        check_all.len(),
+        secs(median(&mut check_all))
+    );
+    println!(
+        "| batch of {} submissions, shared cache, {workers} in flight | {:.1} s total, {:.2} s per submission ({graded} graded) |",
+        args.submissions,
+        shared.as_secs_f64(),
+        per_submission
+    );
+    if !fresh.is_empty() {
+        println!(
+            "| fresh build per submission (median of {}) | {:.1} s per submission |",
+            fresh.len(),
+            secs(fresh_median)
+        );
+        println!(
+            "| speed-up of the shared cache | {:.1}× |",
+            secs(fresh_median) / per_submission
+        );
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Clone, Copy)]
+enum Mistake {
+    Stub,
+    CompileError,
+}
+
+/// Copies every exercise file from `from` to `to`, replacing one exercise by its stub or
+/// by a non-compiling stub.
+fn copy_exercises(
+    course: &Course,
+    from: &Path,
+    to: &Path,
+    mistake: Option<(&str, Mistake, &Path)>,
+) -> Result<(), String> {
+    for ex in &course.manifest.exercises {
+        let text = match mistake {
+            Some((id, Mistake::Stub, stubs)) if id == ex.id => read(&stubs.join(&ex.file))?,
+            Some((id, Mistake::CompileError, stubs)) if id == ex.id => read(&stubs.join(&ex.file))?
+                .replacen("todo!()", "{ let oops: u8 = 0.5; todo!() }", 1),
+            _ => read(&from.join(&ex.file))?,
+        };
+        let target: PathBuf = to.join(&ex.file);
+        std::fs::create_dir_all(target.parent().expect("has parent")).map_err(|e| e.to_string())?;
+        std::fs::write(&target, text).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn read(p: &Path) -> Result<String, String> {
+    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
