@@ -27,7 +27,14 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(&args.ids)?;
-    let mut progress = Progress::load(&course.root);
+    // A checked folder other than the working tree keeps its own progress beside it.
+    let state_root = match &args.exercises_dir {
+        Some(dir) => dir
+            .parent()
+            .map_or_else(|| dir.clone(), |p| p.to_path_buf()),
+        None => course.root.clone(),
+    };
+    let mut progress = Progress::load(&state_root);
     let ids: Vec<String> = if args.all {
         course
             .manifest
@@ -77,7 +84,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         args.run.seed
     );
     progress
-        .save(&course.root)
+        .save(&state_root)
         .map_err(|e| format!("cannot save progress: {e}"))?;
     Ok(if all_pass {
         ExitCode::SUCCESS

@@ -22,6 +22,10 @@ use crate::{Course, RunOptions, render};
 pub struct WatchArgs {
     /// Start at this exercise instead of the current one.
     pub id: Option<String>,
+    /// Watch the exercise files in this folder instead of the working tree's; used by the
+    /// grader's own tests.
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub exercises_dir: Option<PathBuf>,
     #[command(flatten)]
     pub run: RunOptions,
 }
@@ -34,7 +38,14 @@ enum Event {
 /// Runs `watch`.
 pub fn run(args: WatchArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
-    let mut progress = Progress::load(&course.root);
+    // A watched folder other than the working tree keeps its own progress beside it.
+    let state_root = match &args.exercises_dir {
+        Some(dir) => dir
+            .parent()
+            .map_or_else(|| dir.clone(), |p| p.to_path_buf()),
+        None => course.root.clone(),
+    };
+    let mut progress = Progress::load(&state_root);
     if let Some(id) = &args.id {
         course.known_ids(std::slice::from_ref(id))?;
         progress.current = Some(id.clone());
@@ -54,7 +65,12 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, String> {
         }
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    let exercises_dir = course.root.join("exercises/src");
+    let exercises_dir = match &args.exercises_dir {
+        Some(dir) => dir
+            .canonicalize()
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?,
+        None => course.root.join("exercises/src"),
+    };
     watcher
         .watch(&exercises_dir, RecursiveMode::Recursive)
         .map_err(|e| format!("cannot watch {}: {e}", exercises_dir.display()))?;
@@ -78,22 +94,31 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, String> {
             }
         });
     }
-    let result = main_loop(&course, &mut progress, &args.run, interactive, &rx);
+    let mut grader = course.grader(&args.run);
+    grader.exercises_dir = exercises_dir;
+    let result = main_loop(
+        &course,
+        &mut progress,
+        &state_root,
+        &grader,
+        interactive,
+        &rx,
+    );
     if interactive {
         let _ = terminal::disable_raw_mode();
     }
-    let _ = progress.save(&course.root);
+    let _ = progress.save(&state_root);
     result
 }
 
 fn main_loop(
     course: &Course,
     progress: &mut Progress,
-    run: &RunOptions,
+    state_root: &std::path::Path,
+    grader: &crate::engine::Grader,
     interactive: bool,
     rx: &mpsc::Receiver<Event>,
 ) -> Result<ExitCode, String> {
-    let grader = course.grader(run);
     let mut current = crate::check::current(course, progress);
     let mut extra = String::new();
     let mut recheck = true;
@@ -114,7 +139,7 @@ fn main_loop(
                 .map_err(|e| e.to_string())?;
             let v = &verdicts[0];
             progress.record(&v.id, v.status == Status::Pass);
-            let _ = progress.save(&course.root);
+            let _ = progress.save(state_root);
             let shown = progress.hints_shown.get(&v.id).copied().unwrap_or(0);
             let solved = course
                 .manifest
@@ -129,7 +154,7 @@ fn main_loop(
             screen += &format!(
                 "mathlings {}   seed {}\n\n",
                 render::progress_bar(solved, course.manifest.exercises.len(), 30),
-                run.seed
+                grader.seed
             );
             screen += &format!("Edit exercises/src/{}\n\n", ex.file);
             screen += &render::verdict(&ex, v, shown, render::colour());
@@ -173,7 +198,7 @@ fn main_loop(
                         interactive,
                         &format!("\n{}", crate::hint::next_hint(course, progress, &current)),
                     );
-                    let _ = progress.save(&course.root);
+                    let _ = progress.save(state_root);
                 }
                 Event::Key('l') => {
                     show(
