@@ -6,7 +6,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Body, exercises, root, scratch, submission};
+use common::{exercises, root, scratch, submission};
 
 #[test]
 fn without_a_terminal_watch_rechecks_on_save() {
@@ -43,7 +43,7 @@ fn without_a_terminal_watch_rechecks_on_save() {
         }
     });
     let mut seen = String::new();
-    let mut wait_for = |needle: &str, seen: &mut String| {
+    let wait_for = |needle: &str, seen: &mut String| {
         let deadline = Instant::now() + Duration::from_secs(240);
         while !seen.contains(needle) && Instant::now() < deadline {
             if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(200)) {
