@@ -98,8 +98,11 @@ pub struct Grader {
     pub cases: u32,
     /// Limits for each run.
     pub limits: Limits,
-    /// Content hash of a submission (forces a rebuild whatever the file times say).
-    pub stamp: Option<String>,
+    /// Grade a copy: under the build lock, copy the manifest's files from
+    /// `exercises_dir` into one staging folder (fresh modification times, and their
+    /// content hash passed to the build so that no stale build is ever reused), and build
+    /// from there. Used for submissions, which are never written to or built in place.
+    pub stage: bool,
     /// Exercises run at once.
     pub jobs: usize,
     /// Let the solution's runs write missing or changed snapshots (instructors only).
@@ -287,7 +290,14 @@ impl Grader {
             use std::os::fd::AsRawFd;
             libc::flock(lock.as_raw_fd(), libc::LOCK_EX);
         }
-        let mut build = self.build_locked()?;
+        let (compile_dir, stamp) = if self.stage {
+            let dir = scratch.join("stage/src");
+            let stamp = stage_files(&self.manifest, &self.exercises_dir, &dir)?;
+            (dir, Some(stamp))
+        } else {
+            (self.exercises_dir.clone(), None)
+        };
+        let mut build = self.build_locked(&compile_dir, stamp.as_deref())?;
         let runners = scratch.join("runners");
         std::fs::create_dir_all(&runners).map_err(|e| GraderError(e.to_string()))?;
         let private = runners.join(format!(
@@ -303,7 +313,7 @@ impl Grader {
         Ok(build)
     }
 
-    fn build_locked(&self) -> Result<Build, GraderError> {
+    fn build_locked(&self, compile_dir: &Path, stamp: Option<&str>) -> Result<Build, GraderError> {
         let mut excluded: BTreeMap<String, String> = BTreeMap::new();
         for ex in &self.manifest.exercises {
             if !self.exercises_dir.join(&ex.file).is_file() {
@@ -312,7 +322,7 @@ impl Grader {
         }
         let missing: Vec<String> = excluded.keys().cloned().collect();
         loop {
-            let outcome = self.cargo_build(&excluded)?;
+            let outcome = self.cargo_build(compile_dir, stamp, &excluded)?;
             match outcome {
                 BuildOutcome::Built(runner) => {
                     for id in &missing {
@@ -343,6 +353,8 @@ impl Grader {
 
     fn cargo_build(
         &self,
+        compile_dir: &Path,
+        stamp: Option<&str>,
         excluded: &BTreeMap<String, String>,
     ) -> Result<BuildOutcome, GraderError> {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -363,8 +375,8 @@ impl Grader {
             .env("CARGO_TARGET_DIR", &self.target_dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        if self.exercises_dir != self.root.join("exercises/src") {
-            cmd.env("MATHLINGS_EXERCISES_DIR", &self.exercises_dir);
+        if compile_dir != self.root.join("exercises/src") {
+            cmd.env("MATHLINGS_EXERCISES_DIR", compile_dir);
         } else {
             cmd.env_remove("MATHLINGS_EXERCISES_DIR");
         }
@@ -376,7 +388,7 @@ impl Grader {
                 excluded.keys().cloned().collect::<Vec<_>>().join(","),
             );
         }
-        match &self.stamp {
+        match stamp {
             Some(stamp) => cmd.env("MATHLINGS_SUBMISSION_STAMP", stamp),
             None => cmd.env_remove("MATHLINGS_SUBMISSION_STAMP"),
         };
@@ -406,10 +418,14 @@ impl Grader {
                     }
                 }
                 Some("compiler-message") if msg["message"]["level"] == "error" => {
+                    // Show the learner's own paths, not the staging folder's.
                     let rendered = msg["message"]["rendered"]
                         .as_str()
                         .unwrap_or_default()
-                        .to_string();
+                        .replace(
+                            &compile_dir.display().to_string(),
+                            &self.exercises_dir.display().to_string(),
+                        );
                     let mut files = Vec::new();
                     collect_files(&msg["message"]["spans"], &mut files);
                     match files.iter().find_map(|f| self.exercise_of(f)) {
@@ -440,7 +456,10 @@ impl Grader {
     /// The exercise a source path (learner file or generated glue) belongs to.
     fn exercise_of(&self, file: &str) -> Option<String> {
         let path = Path::new(file);
-        if let Ok(relative) = path.strip_prefix(&self.exercises_dir) {
+        if let Ok(relative) = path
+            .strip_prefix(&self.exercises_dir)
+            .or_else(|_| path.strip_prefix(self.target_dir.join("mathlings/stage/src")))
+        {
             let relative = relative.to_string_lossy();
             return self
                 .manifest
@@ -655,4 +674,31 @@ fn nonce() -> String {
         let _ = f.read_exact(&mut bytes);
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Copies the manifest's exercise files from `src` into `stage` (freshly written, so
+/// their modification times are now) and returns a hash of their contents.
+fn stage_files(manifest: &Manifest, src: &Path, stage: &Path) -> Result<String, GraderError> {
+    let fail = |e: std::io::Error| GraderError(format!("cannot stage the submission: {e}"));
+    if stage.exists() {
+        std::fs::remove_dir_all(stage).map_err(fail)?;
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for ex in &manifest.exercises {
+        feed(ex.file.as_bytes());
+        let Ok(text) = std::fs::read(src.join(&ex.file)) else {
+            feed(b"<missing>");
+            continue;
+        };
+        feed(&text);
+        let target = stage.join(&ex.file);
+        std::fs::create_dir_all(target.parent().expect("has parent")).map_err(fail)?;
+        std::fs::write(&target, &text).map_err(fail)?;
+    }
+    Ok(format!("{hash:016x}"))
 }

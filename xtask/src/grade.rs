@@ -9,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
 
 use clap::Args;
 use rayon::prelude::*;
@@ -101,18 +100,14 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
         output: args.output_limit << 10,
         timeout: args.timeout.map(std::time::Duration::from_secs),
     };
-    let _cleanup = StageGuard(crate::target_dir(&course.root).join("mathlings/stage"));
     if let Some(batch) = &args.batch {
         return grade_batch(&course, &args, &ids, limits, batch);
     }
     let (name, grader) = match &args.submission {
         Some(dir) => {
-            let src = resolve_submission(dir)?;
-            let stage = stage_dir(&course, 0);
-            let stamp = stage_submission(&course, &src, &stage)?;
             let mut grader = base_grader(&course, &args, limits);
-            grader.exercises_dir = stage;
-            grader.stamp = Some(stamp);
+            grader.exercises_dir = resolve_submission(dir)?;
+            grader.stage = true;
             (submission_name(dir), grader)
         }
         None => (
@@ -248,60 +243,6 @@ fn submission_name(dir: &Path) -> String {
     )
 }
 
-/// A staging folder private to this process and worker slot (graders running at the same
-/// time never share one); removed by [`StageGuard`] when grading is done.
-fn stage_dir(course: &Course, slot: usize) -> PathBuf {
-    crate::target_dir(&course.root)
-        .join(format!("mathlings/stage/{}-{slot}/src", std::process::id()))
-}
-
-/// Removes this process's staging folders when dropped.
-struct StageGuard(PathBuf);
-
-impl Drop for StageGuard {
-    fn drop(&mut self) {
-        let pid = std::process::id().to_string();
-        if let Ok(entries) = std::fs::read_dir(&self.0) {
-            for e in entries.flatten() {
-                if e.file_name()
-                    .to_string_lossy()
-                    .starts_with(&format!("{pid}-"))
-                {
-                    let _ = std::fs::remove_dir_all(e.path());
-                }
-            }
-        }
-    }
-}
-
-/// Copies the manifest's exercise files from `src` into `stage` (freshly written, so
-/// their modification times are now) and returns a hash of their contents.
-fn stage_submission(course: &Course, src: &Path, stage: &Path) -> Result<String, String> {
-    if stage.exists() {
-        std::fs::remove_dir_all(stage)
-            .map_err(|e| format!("cannot clear {}: {e}", stage.display()))?;
-    }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for ex in &course.manifest.exercises {
-        feed(ex.file.as_bytes());
-        let Ok(text) = std::fs::read(src.join(&ex.file)) else {
-            feed(b"<missing>");
-            continue;
-        };
-        feed(&text);
-        let target = stage.join(&ex.file);
-        std::fs::create_dir_all(target.parent().expect("has parent")).map_err(|e| e.to_string())?;
-        std::fs::write(&target, &text)
-            .map_err(|e| format!("cannot stage {}: {e}", target.display()))?;
-    }
-    Ok(format!("{hash:016x}"))
-}
-
 fn grade_batch(
     course: &Course,
     args: &GradeArgs,
@@ -406,7 +347,6 @@ pub fn grade_many(
     workers: usize,
     out: Option<&Path>,
 ) -> Result<Vec<Graded>, String> {
-    let build_lock = Mutex::new(());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(workers.max(1))
         .build()
@@ -416,19 +356,14 @@ pub fn grade_many(
             .par_iter()
             .map(|dir| {
                 let name = submission_name(dir);
-                let slot = rayon::current_thread_index().unwrap_or(0);
                 let result = (|| {
-                    let src = resolve_submission(dir)?;
-                    let stage = stage_dir(course, slot);
                     let mut grader = template.clone();
+                    grader.exercises_dir = resolve_submission(dir)?;
+                    grader.stage = true;
                     grader.jobs = 1;
-                    let build = {
-                        let _turn = build_lock.lock().unwrap_or_else(|e| e.into_inner());
-                        let stamp = stage_submission(course, &src, &stage)?;
-                        grader.exercises_dir = stage.clone();
-                        grader.stamp = Some(stamp);
-                        grader.build().map_err(|e| e.to_string())?
-                    };
+                    // Builds take turns on the one shared target directory (the build
+                    // lock; each leaves a private copy of its runner); runs overlap.
+                    let build = grader.build().map_err(|e| e.to_string())?;
                     let verdicts: Vec<Verdict> = grader.run_all(ids, &build);
                     let report = GradeReport::new(
                         &course.manifest,

@@ -106,7 +106,7 @@ impl Course {
             seed: run.seed,
             cases: run.cases,
             limits: engine::Limits::default(),
-            stamp: None,
+            stage: false,
             bless: false,
             jobs: run
                 .jobs
