@@ -42,10 +42,10 @@ const HOSTILE: &[(&str, &str)] = &[
 
 #[test]
 fn hostile_code_never_passes_and_never_stops_the_others() {
-    let all = exercises();
+    let all = common::single_todo_exercises();
     assert!(
         all.len() > HOSTILE.len() + 1,
-        "needs more exercises than fixtures"
+        "needs more single-todo!() exercises than fixtures"
     );
     let dir = scratch("hostile");
     let src = dir.join("src");
@@ -94,6 +94,12 @@ fn hostile_code_never_passes_and_never_stops_the_others() {
             "{id}: an untouched stub is graded, and fails"
         );
     }
+    assert_eq!(
+        report["exercises"].as_array().unwrap().len(),
+        exercises().len(),
+        "every exercise is reported"
+    );
+
     let forbidden = report["exercises"]
         .as_array()
         .unwrap()
@@ -151,7 +157,7 @@ fn same_seed_same_verdicts_and_the_seed_is_recorded() {
 #[test]
 fn stale_file_times_cannot_make_the_grader_reuse_an_old_build() {
     let all = exercises();
-    let (id, file) = &all[0];
+    let (id, file) = &common::single_todo_exercises()[0];
     let dir = scratch("mtime");
     let (good, bad) = (dir.join("good"), dir.join("bad"));
     submission(&good, &[(id.as_str(), Body::Solution)]);

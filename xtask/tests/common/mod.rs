@@ -14,6 +14,18 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// `(id, file)` of every exercise whose stub has exactly one `todo!()` (so that a fixture
+/// replacing it controls everything the exercise does), in teaching order.
+pub fn single_todo_exercises() -> Vec<(String, String)> {
+    exercises()
+        .into_iter()
+        .filter(|(_, file)| {
+            let stub = std::fs::read_to_string(root().join("exercises/src").join(file)).unwrap();
+            stub.matches("todo!()").count() == 1
+        })
+        .collect()
+}
+
 /// `(id, file)` of every exercise, in teaching order.
 pub fn exercises() -> Vec<(String, String)> {
     let text = std::fs::read_to_string(root().join("course.toml")).unwrap();
