@@ -121,7 +121,18 @@ fn scan(tokens: TokenStream, exercise: &Exercise, found: &mut Vec<ForbiddenCall>
                 }
                 for entry in &exercise.forbidden {
                     if let Some(method) = entry.strip_prefix('.') {
-                        if name == method && (after_dot || after_separator) {
+                        // A call: `x.method(…)`, `Type::method(…)` or with a turbofish;
+                        // not a field (`s.method`) and not a reference-crate path, which
+                        // the reference-crate rule judges (it knows the `allow` list).
+                        let called = matches!(tokens.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+                            || is_path_separator(&tokens, i + 1);
+                        let in_reference_path = after_separator
+                            && matches!(&tokens[i - 3], TokenTree::Ident(c) if REFERENCE_CRATES.contains(&c.to_string().as_str()));
+                        if name == method
+                            && (after_dot || after_separator)
+                            && called
+                            && !in_reference_path
+                        {
                             report(
                                 format!(".{method}()"),
                                 format!("`{method}` does the work this exercise asks you to do"),
@@ -323,7 +334,15 @@ mod tests {
 
     #[test]
     fn allowed_items_pass() {
-        let ex = exercise(&[], &["mathlings_linalg::svd"]);
+        let ex = exercise(&[".svd", ".singular_values"], &["mathlings_linalg::svd"]);
+        assert!(
+            calls(
+                "let s = mathlings_linalg::svd(&a)?; let v = s.singular_values;",
+                &ex
+            )
+            .is_empty()
+        );
+        assert_eq!(calls("let s = a.clone().svd(true, true);", &ex), [".svd()"]);
         assert!(calls("let s = mathlings_linalg::svd(&a)?;", &ex).is_empty());
         assert!(calls("use mathlings_linalg::{svd, Svd};", &ex).len() == 1);
     }
