@@ -1,0 +1,527 @@
+//! Checks for 1.1 — the standard error of the mean and the percentile bootstrap interval.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use mathlings_stats::StatsError;
+use proptest::prelude::any;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::prelude::*;
+
+/// `bootstrap_mean_ci(data, resamples, level, seed) -> Result<(lower, upper), StatsError>`.
+pub type CiFn = fn(&[f64], usize, f64, u64) -> Result<(f64, f64), StatsError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `standard_error_of_mean(data)`: s/√n.
+    pub standard_error_of_mean: fn(&[f64]) -> Result<f64, StatsError>,
+    /// `bootstrap_mean_ci(data, resamples, level, seed)`: the percentile interval.
+    pub bootstrap_mean_ci: CiFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_1_bootstrap_ci {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_1_bootstrap_ci::Impl {
+            standard_error_of_mean: $($m::)+standard_error_of_mean,
+            bootstrap_mean_ci: $($m::)+bootstrap_mean_ci,
+        }
+    };
+}
+
+/// SE against the reference: both are a centred two-pass (or Welford) sd on values ≤ 1e3,
+/// accurate to ~1e-14 relative; 1e-10 leaves ample slack yet rejects the divisor n (an
+/// error of at least 1/(2n) ≥ 1 % here).
+const AGREE: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-12,
+};
+/// The interval must contain the sample mean up to rounding: the learner's mean of a
+/// resample may differ from the reference's mean of the data in the last bits.
+const CONTAINS_SLACK: f64 = 1e-9;
+/// Resamples for the width comparisons. With B = 2000 the 5 % and 95 % quantiles of the
+/// bootstrap means have a relative sampling error of about 2 %, so two independent
+/// intervals differ in width by ~3 % (one standard deviation).
+const WIDE_B: usize = 2000;
+/// Accepted ratio of the learner's interval width to the reference's (same data, B = 2000,
+/// level 0.9): ±15 % is five standard deviations of the simulation noise, while a resample
+/// of size n/2 widens the interval by √2 (+41 %).
+const WIDTH_RATIO: (f64, f64) = (0.85, 1.15);
+/// Accepted ratio of the widths for the data repeated 4 times (n → 4n, same spread) to the
+/// original: the bootstrap sd of the mean is σ̂/√n, so the ratio is 1/√4 = 0.5 up to
+/// the ~4 % simulation noise of each width.
+const SQRT_N_RATIO: (f64, f64) = (0.38, 0.65);
+
+fn se_call(xs: &[f64]) -> String {
+    format!("standard_error_of_mean({})", show::floats(xs))
+}
+
+fn ci_call(xs: &[f64], resamples: usize, level: f64, seed: u64) -> String {
+    format!(
+        "bootstrap_mean_ci({}, {resamples}, {}, {seed})",
+        show::floats(xs),
+        show::float(level)
+    )
+}
+
+fn show_ci(r: &Result<(f64, f64), StatsError>) -> String {
+    match r {
+        Ok((lo, hi)) => format!("Ok(({}, {}))", show::float(*lo), show::float(*hi)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+fn reference_width(data: &[f64], resamples: usize, level: f64, seed: u64) -> f64 {
+    let ci = mathlings_stats::bootstrap_mean_ci(data, resamples, level, seed).expect("reference");
+    ci.upper - ci.lower
+}
+
+/// A sample of `n` values with some skew: uniform on [0, 10) plus an occasional large value.
+fn random_data(rng: &mut ChaCha8Rng, n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|_| {
+            let x: f64 = rng.random_range(0.0..10.0);
+            let x = (x * 100.0).round() / 100.0;
+            if rng.random_bool(0.1) { x * 4.0 } else { x }
+        })
+        .collect()
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_1_bootstrap_ci",
+        properties: vec![
+            Property {
+                id: "se_matches_reference",
+                description: "standard_error_of_mean equals s/√n (sample sd, divisor n − 1) computed by the reference crate",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        strategies::sample(2..40),
+                        |xs| se_call(xs),
+                        |xs| {
+                            let want =
+                                mathlings_stats::standard_error_of_mean(xs).expect("reference");
+                            expect::close(&(imp.standard_error_of_mean)(xs), want, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "ci_contains_estimate",
+                description: "the interval (lower, upper) is ordered and contains the sample mean (levels 0.8 to 0.99)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (strategies::sample(5..25), 80u32..=99, any::<u64>());
+                    ctx.forall(
+                        input,
+                        |(xs, l, seed)| ci_call(xs, 200, f64::from(*l) / 100.0, *seed),
+                        |(xs, l, seed)| {
+                            let level = f64::from(*l) / 100.0;
+                            let m = mathlings_stats::mean(xs).expect("reference mean");
+                            let slack = CONTAINS_SLACK * (1.0 + m.abs());
+                            let got = (imp.bootstrap_mean_ci)(xs, 200, level, *seed);
+                            expect::that(
+                                matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack),
+                                show_ci(&got),
+                                format!(
+                                    "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
+                                    show::float(m)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "width_matches_reference",
+                description: "the 90 % interval is as wide as the reference's (within ±15 %, B = 2000) on skewed samples of 16 to 36 values",
+                weight: 3,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for n in [16, 25, 30, 36] {
+                        let data = random_data(&mut rng, n);
+                        let seed = rng.random_range(0..1000);
+                        ctx.once(&ci_call(&data, WIDE_B, 0.9, seed), || {
+                            let want = reference_width(&data, WIDE_B, 0.9, seed + 1);
+                            let got = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, seed);
+                            let Ok((lo, hi)) = got else {
+                                return expect::fail(show_ci(&got), "Ok((lower, upper))");
+                            };
+                            let ratio = (hi - lo) / want;
+                            expect::that(
+                                (WIDTH_RATIO.0..=WIDTH_RATIO.1).contains(&ratio),
+                                format!(
+                                    "{}: width {} = {} × the reference's",
+                                    show_ci(&got),
+                                    show::rounded(hi - lo, 4),
+                                    show::rounded(ratio, 3)
+                                ),
+                                format!(
+                                    "a width of about {} (the reference's, ±15 %): each resample has n = {n} values",
+                                    show::rounded(want, 4)
+                                ),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "narrows_like_inv_sqrt_n",
+                description: "repeating the data 4 times (n → 4n, same spread) halves the interval's width (1/√4)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    let data = random_data(&mut rng, 12);
+                    let big: Vec<f64> = data.iter().cycle().take(48).copied().collect();
+                    let what = format!(
+                        "{} vs bootstrap_mean_ci(<the same 12 values repeated 4 times>, {WIDE_B}, 0.9, 2)",
+                        ci_call(&data, WIDE_B, 0.9, 1)
+                    );
+                    ctx.once(&what, || {
+                        let small = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 1);
+                        let large = (imp.bootstrap_mean_ci)(&big, WIDE_B, 0.9, 2);
+                        let (Ok((a, b)), Ok((c, d))) = (small.clone(), large.clone()) else {
+                            return expect::fail(
+                                format!("{} and {}", show_ci(&small), show_ci(&large)),
+                                "two Ok intervals",
+                            );
+                        };
+                        let ratio = (d - c) / (b - a);
+                        expect::that(
+                            (SQRT_N_RATIO.0..=SQRT_N_RATIO.1).contains(&ratio),
+                            format!(
+                                "widths {} (n = 12) and {} (n = 48): ratio {}",
+                                show::rounded(b - a, 4),
+                                show::rounded(d - c, 4),
+                                show::rounded(ratio, 3)
+                            ),
+                            format!(
+                                "a ratio of about 1/√4 = 0.5 (between {} and {})",
+                                SQRT_N_RATIO.0, SQRT_N_RATIO.1
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "reproducible",
+                description: "the same seed gives the same interval",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (strategies::sample(2..20), any::<u64>()),
+                        |(xs, seed)| format!("{} called twice", ci_call(xs, 50, 0.9, *seed)),
+                        |(xs, seed)| {
+                            let first = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
+                            let second = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
+                            expect::that(
+                                first.is_ok() && first == second,
+                                format!("{} then {}", show_ci(&first), show_ci(&second)),
+                                "the same Ok interval both times",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty data, NaN/±∞, a single value (for the SE), level ∉ (0, 1) or 0 resamples give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&se_call(&[]), || {
+                        expect::error(
+                            &(imp.standard_error_of_mean)(&[]),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    ctx.once(&se_call(&[2.0]), || {
+                        expect::error(
+                            &(imp.standard_error_of_mean)(&[2.0]),
+                            |e| matches!(e, StatsError::TooFewValues { needed: 2, got: 1 }),
+                            "StatsError::TooFewValues { needed: 2, got: 1 }",
+                        )
+                    })?;
+                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                        let xs = [1.0, bad, 3.0];
+                        ctx.once(&se_call(&xs), || {
+                            expect::error(
+                                &(imp.standard_error_of_mean)(&xs),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                        ctx.once(&ci_call(&xs, 10, 0.9, 1), || {
+                            expect::error(
+                                &(imp.bootstrap_mean_ci)(&xs, 10, 0.9, 1),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    ctx.once(&ci_call(&[], 10, 0.9, 1), || {
+                        expect::error(
+                            &(imp.bootstrap_mean_ci)(&[], 10, 0.9, 1),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    let xs = [1.0, 2.0, 4.0];
+                    for level in [0.0, 1.0, 1.5, -0.5, f64::NAN] {
+                        ctx.once(&ci_call(&xs, 10, level, 1), || {
+                            expect::error(
+                                &(imp.bootstrap_mean_ci)(&xs, 10, level, 1),
+                                |e| matches!(e, StatsError::InvalidParameter { name: "level", .. }),
+                                "StatsError::InvalidParameter { name: \"level\", .. }",
+                            )
+                        })?;
+                    }
+                    ctx.once(&ci_call(&xs, 0, 0.9, 1), || {
+                        expect::error(
+                            &(imp.bootstrap_mean_ci)(&xs, 0, 0.9, 1),
+                            |e| {
+                                matches!(
+                                    e,
+                                    StatsError::InvalidParameter {
+                                        name: "resamples",
+                                        ..
+                                    }
+                                )
+                            },
+                            "StatsError::InvalidParameter { name: \"resamples\", .. }",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_standard_errors",
+                description: "the standard errors of the means of the four Iris measurements match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "standard_error_of_mean(&column) for each column of iris.features";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
+                        let mut text = String::new();
+                        for (j, name) in names.iter().enumerate() {
+                            let column: Vec<f64> =
+                                iris.features.column(j).iter().copied().collect();
+                            let se = match (imp.standard_error_of_mean)(&column) {
+                                Ok(v) => show::rounded(v, 10),
+                                Err(e) => format!("{e:?}"),
+                            };
+                            text += &format!("SE(mean {name}) = {se} cm\n");
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "se_population_sd",
+                explanation: "Your standard error uses the population standard deviation √(Σ(xᵢ − x̄)²/n). \
+                    From a sample, estimate σ with the sample standard deviation s = √(Σ(xᵢ − x̄)²/(n − 1)) \
+                    (Bessel's correction), then SE = s/√n.",
+                implementation: Impl {
+                    standard_error_of_mean: se_population_sd,
+                    bootstrap_mean_ci: good_ci,
+                },
+            },
+            Misconception {
+                id: "se_divides_by_n",
+                explanation: "Your standard error is s/n. The variance of a mean of n independent values is \
+                    σ²/n, so its standard deviation is σ/√n: divide s by the square root of n.",
+                implementation: Impl {
+                    standard_error_of_mean: se_divides_by_n,
+                    bootstrap_mean_ci: good_ci,
+                },
+            },
+            Misconception {
+                id: "resample_size_not_n",
+                explanation: "Your interval is too wide: your resamples have fewer values than the data (here \
+                    n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
+                    a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.",
+                implementation: Impl {
+                    standard_error_of_mean: good_se,
+                    bootstrap_mean_ci: half_size_ci,
+                },
+            },
+            Misconception {
+                id: "means_not_sorted",
+                explanation: "Your interval's ends are not the percentiles of the resample means: you pick \
+                    positions in the list of means without sorting it first, so you get two arbitrary means. \
+                    Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.",
+                implementation: Impl {
+                    standard_error_of_mean: good_se,
+                    bootstrap_mean_ci: unsorted_ci,
+                },
+            },
+        ],
+        probe: |imp| {
+            // A wrong SE is fingerprinted on its own, and a function that panics (still
+            // `todo!()`) counts as correct, so that a mistake in one function is recognised
+            // while the other is unfinished.
+            let right = (5.0f64 / 3.0).sqrt() / 2.0;
+            let se = catch_unwind(AssertUnwindSafe(|| {
+                (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0])
+            }))
+            .unwrap_or(Ok(right));
+            let se_text = match se {
+                Ok(v) => show::rounded(v, 6),
+                Err(ref e) => format!("{e:?}"),
+            };
+            if !matches!(se, Ok(v) if (v - right).abs() < 1e-9) {
+                return vec![se_text];
+            }
+            let data: Vec<f64> = (0..25)
+                .map(|i| f64::from((i * 7) % 11) + 0.5 * f64::from(i % 3))
+                .collect();
+            let ci = catch_unwind(AssertUnwindSafe(|| {
+                (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)
+            }));
+            let Ok(ci) = ci else {
+                return vec![se_text, "width ok".into(), "contains the mean".into()];
+            };
+            let width = match ci {
+                Ok((lo, hi)) => {
+                    let ratio = (hi - lo) / reference_width(&data, WIDE_B, 0.9, 6);
+                    if ratio < WIDTH_RATIO.0 {
+                        "too narrow"
+                    } else if ratio > WIDTH_RATIO.1 {
+                        "too wide"
+                    } else {
+                        "width ok"
+                    }
+                }
+                Err(_) => "error",
+            };
+            let m = mathlings_stats::mean(&data).expect("reference mean");
+            let contains = (0..10).all(|seed| {
+                matches!((imp.bootstrap_mean_ci)(&data, 200, 0.9, seed), Ok((lo, hi)) if lo <= m && m <= hi)
+            });
+            vec![
+                se_text,
+                width.into(),
+                if contains {
+                    "contains the mean"
+                } else {
+                    "misses the mean"
+                }
+                .into(),
+            ]
+        },
+    }
+}
+
+fn checked(xs: &[f64]) -> Result<f64, StatsError> {
+    if xs.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if xs.iter().any(|x| !x.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(xs.len() as f64)
+}
+
+fn centred_squares(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(xs)?;
+    if xs.len() < 2 {
+        return Err(StatsError::TooFewValues {
+            needed: 2,
+            got: xs.len(),
+        });
+    }
+    let m = xs.iter().sum::<f64>() / n;
+    Ok(xs.iter().map(|x| (x - m).powi(2)).sum())
+}
+
+fn good_se(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = xs.len() as f64;
+    Ok((centred_squares(xs)? / (n - 1.0)).sqrt() / n.sqrt())
+}
+
+fn se_population_sd(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = xs.len() as f64;
+    Ok((centred_squares(xs)? / n).sqrt() / n.sqrt())
+}
+
+fn se_divides_by_n(xs: &[f64]) -> Result<f64, StatsError> {
+    let n = xs.len() as f64;
+    Ok((centred_squares(xs)? / (n - 1.0)).sqrt() / n)
+}
+
+/// A percentile bootstrap with resamples of `size(n)` values, optionally without sorting.
+fn bootstrap(
+    data: &[f64],
+    resamples: usize,
+    level: f64,
+    seed: u64,
+    size: fn(usize) -> usize,
+    sort: bool,
+) -> Result<(f64, f64), StatsError> {
+    checked(data)?;
+    if !(level > 0.0 && level < 1.0) {
+        return Err(StatsError::InvalidParameter {
+            name: "level",
+            reason: "must lie strictly between 0 and 1",
+        });
+    }
+    if resamples == 0 {
+        return Err(StatsError::InvalidParameter {
+            name: "resamples",
+            reason: "must be at least 1",
+        });
+    }
+    let n = data.len();
+    let m = size(n).max(1);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut means: Vec<f64> = (0..resamples)
+        .map(|_| (0..m).map(|_| data[rng.random_range(0..n)]).sum::<f64>() / m as f64)
+        .collect();
+    if sort {
+        means.sort_by(f64::total_cmp);
+    }
+    let quantile = |q: f64| {
+        let h = (means.len() - 1) as f64 * q;
+        let j = h.floor() as usize;
+        if j + 1 >= means.len() {
+            means[means.len() - 1]
+        } else {
+            means[j] + (h - j as f64) * (means[j + 1] - means[j])
+        }
+    };
+    Ok((quantile((1.0 - level) / 2.0), quantile((1.0 + level) / 2.0)))
+}
+
+fn good_ci(
+    data: &[f64],
+    resamples: usize,
+    level: f64,
+    seed: u64,
+) -> Result<(f64, f64), StatsError> {
+    bootstrap(data, resamples, level, seed, |n| n, true)
+}
+
+fn half_size_ci(
+    data: &[f64],
+    resamples: usize,
+    level: f64,
+    seed: u64,
+) -> Result<(f64, f64), StatsError> {
+    bootstrap(data, resamples, level, seed, |n| n / 2, true)
+}
+
+fn unsorted_ci(
+    data: &[f64],
+    resamples: usize,
+    level: f64,
+    seed: u64,
+) -> Result<(f64, f64), StatsError> {
+    bootstrap(data, resamples, level, seed, |n| n, false)
+}

@@ -1,0 +1,331 @@
+//! Checks for 1.1 — the inverse-probability-weighted (Hájek) mean.
+
+use mathlings_stats::StatsError;
+use rand::Rng;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `ipw_mean(values, inclusion_probabilities)`: Σ(yᵢ/πᵢ) / Σ(1/πᵢ).
+    pub ipw_mean: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_1_ipw_mean {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_1_ipw_mean::Impl { ipw_mean: $($m::)+ipw_mean }
+    };
+}
+
+/// Agreement with the reference: a weighted mean of ≤ 30 values with weights ≤ 100 is
+/// accurate to ~1e-13·max|y| even with plain summation; the absolute part scales with
+/// max|y| because positive and negative values may cancel to a mean near 0.
+fn tolerance(values: &[f64]) -> Tol {
+    let scale = values.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    Tol {
+        rel: 1e-10,
+        abs: 1e-10 * scale,
+    }
+}
+
+/// Population size of the simulated survey.
+const POPULATION: usize = 10_000;
+/// How far the weighted estimate may be from the true population mean 50 ± noise. The
+/// estimate's standard error in this design is about 0.8 (the random number of sampled
+/// members of the rare group), so 4 is five standard errors; the unweighted sample mean is
+/// about 24 too high.
+const RECOVERY: f64 = 4.0;
+
+fn call(values: &[f64], probabilities: &[f64]) -> String {
+    format!(
+        "ipw_mean({}, {})",
+        show::floats(values),
+        show::floats(probabilities)
+    )
+}
+
+/// An inclusion probability in (0, 1]: k/100 for k in 1..=100.
+fn probability() -> impl Strategy<Value = f64> + Clone {
+    (1u32..=100).prop_map(|k| f64::from(k) / 100.0)
+}
+
+/// Values with their inclusion probabilities, 1 to 30 of them.
+fn weighted_sample() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    proptest::collection::vec((strategies::value(), probability()), 1..30)
+        .prop_map(|pairs| pairs.into_iter().unzip())
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_1_ipw_mean",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "equals Σ(yᵢ/πᵢ) / Σ(1/πᵢ) computed by the reference crate",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        weighted_sample(),
+                        |(y, p)| call(y, p),
+                        |(y, p)| {
+                            let want = mathlings_stats::inverse_probability_weighted_mean(y, p)
+                                .expect("reference");
+                            expect::close(&(imp.ipw_mean)(y, p), want, tolerance(y))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "recovers_population_mean",
+                description: "on a biased survey (a group of 5000 values ≈ 20 sampled with π = 0.1, a group of 5000 values ≈ 80 with π = 0.9) the estimate is within 4 of the population mean",
+                weight: 3,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    let mut population = Vec::with_capacity(POPULATION);
+                    for i in 0..POPULATION {
+                        let (centre, pi): (f64, f64) =
+                            if i % 2 == 0 { (20.0, 0.1) } else { (80.0, 0.9) };
+                        let y: f64 =
+                            ((centre + rng.random_range(-10.0..10.0)) * 100.0).round() / 100.0;
+                        population.push((y, pi));
+                    }
+                    let mu = population.iter().map(|p| p.0).sum::<f64>() / POPULATION as f64;
+                    let (values, probabilities): (Vec<f64>, Vec<f64>) = population
+                        .into_iter()
+                        .filter(|&(_, pi)| rng.random_bool(pi))
+                        .unzip();
+                    let plain = values.iter().sum::<f64>() / values.len() as f64;
+                    let what = format!(
+                        "ipw_mean(&values, &probabilities) on a sample of {} of the {POPULATION} members \
+                         (values[..4] = {}, probabilities[..4] = {}); the sample's plain mean is {}",
+                        values.len(),
+                        show::floats(&values[..4]),
+                        show::floats(&probabilities[..4]),
+                        show::rounded(plain, 4)
+                    );
+                    ctx.once(&what, || {
+                        let got = (imp.ipw_mean)(&values, &probabilities);
+                        expect::that(
+                            matches!(got, Ok(v) if (v - mu).abs() <= RECOVERY),
+                            show::float_result(&got),
+                            format!(
+                                "Ok(≈ {}, the population mean, ± {RECOVERY})",
+                                show::rounded(mu, 4)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "equal_probabilities_give_plain_mean",
+                description: "when every πᵢ is the same, the weighted mean is the plain mean",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (strategies::sample(1..30), probability()),
+                        |(y, p)| call(y, &vec![*p; y.len()]),
+                        |(y, p)| {
+                            let want = mathlings_stats::mean(y).expect("reference mean");
+                            expect::close(
+                                &(imp.ipw_mean)(y, &vec![*p; y.len()]),
+                                want,
+                                tolerance(y),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "between_min_and_max",
+                description: "the estimate is a weighted average: it lies between the smallest and largest value",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        weighted_sample(),
+                        |(y, p)| call(y, p),
+                        |(y, p)| {
+                            let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
+                            let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                            let slack = tolerance(y).abs;
+                            let got = (imp.ipw_mean)(y, p);
+                            expect::that(
+                                matches!(got, Ok(v) if lo - slack <= v && v <= hi + slack),
+                                show::float_result(&got),
+                                format!(
+                                    "Ok(a value in [{}, {}])",
+                                    show::float(lo),
+                                    show::float(hi)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty input, NaN/±∞, different lengths or a probability outside (0, 1] give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&call(&[], &[]), || {
+                        expect::error(
+                            &(imp.ipw_mean)(&[], &[]),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                        let (y, p) = ([1.0, bad], [0.5, 0.5]);
+                        ctx.once(&call(&y, &p), || {
+                            expect::error(
+                                &(imp.ipw_mean)(&y, &p),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    let (y, p) = ([1.0, 2.0, 3.0], [0.5, 0.5]);
+                    ctx.once(&call(&y, &p), || {
+                        expect::error(
+                            &(imp.ipw_mean)(&y, &p),
+                            |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
+                            "StatsError::LengthMismatch { left: 3, right: 2 }",
+                        )
+                    })?;
+                    for bad in [0.0, -0.5, 1.5] {
+                        let (y, p) = ([1.0, 2.0], [0.5, bad]);
+                        ctx.once(&call(&y, &p), || {
+                            expect::error(
+                                &(imp.ipw_mean)(&y, &p),
+                                |e| {
+                                    matches!(
+                                        e,
+                                        StatsError::InvalidParameter { name: "inclusion_probabilities", .. }
+                                    )
+                                },
+                                "StatsError::InvalidParameter { name: \"inclusion_probabilities\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_stratified_sample",
+                description: "a stratified sample of Iris (every 5th setosa, every 2nd versicolor, all virginica) weighted back gives the snapshot's mean petal length",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "ipw_mean(&petal_length, &probabilities) on Iris: every 5th setosa (π = 0.2), every 2nd versicolor (π = 0.5), all virginica (π = 1)";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let everyone: Vec<f64> = iris.features.column(2).iter().copied().collect();
+                        let (mut values, mut probabilities) = (Vec::new(), Vec::new());
+                        for (i, (&y, &species)) in everyone.iter().zip(&iris.species).enumerate() {
+                            let (every, pi) = match species {
+                                0 => (5, 0.2),
+                                1 => (2, 0.5),
+                                _ => (1, 1.0),
+                            };
+                            if i % every == 0 {
+                                values.push(y);
+                                probabilities.push(pi);
+                            }
+                        }
+                        let estimate = match (imp.ipw_mean)(&values, &probabilities) {
+                            Ok(v) => show::rounded(v, 10),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let text = format!(
+                            "population mean petal length (150 flowers) = {}\nplain mean of the {}-flower sample = {}\nipw_mean of the sample = {estimate}\n",
+                            show::rounded(mathlings_stats::mean(&everyone).expect("mean"), 10),
+                            values.len(),
+                            show::rounded(mathlings_stats::mean(&values).expect("mean"), 10),
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "unweighted_mean",
+                explanation: "Your answer is the plain mean of the sample, which ignores how it was drawn: \
+                    members who were likely to be sampled are over-represented, so the mean is biased towards \
+                    them. Weight each value by 1/πᵢ (the number of population members it stands for) and \
+                    divide by the total weight Σ1/πᵢ.",
+                implementation: Impl {
+                    ipw_mean: unweighted_mean,
+                },
+            },
+            Misconception {
+                id: "multiplies_by_pi",
+                explanation: "Your answer weights each value by πᵢ instead of 1/πᵢ, which makes the bias WORSE: \
+                    it gives even more weight to the units that were already over-sampled. A unit sampled with \
+                    probability πᵢ represents 1/πᵢ population members: μ̂ = Σ(yᵢ/πᵢ) / Σ(1/πᵢ).",
+                implementation: Impl {
+                    ipw_mean: multiplies_by_pi,
+                },
+            },
+            Misconception {
+                id: "divides_by_sample_size",
+                explanation: "Your answer is Σ(yᵢ/πᵢ)/n. The weights 1/πᵢ add up to an estimate of the \
+                    POPULATION size, not to the sample size n, so dividing by n inflates the result (by 1/π \
+                    when all πᵢ are equal). Divide by the total weight Σ(1/πᵢ).",
+                implementation: Impl {
+                    ipw_mean: divides_by_sample_size,
+                },
+            },
+        ],
+        probe: |imp| {
+            let show_value = |r: Result<f64, StatsError>| match r {
+                Ok(v) => show::rounded(v, 6),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                show_value((imp.ipw_mean)(&[10.0, 0.0], &[0.5, 1.0])),
+                show_value((imp.ipw_mean)(&[1.0, 2.0, 6.0], &[0.25, 0.5, 1.0])),
+            ]
+        },
+    }
+}
+
+fn checked(values: &[f64], probabilities: &[f64]) -> Result<(), StatsError> {
+    if values.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if values.iter().chain(probabilities).any(|x| !x.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    if values.len() != probabilities.len() {
+        return Err(StatsError::LengthMismatch {
+            left: values.len(),
+            right: probabilities.len(),
+        });
+    }
+    if probabilities.iter().any(|&p| !(p > 0.0 && p <= 1.0)) {
+        return Err(StatsError::InvalidParameter {
+            name: "inclusion_probabilities",
+            reason: "each must lie in (0, 1]",
+        });
+    }
+    Ok(())
+}
+
+fn unweighted_mean(values: &[f64], probabilities: &[f64]) -> Result<f64, StatsError> {
+    checked(values, probabilities)?;
+    Ok(values.iter().sum::<f64>() / values.len() as f64)
+}
+
+fn multiplies_by_pi(values: &[f64], probabilities: &[f64]) -> Result<f64, StatsError> {
+    checked(values, probabilities)?;
+    let weighted: f64 = values.iter().zip(probabilities).map(|(y, p)| y * p).sum();
+    Ok(weighted / probabilities.iter().sum::<f64>())
+}
+
+fn divides_by_sample_size(values: &[f64], probabilities: &[f64]) -> Result<f64, StatsError> {
+    checked(values, probabilities)?;
+    let weighted: f64 = values.iter().zip(probabilities).map(|(y, p)| y / p).sum();
+    Ok(weighted / values.len() as f64)
+}

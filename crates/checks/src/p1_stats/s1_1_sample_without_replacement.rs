@@ -1,0 +1,386 @@
+//! Checks for 1.1 — sampling k of n without replacement (partial Fisher–Yates).
+
+use mathlings_stats::StatsError;
+use proptest::prelude::any;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `sample_without_replacement(n, k, seed)`: k distinct indices of 0..n.
+    pub sample_without_replacement: fn(usize, usize, u64) -> Result<Vec<usize>, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_1_sample_without_replacement {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_1_sample_without_replacement::Impl {
+            sample_without_replacement: $($m::)+sample_without_replacement,
+        }
+    };
+}
+
+/// Samples drawn (one per seed) for each goodness-of-fit test.
+const DRAWS: usize = 2000;
+/// Bound on Pearson's χ² for the inclusion counts of n = 10, k = 3. Under uniform sampling
+/// the statistic has mean n(1 − k/n) = 7 and behaves like 0.78·χ²₉, so it exceeds 40 with
+/// probability below 10⁻⁶; a sampler that favours some indices by a few percent lands far
+/// above it.
+const INCLUSION_CHI2: f64 = 40.0;
+/// Bound on Pearson's χ² over the 10 pairs of a 2-of-5 sample: χ²₉ exceeds 40 with
+/// probability about 10⁻⁵ (p-value of a fair sampler), while leaving out a pair or
+/// favouring some by 20 % gives hundreds.
+const PAIR_CHI2: f64 = 40.0;
+
+fn call(n: usize, k: usize, seed: u64) -> String {
+    format!("sample_without_replacement({n}, {k}, {seed})")
+}
+
+fn show_result(r: &Result<Vec<usize>, StatsError>) -> String {
+    show::result(r)
+}
+
+/// (n, k ≤ n, seed) with n < 40.
+fn valid_input() -> impl Strategy<Value = (usize, usize, u64)> + Clone {
+    (0usize..40).prop_flat_map(|n| (Just(n), 0..=n, any::<u64>()))
+}
+
+/// Pearson's χ² of `counts` against equal expected counts `expected`.
+fn chi_square(counts: &[usize], expected: f64) -> f64 {
+    counts
+        .iter()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum()
+}
+
+/// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
+fn inclusion_counts(imp: &Impl, n: usize, k: usize, base: u64) -> Result<Vec<usize>, String> {
+    let mut counts = vec![0; n];
+    for s in 0..DRAWS as u64 {
+        let seed = base.wrapping_add(s);
+        let got = (imp.sample_without_replacement)(n, k, seed);
+        match &got {
+            Ok(v) if v.iter().all(|&i| i < n) => {
+                for &i in v {
+                    counts[i] += 1;
+                }
+            }
+            _ => return Err(format!("{} = {}", call(n, k, seed), show_result(&got))),
+        }
+    }
+    Ok(counts)
+}
+
+/// How often each pair {i < j} of 0..5 is the sample of `sample(5, 2, seed)`.
+fn pair_counts(imp: &Impl, base: u64) -> Result<Vec<usize>, String> {
+    let mut counts = vec![0; 10];
+    for s in 0..DRAWS as u64 {
+        let seed = base.wrapping_add(s);
+        let got = (imp.sample_without_replacement)(5, 2, seed);
+        match &got {
+            Ok(v) if v.len() == 2 && v[0] < 5 && v[1] < 5 && v[0] != v[1] => {
+                let (i, j) = (v[0].min(v[1]), v[0].max(v[1]));
+                // Index of the pair (i, j) among the 10 pairs in lexicographic order.
+                let index = (0..i).map(|r| 4 - r).sum::<usize>() + (j - i - 1);
+                counts[index] += 1;
+            }
+            _ => return Err(format!("{} = {}", call(5, 2, seed), show_result(&got))),
+        }
+    }
+    Ok(counts)
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_1_sample_without_replacement",
+        properties: vec![
+            Property {
+                id: "length_and_range",
+                description: "returns exactly k indices, each in 0..n",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        valid_input(),
+                        |&(n, k, seed)| call(n, k, seed),
+                        |&(n, k, seed)| {
+                            let got = (imp.sample_without_replacement)(n, k, seed);
+                            expect::that(
+                                matches!(&got, Ok(v) if v.len() == k && v.iter().all(|&i| i < n)),
+                                show_result(&got),
+                                format!("Ok(a Vec of {k} indices, each < {n})"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "distinct",
+                description: "no index is drawn twice (k = n gives a permutation of 0..n)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let distinct = |v: &[usize]| {
+                        let mut s = v.to_vec();
+                        s.sort_unstable();
+                        s.windows(2).all(|w| w[0] != w[1])
+                    };
+                    for seed in 0..20 {
+                        ctx.once(&call(8, 8, seed), || {
+                            let got = (imp.sample_without_replacement)(8, 8, seed);
+                            let mut sorted = got.clone().unwrap_or_default();
+                            sorted.sort_unstable();
+                            expect::that(
+                                sorted == (0..8).collect::<Vec<_>>(),
+                                show_result(&got),
+                                "Ok(a permutation of 0..8: every index exactly once)",
+                            )
+                        })?;
+                    }
+                    ctx.forall(
+                        valid_input(),
+                        |&(n, k, seed)| call(n, k, seed),
+                        |&(n, k, seed)| {
+                            let got = (imp.sample_without_replacement)(n, k, seed);
+                            expect::that(
+                                matches!(&got, Ok(v) if distinct(v)),
+                                show_result(&got),
+                                format!("Ok({k} distinct indices)"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "uniform_inclusion",
+                description: "over 2000 seeds, every index of 0..10 is in a 3-sample about 600 times (Pearson χ² ≤ 40)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let base: u64 = ctx.rng().random_range(0..1_000_000);
+                    let what = format!(
+                        "sample_without_replacement(10, 3, seed) for seed = {base}, {base} + 1, …, {base} + {}",
+                        DRAWS - 1
+                    );
+                    ctx.once(&what, || {
+                        let counts = match inclusion_counts(imp, 10, 3, base) {
+                            Ok(c) => c,
+                            Err(bad) => {
+                                return expect::fail(bad, "Ok(3 indices, each < 10)");
+                            }
+                        };
+                        let chi2 = chi_square(&counts, (DRAWS * 3) as f64 / 10.0);
+                        expect::that(
+                            chi2 <= INCLUSION_CHI2,
+                            format!(
+                                "index i was drawn {counts:?} times (i = 0..10): χ² = {}",
+                                show::rounded(chi2, 4)
+                            ),
+                            format!(
+                                "about 600 times each (inclusion probability k/n = 3/10): χ² ≤ {INCLUSION_CHI2}"
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "uniform_subsets",
+                description: "over 2000 seeds, each of the 10 pairs of 0..5 is the 2-sample about 200 times (Pearson χ² ≤ 40)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let base: u64 = ctx.rng().random_range(0..1_000_000);
+                    let what = format!(
+                        "sample_without_replacement(5, 2, seed) for seed = {base}, {base} + 1, …, {base} + {}",
+                        DRAWS - 1
+                    );
+                    ctx.once(&what, || {
+                        let counts = match pair_counts(imp, base) {
+                            Ok(c) => c,
+                            Err(bad) => {
+                                return expect::fail(bad, "Ok(2 distinct indices, each < 5)");
+                            }
+                        };
+                        let chi2 = chi_square(&counts, DRAWS as f64 / 10.0);
+                        expect::that(
+                            chi2 <= PAIR_CHI2,
+                            format!(
+                                "the pairs {{0,1}}, {{0,2}}, {{0,3}}, {{0,4}}, {{1,2}}, {{1,3}}, {{1,4}}, {{2,3}}, {{2,4}}, {{3,4}} came up {counts:?} times: χ² = {}",
+                                show::rounded(chi2, 4)
+                            ),
+                            format!("about 200 times each (every subset equally likely): χ² ≤ {PAIR_CHI2}"),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "reproducible",
+                description: "the same seed gives the same sample; different seeds give different samples",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        valid_input(),
+                        |&(n, k, seed)| format!("{} called twice", call(n, k, seed)),
+                        |&(n, k, seed)| {
+                            let first = (imp.sample_without_replacement)(n, k, seed);
+                            let second = (imp.sample_without_replacement)(n, k, seed);
+                            expect::that(
+                                first == second,
+                                format!("{} then {}", show_result(&first), show_result(&second)),
+                                "the same sample both times",
+                            )
+                        },
+                    )?;
+                    let what = "sample_without_replacement(20, 5, seed) for seed = 0..30";
+                    ctx.once(what, || {
+                        let mut samples: Vec<Vec<usize>> = (0..30)
+                            .filter_map(|s| (imp.sample_without_replacement)(20, 5, s).ok())
+                            .collect();
+                        samples.sort();
+                        samples.dedup();
+                        expect::that(
+                            samples.len() >= 25,
+                            format!("only {} different samples", samples.len()),
+                            "(almost) 30 different samples: 15504 subsets are possible",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "k > n gives StatsError::InvalidParameter (like the reference), never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    for (n, k) in [(3, 4), (0, 1), (10, 11)] {
+                        ctx.once(&call(n, k, 7), || {
+                            expect::error(
+                                &(imp.sample_without_replacement)(n, k, 7),
+                                |e| matches!(e, StatsError::InvalidParameter { name: "k", .. }),
+                                "StatsError::InvalidParameter { name: \"k\", .. }",
+                            )
+                        })?;
+                    }
+                    ctx.once(&call(0, 0, 7), || {
+                        let got = (imp.sample_without_replacement)(0, 0, 7);
+                        expect::that(
+                            matches!(&got, Ok(v) if v.is_empty()),
+                            show_result(&got),
+                            "Ok([]) (an empty sample of an empty population is fine)",
+                        )
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "with_replacement",
+                explanation: "Your sample contains the same index twice: you draw k times from 0..n \
+                    independently, which is sampling WITH replacement. Remove each drawn member from the \
+                    pool: keep the list 0..n and at step i swap position i with a random position in i..n \
+                    (partial Fisher–Yates); the sample is the first k positions.",
+                implementation: Impl {
+                    sample_without_replacement: with_replacement,
+                },
+            },
+            Misconception {
+                id: "naive_shuffle",
+                explanation: "Your indices are distinct but some subsets come up more often than others: \
+                    at step i you swap with a random position in the WHOLE list 0..n. Then positions already \
+                    filled can be disturbed and the n^k equally likely swap sequences do not map evenly \
+                    onto the subsets. Choose j uniformly in i..n (only the members not chosen yet).",
+                implementation: Impl {
+                    sample_without_replacement: naive_shuffle,
+                },
+            },
+            Misconception {
+                id: "contiguous_block",
+                explanation: "Your samples are always k consecutive indices (a random start, wrapping \
+                    around). Every index is included equally often, but most subsets can never occur: a \
+                    simple random sample must make every k-subset equally likely. Use the partial \
+                    Fisher–Yates shuffle.",
+                implementation: Impl {
+                    sample_without_replacement: contiguous_block,
+                },
+            },
+        ],
+        probe: |imp| {
+            let duplicates = (0..20).any(|s| {
+                let mut v = (imp.sample_without_replacement)(10, 10, s).unwrap_or_default();
+                v.sort_unstable();
+                v.windows(2).any(|w| w[0] == w[1])
+            });
+            let inclusion = match inclusion_counts(imp, 6, 2, 11) {
+                Ok(c) if chi_square(&c, (DRAWS * 2) as f64 / 6.0) <= INCLUSION_CHI2 => "uniform",
+                Ok(_) => "biased",
+                Err(_) => "invalid",
+            };
+            let pairs = match pair_counts(imp, 11) {
+                Ok(c) if chi_square(&c, DRAWS as f64 / 10.0) <= PAIR_CHI2 => "uniform",
+                Ok(_) => "biased",
+                Err(_) => "invalid",
+            };
+            let contiguous = (0..50).all(|s| {
+                let mut v = (imp.sample_without_replacement)(10, 3, s).unwrap_or_default();
+                v.sort_unstable();
+                v.len() == 3
+                    && (v == [v[0], v[0] + 1, v[0] + 2] || v == [0, 1, 9] || v == [0, 8, 9])
+            });
+            vec![
+                if duplicates { "duplicates" } else { "distinct" }.into(),
+                inclusion.into(),
+                pairs.into(),
+                if contiguous {
+                    "contiguous"
+                } else {
+                    "scattered"
+                }
+                .into(),
+                match (imp.sample_without_replacement)(3, 4, 7) {
+                    Ok(_) => "accepts k > n".into(),
+                    Err(StatsError::InvalidParameter { .. }) => "rejects k > n".into(),
+                    Err(e) => format!("{e:?}"),
+                },
+            ]
+        },
+    }
+}
+
+fn check_k(n: usize, k: usize) -> Result<(), StatsError> {
+    if k > n {
+        return Err(StatsError::InvalidParameter {
+            name: "k",
+            reason: "cannot draw more members than the population holds",
+        });
+    }
+    Ok(())
+}
+
+fn with_replacement(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    Ok((0..k).map(|_| rng.random_range(0..n)).collect())
+}
+
+fn naive_shuffle(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+    check_k(n, k)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut items: Vec<usize> = (0..n).collect();
+    for i in 0..k {
+        let j = rng.random_range(0..n);
+        items.swap(i, j);
+    }
+    items.truncate(k);
+    Ok(items)
+}
+
+fn contiguous_block(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+    check_k(n, k)?;
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let start = rng.random_range(0..n);
+    Ok((0..k).map(|i| (start + i) % n).collect())
+}

@@ -1,0 +1,338 @@
+//! Checks for 1.2 — the expected value of a discrete distribution.
+
+use std::collections::BTreeMap;
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `expected_value(values, probabilities)`: Σ xᵢ·pᵢ.
+    pub expected_value: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_2_expected_value {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_2_expected_value::Impl { expected_value: $($m::)+expected_value }
+    };
+}
+
+/// Agreement with the reference: Σ xᵢpᵢ over ≤ 30 terms with |xᵢ| ≤ 1e3 and Σpᵢ = 1 has a
+/// rounding error of ~n·ε·max|x| ≈ 1e-14·max|x| even summed plainly; the absolute part
+/// scales with max|x| because E[X] may be near 0 after cancellation.
+fn tolerance(values: &[f64]) -> Tol {
+    let scale = values.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    Tol {
+        rel: 1e-12,
+        abs: 1e-12 * scale,
+    }
+}
+
+fn call(values: &[f64], probabilities: &[f64]) -> String {
+    format!(
+        "expected_value({}, {})",
+        show::floats(values),
+        show::floats(probabilities)
+    )
+}
+
+/// Values with probabilities wᵢ/Σw for integer weights wᵢ ∈ 0..=20 (not all 0): their sum
+/// is 1 up to rounding, as real probabilities are.
+fn distribution() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    proptest::collection::vec((strategies::value(), 0u32..=20), 1..30)
+        .prop_filter("some weight > 0", |pairs| pairs.iter().any(|p| p.1 > 0))
+        .prop_map(|pairs| {
+            let total: u32 = pairs.iter().map(|p| p.1).sum();
+            pairs
+                .into_iter()
+                .map(|(x, w)| (x, f64::from(w) / f64::from(total)))
+                .unzip()
+        })
+}
+
+fn show_value(r: &Result<f64, StatsError>) -> String {
+    match r {
+        Ok(v) => show::rounded(*v, 6),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_2_expected_value",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "equals Σ xᵢ·pᵢ computed by the reference crate on random distributions",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        distribution(),
+                        |(x, p)| call(x, p),
+                        |(x, p)| {
+                            let want = mathlings_stats::expected_value(x, p).expect("reference");
+                            expect::close(&(imp.expected_value)(x, p), want, tolerance(x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "linearity",
+                description: "E[aX + b] = a·E[X] + b",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (distribution(), -5i32..=5, -100i32..=100),
+                        |((x, p), a, b)| {
+                            let y: Vec<f64> = x
+                                .iter()
+                                .map(|v| f64::from(*a) * v + f64::from(*b))
+                                .collect();
+                            format!(
+                                "{} vs a·E[X] + b with a = {a}, b = {b}, X = {}",
+                                call(&y, p),
+                                show::floats(x)
+                            )
+                        },
+                        |((x, p), a, b)| {
+                            let (a, b) = (f64::from(*a), f64::from(*b));
+                            let Ok(base) = (imp.expected_value)(x, p) else {
+                                return expect::fail(
+                                    show::float_result(&(imp.expected_value)(x, p)),
+                                    "Ok(E[X])",
+                                );
+                            };
+                            let y: Vec<f64> = x.iter().map(|v| a * v + b).collect();
+                            expect::close(&(imp.expected_value)(&y, p), a * base + b, tolerance(&y))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "between_min_and_max",
+                description: "E[X] lies between the smallest and the largest value",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        distribution(),
+                        |(x, p)| call(x, p),
+                        |(x, p)| {
+                            let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
+                            let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                            let slack = tolerance(x).abs;
+                            let got = (imp.expected_value)(x, p);
+                            expect::that(
+                                matches!(got, Ok(v) if lo - slack <= v && v <= hi + slack),
+                                show::float_result(&got),
+                                format!(
+                                    "Ok(a value in [{}, {}])",
+                                    show::float(lo),
+                                    show::float(hi)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "tolerates_rounding",
+                description: "probabilities whose float sum is 1 only up to rounding (0.7 + 0.1 + 0.1 + 0.1 = 0.9999999999999999) are accepted",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases: [(Vec<f64>, Vec<f64>, f64); 3] = [
+                        (vec![1.0, 2.0, 3.0, 4.0], vec![0.7, 0.1, 0.1, 0.1], 1.6),
+                        ((1..=10).map(f64::from).collect(), vec![0.1; 10], 5.5),
+                        (vec![0.0, 3.0, 6.0], vec![1.0 / 3.0; 3], 3.0),
+                    ];
+                    for (x, p, want) in cases {
+                        ctx.once(&call(&x, &p), || {
+                            expect::close(&(imp.expected_value)(&x, &p), want, tolerance(&x))
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "probabilities that are negative or do not sum to 1, empty input, NaN/±∞ or different lengths give the typed error, never a panic",
+                weight: 2,
+                check: |imp, ctx| {
+                    let invalid: [(&[f64], &[f64]); 4] = [
+                        (&[1.0, 2.0], &[0.5, 0.6]),
+                        (&[1.0, 2.0, 3.0], &[0.2, 0.2, 0.2]),
+                        (&[1.0, 2.0], &[1.5, -0.5]),
+                        (&[5.0], &[1.000001]),
+                    ];
+                    for (x, p) in invalid {
+                        ctx.once(&call(x, p), || {
+                            expect::error(
+                                &(imp.expected_value)(x, p),
+                                |e| matches!(e, StatsError::InvalidProbabilities),
+                                "StatsError::InvalidProbabilities",
+                            )
+                        })?;
+                    }
+                    ctx.once(&call(&[], &[]), || {
+                        expect::error(
+                            &(imp.expected_value)(&[], &[]),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    for (x, p) in [
+                        ([1.0, f64::NAN], [0.5, 0.5]),
+                        ([1.0, f64::INFINITY], [0.5, 0.5]),
+                        ([1.0, 2.0], [0.5, f64::NAN]),
+                    ] {
+                        ctx.once(&call(&x, &p), || {
+                            expect::error(
+                                &(imp.expected_value)(&x, &p),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    let (x, p) = ([1.0, 2.0, 3.0], [0.5, 0.5]);
+                    ctx.once(&call(&x, &p), || {
+                        expect::error(
+                            &(imp.expected_value)(&x, &p),
+                            |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
+                            "StatsError::LengthMismatch { left: 3, right: 2 }",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_empirical_distribution",
+                description: "E[X] for the empirical distributions of the Iris measurements (each distinct value with its relative frequency) matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "expected_value(&distinct_values, &relative_frequencies) for each column of iris.features";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
+                        let mut text = String::new();
+                        for (j, name) in names.iter().enumerate() {
+                            // Count each value, keyed by its exact bits (all Iris values are positive).
+                            let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
+                            for v in iris.features.column(j).iter() {
+                                *counts.entry(v.to_bits()).or_default() += 1;
+                            }
+                            let values: Vec<f64> =
+                                counts.keys().map(|b| f64::from_bits(*b)).collect();
+                            let probabilities: Vec<f64> =
+                                counts.values().map(|c| f64::from(*c) / 150.0).collect();
+                            let e = match (imp.expected_value)(&values, &probabilities) {
+                                Ok(v) => show::rounded(v, 10),
+                                Err(e) => format!("{e:?}"),
+                            };
+                            text +=
+                                &format!("E[{name}] = {e} ({} distinct values)\n", values.len());
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "probabilities_not_checked",
+                explanation: "Your function accepts probabilities that do not sum to 1 (e.g. [0.5, 0.6]). Such \
+                    numbers are not a distribution and Σxᵢpᵢ is not an expected value: return \
+                    Err(StatsError::InvalidProbabilities) when any pᵢ < 0 or |Σpᵢ − 1| > 1e-9.",
+                implementation: Impl {
+                    expected_value: probabilities_not_checked,
+                },
+            },
+            Misconception {
+                id: "silently_normalized",
+                explanation: "Your function divides by Σpᵢ, which silently 'repairs' probabilities that do not \
+                    sum to 1. An invalid distribution is almost always a bug upstream; report it with \
+                    Err(StatsError::InvalidProbabilities) instead of hiding it.",
+                implementation: Impl {
+                    expected_value: silently_normalized,
+                },
+            },
+            Misconception {
+                id: "exact_sum_check",
+                explanation: "Your function rejects valid distributions because it tests Σpᵢ == 1.0 exactly. \
+                    Float sums carry rounding: 0.7 + 0.1 + 0.1 + 0.1 is 0.9999999999999999. Accept a sum within \
+                    a small tolerance: (Σpᵢ − 1).abs() ≤ 1e-9.",
+                implementation: Impl {
+                    expected_value: exact_sum_check,
+                },
+            },
+            Misconception {
+                id: "plain_mean",
+                explanation: "Your answer is the plain average of the values, as if every value were equally \
+                    likely. Weight each value by its probability: E[X] = Σ xᵢ·pᵢ.",
+                implementation: Impl {
+                    expected_value: plain_mean,
+                },
+            },
+        ],
+        probe: |imp| {
+            vec![
+                show_value(&(imp.expected_value)(&[1.0, 2.0], &[0.5, 0.6])),
+                show_value(&(imp.expected_value)(
+                    &[1.0, 2.0, 3.0, 4.0],
+                    &[0.7, 0.1, 0.1, 0.1],
+                )),
+                show_value(&(imp.expected_value)(&[0.0, 10.0], &[0.875, 0.125])),
+            ]
+        },
+    }
+}
+
+fn basic_checks(x: &[f64], p: &[f64]) -> Result<(), StatsError> {
+    if x.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if x.iter().chain(p).any(|v| !v.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    if x.len() != p.len() {
+        return Err(StatsError::LengthMismatch {
+            left: x.len(),
+            right: p.len(),
+        });
+    }
+    Ok(())
+}
+
+fn weighted(x: &[f64], p: &[f64]) -> f64 {
+    x.iter().zip(p).map(|(x, p)| x * p).sum()
+}
+
+fn probabilities_not_checked(x: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    basic_checks(x, p)?;
+    Ok(weighted(x, p))
+}
+
+fn silently_normalized(x: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    basic_checks(x, p)?;
+    if p.iter().any(|&v| v < 0.0) {
+        return Err(StatsError::InvalidProbabilities);
+    }
+    Ok(weighted(x, p) / p.iter().sum::<f64>())
+}
+
+fn exact_sum_check(x: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    basic_checks(x, p)?;
+    if p.iter().any(|&v| v < 0.0) || p.iter().sum::<f64>() != 1.0 {
+        return Err(StatsError::InvalidProbabilities);
+    }
+    Ok(weighted(x, p))
+}
+
+fn plain_mean(x: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    basic_checks(x, p)?;
+    if p.iter().any(|&v| v < 0.0) || (p.iter().sum::<f64>() - 1.0).abs() > 1e-9 {
+        return Err(StatsError::InvalidProbabilities);
+    }
+    Ok(x.iter().sum::<f64>() / x.len() as f64)
+}

@@ -1,0 +1,434 @@
+//! Checks for 1.2 — the mean (compensated summation) and the median.
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// A statistic of a sample: `mean` or `median`.
+type Statistic = fn(&[f64]) -> Result<f64, StatsError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `mean(x)`: (x₁ + … + xₙ)/n.
+    pub mean: fn(&[f64]) -> Result<f64, StatsError>,
+    /// `median(x)`: the middle of the sorted values.
+    pub median: fn(&[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_2_mean_median {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_2_mean_median::Impl {
+            mean: $($m::)+mean,
+            median: $($m::)+median,
+        }
+    };
+}
+
+/// Agreement on ordinary samples (≤ 40 values ≤ 1e3): even plain summation is accurate to
+/// ~n·ε·max|x| ≈ 1e-14·max|x|; the absolute part scales with max|x| because a mean near 0
+/// has no meaningful relative error.
+fn tolerance(x: &[f64]) -> Tol {
+    let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    Tol {
+        rel: 1e-12,
+        abs: 1e-12 * scale,
+    }
+}
+
+/// The compensated mean of small values hidden between ±1e15 pairs: Neumaier's sum is
+/// accurate to about ε·|sum| + n·ε²·Σ|xᵢ| ≈ 1e-13 here, while plain summation rounds each
+/// small term to a multiple of 0.125 (the spacing of doubles near 1e15).
+const COMPENSATED: Tol = Tol {
+    rel: 1e-9,
+    abs: 1e-9,
+};
+
+fn call(f: &str, x: &[f64]) -> String {
+    format!("{f}({})", show::floats(x))
+}
+
+/// Small values with +M and −M inserted after each one (M = 1e15·k): the big terms cancel
+/// exactly, so the true mean is Σ small / n.
+fn hidden(small: &[f64]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for (k, &v) in small.iter().enumerate() {
+        let big = 1e15 * (k % 3 + 1) as f64;
+        out.extend([v, big, -big]);
+    }
+    out
+}
+
+fn exact_mean_of_hidden(small: &[f64]) -> f64 {
+    // Σ small is accurate (no cancellation against 1e15), then divide by the full length.
+    mathlings_stats::mean(small).expect("reference mean") * small.len() as f64
+        / (3 * small.len()) as f64
+}
+
+fn show_value(r: &Result<f64, StatsError>) -> String {
+    match r {
+        Ok(v) => show::rounded(*v, 6),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_2_mean_median",
+        properties: vec![
+            Property {
+                id: "mean_matches_reference",
+                description: "mean equals the reference crate's mean on random samples",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        strategies::sample(1..40),
+                        |x| call("mean", x),
+                        |x| {
+                            let want = mathlings_stats::mean(x).expect("reference");
+                            expect::close(&(imp.mean)(x), want, tolerance(x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "median_matches_reference",
+                description: "median equals the reference crate's median on random samples (odd and even lengths)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        strategies::sample(1..40),
+                        |x| call("median", x),
+                        |x| {
+                            let want = mathlings_stats::median(x).expect("reference");
+                            expect::close(&(imp.median)(x), want, tolerance(x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "compensated_mean",
+                description: "the mean survives cancellation: mean([1, 1e16, 1, −1e16]) = 0.5, and small values hidden between ±1e15 pairs are not rounded away",
+                weight: 2,
+                check: |imp, ctx| {
+                    for (x, want) in [
+                        (vec![1.0, 1e16, 1.0, -1e16], 0.5),
+                        (vec![1e16, 1.0, 1.0, -1e16], 0.5),
+                        (vec![1e16, 1.0, -1e16], 1.0 / 3.0),
+                    ] {
+                        ctx.once(&call("mean", &x), || {
+                            expect::close(&(imp.mean)(&x), want, COMPENSATED)
+                        })?;
+                    }
+                    ctx.forall(
+                        strategies::sample(1..12),
+                        |small| call("mean", &hidden(small)),
+                        |small| {
+                            expect::close(
+                                &(imp.mean)(&hidden(small)),
+                                exact_mean_of_hidden(small),
+                                COMPENSATED,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "shift_and_scale_equivariant",
+                description: "mean(a·x + b) = a·mean(x) + b and median(a·x + b) = a·median(x) + b",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (strategies::sample(1..30), -5i32..=5, -100i32..=100)
+                        .prop_filter("a ≠ 0", |(_, a, _)| *a != 0);
+                    ctx.forall(
+                        input,
+                        |(x, a, b)| {
+                            let y = affine(x, f64::from(*a), f64::from(*b));
+                            format!(
+                                "{} and {} vs a·mean(x) + b, a·median(x) + b with a = {a}, b = {b}, x = {}",
+                                call("mean", &y),
+                                call("median", &y),
+                                show::floats(x)
+                            )
+                        },
+                        |(x, a, b)| {
+                            let (a, b) = (f64::from(*a), f64::from(*b));
+                            let y = affine(x, a, b);
+                            let tol = Tol {
+                                rel: 1e-12,
+                                abs: 1e-12 * (b.abs() + a.abs() * tolerance(x).abs * 1e12),
+                            };
+                            for f in [imp.mean, imp.median] {
+                                let Ok(base) = f(x) else {
+                                    return expect::fail(show::float_result(&f(x)), "Ok(…) for x");
+                                };
+                                expect::close(&f(&y), a * base + b, tol)?;
+                            }
+                            Ok(())
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "mean_between_min_and_max",
+                description: "min(x) ≤ mean(x) ≤ max(x)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        strategies::sample(1..40),
+                        |x| call("mean", x),
+                        |x| {
+                            let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
+                            let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                            let slack = tolerance(x).abs;
+                            let got = (imp.mean)(x);
+                            expect::that(
+                                matches!(got, Ok(m) if lo - slack <= m && m <= hi + slack),
+                                show::float_result(&got),
+                                format!(
+                                    "Ok(a value in [{}, {}])",
+                                    show::float(lo),
+                                    show::float(hi)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "median_permutation_invariant",
+                description: "reordering the values does not change the median",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = strategies::sample(1..30)
+                        .prop_flat_map(|x| (Just(x.clone()), Just(x).prop_shuffle()));
+                    ctx.forall(
+                        input,
+                        |(x, y)| format!("{} vs {}", call("median", y), call("median", x)),
+                        |(x, y)| {
+                            let Ok(want) = (imp.median)(x) else {
+                                return expect::fail(show::float_result(&(imp.median)(x)), "Ok(…)");
+                            };
+                            expect::close(&(imp.median)(y), want, tolerance(x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "median_robust_to_outlier",
+                description: "replacing one value by 1e12 keeps the median inside the original data's range (n ≥ 3)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        strategies::sample(3..30),
+                        |x| call("median", &with_outlier(x)),
+                        |x| {
+                            let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
+                            let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                            let got = (imp.median)(&with_outlier(x));
+                            expect::that(
+                                matches!(got, Ok(m) if lo <= m && m <= hi),
+                                show::float_result(&got),
+                                format!(
+                                    "Ok(a value in [{}, {}], the range of the other values)",
+                                    show::float(lo),
+                                    show::float(hi)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty sample, NaN or ±∞ give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    for (name, f) in [("mean", imp.mean), ("median", imp.median)] {
+                        ctx.once(&call(name, &[]), || {
+                            expect::error(
+                                &f(&[]),
+                                |e| matches!(e, StatsError::EmptyInput),
+                                "StatsError::EmptyInput",
+                            )
+                        })?;
+                        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                            let x = [2.0, bad, 1.0];
+                            ctx.once(&call(name, &x), || {
+                                expect::error(
+                                    &f(&x),
+                                    |e| matches!(e, StatsError::NonFinite),
+                                    "StatsError::NonFinite",
+                                )
+                            })?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_snapshot",
+                description: "the means and medians of the four Iris measurements match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "mean(&column) and median(&column) for each column of iris.features";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
+                        let fmt = |r: Result<f64, StatsError>| match r {
+                            Ok(v) => show::rounded(v, 10),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let mut text = String::new();
+                        for (j, name) in names.iter().enumerate() {
+                            let column: Vec<f64> =
+                                iris.features.column(j).iter().copied().collect();
+                            text += &format!(
+                                "{name}: mean = {}, median = {}\n",
+                                fmt((imp.mean)(&column)),
+                                fmt((imp.median)(&column))
+                            );
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "median_without_sorting",
+                explanation: "Your median takes the middle POSITION of the values as given. The median is the \
+                    middle of the SORTED values: sort a copy first (v.sort_by(f64::total_cmp)), then take the \
+                    middle one (or the mean of the two middle ones).",
+                implementation: Impl {
+                    mean: neumaier_mean,
+                    median: median_without_sorting,
+                },
+            },
+            Misconception {
+                id: "even_median_one_middle",
+                explanation: "For an even number of values your median returns one of the two middle values. \
+                    There is no single middle value then: the median is the average of the two, \
+                    (s[n/2 − 1] + s[n/2]) / 2 for the sorted values s.",
+                implementation: Impl {
+                    mean: neumaier_mean,
+                    median: even_median_one_middle,
+                },
+            },
+            Misconception {
+                id: "naive_sum",
+                explanation: "Your mean adds the values one by one in plain f64. Each addition rounds away the \
+                    low bits of small terms added to a large running sum (1e16 + 1.0 == 1e16), so sums with \
+                    cancellation lose every digit. Keep the lost bits in a compensation term (Neumaier): \
+                    t = s + x; c += if |s| ≥ |x| { (s − t) + x } else { (x − t) + s }; s = t; sum = s + c.",
+                implementation: Impl {
+                    mean: naive_mean,
+                    median: good_median,
+                },
+            },
+            Misconception {
+                id: "kahan_sum",
+                explanation: "Your mean uses Kahan's compensated summation, which assumes the running sum is \
+                    larger than the next term. When a term is larger (1.0 + 1e16), the compensation computes \
+                    (t − s) − x with the big term and loses the small one. Neumaier's variant compares |s| \
+                    and |x| and recovers the bits of whichever was smaller.",
+                implementation: Impl {
+                    mean: kahan_mean,
+                    median: good_median,
+                },
+            },
+        ],
+        probe: |imp| {
+            // Each call that panics (a function still `todo!()`) counts as correct, so that a
+            // mistake in one function is recognised while the other is unfinished.
+            let cases: [(Statistic, &[f64], f64); 4] = [
+                (imp.mean, &[1.0, 1e16, 1.0, -1e16], 0.5),
+                (imp.mean, &[1e16, 1.0, 1.0, -1e16], 0.5),
+                (imp.median, &[3.0, 1.0, 2.0], 2.0),
+                (imp.median, &[4.0, 1.0, 3.0, 2.0], 2.5),
+            ];
+            cases
+                .iter()
+                .map(|&(f, x, right)| {
+                    std::panic::catch_unwind(|| show_value(&f(x)))
+                        .unwrap_or_else(|_| show_value(&Ok(right)))
+                })
+                .collect()
+        },
+    }
+}
+
+fn affine(x: &[f64], a: f64, b: f64) -> Vec<f64> {
+    x.iter().map(|v| a * v + b).collect()
+}
+
+fn with_outlier(x: &[f64]) -> Vec<f64> {
+    let mut y = x.to_vec();
+    y[0] = 1e12;
+    y
+}
+
+fn checked(x: &[f64]) -> Result<f64, StatsError> {
+    if x.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(x.len() as f64)
+}
+
+fn neumaier_mean(x: &[f64]) -> Result<f64, StatsError> {
+    checked(x)?;
+    mathlings_stats::mean(x)
+}
+
+fn naive_mean(x: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x)?;
+    Ok(x.iter().sum::<f64>() / n)
+}
+
+fn kahan_mean(x: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x)?;
+    let (mut sum, mut c) = (0.0f64, 0.0f64);
+    for &v in x {
+        let y = v - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    Ok(sum / n)
+}
+
+fn sorted(x: &[f64]) -> Vec<f64> {
+    let mut s = x.to_vec();
+    s.sort_by(f64::total_cmp);
+    s
+}
+
+fn middle(s: &[f64]) -> f64 {
+    let n = s.len();
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    }
+}
+
+fn good_median(x: &[f64]) -> Result<f64, StatsError> {
+    checked(x)?;
+    Ok(middle(&sorted(x)))
+}
+
+fn median_without_sorting(x: &[f64]) -> Result<f64, StatsError> {
+    checked(x)?;
+    Ok(middle(x))
+}
+
+fn even_median_one_middle(x: &[f64]) -> Result<f64, StatsError> {
+    checked(x)?;
+    let s = sorted(x);
+    Ok(s[s.len() / 2])
+}

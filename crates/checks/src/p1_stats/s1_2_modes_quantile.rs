@@ -1,0 +1,375 @@
+//! Checks for 1.2 — all the modes, and quantiles by linear interpolation (type 7).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `modes(x)`: every most frequent value, ascending.
+    pub modes: fn(&[f64]) -> Result<Vec<f64>, StatsError>,
+    /// `quantile(x, q)`: type-7 quantile.
+    pub quantile: fn(&[f64], f64) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_2_modes_quantile {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_2_modes_quantile::Impl {
+            modes: $($m::)+modes,
+            quantile: $($m::)+quantile,
+        }
+    };
+}
+
+/// Quantile agreement: one interpolation s[j] + f·(s[j+1] − s[j]) has a rounding error of a
+/// few ulps of max|x| (≤ 1e3 here); 1e-12·max|x| allows the algebraically equal form
+/// (1 − f)·s[j] + f·s[j+1] too.
+fn tolerance(x: &[f64]) -> Tol {
+    let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
+    Tol {
+        rel: 1e-12,
+        abs: 1e-12 * scale,
+    }
+}
+
+fn modes_call(x: &[f64]) -> String {
+    format!("modes({})", show::floats(x))
+}
+
+fn quantile_call(x: &[f64], q: f64) -> String {
+    format!("quantile({}, {})", show::floats(x), show::float(q))
+}
+
+/// A sample of small integers, so that values repeat and several modes are common.
+fn tied_sample() -> impl Strategy<Value = Vec<f64>> + Clone {
+    proptest::collection::vec((-4i32..=4).prop_map(f64::from), 1..25)
+}
+
+/// q in [0, 1]: a random float, or a round value such as 0.25.
+fn level() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![0.0..=1.0f64, (0u32..=20).prop_map(|k| f64::from(k) / 20.0)]
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_2_modes_quantile",
+        properties: vec![
+            Property {
+                id: "modes_match_reference",
+                description: "modes returns every most frequent value, ascending (as the reference crate) on samples with many ties",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        tied_sample(),
+                        |x| modes_call(x),
+                        |x| {
+                            let want = mathlings_stats::modes(x).expect("reference");
+                            let got = (imp.modes)(x);
+                            expect::that(
+                                got.as_ref() == Ok(&want),
+                                show::result(&got),
+                                format!("Ok({want:?})"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "all_distinct_all_modes",
+                description: "when every value occurs once, every value is a mode (returned sorted)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let distinct = proptest::collection::btree_set(-50i32..50, 1..12)
+                        .prop_map(|s| s.into_iter().rev().map(f64::from).collect::<Vec<f64>>())
+                        .prop_shuffle();
+                    ctx.forall(
+                        distinct,
+                        |x| modes_call(x),
+                        |x| {
+                            let mut want = x.clone();
+                            want.sort_by(f64::total_cmp);
+                            let got = (imp.modes)(x);
+                            expect::that(
+                                got.as_ref() == Ok(&want),
+                                show::result(&got),
+                                format!("Ok({want:?})"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "quantile_matches_reference",
+                description: "quantile equals the reference's linear interpolation between order statistics (R type 7)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (strategies::sample(1..30), level()),
+                        |(x, q)| quantile_call(x, *q),
+                        |(x, q)| {
+                            let want = mathlings_stats::quantile(x, *q).expect("reference");
+                            expect::close(&(imp.quantile)(x, *q), want, tolerance(x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "quantile_endpoints",
+                description: "Q(0) = min, Q(1) = max and Q(0.5) = median",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (
+                            strategies::sample(1..30),
+                            prop_oneof![Just(0.0), Just(0.5), Just(1.0)],
+                        ),
+                        |(x, q)| quantile_call(x, *q),
+                        |(x, q)| {
+                            let want = mathlings_stats::median(x).expect("reference median");
+                            let want = match *q {
+                                0.0 => x.iter().copied().fold(f64::INFINITY, f64::min),
+                                1.0 => x.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                                _ => want,
+                            };
+                            expect::close(&(imp.quantile)(x, *q), want, tolerance(x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "quantile_monotone",
+                description: "a larger q never gives a smaller quantile, and the quantile moves continuously with q",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (strategies::sample(2..20), 0u32..100),
+                        |(x, k)| {
+                            format!(
+                                "{} and {}",
+                                quantile_call(x, f64::from(*k) / 100.0),
+                                quantile_call(x, f64::from(*k + 1) / 100.0)
+                            )
+                        },
+                        |(x, k)| {
+                            let (q1, q2) = (f64::from(*k) / 100.0, f64::from(*k + 1) / 100.0);
+                            let (a, b) = ((imp.quantile)(x, q1), (imp.quantile)(x, q2));
+                            let (Ok(a), Ok(b)) = (a.clone(), b.clone()) else {
+                                return expect::fail(
+                                    format!("{} and {}", show::float_result(&a), show::float_result(&b)),
+                                    "two Ok values",
+                                );
+                            };
+                            // A step of 0.01 in q moves h by (n − 1)/100 < 1 position, so the
+                            // quantile moves by at most (n − 1)/100 of the largest gap.
+                            let mut s = x.clone();
+                            s.sort_by(f64::total_cmp);
+                            let gap = s.windows(2).map(|w| w[1] - w[0]).fold(0.0, f64::max);
+                            let step = (x.len() - 1) as f64 / 100.0 * gap;
+                            let slack = tolerance(x).abs;
+                            expect::that(
+                                a <= b + slack && b - a <= step + slack,
+                                format!("Q({q1}) = {} and Q({q2}) = {}", show::float(a), show::float(b)),
+                                format!(
+                                    "Q({q1}) ≤ Q({q2}) ≤ Q({q1}) + {} (interpolation moves smoothly)",
+                                    show::rounded(step, 4)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty sample, NaN/±∞ or q outside [0, 1] give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&modes_call(&[]), || {
+                        expect::error(
+                            &(imp.modes)(&[]),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    ctx.once(&quantile_call(&[], 0.5), || {
+                        expect::error(
+                            &(imp.quantile)(&[], 0.5),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                        let x = [1.0, bad, 1.0];
+                        ctx.once(&modes_call(&x), || {
+                            expect::error(
+                                &(imp.modes)(&x),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                        ctx.once(&quantile_call(&x, 0.5), || {
+                            expect::error(
+                                &(imp.quantile)(&x, 0.5),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    for q in [-0.1, 1.5, f64::NAN] {
+                        let x = [1.0, 2.0, 3.0];
+                        ctx.once(&quantile_call(&x, q), || {
+                            expect::error(
+                                &(imp.quantile)(&x, q),
+                                |e| matches!(e, StatsError::InvalidParameter { name: "q", .. }),
+                                "StatsError::InvalidParameter { name: \"q\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_snapshot",
+                description: "the modes and quartiles of the four Iris measurements match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "modes(&column) and quantile(&column, q) for q = 0.25, 0.5, 0.75, for each column of iris.features";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
+                        let mut text = String::new();
+                        for (j, name) in names.iter().enumerate() {
+                            let column: Vec<f64> =
+                                iris.features.column(j).iter().copied().collect();
+                            let modes = match (imp.modes)(&column) {
+                                Ok(m) => format!("{m:?}"),
+                                Err(e) => format!("{e:?}"),
+                            };
+                            let quartiles: Vec<String> = [0.25, 0.5, 0.75]
+                                .iter()
+                                .map(|&q| match (imp.quantile)(&column, q) {
+                                    Ok(v) => show::rounded(v, 10),
+                                    Err(e) => format!("{e:?}"),
+                                })
+                                .collect();
+                            text += &format!(
+                                "{name}: modes = {modes}, quartiles = {}\n",
+                                quartiles.join(", ")
+                            );
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "first_mode_only",
+                explanation: "Your modes returns a single value when several values tie for the highest count. \
+                    A sample can have several modes ([1, 1, 2, 2, 3] has two): keep every value whose count \
+                    equals the maximum, in ascending order.",
+                implementation: Impl {
+                    modes: first_mode_only,
+                    quantile: good_quantile,
+                },
+            },
+            Misconception {
+                id: "modes_unsorted",
+                explanation: "Your modes are right but listed in the order they first appear (or a hash map's \
+                    order). Return them in ascending order, e.g. by walking the runs of a sorted copy.",
+                implementation: Impl {
+                    modes: modes_in_order_of_appearance,
+                    quantile: good_quantile,
+                },
+            },
+            Misconception {
+                id: "quantile_no_interpolation",
+                explanation: "Your quantile returns one of the sample's values, s[⌊(n − 1)·q⌋], even when \
+                    (n − 1)·q falls between two positions. Interpolate: with h = (n − 1)·q and j = ⌊h⌋, \
+                    Q = s[j] + (h − j)·(s[j + 1] − s[j]); e.g. quantile([1, 2, 3, 4], 0.25) = 1.75, not 1.",
+                implementation: Impl {
+                    modes: good_modes,
+                    quantile: quantile_no_interpolation,
+                },
+            },
+        ],
+        probe: |imp| {
+            // A call that panics (a function still `todo!()`) counts as correct, so that a
+            // mistake in one function is recognised while the other is unfinished.
+            let mode = |x: &[f64], right: &str| {
+                catch_unwind(AssertUnwindSafe(|| format!("{:?}", (imp.modes)(x))))
+                    .unwrap_or_else(|_| right.into())
+            };
+            let quantile = |x: &[f64], q: f64, right: f64| {
+                catch_unwind(AssertUnwindSafe(|| (imp.quantile)(x, q)))
+                    .unwrap_or(Ok(right))
+                    .map_or_else(|e| format!("{e:?}"), |v| show::rounded(v, 6))
+            };
+            vec![
+                mode(&[2.0, 1.0, 2.0, 3.0, 1.0], "Ok([1.0, 2.0])"),
+                mode(&[3.0, 1.0, 3.0, 1.0, 2.0], "Ok([1.0, 3.0])"),
+                quantile(&[4.0, 1.0, 3.0, 2.0], 0.25, 1.75),
+                quantile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.4, 2.6),
+            ]
+        },
+    }
+}
+
+fn sorted(x: &[f64]) -> Result<Vec<f64>, StatsError> {
+    if x.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    let mut s = x.to_vec();
+    s.sort_by(f64::total_cmp);
+    Ok(s)
+}
+
+fn good_modes(x: &[f64]) -> Result<Vec<f64>, StatsError> {
+    sorted(x)?;
+    mathlings_stats::modes(x)
+}
+
+fn first_mode_only(x: &[f64]) -> Result<Vec<f64>, StatsError> {
+    Ok(good_modes(x)?.into_iter().take(1).collect())
+}
+
+fn modes_in_order_of_appearance(x: &[f64]) -> Result<Vec<f64>, StatsError> {
+    let modes = good_modes(x)?;
+    let mut out: Vec<f64> = Vec::new();
+    for v in x {
+        if modes.contains(v) && !out.contains(v) {
+            out.push(*v);
+        }
+    }
+    Ok(out)
+}
+
+fn check_q(q: f64) -> Result<(), StatsError> {
+    if (0.0..=1.0).contains(&q) {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidParameter {
+            name: "q",
+            reason: "must lie in [0, 1]",
+        })
+    }
+}
+
+fn good_quantile(x: &[f64], q: f64) -> Result<f64, StatsError> {
+    sorted(x)?;
+    check_q(q)?;
+    mathlings_stats::quantile(x, q)
+}
+
+fn quantile_no_interpolation(x: &[f64], q: f64) -> Result<f64, StatsError> {
+    let s = sorted(x)?;
+    check_q(q)?;
+    Ok(s[((s.len() - 1) as f64 * q).floor() as usize])
+}

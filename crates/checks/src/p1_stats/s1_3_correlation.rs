@@ -1,0 +1,473 @@
+//! Checks for 1.3 — covariance and Pearson correlation.
+
+use mathlings_stats::StatsError;
+use proptest::collection::vec;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `covariance(x, y)`: Σ(xᵢ − x̄)(yᵢ − ȳ) / (n − 1).
+    pub covariance: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+    /// `pearson_correlation(x, y)`: Sxy / √(Sxx·Syy).
+    pub pearson_correlation: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_3_correlation {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_3_correlation::Impl {
+            covariance: $($m::)+covariance,
+            pearson_correlation: $($m::)+pearson_correlation,
+        }
+    };
+}
+
+/// Agreement with the reference covariance: a centred two-pass sum has error ≈ n·ε·Σ|xᵢ−x̄||yᵢ−ȳ|,
+/// at most ~1e-13 of sx·sy here; 1e-10·sx·sy (plus 1e-10 absolute) leaves three digits of slack
+/// and is scaled by the spreads because a covariance can be ≈ 0 while its terms are not.
+fn agree(x: &[f64], y: &[f64]) -> Tol {
+    Tol {
+        rel: 1e-10,
+        abs: 1e-10 * (1.0 + spread(x) * spread(y)),
+    }
+}
+/// Agreement for r ∈ [−1, 1]: the same backward-error argument gives ~1e-14; 1e-10 absolute.
+const CORR_AGREE: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-10,
+};
+/// After a 1e9 shift, a stable method errs by about ε·1e9/σ ≤ 3e-7 relative to sx·sy (σ ≥ 1), so
+/// 1e-5 accepts it; E[XY] − E[X]E[Y] errs by about ε·1e18 ≈ 200 absolute, far outside.
+const SHIFT_REL: f64 = 1e-5;
+/// How far above 1 a correlation may round: √Sxx·√Syy carries a few ulps of error.
+const UNIT_SLACK: f64 = 1e-12;
+/// corr(x, ax + b) = ±1: the computed y carries relative error ε·|b|/|ax|, worth ≤ 1e-9 here.
+const SIGN_TOL: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-9,
+};
+
+fn cov_call(x: &[f64], y: &[f64]) -> String {
+    format!("covariance({}, {})", show::floats(x), show::floats(y))
+}
+
+fn corr_call(x: &[f64], y: &[f64]) -> String {
+    format!(
+        "pearson_correlation({}, {})",
+        show::floats(x),
+        show::floats(y)
+    )
+}
+
+/// Sample standard deviation by the reference (0 for invalid input).
+fn spread(xs: &[f64]) -> f64 {
+    mathlings_stats::standard_deviation(xs).unwrap_or(0.0)
+}
+
+/// Paired samples of equal length in `len`.
+fn paired(len: std::ops::Range<usize>) -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    len.prop_flat_map(|n| (vec(strategies::value(), n), vec(strategies::value(), n)))
+}
+
+/// Paired samples where both sides have a standard deviation ≥ 1.
+fn spread_pairs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    paired(3..30).prop_filter("needs spread", |(x, y)| {
+        spread(x) >= 1.0 && spread(y) >= 1.0
+    })
+}
+
+fn shift(xs: &[f64]) -> Vec<f64> {
+    xs.iter().map(|v| v + 1e9).collect()
+}
+
+fn show_value(r: &Result<f64, StatsError>, digits: usize) -> String {
+    match r {
+        Ok(v) => show::rounded(*v, digits),
+        Err(e) => error_kind(e),
+    }
+}
+
+/// The error's variant without its payload (`Undefined`), so that fingerprints do not depend
+/// on the wording of a reason.
+fn error_kind(e: &StatsError) -> String {
+    let text = format!("{e:?}");
+    text.split(['(', ' '])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_3_correlation",
+        properties: vec![
+            Property {
+                id: "covariance_matches_reference",
+                description: "covariance(x, y) equals Σ(xᵢ − x̄)(yᵢ − ȳ)/(n − 1) computed by the reference crate (to 1e-10·sx·sy)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        paired(2..40),
+                        |(x, y)| cov_call(x, y),
+                        |(x, y)| {
+                            let want = mathlings_stats::covariance(x, y).expect("reference");
+                            expect::close(&(imp.covariance)(x, y), want, agree(x, y))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "covariance_with_itself_is_variance",
+                description: "cov(x, x) equals the sample variance of x",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        strategies::sample(2..40),
+                        |x| cov_call(x, x),
+                        |x| {
+                            let want = mathlings_stats::sample_variance(x).expect("reference");
+                            expect::close(&(imp.covariance)(x, x), want, agree(x, x))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "correlation_matches_reference",
+                description: "pearson_correlation(x, y) equals the reference r (to 1e-10)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        spread_pairs(),
+                        |(x, y)| corr_call(x, y),
+                        |(x, y)| {
+                            let want =
+                                mathlings_stats::pearson_correlation(x, y).expect("reference");
+                            expect::close(&(imp.pearson_correlation)(x, y), want, CORR_AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "correlation_in_unit_interval",
+                description: "a correlation always lies in [−1, 1]",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        spread_pairs(),
+                        |(x, y)| corr_call(x, y),
+                        |(x, y)| {
+                            let got = (imp.pearson_correlation)(x, y);
+                            expect::that(
+                                matches!(got, Ok(r) if r.abs() <= 1.0 + UNIT_SLACK),
+                                show::float_result(&got),
+                                "Ok(a value in [−1, 1])",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "correlation_of_a_line_is_its_sign",
+                description: "corr(x, a·x + b) = +1 for a > 0 and −1 for a < 0",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (
+                        strategies::sample(2..30).prop_filter("needs spread", |x| spread(x) >= 1.0),
+                        (-10i32..=10).prop_filter("a ≠ 0", |a| *a != 0),
+                        -20i32..=20,
+                    );
+                    ctx.forall(
+                        input,
+                        |(x, a, b)| corr_call(x, &line(x, *a, *b)),
+                        |(x, a, b)| {
+                            let want = f64::from(a.signum());
+                            expect::close(
+                                &(imp.pearson_correlation)(x, &line(x, *a, *b)),
+                                want,
+                                SIGN_TOL,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "shift_invariant_at_1e9",
+                description: "adding 1e9 to every value changes neither the covariance nor the correlation (no catastrophic cancellation)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        spread_pairs(),
+                        |(x, y)| {
+                            format!(
+                                "{} and {}",
+                                cov_call(&shift(x), &shift(y)),
+                                corr_call(&shift(x), &shift(y))
+                            )
+                        },
+                        |(x, y)| {
+                            let (sx, sy) = (shift(x), shift(y));
+                            let cov = mathlings_stats::covariance(x, y).expect("reference");
+                            let tol = Tol {
+                                rel: 0.0,
+                                abs: SHIFT_REL * spread(x) * spread(y),
+                            };
+                            expect::close(&(imp.covariance)(&sx, &sy), cov, tol)?;
+                            let r = mathlings_stats::pearson_correlation(x, y).expect("reference");
+                            let tol = Tol {
+                                rel: 0.0,
+                                abs: SHIFT_REL,
+                            };
+                            expect::close(&(imp.pearson_correlation)(&sx, &sy), r, tol)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty samples, NaN or ±∞, different lengths or a single pair give the typed error, and so does the correlation of a constant sample; never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    type F = fn(&[f64], &[f64]) -> Result<f64, StatsError>;
+                    let both: [(&str, F); 2] = [
+                        ("covariance", imp.covariance),
+                        ("pearson_correlation", imp.pearson_correlation),
+                    ];
+                    for (name, f) in both {
+                        let call = |x: &[f64], y: &[f64]| {
+                            format!("{name}({}, {})", show::floats(x), show::floats(y))
+                        };
+                        ctx.once(&call(&[], &[]), || {
+                            expect::error(
+                                &f(&[], &[]),
+                                |e| matches!(e, StatsError::EmptyInput),
+                                "StatsError::EmptyInput",
+                            )
+                        })?;
+                        let (x, y) = ([1.0, 2.0, 3.0], [1.0, 2.0]);
+                        ctx.once(&call(&x, &y), || {
+                            expect::error(
+                                &f(&x, &y),
+                                |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
+                                "StatsError::LengthMismatch { left: 3, right: 2 }",
+                            )
+                        })?;
+                        ctx.once(&call(&[3.0], &[4.0]), || {
+                            expect::error(
+                                &f(&[3.0], &[4.0]),
+                                |e| matches!(e, StatsError::TooFewValues { needed: 2, got: 1 }),
+                                "StatsError::TooFewValues { needed: 2, got: 1 }",
+                            )
+                        })?;
+                        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                            let (x, y) = ([1.0, 2.0, 4.0], [1.0, bad, 2.0]);
+                            ctx.once(&call(&x, &y), || {
+                                expect::error(
+                                    &f(&x, &y),
+                                    |e| matches!(e, StatsError::NonFinite),
+                                    "StatsError::NonFinite",
+                                )
+                            })?;
+                        }
+                    }
+                    let (x, y) = ([2.0, 2.0, 2.0], [1.0, 5.0, 3.0]);
+                    ctx.once(&corr_call(&x, &y), || {
+                        expect::error(
+                            &(imp.pearson_correlation)(&x, &y),
+                            |e| matches!(e, StatsError::Undefined(_)),
+                            "StatsError::Undefined(\"…\") (a constant sample has no correlation)",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "anscombe_snapshot",
+                description: "on Anscombe's quartet the covariances and correlations of the four sets match the stored snapshot (all r ≈ 0.816)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "covariance(&xᵢ, &yᵢ) and pearson_correlation(&xᵢ, &yᵢ) for Anscombe's sets i = 1..4";
+                    ctx.once(call, || {
+                        let data = mathlings_models::datasets::anscombe();
+                        let mut text = String::new();
+                        for (i, (x, y)) in data.sets.iter().enumerate() {
+                            text += &format!(
+                                "set {}: cov = {}, r = {}\n",
+                                i + 1,
+                                show_value(&(imp.covariance)(x, y), 8),
+                                show_value(&(imp.pearson_correlation)(x, y), 8)
+                            );
+                        }
+                        ctx.snapshot("anscombe", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "not_centred",
+                explanation: "Your answers equal Σxᵢyᵢ/(n − 1) and Σxᵢyᵢ/√(Σxᵢ²·Σyᵢ²): the products are \
+                    taken of the raw values, not of their deviations from the means (the second is the \
+                    cosine similarity, not the correlation). Subtract x̄ from every xᵢ and ȳ from every yᵢ \
+                    before multiplying.",
+                implementation: Impl {
+                    covariance: not_centred_covariance,
+                    pearson_correlation: not_centred_correlation,
+                },
+            },
+            Misconception {
+                id: "divides_by_n",
+                explanation: "Your covariance equals Σ(xᵢ − x̄)(yᵢ − ȳ)/n, the population covariance. \
+                    Measured from the sample's own means the deviations come out too small on average, \
+                    so divide by n − 1 (Bessel's correction), exactly as for the sample variance — then \
+                    cov(x, x) is the sample variance.",
+                implementation: Impl {
+                    covariance: covariance_over_n,
+                    pearson_correlation: correct_correlation,
+                },
+            },
+            Misconception {
+                id: "raw_moments",
+                explanation: "Your answers lose their digits when the data carry a large offset: they look \
+                    like E[XY] − E[X]E[Y], i.e. (Σxᵢyᵢ − n·x̄·ȳ)/(n − 1). With values near 1e9 both terms \
+                    are ~1e18 and agree in all 16 digits a double holds, so their difference is rounding \
+                    noise (catastrophic cancellation). Compute the means first, then sum products of \
+                    deviations (xᵢ − x̄)(yᵢ − ȳ).",
+                implementation: Impl {
+                    covariance: raw_moment_covariance,
+                    pearson_correlation: raw_moment_correlation,
+                },
+            },
+            Misconception {
+                id: "mixed_denominators",
+                explanation: "Your correlation is n/(n − 1) times too large (it can exceed 1): the covariance \
+                    divides by n − 1 but the standard deviations divide by n. Use the same denominator in \
+                    numerator and denominator — it cancels: r = Sxy/√(Sxx·Syy).",
+                implementation: Impl {
+                    covariance: correct_covariance,
+                    pearson_correlation: mixed_denominator_correlation,
+                },
+            },
+        ],
+        probe: |imp| {
+            let (x, y) = ([1.0, 2.0, 3.0, 4.0], [2.0, 1.0, 4.0, 3.0]);
+            let (sx, sy) = (shift(&[4.0, 7.0, 13.0, 16.0]), shift(&[1.0, 5.0, 2.0, 9.0]));
+            // Exact: Sxy = 39, so cov = 13; r from the reference on the unshifted data.
+            // Any other answer (even an error) on this valid, well-spread data is "inaccurate".
+            let category = |r: Result<f64, StatsError>, want: f64| match r {
+                Ok(v) if (v - want).abs() < 1e-6 => "exact".to_string(),
+                _ => "inaccurate".to_string(),
+            };
+            vec![
+                show_value(&(imp.covariance)(&x, &y), 6),
+                show_value(&(imp.pearson_correlation)(&x, &y), 6),
+                category((imp.covariance)(&sx, &sy), 13.0),
+                category(
+                    (imp.pearson_correlation)(&sx, &sy),
+                    mathlings_stats::pearson_correlation(
+                        &[4.0, 7.0, 13.0, 16.0],
+                        &[1.0, 5.0, 2.0, 9.0],
+                    )
+                    .expect("reference"),
+                ),
+            ]
+        },
+    }
+}
+
+fn line(x: &[f64], a: i32, b: i32) -> Vec<f64> {
+    x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
+}
+
+fn checked(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    if x.is_empty() || y.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if x.iter().chain(y).any(|v| !v.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    if x.len() != y.len() {
+        return Err(StatsError::LengthMismatch {
+            left: x.len(),
+            right: y.len(),
+        });
+    }
+    if x.len() < 2 {
+        return Err(StatsError::TooFewValues {
+            needed: 2,
+            got: x.len(),
+        });
+    }
+    Ok(x.len() as f64)
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len() as f64
+}
+
+fn centred(x: &[f64], y: &[f64]) -> f64 {
+    let (mx, my) = (mean(x), mean(y));
+    x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum()
+}
+
+fn raw(x: &[f64], y: &[f64]) -> f64 {
+    x.iter().zip(y).map(|(a, b)| a * b).sum()
+}
+
+fn constant(sxx: f64, syy: f64) -> Result<(), StatsError> {
+    if sxx <= 0.0 || syy <= 0.0 {
+        return Err(StatsError::Undefined("correlation of a constant sample"));
+    }
+    Ok(())
+}
+
+fn correct_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x, y)?;
+    Ok(centred(x, y) / (n - 1.0))
+}
+
+fn correct_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    checked(x, y)?;
+    let (sxx, syy) = (centred(x, x), centred(y, y));
+    constant(sxx, syy)?;
+    Ok(centred(x, y) / (sxx * syy).sqrt())
+}
+
+fn not_centred_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x, y)?;
+    Ok(raw(x, y) / (n - 1.0))
+}
+
+fn not_centred_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    checked(x, y)?;
+    let (sxx, syy) = (centred(x, x), centred(y, y));
+    constant(sxx, syy)?;
+    Ok(raw(x, y) / (raw(x, x) * raw(y, y)).sqrt())
+}
+
+fn covariance_over_n(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x, y)?;
+    Ok(centred(x, y) / n)
+}
+
+fn raw_moment_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x, y)?;
+    Ok((raw(x, y) - n * mean(x) * mean(y)) / (n - 1.0))
+}
+
+fn raw_moment_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x, y)?;
+    let sxx = raw(x, x) - n * mean(x) * mean(x);
+    let syy = raw(y, y) - n * mean(y) * mean(y);
+    constant(sxx, syy)?;
+    Ok((raw(x, y) - n * mean(x) * mean(y)) / (sxx * syy).sqrt())
+}
+
+fn mixed_denominator_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
+    let n = checked(x, y)?;
+    let (sxx, syy) = (centred(x, x), centred(y, y));
+    constant(sxx, syy)?;
+    let cov = centred(x, y) / (n - 1.0);
+    Ok(cov / ((sxx / n).sqrt() * (syy / n).sqrt()))
+}

@@ -1,0 +1,473 @@
+//! Checks for 1.4 — a discrete random variable (pmf, cdf, mean, variance).
+//!
+//! The learner defines a type, `DiscreteRandomVariable`; the bind macro adapts its
+//! constructor and methods into plain functions over (values, probabilities).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use mathlings_stats::{DiscreteRandomVariable, StatsError};
+
+use crate::prelude::*;
+
+/// `(values, probabilities, x) ↦ new(values, probabilities)?.method(x)` for pmf and cdf.
+pub type PointFn = fn(&[f64], &[f64], f64) -> Result<f64, StatsError>;
+
+/// The exercise's signature, over plain data: each function builds the variable with
+/// `DiscreteRandomVariable::new(values, probabilities)` and calls one method.
+pub struct Impl {
+    /// `DiscreteRandomVariable::new(values, probabilities)`, keeping only success or the error.
+    pub new: fn(&[f64], &[f64]) -> Result<(), StatsError>,
+    /// `new(values, probabilities)?.pmf(x)`.
+    pub pmf: PointFn,
+    /// `new(values, probabilities)?.cdf(x)`.
+    pub cdf: PointFn,
+    /// `new(values, probabilities)?.mean()`.
+    pub mean: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+    /// `new(values, probabilities)?.variance()`.
+    pub variance: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines `DiscreteRandomVariable` to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_4_discrete_random_variable {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_4_discrete_random_variable::Impl {
+            new: |v: &[f64], p: &[f64]| {
+                $($m::)+DiscreteRandomVariable::new(v.to_vec(), p.to_vec()).map(|_| ())
+            },
+            pmf: |v: &[f64], p: &[f64], x: f64| {
+                Ok($($m::)+DiscreteRandomVariable::new(v.to_vec(), p.to_vec())?.pmf(x))
+            },
+            cdf: |v: &[f64], p: &[f64], x: f64| {
+                Ok($($m::)+DiscreteRandomVariable::new(v.to_vec(), p.to_vec())?.cdf(x))
+            },
+            mean: |v: &[f64], p: &[f64]| {
+                Ok($($m::)+DiscreteRandomVariable::new(v.to_vec(), p.to_vec())?.mean())
+            },
+            variance: |v: &[f64], p: &[f64]| {
+                Ok($($m::)+DiscreteRandomVariable::new(v.to_vec(), p.to_vec())?.variance())
+            },
+        }
+    };
+}
+
+/// Probabilities (pmf, cdf) are sums of ≤ 30 numbers in [0, 1]: any summation order is
+/// accurate to ~1e-15, so 1e-12 is loose for them and tight enough to catch a missing term.
+const PROBABILITY: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-12,
+};
+
+/// Mean and variance: sums of ≤ 30 terms with |x| ≤ 20 here; the rounding error is below
+/// 1e-13 relative to the largest term (x² ≤ 400), so 1e-10 relative + 1e-10 absolute.
+const MOMENT: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-10,
+};
+
+/// Values from a small range (so that repeats are common) with probabilities wᵢ/Σw.
+fn variable() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    proptest::collection::vec(((-6i32..=6).prop_map(f64::from), 0u32..=10), 1..12)
+        .prop_filter("some weight > 0", |pairs| pairs.iter().any(|p| p.1 > 0))
+        .prop_map(|pairs| {
+            let total: u32 = pairs.iter().map(|p| p.1).sum();
+            pairs
+                .into_iter()
+                .map(|(x, w)| (x, f64::from(w) / f64::from(total)))
+                .unzip()
+        })
+}
+
+/// A variable and a point x (half-integers fall between the values).
+fn variable_and_point() -> impl Strategy<Value = ((Vec<f64>, Vec<f64>), f64)> + Clone {
+    (variable(), (-16i32..=16).prop_map(|k| f64::from(k) / 2.0))
+}
+
+fn reference(v: &[f64], p: &[f64]) -> DiscreteRandomVariable {
+    DiscreteRandomVariable::new(v.to_vec(), p.to_vec()).expect("reference variable")
+}
+
+fn call(v: &[f64], p: &[f64], method: &str) -> String {
+    format!(
+        "DiscreteRandomVariable::new(vec!{}, vec!{})?.{method}",
+        show::floats(v).trim_start_matches('&'),
+        show::floats(p).trim_start_matches('&')
+    )
+}
+
+fn distinct(v: &[f64]) -> Vec<f64> {
+    let mut d = v.to_vec();
+    d.sort_by(f64::total_cmp);
+    d.dedup();
+    d
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_4_discrete_random_variable",
+        properties: vec![
+            Property {
+                id: "pmf_matches_reference",
+                description: "pmf(x) = P(X = x) equals the reference, including values listed twice (their probabilities add up) and x that is not a value (0)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        variable_and_point(),
+                        |((v, p), x)| call(v, p, &format!("pmf({})", show::float(*x))),
+                        |((v, p), x)| {
+                            expect::close(
+                                &(imp.pmf)(v, p, *x),
+                                reference(v, p).pmf(*x),
+                                PROBABILITY,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "cdf_matches_reference",
+                description: "cdf(x) = P(X ≤ x) equals the reference",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        variable_and_point(),
+                        |((v, p), x)| call(v, p, &format!("cdf({})", show::float(*x))),
+                        |((v, p), x)| {
+                            expect::close(
+                                &(imp.cdf)(v, p, *x),
+                                reference(v, p).cdf(*x),
+                                PROBABILITY,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "mean_variance_match_reference",
+                description: "mean() = Σ pᵢxᵢ and variance() = Σ pᵢ(xᵢ − μ)² equal the reference",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        variable(),
+                        |(v, p)| format!("{} and .variance()", call(v, p, "mean()")),
+                        |(v, p)| {
+                            let r = reference(v, p);
+                            expect::close(&(imp.mean)(v, p), r.mean(), MOMENT)?;
+                            expect::close(&(imp.variance)(v, p), r.variance(), MOMENT)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "pmf_sums_to_one",
+                description: "the pmf over the distinct values sums to 1",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        variable(),
+                        |(v, p)| format!("Σ {} over the distinct values x", call(v, p, "pmf(x)")),
+                        |(v, p)| {
+                            let mut total = 0.0;
+                            for x in distinct(v) {
+                                match (imp.pmf)(v, p, x) {
+                                    Ok(q) => total += q,
+                                    Err(e) => {
+                                        return expect::fail(
+                                            format!("pmf({}) = Err({e:?})", show::float(x)),
+                                            "Ok(…)",
+                                        );
+                                    }
+                                }
+                            }
+                            expect::close(
+                                &Ok::<f64, StatsError>(total),
+                                1.0,
+                                Tol {
+                                    rel: 0.0,
+                                    abs: 1e-9,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "cdf_steps_from_0_to_1",
+                description: "the cdf is 0 below the smallest value, 1 at the largest, never decreases, and jumps by pmf(x) at each value x",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        variable(),
+                        |(v, p)| format!("{} and .pmf(x) at and between the values", call(v, p, "cdf(x)")),
+                        |(v, p)| {
+                            let get = |f: PointFn, x: f64| f(v, p, x).unwrap_or(f64::NAN);
+                            let values = distinct(v);
+                            let below = get(imp.cdf, values[0] - 1.0);
+                            let top = get(imp.cdf, values[values.len() - 1]);
+                            if !(PROBABILITY.accepts(below, 0.0) && (top - 1.0).abs() <= 1e-9) {
+                                return expect::fail(
+                                    format!("cdf({}) = {}, cdf({}) = {}", show::float(values[0] - 1.0), show::float(below),
+                                        show::float(values[values.len() - 1]), show::float(top)),
+                                    "0 below the smallest value and 1 at the largest",
+                                );
+                            }
+                            let mut previous = below;
+                            for &x in &values {
+                                // Just below x (values are integers) the cdf equals the previous level.
+                                let before = get(imp.cdf, x - 0.5);
+                                let at = get(imp.cdf, x);
+                                let jump = get(imp.pmf, x);
+                                if !(PROBABILITY.accepts(before, previous) && PROBABILITY.accepts(at - before, jump)) {
+                                    return expect::fail(
+                                        format!(
+                                            "cdf({}) = {}, cdf({}) = {}, pmf({}) = {}",
+                                            show::float(x - 0.5), show::float(before), show::float(x), show::float(at),
+                                            show::float(x), show::float(jump)
+                                        ),
+                                        format!("cdf({}) − cdf({}) = pmf({}), and a cdf that never decreases", show::float(x), show::float(x - 0.5), show::float(x)),
+                                    );
+                                }
+                                previous = at;
+                            }
+                            Ok(())
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "variance_identity",
+                description: "Var(X) = E[X²] − E[X]² (E[X²] from the variable with squared values), and Var(X) ≥ 0",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        variable(),
+                        |(v, p)| format!("{} vs E[X²] − E[X]²", call(v, p, "variance()")),
+                        |(v, p)| {
+                            let squares: Vec<f64> = v.iter().map(|x| x * x).collect();
+                            let (Ok(m), Ok(m2)) = ((imp.mean)(v, p), (imp.mean)(&squares, p))
+                            else {
+                                return expect::fail(
+                                    "mean() returned an error",
+                                    "Ok(E[X]) and Ok(E[X²])",
+                                );
+                            };
+                            let got = (imp.variance)(v, p);
+                            expect::close(&got, m2 - m * m, MOMENT)?;
+                            expect::that(
+                                matches!(got, Ok(var) if var >= 0.0),
+                                show::float_result(&got),
+                                "Ok(a value ≥ 0)",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "new rejects empty input, NaN/±∞, different lengths, negative probabilities and probabilities not summing to 1, never panicking",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases: [(&[f64], &[f64], StatsError); 7] = [
+                        (&[], &[], StatsError::EmptyInput),
+                        (&[1.0, f64::NAN], &[0.5, 0.5], StatsError::NonFinite),
+                        (&[1.0, 2.0], &[0.5, f64::INFINITY], StatsError::NonFinite),
+                        (
+                            &[1.0, 2.0, 3.0],
+                            &[0.5, 0.5],
+                            StatsError::LengthMismatch { left: 3, right: 2 },
+                        ),
+                        (&[1.0, 2.0], &[1.5, -0.5], StatsError::InvalidProbabilities),
+                        (&[1.0, 2.0], &[0.5, 0.6], StatsError::InvalidProbabilities),
+                        (
+                            &[1.0, 2.0, 3.0],
+                            &[0.3, 0.3, 0.3],
+                            StatsError::InvalidProbabilities,
+                        ),
+                    ];
+                    for (v, p, want) in cases {
+                        let what = format!(
+                            "DiscreteRandomVariable::new(vec!{}, vec!{})",
+                            show::floats(v).trim_start_matches('&'),
+                            show::floats(p).trim_start_matches('&')
+                        );
+                        ctx.once(&what, || match (imp.new)(v, p) {
+                            Err(e) if e == want => Ok(()),
+                            got => expect::fail(
+                                got.map_or_else(
+                                    |e| format!("Err({e:?})"),
+                                    |()| "Ok(DiscreteRandomVariable { .. })".into(),
+                                ),
+                                format!("Err(StatsError::{want:?})"),
+                            ),
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_petal_width",
+                description: "the petal width of a random Iris flower (150 values, 1/150 each) has the snapshot's pmf, cdf, mean and variance",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "DiscreteRandomVariable::new(petal_widths, vec![1.0 / 150.0; 150]) for the Iris petal widths";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let v: Vec<f64> = iris.features.column(3).iter().copied().collect();
+                        let p = vec![1.0 / 150.0; 150];
+                        let fmt = |r: Result<f64, StatsError>| match r {
+                            Ok(x) => show::rounded(x, 10),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let text = format!(
+                            "pmf(0.2) = {}\npmf(0.25) = {}\ncdf(1.0) = {}\ncdf(1.75) = {}\nmean = {}\nvariance = {}\n",
+                            fmt((imp.pmf)(&v, &p, 0.2)),
+                            fmt((imp.pmf)(&v, &p, 0.25)),
+                            fmt((imp.cdf)(&v, &p, 1.0)),
+                            fmt((imp.cdf)(&v, &p, 1.75)),
+                            fmt((imp.mean)(&v, &p)),
+                            fmt((imp.variance)(&v, &p)),
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "pmf_cdf_swapped",
+                explanation: "Your pmf and cdf are swapped: pmf(x) is the probability of exactly x, P(X = x) — \
+                    only the entries EQUAL to x; cdf(x) is the probability of at most x, P(X ≤ x) — every entry \
+                    ≤ x. The cdf climbs to 1; the pmf of one value is usually much smaller.",
+                implementation: Impl {
+                    new: good_new,
+                    pmf: good_cdf,
+                    cdf: good_pmf,
+                    mean: good_mean,
+                    variance: good_variance,
+                },
+            },
+            Misconception {
+                id: "cdf_is_pmf",
+                explanation: "Your cdf returns P(X = x), the pmf. The cdf is the probability of AT MOST x, \
+                    P(X ≤ x): add the probabilities of every entry ≤ x, so that it climbs from 0 to 1.",
+                implementation: Impl {
+                    new: good_new,
+                    pmf: good_pmf,
+                    cdf: good_pmf,
+                    mean: good_mean,
+                    variance: good_variance,
+                },
+            },
+            Misconception {
+                id: "pmf_is_cdf",
+                explanation: "Your pmf returns P(X ≤ x), the cdf. The pmf is the probability of EXACTLY x, \
+                    P(X = x): add only the probabilities of the entries equal to x (0 when x is not a value).",
+                implementation: Impl {
+                    new: good_new,
+                    pmf: good_cdf,
+                    cdf: good_cdf,
+                    mean: good_mean,
+                    variance: good_variance,
+                },
+            },
+            Misconception {
+                id: "cdf_strict",
+                explanation: "Your cdf computes P(X < x): it leaves out the probability of x itself. The cdf is \
+                    P(X ≤ x), so cdf(x) includes pmf(x), and cdf(largest value) = 1.",
+                implementation: Impl {
+                    new: good_new,
+                    pmf: good_pmf,
+                    cdf: cdf_strict,
+                    mean: good_mean,
+                    variance: good_variance,
+                },
+            },
+            Misconception {
+                id: "pmf_first_match",
+                explanation: "Your pmf returns the probability of the first entry equal to x. A value can be listed \
+                    more than once ([1, 2, 1] with [0.2, 0.5, 0.3]): P(X = 1) = 0.2 + 0.3. Add up the probabilities \
+                    of every matching entry.",
+                implementation: Impl {
+                    new: good_new,
+                    pmf: pmf_first_match,
+                    cdf: good_cdf,
+                    mean: good_mean,
+                    variance: good_variance,
+                },
+            },
+            Misconception {
+                id: "variance_not_centred",
+                explanation: "Your variance is Σ pᵢxᵢ² = E[X²]: the deviations are measured from 0 instead of from the \
+                    mean. Var(X) = Σ pᵢ(xᵢ − μ)² with μ = E[X] (equivalently E[X²] − μ²).",
+                implementation: Impl {
+                    new: good_new,
+                    pmf: good_pmf,
+                    cdf: good_cdf,
+                    mean: good_mean,
+                    variance: variance_not_centred,
+                },
+            },
+        ],
+        probe: |imp| {
+            // A call that panics (a method still `todo!()`) counts as correct, so that a
+            // mistake in one method is recognised while others are unfinished.
+            let (v, p): (&[f64], &[f64]) = (&[0.0, 1.0, 2.0, 1.0], &[0.2, 0.3, 0.3, 0.2]);
+            let r = reference(v, p);
+            let attempt = |got: &dyn Fn() -> Result<f64, StatsError>, right: f64| {
+                catch_unwind(AssertUnwindSafe(got))
+                    .unwrap_or(Ok(right))
+                    .map_or_else(|e| format!("{e:?}"), |x| show::rounded(x, 6))
+            };
+            vec![
+                attempt(&|| (imp.pmf)(v, p, 1.0), r.pmf(1.0)),
+                attempt(&|| (imp.cdf)(v, p, 1.0), r.cdf(1.0)),
+                attempt(&|| (imp.mean)(v, p), r.mean()),
+                attempt(&|| (imp.variance)(v, p), r.variance()),
+            ]
+        },
+    }
+}
+
+fn good_new(v: &[f64], p: &[f64]) -> Result<(), StatsError> {
+    DiscreteRandomVariable::new(v.to_vec(), p.to_vec()).map(|_| ())
+}
+
+fn good_pmf(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(reference(v, p).pmf(x))
+}
+
+fn good_cdf(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(reference(v, p).cdf(x))
+}
+
+fn good_mean(v: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(reference(v, p).mean())
+}
+
+fn good_variance(v: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(reference(v, p).variance())
+}
+
+fn cdf_strict(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(v.iter()
+        .zip(p)
+        .filter(|&(&xi, _)| xi < x)
+        .map(|(_, q)| q)
+        .sum())
+}
+
+fn pmf_first_match(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(v.iter().position(|&xi| xi == x).map_or(0.0, |i| p[i]))
+}
+
+fn variance_not_centred(v: &[f64], p: &[f64]) -> Result<f64, StatsError> {
+    good_new(v, p)?;
+    Ok(v.iter().zip(p).map(|(x, q)| q * x * x).sum())
+}

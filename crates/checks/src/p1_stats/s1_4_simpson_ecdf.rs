@@ -1,0 +1,547 @@
+//! Checks for 1.4 — Simpson's rule and the empirical cdf.
+
+use std::cell::Cell;
+use std::f64::consts::PI;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// A function to integrate.
+type Integrand = fn(f64) -> f64;
+
+/// `simpson(f, a, b, intervals)`.
+pub type SimpsonFn = fn(fn(f64) -> f64, f64, f64, usize) -> Result<f64, StatsError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `simpson(f, a, b, intervals)`: composite Simpson's rule.
+    pub simpson: SimpsonFn,
+    /// `empirical_cdf(sample, x)`: #{xᵢ ≤ x}/n.
+    pub empirical_cdf: fn(&[f64], f64) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_4_simpson_ecdf {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_4_simpson_ecdf::Impl {
+            simpson: $($m::)+simpson,
+            empirical_cdf: $($m::)+empirical_cdf,
+        }
+    };
+}
+
+/// Simpson's rule on a cubic is exact in exact arithmetic; in floating point the weighted
+/// sum of ≤ 41 values ≤ 200 in size over an interval ≤ 6 long is off by ~1e-12 at most.
+const EXACT: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-9,
+};
+/// The same rule with the same nodes as the reference: only the summation order may
+/// differ, which changes the result by a few ulps of Σ|weights·f|.
+const SAME_RULE: Tol = Tol {
+    rel: 1e-11,
+    abs: 1e-12,
+};
+/// Doubling n divides Simpson's error by 2⁴ = 16 as h → 0; at n = 4…32 on ∫₀^π sin the
+/// observed ratios are 15.8–16.0, so [12, 20] accepts Simpson and rejects any O(h²) rule
+/// (ratio 4).
+const H4_RATIO: (f64, f64) = (12.0, 20.0);
+/// ∫ of the standard normal density over [−1.96, 1.96] with n = 100: Simpson's error bound
+/// (b − a)h⁴·max|φ⁗|/180 is about 2e-9, so 1e-8 against erf's value.
+const NORMAL_AREA: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-8,
+};
+/// Empirical cdf values are counts / n with n ≤ 40: exact up to one rounding.
+const FRACTION: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-12,
+};
+
+thread_local! {
+    /// Coefficients c₀…c₃ of the cubic that [`cubic`] evaluates (a fn pointer cannot capture).
+    static COEFFICIENTS: Cell<[f64; 4]> = const { Cell::new([0.0; 4]) };
+}
+
+/// c₀ + c₁x + c₂x² + c₃x³ with the coefficients set in [`COEFFICIENTS`].
+fn cubic(x: f64) -> f64 {
+    let [c0, c1, c2, c3] = COEFFICIENTS.with(Cell::get);
+    c0 + x * (c1 + x * (c2 + x * c3))
+}
+
+fn cubic_integral(c: [f64; 4], a: f64, b: f64) -> f64 {
+    let antiderivative = |x: f64| x * (c[0] + x * (c[1] / 2.0 + x * (c[2] / 3.0 + x * c[3] / 4.0)));
+    antiderivative(b) - antiderivative(a)
+}
+
+fn show_cubic(c: [f64; 4]) -> String {
+    format!(
+        "|x| {} + {} * x + {} * x * x + {} * x * x * x",
+        show::float(c[0]),
+        show::float(c[1]),
+        show::float(c[2]),
+        show::float(c[3])
+    )
+}
+
+fn standard_normal_pdf(x: f64) -> f64 {
+    (-0.5 * x * x).exp() / (2.0 * PI).sqrt()
+}
+
+fn lorentzian(x: f64) -> f64 {
+    1.0 / (1.0 + x * x)
+}
+
+/// Smooth integrands with their names as the learner would write them.
+const SMOOTH: [(&str, Integrand); 4] = [
+    ("f64::sin", f64::sin),
+    ("f64::exp", f64::exp),
+    (
+        "|x| (-0.5 * x * x).exp() / (2.0 * PI).sqrt()",
+        standard_normal_pdf,
+    ),
+    ("|x| 1.0 / (1.0 + x * x)", lorentzian),
+];
+
+fn simpson_call(f: &str, a: f64, b: f64, n: usize) -> String {
+    format!("simpson({f}, {}, {}, {n})", show::float(a), show::float(b))
+}
+
+fn ecdf_call(sample: &[f64], x: f64) -> String {
+    format!(
+        "empirical_cdf({}, {})",
+        show::floats(sample),
+        show::float(x)
+    )
+}
+
+/// A bound of integration: a multiple of ½ in [−3, 3].
+fn bound() -> impl Strategy<Value = f64> + Clone {
+    (-6i32..=6).prop_map(|k| f64::from(k) / 2.0)
+}
+
+/// An even number of intervals, 2 to 40.
+fn even() -> impl Strategy<Value = usize> + Clone {
+    (1usize..=20).prop_map(|k| 2 * k)
+}
+
+/// A sample with ties (small integers) or without (floats), and a point.
+fn sample_and_point() -> impl Strategy<Value = (Vec<f64>, f64)> + Clone {
+    let sample = prop_oneof![
+        proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30),
+        strategies::sample(1..30),
+    ];
+    sample.prop_flat_map(|s| {
+        let pick = proptest::sample::select(s.clone());
+        (
+            Just(s),
+            prop_oneof![pick, (-6i32..=6).prop_map(|k| f64::from(k) + 0.5)],
+        )
+    })
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_4_simpson_ecdf",
+        properties: vec![
+            Property {
+                id: "exact_on_cubics",
+                description: "Simpson's rule is exact for every cubic c₀ + c₁x + c₂x² + c₃x³, with any even number of intervals",
+                weight: 3,
+                check: |imp, ctx| {
+                    let coefficient = (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
+                    let input = (
+                        [
+                            coefficient.clone(),
+                            coefficient.clone(),
+                            coefficient.clone(),
+                            coefficient,
+                        ],
+                        bound(),
+                        bound(),
+                        even(),
+                    );
+                    ctx.forall(
+                        input,
+                        |(c, a, b, n)| simpson_call(&show_cubic(*c), *a, *b, *n),
+                        |(c, a, b, n)| {
+                            COEFFICIENTS.with(|cell| cell.set(*c));
+                            expect::close(
+                                &(imp.simpson)(cubic, *a, *b, *n),
+                                cubic_integral(*c, *a, *b),
+                                EXACT,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "on smooth functions (sin, exp, the normal density, 1/(1 + x²)) the result equals the reference's Simpson's rule with the same n",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (0usize..SMOOTH.len(), bound(), bound(), even()),
+                        |(k, a, b, n)| simpson_call(SMOOTH[*k].0, *a, *b, *n),
+                        |(k, a, b, n)| {
+                            let f = SMOOTH[*k].1;
+                            let want = mathlings_stats::simpson(f, *a, *b, *n).expect("reference");
+                            expect::close(&(imp.simpson)(f, *a, *b, *n), want, SAME_RULE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "error_falls_like_h4",
+                description: "on ∫₀^π sin x dx = 2, doubling the number of intervals divides the error by about 16 (h⁴)",
+                weight: 2,
+                check: |imp, ctx| {
+                    for n in [4usize, 8, 16] {
+                        let what = format!(
+                            "{} and {}",
+                            simpson_call("f64::sin", 0.0, PI, n),
+                            simpson_call("f64::sin", 0.0, PI, 2 * n)
+                        );
+                        ctx.once(&what, || {
+                            let (coarse, fine) = (
+                                (imp.simpson)(f64::sin, 0.0, PI, n),
+                                (imp.simpson)(f64::sin, 0.0, PI, 2 * n),
+                            );
+                            let (Ok(c), Ok(f)) = (coarse.clone(), fine.clone()) else {
+                                return expect::fail(
+                                    format!(
+                                        "{} and {}",
+                                        show::float_result(&coarse),
+                                        show::float_result(&fine)
+                                    ),
+                                    "two Ok values",
+                                );
+                            };
+                            let ratio = (c - 2.0).abs() / (f - 2.0).abs();
+                            expect::that(
+                                (H4_RATIO.0..=H4_RATIO.1).contains(&ratio),
+                                format!(
+                                    "errors {} (n = {n}) and {} (n = {}): ratio {}",
+                                    show::rounded(c - 2.0, 3),
+                                    show::rounded(f - 2.0, 3),
+                                    2 * n,
+                                    show::rounded(ratio, 3)
+                                ),
+                                format!(
+                                    "an error ratio of about 2⁴ = 16 (between {} and {})",
+                                    H4_RATIO.0, H4_RATIO.1
+                                ),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "normal_probability",
+                description: "integrating the standard normal density over [−1.96, 1.96] with 100 intervals gives 0.9500042 (to 1e-8)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let what = simpson_call(SMOOTH[2].0, -1.96, 1.96, 100);
+                    ctx.once(&what, || {
+                        let want = mathlings_stats::normal_cdf(1.96, 0.0, 1.0).expect("cdf")
+                            - mathlings_stats::normal_cdf(-1.96, 0.0, 1.0).expect("cdf");
+                        expect::close(
+                            &(imp.simpson)(standard_normal_pdf, -1.96, 1.96, 100),
+                            want,
+                            NORMAL_AREA,
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "ecdf_matches_reference",
+                description: "empirical_cdf(sample, x) equals the reference's fraction of values ≤ x, ties included",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        sample_and_point(),
+                        |(s, x)| ecdf_call(s, *x),
+                        |(s, x)| {
+                            let want = mathlings_stats::empirical_cdf(s, *x).expect("reference");
+                            expect::close(&(imp.empirical_cdf)(s, *x), want, FRACTION)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "ecdf_steps_from_0_to_1",
+                description: "the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30),
+                        |s| format!("{} for x from −6 to 6 in steps of 0.5", ecdf_call(s, f64::NAN).replace(", f64::NAN)", ", x)")),
+                        |s| {
+                            let n = s.len() as f64;
+                            let mut previous = 0.0;
+                            for k in -12..=12 {
+                                let x = f64::from(k) / 2.0;
+                                let got = (imp.empirical_cdf)(s, x);
+                                let Ok(v) = got else {
+                                    return expect::fail(format!("at x = {}: {}", show::float(x), show::float_result(&got)), "Ok(…)");
+                                };
+                                let below_all = x < -5.0 && v.abs() > FRACTION.abs;
+                                let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
+                                let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
+                                if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
+                                    return expect::fail(
+                                        format!("at x = {}: {} (after {} at the previous x)", show::float(x), show::float(v), show::float(previous)),
+                                        "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
+                                    );
+                                }
+                                previous = v;
+                            }
+                            Ok(())
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an odd or zero number of intervals, non-finite bounds or f values, an empty sample or NaN give the typed error, never a panic",
+                weight: 2,
+                check: |imp, ctx| {
+                    for n in [1usize, 3, 7, 0] {
+                        ctx.once(&simpson_call("f64::exp", 0.0, 1.0, n), || {
+                            expect::error(
+                                &(imp.simpson)(f64::exp, 0.0, 1.0, n),
+                                |e| {
+                                    matches!(
+                                        e,
+                                        StatsError::InvalidParameter {
+                                            name: "intervals",
+                                            ..
+                                        }
+                                    )
+                                },
+                                "StatsError::InvalidParameter { name: \"intervals\", .. }",
+                            )
+                        })?;
+                    }
+                    let non_finite: [(&str, Integrand, f64, f64); 4] = [
+                        ("f64::exp", f64::exp, f64::NAN, 1.0),
+                        ("f64::exp", f64::exp, 0.0, f64::INFINITY),
+                        ("f64::ln", f64::ln, -1.0, 1.0),
+                        ("f64::recip", f64::recip, -1.0, 1.0),
+                    ];
+                    for (name, f, a, b) in non_finite {
+                        ctx.once(&simpson_call(name, a, b, 2), || {
+                            expect::error(
+                                &(imp.simpson)(f, a, b, 2),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    ctx.once(&ecdf_call(&[], 0.0), || {
+                        expect::error(
+                            &(imp.empirical_cdf)(&[], 0.0),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    for (s, x) in [
+                        (vec![1.0, f64::NAN], 0.0),
+                        (vec![1.0, 2.0], f64::NAN),
+                        (vec![f64::INFINITY], 1.0),
+                    ] {
+                        ctx.once(&ecdf_call(&s, x), || {
+                            expect::error(
+                                &(imp.empirical_cdf)(&s, x),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_ecdf",
+                description: "the empirical cdf of the Iris petal lengths at 2, 4, 5 and 6 cm matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "empirical_cdf(&petal_lengths, x) for x = 2.0, 4.0, 5.0, 6.0";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let lengths: Vec<f64> = iris.features.column(2).iter().copied().collect();
+                        let mut text = String::new();
+                        for x in [2.0, 4.0, 5.0, 6.0] {
+                            let v = match (imp.empirical_cdf)(&lengths, x) {
+                                Ok(v) => show::rounded(v, 10),
+                                Err(e) => format!("{e:?}"),
+                            };
+                            text += &format!("F(petal length ≤ {x:.1} cm) = {v}\n");
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "odd_intervals_accepted",
+                explanation: "Your simpson accepts an odd number of intervals. Simpson's rule fits one parabola \
+                    through each PAIR of strips, so n must be even; with odd n the weights 1, 4, 2, …, 4, 1 do not \
+                    fit and the answer is wrong. Return Err(StatsError::InvalidParameter { name: \"intervals\", .. }) \
+                    when n is odd or 0.",
+                implementation: Impl {
+                    simpson: odd_intervals_accepted,
+                    empirical_cdf: good_ecdf,
+                },
+            },
+            Misconception {
+                id: "trapezoid_rule",
+                explanation: "Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
+                    points with straight lines, is exact only for straight lines and its error falls like h², \
+                    not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.",
+                implementation: Impl {
+                    simpson: trapezoid_rule,
+                    empirical_cdf: good_ecdf,
+                },
+            },
+            Misconception {
+                id: "weights_swapped",
+                explanation: "Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
+                    midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.",
+                implementation: Impl {
+                    simpson: weights_swapped,
+                    empirical_cdf: good_ecdf,
+                },
+            },
+            Misconception {
+                id: "ecdf_strict",
+                explanation: "Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
+                    equal to x count too, so Fₙ(largest value) = 1.",
+                implementation: Impl {
+                    simpson: good_simpson,
+                    empirical_cdf: ecdf_strict,
+                },
+            },
+        ],
+        probe: |imp| {
+            // A call that panics (a function still `todo!()`) counts as correct, so that a
+            // mistake in one function is recognised while the other is unfinished.
+            let attempt = |got: &dyn Fn() -> Result<f64, StatsError>,
+                           right: Result<f64, StatsError>| {
+                catch_unwind(AssertUnwindSafe(got))
+                    .unwrap_or(right)
+                    .map_or_else(|e| format!("{e:?}"), |x| show::rounded(x, 6))
+            };
+            let square: fn(f64) -> f64 = |x| x * x;
+            let cube: fn(f64) -> f64 = |x| x * x * x;
+            vec![
+                attempt(&|| (imp.simpson)(cube, 0.0, 2.0, 2), Ok(4.0)),
+                attempt(
+                    &|| (imp.simpson)(f64::sin, 0.0, PI, 4),
+                    good_simpson(f64::sin, 0.0, PI, 4),
+                ),
+                attempt(
+                    &|| (imp.simpson)(square, 0.0, 1.0, 3),
+                    good_simpson(square, 0.0, 1.0, 3),
+                ),
+                attempt(
+                    &|| (imp.empirical_cdf)(&[3.0, 1.0, 2.0, 2.0], 2.0),
+                    Ok(0.75),
+                ),
+            ]
+        },
+    }
+}
+
+/// Weighted sum over the n + 1 nodes times `scale`·h, with `weight(i, n)`.
+fn rule(
+    f: fn(f64) -> f64,
+    a: f64,
+    b: f64,
+    n: usize,
+    check_even: bool,
+    scale: f64,
+    weight: fn(usize, usize) -> f64,
+) -> Result<f64, StatsError> {
+    if !a.is_finite() || !b.is_finite() {
+        return Err(StatsError::NonFinite);
+    }
+    if n == 0 || (check_even && n % 2 == 1) {
+        return Err(StatsError::InvalidParameter {
+            name: "intervals",
+            reason: "must be even and at least 2",
+        });
+    }
+    let h = (b - a) / n as f64;
+    let mut total = 0.0;
+    for i in 0..=n {
+        let y = f(if i == n { b } else { a + i as f64 * h });
+        if !y.is_finite() {
+            return Err(StatsError::NonFinite);
+        }
+        total += weight(i, n) * y;
+    }
+    Ok(scale * h * total)
+}
+
+fn simpson_weight(i: usize, n: usize) -> f64 {
+    if i == 0 || i == n {
+        1.0
+    } else if i % 2 == 1 {
+        4.0
+    } else {
+        2.0
+    }
+}
+
+fn good_simpson(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
+    rule(f, a, b, n, true, 1.0 / 3.0, simpson_weight)
+}
+
+fn odd_intervals_accepted(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
+    rule(f, a, b, n, false, 1.0 / 3.0, simpson_weight)
+}
+
+fn trapezoid_rule(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
+    rule(f, a, b, n, true, 0.5, |i, n| {
+        if i == 0 || i == n { 1.0 } else { 2.0 }
+    })
+}
+
+fn weights_swapped(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
+    rule(f, a, b, n, true, 1.0 / 3.0, |i, n| {
+        if i == 0 || i == n {
+            1.0
+        } else if i % 2 == 1 {
+            2.0
+        } else {
+            4.0
+        }
+    })
+}
+
+fn ecdf_checked(sample: &[f64], x: f64) -> Result<f64, StatsError> {
+    if sample.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if !x.is_finite() || sample.iter().any(|v| !v.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(sample.len() as f64)
+}
+
+fn good_ecdf(sample: &[f64], x: f64) -> Result<f64, StatsError> {
+    let n = ecdf_checked(sample, x)?;
+    Ok(sample.iter().filter(|&&v| v <= x).count() as f64 / n)
+}
+
+fn ecdf_strict(sample: &[f64], x: f64) -> Result<f64, StatsError> {
+    let n = ecdf_checked(sample, x)?;
+    Ok(sample.iter().filter(|&&v| v < x).count() as f64 / n)
+}

@@ -1,0 +1,339 @@
+//! Checks for 1.5 — the binomial pmf in log space.
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `binomial_pmf(k, n, p)`: P(X = k) for X ~ Binomial(n, p).
+    pub binomial_pmf: fn(u64, u64, f64) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_5_binomial_pmf {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_5_binomial_pmf::Impl { binomial_pmf: $($m::)+binomial_pmf }
+    };
+}
+
+/// n ≤ 60: ln P is a sum of ≤ 60 terms of size ≤ 250, so its absolute error is ≲ 60·ε·250 ≈
+/// 3e-12, which exp turns into the same relative error; 1e-9 relative leaves ample slack.
+const AGREE: Tol = Tol {
+    rel: 1e-9,
+    abs: 1e-300,
+};
+/// n = 1000: ln-factorial sums of ~1000 terms up to ~6000 err by ≲ 1000·ε·6000 ≈ 1.3e-9 in ln P;
+/// 1e-7 relative accepts every log-space method and rejects NaN/∞/0 from overflowing factorials.
+const LARGE_N: Tol = Tol {
+    rel: 1e-7,
+    abs: 1e-300,
+};
+/// Σₖ P(X = k) over n + 1 terms, each with relative error ≲ 1e-11: 1e-9 absolute.
+const TOTAL: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-9,
+};
+
+fn call(k: u64, n: u64, p: f64) -> String {
+    format!("binomial_pmf({k}, {n}, {})", show::float(p))
+}
+
+/// A success probability, sometimes exactly 0, ½ or 1.
+fn probability() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![
+        6 => 0.0..=1.0f64,
+        1 => Just(0.5),
+        1 => Just(0.0),
+        1 => Just(1.0),
+    ]
+}
+
+/// (k, n, p) with 0 ≤ k ≤ n ≤ 60.
+fn triple() -> impl Strategy<Value = (u64, u64, f64)> + Clone {
+    (0u64..=60).prop_flat_map(|n| (0..=n, Just(n), probability()))
+}
+
+fn reference(k: u64, n: u64, p: f64) -> f64 {
+    mathlings_stats::binomial_pmf(k, n, p).expect("reference pmf")
+}
+
+/// Σₖ P(X = k) and Σₖ k·P(X = k) over k = 0..=n, or the first failing call.
+fn moments(imp: &Impl, n: u64, p: f64) -> Result<(f64, f64), (u64, Result<f64, StatsError>)> {
+    let (mut total, mut mean) = (0.0, 0.0);
+    for k in 0..=n {
+        match (imp.binomial_pmf)(k, n, p) {
+            Ok(v) if v.is_finite() => {
+                total += v;
+                mean += k as f64 * v;
+            }
+            other => return Err((k, other)),
+        }
+    }
+    Ok((total, mean))
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_5_binomial_pmf",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "binomial_pmf(k, n, p) equals C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ from the reference for n ≤ 60 (to 1e-9 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        triple(),
+                        |&(k, n, p)| call(k, n, p),
+                        |&(k, n, p)| {
+                            expect::close(&(imp.binomial_pmf)(k, n, p), reference(k, n, p), AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "sums_to_one_with_mean_np",
+                description: "for n ≤ 200 the probabilities of k = 0..=n sum to 1 and their mean Σ k·P(X = k) is n·p",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (0u64..=200, probability()),
+                        |&(n, p)| {
+                            format!("binomial_pmf(k, {n}, {}) for k in 0..={n}", show::float(p))
+                        },
+                        |&(n, p)| match moments(imp, n, p) {
+                            Err((k, got)) => expect::fail(
+                                format!("{} = {}", call(k, n, p), show::float_result(&got)),
+                                "a finite probability for every k",
+                            ),
+                            Ok((total, mean)) => {
+                                expect::that(
+                                    TOTAL.accepts(total, 1.0),
+                                    format!("Σ P(X = k) = {}", show::float(total)),
+                                    "Σ P(X = k) = 1 (± 1e-9)",
+                                )?;
+                                let np = n as f64 * p;
+                                let tol = Tol {
+                                    rel: 1e-9,
+                                    abs: 1e-9,
+                                };
+                                expect::that(
+                                    tol.accepts(mean, np),
+                                    format!("Σ k·P(X = k) = {}", show::float(mean)),
+                                    format!("n·p = {}", show::float(np)),
+                                )
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "no_overflow_at_n_1000",
+                description: "at n = 1000 every probability is finite and equals the reference (to 1e-7 relative): 1000! overflows, its logarithm does not",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.once(&call(500, 1000, 0.5), || {
+                        expect::close(
+                            &(imp.binomial_pmf)(500, 1000, 0.5),
+                            reference(500, 1000, 0.5),
+                            LARGE_N,
+                        )
+                    })?;
+                    ctx.forall(
+                        (0u64..=1000, probability()),
+                        |&(k, p)| call(k, 1000, p),
+                        |&(k, p)| {
+                            expect::close(
+                                &(imp.binomial_pmf)(k, 1000, p),
+                                reference(k, 1000, p),
+                                LARGE_N,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "certain_and_impossible_outcomes",
+                description: "k > n has probability 0; with p = 0 only k = 0 happens, with p = 1 only k = n (no 0·ln 0 = NaN)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (0u64..=30, 0u64..=30),
+                        |&(k, n)| {
+                            format!(
+                                "{}, {} and {}",
+                                call(k, n, 0.0),
+                                call(k, n, 1.0),
+                                call(n + 1 + k, n, 0.5)
+                            )
+                        },
+                        |&(k, n)| {
+                            let k = k.min(n);
+                            let zero = if k == 0 { 1.0 } else { 0.0 };
+                            let one = if k == n { 1.0 } else { 0.0 };
+                            let exact = Tol {
+                                rel: 0.0,
+                                abs: 1e-12,
+                            };
+                            expect::close(&(imp.binomial_pmf)(k, n, 0.0), zero, exact)?;
+                            expect::close(&(imp.binomial_pmf)(k, n, 1.0), one, exact)?;
+                            expect::close(&(imp.binomial_pmf)(n + 1 + k, n, 0.5), 0.0, exact)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "p < 0, p > 1 or NaN gives StatsError::InvalidParameter { name: \"p\", .. }, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    for p in [-0.1, 1.5, f64::NAN, f64::INFINITY] {
+                        ctx.once(&call(1, 3, p), || {
+                            expect::error(
+                                &(imp.binomial_pmf)(1, 3, p),
+                                |e| matches!(e, StatsError::InvalidParameter { name: "p", .. }),
+                                "StatsError::InvalidParameter { name: \"p\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "table_snapshot",
+                description: "1024 × Binomial(10, ½) for k = 0..=10 (Pascal's row 1, 10, 45, …), Binomial(20, 0.3) at k = 6 and Binomial(1000, ½) at k = 500 match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "binomial_pmf(k, 10, 0.5) for k in 0..=10, binomial_pmf(6, 20, 0.3), binomial_pmf(500, 1000, 0.5)";
+                    ctx.once(call, || {
+                        let fmt = |r: Result<f64, StatsError>| match r {
+                            Ok(v) => show::rounded(v, 8),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let mut text = String::new();
+                        // 1024·P = C(10, k): whole numbers, far from any rounding boundary.
+                        for k in 0..=10 {
+                            let scaled = (imp.binomial_pmf)(k, 10, 0.5).map(|v| 1024.0 * v);
+                            text += &format!(
+                                "1024·P(X = {k:>2} | n = 10, p = 0.5) = {}\n",
+                                fmt(scaled)
+                            );
+                        }
+                        text += &format!(
+                            "P(X = 6 | n = 20, p = 0.3) = {}\n",
+                            fmt((imp.binomial_pmf)(6, 20, 0.3))
+                        );
+                        text += &format!(
+                            "P(X = 500 | n = 1000, p = 0.5) = {}\n",
+                            fmt((imp.binomial_pmf)(500, 1000, 0.5))
+                        );
+                        ctx.snapshot("table", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "factorials_overflow",
+                explanation: "Your answer is NaN or ∞ for large n: it looks like n!/(k!(n − k)!) computed \
+                    directly. 171! is already beyond the largest double (≈ 1.8e308), so the quotient becomes \
+                    ∞/∞ = NaN (and pᵏ underflows to 0). Work with logarithms: ln C(n, k) = Σ ln(n − m + i) − \
+                    Σ ln i for i = 1..m, add k·ln p + (n − k)·ln(1 − p), and exponentiate once at the end.",
+                implementation: Impl {
+                    binomial_pmf: factorials,
+                },
+            },
+            Misconception {
+                id: "zero_times_log_zero",
+                explanation: "Your answer is NaN when p = 0 or p = 1: in log space the term k·ln p becomes \
+                    0·(−∞) = NaN for k = 0. These outcomes are certain or impossible: for p = 0 return 1 when \
+                    k = 0 and 0 otherwise; for p = 1 return 1 when k = n and 0 otherwise.",
+                implementation: Impl {
+                    binomial_pmf: log_space_no_edge_cases,
+                },
+            },
+            Misconception {
+                id: "p_not_checked",
+                explanation: "Your function returns a number for p outside [0, 1] (or NaN). A probability \
+                    must lie in [0, 1]: return Err(StatsError::InvalidParameter { name: \"p\", .. }) otherwise.",
+                implementation: Impl {
+                    binomial_pmf: unchecked_p,
+                },
+            },
+        ],
+        probe: |imp| {
+            let shown = |r: Result<f64, StatsError>| match r {
+                Ok(v) => show::rounded(v, 6),
+                Err(e) => {
+                    let text = format!("{e:?}");
+                    text.split(['(', ' '])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                }
+            };
+            vec![
+                shown((imp.binomial_pmf)(2, 4, 0.5)),
+                shown((imp.binomial_pmf)(100, 200, 0.5)),
+                shown((imp.binomial_pmf)(0, 5, 0.0)),
+                match (imp.binomial_pmf)(1, 2, 1.5) {
+                    Ok(_) => "accepts p > 1".into(),
+                    Err(e) => shown(Err(e)),
+                },
+            ]
+        },
+    }
+}
+
+fn check_p(p: f64) -> Result<(), StatsError> {
+    if !(0.0..=1.0).contains(&p) {
+        return Err(StatsError::InvalidParameter {
+            name: "p",
+            reason: "must lie in [0, 1]",
+        });
+    }
+    Ok(())
+}
+
+fn factorial(n: u64) -> f64 {
+    (1..=n).map(|i| i as f64).product()
+}
+
+fn factorials(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
+    check_p(p)?;
+    if k > n {
+        return Ok(0.0);
+    }
+    let choose = factorial(n) / (factorial(k) * factorial(n - k));
+    Ok(choose * p.powi(k as i32) * (1.0 - p).powi((n - k) as i32))
+}
+
+fn ln_pmf(k: u64, n: u64, p: f64) -> f64 {
+    let ln_choose: f64 = (1..=k)
+        .map(|i| ((n - k + i) as f64).ln() - (i as f64).ln())
+        .sum();
+    ln_choose + k as f64 * p.ln() + (n - k) as f64 * (1.0 - p).ln()
+}
+
+fn log_space_no_edge_cases(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
+    check_p(p)?;
+    if k > n {
+        return Ok(0.0);
+    }
+    Ok(ln_pmf(k, n, p).exp())
+}
+
+fn unchecked_p(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
+    if k > n {
+        return Ok(0.0);
+    }
+    if p == 0.0 {
+        return Ok(if k == 0 { 1.0 } else { 0.0 });
+    }
+    if p == 1.0 {
+        return Ok(if k == n { 1.0 } else { 0.0 });
+    }
+    Ok(ln_pmf(k, n, p).exp())
+}

@@ -1,0 +1,446 @@
+//! Checks for 1.5 — the normal pdf and cdf with the learner's own erf.
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `erf(x)`: the error function.
+    pub erf: fn(f64) -> f64,
+    /// `normal_pdf(x, mu, sigma)`.
+    pub normal_pdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
+    /// `normal_cdf(x, mu, sigma)`.
+    pub normal_cdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_5_normal_distribution {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_5_normal_distribution::Impl {
+            erf: $($m::)+erf,
+            normal_pdf: $($m::)+normal_pdf,
+            normal_cdf: $($m::)+normal_cdf,
+        }
+    };
+}
+
+/// A learner's erf only needs 1e-7 absolute accuracy (stated in the exercise); 2e-7 lets
+/// Abramowitz & Stegun 7.1.26 (max error 1.5e-7) pass, and still rejects a truncated series.
+const ERF_TOL: Tol = Tol {
+    rel: 0.0,
+    abs: 2e-7,
+};
+/// Φ = ½(1 + erf): it inherits half of erf's error; ERF_TOL keeps a factor 2 of slack.
+const CDF_TOL: Tol = ERF_TOL;
+/// The density is a closed formula: exp and a division carry ~|z|²·ε ≤ 1e-14 relative error for
+/// |z| ≤ 8; 1e-10 relative leaves ample room for any order of operations.
+const PDF_TOL: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-300,
+};
+/// Mirror points μ ± d are exact here, so a symmetric formula gives equal densities up to ulps.
+const MIRROR_TOL: Tol = Tol {
+    rel: 1e-12,
+    abs: 0.0,
+};
+
+fn erf_call(x: f64) -> String {
+    format!("erf({})", show::float(x))
+}
+
+fn call(name: &str, (x, mu, sigma): (f64, f64, f64)) -> String {
+    format!(
+        "{name}({}, {}, {})",
+        show::float(x),
+        show::float(mu),
+        show::float(sigma)
+    )
+}
+
+/// x values for erf: anywhere in [−6, 6], often round numbers.
+fn erf_input() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![
+        3 => -6.0..6.0f64,
+        1 => (-12i32..=12).prop_map(|i| f64::from(i) / 2.0),
+    ]
+}
+
+/// (x, μ, σ) with x within 8 standard deviations of μ.
+fn point() -> impl Strategy<Value = (f64, f64, f64)> + Clone {
+    (
+        prop_oneof![-8.0..8.0f64, (-8i32..=8).prop_map(f64::from)],
+        prop_oneof![-100.0..100.0f64, (-10i32..=10).prop_map(f64::from)],
+        prop_oneof![0.1..50.0f64, (1i32..=10).prop_map(f64::from)],
+    )
+        .prop_map(|(z, mu, sigma)| (mu + sigma * z, mu, sigma))
+}
+
+/// (μ, d, σ) with μ ± d exact: integers and halves.
+fn mirror() -> impl Strategy<Value = (f64, f64, f64)> + Clone {
+    (-20i32..=20, 0i32..=16, 1i32..=8)
+        .prop_map(|(mu, d, s)| (f64::from(mu), f64::from(d) / 2.0, f64::from(s) / 2.0))
+}
+
+fn error_kind(e: &StatsError) -> String {
+    let text = format!("{e:?}");
+    text.split(['(', ' '])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_5_normal_distribution",
+        properties: vec![
+            Property {
+                id: "erf_matches_reference",
+                description: "erf(x) agrees with the reference erf on [−6, 6] to 2e-7 absolute",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        erf_input(),
+                        |x| erf_call(*x),
+                        |&x| {
+                            let got: Result<f64, StatsError> = Ok((imp.erf)(x));
+                            expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "erf_odd_and_bounded",
+                description: "erf is odd (erf(−x) = −erf(x)) and stays within [−1, 1]",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        erf_input(),
+                        |x| format!("{} and {}", erf_call(*x), erf_call(-x)),
+                        |&x| {
+                            let (a, b) = ((imp.erf)(x), (imp.erf)(-x));
+                            expect::that(
+                                a.abs() <= 1.0 && (a + b).abs() <= ERF_TOL.abs,
+                                format!("{} and {}", show::float(a), show::float(b)),
+                                "two values in [−1, 1] that are each other's negatives",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "pdf_matches_reference",
+                description: "normal_pdf(x, μ, σ) equals exp(−(x − μ)²/(2σ²)) / (σ√(2π)) from the reference (to 1e-10 relative)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        point(),
+                        |p| call("normal_pdf", *p),
+                        |&(x, mu, sigma)| {
+                            let want =
+                                mathlings_stats::normal_pdf(x, mu, sigma).expect("reference");
+                            expect::close(&(imp.normal_pdf)(x, mu, sigma), want, PDF_TOL)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "cdf_matches_reference",
+                description: "normal_cdf(x, μ, σ) agrees with the reference Φ to 2e-7 absolute",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        point(),
+                        |p| call("normal_cdf", *p),
+                        |&(x, mu, sigma)| {
+                            let want =
+                                mathlings_stats::normal_cdf(x, mu, sigma).expect("reference");
+                            expect::close(&(imp.normal_cdf)(x, mu, sigma), want, CDF_TOL)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "pdf_positive_and_symmetric",
+                description: "the density is ≥ 0 and symmetric about the mean: pdf(μ + d) = pdf(μ − d)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        mirror(),
+                        |&(mu, d, s)| {
+                            format!(
+                                "{} and {}",
+                                call("normal_pdf", (mu + d, mu, s)),
+                                call("normal_pdf", (mu - d, mu, s))
+                            )
+                        },
+                        |&(mu, d, s)| {
+                            let above = (imp.normal_pdf)(mu + d, mu, s);
+                            let Ok(a) = above else {
+                                return expect::fail(
+                                    show::float_result(&above),
+                                    "Ok(a density ≥ 0)",
+                                );
+                            };
+                            if a < 0.0 {
+                                return expect::fail(show::float(a), "a density ≥ 0");
+                            }
+                            expect::close(&(imp.normal_pdf)(mu - d, mu, s), a, MIRROR_TOL)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "cdf_half_at_mean_and_symmetric",
+                description: "Φ(μ) = ½, and Φ(μ + d) + Φ(μ − d) = 1",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        mirror(),
+                        |&(mu, d, s)| {
+                            format!(
+                                "{}, {} and {}",
+                                call("normal_cdf", (mu, mu, s)),
+                                call("normal_cdf", (mu + d, mu, s)),
+                                call("normal_cdf", (mu - d, mu, s))
+                            )
+                        },
+                        |&(mu, d, s)| {
+                            expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
+                            let (up, down) = (
+                                (imp.normal_cdf)(mu + d, mu, s),
+                                (imp.normal_cdf)(mu - d, mu, s),
+                            );
+                            let (Ok(u), Ok(l)) = (up.clone(), down.clone()) else {
+                                return expect::fail(
+                                    format!(
+                                        "{} and {}",
+                                        show::float_result(&up),
+                                        show::float_result(&down)
+                                    ),
+                                    "two Ok probabilities",
+                                );
+                            };
+                            expect::close(&Ok::<f64, StatsError>(u + l), 1.0, CDF_TOL)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "σ ≤ 0 (or NaN/∞) gives StatsError::InvalidParameter, a NaN/±∞ x or μ gives StatsError::NonFinite; never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    type F = fn(f64, f64, f64) -> Result<f64, StatsError>;
+                    let both: [(&str, F); 2] = [
+                        ("normal_pdf", imp.normal_pdf),
+                        ("normal_cdf", imp.normal_cdf),
+                    ];
+                    for (name, f) in both {
+                        for sigma in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+                            ctx.once(&call(name, (0.5, 0.0, sigma)), || {
+                                expect::error(
+                                    &f(0.5, 0.0, sigma),
+                                    |e| {
+                                        matches!(
+                                            e,
+                                            StatsError::InvalidParameter { name: "sigma", .. }
+                                        )
+                                    },
+                                    "StatsError::InvalidParameter { name: \"sigma\", .. }",
+                                )
+                            })?;
+                        }
+                        for (x, mu) in [
+                            (f64::NAN, 0.0),
+                            (f64::INFINITY, 0.0),
+                            (0.0, f64::NEG_INFINITY),
+                        ] {
+                            ctx.once(&call(name, (x, mu, 1.0)), || {
+                                expect::error(
+                                    &f(x, mu, 1.0),
+                                    |e| matches!(e, StatsError::NonFinite),
+                                    "StatsError::NonFinite",
+                                )
+                            })?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "z_table_snapshot",
+                description: "the standard normal table — Φ(z) and pdf(z) for z = −2.5, −1.96, −1, 0, 0.5, 1, 1.645, 1.96, 2.5, 2.576 to 4 decimals — matches the stored snapshot",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
+                    ctx.once(call, || {
+                        let fmt = |r: Result<f64, StatsError>| match r {
+                            Ok(v) => format!("{v:.4}"),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let mut text = String::new();
+                        for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576] {
+                            text += &format!(
+                                "z = {z:>6}: Φ = {}, pdf = {}\n",
+                                fmt((imp.normal_cdf)(z, 0.0, 1.0)),
+                                fmt((imp.normal_pdf)(z, 0.0, 1.0))
+                            );
+                        }
+                        ctx.snapshot("z_table", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "sigma_not_checked",
+                explanation: "Your functions accept σ ≤ 0 and return a number (a negative \"density\", or a \
+                    flipped cdf). A standard deviation is a spread: it must be finite and > 0, so return \
+                    Err(StatsError::InvalidParameter { name: \"sigma\", .. }) otherwise.",
+                implementation: Impl {
+                    erf: series_erf,
+                    normal_pdf: pdf_unchecked,
+                    normal_cdf: cdf_unchecked,
+                },
+            },
+            Misconception {
+                id: "sigma_as_variance",
+                explanation: "Your density treats its third argument as the variance σ²: it computes \
+                    exp(−(x − μ)²/(2σ)) / √(2πσ). The parameter is the standard deviation σ: divide the \
+                    squared distance by 2σ² and the normaliser is σ√(2π).",
+                implementation: Impl {
+                    erf: series_erf,
+                    normal_pdf: pdf_sigma_as_variance,
+                    normal_cdf: cdf_correct,
+                },
+            },
+            Misconception {
+                id: "cdf_missing_sqrt2",
+                explanation: "Your cdf is ½(1 + erf((x − μ)/σ)): erf integrates e^(−t²), whose spread is 1/√2, \
+                    not 1, so the standardised value must be divided by √2 too: Φ(x) = ½(1 + erf((x − μ)/(σ√2))).",
+                implementation: Impl {
+                    erf: series_erf,
+                    normal_pdf: pdf_correct,
+                    normal_cdf: cdf_missing_sqrt2,
+                },
+            },
+            Misconception {
+                id: "erf_too_few_terms",
+                explanation: "Your erf is right near 0 but wrong for |x| ≳ 1.5: it looks like a Taylor series \
+                    cut after a few terms. Its terms x^(2n+1)/(n!(2n+1)) first grow (for |x| > 1) and \
+                    alternate in sign, so far more terms are needed — keep adding until a term no longer \
+                    changes the sum, use erf(x) ≈ ±1 for |x| ≥ 6, or use the positive series \
+                    (2/√π) e^(−x²) Σ 2ⁿ x^(2n+1)/(1·3···(2n+1)).",
+                implementation: Impl {
+                    erf: truncated_erf,
+                    normal_pdf: pdf_correct,
+                    normal_cdf: cdf_truncated,
+                },
+            },
+        ],
+        probe: |imp| {
+            let exact = |got: f64, want: f64| {
+                if (got - want).abs() < 1e-6 {
+                    "accurate"
+                } else {
+                    "inaccurate"
+                }
+                .to_string()
+            };
+            let shown = |r: Result<f64, StatsError>| match r {
+                Ok(v) => show::rounded(v, 5),
+                Err(e) => error_kind(&e),
+            };
+            vec![
+                show::rounded((imp.erf)(0.5), 5),
+                exact((imp.erf)(2.5), mathlings_stats::erf(2.5)),
+                shown((imp.normal_pdf)(1.0, 0.0, 2.0)),
+                shown((imp.normal_cdf)(1.0, 0.0, 1.0)),
+                match (imp.normal_pdf)(0.0, 0.0, -1.0) {
+                    Ok(_) => "accepts σ < 0".into(),
+                    Err(e) => error_kind(&e),
+                },
+            ]
+        },
+    }
+}
+
+fn series_erf(x: f64) -> f64 {
+    mathlings_stats::erf(x)
+}
+
+fn truncated_erf(x: f64) -> f64 {
+    // Six terms of the Maclaurin series.
+    let mut sum = 0.0;
+    let mut power = x;
+    let mut factorial = 1.0;
+    for n in 0..6 {
+        if n > 0 {
+            factorial *= f64::from(n);
+            power *= -x * x;
+        }
+        sum += power / (factorial * f64::from(2 * n + 1));
+    }
+    std::f64::consts::FRAC_2_SQRT_PI * sum
+}
+
+fn check(x: f64, mu: f64, sigma: f64) -> Result<(), StatsError> {
+    if !x.is_finite() || !mu.is_finite() {
+        return Err(StatsError::NonFinite);
+    }
+    if !(sigma.is_finite() && sigma > 0.0) {
+        return Err(StatsError::InvalidParameter {
+            name: "sigma",
+            reason: "must be > 0",
+        });
+    }
+    Ok(())
+}
+
+fn density(x: f64, mu: f64, sigma: f64) -> f64 {
+    let z = (x - mu) / sigma;
+    (-0.5 * z * z).exp() / (sigma * (2.0 * std::f64::consts::PI).sqrt())
+}
+
+fn pdf_correct(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    check(x, mu, sigma)?;
+    Ok(density(x, mu, sigma))
+}
+
+fn cdf_correct(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    check(x, mu, sigma)?;
+    Ok(0.5 * (1.0 + series_erf((x - mu) / (sigma * std::f64::consts::SQRT_2))))
+}
+
+fn pdf_unchecked(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    if !x.is_finite() || !mu.is_finite() {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(density(x, mu, sigma))
+}
+
+fn cdf_unchecked(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    if !x.is_finite() || !mu.is_finite() {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(0.5 * (1.0 + series_erf((x - mu) / (sigma * std::f64::consts::SQRT_2))))
+}
+
+fn pdf_sigma_as_variance(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    check(x, mu, sigma)?;
+    let d = x - mu;
+    Ok((-d * d / (2.0 * sigma)).exp() / (2.0 * std::f64::consts::PI * sigma).sqrt())
+}
+
+fn cdf_missing_sqrt2(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    check(x, mu, sigma)?;
+    Ok(0.5 * (1.0 + series_erf((x - mu) / sigma)))
+}
+
+fn cdf_truncated(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    check(x, mu, sigma)?;
+    Ok(0.5 * (1.0 + truncated_erf((x - mu) / (sigma * std::f64::consts::SQRT_2))))
+}

@@ -1,0 +1,493 @@
+//! Checks for 1.5 — seeded sampling from the uniform, normal and exponential distributions.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use mathlings_stats::StatsError;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `sample_uniform(a, b, n, seed)`.
+    pub sample_uniform: fn(f64, f64, usize, u64) -> Result<Vec<f64>, StatsError>,
+    /// `sample_normal(mu, sigma, n, seed)` by Box–Muller.
+    pub sample_normal: fn(f64, f64, usize, u64) -> Result<Vec<f64>, StatsError>,
+    /// `sample_exponential(lambda, n, seed)` by inverting the cdf.
+    pub sample_exponential: fn(f64, usize, u64) -> Result<Vec<f64>, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_5_sampling {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_5_sampling::Impl {
+            sample_uniform: $($m::)+sample_uniform,
+            sample_normal: $($m::)+sample_normal,
+            sample_exponential: $($m::)+sample_exponential,
+        }
+    };
+}
+
+/// Draws per distributional check: enough to see a wrong transformation, quick unoptimised.
+const N: usize = 2000;
+/// Parameter sets tried per distribution.
+const TRIALS: usize = 6;
+/// Sample mean and variance must lie within Z standard errors of the truth: a correct sampler
+/// leaves that band with probability ≈ 4e-8 per statistic (normal approximation).
+const Z: f64 = 5.5;
+/// Kolmogorov–Smirnov bound from the Dvoretzky–Kiefer–Wolfowitz inequality
+/// P(Dₙ > ε) ≤ 2·exp(−2nε²): with ε = √(ln(2/1e-7)/(2n)) a correct sampler exceeds it with
+/// probability ≤ 1e-7 (ε ≈ 0.065 for n = 2000).
+fn ks_bound() -> f64 {
+    ((2.0f64 / 1e-7).ln() / (2.0 * N as f64)).sqrt()
+}
+
+/// What a distribution predicts for a sample of size N.
+struct Truth {
+    mean: f64,
+    variance: f64,
+    /// The fourth central moment μ₄, for the standard error of s²: √((μ₄ − σ⁴)/n).
+    fourth: f64,
+    cdf: Box<dyn Fn(f64) -> f64>,
+}
+
+fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, variance)
+}
+
+/// Checks a sample's size, mean, variance and KS distance against `truth`.
+fn looks_like(got: &Result<Vec<f64>, StatsError>, truth: &Truth) -> Verdict {
+    let xs = match got {
+        Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => xs,
+        Ok(xs) => {
+            return expect::fail(
+                format!(
+                    "{} values, {} of them finite",
+                    xs.len(),
+                    xs.iter().filter(|x| x.is_finite()).count()
+                ),
+                format!("{N} finite values"),
+            );
+        }
+        Err(e) => return expect::fail(format!("Err({e:?})"), format!("Ok({N} values)")),
+    };
+    let (mean, variance) = mean_and_variance(xs);
+    let n = N as f64;
+    let mean_band = Z * (truth.variance / n).sqrt();
+    if (mean - truth.mean).abs() > mean_band {
+        return expect::fail(
+            format!("a sample with mean {}", show::rounded(mean, 5)),
+            format!(
+                "a mean within {} of {}",
+                show::rounded(mean_band, 3),
+                show::rounded(truth.mean, 5)
+            ),
+        );
+    }
+    let variance_band = Z * ((truth.fourth - truth.variance.powi(2)) / n).sqrt();
+    if (variance - truth.variance).abs() > variance_band {
+        return expect::fail(
+            format!("a sample with variance {}", show::rounded(variance, 5)),
+            format!(
+                "a variance within {} of {}",
+                show::rounded(variance_band, 3),
+                show::rounded(truth.variance, 5)
+            ),
+        );
+    }
+    let ks = mathlings_stats::ks_statistic(xs, &truth.cdf).expect("KS of a finite sample");
+    expect::that(
+        ks <= ks_bound(),
+        format!(
+            "a sample at Kolmogorov–Smirnov distance {} from the distribution",
+            show::rounded(ks, 3)
+        ),
+        format!(
+            "a KS distance ≤ {} (the shape of the distribution, not just its moments)",
+            show::rounded(ks_bound(), 3)
+        ),
+    )
+}
+
+fn uniform_truth(a: f64, b: f64) -> Truth {
+    let w = b - a;
+    Truth {
+        mean: (a + b) / 2.0,
+        variance: w * w / 12.0,
+        fourth: w.powi(4) / 80.0,
+        cdf: Box::new(move |x| mathlings_stats::uniform_cdf(x, a, b).expect("reference cdf")),
+    }
+}
+
+fn normal_truth(mu: f64, sigma: f64) -> Truth {
+    Truth {
+        mean: mu,
+        variance: sigma * sigma,
+        fourth: 3.0 * sigma.powi(4),
+        cdf: Box::new(move |x| mathlings_stats::normal_cdf(x, mu, sigma).expect("reference cdf")),
+    }
+}
+
+fn exponential_truth(lambda: f64) -> Truth {
+    Truth {
+        mean: 1.0 / lambda,
+        variance: 1.0 / (lambda * lambda),
+        fourth: 9.0 / lambda.powi(4),
+        cdf: Box::new(move |x| mathlings_stats::exponential_cdf(x, lambda).expect("reference cdf")),
+    }
+}
+
+fn two(name: &str, p: f64, q: f64, n: usize, seed: u64) -> String {
+    format!(
+        "{name}({}, {}, {n}, {seed})",
+        show::float(p),
+        show::float(q)
+    )
+}
+
+fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
+    format!("sample_exponential({}, {n}, {seed})", show::float(lambda))
+}
+
+/// One sampler with its parameters fixed, as a function of the seed.
+type Sampler<'a> = Box<dyn Fn(u64) -> Result<Vec<f64>, StatsError> + 'a>;
+
+/// A parameter rounded to two decimals so that calls read well.
+fn nice(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn error_kind(e: &StatsError) -> String {
+    let text = format!("{e:?}");
+    text.split(['(', ' '])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_5_sampling",
+        properties: vec![
+            Property {
+                id: "reproducible_from_seed",
+                description: "each sampler returns exactly n values, the same values for the same seed, and different values for another seed",
+                weight: 2,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for n in 0..=9usize {
+                        let seed: u64 = rng.random_range(0..1000);
+                        let runs: [(String, Sampler); 3] = [
+                            (
+                                two("sample_uniform", -1.0, 2.0, n, seed),
+                                Box::new(move |s| (imp.sample_uniform)(-1.0, 2.0, n, s)),
+                            ),
+                            (
+                                two("sample_normal", 1.0, 2.0, n, seed),
+                                Box::new(move |s| (imp.sample_normal)(1.0, 2.0, n, s)),
+                            ),
+                            (
+                                exp_call(0.5, n, seed),
+                                Box::new(move |s| (imp.sample_exponential)(0.5, n, s)),
+                            ),
+                        ];
+                        for (call, f) in &runs {
+                            ctx.once(call, || {
+                                let first = f(seed);
+                                let Ok(xs) = &first else {
+                                    return expect::fail(show::result(&first), format!("Ok({n} values)"));
+                                };
+                                expect::that(xs.len() == n, format!("{} values", xs.len()), format!("{n} values"))?;
+                                let again = f(seed);
+                                expect::that(
+                                    again.as_ref().ok() == Some(xs),
+                                    format!("{} and then {}", show::result(&first), show::result(&again)),
+                                    "the same values for the same seed (one generator per call, seeded with `seed`)",
+                                )?;
+                                if n >= 2 {
+                                    let other = f(seed + 1);
+                                    expect::that(
+                                        other.as_ref().ok() != Some(xs),
+                                        format!("the same values {} for seeds {seed} and {}", show::result(&first), seed + 1),
+                                        "different values for a different seed",
+                                    )?;
+                                }
+                                Ok(())
+                            })?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "uniform_distribution",
+                description: "sample_uniform(a, b, 2000, seed) stays in [a, b] and has the mean (a + b)/2, variance (b − a)²/12 and cdf of U(a, b) (within 5.5 standard errors; KS ≤ 0.065)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for _ in 0..TRIALS {
+                        let a = nice(rng.random_range(-10.0..10.0));
+                        let b = a + nice(rng.random_range(0.5..20.0));
+                        let seed: u64 = rng.random_range(0..1_000_000);
+                        ctx.once(&two("sample_uniform", a, b, N, seed), || {
+                            let got = (imp.sample_uniform)(a, b, N, seed);
+                            if let Ok(xs) = &got
+                                && let Some(x) = xs.iter().find(|x| !(a..=b).contains(*x))
+                            {
+                                return expect::fail(
+                                    format!("a value {}", show::float(*x)),
+                                    format!("values in [{a}, {b}]"),
+                                );
+                            }
+                            looks_like(&got, &uniform_truth(a, b))
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "normal_distribution",
+                description: "sample_normal(μ, σ, 2000, seed) has mean μ, variance σ² and the normal cdf (within 5.5 standard errors; KS ≤ 0.065)",
+                weight: 3,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for _ in 0..TRIALS {
+                        let mu = nice(rng.random_range(-10.0..10.0));
+                        let sigma = nice(rng.random_range(0.1..10.0));
+                        let seed: u64 = rng.random_range(0..1_000_000);
+                        ctx.once(&two("sample_normal", mu, sigma, N, seed), || {
+                            looks_like(
+                                &(imp.sample_normal)(mu, sigma, N, seed),
+                                &normal_truth(mu, sigma),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "exponential_distribution",
+                description: "sample_exponential(λ, 2000, seed) has mean 1/λ, variance 1/λ² and the cdf 1 − e^(−λx) (within 5.5 standard errors; KS ≤ 0.065)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for i in 0..TRIALS {
+                        // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
+                        let lambda = if i % 2 == 0 {
+                            nice(rng.random_range(0.1..0.5))
+                        } else {
+                            nice(rng.random_range(2.0..10.0))
+                        };
+                        let seed: u64 = rng.random_range(0..1_000_000);
+                        ctx.once(&exp_call(lambda, N, seed), || {
+                            looks_like(
+                                &(imp.sample_exponential)(lambda, N, seed),
+                                &exponential_truth(lambda),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "a ≥ b, σ ≤ 0, λ ≤ 0 or NaN/±∞ parameters give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let invalid = |name: &'static str| move |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
+                    for (a, b) in [(1.0, 1.0), (2.0, 1.0)] {
+                        ctx.once(&two("sample_uniform", a, b, 3, 1), || {
+                            expect::error(
+                                &(imp.sample_uniform)(a, b, 3, 1),
+                                invalid("b"),
+                                "StatsError::InvalidParameter { name: \"b\", .. }",
+                            )
+                        })?;
+                    }
+                    for (a, b) in [(f64::NAN, 1.0), (0.0, f64::INFINITY)] {
+                        ctx.once(&two("sample_uniform", a, b, 3, 1), || {
+                            expect::error(
+                                &(imp.sample_uniform)(a, b, 3, 1),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    for sigma in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+                        ctx.once(&two("sample_normal", 0.0, sigma, 3, 1), || {
+                            expect::error(
+                                &(imp.sample_normal)(0.0, sigma, 3, 1),
+                                invalid("sigma"),
+                                "StatsError::InvalidParameter { name: \"sigma\", .. }",
+                            )
+                        })?;
+                    }
+                    ctx.once(&two("sample_normal", f64::NAN, 1.0, 3, 1), || {
+                        expect::error(
+                            &(imp.sample_normal)(f64::NAN, 1.0, 3, 1),
+                            |e| matches!(e, StatsError::NonFinite),
+                            "StatsError::NonFinite",
+                        )
+                    })?;
+                    for lambda in [0.0, -2.0, f64::NAN, f64::INFINITY] {
+                        ctx.once(&exp_call(lambda, 3, 1), || {
+                            expect::error(
+                                &(imp.sample_exponential)(lambda, 3, 1),
+                                invalid("lambda"),
+                                "StatsError::InvalidParameter { name: \"lambda\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "box_muller_one_uniform",
+                explanation: "Your normal samples have the wrong shape: it looks like Box–Muller with one uniform \
+                    used twice, r = √(−2 ln u) and θ = 2πu. Radius and angle must be independent: draw two \
+                    uniforms per pair, r = √(−2 ln u₁), θ = 2π u₂, and return r cos θ and r sin θ.",
+                implementation: Impl {
+                    sample_uniform: uniform_ok,
+                    sample_normal: box_muller_one_uniform,
+                    sample_exponential: exponential_ok,
+                },
+            },
+            Misconception {
+                id: "lambda_as_scale",
+                explanation: "Your exponential samples have mean λ instead of 1/λ: you multiplied −ln(1 − u) by λ. \
+                    λ is a rate (events per unit time); inverting F(x) = 1 − e^(−λx) gives x = −ln(1 − u)/λ.",
+                implementation: Impl {
+                    sample_uniform: uniform_ok,
+                    sample_normal: normal_ok,
+                    sample_exponential: lambda_as_scale,
+                },
+            },
+            Misconception {
+                id: "seed_ignored",
+                explanation: "Your samplers return different values when called twice with the same seed: the \
+                    generator does not come (only) from `seed` — a thread-local or global generator, or one \
+                    shared between calls. Create it inside each call with \
+                    `ChaCha8Rng::seed_from_u64(seed)` so that results can be reproduced.",
+                implementation: Impl {
+                    sample_uniform: uniform_unseeded,
+                    sample_normal: normal_unseeded,
+                    sample_exponential: exponential_unseeded,
+                },
+            },
+        ],
+        probe: |imp| {
+            let same = (imp.sample_uniform)(0.0, 1.0, 5, 3) == (imp.sample_uniform)(0.0, 1.0, 5, 3)
+                && (imp.sample_normal)(0.0, 1.0, 5, 3) == (imp.sample_normal)(0.0, 1.0, 5, 3)
+                && (imp.sample_exponential)(2.0, 5, 3) == (imp.sample_exponential)(2.0, 5, 3);
+            let normal = match (imp.sample_normal)(0.0, 1.0, N, 11) {
+                Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => {
+                    let ks = mathlings_stats::ks_statistic(&xs, |x| {
+                        mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf")
+                    })
+                    .expect("KS");
+                    if ks <= ks_bound() {
+                        "normal"
+                    } else {
+                        "not normal"
+                    }
+                    .to_string()
+                }
+                Ok(_) => "wrong length or non-finite".into(),
+                Err(e) => error_kind(&e),
+            };
+            let exponential = match (imp.sample_exponential)(4.0, N, 5) {
+                Ok(xs) if !xs.is_empty() => {
+                    let m = xs.iter().sum::<f64>() / xs.len() as f64;
+                    if (m - 0.25).abs() < 0.05 {
+                        "mean 1/λ"
+                    } else if (m - 4.0).abs() < 0.8 {
+                        "mean λ"
+                    } else {
+                        "other mean"
+                    }
+                    .to_string()
+                }
+                Ok(_) => "empty".into(),
+                Err(e) => error_kind(&e),
+            };
+            vec![
+                if same {
+                    "reproducible"
+                } else {
+                    "not reproducible"
+                }
+                .into(),
+                normal,
+                exponential,
+            ]
+        },
+    }
+}
+
+fn uniform_ok(a: f64, b: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    mathlings_stats::sample_uniform(a, b, n, &mut ChaCha8Rng::seed_from_u64(seed))
+}
+
+fn normal_ok(mu: f64, sigma: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    mathlings_stats::sample_normal(mu, sigma, n, &mut ChaCha8Rng::seed_from_u64(seed))
+}
+
+fn exponential_ok(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    mathlings_stats::sample_exponential(lambda, n, &mut ChaCha8Rng::seed_from_u64(seed))
+}
+
+fn box_muller_one_uniform(
+    mu: f64,
+    sigma: f64,
+    n: usize,
+    seed: u64,
+) -> Result<Vec<f64>, StatsError> {
+    normal_ok(mu, sigma, 0, seed)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut out = Vec::new();
+    while out.len() < n {
+        let u: f64 = 1.0 - rng.random::<f64>();
+        let r = (-2.0 * u.ln()).sqrt();
+        let theta = 2.0 * std::f64::consts::PI * u;
+        out.push(mu + sigma * r * theta.cos());
+        out.push(mu + sigma * r * theta.sin());
+    }
+    out.truncate(n);
+    Ok(out)
+}
+
+fn lambda_as_scale(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    Ok(exponential_ok(lambda, n, seed)?
+        .into_iter()
+        .map(|x| x * lambda * lambda)
+        .collect())
+}
+
+/// A generator that advances between calls, as a global or thread-local one would.
+static CALLS: AtomicU64 = AtomicU64::new(1);
+
+fn fresh(seed: u64) -> u64 {
+    seed ^ CALLS
+        .fetch_add(1, Ordering::Relaxed)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn uniform_unseeded(a: f64, b: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    uniform_ok(a, b, n, fresh(seed))
+}
+
+fn normal_unseeded(mu: f64, sigma: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    normal_ok(mu, sigma, n, fresh(seed))
+}
+
+fn exponential_unseeded(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    exponential_ok(lambda, n, fresh(seed))
+}

@@ -1,0 +1,409 @@
+//! Checks for 1.6 — a seeded, parallel simulation of the central limit theorem.
+
+use std::sync::Mutex;
+
+use mathlings_stats::StatsError;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `standardized_means(sample_size, replicates, seed)`.
+    pub standardized_means: fn(usize, usize, u64) -> Result<Vec<f64>, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_6_clt_simulation {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_6_clt_simulation::Impl {
+            standardized_means: $($m::)+standardized_means,
+        }
+    };
+}
+
+/// The same draws as the reference: x̄ differs only by summation order (≲ n·ε relative), so Z
+/// agrees to ≲ √n·n·ε ≈ 1e-13 for n ≤ 64; 1e-9 absolute leaves ample room.
+const AGREE: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-9,
+};
+/// Replicates for the distributional checks: the KS noise is then ≤ 0.046 (DKW, p = 1e-7).
+const REPLICATES: usize = 4000;
+/// Mean and variance of the Z's within Z_BAND standard errors (p ≈ 4e-8 each).
+const Z_BAND: f64 = 5.5;
+/// Attempts at catching a thread-count dependence: scheduling-dependent code differs from the
+/// single-threaded result in nearly every attempt; a correct one never does.
+const ATTEMPTS: usize = 4;
+/// (sample_size, replicates) big enough (2·10⁵ draws, several ms) that all threads of a pool
+/// get to work even on a busy machine, so a shared generator is really contended.
+const CONTENDED: (usize, usize) = (50, 4000);
+
+fn call(n: usize, r: usize, seed: u64) -> String {
+    format!("standardized_means({n}, {r}, {seed})")
+}
+
+/// The result of one simulation.
+type Simulation = Result<Vec<f64>, StatsError>;
+
+/// Runs `f` in a local rayon pool of `threads` threads.
+fn with_threads<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a local rayon pool")
+        .install(f)
+}
+
+/// `Ok(())` if the 1-thread and 3-thread results agree in every attempt, else the pair that differs.
+fn thread_independent(
+    imp: &Impl,
+    n: usize,
+    r: usize,
+    seed: u64,
+) -> Result<(), (Simulation, Simulation)> {
+    let f = imp.standardized_means;
+    let one = with_threads(1, || f(n, r, seed));
+    for _ in 0..ATTEMPTS {
+        let three = with_threads(3, || f(n, r, seed));
+        if three != one {
+            return Err((one, three));
+        }
+    }
+    Ok(())
+}
+
+fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, variance)
+}
+
+fn ks_to_standard_normal(xs: &[f64]) -> f64 {
+    mathlings_stats::ks_statistic(xs, |x| {
+        mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf")
+    })
+    .expect("KS of finite values")
+}
+
+/// The Z's as finite values of the right count, or a failure.
+fn finite(
+    got: &Result<Vec<f64>, StatsError>,
+    r: usize,
+) -> Result<Vec<f64>, mathlings_course::report::Failure> {
+    match got {
+        Ok(z) if z.len() == r && z.iter().all(|v| v.is_finite()) => Ok(z.clone()),
+        Ok(z) => expect::fail(
+            format!(
+                "{} values (finite ones: {})",
+                z.len(),
+                z.iter().filter(|v| v.is_finite()).count()
+            ),
+            format!("{r} finite values"),
+        )
+        .map(|()| Vec::new()),
+        Err(e) => {
+            expect::fail(format!("Err({e:?})"), format!("Ok({r} values)")).map(|()| Vec::new())
+        }
+    }
+}
+
+/// Where two results first differ, for the learner: "value #i: a with 1 thread, b with 3 threads".
+fn first_difference(
+    one: &Result<Vec<f64>, StatsError>,
+    three: &Result<Vec<f64>, StatsError>,
+) -> String {
+    match (one, three) {
+        (Ok(a), Ok(b)) if a.len() == b.len() => {
+            let i = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(0);
+            format!(
+                "value #{i}: {} with 1 thread, {} with 3 threads",
+                show::float(a[i]),
+                show::float(b[i])
+            )
+        }
+        _ => format!(
+            "{} with 1 thread, {} with 3 threads",
+            show::result(one),
+            show::result(three)
+        ),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_6_clt_simulation",
+        properties: vec![
+            Property {
+                id: "same_for_any_thread_count",
+                description: "the result depends on the seed only: the same in a 1-thread and a 3-thread rayon pool, and again on a second call",
+                weight: 3,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for (n, r) in [(1usize, 50usize), (20, 300), CONTENDED] {
+                        let seed: u64 = rng.random_range(0..1_000_000);
+                        ctx.once(&format!("{} in 1-thread and 3-thread pools", call(n, r, seed)), || match thread_independent(imp, n, r, seed) {
+                            Ok(()) => Ok(()),
+                            Err((one, three)) => expect::fail(
+                                first_difference(&one, &three),
+                                "the same values for any number of threads (one generator per replicate, derived from (seed, i))",
+                            ),
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "with replicate i drawn from ChaCha8Rng::seed_from_u64(seed) on stream i, the Z's equal the reference simulation's (to 1e-9)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (1usize..=64, 1usize..=40, 0u64..1000),
+                        |&(n, r, s)| call(n, r, s),
+                        |&(n, r, seed)| {
+                            let want = mathlings_stats::clt_standardized_means(n, r, seed)
+                                .expect("reference");
+                            expect::all_close(&(imp.standardized_means)(n, r, seed), &want, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "standardized_mean_zero_variance_one",
+                description: "for n = 30 the 4000 Z's have mean ≈ 0 and variance ≈ 1 (within 5.5 standard errors): the standard error of x̄ is σ/√n, not σ",
+                weight: 2,
+                check: |imp, ctx| {
+                    let seed: u64 = ctx.rng().random_range(0..1_000_000);
+                    let (n, r) = (30usize, REPLICATES);
+                    ctx.once(&call(n, r, seed), || {
+                        let z = finite(&(imp.standardized_means)(n, r, seed), r)?;
+                        let (mean, variance) = mean_and_variance(&z);
+                        let rf = r as f64;
+                        // Var(s²) ≈ (μ₄ − 1)/r with μ₄ = 3 + 6/n for means of exponentials.
+                        let variance_band = Z_BAND * ((2.0 + 6.0 / n as f64) / rf).sqrt();
+                        expect::that(
+                            mean.abs() <= Z_BAND / rf.sqrt()
+                                && (variance - 1.0).abs() <= variance_band,
+                            format!(
+                                "Z's with mean {} and variance {}",
+                                show::rounded(mean, 4),
+                                show::rounded(variance, 4)
+                            ),
+                            format!(
+                                "mean 0 ± {} and variance 1 ± {}",
+                                show::rounded(Z_BAND / rf.sqrt(), 2),
+                                show::rounded(variance_band, 2)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "ks_distance_shrinks_with_n",
+                description: "the KS distance of the Z's to N(0, 1) is large for n = 1 (the skewed exponential itself, D > 0.1) and small for n = 64 (D < 0.08)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let seed: u64 = ctx.rng().random_range(0..1_000_000);
+                    ctx.once(&call(1, REPLICATES, seed), || {
+                        let z = finite(&(imp.standardized_means)(1, REPLICATES, seed), REPLICATES)?;
+                        let d = ks_to_standard_normal(&z);
+                        expect::that(
+                            d > 0.1,
+                            format!("Z's at KS distance {} from N(0, 1)", show::rounded(d, 3)),
+                            "a KS distance > 0.1 (for n = 1, Z = x − 1 is a shifted exponential, ≥ 0.159 away from N(0, 1))",
+                        )
+                    })?;
+                    ctx.once(&call(64, REPLICATES, seed), || {
+                        let z = finite(&(imp.standardized_means)(64, REPLICATES, seed), REPLICATES)?;
+                        let d = ks_to_standard_normal(&z);
+                        expect::that(
+                            d < 0.08,
+                            format!("Z's at KS distance {} from N(0, 1)", show::rounded(d, 3)),
+                            "a KS distance < 0.08 (≈ 0.017 from the remaining skew, plus ≤ 0.046 sampling noise)",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "sample_size = 0 or replicates = 0 gives StatsError::InvalidParameter naming the parameter, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&call(0, 10, 1), || {
+                        expect::error(
+                            &(imp.standardized_means)(0, 10, 1),
+                            |e| {
+                                matches!(
+                                    e,
+                                    StatsError::InvalidParameter {
+                                        name: "sample_size",
+                                        ..
+                                    }
+                                )
+                            },
+                            "StatsError::InvalidParameter { name: \"sample_size\", .. }",
+                        )
+                    })?;
+                    ctx.once(&call(10, 0, 1), || {
+                        expect::error(
+                            &(imp.standardized_means)(10, 0, 1),
+                            |e| {
+                                matches!(
+                                    e,
+                                    StatsError::InvalidParameter {
+                                        name: "replicates",
+                                        ..
+                                    }
+                                )
+                            },
+                            "StatsError::InvalidParameter { name: \"replicates\", .. }",
+                        )
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "shared_rng",
+                explanation: "Your results change with the number of threads (and from run to run): all replicates \
+                    draw from one shared generator (behind a Mutex, say), so which numbers a replicate gets depends \
+                    on which thread asks first. Give each replicate its own generator derived from (seed, i): \
+                    `let mut rng = ChaCha8Rng::seed_from_u64(seed); rng.set_stream(i as u64);` inside the map.",
+                implementation: Impl {
+                    standardized_means: shared_rng,
+                },
+            },
+            Misconception {
+                id: "divides_by_sigma",
+                explanation: "Your Z's have variance ≈ 1/n instead of 1: you standardized with σ instead of the \
+                    standard error σ/√n. The mean of n draws varies √n times less than one draw: \
+                    Z = (x̄ − μ)/(σ/√n) = (x̄ − μ)·√n/σ.",
+                implementation: Impl {
+                    standardized_means: divides_by_sigma,
+                },
+            },
+            Misconception {
+                id: "same_stream_for_every_replicate",
+                explanation: "All your replicates are identical: each one seeds its generator with `seed` alone, so \
+                    they all draw the same numbers. Give replicate i its own stream: \
+                    `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.",
+                implementation: Impl {
+                    standardized_means: same_stream,
+                },
+            },
+        ],
+        probe: |imp| {
+            // Deterministic on any machine: whether the replicates' generators are the
+            // per-replicate streams (then the output equals the reference bit for bit).
+            // A shared generator gives statistically fine but different numbers.
+            let streams = match ((imp.standardized_means)(25, 400, 3), mathlings_stats::clt_standardized_means(25, 400, 3)) {
+                (Ok(z), Ok(reference))
+                    if z.len() == reference.len()
+                        && z.iter().zip(&reference).all(|(&a, &b)| AGREE.accepts(a, b)) =>
+                {
+                    "per-replicate streams"
+                }
+                (Ok(_), _) => "other random streams",
+                (Err(_), _) => "error",
+            }
+            .to_string();
+            let spread = match (imp.standardized_means)(25, 400, 3) {
+                Ok(z) if z.len() == 400 && z.iter().all(|v| v.is_finite()) => {
+                    let (_, variance) = mean_and_variance(&z);
+                    if variance < 1e-12 {
+                        "all equal"
+                    } else if (0.6..1.5).contains(&variance) {
+                        "variance ≈ 1"
+                    } else if (0.01..0.1).contains(&variance) {
+                        "variance ≈ 1/n"
+                    } else {
+                        "other variance"
+                    }
+                    .to_string()
+                }
+                Ok(_) => "wrong length or non-finite".into(),
+                Err(e) => {
+                    let text = format!("{e:?}");
+                    text.split(['(', ' '])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                }
+            };
+            vec![streams, spread]
+        },
+    }
+}
+
+fn check(sample_size: usize, replicates: usize) -> Result<f64, StatsError> {
+    if sample_size == 0 {
+        return Err(StatsError::InvalidParameter {
+            name: "sample_size",
+            reason: "must be ≥ 1",
+        });
+    }
+    if replicates == 0 {
+        return Err(StatsError::InvalidParameter {
+            name: "replicates",
+            reason: "must be ≥ 1",
+        });
+    }
+    Ok(sample_size as f64)
+}
+
+fn draw(rng: &mut ChaCha8Rng) -> f64 {
+    -(-rng.random::<f64>()).ln_1p()
+}
+
+fn shared_rng(sample_size: usize, replicates: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    let n = check(sample_size, replicates)?;
+    let rng = Mutex::new(ChaCha8Rng::seed_from_u64(seed));
+    Ok((0..replicates)
+        .into_par_iter()
+        .map(|_| {
+            let total: f64 = (0..sample_size)
+                .map(|_| draw(&mut rng.lock().expect("unpoisoned")))
+                .sum();
+            (total / n - 1.0) * n.sqrt()
+        })
+        .collect())
+}
+
+fn per_replicate(
+    sample_size: usize,
+    replicates: usize,
+    seed: u64,
+    streams: bool,
+    scale: fn(f64) -> f64,
+) -> Result<Vec<f64>, StatsError> {
+    let n = check(sample_size, replicates)?;
+    Ok((0..replicates)
+        .into_par_iter()
+        .map(|i| {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            if streams {
+                rng.set_stream(i as u64);
+            }
+            let total: f64 = (0..sample_size).map(|_| draw(&mut rng)).sum();
+            (total / n - 1.0) * scale(n)
+        })
+        .collect())
+}
+
+fn divides_by_sigma(
+    sample_size: usize,
+    replicates: usize,
+    seed: u64,
+) -> Result<Vec<f64>, StatsError> {
+    per_replicate(sample_size, replicates, seed, true, |_| 1.0)
+}
+
+fn same_stream(sample_size: usize, replicates: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+    per_replicate(sample_size, replicates, seed, false, f64::sqrt)
+}

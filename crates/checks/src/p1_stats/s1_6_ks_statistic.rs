@@ -1,0 +1,365 @@
+//! Checks for 1.6 — the Kolmogorov–Smirnov statistic.
+
+use mathlings_stats::StatsError;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::prelude::*;
+
+/// A cdf the learner's function receives.
+pub type Cdf = fn(f64) -> f64;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `ks_statistic(sample, cdf)`: sup |Fₙ − F|.
+    pub ks_statistic: fn(&[f64], Cdf) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_6_ks_statistic {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_6_ks_statistic::Impl { ks_statistic: $($m::)+ks_statistic }
+    };
+}
+
+/// D is a maximum of differences of numbers in [0, 1]: any correct order of operations agrees
+/// to a few ulps, so 1e-12 absolute.
+const AGREE: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-12,
+};
+/// Dvoretzky–Kiefer–Wolfowitz: P(D > ε) ≤ 2·exp(−2nε²); the bound for probability 1e-7.
+fn dkw(n: usize) -> f64 {
+    ((2.0f64 / 1e-7).ln() / (2.0 * n as f64)).sqrt()
+}
+
+fn standard_normal(x: f64) -> f64 {
+    mathlings_stats::normal_cdf(x, 0.0, 1.0).unwrap_or(f64::NAN)
+}
+
+fn unit_uniform(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
+fn standard_logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn exponential_one(x: f64) -> f64 {
+    if x <= 0.0 { 0.0 } else { -(-x).exp_m1() }
+}
+
+fn out_of_range(_: f64) -> f64 {
+    2.0
+}
+
+fn not_a_number(_: f64) -> f64 {
+    f64::NAN
+}
+
+/// The cdfs used, with the Rust a learner would write for them.
+const CDFS: [(&str, Cdf); 4] = [
+    ("|x| normal_cdf(x, 0.0, 1.0)", standard_normal),
+    ("|x| x.clamp(0.0, 1.0)", unit_uniform),
+    ("|x| 1.0 / (1.0 + (-x).exp())", standard_logistic),
+    (
+        "|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }",
+        exponential_one,
+    ),
+];
+
+fn call(xs: &[f64], cdf: &str) -> String {
+    format!("ks_statistic({}, {cdf})", show::floats(xs))
+}
+
+fn reference(xs: &[f64], cdf: Cdf) -> f64 {
+    mathlings_stats::ks_statistic(xs, cdf).expect("reference KS")
+}
+
+/// A sample of 1–40 values in [−4, 4] (often half-integers, with ties) and one of the cdfs.
+fn input() -> impl Strategy<Value = (Vec<f64>, usize)> + Clone {
+    (
+        proptest::collection::vec(
+            prop_oneof![3 => -4.0..4.0f64, 1 => (-8i32..=8).prop_map(|i| f64::from(i) / 2.0)],
+            1..40,
+        ),
+        0..CDFS.len(),
+    )
+}
+
+fn standard_normal_sample(n: usize, seed: u64, mu: f64) -> Vec<f64> {
+    mathlings_stats::sample_normal(mu, 1.0, n, &mut ChaCha8Rng::seed_from_u64(seed))
+        .expect("reference sampler")
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_6_ks_statistic",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "ks_statistic(sample, cdf) equals the reference D = maxᵢ max(i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i − 1)/n) (to 1e-12)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        input(),
+                        |(xs, c)| call(xs, CDFS[*c].0),
+                        |(xs, c)| {
+                            let cdf = CDFS[*c].1;
+                            expect::close(&(imp.ks_statistic)(xs, cdf), reference(xs, cdf), AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "between_half_step_and_one",
+                description: "D lies in [1/(2n), 1]: a staircase with steps of 1/n cannot follow a continuous cdf more closely than half a step",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        input(),
+                        |(xs, c)| call(xs, CDFS[*c].0),
+                        |(xs, c)| {
+                            let got = (imp.ks_statistic)(xs, CDFS[*c].1);
+                            let low = 1.0 / (2.0 * xs.len() as f64);
+                            expect::that(
+                                matches!(got, Ok(d) if d >= low - 1e-12 && d <= 1.0),
+                                show::float_result(&got),
+                                format!("Ok(a value in [{}, 1])", show::rounded(low, 4)),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "order_does_not_matter",
+                description: "shuffling the sample does not change D (the empirical cdf only depends on the sorted values)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (input(), proptest::num::u64::ANY),
+                        |((xs, c), _)| call(xs, CDFS[*c].0),
+                        |((xs, c), shuffle_seed)| {
+                            let cdf = CDFS[*c].1;
+                            let mut shuffled = xs.clone();
+                            let mut rng = ChaCha8Rng::seed_from_u64(*shuffle_seed);
+                            for i in (1..shuffled.len()).rev() {
+                                shuffled.swap(i, rng.random_range(0..=i));
+                            }
+                            let original = (imp.ks_statistic)(xs, cdf);
+                            let Ok(want) = original else {
+                                return expect::fail(
+                                    show::float_result(&original),
+                                    "Ok(D) for the sample as given",
+                                );
+                            };
+                            expect::close(&(imp.ks_statistic)(&shuffled, cdf), want, AGREE).map_err(
+                                |mut f| {
+                                    f.call = format!(
+                                        "{} (a shuffle of {}, for which you returned {})",
+                                        call(&shuffled, CDFS[*c].0),
+                                        show::floats(xs),
+                                        show::float(want)
+                                    );
+                                    f
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "shrinks_for_larger_samples",
+                description: "for samples really drawn from N(0, 1), D stays below √(ln(2·10⁷)/(2n)) (the DKW bound), which shrinks like 1/√n for n = 25 … 1600; a sample from N(1, 1) stays far (D > 0.2)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let mut rng = ctx.rng();
+                    for n in [25usize, 100, 400, 1600] {
+                        let seed: u64 = rng.random_range(0..1_000_000);
+                        let what = format!(
+                            "ks_statistic(&sample_normal(0.0, 1.0, {n}, &mut ChaCha8Rng::seed_from_u64({seed})), |x| normal_cdf(x, 0.0, 1.0))"
+                        );
+                        ctx.once(&what, || {
+                            let xs = standard_normal_sample(n, seed, 0.0);
+                            let got = (imp.ks_statistic)(&xs, standard_normal);
+                            expect::that(
+                                matches!(got, Ok(d) if d <= dkw(n) && (d - reference(&xs, standard_normal)).abs() <= AGREE.abs),
+                                show::float_result(&got),
+                                format!("Ok({}), below {}", show::float(reference(&xs, standard_normal)), show::rounded(dkw(n), 3)),
+                            )
+                        })?;
+                    }
+                    let seed: u64 = rng.random_range(0..1_000_000);
+                    let what = format!(
+                        "ks_statistic(&sample_normal(1.0, 1.0, 400, &mut ChaCha8Rng::seed_from_u64({seed})), |x| normal_cdf(x, 0.0, 1.0))"
+                    );
+                    ctx.once(&what, || {
+                        let xs = standard_normal_sample(400, seed, 1.0);
+                        let got = (imp.ks_statistic)(&xs, standard_normal);
+                        expect::that(
+                            matches!(got, Ok(d) if d > 0.2),
+                            show::float_result(&got),
+                            "Ok(D > 0.2): the population distance is 2Φ(½) − 1 ≈ 0.38",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty sample, NaN or ±∞ in it, or a cdf returning values outside [0, 1] give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&call(&[], CDFS[0].0), || {
+                        expect::error(
+                            &(imp.ks_statistic)(&[], standard_normal),
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        )
+                    })?;
+                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                        let xs = [0.5, bad, 1.0];
+                        ctx.once(&call(&xs, CDFS[0].0), || {
+                            expect::error(
+                                &(imp.ks_statistic)(&xs, standard_normal),
+                                |e| matches!(e, StatsError::NonFinite),
+                                "StatsError::NonFinite",
+                            )
+                        })?;
+                    }
+                    let cdfs: [(&str, Cdf); 2] =
+                        [("|_| 2.0", out_of_range), ("|_| f64::NAN", not_a_number)];
+                    for (name, cdf) in cdfs {
+                        ctx.once(&call(&[0.5, 1.0], name), || {
+                            expect::error(
+                                &(imp.ks_statistic)(&[0.5, 1.0], cdf),
+                                |e| matches!(e, StatsError::InvalidParameter { name: "cdf", .. }),
+                                "StatsError::InvalidParameter { name: \"cdf\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_normality_snapshot",
+                description: "the KS distance of each standardized Iris measurement (z = (x − x̄)/s) to N(0, 1) matches the stored snapshot",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "ks_statistic(&z, |x| normal_cdf(x, 0.0, 1.0)) with z the standardized column, for each Iris feature";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
+                        let mut text = String::new();
+                        for (name, column) in names.iter().zip(iris.features.column_iter()) {
+                            let x: Vec<f64> = column.iter().copied().collect();
+                            let mean = mathlings_stats::mean(&x).expect("mean");
+                            let sd = mathlings_stats::standard_deviation(&x).expect("sd");
+                            let z: Vec<f64> = x.iter().map(|v| (v - mean) / sd).collect();
+                            let d = match (imp.ks_statistic)(&z, standard_normal) {
+                                Ok(d) => show::rounded(d, 6),
+                                Err(e) => format!("{e:?}"),
+                            };
+                            text += &format!("{name}: D = {d}\n");
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "upper_side_only",
+                explanation: "Your D only measures where the staircase lies *above* the cdf: maxᵢ (i/n − F(x₍ᵢ₎)), \
+                    i.e. D⁺. Just before each sorted value the staircase is still at (i − 1)/n, and the cdf can \
+                    rise above it there; take D = max(D⁺, D⁻) with D⁻ = maxᵢ (F(x₍ᵢ₎) − (i − 1)/n).",
+                implementation: Impl {
+                    ks_statistic: upper_side_only,
+                },
+            },
+            Misconception {
+                id: "right_limits_only",
+                explanation: "Your D is maxᵢ |i/n − F(x₍ᵢ₎)|: you compare the cdf with the staircase only at the top \
+                    of each step. The gap can be larger at the bottom of a step, just before x₍ᵢ₎, where the \
+                    staircase is (i − 1)/n: also take F(x₍ᵢ₎) − (i − 1)/n into account.",
+                implementation: Impl {
+                    ks_statistic: right_limits_only,
+                },
+            },
+            Misconception {
+                id: "not_sorted",
+                explanation: "Your D changes when the sample is shuffled: the i-th value is paired with the step i/n \
+                    in the order given. The empirical cdf at x₍ᵢ₎ is i/n only for the i-th *smallest* value: sort \
+                    a copy of the sample first (`v.sort_by(f64::total_cmp)`).",
+                implementation: Impl {
+                    ks_statistic: not_sorted,
+                },
+            },
+        ],
+        probe: |imp| {
+            let shown = |xs: &[f64]| match (imp.ks_statistic)(xs, unit_uniform) {
+                Ok(d) => show::rounded(d, 6),
+                Err(e) => {
+                    let text = format!("{e:?}");
+                    text.split(['(', ' '])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                }
+            };
+            vec![shown(&[0.9, 0.6, 0.8]), shown(&[0.1, 0.5, 0.2])]
+        },
+    }
+}
+
+fn validated(sample: &[f64]) -> Result<(), StatsError> {
+    if sample.is_empty() {
+        return Err(StatsError::EmptyInput);
+    }
+    if sample.iter().any(|x| !x.is_finite()) {
+        return Err(StatsError::NonFinite);
+    }
+    Ok(())
+}
+
+/// The (i/n, F(x)) pairs in the order given (`sort`: of the sorted sample).
+fn steps(sample: &[f64], cdf: Cdf, sort: bool) -> Result<Vec<(f64, f64, f64)>, StatsError> {
+    validated(sample)?;
+    let mut xs = sample.to_vec();
+    if sort {
+        xs.sort_by(f64::total_cmp);
+    }
+    let n = xs.len() as f64;
+    xs.iter()
+        .enumerate()
+        .map(|(i, &x)| {
+            let f = cdf(x);
+            if !(0.0..=1.0).contains(&f) {
+                return Err(StatsError::InvalidParameter {
+                    name: "cdf",
+                    reason: "not in [0, 1]",
+                });
+            }
+            Ok((i as f64 / n, (i + 1) as f64 / n, f))
+        })
+        .collect()
+}
+
+fn upper_side_only(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
+    Ok(steps(sample, cdf, true)?
+        .iter()
+        .fold(0.0, |d: f64, &(_, hi, f)| d.max(hi - f)))
+}
+
+fn right_limits_only(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
+    Ok(steps(sample, cdf, true)?
+        .iter()
+        .fold(0.0, |d: f64, &(_, hi, f)| d.max((hi - f).abs())))
+}
+
+fn not_sorted(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
+    Ok(steps(sample, cdf, false)?
+        .iter()
+        .fold(0.0, |d: f64, &(lo, hi, f)| d.max(hi - f).max(f - lo)))
+}

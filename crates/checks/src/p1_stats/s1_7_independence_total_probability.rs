@@ -1,0 +1,478 @@
+//! Checks for 1.7 — independence test and the law of total probability.
+
+use mathlings_stats::{JointTable, StatsError};
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `is_independent(table, tol)`: every cell within tol of P(X = i)·P(Y = j).
+    pub is_independent: fn(&[Vec<f64>], f64) -> Result<bool, StatsError>,
+    /// `total_probability(conditionals, priors)`: Σᵢ P(A | Bᵢ)·P(Bᵢ).
+    pub total_probability: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_7_independence_total_probability {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_7_independence_total_probability::Impl {
+            is_independent: $($m::)+is_independent,
+            total_probability: $($m::)+total_probability,
+        }
+    };
+}
+
+/// The tolerance handed to `is_independent` for outer products: rebuilding a marginal from
+/// at most 4 products and multiplying again moves a cell by a few ulps (≤ 1e-15), so 1e-12
+/// accepts every correct summation order.
+const OUTER_TOL: f64 = 1e-12;
+/// The tolerance handed to `is_independent` for dependent tables: their cells are ≥ 3e-4 away
+/// from the product of the marginals, far above it.
+const DEPENDENT_TOL: f64 = 1e-9;
+/// A sum of at most 4 products of probabilities is exact to a few ulps; 1e-12 leaves a wide
+/// margin and rejects any unweighted or misweighted sum (off by ≥ 1e-3 on these inputs).
+const AGREE: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-12,
+};
+
+fn show_table(table: &[Vec<f64>]) -> String {
+    let rows: Vec<String> = table
+        .iter()
+        .map(|row| format!("vec!{}", show::floats(row).trim_start_matches('&')))
+        .collect();
+    format!("&[{}]", rows.join(", "))
+}
+
+fn independent_call(table: &[Vec<f64>], tol: f64) -> String {
+    format!(
+        "is_independent({}, {})",
+        show_table(table),
+        show::float(tol)
+    )
+}
+
+fn total_call(conditionals: &[f64], priors: &[f64]) -> String {
+    format!(
+        "total_probability({}, {})",
+        show::floats(conditionals),
+        show::floats(priors)
+    )
+}
+
+/// A distribution over 1–4 (or `len`) outcomes: integer weights 1..9 divided by their total.
+fn distribution(len: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Vec<f64>> + Clone {
+    proptest::collection::vec(1..10u32, len).prop_map(|w| {
+        let total: u32 = w.iter().sum();
+        w.iter().map(|&v| f64::from(v) / f64::from(total)).collect()
+    })
+}
+
+fn outer(px: &[f64], py: &[f64]) -> Vec<Vec<f64>> {
+    px.iter()
+        .map(|a| py.iter().map(|b| a * b).collect())
+        .collect()
+}
+
+/// An outer product P(X)·P(Y)ᵀ: the joint table of two independent variables.
+fn outer_table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
+    (distribution(1..=4), distribution(1..=4)).prop_map(|(px, py)| outer(&px, &py))
+}
+
+/// An outer product with ε moved around a 2×2 rectangle of cells (+ε, −ε / −ε, +ε): the
+/// marginals are unchanged, but X and Y are no longer independent.
+fn dependent_table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
+    (distribution(2..=4), distribution(2..=4))
+        .prop_flat_map(|(px, py)| {
+            let (r, c) = (px.len(), py.len());
+            (Just(outer(&px, &py)), 0..r, 1..r, 0..c, 1..c)
+        })
+        .prop_map(|(mut t, i, di, j, dj)| {
+            let (r, c) = (t.len(), t[0].len());
+            let (i2, j2) = ((i + di) % r, (j + dj) % c);
+            let eps = 0.5 * t[i][j2].min(t[i2][j]);
+            t[i][j] += eps;
+            t[i2][j2] += eps;
+            t[i][j2] -= eps;
+            t[i2][j] -= eps;
+            t
+        })
+}
+
+/// A random joint table with positive cells, 1–4 × 1–4.
+fn positive_table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
+    (1..=4usize, 1..=4usize).prop_flat_map(|(rows, cols)| {
+        distribution(rows * cols..=rows * cols)
+            .prop_map(move |cells| cells.chunks(cols).map(<[f64]>::to_vec).collect())
+    })
+}
+
+/// Conditionals in [0, 1] (multiples of 0.05 after shrinking) and priors of the same length.
+fn conditionals_and_priors() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    (1..=5usize).prop_flat_map(|k| {
+        (
+            proptest::collection::vec(
+                prop_oneof![(0..=20u32).prop_map(|v| f64::from(v) / 20.0), 0.0..=1.0f64],
+                k,
+            ),
+            distribution(k..=k),
+        )
+    })
+}
+
+fn reference(table: &[Vec<f64>]) -> JointTable {
+    JointTable::new(table.to_vec()).expect("reference accepts a valid table")
+}
+
+fn expect_bool(got: &Result<bool, StatsError>, want: bool) -> Verdict {
+    expect::that(
+        matches!(got, Ok(b) if *b == want),
+        show::result(got),
+        format!("Ok({want})"),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_7_independence_total_probability",
+        properties: vec![
+            Property {
+                id: "outer_products_are_independent",
+                description: "a table built as P(X)·P(Y)ᵀ (an outer product) is independent, allowing for rounding within tol = 1e-12",
+                weight: 2,
+                check: |imp, ctx| {
+                    let fixed = outer(&[0.1, 0.3, 0.6], &[0.7, 0.2, 0.1]);
+                    ctx.once(&independent_call(&fixed, OUTER_TOL), || {
+                        expect_bool(&(imp.is_independent)(&fixed, OUTER_TOL), true)
+                    })?;
+                    ctx.forall(
+                        outer_table(),
+                        |t| independent_call(t, OUTER_TOL),
+                        |t| expect_bool(&(imp.is_independent)(t, OUTER_TOL), true),
+                    )
+                },
+            },
+            Property {
+                id: "same_marginals_can_be_dependent",
+                description: "moving probability around a rectangle of cells keeps both marginals but breaks independence, and the test notices",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        dependent_table(),
+                        |t| independent_call(t, DEPENDENT_TOL),
+                        |t| expect_bool(&(imp.is_independent)(t, DEPENDENT_TOL), false),
+                    )
+                },
+            },
+            Property {
+                id: "independence_matches_reference",
+                description: "on random tables and tolerances, the verdict agrees with the reference crate",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (
+                        prop_oneof![positive_table(), outer_table(), dependent_table()],
+                        prop_oneof![Just(1e-9), Just(0.01), Just(0.05)],
+                    )
+                        .prop_filter("not within rounding of the tolerance", |(t, tol)| {
+                            far_from_boundary(t, *tol)
+                        });
+                    ctx.forall(
+                        input,
+                        |(t, tol)| independent_call(t, *tol),
+                        |(t, tol)| {
+                            let want = reference(t).is_independent(*tol);
+                            expect_bool(&(imp.is_independent)(t, *tol), want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "total_probability_matches_reference",
+                description: "P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ), as in the reference crate (to 1e-12)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        conditionals_and_priors(),
+                        |(c, p)| total_call(c, p),
+                        |(c, p)| {
+                            let want = mathlings_stats::total_probability(c, p).expect("reference");
+                            expect::close(&(imp.total_probability)(c, p), want, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "total_probability_recovers_marginal",
+                description: "for a joint table, Σₓ P(Y = j | X = x)·P(X = x) equals the column total P(Y = j)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = positive_table().prop_flat_map(|t| {
+                        let cols = t[0].len();
+                        (Just(t), 0..cols)
+                    });
+                    ctx.forall(
+                        input,
+                        |(t, j)| {
+                            let (c, p) = column_conditionals(t, *j);
+                            format!("{} for column {j} of {}", total_call(&c, &p), show_table(t))
+                        },
+                        |(t, j)| {
+                            let (c, p) = column_conditionals(t, *j);
+                            let p_y: f64 = t.iter().map(|row| row[*j]).sum();
+                            expect::close(&(imp.total_probability)(&c, &p), p_y, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "invalid tables, a NaN or negative tol, empty or mismatched slices, priors not summing to 1 or conditionals outside [0, 1] give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    type Case = (Vec<Vec<f64>>, f64, &'static str);
+                    let tables: [Case; 5] = [
+                        (vec![], 0.01, "StatsError::EmptyInput"),
+                        (
+                            vec![vec![0.5, 0.25], vec![0.25]],
+                            0.01,
+                            "StatsError::LengthMismatch { left: 2, right: 1 }",
+                        ),
+                        (vec![vec![0.5, f64::NAN]], 0.01, "StatsError::NonFinite"),
+                        (
+                            vec![vec![0.6, 0.6]],
+                            0.01,
+                            "StatsError::InvalidProbabilities",
+                        ),
+                        (
+                            vec![vec![0.5, 0.5]],
+                            f64::NAN,
+                            "StatsError::InvalidParameter { name: \"tol\", .. }",
+                        ),
+                    ];
+                    for (t, tol, name) in &tables {
+                        ctx.once(&independent_call(t, *tol), || {
+                            let got = (imp.is_independent)(t, *tol);
+                            expect::error(&got, |e| error_matches(e, name), name)
+                        })?;
+                    }
+                    let t = vec![vec![0.5, 0.5]];
+                    ctx.once(&independent_call(&t, -1.0), || {
+                        expect::error(
+                            &(imp.is_independent)(&t, -1.0),
+                            |e| matches!(e, StatsError::InvalidParameter { name: "tol", .. }),
+                            "StatsError::InvalidParameter { name: \"tol\", .. }",
+                        )
+                    })?;
+                    type Pair = (Vec<f64>, Vec<f64>, &'static str);
+                    let pairs: [Pair; 6] = [
+                        (vec![], vec![], "StatsError::EmptyInput"),
+                        (vec![0.5, f64::NAN], vec![0.5, 0.5], "StatsError::NonFinite"),
+                        (
+                            vec![0.5, 0.5],
+                            vec![1.0],
+                            "StatsError::LengthMismatch { left: 2, right: 1 }",
+                        ),
+                        (
+                            vec![0.5, 0.5],
+                            vec![0.5, 0.6],
+                            "StatsError::InvalidProbabilities",
+                        ),
+                        (
+                            vec![0.5, 0.5],
+                            vec![1.5, -0.5],
+                            "StatsError::InvalidProbabilities",
+                        ),
+                        (
+                            vec![1.5, 0.5],
+                            vec![0.5, 0.5],
+                            "StatsError::InvalidProbabilities",
+                        ),
+                    ];
+                    for (c, p, name) in &pairs {
+                        ctx.once(&total_call(c, p), || {
+                            expect::error(
+                                &(imp.total_probability)(c, p),
+                                |e| error_matches(e, name),
+                                name,
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_snapshot",
+                description: "on Iris, species and (petal length > 4 cm) are dependent, and Σ P(long | species)·P(species) gives the stored P(long)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "is_independent(&t, 0.01) and total_probability(&P(long | species), &P(species)), \
+                        where t[s][j] = P(species = s, petal length ≤ 4 cm (j = 0) or > 4 cm (j = 1)) on Iris";
+                    ctx.once(call, || {
+                        let t = iris_table();
+                        let (c, p) = column_conditionals(&t, 1);
+                        let text = format!(
+                            "is_independent = {}\nP(long | species) = {}\nP(species) = {}\nP(long) = {}\n",
+                            show::result(&(imp.is_independent)(&t, 0.01)),
+                            rounded(&c),
+                            rounded(&p),
+                            match (imp.total_probability)(&c, &p) {
+                                Ok(v) => show::rounded(v, 10),
+                                Err(e) => format!("Err({e:?})"),
+                            }
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "compares_marginals_only",
+                explanation: "Your test says \"independent\" for tables that are not: it only looks at \
+                    the marginals (for instance, that Σᵢⱼ P(X = i)·P(Y = j) = 1, which holds for every \
+                    table). Many tables share the same marginals; independence is a claim about every \
+                    cell: |P(X = i, Y = j) − P(X = i)·P(Y = j)| ≤ tol for all i, j.",
+                implementation: Impl {
+                    is_independent: compares_marginals_only,
+                    total_probability: solution_total,
+                },
+            },
+            Misconception {
+                id: "exact_equality",
+                explanation: "Your test calls an independent table dependent: it compares \
+                    P(X = i, Y = j) == P(X = i)·P(Y = j) exactly. The marginals are sums of rounded \
+                    products, so the two sides differ in the last bits. Compare with the tolerance: \
+                    (pᵢⱼ − pₓ·p_y).abs() <= tol.",
+                implementation: Impl {
+                    is_independent: exact_equality,
+                    total_probability: solution_total,
+                },
+            },
+            Misconception {
+                id: "unweighted_average",
+                explanation: "Your total probability is the plain average of the conditionals P(A | Bᵢ). \
+                    The cases Bᵢ are not equally likely: weight each conditional by its prior, \
+                    P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ).",
+                implementation: Impl {
+                    is_independent: solution_independent,
+                    total_probability: unweighted_average,
+                },
+            },
+        ],
+        probe: |imp| {
+            let outer_t = outer(&[0.1, 0.3, 0.6], &[0.7, 0.2, 0.1]);
+            let dependent = vec![vec![0.3, 0.2], vec![0.2, 0.3]];
+            vec![
+                show::result(&(imp.is_independent)(&outer_t, OUTER_TOL)),
+                show::result(&(imp.is_independent)(&dependent, DEPENDENT_TOL)),
+                match (imp.total_probability)(&[0.9, 0.2], &[0.1, 0.9]) {
+                    Ok(v) => show::rounded(v, 6),
+                    Err(e) => format!("{e:?}"),
+                },
+            ]
+        },
+    }
+}
+
+fn error_matches(e: &StatsError, name: &str) -> bool {
+    match e {
+        StatsError::EmptyInput => name == "StatsError::EmptyInput",
+        StatsError::NonFinite => name == "StatsError::NonFinite",
+        StatsError::InvalidProbabilities => name == "StatsError::InvalidProbabilities",
+        StatsError::LengthMismatch { left, right } => {
+            name == format!("StatsError::LengthMismatch {{ left: {left}, right: {right} }}")
+        }
+        StatsError::InvalidParameter { name: p, .. } => {
+            name == format!("StatsError::InvalidParameter {{ name: \"{p}\", .. }}")
+        }
+        _ => false,
+    }
+}
+
+/// Whether no cell's |pᵢⱼ − P(X = i)·P(Y = j)| lies within 1e-12 of `tol` (where the verdict
+/// would depend on rounding).
+fn far_from_boundary(t: &[Vec<f64>], tol: f64) -> bool {
+    let r = reference(t);
+    let (px, py) = (r.marginal_x(), r.marginal_y());
+    t.iter().zip(&px).all(|(row, a)| {
+        row.iter()
+            .zip(&py)
+            .all(|(p, b)| ((p - a * b).abs() - tol).abs() > 1e-12)
+    })
+}
+
+/// The conditionals P(Y = j | X = x) over x and the priors P(X = x), for column j.
+fn column_conditionals(t: &[Vec<f64>], j: usize) -> (Vec<f64>, Vec<f64>) {
+    let priors: Vec<f64> = t.iter().map(|row| row.iter().sum()).collect();
+    let conditionals = t
+        .iter()
+        .zip(&priors)
+        .map(|(row, p)| (row[j] / p).min(1.0))
+        .collect();
+    (conditionals, priors)
+}
+
+fn rounded(v: &[f64]) -> String {
+    let parts: Vec<String> = v.iter().map(|&p| show::rounded(p, 10)).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+/// P(species = s, petal length > 4.0 cm is j) over the 150 Iris flowers (j = 0: no, 1: yes).
+fn iris_table() -> Vec<Vec<f64>> {
+    let iris = mathlings_models::datasets::iris();
+    let mut counts = vec![vec![0.0; 2]; 3];
+    for (i, &s) in iris.species.iter().enumerate() {
+        let long = usize::from(iris.features[(i, 2)] > 4.0);
+        counts[s][long] += 1.0;
+    }
+    let n = iris.species.len() as f64;
+    counts
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c / n).collect())
+        .collect()
+}
+
+fn checked(table: &[Vec<f64>], tol: f64) -> Result<JointTable, StatsError> {
+    let t = JointTable::new(table.to_vec())?;
+    if !(tol.is_finite() && tol >= 0.0) {
+        return Err(StatsError::InvalidParameter {
+            name: "tol",
+            reason: "must be finite and ≥ 0",
+        });
+    }
+    Ok(t)
+}
+
+fn solution_independent(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
+    Ok(checked(table, tol)?.is_independent(tol))
+}
+
+fn solution_total(conditionals: &[f64], priors: &[f64]) -> Result<f64, StatsError> {
+    mathlings_stats::total_probability(conditionals, priors)
+}
+
+fn compares_marginals_only(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
+    let t = checked(table, tol)?;
+    let (px, py) = (t.marginal_x(), t.marginal_y());
+    let total: f64 = px.iter().flat_map(|a| py.iter().map(move |b| a * b)).sum();
+    Ok((total - 1.0).abs() <= tol.max(1e-9))
+}
+
+fn exact_equality(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
+    checked(table, tol)?;
+    let px: Vec<f64> = table.iter().map(|row| row.iter().sum()).collect();
+    let py: Vec<f64> = (0..table[0].len())
+        .map(|j| table.iter().map(|row| row[j]).sum())
+        .collect();
+    Ok(table
+        .iter()
+        .zip(&px)
+        .all(|(row, a)| row.iter().zip(&py).all(|(p, b)| *p == a * b)))
+}
+
+fn unweighted_average(conditionals: &[f64], priors: &[f64]) -> Result<f64, StatsError> {
+    mathlings_stats::total_probability(conditionals, priors)?;
+    Ok(conditionals.iter().sum::<f64>() / conditionals.len() as f64)
+}

@@ -1,0 +1,450 @@
+//! Checks for 1.7 — marginals and conditionals of a joint probability table.
+
+use mathlings_stats::{JointTable, StatsError};
+
+use crate::prelude::*;
+
+/// The marginals (P(X), P(Y)), or the typed error.
+pub type Marginals = Result<(Vec<f64>, Vec<f64>), StatsError>;
+/// A probability vector, or the typed error.
+pub type Distribution = Result<Vec<f64>, StatsError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `marginals(table)`: (row sums, column sums).
+    pub marginals: fn(&[Vec<f64>]) -> Marginals,
+    /// `conditional_y_given_x(table, x)`: row x divided by its total.
+    pub conditional_y_given_x: fn(&[Vec<f64>], usize) -> Distribution,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_7_joint_table {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_7_joint_table::Impl {
+            marginals: $($m::)+marginals,
+            conditional_y_given_x: $($m::)+conditional_y_given_x,
+        }
+    };
+}
+
+/// Sums and quotients of at most 16 probabilities in [0, 1]: any summation order is exact
+/// to a few ulps (≤ 1e-15); 1e-12 leaves a wide margin and still rejects any wrong axis or
+/// missing normalisation, which are off by ≥ 1e-3 on these tables.
+const AGREE: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-12,
+};
+
+fn show_table(table: &[Vec<f64>]) -> String {
+    let rows: Vec<String> = table
+        .iter()
+        .map(|row| format!("vec!{}", show::floats(row).trim_start_matches('&')))
+        .collect();
+    format!("&[{}]", rows.join(", "))
+}
+
+fn marginals_call(table: &[Vec<f64>]) -> String {
+    format!("marginals({})", show_table(table))
+}
+
+fn conditional_call(table: &[Vec<f64>], x: usize) -> String {
+    format!("conditional_y_given_x({}, {x})", show_table(table))
+}
+
+/// A random joint table, 1–4 rows × 1–4 columns: integer weights 0..9 (zeros are common, so
+/// some rows have probability 0) divided by their total.
+fn table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
+    (1..=4usize, 1..=4usize)
+        .prop_flat_map(|(rows, cols)| {
+            proptest::collection::vec(prop_oneof![1 => Just(0u32), 4 => 1..10u32], rows * cols)
+                .prop_map(move |w| (cols, w))
+        })
+        .prop_filter("some mass", |(_, w)| w.iter().any(|&v| v > 0))
+        .prop_map(|(cols, w)| {
+            let total: u32 = w.iter().sum();
+            w.chunks(cols)
+                .map(|row| {
+                    row.iter()
+                        .map(|&v| f64::from(v) / f64::from(total))
+                        .collect()
+                })
+                .collect()
+        })
+}
+
+/// A random table and a row index x with P(X = x) > 0.
+fn table_and_row() -> impl Strategy<Value = (Vec<Vec<f64>>, usize)> + Clone {
+    table()
+        .prop_flat_map(|t| {
+            let rows = t.len();
+            (Just(t), 0..rows)
+        })
+        .prop_filter("P(X = x) > 0", |(t, x)| t[*x].iter().any(|&p| p > 0.0))
+}
+
+fn reference(table: &[Vec<f64>]) -> JointTable {
+    JointTable::new(table.to_vec()).expect("reference accepts a valid table")
+}
+
+fn sums_to_one(name: &str, v: &[f64]) -> Verdict {
+    let total: f64 = v.iter().sum();
+    expect::that(
+        v.iter().all(|&p| p >= 0.0) && (total - 1.0).abs() <= 1e-12,
+        format!("{name} = {} (sum {})", show::floats(v), show::float(total)),
+        format!("{name}: entries ≥ 0 summing to 1 (± 1e-12)"),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_7_joint_table",
+        properties: vec![
+            Property {
+                id: "marginals_match_reference",
+                description: "P(X) are the row sums and P(Y) the column sums, as in the reference crate (to 1e-12)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        table(),
+                        |t| marginals_call(t),
+                        |t| {
+                            let got = (imp.marginals)(t);
+                            let r = reference(t);
+                            let (px, py) = match &got {
+                                Ok((px, py)) => (Ok(px.clone()), Ok(py.clone())),
+                                Err(e) => (Err(e.clone()), Err(e.clone())),
+                            };
+                            expect::all_close::<StatsError>(&px, &r.marginal_x(), AGREE)
+                                .map_err(|f| prefixed("P(X): ", f))?;
+                            expect::all_close::<StatsError>(&py, &r.marginal_y(), AGREE)
+                                .map_err(|f| prefixed("P(Y): ", f))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "marginals_sum_to_one",
+                description: "each marginal is a distribution: entries ≥ 0 summing to 1",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        table(),
+                        |t| marginals_call(t),
+                        |t| match (imp.marginals)(t) {
+                            Ok((px, py)) => {
+                                sums_to_one("P(X)", &px)?;
+                                sums_to_one("P(Y)", &py)
+                            }
+                            Err(e) => expect::fail(format!("Err({e:?})"), "Ok((P(X), P(Y)))"),
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "conditional_matches_reference",
+                description: "P(Y = j | X = x) = P(X = x, Y = j) / P(X = x), as in the reference crate (to 1e-12)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        table_and_row(),
+                        |(t, x)| conditional_call(t, *x),
+                        |(t, x)| {
+                            let want = reference(t).conditional_y_given_x(*x).expect("reference");
+                            expect::all_close(&(imp.conditional_y_given_x)(t, *x), &want, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "conditional_sums_to_one",
+                description: "each conditional row P(Y | X = x) sums to 1, and times P(X = x) gives back row x of the table",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        table_and_row(),
+                        |(t, x)| conditional_call(t, *x),
+                        |(t, x)| {
+                            let got = (imp.conditional_y_given_x)(t, *x);
+                            let Ok(c) = got else {
+                                return expect::fail(show::result(&got), "Ok(P(Y | X = x))");
+                            };
+                            sums_to_one("P(Y | X = x)", &c)?;
+                            let px: f64 = t[*x].iter().sum();
+                            let back: Vec<f64> = c.iter().map(|p| p * px).collect();
+                            expect::all_close::<StatsError>(&Ok(back), &t[*x], AGREE)
+                                .map_err(|f| prefixed("P(Y | X = x)·P(X = x) vs row x: ", f))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_zero_probability_event",
+                description: "conditioning on a row of zeros (P(X = x) = 0) gives Err(StatsError::ZeroProbabilityEvent), not NaN",
+                weight: 2,
+                check: |imp, ctx| {
+                    let fixed = vec![vec![0.5, 0.5], vec![0.0, 0.0]];
+                    ctx.once(&conditional_call(&fixed, 1), || {
+                        zero_event(&(imp.conditional_y_given_x)(&fixed, 1))
+                    })?;
+                    let with_zero_row = table_and_row().prop_map(|(mut t, x)| {
+                        let mass: f64 = t[x].iter().sum();
+                        t[x].iter_mut().for_each(|p| *p = 0.0);
+                        t.push(vec![0.0; t[0].len()]);
+                        let last = t.len() - 1;
+                        t[last][0] = mass;
+                        // Row x (now all zeros) has no mass; the new last row carries it.
+                        (t, x)
+                    });
+                    ctx.forall(
+                        with_zero_row,
+                        |(t, x)| conditional_call(t, *x),
+                        |(t, x)| zero_event(&(imp.conditional_y_given_x)(t, *x)),
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty or ragged table, NaN/±∞ cells, negative cells, cells not summing to 1 or a row index out of range give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    type Case = (Vec<Vec<f64>>, fn(&StatsError) -> bool, &'static str);
+                    let cases: Vec<Case> = vec![
+                        (
+                            vec![],
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        ),
+                        (
+                            vec![vec![]],
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        ),
+                        (
+                            vec![vec![0.25, 0.25], vec![0.5]],
+                            |e| matches!(e, StatsError::LengthMismatch { left: 2, right: 1 }),
+                            "StatsError::LengthMismatch { left: 2, right: 1 }",
+                        ),
+                        (
+                            vec![vec![0.5, f64::NAN]],
+                            |e| matches!(e, StatsError::NonFinite),
+                            "StatsError::NonFinite",
+                        ),
+                        (
+                            vec![vec![f64::INFINITY, 0.5]],
+                            |e| matches!(e, StatsError::NonFinite),
+                            "StatsError::NonFinite",
+                        ),
+                        (
+                            vec![vec![1.5, -0.5]],
+                            |e| matches!(e, StatsError::InvalidProbabilities),
+                            "StatsError::InvalidProbabilities",
+                        ),
+                        (
+                            vec![vec![0.2, 0.2], vec![0.2, 0.2]],
+                            |e| matches!(e, StatsError::InvalidProbabilities),
+                            "StatsError::InvalidProbabilities",
+                        ),
+                    ];
+                    for (t, is_expected, name) in &cases {
+                        ctx.once(&marginals_call(t), || {
+                            expect::error(&(imp.marginals)(t), is_expected, name)
+                        })?;
+                        ctx.once(&conditional_call(t, 0), || {
+                            expect::error(&(imp.conditional_y_given_x)(t, 0), is_expected, name)
+                        })?;
+                    }
+                    let t = vec![vec![0.25, 0.25], vec![0.25, 0.25]];
+                    ctx.once(&conditional_call(&t, 2), || {
+                        expect::error(
+                            &(imp.conditional_y_given_x)(&t, 2),
+                            |e| matches!(e, StatsError::InvalidParameter { name: "x", .. }),
+                            "StatsError::InvalidParameter { name: \"x\", .. }",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_snapshot",
+                description: "on Iris, species × (petal length > 4 cm): the marginals and P(long petal | species) match the stored snapshot",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "marginals(&t) and conditional_y_given_x(&t, s) for s = 0, 1, 2, where \
+                        t[s][j] = P(species = s, petal length ≤ 4 cm (j = 0) or > 4 cm (j = 1)) on Iris";
+                    ctx.once(call, || {
+                        let t = iris_table();
+                        let mut text = format!("table = {}\n", rounded_table(&t));
+                        match (imp.marginals)(&t) {
+                            Ok((px, py)) => {
+                                text += &format!("P(species) = {}\n", rounded(&px));
+                                text += &format!("P(short, long petal) = {}\n", rounded(&py));
+                            }
+                            Err(e) => text += &format!("marginals: Err({e:?})\n"),
+                        }
+                        let iris = mathlings_models::datasets::iris();
+                        for (s, name) in iris.species_names.iter().enumerate() {
+                            let line = match (imp.conditional_y_given_x)(&t, s) {
+                                Ok(c) => rounded(&c),
+                                Err(e) => format!("Err({e:?})"),
+                            };
+                            text += &format!("P(short, long petal | {name}) = {line}\n");
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "wrong_axis",
+                explanation: "Your conditional divides row x by the column totals P(Y = j): that is \
+                    P(X = x | Y = j), the reverse conditional. P(A | B) ≠ P(B | A): to condition on \
+                    X = x, divide every cell of row x by that row's own total P(X = x) = Σⱼ pₓⱼ.",
+                implementation: Impl {
+                    marginals: solution_marginals,
+                    conditional_y_given_x: wrong_axis,
+                },
+            },
+            Misconception {
+                id: "zero_event_not_rejected",
+                explanation: "Conditioning on a row of zeros makes you divide 0 by 0, and your answer \
+                    is NaN. P(Y | X = x) is undefined when P(X = x) = 0: check the row total first \
+                    and return Err(StatsError::ZeroProbabilityEvent).",
+                implementation: Impl {
+                    marginals: solution_marginals,
+                    conditional_y_given_x: zero_event_not_rejected,
+                },
+            },
+            Misconception {
+                id: "not_normalised",
+                explanation: "Your conditional returns row x of the joint table unchanged: those are \
+                    P(X = x, Y = j), which sum to P(X = x), not to 1. Divide each of them by \
+                    P(X = x) (the row total).",
+                implementation: Impl {
+                    marginals: solution_marginals,
+                    conditional_y_given_x: not_normalised,
+                },
+            },
+            Misconception {
+                id: "marginals_swapped",
+                explanation: "Your marginals come back in the wrong order: rows are the values of X, \
+                    so P(X) is the vector of row sums and P(Y) the vector of column sums; return \
+                    (P(X), P(Y)).",
+                implementation: Impl {
+                    marginals: marginals_swapped,
+                    conditional_y_given_x: solution_conditional,
+                },
+            },
+        ],
+        probe: |imp| {
+            let t = vec![vec![0.1, 0.2, 0.1], vec![0.3, 0.0, 0.3]];
+            let zero = vec![vec![0.5, 0.5], vec![0.0, 0.0]];
+            vec![
+                match (imp.marginals)(&t) {
+                    Ok((px, py)) => format!("{} {}", rounded(&px), rounded(&py)),
+                    Err(e) => format!("{e:?}"),
+                },
+                match (imp.conditional_y_given_x)(&t, 0) {
+                    Ok(c) => rounded(&c),
+                    Err(e) => format!("{e:?}"),
+                },
+                match (imp.conditional_y_given_x)(&zero, 1) {
+                    Ok(c) if c.iter().any(|p| p.is_nan()) => "NaN".into(),
+                    Ok(c) => rounded(&c),
+                    Err(e) => format!("{e:?}"),
+                },
+            ]
+        },
+    }
+}
+
+fn prefixed(
+    prefix: &str,
+    f: mathlings_course::report::Failure,
+) -> mathlings_course::report::Failure {
+    mathlings_course::report::Failure {
+        returned: format!("{prefix}{}", f.returned),
+        expected: format!("{prefix}{}", f.expected),
+        ..f
+    }
+}
+
+fn zero_event(got: &Result<Vec<f64>, StatsError>) -> Verdict {
+    expect::error(
+        got,
+        |e| matches!(e, StatsError::ZeroProbabilityEvent),
+        "StatsError::ZeroProbabilityEvent",
+    )
+}
+
+fn rounded(v: &[f64]) -> String {
+    let parts: Vec<String> = v.iter().map(|&p| show::rounded(p, 10)).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+fn rounded_table(t: &[Vec<f64>]) -> String {
+    let rows: Vec<String> = t.iter().map(|r| rounded(r)).collect();
+    format!("[{}]", rows.join(", "))
+}
+
+/// P(species = s, petal length > 4.0 cm is j) over the 150 Iris flowers (j = 0: no, 1: yes).
+fn iris_table() -> Vec<Vec<f64>> {
+    let iris = mathlings_models::datasets::iris();
+    let mut counts = vec![vec![0.0; 2]; 3];
+    for (i, &s) in iris.species.iter().enumerate() {
+        let long = usize::from(iris.features[(i, 2)] > 4.0);
+        counts[s][long] += 1.0;
+    }
+    let n = iris.species.len() as f64;
+    counts
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c / n).collect())
+        .collect()
+}
+
+fn validate(table: &[Vec<f64>]) -> Result<(), StatsError> {
+    JointTable::new(table.to_vec()).map(|_| ())
+}
+
+fn solution_marginals(table: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), StatsError> {
+    let t = JointTable::new(table.to_vec())?;
+    Ok((t.marginal_x(), t.marginal_y()))
+}
+
+fn solution_conditional(table: &[Vec<f64>], x: usize) -> Result<Vec<f64>, StatsError> {
+    JointTable::new(table.to_vec())?.conditional_y_given_x(x)
+}
+
+fn marginals_swapped(table: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), StatsError> {
+    let (px, py) = solution_marginals(table)?;
+    Ok((py, px))
+}
+
+fn checked_row(table: &[Vec<f64>], x: usize) -> Result<&Vec<f64>, StatsError> {
+    validate(table)?;
+    table.get(x).ok_or(StatsError::InvalidParameter {
+        name: "x",
+        reason: "row index out of range",
+    })
+}
+
+fn wrong_axis(table: &[Vec<f64>], x: usize) -> Result<Vec<f64>, StatsError> {
+    let row = checked_row(table, x)?;
+    let (_, py) = solution_marginals(table)?;
+    Ok(row.iter().zip(&py).map(|(p, q)| p / q).collect())
+}
+
+fn zero_event_not_rejected(table: &[Vec<f64>], x: usize) -> Result<Vec<f64>, StatsError> {
+    let row = checked_row(table, x)?;
+    let px: f64 = row.iter().sum();
+    Ok(row.iter().map(|p| p / px).collect())
+}
+
+fn not_normalised(table: &[Vec<f64>], x: usize) -> Result<Vec<f64>, StatsError> {
+    let row = checked_row(table, x)?;
+    if row.iter().sum::<f64>() <= 0.0 {
+        return Err(StatsError::ZeroProbabilityEvent);
+    }
+    Ok(row.clone())
+}

@@ -1,0 +1,398 @@
+//! Checks for 1.8 — the Beta–Binomial conjugate update and its credible interval.
+
+use mathlings_stats::{BetaPosterior, StatsError};
+
+use crate::prelude::*;
+
+/// A pair of numbers (parameters or interval ends), or the typed error.
+pub type Pair = Result<(f64, f64), StatsError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `beta_binomial_update(alpha, beta, successes, failures)`: (α + s, β + f).
+    pub beta_binomial_update: fn(f64, f64, u64, u64) -> Pair,
+    /// `posterior_mean(alpha, beta)`: α / (α + β).
+    pub posterior_mean: fn(f64, f64) -> Result<f64, StatsError>,
+    /// `credible_interval(alpha, beta, level)`: the (1 ∓ level)/2 quantiles.
+    pub credible_interval: fn(f64, f64, f64) -> Pair,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_8_beta_binomial {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_8_beta_binomial::Impl {
+            beta_binomial_update: $($m::)+beta_binomial_update,
+            posterior_mean: $($m::)+posterior_mean,
+            credible_interval: $($m::)+credible_interval,
+        }
+    };
+}
+
+/// α + s and α / (α + β) are one or two roundings: 1e-12 relative is generous.
+const EXACT: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-15,
+};
+/// Quantiles: a bisection stopped at a bracket of 1e-12 is within 5e-13 of the root, and the
+/// reference is exact to the last bit; 1e-9 accepts any bisection that stops at ≤ 1e-10 and
+/// still rejects a wrong tail split (off by ≥ 1e-3 here).
+const QUANTILE: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-9,
+};
+
+fn update_call(&(a, b, s, f): &(f64, f64, u64, u64)) -> String {
+    format!(
+        "beta_binomial_update({}, {}, {s}, {f})",
+        show::float(a),
+        show::float(b)
+    )
+}
+
+fn mean_call(a: f64, b: f64) -> String {
+    format!("posterior_mean({}, {})", show::float(a), show::float(b))
+}
+
+fn interval_call(a: f64, b: f64, level: f64) -> String {
+    format!(
+        "credible_interval({}, {}, {})",
+        show::float(a),
+        show::float(b),
+        show::float(level)
+    )
+}
+
+/// A Beta parameter: a half-integer in [0.5, 10] (shrinks to readable values) or any value in
+/// [0.3, 20].
+fn shape() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![(1..=20u32).prop_map(|v| f64::from(v) / 2.0), 0.3..20.0f64]
+}
+
+fn level() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![Just(0.95), Just(0.9), Just(0.5), 0.05..0.99f64]
+}
+
+fn prior_and_data() -> impl Strategy<Value = (f64, f64, u64, u64)> + Clone {
+    (shape(), shape(), 0..40u64, 0..40u64)
+}
+
+fn reference_interval(a: f64, b: f64, level: f64) -> (f64, f64) {
+    BetaPosterior { alpha: a, beta: b }
+        .credible_interval(level)
+        .expect("reference interval")
+}
+
+fn pair_close(got: &Result<(f64, f64), StatsError>, want: (f64, f64), tol: Tol) -> Verdict {
+    match got {
+        Ok((x, y)) if tol.accepts(*x, want.0) && tol.accepts(*y, want.1) => Ok(()),
+        _ => expect::fail(
+            show::result(got),
+            format!(
+                "Ok(({}, {})) (each ± {})",
+                show::float(want.0),
+                show::float(want.1),
+                show::rounded(tol.abs.max(tol.rel), 2)
+            ),
+        ),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_8_beta_binomial",
+        properties: vec![
+            Property {
+                id: "update_matches_reference",
+                description: "Beta(α, β) after s successes and f failures is Beta(α + s, β + f), as in the reference crate",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(prior_and_data(), update_call, |&(a, b, s, f)| {
+                        let want =
+                            mathlings_stats::beta_binomial_update(a, b, s, f).expect("reference");
+                        pair_close(
+                            &(imp.beta_binomial_update)(a, b, s, f),
+                            (want.alpha, want.beta),
+                            EXACT,
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "posterior_mean_matches_reference",
+                description: "the mean of Beta(α, β) is α / (α + β), as in the reference crate (to 1e-12)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (shape(), shape()),
+                        |&(a, b)| mean_call(a, b),
+                        |&(a, b)| {
+                            let want = BetaPosterior { alpha: a, beta: b }.mean();
+                            expect::close(&(imp.posterior_mean)(a, b), want, EXACT)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "mean_between_prior_mean_and_mle",
+                description: "after at least one observation, the posterior mean lies between the prior mean α/(α + β) and the MLE s/(s + f)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = prior_and_data().prop_filter("some data", |t| t.2 + t.3 > 0);
+                    ctx.forall(
+                        input,
+                        |t| format!("posterior_mean of {}", update_call(t)),
+                        |&(a, b, s, f)| {
+                            let updated = (imp.beta_binomial_update)(a, b, s, f);
+                            let Ok((a2, b2)) = updated else {
+                                return expect::fail(show::result(&updated), "Ok((α', β'))");
+                            };
+                            let got = (imp.posterior_mean)(a2, b2);
+                            let (prior, mle) = (a / (a + b), s as f64 / (s + f) as f64);
+                            let (lo, hi) = (prior.min(mle) - 1e-12, prior.max(mle) + 1e-12);
+                            expect::that(
+                                matches!(got, Ok(m) if (lo..=hi).contains(&m)),
+                                format!(
+                                    "{} (with updated parameters {})",
+                                    show::float_result(&got),
+                                    show::result(&updated)
+                                ),
+                                format!(
+                                    "a mean between the prior mean {} and the MLE {}",
+                                    show::rounded(prior, 6),
+                                    show::rounded(mle, 6)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "interval_matches_reference",
+                description: "the equal-tailed interval's ends are the (1 − L)/2 and (1 + L)/2 quantiles of Beta(α, β), as in the reference crate (to 1e-9)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (shape(), shape(), level()),
+                        |&(a, b, l)| interval_call(a, b, l),
+                        |&(a, b, l)| {
+                            pair_close(
+                                &(imp.credible_interval)(a, b, l),
+                                reference_interval(a, b, l),
+                                QUANTILE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "interval_narrows_with_data",
+                description: "ten times more data in the same proportions gives a narrower 90% interval",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = prior_and_data()
+                        .prop_filter("some data", |t| t.2 + t.3 > 0)
+                        .prop_filter("clearly narrower", |&(a, b, s, f)| {
+                            let width = |(lo, hi): (f64, f64)| hi - lo;
+                            let small = width(reference_interval(a + s as f64, b + f as f64, 0.9));
+                            let large = width(reference_interval(
+                                a + 10.0 * s as f64,
+                                b + 10.0 * f as f64,
+                                0.9,
+                            ));
+                            large < 0.9 * small
+                        });
+                    ctx.forall(
+                        input,
+                        |&(a, b, s, f)| {
+                            format!(
+                                "{} vs {}",
+                                interval_call(a + s as f64, b + f as f64, 0.9),
+                                interval_call(a + 10.0 * s as f64, b + 10.0 * f as f64, 0.9)
+                            )
+                        },
+                        |&(a, b, s, f)| {
+                            let small = (imp.credible_interval)(a + s as f64, b + f as f64, 0.9);
+                            let large = (imp.credible_interval)(
+                                a + 10.0 * s as f64,
+                                b + 10.0 * f as f64,
+                                0.9,
+                            );
+                            expect::that(
+                                matches!((&small, &large), (Ok(x), Ok(y)) if y.1 - y.0 < x.1 - x.0),
+                                format!("{} then {}", show::result(&small), show::result(&large)),
+                                "the second interval narrower than the first",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "α or β that is NaN, ∞ or ≤ 0, and a level outside (0, 1), give InvalidParameter naming it, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let named = |name: &'static str| move |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
+                    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+                        for (a, b, name) in [(bad, 1.0, "alpha"), (1.0, bad, "beta")] {
+                            let expected =
+                                format!("StatsError::InvalidParameter {{ name: \"{name}\", .. }}");
+                            ctx.once(&update_call(&(a, b, 3, 2)), || {
+                                expect::error(
+                                    &(imp.beta_binomial_update)(a, b, 3, 2),
+                                    named(name),
+                                    &expected,
+                                )
+                            })?;
+                            ctx.once(&mean_call(a, b), || {
+                                expect::error(&(imp.posterior_mean)(a, b), named(name), &expected)
+                            })?;
+                            ctx.once(&interval_call(a, b, 0.9), || {
+                                expect::error(
+                                    &(imp.credible_interval)(a, b, 0.9),
+                                    named(name),
+                                    &expected,
+                                )
+                            })?;
+                        }
+                    }
+                    for l in [0.0, 1.0, -0.5, 1.5, f64::NAN] {
+                        ctx.once(&interval_call(2.0, 3.0, l), || {
+                            expect::error(
+                                &(imp.credible_interval)(2.0, 3.0, l),
+                                named("level"),
+                                "StatsError::InvalidParameter { name: \"level\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_snapshot",
+                description: "θ = share of Iris setosa with sepal width > 3.4 cm (22 of 50), prior Beta(1, 1): the posterior, its mean and 95% interval match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "beta_binomial_update(1.0, 1.0, s, f), then posterior_mean and \
+                        credible_interval(α', β', 0.95), for the setosa flowers with sepal width > 3.4 cm";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let (mut s, mut f) = (0u64, 0u64);
+                        for (i, &species) in iris.species.iter().enumerate() {
+                            if species == 0 {
+                                if iris.features[(i, 1)] > 3.4 {
+                                    s += 1;
+                                } else {
+                                    f += 1;
+                                }
+                            }
+                        }
+                        let mut text = format!("successes = {s}, failures = {f}\n");
+                        match (imp.beta_binomial_update)(1.0, 1.0, s, f) {
+                            Ok((a, b)) => {
+                                text += &format!(
+                                    "posterior = Beta({}, {})\n",
+                                    show::rounded(a, 10),
+                                    show::rounded(b, 10)
+                                );
+                                text += &format!("mean = {}\n", fmt(&(imp.posterior_mean)(a, b)));
+                                text += &match (imp.credible_interval)(a, b, 0.95) {
+                                    Ok((lo, hi)) => format!(
+                                        "95% interval = [{}, {}]\n",
+                                        show::rounded(lo, 7),
+                                        show::rounded(hi, 7)
+                                    ),
+                                    Err(e) => format!("95% interval: Err({e:?})\n"),
+                                };
+                            }
+                            Err(e) => text += &format!("update: Err({e:?})\n"),
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "swapped_update",
+                explanation: "Your update adds the successes to β and the failures to α. In Beta(α, β), \
+                    α counts successes (the mean α/(α + β) is the success probability): \
+                    Beta(α + successes, β + failures).",
+                implementation: Impl {
+                    beta_binomial_update: swapped_update,
+                    posterior_mean: solution_mean,
+                    credible_interval: solution_interval,
+                },
+            },
+            Misconception {
+                id: "returns_mode",
+                explanation: "Your posterior mean is (α − 1)/(α + β − 2): that is the mode (the peak of the \
+                    density, the MAP estimate), not the mean. The mean of Beta(α, β) is α/(α + β).",
+                implementation: Impl {
+                    beta_binomial_update: solution_update,
+                    posterior_mean: returns_mode,
+                    credible_interval: solution_interval,
+                },
+            },
+            Misconception {
+                id: "tails_not_split",
+                explanation: "Your interval uses the quantiles 1 − L and L: each tail then holds 1 − L, so a \
+                    95% interval only covers 90%. Split the leftover mass between the two tails: the \
+                    ends are the (1 − L)/2 and (1 + L)/2 quantiles.",
+                implementation: Impl {
+                    beta_binomial_update: solution_update,
+                    posterior_mean: solution_mean,
+                    credible_interval: tails_not_split,
+                },
+            },
+        ],
+        probe: |imp| {
+            vec![
+                show::result(&(imp.beta_binomial_update)(2.0, 3.0, 7, 1)),
+                fmt(&(imp.posterior_mean)(9.0, 4.0)),
+                match (imp.credible_interval)(9.0, 4.0, 0.9) {
+                    Ok((lo, hi)) => format!("{} {}", show::rounded(lo, 6), show::rounded(hi, 6)),
+                    Err(e) => format!("{e:?}"),
+                },
+            ]
+        },
+    }
+}
+
+fn fmt(r: &Result<f64, StatsError>) -> String {
+    match r {
+        Ok(v) => show::rounded(*v, 10),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+fn solution_update(a: f64, b: f64, s: u64, f: u64) -> Result<(f64, f64), StatsError> {
+    let p = mathlings_stats::beta_binomial_update(a, b, s, f)?;
+    Ok((p.alpha, p.beta))
+}
+
+fn solution_mean(a: f64, b: f64) -> Result<f64, StatsError> {
+    mathlings_stats::beta_binomial_update(a, b, 0, 0).map(|p| p.mean())
+}
+
+fn solution_interval(a: f64, b: f64, level: f64) -> Result<(f64, f64), StatsError> {
+    mathlings_stats::beta_binomial_update(a, b, 0, 0)?.credible_interval(level)
+}
+
+fn swapped_update(a: f64, b: f64, s: u64, f: u64) -> Result<(f64, f64), StatsError> {
+    solution_update(a, b, f, s)
+}
+
+fn returns_mode(a: f64, b: f64) -> Result<f64, StatsError> {
+    solution_mean(a, b)?;
+    Ok((a - 1.0) / (a + b - 2.0))
+}
+
+fn tails_not_split(a: f64, b: f64, level: f64) -> Result<(f64, f64), StatsError> {
+    solution_interval(a, b, level)?;
+    Ok((
+        mathlings_stats::beta_quantile(1.0 - level, a, b)?,
+        mathlings_stats::beta_quantile(level, a, b)?,
+    ))
+}

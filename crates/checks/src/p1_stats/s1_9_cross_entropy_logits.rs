@@ -1,0 +1,312 @@
+//! Checks for 1.9 — binary cross-entropy from logits, computed stably.
+
+use mathlings_stats::StatsError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `binary_cross_entropy_with_logits(logits, labels)`: the mean BCE.
+    pub binary_cross_entropy_with_logits: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_9_cross_entropy_logits {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_9_cross_entropy_logits::Impl {
+            binary_cross_entropy_with_logits: $($m::)+binary_cross_entropy_with_logits,
+        }
+    };
+}
+
+/// The stable form has a few ulps of error per term; the mean of ≤ 30 terms of size ≤ 1e3 is
+/// exact to ~1e-13 absolute. 1e-10 relative + 1e-12 absolute accepts any stable evaluation and
+/// rejects sigmoid-then-log, which loses ~ε·e^|z| (≥ 1e-6 relative) once |z| ≳ 20.
+const AGREE: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-12,
+};
+
+fn call(logits: &[f64], labels: &[f64]) -> String {
+    format!(
+        "binary_cross_entropy_with_logits({}, {})",
+        show::floats(logits),
+        show::floats(labels)
+    )
+}
+
+/// A logit: an integer in [−40, 40] (shrinks to readable values) or any value in [−40, 40].
+fn logit() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![(-40i32..=40).prop_map(f64::from), -40.0..40.0f64]
+}
+
+/// A label: 0 or 1 (hard) or a soft label in [0, 1].
+fn label() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![2 => (0..=1u32).prop_map(f64::from), 1 => 0.0..=1.0f64]
+}
+
+fn pairs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    (1..30usize).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(logit(), n),
+            proptest::collection::vec(label(), n),
+        )
+    })
+}
+
+fn reference(logits: &[f64], labels: &[f64]) -> f64 {
+    mathlings_stats::binary_cross_entropy_with_logits(logits, labels).expect("reference")
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_9_cross_entropy_logits",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "equals the mean of −[y·ln σ(z) + (1 − y)·ln(1 − σ(z))], as in the reference crate (to 1e-10 relative), for logits in [−40, 40]",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        pairs(),
+                        |(z, y)| call(z, y),
+                        |(z, y)| {
+                            expect::close(
+                                &(imp.binary_cross_entropy_with_logits)(z, y),
+                                reference(z, y),
+                                AGREE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "non_negative",
+                description: "with hard labels (0 or 1) the cross-entropy is a negative log of a probability, so ≥ 0",
+                weight: 1,
+                check: |imp, ctx| {
+                    let hard = (1..30usize).prop_flat_map(|n| {
+                        (
+                            proptest::collection::vec(logit(), n),
+                            proptest::collection::vec((0..=1u32).prop_map(f64::from), n),
+                        )
+                    });
+                    ctx.forall(
+                        hard,
+                        |(z, y)| call(z, y),
+                        |(z, y)| {
+                            let got = (imp.binary_cross_entropy_with_logits)(z, y);
+                            expect::that(
+                                matches!(got, Ok(v) if v >= 0.0),
+                                show::float_result(&got),
+                                "Ok(a value ≥ 0)",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "finite_at_extreme_logits",
+                description: "logits of ±1000 give the exact, finite loss (0 when confidently right, 1000 when confidently wrong), never NaN or ∞",
+                weight: 2,
+                check: |imp, ctx| {
+                    let cases: [(&[f64], &[f64]); 6] = [
+                        (&[1000.0], &[1.0]),
+                        (&[-1000.0], &[0.0]),
+                        (&[1000.0], &[0.0]),
+                        (&[-1000.0], &[1.0]),
+                        (&[1000.0, -1000.0], &[0.5, 0.5]),
+                        (&[1000.0, -1000.0, 3.0], &[1.0, 0.0, 1.0]),
+                    ];
+                    for (z, y) in cases {
+                        ctx.once(&call(z, y), || {
+                            expect::close(
+                                &(imp.binary_cross_entropy_with_logits)(z, y),
+                                reference(z, y),
+                                AGREE,
+                            )
+                        })?;
+                    }
+                    let extreme = (1..10usize).prop_flat_map(|n| {
+                        (
+                            proptest::collection::vec(
+                                prop_oneof![Just(-1000.0), Just(1000.0), -1000.0..1000.0f64],
+                                n,
+                            ),
+                            proptest::collection::vec(label(), n),
+                        )
+                    });
+                    ctx.forall(
+                        extreme,
+                        |(z, y)| call(z, y),
+                        |(z, y)| {
+                            expect::close(
+                                &(imp.binary_cross_entropy_with_logits)(z, y),
+                                reference(z, y),
+                                AGREE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or mismatched slices, NaN/±∞ values and labels outside [0, 1] give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    type Case = (Vec<f64>, Vec<f64>, fn(&StatsError) -> bool, &'static str);
+                    let cases: [Case; 6] = [
+                        (
+                            vec![],
+                            vec![],
+                            |e| matches!(e, StatsError::EmptyInput),
+                            "StatsError::EmptyInput",
+                        ),
+                        (
+                            vec![0.5, f64::NAN],
+                            vec![1.0, 0.0],
+                            |e| matches!(e, StatsError::NonFinite),
+                            "StatsError::NonFinite",
+                        ),
+                        (
+                            vec![f64::INFINITY],
+                            vec![1.0],
+                            |e| matches!(e, StatsError::NonFinite),
+                            "StatsError::NonFinite",
+                        ),
+                        (
+                            vec![0.5, 1.0],
+                            vec![1.0],
+                            |e| matches!(e, StatsError::LengthMismatch { left: 2, right: 1 }),
+                            "StatsError::LengthMismatch { left: 2, right: 1 }",
+                        ),
+                        (
+                            vec![0.5],
+                            vec![2.0],
+                            |e| matches!(e, StatsError::InvalidParameter { name: "labels", .. }),
+                            "StatsError::InvalidParameter { name: \"labels\", .. }",
+                        ),
+                        (
+                            vec![0.5],
+                            vec![-0.5],
+                            |e| matches!(e, StatsError::InvalidParameter { name: "labels", .. }),
+                            "StatsError::InvalidParameter { name: \"labels\", .. }",
+                        ),
+                    ];
+                    for (z, y, is_expected, name) in &cases {
+                        ctx.once(&call(z, y), || {
+                            expect::error(
+                                &(imp.binary_cross_entropy_with_logits)(z, y),
+                                is_expected,
+                                name,
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_snapshot",
+                description: "on Iris versicolor (0) vs virginica (1), with logits z = 2·(petal length − 4.8) and z = 200·(petal length − 4.8), the loss matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "binary_cross_entropy_with_logits(&z, &y), y = 1 for virginica, 0 for versicolor, \
+                        z = k·(petal length − 4.8) for k = 2 and k = 200";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let (mut lengths, mut y) = (Vec::new(), Vec::new());
+                        for (i, &s) in iris.species.iter().enumerate() {
+                            if s > 0 {
+                                lengths.push(iris.features[(i, 2)]);
+                                y.push(if s == 2 { 1.0 } else { 0.0 });
+                            }
+                        }
+                        let mut text = String::new();
+                        for k in [2.0, 200.0] {
+                            let z: Vec<f64> = lengths.iter().map(|l| k * (l - 4.8)).collect();
+                            let line = match (imp.binary_cross_entropy_with_logits)(&z, &y) {
+                                Ok(v) => show::rounded(v, 10),
+                                Err(e) => format!("Err({e:?})"),
+                            };
+                            text += &format!("k = {k}: BCE = {line}\n");
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "sigmoid_then_log",
+                explanation: "You compute p = σ(z) and then −[y·ln p + (1 − y)·ln(1 − p)]. For large |z|, p rounds \
+                    to exactly 0 or 1, ln 0 = −∞ and 0·(−∞) = NaN; even at z = 30, 1 − p keeps only a few \
+                    correct digits. Rewrite the loss in z: max(z, 0) − z·y + ln(1 + e^(−|z|)).",
+                implementation: Impl {
+                    binary_cross_entropy_with_logits: sigmoid_then_log,
+                },
+            },
+            Misconception {
+                id: "unshifted_softplus",
+                explanation: "You use ln(1 + e^z) − z·y. It is the right formula, but e^z overflows to ∞ for \
+                    z > 709. Shift by max(z, 0): ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|)), where the \
+                    exponent is never positive.",
+                implementation: Impl {
+                    binary_cross_entropy_with_logits: unshifted_softplus,
+                },
+            },
+            Misconception {
+                id: "sum_not_mean",
+                explanation: "Your loss is the sum over the observations; this function returns the mean: \
+                    divide by n.",
+                implementation: Impl {
+                    binary_cross_entropy_with_logits: sum_not_mean,
+                },
+            },
+        ],
+        probe: |imp| {
+            let show = |r: Result<f64, StatsError>| match r {
+                Ok(v) if v.is_nan() => "NaN".to_string(),
+                Ok(v) if v.is_infinite() => "infinite".to_string(),
+                Ok(v) => show::rounded(v, 8),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                show((imp.binary_cross_entropy_with_logits)(
+                    &[0.5, -1.2],
+                    &[1.0, 0.0],
+                )),
+                show((imp.binary_cross_entropy_with_logits)(&[1000.0], &[1.0])),
+            ]
+        },
+    }
+}
+
+fn terms(
+    logits: &[f64],
+    labels: &[f64],
+    term: impl Fn(f64, f64) -> f64,
+) -> Result<f64, StatsError> {
+    mathlings_stats::binary_cross_entropy_with_logits(logits, labels)?;
+    Ok(logits.iter().zip(labels).map(|(&z, &y)| term(z, y)).sum())
+}
+
+fn sigmoid_then_log(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
+    let total = terms(logits, labels, |z, y| {
+        let p = 1.0 / (1.0 + (-z).exp());
+        -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())
+    })?;
+    Ok(total / logits.len() as f64)
+}
+
+fn unshifted_softplus(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
+    let total = terms(logits, labels, |z, y| z.exp().ln_1p() - z * y)?;
+    Ok(total / logits.len() as f64)
+}
+
+fn sum_not_mean(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
+    terms(logits, labels, |z, y| {
+        z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()
+    })
+}

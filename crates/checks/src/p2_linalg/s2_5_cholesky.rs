@@ -1,0 +1,346 @@
+//! Checks for 2.5 — the Cholesky factorisation and positive-definiteness.
+
+use mathlings_linalg::LinalgError;
+
+use super::spectral_common::{
+    IsError, eigenvalues_descending, show_matrix_result, symmetric_matrix,
+};
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `cholesky(a)`: the lower-triangular L with L Lᵀ = A.
+    pub cholesky: fn(&DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_5_cholesky {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_5_cholesky::Impl {
+            cholesky: $($m::)+cholesky,
+        }
+    };
+}
+
+/// Backward error of Cholesky: |L Lᵀ − A| ≤ (n+1)·ε·√(aᵢᵢ aⱼⱼ) ≲ 1e-15·max|a| for n ≤ 6;
+/// 1e-12·max|a| leaves 3 digits of slack.
+const BACKWARD: f64 = 1e-12;
+/// Agreement with the reference factor, relative to √max|a| (the scale of L's entries):
+/// the factor is unique and its forward error is ≲ κ(A)·ε ≤ 4e3·ε for these matrices.
+const FORWARD: f64 = 1e-9;
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("cholesky(&{})", show::matrix(a))
+}
+
+/// Symmetric positive-definite matrices M Mᵀ + I (eigenvalues ≥ 1), n ≤ 6.
+fn spd_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    strategies::square_matrix(1..=6).prop_map(|m| {
+        let n = m.nrows();
+        &m * m.transpose() + DMatrix::<f64>::identity(n, n)
+    })
+}
+
+/// Symmetric matrices with a clearly negative eigenvalue (not positive definite).
+fn indefinite_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    symmetric_matrix(1..=6).prop_filter("needs a negative eigenvalue", |a| {
+        eigenvalues_descending(a)
+            .last()
+            .is_some_and(|&l| l < -1e-3 * a.norm())
+    })
+}
+
+/// The learner's L with the right shape, or a failure.
+fn expect_factor(
+    a: &DMatrix<f64>,
+    got: &Result<DMatrix<f64>, LinalgError>,
+) -> Result<DMatrix<f64>, mathlings_course::report::Failure> {
+    match got {
+        Ok(l) if l.shape() == a.shape() => Ok(l.clone()),
+        _ => Err(mathlings_course::report::Failure {
+            call: String::new(),
+            returned: show_matrix_result(got),
+            expected: format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols()),
+        }),
+    }
+}
+
+fn expect_not_pd(got: &Result<DMatrix<f64>, LinalgError>) -> Verdict {
+    match got {
+        Err(LinalgError::NotPositiveDefinite) => Ok(()),
+        _ => expect::fail(
+            show_matrix_result(got),
+            "Err(LinalgError::NotPositiveDefinite)",
+        ),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_5_cholesky",
+        properties: vec![
+            Property {
+                id: "reconstructs",
+                description: "L Lᵀ = A on random positive-definite matrices n ≤ 6 (to 1e-12·max|a|)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(spd_matrix(), call, |a| {
+                        let got = (imp.cholesky)(a);
+                        let l = expect_factor(a, &got)?;
+                        let error = (&l * l.transpose() - a).amax();
+                        expect::that(
+                            error <= BACKWARD * a.amax(),
+                            format!(
+                                "{} with max|L Lᵀ − A| = {}",
+                                show_matrix_result(&got),
+                                show::rounded(error, 3)
+                            ),
+                            format!("max|L Lᵀ − A| ≤ {}", show::rounded(BACKWARD * a.amax(), 2)),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "lower_triangular",
+                description: "L is lower triangular (zeros above the diagonal) with a positive diagonal",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(spd_matrix(), call, |a| {
+                        let got = (imp.cholesky)(a);
+                        let l = expect_factor(a, &got)?;
+                        let n = l.nrows();
+                        let upper_zero = (0..n).all(|i| (i + 1..n).all(|j| l[(i, j)] == 0.0));
+                        let positive = (0..n).all(|i| l[(i, i)] > 0.0);
+                        expect::that(
+                            upper_zero && positive,
+                            show_matrix_result(&got),
+                            "a lower-triangular L (lᵢⱼ = 0 for i < j) with lᵢᵢ > 0",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "L equals the reference Cholesky factor (it is unique) entrywise, to 1e-9·√max|a|",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(spd_matrix(), call, |a| {
+                        let want = mathlings_linalg::cholesky(a)
+                            .expect("reference Cholesky of an SPD matrix");
+                        let got = (imp.cholesky)(a);
+                        let l = expect_factor(a, &got)?;
+                        let tol = FORWARD * a.amax().sqrt();
+                        expect::that(
+                            (&l - &want).amax() <= tol,
+                            show_matrix_result(&got),
+                            format!(
+                                "Ok({}) (each ± {})",
+                                show::matrix(&want),
+                                show::rounded(tol, 2)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_not_positive_definite",
+                description: "a symmetric matrix that is not positive definite (indefinite, negative, or singular like [[1, 1], [1, 1]]) gives Err(NotPositiveDefinite), not NaN",
+                weight: 2,
+                check: |imp, ctx| {
+                    for a in [
+                        DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                        DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
+                        DMatrix::from_row_slice(2, 2, &[-1.0, 0.0, 0.0, -1.0]),
+                    ] {
+                        ctx.once(&call(&a), || expect_not_pd(&(imp.cholesky)(&a)))?;
+                    }
+                    ctx.forall(indefinite_matrix(), call, |a| {
+                        expect_not_pd(&(imp.cholesky)(a))
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases: Vec<(DMatrix<f64>, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 3, &[4.0, 2.0, 0.0, 2.0, 5.0, 0.0]),
+                            "LinalgError::NotSquare { rows: 2, cols: 3 }",
+                            |e| matches!(e, LinalgError::NotSquare { rows: 2, cols: 3 }),
+                        ),
+                        (
+                            DMatrix::from_row_slice(
+                                2,
+                                2,
+                                &[4.0, f64::INFINITY, f64::INFINITY, 5.0],
+                            ),
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[4.0, 2.0, 0.0, 5.0]),
+                            "LinalgError::NotSymmetric",
+                            |e| matches!(e, LinalgError::NotSymmetric),
+                        ),
+                    ];
+                    for (a, name, is_expected) in cases {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.cholesky)(&a);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_matrix_result(&got), format!("Err({name})")),
+                            }
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_covariance_factor",
+                description: "the Cholesky factor of the Iris covariance matrix matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "cholesky(&covariance_matrix(&iris.features))";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
+                            .expect("reference covariance");
+                        let text = match (imp.cholesky)(&sigma) {
+                            Ok(l) => l
+                                .row_iter()
+                                .map(|row| {
+                                    row.iter()
+                                        .map(|&x| show::rounded(x, 8))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                })
+                                .map(|row| format!("[{row}]\n"))
+                                .collect::<String>(),
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "not_rejected",
+                explanation: "You take the square root without looking at its argument. For a matrix that is not \
+                    positive definite some aⱼⱼ − Σ lⱼₖ² is ≤ 0, and its square root is NaN (or the division by \
+                    0 gives ∞), which then spreads through L. That number being ≤ 0 is exactly the proof \
+                    that A is not positive definite: return Err(LinalgError::NotPositiveDefinite) there.",
+                implementation: Impl {
+                    cholesky: not_rejected,
+                },
+            },
+            Misconception {
+                id: "abs_under_root",
+                explanation: "You take √|aⱼⱼ − Σ lⱼₖ²| to avoid the NaN. That hides the problem instead of \
+                    reporting it: the L you return does not satisfy L Lᵀ = A, because no real L does. A \
+                    non-positive value there means A is not positive definite: return \
+                    Err(LinalgError::NotPositiveDefinite).",
+                implementation: Impl {
+                    cholesky: abs_under_root,
+                },
+            },
+            Misconception {
+                id: "upper_factor",
+                explanation: "You return the upper-triangular factor R = Lᵀ (the one with Rᵀ R = A). The exercise \
+                    asks for the lower-triangular L with L Lᵀ = A: lᵢⱼ for i > j below the diagonal, zeros \
+                    above it.",
+                implementation: Impl {
+                    cholesky: upper_factor,
+                },
+            },
+        ],
+        probe: |imp| {
+            let describe = |a: &DMatrix<f64>| match (imp.cholesky)(a) {
+                Ok(l) if l.iter().all(|x| x.is_finite()) => l
+                    .iter()
+                    .map(|&x| show::rounded(x, 6))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Ok(_) => "non-finite".into(),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                describe(&DMatrix::from_row_slice(2, 2, &[4.0, 2.0, 2.0, 5.0])),
+                describe(&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0])),
+            ]
+        },
+    }
+}
+
+/// How the misconceptions go wrong.
+#[derive(Clone, Copy, PartialEq)]
+enum Flaw {
+    NoCheck,
+    Abs,
+    Upper,
+}
+
+fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Result<DMatrix<f64>, LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if !a.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: a.nrows(),
+            cols: a.ncols(),
+        });
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    if (a - a.transpose()).amax() > 1e-10 * a.amax() {
+        return Err(LinalgError::NotSymmetric);
+    }
+    let n = a.nrows();
+    let mut l = DMatrix::<f64>::zeros(n, n);
+    for j in 0..n {
+        let mut d = a[(j, j)];
+        for k in 0..j {
+            d -= l[(j, k)] * l[(j, k)];
+        }
+        if flaw == Flaw::Upper && d <= 0.0 {
+            return Err(LinalgError::NotPositiveDefinite);
+        }
+        l[(j, j)] = if flaw == Flaw::Abs {
+            d.abs().sqrt()
+        } else {
+            d.sqrt()
+        };
+        for i in (j + 1)..n {
+            let mut s = a[(i, j)];
+            for k in 0..j {
+                s -= l[(i, k)] * l[(j, k)];
+            }
+            l[(i, j)] = s / l[(j, j)];
+        }
+    }
+    Ok(if flaw == Flaw::Upper {
+        l.transpose()
+    } else {
+        l
+    })
+}
+
+fn not_rejected(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
+    flawed(a, Flaw::NoCheck)
+}
+
+fn abs_under_root(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
+    flawed(a, Flaw::Abs)
+}
+
+fn upper_factor(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
+    flawed(a, Flaw::Upper)
+}

@@ -1,0 +1,374 @@
+//! Checks for 2.5 — symmetric eigendecomposition by cyclic Jacobi.
+
+use mathlings_linalg::LinalgError;
+
+use super::spectral_common::{
+    IsError, eigenvalues_descending, orthonormality_error, symmetric_matrix,
+};
+use crate::prelude::*;
+
+/// The learner's result: (eigenvalues, eigenvectors as columns).
+type Eigen = Result<(DVector<f64>, DMatrix<f64>), LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `symmetric_eigen(a)`: eigenvalues (descending) and eigenvectors (columns).
+    pub symmetric_eigen: fn(&DMatrix<f64>) -> Eigen,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_5_jacobi_eigen {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_5_jacobi_eigen::Impl {
+            symmetric_eigen: $($m::)+symmetric_eigen,
+        }
+    };
+}
+
+/// Backward error of Jacobi: each rotation is exact to a few ε·‖A‖, and ~10 sweeps of
+/// n² rotations at n ≤ 6 accumulate ≲ 1e-13·‖A‖_F; 1e-10·‖A‖_F leaves 3 digits of slack
+/// for A V − V Λ and for the eigenvalues against nalgebra's (another backward-stable method).
+const BACKWARD: f64 = 1e-10;
+/// VᵀV = I to this many units: orthogonal rotations keep V orthonormal to ~n·sweeps·ε.
+const ORTHONORMAL: f64 = 1e-10;
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("symmetric_eigen(&{})", show::matrix(a))
+}
+
+fn show_eigen(r: &Eigen) -> String {
+    match r {
+        Ok((l, v)) => format!("Ok(({}, {}))", show::vector(l), show::matrix(v)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// The learner's (λ, V) with the right shapes, or a failure.
+fn expect_ok(
+    a: &DMatrix<f64>,
+    got: &Eigen,
+) -> Result<(DVector<f64>, DMatrix<f64>), mathlings_course::report::Failure> {
+    let n = a.nrows();
+    match got {
+        Ok((l, v)) if l.len() == n && v.shape() == (n, n) => Ok((l.clone(), v.clone())),
+        _ => Err(mathlings_course::report::Failure {
+            call: String::new(),
+            returned: show_eigen(got),
+            expected: format!("Ok((λ with {n} entries, V of shape {n}×{n}))"),
+        }),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_5_jacobi_eigen",
+        properties: vec![
+            Property {
+                id: "decomposes",
+                description: "A V = V Λ (column i of V is an eigenvector for λᵢ) and VᵀV = I, on random symmetric matrices n ≤ 6 (to 1e-10·‖A‖_F)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(symmetric_matrix(1..=6), call, |a| {
+                        let got = (imp.symmetric_eigen)(a);
+                        let (l, v) = expect_ok(a, &got)?;
+                        let residual = (a * &v - &v * DMatrix::from_diagonal(&l)).amax();
+                        let orthogonality = orthonormality_error(&v);
+                        expect::that(
+                            residual <= BACKWARD * a.norm().max(1.0)
+                                && orthogonality <= ORTHONORMAL,
+                            format!(
+                                "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
+                                show_eigen(&got),
+                                show::rounded(residual, 3),
+                                show::rounded(orthogonality, 3)
+                            ),
+                            format!(
+                                "max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}",
+                                show::rounded(BACKWARD * a.norm().max(1.0), 2)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "matches_nalgebra",
+                description: "the eigenvalues equal nalgebra's symmetric_eigen's, sorted descending (to 1e-10·‖A‖_F)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(symmetric_matrix(1..=6), call, |a| {
+                        let want = eigenvalues_descending(a);
+                        let tol = Tol {
+                            rel: 0.0,
+                            abs: BACKWARD * a.norm().max(1.0),
+                        };
+                        let got =
+                            (imp.symmetric_eigen)(a).map(|(l, _)| l.iter().copied().collect());
+                        expect::all_close(&got, &want, tol)
+                    })
+                },
+            },
+            Property {
+                id: "sorted_descending",
+                description: "λ₀ ≥ λ₁ ≥ … ≥ λₙ₋₁ (e.g. diag(1, 3, 2) gives [3, 2, 1] with V's columns permuted to match)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
+                    ctx.once(&call(&d), || {
+                        let got = (imp.symmetric_eigen)(&d);
+                        let (l, v) = expect_ok(&d, &got)?;
+                        let columns_match =
+                            (&d * &v - &v * DMatrix::from_diagonal(&l)).amax() <= 1e-12;
+                        expect::that(
+                            (&l - DVector::from_vec(vec![3.0, 2.0, 1.0])).amax() <= 1e-12
+                                && columns_match,
+                            show_eigen(&got),
+                            "Ok((dvector![3.0, 2.0, 1.0], V)) with V's columns ±e₁, ±e₂, ±e₀",
+                        )
+                    })?;
+                    ctx.forall(symmetric_matrix(2..=6), call, |a| {
+                        let got = (imp.symmetric_eigen)(a);
+                        let (l, _) = expect_ok(a, &got)?;
+                        expect::that(
+                            l.as_slice().windows(2).all(|w| w[0] >= w[1]),
+                            format!("Ok(({}, _))", show::vector(&l)),
+                            "eigenvalues in descending order",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "trace_and_determinant",
+                description: "Σλᵢ = trace A and Πλᵢ = det A",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(symmetric_matrix(1..=6), call, |a| {
+                        let got = (imp.symmetric_eigen)(a);
+                        let (l, _) = expect_ok(a, &got)?;
+                        let scale = a.norm().max(1.0);
+                        let n = a.nrows() as i32;
+                        let (sum, product) = (l.sum(), l.product());
+                        let (trace, det) = (a.trace(), a.determinant());
+                        // Each λ is off by ≤ δ = 1e-10‖A‖, so Π is off by ≲ n·δ·‖A‖ⁿ⁻¹.
+                        expect::that(
+                            (sum - trace).abs() <= BACKWARD * scale * f64::from(n)
+                                && (product - det).abs() <= BACKWARD * f64::from(n) * scale.powi(n),
+                            format!(
+                                "Σλ = {}, Πλ = {} from {}",
+                                show::float(sum),
+                                show::float(product),
+                                show_eigen(&got)
+                            ),
+                            format!(
+                                "Σλ = trace A = {}, Πλ = det A = {}",
+                                show::float(trace),
+                                show::float(det)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases: Vec<(DMatrix<f64>, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 5.0, 6.0]),
+                            "LinalgError::NotSquare { rows: 2, cols: 3 }",
+                            |e| matches!(e, LinalgError::NotSquare { rows: 2, cols: 3 }),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, f64::NAN, 4.0]),
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0]),
+                            "LinalgError::NotSymmetric",
+                            |e| matches!(e, LinalgError::NotSymmetric),
+                        ),
+                    ];
+                    for (a, name, is_expected) in cases {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.symmetric_eigen)(&a);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_eigen(&got), format!("Err({name})")),
+                            }
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_covariance_spectrum",
+                description: "the eigenvalues of the Iris covariance matrix (the principal variances) match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "symmetric_eigen(&covariance_matrix(&iris.features))";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
+                            .expect("reference covariance");
+                        let text = match (imp.symmetric_eigen)(&sigma) {
+                            Ok((l, _)) => format!(
+                                "λ = [{}]\n",
+                                l.iter()
+                                    .map(|&x| show::rounded(x, 8))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "unsorted",
+                explanation: "Your eigenvalues come out in whatever order the rotations left them on the diagonal. \
+                    The exercise (like PCA after it) needs them in descending order: sort the indices by \
+                    eigenvalue, largest first, and reorder the columns of V the same way.",
+                implementation: Impl {
+                    symmetric_eigen: unsorted,
+                },
+            },
+            Misconception {
+                id: "eigenvectors_as_rows",
+                explanation: "Your eigenvectors are the ROWS of the returned matrix. The convention (A V = V Λ, \
+                    as in A = V Λ Vᵀ) puts eigenvector i in COLUMN i: the accumulated product of rotations \
+                    V = J₁J₂⋯ already has them as columns — return it as it is, not transposed.",
+                implementation: Impl {
+                    symmetric_eigen: eigenvectors_as_rows,
+                },
+            },
+            Misconception {
+                id: "vectors_not_permuted",
+                explanation: "You sorted the eigenvalues but left the columns of V where they were, so column i \
+                    no longer belongs to λᵢ and A V ≠ V Λ. Sort the index order once and use it for both: \
+                    λ[k] = d[order[k]] and column k of V = old column order[k].",
+                implementation: Impl {
+                    symmetric_eigen: vectors_not_permuted,
+                },
+            },
+        ],
+        probe: |imp| {
+            // Nearly diagonal with an ascending diagonal: unsorted values stay ascending.
+            let nearly_diagonal =
+                DMatrix::from_row_slice(3, 3, &[1.0, 0.1, 0.0, 0.1, 2.0, 0.1, 0.0, 0.1, 3.0]);
+            let mut out: Vec<String> = match (imp.symmetric_eigen)(&nearly_diagonal) {
+                Ok((l, _)) => l.iter().map(|&x| show::rounded(x, 6)).collect(),
+                Err(e) => vec![format!("{e:?}")],
+            };
+            // Well mixed: V is far from symmetric, so rows and columns differ.
+            let mixed =
+                DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 2.0, 0.0, 3.0, 1.0, 2.0, 1.0, 4.0]);
+            out.push(match (imp.symmetric_eigen)(&mixed) {
+                Ok((l, v)) if l.len() == 3 && v.shape() == (3, 3) => {
+                    let pairs = |m: &DMatrix<f64>| {
+                        (&mixed * m - m * DMatrix::from_diagonal(&l)).amax() <= 1e-9
+                    };
+                    if pairs(&v) {
+                        "columns"
+                    } else if pairs(&v.transpose()) {
+                        "rows"
+                    } else {
+                        "mismatched"
+                    }
+                    .to_string()
+                }
+                Ok(_) => "wrong shape".into(),
+                Err(e) => format!("{e:?}"),
+            });
+            out
+        },
+    }
+}
+
+/// How the misconceptions go wrong.
+#[derive(Clone, Copy, PartialEq)]
+enum Flaw {
+    Unsorted,
+    Rows,
+    NotPermuted,
+}
+
+/// Cyclic Jacobi with one flaw in the bookkeeping at the end.
+fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Eigen {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if !a.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: a.nrows(),
+            cols: a.ncols(),
+        });
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    if (a - a.transpose()).amax() > 1e-10 * a.amax() {
+        return Err(LinalgError::NotSymmetric);
+    }
+    let n = a.nrows();
+    let mut w = a.clone();
+    let mut v = DMatrix::<f64>::identity(n, n);
+    for _sweep in 0..100 {
+        let off: f64 = (0..n)
+            .flat_map(|i| (0..n).map(move |j| (i, j)))
+            .filter(|(i, j)| i != j)
+            .map(|ij| w[ij] * w[ij])
+            .sum();
+        if off <= (f64::EPSILON * a.norm()).powi(2) {
+            break;
+        }
+        for p in 0..n {
+            for q in (p + 1)..n {
+                let apq = w[(p, q)];
+                if apq == 0.0 {
+                    continue;
+                }
+                let tau = (w[(q, q)] - w[(p, p)]) / (2.0 * apq);
+                let t = tau.signum() / (tau.abs() + (1.0 + tau * tau).sqrt());
+                let c = 1.0 / (1.0 + t * t).sqrt();
+                let mut j = DMatrix::<f64>::identity(n, n);
+                j[(p, p)] = c;
+                j[(q, q)] = c;
+                j[(p, q)] = t * c;
+                j[(q, p)] = -t * c;
+                w = j.transpose() * &w * &j;
+                v *= &j;
+            }
+        }
+    }
+    let diagonal: Vec<f64> = (0..n).map(|i| w[(i, i)]).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| diagonal[j].total_cmp(&diagonal[i]));
+    let sorted_values = DVector::from_iterator(n, order.iter().map(|&i| diagonal[i]));
+    let sorted_vectors = DMatrix::from_fn(n, n, |r, k| v[(r, order[k])]);
+    Ok(match flaw {
+        Flaw::Unsorted => (DVector::from_vec(diagonal), v),
+        Flaw::Rows => (sorted_values, sorted_vectors.transpose()),
+        Flaw::NotPermuted => (sorted_values, v),
+    })
+}
+
+fn unsorted(a: &DMatrix<f64>) -> Eigen {
+    flawed(a, Flaw::Unsorted)
+}
+
+fn eigenvectors_as_rows(a: &DMatrix<f64>) -> Eigen {
+    flawed(a, Flaw::Rows)
+}
+
+fn vectors_not_permuted(a: &DMatrix<f64>) -> Eigen {
+    flawed(a, Flaw::NotPermuted)
+}

@@ -1,0 +1,332 @@
+//! Checks for 2.5 — the stationary distribution of a Markov chain.
+
+use mathlings_linalg::LinalgError;
+
+use super::spectral_common::{IsError, show_vector_result};
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `stationary_distribution(p)`: π with πP = π and Σπ = 1.
+    pub stationary_distribution: fn(&DMatrix<f64>) -> Result<DVector<f64>, LinalgError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_5_markov_stationary {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_5_markov_stationary::Impl {
+            stationary_distribution: $($m::)+stationary_distribution,
+        }
+    };
+}
+
+/// |πP − π| and |π − π_ref| per entry: the generated chains have every pᵢⱼ ≥ 0.05/1.05·n⁻¹,
+/// so M is well conditioned (κ ≲ 1e3) and elimination is accurate to ~1e-13; 1e-10 leaves
+/// 3 digits of slack.
+const STATIONARY: f64 = 1e-10;
+/// |Σπᵢ − 1|: the normalisation is one of the equations solved, exact to rounding.
+const SUM: f64 = 1e-12;
+
+fn call(p: &DMatrix<f64>) -> String {
+    format!("stationary_distribution(&{})", show::matrix(p))
+}
+
+/// Random row-stochastic matrices with every entry > 0 (one closed class, aperiodic).
+fn stochastic_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (1..=6usize).prop_flat_map(|n| {
+        proptest::collection::vec(0.0..1.0f64, n * n).prop_map(move |w| {
+            let mut p = DMatrix::from_row_slice(n, n, &w).add_scalar(0.05);
+            for mut row in p.row_iter_mut() {
+                let total = row.sum();
+                row /= total;
+            }
+            p
+        })
+    })
+}
+
+/// π is a distribution fixed by P.
+fn check_stationary(p: &DMatrix<f64>, got: &Result<DVector<f64>, LinalgError>) -> Verdict {
+    let n = p.nrows();
+    let Ok(pi) = got else {
+        return expect::fail(
+            show_vector_result(got),
+            "Ok(π) — this chain has a unique stationary distribution",
+        );
+    };
+    if pi.len() != n {
+        return expect::fail(show_vector_result(got), format!("a vector of length {n}"));
+    }
+    let moved = (pi.transpose() * p - pi.transpose()).amax();
+    let sum = pi.sum();
+    expect::that(
+        moved <= STATIONARY && (sum - 1.0).abs() <= SUM && pi.iter().all(|&x| x >= -STATIONARY),
+        format!(
+            "{} with max|πP − π| = {} and Σπ = {}",
+            show_vector_result(got),
+            show::rounded(moved, 3),
+            show::float(sum)
+        ),
+        format!("πP = π (± {STATIONARY:e}), Σπ = 1 (± {SUM:e}), π ≥ 0"),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_5_markov_stationary",
+        properties: vec![
+            Property {
+                id: "is_stationary",
+                description: "π is a probability vector (π ≥ 0, Σπ = 1) fixed by one step: πP = π, on random chains n ≤ 6",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(stochastic_matrix(), call, |p| {
+                        check_stationary(p, &(imp.stationary_distribution)(p))
+                    })
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "π equals the reference stationary distribution (to 1e-10 per entry)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(stochastic_matrix(), call, |p| {
+                        let want = mathlings_linalg::stationary_distribution(p)
+                            .expect("reference stationary distribution");
+                        let got =
+                            (imp.stationary_distribution)(p).map(|v| v.iter().copied().collect());
+                        expect::all_close(
+                            &got,
+                            want.as_slice(),
+                            Tol {
+                                rel: 0.0,
+                                abs: STATIONARY,
+                            },
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "row_convention",
+                description: "pᵢⱼ is the probability of going from i TO j: [[0.9, 0.1], [0.5, 0.5]] gives π = [5/6, 1/6]",
+                weight: 1,
+                check: |imp, ctx| {
+                    let p = DMatrix::from_row_slice(2, 2, &[0.9, 0.1, 0.5, 0.5]);
+                    ctx.once(&call(&p), || {
+                        let got =
+                            (imp.stationary_distribution)(&p).map(|v| v.iter().copied().collect());
+                        expect::all_close(
+                            &got,
+                            &[5.0 / 6.0, 1.0 / 6.0],
+                            Tol {
+                                rel: 0.0,
+                                abs: STATIONARY,
+                            },
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "periodic_chain",
+                description: "periodic chains, where π ← πP cycles forever, still get their stationary distribution ([[0, 1], [1, 0]] → [½, ½])",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases = [
+                        (
+                            DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]),
+                            vec![0.5, 0.5],
+                        ),
+                        (
+                            DMatrix::from_row_slice(
+                                3,
+                                3,
+                                &[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+                            ),
+                            vec![0.5, 0.25, 0.25],
+                        ),
+                        (
+                            DMatrix::from_row_slice(
+                                3,
+                                3,
+                                &[0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0],
+                            ),
+                            vec![1.0 / 3.0; 3],
+                        ),
+                    ];
+                    for (p, want) in cases {
+                        ctx.once(&call(&p), || {
+                            let got = (imp.stationary_distribution)(&p)
+                                .map(|v| v.iter().copied().collect());
+                            expect::all_close(
+                                &got,
+                                &want,
+                                Tol {
+                                    rel: 0.0,
+                                    abs: STATIONARY,
+                                },
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square or non-finite matrix, a negative entry or a row not summing to 1, and a chain with two closed classes (no unique π) give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let bad_p = |e: &LinalgError| {
+                        matches!(e, LinalgError::InvalidParameter { name: "p", .. })
+                    };
+                    let cases: Vec<(DMatrix<f64>, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 3, &[0.5, 0.5, 0.0, 0.5, 0.5, 0.0]),
+                            "LinalgError::NotSquare { rows: 2, cols: 3 }",
+                            |e| matches!(e, LinalgError::NotSquare { rows: 2, cols: 3 }),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[f64::NAN, 0.5, 0.5, 0.5]),
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[-0.1, 1.1, 0.5, 0.5]),
+                            "LinalgError::InvalidParameter { name: \"p\", .. }",
+                            bad_p,
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[0.9, 0.2, 0.5, 0.5]),
+                            "LinalgError::InvalidParameter { name: \"p\", .. }",
+                            bad_p,
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 1.0]),
+                            "LinalgError::Singular",
+                            |e| matches!(e, LinalgError::Singular),
+                        ),
+                        (
+                            DMatrix::from_row_slice(
+                                4,
+                                4,
+                                &[
+                                    0.5, 0.5, 0.0, 0.0, 0.25, 0.75, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5,
+                                    0.0, 0.0, 1.0, 0.0,
+                                ],
+                            ),
+                            "LinalgError::Singular",
+                            |e| matches!(e, LinalgError::Singular),
+                        ),
+                    ];
+                    for (p, name, is_expected) in cases {
+                        ctx.once(&call(&p), || {
+                            let got = (imp.stationary_distribution)(&p);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_vector_result(&got), format!("Err({name})")),
+                            }
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "column_convention",
+                explanation: "You solved P π = π (π as a column, a RIGHT eigenvector of P). For a row-stochastic P \
+                    that eigenvector is always the constant vector — every row sums to 1 — so you get the uniform \
+                    distribution whatever the chain. A distribution is a row vector that moves by π ← πP, so the \
+                    condition is πP = π, i.e. Pᵀ πᵀ = πᵀ: build the system from Pᵀ − I, not P − I.",
+                implementation: Impl {
+                    stationary_distribution: column_convention,
+                },
+            },
+            Misconception {
+                id: "iterates_pi_p",
+                explanation: "You iterate π ← πP until it stops moving. That converges for aperiodic chains, but a \
+                    periodic chain (one that alternates between groups of states, like [[0, 1], [1, 0]] started \
+                    from [1, 0]) cycles forever and you return wherever the last step landed. Solve the linear \
+                    system (Pᵀ − I)π = 0 with Σπ = 1 instead: it does not care about periodicity.",
+                implementation: Impl {
+                    stationary_distribution: iterates_pi_p,
+                },
+            },
+        ],
+        probe: |imp| {
+            let describe = |p: &DMatrix<f64>| match (imp.stationary_distribution)(p) {
+                Ok(v) => v
+                    .iter()
+                    .map(|&x| show::rounded(x, 6))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                describe(&DMatrix::from_row_slice(2, 2, &[0.9, 0.1, 0.5, 0.5])),
+                describe(&DMatrix::from_row_slice(
+                    3,
+                    3,
+                    &[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+                )),
+            ]
+        },
+    }
+}
+
+fn validate(p: &DMatrix<f64>) -> Result<(), LinalgError> {
+    if p.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if !p.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: p.nrows(),
+            cols: p.ncols(),
+        });
+    }
+    if p.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    let n = p.nrows() as f64;
+    if p.iter().any(|&x| x < 0.0) || p.row_iter().any(|r| (r.sum() - 1.0).abs() > n * 1e-12) {
+        return Err(LinalgError::InvalidParameter {
+            name: "p",
+            reason: "not a transition matrix",
+        });
+    }
+    Ok(())
+}
+
+/// Solves (P − I) π = 0 with Σπ = 1: the right eigenvector (column convention).
+fn column_convention(p: &DMatrix<f64>) -> Result<DVector<f64>, LinalgError> {
+    validate(p)?;
+    let n = p.nrows();
+    let mut m = p - DMatrix::<f64>::identity(n, n);
+    m.row_mut(n - 1).fill(1.0);
+    let mut e = DVector::<f64>::zeros(n);
+    e[n - 1] = 1.0;
+    // The checks may use nalgebra's solver: this is a wrong answer, not a reference.
+    m.lu().solve(&e).ok_or(LinalgError::Singular)
+}
+
+/// π ← πP from the first state until the change is ≤ 1e-15, at most 10 000 steps; returns
+/// the last iterate either way.
+fn iterates_pi_p(p: &DMatrix<f64>) -> Result<DVector<f64>, LinalgError> {
+    validate(p)?;
+    let n = p.nrows();
+    let mut pi = DVector::<f64>::zeros(n);
+    pi[0] = 1.0;
+    for _ in 0..10_000 {
+        let next = (pi.transpose() * p).transpose();
+        let change = (&next - &pi).amax();
+        pi = next;
+        if change <= 1e-15 {
+            break;
+        }
+    }
+    Ok(pi)
+}

@@ -1,0 +1,462 @@
+//! Checks for 2.5 — the dominant eigenpair by power iteration.
+
+use mathlings_linalg::LinalgError;
+
+use super::spectral_common::{
+    IsError, eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
+};
+use crate::prelude::*;
+
+/// The learner's result: (λ, v).
+type Eigenpair = Result<(f64, DVector<f64>), LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `power_iteration(a, tol, max_iter)`: the dominant eigenvalue and a unit eigenvector.
+    pub power_iteration: fn(&DMatrix<f64>, f64, usize) -> Eigenpair,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_5_power_iteration {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_5_power_iteration::Impl {
+            power_iteration: $($m::)+power_iteration,
+        }
+    };
+}
+
+/// The tolerance handed to the learner's iteration.
+const TOL: f64 = 1e-12;
+/// The iteration budget: with |λ₁/λ₀| ≤ 0.8 the change falls below 1e-12 in ~130 steps.
+const MAX_ITER: usize = 10_000;
+/// Largest |λ₁/λ₀| of the generated matrices: a gap that makes the iteration converge fast.
+const MAX_RATIO: f64 = 0.8;
+/// Residual bound, relative to ‖A‖_F: stopping at a change ≤ 1e-12 leaves a direction
+/// error ≲ 1e-12/(1 − 0.8) = 5e-12, so ‖Av − λv‖ ≲ 1e-11·‖A‖; 1e-8 leaves 3 digits of slack.
+const RESIDUAL: f64 = 1e-8;
+/// Eigenvalue agreement, relative to ‖A‖_F: the Rayleigh quotient's error is quadratic in
+/// the direction error (symmetric A), far below 1e-9.
+const EIGENVALUE: f64 = 1e-9;
+/// Eigenvector agreement (up to sign), entrywise: the direction error is ≲ 5e-12.
+const EIGENVECTOR: f64 = 1e-7;
+/// ‖v‖₂ must be 1 to rounding.
+const UNIT: f64 = 1e-10;
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("power_iteration(&{}, {TOL:e}, {MAX_ITER})", show::matrix(a))
+}
+
+/// Symmetric matrices whose two largest |λ| are separated: |λ₁| ≤ 0.8·|λ₀|.
+fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    symmetric_matrix(2..=6).prop_filter("needs a spectral gap", |a| {
+        let l = eigenvalues_by_magnitude(a);
+        l[0].abs() > 1e-3 && l[1].abs() <= MAX_RATIO * l[0].abs()
+    })
+}
+
+/// The learner's pair, or a failure saying an `Ok` was expected.
+fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), mathlings_course::report::Failure> {
+    match got {
+        Ok((l, v)) => Ok((*l, v.clone())),
+        Err(_) => Err(mathlings_course::report::Failure {
+            call: String::new(),
+            returned: show_eigenpair(got),
+            expected: "Ok((λ, v)) — this matrix has a dominant eigenvalue".into(),
+        }),
+    }
+}
+
+/// A v ≈ λ v and ‖v‖ = 1.
+fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
+    let (l, v) = expect_ok(got)?;
+    if v.len() != a.nrows() {
+        return expect::fail(
+            show_eigenpair(got),
+            format!("a vector of length {}", a.nrows()),
+        );
+    }
+    let residual = (a * &v - &v * l).norm();
+    expect::that(
+        (v.norm() - 1.0).abs() <= UNIT && residual <= RESIDUAL * a.norm(),
+        format!(
+            "{} with ‖v‖ = {} and ‖Av − λv‖ = {}",
+            show_eigenpair(got),
+            show::rounded(v.norm(), 6),
+            show::rounded(residual, 3)
+        ),
+        format!(
+            "a unit v with ‖Av − λv‖ ≤ {}",
+            show::rounded(RESIDUAL * a.norm(), 2)
+        ),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_5_power_iteration",
+        properties: vec![
+            Property {
+                id: "is_eigenpair",
+                description: "returns a unit vector v with Av ≈ λv (‖Av − λv‖ ≤ 1e-8·‖A‖_F) on symmetric matrices with a spectral gap",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(gapped_symmetric(), call, |a| {
+                        check_eigenpair(a, &(imp.power_iteration)(a, TOL, MAX_ITER))
+                    })
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "λ is the reference's dominant eigenvalue, sign included (to 1e-9·‖A‖_F), and v its eigenvector up to sign",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(gapped_symmetric(), call, |a| {
+                        let reference = mathlings_linalg::power_iteration(a, 1e-14, 100_000)
+                            .expect("reference power iteration on a gapped matrix");
+                        let got = (imp.power_iteration)(a, TOL, MAX_ITER);
+                        let (l, v) = expect_ok(&got)?;
+                        let want = &reference.eigenvector;
+                        let same_vector =
+                            v.len() == want.len() && (sign_fixed(&v) - want).amax() <= EIGENVECTOR;
+                        expect::that(
+                            (l - reference.eigenvalue).abs() <= EIGENVALUE * a.norm()
+                                && same_vector,
+                            show_eigenpair(&got),
+                            format!(
+                                "Ok(({}, ±{})) (λ ± {}, v ± {EIGENVECTOR:e})",
+                                show::float(reference.eigenvalue),
+                                show::vector(want),
+                                show::rounded(EIGENVALUE * a.norm(), 2)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "negative_dominant_eigenvalue",
+                description: "a negative dominant eigenvalue keeps its sign (λ = −4 for [[−3, 2], [2, 0]]; −5 for diag(1, −5, 2))",
+                weight: 2,
+                check: |imp, ctx| {
+                    for (a, want) in [
+                        (DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0]), -4.0),
+                        (
+                            DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])),
+                            -5.0,
+                        ),
+                    ] {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
+                            check_eigenpair(&a, &got)?;
+                            expect::close(
+                                &got.map(|(l, _)| l),
+                                want,
+                                Tol {
+                                    rel: EIGENVALUE,
+                                    abs: 0.0,
+                                },
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "no_overflow",
+                description: "each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN",
+                weight: 1,
+                check: |imp, ctx| {
+                    let a = DMatrix::from_row_slice(2, 2, &[2e150, 1e150, 1e150, 2e150]);
+                    ctx.once(&call(&a), || {
+                        let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
+                        let (l, v) = expect_ok(&got)?;
+                        let h = 0.5f64.sqrt();
+                        expect::that(
+                            (l / 3e150 - 1.0).abs() <= EIGENVALUE
+                                && v.len() == 2
+                                && (sign_fixed(&v) - DVector::from_vec(vec![h, h])).amax()
+                                    <= EIGENVECTOR,
+                            show_eigenpair(&got),
+                            format!("Ok((3e150, ±dvector![{h}, {h}]))"),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "reports_no_convergence",
+                description: "a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate",
+                weight: 1,
+                check: |imp, ctx| {
+                    let (c, s) = (1.0f64.cos(), 1.0f64.sin());
+                    let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
+                    let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
+                    ctx.once(&text, || {
+                        expect::error(
+                            &(imp.power_iteration)(&rotation, TOL, 100),
+                            |e| matches!(e, LinalgError::NoConvergence { iterations: 100 }),
+                            "LinalgError::NoConvergence { iterations: 100 }",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let good = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
+                    let bad_tol = |e: &LinalgError| {
+                        matches!(e, LinalgError::InvalidParameter { name: "tol", .. })
+                    };
+                    let cases: Vec<(DMatrix<f64>, f64, usize, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), TOL, 100, "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
+                            TOL,
+                            100,
+                            "LinalgError::NotSquare { rows: 2, cols: 3 }",
+                            |e| matches!(e, LinalgError::NotSquare { rows: 2, cols: 3 }),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
+                            TOL,
+                            100,
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::INFINITY, 3.0, 4.0]),
+                            TOL,
+                            100,
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            good.clone(),
+                            0.0,
+                            100,
+                            "LinalgError::InvalidParameter { name: \"tol\", .. }",
+                            bad_tol,
+                        ),
+                        (
+                            good.clone(),
+                            -1e-9,
+                            100,
+                            "LinalgError::InvalidParameter { name: \"tol\", .. }",
+                            bad_tol,
+                        ),
+                        (
+                            good.clone(),
+                            f64::NAN,
+                            100,
+                            "LinalgError::InvalidParameter { name: \"tol\", .. }",
+                            bad_tol,
+                        ),
+                        (
+                            good,
+                            TOL,
+                            0,
+                            "LinalgError::InvalidParameter { name: \"max_iter\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    LinalgError::InvalidParameter {
+                                        name: "max_iter",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                    ];
+                    for (a, tol, max_iter, name, is_expected) in cases {
+                        let text = format!(
+                            "power_iteration(&{}, {}, {max_iter})",
+                            show::matrix(&a),
+                            show::float(tol)
+                        );
+                        ctx.once(&text, || {
+                            let got = (imp.power_iteration)(&a, tol, max_iter);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_eigenpair(&got), format!("Err({name})")),
+                            }
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_first_principal_axis",
+                description: "the dominant eigenpair of the Iris covariance matrix (the first principal axis) matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
+                            .expect("reference covariance");
+                        let text = match (imp.power_iteration)(&sigma, TOL, MAX_ITER) {
+                            Ok((l, v)) => format!(
+                                "λ = {}\nv = ±[{}]\n",
+                                show::rounded(l, 8),
+                                sign_fixed(&v)
+                                    .iter()
+                                    .map(|&x| show::rounded(x, 6))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "not_normalised",
+                explanation: "Your iterate is multiplied by A again and again without being rescaled, so its \
+                    length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
+                    steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
+                    return that unit vector.",
+                implementation: Impl {
+                    power_iteration: not_normalised,
+                },
+            },
+            Misconception {
+                id: "norm_ratio",
+                explanation: "You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
+                    eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
+                    unit x), which keeps the sign.",
+                implementation: Impl {
+                    power_iteration: norm_ratio,
+                },
+            },
+            Misconception {
+                id: "returns_last_iterate",
+                explanation: "When the budget of max_iter steps runs out you return the last iterate as if it \
+                    were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
+                    eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
+                    max_iter }) instead.",
+                implementation: Impl {
+                    power_iteration: returns_last_iterate,
+                },
+            },
+        ],
+        probe: |imp| {
+            let eigenvalue = |a: &DMatrix<f64>| match (imp.power_iteration)(a, TOL, MAX_ITER) {
+                Ok((l, _)) if l.is_finite() => show::rounded(l, 6),
+                Ok(_) => "non-finite".into(),
+                Err(e) => format!("{e:?}"),
+            };
+            let symmetric = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
+            let length = match (imp.power_iteration)(&symmetric, TOL, MAX_ITER) {
+                Ok((_, v)) if (v.norm() - 1.0).abs() <= UNIT => "unit".to_string(),
+                Ok((_, v)) if v.norm().is_finite() => "not unit".to_string(),
+                Ok(_) => "non-finite".to_string(),
+                Err(e) => format!("{e:?}"),
+            };
+            let (c, s) = (1.0f64.cos(), 1.0f64.sin());
+            let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
+            let budget = match (imp.power_iteration)(&rotation, TOL, 100) {
+                Ok(_) => "Ok".to_string(),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                eigenvalue(&DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0])),
+                length,
+                budget,
+            ]
+        },
+    }
+}
+
+fn validate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Result<(), LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if !a.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: a.nrows(),
+            cols: a.ncols(),
+        });
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    if !tol.is_finite() || tol <= 0.0 {
+        return Err(LinalgError::InvalidParameter {
+            name: "tol",
+            reason: "the tolerance must be finite and > 0",
+        });
+    }
+    if max_iter == 0 {
+        return Err(LinalgError::InvalidParameter {
+            name: "max_iter",
+            reason: "at least one iteration is needed",
+        });
+    }
+    Ok(())
+}
+
+/// How the misconceptions go wrong.
+#[derive(Clone, Copy, PartialEq)]
+enum Flaw {
+    NoRescale,
+    NormRatio,
+    LastIterate,
+}
+
+/// Power iteration with one flaw.
+fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair {
+    validate(a, tol, max_iter)?;
+    let mut x = DVector::from_fn(a.nrows(), |i, _| 1.0 + 0.1 * i as f64);
+    if flaw != Flaw::NoRescale {
+        x /= x.norm();
+    }
+    let mut converged = false;
+    for _ in 0..max_iter {
+        let y = a * &x;
+        if y.norm() == 0.0 {
+            return Ok((0.0, x));
+        }
+        let next = if flaw == Flaw::NoRescale {
+            sign_fixed(&y)
+        } else {
+            sign_fixed(&(&y / y.norm()))
+        };
+        // The change of direction (the iterates themselves are unit vectors unless NoRescale).
+        let change = (&next / next.norm() - &x / x.norm()).norm();
+        x = next;
+        if change <= tol {
+            converged = true;
+            break;
+        }
+    }
+    if !converged && flaw != Flaw::LastIterate {
+        return Err(LinalgError::NoConvergence {
+            iterations: max_iter,
+        });
+    }
+    let ax = a * &x;
+    let lambda = match flaw {
+        Flaw::NormRatio => ax.norm() / x.norm(),
+        _ => x.dot(&ax) / x.dot(&x),
+    };
+    Ok((lambda, x))
+}
+
+fn not_normalised(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
+    flawed(a, tol, max_iter, Flaw::NoRescale)
+}
+
+fn norm_ratio(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
+    flawed(a, tol, max_iter, Flaw::NormRatio)
+}
+
+fn returns_last_iterate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
+    flawed(a, tol, max_iter, Flaw::LastIterate)
+}

@@ -1,0 +1,416 @@
+//! Checks for 2.6 — low-rank approximation, pseudo-inverse and condition number.
+
+use mathlings_linalg::LinalgError;
+
+use super::spectral_common::{IsError, show_matrix_result, singular_values_descending};
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `low_rank_approximation(a, k)`: the best rank-k approximation A_k.
+    pub low_rank_approximation: fn(&DMatrix<f64>, usize) -> Result<DMatrix<f64>, LinalgError>,
+    /// `pseudo_inverse(a)`: the Moore–Penrose pseudo-inverse A⁺.
+    pub pseudo_inverse: fn(&DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError>,
+    /// `condition_number(a)`: σ_max / σ_min.
+    pub condition_number: fn(&DMatrix<f64>) -> Result<f64, LinalgError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_6_low_rank_pinv {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_6_low_rank_pinv::Impl {
+            low_rank_approximation: $($m::)+low_rank_approximation,
+            pseudo_inverse: $($m::)+pseudo_inverse,
+            condition_number: $($m::)+condition_number,
+        }
+    };
+}
+
+/// Eckart–Young and A_k: the SVD is backward stable (‖ΔA‖ ≲ 1e-14·‖A‖_F at n ≤ 6), so the
+/// squared error Σ_{i≥k} σᵢ² is right to ~1e-13·‖A‖²_F; 1e-9 leaves 4 digits of slack.
+const ECKART_YOUNG: f64 = 1e-9;
+/// Penrose conditions, relative to ‖A‖_F (resp. ‖A⁺‖_F): the generated matrices have
+/// σ_min/σ₀ ≥ 1e-4 among their non-zero σ, so the errors are ≲ κ·ε ≈ 1e-12; 1e-8 is slack.
+const PENROSE: f64 = 1e-8;
+/// κ against nalgebra's σ₀/σ_min: σ_min carries an absolute error ~ε‖A‖, i.e. a relative
+/// error of ~ε·κ; 1e-10·κ is far above it.
+const CONDITION: f64 = 1e-10;
+
+fn call_low_rank(a: &DMatrix<f64>, k: usize) -> String {
+    format!("low_rank_approximation(&{}, {k})", show::matrix(a))
+}
+
+fn call_pinv(a: &DMatrix<f64>) -> String {
+    format!("pseudo_inverse(&{})", show::matrix(a))
+}
+
+fn call_cond(a: &DMatrix<f64>) -> String {
+    format!("condition_number(&{})", show::matrix(a))
+}
+
+/// A random m×n matrix (1 ≤ m, n ≤ 6) and a rank 1 ≤ k ≤ min(m, n).
+fn matrix_and_rank() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
+    (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| (strategies::matrix(m, n), 1..=m.min(n)))
+}
+
+/// Random m×n matrices of rank r ≤ min(m, n) (a product B C with inner dimension r), whose
+/// non-zero singular values are within a factor 1e4 of each other.
+fn rank_deficient_or_full() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (1..=6usize, 1..=6usize, 1..=6usize)
+        .prop_flat_map(|(m, n, r)| {
+            let r = r.min(m).min(n);
+            (strategies::matrix(m, r), strategies::matrix(r, n))
+        })
+        .prop_map(|(b, c)| b * c)
+        .prop_filter("non-zero σ within a factor 1e4", |a| {
+            let s = singular_values_descending(a);
+            let nonzero: Vec<f64> = s.iter().copied().filter(|&x| x > 1e-10 * s[0]).collect();
+            s[0] > 0.0 && nonzero.last().is_some_and(|&x| x >= 1e-4 * s[0])
+        })
+}
+
+fn expect_shape(
+    got: &Result<DMatrix<f64>, LinalgError>,
+    shape: (usize, usize),
+) -> Result<DMatrix<f64>, mathlings_course::report::Failure> {
+    match got {
+        Ok(m) if m.shape() == shape && m.iter().all(|x| x.is_finite()) => Ok(m.clone()),
+        _ => Err(mathlings_course::report::Failure {
+            call: String::new(),
+            returned: show_matrix_result(got),
+            expected: format!("Ok(a finite {}×{} matrix)", shape.0, shape.1),
+        }),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_6_low_rank_pinv",
+        properties: vec![
+            Property {
+                id: "eckart_young",
+                description: "‖A − A_k‖²_F = Σ_{i≥k} σᵢ² (the dropped singular values, by nalgebra), and A_k = A when k = min(m, n)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        matrix_and_rank(),
+                        |(a, k)| call_low_rank(a, *k),
+                        |(a, k)| {
+                            let got = (imp.low_rank_approximation)(a, *k);
+                            let ak = expect_shape(&got, a.shape())?;
+                            let sigma = singular_values_descending(a);
+                            let want: f64 = sigma[*k..].iter().map(|s| s * s).sum();
+                            let error = (a - &ak).norm_squared();
+                            expect::that(
+                                (error - want).abs() <= ECKART_YOUNG * a.norm_squared(),
+                                format!(
+                                    "{} with ‖A − A_k‖²_F = {}",
+                                    show_matrix_result(&got),
+                                    show::float(error)
+                                ),
+                                format!(
+                                    "‖A − A_k‖²_F = Σ_(i≥{k}) σᵢ² = {} (± {})",
+                                    show::float(want),
+                                    show::rounded(ECKART_YOUNG * a.norm_squared(), 2)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "low_rank_matches_reference",
+                description: "A_k equals the reference low-rank approximation entrywise (to 1e-8·‖A‖_F)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        matrix_and_rank(),
+                        |(a, k)| call_low_rank(a, *k),
+                        |(a, k)| {
+                            let want = mathlings_linalg::low_rank_approximation(a, *k)
+                                .expect("reference A_k");
+                            let got = (imp.low_rank_approximation)(a, *k);
+                            let ak = expect_shape(&got, a.shape())?;
+                            expect::that(
+                                (&ak - &want).amax() <= 1e-8 * a.norm(),
+                                show_matrix_result(&got),
+                                format!(
+                                    "Ok({}) (each ± {})",
+                                    show::matrix(&want),
+                                    show::rounded(1e-8 * a.norm(), 2)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "penrose_conditions",
+                description: "A⁺ satisfies AA⁺A = A, A⁺AA⁺ = A⁺ and AA⁺, A⁺A symmetric — also for rank-deficient A (zero σ are not inverted)",
+                weight: 3,
+                check: |imp, ctx| {
+                    let test = |a: &DMatrix<f64>| {
+                        let got = (imp.pseudo_inverse)(a);
+                        let p = expect_shape(&got, (a.ncols(), a.nrows()))?;
+                        let (ap, pa) = (a * &p, &p * a);
+                        let e1 = (&ap * a - a).amax() / a.norm();
+                        let e2 = (&pa * &p - &p).amax() / p.norm().max(f64::MIN_POSITIVE);
+                        let e3 = (&ap - ap.transpose())
+                            .amax()
+                            .max((&pa - pa.transpose()).amax());
+                        expect::that(
+                            e1 <= PENROSE && e2 <= PENROSE && e3 <= PENROSE,
+                            format!(
+                                "{} with relative errors {}, {}, {}",
+                                show_matrix_result(&got),
+                                show::rounded(e1, 2),
+                                show::rounded(e2, 2),
+                                show::rounded(e3, 2)
+                            ),
+                            format!(
+                                "AA⁺A = A, A⁺AA⁺ = A⁺, AA⁺ and A⁺A symmetric (each to {PENROSE:e})"
+                            ),
+                        )
+                    };
+                    for a in [
+                        DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]),
+                        DMatrix::from_row_slice(3, 2, &[1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
+                    ] {
+                        ctx.once(&call_pinv(&a), || test(&a))?;
+                    }
+                    ctx.forall(rank_deficient_or_full(), call_pinv, test)
+                },
+            },
+            Property {
+                id: "pseudo_inverse_known_values",
+                description: "[[1, 2], [2, 4]]⁺ = [[1, 2], [2, 4]]/25, and for an invertible matrix A⁺ = A⁻¹",
+                weight: 1,
+                check: |imp, ctx| {
+                    let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+                    ctx.once(&call_pinv(&a), || {
+                        let got = (imp.pseudo_inverse)(&a);
+                        let p = expect_shape(&got, (2, 2))?;
+                        expect::that(
+                            (&p - &a / 25.0).amax() <= 1e-12,
+                            show_matrix_result(&got),
+                            "Ok(dmatrix![0.04, 0.08; 0.08, 0.16])",
+                        )
+                    })?;
+                    let b = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 3.0]);
+                    ctx.once(&call_pinv(&b), || {
+                        let got = (imp.pseudo_inverse)(&b);
+                        let p = expect_shape(&got, (2, 2))?;
+                        let inverse = DMatrix::from_row_slice(2, 2, &[0.6, -0.2, -0.2, 0.4]);
+                        expect::that(
+                            (&p - &inverse).amax() <= 1e-12,
+                            show_matrix_result(&got),
+                            format!("Ok({})", show::matrix(&inverse)),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "condition_number",
+                description: "κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let d = DMatrix::from_row_slice(2, 2, &[10.0, 0.0, 0.0, 0.1]);
+                    ctx.once(&call_cond(&d), || {
+                        expect::close(
+                            &(imp.condition_number)(&d),
+                            100.0,
+                            Tol {
+                                rel: 1e-12,
+                                abs: 0.0,
+                            },
+                        )
+                    })?;
+                    let singular = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+                    ctx.once(&call_cond(&singular), || {
+                        let got = (imp.condition_number)(&singular);
+                        expect::that(
+                            matches!(got, Ok(k) if k >= 1e15),
+                            show::float_result(&got),
+                            "Ok(f64::INFINITY) (or at least 1e15)",
+                        )
+                    })?;
+                    ctx.forall(
+                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
+                        call_cond,
+                        |a| {
+                            let s = singular_values_descending(a);
+                            let smallest = s[s.len() - 1];
+                            if smallest <= 1e-12 * s[0] {
+                                return Ok(()); // numerically singular: κ is not meaningful here
+                            }
+                            let want = s[0] / smallest;
+                            expect::close(
+                                &(imp.condition_number)(a),
+                                want,
+                                Tol {
+                                    rel: CONDITION * want.max(1.0),
+                                    abs: 0.0,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty or non-finite matrix gives the typed error in all three functions; k = 0 or k > min(m, n) gives InvalidParameter { name: \"k\" }",
+                weight: 1,
+                check: |imp, ctx| {
+                    let good = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+                    for k in [0, 3] {
+                        ctx.once(&call_low_rank(&good, k), || {
+                            let got = (imp.low_rank_approximation)(&good, k);
+                            match &got {
+                                Err(LinalgError::InvalidParameter { name: "k", .. }) => Ok(()),
+                                _ => expect::fail(
+                                    show_matrix_result(&got),
+                                    "Err(LinalgError::InvalidParameter { name: \"k\", .. })",
+                                ),
+                            }
+                        })?;
+                    }
+                    let bad: Vec<(DMatrix<f64>, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                    ];
+                    for (a, name, is_expected) in bad {
+                        ctx.once(&call_low_rank(&a, 1), || {
+                            let got = (imp.low_rank_approximation)(&a, 1);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_matrix_result(&got), format!("Err({name})")),
+                            }
+                        })?;
+                        ctx.once(&call_pinv(&a), || {
+                            let got = (imp.pseudo_inverse)(&a);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_matrix_result(&got), format!("Err({name})")),
+                            }
+                        })?;
+                        ctx.once(&call_cond(&a), || {
+                            expect::error(&(imp.condition_number)(&a), is_expected, name)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_low_rank",
+                description: "the condition number of the Iris features and their rank-k approximation errors ‖X − X_k‖_F match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "condition_number(&iris.features), low_rank_approximation(&iris.features, k) for k = 1, 2, 3";
+                    ctx.once(call, || {
+                        let x = mathlings_models::datasets::iris().features;
+                        let mut text = match (imp.condition_number)(&x) {
+                            Ok(k) => format!("κ(X) = {}\n", show::rounded(k, 8)),
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        for k in 1..=3 {
+                            text.push_str(&match (imp.low_rank_approximation)(&x, k) {
+                                Ok(xk) => format!(
+                                    "‖X − X_{k}‖_F = {}\n",
+                                    show::rounded((&x - xk).norm(), 8)
+                                ),
+                                Err(e) => format!("{e:?}\n"),
+                            });
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "inverts_zero_singular_values",
+                explanation: "Your pseudo-inverse divides by every singular value. A rank-deficient matrix has σ = 0 \
+                    — or, after rounding, something like 1e-16 — and 1/σ is ∞ (then NaN) or 1e16, which swamps \
+                    everything. Σ⁺ inverts only the singular values above a cutoff (max(m, n)·ε·σ₀) and puts 0 \
+                    for the rest: that is what makes A⁺ the minimum-norm least-squares inverse.",
+                implementation: Impl {
+                    low_rank_approximation: mathlings_linalg::low_rank_approximation,
+                    pseudo_inverse: inverts_zero_singular_values,
+                    condition_number: mathlings_linalg::condition_number,
+                },
+            },
+            Misconception {
+                id: "keeps_smallest",
+                explanation: "Your A_k keeps the last k singular triplets — the smallest ones. The SVD returns σ in \
+                    DESCENDING order, and Eckart–Young says the best rank-k approximation keeps the k LARGEST: \
+                    the first k columns of U, the first k values of σ, the first k rows of Vᵀ.",
+                implementation: Impl {
+                    low_rank_approximation: keeps_smallest,
+                    pseudo_inverse: mathlings_linalg::pseudo_inverse,
+                    condition_number: mathlings_linalg::condition_number,
+                },
+            },
+        ],
+        probe: |imp| {
+            let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+            let pinv = match (imp.pseudo_inverse)(&a) {
+                Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => p
+                    .iter()
+                    .map(|&x| show::rounded(x, 6))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Ok(p) if p.iter().all(|x| x.is_finite()) => "huge".into(),
+                Ok(_) => "non-finite".into(),
+                Err(e) => format!("{e:?}"),
+            };
+            let d = DMatrix::from_row_slice(2, 2, &[3.0, 0.0, 0.0, 1.0]);
+            let low_rank = match (imp.low_rank_approximation)(&d, 1) {
+                Ok(m) => m
+                    .iter()
+                    .map(|&x| show::rounded(x, 6))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Err(e) => format!("{e:?}"),
+            };
+            let cond = match (imp.condition_number)(&DMatrix::from_row_slice(
+                2,
+                2,
+                &[10.0, 0.0, 0.0, 0.1],
+            )) {
+                Ok(k) => show::rounded(k, 6),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![pinv, low_rank, cond]
+        },
+    }
+}
+
+/// A⁺ = V Σ⁻¹ Uᵀ inverting every σ, zero or not.
+fn inverts_zero_singular_values(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
+    let s = mathlings_linalg::svd(a)?;
+    let inverted = s.singular_values.map(|sigma| 1.0 / sigma);
+    Ok(s.v_t.transpose() * DMatrix::from_diagonal(&inverted) * s.u.transpose())
+}
+
+/// A_k from the LAST k singular triplets.
+fn keeps_smallest(a: &DMatrix<f64>, k: usize) -> Result<DMatrix<f64>, LinalgError> {
+    let s = mathlings_linalg::svd(a)?;
+    let r = s.singular_values.len();
+    if k == 0 || k > r {
+        return Err(LinalgError::InvalidParameter {
+            name: "k",
+            reason: "1 ≤ k ≤ min(m, n)",
+        });
+    }
+    let start = r - k;
+    let sigma = DMatrix::from_diagonal(&s.singular_values.rows(start, k).into_owned());
+    Ok(s.u.columns(start, k) * sigma * s.v_t.rows(start, k))
+}

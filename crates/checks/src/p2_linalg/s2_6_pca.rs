@@ -1,0 +1,612 @@
+//! Checks for 2.6 — PCA through the SVD of the centred data.
+
+use mathlings_linalg::LinalgError;
+use mathlings_models::Pca;
+
+use super::spectral_common::{IsError, orthonormality_error, show_matrix_result};
+use crate::prelude::*;
+
+/// The learner's `pca` result: (components as rows, explained-variance ratios).
+type Fit = Result<(DMatrix<f64>, Vec<f64>), LinalgError>;
+
+/// `transform` and `inverse_transform`: (data or scores, mean, components) ↦ matrix.
+pub type MatrixMap =
+    fn(&DMatrix<f64>, &DVector<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `pca(data, k)`: the first k principal axes (rows) and their variance ratios.
+    pub pca: fn(&DMatrix<f64>, usize) -> Fit,
+    /// `transform(data, mean, components)`: scores (X − 1x̄ᵀ)Wᵀ.
+    pub transform: MatrixMap,
+    /// `inverse_transform(scores, mean, components)`: Z W + 1x̄ᵀ.
+    pub inverse_transform: MatrixMap,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_6_pca {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_6_pca::Impl {
+            pca: $($m::)+pca,
+            transform: $($m::)+transform,
+            inverse_transform: $($m::)+inverse_transform,
+        }
+    };
+}
+
+/// Components against the reference, entrywise: both come from a backward-stable SVD of the
+/// centred data (error ~1e-15·‖X‖), divided by a relative gap between σ's of ≥ 1e-2 (the
+/// generated data are filtered for it): ≲ 1e-12; 1e-8 leaves 4 digits of slack.
+const COMPONENTS: f64 = 1e-8;
+/// Ratios are squared singular values over their sum: relative error ≲ 1e-14; 1e-10 is slack.
+const RATIOS: f64 = 1e-10;
+/// Round trip and transform, relative to max(max|x|, 1): two products with an orthogonal
+/// matrix, exact to a few ε·d.
+const ROUND_TRIP: f64 = 1e-10;
+/// After a shift of every column by 100 the centred data carry a rounding error of ~1e-14
+/// relative to 100, i.e. ~1e-12 absolute; divided by the σ gap that is ≲ 1e-9.
+const SHIFTED: f64 = 1e-6;
+
+fn call(x: &DMatrix<f64>, k: usize) -> String {
+    format!("pca(&{}, {k})", show::matrix(x))
+}
+
+fn show_fit(r: &Fit) -> String {
+    match r {
+        Ok((w, ratios)) => format!(
+            "Ok(({}, vec!{}))",
+            show::matrix(w),
+            show::floats(ratios).trim_start_matches('&')
+        ),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// Singular values of the centred data, descending (nalgebra).
+fn centred_singular_values(x: &DMatrix<f64>) -> Vec<f64> {
+    let mean = x.row_mean();
+    let centred = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j]);
+    super::spectral_common::singular_values_descending(&centred)
+}
+
+/// n×d data (1 ≤ d ≤ 5, d + 2 ≤ n ≤ 12) whose centred singular values are well separated
+/// (relative gaps ≥ 1e-2) and whose components have a clear largest-|entry| coordinate, so
+/// that the components are well determined; with a k in 1..=d.
+fn data_and_k() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
+    (1..=5usize)
+        .prop_flat_map(|d| {
+            (d + 2..=12usize).prop_flat_map(move |n| (strategies::matrix(n, d), 1..=d))
+        })
+        .prop_filter("well-separated principal axes", |(x, _)| {
+            let s = centred_singular_values(x);
+            let separated = s[0] > 1e-6
+                && s.windows(2).all(|w| w[0] - w[1] >= 1e-2 * s[0])
+                && s[s.len() - 1] >= 1e-2 * s[0];
+            separated
+                && Pca {
+                    components: x.ncols(),
+                }
+                .fit(x)
+                .is_ok_and(|f| {
+                    f.components.row_iter().all(|row| {
+                        let mut a: Vec<f64> = row.iter().map(|v| v.abs()).collect();
+                        a.sort_by(|p, q| q.total_cmp(p));
+                        a.len() < 2 || a[0] - a[1] >= 1e-6
+                    })
+                })
+        })
+}
+
+fn reference(x: &DMatrix<f64>, k: usize) -> (DMatrix<f64>, Vec<f64>) {
+    let fit = Pca { components: k }.fit(x).expect("reference PCA");
+    (
+        fit.components,
+        fit.explained_variance_ratio.iter().copied().collect(),
+    )
+}
+
+fn expect_fit(
+    x: &DMatrix<f64>,
+    k: usize,
+    got: &Fit,
+) -> Result<(DMatrix<f64>, Vec<f64>), mathlings_course::report::Failure> {
+    match got {
+        Ok((w, r)) if w.shape() == (k, x.ncols()) && r.len() == k => Ok((w.clone(), r.clone())),
+        _ => Err(mathlings_course::report::Failure {
+            call: String::new(),
+            returned: show_fit(got),
+            expected: format!("Ok((components {k}×{}, {k} ratios))", x.ncols()),
+        }),
+    }
+}
+
+/// Components and ratios within tolerance of `want`.
+fn same_fit(got: &Fit, want: &(DMatrix<f64>, Vec<f64>), tol: f64) -> Verdict {
+    let ok = match got {
+        Ok((w, r)) => {
+            w.shape() == want.0.shape()
+                && (w - &want.0).amax() <= tol
+                && r.len() == want.1.len()
+                && r.iter()
+                    .zip(&want.1)
+                    .all(|(a, b)| (a - b).abs() <= tol.max(RATIOS))
+        }
+        Err(_) => false,
+    };
+    expect::that(
+        ok,
+        show_fit(got),
+        format!(
+            "Ok(({}, vec!{})) (each ± {tol:e})",
+            show::matrix(&want.0),
+            show::floats(&want.1).trim_start_matches('&')
+        ),
+    )
+}
+
+/// Whether each row's first largest-|entry| coordinate is positive.
+fn follows_sign_convention(w: &DMatrix<f64>) -> bool {
+    w.row_iter().all(|row| {
+        let mut largest = 0.0_f64;
+        for &v in row.iter() {
+            if v.abs() > largest.abs() {
+                largest = v;
+            }
+        }
+        largest >= 0.0
+    })
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_6_pca",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "components and explained-variance ratios equal the reference PCA's (mathlings_models::Pca) on random data (to 1e-8)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        data_and_k(),
+                        |(x, k)| call(x, *k),
+                        |(x, k)| same_fit(&(imp.pca)(x, *k), &reference(x, *k), COMPONENTS),
+                    )
+                },
+            },
+            Property {
+                id: "orthonormal_components",
+                description: "the components (rows) are unit vectors, mutually orthogonal: W Wᵀ = I",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        data_and_k(),
+                        |(x, k)| call(x, *k),
+                        |(x, k)| {
+                            let got = (imp.pca)(x, *k);
+                            let (w, _) = expect_fit(x, *k, &got)?;
+                            let error = orthonormality_error(&w.transpose());
+                            expect::that(
+                                error <= ROUND_TRIP,
+                                format!(
+                                    "{} with max|WWᵀ − I| = {}",
+                                    show_fit(&got),
+                                    show::rounded(error, 3)
+                                ),
+                                format!("max|WWᵀ − I| ≤ {ROUND_TRIP:e}"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "variance_ratios",
+                description: "ratios are descending, in [0, 1], sum to 1 with all components, and are shares of the TOTAL variance (keeping fewer components does not change them)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(data_and_k(), |(x, k)| call(x, *k), |(x, k)| {
+                        let d = x.ncols();
+                        let (_, all) = expect_fit(x, d, &(imp.pca)(x, d))?;
+                        let got = (imp.pca)(x, *k);
+                        let (_, some) = expect_fit(x, *k, &got)?;
+                        let sum: f64 = all.iter().sum();
+                        let ok = all.windows(2).all(|w| w[0] >= w[1])
+                            && all.iter().all(|&r| (0.0..=1.0).contains(&r))
+                            && (sum - 1.0).abs() <= RATIOS
+                            && some.iter().zip(&all).all(|(a, b)| (a - b).abs() <= RATIOS);
+                        expect::that(
+                            ok,
+                            format!(
+                                "ratios {} with k = {k}, {} with all {d} components (sum {})",
+                                show::floats(&some).trim_start_matches('&'),
+                                show::floats(&all).trim_start_matches('&'),
+                                show::float(sum)
+                            ),
+                            format!(
+                                "descending ratios in [0, 1] summing to 1 with all {d}, the first {k} of them with k = {k}"
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "round_trip",
+                description: "transform gives (X − 1x̄ᵀ)Wᵀ, and with all components inverse_transform(transform(X)) = X exactly (to 1e-10·max|x|)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        data_and_k().prop_map(|(x, _)| x),
+                        |x| {
+                            format!(
+                                "let w = pca(&x, {d})?.0; inverse_transform(&transform(&x, &mean, &w)?, &mean, &w) with x = {}",
+                                show::matrix(x),
+                                d = x.ncols()
+                            )
+                        },
+                        |x| {
+                            let d = x.ncols();
+                            let (w, _) = expect_fit(x, d, &(imp.pca)(x, d))?;
+                            let mean = x.row_mean().transpose();
+                            let scale = x.amax().max(1.0);
+                            let centred = DMatrix::from_fn(x.nrows(), d, |i, j| x[(i, j)] - mean[j]);
+                            let want_scores = centred * w.transpose();
+                            let scores = (imp.transform)(x, &mean, &w);
+                            let z = match &scores {
+                                Ok(z) if z.shape() == want_scores.shape()
+                                    && (z - &want_scores).amax() <= ROUND_TRIP * scale => z.clone(),
+                                _ => {
+                                    return expect::fail(
+                                        format!("transform: {}", show_matrix_result(&scores)),
+                                        format!("Ok({})", show::matrix(&want_scores)),
+                                    );
+                                }
+                            };
+                            let back = (imp.inverse_transform)(&z, &mean, &w);
+                            expect::that(
+                                matches!(&back, Ok(b) if b.shape() == x.shape() && (b - x).amax() <= ROUND_TRIP * scale),
+                                format!("inverse_transform: {}", show_matrix_result(&back)),
+                                format!("Ok({}) — the original data", show::matrix(x)),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "centres_data",
+                description: "the data are centred: adding 100 to every entry changes neither the components nor the ratios",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        data_and_k(),
+                        |(x, k)| format!("{} vs {}", call(x, *k), call(&x.add_scalar(100.0), *k)),
+                        |(x, k)| {
+                            let got = (imp.pca)(x, *k);
+                            let (w, r) = expect_fit(x, *k, &got)?;
+                            same_fit(&(imp.pca)(&x.add_scalar(100.0), *k), &(w, r), SHIFTED)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "stable_signs",
+                description: "each component's largest-|entry| coordinate is positive, so pca(−X) gives the same components as pca(X)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        data_and_k(),
+                        |(x, k)| format!("{} vs {}", call(x, *k), call(&-x, *k)),
+                        |(x, k)| {
+                            let got = (imp.pca)(x, *k);
+                            let (w, r) = expect_fit(x, *k, &got)?;
+                            expect::that(
+                                follows_sign_convention(&w),
+                                show_fit(&got),
+                                "components whose largest-|entry| coordinate is positive",
+                            )?;
+                            same_fit(&(imp.pca)(&-x, *k), &(w, r), COMPONENTS)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or non-finite data, fewer than 2 rows, constant data, k = 0 or k > min(n, d), and mismatched shapes in transform/inverse_transform give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let good = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 4.0]);
+                    let cases: Vec<(DMatrix<f64>, usize, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), 1, "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
+                            1,
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]),
+                            1,
+                            "LinalgError::InvalidParameter { name: \"data\", .. }",
+                            |e| matches!(e, LinalgError::InvalidParameter { name: "data", .. }),
+                        ),
+                        (
+                            DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]),
+                            1,
+                            "LinalgError::InvalidParameter { name: \"data\", .. }",
+                            |e| matches!(e, LinalgError::InvalidParameter { name: "data", .. }),
+                        ),
+                        (
+                            good.clone(),
+                            0,
+                            "LinalgError::InvalidParameter { name: \"k\", .. }",
+                            |e| matches!(e, LinalgError::InvalidParameter { name: "k", .. }),
+                        ),
+                        (
+                            good.clone(),
+                            3,
+                            "LinalgError::InvalidParameter { name: \"k\", .. }",
+                            |e| matches!(e, LinalgError::InvalidParameter { name: "k", .. }),
+                        ),
+                    ];
+                    for (x, k, name, is_expected) in cases {
+                        ctx.once(&call(&x, k), || {
+                            let got = (imp.pca)(&x, k);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_fit(&got), format!("Err({name})")),
+                            }
+                        })?;
+                    }
+                    let mean = DVector::from_vec(vec![0.0, 0.0]);
+                    let w = DMatrix::from_row_slice(1, 2, &[1.0, 0.0]);
+                    let wide = DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]);
+                    ctx.once(
+                        &format!(
+                            "transform(&{}, &{}, &{})",
+                            show::matrix(&wide),
+                            show::vector(&mean),
+                            show::matrix(&w)
+                        ),
+                        || {
+                            let got = (imp.transform)(&wide, &mean, &w);
+                            match &got {
+                                Err(LinalgError::ShapeMismatch { .. }) => Ok(()),
+                                _ => expect::fail(
+                                    show_matrix_result(&got),
+                                    "Err(LinalgError::ShapeMismatch { .. })",
+                                ),
+                            }
+                        },
+                    )?;
+                    let scores = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
+                    ctx.once(
+                        &format!(
+                            "inverse_transform(&{}, &{}, &{})",
+                            show::matrix(&scores),
+                            show::vector(&mean),
+                            show::matrix(&w)
+                        ),
+                        || {
+                            let got = (imp.inverse_transform)(&scores, &mean, &w);
+                            match &got {
+                                Err(LinalgError::ShapeMismatch { .. }) => Ok(()),
+                                _ => expect::fail(
+                                    show_matrix_result(&got),
+                                    "Err(LinalgError::ShapeMismatch { .. })",
+                                ),
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "iris",
+                description: "the principal axes and explained-variance ratios of the Iris features match the stored snapshot (≈ 0.9246, 0.0531, 0.0171, 0.0052)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "pca(&iris.features, 4)";
+                    ctx.once(call, || {
+                        let x = mathlings_models::datasets::iris().features;
+                        let text = match (imp.pca)(&x, 4) {
+                            Ok((w, r)) => {
+                                let mut text = format!(
+                                    "ratios = [{}]\n",
+                                    r.iter()
+                                        .map(|&v| show::rounded(v, 8))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                );
+                                for row in w.row_iter() {
+                                    text.push_str(&format!(
+                                        "[{}]\n",
+                                        row.iter()
+                                            .map(|&v| show::rounded(v, 6))
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    ));
+                                }
+                                text
+                            }
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "not_centred",
+                explanation: "You took the SVD of the raw data. Without subtracting the column means the first \
+                    \"principal axis\" points from the origin towards the centre of the cloud, and the ratios \
+                    measure distance from 0, not variance. Subtract x̄ (the column means) from every row first: \
+                    X_c = X − 1x̄ᵀ, and transform must subtract the same x̄.",
+                implementation: Impl {
+                    pca: not_centred,
+                    transform: transform_ok,
+                    inverse_transform: inverse_ok,
+                },
+            },
+            Misconception {
+                id: "unstable_signs",
+                explanation: "Your components carry whatever sign the decomposition happened to produce (v and −v \
+                    are equally good singular/eigen-vectors), so two runs — or X and −X — can disagree. Fix a \
+                    convention: flip each component so that its largest-|entry| coordinate is positive.",
+                implementation: Impl {
+                    pca: unstable_signs,
+                    transform: transform_ok,
+                    inverse_transform: inverse_ok,
+                },
+            },
+            Misconception {
+                id: "ratio_of_kept_only",
+                explanation: "Your ratios divide by the variance of the k KEPT components, so they always sum to 1 — \
+                    even with k = 1. The explained-variance ratio is the share of the TOTAL variance: \
+                    σᵢ² / Σⱼ σⱼ² with j over all singular values, not just the first k.",
+                implementation: Impl {
+                    pca: ratio_of_kept_only,
+                    transform: transform_ok,
+                    inverse_transform: inverse_ok,
+                },
+            },
+        ],
+        probe: |imp| {
+            let x = DMatrix::from_row_slice(
+                6,
+                3,
+                &[
+                    2.0, 0.5, -1.0, -1.0, 1.5, 2.0, 3.0, -2.0, 0.0, 0.5, 1.0, 4.0, -2.5, 0.0, 1.0,
+                    1.0, 3.0, -0.5,
+                ],
+            );
+            let describe = |k: usize| match (imp.pca)(&x, k) {
+                Ok((w, r)) => {
+                    let mut out: Vec<String> = r.iter().map(|&v| show::rounded(v, 6)).collect();
+                    out.extend(w.iter().map(|&v| show::rounded(v, 6)));
+                    out.join(" ")
+                }
+                Err(e) => format!("{e:?}"),
+            };
+            vec![describe(1), describe(3)]
+        },
+    }
+}
+
+fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
+    if x.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    if x.nrows() < 2 {
+        return Err(LinalgError::InvalidParameter {
+            name: "data",
+            reason: "at least 2 rows",
+        });
+    }
+    if k == 0 || k > x.nrows().min(x.ncols()) {
+        return Err(LinalgError::InvalidParameter {
+            name: "k",
+            reason: "1 ≤ k ≤ min(n, d)",
+        });
+    }
+    Ok(())
+}
+
+fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
+    let mean = x.row_mean();
+    DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j])
+}
+
+/// Components from the SVD of `x` (centred or not), sign-fixed; ratios over `kept` or all σ.
+fn from_svd(x: &DMatrix<f64>, k: usize, kept_only: bool) -> Fit {
+    let s = mathlings_linalg::svd(x)?;
+    let squares: Vec<f64> = s.singular_values.iter().map(|v| v * v).collect();
+    let total: f64 = if kept_only {
+        squares[..k].iter().sum()
+    } else {
+        squares.iter().sum()
+    };
+    if total == 0.0 {
+        return Err(LinalgError::InvalidParameter {
+            name: "data",
+            reason: "no variance",
+        });
+    }
+    Ok((
+        s.v_t.rows(0, k).into_owned(),
+        squares[..k].iter().map(|v| v / total).collect(),
+    ))
+}
+
+fn not_centred(x: &DMatrix<f64>, k: usize) -> Fit {
+    validate(x, k)?;
+    from_svd(x, k, false)
+}
+
+fn ratio_of_kept_only(x: &DMatrix<f64>, k: usize) -> Fit {
+    validate(x, k)?;
+    from_svd(&centred(x), k, true)
+}
+
+/// Eigenvectors of the covariance (nalgebra's symmetric eigensolver), signs as they come.
+fn unstable_signs(x: &DMatrix<f64>, k: usize) -> Fit {
+    validate(x, k)?;
+    let c = centred(x);
+    let e = (c.transpose() * &c).symmetric_eigen();
+    let mut order: Vec<usize> = (0..e.eigenvalues.len()).collect();
+    order.sort_by(|&i, &j| e.eigenvalues[j].total_cmp(&e.eigenvalues[i]));
+    let total: f64 = e.eigenvalues.iter().map(|v| v.max(0.0)).sum();
+    if total == 0.0 {
+        return Err(LinalgError::InvalidParameter {
+            name: "data",
+            reason: "no variance",
+        });
+    }
+    let w = DMatrix::from_fn(k, x.ncols(), |r, j| e.eigenvectors[(j, order[r])]);
+    let ratios = order[..k]
+        .iter()
+        .map(|&i| e.eigenvalues[i].max(0.0) / total)
+        .collect();
+    Ok((w, ratios))
+}
+
+fn transform_ok(
+    x: &DMatrix<f64>,
+    mean: &DVector<f64>,
+    w: &DMatrix<f64>,
+) -> Result<DMatrix<f64>, LinalgError> {
+    if x.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if x.ncols() != mean.len() || w.ncols() != mean.len() {
+        return Err(LinalgError::ShapeMismatch {
+            left: x.shape(),
+            right: w.shape(),
+        });
+    }
+    Ok(DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j]) * w.transpose())
+}
+
+fn inverse_ok(
+    z: &DMatrix<f64>,
+    mean: &DVector<f64>,
+    w: &DMatrix<f64>,
+) -> Result<DMatrix<f64>, LinalgError> {
+    if z.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if z.ncols() != w.nrows() || w.ncols() != mean.len() {
+        return Err(LinalgError::ShapeMismatch {
+            left: z.shape(),
+            right: w.shape(),
+        });
+    }
+    let y = z * w;
+    Ok(DMatrix::from_fn(y.nrows(), y.ncols(), |i, j| {
+        y[(i, j)] + mean[j]
+    }))
+}

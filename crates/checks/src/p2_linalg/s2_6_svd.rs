@@ -1,0 +1,446 @@
+//! Checks for 2.6 — the SVD by one-sided Jacobi.
+
+use mathlings_linalg::LinalgError;
+use rand::SeedableRng;
+
+use super::spectral_common::{
+    IsError, orthonormality_error, random_orthonormal, sign_fixed, singular_values_descending,
+};
+use crate::prelude::*;
+
+/// The learner's result: (U, σ, Vᵀ).
+type Triple = (DMatrix<f64>, DVector<f64>, DMatrix<f64>);
+/// The learner's result.
+type Decomposition = Result<Triple, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `svd(a)`: the thin SVD (U, σ descending, Vᵀ).
+    pub svd: fn(&DMatrix<f64>) -> Decomposition,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_6_svd {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_6_svd::Impl { svd: $($m::)+svd }
+    };
+}
+
+/// Backward error of one-sided Jacobi: ~10 sweeps of n²/2 rotations, each exact to a few ε,
+/// give ‖UΣVᵀ − A‖ ≲ 1e-14·‖A‖_F for n ≤ 6; 1e-10 leaves 4 digits of slack. The same bound
+/// serves for σ against nalgebra's SVD (both backward stable: |Δσ| ≤ ‖ΔA‖₂).
+const BACKWARD: f64 = 1e-10;
+/// UᵀU = I and VᵀV = I to this: rotations keep V orthonormal to ~sweeps·n·ε, and the
+/// normalised columns of W are orthogonal to the stopping test m·ε.
+const ORTHONORMAL: f64 = 1e-10;
+/// Relative accuracy of every σ of the graded matrix (σ from 1 down to 1e-10): forming
+/// A = UΣVᵀ perturbs it by ~ε‖A‖, i.e. σ_min = 1e-10 by ≲ 1e-6 relative; 1e-4 accepts that
+/// and rejects AᵀA, whose eigenvalue 1e-20 drowns in an error of ε‖A‖² ≈ 1e-16.
+const GRADED: f64 = 1e-4;
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("svd(&{})", show::matrix(a))
+}
+
+fn show_svd(r: &Decomposition) -> String {
+    match r {
+        Ok((u, s, v_t)) => format!(
+            "Ok(({}, {}, {}))",
+            show::matrix(u),
+            show::vector(s),
+            show::matrix(v_t)
+        ),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// Random m×n matrices, 1 ≤ m, n ≤ 6.
+fn any_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n))
+}
+
+/// The learner's (U, σ, Vᵀ) with thin shapes, or a failure.
+fn expect_thin(
+    a: &DMatrix<f64>,
+    got: &Decomposition,
+) -> Result<Triple, mathlings_course::report::Failure> {
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    match got {
+        Ok((u, s, v_t)) if u.shape() == (m, k) && s.len() == k && v_t.shape() == (k, n) => {
+            Ok((u.clone(), s.clone(), v_t.clone()))
+        }
+        _ => Err(mathlings_course::report::Failure {
+            call: String::new(),
+            returned: show_svd(got),
+            expected: format!("Ok((U {m}×{k}, σ with {k} entries, Vᵀ {k}×{n}))"),
+        }),
+    }
+}
+
+/// A = U Σ Vᵀ with σ = 1, 1e-2, …, 1e-10 and seeded random orthonormal U (6×6), V (6×6).
+fn graded_matrix(rng: &mut impl rand::Rng) -> (DMatrix<f64>, Vec<f64>) {
+    let sigma: Vec<f64> = (0..6).map(|i| 10f64.powi(-2 * i)).collect();
+    let u = random_orthonormal(6, 6, rng);
+    let v = random_orthonormal(6, 6, rng);
+    let a = &u * DMatrix::from_diagonal(&DVector::from_vec(sigma.clone())) * v.transpose();
+    (a, sigma)
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_6_svd",
+        properties: vec![
+            Property {
+                id: "reconstructs",
+                description: "U diag(σ) Vᵀ = A with thin shapes (U m×k, σ k, Vᵀ k×n, k = min(m, n)) on random m×n matrices (to 1e-10·‖A‖_F)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(any_matrix(), call, |a| {
+                        let got = (imp.svd)(a);
+                        let (u, s, v_t) = expect_thin(a, &got)?;
+                        let error = (&u * DMatrix::from_diagonal(&s) * &v_t - a).amax();
+                        expect::that(
+                            error <= BACKWARD * a.norm(),
+                            format!(
+                                "{} with max|UΣVᵀ − A| = {}",
+                                show_svd(&got),
+                                show::rounded(error, 3)
+                            ),
+                            format!("max|UΣVᵀ − A| ≤ {}", show::rounded(BACKWARD * a.norm(), 2)),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "orthonormal",
+                description: "the columns of U and of V are orthonormal (UᵀU = I, VᵀV = I), also for rank-deficient A such as [[1, 2], [2, 4], [3, 6]]",
+                weight: 2,
+                check: |imp, ctx| {
+                    let test = |a: &DMatrix<f64>| {
+                        let got = (imp.svd)(a);
+                        let (u, _, v_t) = expect_thin(a, &got)?;
+                        let (eu, ev) = (
+                            orthonormality_error(&u),
+                            orthonormality_error(&v_t.transpose()),
+                        );
+                        expect::that(
+                            eu <= ORTHONORMAL && ev <= ORTHONORMAL,
+                            format!(
+                                "{} with max|UᵀU − I| = {} and max|VᵀV − I| = {}",
+                                show_svd(&got),
+                                show::rounded(eu, 3),
+                                show::rounded(ev, 3)
+                            ),
+                            format!("both ≤ {ORTHONORMAL:e}"),
+                        )
+                    };
+                    for a in [
+                        DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 2.0, 4.0, 3.0, 6.0]),
+                        DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 6.0]),
+                        DMatrix::zeros(2, 2),
+                    ] {
+                        ctx.once(&call(&a), || test(&a))?;
+                    }
+                    ctx.forall(any_matrix(), call, test)
+                },
+            },
+            Property {
+                id: "matches_nalgebra",
+                description: "σ is sorted descending, ≥ 0, and equals nalgebra's singular values (to 1e-10·‖A‖_F)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(any_matrix(), call, |a| {
+                        let want = singular_values_descending(a);
+                        let got =
+                            (imp.svd)(a).map(|(_, s, _)| s.iter().copied().collect::<Vec<f64>>());
+                        expect::all_close(
+                            &got,
+                            &want,
+                            Tol {
+                                rel: 0.0,
+                                abs: BACKWARD * a.norm(),
+                            },
+                        )?;
+                        let s = got.unwrap_or_default();
+                        expect::that(
+                            s.windows(2).all(|w| w[0] >= w[1]) && s.iter().all(|&x| x >= 0.0),
+                            show::floats(&s),
+                            "σ₀ ≥ σ₁ ≥ … ≥ 0",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "small_singular_values",
+                description: "on a graded 6×6 matrix with σ = 1, 1e-2, …, 1e-10 every σ (even 1e-10) is found to 1e-4 relative — which working on AᵀA cannot do",
+                weight: 2,
+                check: |imp, ctx| {
+                    let (a, want) = graded_matrix(&mut ctx.rng());
+                    ctx.once(&call(&a), || {
+                        let got =
+                            (imp.svd)(&a).map(|(_, s, _)| s.iter().copied().collect::<Vec<f64>>());
+                        expect::all_close(
+                            &got,
+                            &want,
+                            Tol {
+                                rel: GRADED,
+                                abs: 0.0,
+                            },
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty (0×0 or 0×n) or non-finite matrix gives the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases: Vec<(DMatrix<f64>, &str, IsError)> = vec![
+                        (DMatrix::zeros(0, 0), "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (DMatrix::zeros(0, 3), "LinalgError::Empty", |e| {
+                            matches!(e, LinalgError::Empty)
+                        }),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                        (
+                            DMatrix::from_row_slice(1, 3, &[1.0, 2.0, f64::NEG_INFINITY]),
+                            "LinalgError::NonFinite",
+                            |e| matches!(e, LinalgError::NonFinite),
+                        ),
+                    ];
+                    for (a, name, is_expected) in cases {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.svd)(&a);
+                            match &got {
+                                Err(e) if is_expected(e) => Ok(()),
+                                _ => expect::fail(show_svd(&got), format!("Err({name})")),
+                            }
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_centred",
+                description: "the singular values and right singular vectors (up to sign) of the centred Iris data match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "svd(&centred(iris.features))";
+                    ctx.once(call, || {
+                        let x = mathlings_models::datasets::iris().features;
+                        let means = x.row_mean();
+                        let centred =
+                            DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
+                        let text = match (imp.svd)(&centred) {
+                            Ok((_, s, v_t)) => {
+                                let mut text = format!(
+                                    "σ = [{}]\n",
+                                    s.iter()
+                                        .map(|&x| show::rounded(x, 8))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                );
+                                for row in v_t.row_iter() {
+                                    let v = sign_fixed(&row.transpose());
+                                    text.push_str(&format!(
+                                        "v = ±[{}]\n",
+                                        v.iter()
+                                            .map(|&x| show::rounded(x, 6))
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    ));
+                                }
+                                text
+                            }
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "via_gram_matrix",
+                explanation: "You computed the eigen-decomposition of AᵀA and took σᵢ = √λᵢ. Mathematically right, \
+                    numerically not: AᵀA squares the condition number, so its eigenvalues carry an error of about \
+                    ε·‖A‖² ≈ 1e-16·σ₀², and any σ below ~1e-8·σ₀ (σ² below that error) comes out as noise or 0. \
+                    Orthogonalise the columns of A itself with one-sided Jacobi rotations: σ = the lengths of \
+                    the rotated columns.",
+                implementation: Impl {
+                    svd: via_gram_matrix,
+                },
+            },
+            Misconception {
+                id: "unsorted",
+                explanation: "Your singular values come out in column order, not sorted. The convention (and every \
+                    use of the SVD: low-rank approximation, PCA) needs σ₀ ≥ σ₁ ≥ …: sort the indices by column \
+                    length, largest first, and permute the columns of U and of V (rows of Vᵀ) the same way.",
+                implementation: Impl { svd: unsorted },
+            },
+            Misconception {
+                id: "v_not_transposed",
+                explanation: "You return V where Vᵀ is expected. The rotations accumulate V = J₁J₂⋯ with the right \
+                    singular vectors as its COLUMNS; A = U Σ Vᵀ needs them as the ROWS of the third matrix: \
+                    return v.transpose().",
+                implementation: Impl {
+                    svd: v_not_transposed,
+                },
+            },
+        ],
+        probe: |imp| {
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+            let (graded, want) = graded_matrix(&mut rng);
+            let accuracy = match (imp.svd)(&graded) {
+                Ok((_, s, _)) if s.len() == 6 => {
+                    if (s[5] / want[5] - 1.0).abs() <= GRADED {
+                        "accurate"
+                    } else {
+                        "inaccurate"
+                    }
+                }
+                Ok(_) => "wrong shape",
+                Err(_) => "error",
+            };
+            let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
+            let order = match (imp.svd)(&d) {
+                Ok((_, s, _)) => s
+                    .iter()
+                    .map(|&x| show::rounded(x, 6))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Err(e) => format!("{e:?}"),
+            };
+            let a = DMatrix::from_row_slice(3, 3, &[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
+            let layout = match (imp.svd)(&a) {
+                Ok((u, s, w)) if u.ncols() == s.len() && s.len() == w.nrows() => {
+                    if (&u * DMatrix::from_diagonal(&s) * &w - &a).amax() <= 1e-9 {
+                        "U Σ Vᵀ"
+                    } else {
+                        "other"
+                    }
+                }
+                Ok(_) => "wrong shape",
+                Err(_) => "error",
+            };
+            vec![accuracy.into(), order, layout.into()]
+        },
+    }
+}
+
+fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    Ok(())
+}
+
+/// One-sided Jacobi, columns left in their final (unsorted) order; (U, σ, V) for m ≥ n.
+fn jacobi_unsorted(a: &DMatrix<f64>) -> Triple {
+    let (m, n) = a.shape();
+    let mut w = a.clone();
+    let mut v = DMatrix::<f64>::identity(n, n);
+    let negligible = f64::EPSILON * f64::EPSILON * a.norm_squared();
+    for _ in 0..100 {
+        let mut rotated = false;
+        for p in 0..n {
+            for q in (p + 1)..n {
+                let (alpha, beta) = (w.column(p).norm_squared(), w.column(q).norm_squared());
+                let gamma = w.column(p).dot(&w.column(q));
+                if gamma.abs() <= m as f64 * f64::EPSILON * (alpha * beta).sqrt()
+                    || gamma.abs() <= negligible
+                {
+                    continue;
+                }
+                let zeta = (beta - alpha) / (2.0 * gamma);
+                let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                let c = 1.0 / (1.0 + t * t).sqrt();
+                let s = c * t;
+                for x in [&mut w, &mut v] {
+                    for i in 0..x.nrows() {
+                        let (xp, xq) = (x[(i, p)], x[(i, q)]);
+                        x[(i, p)] = c * xp - s * xq;
+                        x[(i, q)] = s * xp + c * xq;
+                    }
+                }
+                rotated = true;
+            }
+        }
+        if !rotated {
+            break;
+        }
+    }
+    let sigma = DVector::from_iterator(n, (0..n).map(|j| w.column(j).norm()));
+    let u = DMatrix::from_fn(m, n, |i, j| {
+        if sigma[j] > 0.0 {
+            w[(i, j)] / sigma[j]
+        } else {
+            0.0
+        }
+    });
+    (u, sigma, v)
+}
+
+/// Sorts (U, σ, V) by descending σ.
+fn sorted((u, sigma, v): Triple) -> Triple {
+    let mut order: Vec<usize> = (0..sigma.len()).collect();
+    order.sort_by(|&i, &j| sigma[j].total_cmp(&sigma[i]));
+    (
+        DMatrix::from_fn(u.nrows(), order.len(), |i, k| u[(i, order[k])]),
+        DVector::from_iterator(order.len(), order.iter().map(|&j| sigma[j])),
+        DMatrix::from_fn(v.nrows(), order.len(), |i, k| v[(i, order[k])]),
+    )
+}
+
+/// Runs `tall` on A or Aᵀ and returns (U, σ, V) of A itself.
+fn either_way(a: &DMatrix<f64>, tall: fn(&DMatrix<f64>) -> Triple) -> Triple {
+    if a.nrows() < a.ncols() {
+        let (u, s, v) = tall(&a.transpose());
+        (v, s, u)
+    } else {
+        tall(a)
+    }
+}
+
+fn unsorted(a: &DMatrix<f64>) -> Decomposition {
+    validate(a)?;
+    let (u, s, v) = either_way(a, jacobi_unsorted);
+    Ok((u, s, v.transpose()))
+}
+
+fn v_not_transposed(a: &DMatrix<f64>) -> Decomposition {
+    validate(a)?;
+    let (u, s, v) = either_way(a, |x| sorted(jacobi_unsorted(x)));
+    Ok((u, s, v))
+}
+
+/// σ² = eigenvalues of AᵀA (nalgebra's symmetric eigensolver), V its eigenvectors, U = AV/σ.
+fn via_gram_matrix(a: &DMatrix<f64>) -> Decomposition {
+    validate(a)?;
+    let tall = |x: &DMatrix<f64>| {
+        let e = (x.transpose() * x).symmetric_eigen();
+        let sigma = e.eigenvalues.map(|l| l.max(0.0).sqrt());
+        let w = x * &e.eigenvectors;
+        let u = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| {
+            if sigma[j] > 0.0 {
+                w[(i, j)] / sigma[j]
+            } else {
+                0.0
+            }
+        });
+        sorted((u, sigma, e.eigenvectors))
+    };
+    let (u, s, v) = either_way(a, tall);
+    Ok((u, s, v.transpose()))
+}

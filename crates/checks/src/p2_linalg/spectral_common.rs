@@ -1,0 +1,112 @@
+//! Helpers shared by the checks of §2.5 and §2.6 (eigenvalues, SVD, PCA): generators of
+//! symmetric and graded matrices, and Rust-literal rendering of tuple results.
+
+use std::fmt::Debug;
+
+use nalgebra::{DMatrix, DVector};
+use proptest::prelude::*;
+
+use crate::show;
+use crate::strategies;
+
+/// A random symmetric n×n matrix, n in `sizes`, entries in [−10, 10]: (M + Mᵀ)/2.
+pub fn symmetric_matrix(
+    sizes: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    strategies::square_matrix(sizes).prop_map(|m| (&m + m.transpose()) * 0.5)
+}
+
+/// Eigenvalues of a symmetric matrix by nalgebra (the independent oracle), sorted by
+/// decreasing magnitude.
+pub fn eigenvalues_by_magnitude(a: &DMatrix<f64>) -> Vec<f64> {
+    let mut values: Vec<f64> = a.clone().symmetric_eigenvalues().iter().copied().collect();
+    values.sort_by(|x, y| y.abs().total_cmp(&x.abs()));
+    values
+}
+
+/// Eigenvalues of a symmetric matrix by nalgebra (the independent oracle), descending.
+pub fn eigenvalues_descending(a: &DMatrix<f64>) -> Vec<f64> {
+    let mut values: Vec<f64> = a.clone().symmetric_eigenvalues().iter().copied().collect();
+    values.sort_by(|x, y| y.total_cmp(x));
+    values
+}
+
+/// Singular values by nalgebra (the independent oracle), descending.
+pub fn singular_values_descending(a: &DMatrix<f64>) -> Vec<f64> {
+    let mut values: Vec<f64> = a.clone().singular_values().iter().copied().collect();
+    values.sort_by(|x, y| y.total_cmp(x));
+    values
+}
+
+/// ‖QᵀQ − I‖_max: how far the columns of Q are from orthonormal.
+pub fn orthonormality_error(q: &DMatrix<f64>) -> f64 {
+    let k = q.ncols();
+    (q.transpose() * q - DMatrix::<f64>::identity(k, k)).amax()
+}
+
+/// A matrix with orthonormal columns (m×k, k ≤ m) built from a seeded random matrix by
+/// Gram–Schmidt (applied twice), independent of the code under test.
+pub fn random_orthonormal(m: usize, k: usize, rng: &mut impl rand::Rng) -> DMatrix<f64> {
+    let mut q = DMatrix::<f64>::zeros(m, k);
+    let mut j = 0;
+    while j < k {
+        let mut v = DVector::from_fn(m, |_, _| rng.random_range(-1.0..1.0f64));
+        for _ in 0..2 {
+            for i in 0..j {
+                let p = q.column(i).dot(&v);
+                v -= q.column(i) * p;
+            }
+        }
+        let len = v.norm();
+        if len > 0.1 {
+            q.set_column(j, &(v / len));
+            j += 1;
+        }
+    }
+    q
+}
+
+/// A vector flipped so that its largest-|entry| component is positive.
+pub fn sign_fixed(v: &DVector<f64>) -> DVector<f64> {
+    if v.is_empty() {
+        return v.clone();
+    }
+    let at = v.iamax();
+    if v[at] < 0.0 { -v } else { v.clone() }
+}
+
+/// `Ok((λ, dvector![…]))` / `Err(…)`.
+pub fn show_eigenpair<E: Debug>(r: &Result<(f64, DVector<f64>), E>) -> String {
+    match r {
+        Ok((l, v)) => format!("Ok(({}, {}))", show::float(*l), show::vector(v)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// `Ok(dmatrix![…])` / `Err(…)`.
+pub fn show_matrix_result<E: Debug>(r: &Result<DMatrix<f64>, E>) -> String {
+    match r {
+        Ok(m) => format!("Ok({})", show::matrix(m)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// `Ok(dvector![…])` / `Err(…)`.
+pub fn show_vector_result<E: Debug>(r: &Result<DVector<f64>, E>) -> String {
+    match r {
+        Ok(v) => format!("Ok({})", show::vector(v)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// A short categorical description of an error, for probes: the variant name only.
+pub fn error_kind<E: Debug>(e: &E) -> String {
+    let text = format!("{e:?}");
+    text.split([' ', '{', '('])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A test of whether an error is the expected variant (for tables of bad inputs).
+pub type IsError = fn(&mathlings_linalg::LinalgError) -> bool;

@@ -1,0 +1,743 @@
+//! Checks for 3.3 — backtracking line search with the Armijo condition.
+
+// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
+// type would not make them clearer.
+#![allow(clippy::type_complexity)]
+
+use mathlings_calculus::CalculusError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `armijo_backtracking(f, grad_x, x, direction, initial_step, c, shrink)`.
+    pub armijo_backtracking:
+        fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_3_armijo {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_3_armijo::Impl {
+            armijo_backtracking: $($m::)+armijo_backtracking,
+        }
+    };
+}
+
+/// Agreement with the reference step: both return α₀·shrinkᵏ for the same k, computed by
+/// repeated multiplication (or a power) — k ≤ 60 roundings of ≤ ½ ulp each, ≤ 1e-14 relative.
+const SAME_STEP: Tol = Tol {
+    rel: 1e-12,
+    abs: 0.0,
+};
+
+/// A test objective with its gradient and its name in calls.
+struct Objective {
+    name: &'static str,
+    f: fn(&[f64]) -> f64,
+    grad: fn(&[f64]) -> Vec<f64>,
+}
+
+fn sphere(x: &[f64]) -> f64 {
+    x.iter().map(|v| v * v).sum()
+}
+fn sphere_grad(x: &[f64]) -> Vec<f64> {
+    x.iter().map(|v| 2.0 * v).collect()
+}
+/// x² + 100y² (+ z² …): a narrow valley.
+fn valley(x: &[f64]) -> f64 {
+    x.iter()
+        .enumerate()
+        .map(|(i, v)| if i == 1 { 100.0 } else { 1.0 } * v * v)
+        .sum()
+}
+fn valley_grad(x: &[f64]) -> Vec<f64> {
+    x.iter()
+        .enumerate()
+        .map(|(i, v)| if i == 1 { 200.0 } else { 2.0 } * v)
+        .collect()
+}
+fn rosenbrock(x: &[f64]) -> f64 {
+    (1.0 - x[0]).powi(2) + 100.0 * (x[1] - x[0] * x[0]).powi(2)
+}
+fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
+    vec![
+        -2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]),
+        200.0 * (x[1] - x[0] * x[0]),
+    ]
+}
+/// Σ xᵢ² + 3 sin(2xᵢ): non-convex, with many local minima.
+fn wavy(x: &[f64]) -> f64 {
+    x.iter().map(|v| v * v + 3.0 * (2.0 * v).sin()).sum()
+}
+fn wavy_grad(x: &[f64]) -> Vec<f64> {
+    x.iter().map(|v| 2.0 * v + 6.0 * (2.0 * v).cos()).collect()
+}
+fn nan_everywhere(_: &[f64]) -> f64 {
+    f64::NAN
+}
+/// The mean squared error ½·mean((w₀ + w₁x − y)²) of a line through Anscombe's set I.
+fn anscombe_loss(w: &[f64]) -> f64 {
+    let quartet = mathlings_models::datasets::anscombe();
+    let (xs, ys) = &quartet.sets[0];
+    let n = xs.len() as f64;
+    xs.iter()
+        .zip(ys)
+        .map(|(x, y)| (w[0] + w[1] * x - y).powi(2))
+        .sum::<f64>()
+        / (2.0 * n)
+}
+fn anscombe_grad(w: &[f64]) -> Vec<f64> {
+    let quartet = mathlings_models::datasets::anscombe();
+    let (xs, ys) = &quartet.sets[0];
+    let n = xs.len() as f64;
+    let mut g = vec![0.0, 0.0];
+    for (x, y) in xs.iter().zip(ys) {
+        let r = w[0] + w[1] * x - y;
+        g[0] += r / n;
+        g[1] += r * x / n;
+    }
+    g
+}
+
+const OBJECTIVES: [Objective; 4] = [
+    Objective {
+        name: "sphere /* Σ xᵢ² */",
+        f: sphere,
+        grad: sphere_grad,
+    },
+    Objective {
+        name: "valley /* x₀² + 100x₁² + x₂² */",
+        f: valley,
+        grad: valley_grad,
+    },
+    Objective {
+        name: "rosenbrock /* (1 − x₀)² + 100(x₁ − x₀²)² */",
+        f: rosenbrock,
+        grad: rosenbrock_grad,
+    },
+    Objective {
+        name: "wavy /* Σ xᵢ² + 3 sin(2xᵢ) */",
+        f: wavy,
+        grad: wavy_grad,
+    },
+];
+
+/// One line-search problem.
+#[derive(Debug, Clone)]
+struct Case {
+    objective: usize,
+    x: Vec<f64>,
+    grad: Vec<f64>,
+    direction: Vec<f64>,
+    initial_step: f64,
+    c: f64,
+    shrink: f64,
+}
+
+impl Case {
+    fn f(&self) -> fn(&[f64]) -> f64 {
+        OBJECTIVES[self.objective].f
+    }
+    fn call(&self) -> String {
+        call(
+            OBJECTIVES[self.objective].name,
+            &self.grad,
+            &self.x,
+            &self.direction,
+            self.initial_step,
+            self.c,
+            self.shrink,
+        )
+    }
+    fn run(&self, imp: &Impl) -> Result<f64, CalculusError> {
+        (imp.armijo_backtracking)(
+            self.f(),
+            &self.grad,
+            &self.x,
+            &self.direction,
+            self.initial_step,
+            self.c,
+            self.shrink,
+        )
+    }
+    fn passes(&self, step: f64) -> bool {
+        armijo_holds(self.f(), &self.grad, &self.x, &self.direction, step, self.c)
+    }
+}
+
+fn call(name: &str, g: &[f64], x: &[f64], d: &[f64], a0: f64, c: f64, shrink: f64) -> String {
+    format!(
+        "armijo_backtracking({name}, {}, {}, {}, {}, {}, {})",
+        show::floats(g),
+        show::floats(x),
+        show::floats(d),
+        show::float(a0),
+        show::float(c),
+        show::float(shrink)
+    )
+}
+
+fn armijo_holds(f: fn(&[f64]) -> f64, g: &[f64], x: &[f64], d: &[f64], step: f64, c: f64) -> bool {
+    let slope: f64 = g.iter().zip(d).map(|(g, d)| g * d).sum();
+    let trial: Vec<f64> = x.iter().zip(d).map(|(x, d)| x + step * d).collect();
+    let value = f(&trial);
+    value.is_finite() && value <= f(x) + c * step * slope
+}
+
+/// Random problems: a test function, a point, a descent direction (steepest descent, or it
+/// bent by a random vector while still pointing downhill), and the three parameters.
+fn case() -> impl Strategy<Value = Case> + Clone {
+    (0..OBJECTIVES.len(), 1..=3usize)
+        .prop_flat_map(|(objective, n)| {
+            let n = if objective == 2 { 2 } else { n };
+            (
+                Just(objective),
+                proptest::collection::vec(-2.0..2.0f64, n),
+                proptest::collection::vec(-1.0..1.0f64, n),
+                prop_oneof![Just(1.0), Just(2.0), Just(0.5), Just(0.1)],
+                prop_oneof![Just(1e-4), Just(0.1), Just(0.5), Just(0.9)],
+                prop_oneof![Just(0.5), Just(0.3), Just(0.8)],
+            )
+        })
+        .prop_filter_map(
+            "needs a non-zero gradient",
+            |(objective, x, bend, a0, c, shrink)| {
+                let grad = (OBJECTIVES[objective].grad)(&x);
+                let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
+                if norm < 1e-3 {
+                    return None;
+                }
+                let bent: Vec<f64> = grad.iter().zip(&bend).map(|(g, b)| -g + norm * b).collect();
+                let slope: f64 = grad.iter().zip(&bent).map(|(g, d)| g * d).sum();
+                let direction = if slope < -1e-3 * norm * norm {
+                    bent
+                } else {
+                    grad.iter().map(|g| -g).collect()
+                };
+                Some(Case {
+                    objective,
+                    x,
+                    grad,
+                    direction,
+                    initial_step: a0,
+                    c,
+                    shrink,
+                })
+            },
+        )
+}
+
+fn reference(case: &Case) -> Result<f64, CalculusError> {
+    mathlings_calculus::armijo_backtracking(
+        case.f(),
+        &case.grad,
+        &case.x,
+        &case.direction,
+        case.initial_step,
+        case.c,
+        case.shrink,
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_3_armijo",
+        properties: vec![
+            Property {
+                id: "armijo_condition_holds",
+                description: "the returned step satisfies f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd (random functions, points, descent directions, c up to 0.9)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(case(), Case::call, |case| match case.run(imp) {
+                        Ok(step) => expect::that(
+                            case.passes(step),
+                            format!(
+                                "Ok({}), which fails the Armijo condition",
+                                show::float(step)
+                            ),
+                            "a step with f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd",
+                        ),
+                        got => expect::fail(show::result(&got), "Ok(a step)"),
+                    })
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "returns the first step of α₀, α₀·shrink, α₀·shrink², … that passes, as the reference does (to 1e-12 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(case(), Case::call, |case| {
+                        let want = reference(case).expect("reference line search");
+                        expect::close(&case.run(imp), want, SAME_STEP)
+                    })
+                },
+            },
+            Property {
+                id: "first_passing_step",
+                description: "on f = x² at 1 with d = −2: α₀ = 1 (lands on −1, no decrease) gives ½; α₀ = 0.99, c = ½ gives 0.495; α₀ = 0.4 passes at once",
+                weight: 2,
+                check: |imp, ctx| {
+                    for (a0, c, want) in [
+                        (1.0, 1e-4, 0.5),
+                        (1.0, 0.5, 0.5),
+                        (0.99, 0.5, 0.495),
+                        (0.4, 1e-4, 0.4),
+                    ] {
+                        let text = call("sphere /* Σ xᵢ² */", &[2.0], &[1.0], &[-2.0], a0, c, 0.5);
+                        ctx.once(&text, || {
+                            expect::close(
+                                &(imp.armijo_backtracking)(
+                                    sphere,
+                                    &[2.0],
+                                    &[1.0],
+                                    &[-2.0],
+                                    a0,
+                                    c,
+                                    0.5,
+                                ),
+                                want,
+                                SAME_STEP,
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_non_descent_direction",
+                description: "a direction with ∇f(x)ᵀd ≥ 0 (uphill, or along a contour) gives CalculusError::NotDescentDirection",
+                weight: 2,
+                check: |imp, ctx| {
+                    let fixed: [(&[f64], &[f64], &[f64]); 2] = [
+                        (&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0]),
+                        (&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0]),
+                    ];
+                    for (g, x, d) in fixed {
+                        ctx.once(
+                            &call("sphere /* Σ xᵢ² */", g, x, d, 1.0, 1e-4, 0.5),
+                            || {
+                                expect::error(
+                                    &(imp.armijo_backtracking)(sphere, g, x, d, 1.0, 1e-4, 0.5),
+                                    |e| matches!(e, CalculusError::NotDescentDirection),
+                                    "CalculusError::NotDescentDirection",
+                                )
+                            },
+                        )?;
+                    }
+                    let uphill = case().prop_map(|mut case| {
+                        case.direction = case.direction.iter().map(|d| -d).collect();
+                        case
+                    });
+                    ctx.forall(uphill, Case::call, |case| {
+                        expect::error(
+                            &case.run(imp),
+                            |e| matches!(e, CalculusError::NotDescentDirection),
+                            "CalculusError::NotDescentDirection",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or non-finite input, mismatched lengths, and initial_step ≤ 0, c or shrink outside (0, 1) give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    type Check = fn(&CalculusError) -> bool;
+                    let cases: [(
+                        fn(&[f64]) -> f64,
+                        &str,
+                        &[f64],
+                        &[f64],
+                        &[f64],
+                        f64,
+                        f64,
+                        f64,
+                        Check,
+                        &str,
+                    ); 9] = [
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[],
+                            &[],
+                            &[],
+                            1.0,
+                            1e-4,
+                            0.5,
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0],
+                            &[f64::NAN],
+                            &[-2.0],
+                            1.0,
+                            1e-4,
+                            0.5,
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            nan_everywhere,
+                            "nan_everywhere",
+                            &[2.0],
+                            &[1.0],
+                            &[-2.0],
+                            1.0,
+                            1e-4,
+                            0.5,
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0, 2.0],
+                            &[1.0],
+                            &[-2.0],
+                            1.0,
+                            1e-4,
+                            0.5,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::DimensionMismatch {
+                                        expected: 1,
+                                        got: 2
+                                    }
+                                )
+                            },
+                            "CalculusError::DimensionMismatch { expected: 1, got: 2 }",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0],
+                            &[1.0],
+                            &[-2.0],
+                            0.0,
+                            1e-4,
+                            0.5,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "initial_step",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"initial_step\", .. }",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0],
+                            &[1.0],
+                            &[-2.0],
+                            1.0,
+                            0.0,
+                            0.5,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "c", .. }),
+                            "CalculusError::InvalidParameter { name: \"c\", .. }",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0],
+                            &[1.0],
+                            &[-2.0],
+                            1.0,
+                            1.0,
+                            0.5,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "c", .. }),
+                            "CalculusError::InvalidParameter { name: \"c\", .. }",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0],
+                            &[1.0],
+                            &[-2.0],
+                            1.0,
+                            1e-4,
+                            1.0,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "shrink", .. }),
+                            "CalculusError::InvalidParameter { name: \"shrink\", .. }",
+                        ),
+                        (
+                            sphere,
+                            "sphere /* Σ xᵢ² */",
+                            &[2.0],
+                            &[1.0],
+                            &[-2.0],
+                            f64::INFINITY,
+                            1e-4,
+                            0.5,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "initial_step",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"initial_step\", .. }",
+                        ),
+                    ];
+                    for (f, name, g, x, d, a0, c, shrink, is_expected, expected) in cases {
+                        ctx.once(&call(name, g, x, d, a0, c, shrink), || {
+                            expect::error(
+                                &(imp.armijo_backtracking)(f, g, x, d, a0, c, shrink),
+                                is_expected,
+                                expected,
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "anscombe_descent",
+                description: "five steps of gradient descent with this line search on the least-squares loss of Anscombe's set I (matches the stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "repeat 5×: α = armijo_backtracking(anscombe_loss, ∇, w, −∇, 1.0, 1e-4, 0.5); w += α·(−∇), from w = [0, 0]";
+                    ctx.once(call, || {
+                        let mut w = vec![0.0, 0.0];
+                        let mut text =
+                            format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
+                        for k in 1..=5 {
+                            let g = anscombe_grad(&w);
+                            let d: Vec<f64> = g.iter().map(|v| -v).collect();
+                            match (imp.armijo_backtracking)(
+                                anscombe_loss,
+                                &g,
+                                &w,
+                                &d,
+                                1.0,
+                                1e-4,
+                                0.5,
+                            ) {
+                                Ok(step) => {
+                                    for (wi, di) in w.iter_mut().zip(&d) {
+                                        *wi += step * di;
+                                    }
+                                    text.push_str(&format!(
+                                        "step {k}: α = {}, loss = {}\n",
+                                        show::rounded(step, 8),
+                                        show::rounded(anscombe_loss(&w), 8)
+                                    ));
+                                }
+                                Err(e) => {
+                                    text.push_str(&format!("step {k}: Err({e:?})\n"));
+                                    break;
+                                }
+                            }
+                        }
+                        ctx.snapshot("anscombe_descent", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "any_decrease",
+                explanation: "You accept the first step that decreases f at all (f(x + αd) < f(x)), as if c were 0. \
+                    Such steps can shave off almost nothing, and the method stalls far from the minimum. The Armijo \
+                    condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.",
+                implementation: Impl {
+                    armijo_backtracking: any_decrease,
+                },
+            },
+            Misconception {
+                id: "wrong_sign",
+                explanation: "Your condition reads f(x + αd) ≤ f(x) − c·α·∇f(x)ᵀd (or uses |∇f(x)ᵀd| with a plus). Since \
+                    ∇f(x)ᵀd < 0 for a descent direction, that bound lies *above* f(x) and accepts steps that increase f. \
+                    The slope is negative and must be added: f(x) + c·α·slope < f(x).",
+                implementation: Impl {
+                    armijo_backtracking: wrong_sign,
+                },
+            },
+            Misconception {
+                id: "starts_tiny",
+                explanation: "You start from a tiny step (or shrink before the first test). Every small enough step \
+                    passes the Armijo test, so the search returns a uselessly small step and the optimizer crawls. \
+                    Backtracking tries the full initial_step first and shrinks only while the test fails.",
+                implementation: Impl {
+                    armijo_backtracking: starts_tiny,
+                },
+            },
+            Misconception {
+                id: "no_descent_check",
+                explanation: "You never check that d points downhill. If ∇f(x)ᵀd ≥ 0 no step can pass and your loop \
+                    shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.",
+                implementation: Impl {
+                    armijo_backtracking: no_descent_check,
+                },
+            },
+        ],
+        probe: |imp| {
+            let run = |a0: f64, c: f64, d: f64| match (imp.armijo_backtracking)(
+                sphere,
+                &[2.0],
+                &[1.0],
+                &[d],
+                a0,
+                c,
+                0.5,
+            ) {
+                Ok(step) => show::rounded(step, 8),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                run(0.99, 0.5, -2.0),
+                run(1.0, 0.5, -2.0),
+                run(1.0, 1e-4, 2.0),
+            ]
+        },
+    }
+}
+
+/// Validation shared by the wrong implementations; returns (f(x), slope).
+fn validate(
+    f: fn(&[f64]) -> f64,
+    g: &[f64],
+    x: &[f64],
+    d: &[f64],
+    a0: f64,
+    c: f64,
+    shrink: f64,
+) -> Result<(f64, f64), CalculusError> {
+    if x.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    for other in [g, d] {
+        if other.len() != x.len() {
+            return Err(CalculusError::DimensionMismatch {
+                expected: x.len(),
+                got: other.len(),
+            });
+        }
+    }
+    if x.iter().chain(g).chain(d).any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    if !(a0.is_finite() && a0 > 0.0) {
+        return Err(CalculusError::InvalidParameter {
+            name: "initial_step",
+            reason: "must be finite and > 0",
+        });
+    }
+    for (name, value) in [("c", c), ("shrink", shrink)] {
+        if !(value > 0.0 && value < 1.0) {
+            return Err(CalculusError::InvalidParameter {
+                name,
+                reason: "must lie strictly between 0 and 1",
+            });
+        }
+    }
+    let fx = f(x);
+    if !fx.is_finite() {
+        return Err(CalculusError::NonFinite);
+    }
+    Ok((fx, g.iter().zip(d).map(|(g, d)| g * d).sum()))
+}
+
+/// Backtracking from `step` with the acceptance test `accept(f(trial), step)`.
+fn backtrack(
+    f: fn(&[f64]) -> f64,
+    x: &[f64],
+    d: &[f64],
+    mut step: f64,
+    shrink: f64,
+    accept: impl Fn(f64, f64) -> bool,
+) -> Result<f64, CalculusError> {
+    for shrinks in 0..1000 {
+        let trial: Vec<f64> = x.iter().zip(d).map(|(x, d)| x + step * d).collect();
+        if trial == x {
+            return Err(CalculusError::NoConvergence {
+                iterations: shrinks,
+            });
+        }
+        let value = f(&trial);
+        if value.is_finite() && accept(value, step) {
+            return Ok(step);
+        }
+        step *= shrink;
+    }
+    Err(CalculusError::NoConvergence { iterations: 1000 })
+}
+
+fn any_decrease(
+    f: fn(&[f64]) -> f64,
+    g: &[f64],
+    x: &[f64],
+    d: &[f64],
+    a0: f64,
+    c: f64,
+    shrink: f64,
+) -> Result<f64, CalculusError> {
+    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+    if slope >= 0.0 {
+        return Err(CalculusError::NotDescentDirection);
+    }
+    backtrack(f, x, d, a0, shrink, |value, _| value < fx)
+}
+
+fn wrong_sign(
+    f: fn(&[f64]) -> f64,
+    g: &[f64],
+    x: &[f64],
+    d: &[f64],
+    a0: f64,
+    c: f64,
+    shrink: f64,
+) -> Result<f64, CalculusError> {
+    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+    if slope >= 0.0 {
+        return Err(CalculusError::NotDescentDirection);
+    }
+    backtrack(f, x, d, a0, shrink, |value, step| {
+        value <= fx - c * step * slope
+    })
+}
+
+fn starts_tiny(
+    f: fn(&[f64]) -> f64,
+    g: &[f64],
+    x: &[f64],
+    d: &[f64],
+    a0: f64,
+    c: f64,
+    shrink: f64,
+) -> Result<f64, CalculusError> {
+    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+    if slope >= 0.0 {
+        return Err(CalculusError::NotDescentDirection);
+    }
+    backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
+        value <= fx + c * step * slope
+    })
+}
+
+fn no_descent_check(
+    f: fn(&[f64]) -> f64,
+    g: &[f64],
+    x: &[f64],
+    d: &[f64],
+    a0: f64,
+    c: f64,
+    shrink: f64,
+) -> Result<f64, CalculusError> {
+    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+    backtrack(f, x, d, a0, shrink, |value, step| {
+        value <= fx + c * step * slope
+    })
+}

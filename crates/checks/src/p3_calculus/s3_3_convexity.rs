@@ -1,0 +1,621 @@
+//! Checks for 3.3 — convexity through positive semidefinite Hessians.
+
+// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
+// type would not make them clearer.
+#![allow(clippy::type_complexity)]
+
+use std::cell::RefCell;
+
+use mathlings_calculus::CalculusError;
+
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `is_positive_semidefinite(h)`: λ_min(h) ≥ −n·√ε·max|hᵢⱼ|.
+    pub is_positive_semidefinite: fn(&DMatrix<f64>) -> Result<bool, CalculusError>,
+    /// `is_convex_on(hessian, points)`: the Hessian is PSD at every point.
+    pub is_convex_on: fn(fn(&[f64]) -> DMatrix<f64>, &[Vec<f64>]) -> Result<bool, CalculusError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_3_convexity {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_3_convexity::Impl {
+            is_positive_semidefinite: $($m::)+is_positive_semidefinite,
+            is_convex_on: $($m::)+is_convex_on,
+        }
+    };
+}
+
+/// Smallest |λ| of a non-zero eigenvalue in the random matrices (the largest is ≤ 10):
+/// a ratio of 1e-2, six orders above the n·√ε tolerance, while a "zero" eigenvalue of the
+/// computed Q·diag(λ)·Qᵀ is ~1e-15 relative — any sensible tolerance separates them.
+const MIN_NONZERO_EIGENVALUE: f64 = 0.1;
+/// Step of the reference's finite-difference Hessian of ½xᵀAx: a quadratic has no
+/// truncation error, and the round-off ε·|f|/h² ≈ 2e-16·10³/1e-6 = 2e-7 is far below 0.1.
+const REFERENCE_STEP: f64 = 1e-3;
+
+thread_local! {
+    /// The matrix A of the quadratic ½xᵀAx whose Hessian `quadratic_hessian` returns.
+    static QUADRATIC: RefCell<DMatrix<f64>> = RefCell::new(DMatrix::zeros(1, 1));
+}
+
+fn quadratic_hessian(_: &[f64]) -> DMatrix<f64> {
+    QUADRATIC.with(|a| a.borrow().clone())
+}
+
+/// Hessian of x⁴ + y⁴ + …: diag(12xᵢ²), PSD everywhere but singular at 0.
+fn quartic_hessian(p: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_fn(p.len(), p.len(), |i, j| {
+        if i == j { 12.0 * p[i] * p[i] } else { 0.0 }
+    })
+}
+
+/// Hessian of log Σ exp(xᵢ): diag(s) − ssᵀ with s = softmax(x); PSD and always singular.
+fn log_sum_exp_hessian(p: &[f64]) -> DMatrix<f64> {
+    let m = p.iter().fold(f64::NEG_INFINITY, |m, &x| m.max(x));
+    let e: Vec<f64> = p.iter().map(|&x| (x - m).exp()).collect();
+    let total: f64 = e.iter().sum();
+    let s: Vec<f64> = e.iter().map(|x| x / total).collect();
+    DMatrix::from_fn(
+        p.len(),
+        p.len(),
+        |i, j| if i == j { s[i] } else { 0.0 } - s[i] * s[j],
+    )
+}
+
+/// Hessian of x² − y².
+fn saddle_hessian(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, -2.0])
+}
+
+/// Hessian of Rosenbrock's (1 − x)² + 100(y − x²)².
+fn rosenbrock_hessian(p: &[f64]) -> DMatrix<f64> {
+    let (x, y) = (p[0], p[1]);
+    DMatrix::from_row_slice(
+        2,
+        2,
+        &[
+            1200.0 * x * x - 400.0 * y + 2.0,
+            -400.0 * x,
+            -400.0 * x,
+            200.0,
+        ],
+    )
+}
+
+/// Hessian of x³.
+fn cubic_hessian(p: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_element(1, 1, 6.0 * p[0])
+}
+
+/// A "Hessian" with a NaN entry.
+fn nan_hessian(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, f64::NAN, 1.0])
+}
+
+/// Hessian of the logistic loss Σ log(1 + e^{−yᵢ xᵢᵀw}) on Iris versicolor vs virginica with
+/// x = [1, petal length, petal width]: Σ pᵢ(1 − pᵢ) xᵢxᵢᵀ.
+fn iris_logistic_hessian(w: &[f64]) -> DMatrix<f64> {
+    let iris = mathlings_models::datasets::iris();
+    let mut h = DMatrix::zeros(3, 3);
+    for (i, &species) in iris.species.iter().enumerate() {
+        if species == 0 {
+            continue;
+        }
+        let x = DVector::from_column_slice(&[1.0, iris.features[(i, 2)], iris.features[(i, 3)]]);
+        let z = w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
+        let p = 1.0 / (1.0 + (-z).exp());
+        h += &x * x.transpose() * (p * (1.0 - p));
+    }
+    h
+}
+
+/// Hessian in (μ, σ) of the Gaussian negative log-likelihood n·ln σ + Σ(xᵢ − μ)²/(2σ²) of
+/// the Iris sepal lengths.
+fn iris_gaussian_nll_hessian(p: &[f64]) -> DMatrix<f64> {
+    let (mu, sigma) = (p[0], p[1]);
+    let iris = mathlings_models::datasets::iris();
+    let xs = iris.features.column(0);
+    let n = xs.len() as f64;
+    let s1: f64 = xs.iter().map(|x| x - mu).sum();
+    let s2: f64 = xs.iter().map(|x| (x - mu) * (x - mu)).sum();
+    let cross = 2.0 * s1 / sigma.powi(3);
+    DMatrix::from_row_slice(
+        2,
+        2,
+        &[
+            n / (sigma * sigma),
+            cross,
+            cross,
+            -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4),
+        ],
+    )
+}
+
+fn diag(values: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_diagonal(&DVector::from_column_slice(values))
+}
+
+fn psd_call(h: &DMatrix<f64>) -> String {
+    format!("is_positive_semidefinite(&{})", show::matrix(h))
+}
+
+fn points(ps: &[Vec<f64>]) -> String {
+    let inner: Vec<String> = ps
+        .iter()
+        .map(|p| format!("vec!{}", show::floats(p).trim_start_matches('&')))
+        .collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+fn convex_call(name: &str, ps: &[Vec<f64>]) -> String {
+    format!("is_convex_on({name}, {})", points(ps))
+}
+
+/// A random orthogonal n×n matrix: the Q factor of a random matrix.
+fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
+    let a = DMatrix::from_fn(n, n, |i, j| {
+        entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
+    });
+    a.qr().q()
+}
+
+/// A symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ 0 or ±[0.1, 10]) and whether it is PSD.
+fn symmetric(
+    n: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = (DMatrix<f64>, bool)> + Clone {
+    n.prop_flat_map(|n| {
+        (
+            proptest::collection::vec(
+                prop_oneof![
+                    3 => MIN_NONZERO_EIGENVALUE..10.0f64,
+                    1 => -10.0..-MIN_NONZERO_EIGENVALUE,
+                    2 => Just(0.0),
+                ],
+                n,
+            ),
+            proptest::collection::vec(-1.0..1.0f64, n * n),
+        )
+            .prop_map(move |(eigenvalues, entries)| {
+                let q = orthogonal(n, &entries);
+                let h = &q * diag(&eigenvalues) * q.transpose();
+                let h = (&h + h.transpose()) * 0.5;
+                (h, eigenvalues.iter().all(|&l| l >= 0.0))
+            })
+    })
+}
+
+fn expect_bool(got: &Result<bool, CalculusError>, want: bool) -> Verdict {
+    expect::that(
+        matches!(got, Ok(b) if *b == want),
+        show::result(got),
+        format!("Ok({want})"),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_3_convexity",
+        properties: vec![
+            Property {
+                id: "psd_iff_eigenvalues_nonnegative",
+                description: "a random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) is PSD exactly when every λ ≥ 0",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        symmetric(1..=5),
+                        |(h, _)| psd_call(h),
+                        |(h, want)| expect_bool(&(imp.is_positive_semidefinite)(h), *want),
+                    )
+                },
+            },
+            Property {
+                id: "quadratic_matches_reference",
+                description: "½xᵀAx is convex on random points exactly when A is PSD, as the reference's finite-difference test says",
+                weight: 2,
+                check: |imp, ctx| {
+                    let case = (1..=4usize).prop_flat_map(|n| {
+                        (
+                            symmetric(n..=n),
+                            proptest::collection::vec(
+                                proptest::collection::vec(-3.0..3.0f64, n),
+                                1..4,
+                            ),
+                        )
+                    });
+                    ctx.forall(
+                        case,
+                        |((a, _), ps)| {
+                            convex_call(
+                                &format!("hessian of ½xᵀAx with A = {}", show::matrix(a)),
+                                ps,
+                            )
+                        },
+                        |((a, _), ps)| {
+                            let f = |x: &[f64]| {
+                                let v = DVector::from_column_slice(x);
+                                0.5 * v.dot(&(a * &v))
+                            };
+                            let want = mathlings_calculus::is_convex_on(f, ps, REFERENCE_STEP)
+                                .expect("reference convexity test");
+                            QUADRATIC.with(|q| *q.borrow_mut() = a.clone());
+                            expect_bool(&(imp.is_convex_on)(quadratic_hessian, ps), want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "semidefinite_is_enough",
+                description: "flat directions are allowed: [1 1; 1 1] and 0 are PSD; x⁴ + y⁴ (H = 0 at the origin) and log(eˣ + eʸ + eᶻ) are convex",
+                weight: 2,
+                check: |imp, ctx| {
+                    for h in [
+                        DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
+                        DMatrix::zeros(3, 3),
+                        diag(&[0.0, 5.0]),
+                    ] {
+                        ctx.once(&psd_call(&h), || {
+                            expect_bool(&(imp.is_positive_semidefinite)(&h), true)
+                        })?;
+                    }
+                    let quartic = vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![-2.0, 0.5]];
+                    ctx.once(&convex_call("hessian of x⁴ + y⁴", &quartic), || {
+                        expect_bool(&(imp.is_convex_on)(quartic_hessian, &quartic), true)
+                    })?;
+                    ctx.forall(
+                        proptest::collection::vec(proptest::collection::vec(-5.0..5.0f64, 3), 1..5),
+                        |ps| convex_call("hessian of log(eˣ + eʸ + eᶻ)", ps),
+                        |ps| expect_bool(&(imp.is_convex_on)(log_sum_exp_hessian, ps), true),
+                    )
+                },
+            },
+            Property {
+                id: "negative_curvature_found",
+                description: "[1 2; 2 1] and diag(0, −1) are not PSD; x² − y², Rosenbrock at (0, 1) and x³ at −0.5 are not convex (x³ on positive points is)",
+                weight: 2,
+                check: |imp, ctx| {
+                    for h in [
+                        DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                        diag(&[0.0, -1.0]),
+                        DMatrix::from_row_slice(
+                            3,
+                            3,
+                            &[0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -1.0],
+                        ),
+                    ] {
+                        ctx.once(&psd_call(&h), || {
+                            expect_bool(&(imp.is_positive_semidefinite)(&h), false)
+                        })?;
+                    }
+                    let cases: [(&str, fn(&[f64]) -> DMatrix<f64>, Vec<Vec<f64>>, bool); 5] = [
+                        (
+                            "hessian of x² − y²",
+                            saddle_hessian,
+                            vec![vec![0.0, 0.0]],
+                            false,
+                        ),
+                        (
+                            "hessian of rosenbrock",
+                            rosenbrock_hessian,
+                            vec![vec![1.0, 1.0]],
+                            true,
+                        ),
+                        (
+                            "hessian of rosenbrock",
+                            rosenbrock_hessian,
+                            vec![vec![1.0, 1.0], vec![0.0, 1.0]],
+                            false,
+                        ),
+                        (
+                            "hessian of x³",
+                            cubic_hessian,
+                            vec![vec![0.5], vec![1.0], vec![2.0]],
+                            true,
+                        ),
+                        (
+                            "hessian of x³",
+                            cubic_hessian,
+                            vec![vec![1.0], vec![-0.5], vec![2.0]],
+                            false,
+                        ),
+                    ];
+                    for (name, hessian, ps, want) in cases {
+                        ctx.once(&convex_call(name, &ps), || {
+                            expect_bool(&(imp.is_convex_on)(hessian, &ps), want)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "bad matrices (empty, non-square, NaN, non-symmetric) and bad points (none, empty, NaN, mixed lengths, wrong Hessian size) give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let bad: [(DMatrix<f64>, fn(&CalculusError) -> bool, &str); 4] = [
+                        (
+                            DMatrix::zeros(0, 0),
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            DMatrix::zeros(2, 3),
+                            |e| matches!(e, CalculusError::NotSquare { rows: 2, cols: 3 }),
+                            "CalculusError::NotSquare { rows: 2, cols: 3 }",
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, f64::INFINITY]),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0]),
+                            |e| matches!(e, CalculusError::NotSymmetric),
+                            "CalculusError::NotSymmetric",
+                        ),
+                    ];
+                    for (h, is_expected, name) in bad {
+                        ctx.once(&psd_call(&h), || {
+                            expect::error(&(imp.is_positive_semidefinite)(&h), is_expected, name)
+                        })?;
+                    }
+                    let bad_points: [(
+                        &str,
+                        fn(&[f64]) -> DMatrix<f64>,
+                        Vec<Vec<f64>>,
+                        fn(&CalculusError) -> bool,
+                        &str,
+                    ); 6] = [
+                        (
+                            "hessian of x² − y²",
+                            saddle_hessian,
+                            vec![],
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            "hessian of x² − y²",
+                            saddle_hessian,
+                            vec![vec![]],
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            "hessian of x² − y²",
+                            saddle_hessian,
+                            vec![vec![1.0, f64::NAN]],
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            "hessian of x⁴ + y⁴",
+                            quartic_hessian,
+                            vec![vec![1.0, 2.0], vec![1.0, 2.0, 3.0]],
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::DimensionMismatch {
+                                        expected: 2,
+                                        got: 3
+                                    }
+                                )
+                            },
+                            "CalculusError::DimensionMismatch { expected: 2, got: 3 }",
+                        ),
+                        (
+                            "hessian of x² − y²",
+                            saddle_hessian,
+                            vec![vec![1.0, 2.0, 3.0]],
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::DimensionMismatch {
+                                        expected: 3,
+                                        got: 2
+                                    }
+                                )
+                            },
+                            "CalculusError::DimensionMismatch { expected: 3, got: 2 }",
+                        ),
+                        (
+                            "a hessian with NaN entries",
+                            nan_hessian,
+                            vec![vec![1.0, 2.0]],
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                    ];
+                    for (name, hessian, ps, is_expected, expected) in bad_points {
+                        ctx.once(&convex_call(name, &ps), || {
+                            expect::error(&(imp.is_convex_on)(hessian, &ps), is_expected, expected)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_losses",
+                description: "on Iris, the logistic loss is convex while the Gaussian negative log-likelihood is not convex in σ far from the MLE (matches the stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "is_convex_on(hessian of the logistic loss / of the Gaussian NLL in (μ, σ), points) on Iris";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let xs = iris.features.column(0);
+                        let n = xs.len() as f64;
+                        let mu = xs.sum() / n;
+                        let sigma = (xs.iter().map(|x| (x - mu) * (x - mu)).sum::<f64>() / n).sqrt();
+                        let logistic = vec![vec![0.0, 0.0, 0.0], vec![-20.0, 2.0, 3.0], vec![-45.0, 5.0, 10.0]];
+                        let near = vec![vec![mu, sigma], vec![mu - 0.5, sigma], vec![mu + 0.5, sigma]];
+                        let far = vec![vec![mu, sigma], vec![mu, 2.0 * sigma]];
+                        let text = format!(
+                            "logistic loss, versicolor vs virginica, x = [1, petal length, petal width], at w ∈ {}: {}\n\
+                             Gaussian NLL of sepal length at (μ̂, σ̂), (μ̂ ± 0.5, σ̂): {}\n\
+                             Gaussian NLL of sepal length at (μ̂, σ̂), (μ̂, 2σ̂): {}\n",
+                            points(&logistic),
+                            show::result(&(imp.is_convex_on)(iris_logistic_hessian, &logistic)),
+                            show::result(&(imp.is_convex_on)(iris_gaussian_nll_hessian, &near)),
+                            show::result(&(imp.is_convex_on)(iris_gaussian_nll_hessian, &far)),
+                        );
+                        ctx.snapshot("iris_losses", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "diagonal_only",
+                explanation: "You check that the diagonal entries of the Hessian are ≥ 0. They are the curvatures \
+                    along the coordinate axes only: [1 2; 2 1] has diagonal 1, 1 but curves down along (1, −1) \
+                    (eigenvalues 3 and −1). PSD means dᵀHd ≥ 0 for every d: test all eigenvalues, or try a Cholesky \
+                    factorization of H + τI.",
+                implementation: Impl {
+                    is_positive_semidefinite: diagonal_only,
+                    is_convex_on: convex_diagonal_only,
+                },
+            },
+            Misconception {
+                id: "leading_minors_only",
+                explanation: "You use Sylvester's criterion (leading principal minors) for semidefiniteness. \
+                    Positive leading minors do prove positive *definiteness*, but non-negative ones do not prove \
+                    semidefiniteness: diag(0, −1) has leading minors 0 and 0 and is not PSD. For PSD, *all* principal \
+                    minors must be ≥ 0 — simpler: λ_min ≥ −τ, or Cholesky of H + τI.",
+                implementation: Impl {
+                    is_positive_semidefinite: leading_minors_only,
+                    is_convex_on: convex_leading_minors_only,
+                },
+            },
+            Misconception {
+                id: "requires_definite",
+                explanation: "You demand positive definiteness (a plain Cholesky that fails on a zero pivot, or \
+                    λ > 0). Convexity only needs semidefiniteness: flat directions are allowed (x⁴ at 0, \
+                    log-sum-exp along (1, 1, 1), any linear part). Shift by the tolerance: factor H + τI, \
+                    τ = n·√ε·max|hᵢⱼ|.",
+                implementation: Impl {
+                    is_positive_semidefinite: requires_definite,
+                    is_convex_on: convex_requires_definite,
+                },
+            },
+        ],
+        probe: |imp| {
+            let mut out: Vec<String> = [
+                DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                diag(&[0.0, -1.0]),
+                DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
+                DMatrix::from_row_slice(2, 2, &[2.0, -1.0, -1.0, 2.0]),
+            ]
+            .iter()
+            .map(|h| show::result(&(imp.is_positive_semidefinite)(h)))
+            .collect();
+            out.push(show::result(&(imp.is_convex_on)(
+                rosenbrock_hessian,
+                &[vec![1.0, 1.0], vec![0.0, 1.0]],
+            )));
+            out
+        },
+    }
+}
+
+fn validate(h: &DMatrix<f64>) -> Result<(), CalculusError> {
+    let (rows, cols) = h.shape();
+    if rows != cols {
+        return Err(CalculusError::NotSquare { rows, cols });
+    }
+    if h.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if h.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    for i in 0..rows {
+        for j in i + 1..rows {
+            if (h[(i, j)] - h[(j, i)]).abs() > f64::EPSILON.sqrt() * h.amax() {
+                return Err(CalculusError::NotSymmetric);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn tolerance(h: &DMatrix<f64>) -> f64 {
+    h.nrows() as f64 * f64::EPSILON.sqrt() * h.amax()
+}
+
+fn diagonal_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
+    validate(h)?;
+    Ok(h.diagonal().iter().all(|&d| d >= -tolerance(h)))
+}
+
+fn leading_minors_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
+    validate(h)?;
+    let n = h.nrows();
+    Ok((1..=n).all(|k| {
+        let minor = h.view((0, 0), (k, k)).clone_owned();
+        let d = mathlings_linalg::determinant(&minor).unwrap_or(0.0);
+        d >= -f64::EPSILON.sqrt() * h.amax().powi(k as i32)
+    }))
+}
+
+fn requires_definite(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
+    validate(h)?;
+    Ok(mathlings_linalg::cholesky(h).is_ok())
+}
+
+/// The convexity loop of the solution around a given PSD test.
+fn convex_with(
+    psd: fn(&DMatrix<f64>) -> Result<bool, CalculusError>,
+    hessian: fn(&[f64]) -> DMatrix<f64>,
+    ps: &[Vec<f64>],
+) -> Result<bool, CalculusError> {
+    let n = ps.first().ok_or(CalculusError::Empty)?.len();
+    for p in ps {
+        if p.is_empty() {
+            return Err(CalculusError::Empty);
+        }
+        if p.iter().any(|v| !v.is_finite()) {
+            return Err(CalculusError::NonFinite);
+        }
+        if p.len() != n {
+            return Err(CalculusError::DimensionMismatch {
+                expected: n,
+                got: p.len(),
+            });
+        }
+    }
+    for p in ps {
+        let h = hessian(p);
+        if h.nrows() != n || h.ncols() != n {
+            let got = if h.nrows() != n { h.nrows() } else { h.ncols() };
+            return Err(CalculusError::DimensionMismatch { expected: n, got });
+        }
+        if !psd(&h)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn convex_diagonal_only(
+    hessian: fn(&[f64]) -> DMatrix<f64>,
+    ps: &[Vec<f64>],
+) -> Result<bool, CalculusError> {
+    convex_with(diagonal_only, hessian, ps)
+}
+
+fn convex_leading_minors_only(
+    hessian: fn(&[f64]) -> DMatrix<f64>,
+    ps: &[Vec<f64>],
+) -> Result<bool, CalculusError> {
+    convex_with(leading_minors_only, hessian, ps)
+}
+
+fn convex_requires_definite(
+    hessian: fn(&[f64]) -> DMatrix<f64>,
+    ps: &[Vec<f64>],
+) -> Result<bool, CalculusError> {
+    convex_with(requires_definite, hessian, ps)
+}

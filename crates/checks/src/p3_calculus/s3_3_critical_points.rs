@@ -1,0 +1,388 @@
+//! Checks for 3.3 — classifying a critical point from the Hessian's eigenvalues.
+
+use mathlings_calculus::CalculusError;
+pub use mathlings_calculus::CriticalPoint as Kind;
+
+use crate::prelude::*;
+
+/// The exercise's signature (the learner's `CriticalPoint` is mapped onto the reference's
+/// [`Kind`] by the bind macro).
+pub struct Impl {
+    /// `classify_critical_point(h)`: Minimum, Maximum, Saddle or Degenerate.
+    pub classify_critical_point: fn(&DMatrix<f64>) -> Result<Kind, CalculusError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_3_critical_points {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_3_critical_points::Impl {
+            classify_critical_point: |h| {
+                use $crate::p3_calculus::s3_3_critical_points::Kind;
+                $($m::)+classify_critical_point(h).map(|kind| match kind {
+                    $($m::)+CriticalPoint::Minimum => Kind::Minimum,
+                    $($m::)+CriticalPoint::Maximum => Kind::Maximum,
+                    $($m::)+CriticalPoint::Saddle => Kind::Saddle,
+                    $($m::)+CriticalPoint::Degenerate => Kind::Degenerate,
+                })
+            },
+        }
+    };
+}
+
+/// Smallest |λ| of a non-zero eigenvalue in the random Hessians, relative to the largest
+/// (≤ 10): 0.1/10 = 1e-2 is six orders above the √ε ≈ 1.5e-8 threshold, while the round-off
+/// of Q·diag(λ)·Qᵀ (≈ 1e-15 relative) makes a "zero" eigenvalue seven orders below it, so any
+/// sensible relative tolerance classifies these matrices alike.
+const MIN_NONZERO_EIGENVALUE: f64 = 0.1;
+
+fn call(h: &DMatrix<f64>) -> String {
+    format!("classify_critical_point(&{})", show::matrix(h))
+}
+
+fn reference(h: &DMatrix<f64>) -> Kind {
+    mathlings_calculus::classify_critical_point(h)
+        .expect("reference classification of a valid Hessian")
+}
+
+fn diag(values: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_diagonal(&DVector::from_column_slice(values))
+}
+
+/// A random orthogonal n×n matrix: the Q factor of a random matrix.
+fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
+    let a = DMatrix::from_fn(n, n, |i, j| {
+        entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
+    });
+    a.qr().q()
+}
+
+/// Q·diag(λ)·Qᵀ, made exactly symmetric.
+fn with_eigenvalues(eigenvalues: &[f64], q: &DMatrix<f64>) -> DMatrix<f64> {
+    let h = q * diag(eigenvalues) * q.transpose();
+    (&h + h.transpose()) * 0.5
+}
+
+/// Symmetric matrices with chosen eigenvalue signs: each λ is 0 or ±[0.1, 10].
+fn hessian() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (1..=5usize).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(
+                prop_oneof![
+                    2 => MIN_NONZERO_EIGENVALUE..10.0f64,
+                    2 => -10.0..-MIN_NONZERO_EIGENVALUE,
+                    1 => Just(0.0),
+                ],
+                n,
+            ),
+            proptest::collection::vec(-1.0..1.0f64, n * n),
+        )
+            .prop_map(move |(eigenvalues, entries)| {
+                with_eigenvalues(&eigenvalues, &orthogonal(n, &entries))
+            })
+    })
+}
+
+fn expect_kind(got: &Result<Kind, CalculusError>, want: Kind) -> Verdict {
+    expect::that(
+        matches!(got, Ok(k) if *k == want),
+        show::result(got),
+        format!("Ok({want:?})"),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_3_critical_points",
+        properties: vec![
+            Property {
+                id: "textbook_examples",
+                description: "at the origin, x² + y² is a Minimum, x² − y² and xy Saddles, −x² − y² a Maximum, x⁴ + y⁴ (H = 0) Degenerate",
+                weight: 2,
+                check: |imp, ctx| {
+                    let cases = [
+                        (diag(&[2.0, 2.0]), Kind::Minimum),
+                        (diag(&[2.0, -2.0]), Kind::Saddle),
+                        (diag(&[-2.0, -2.0]), Kind::Maximum),
+                        (diag(&[0.0, 0.0]), Kind::Degenerate),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]),
+                            Kind::Saddle,
+                        ),
+                        (diag(&[6.0]), Kind::Minimum),
+                    ];
+                    for (h, want) in cases {
+                        ctx.once(&call(&h), || {
+                            expect_kind(&(imp.classify_critical_point)(&h), want)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "on random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) the kind follows the signs of λ, as the reference says",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(hessian(), call, |h| {
+                        expect_kind(&(imp.classify_critical_point)(h), reference(h))
+                    })
+                },
+            },
+            Property {
+                id: "uses_the_whole_matrix",
+                description: "the off-diagonal entries count: [1 2; 2 1] is a Saddle, [1 1; 1 1] Degenerate, and diag(−1, −1, 1) a Saddle",
+                weight: 2,
+                check: |imp, ctx| {
+                    let cases = [
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                            Kind::Saddle,
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
+                            Kind::Degenerate,
+                        ),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[2.0, -1.0, -1.0, 2.0]),
+                            Kind::Minimum,
+                        ),
+                        (diag(&[-1.0, -1.0, 1.0]), Kind::Saddle),
+                        (diag(&[-1.0, 2.0, -3.0, 4.0]), Kind::Saddle),
+                    ];
+                    for (h, want) in cases {
+                        ctx.once(&call(&h), || {
+                            expect_kind(&(imp.classify_critical_point)(&h), want)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "scale_invariant",
+                description: "c·H is classified like H for c from 1e-9 to 1e9 (the zero test is relative to the largest eigenvalue)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let scaled = (
+                        hessian(),
+                        prop_oneof![Just(1e-9), Just(1e-3), Just(1e3), Just(1e9)],
+                    );
+                    ctx.forall(
+                        scaled,
+                        |(h, c)| call(&(h * *c)),
+                        |(h, c)| {
+                            expect_kind(&(imp.classify_critical_point)(&(h * *c)), reference(h))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let empty = DMatrix::<f64>::zeros(0, 0);
+                    ctx.once(&call(&empty), || {
+                        expect::error(
+                            &(imp.classify_critical_point)(&empty),
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        )
+                    })?;
+                    let wide = DMatrix::from_row_slice(2, 3, &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0]);
+                    ctx.once(&call(&wide), || {
+                        expect::error(
+                            &(imp.classify_critical_point)(&wide),
+                            |e| matches!(e, CalculusError::NotSquare { rows: 2, cols: 3 }),
+                            "CalculusError::NotSquare { rows: 2, cols: 3 }",
+                        )
+                    })?;
+                    let nan = DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, f64::NAN, 1.0]);
+                    ctx.once(&call(&nan), || {
+                        expect::error(
+                            &(imp.classify_critical_point)(&nan),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        )
+                    })?;
+                    let skew = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0]);
+                    ctx.once(&call(&skew), || {
+                        expect::error(
+                            &(imp.classify_critical_point)(&skew),
+                            |e| matches!(e, CalculusError::NotSymmetric),
+                            "CalculusError::NotSymmetric",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_least_squares",
+                description: "the Hessian XᵀX of a least-squares fit on Iris is a Minimum, and Degenerate once a feature is repeated (matches the stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "classify_critical_point(&(x.transpose() * &x)) for x = [1, sepal length, sepal width, petal length] of Iris, then with petal length twice";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let f = &iris.features;
+                        let design = |columns: &[usize]| {
+                            DMatrix::from_fn(f.nrows(), columns.len() + 1, |i, j| {
+                                if j == 0 { 1.0 } else { f[(i, columns[j - 1])] }
+                            })
+                        };
+                        let mut text = String::new();
+                        for (name, columns) in [
+                            (
+                                "[1, sepal length, sepal width, petal length]",
+                                &[0, 1, 2][..],
+                            ),
+                            (
+                                "[1, sepal length, sepal width, petal length, petal length]",
+                                &[0, 1, 2, 2][..],
+                            ),
+                        ] {
+                            let x = design(columns);
+                            let h = x.transpose() * &x;
+                            text.push_str(&format!(
+                                "Hessian of ½‖Xw − y‖² with X = {name}: {}\n",
+                                show::result(&(imp.classify_critical_point)(&h))
+                            ));
+                        }
+                        ctx.snapshot("iris_least_squares", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "zero_gradient_is_minimum",
+                explanation: "You call every critical point a minimum. ∇f = 0 only says the tangent plane is flat: \
+                    x² − y² and −x² − y² have zero gradient at the origin too, and are a saddle and a maximum. \
+                    The Hessian's eigenvalues decide: all > 0 minimum, all < 0 maximum, mixed signs saddle, a zero one \
+                    degenerate.",
+                implementation: Impl {
+                    classify_critical_point: always_minimum,
+                },
+            },
+            Misconception {
+                id: "diagonal_only",
+                explanation: "You read the signs of the Hessian's diagonal. Those are the curvatures along the axes \
+                    only: H = [1 2; 2 1] curves up along x and along y but down along (1, −1) — its eigenvalues are 3 and \
+                    −1, a saddle. Use the eigenvalues of the whole symmetric matrix (Jacobi rotations).",
+                implementation: Impl {
+                    classify_critical_point: diagonal_only,
+                },
+            },
+            Misconception {
+                id: "exact_zero_test",
+                explanation: "You test `λ == 0.0`. Computed eigenvalues of a singular Hessian come out as ±1e-16, \
+                    not 0, so flat directions are missed and a degenerate point is called a minimum or a saddle. \
+                    Count λ as zero when |λ| ≤ √ε · maxᵢ|λᵢ|.",
+                implementation: Impl {
+                    classify_critical_point: exact_zero_test,
+                },
+            },
+            Misconception {
+                id: "two_by_two_rule",
+                explanation: "You use the two-variable test (D = f_xx·f_yy − f_xy² > 0 and f_xx > 0 ⇒ minimum) with \
+                    the determinant of a larger Hessian. For n > 2 a positive determinant only says the number of \
+                    negative eigenvalues is even: diag(−1, −1, 1) has det 1 and h₁₁ < 0, yet it is a saddle. Classify \
+                    by the signs of all n eigenvalues.",
+                implementation: Impl {
+                    classify_critical_point: two_by_two_rule,
+                },
+            },
+        ],
+        probe: |imp| {
+            let rotated = with_eigenvalues(
+                &[0.0, 1.0, 2.0],
+                &orthogonal(3, &[0.3, -0.2, 0.7, 0.1, 0.9, -0.4, -0.6, 0.2, 0.5]),
+            );
+            [
+                DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]),
+                DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                rotated,
+                diag(&[-1.0, -1.0, 1.0]),
+                diag(&[-2.0, -2.0]),
+            ]
+            .iter()
+            .map(|h| show::result(&(imp.classify_critical_point)(h)))
+            .collect()
+        },
+    }
+}
+
+fn validate(h: &DMatrix<f64>) -> Result<(), CalculusError> {
+    let (rows, cols) = h.shape();
+    if rows != cols {
+        return Err(CalculusError::NotSquare { rows, cols });
+    }
+    if h.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if h.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    let tolerance = f64::EPSILON.sqrt() * h.amax();
+    for i in 0..rows {
+        for j in i + 1..rows {
+            if (h[(i, j)] - h[(j, i)]).abs() > tolerance {
+                return Err(CalculusError::NotSymmetric);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn from_signs(values: &[f64], tolerance: f64) -> Kind {
+    let positive = values.iter().any(|&l| l > tolerance);
+    let negative = values.iter().any(|&l| l < -tolerance);
+    let zero = values.iter().any(|&l| l.abs() <= tolerance);
+    if positive && negative {
+        Kind::Saddle
+    } else if zero {
+        Kind::Degenerate
+    } else if positive {
+        Kind::Minimum
+    } else {
+        Kind::Maximum
+    }
+}
+
+fn always_minimum(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
+    validate(h)?;
+    Ok(Kind::Minimum)
+}
+
+fn diagonal_only(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
+    validate(h)?;
+    let diagonal: Vec<f64> = h.diagonal().iter().copied().collect();
+    let largest = diagonal.iter().fold(0.0_f64, |m, d| m.max(d.abs()));
+    Ok(from_signs(&diagonal, f64::EPSILON.sqrt() * largest))
+}
+
+fn exact_zero_test(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
+    validate(h)?;
+    let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5))
+        .map_err(CalculusError::from)?;
+    let values: Vec<f64> = eigen.eigenvalues.iter().copied().collect();
+    Ok(from_signs(&values, 0.0))
+}
+
+fn two_by_two_rule(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
+    validate(h)?;
+    if h.nrows() == 1 {
+        return Ok(from_signs(&[h[(0, 0)]], 0.0));
+    }
+    let d = mathlings_linalg::determinant(h).map_err(CalculusError::from)?;
+    let scale = h.amax().powi(h.nrows() as i32);
+    Ok(if d.abs() <= f64::EPSILON.sqrt() * scale {
+        Kind::Degenerate
+    } else if d < 0.0 {
+        Kind::Saddle
+    } else if h[(0, 0)] > 0.0 {
+        Kind::Minimum
+    } else {
+        Kind::Maximum
+    })
+}

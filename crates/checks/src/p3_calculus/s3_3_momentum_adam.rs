@@ -1,0 +1,972 @@
+//! Checks for 3.3 — gradient descent with momentum, and Adam.
+
+// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
+// type would not make them clearer.
+#![allow(clippy::type_complexity)]
+
+use std::cell::RefCell;
+
+use mathlings_calculus::CalculusError;
+
+use crate::prelude::*;
+
+/// What the learner's `Minimization` holds, as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The point reached.
+    pub x: Vec<f64>,
+    /// Steps taken.
+    pub iterations: usize,
+    /// ‖∇f(x)‖₂ there.
+    pub gradient_norm: f64,
+}
+
+/// A gradient: x ↦ ∇f(x).
+pub type Grad = fn(&[f64]) -> Vec<f64>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `momentum(grad, x0, learning_rate, beta, tol, max_iter)`.
+    pub momentum: fn(Grad, &[f64], f64, f64, f64, usize) -> Result<Run, CalculusError>,
+    /// `adam(grad, x0, learning_rate, beta1, beta2, epsilon, tol, max_iter)`.
+    pub adam: fn(Grad, &[f64], f64, f64, f64, f64, f64, usize) -> Result<Run, CalculusError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_3_momentum_adam {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_3_momentum_adam::Impl {
+            momentum: |grad, x0, learning_rate, beta, tol, max_iter| {
+                $($m::)+momentum(grad, x0, learning_rate, beta, tol, max_iter).map(|m| {
+                    $crate::p3_calculus::s3_3_momentum_adam::Run {
+                        x: m.x,
+                        iterations: m.iterations,
+                        gradient_norm: m.gradient_norm,
+                    }
+                })
+            },
+            adam: |grad, x0, learning_rate, beta1, beta2, epsilon, tol, max_iter| {
+                $($m::)+adam(grad, x0, learning_rate, beta1, beta2, epsilon, tol, max_iter).map(|m| {
+                    $crate::p3_calculus::s3_3_momentum_adam::Run {
+                        x: m.x,
+                        iterations: m.iterations,
+                        gradient_norm: m.gradient_norm,
+                    }
+                })
+            },
+        }
+    };
+}
+
+/// Steps of a trajectory compared with the reference: enough for the velocity / moments to
+/// matter, few enough to stay cheap in unoptimised learner builds.
+const STEPS: usize = 30;
+/// Agreement of trajectories: the same arithmetic up to operation order, ≤ 30 steps of a
+/// contraction (ηL ≤ 1) — each step adds a few ulps; 1e-9 leaves six digits of slack.
+const SAME_ITERATE: Tol = Tol {
+    rel: 1e-9,
+    abs: 1e-12,
+};
+/// The first Adam step is one division and one square root away from η·g/(|g| + ε).
+const FIRST_STEP: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-15,
+};
+/// Gradient tolerance of the convergence runs (the reference doc's choice for this valley).
+const TOL: f64 = 1e-8;
+
+thread_local! {
+    /// (A, b) of the quadratic ½xᵀAx − bᵀx.
+    static QUADRATIC: RefCell<(DMatrix<f64>, Vec<f64>)> = RefCell::new((DMatrix::identity(1, 1), vec![0.0]));
+    /// The points at which `recording_grad` was evaluated.
+    static VISITED: RefCell<Vec<Vec<f64>>> = const { RefCell::new(Vec::new()) };
+    /// (x0, g) for `first_step_grad`.
+    static FIRST: RefCell<(Vec<f64>, Vec<f64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+fn quadratic_grad(x: &[f64]) -> Vec<f64> {
+    QUADRATIC.with(|q| {
+        let (a, b) = &*q.borrow();
+        let ax = a * DVector::from_column_slice(x);
+        ax.iter().zip(b).map(|(ax, b)| ax - b).collect()
+    })
+}
+/// The quadratic's gradient, remembering where it was evaluated.
+fn recording_grad(x: &[f64]) -> Vec<f64> {
+    VISITED.with(|v| v.borrow_mut().push(x.to_vec()));
+    quadratic_grad(x)
+}
+/// g at x0 exactly, 0 elsewhere: the method stops right after its first step.
+fn first_step_grad(x: &[f64]) -> Vec<f64> {
+    FIRST.with(|f| {
+        let (x0, g) = &*f.borrow();
+        if x == x0.as_slice() {
+            g.clone()
+        } else {
+            vec![0.0; x.len()]
+        }
+    })
+}
+/// ½(x² + 100y²): condition number 100.
+fn valley_grad(x: &[f64]) -> Vec<f64> {
+    vec![x[0], 100.0 * x[1]]
+}
+/// x² + 1000y²: badly scaled.
+fn scaled_grad(x: &[f64]) -> Vec<f64> {
+    vec![2.0 * x[0], 2000.0 * x[1]]
+}
+fn short_grad(_: &[f64]) -> Vec<f64> {
+    vec![1.0]
+}
+fn nan_grad(x: &[f64]) -> Vec<f64> {
+    x.iter().map(|_| f64::NAN).collect()
+}
+/// ½·mean((w₀ + w₁x − y)²) on Anscombe's set I.
+fn anscombe_grad(w: &[f64]) -> Vec<f64> {
+    let quartet = mathlings_models::datasets::anscombe();
+    let (xs, ys) = &quartet.sets[0];
+    let n = xs.len() as f64;
+    let mut g = vec![0.0, 0.0];
+    for (x, y) in xs.iter().zip(ys) {
+        let r = w[0] + w[1] * x - y;
+        g[0] += r / n;
+        g[1] += r * x / n;
+    }
+    g
+}
+
+fn momentum_call(name: &str, x0: &[f64], lr: f64, beta: f64, tol: f64, max_iter: usize) -> String {
+    format!(
+        "momentum({name}, {}, {}, {}, {}, {max_iter})",
+        show::floats(x0),
+        show::float(lr),
+        show::float(beta),
+        show::float(tol)
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn adam_call(
+    name: &str,
+    x0: &[f64],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
+    max_iter: usize,
+) -> String {
+    format!(
+        "adam({name}, {}, {}, {}, {}, {}, {}, {max_iter})",
+        show::floats(x0),
+        show::float(lr),
+        show::float(b1),
+        show::float(b2),
+        show::float(eps),
+        show::float(tol)
+    )
+}
+
+fn show_run(r: &Result<Run, CalculusError>) -> String {
+    match r {
+        Ok(run) => format!(
+            "Ok(Minimization {{ x: {}, iterations: {}, .. }})",
+            show::floats(&run.x).trim_start_matches('&'),
+            run.iterations
+        ),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// A random SPD quadratic (n ≤ 4, eigenvalues in [0.5, 10]), its b and a start.
+fn quadratic() -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>, Vec<f64>)> + Clone {
+    (1..=4usize).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(0.5..10.0f64, n),
+            proptest::collection::vec(-1.0..1.0f64, n * n),
+            proptest::collection::vec(-5.0..5.0f64, n),
+            proptest::collection::vec(-5.0..5.0f64, n),
+        )
+            .prop_map(move |(eigenvalues, entries, b, x0)| {
+                let m = DMatrix::from_fn(n, n, |i, j| {
+                    entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
+                });
+                let q = m.qr().q();
+                let a =
+                    &q * DMatrix::from_diagonal(&DVector::from_vec(eigenvalues)) * q.transpose();
+                ((&a + a.transpose()) * 0.5, b, x0)
+            })
+    })
+}
+
+fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
+    format!(
+        "grad of ½xᵀAx − bᵀx with A = {}, b = {}",
+        show::matrix(a),
+        show::floats(b)
+    )
+}
+
+/// Runs `f` with the recording gradient on the quadratic (a, b) and returns its outcome and
+/// the distinct consecutive points it visited.
+fn record<T>(a: &DMatrix<f64>, b: &[f64], f: impl FnOnce() -> T) -> (T, Vec<Vec<f64>>) {
+    QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.to_vec()));
+    VISITED.with(|v| v.borrow_mut().clear());
+    let outcome = f();
+    let mut visited = VISITED.with(|v| std::mem::take(&mut *v.borrow_mut()));
+    visited.dedup();
+    (outcome, visited)
+}
+
+/// The learner's trajectory equals the reference's (same points, same outcome kind).
+fn same_trajectory<E: std::fmt::Debug, F: std::fmt::Debug>(
+    got: (Result<Run, E>, Vec<Vec<f64>>),
+    want: (Result<mathlings_calculus::Minimization, F>, Vec<Vec<f64>>),
+) -> Verdict {
+    let (got_result, got_path) = got;
+    let (want_result, want_path) = want;
+    for (k, (g, w)) in got_path.iter().zip(&want_path).enumerate() {
+        if !(g.len() == w.len() && g.iter().zip(w).all(|(&a, &b)| SAME_ITERATE.accepts(a, b))) {
+            return expect::fail(
+                format!("iterate x{k} = {}", show::floats(g).trim_start_matches('&')),
+                format!(
+                    "x{k} = {} (each ± 1e-9 relative)",
+                    show::floats(w).trim_start_matches('&')
+                ),
+            );
+        }
+    }
+    expect::that(
+        got_path.len() == want_path.len() && got_result.is_ok() == want_result.is_ok(),
+        format!(
+            "{} after {} gradient evaluations",
+            show::result(&got_result.map(|r| r.x)),
+            got_path.len()
+        ),
+        format!(
+            "{} after {} gradient evaluations",
+            show::result(&want_result.map(|r| r.x)),
+            want_path.len()
+        ),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_3_momentum_adam",
+        properties: vec![
+            Property {
+                id: "momentum_matches_reference",
+                description: "momentum's first 30 iterates on a random quadratic (n ≤ 4, η = 0.1, β ∈ [0, 0.95)) equal the reference's",
+                weight: 2,
+                check: |imp, ctx| {
+                    let case = (quadratic(), 0.0..0.95f64);
+                    ctx.forall(
+                        case,
+                        |((a, b, x0), beta)| {
+                            momentum_call(&quadratic_name(a, b), x0, 0.1, *beta, 1e-12, STEPS)
+                        },
+                        |((a, b, x0), beta)| {
+                            let want = record(a, b, || {
+                                mathlings_calculus::momentum(
+                                    recording_grad,
+                                    x0,
+                                    0.1,
+                                    *beta,
+                                    1e-12,
+                                    STEPS,
+                                )
+                            });
+                            let got = record(a, b, || {
+                                (imp.momentum)(recording_grad, x0, 0.1, *beta, 1e-12, STEPS)
+                            });
+                            same_trajectory(got, want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "momentum_beats_gradient_descent",
+                description: "on ½(x² + 100y²) from (1, 1) with η = 0.01, β = 0.9 needs fewer steps than plain gradient descent, and β = 0 is plain gradient descent",
+                weight: 2,
+                check: |imp, ctx| {
+                    let name = "grad of ½(x² + 100y²)";
+                    let plain = mathlings_calculus::gradient_descent(
+                        valley_grad,
+                        &[1.0, 1.0],
+                        0.01,
+                        TOL,
+                        10_000,
+                    )
+                    .expect("reference gradient descent")
+                    .iterations;
+                    ctx.once(&momentum_call(name, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000), || {
+                        let got = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
+                        expect::that(
+                            matches!(&got, Ok(run) if run.iterations < plain / 2
+                                && run.x.iter().all(|v| v.abs() <= 1e-6)),
+                            show_run(&got),
+                            format!("Ok near (0, 0) in fewer than {} steps (plain gradient descent takes {plain})", plain / 2),
+                        )
+                    })?;
+                    ctx.once(
+                        &momentum_call(name, &[1.0, 1.0], 0.01, 0.0, TOL, 10_000),
+                        || {
+                            let got =
+                                (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.0, TOL, 10_000);
+                            expect::that(
+                                matches!(&got, Ok(run) if run.iterations.abs_diff(plain) <= 1),
+                                show_run(&got),
+                                format!(
+                                    "Ok after {plain} steps (± 1), like plain gradient descent"
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "adam_first_step",
+                description: "Adam's first step is exactly η·g/(|g| + ε) per coordinate, whatever the scale of g (bias correction)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let case = (
+                        proptest::collection::vec(
+                            (prop_oneof![Just(-1.0), Just(1.0)], -3.0..3.0f64)
+                                .prop_map(|(s, e)| s * 10f64.powf(e)),
+                            1..=4,
+                        ),
+                        prop_oneof![Just(0.1), Just(0.01), Just(0.5)],
+                        prop_oneof![Just((0.9, 0.999)), Just((0.5, 0.9)), Just((0.0, 0.99))],
+                    );
+                    ctx.forall(
+                        case,
+                        |(g, lr, (b1, b2))| {
+                            adam_call(
+                                &format!(
+                                    "a gradient that is {} at x0 and 0 elsewhere",
+                                    show::floats(g)
+                                ),
+                                &vec![1.0; g.len()],
+                                *lr,
+                                *b1,
+                                *b2,
+                                1e-8,
+                                1e-12,
+                                10,
+                            )
+                        },
+                        |(g, lr, (b1, b2))| {
+                            let x0 = vec![1.0; g.len()];
+                            FIRST.with(|f| *f.borrow_mut() = (x0.clone(), g.clone()));
+                            let got =
+                                (imp.adam)(first_step_grad, &x0, *lr, *b1, *b2, 1e-8, 1e-12, 10);
+                            let want: Vec<f64> = g
+                                .iter()
+                                .map(|gi| 1.0 - lr * gi / (gi.abs() + 1e-8))
+                                .collect();
+                            expect::all_close(&got.map(|run| run.x), &want, FIRST_STEP)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "adam_matches_reference",
+                description: "Adam's first 30 iterates on a random quadratic equal the reference's, and it solves the badly scaled x² + 1000y²",
+                weight: 2,
+                check: |imp, ctx| {
+                    let name = "grad of x² + 1000y²";
+                    ctx.once(&adam_call(name, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000), || {
+                        let got = (imp.adam)(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000);
+                        let want = mathlings_calculus::adam(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000)
+                            .expect("reference Adam");
+                        expect::that(
+                            matches!(&got, Ok(run) if run.iterations.abs_diff(want.iterations) <= 1
+                                && run.x.iter().all(|v| v.abs() <= 1e-5)),
+                            show_run(&got),
+                            format!("Ok near (0, 0) after {} steps (± 1)", want.iterations),
+                        )
+                    })?;
+                    let case = (
+                        quadratic(),
+                        prop_oneof![Just((0.9, 0.999)), Just((0.5, 0.9))],
+                    );
+                    ctx.forall(
+                        case,
+                        |((a, b, x0), (b1, b2))| {
+                            adam_call(&quadratic_name(a, b), x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS)
+                        },
+                        |((a, b, x0), (b1, b2))| {
+                            let want = record(a, b, || {
+                                mathlings_calculus::adam(
+                                    recording_grad,
+                                    x0,
+                                    0.1,
+                                    *b1,
+                                    *b2,
+                                    1e-8,
+                                    1e-12,
+                                    STEPS,
+                                )
+                            });
+                            let got = record(a, b, || {
+                                (imp.adam)(recording_grad, x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS)
+                            });
+                            same_trajectory(got, want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or non-finite x0, η ≤ 0, β outside [0, 1), ε ≤ 0, tol ≤ 0, max_iter = 0, a gradient of the wrong length and a too small budget give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    type Check = fn(&CalculusError) -> bool;
+                    let momentum_cases: [(&str, Grad, &[f64], f64, f64, f64, usize, Check, &str);
+                        8] = [
+                        (
+                            "grad of ½(x² + 100y²)",
+                            valley_grad,
+                            &[],
+                            0.01,
+                            0.9,
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            "grad of ½(x² + 100y²)",
+                            valley_grad,
+                            &[1.0, f64::INFINITY],
+                            0.01,
+                            0.9,
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            "a NaN gradient",
+                            nan_grad,
+                            &[1.0, 1.0],
+                            0.01,
+                            0.9,
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            "grad of ½(x² + 100y²)",
+                            valley_grad,
+                            &[1.0, 1.0],
+                            0.0,
+                            0.9,
+                            TOL,
+                            10,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
+                        ),
+                        (
+                            "grad of ½(x² + 100y²)",
+                            valley_grad,
+                            &[1.0, 1.0],
+                            0.01,
+                            1.0,
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "beta", .. }),
+                            "CalculusError::InvalidParameter { name: \"beta\", .. }",
+                        ),
+                        (
+                            "grad of ½(x² + 100y²)",
+                            valley_grad,
+                            &[1.0, 1.0],
+                            0.01,
+                            0.9,
+                            TOL,
+                            0,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "max_iter",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"max_iter\", .. }",
+                        ),
+                        (
+                            "a gradient of length 1",
+                            short_grad,
+                            &[1.0, 1.0],
+                            0.01,
+                            0.9,
+                            TOL,
+                            10,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::DimensionMismatch {
+                                        expected: 2,
+                                        got: 1
+                                    }
+                                )
+                            },
+                            "CalculusError::DimensionMismatch { expected: 2, got: 1 }",
+                        ),
+                        (
+                            "grad of ½(x² + 100y²)",
+                            valley_grad,
+                            &[1.0, 1.0],
+                            0.01,
+                            0.9,
+                            TOL,
+                            3,
+                            |e| matches!(e, CalculusError::NoConvergence { iterations: 3 }),
+                            "CalculusError::NoConvergence { iterations: 3 }",
+                        ),
+                    ];
+                    for (name, grad, x0, lr, beta, tol, max_iter, is_expected, expected) in
+                        momentum_cases
+                    {
+                        ctx.once(&momentum_call(name, x0, lr, beta, tol, max_iter), || {
+                            expect::error(
+                                &(imp.momentum)(grad, x0, lr, beta, tol, max_iter),
+                                is_expected,
+                                expected,
+                            )
+                        })?;
+                    }
+                    let adam_cases: [(&[f64], f64, f64, f64, f64, f64, usize, Check, &str); 7] = [
+                        (
+                            &[],
+                            0.05,
+                            0.9,
+                            0.999,
+                            1e-8,
+                            1e-6,
+                            10,
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            &[1.0, 1.0],
+                            -0.05,
+                            0.9,
+                            0.999,
+                            1e-8,
+                            1e-6,
+                            10,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
+                        ),
+                        (
+                            &[1.0, 1.0],
+                            0.05,
+                            -0.1,
+                            0.999,
+                            1e-8,
+                            1e-6,
+                            10,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "beta1", .. }),
+                            "CalculusError::InvalidParameter { name: \"beta1\", .. }",
+                        ),
+                        (
+                            &[1.0, 1.0],
+                            0.05,
+                            0.9,
+                            1.0,
+                            1e-8,
+                            1e-6,
+                            10,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "beta2", .. }),
+                            "CalculusError::InvalidParameter { name: \"beta2\", .. }",
+                        ),
+                        (
+                            &[1.0, 1.0],
+                            0.05,
+                            0.9,
+                            0.999,
+                            0.0,
+                            1e-6,
+                            10,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "epsilon",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"epsilon\", .. }",
+                        ),
+                        (
+                            &[1.0, 1.0],
+                            0.05,
+                            0.9,
+                            0.999,
+                            1e-8,
+                            f64::NAN,
+                            10,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "tol", .. }),
+                            "CalculusError::InvalidParameter { name: \"tol\", .. }",
+                        ),
+                        (
+                            &[1.0, 1.0],
+                            0.05,
+                            0.9,
+                            0.999,
+                            1e-8,
+                            1e-6,
+                            3,
+                            |e| matches!(e, CalculusError::NoConvergence { iterations: 3 }),
+                            "CalculusError::NoConvergence { iterations: 3 }",
+                        ),
+                    ];
+                    for (x0, lr, b1, b2, eps, tol, max_iter, is_expected, expected) in adam_cases {
+                        ctx.once(
+                            &adam_call("grad of x² + 1000y²", x0, lr, b1, b2, eps, tol, max_iter),
+                            || {
+                                expect::error(
+                                    &(imp.adam)(scaled_grad, x0, lr, b1, b2, eps, tol, max_iter),
+                                    is_expected,
+                                    expected,
+                                )
+                            },
+                        )?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "anscombe_fits",
+                description: "momentum and Adam fit the line through Anscombe's set I by least squares: y ≈ 3.00 + 0.500x (matches the stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "momentum(grad of ½·mean((w₀ + w₁x − y)²) on Anscombe I, &[0.0, 0.0], 0.01, 0.9, 1e-8, 100000) and adam(…, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, 1e-8, 100000)";
+                    ctx.once(call, || {
+                        let show_fit = |r: Result<Run, CalculusError>| match r {
+                            Ok(run) => format!(
+                                "intercept = {}, slope = {}",
+                                show::rounded(run.x[0], 5),
+                                show::rounded(run.x[1], 5)
+                            ),
+                            Err(e) => format!("Err({e:?})"),
+                        };
+                        let text = format!(
+                            "momentum: {}\nadam: {}\n",
+                            show_fit((imp.momentum)(
+                                anscombe_grad,
+                                &[0.0, 0.0],
+                                0.01,
+                                0.9,
+                                TOL,
+                                100_000
+                            )),
+                            show_fit((imp.adam)(
+                                anscombe_grad,
+                                &[0.0, 0.0],
+                                0.1,
+                                0.9,
+                                0.999,
+                                1e-8,
+                                TOL,
+                                100_000
+                            )),
+                        );
+                        ctx.snapshot("anscombe_fits", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "momentum_forgets_velocity",
+                explanation: "Your velocity does not carry over between steps (it is recomputed from the current \
+                    gradient alone, or reset to 0 every step), so your \"momentum\" is plain gradient descent and \
+                    still zig-zags down a narrow valley. Keep v outside the loop and update it in place: v ← βv + ∇f(x), \
+                    then x ← x − ηv.",
+                implementation: Impl {
+                    momentum: forgets_velocity,
+                    adam: adam_right,
+                },
+            },
+            Misconception {
+                id: "adam_without_bias_correction",
+                explanation: "You use m and v directly. Both start at 0, so early on they are far too small: after \
+                    the first step m = (1 − β₁)g and v = (1 − β₂)g², and your step is about 3η instead of η. Divide by \
+                    (1 − β₁ᵗ) and (1 − β₂ᵗ), t = the step number starting at 1: then the first step is exactly \
+                    η·g/(|g| + ε).",
+                implementation: Impl {
+                    momentum: momentum_right,
+                    adam: without_bias_correction,
+                },
+            },
+            Misconception {
+                id: "adam_without_square_root",
+                explanation: "You divide by v̂ + ε instead of √v̂ + ε. v̂ estimates g², so the step becomes η/g: huge \
+                    for small gradients, tiny for large ones. The square root turns v̂ into the size |g|, and \
+                    m̂/√v̂ is about ±1 per coordinate.",
+                implementation: Impl {
+                    momentum: momentum_right,
+                    adam: without_square_root,
+                },
+            },
+        ],
+        probe: |imp| {
+            let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
+            FIRST.with(|f| *f.borrow_mut() = (vec![1.0, 1.0], vec![2.0, -0.001]));
+            let first = (imp.adam)(
+                first_step_grad,
+                &[1.0, 1.0],
+                0.1,
+                0.9,
+                0.999,
+                1e-8,
+                1e-12,
+                10,
+            );
+            vec![
+                match heavy {
+                    Ok(run) => format!("{} steps", run.iterations),
+                    Err(e) => format!("{e:?}"),
+                },
+                match first {
+                    Ok(run) => format!(
+                        "{:?}",
+                        run.x
+                            .iter()
+                            .map(|v| show::rounded(*v, 6))
+                            .collect::<Vec<_>>()
+                    ),
+                    Err(e) => format!("{e:?}"),
+                },
+            ]
+        },
+    }
+}
+
+fn validate(
+    x0: &[f64],
+    positives: &[(&'static str, f64)],
+    decays: &[(&'static str, f64)],
+    max_iter: usize,
+) -> Result<(), CalculusError> {
+    if x0.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if x0.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    for &(name, value) in positives {
+        if !(value.is_finite() && value > 0.0) {
+            return Err(CalculusError::InvalidParameter {
+                name,
+                reason: "must be finite and > 0",
+            });
+        }
+    }
+    for &(name, value) in decays {
+        if !(0.0..1.0).contains(&value) {
+            return Err(CalculusError::InvalidParameter {
+                name,
+                reason: "must lie in [0, 1)",
+            });
+        }
+    }
+    if max_iter == 0 {
+        return Err(CalculusError::InvalidParameter {
+            name: "max_iter",
+            reason: "must be at least 1",
+        });
+    }
+    Ok(())
+}
+
+/// The shared loop: `update(x, g, t)` changes x in place at step t = 1, 2, ….
+fn descend(
+    grad: Grad,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+    mut update: impl FnMut(&mut [f64], &[f64], usize),
+) -> Result<Run, CalculusError> {
+    let mut x = x0.to_vec();
+    let mut iterations = 0;
+    loop {
+        let g = grad(&x);
+        if g.len() != x.len() {
+            return Err(CalculusError::DimensionMismatch {
+                expected: x.len(),
+                got: g.len(),
+            });
+        }
+        if !x.iter().chain(&g).all(|v| v.is_finite()) {
+            return Err(if iterations == 0 {
+                CalculusError::NonFinite
+            } else {
+                CalculusError::NoConvergence { iterations }
+            });
+        }
+        let gradient_norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if gradient_norm <= tol {
+            return Ok(Run {
+                x,
+                iterations,
+                gradient_norm,
+            });
+        }
+        if iterations == max_iter {
+            return Err(CalculusError::NoConvergence { iterations });
+        }
+        iterations += 1;
+        update(&mut x, &g, iterations);
+    }
+}
+
+fn heavy_ball(
+    remember: bool,
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    beta: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    validate(
+        x0,
+        &[("learning_rate", lr), ("tol", tol)],
+        &[("beta", beta)],
+        max_iter,
+    )?;
+    let mut v = vec![0.0; x0.len()];
+    descend(grad, x0, tol, max_iter, |x, g, _| {
+        for i in 0..x.len() {
+            v[i] = if remember { beta * v[i] } else { 0.0 } + g[i];
+            x[i] -= lr * v[i];
+        }
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn adam_variant(
+    corrected: bool,
+    root: bool,
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    validate(
+        x0,
+        &[("learning_rate", lr), ("epsilon", eps), ("tol", tol)],
+        &[("beta1", b1), ("beta2", b2)],
+        max_iter,
+    )?;
+    let (mut m, mut v) = (vec![0.0; x0.len()], vec![0.0; x0.len()]);
+    descend(grad, x0, tol, max_iter, |x, g, t| {
+        let t = i32::try_from(t).unwrap_or(i32::MAX);
+        let (c1, c2) = if corrected {
+            (1.0 - b1.powi(t), 1.0 - b2.powi(t))
+        } else {
+            (1.0, 1.0)
+        };
+        for i in 0..x.len() {
+            m[i] = b1 * m[i] + (1.0 - b1) * g[i];
+            v[i] = b2 * v[i] + (1.0 - b2) * g[i] * g[i];
+            let scale = if root { (v[i] / c2).sqrt() } else { v[i] / c2 };
+            x[i] -= lr * (m[i] / c1) / (scale + eps);
+        }
+    })
+}
+
+fn momentum_right(
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    beta: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    heavy_ball(true, grad, x0, lr, beta, tol, max_iter)
+}
+
+fn forgets_velocity(
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    beta: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    heavy_ball(false, grad, x0, lr, beta, tol, max_iter)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn adam_right(
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    adam_variant(true, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn without_bias_correction(
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    adam_variant(false, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn without_square_root(
+    grad: Grad,
+    x0: &[f64],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    adam_variant(true, false, grad, x0, lr, b1, b2, eps, tol, max_iter)
+}

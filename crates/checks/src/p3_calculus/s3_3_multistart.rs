@@ -1,0 +1,488 @@
+//! Checks for 3.3 — multi-start search: keep the best of several local runs.
+
+// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
+// type would not make them clearer.
+#![allow(clippy::type_complexity)]
+
+use mathlings_calculus::{CalculusError, Minimization, gradient_descent};
+
+use crate::prelude::*;
+
+/// An objective: x ↦ f(x).
+pub type Objective = fn(&[f64]) -> f64;
+/// A local minimizer: start ↦ the point it reaches.
+pub type Local = fn(&[f64]) -> Result<Vec<f64>, CalculusError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `multi_start(f, local, starts)`: the best (x, f(x)) over the local runs.
+    pub multi_start: fn(Objective, Local, &[Vec<f64>]) -> Result<(Vec<f64>, f64), CalculusError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_3_multistart {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_3_multistart::Impl {
+            multi_start: $($m::)+multi_start,
+        }
+    };
+}
+
+/// Same local runs, same f: the learner's answer is one of the runs the reference saw, so it
+/// must equal the reference's choice exactly (a tiny slack for nothing but printing).
+const SAME: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-12,
+};
+
+/// Tilted double well (x² − 1)² + 0.3x: local minimum near 0.96, global near −1.04.
+fn double_well(x: &[f64]) -> f64 {
+    (x[0] * x[0] - 1.0).powi(2) + 0.3 * x[0]
+}
+fn double_well_grad(x: &[f64]) -> Vec<f64> {
+    vec![4.0 * x[0] * (x[0] * x[0] - 1.0) + 0.3]
+}
+fn double_well_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    gradient_descent(double_well_grad, x0, 0.05, 1e-10, 10_000).map(|m| m.x)
+}
+/// Two tilted wells in two coordinates: four local minima with four different values.
+fn four_wells(x: &[f64]) -> f64 {
+    (x[0] * x[0] - 1.0).powi(2) + (x[1] * x[1] - 1.0).powi(2) + 0.3 * x[0] + 0.1 * x[1]
+}
+fn four_wells_grad(x: &[f64]) -> Vec<f64> {
+    vec![
+        4.0 * x[0] * (x[0] * x[0] - 1.0) + 0.3,
+        4.0 * x[1] * (x[1] * x[1] - 1.0) + 0.1,
+    ]
+}
+fn four_wells_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    gradient_descent(four_wells_grad, x0, 0.05, 1e-10, 10_000).map(|m| m.x)
+}
+/// Rastrigin in 1-D, x² + 10(1 − cos 2πx): a local minimum near every integer.
+fn rastrigin(x: &[f64]) -> f64 {
+    x[0] * x[0] + 10.0 * (1.0 - (2.0 * std::f64::consts::PI * x[0]).cos())
+}
+fn rastrigin_grad(x: &[f64]) -> Vec<f64> {
+    let tau = 2.0 * std::f64::consts::PI;
+    vec![2.0 * x[0] + 10.0 * tau * (tau * x[0]).sin()]
+}
+fn rastrigin_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    gradient_descent(rastrigin_grad, x0, 0.002, 1e-10, 10_000).map(|m| m.x)
+}
+/// The double-well descent, failing for starts with |x| > 3.
+fn fragile_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    if x0[0].abs() > 3.0 {
+        Err(CalculusError::NoConvergence { iterations: 7 })
+    } else {
+        double_well_local(x0)
+    }
+}
+/// The double well, undefined (NaN) for x < 0.
+fn half_defined_well(x: &[f64]) -> f64 {
+    if x[0] < 0.0 { f64::NAN } else { double_well(x) }
+}
+/// k-means with k = 2 on the Iris petal lengths: mean of min((x − c₀)², (x − c₁)²).
+fn petal_kmeans(c: &[f64]) -> f64 {
+    let iris = mathlings_models::datasets::iris();
+    let xs = iris.features.column(2);
+    xs.iter()
+        .map(|x| ((x - c[0]).powi(2)).min((x - c[1]).powi(2)))
+        .sum::<f64>()
+        / xs.len() as f64
+}
+fn petal_kmeans_grad(c: &[f64]) -> Vec<f64> {
+    let iris = mathlings_models::datasets::iris();
+    let xs = iris.features.column(2);
+    let n = xs.len() as f64;
+    let mut g = vec![0.0, 0.0];
+    for x in xs.iter() {
+        let k = if (x - c[0]).abs() <= (x - c[1]).abs() {
+            0
+        } else {
+            1
+        };
+        g[k] += 2.0 * (c[k] - x) / n;
+    }
+    g
+}
+fn petal_kmeans_local(c0: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    gradient_descent(petal_kmeans_grad, c0, 0.25, 1e-10, 10_000).map(|m| m.x)
+}
+
+/// A test problem: objective, local method and their names in calls.
+struct Problem {
+    f: Objective,
+    local: Local,
+    f_name: &'static str,
+    local_name: &'static str,
+    dim: usize,
+}
+
+const PROBLEMS: [Problem; 3] = [
+    Problem {
+        f: double_well,
+        local: double_well_local,
+        f_name: "double_well /* (x² − 1)² + 0.3x */",
+        local_name: "|s| gradient_descent(∇double_well, s, 0.05, 1e-10, 10_000)",
+        dim: 1,
+    },
+    Problem {
+        f: four_wells,
+        local: four_wells_local,
+        f_name: "four_wells /* (x² − 1)² + (y² − 1)² + 0.3x + 0.1y */",
+        local_name: "|s| gradient_descent(∇four_wells, s, 0.05, 1e-10, 10_000)",
+        dim: 2,
+    },
+    Problem {
+        f: rastrigin,
+        local: rastrigin_local,
+        f_name: "rastrigin /* x² + 10(1 − cos 2πx) */",
+        local_name: "|s| gradient_descent(∇rastrigin, s, 0.002, 1e-10, 10_000)",
+        dim: 1,
+    },
+];
+
+fn starts_literal(starts: &[Vec<f64>]) -> String {
+    let inner: Vec<String> = starts
+        .iter()
+        .map(|s| format!("vec!{}", show::floats(s).trim_start_matches('&')))
+        .collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+fn call(f: &str, local: &str, starts: &[Vec<f64>]) -> String {
+    format!("multi_start({f}, {local}, {})", starts_literal(starts))
+}
+
+fn show_best(r: &Result<(Vec<f64>, f64), CalculusError>) -> String {
+    match r {
+        Ok((x, v)) => format!(
+            "Ok(({}, {}))",
+            show::floats(x).trim_start_matches('&'),
+            show::float(*v)
+        ),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+fn reference(
+    f: Objective,
+    local: Local,
+    starts: &[Vec<f64>],
+) -> Result<(Vec<f64>, f64), CalculusError> {
+    let wrapped = |s: &[f64]| {
+        local(s).map(|x| Minimization {
+            x,
+            value: f64::NAN,
+            iterations: 0,
+            gradient_norm: f64::NAN,
+        })
+    };
+    mathlings_calculus::multi_start(f, wrapped, starts).map(|m| (m.x, m.value))
+}
+
+/// A problem index and 1–8 starts in [−3, 3]ⁿ.
+fn case() -> impl Strategy<Value = (usize, Vec<Vec<f64>>)> + Clone {
+    (0..PROBLEMS.len()).prop_flat_map(|k| {
+        (
+            Just(k),
+            proptest::collection::vec(
+                proptest::collection::vec(-3.0..3.0f64, PROBLEMS[k].dim),
+                1..=8,
+            ),
+        )
+    })
+}
+
+fn case_call((k, starts): &(usize, Vec<Vec<f64>>)) -> String {
+    call(PROBLEMS[*k].f_name, PROBLEMS[*k].local_name, starts)
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_3_multistart",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "on a double well, four wells and Rastrigin with 1–8 random starts, returns the same best point and value as the reference",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(case(), case_call, |(k, starts)| {
+                        let p = &PROBLEMS[*k];
+                        let (want_x, want_value) =
+                            reference(p.f, p.local, starts).expect("reference multi-start");
+                        let got = (imp.multi_start)(p.f, p.local, starts);
+                        let ok = matches!(&got, Ok((x, v))
+                            if SAME.accepts(*v, want_value)
+                                && x.len() == want_x.len()
+                                && x.iter().zip(&want_x).all(|(&a, &b)| SAME.accepts(a, b)));
+                        let from = starts
+                            .iter()
+                            .find(|s| (p.local)(s).is_ok_and(|x| x == want_x))
+                            .map_or(String::new(), |s| {
+                                format!(
+                                    " — the run from {}, whose f is the lowest of all runs",
+                                    show::floats(s)
+                                )
+                            });
+                        expect::that(
+                            ok,
+                            show_best(&got),
+                            format!(
+                                "Ok(({}, {})){from}",
+                                show::floats(&want_x).trim_start_matches('&'),
+                                show::float(want_value)
+                            ),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "never_worse_than_any_start",
+                description: "the value returned is f at the point returned, and no single start's local run reaches a lower f",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(case(), case_call, |(k, starts)| {
+                        let p = &PROBLEMS[*k];
+                        let got = (imp.multi_start)(p.f, p.local, starts);
+                        let Ok((x, value)) = &got else {
+                            return expect::fail(show_best(&got), "Ok((x, f(x)))");
+                        };
+                        if (p.f)(x) != *value {
+                            return expect::fail(
+                                show_best(&got),
+                                format!(
+                                    "the value f(x) = {} of the point returned",
+                                    show::float((p.f)(x))
+                                ),
+                            );
+                        }
+                        for start in starts {
+                            let Ok(run) = (p.local)(start) else {
+                                continue;
+                            };
+                            let run_value = (p.f)(&run);
+                            if run_value < *value {
+                                return expect::fail(
+                                    show_best(&got),
+                                    format!(
+                                        "a value ≤ {} (the start {} alone reaches {})",
+                                        show::float(run_value),
+                                        show::floats(start),
+                                        show::floats(&run)
+                                    ),
+                                );
+                            }
+                        }
+                        Ok(())
+                    })
+                },
+            },
+            Property {
+                id: "finds_global_basin",
+                description: "on the tilted double well, starts on both sides find the global minimum near x = −1.04 whatever their order",
+                weight: 2,
+                check: |imp, ctx| {
+                    let p = &PROBLEMS[0];
+                    for starts in [
+                        vec![vec![2.0], vec![-2.0]],
+                        vec![vec![-2.0], vec![2.0]],
+                        vec![vec![2.0], vec![-2.0], vec![1.5]],
+                    ] {
+                        ctx.once(&call(p.f_name, p.local_name, &starts), || {
+                            let got = (imp.multi_start)(p.f, p.local, &starts);
+                            expect::that(
+                                matches!(&got, Ok((x, _)) if x[0] < -1.0),
+                                show_best(&got),
+                                "Ok((x, f(x))) with x ≈ −1.04 (the global minimum)",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "skips_failed_runs",
+                description: "a run whose local method fails, or that ends where f is NaN, is skipped; only if every run fails is the first failure returned",
+                weight: 2,
+                check: |imp, ctx| {
+                    let fragile = "|s| if s[0].abs() > 3.0 { Err(NoConvergence { iterations: 7 }) } else { gradient_descent(…) }";
+                    let starts = vec![vec![5.0], vec![-2.0], vec![9.0]];
+                    ctx.once(&call(PROBLEMS[0].f_name, fragile, &starts), || {
+                        let got = (imp.multi_start)(double_well, fragile_local, &starts);
+                        expect::that(
+                            matches!(&got, Ok((x, _)) if x[0] < -1.0),
+                            show_best(&got),
+                            "Ok((x, f(x))) with x ≈ −1.04, from the start −2 (the others fail)",
+                        )
+                    })?;
+                    let starts = vec![vec![5.0], vec![-9.0]];
+                    ctx.once(&call(PROBLEMS[0].f_name, fragile, &starts), || {
+                        expect::error(
+                            &(imp.multi_start)(double_well, fragile_local, &starts),
+                            |e| matches!(e, CalculusError::NoConvergence { iterations: 7 }),
+                            "CalculusError::NoConvergence { iterations: 7 } (the first failure)",
+                        )
+                    })?;
+                    let half = "half_defined_well /* NaN for x < 0 */";
+                    let starts = vec![vec![-2.0], vec![2.0]];
+                    ctx.once(&call(half, PROBLEMS[0].local_name, &starts), || {
+                        let got = (imp.multi_start)(half_defined_well, double_well_local, &starts);
+                        expect::that(
+                            matches!(&got, Ok((x, v)) if x[0] > 0.9 && v.is_finite()),
+                            show_best(&got),
+                            "Ok((x, f(x))) with x ≈ 0.96 (the run from −2 ends where f is NaN)",
+                        )
+                    })?;
+                    let starts = vec![vec![-2.0]];
+                    ctx.once(&call(half, PROBLEMS[0].local_name, &starts), || {
+                        expect::error(
+                            &(imp.multi_start)(half_defined_well, double_well_local, &starts),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "no starts at all gives CalculusError::Empty",
+                weight: 1,
+                check: |imp, ctx| {
+                    let p = &PROBLEMS[0];
+                    ctx.once(&call(p.f_name, p.local_name, &[]), || {
+                        expect::error(
+                            &(imp.multi_start)(p.f, p.local, &[]),
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_kmeans",
+                description: "2-means of the Iris petal lengths by gradient descent from three starts: the best run escapes the dead-centre local minimum (matches the stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let starts = vec![vec![0.0, 0.2], vec![1.0, 5.0], vec![10.0, 11.0]];
+                    let call = call(
+                        "petal_kmeans /* mean of min((x − c₀)², (x − c₁)²) over Iris petal lengths */",
+                        "|s| gradient_descent(∇petal_kmeans, s, 0.25, 1e-10, 10_000)",
+                        &starts,
+                    );
+                    ctx.once(&call, || {
+                        let text =
+                            match (imp.multi_start)(petal_kmeans, petal_kmeans_local, &starts) {
+                                Ok((c, v)) => format!(
+                                    "centres = [{}, {}], mean squared distance = {}\n",
+                                    show::rounded(c[0], 6),
+                                    show::rounded(c[1], 6),
+                                    show::rounded(v, 6)
+                                ),
+                                Err(e) => format!("Err({e:?})\n"),
+                            };
+                        ctx.snapshot("iris_kmeans", &call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "returns_last_run",
+                explanation: "You return the result of the last start. Each run only finds the minimum of its own \
+                    basin; the point of several starts is to compare them. Evaluate f at every run's end point and \
+                    keep the lowest.",
+                implementation: Impl {
+                    multi_start: returns_last_run,
+                },
+            },
+            Misconception {
+                id: "returns_first_run",
+                explanation: "You return the result of the first start (or stop at the first run that succeeds). \
+                    Later starts may reach a deeper basin: run all of them, evaluate f at each end point and keep \
+                    the lowest.",
+                implementation: Impl {
+                    multi_start: returns_first_run,
+                },
+            },
+            Misconception {
+                id: "stops_at_first_failure",
+                explanation: "One failing local run aborts your whole search (an early `?`). Local methods fail \
+                    for bad starts all the time — that is one reason to use several. Skip the failed run, remember \
+                    its error, and return it only if no run succeeded.",
+                implementation: Impl {
+                    multi_start: stops_at_first_failure,
+                },
+            },
+        ],
+        probe: |imp| {
+            let runs = [
+                (
+                    double_well as Objective,
+                    double_well_local as Local,
+                    vec![vec![-2.0], vec![2.0]],
+                ),
+                (double_well, double_well_local, vec![vec![2.0], vec![-2.0]]),
+                (double_well, fragile_local, vec![vec![5.0], vec![-2.0]]),
+            ];
+            runs.iter()
+                .map(
+                    |(f, local, starts)| match (imp.multi_start)(*f, *local, starts) {
+                        Ok((x, v)) => format!(
+                            "x = {}, f = {}",
+                            show::rounded(x[0], 6),
+                            show::rounded(v, 6)
+                        ),
+                        Err(e) => format!("{e:?}"),
+                    },
+                )
+                .collect()
+        },
+    }
+}
+
+fn returns_last_run(
+    f: Objective,
+    local: Local,
+    starts: &[Vec<f64>],
+) -> Result<(Vec<f64>, f64), CalculusError> {
+    let last = starts.last().ok_or(CalculusError::Empty)?;
+    let x = local(last)?;
+    let value = f(&x);
+    Ok((x, value))
+}
+
+fn returns_first_run(
+    f: Objective,
+    local: Local,
+    starts: &[Vec<f64>],
+) -> Result<(Vec<f64>, f64), CalculusError> {
+    let first = starts.first().ok_or(CalculusError::Empty)?;
+    let x = local(first)?;
+    let value = f(&x);
+    Ok((x, value))
+}
+
+fn stops_at_first_failure(
+    f: Objective,
+    local: Local,
+    starts: &[Vec<f64>],
+) -> Result<(Vec<f64>, f64), CalculusError> {
+    if starts.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    let mut best: Option<(Vec<f64>, f64)> = None;
+    for start in starts {
+        let x = local(start)?;
+        let value = f(&x);
+        if !value.is_finite() {
+            return Err(CalculusError::NonFinite);
+        }
+        if best.as_ref().is_none_or(|(_, b)| value < *b) {
+            best = Some((x, value));
+        }
+    }
+    best.ok_or(CalculusError::NonFinite)
+}

@@ -1,0 +1,676 @@
+//! Checks for 3.3 — Newton's method with a hand-written linear solve.
+
+// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
+// type would not make them clearer.
+#![allow(clippy::type_complexity)]
+
+use std::cell::RefCell;
+
+use mathlings_calculus::CalculusError;
+
+use crate::prelude::*;
+
+/// What the learner's `Minimization` holds, as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The point reached.
+    pub x: Vec<f64>,
+    /// Steps taken.
+    pub iterations: usize,
+    /// ‖∇f(x)‖₂ there.
+    pub gradient_norm: f64,
+}
+
+/// A gradient: x ↦ ∇f(x).
+pub type Grad = fn(&[f64]) -> Vec<f64>;
+/// A Hessian: x ↦ H(x).
+pub type Hess = fn(&[f64]) -> DMatrix<f64>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `newton_method(grad, hess, x0, tol, max_iter)`.
+    pub newton_method: fn(Grad, Hess, &[f64], f64, usize) -> Result<Run, CalculusError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_3_newton {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_3_newton::Impl {
+            newton_method: |grad, hess, x0, tol, max_iter| {
+                $($m::)+newton_method(grad, hess, x0, tol, max_iter).map(|m| {
+                    $crate::p3_calculus::s3_3_newton::Run {
+                        x: m.x,
+                        iterations: m.iterations,
+                        gradient_norm: m.gradient_norm,
+                    }
+                })
+            },
+        }
+    };
+}
+
+/// Gradient tolerance handed to the method: well above the round-off of ∇f near the
+/// solutions used here (≈ ε·‖H‖·‖x‖ ≤ 1e-13), so one exact Newton step always meets it.
+const TOL: f64 = 1e-9;
+/// Agreement of minimizers: the random quadratics have κ ≤ 20, so the solve's forward error
+/// is ≤ κ·n·ε·‖x‖ ≈ 1e-13·‖x‖; Newton's fixed points elsewhere agree to ~TOL/λ_min ≤ 1e-8.
+const SAME_POINT: Tol = Tol {
+    rel: 1e-7,
+    abs: 1e-7,
+};
+
+thread_local! {
+    /// (A, b) of the quadratic ½xᵀAx − bᵀx used by `quadratic_grad`/`quadratic_hess`.
+    static QUADRATIC: RefCell<(DMatrix<f64>, Vec<f64>)> = RefCell::new((DMatrix::identity(1, 1), vec![0.0]));
+    /// Which of Anscombe's four sets `anscombe_grad`/`anscombe_hess` fit.
+    static ANSCOMBE_SET: RefCell<usize> = const { RefCell::new(0) };
+}
+
+fn quadratic_grad(x: &[f64]) -> Vec<f64> {
+    QUADRATIC.with(|q| {
+        let (a, b) = &*q.borrow();
+        let ax = a * DVector::from_column_slice(x);
+        ax.iter().zip(b).map(|(ax, b)| ax - b).collect()
+    })
+}
+fn quadratic_hess(_: &[f64]) -> DMatrix<f64> {
+    QUADRATIC.with(|q| q.borrow().0.clone())
+}
+fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
+    vec![
+        -2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]),
+        200.0 * (x[1] - x[0] * x[0]),
+    ]
+}
+fn rosenbrock_hess(x: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_row_slice(
+        2,
+        2,
+        &[
+            1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0,
+            -400.0 * x[0],
+            -400.0 * x[0],
+            200.0,
+        ],
+    )
+}
+/// f = Σ eˣⁱ − 2xᵢ + ½(x₀ − x₁)²: convex, minimizer not in closed form for n ≥ 2.
+fn exp_grad(x: &[f64]) -> Vec<f64> {
+    let mut g: Vec<f64> = x.iter().map(|v| v.exp() - 2.0).collect();
+    if x.len() > 1 {
+        g[0] += x[0] - x[1];
+        g[1] -= x[0] - x[1];
+    }
+    g
+}
+fn exp_hess(x: &[f64]) -> DMatrix<f64> {
+    let mut h = DMatrix::from_fn(
+        x.len(),
+        x.len(),
+        |i, j| if i == j { x[i].exp() } else { 0.0 },
+    );
+    if x.len() > 1 {
+        h[(0, 0)] += 1.0;
+        h[(1, 1)] += 1.0;
+        h[(0, 1)] -= 1.0;
+        h[(1, 0)] -= 1.0;
+    }
+    h
+}
+/// f = xy + y² − x − 3y: H = [0 1; 1 2] needs a row swap; stationary point (1, 1).
+fn zero_pivot_grad(x: &[f64]) -> Vec<f64> {
+    vec![x[1] - 1.0, x[0] + 2.0 * x[1] - 3.0]
+}
+fn zero_pivot_hess(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 2.0])
+}
+/// f = x² on ℝ²: H = diag(2, 0) is singular.
+fn flat_grad(x: &[f64]) -> Vec<f64> {
+    vec![2.0 * x[0], 0.0 * x[1]]
+}
+fn flat_hess(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, 0.0])
+}
+fn short_grad(_: &[f64]) -> Vec<f64> {
+    vec![1.0]
+}
+fn nan_grad(x: &[f64]) -> Vec<f64> {
+    x.iter().map(|_| f64::NAN).collect()
+}
+/// ½·Σ(w₀ + w₁x − y)² on Anscombe's set `ANSCOMBE_SET`.
+fn anscombe_grad(w: &[f64]) -> Vec<f64> {
+    let quartet = mathlings_models::datasets::anscombe();
+    let (xs, ys) = &quartet.sets[ANSCOMBE_SET.with(|s| *s.borrow())];
+    let mut g = vec![0.0, 0.0];
+    for (x, y) in xs.iter().zip(ys) {
+        let r = w[0] + w[1] * x - y;
+        g[0] += r;
+        g[1] += r * x;
+    }
+    g
+}
+fn anscombe_hess(_: &[f64]) -> DMatrix<f64> {
+    let quartet = mathlings_models::datasets::anscombe();
+    let (xs, _) = &quartet.sets[ANSCOMBE_SET.with(|s| *s.borrow())];
+    let (sx, sxx) = xs.iter().fold((0.0, 0.0), |(s, ss), x| (s + x, ss + x * x));
+    DMatrix::from_row_slice(2, 2, &[xs.len() as f64, sx, sx, sxx])
+}
+
+fn call(name: &str, x0: &[f64], tol: f64, max_iter: usize) -> String {
+    format!(
+        "newton_method({name}, {}, {}, {max_iter})",
+        show::floats(x0),
+        show::float(tol)
+    )
+}
+
+fn show_run(r: &Result<Run, CalculusError>) -> String {
+    match r {
+        Ok(run) => format!(
+            "Ok(Minimization {{ x: {}, iterations: {}, .. }})",
+            show::floats(&run.x).trim_start_matches('&'),
+            run.iterations
+        ),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+fn expect_point(
+    got: &Result<Run, CalculusError>,
+    want: &[f64],
+    iterations: Option<usize>,
+) -> Verdict {
+    let ok = matches!(got, Ok(run)
+        if run.x.len() == want.len()
+            && run.x.iter().zip(want).all(|(&g, &w)| SAME_POINT.accepts(g, w))
+            && iterations.is_none_or(|k| run.iterations == k));
+    expect::that(
+        ok,
+        show_run(got),
+        format!(
+            "Ok(Minimization {{ x: {} (each ± {}), iterations: {}, .. }})",
+            show::floats(want).trim_start_matches('&'),
+            show::rounded(SAME_POINT.abs, 1),
+            iterations.map_or("any".to_string(), |k| k.to_string())
+        ),
+    )
+}
+
+/// A random SPD quadratic (n ≤ 4, eigenvalues in [0.5, 10]), its b and a start.
+fn quadratic() -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>, Vec<f64>)> + Clone {
+    (1..=4usize).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(0.5..10.0f64, n),
+            proptest::collection::vec(-1.0..1.0f64, n * n),
+            proptest::collection::vec(-5.0..5.0f64, n),
+            proptest::collection::vec(-5.0..5.0f64, n),
+        )
+            .prop_map(move |(eigenvalues, entries, b, x0)| {
+                let m = DMatrix::from_fn(n, n, |i, j| {
+                    entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
+                });
+                let q = m.qr().q();
+                let a =
+                    &q * DMatrix::from_diagonal(&DVector::from_vec(eigenvalues)) * q.transpose();
+                ((&a + a.transpose()) * 0.5, b, x0)
+            })
+    })
+}
+
+fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
+    format!(
+        "grad/hess of ½xᵀAx − bᵀx with A = {}, b = {}",
+        show::matrix(a),
+        show::floats(b)
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_3_newton",
+        properties: vec![
+            Property {
+                id: "quadratic_in_one_step",
+                description: "on a random positive definite quadratic ½xᵀAx − bᵀx (n ≤ 4) one step lands on the minimizer A⁻¹b (iterations = 1)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        quadratic(),
+                        |(a, b, x0)| call(&quadratic_name(a, b), x0, TOL, 50),
+                        |(a, b, x0)| {
+                            let want = mathlings_linalg::solve(a, &DVector::from_column_slice(b))
+                                .expect("reference solve of an SPD system");
+                            QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.clone()));
+                            let got =
+                                (imp.newton_method)(quadratic_grad, quadratic_hess, x0, TOL, 50);
+                            let start_done =
+                                quadratic_grad(x0).iter().map(|g| g * g).sum::<f64>().sqrt() <= TOL;
+                            expect_point(
+                                &got,
+                                want.as_slice(),
+                                Some(if start_done { 0 } else { 1 }),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "on Σ(eˣⁱ − 2xᵢ) + ½(x₀ − x₁)² and on Rosenbrock from random starts, the same point (to 1e-7), step count (± 1) or error as the reference",
+                weight: 2,
+                check: |imp, ctx| {
+                    let case = prop_oneof![
+                        (Just(0usize), proptest::collection::vec(-2.0..3.0f64, 1..=4)),
+                        (Just(1usize), proptest::collection::vec(-2.0..2.0f64, 2)),
+                    ];
+                    let functions: [(&str, Grad, Hess); 2] = [
+                        (
+                            "grad/hess of Σ(eˣⁱ − 2xᵢ) + ½(x₀ − x₁)²",
+                            exp_grad,
+                            exp_hess,
+                        ),
+                        ("grad/hess of rosenbrock", rosenbrock_grad, rosenbrock_hess),
+                    ];
+                    ctx.forall(
+                        case,
+                        |(k, x0)| call(functions[*k].0, x0, TOL, 100),
+                        |(k, x0)| {
+                            let (_, grad, hess) = functions[*k];
+                            let want = mathlings_calculus::newton_method(grad, hess, x0, TOL, 100);
+                            let got = (imp.newton_method)(grad, hess, x0, TOL, 100);
+                            match (&want, &got) {
+                                (Ok(w), Ok(g))
+                                    if g.iterations.abs_diff(w.iterations) <= 1
+                                        && g.x.iter().zip(&w.x).all(|(&a, &b)| SAME_POINT.accepts(a, b)) =>
+                                {
+                                    Ok(())
+                                }
+                                (Err(w), Err(g)) if std::mem::discriminant(w) == std::mem::discriminant(g) => Ok(()),
+                                _ => expect::fail(
+                                    show_run(&got),
+                                    match &want {
+                                        Ok(w) => format!(
+                                            "Ok(Minimization {{ x: {}, iterations: {} (± 1), .. }})",
+                                            show::floats(&w.x).trim_start_matches('&'),
+                                            w.iterations
+                                        ),
+                                        Err(e) => format!("Err({e:?})"),
+                                    },
+                                ),
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rosenbrock_converges",
+                description: "from the classic start (−1.2, 1) Newton's method reaches Rosenbrock's minimum (1, 1)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let x0 = [-1.2, 1.0];
+                    ctx.once(&call("grad/hess of rosenbrock", &x0, TOL, 100), || {
+                        let got =
+                            (imp.newton_method)(rosenbrock_grad, rosenbrock_hess, &x0, TOL, 100);
+                        expect_point(&got, &[1.0, 1.0], None)
+                    })
+                },
+            },
+            Property {
+                id: "pivots_when_needed",
+                description: "a Hessian with 0 in its top-left corner (f = xy + y² − x − 3y, H = [0 1; 1 2]) is solved with a row swap: (1, 1) in one step",
+                weight: 1,
+                check: |imp, ctx| {
+                    let x0 = [5.0, -3.0];
+                    ctx.once(
+                        &call("grad/hess of xy + y² − x − 3y", &x0, TOL, 50),
+                        || {
+                            let got =
+                                (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &x0, TOL, 50);
+                            expect_point(&got, &[1.0, 1.0], Some(1))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or non-finite x0, tol ≤ 0, max_iter = 0, a gradient of the wrong length, a singular Hessian and a too small budget give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    type Check = fn(&CalculusError) -> bool;
+                    let cases: [(&str, Grad, Hess, &[f64], f64, usize, Check, &str); 8] = [
+                        (
+                            "grad/hess of rosenbrock",
+                            rosenbrock_grad,
+                            rosenbrock_hess,
+                            &[],
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        ),
+                        (
+                            "grad/hess of rosenbrock",
+                            rosenbrock_grad,
+                            rosenbrock_hess,
+                            &[f64::NAN, 1.0],
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            "a NaN gradient, hess of rosenbrock",
+                            nan_grad,
+                            rosenbrock_hess,
+                            &[1.0, 2.0],
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        ),
+                        (
+                            "grad/hess of rosenbrock",
+                            rosenbrock_grad,
+                            rosenbrock_hess,
+                            &[0.0, 0.0],
+                            0.0,
+                            10,
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "tol", .. }),
+                            "CalculusError::InvalidParameter { name: \"tol\", .. }",
+                        ),
+                        (
+                            "grad/hess of rosenbrock",
+                            rosenbrock_grad,
+                            rosenbrock_hess,
+                            &[0.0, 0.0],
+                            TOL,
+                            0,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "max_iter",
+                                        ..
+                                    }
+                                )
+                            },
+                            "CalculusError::InvalidParameter { name: \"max_iter\", .. }",
+                        ),
+                        (
+                            "a gradient of length 1, hess of rosenbrock",
+                            short_grad,
+                            rosenbrock_hess,
+                            &[0.0, 0.0],
+                            TOL,
+                            10,
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::DimensionMismatch {
+                                        expected: 2,
+                                        got: 1
+                                    }
+                                )
+                            },
+                            "CalculusError::DimensionMismatch { expected: 2, got: 1 }",
+                        ),
+                        (
+                            "grad/hess of x² on ℝ²",
+                            flat_grad,
+                            flat_hess,
+                            &[1.0, 1.0],
+                            TOL,
+                            10,
+                            |e| matches!(e, CalculusError::Singular),
+                            "CalculusError::Singular",
+                        ),
+                        (
+                            "grad/hess of rosenbrock",
+                            rosenbrock_grad,
+                            rosenbrock_hess,
+                            &[-1.2, 1.0],
+                            TOL,
+                            1,
+                            |e| matches!(e, CalculusError::NoConvergence { iterations: 1 }),
+                            "CalculusError::NoConvergence { iterations: 1 }",
+                        ),
+                    ];
+                    for (name, grad, hess, x0, tol, max_iter, is_expected, expected) in cases {
+                        ctx.once(&call(name, x0, tol, max_iter), || {
+                            expect::error(
+                                &(imp.newton_method)(grad, hess, x0, tol, max_iter),
+                                is_expected,
+                                expected,
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "anscombe_least_squares",
+                description: "least squares ½Σ(w₀ + w₁x − y)² on each of Anscombe's four sets is solved in one step: y ≈ 3.00 + 0.500x (matches the stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "newton_method(grad/hess of ½Σ(w₀ + w₁x − y)² on Anscombe set k, &[0.0, 0.0], 1e-9, 10) for k = 0..4";
+                    ctx.once(call, || {
+                        let mut text = String::new();
+                        for set in 0..4 {
+                            ANSCOMBE_SET.with(|s| *s.borrow_mut() = set);
+                            let line = match (imp.newton_method)(
+                                anscombe_grad,
+                                anscombe_hess,
+                                &[0.0, 0.0],
+                                TOL,
+                                10,
+                            ) {
+                                Ok(run) => format!(
+                                    "set {}: intercept = {}, slope = {}, iterations = {}\n",
+                                    set + 1,
+                                    show::rounded(run.x[0], 8),
+                                    show::rounded(run.x[1], 8),
+                                    run.iterations
+                                ),
+                                Err(e) => format!("set {}: Err({e:?})\n", set + 1),
+                            };
+                            text.push_str(&line);
+                        }
+                        ctx.snapshot("anscombe_least_squares", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "plus_step",
+                explanation: "You step to x + H⁻¹∇f. The Newton step is the stationary point of the quadratic \
+                    model, ∇f + H d = 0, so d = −H⁻¹∇f: with the plus sign every step goes the wrong way and on a \
+                    quadratic the distance to the minimizer doubles each time. Solve H d = ∇f and set x ← x − d.",
+                implementation: Impl {
+                    newton_method: plus_step,
+                },
+            },
+            Misconception {
+                id: "inverse_diagonal_only",
+                explanation: "You divide each gradient component by the matching diagonal entry of H \
+                    (xᵢ −= gᵢ/hᵢᵢ). That ignores how the coordinates are coupled (the off-diagonal entries), so it is \
+                    not Newton's method: it needs many steps on a quadratic that Newton solves in one, and it can \
+                    diverge. Solve the full system H d = ∇f.",
+                implementation: Impl {
+                    newton_method: inverse_diagonal_only,
+                },
+            },
+            Misconception {
+                id: "no_pivoting",
+                explanation: "Your elimination divides by whatever is on the diagonal. A perfectly invertible \
+                    Hessian such as [0 1; 1 2] (from f = xy + y² − x − 3y) has a zero there, and you divide by 0. \
+                    Before eliminating column k, swap up the row with the largest |entry| in that column.",
+                implementation: Impl {
+                    newton_method: no_pivoting,
+                },
+            },
+        ],
+        probe: |imp| {
+            let mut out = Vec::new();
+            QUADRATIC.with(|q| {
+                *q.borrow_mut() = (
+                    DMatrix::from_row_slice(2, 2, &[4.0, 1.0, 1.0, 3.0]),
+                    vec![1.0, 2.0],
+                );
+            });
+            let coupled = (imp.newton_method)(quadratic_grad, quadratic_hess, &[0.0, 0.0], TOL, 50);
+            let pivot =
+                (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &[5.0, -3.0], TOL, 50);
+            for r in [coupled, pivot] {
+                out.push(match r {
+                    Ok(run) => format!(
+                        "{} steps to {:?}",
+                        run.iterations,
+                        run.x
+                            .iter()
+                            .map(|v| show::rounded(*v, 6))
+                            .collect::<Vec<_>>()
+                    ),
+                    Err(e) => format!("{e:?}"),
+                });
+            }
+            out
+        },
+    }
+}
+
+/// Newton's loop with a pluggable step: `step(H, g)` returns the change to add to x.
+fn newton_with(
+    step: fn(&DMatrix<f64>, &[f64]) -> Result<Vec<f64>, CalculusError>,
+    grad: Grad,
+    hess: Hess,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    if x0.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if x0.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    if !(tol.is_finite() && tol > 0.0) {
+        return Err(CalculusError::InvalidParameter {
+            name: "tol",
+            reason: "must be finite and > 0",
+        });
+    }
+    if max_iter == 0 {
+        return Err(CalculusError::InvalidParameter {
+            name: "max_iter",
+            reason: "must be at least 1",
+        });
+    }
+    let n = x0.len();
+    let mut x = x0.to_vec();
+    let mut iterations = 0;
+    loop {
+        let g = grad(&x);
+        if g.len() != n {
+            return Err(CalculusError::DimensionMismatch {
+                expected: n,
+                got: g.len(),
+            });
+        }
+        if x.iter().chain(&g).any(|v| !v.is_finite()) {
+            return Err(if iterations == 0 {
+                CalculusError::NonFinite
+            } else {
+                CalculusError::NoConvergence { iterations }
+            });
+        }
+        let gradient_norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if gradient_norm <= tol {
+            return Ok(Run {
+                x,
+                iterations,
+                gradient_norm,
+            });
+        }
+        if iterations == max_iter {
+            return Err(CalculusError::NoConvergence { iterations });
+        }
+        let h = hess(&x);
+        if h.nrows() != n || h.ncols() != n {
+            return Err(CalculusError::DimensionMismatch {
+                expected: n,
+                got: h.nrows(),
+            });
+        }
+        let d = step(&h, &g)?;
+        for (xi, di) in x.iter_mut().zip(&d) {
+            *xi += di;
+        }
+        iterations += 1;
+    }
+}
+
+fn plus_newton_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    let d =
+        mathlings_linalg::solve(h, &DVector::from_column_slice(g)).map_err(CalculusError::from)?;
+    Ok(d.iter().copied().collect())
+}
+
+fn diagonal_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    Ok(g.iter()
+        .enumerate()
+        .map(|(i, gi)| -gi / h[(i, i)])
+        .collect())
+}
+
+fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    let n = g.len();
+    let (mut a, mut b) = (h.clone(), g.to_vec());
+    for k in 0..n {
+        for i in k + 1..n {
+            let factor = a[(i, k)] / a[(k, k)];
+            for j in k..n {
+                a[(i, j)] -= factor * a[(k, j)];
+            }
+            b[i] -= factor * b[k];
+        }
+    }
+    let mut d = vec![0.0; n];
+    for i in (0..n).rev() {
+        let tail: f64 = (i + 1..n).map(|j| a[(i, j)] * d[j]).sum();
+        d[i] = (b[i] - tail) / a[(i, i)];
+    }
+    Ok(d.iter().map(|v| -v).collect())
+}
+
+fn plus_step(
+    grad: Grad,
+    hess: Hess,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    newton_with(plus_newton_step, grad, hess, x0, tol, max_iter)
+}
+
+fn inverse_diagonal_only(
+    grad: Grad,
+    hess: Hess,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    newton_with(diagonal_step, grad, hess, x0, tol, max_iter)
+}
+
+fn no_pivoting(
+    grad: Grad,
+    hess: Hess,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+) -> Result<Run, CalculusError> {
+    newton_with(unpivoted_step, grad, hess, x0, tol, max_iter)
+}
