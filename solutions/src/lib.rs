@@ -7,3 +7,4 @@
 pub mod p1_stats;
 pub mod p2_linalg;
 pub mod p3_calculus;
+pub mod p4_models;

@@ -38,3 +38,4 @@ pub mod prelude {
 pub mod p1_stats;
 pub mod p2_linalg;
 pub mod p3_calculus;
+pub mod p4_models;

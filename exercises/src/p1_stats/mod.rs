@@ -1,5 +1,8 @@
 //! Part 1 — statistics and probability. See README.md in this folder.
 
+pub mod s1_10_logistic_regression;
+pub mod s1_10_ols_qr;
+pub mod s1_10_simple_regression;
 pub mod s1_1_bootstrap_ci;
 pub mod s1_1_ipw_mean;
 pub mod s1_1_sample_without_replacement;

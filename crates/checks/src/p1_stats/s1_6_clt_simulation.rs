@@ -302,7 +302,10 @@ pub fn spec() -> Spec<Impl> {
             // Deterministic on any machine: whether the replicates' generators are the
             // per-replicate streams (then the output equals the reference bit for bit).
             // A shared generator gives statistically fine but different numbers.
-            let streams = match ((imp.standardized_means)(25, 400, 3), mathlings_stats::clt_standardized_means(25, 400, 3)) {
+            let streams = match (
+                (imp.standardized_means)(25, 400, 3),
+                mathlings_stats::clt_standardized_means(25, 400, 3),
+            ) {
                 (Ok(z), Ok(reference))
                     if z.len() == reference.len()
                         && z.iter().zip(&reference).all(|(&a, &b)| AGREE.accepts(a, b)) =>

@@ -46,6 +46,57 @@ pub const NIST_NUMACC4_SD_MIN_DIGITS: f64 = 8.0;
 /// Mavro, Michelso (small spread on an offset): rounding the decimal data to binary alone moves
 /// the sd by ~1e-13 relative (shown exactly in nist.rs), so 12.5 certified digits is the floor.
 pub const NIST_DECIMAL_DATA_MIN_DIGITS: f64 = 12.5;
+/// Quantile by interpolation lo + f·(hi − lo): ≈ 3 roundings, each ≤ ε·max|x|; 4ε·max|x| covers
+/// it (numpy's own lerp rounds differently in the last bit, e.g. 0.6250000000000003).
+pub const QUANTILE_REL_TO_SCALE: f64 = 4.0 * f64::EPSILON;
+/// statrs' mean/variance use Welford's running update, which loses ~n·ε·(|x̄| + s) over n ≤ 300
+/// values; 1e-12 relative to that scale leaves > 10× margin (measured worst ≈ 2e-14).
+pub const WELFORD_REL: f64 = 1e-12;
+/// Covariance-matrix entries vs nalgebra's centred XᵀX/(n − 1): both sum n ≤ 40 centred products
+/// (≈ n·ε relative to √(Cⱼⱼ·Cₖₖ)); 1e-12 leaves margin (measured worst ≈ 1e-15).
+pub const COVARIANCE_MATRIX_REL: f64 = 1e-12;
+/// PSD check: symmetric_eigen's backward error is ≈ p·ε·‖C‖, so the smallest eigenvalue of a
+/// singular covariance matrix may come out as −1e-15·λ_max; −1e-12·λ_max is the floor.
+pub const PSD_REL: f64 = 1e-12;
+/// VIF of orthogonal columns: off-diagonal correlations are O(ε), so R⁻¹ = I + O(ε) and every VIF
+/// is 1 within a few ε (measured ≤ 1e-15).
+pub const VIF_ORTHOGONAL_ABS: f64 = 1e-12;
+/// VIF vs 1/(1 − R²) from nalgebra's SVD least squares, for VIF ≤ 1e3: both sides carry an error
+/// ≈ κ(R)·ε ≲ 1e3·ε relative, amplified by VIF in 1/(1 − R²); 1e-9 leaves margin (measured ≈ 1e-12).
+pub const VIF_REL: f64 = 1e-9;
+/// Log-likelihood sums vs sums of statrs' ln_pdf/ln_pmf terms: each term is within a few ulps,
+/// so the sums agree to ≈ n·ε relative to Σ|termᵢ|; 1e-13 for n ≤ 200.
+pub const LOG_LIKELIHOOD_REL: f64 = 1e-13;
+/// Poisson ln_pmf: statrs' ln k! comes from a table (k < 170) or its own ln Γ; ours from our ln Γ
+/// (≈ 1e-15 relative): 1e-12 relative to Σ|termᵢ| covers both.
+pub const POISSON_LOG_LIKELIHOOD_REL: f64 = 1e-12;
+/// Stable BCE vs mpmath at 60 digits: max(z, 0) − z·y cancels for soft labels (z = 3, y = 0.9
+/// loses ≈ 8ε), otherwise ≤ 2 roundings; 1e-14 relative.
+pub const BCE_MPMATH_REL: f64 = 1e-14;
+/// Stable BCE vs the direct f64 formula −[y ln σ(z) + (1 − y) ln(1 − σ(z))] for |z| ≤ 5: the
+/// DIRECT side loses ε/(1 − σ(5)) ≈ 150ε in ln(1 − σ); 1e-12 relative (+ 1e-15 absolute).
+pub const BCE_DIRECT_REL: f64 = 1e-12;
+/// log-sum-exp vs naive ln Σ eˣ for |x| ≤ 50, n ≤ 30: the naive sum has ≈ n·ε relative error,
+/// i.e. ≈ n·ε absolute after ln; 1e-13 absolute (measured ≈ 4e-15).
+pub const LOG_SUM_EXP_ABS: f64 = 1e-13;
+/// Simpson on a cubic is exact in real arithmetic; in f64 it is off by a few roundings of the
+/// weighted sum, i.e. ≈ ε·(b − a)·max|f|; 1e-13 relative to that scale.
+pub const SIMPSON_EXACT_REL: f64 = 1e-13;
+/// Simpson's error is C·h⁴ + O(h⁶): halving h divides it by 16, ±2 once h is small enough.
+pub const SIMPSON_ORDER_RATIO: (f64, f64) = (14.0, 18.0);
+/// Significance level of the chi-square goodness-of-fit tests on sampling (one fixed seed set,
+/// so the test is deterministic; a correct sampler exceeds the 0.999 quantile 1 time in 1000).
+pub const CHI_SQUARE_QUANTILE: f64 = 0.999;
+/// Bootstrap CI width ∝ 1/√n: 4× the data should halve it. With 2000 resamples each end point
+/// has ≈ 3% Monte Carlo error, so the ratio is 2 ± 0.25.
+pub const BOOTSTRAP_WIDTH_RATIO: (f64, f64) = (1.75, 2.25);
+/// Bootstrap 95% CI width vs the normal approximation 2·1.96·s/√n at n = 400: agree within 10%
+/// (Monte Carlo error ≈ 3% per end point, skewness of the bootstrap distribution O(1/√n)).
+pub const BOOTSTRAP_WIDTH_VS_NORMAL_REL: f64 = 0.1;
+/// Monte-Carlo checks of an unbiased estimator: |estimate − truth| within this many standard
+/// errors (5 SE: a correct estimator fails with probability < 1e-6 for a given seed).
+pub const MONTE_CARLO_SE: f64 = 5.0;
+
 /// Proptest case count: PROPTEST_CASES if set, else 64 (2-core machine).
 pub fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -126,4 +177,16 @@ pub fn load_nist(name: &'static str) -> NistDataset {
 pub fn rng(seed: u64) -> rand_chacha::ChaCha8Rng {
     use rand::SeedableRng;
     rand_chacha::ChaCha8Rng::seed_from_u64(seed)
+}
+
+/// Runs a quickcheck law with [`cases`] tests (so PROPTEST_CASES governs quickcheck too).
+pub fn quickcheck_law<A: quickcheck::Testable>(law: A) {
+    quickcheck::QuickCheck::new()
+        .tests(u64::from(cases()))
+        .quickcheck(law);
+}
+
+/// Integers from quickcheck mapped to exactly representable, well-scaled f64 (multiples of ⅛).
+pub fn dyadic(v: &[i32]) -> Vec<f64> {
+    v.iter().map(|&a| f64::from(a) / 8.0).collect()
 }

@@ -1,0 +1,466 @@
+//! Checks for 1.10 — multiple least squares by Householder QR.
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::ModelError;
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `ols(x, y)`: coefficients (intercept first) and R² of the least-squares fit.
+    pub ols: fn(&DMatrix<f64>, &DVector<f64>) -> Result<(DVector<f64>, f64), ModelError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_10_ols_qr {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_10_ols_qr::Impl { ols: $($m::)+ols }
+    };
+}
+
+/// Random designs (entries in [−10, 10], n ≥ p + 2) have modest condition numbers, so two
+/// backward-stable solvers agree to ~κ·ε ≲ 1e-12 relative to ‖β‖; 1e-8 leaves ample slack.
+const AGREE: f64 = 1e-8;
+/// Xᵀe = 0 at the least-squares solution: a backward-stable solver leaves |aⱼᵀe| ≲ n·ε·‖aⱼ‖·‖y‖;
+/// 1e-9 relative is thousands of ulps of slack.
+const ORTHOGONAL: f64 = 1e-9;
+/// Seven significant digits (relative to the largest coefficient) on the degree-8
+/// polynomial design, κ([1 X]) ≈ 6e8 after column scaling: a backward-stable QR solve errs by
+/// ≲ κ·ε ≈ 1e-7 in the worst case (far less in practice); the normal equations work with
+/// κ² ≈ 4e17 > 1/ε and lose every digit.
+const ILL_CONDITIONED: f64 = 1e-7;
+
+fn call(x: &DMatrix<f64>, y: &DVector<f64>) -> String {
+    format!("ols(&{}, &{})", show::matrix(x), show::vector(y))
+}
+
+fn reference(x: &DMatrix<f64>, y: &DVector<f64>) -> (Vec<f64>, f64) {
+    let fit = mathlings_models::LinearRegression::default()
+        .fit(x, y)
+        .expect("reference fit");
+    let mut beta = vec![fit.intercept.expect("intercept")];
+    beta.extend(fit.coefficients.iter());
+    (beta, fit.r_squared)
+}
+
+/// A design of k ∈ 1..=4 columns and n ∈ k+3..=12 rows with its target.
+fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
+    (1usize..=4, 0usize..=6)
+        .prop_flat_map(|(k, extra)| {
+            let n = k + 3 + extra;
+            (
+                strategies::matrix(n, k),
+                proptest::collection::vec(-10.0..10.0f64, n),
+            )
+        })
+        .prop_map(|(x, y)| (x, DVector::from_vec(y)))
+        .prop_filter("full column rank", |(x, y)| {
+            mathlings_models::LinearRegression::default()
+                .fit(x, y)
+                .is_ok()
+        })
+}
+
+/// `got` within `rel · (1 + max|want|)` of `want`, componentwise (R² appended last).
+fn agrees(
+    got: &Result<(DVector<f64>, f64), ModelError>,
+    want: &[f64],
+    r_squared: Option<f64>,
+    rel: f64,
+) -> Verdict {
+    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let tol = Tol {
+        rel: 0.0,
+        abs: rel * scale,
+    };
+    let mut want = want.to_vec();
+    let got = got.clone().map(|(b, r)| {
+        let mut v: Vec<f64> = b.iter().copied().collect();
+        if r_squared.is_some() {
+            v.push(r);
+        }
+        v
+    });
+    if let Some(r) = r_squared {
+        want.push(r);
+    }
+    expect::all_close(&got, &want, tol)
+}
+
+/// Degree-8 polynomial design on x ∈ [1, 2] (26 points) and a smooth target with wiggles.
+fn polynomial_problem() -> (DMatrix<f64>, DVector<f64>) {
+    let n = 26;
+    let t: Vec<f64> = (0..n).map(|i| 1.0 + i as f64 / (n - 1) as f64).collect();
+    let x = DMatrix::from_fn(n, 8, |i, j| t[i].powi(j as i32 + 1));
+    let y = DVector::from_fn(n, |i, _| t[i].exp() + 0.01 * (17.0 * i as f64).sin());
+    (x, y)
+}
+
+fn permuted(x: &DMatrix<f64>, y: &DVector<f64>) -> (DMatrix<f64>, DVector<f64>) {
+    let n = x.nrows();
+    let order: Vec<usize> = (0..n).map(|i| (i * 7 + 3) % n).collect();
+    let order: Vec<usize> = if order
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        == n
+    {
+        order
+    } else {
+        (0..n).rev().collect()
+    };
+    (
+        DMatrix::from_fn(n, x.ncols(), |i, j| x[(order[i], j)]),
+        DVector::from_fn(n, |i, _| y[order[i]]),
+    )
+}
+
+fn show_fit(got: &Result<(DVector<f64>, f64), ModelError>, digits: usize) -> String {
+    match got {
+        Ok((b, r)) => format!(
+            "β = [{}], R² = {}",
+            b.iter()
+                .map(|v| show::rounded(*v, digits))
+                .collect::<Vec<_>>()
+                .join(", "),
+            show::rounded(*r, digits)
+        ),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s1_10_ols_qr",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "coefficients (intercept first) and R² equal the reference OLS fit on random designs (to 1e-8 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| call(x, y),
+                        |(x, y)| {
+                            let (beta, r2) = reference(x, y);
+                            agrees(&(imp.ols)(x, y), &beta, Some(r2), AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "residuals_orthogonal",
+                description: "the residuals e = y − β₀ − Xβ are orthogonal to the column of ones and to every column of X",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| call(x, y),
+                        |(x, y)| {
+                            let got = (imp.ols)(x, y);
+                            let Ok((beta, _)) = &got else {
+                                return expect::fail(common::result(&got), "Ok((β, R²))");
+                            };
+                            let a = x.clone().insert_column(0, 1.0);
+                            if beta.len() != a.ncols() {
+                                return expect::fail(
+                                    common::result(&got),
+                                    format!("{} coefficients, the intercept first", a.ncols()),
+                                );
+                            }
+                            let e = y - &a * beta;
+                            let worst = a
+                                .column_iter()
+                                .map(|c| c.dot(&e).abs() / (c.norm() * y.norm() + 1e-300))
+                                .fold(0.0f64, f64::max);
+                            expect::that(
+                                worst <= ORTHOGONAL,
+                                format!(
+                                    "{} with max |aⱼᵀe| / (‖aⱼ‖‖y‖) = {}",
+                                    common::result(&got),
+                                    show::rounded(worst, 3)
+                                ),
+                                "residuals orthogonal to every column of [1 X]",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "exact_on_noiseless_data",
+                description: "y = β₀ + Xβ exactly (integer β) gives back β and R² = 1",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = problem().prop_flat_map(|(x, _)| {
+                        let k = x.ncols();
+                        (Just(x), proptest::collection::vec(-9i32..=9, k + 1))
+                    });
+                    ctx.forall(
+                        input,
+                        |(x, b)| call(x, &noiseless(x, b)),
+                        |(x, b)| {
+                            let want: Vec<f64> = b.iter().map(|v| f64::from(*v)).collect();
+                            agrees(&(imp.ols)(x, &noiseless(x, b)), &want, Some(1.0), AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "row_order_irrelevant",
+                description: "shuffling the rows of (X, y) together leaves the fit unchanged",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| {
+                            let (px, py) = permuted(x, y);
+                            format!("{} vs {}", call(&px, &py), call(x, y))
+                        },
+                        |(x, y)| {
+                            let got = (imp.ols)(x, y);
+                            let Ok((beta, r2)) = &got else {
+                                return expect::fail(common::result(&got), "Ok((β, R²))");
+                            };
+                            let (px, py) = permuted(x, y);
+                            let want: Vec<f64> = beta.iter().copied().collect();
+                            agrees(&(imp.ols)(&px, &py), &want, Some(*r2), AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "ill_conditioned_polynomial",
+                description: "a degree-8 polynomial fit on x ∈ [1, 2] (κ ≈ 1e9) matches the reference to 7 significant digits",
+                weight: 2,
+                check: |imp, ctx| {
+                    let (x, y) = polynomial_problem();
+                    ctx.once(
+                        "ols(&x, &y) with xᵢⱼ = tᵢ^j (j = 1..8), tᵢ = 1 + i/25, yᵢ = e^tᵢ + 0.01·sin(17i), i = 0..25",
+                        || {
+                            let (beta, _) = reference(&x, &y);
+                            agrees(&(imp.ols)(&x, &y), &beta, None, ILL_CONDITIONED)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rank_deficiency_reported",
+                description: "a duplicated column, a constant column (a copy of the intercept) or a combination of columns gives ModelError::RankDeficient",
+                weight: 1,
+                check: |imp, ctx| {
+                    let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
+                    let other = [2.0, -1.0, 0.5, 3.0, 1.0, -2.0];
+                    let y = DVector::from_vec(vec![1.0, 3.0, 2.0, 5.0, 4.0, 6.0]);
+                    let designs = [
+                        DMatrix::from_fn(6, 2, |i, _| base[i]),
+                        DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 }),
+                        DMatrix::from_fn(6, 3, |i, j| match j {
+                            0 => base[i],
+                            1 => other[i],
+                            _ => 2.0 * base[i] - other[i] + 3.0,
+                        }),
+                    ];
+                    for x in designs {
+                        ctx.once(&call(&x, &y), || {
+                            common::error(
+                                &(imp.ols)(&x, &y),
+                                |e| matches!(e, ModelError::RankDeficient { .. }),
+                                "ModelError::RankDeficient { .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty design, mismatched lengths, NaN/±∞ or too few rows give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
+                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let empty = DMatrix::<f64>::zeros(0, 1);
+                    let no_y = DVector::<f64>::zeros(0);
+                    let short = DVector::from_vec(vec![1.0, 2.0, 3.0]);
+                    let mut nan = x.clone();
+                    nan[(2, 0)] = f64::NAN;
+                    let mut inf = y.clone();
+                    inf[1] = f64::INFINITY;
+                    let two = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
+                    let two_y = DVector::from_vec(vec![1.0, 3.0]);
+                    type Case<'a> = (
+                        &'a DMatrix<f64>,
+                        &'a DVector<f64>,
+                        &'static str,
+                        fn(&ModelError) -> bool,
+                    );
+                    let cases: [Case; 5] = [
+                        (&empty, &no_y, "ModelError::Empty", |e| {
+                            matches!(e, ModelError::Empty)
+                        }),
+                        (&x, &short, "ModelError::ShapeMismatch(_)", |e| {
+                            matches!(e, ModelError::ShapeMismatch(_))
+                        }),
+                        (&nan, &y, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (&x, &inf, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (
+                            &two,
+                            &two_y,
+                            "ModelError::TooFewRows { needed: 3, got: 2 }",
+                            |e| matches!(e, ModelError::TooFewRows { needed: 3, got: 2 }),
+                        ),
+                    ];
+                    for (x, y, name, is_expected) in cases {
+                        ctx.once(&call(x, y), || {
+                            common::error(&(imp.ols)(x, y), is_expected, name)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_sepal_length",
+                description: "regressing Iris sepal length on the other three measurements gives the stored fit (β ≈ 1.856, 0.651, 0.709, −0.556; R² ≈ 0.859)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call =
+                        "ols(&[sepal width, petal length, petal width], &sepal length) on Iris";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let x = iris.features.columns(1, 3).into_owned();
+                        let y = iris.features.column(0).into_owned();
+                        let text = format!("{}\n", show_fit(&(imp.ols)(&x, &y), 8));
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "normal_equations_inverse",
+                explanation: "Your fit is right on friendly data but loses its digits on the polynomial design: \
+                    it looks like β = (AᵀA)⁻¹Aᵀy. Forming AᵀA squares the condition number (1e9 → 1e18, \
+                    beyond the 16 digits of an f64), and an explicit inverse adds its own error. Factor \
+                    A = QR with Householder reflections and solve Rβ = Qᵀy by back substitution.",
+                implementation: Impl {
+                    ols: normal_equations_inverse,
+                },
+            },
+            Misconception {
+                id: "missing_intercept",
+                explanation: "Your fit has no intercept: the line is forced through the origin (β₀ = 0). Put a \
+                    column of ones in front of X (A = [1 X]) so that β₀ is estimated like every other \
+                    coefficient; without it the residuals do not sum to zero and a constant column is not \
+                    recognised as a copy of the intercept.",
+                implementation: Impl {
+                    ols: missing_intercept,
+                },
+            },
+        ],
+        probe: |imp| {
+            let x =
+                DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
+            let y = DVector::from_vec(vec![3.0, 5.0, 8.0, 8.0, 12.0]);
+            let (px, py) = polynomial_problem();
+            let (want, _) = reference(&px, &py);
+            let accuracy = match agrees(&(imp.ols)(&px, &py), &want, None, ILL_CONDITIONED) {
+                Ok(()) => "accurate".to_string(),
+                Err(_) => "inaccurate".to_string(),
+            };
+            vec![show_fit(&(imp.ols)(&x, &y), 6), accuracy]
+        },
+    }
+}
+
+fn noiseless(x: &DMatrix<f64>, b: &[i32]) -> DVector<f64> {
+    DVector::from_fn(x.nrows(), |i, _| {
+        f64::from(b[0])
+            + (0..x.ncols())
+                .map(|j| f64::from(b[j + 1]) * x[(i, j)])
+                .sum::<f64>()
+    })
+}
+
+fn validate(x: &DMatrix<f64>, y: &DVector<f64>) -> Result<(), ModelError> {
+    if x.nrows() == 0 || x.ncols() == 0 {
+        return Err(ModelError::Empty);
+    }
+    if y.len() != x.nrows() {
+        return Err(ModelError::ShapeMismatch("rows".into()));
+    }
+    if x.iter().chain(y.iter()).any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    if x.nrows() <= x.ncols() + 1 {
+        return Err(ModelError::TooFewRows {
+            needed: x.ncols() + 2,
+            got: x.nrows(),
+        });
+    }
+    Ok(())
+}
+
+fn r_squared(a: &DMatrix<f64>, y: &DVector<f64>, beta: &DVector<f64>) -> f64 {
+    let e = y - a * beta;
+    let mean = y.mean();
+    let total: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
+    if total > 0.0 {
+        1.0 - e.norm_squared() / total
+    } else {
+        1.0
+    }
+}
+
+fn normal_equations_inverse(
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+) -> Result<(DVector<f64>, f64), ModelError> {
+    validate(x, y)?;
+    let a = x.clone().insert_column(0, 1.0);
+    let p = a.ncols();
+    let inverse = (a.transpose() * &a)
+        .try_inverse()
+        .filter(|m| m.iter().all(|v| v.is_finite()))
+        .ok_or(ModelError::RankDeficient {
+            rank: p - 1,
+            columns: p,
+        })?;
+    let beta = inverse * a.transpose() * y;
+    let r2 = r_squared(&a, y, &beta);
+    Ok((beta, r2))
+}
+
+fn missing_intercept(
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+) -> Result<(DVector<f64>, f64), ModelError> {
+    validate(x, y)?;
+    let k = x.ncols();
+    let qr = x.clone().qr();
+    let r = qr.r();
+    if (0..k).any(|j| r[(j, j)].abs() <= 1e-12 * x.column(j).norm()) {
+        return Err(ModelError::RankDeficient {
+            rank: k - 1,
+            columns: k,
+        });
+    }
+    let qty = qr.q().transpose() * y;
+    let b = r
+        .solve_upper_triangular(&qty)
+        .ok_or(ModelError::RankDeficient {
+            rank: k - 1,
+            columns: k,
+        })?;
+    let beta = b.insert_row(0, 0.0);
+    let a = x.clone().insert_column(0, 1.0);
+    let r2 = r_squared(&a, y, &beta);
+    Ok((beta, r2))
+}

@@ -1,0 +1,509 @@
+//! Checks for 3.1 — forward-mode automatic differentiation with dual numbers.
+//!
+//! The learner defines a type; the bind macro turns it into one plain function,
+//! [`Impl::evaluate`], which evaluates an expression tree ([`Expr`]) built here on
+//! `Dual::variable(x)` and returns the value and ε part of the result.
+
+use std::fmt;
+use std::ops::{Add, Div, Mul, Sub};
+
+use crate::prelude::*;
+
+/// An expression in one variable x, evaluated on dual numbers.
+#[derive(Clone, Debug)]
+pub enum Expr {
+    /// The variable x.
+    X,
+    /// A constant.
+    Const(f64),
+    /// a + b.
+    Add(Box<Expr>, Box<Expr>),
+    /// a − b.
+    Sub(Box<Expr>, Box<Expr>),
+    /// a · b.
+    Mul(Box<Expr>, Box<Expr>),
+    /// a / b.
+    Div(Box<Expr>, Box<Expr>),
+    /// sin a.
+    Sin(Box<Expr>),
+    /// cos a.
+    Cos(Box<Expr>),
+    /// eᵃ.
+    Exp(Box<Expr>),
+    /// ln a.
+    Ln(Box<Expr>),
+}
+
+/// Shown as Rust code on dual numbers (x is `Dual::variable(…)`).
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expr::X => write!(f, "x"),
+            Expr::Const(c) => write!(f, "Dual::constant({})", show::float(*c)),
+            Expr::Add(a, b) => write!(f, "({a} + {b})"),
+            Expr::Sub(a, b) => write!(f, "({a} - {b})"),
+            Expr::Mul(a, b) => write!(f, "({a} * {b})"),
+            Expr::Div(a, b) => write!(f, "({a} / {b})"),
+            Expr::Sin(a) => write!(f, "{a}.sin()"),
+            Expr::Cos(a) => write!(f, "{a}.cos()"),
+            Expr::Exp(a) => write!(f, "{a}.exp()"),
+            Expr::Ln(a) => write!(f, "{a}.ln()"),
+        }
+    }
+}
+
+/// The operations of a dual-number type, as plain function pointers (filled in by the bind
+/// macro from the learner's type).
+pub struct Ops<T> {
+    /// `Dual::variable`.
+    pub variable: fn(f64) -> T,
+    /// `Dual::constant`.
+    pub constant: fn(f64) -> T,
+    /// `a + b`.
+    pub add: fn(T, T) -> T,
+    /// `a - b`.
+    pub sub: fn(T, T) -> T,
+    /// `a * b`.
+    pub mul: fn(T, T) -> T,
+    /// `a / b`.
+    pub div: fn(T, T) -> T,
+    /// `a.sin()`.
+    pub sin: fn(T) -> T,
+    /// `a.cos()`.
+    pub cos: fn(T) -> T,
+    /// `a.exp()`.
+    pub exp: fn(T) -> T,
+    /// `a.ln()`.
+    pub ln: fn(T) -> T,
+    /// `(a.value, a.derivative)`.
+    pub parts: fn(&T) -> (f64, f64),
+}
+
+/// Evaluates `expr` on `variable(x)` with the operations `ops`; returns (value, derivative).
+pub fn evaluate_with<T: Clone>(expr: &Expr, x: f64, ops: &Ops<T>) -> (f64, f64) {
+    fn go<T: Clone>(e: &Expr, x: &T, ops: &Ops<T>) -> T {
+        match e {
+            Expr::X => x.clone(),
+            Expr::Const(c) => (ops.constant)(*c),
+            Expr::Add(a, b) => (ops.add)(go(a, x, ops), go(b, x, ops)),
+            Expr::Sub(a, b) => (ops.sub)(go(a, x, ops), go(b, x, ops)),
+            Expr::Mul(a, b) => (ops.mul)(go(a, x, ops), go(b, x, ops)),
+            Expr::Div(a, b) => (ops.div)(go(a, x, ops), go(b, x, ops)),
+            Expr::Sin(a) => (ops.sin)(go(a, x, ops)),
+            Expr::Cos(a) => (ops.cos)(go(a, x, ops)),
+            Expr::Exp(a) => (ops.exp)(go(a, x, ops)),
+            Expr::Ln(a) => (ops.ln)(go(a, x, ops)),
+        }
+    }
+    let variable = (ops.variable)(x);
+    (ops.parts)(&go(expr, &variable, ops))
+}
+
+/// The exercise's signature (the learner's `Dual` adapted by the bind macro).
+pub struct Impl {
+    /// Evaluates an expression on `Dual::variable(x)`: (value, derivative).
+    pub evaluate: fn(&Expr, f64) -> (f64, f64),
+}
+
+/// Binds a module that defines the exercise's `Dual` type to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_1_dual_numbers {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_1_dual_numbers::Impl {
+            evaluate: |expr, x| {
+                type D = $($m::)+Dual;
+                $crate::p3_calculus::s3_1_dual_numbers::evaluate_with(
+                    expr,
+                    x,
+                    &$crate::p3_calculus::s3_1_dual_numbers::Ops::<D> {
+                        variable: D::variable,
+                        constant: D::constant,
+                        add: |a, b| a + b,
+                        sub: |a, b| a - b,
+                        mul: |a, b| a * b,
+                        div: |a, b| a / b,
+                        sin: D::sin,
+                        cos: D::cos,
+                        exp: D::exp,
+                        ln: D::ln,
+                        parts: |d| (d.value, d.derivative),
+                    },
+                )
+            },
+        }
+    };
+}
+
+fn reference(expr: &Expr, x: f64) -> (f64, f64) {
+    type D = mathlings_calculus::Dual;
+    evaluate_with(
+        expr,
+        x,
+        &Ops::<D> {
+            variable: D::variable,
+            constant: D::constant,
+            add: |a, b| a + b,
+            sub: |a, b| a - b,
+            mul: |a, b| a * b,
+            div: |a, b| a / b,
+            sin: D::sin,
+            cos: D::cos,
+            exp: D::exp,
+            ln: D::ln,
+            parts: |d| (d.value, d.derivative),
+        },
+    )
+}
+
+fn call(expr: &Expr, x: f64) -> String {
+    format!("{{ let x = Dual::variable({}); {expr} }}", show::float(x))
+}
+
+fn dual(v: (f64, f64)) -> String {
+    format!(
+        "Dual {{ value: {}, derivative: {} }}",
+        show::float(v.0),
+        show::float(v.1)
+    )
+}
+
+/// Compares (value, derivative) pairs.
+fn close_pair(got: (f64, f64), want: (f64, f64), tol: Tol) -> Verdict {
+    expect::that(
+        tol.accepts(got.0, want.0) && tol.accepts(got.1, want.1),
+        dual(got),
+        format!(
+            "{} (each ± {} relative)",
+            dual(want),
+            show::rounded(tol.rel, 2)
+        ),
+    )
+}
+
+fn b(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+/// e² + 1 (never below 1: a safe denominator and a safe argument of ln).
+fn square_plus_one(e: Expr) -> Expr {
+    Expr::Add(b(Expr::Mul(b(e.clone()), b(e))), b(Expr::Const(1.0)))
+}
+
+/// A polynomial with small integer coefficients (highest degree first), in Horner form,
+/// and a point x = k/8: every intermediate value is exactly representable.
+fn polynomial() -> impl Strategy<Value = (Vec<i32>, f64)> + Clone {
+    (
+        proptest::collection::vec(-5i32..=5, 2..=6),
+        (-16i32..=16).prop_map(|k| f64::from(k) / 8.0),
+    )
+}
+
+fn horner(coefficients: &[i32]) -> Expr {
+    let mut e = Expr::Const(f64::from(coefficients[0]));
+    for &c in &coefficients[1..] {
+        e = Expr::Add(b(Expr::Mul(b(e), b(Expr::X))), b(Expr::Const(f64::from(c))));
+    }
+    e
+}
+
+/// p′(x) for p given by its coefficients, highest degree first.
+fn polynomial_derivative(coefficients: &[i32], x: f64) -> f64 {
+    let n = coefficients.len() - 1;
+    (0..n)
+        .map(|i| (n - i) as f64 * f64::from(coefficients[i]) * x.powi((n - i - 1) as i32))
+        .sum()
+}
+
+/// Random compositions of + − · / sin cos exp ln (denominators and arguments of ln are
+/// kept ≥ 1 by the e² + 1 construction).
+fn expression(depth: u32) -> impl Strategy<Value = Expr> + Clone {
+    let leaf = prop_oneof![
+        3 => Just(Expr::X),
+        1 => (-4i32..=4).prop_map(|c| Expr::Const(f64::from(c) / 2.0)),
+    ];
+    leaf.prop_recursive(depth, 12, 2, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, c)| Expr::Add(b(a), b(c))),
+            (inner.clone(), inner.clone()).prop_map(|(a, c)| Expr::Sub(b(a), b(c))),
+            (inner.clone(), inner.clone()).prop_map(|(a, c)| Expr::Mul(b(a), b(c))),
+            (inner.clone(), inner.clone())
+                .prop_map(|(a, c)| Expr::Div(b(a), b(square_plus_one(c)))),
+            inner.clone().prop_map(|a| Expr::Sin(b(a))),
+            inner.clone().prop_map(|a| Expr::Cos(b(a))),
+            inner.clone().prop_map(|a| Expr::Exp(b(a))),
+            inner.prop_map(|a| Expr::Ln(b(square_plus_one(a)))),
+        ]
+    })
+}
+
+/// An expression and a point where the reference value and derivative are moderate.
+fn composition() -> impl Strategy<Value = (Expr, f64)> + Clone {
+    (expression(4), -2.0..2.0f64).prop_filter("moderate values", |(e, x)| {
+        let (v, d) = reference(e, *x);
+        v.abs() < 1e8 && d.abs() < 1e8
+    })
+}
+
+/// Polynomials at x = k/8 with integer coefficients are evaluated without any rounding by
+/// any correct ordering of the rules, so the derivative must be exact; 1e-14 relative only
+/// forgives a rounded intermediate in an unusual but correct formula.
+const EXACT: Tol = Tol {
+    rel: 1e-14,
+    abs: 1e-14,
+};
+/// Compositions of depth ≤ 4: a correct implementation that orders its operations
+/// differently from the reference loses at most a few ε per operation, amplified by the
+/// condition of the expression (values kept below 1e8); 1e-9 relative leaves ample room.
+const AGREE: Tol = Tol {
+    rel: 1e-9,
+    abs: 1e-9,
+};
+/// The rule checks recombine the learner's own parts with one or two operations: a few ε.
+const RULE: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-12,
+};
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_1_dual_numbers",
+        properties: vec![
+            Property {
+                id: "exact_on_polynomials",
+                description: "on random polynomials (integer coefficients, degree ≤ 5, x = k/8) the derivative part equals the analytic derivative Σ k·cₖ·xᵏ⁻¹ exactly",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        polynomial(),
+                        |(c, x)| call(&horner(c), *x),
+                        |(c, x)| {
+                            let expr = horner(c);
+                            let value: f64 = c.iter().fold(0.0, |acc, &ci| acc * x + f64::from(ci));
+                            close_pair(
+                                (imp.evaluate)(&expr, *x),
+                                (value, polynomial_derivative(c, *x)),
+                                EXACT,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "on random compositions of + − · / sin cos exp ln (depth ≤ 4, x ∈ [−2, 2]) value and derivative equal the reference mathlings_calculus::Dual (to 1e-9 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        composition(),
+                        |(e, x)| call(e, *x),
+                        |(e, x)| close_pair((imp.evaluate)(e, *x), reference(e, *x), AGREE),
+                    )
+                },
+            },
+            Property {
+                id: "product_and_quotient_rules",
+                description: "for random u and w ≥ 1: (u·w)′ = u′·w + u·w′ and (u/w)′ = (u′·w − u·w′)/w², using your own u and w",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (expression(2), expression(2), -2.0..2.0f64);
+                    ctx.forall(
+                        input,
+                        |(u, w, x)| {
+                            let w = square_plus_one(w.clone());
+                            format!(
+                                "{} and {}",
+                                call(&Expr::Mul(b(u.clone()), b(w.clone())), *x),
+                                call(&Expr::Div(b(u.clone()), b(w)), *x)
+                            )
+                        },
+                        |(u, w, x)| {
+                            let w = square_plus_one(w.clone());
+                            let (uv, ud) = (imp.evaluate)(u, *x);
+                            let (wv, wd) = (imp.evaluate)(&w, *x);
+                            let product =
+                                (imp.evaluate)(&Expr::Mul(b(u.clone()), b(w.clone())), *x);
+                            close_pair(product, (uv * wv, ud * wv + uv * wd), RULE)?;
+                            let quotient = (imp.evaluate)(&Expr::Div(b(u.clone()), b(w)), *x);
+                            close_pair(quotient, (uv / wv, (ud * wv - uv * wd) / (wv * wv)), RULE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "chain_rule",
+                description: "for a random polynomial u: sin(u)′ = cos(u)·u′, cos(u)′ = −sin(u)·u′, exp(u)′ = exp(u)·u′ and ln(w)′ = w′/w (w = u² + 1), using your own u",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (proptest::collection::vec(-3i32..=3, 2..=4), -1.5..1.5f64)
+                        .prop_filter("u′ ≠ 0", |(c, x)| polynomial_derivative(c, *x) != 0.0);
+                    ctx.forall(
+                        input,
+                        |(c, x)| call(&Expr::Sin(b(horner(c))), *x),
+                        |(c, x)| {
+                            let u = horner(c);
+                            let (uv, ud) = (imp.evaluate)(&u, *x);
+                            let sin = (imp.evaluate)(&Expr::Sin(b(u.clone())), *x);
+                            close_pair(sin, (uv.sin(), uv.cos() * ud), RULE)?;
+                            let cos = (imp.evaluate)(&Expr::Cos(b(u.clone())), *x);
+                            close_pair(cos, (uv.cos(), -uv.sin() * ud), RULE)?;
+                            let exp = (imp.evaluate)(&Expr::Exp(b(u.clone())), *x);
+                            close_pair(exp, (uv.exp(), uv.exp() * ud), RULE)?;
+                            let w = square_plus_one(u);
+                            let (wv, wd) = (imp.evaluate)(&w, *x);
+                            let ln = (imp.evaluate)(&Expr::Ln(b(w)), *x);
+                            close_pair(ln, (wv.ln(), wd / wv), RULE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "outside the domain the result follows f64, never a panic: ln(−1) has a NaN value, 1/(x − x) an infinite one",
+                weight: 1,
+                check: |imp, ctx| {
+                    let ln = Expr::Ln(b(Expr::X));
+                    ctx.once(&call(&ln, -1.0), || {
+                        let got = (imp.evaluate)(&ln, -1.0);
+                        expect::that(
+                            got.0.is_nan(),
+                            dual(got),
+                            "a NaN value (ln of a negative number)",
+                        )
+                    })?;
+                    let pole = Expr::Div(b(Expr::Const(1.0)), b(Expr::Sub(b(Expr::X), b(Expr::X))));
+                    ctx.once(&call(&pole, 1.0), || {
+                        let got = (imp.evaluate)(&pole, 1.0);
+                        expect::that(
+                            got.0 == f64::INFINITY,
+                            dual(got),
+                            "value f64::INFINITY (1/0 as in f64)",
+                        )
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "product_rule_one_term",
+                explanation: "Your product keeps only one term of the product rule (derivative a′·b). Both factors \
+                    change with x: (a·b)′ = a′·b + a·b′, i.e. (a + a′ε)(b + b′ε) = ab + (a′b + ab′)ε.",
+                implementation: bind_s3_1_dual_numbers!(one_term_product),
+            },
+            Misconception {
+                id: "chain_rule_missing_inner",
+                explanation: "Your sin returns cos(a) as the derivative, forgetting the chain rule: sin(u)′ = \
+                    cos(u)·u′. The ε part of the argument must multiply the outer derivative (the same for cos, \
+                    exp, ln: g(a + bε) = g(a) + g′(a)·b ε). It only looked right for sin(x), where u′ = 1.",
+                implementation: bind_s3_1_dual_numbers!(missing_inner),
+            },
+            Misconception {
+                id: "quotient_rule_sign",
+                explanation: "Your quotient rule adds the two terms: (u/v)′ = (u′·v − u·v′)/v², with a minus — \
+                    increasing the denominator decreases the quotient.",
+                implementation: bind_s3_1_dual_numbers!(quotient_plus),
+            },
+            Misconception {
+                id: "constant_has_derivative",
+                explanation: "Your Dual::constant has a non-zero ε part. A constant does not change when x does: \
+                    constant(c) = c + 0ε; only the variable gets 1ε.",
+                implementation: bind_s3_1_dual_numbers!(constant_moves),
+            },
+        ],
+        probe: |imp| {
+            let d = |e: Expr, x: f64| show::rounded((imp.evaluate)(&e, x).1, 8);
+            vec![
+                d(Expr::Mul(b(Expr::X), b(Expr::Sin(b(Expr::X)))), 1.0),
+                d(Expr::Sin(b(Expr::Mul(b(Expr::X), b(Expr::X)))), 1.5),
+                d(
+                    Expr::Div(b(Expr::X), b(Expr::Add(b(Expr::X), b(Expr::Const(1.0))))),
+                    1.0,
+                ),
+                d(Expr::Mul(b(Expr::Const(3.0)), b(Expr::X)), 2.0),
+            ]
+        },
+    }
+}
+
+/// A dual number with one rule wrong, chosen by `MODE`: 1 product rule with one term,
+/// 2 sin without the inner derivative, 3 quotient rule with a plus, 4 constants with ε part 1.
+#[derive(Clone, Copy, Debug)]
+struct Wrong<const MODE: u8> {
+    value: f64,
+    derivative: f64,
+}
+
+impl<const MODE: u8> Wrong<MODE> {
+    fn new(value: f64, derivative: f64) -> Self {
+        Wrong { value, derivative }
+    }
+    fn variable(x: f64) -> Self {
+        Self::new(x, 1.0)
+    }
+    fn constant(c: f64) -> Self {
+        Self::new(c, if MODE == 4 { 1.0 } else { 0.0 })
+    }
+    fn sin(self) -> Self {
+        let inner = if MODE == 2 { 1.0 } else { self.derivative };
+        Self::new(self.value.sin(), self.value.cos() * inner)
+    }
+    fn cos(self) -> Self {
+        Self::new(self.value.cos(), -self.value.sin() * self.derivative)
+    }
+    fn exp(self) -> Self {
+        Self::new(self.value.exp(), self.value.exp() * self.derivative)
+    }
+    fn ln(self) -> Self {
+        Self::new(self.value.ln(), self.derivative / self.value)
+    }
+}
+
+impl<const MODE: u8> Add for Wrong<MODE> {
+    type Output = Self;
+    fn add(self, r: Self) -> Self {
+        Self::new(self.value + r.value, self.derivative + r.derivative)
+    }
+}
+
+impl<const MODE: u8> Sub for Wrong<MODE> {
+    type Output = Self;
+    fn sub(self, r: Self) -> Self {
+        Self::new(self.value - r.value, self.derivative - r.derivative)
+    }
+}
+
+impl<const MODE: u8> Mul for Wrong<MODE> {
+    type Output = Self;
+    fn mul(self, r: Self) -> Self {
+        let derivative = if MODE == 1 {
+            self.derivative * r.value
+        } else {
+            self.derivative * r.value + self.value * r.derivative
+        };
+        Self::new(self.value * r.value, derivative)
+    }
+}
+
+impl<const MODE: u8> Div for Wrong<MODE> {
+    type Output = Self;
+    fn div(self, r: Self) -> Self {
+        let sign = if MODE == 3 { 1.0 } else { -1.0 };
+        Self::new(
+            self.value / r.value,
+            (self.derivative * r.value + sign * self.value * r.derivative) / (r.value * r.value),
+        )
+    }
+}
+
+mod one_term_product {
+    pub(super) type Dual = super::Wrong<1>;
+}
+mod missing_inner {
+    pub(super) type Dual = super::Wrong<2>;
+}
+mod quotient_plus {
+    pub(super) type Dual = super::Wrong<3>;
+}
+mod constant_moves {
+    pub(super) type Dual = super::Wrong<4>;
+}

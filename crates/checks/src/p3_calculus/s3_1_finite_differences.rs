@@ -1,0 +1,424 @@
+//! Checks for 3.1 — forward and central finite differences.
+
+use mathlings_calculus::CalculusError;
+
+use crate::prelude::*;
+
+/// A finite-difference estimator `(f, x, h) ↦ f′(x)`.
+pub type Estimator = fn(fn(f64) -> f64, f64, f64) -> Result<f64, CalculusError>;
+/// `derivative(f, x)`.
+pub type DerivativeFn = fn(fn(f64) -> f64, f64) -> Result<f64, CalculusError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `forward_difference(f, x, h)`: (f(x + h) − f(x)) / h.
+    pub forward_difference: Estimator,
+    /// `central_difference(f, x, h)`: (f(x + h) − f(x − h)) / (2h).
+    pub central_difference: Estimator,
+    /// `derivative(f, x)`: a central difference with a well-chosen step.
+    pub derivative: DerivativeFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_1_finite_differences {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_1_finite_differences::Impl {
+            forward_difference: $($m::)+forward_difference,
+            central_difference: $($m::)+central_difference,
+            derivative: $($m::)+derivative,
+        }
+    };
+}
+
+/// A test function with its exact derivative and how it is written in a call.
+struct TestFn {
+    name: &'static str,
+    f: fn(f64) -> f64,
+    df: fn(f64) -> f64,
+}
+
+fn cubic(x: f64) -> f64 {
+    x * x * x - 2.0 * x
+}
+fn d_cubic(x: f64) -> f64 {
+    3.0 * x * x - 2.0
+}
+fn log_bump(x: f64) -> f64 {
+    (1.0 + x * x).ln()
+}
+fn d_log_bump(x: f64) -> f64 {
+    2.0 * x / (1.0 + x * x)
+}
+fn d_tanh(x: f64) -> f64 {
+    1.0 - x.tanh().powi(2)
+}
+
+const FUNCTIONS: [TestFn; 6] = [
+    TestFn {
+        name: "f64::sin",
+        f: f64::sin,
+        df: f64::cos,
+    },
+    TestFn {
+        name: "f64::exp",
+        f: f64::exp,
+        df: f64::exp,
+    },
+    TestFn {
+        name: "|x| x * x * x - 2.0 * x",
+        f: cubic,
+        df: d_cubic,
+    },
+    TestFn {
+        name: "|x| (1.0 + x * x).ln()",
+        f: log_bump,
+        df: d_log_bump,
+    },
+    TestFn {
+        name: "f64::tanh",
+        f: f64::tanh,
+        df: d_tanh,
+    },
+    TestFn {
+        name: "f64::cos",
+        f: f64::cos,
+        df: |x| -x.sin(),
+    },
+];
+
+/// Agreement with the reference at the same h: both evaluate f at the same points, so
+/// they differ only by the rounding of the quotient and of the denominator (h, 2h or the
+/// float distance between the points): at most a few ε·(|f| + |x·f′|)/h. 16 ε leaves
+/// slack; an O(h) truncation error (forward instead of central) is ≥ 1e-6 here.
+fn same_h_tolerance(t: &TestFn, x: f64, h: f64, want: f64) -> Tol {
+    let scale = [(t.f)(x + h), (t.f)(x - h), (t.f)(x)]
+        .iter()
+        .fold(0.0f64, |m, v| m.max(v.abs()));
+    Tol {
+        rel: 1e-12,
+        abs: 16.0 * f64::EPSILON * (scale + x.abs() * want.abs()) / h,
+    }
+}
+
+/// `derivative(f, x)` with the best step has error ≈ ε^(2/3) ≈ 4e-11 relative to the scale
+/// max(1, |f|, |f′|) (≤ 2e-10 on these functions for |x| ≤ 5); 1e-8 accepts any central
+/// step from 1e-6 to 1e-4 but rejects round-off-dominated steps (h = 1e-15 gives ~0.1) and
+/// the forward difference (error ≈ √ε·|f″|/2·max(1, |x|) ≈ 4e-8 at x = 5).
+const ACCURATE: f64 = 1e-8;
+
+fn pick() -> impl Strategy<Value = (usize, f64, f64)> + Clone {
+    (0..FUNCTIONS.len(), -3.0..3.0f64, -5.0..-1.0f64)
+        .prop_map(|(i, x, log_h)| (i, x, 10f64.powf(log_h)))
+}
+
+fn call(name: &str, t: &TestFn, x: f64, h: f64) -> String {
+    format!("{name}({}, {}, {})", t.name, show::float(x), show::float(h))
+}
+
+/// The absolute error of an estimate, or why there is none.
+fn error_of(got: Result<f64, CalculusError>, exact: f64) -> Result<f64, String> {
+    match got {
+        Ok(v) if v.is_finite() => Ok((v - exact).abs()),
+        other => Err(show::float_result(&other)),
+    }
+}
+
+/// The ratio error(h) / error(h/2) of an estimator at the fixed points used to measure the
+/// order of accuracy (sin at 0.7 and exp at 0.5, h = 0.02).
+fn error_ratios(estimate: Estimator) -> Result<Vec<f64>, String> {
+    let h = 0.02;
+    let mut ratios = Vec::new();
+    for (t, x) in [(&FUNCTIONS[0], 0.7), (&FUNCTIONS[1], 0.5)] {
+        let exact = (t.df)(x);
+        let e1 = error_of(estimate(t.f, x, h), exact)?;
+        let e2 = error_of(estimate(t.f, x, h / 2.0), exact)?;
+        ratios.push(e1 / e2);
+    }
+    Ok(ratios)
+}
+
+/// Halving h divides an O(hᵖ) error by 2ᵖ; at h = 0.02 the next error term changes the ratio
+/// by < 1 %, so ±10 % tells order 1 (≈ 2) from order 2 (≈ 4) with room to spare.
+const RATIO_SLACK: f64 = 0.1;
+
+fn order_of(ratios: &Result<Vec<f64>, String>) -> String {
+    match ratios {
+        Ok(r) if r.iter().all(|q| (q / 4.0 - 1.0).abs() < RATIO_SLACK) => "O(h²)".into(),
+        Ok(r) if r.iter().all(|q| (q / 2.0 - 1.0).abs() < RATIO_SLACK) => "O(h)".into(),
+        Ok(_) => "other order".into(),
+        Err(e) => e.clone(),
+    }
+}
+
+fn check_order(name: &str, estimate: Estimator, ratio: f64) -> Verdict {
+    let ratios = error_ratios(estimate);
+    let ok = matches!(&ratios, Ok(r) if r.iter().all(|q| (q / ratio - 1.0).abs() < RATIO_SLACK));
+    expect::that(
+        ok,
+        match &ratios {
+            Ok(r) => format!(
+                "error ratios {} (sin at 0.7, exp at 0.5)",
+                r.iter()
+                    .map(|q| show::rounded(*q, 3))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(e) => e.clone(),
+        },
+        format!("error({name}, h = 0.02) / error(h = 0.01) ≈ {ratio} (± 10 %)"),
+    )
+}
+
+fn is_bad_h(e: &CalculusError) -> bool {
+    matches!(e, CalculusError::InvalidParameter { name: "h", .. })
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_1_finite_differences",
+        properties: vec![
+            Property {
+                id: "central_matches_reference",
+                description: "central_difference equals (f(x + h) − f(x − h)) / (2h) as computed by the reference, for sin, exp, cos, tanh, a cubic and ln(1 + x²), x ∈ [−3, 3], h ∈ [1e-5, 0.1]",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        pick(),
+                        |&(i, x, h)| call("central_difference", &FUNCTIONS[i], x, h),
+                        |&(i, x, h)| {
+                            let t = &FUNCTIONS[i];
+                            let want = mathlings_calculus::central_difference(t.f, x, h)
+                                .expect("reference central difference");
+                            expect::close(
+                                &(imp.central_difference)(t.f, x, h),
+                                want,
+                                same_h_tolerance(t, x, h, want),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "forward_matches_reference",
+                description: "forward_difference equals (f(x + h) − f(x)) / h as computed by the reference, on the same functions, points and steps",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        pick(),
+                        |&(i, x, h)| call("forward_difference", &FUNCTIONS[i], x, h),
+                        |&(i, x, h)| {
+                            let t = &FUNCTIONS[i];
+                            let want = mathlings_calculus::forward_difference(t.f, x, h)
+                                .expect("reference forward difference");
+                            expect::close(
+                                &(imp.forward_difference)(t.f, x, h),
+                                want,
+                                same_h_tolerance(t, x, h, want),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "order_of_accuracy",
+                description: "halving h divides the central error by ≈ 4 (O(h²)) and the forward error by ≈ 2 (O(h)), on sin at 0.7 and exp at 0.5",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.once(
+                        "central_difference(f64::sin, 0.7, 0.02) vs central_difference(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)",
+                        || check_order("central_difference", imp.central_difference, 4.0),
+                    )?;
+                    ctx.once(
+                        "forward_difference(f64::sin, 0.7, 0.02) vs forward_difference(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)",
+                        || check_order("forward_difference", imp.forward_difference, 2.0),
+                    )
+                },
+            },
+            Property {
+                id: "derivative_is_accurate",
+                description: "derivative(f, x) is within 1e-8·max(1, |f(x)|, |f′(x)|) of the exact derivative for x ∈ [−5, 5] (a step neither too large nor round-off dominated)",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (0..FUNCTIONS.len(), -5.0..5.0f64),
+                        |&(i, x)| format!("derivative({}, {})", FUNCTIONS[i].name, show::float(x)),
+                        |&(i, x)| {
+                            let t = &FUNCTIONS[i];
+                            let exact = (t.df)(x);
+                            let scale = 1f64.max((t.f)(x).abs()).max(exact.abs());
+                            expect::close(
+                                &(imp.derivative)(t.f, x),
+                                exact,
+                                Tol {
+                                    rel: 0.0,
+                                    abs: ACCURATE * scale,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "h ≤ 0, h = NaN/∞ or h so small that x ± h == x give InvalidParameter { name: \"h\", .. }; a NaN x or a NaN value of f gives NonFinite",
+                weight: 1,
+                check: |imp, ctx| {
+                    let sin = FUNCTIONS[0].f;
+                    let estimators: [(&str, Estimator); 2] = [
+                        ("forward_difference", imp.forward_difference),
+                        ("central_difference", imp.central_difference),
+                    ];
+                    for (name, estimate) in estimators {
+                        for (x, h) in [
+                            (1.0, 0.0),
+                            (1.0, -0.1),
+                            (1.0, f64::NAN),
+                            (1.0, f64::INFINITY),
+                            (3.0, 1e-20),
+                        ] {
+                            ctx.once(&call(name, &FUNCTIONS[0], x, h), || {
+                                expect::error(
+                                    &estimate(sin, x, h),
+                                    is_bad_h,
+                                    "CalculusError::InvalidParameter { name: \"h\", .. }",
+                                )
+                            })?;
+                        }
+                        ctx.once(&call(name, &FUNCTIONS[0], f64::NAN, 0.1), || {
+                            expect::error(
+                                &estimate(sin, f64::NAN, 0.1),
+                                |e| matches!(e, CalculusError::NonFinite),
+                                "CalculusError::NonFinite",
+                            )
+                        })?;
+                        ctx.once(&format!("{name}(f64::ln, -1.0, 0.1)"), || {
+                            expect::error(
+                                &estimate(f64::ln, -1.0, 0.1),
+                                |e| matches!(e, CalculusError::NonFinite),
+                                "CalculusError::NonFinite",
+                            )
+                        })?;
+                    }
+                    ctx.once("derivative(f64::sin, f64::NAN)", || {
+                        expect::error(
+                            &(imp.derivative)(sin, f64::NAN),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        )
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "forward_for_central",
+                explanation: "Your central_difference behaves like a forward difference: its error only halves when h \
+                    halves (O(h)). A central difference looks both ways, (f(x + h) − f(x − h)) / (2h): the \
+                    h·f″/2 terms of the two sides cancel and the error becomes h²·|f‴|/6, which quarters when h halves.",
+                implementation: Impl {
+                    forward_difference: forward,
+                    central_difference: forward,
+                    derivative: good_derivative,
+                },
+            },
+            Misconception {
+                id: "divides_by_h",
+                explanation: "Your central difference is twice the slope: the secant from x − h to x + h spans a \
+                    distance of 2h, so divide f(x + h) − f(x − h) by 2h, not by h.",
+                implementation: Impl {
+                    forward_difference: forward,
+                    central_difference: central_over_h,
+                    derivative: good_derivative,
+                },
+            },
+            Misconception {
+                id: "h_too_small",
+                explanation: "Your derivative uses a tiny step (like h = 1e-15). f(x ± h) are rounded to about 16 \
+                    digits, and dividing their difference by 2h magnifies that rounding by about ε·|f|/h — with \
+                    h = 1e-15 the answer is mostly noise. Balance round-off (ε/h) against truncation (h²): \
+                    h = ε^(1/3)·max(1, |x|) ≈ 6e-6·max(1, |x|).",
+                implementation: Impl {
+                    forward_difference: forward,
+                    central_difference: central,
+                    derivative: tiny_step_derivative,
+                },
+            },
+            Misconception {
+                id: "derivative_by_forward",
+                explanation: "Your derivative uses a forward difference. Even with its best step (h ≈ √ε ≈ 1.5e-8) a \
+                    forward difference keeps only about 8 digits, because its error is O(h); a central difference \
+                    with h ≈ ε^(1/3)·max(1, |x|) keeps about 10. Use central_difference in derivative.",
+                implementation: Impl {
+                    forward_difference: forward,
+                    central_difference: central,
+                    derivative: forward_derivative,
+                },
+            },
+        ],
+        probe: |imp| {
+            let sin = FUNCTIONS[0].f;
+            let value = |r: Result<f64, CalculusError>| match r {
+                Ok(v) => show::rounded(v, 6),
+                Err(e) => format!("{e:?}"),
+            };
+            let accuracy = |t: &TestFn, x: f64| match (imp.derivative)(t.f, x) {
+                Ok(v) => {
+                    let error = (v - (t.df)(x)).abs() / (t.df)(x).abs();
+                    if error <= 1e-9 {
+                        "10 digits"
+                    } else if error <= 1e-6 {
+                        "8 digits"
+                    } else {
+                        "inaccurate"
+                    }
+                    .to_string()
+                }
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                value((imp.forward_difference)(sin, 0.5, 1e-3)),
+                value((imp.central_difference)(sin, 0.5, 1e-3)),
+                order_of(&error_ratios(imp.central_difference)),
+                accuracy(&FUNCTIONS[1], 3.0),
+                accuracy(&FUNCTIONS[0], 0.5),
+            ]
+        },
+    }
+}
+
+fn forward(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
+    mathlings_calculus::forward_difference(f, x, h)
+}
+
+fn central(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
+    mathlings_calculus::central_difference(f, x, h)
+}
+
+fn central_over_h(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
+    central(f, x, h).map(|v| 2.0 * v)
+}
+
+fn good_derivative(f: fn(f64) -> f64, x: f64) -> Result<f64, CalculusError> {
+    if !x.is_finite() {
+        return Err(CalculusError::NonFinite);
+    }
+    central(f, x, mathlings_calculus::optimal_central_step(x))
+}
+
+fn tiny_step_derivative(f: fn(f64) -> f64, x: f64) -> Result<f64, CalculusError> {
+    if !x.is_finite() {
+        return Err(CalculusError::NonFinite);
+    }
+    // The learner's own central difference with a hard-coded tiny step (no rounding check).
+    let h = 1e-15;
+    Ok((f(x + h) - f(x - h)) / (2.0 * h))
+}
+
+fn forward_derivative(f: fn(f64) -> f64, x: f64) -> Result<f64, CalculusError> {
+    if !x.is_finite() {
+        return Err(CalculusError::NonFinite);
+    }
+    forward(f, x, mathlings_calculus::optimal_forward_step(x))
+}

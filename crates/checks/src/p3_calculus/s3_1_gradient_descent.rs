@@ -1,0 +1,500 @@
+//! Checks for 3.1 — gradient descent with a fixed learning rate.
+
+use mathlings_calculus::CalculusError;
+
+use super::common;
+use crate::prelude::*;
+
+/// `gradient_descent(grad, x0, learning_rate, tol, max_iter)`.
+pub type Descent =
+    fn(fn(&[f64]) -> Vec<f64>, &[f64], f64, f64, usize) -> Result<Vec<f64>, CalculusError>;
+
+/// A bad-input case: x0, η, tol, max_iter, the expected error's name and its test.
+type BadCase = (
+    Vec<f64>,
+    f64,
+    f64,
+    usize,
+    &'static str,
+    fn(&CalculusError) -> bool,
+);
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `gradient_descent(grad, x0, learning_rate, tol, max_iter)`.
+    pub gradient_descent: Descent,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_1_gradient_descent {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_1_gradient_descent::Impl {
+            gradient_descent: $($m::)+gradient_descent,
+        }
+    };
+}
+
+/// S₁ = BBᵀ/n + I with B = A₁/4: symmetric positive definite, eigenvalues in [1, ~6].
+fn s1(n: usize) -> DMatrix<f64> {
+    let b = common::a1(n) / 4.0;
+    &b * b.transpose() / n as f64 + DMatrix::identity(n, n)
+}
+
+/// S₂ = diag(1, 2, …, n) + ½·𝟙𝟙ᵀ: symmetric positive definite.
+fn s2(n: usize) -> DMatrix<f64> {
+    DMatrix::from_fn(n, n, |i, j| 0.5 + if i == j { i as f64 + 1.0 } else { 0.0 })
+}
+
+/// b with bᵢ = (3i mod 5) − 2.
+fn rhs(n: usize) -> DVector<f64> {
+    DVector::from_fn(n, |i, _| ((3 * i) % 5) as f64 - 2.0)
+}
+
+fn affine_gradient(s: DMatrix<f64>, x: &[f64]) -> Vec<f64> {
+    let n = x.len();
+    let g = s * DVector::from_column_slice(x) - rhs(n);
+    g.iter().copied().collect()
+}
+
+/// ∇(½xᵀS₁x − bᵀx) = S₁x − b.
+fn grad_1(x: &[f64]) -> Vec<f64> {
+    affine_gradient(s1(x.len()), x)
+}
+
+/// ∇(½xᵀS₂x − bᵀx) = S₂x − b.
+fn grad_2(x: &[f64]) -> Vec<f64> {
+    affine_gradient(s2(x.len()), x)
+}
+
+struct Problem {
+    name: &'static str,
+    grad: fn(&[f64]) -> Vec<f64>,
+    matrix: fn(usize) -> DMatrix<f64>,
+}
+
+const PROBLEMS: [Problem; 2] = [
+    Problem {
+        name: "grad_1 /* x ↦ S₁x − b, S₁ = BBᵀ/n + I */",
+        grad: grad_1,
+        matrix: s1,
+    },
+    Problem {
+        name: "grad_2 /* x ↦ S₂x − b, S₂ = diag(1..n) + ½𝟙𝟙ᵀ */",
+        grad: grad_2,
+        matrix: s2,
+    },
+];
+
+/// The largest eigenvalue L of the problem's matrix.
+fn lipschitz(p: &Problem, n: usize) -> f64 {
+    (p.matrix)(n).symmetric_eigen().eigenvalues.max()
+}
+
+/// The minimiser S⁻¹b (the oracle, by nalgebra's LU).
+fn minimiser(p: &Problem, n: usize) -> Vec<f64> {
+    (p.matrix)(n)
+        .lu()
+        .solve(&rhs(n))
+        .expect("S is positive definite")
+        .iter()
+        .copied()
+        .collect()
+}
+
+fn call(p: &Problem, x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> String {
+    format!(
+        "gradient_descent({}, {}, {}, {}, {max_iter})",
+        p.name,
+        show::floats(x0),
+        show::rounded(eta, 6),
+        show::float(tol)
+    )
+}
+
+/// A problem, a start and a learning rate η = c/L.
+fn setup(c: std::ops::Range<f64>) -> impl Strategy<Value = (usize, Vec<f64>, f64)> + Clone {
+    (0..2usize, common::point(1..=5, -5.0, 5.0), c)
+}
+
+/// Stopping at ‖∇f‖ ≤ TOL puts x within TOL/λ_min ≤ TOL of the minimiser (λ_min ≥ 1 for
+/// S₁, S₂); 1e-9 + 1e-7·‖x*‖ on top allows for the rounding of the oracle's solve.
+const TOL: f64 = 1e-10;
+const NEAR: Tol = Tol {
+    rel: 1e-7,
+    abs: 1e-9,
+};
+/// Plenty of steps: with η ≥ 0.2/L and condition numbers ≤ 10, ~3000 steps suffice.
+const BUDGET: usize = 100_000;
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_1_gradient_descent",
+        properties: vec![
+            Property {
+                id: "reaches_minimiser",
+                description: "on convex quadratics ½xᵀSx − bᵀx (n ≤ 5) with η = c/L, c ∈ [0.2, 1.8], the result is the minimiser S⁻¹b (solved by nalgebra) to 1e-7",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        setup(0.2..1.8),
+                        |(k, x0, c)| {
+                            let p = &PROBLEMS[*k];
+                            call(p, x0, c / lipschitz(p, x0.len()), TOL, BUDGET)
+                        },
+                        |(k, x0, c)| {
+                            let p = &PROBLEMS[*k];
+                            let eta = c / lipschitz(p, x0.len());
+                            expect::all_close(
+                                &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
+                                &minimiser(p, x0.len()),
+                                NEAR,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "agrees with the reference gradient_descent (same problem, start, η, tol = 1e-6) to 1e-6",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        setup(0.2..1.8),
+                        |(k, x0, c)| {
+                            let p = &PROBLEMS[*k];
+                            call(p, x0, c / lipschitz(p, x0.len()), 1e-6, BUDGET)
+                        },
+                        |(k, x0, c)| {
+                            let p = &PROBLEMS[*k];
+                            let eta = c / lipschitz(p, x0.len());
+                            let want =
+                                mathlings_calculus::gradient_descent(p.grad, x0, eta, 1e-6, BUDGET)
+                                    .expect("reference converges");
+                            // Both stop within 1e-6/λ_min ≤ 1e-6 of the minimiser.
+                            expect::all_close(
+                                &(imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET),
+                                &want.x,
+                                Tol {
+                                    rel: 0.0,
+                                    abs: 2e-6,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "diverges_above_2_over_l",
+                description: "with η = c/L, c ∈ [2.2, 3] (above 2/L) the iterates blow up: the answer is Err(NoConvergence { .. }), never a NaN/∞ point as Ok",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        setup(2.2..3.0).prop_filter(
+                            "start away from the minimiser",
+                            |(k, x0, _)| {
+                                let m = minimiser(&PROBLEMS[*k], x0.len());
+                                x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
+                            },
+                        ),
+                        |(k, x0, c)| {
+                            let p = &PROBLEMS[*k];
+                            call(p, x0, c / lipschitz(p, x0.len()), TOL, BUDGET)
+                        },
+                        |(k, x0, c)| {
+                            let p = &PROBLEMS[*k];
+                            let eta = c / lipschitz(p, x0.len());
+                            expect::error(
+                                &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
+                                |e| matches!(e, CalculusError::NoConvergence { .. }),
+                                "CalculusError::NoConvergence { .. }",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty x0 → Empty; NaN in x0 → NonFinite; η or tol ≤ 0 / NaN → InvalidParameter naming it; max_iter = 0 → InvalidParameter; a gradient of the wrong length → DimensionMismatch; too few steps → NoConvergence",
+                weight: 1,
+                check: |imp, ctx| {
+                    let p = &PROBLEMS[1];
+                    let gd = imp.gradient_descent;
+                    let cases: Vec<BadCase> = vec![
+                        (vec![], 0.1, 1e-8, 100, "CalculusError::Empty", |e| {
+                            matches!(e, CalculusError::Empty)
+                        }),
+                        (
+                            vec![1.0, f64::NAN],
+                            0.1,
+                            1e-8,
+                            100,
+                            "CalculusError::NonFinite",
+                            |e| matches!(e, CalculusError::NonFinite),
+                        ),
+                        (
+                            vec![1.0, 1.0],
+                            0.0,
+                            1e-8,
+                            100,
+                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            vec![1.0, 1.0],
+                            f64::NAN,
+                            1e-8,
+                            100,
+                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            vec![1.0, 1.0],
+                            0.1,
+                            -1.0,
+                            100,
+                            "CalculusError::InvalidParameter { name: \"tol\", .. }",
+                            |e| matches!(e, CalculusError::InvalidParameter { name: "tol", .. }),
+                        ),
+                        (
+                            vec![1.0, 1.0],
+                            0.1,
+                            1e-8,
+                            0,
+                            "CalculusError::InvalidParameter { name: \"max_iter\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    CalculusError::InvalidParameter {
+                                        name: "max_iter",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            vec![1.0, 1.0],
+                            0.01,
+                            1e-12,
+                            3,
+                            "CalculusError::NoConvergence { .. }",
+                            |e| matches!(e, CalculusError::NoConvergence { .. }),
+                        ),
+                    ];
+                    for (x0, eta, tol, max_iter, expected, is_expected) in cases {
+                        ctx.once(&call(p, &x0, eta, tol, max_iter), || {
+                            expect::error(
+                                &gd(p.grad, &x0, eta, tol, max_iter),
+                                is_expected,
+                                expected,
+                            )
+                        })?;
+                    }
+                    let wrong_length: fn(&[f64]) -> Vec<f64> = |x| vec![0.5; x.len() + 1];
+                    ctx.once(
+                        "gradient_descent(|x| vec![0.5; x.len() + 1], &[1.0, 1.0], 0.1, 1e-8, 100)",
+                        || {
+                            expect::error(
+                                &gd(wrong_length, &[1.0, 1.0], 0.1, 1e-8, 100),
+                                |e| {
+                                    matches!(
+                                        e,
+                                        CalculusError::DimensionMismatch {
+                                            expected: 2,
+                                            got: 3
+                                        }
+                                    )
+                                },
+                                "CalculusError::DimensionMismatch { expected: 2, got: 3 }",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "anscombe_line_snapshot",
+                description: "minimising the mean squared error of a line on Anscombe's first set from θ = (0, 0) with η = 0.005 finds y ≈ 3.0001 + 0.50009x (stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call =
+                        "gradient_descent(anscombe_mse_gradient, &[0.0, 0.0], 0.005, 1e-9, 100000)";
+                    ctx.once(call, || {
+                        let got = (imp.gradient_descent)(
+                            common::anscombe_mse_gradient,
+                            &[0.0, 0.0],
+                            0.005,
+                            1e-9,
+                            100_000,
+                        );
+                        let text = match got {
+                            Ok(theta) => format!(
+                                "intercept = {}, slope = {}\n",
+                                show::rounded(theta[0], 7),
+                                show::rounded(theta[1], 7)
+                            ),
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("anscombe", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "gradient_ascent",
+                explanation: "Your iterates move uphill: x ← x + η·∇f is gradient *ascent*. The gradient points in \
+                    the direction of steepest increase, so step against it: x ← x − η·∇f(x).",
+                implementation: Impl {
+                    gradient_descent: ascent,
+                },
+            },
+            Misconception {
+                id: "no_divergence_detection",
+                explanation: "With a learning rate above 2/L your function returned Ok with NaN/∞ coordinates. The \
+                    iterates overflowed, and a loop like `while norm > tol` stops on NaN because NaN > tol is \
+                    false. Check every iterate and gradient with is_finite() and return \
+                    Err(CalculusError::NoConvergence { iterations }) when the method diverges.",
+                implementation: Impl {
+                    gradient_descent: while_loop,
+                },
+            },
+        ],
+        probe: |imp| {
+            let p = &PROBLEMS[0];
+            let outcome = |r: Result<Vec<f64>, CalculusError>| match r {
+                Ok(x) if x.iter().all(|v| v.is_finite()) => {
+                    common::rounded_all::<CalculusError>(&Ok(x), 6)
+                }
+                Ok(_) => "Ok(non-finite)".into(),
+                Err(CalculusError::NoConvergence { .. }) => "NoConvergence".into(),
+                Err(e) => format!("{e:?}"),
+            };
+            let l = lipschitz(p, 3);
+            vec![
+                outcome((imp.gradient_descent)(
+                    p.grad,
+                    &[1.0, 0.0, -1.0],
+                    1.0 / l,
+                    1e-10,
+                    10_000,
+                )),
+                outcome((imp.gradient_descent)(
+                    p.grad,
+                    &[1.0, 0.0, -1.0],
+                    2.5 / l,
+                    1e-10,
+                    10_000,
+                )),
+            ]
+        },
+    }
+}
+
+fn checked(x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> Result<(), CalculusError> {
+    if x0.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if x0.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    for (name, v) in [("learning_rate", eta), ("tol", tol)] {
+        if !(v.is_finite() && v > 0.0) {
+            return Err(CalculusError::InvalidParameter {
+                name,
+                reason: "must be finite and > 0",
+            });
+        }
+    }
+    if max_iter == 0 {
+        return Err(CalculusError::InvalidParameter {
+            name: "max_iter",
+            reason: "must be at least 1",
+        });
+    }
+    Ok(())
+}
+
+fn norm(g: &[f64]) -> f64 {
+    g.iter().map(|v| v * v).sum::<f64>().sqrt()
+}
+
+/// Correct loop and checks, but x ← x + η·∇f.
+fn ascent(
+    grad: fn(&[f64]) -> Vec<f64>,
+    x0: &[f64],
+    eta: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Vec<f64>, CalculusError> {
+    checked(x0, eta, tol, max_iter)?;
+    let mut x = x0.to_vec();
+    for iterations in 0..=max_iter {
+        let g = grad(&x);
+        if g.len() != x.len() {
+            return Err(CalculusError::DimensionMismatch {
+                expected: x.len(),
+                got: g.len(),
+            });
+        }
+        if x.iter().chain(&g).any(|v| !v.is_finite()) {
+            return Err(CalculusError::NoConvergence { iterations });
+        }
+        if norm(&g) <= tol {
+            return Ok(x);
+        }
+        for (xi, gi) in x.iter_mut().zip(&g) {
+            *xi += eta * gi;
+        }
+    }
+    Err(CalculusError::NoConvergence {
+        iterations: max_iter,
+    })
+}
+
+/// `while norm > tol { step }` then Ok(x): NaN ends the loop as if converged.
+fn while_loop(
+    grad: fn(&[f64]) -> Vec<f64>,
+    x0: &[f64],
+    eta: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Result<Vec<f64>, CalculusError> {
+    checked(x0, eta, tol, max_iter)?;
+    let mut x = x0.to_vec();
+    let mut g = grad(&x);
+    if g.len() != x.len() {
+        return Err(CalculusError::DimensionMismatch {
+            expected: x.len(),
+            got: g.len(),
+        });
+    }
+    let mut iterations = 0;
+    while norm(&g) > tol {
+        if iterations == max_iter {
+            return Err(CalculusError::NoConvergence { iterations });
+        }
+        for (xi, gi) in x.iter_mut().zip(&g) {
+            *xi -= eta * gi;
+        }
+        g = grad(&x);
+        iterations += 1;
+    }
+    Ok(x)
+}

@@ -1,0 +1,371 @@
+//! Checks for 3.2 — the Hessian by central second differences.
+
+use mathlings_calculus::CalculusError;
+
+use super::common::{self, SCALAR_FNS};
+use crate::prelude::*;
+
+/// `hessian(f, x, h)`.
+pub type HessianFn = fn(fn(&[f64]) -> f64, &[f64], f64) -> Result<DMatrix<f64>, CalculusError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `hessian(f, x, h)`: the n×n matrix of ∂²f/∂xᵢ∂xⱼ.
+    pub hessian: HessianFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_2_hessian {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_2_hessian::Impl { hessian: $($m::)+hessian }
+    };
+}
+
+fn call(name: &str, x: &[f64], h: f64) -> String {
+    format!("hessian({name}, {}, {})", show::floats(x), show::float(h))
+}
+
+fn matrix_result(r: &Result<DMatrix<f64>, CalculusError>) -> String {
+    match r {
+        Ok(m) => format!("Ok({})", show::matrix(m)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+fn matrix_close(
+    got: &Result<DMatrix<f64>, CalculusError>,
+    want: &DMatrix<f64>,
+    abs: f64,
+) -> Verdict {
+    let ok = matches!(got, Ok(m) if m.shape() == want.shape()
+        && m.iter().zip(want.iter()).all(|(&a, &b)| (a - b).abs() <= abs));
+    expect::that(
+        ok,
+        matrix_result(got),
+        format!(
+            "Ok({}) (each ± {})",
+            show::matrix(want),
+            show::rounded(abs, 2)
+        ),
+    )
+}
+
+/// The analytic Hessian of Rosenbrock's function Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².
+fn rosenbrock_hessian(x: &[f64]) -> DMatrix<f64> {
+    let n = x.len();
+    let mut h = DMatrix::zeros(n, n);
+    for i in 0..n.saturating_sub(1) {
+        h[(i, i)] += 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
+        h[(i + 1, i + 1)] += 200.0;
+        h[(i, i + 1)] = -400.0 * x[i];
+        h[(i + 1, i)] = -400.0 * x[i];
+    }
+    h
+}
+
+/// The scale of f and of H at x, for tolerances: max(1, |f(x)|, max|Hᵢⱼ|).
+fn scale(f: fn(&[f64]) -> f64, x: &[f64], h: &DMatrix<f64>) -> f64 {
+    1f64.max(f(x).abs()).max(h.amax())
+}
+
+/// Central second differences: truncation h²·|f⁗|/12 and round-off ≈ 4ε·|f|/h². For
+/// Rosenbrock at h = 1e-4·max(1, |x|) (|f⁗| ≤ 2400, |f| ≤ 1.5e4) both are ≤ 1e-4, far
+/// below 1e-6·scale (scale ≥ 200). A one-sided mixed difference errs by O(h·|f‴|) ≈ 0.05.
+const ANALYTIC: f64 = 1e-6;
+/// Symmetry: a symmetric formula (or mirroring) gives Hᵢⱼ = Hⱼᵢ up to the rounding of
+/// evaluating the same four points in another order, ≲ 16ε·|f|/h² ≤ 1e-9·scale at h = 1e-3.
+const SYMMETRIC: f64 = 1e-9;
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_2_hessian",
+        properties: vec![
+            Property {
+                id: "symmetric",
+                description: "the Hessian is symmetric: |Hᵢⱼ − Hⱼᵢ| ≤ 1e-9·scale, on Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h = 1e-3)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (2..SCALAR_FNS.len(), common::point(2..=4, -2.0, 2.0));
+                    ctx.forall(
+                        input,
+                        |(k, x)| call(SCALAR_FNS[*k].name, x, 1e-3),
+                        |(k, x)| {
+                            let f = SCALAR_FNS[*k].f;
+                            let got = (imp.hessian)(f, x, 1e-3);
+                            let ok = matches!(&got, Ok(m) if m.is_square() && m.nrows() == x.len()
+                                && (m - m.transpose()).amax() <= SYMMETRIC * scale(f, x, m));
+                            expect::that(
+                                ok,
+                                matrix_result(&got),
+                                "Ok(a symmetric n×n matrix: Hᵢⱼ = Hⱼᵢ)",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "quadratic_hessian",
+                description: "the Hessian of ½xᵀAx (fixed non-symmetric A₁, A₂) is ½(A + Aᵀ) at any x (n ≤ 5, |xᵢ| ≤ 5, h = 1e-3)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (0..2usize, common::point(1..=5, -5.0, 5.0));
+                    ctx.forall(
+                        input,
+                        |(k, x)| call(SCALAR_FNS[*k].name, x, 1e-3),
+                        |(k, x)| {
+                            let a = if *k == 0 {
+                                common::a1(x.len())
+                            } else {
+                                common::a2(x.len())
+                            };
+                            let want = (&a + a.transpose()) * 0.5;
+                            let f = SCALAR_FNS[*k].f;
+                            // Exact up to round-off 4ε·|f|/h² ≤ 1e-7 here.
+                            matrix_close(
+                                &(imp.hessian)(f, x, 1e-3),
+                                &want,
+                                1e-6 * scale(f, x, &want),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rosenbrock_hessian",
+                description: "on Rosenbrock's function (n ≤ 4, |xᵢ| ≤ 2, h = 1e-4·max(1, |x|)) the Hessian matches the analytic one to 1e-6·scale",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        common::point(2..=4, -2.0, 2.0),
+                        |x| call(SCALAR_FNS[4].name, x, 1e-4 * common::max_abs(x).max(1.0)),
+                        |x| {
+                            let want = rosenbrock_hessian(x);
+                            let h = 1e-4 * common::max_abs(x).max(1.0);
+                            matrix_close(
+                                &(imp.hessian)(common::rosenbrock, x, h),
+                                &want,
+                                ANALYTIC * scale(common::rosenbrock, x, &want),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "equals the reference hessian on quadratics, Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h ∈ [1e-4, 3e-4]) to 1e-5·scale",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (
+                        0..SCALAR_FNS.len(),
+                        common::point(1..=4, -2.0, 2.0),
+                        1e-4..3e-4f64,
+                    );
+                    ctx.forall(
+                        input,
+                        |(k, x, h)| call(SCALAR_FNS[*k].name, x, *h),
+                        |(k, x, h)| {
+                            let f = SCALAR_FNS[*k].f;
+                            let want =
+                                mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
+                            // Same formula: the difference is round-off (≈ 16ε·|f|/h² ≤ 1e-6·scale);
+                            // 1e-5 also forgives an equivalent formula's O(h²) truncation.
+                            matrix_close(&(imp.hessian)(f, x, *h), &want, 1e-5 * scale(f, x, &want))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty x → Empty; NaN in x or a NaN value of f → NonFinite; h ≤ 0, NaN or below the float spacing at xᵢ → InvalidParameter { name: \"h\", .. }",
+                weight: 1,
+                check: |imp, ctx| {
+                    let (f, name) = (SCALAR_FNS[3].f, SCALAR_FNS[3].name);
+                    ctx.once(&call(name, &[], 1e-3), || {
+                        expect::error(
+                            &(imp.hessian)(f, &[], 1e-3),
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        )
+                    })?;
+                    ctx.once(&call(name, &[1.0, f64::NAN], 1e-3), || {
+                        expect::error(
+                            &(imp.hessian)(f, &[1.0, f64::NAN], 1e-3),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        )
+                    })?;
+                    let ln_first: fn(&[f64]) -> f64 = |x| x[0].ln();
+                    ctx.once(&call("|x| x[0].ln()", &[-1.0, 1.0], 1e-3), || {
+                        expect::error(
+                            &(imp.hessian)(ln_first, &[-1.0, 1.0], 1e-3),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        )
+                    })?;
+                    for (x, h) in [
+                        ([1.0, 2.0], 0.0),
+                        ([1.0, 2.0], -1e-3),
+                        ([1.0, 2.0], f64::NAN),
+                        ([0.5, 3.0], 1e-20),
+                    ] {
+                        ctx.once(&call(name, &x, h), || {
+                            expect::error(
+                                &(imp.hessian)(f, &x, h),
+                                common::is_bad_h,
+                                "CalculusError::InvalidParameter { name: \"h\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "anscombe_mse_snapshot",
+                description: "the Hessian of the mean squared error of a line on Anscombe's first set is (2/n)·XᵀX = [[2, 18], [18, 182]] (stored snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "hessian(anscombe_mse, &[3.0, 0.5], 1e-3)";
+                    ctx.once(call, || {
+                        let text = match (imp.hessian)(common::anscombe_mse, &[3.0, 0.5], 1e-3) {
+                            Ok(m) => {
+                                m.row_iter()
+                                    .map(|r| {
+                                        r.iter()
+                                            .map(|v| show::rounded(*v, 6))
+                                            .collect::<Vec<_>>()
+                                            .join("  ")
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("\n")
+                                    + "\n"
+                            }
+                            Err(e) => format!("{e:?}\n"),
+                        };
+                        ctx.snapshot("anscombe", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "one_sided_mixed",
+                explanation: "Your Hessian is not symmetric: its mixed entries look one-sided, e.g. a forward difference \
+                    of a central gradient, (gⱼ(x + h·eᵢ) − gⱼ(x))/h. That has an O(h) error which differs between \
+                    Hᵢⱼ and Hⱼᵢ. Use the central 4-point formula (moving xᵢ and xⱼ both ways) once for i < j and copy \
+                    it to (j, i).",
+                implementation: Impl {
+                    hessian: one_sided_mixed,
+                },
+            },
+            Misconception {
+                id: "mixed_over_h_squared",
+                explanation: "Your off-diagonal entries are 4× too large: the 4-point mixed difference spans 2h in \
+                    each of the two directions, so divide by (2h)·(2h) = 4h², not by h².",
+                implementation: Impl {
+                    hessian: mixed_over_h_squared,
+                },
+            },
+        ],
+        probe: |imp| {
+            let got = (imp.hessian)(common::sin_chain, &[0.5, -1.0, 0.3], 1e-3);
+            match got {
+                Ok(m) => vec![
+                    if (&m - m.transpose()).amax() <= 1e-9 {
+                        "symmetric"
+                    } else {
+                        "asymmetric"
+                    }
+                    .to_string(),
+                    m.iter()
+                        .map(|v| show::rounded(*v, 5))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ],
+                Err(e) => vec![format!("{e:?}")],
+            }
+        },
+    }
+}
+
+/// Validation shared by the wrong implementations.
+fn checked(x: &[f64], h: f64) -> Result<(), CalculusError> {
+    if x.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    if !(h.is_finite() && h > 0.0) || x.iter().any(|&v| v + h == v || v - h == v) {
+        return Err(CalculusError::InvalidParameter {
+            name: "h",
+            reason: "bad step",
+        });
+    }
+    Ok(())
+}
+
+fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, CalculusError> {
+    let mut p = x.to_vec();
+    for &(i, d) in moves {
+        p[i] += d;
+    }
+    let v = f(&p);
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(CalculusError::NonFinite)
+    }
+}
+
+/// Hᵢⱼ = (gⱼ(x + h·eᵢ) − gⱼ(x)) / h with g the central gradient: not symmetric.
+fn one_sided_mixed(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<DMatrix<f64>, CalculusError> {
+    checked(x, h)?;
+    let n = x.len();
+    let g = |shift: Option<usize>, j: usize| -> Result<f64, CalculusError> {
+        let base: Vec<(usize, f64)> = shift.map(|i| vec![(i, h)]).unwrap_or_default();
+        let mut plus = base.clone();
+        plus.push((j, h));
+        let mut minus = base;
+        minus.push((j, -h));
+        Ok((at(f, x, &plus)? - at(f, x, &minus)?) / (2.0 * h))
+    };
+    let f_x = at(f, x, &[])?;
+    let mut m = DMatrix::zeros(n, n);
+    for i in 0..n {
+        for j in 0..n {
+            m[(i, j)] = if i == j {
+                (at(f, x, &[(i, h)])? - 2.0 * f_x + at(f, x, &[(i, -h)])?) / (h * h)
+            } else {
+                (g(Some(i), j)? - g(None, j)?) / h
+            };
+        }
+    }
+    Ok(m)
+}
+
+/// The correct formulas, but the mixed one divided by h² instead of 4h².
+fn mixed_over_h_squared(
+    f: fn(&[f64]) -> f64,
+    x: &[f64],
+    h: f64,
+) -> Result<DMatrix<f64>, CalculusError> {
+    checked(x, h)?;
+    let n = x.len();
+    let f_x = at(f, x, &[])?;
+    let mut m = DMatrix::zeros(n, n);
+    for i in 0..n {
+        m[(i, i)] = (at(f, x, &[(i, h)])? - 2.0 * f_x + at(f, x, &[(i, -h)])?) / (h * h);
+        for j in (i + 1)..n {
+            let v = (at(f, x, &[(i, h), (j, h)])?
+                - at(f, x, &[(i, h), (j, -h)])?
+                - at(f, x, &[(i, -h), (j, h)])?
+                + at(f, x, &[(i, -h), (j, -h)])?)
+                / (h * h);
+            m[(i, j)] = v;
+            m[(j, i)] = v;
+        }
+    }
+    Ok(m)
+}

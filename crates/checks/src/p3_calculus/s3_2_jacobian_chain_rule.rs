@@ -1,0 +1,351 @@
+//! Checks for 3.2 — the Jacobian by central differences and the chain rule.
+
+use mathlings_calculus::CalculusError;
+
+use super::common;
+use crate::prelude::*;
+
+/// `jacobian(f, x, h)`.
+pub type JacobianFn =
+    fn(fn(&[f64]) -> Vec<f64>, &[f64], f64) -> Result<DMatrix<f64>, CalculusError>;
+/// `compose_jacobians(jf_at_gx, jg_at_x)`.
+pub type ComposeFn = fn(&DMatrix<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `jacobian(f, x, h)`: the m×n matrix of ∂fᵢ/∂xⱼ.
+    pub jacobian: JacobianFn,
+    /// `compose_jacobians(jf_at_gx, jg_at_x)`: J_f(g(x))·J_g(x).
+    pub compose_jacobians: ComposeFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_2_jacobian_chain_rule {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_2_jacobian_chain_rule::Impl {
+            jacobian: $($m::)+jacobian,
+            compose_jacobians: $($m::)+compose_jacobians,
+        }
+    };
+}
+
+/// The fixed 3×n matrix A: aᵢⱼ = ((2i + 3j) mod 5) − 2 + i/2.
+fn a(n: usize) -> DMatrix<f64> {
+    DMatrix::from_fn(3, n, |i, j| {
+        ((2 * i + 3 * j) % 5) as f64 - 2.0 + i as f64 / 2.0
+    })
+}
+
+/// x ↦ Ax (ℝⁿ → ℝ³).
+fn linear(x: &[f64]) -> Vec<f64> {
+    (a(x.len()) * DVector::from_column_slice(x))
+        .iter()
+        .copied()
+        .collect()
+}
+
+/// g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σ xᵢ²/2) (ℝⁿ → ℝ³).
+fn g(x: &[f64]) -> Vec<f64> {
+    let last = x[x.len() - 1];
+    vec![
+        x[0] * last,
+        x[0].sin() + last.cos(),
+        x.iter().map(|v| v * v).sum::<f64>() / 2.0,
+    ]
+}
+
+/// f(y) = (y₀·y₁, sin y₂ + y₀) (ℝ³ → ℝ²).
+fn f(y: &[f64]) -> Vec<f64> {
+    vec![y[0] * y[1], y[2].sin() + y[0]]
+}
+
+/// f∘g (ℝⁿ → ℝ²).
+fn f_of_g(x: &[f64]) -> Vec<f64> {
+    f(&g(x))
+}
+
+const G_NAME: &str = "g /* x ↦ (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σxᵢ²/2) */";
+const F_NAME: &str = "f /* y ↦ (y₀·y₁, sin y₂ + y₀) */";
+
+fn call(name: &str, x: &[f64], h: f64) -> String {
+    format!("jacobian({name}, {}, {})", show::floats(x), show::float(h))
+}
+
+fn matrix_result(r: &Result<DMatrix<f64>, CalculusError>) -> String {
+    match r {
+        Ok(m) => format!("Ok({})", show::matrix(m)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// Same shape and every entry within `tol`.
+fn matrix_close(
+    got: &Result<DMatrix<f64>, CalculusError>,
+    want: &DMatrix<f64>,
+    tol: Tol,
+) -> Verdict {
+    let ok = matches!(got, Ok(m) if m.shape() == want.shape()
+        && m.iter().zip(want.iter()).all(|(&a, &b)| tol.accepts(a, b)));
+    expect::that(
+        ok,
+        matrix_result(got),
+        format!(
+            "Ok({}) ({}×{}, each ± {})",
+            show::matrix(want),
+            want.nrows(),
+            want.ncols(),
+            show::rounded(tol.abs.max(tol.rel), 2)
+        ),
+    )
+}
+
+/// J of a linear map by central differences is exact up to round-off: ε·|Ax|/h ≲ 1e-11
+/// for |x| ≤ 5, h = 1e-3; 1e-8 leaves room and rejects any O(h) scheme (error ~1e-3 · 0).
+/// (A linear map has no curvature, so here shape and orientation are what is tested.)
+const LINEAR: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-8,
+};
+/// Same function, points and h as the reference: only the rounding of the quotient and of
+/// its denominator differ, a few ε·(|f| + |x|·|J|)/h; 16ε·(that) with scale ≤ 100 here.
+fn same_h(h: f64) -> Tol {
+    Tol {
+        rel: 1e-10,
+        abs: 16.0 * f64::EPSILON * 100.0 / h,
+    }
+}
+/// Chain rule with three central-difference Jacobians at h = 1e-5: each has error
+/// ≲ h²·|f‴| + ε·|f|/h ≈ 1e-9 for |x| ≤ 2; products of ≤ 3 terms of size ≤ 10: 1e-6.
+const CHAIN: Tol = Tol {
+    rel: 1e-6,
+    abs: 1e-6,
+};
+/// compose_jacobians on exact inputs is one matrix product: a few ε·Σ|aᵢₖbₖⱼ| ≤ 1e-12.
+const PRODUCT: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-12,
+};
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_2_jacobian_chain_rule",
+        properties: vec![
+            Property {
+                id: "linear_map_jacobian_is_a",
+                description: "the Jacobian of x ↦ Ax (A fixed, 3×n) is A itself: 3 rows (outputs) × n columns (inputs), at any x",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        common::point(1..=5, -5.0, 5.0),
+                        |x| call("linear /* x ↦ A·x, A = 3×n */", x, 1e-3),
+                        |x| matrix_close(&(imp.jacobian)(linear, x, 1e-3), &a(x.len()), LINEAR),
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "equals the reference jacobian of g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σxᵢ²/2) for n ≤ 5, |xᵢ| ≤ 2, h ∈ [1e-5, 1e-2]",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (
+                        common::point(1..=5, -2.0, 2.0),
+                        (-5.0..-2.0f64).prop_map(|e| 10f64.powf(e)),
+                    );
+                    ctx.forall(
+                        input,
+                        |(x, h)| call(G_NAME, x, *h),
+                        |(x, h)| {
+                            let want =
+                                mathlings_calculus::jacobian(g, x, *h).expect("reference jacobian");
+                            matrix_close(&(imp.jacobian)(g, x, *h), &want, same_h(*h))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "chain_rule",
+                description: "compose_jacobians(J_f(g(x)), J_g(x)) equals J_{f∘g}(x) (all three by your jacobian, h = 1e-5), and on exact matrices it is the product J_f·J_g (2×3 times 3×n)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        common::point(1..=5, -2.0, 2.0),
+                        |x| {
+                            format!(
+                                "compose_jacobians(&jacobian({F_NAME}, &g({}), 1e-5)?, &jacobian({G_NAME}, {}, 1e-5)?) vs jacobian(|x| f(&g(x)), {}, 1e-5)",
+                                show::floats(x).trim_start_matches('&'),
+                                show::floats(x),
+                                show::floats(x)
+                            )
+                        },
+                        |x| {
+                            let h = 1e-5;
+                            let (jf, jg, jfg) = (
+                                (imp.jacobian)(f, &g(x), h),
+                                (imp.jacobian)(g, x, h),
+                                (imp.jacobian)(f_of_g, x, h),
+                            );
+                            let (Ok(jf), Ok(jg), Ok(jfg)) = (&jf, &jg, &jfg) else {
+                                return expect::fail(
+                                    format!("{}, {}, {}", matrix_result(&jf), matrix_result(&jg), matrix_result(&jfg)),
+                                    "three Ok Jacobians",
+                                );
+                            };
+                            matrix_close(&(imp.compose_jacobians)(jf, jg), jfg, CHAIN)?;
+                            let exact_f = mathlings_calculus::jacobian(f, &g(x), h).expect("reference");
+                            let exact_g = mathlings_calculus::jacobian(g, x, h).expect("reference");
+                            matrix_close(&(imp.compose_jacobians)(&exact_f, &exact_g), &(&exact_f * &exact_g), PRODUCT)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty x → Empty; NaN in x → NonFinite; h ≤ 0 or NaN → InvalidParameter { name: \"h\", .. }; compose_jacobians of shapes that do not chain → DimensionMismatch, of an empty matrix → Empty",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once(&call(G_NAME, &[], 1e-3), || {
+                        expect::error(
+                            &(imp.jacobian)(g, &[], 1e-3),
+                            |e| matches!(e, CalculusError::Empty),
+                            "CalculusError::Empty",
+                        )
+                    })?;
+                    ctx.once(&call(G_NAME, &[1.0, f64::NAN], 1e-3), || {
+                        expect::error(
+                            &(imp.jacobian)(g, &[1.0, f64::NAN], 1e-3),
+                            |e| matches!(e, CalculusError::NonFinite),
+                            "CalculusError::NonFinite",
+                        )
+                    })?;
+                    for h in [0.0, -1e-3, f64::NAN] {
+                        ctx.once(&call(G_NAME, &[1.0, 2.0], h), || {
+                            expect::error(
+                                &(imp.jacobian)(g, &[1.0, 2.0], h),
+                                common::is_bad_h,
+                                "CalculusError::InvalidParameter { name: \"h\", .. }",
+                            )
+                        })?;
+                    }
+                    let (two_by_three, two_by_two) = (
+                        DMatrix::from_element(2, 3, 1.0),
+                        DMatrix::from_element(2, 2, 1.0),
+                    );
+                    ctx.once(
+                        &format!(
+                            "compose_jacobians(&{}, &{})",
+                            show::matrix(&two_by_three),
+                            show::matrix(&two_by_two)
+                        ),
+                        || {
+                            expect::error(
+                                &(imp.compose_jacobians)(&two_by_three, &two_by_two),
+                                |e| {
+                                    matches!(
+                                        e,
+                                        CalculusError::DimensionMismatch {
+                                            expected: 3,
+                                            got: 2
+                                        }
+                                    )
+                                },
+                                "CalculusError::DimensionMismatch { expected: 3, got: 2 }",
+                            )
+                        },
+                    )?;
+                    let empty = DMatrix::<f64>::zeros(0, 0);
+                    ctx.once(
+                        "compose_jacobians(&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0))",
+                        || {
+                            expect::error(
+                                &(imp.compose_jacobians)(&empty, &empty),
+                                |e| matches!(e, CalculusError::Empty),
+                                "CalculusError::Empty",
+                            )
+                        },
+                    )
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "transposed_jacobian",
+                explanation: "Your Jacobian is transposed: n rows × m columns. The convention is one ROW per output \
+                    fᵢ (its gradient) and one COLUMN per input xⱼ, so J is m×n and f(x + d) ≈ f(x) + J·d; for \
+                    x ↦ Ax this gives exactly A.",
+                implementation: Impl {
+                    jacobian: transposed,
+                    compose_jacobians: compose,
+                },
+            },
+            Misconception {
+                id: "wrong_order",
+                explanation: "Your compose_jacobians multiplies in the wrong order. g acts first and f second, so \
+                    J_{f∘g}(x) = J_f(g(x)) · J_g(x): the outer Jacobian on the LEFT (k×m times m×n gives k×n).",
+                implementation: Impl {
+                    jacobian: reference_jacobian,
+                    compose_jacobians: compose_reversed,
+                },
+            },
+        ],
+        probe: |imp| {
+            let shape = |r: Result<DMatrix<f64>, CalculusError>| match r {
+                Ok(m) => format!(
+                    "{}×{} {}",
+                    m.nrows(),
+                    m.ncols(),
+                    m.iter()
+                        .map(|v| show::rounded(*v, 6))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                Err(e) => format!("{e:?}"),
+            };
+            let jf = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 0.0, 0.0, 1.0, -1.0]);
+            let jg = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.5, 1.0, 2.0, 3.0]);
+            vec![
+                shape((imp.jacobian)(linear, &[1.0, 2.0], 1e-3)),
+                shape((imp.compose_jacobians)(&jf, &jg)),
+            ]
+        },
+    }
+}
+
+fn reference_jacobian(
+    f: fn(&[f64]) -> Vec<f64>,
+    x: &[f64],
+    h: f64,
+) -> Result<DMatrix<f64>, CalculusError> {
+    mathlings_calculus::jacobian(f, x, h)
+}
+
+fn transposed(f: fn(&[f64]) -> Vec<f64>, x: &[f64], h: f64) -> Result<DMatrix<f64>, CalculusError> {
+    reference_jacobian(f, x, h).map(|j| j.transpose())
+}
+
+fn compose(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusError> {
+    if a.is_empty() || b.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if a.ncols() != b.nrows() {
+        return Err(CalculusError::DimensionMismatch {
+            expected: a.ncols(),
+            got: b.nrows(),
+        });
+    }
+    Ok(a * b)
+}
+
+fn compose_reversed(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusError> {
+    if a.is_empty() || b.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if b.ncols() != a.nrows() {
+        return Err(CalculusError::DimensionMismatch {
+            expected: b.ncols(),
+            got: a.nrows(),
+        });
+    }
+    Ok(b * a)
+}

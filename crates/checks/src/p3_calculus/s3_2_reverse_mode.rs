@@ -1,0 +1,741 @@
+//! Checks for 3.2 — reverse-mode automatic differentiation on a tape (a Wengert list).
+//!
+//! The learner defines `Tape` and `Var`; the bind macro turns them into one plain function,
+//! [`Impl::run`], which records a straight-line program ([`Op`]s, built here) on a fresh
+//! tape with the variables x and y, and returns the output's value and the adjoint
+//! ∂output/∂entry of every entry of the program.
+
+use std::fmt::Write;
+
+use super::common;
+use crate::prelude::*;
+
+/// One instruction of a straight-line program in two variables. Operands are indices of
+/// earlier entries: entry 0 is x, entry 1 is y, entry k + 2 is instruction k. Entries may
+/// be used any number of times (shared sub-expressions).
+#[derive(Clone, Copy, Debug)]
+pub enum Op {
+    /// A constant.
+    Const(f64),
+    /// a + b.
+    Add(usize, usize),
+    /// a − b.
+    Sub(usize, usize),
+    /// a · b.
+    Mul(usize, usize),
+    /// sin a.
+    Sin(usize),
+    /// exp a.
+    Exp(usize),
+}
+
+/// The operations of a tape type, as plain function pointers (filled in by the bind macro
+/// from the learner's `Tape` and `Var`).
+pub struct Ops<T, V> {
+    /// `Tape::new`.
+    pub new: fn() -> T,
+    /// `Tape::var`.
+    pub var: fn(&mut T, f64) -> V,
+    /// `Tape::constant`.
+    pub constant: fn(&mut T, f64) -> V,
+    /// `Tape::add`.
+    pub add: fn(&mut T, V, V) -> V,
+    /// `Tape::sub`.
+    pub sub: fn(&mut T, V, V) -> V,
+    /// `Tape::mul`.
+    pub mul: fn(&mut T, V, V) -> V,
+    /// `Tape::sin`.
+    pub sin: fn(&mut T, V) -> V,
+    /// `Tape::exp`.
+    pub exp: fn(&mut T, V) -> V,
+    /// `Tape::value`.
+    pub value: fn(&T, V) -> f64,
+    /// `Tape::gradient`.
+    pub gradient: fn(&T, V) -> Vec<f64>,
+    /// The node index of a `Var` (`v.0`).
+    pub index: fn(V) -> usize,
+}
+
+/// Records `program` on a new tape with x and y, and returns (value of the last entry,
+/// adjoint of every entry). A gradient too short for an entry gives NaN there.
+pub fn run_with<T, V: Copy>(program: &[Op], x: f64, y: f64, ops: &Ops<T, V>) -> Run {
+    let mut tape = (ops.new)();
+    let mut vars = vec![(ops.var)(&mut tape, x), (ops.var)(&mut tape, y)];
+    for op in program {
+        let v = match *op {
+            Op::Const(c) => (ops.constant)(&mut tape, c),
+            Op::Add(a, b) => (ops.add)(&mut tape, vars[a], vars[b]),
+            Op::Sub(a, b) => (ops.sub)(&mut tape, vars[a], vars[b]),
+            Op::Mul(a, b) => (ops.mul)(&mut tape, vars[a], vars[b]),
+            Op::Sin(a) => (ops.sin)(&mut tape, vars[a]),
+            Op::Exp(a) => (ops.exp)(&mut tape, vars[a]),
+        };
+        vars.push(v);
+    }
+    let output = *vars.last().expect("x and y are always recorded");
+    let value = (ops.value)(&tape, output);
+    let gradient = (ops.gradient)(&tape, output);
+    let adjoints = vars
+        .iter()
+        .map(|&v| gradient.get((ops.index)(v)).copied().unwrap_or(f64::NAN))
+        .collect();
+    (value, adjoints)
+}
+
+/// What a run returns: the output's value and the adjoint ∂output/∂entry of every entry.
+pub type Run = (f64, Vec<f64>);
+
+/// The exercise's signature (the learner's `Tape` adapted by the bind macro).
+pub struct Impl {
+    /// Runs a program on x and y: (value of the output, adjoint of every entry).
+    pub run: fn(&[Op], f64, f64) -> Run,
+}
+
+/// Binds a module that defines the exercise's `Tape` and `Var` types to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s3_2_reverse_mode {
+    ($($m:ident)::+) => {
+        $crate::p3_calculus::s3_2_reverse_mode::Impl {
+            run: |program, x, y| {
+                type T = $($m::)+Tape;
+                type V = $($m::)+Var;
+                $crate::p3_calculus::s3_2_reverse_mode::run_with(
+                    program,
+                    x,
+                    y,
+                    &$crate::p3_calculus::s3_2_reverse_mode::Ops::<T, V> {
+                        new: T::new,
+                        var: T::var,
+                        constant: T::constant,
+                        add: T::add,
+                        sub: T::sub,
+                        mul: T::mul,
+                        sin: T::sin,
+                        exp: T::exp,
+                        value: T::value,
+                        gradient: T::gradient,
+                        index: |v: V| v.0,
+                    },
+                )
+            },
+        }
+    };
+}
+
+fn reference(program: &[Op], x: f64, y: f64) -> Run {
+    type T = mathlings_calculus::Tape;
+    type V = mathlings_calculus::Var;
+    run_with(
+        program,
+        x,
+        y,
+        &Ops::<T, V> {
+            new: T::new,
+            var: T::var,
+            constant: T::constant,
+            add: T::add,
+            sub: T::sub,
+            mul: T::mul,
+            sin: T::sin,
+            exp: T::exp,
+            value: T::value,
+            gradient: T::gradient,
+            index: V::index,
+        },
+    )
+}
+
+/// The value of every entry, in plain f64 (no tape).
+fn evaluate(program: &[Op], x: f64, y: f64) -> Vec<f64> {
+    let mut v = vec![x, y];
+    for op in program {
+        let next = match *op {
+            Op::Const(c) => c,
+            Op::Add(a, b) => v[a] + v[b],
+            Op::Sub(a, b) => v[a] - v[b],
+            Op::Mul(a, b) => v[a] * v[b],
+            Op::Sin(a) => v[a].sin(),
+            Op::Exp(a) => v[a].exp(),
+        };
+        v.push(next);
+    }
+    v
+}
+
+fn name(i: usize) -> String {
+    match i {
+        0 => "x".into(),
+        1 => "y".into(),
+        _ => format!("v{i}"),
+    }
+}
+
+/// The program as the Rust code that records it on a tape.
+fn call(program: &[Op], x: f64, y: f64) -> String {
+    let mut s = format!(
+        "{{ let mut t = Tape::new(); let x = t.var({}); let y = t.var({});",
+        show::float(x),
+        show::float(y)
+    );
+    for (k, op) in program.iter().enumerate() {
+        let rhs = match *op {
+            Op::Const(c) => format!("t.constant({})", show::float(c)),
+            Op::Add(a, b) => format!("t.add({}, {})", name(a), name(b)),
+            Op::Sub(a, b) => format!("t.sub({}, {})", name(a), name(b)),
+            Op::Mul(a, b) => format!("t.mul({}, {})", name(a), name(b)),
+            Op::Sin(a) => format!("t.sin({})", name(a)),
+            Op::Exp(a) => format!("t.exp({})", name(a)),
+        };
+        let _ = write!(s, " let {} = {rhs};", name(k + 2));
+    }
+    let out = name(program.len() + 1);
+    let _ = write!(s, " (t.value({out}), t.gradient({out})) }}");
+    s
+}
+
+/// A run shown as the value and the adjoint of each entry, by name.
+fn shown(run: &Run) -> String {
+    let adjoints: Vec<String> = run
+        .1
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("g[{}.0] = {}", name(i), show::float(*a)))
+        .collect();
+    format!("value {}, {}", show::float(run.0), adjoints.join(", "))
+}
+
+/// Value and every adjoint within `tol`.
+fn runs_close(got: &Run, want: &Run, tol: Tol) -> Verdict {
+    let ok = tol.accepts(got.0, want.0)
+        && got.1.len() == want.1.len()
+        && got.1.iter().zip(&want.1).all(|(&g, &w)| tol.accepts(g, w));
+    expect::that(
+        ok,
+        shown(got),
+        format!(
+            "{} (each ± {} relative)",
+            shown(want),
+            show::rounded(tol.rel, 2)
+        ),
+    )
+}
+
+/// Random straight-line programs of `len` instructions whose operands are random earlier
+/// entries (so entries are often shared). The output (last entry) is never a constant.
+fn program(len: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Vec<Op>> + Clone {
+    proptest::collection::vec((0u8..6, 0usize..64, 0usize..64, -4i32..=4), len).prop_map(|raw| {
+        let last = raw.len() - 1;
+        raw.iter()
+            .enumerate()
+            .map(|(k, &(kind, a, b, c))| {
+                let entries = k + 2;
+                let (a, b) = (a % entries, b % entries);
+                match if k == last { kind % 5 } else { kind } {
+                    0 => Op::Mul(a, b),
+                    1 => Op::Add(a, b),
+                    2 => Op::Sin(a),
+                    3 => Op::Sub(a, b),
+                    4 => Op::Exp(a),
+                    _ => Op::Const(f64::from(c) / 2.0),
+                }
+            })
+            .collect()
+    })
+}
+
+/// A coordinate k/16 in [−2, 2].
+fn coordinate() -> impl Strategy<Value = f64> + Clone {
+    (-32i32..=32).prop_map(|k| f64::from(k) / 16.0)
+}
+
+/// A program and a point where the reference value and adjoints are moderate (≤ 1e6).
+fn moderate_program() -> impl Strategy<Value = (Vec<Op>, f64, f64)> + Clone {
+    (program(1..=10), coordinate(), coordinate()).prop_filter("moderate values", |(p, x, y)| {
+        let (v, adjoints) = reference(p, *x, *y);
+        v.abs() <= 1e6 && adjoints.iter().all(|a| a.abs() <= 1e6)
+    })
+}
+
+/// Central difference of the plain evaluation along x (`along_x`) or y.
+fn central(program: &[Op], x: f64, y: f64, along_x: bool, h: f64) -> f64 {
+    let f = |dx: f64, dy: f64| *evaluate(program, x + dx, y + dy).last().expect("output");
+    if along_x {
+        (f(h, 0.0) - f(-h, 0.0)) / (2.0 * h)
+    } else {
+        (f(0.0, h) - f(0.0, -h)) / (2.0 * h)
+    }
+}
+
+/// The step of the gradient check (≈ ε^(1/3), the best step for central differences).
+const H: f64 = 1e-5;
+/// Same operations as the reference in the same order up to rounding: a correct tape may
+/// order its additions differently, a few ε per node, amplified by at most 10 nodes of
+/// moderate (≤ 1e6) values; 1e-9 relative leaves ample room.
+const AGREE: Tol = Tol {
+    rel: 1e-9,
+    abs: 1e-9,
+};
+/// The analytic checks recombine a handful of operations: a few ε.
+const RULE: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-13,
+};
+/// Central differences are only used where D(h) and D(h/2) agree to 1e-7·(1 + |D|) (so
+/// their error, ≈ 4/3 of that gap plus round-off ε·|f|/h, is below ~2e-7·(1 + |D|));
+/// 1e-6·(1 + |D|) then accepts every correct gradient and rejects any wrong term.
+fn gradient_check_tol(d: f64) -> Tol {
+    Tol {
+        rel: 0.0,
+        abs: 1e-6 * (1.0 + d.abs()),
+    }
+}
+
+/// f = u·u + u with u = sin(x·y): u is used three times.
+const SHARED: [Op; 4] = [Op::Mul(0, 1), Op::Sin(2), Op::Mul(3, 3), Op::Add(4, 3)];
+
+/// The programs f and g run together: f's entries, then g's (its x and y are f's), then
+/// `combine(last of f, last of g)`.
+fn joined(f: &[Op], g: &[Op], combine: fn(usize, usize) -> Op) -> Vec<Op> {
+    let offset = f.len();
+    let shift = |i: usize| if i < 2 { i } else { i + offset };
+    let mut out = f.to_vec();
+    out.extend(g.iter().map(|op| match *op {
+        Op::Const(c) => Op::Const(c),
+        Op::Add(a, c) => Op::Add(shift(a), shift(c)),
+        Op::Sub(a, c) => Op::Sub(shift(a), shift(c)),
+        Op::Mul(a, c) => Op::Mul(shift(a), shift(c)),
+        Op::Sin(a) => Op::Sin(shift(a)),
+        Op::Exp(a) => Op::Exp(shift(a)),
+    }));
+    out.push(combine(f.len() + 1, f.len() + g.len() + 1));
+    out
+}
+
+/// mse(θ) = (1/n) Σ (yᵢ − (θ₀ + θ₁xᵢ))² on Anscombe's first set, with θ₀ = x and θ₁ = y:
+/// each θ is used n times, each residual twice.
+fn anscombe_mse_program() -> Vec<Op> {
+    let (xs, ys) = common::anscombe_1();
+    let mut p = Vec::new();
+    let mut total = None;
+    for (xi, yi) in xs.iter().zip(ys) {
+        let at = |p: &Vec<Op>| p.len() + 2;
+        p.push(Op::Const(*xi));
+        p.push(Op::Mul(1, at(&p) - 1));
+        p.push(Op::Add(0, at(&p) - 1));
+        let prediction = at(&p) - 1;
+        p.push(Op::Const(*yi));
+        p.push(Op::Sub(at(&p) - 1, prediction));
+        p.push(Op::Mul(at(&p) - 1, at(&p) - 1));
+        let square = at(&p) - 1;
+        total = Some(match total {
+            None => square,
+            Some(t) => {
+                p.push(Op::Add(t, square));
+                at(&p) - 1
+            }
+        });
+    }
+    p.push(Op::Const(1.0 / xs.len() as f64));
+    p.push(Op::Mul(total.expect("11 points"), p.len() + 1));
+    p
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s3_2_reverse_mode",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "on random programs of ≤ 10 operations (+ − · sin exp, operands shared at random, x, y ∈ [−2, 2]) the value and the gradient entry of EVERY node equal the reference mathlings_calculus::Tape (to 1e-9 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        moderate_program(),
+                        |(p, x, y)| call(p, *x, *y),
+                        |(p, x, y)| runs_close(&(imp.run)(p, *x, *y), &reference(p, *x, *y), AGREE),
+                    )
+                },
+            },
+            Property {
+                id: "gradient_check",
+                description: "on random programs, ∂/∂x and ∂/∂y from your tape agree with central differences (f(x + h) − f(x − h))/2h of the plain f64 evaluation, h = 1e-5 (to 1e-6·(1 + |∂|)), and the value with the plain evaluation",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = moderate_program().prop_filter(
+                        "finite differences reliable",
+                        |(p, x, y)| {
+                            let f = *evaluate(p, *x, *y).last().expect("output");
+                            f.abs() <= 1e3
+                                && [true, false].iter().all(|&along_x| {
+                                    let d = central(p, *x, *y, along_x, H);
+                                    (d - central(p, *x, *y, along_x, H / 2.0)).abs()
+                                        <= 1e-7 * (1.0 + d.abs())
+                                })
+                        },
+                    );
+                    ctx.forall(
+                        input,
+                        |(p, x, y)| call(p, *x, *y),
+                        |(p, x, y)| {
+                            let got = (imp.run)(p, *x, *y);
+                            let value = *evaluate(p, *x, *y).last().expect("output");
+                            let (dx, dy) = (central(p, *x, *y, true, H), central(p, *x, *y, false, H));
+                            let ok = AGREE.accepts(got.0, value)
+                                && got.1.len() >= 2
+                                && gradient_check_tol(dx).accepts(got.1[0], dx)
+                                && gradient_check_tol(dy).accepts(got.1[1], dy);
+                            expect::that(
+                                ok,
+                                format!(
+                                    "value {}, g[x.0] = {}, g[y.0] = {}",
+                                    show::float(got.0),
+                                    show::float(got.1.first().copied().unwrap_or(f64::NAN)),
+                                    show::float(got.1.get(1).copied().unwrap_or(f64::NAN))
+                                ),
+                                format!(
+                                    "value {}, g[x.0] ≈ {} (± {}), g[y.0] ≈ {} (± {}) by central differences",
+                                    show::float(value),
+                                    show::float(dx),
+                                    show::rounded(gradient_check_tol(dx).abs, 2),
+                                    show::float(dy),
+                                    show::rounded(gradient_check_tol(dy).abs, 2)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "accumulates_shared_uses",
+                description: "a node used several times receives every contribution: x·x gives g[x] = 2x, x·x·x gives 3x², x + x gives 2, and for u = sin(x·y), f = u·u + u: g[u] = 2u + 1 and g[x] = (2u + 1)·cos(x·y)·y",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (coordinate(), coordinate()),
+                        |(x, y)| call(&SHARED, *x, *y),
+                        |&(x, y)| {
+                            let cases: [(Vec<Op>, Run); 3] = [
+                                (vec![Op::Mul(0, 0)], (x * x, vec![2.0 * x, 0.0, 1.0])),
+                                (
+                                    vec![Op::Mul(0, 0), Op::Mul(2, 0)],
+                                    (x * x * x, vec![3.0 * x * x, 0.0, x, 1.0]),
+                                ),
+                                (vec![Op::Add(0, 0)], (x + x, vec![2.0, 0.0, 1.0])),
+                            ];
+                            for (p, want) in &cases {
+                                runs_close(&(imp.run)(p, x, y), want, RULE).map_err(|f| {
+                                    mathlings_course::report::Failure {
+                                        call: call(p, x, y),
+                                        ..f
+                                    }
+                                })?;
+                            }
+                            let u = (x * y).sin();
+                            let gu = 2.0 * u + 1.0;
+                            let gxy = gu * (x * y).cos();
+                            let want = (u * u + u, vec![gxy * y, gxy * x, gxy, gu, 1.0, 1.0]);
+                            runs_close(&(imp.run)(&SHARED, x, y), &want, RULE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "long_chains",
+                description: "chains of 2–8 sin/exp applied to x·y get the full chain rule g[x] = y·Π f′ (each node passes its adjoint on only once it is complete, i.e. in reverse order)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (
+                        proptest::collection::vec(proptest::bool::ANY, 2..=8),
+                        coordinate(),
+                        coordinate(),
+                    )
+                        .prop_map(|(sins, x, y)| {
+                            let mut p = vec![Op::Mul(0, 1)];
+                            for (k, is_sin) in sins.into_iter().enumerate() {
+                                p.push(if is_sin {
+                                    Op::Sin(k + 2)
+                                } else {
+                                    Op::Exp(k + 2)
+                                });
+                            }
+                            (p, x, y)
+                        })
+                        .prop_filter("moderate values", |(p, x, y)| {
+                            let (v, a) = reference(p, *x, *y);
+                            v.abs() <= 1e6 && a.iter().all(|g| g.abs() <= 1e6)
+                        });
+                    ctx.forall(
+                        input,
+                        |(p, x, y)| call(p, *x, *y),
+                        |(p, x, y)| {
+                            // Analytic: d = Π f′(vₖ) along the chain, forwards.
+                            let mut v = x * y;
+                            let mut d = 1.0;
+                            for op in &p[1..] {
+                                (v, d) = match op {
+                                    Op::Sin(_) => (v.sin(), d * v.cos()),
+                                    _ => (v.exp(), d * v.exp()),
+                                };
+                            }
+                            let got = (imp.run)(p, *x, *y);
+                            let ok = RULE.accepts(got.0, v)
+                                && got.1.len() >= 2
+                                && RULE.accepts(got.1[0], d * y)
+                                && RULE.accepts(got.1[1], d * x);
+                            expect::that(
+                                ok,
+                                format!(
+                                    "value {}, g[x.0] = {}, g[y.0] = {}",
+                                    show::float(got.0),
+                                    show::float(got.1.first().copied().unwrap_or(f64::NAN)),
+                                    show::float(got.1.get(1).copied().unwrap_or(f64::NAN))
+                                ),
+                                format!(
+                                    "value {}, g[x.0] = {}, g[y.0] = {} (chain rule, ± 1e-12 relative)",
+                                    show::float(v),
+                                    show::float(d * y),
+                                    show::float(d * x)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "linearity",
+                description: "gradients are linear, using your own runs: ∇(f + g) = ∇f + ∇g and ∇(c·f) = c·∇f for random programs f, g and constants c",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = (
+                        moderate_program(),
+                        program(1..=6),
+                        (-8i32..=8).prop_map(|k| f64::from(k) / 4.0),
+                    )
+                        .prop_filter("moderate g", |((_, x, y), g, _)| {
+                            let (v, a) = reference(g, *x, *y);
+                            v.abs() <= 1e6 && a.iter().all(|d| d.abs() <= 1e6)
+                        });
+                    ctx.forall(
+                        input,
+                        |((f, x, y), g, _)| call(&joined(f, g, Op::Add), *x, *y),
+                        |((f, x, y), g, c)| {
+                            let (rf, rg) = ((imp.run)(f, *x, *y), (imp.run)(g, *x, *y));
+                            if rf.1.len() < 2 || rg.1.len() < 2 {
+                                return expect::fail(
+                                    format!("{} and {}", shown(&rf), shown(&rg)),
+                                    "a gradient entry for x and y",
+                                );
+                            }
+                            let sum = (imp.run)(&joined(f, g, Op::Add), *x, *y);
+                            let tol = |a: f64, b: f64| Tol { rel: 1e-12, abs: 1e-12 * (1.0 + a.abs() + b.abs()) };
+                            let want = [rf.0 + rg.0, rf.1[0] + rg.1[0], rf.1[1] + rg.1[1]];
+                            let parts = [(rf.0, rg.0), (rf.1[0], rg.1[0]), (rf.1[1], rg.1[1])];
+                            let got = [sum.0, sum.1.first().copied().unwrap_or(f64::NAN), sum.1.get(1).copied().unwrap_or(f64::NAN)];
+                            let ok = (0..3).all(|i| tol(parts[i].0, parts[i].1).accepts(got[i], want[i]));
+                            expect::that(
+                                ok,
+                                format!("value {}, g[x.0] = {}, g[y.0] = {}", show::float(got[0]), show::float(got[1]), show::float(got[2])),
+                                format!(
+                                    "the sums of your runs of f and g: value {}, g[x.0] = {}, g[y.0] = {}",
+                                    show::float(want[0]), show::float(want[1]), show::float(want[2])
+                                ),
+                            )?;
+                            let mut scaled = f.clone();
+                            scaled.push(Op::Const(*c));
+                            scaled.push(Op::Mul(f.len() + 2, f.len() + 1));
+                            let got = (imp.run)(&scaled, *x, *y);
+                            let want = [c * rf.0, c * rf.1[0], c * rf.1[1]];
+                            let got3 = [got.0, got.1.first().copied().unwrap_or(f64::NAN), got.1.get(1).copied().unwrap_or(f64::NAN)];
+                            let ok = (0..3).all(|i| RULE.accepts(got3[i], want[i]));
+                            expect::that(
+                                ok,
+                                format!("value {}, g[x.0] = {}, g[y.0] = {}", show::float(got3[0]), show::float(got3[1]), show::float(got3[2])),
+                                format!(
+                                    "{} times your run of f: value {}, g[x.0] = {}, g[y.0] = {}",
+                                    show::float(*c), show::float(want[0]), show::float(want[1]), show::float(want[2])
+                                ),
+                            )
+                            .map_err(|f| mathlings_course::report::Failure { call: call(&scaled, *x, *y), ..f })
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "outside f64’s range values follow f64, never a panic: exp(x) − exp(x) at x = 1000 has a NaN value, exp(exp(x)) at x = 10 an infinite one; and the gradient of a plain variable y is 1 for y and 0 for x",
+                weight: 1,
+                check: |imp, ctx| {
+                    let nan = [Op::Exp(0), Op::Exp(0), Op::Sub(2, 3)];
+                    ctx.once(&call(&nan, 1000.0, 0.0), || {
+                        let got = (imp.run)(&nan, 1000.0, 0.0);
+                        expect::that(got.0.is_nan(), shown(&got), "a NaN value (∞ − ∞ as in f64)")
+                    })?;
+                    let inf = [Op::Exp(0), Op::Exp(2)];
+                    ctx.once(&call(&inf, 10.0, 0.0), || {
+                        let got = (imp.run)(&inf, 10.0, 0.0);
+                        expect::that(
+                            got.0 == f64::INFINITY,
+                            shown(&got),
+                            "value f64::INFINITY (exp(22026.5) overflows)",
+                        )
+                    })?;
+                    ctx.once(&call(&[], 0.5, 2.0), || {
+                        runs_close(&(imp.run)(&[], 0.5, 2.0), &(2.0, vec![0.0, 1.0]), RULE)
+                    })
+                },
+            },
+            Property {
+                id: "anscombe_loss_gradient",
+                description: "the value and gradient of the mean squared error (1/n) Σ (yᵢ − θ₀ − θ₁xᵢ)² on Anscombe's first set at θ = (0, 0), recorded on your tape, match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "mse(θ) = (1/11) Σ (yᵢ − (θ₀ + θ₁·xᵢ))² recorded on a Tape over Anscombe's first set with θ₀ = t.var(0.0), θ₁ = t.var(0.0): (t.value(mse), g[θ₀.0], g[θ₁.0])";
+                    ctx.once(call, || {
+                        let (value, adjoints) = (imp.run)(&anscombe_mse_program(), 0.0, 0.0);
+                        let text = format!(
+                            "mse = {}\n∂mse/∂θ₀ = {}\n∂mse/∂θ₁ = {}\n",
+                            show::rounded(value, 10),
+                            show::rounded(adjoints.first().copied().unwrap_or(f64::NAN), 10),
+                            show::rounded(adjoints.get(1).copied().unwrap_or(f64::NAN), 10),
+                        );
+                        ctx.snapshot("anscombe", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "overwrites_gradients",
+                explanation: "Your backward pass SETS the adjoint of an input (adjoint[i] = adjoint[k] · local) \
+                    instead of ADDING to it. A node used more than once — x in x·x, a shared \
+                    sub-expression, a weight used for every data point — must receive the sum of all \
+                    contributions: adjoint[i] += adjoint[k] · local. With =, x·x gives x instead of 2x.",
+                implementation: bind_s3_2_reverse_mode!(overwrites),
+            },
+            Misconception {
+                id: "forward_order",
+                explanation: "Your backward pass walks the tape from the first node to the last. A node may only \
+                    pass its adjoint on once it is complete, i.e. after every node that uses it has added its \
+                    share — and those are all recorded AFTER it. Walk backwards: for k in (0..=output.0).rev(). \
+                    Going forwards, sin(sin(x)) gets derivative 0.",
+                implementation: bind_s3_2_reverse_mode!(forward_order),
+            },
+            Misconception {
+                id: "product_rule_swapped",
+                explanation: "Your mul records ∂(a·b)/∂a = a: the local derivative with respect to a is the OTHER \
+                    factor, ∂(a·b)/∂a = b and ∂(a·b)/∂b = a. (It only looked right for x·x, where both \
+                    factors are equal.)",
+                implementation: bind_s3_2_reverse_mode!(product_swapped),
+            },
+            Misconception {
+                id: "derivative_at_output",
+                explanation: "Your sin records cos of its OUTPUT, cos(sin a), as the local derivative. The derivative \
+                    of sin at its input a is cos a: compute it from the input's value when you record the node. \
+                    (exp hides this mistake, because exp′(a) = exp(a) is the output.)",
+                implementation: bind_s3_2_reverse_mode!(at_output),
+            },
+        ],
+        probe: |imp| {
+            let adjoint = |p: &[Op], x: f64, y: f64, i: usize| {
+                show::rounded((imp.run)(p, x, y).1.get(i).copied().unwrap_or(f64::NAN), 8)
+            };
+            vec![
+                adjoint(&[Op::Mul(0, 0)], 3.0, 0.0, 0),
+                adjoint(&[Op::Sin(0), Op::Sin(2)], 1.0, 0.0, 0),
+                adjoint(&[Op::Mul(0, 1)], 2.0, 5.0, 0),
+                adjoint(&[Op::Mul(0, 1)], 2.0, 5.0, 1),
+                adjoint(&[Op::Sin(0)], 1.0, 0.0, 0),
+            ]
+        },
+    }
+}
+
+/// A handle of the wrong tapes.
+#[derive(Clone, Copy, Debug)]
+struct WVar(usize);
+
+/// A tape with one mistake, chosen by `MODE`: 1 overwrites adjoints, 2 walks forwards,
+/// 3 swaps the local derivatives of mul, 4 takes sin's derivative at its output.
+#[derive(Debug)]
+struct WrongTape<const MODE: u8> {
+    nodes: Vec<(f64, Vec<(usize, f64)>)>,
+}
+
+impl<const MODE: u8> WrongTape<MODE> {
+    fn new() -> Self {
+        WrongTape { nodes: Vec::new() }
+    }
+    fn push(&mut self, value: f64, inputs: Vec<(usize, f64)>) -> WVar {
+        self.nodes.push((value, inputs));
+        WVar(self.nodes.len() - 1)
+    }
+    fn var(&mut self, value: f64) -> WVar {
+        self.push(value, Vec::new())
+    }
+    fn constant(&mut self, value: f64) -> WVar {
+        self.push(value, Vec::new())
+    }
+    fn value(&self, v: WVar) -> f64 {
+        self.nodes[v.0].0
+    }
+    fn add(&mut self, a: WVar, b: WVar) -> WVar {
+        let v = self.value(a) + self.value(b);
+        self.push(v, vec![(a.0, 1.0), (b.0, 1.0)])
+    }
+    fn sub(&mut self, a: WVar, b: WVar) -> WVar {
+        let v = self.value(a) - self.value(b);
+        self.push(v, vec![(a.0, 1.0), (b.0, -1.0)])
+    }
+    fn mul(&mut self, a: WVar, b: WVar) -> WVar {
+        let (va, vb) = (self.value(a), self.value(b));
+        let locals = if MODE == 3 { (va, vb) } else { (vb, va) };
+        self.push(va * vb, vec![(a.0, locals.0), (b.0, locals.1)])
+    }
+    fn sin(&mut self, a: WVar) -> WVar {
+        let va = self.value(a);
+        let local = if MODE == 4 { va.sin().cos() } else { va.cos() };
+        self.push(va.sin(), vec![(a.0, local)])
+    }
+    fn exp(&mut self, a: WVar) -> WVar {
+        let e = self.value(a).exp();
+        self.push(e, vec![(a.0, e)])
+    }
+    fn gradient(&self, output: WVar) -> Vec<f64> {
+        let mut adjoints = vec![0.0; self.nodes.len()];
+        adjoints[output.0] = 1.0;
+        let order: Vec<usize> = if MODE == 2 {
+            (0..=output.0).collect()
+        } else {
+            (0..=output.0).rev().collect()
+        };
+        for k in order {
+            let adjoint = adjoints[k];
+            for &(input, local) in &self.nodes[k].1 {
+                if MODE == 1 {
+                    adjoints[input] = adjoint * local;
+                } else {
+                    adjoints[input] += adjoint * local;
+                }
+            }
+        }
+        adjoints
+    }
+}
+
+mod overwrites {
+    pub(super) type Tape = super::WrongTape<1>;
+    pub(super) type Var = super::WVar;
+}
+mod forward_order {
+    pub(super) type Tape = super::WrongTape<2>;
+    pub(super) type Var = super::WVar;
+}
+mod product_swapped {
+    pub(super) type Tape = super::WrongTape<3>;
+    pub(super) type Var = super::WVar;
+}
+mod at_output {
+    pub(super) type Tape = super::WrongTape<4>;
+    pub(super) type Var = super::WVar;
+}

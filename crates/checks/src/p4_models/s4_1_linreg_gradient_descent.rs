@@ -1,0 +1,507 @@
+//! Checks for 4.1 — linear regression by batch gradient descent on standardised features.
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::ModelError;
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// The learner's result: coefficients (intercept first) and the loss after each epoch.
+type Fit = Result<(DVector<f64>, Vec<f64>), ModelError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `linreg_gradient_descent(x, y, learning_rate, epochs)`.
+    pub linreg_gradient_descent: fn(&DMatrix<f64>, &DVector<f64>, f64, usize) -> Fit,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s4_1_linreg_gradient_descent {
+    ($($m:ident)::+) => {
+        $crate::p4_models::s4_1_linreg_gradient_descent::Impl {
+            linreg_gradient_descent: $($m::)+linreg_gradient_descent,
+        }
+    };
+}
+
+/// The safe step used by the properties: with standardised features the Hessian of L is
+/// diag(1, C) with C a correlation matrix of ≤ 3 features (λmax ≤ 3 < 2/η = 4).
+const SAFE_STEP: f64 = 0.5;
+/// Epochs for the agreement check: the generated features have pairwise |r| ≤ 0.3, so
+/// λmin(C) ≥ 0.4 and the error shrinks by ≤ (1 − η·λmin) = 0.8 per epoch: 0.8²⁰⁰ ≈ 4e-20.
+const EPOCHS: usize = 200;
+/// After 200 epochs the remaining optimisation error is far below rounding; coefficients
+/// then agree with the closed form to ~1e-12 relative. 1e-7 (relative to 1 + ‖β‖∞) leaves
+/// slack for the ≤ 1/sⱼ amplification when converting back to original units.
+const AGREE: f64 = 1e-7;
+/// A step 20× the safe one: the error grows by |1 − η| = 9 per epoch along the intercept
+/// direction alone, so the loss overflows f64 well within 1000 epochs.
+const DIVERGENT_STEP: f64 = 10.0;
+/// A loss may "increase" by rounding only: 1e-12 relative.
+const MONOTONE_SLACK: f64 = 1e-12;
+
+fn call(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> String {
+    format!(
+        "linreg_gradient_descent(&{}, &{}, {}, {epochs})",
+        show::matrix(x),
+        show::vector(y),
+        show::float(eta)
+    )
+}
+
+fn closed_form(x: &DMatrix<f64>, y: &DVector<f64>) -> Vec<f64> {
+    let fit = mathlings_models::LinearRegression::default()
+        .fit(x, y)
+        .expect("reference fit");
+    let mut beta = vec![fit.intercept.expect("intercept")];
+    beta.extend(fit.coefficients.iter());
+    beta
+}
+
+/// n ∈ 20..=40 rows, k ∈ 1..=3 features in [−10, 10], each of variance ≥ 1, with pairwise
+/// |correlation| ≤ 0.3,
+/// y in [−100, 100].
+fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
+    (1usize..=3, 20usize..=40)
+        .prop_flat_map(|(k, n)| {
+            (
+                strategies::matrix(n, k),
+                proptest::collection::vec(-100.0..100.0f64, n),
+            )
+        })
+        .prop_map(|(x, y)| (x, DVector::from_vec(y)))
+        .prop_filter("spread-out, weakly correlated features", |(x, _)| {
+            let k = x.ncols();
+            let spread = x.column_iter().all(|c| {
+                mathlings_stats::population_variance(c.as_slice()).is_ok_and(|v| v >= 1.0)
+            });
+            spread
+                && (0..k).all(|a| {
+                    (a + 1..k).all(|b| {
+                        mathlings_stats::pearson_correlation(
+                            x.column(a).as_slice(),
+                            x.column(b).as_slice(),
+                        )
+                        .is_ok_and(|r| r.abs() <= 0.3)
+                    })
+                })
+        })
+}
+
+fn coefficients(got: &Fit) -> Result<Vec<f64>, ModelError> {
+    got.clone().map(|(b, _)| b.iter().copied().collect())
+}
+
+fn agrees(got: &Fit, want: &[f64]) -> Verdict {
+    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    expect::all_close(
+        &coefficients(got),
+        want,
+        Tol {
+            rel: 0.0,
+            abs: AGREE * scale,
+        },
+    )
+}
+
+fn show_fit(got: &Fit, digits: usize) -> String {
+    match got {
+        Ok((b, losses)) => format!(
+            "β = [{}], final loss {}",
+            b.iter()
+                .map(|v| show::rounded(*v, digits))
+                .collect::<Vec<_>>()
+                .join(", "),
+            losses
+                .last()
+                .map_or("none".into(), |l| show::rounded(*l, digits))
+        ),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s4_1_linreg_gradient_descent",
+        properties: vec![
+            Property {
+                id: "agrees_with_closed_form",
+                description: "after 200 epochs with η = 0.5 the coefficients (intercept first, original units) equal the closed-form least-squares fit (to 1e-7 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| call(x, y, SAFE_STEP, EPOCHS),
+                        |(x, y)| {
+                            let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, EPOCHS);
+                            agrees(&got, &closed_form(x, y))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "loss_never_increases",
+                description: "with a safe step (η = 0.5 or 0.1) there is one loss per epoch and it never goes up",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (
+                        problem(),
+                        prop_oneof![Just(SAFE_STEP), Just(0.1)],
+                        1usize..=30,
+                    );
+                    ctx.forall(
+                        input,
+                        |((x, y), eta, epochs)| call(x, y, *eta, *epochs),
+                        |((x, y), eta, epochs)| {
+                            let got = (imp.linreg_gradient_descent)(x, y, *eta, *epochs);
+                            let Ok((_, losses)) = &got else {
+                                return expect::fail(common::result(&got), "Ok((β, losses))");
+                            };
+                            if losses.len() != *epochs {
+                                return expect::fail(
+                                    format!("{} losses", losses.len()),
+                                    format!("{epochs} losses, one per epoch"),
+                                );
+                            }
+                            match losses
+                                .windows(2)
+                                .position(|w| w[1].is_nan() || w[1] > w[0] * (1.0 + MONOTONE_SLACK))
+                            {
+                                None => Ok(()),
+                                Some(e) => expect::fail(
+                                    format!(
+                                        "losses[{e}] = {} then losses[{}] = {}",
+                                        show::float(losses[e]),
+                                        e + 1,
+                                        show::float(losses[e + 1])
+                                    ),
+                                    "a non-increasing loss",
+                                ),
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "first_epoch_loss",
+                description: "the first recorded loss is L after one step from 0, where γ₀ = η·ȳ and γ = η·Zᵀy/n",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| call(x, y, SAFE_STEP, 1),
+                        |(x, y)| {
+                            let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, 1);
+                            let Ok((_, losses)) = &got else {
+                                return expect::fail(common::result(&got), "Ok((β, [loss]))");
+                            };
+                            let want = first_loss(x, y, SAFE_STEP);
+                            let first = losses.first().copied().ok_or(());
+                            expect::close(
+                                &first,
+                                want,
+                                Tol {
+                                    rel: 1e-9,
+                                    abs: 1e-9,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "diverges_for_large_step",
+                description: "a far too large step (η = 10) makes the iteration blow up: ModelError::NoConvergence, not ∞ or NaN",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| call(x, y, DIVERGENT_STEP, 1000),
+                        |(x, y)| {
+                            common::error(
+                                &(imp.linreg_gradient_descent)(x, y, DIVERGENT_STEP, 1000),
+                                |e| matches!(e, ModelError::NoConvergence { .. }),
+                                "ModelError::NoConvergence { .. }",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
+                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let empty = DMatrix::<f64>::zeros(0, 1);
+                    let no_y = DVector::<f64>::zeros(0);
+                    let short = DVector::from_vec(vec![1.0, 2.0]);
+                    let mut nan = x.clone();
+                    nan[(1, 0)] = f64::NAN;
+                    let constant =
+                        DMatrix::from_row_slice(4, 2, &[1.0, 3.0, 2.0, 3.0, 3.0, 3.0, 5.0, 3.0]);
+                    type Case<'a> = (
+                        &'a DMatrix<f64>,
+                        &'a DVector<f64>,
+                        f64,
+                        usize,
+                        &'static str,
+                        fn(&ModelError) -> bool,
+                    );
+                    let cases: [Case; 8] = [
+                        (
+                            &x,
+                            &y,
+                            0.0,
+                            10,
+                            "ModelError::InvalidParameter { name: \"learning_rate\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    ModelError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            &x,
+                            &y,
+                            -0.1,
+                            10,
+                            "ModelError::InvalidParameter { name: \"learning_rate\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    ModelError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            &x,
+                            &y,
+                            f64::NAN,
+                            10,
+                            "ModelError::InvalidParameter { name: \"learning_rate\", .. }",
+                            |e| {
+                                matches!(
+                                    e,
+                                    ModelError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            &x,
+                            &y,
+                            0.1,
+                            0,
+                            "ModelError::InvalidParameter { name: \"epochs\", .. }",
+                            |e| matches!(e, ModelError::InvalidParameter { name: "epochs", .. }),
+                        ),
+                        (&empty, &no_y, 0.1, 10, "ModelError::Empty", |e| {
+                            matches!(e, ModelError::Empty)
+                        }),
+                        (&x, &short, 0.1, 10, "ModelError::ShapeMismatch(_)", |e| {
+                            matches!(e, ModelError::ShapeMismatch(_))
+                        }),
+                        (&nan, &y, 0.1, 10, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (
+                            &constant,
+                            &y,
+                            0.1,
+                            10,
+                            "ModelError::RankDeficient { .. }",
+                            |e| matches!(e, ModelError::RankDeficient { .. }),
+                        ),
+                    ];
+                    for (x, y, eta, epochs, name, is_expected) in cases {
+                        ctx.once(&call(x, y, eta, epochs), || {
+                            common::error(
+                                &(imp.linreg_gradient_descent)(x, y, eta, epochs),
+                                is_expected,
+                                name,
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_sepal_length",
+                description: "Iris sepal length from the other three measurements, η = 0.5, 3000 epochs: the stored fit (≈ the closed form 1.856, 0.651, 0.709, −0.556)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "linreg_gradient_descent(&[sepal width, petal length, petal width], &sepal length, 0.5, 3000) on Iris";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let x = iris.features.columns(1, 3).into_owned();
+                        let y = iris.features.column(0).into_owned();
+                        let text = format!(
+                            "{}\n",
+                            show_fit(&(imp.linreg_gradient_descent)(&x, &y, 0.5, 3000), 6)
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "gradient_not_divided_by_n",
+                explanation: "Your iteration blows up at a step that should be safe: the gradient looks like \
+                    Zᵀr instead of Zᵀr/n. The loss is a *mean*, (1/2n)Σrᵢ², so its gradient is an average \
+                    too; summing makes the effective step n times larger (η·n ≫ 2/L) and every epoch \
+                    overshoots further. Divide both gradients (intercept and coefficients) by n.",
+                implementation: Impl {
+                    linreg_gradient_descent: gradient_not_divided_by_n,
+                },
+            },
+            Misconception {
+                id: "intercept_not_updated",
+                explanation: "Your intercept is never learned: it stays at its starting value while the other \
+                    coefficients move. The intercept is a parameter like any other, with gradient \
+                    ∂L/∂γ₀ = (1/n)Σrᵢ; update it in every epoch (γ₀ ← γ₀ − η·mean(r)), from the same \
+                    residuals as the other coefficients.",
+                implementation: Impl {
+                    linreg_gradient_descent: intercept_not_updated,
+                },
+            },
+            Misconception {
+                id: "not_converted_back",
+                explanation: "Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
+                    not of x. Convert them back before returning: βⱼ = γⱼ/sⱼ and \
+                    β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.",
+                implementation: Impl {
+                    linreg_gradient_descent: not_converted_back,
+                },
+            },
+        ],
+        probe: |imp| {
+            let x = DMatrix::from_row_slice(
+                6,
+                2,
+                &[1.0, 4.0, 2.0, 1.0, 3.0, 5.0, 4.0, 2.0, 5.0, 6.0, 6.0, 1.0],
+            );
+            let y = DVector::from_vec(vec![3.0, 2.0, 7.0, 6.0, 11.0, 8.0]);
+            vec![
+                show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 300), 6),
+                show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 1), 6),
+            ]
+        },
+    }
+}
+
+/// The loss after one step from 0: the intercept moves to η·ȳ, γ to η·Zᵀy/n.
+fn first_loss(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64) -> f64 {
+    let z = standardised(x).0;
+    let n = x.nrows() as f64;
+    let intercept = eta * y.mean();
+    let gamma = z.transpose() * y * (eta / n);
+    ((&z * gamma).add_scalar(intercept) - y).norm_squared() / (2.0 * n)
+}
+
+fn standardised(x: &DMatrix<f64>) -> (DMatrix<f64>, Vec<f64>, Vec<f64>) {
+    let n = x.nrows() as f64;
+    let means: Vec<f64> = x.column_iter().map(|c| c.mean()).collect();
+    let sds: Vec<f64> = x
+        .column_iter()
+        .zip(&means)
+        .map(|(c, m)| (c.iter().map(|v| (v - m).powi(2)).sum::<f64>() / n).sqrt())
+        .collect();
+    let z = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| (x[(i, j)] - means[j]) / sds[j]);
+    (z, means, sds)
+}
+
+/// Gradient descent with switchable mistakes.
+fn descend(
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    eta: f64,
+    epochs: usize,
+    divide: bool,
+    update_intercept: bool,
+    convert: bool,
+) -> Fit {
+    if !(eta.is_finite() && eta > 0.0) {
+        return Err(ModelError::InvalidParameter {
+            name: "learning_rate",
+            reason: "must be > 0",
+        });
+    }
+    if epochs == 0 {
+        return Err(ModelError::InvalidParameter {
+            name: "epochs",
+            reason: "must be ≥ 1",
+        });
+    }
+    if x.nrows() == 0 || x.ncols() == 0 {
+        return Err(ModelError::Empty);
+    }
+    if y.len() != x.nrows() {
+        return Err(ModelError::ShapeMismatch("rows".into()));
+    }
+    if x.iter().chain(y.iter()).any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    let (z, means, sds) = standardised(x);
+    if sds.contains(&0.0) {
+        return Err(ModelError::RankDeficient {
+            rank: x.ncols(),
+            columns: x.ncols() + 1,
+        });
+    }
+    let n = x.nrows() as f64;
+    let scale = if divide { eta / n } else { eta };
+    let (mut intercept, mut gamma) = (0.0, DVector::zeros(x.ncols()));
+    let mut losses = Vec::new();
+    for epoch in 0..epochs {
+        let r = (&z * &gamma).add_scalar(intercept) - y;
+        if update_intercept {
+            intercept -= scale * r.sum();
+        }
+        gamma -= z.transpose() * &r * scale;
+        let loss = ((&z * &gamma).add_scalar(intercept) - y).norm_squared() / (2.0 * n);
+        if !loss.is_finite() {
+            return Err(ModelError::NoConvergence {
+                iterations: epoch + 1,
+            });
+        }
+        losses.push(loss);
+    }
+    let mut beta = DVector::zeros(x.ncols() + 1);
+    beta[0] = intercept;
+    for j in 0..x.ncols() {
+        if convert {
+            beta[j + 1] = gamma[j] / sds[j];
+            beta[0] -= gamma[j] * means[j] / sds[j];
+        } else {
+            beta[j + 1] = gamma[j];
+        }
+    }
+    Ok((beta, losses))
+}
+
+fn gradient_not_divided_by_n(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> Fit {
+    descend(x, y, eta, epochs, false, true, true)
+}
+
+fn intercept_not_updated(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> Fit {
+    descend(x, y, eta, epochs, true, false, true)
+}
+
+fn not_converted_back(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> Fit {
+    descend(x, y, eta, epochs, true, true, false)
+}

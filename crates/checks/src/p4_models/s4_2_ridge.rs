@@ -1,0 +1,337 @@
+//! Checks for 4.2 — ridge regression with an unpenalised intercept.
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::ModelError;
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `ridge(x, y, lambda)`: (β₀, β) of the L2-penalised least-squares fit.
+    pub ridge: fn(&DMatrix<f64>, &DVector<f64>, f64) -> Result<DVector<f64>, ModelError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s4_2_ridge {
+    ($($m:ident)::+) => {
+        $crate::p4_models::s4_2_ridge::Impl { ridge: $($m::)+ridge }
+    };
+}
+
+/// Random designs (n ≥ k + 3, entries in [−10, 10]) are well conditioned; even through the
+/// normal equations (κ² ε ≲ 1e-10) the fits agree far below 1e-8 relative to 1 + ‖β‖∞.
+const AGREE: f64 = 1e-8;
+/// ‖β(λ)‖ may "grow" with λ by rounding only.
+const MONOTONE_SLACK: f64 = 1e-9;
+
+fn call(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> String {
+    format!(
+        "ridge(&{}, &{}, {})",
+        show::matrix(x),
+        show::vector(y),
+        show::float(lambda)
+    )
+}
+
+fn reference(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> Vec<f64> {
+    let fit = mathlings_models::Ridge {
+        lambda,
+        fit_intercept: true,
+    }
+    .fit(x, y)
+    .expect("reference ridge");
+    let mut beta = vec![fit.intercept.expect("intercept")];
+    beta.extend(fit.coefficients.iter());
+    beta
+}
+
+/// k ∈ 1..=4 columns, n ∈ k+3..=12 rows, of full rank (the reference OLS fit exists).
+fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
+    (1usize..=4, 0usize..=6)
+        .prop_flat_map(|(k, extra)| {
+            let n = k + 3 + extra;
+            (
+                strategies::matrix(n, k),
+                proptest::collection::vec(-50.0..50.0f64, n),
+            )
+        })
+        .prop_map(|(x, y)| (x, DVector::from_vec(y)))
+        .prop_filter("full column rank", |(x, y)| {
+            mathlings_models::LinearRegression::default()
+                .fit(x, y)
+                .is_ok()
+        })
+}
+
+fn lambda() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![Just(0.0), 0.0..50.0f64, (0i32..=20).prop_map(f64::from)]
+}
+
+fn agrees(got: &Result<DVector<f64>, ModelError>, want: &[f64]) -> Verdict {
+    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    let got = got.clone().map(|b| b.iter().copied().collect::<Vec<f64>>());
+    expect::all_close(
+        &got,
+        want,
+        Tol {
+            rel: 0.0,
+            abs: AGREE * scale,
+        },
+    )
+}
+
+fn slope_norm(beta: &DVector<f64>) -> f64 {
+    beta.rows(1, beta.len().saturating_sub(1)).norm()
+}
+
+fn show_beta(got: &Result<DVector<f64>, ModelError>, digits: usize) -> String {
+    match got {
+        Ok(b) => format!(
+            "β = [{}]",
+            b.iter()
+                .map(|v| show::rounded(*v, digits))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s4_2_ridge",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "(β₀, β) equal the reference ridge fit for λ ∈ [0, 50] (to 1e-8 relative)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        (problem(), lambda()),
+                        |((x, y), l)| call(x, y, *l),
+                        |((x, y), l)| agrees(&(imp.ridge)(x, y, *l), &reference(x, y, *l)),
+                    )
+                },
+            },
+            Property {
+                id: "lambda_zero_is_ols",
+                description: "with λ = 0 ridge is ordinary least squares: the coefficients equal the OLS fit",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| call(x, y, 0.0),
+                        |(x, y)| {
+                            let fit = mathlings_models::LinearRegression::default()
+                                .fit(x, y)
+                                .expect("reference OLS");
+                            let mut want = vec![fit.intercept.expect("intercept")];
+                            want.extend(fit.coefficients.iter());
+                            agrees(&(imp.ridge)(x, y, 0.0), &want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "shrinks_as_lambda_grows",
+                description: "the coefficients shrink as λ grows: ‖β‖ (intercept excluded) never increases over λ = 0, 1, 10, 100, 10⁴, 10⁸",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, y)| format!("ridge(&x, &y, λ) for λ = 0, 1, 10, 100, 1e4, 1e8 with x = {}, y = {}", show::matrix(x), show::vector(y)),
+                        |(x, y)| {
+                            let mut previous = f64::INFINITY;
+                            for l in [0.0, 1.0, 10.0, 100.0, 1e4, 1e8] {
+                                let got = (imp.ridge)(x, y, l);
+                                let Ok(beta) = &got else {
+                                    return expect::fail(format!("λ = {}: {}", show::float(l), common::result(&got)), "Ok(β)");
+                                };
+                                let norm = slope_norm(beta);
+                                if norm.is_nan() || norm > previous * (1.0 + MONOTONE_SLACK) {
+                                    return expect::fail(
+                                        format!("‖β‖ = {} at λ = {} after {} at the previous λ", show::rounded(norm, 6), show::float(l), show::rounded(previous, 6)),
+                                        "a norm that never grows with λ",
+                                    );
+                                }
+                                previous = norm;
+                            }
+                            Ok(())
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "intercept_not_penalised",
+                description: "adding a constant c to every y changes only the intercept (by c); with a huge λ the intercept tends to ȳ",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (problem(), 1.0..50.0f64, -1000.0..1000.0f64);
+                    ctx.forall(
+                        input,
+                        |((x, y), l, c)| {
+                            format!("{} vs {}", call(x, &y.add_scalar(*c), *l), call(x, y, *l))
+                        },
+                        |((x, y), l, c)| {
+                            let base = (imp.ridge)(x, y, *l);
+                            let Ok(base) = base else {
+                                return expect::fail(common::result(&base), "Ok(β)");
+                            };
+                            let mut want: Vec<f64> = base.iter().copied().collect();
+                            if let Some(first) = want.first_mut() {
+                                *first += c;
+                            }
+                            agrees(&(imp.ridge)(x, &y.add_scalar(*c), *l), &want)?;
+                            let huge = (imp.ridge)(x, y, 1e12);
+                            let intercept =
+                                huge.clone().map(|b| b.get(0).copied().unwrap_or(f64::NAN));
+                            expect::close(
+                                &intercept,
+                                y.mean(),
+                                Tol {
+                                    rel: 1e-6,
+                                    abs: 1e-6,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "a negative or non-finite λ, empty or non-finite data, mismatched lengths, or dependent columns with λ = 0 give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
+                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let empty = DMatrix::<f64>::zeros(0, 1);
+                    let no_y = DVector::<f64>::zeros(0);
+                    let short = DVector::from_vec(vec![1.0, 2.0]);
+                    let mut nan = x.clone();
+                    nan[(1, 0)] = f64::NAN;
+                    let duplicated =
+                        DMatrix::from_row_slice(4, 2, &[1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0]);
+                    type Case<'a> = (
+                        &'a DMatrix<f64>,
+                        &'a DVector<f64>,
+                        f64,
+                        &'static str,
+                        fn(&ModelError) -> bool,
+                    );
+                    let lambda_error = "ModelError::InvalidParameter { name: \"lambda\", .. }";
+                    let cases: [Case; 7] = [
+                        (&x, &y, -1.0, lambda_error, |e| {
+                            matches!(e, ModelError::InvalidParameter { name: "lambda", .. })
+                        }),
+                        (&x, &y, f64::NAN, lambda_error, |e| {
+                            matches!(e, ModelError::InvalidParameter { name: "lambda", .. })
+                        }),
+                        (&x, &y, f64::INFINITY, lambda_error, |e| {
+                            matches!(e, ModelError::InvalidParameter { name: "lambda", .. })
+                        }),
+                        (&empty, &no_y, 1.0, "ModelError::Empty", |e| {
+                            matches!(e, ModelError::Empty)
+                        }),
+                        (&x, &short, 1.0, "ModelError::ShapeMismatch(_)", |e| {
+                            matches!(e, ModelError::ShapeMismatch(_))
+                        }),
+                        (&nan, &y, 1.0, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (
+                            &duplicated,
+                            &y,
+                            0.0,
+                            "ModelError::RankDeficient { .. }",
+                            |e| matches!(e, ModelError::RankDeficient { .. }),
+                        ),
+                    ];
+                    for (x, y, l, name, is_expected) in cases {
+                        ctx.once(&call(x, y, l), || {
+                            common::error(&(imp.ridge)(x, y, l), is_expected, name)
+                        })?;
+                    }
+                    let ok = (imp.ridge)(&duplicated, &y, 1.0);
+                    ctx.once(&call(&duplicated, &y, 1.0), || {
+                        expect::that(
+                            ok.is_ok(),
+                            common::result(&ok),
+                            "Ok(β): with λ > 0 dependent columns are fine",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_sepal_length",
+                description: "Iris sepal length from the other three measurements with λ = 10 gives the stored coefficients",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "ridge(&[sepal width, petal length, petal width], &sepal length, 10.0) on Iris";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let x = iris.features.columns(1, 3).into_owned();
+                        let y = iris.features.column(0).into_owned();
+                        let text = format!("{}\n", show_beta(&(imp.ridge)(&x, &y, 10.0), 8));
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![Misconception {
+            id: "penalises_intercept",
+            explanation: "Your intercept is shrunk towards 0 along with the other coefficients: it looks like \
+                you solved (AᵀA + λI)β = Aᵀy with the column of ones inside A, so λ also lands on β₀. \
+                Then the fit depends on where the origin of y is — adding 1000 to every y no longer just \
+                adds 1000 to β₀. Centre X and y first, penalise only β₁..βₖ, and recover β₀ = ȳ − x̄ᵀβ.",
+            implementation: Impl {
+                ridge: penalises_intercept,
+            },
+        }],
+        probe: |imp| {
+            let x =
+                DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
+            let y = DVector::from_vec(vec![13.0, 15.0, 18.0, 18.0, 22.0]);
+            vec![
+                show_beta(&(imp.ridge)(&x, &y, 0.0), 6),
+                show_beta(&(imp.ridge)(&x, &y, 5.0), 6),
+            ]
+        },
+    }
+}
+
+fn penalises_intercept(
+    x: &DMatrix<f64>,
+    y: &DVector<f64>,
+    lambda: f64,
+) -> Result<DVector<f64>, ModelError> {
+    if !(lambda.is_finite() && lambda >= 0.0) {
+        return Err(ModelError::InvalidParameter {
+            name: "lambda",
+            reason: "must be ≥ 0",
+        });
+    }
+    if x.nrows() == 0 || x.ncols() == 0 {
+        return Err(ModelError::Empty);
+    }
+    if y.len() != x.nrows() {
+        return Err(ModelError::ShapeMismatch("rows".into()));
+    }
+    if x.iter().chain(y.iter()).any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    let a = x.clone().insert_column(0, 1.0);
+    let p = a.ncols();
+    let m = a.transpose() * &a + DMatrix::identity(p, p) * lambda;
+    let chol = m
+        .cholesky()
+        .filter(|c| c.l().diagonal().amin() > 1e-7 * c.l().diagonal().amax())
+        .ok_or(ModelError::RankDeficient {
+            rank: p - 1,
+            columns: p,
+        })?;
+    Ok(chol.solve(&(a.transpose() * y)))
+}

@@ -1,0 +1,439 @@
+//! Checks for 4.3 — a logistic-regression pipeline on Iris: probabilities, decision rule,
+//! confusion matrix and held-out deviance.
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::ModelError;
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// A 2 × 2 confusion matrix, row = actual, column = predicted.
+type Confusion = [[usize; 2]; 2];
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `predict_proba(beta, x)`: σ(β₀ + xᵢᵀβ) per row.
+    pub predict_proba: fn(&DVector<f64>, &DMatrix<f64>) -> Result<DVector<f64>, ModelError>,
+    /// `deviance(beta, x, y)`: −2ℓ(β).
+    pub deviance: fn(&DVector<f64>, &DMatrix<f64>, &[bool]) -> Result<f64, ModelError>,
+    /// `confusion_matrix(beta, x, y)`: counts by (actual, predicted).
+    pub confusion_matrix:
+        fn(&DVector<f64>, &DMatrix<f64>, &[bool]) -> Result<Confusion, ModelError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s4_3_logistic_iris {
+    ($($m:ident)::+) => {
+        $crate::p4_models::s4_3_logistic_iris::Impl {
+            predict_proba: $($m::)+predict_proba,
+            deviance: $($m::)+deviance,
+            confusion_matrix: $($m::)+confusion_matrix,
+        }
+    };
+}
+
+/// σ is accurate to a few ulps in either stable form; η itself carries ~k·ε·|terms|.
+const PROBA: Tol = Tol {
+    rel: 1e-12,
+    abs: 1e-15,
+};
+/// The deviance sums ≤ 30 terms each accurate to a few ulps of |η| ≤ 100.
+const DEVIANCE: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-10,
+};
+/// Agreement with the reference fit's own −2ℓ on Iris (both sum 80 softplus terms).
+const IRIS_DEVIANCE: Tol = Tol {
+    rel: 1e-9,
+    abs: 1e-9,
+};
+
+fn args(beta: &DVector<f64>, x: &DMatrix<f64>) -> String {
+    format!("&{}, &{}", show::vector(beta), show::matrix(x))
+}
+
+fn softplus(z: f64) -> f64 {
+    z.max(0.0) + (-z.abs()).exp().ln_1p()
+}
+
+fn eta(beta: &DVector<f64>, x: &DMatrix<f64>) -> DVector<f64> {
+    (x * beta.rows(1, x.ncols())).add_scalar(beta[0])
+}
+
+fn reference_deviance(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> f64 {
+    2.0 * eta(beta, x)
+        .iter()
+        .zip(y)
+        .map(|(&z, &t)| softplus(z) - if t { z } else { 0.0 })
+        .sum::<f64>()
+}
+
+/// β (k + 1 values in [−3, 3]), x (n ∈ 1..=20 rows, k ∈ 1..=3 columns in [−10, 10]) and labels.
+fn problem() -> impl Strategy<Value = (DVector<f64>, DMatrix<f64>, Vec<bool>)> + Clone {
+    (1usize..=3, 1usize..=20).prop_flat_map(|(k, n)| {
+        (
+            proptest::collection::vec(-3.0..3.0f64, k + 1).prop_map(DVector::from_vec),
+            strategies::matrix(n, k),
+            proptest::collection::vec(proptest::bool::ANY, n),
+        )
+    })
+}
+
+/// Iris versicolor (false) / virginica (true); every fifth row held out.
+fn iris_split() -> ((DMatrix<f64>, Vec<bool>), (DMatrix<f64>, Vec<bool>)) {
+    let iris = mathlings_models::datasets::iris();
+    let rows: Vec<usize> = (0..150).filter(|&i| iris.species[i] != 0).collect();
+    let pick = |keep: &dyn Fn(usize) -> bool| {
+        let chosen: Vec<usize> = (0..rows.len())
+            .filter(|&r| keep(r))
+            .map(|r| rows[r])
+            .collect();
+        let x = DMatrix::from_fn(chosen.len(), 4, |i, j| iris.features[(chosen[i], j)]);
+        let y = chosen.iter().map(|&i| iris.species[i] == 2).collect();
+        (x, y)
+    };
+    (pick(&|r| r % 5 != 0), pick(&|r| r % 5 == 0))
+}
+
+fn iris_fit(x: &DMatrix<f64>, y: &[bool]) -> (DVector<f64>, f64) {
+    let fit = mathlings_models::LogisticRegression::default()
+        .fit(x, y)
+        .expect("reference fit on the Iris training rows");
+    (
+        fit.coefficients.insert_row(0, fit.intercept),
+        fit.log_likelihood,
+    )
+}
+
+fn show_confusion(c: &Result<Confusion, ModelError>) -> String {
+    match c {
+        Ok(m) => format!("{m:?}"),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+fn reference_confusion(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Confusion {
+    let actual: Vec<usize> = y.iter().map(|&t| usize::from(t)).collect();
+    let predicted: Vec<usize> = eta(beta, x)
+        .iter()
+        .map(|&z| usize::from(z >= 0.0))
+        .collect();
+    let m =
+        mathlings_models::confusion_matrix(&actual, &predicted, 2).expect("reference confusion");
+    [[m[0][0], m[0][1]], [m[1][0], m[1][1]]]
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s4_3_logistic_iris",
+        properties: vec![
+            Property {
+                id: "probabilities_match_reference",
+                description: "predict_proba equals σ(β₀ + xᵢᵀβ) (reference sigmoid) for every row, each in [0, 1]",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(b, x, _)| format!("predict_proba({})", args(b, x)),
+                        |(b, x, _)| {
+                            let want: Vec<f64> = eta(b, x)
+                                .iter()
+                                .map(|&z| mathlings_models::sigmoid(z))
+                                .collect();
+                            let got = (imp.predict_proba)(b, x)
+                                .map(|p| p.iter().copied().collect::<Vec<f64>>());
+                            expect::all_close(&got, &want, PROBA)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "deviance_matches_reference",
+                description: "deviance equals −2ℓ(β) = 2Σ[ln(1 + e^ηᵢ) − yᵢηᵢ] on random data, and −2 × the reference fit's log-likelihood on the Iris training rows",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(b, x, y)| format!("deviance({}, {})", args(b, x), show::slice(y)),
+                        |(b, x, y)| {
+                            expect::close(
+                                &(imp.deviance)(b, x, y),
+                                reference_deviance(b, x, y),
+                                DEVIANCE,
+                            )
+                        },
+                    )?;
+                    let ((x, y), _) = iris_split();
+                    let (beta, log_likelihood) = iris_fit(&x, &y);
+                    ctx.once(
+                        &format!(
+                            "deviance(&β̂, &iris_train_x, &iris_train_y) with β̂ = {}",
+                            show::vector(&beta)
+                        ),
+                        || {
+                            expect::close(
+                                &(imp.deviance)(&beta, &x, &y),
+                                -2.0 * log_likelihood,
+                                IRIS_DEVIANCE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "deviance_finite_at_extreme_scores",
+                description: "confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN",
+                weight: 2,
+                check: |imp, ctx| {
+                    let beta = DVector::from_vec(vec![0.0, 400.0]);
+                    let x = DMatrix::from_row_slice(4, 1, &[-2.0, -1.0, 1.0, 2.0]);
+                    let y = [true, false, true, false];
+                    ctx.once(
+                        &format!("deviance({}, {})", args(&beta, &x), show::slice(&y)),
+                        || {
+                            expect::close(
+                                &(imp.deviance)(&beta, &x, &y),
+                                reference_deviance(&beta, &x, &y),
+                                DEVIANCE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "confusion_matrix_counts",
+                description: "the confusion matrix counts rows by (actual, predicted) with predicted true ⇔ β₀ + xᵢᵀβ ≥ 0; its entries sum to n",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(b, x, y)| format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
+                        |(b, x, y)| {
+                            let want = reference_confusion(b, x, y);
+                            let got = (imp.confusion_matrix)(b, x, y);
+                            expect::that(
+                                got.as_ref().is_ok_and(|g| *g == want),
+                                show_confusion(&got),
+                                format!("Ok({want:?})"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let beta = DVector::from_vec(vec![0.5, 1.0]);
+                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    let y = [true, false, true];
+                    let empty = DMatrix::<f64>::zeros(0, 1);
+                    let long = DVector::from_vec(vec![0.5, 1.0, 2.0]);
+                    let mut nan = x.clone();
+                    nan[(1, 0)] = f64::NAN;
+                    let inf = DVector::from_vec(vec![f64::INFINITY, 1.0]);
+                    type Case<'a> = (
+                        &'a DVector<f64>,
+                        &'a DMatrix<f64>,
+                        &'a [bool],
+                        &'static str,
+                        fn(&ModelError) -> bool,
+                    );
+                    let cases: [Case; 5] = [
+                        (&beta, &empty, &[], "ModelError::Empty", |e| {
+                            matches!(e, ModelError::Empty)
+                        }),
+                        (&long, &x, &y, "ModelError::ShapeMismatch(_)", |e| {
+                            matches!(e, ModelError::ShapeMismatch(_))
+                        }),
+                        (&beta, &x, &y[..2], "ModelError::ShapeMismatch(_)", |e| {
+                            matches!(e, ModelError::ShapeMismatch(_))
+                        }),
+                        (&beta, &nan, &y, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (&inf, &x, &y, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                    ];
+                    for (b, x, y, name, is_expected) in cases {
+                        ctx.once(
+                            &format!("deviance({}, {})", args(b, x), show::slice(y)),
+                            || expect::error(&(imp.deviance)(b, x, y), is_expected, name),
+                        )?;
+                        ctx.once(
+                            &format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
+                            || expect::error(&(imp.confusion_matrix)(b, x, y), is_expected, name),
+                        )?;
+                        if y.len() == x.nrows() {
+                            ctx.once(&format!("predict_proba({})", args(b, x)), || {
+                                common::error(&(imp.predict_proba)(b, x), is_expected, name)
+                            })?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_holdout",
+                description: "fitted on 80 Iris versicolor/virginica rows, the 20 held-out rows get the stored probabilities, confusion matrix and deviance",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "predict_proba / confusion_matrix / deviance on the held-out Iris rows (every 5th versicolor/virginica row), β̂ fitted on the other 80";
+                    ctx.once(call, || {
+                        let ((train_x, train_y), (test_x, test_y)) = iris_split();
+                        let (beta, _) = iris_fit(&train_x, &train_y);
+                        let probabilities = match (imp.predict_proba)(&beta, &test_x) {
+                            Ok(p) => p.iter().map(|v| show::rounded(*v, 5)).collect::<Vec<_>>().join(", "),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let text = format!(
+                            "β̂ (train) = [{}]\nheld-out P(virginica) = [{}]\nheld-out confusion = {}\ntraining confusion = {}\nheld-out deviance = {}\n",
+                            beta.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", "),
+                            probabilities,
+                            show_confusion(&(imp.confusion_matrix)(&beta, &test_x, &test_y)),
+                            show_confusion(&(imp.confusion_matrix)(&beta, &train_x, &train_y)),
+                            match (imp.deviance)(&beta, &test_x, &test_y) {
+                                Ok(d) => show::rounded(d, 6),
+                                Err(e) => format!("{e:?}"),
+                            },
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "log_of_probabilities",
+                explanation: "Your deviance is ∞ (or NaN) when the model is confidently wrong: it computes \
+                    ln(pᵢ) and ln(1 − pᵢ) from the probabilities, and at η = 800 p rounds to exactly 1, so \
+                    ln(1 − p) = ln 0 = −∞. Work with the scores: −ln pᵢ = ln(1 + e^−ηᵢ) and \
+                    −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).",
+                implementation: Impl {
+                    predict_proba: correct_proba,
+                    deviance: log_of_probabilities,
+                    confusion_matrix: correct_confusion,
+                },
+            },
+            Misconception {
+                id: "confusion_transposed",
+                explanation: "Your confusion matrix is transposed: rows should be the *actual* label and columns \
+                    the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].",
+                implementation: Impl {
+                    predict_proba: correct_proba,
+                    deviance: correct_deviance,
+                    confusion_matrix: confusion_transposed,
+                },
+            },
+            Misconception {
+                id: "intercept_ignored",
+                explanation: "Your scores ignore the intercept (or treat β₀ as the coefficient of the first column). \
+                    β holds the intercept first: ηᵢ = β[0] + Σⱼ β[j + 1]·xᵢⱼ.",
+                implementation: Impl {
+                    predict_proba: proba_without_intercept,
+                    deviance: correct_deviance,
+                    confusion_matrix: correct_confusion,
+                },
+            },
+        ],
+        probe: |imp| {
+            let beta = DVector::from_vec(vec![-1.0, 2.0]);
+            let x = DMatrix::from_row_slice(4, 1, &[0.0, 0.25, 1.0, 2.0]);
+            let y = [false, true, true, true];
+            let extreme = DVector::from_vec(vec![0.0, 400.0]);
+            let ex = DMatrix::from_row_slice(2, 1, &[-2.0, 2.0]);
+            let finite = match (imp.deviance)(&extreme, &ex, &[true, false]) {
+                Ok(d) if d.is_finite() => "finite".to_string(),
+                Ok(_) => "infinite".to_string(),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                match (imp.predict_proba)(&beta, &x) {
+                    Ok(p) => p
+                        .iter()
+                        .map(|v| show::rounded(*v, 6))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    Err(e) => format!("{e:?}"),
+                },
+                show::float_result(&(imp.deviance)(&beta, &x, &y).map(|d| (d * 1e6).round() / 1e6)),
+                show_confusion(&(imp.confusion_matrix)(&beta, &x, &y)),
+                finite,
+            ]
+        },
+    }
+}
+
+fn validate(
+    beta: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: Option<&[bool]>,
+) -> Result<DVector<f64>, ModelError> {
+    if x.nrows() == 0 || x.ncols() == 0 {
+        return Err(ModelError::Empty);
+    }
+    if beta.len() != x.ncols() + 1 || y.is_some_and(|y| y.len() != x.nrows()) {
+        return Err(ModelError::ShapeMismatch("shapes".into()));
+    }
+    if beta.iter().chain(x.iter()).any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    Ok(eta(beta, x))
+}
+
+fn correct_proba(beta: &DVector<f64>, x: &DMatrix<f64>) -> Result<DVector<f64>, ModelError> {
+    Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid))
+}
+
+fn proba_without_intercept(
+    beta: &DVector<f64>,
+    x: &DMatrix<f64>,
+) -> Result<DVector<f64>, ModelError> {
+    validate(beta, x, None)?;
+    Ok((x * beta.rows(1, x.ncols())).map(mathlings_models::sigmoid))
+}
+
+fn correct_deviance(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Result<f64, ModelError> {
+    validate(beta, x, Some(y))?;
+    Ok(reference_deviance(beta, x, y))
+}
+
+fn log_of_probabilities(
+    beta: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &[bool],
+) -> Result<f64, ModelError> {
+    let eta = validate(beta, x, Some(y))?;
+    Ok(-2.0
+        * eta
+            .iter()
+            .zip(y)
+            .map(|(&z, &t)| {
+                let p = mathlings_models::sigmoid(z);
+                if t { p.ln() } else { (1.0 - p).ln() }
+            })
+            .sum::<f64>())
+}
+
+fn correct_confusion(
+    beta: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &[bool],
+) -> Result<Confusion, ModelError> {
+    validate(beta, x, Some(y))?;
+    Ok(reference_confusion(beta, x, y))
+}
+
+fn confusion_transposed(
+    beta: &DVector<f64>,
+    x: &DMatrix<f64>,
+    y: &[bool],
+) -> Result<Confusion, ModelError> {
+    let m = correct_confusion(beta, x, y)?;
+    Ok([[m[0][0], m[1][0]], [m[0][1], m[1][1]]])
+}

@@ -1,0 +1,509 @@
+//! Checks for 4.4 — Gaussian naive Bayes (Bayes' theorem + maximum likelihood).
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::ModelError;
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// `(priors, means, variances)` of a fitted model.
+type Model = (Vec<f64>, DMatrix<f64>, DMatrix<f64>);
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `fit_gaussian_nb(x, labels)`: priors, means and MLE variances per class.
+    pub fit_gaussian_nb: fn(&DMatrix<f64>, &[usize]) -> Result<Model, ModelError>,
+    /// `predict_log_proba(priors, means, variances, x)`: ln P(c | xᵢ).
+    pub predict_log_proba:
+        fn(&[f64], &DMatrix<f64>, &DMatrix<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s4_4_gaussian_nb {
+    ($($m:ident)::+) => {
+        $crate::p4_models::s4_4_gaussian_nb::Impl {
+            fit_gaussian_nb: $($m::)+fit_gaussian_nb,
+            predict_log_proba: $($m::)+predict_log_proba,
+        }
+    };
+}
+
+/// Means and variances of ≤ 30 values in [−10, 10]: both sides sum the same few terms,
+/// agreeing to ~1e-14; 1e-10 relative leaves ample slack (an n − 1 variance differs by ≥ 3%).
+const FIT: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-12,
+};
+/// Log posteriors: sums of ≤ 400 terms of size ≤ 1e3, each to a few ulps: 1e-8 absolute.
+const LOG_POSTERIOR: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-8,
+};
+
+fn reference_model(
+    x: &DMatrix<f64>,
+    labels: &[usize],
+) -> mathlings_models::FittedGaussianNaiveBayes {
+    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
+        .fit(x, labels)
+        .expect("reference naive Bayes")
+}
+
+/// x (n ∈ 6..=30 rows, d ∈ 1..=3 features in [−10, 10]) with labels i mod k, k ∈ 2..=3,
+/// no feature (nearly) constant within a class.
+fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<usize>)> + Clone {
+    (1usize..=3, 6usize..=30, 2usize..=3)
+        .prop_flat_map(|(d, n, k)| {
+            (
+                strategies::matrix(n, d),
+                Just((0..n).map(|i| i % k).collect::<Vec<usize>>()),
+            )
+        })
+        .prop_filter("no feature constant within a class", |(x, labels)| {
+            mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
+                .fit(x, labels)
+                .is_ok_and(|m| m.variances.iter().all(|&v| v > 1e-6))
+        })
+}
+
+fn fit_call(x: &DMatrix<f64>, labels: &[usize]) -> String {
+    format!(
+        "fit_gaussian_nb(&{}, {})",
+        show::matrix(x),
+        show::slice(labels)
+    )
+}
+
+fn flatten(m: &Model) -> Vec<f64> {
+    m.0.iter()
+        .chain(m.1.iter())
+        .chain(m.2.iter())
+        .copied()
+        .collect()
+}
+
+fn log_proba_close(got: &Result<DMatrix<f64>, ModelError>, want: &DMatrix<f64>) -> Verdict {
+    let got = got.clone().and_then(|m| {
+        if m.shape() == want.shape() {
+            Ok(m.iter().copied().collect::<Vec<f64>>())
+        } else {
+            Err(ModelError::ShapeMismatch(format!(
+                "returned shape {:?}, expected {:?}",
+                m.shape(),
+                want.shape()
+            )))
+        }
+    });
+    let want: Vec<f64> = want.iter().copied().collect();
+    expect::all_close(&got, &want, LOG_POSTERIOR)
+}
+
+/// Two classes over `d` features: means 0 and 1, unit variances; the row sits at 0.4 in
+/// every feature. Each density is ≤ 0.4, so Πⱼ underflows to 0 for d ≳ 800/0.9; the log
+/// posterior is still perfectly defined.
+fn many_features(d: usize) -> (Vec<f64>, DMatrix<f64>, DMatrix<f64>, DMatrix<f64>) {
+    let means = DMatrix::from_fn(2, d, |c, _| c as f64);
+    let variances = DMatrix::from_element(2, d, 1.0);
+    let x = DMatrix::from_element(1, d, 0.4);
+    (vec![0.5, 0.5], means, variances, x)
+}
+
+fn show_model(got: &Result<Model, ModelError>, digits: usize) -> String {
+    let row = |v: &[f64]| {
+        v.iter()
+            .map(|x| show::rounded(*x, digits))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match got {
+        Ok((priors, means, variances)) => {
+            let mut text = format!("priors = [{}]\n", row(priors));
+            for c in 0..means.nrows() {
+                let m: Vec<f64> = means.row(c).iter().copied().collect();
+                let v: Vec<f64> = variances.row(c).iter().copied().collect();
+                text += &format!(
+                    "class {c}: means = [{}], variances = [{}]\n",
+                    row(&m),
+                    row(&v)
+                );
+            }
+            text
+        }
+        Err(e) => format!("{e:?}\n"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s4_4_gaussian_nb",
+        properties: vec![
+            Property {
+                id: "fit_matches_reference",
+                description: "priors n_c/n, class means and MLE variances (÷ n_c) equal the reference fit",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, l)| fit_call(x, l),
+                        |(x, l)| {
+                            let r = reference_model(x, l);
+                            let classes = r.class_priors.len();
+                            let want = flatten(&(r.class_priors, r.means, r.variances));
+                            let got = (imp.fit_gaussian_nb)(x, l);
+                            let shapes_ok = got
+                                .as_ref()
+                                .is_ok_and(|m| m.0.len() == classes && m.1.shape() == m.2.shape());
+                            let got = got.map(|m| flatten(&m));
+                            if !shapes_ok {
+                                return expect::fail(
+                                    common::result(&got),
+                                    "priors, means and variances with one row per class",
+                                );
+                            }
+                            expect::all_close(&got, &want, FIT)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "log_posterior_matches_reference",
+                description: "ln P(c | xᵢ) equals the reference naive-Bayes log posterior for every row and class",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, l)| format!("predict_log_proba(priors, means, variances, &x) with the model fitted on x = {}, labels = {}", show::matrix(x), show::slice(l)),
+                        |(x, l)| {
+                            let r = reference_model(x, l);
+                            let want = r.predict_log_proba(x).expect("reference log posterior");
+                            log_proba_close(&(imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x), &want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "posteriors_sum_to_one",
+                description: "for every row, Σ_c P(c | xᵢ) = 1 (exp of the log posteriors)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, l)| {
+                            format!(
+                                "predict_log_proba(..) on x = {} fitted with labels {}",
+                                show::matrix(x),
+                                show::slice(l)
+                            )
+                        },
+                        |(x, l)| {
+                            let r = reference_model(x, l);
+                            let got =
+                                (imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x);
+                            let Ok(m) = &got else {
+                                return expect::fail(common::result(&got), "Ok(log posteriors)");
+                            };
+                            for row in m.row_iter() {
+                                let total: f64 = row.iter().map(|v| v.exp()).sum();
+                                expect::close(
+                                    &Ok::<f64, ()>(total),
+                                    1.0,
+                                    Tol {
+                                        rel: 0.0,
+                                        abs: 1e-12,
+                                    },
+                                )?;
+                            }
+                            Ok(())
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "no_underflow_with_many_features",
+                description: "with 2000 features every density product underflows to 0, yet the log posterior is finite and correct (log-sum-exp)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let (priors, means, variances, x) = many_features(2000);
+                    ctx.once(
+                        "predict_log_proba(&[0.5, 0.5], &means, &variances, &x) with 2000 features: means 0 (class 0) and 1 (class 1), variances 1, x = 0.4 everywhere",
+                        || {
+                            let fitted = mathlings_models::FittedGaussianNaiveBayes {
+                                class_priors: priors.clone(),
+                                means: means.clone(),
+                                variances: variances.clone(),
+                            };
+                            let want = fitted.predict_log_proba(&x).expect("reference log posterior");
+                            log_proba_close(&(imp.predict_log_proba)(&priors, &means, &variances, &x), &want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or non-finite data, a label count ≠ rows, a missing class, a zero variance or mismatched shapes give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
+                    let labels = [0, 1, 0, 1];
+                    let mut nan = x.clone();
+                    nan[(1, 0)] = f64::NAN;
+                    type Case<'a> = (
+                        &'a DMatrix<f64>,
+                        &'a [usize],
+                        &'static str,
+                        fn(&ModelError) -> bool,
+                    );
+                    let empty = DMatrix::<f64>::zeros(0, 1);
+                    let constant = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 1.0, 5.0]);
+                    let cases: [Case; 5] = [
+                        (&empty, &[], "ModelError::Empty", |e| {
+                            matches!(e, ModelError::Empty)
+                        }),
+                        (&x, &labels[..3], "ModelError::ShapeMismatch(_)", |e| {
+                            matches!(e, ModelError::ShapeMismatch(_))
+                        }),
+                        (&nan, &labels, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (&x, &[0, 2, 0, 2], "ModelError::InvalidLabel(_)", |e| {
+                            matches!(e, ModelError::InvalidLabel(_))
+                        }),
+                        (
+                            &constant,
+                            &labels,
+                            "ModelError::InvalidParameter { .. }",
+                            |e| matches!(e, ModelError::InvalidParameter { .. }),
+                        ),
+                    ];
+                    for (x, l, name, is_expected) in cases {
+                        ctx.once(&fit_call(x, l), || {
+                            common::error(&(imp.fit_gaussian_nb)(x, l), is_expected, name)
+                        })?;
+                    }
+                    let means = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
+                    let variances = DMatrix::from_row_slice(2, 1, &[1.0, 0.0]);
+                    let wide = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
+                    let one = DMatrix::from_row_slice(1, 1, &[1.0]);
+                    let ok_var = DMatrix::from_row_slice(2, 1, &[1.0, 1.0]);
+                    ctx.once("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 0.0], &dmatrix![1.0])", || {
+                        common::error(&(imp.predict_log_proba)(&[0.5, 0.5], &means, &variances, &one), |e| matches!(e, ModelError::InvalidParameter { .. }), "ModelError::InvalidParameter { .. }")
+                    })?;
+                    ctx.once("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0, 2.0])", || {
+                        common::error(&(imp.predict_log_proba)(&[0.5, 0.5], &means, &ok_var, &wide), |e| matches!(e, ModelError::ShapeMismatch(_)), "ModelError::ShapeMismatch(_)")
+                    })?;
+                    ctx.once("predict_log_proba(&[1.0], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0])", || {
+                        common::error(&(imp.predict_log_proba)(&[1.0], &means, &ok_var, &one), |e| matches!(e, ModelError::ShapeMismatch(_)), "ModelError::ShapeMismatch(_)")
+                    })
+                },
+            },
+            Property {
+                id: "iris_confusion_matrix",
+                description: "fitted on all of Iris, the model and its training confusion matrix (rows actual, columns predicted) match the stored snapshot",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "fit_gaussian_nb(&iris.features, &iris.species), then argmax of predict_log_proba on the same rows";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let fit = (imp.fit_gaussian_nb)(&iris.features, &iris.species);
+                        let mut text = show_model(&fit, 6);
+                        if let Ok((priors, means, variances)) = &fit {
+                            match (imp.predict_log_proba)(priors, means, variances, &iris.features)
+                            {
+                                Ok(lp) => {
+                                    let predicted: Vec<usize> =
+                                        lp.row_iter().map(|r| argmax(r.iter().copied())).collect();
+                                    let confusion = mathlings_models::confusion_matrix(
+                                        &iris.species,
+                                        &predicted,
+                                        3,
+                                    );
+                                    text += &format!(
+                                        "training confusion = {}\n",
+                                        show::result(&confusion)
+                                    );
+                                }
+                                Err(e) => text += &format!("{e:?}\n"),
+                            }
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "multiplies_densities",
+                explanation: "Your posterior breaks down with many features: it multiplies the densities \
+                    P(c)·Πⱼ N(xⱼ; μ_cj, σ²_cj) and normalises afterwards. Each factor is below 1, so with \
+                    thousands of features the product underflows to 0 for every class and 0/0 = NaN (its \
+                    log is −∞). Add logs instead, and normalise with log-sum-exp: subtract the largest log \
+                    joint before exponentiating.",
+                implementation: Impl {
+                    fit_gaussian_nb: correct_fit,
+                    predict_log_proba: multiplies_densities,
+                },
+            },
+            Misconception {
+                id: "sample_variance",
+                explanation: "Your variances divide by n_c − 1 (the unbiased sample variance). The model's \
+                    parameters are maximum-likelihood estimates, and the MLE of a normal variance divides \
+                    by n_c: σ²_cj = (1/n_c) Σ_{i∈c} (xᵢⱼ − μ_cj)².",
+                implementation: Impl {
+                    fit_gaussian_nb: sample_variance_fit,
+                    predict_log_proba: correct_log_proba,
+                },
+            },
+        ],
+        probe: |imp| {
+            let x = DMatrix::from_row_slice(6, 1, &[1.0, 2.0, 4.0, 7.0, 8.0, 12.0]);
+            let fit = (imp.fit_gaussian_nb)(&x, &[0, 0, 0, 1, 1, 1]);
+            let (priors, means, variances, many) = many_features(2000);
+            let underflow = match (imp.predict_log_proba)(&priors, &means, &variances, &many) {
+                Ok(m) if m.iter().all(|v| v.is_finite()) => "finite".to_string(),
+                Ok(_) => "non-finite".to_string(),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![show_model(&fit, 6), underflow]
+        },
+    }
+}
+
+fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, ModelError> {
+    if x.nrows() == 0 || x.ncols() == 0 {
+        return Err(ModelError::Empty);
+    }
+    if labels.len() != x.nrows() {
+        return Err(ModelError::ShapeMismatch("labels".into()));
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    let classes = labels.iter().max().map_or(0, |m| m + 1);
+    let (n, d) = x.shape();
+    let mut priors = Vec::new();
+    let mut means = DMatrix::zeros(classes, d);
+    let mut variances = DMatrix::zeros(classes, d);
+    for c in 0..classes {
+        let rows: Vec<usize> = (0..n).filter(|&i| labels[i] == c).collect();
+        if rows.is_empty() {
+            return Err(ModelError::InvalidLabel(format!("class {c}")));
+        }
+        let n_c = rows.len() as f64;
+        priors.push(n_c / n as f64);
+        for j in 0..d {
+            let mean = rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n_c;
+            let ss = rows
+                .iter()
+                .map(|&i| (x[(i, j)] - mean).powi(2))
+                .sum::<f64>();
+            let divisor = if bessel && n_c > 1.0 { n_c - 1.0 } else { n_c };
+            if ss <= 0.0 {
+                return Err(ModelError::InvalidParameter {
+                    name: "x",
+                    reason: "zero variance",
+                });
+            }
+            means[(c, j)] = mean;
+            variances[(c, j)] = ss / divisor;
+        }
+    }
+    Ok((priors, means, variances))
+}
+
+fn correct_fit(x: &DMatrix<f64>, labels: &[usize]) -> Result<Model, ModelError> {
+    fit_with(x, labels, false)
+}
+
+fn sample_variance_fit(x: &DMatrix<f64>, labels: &[usize]) -> Result<Model, ModelError> {
+    fit_with(x, labels, true)
+}
+
+fn validate_model(
+    priors: &[f64],
+    means: &DMatrix<f64>,
+    variances: &DMatrix<f64>,
+    x: &DMatrix<f64>,
+) -> Result<(), ModelError> {
+    if priors.is_empty()
+        || means.nrows() != priors.len()
+        || variances.shape() != means.shape()
+        || x.ncols() != means.ncols()
+    {
+        return Err(ModelError::ShapeMismatch("shapes".into()));
+    }
+    if priors
+        .iter()
+        .chain(means.iter())
+        .chain(variances.iter())
+        .chain(x.iter())
+        .any(|v| !v.is_finite())
+    {
+        return Err(ModelError::NonFinite);
+    }
+    if priors.iter().chain(variances.iter()).any(|&v| v <= 0.0) {
+        return Err(ModelError::InvalidParameter {
+            name: "variances",
+            reason: "must be > 0",
+        });
+    }
+    Ok(())
+}
+
+fn correct_log_proba(
+    priors: &[f64],
+    means: &DMatrix<f64>,
+    variances: &DMatrix<f64>,
+    x: &DMatrix<f64>,
+) -> Result<DMatrix<f64>, ModelError> {
+    validate_model(priors, means, variances, x)?;
+    mathlings_models::FittedGaussianNaiveBayes {
+        class_priors: priors.to_vec(),
+        means: means.clone(),
+        variances: variances.clone(),
+    }
+    .predict_log_proba(x)
+}
+
+fn multiplies_densities(
+    priors: &[f64],
+    means: &DMatrix<f64>,
+    variances: &DMatrix<f64>,
+    x: &DMatrix<f64>,
+) -> Result<DMatrix<f64>, ModelError> {
+    validate_model(priors, means, variances, x)?;
+    let classes = priors.len();
+    let mut out = DMatrix::zeros(x.nrows(), classes);
+    for i in 0..x.nrows() {
+        let joint: Vec<f64> = (0..classes)
+            .map(|c| {
+                priors[c]
+                    * (0..x.ncols())
+                        .map(|j| {
+                            let v = variances[(c, j)];
+                            (-(x[(i, j)] - means[(c, j)]).powi(2) / (2.0 * v)).exp()
+                                / (2.0 * std::f64::consts::PI * v).sqrt()
+                        })
+                        .product::<f64>()
+            })
+            .collect();
+        let evidence: f64 = joint.iter().sum();
+        for c in 0..classes {
+            out[(i, c)] = (joint[c] / evidence).ln();
+        }
+    }
+    Ok(out)
+}
+
+/// Index of the largest value, the first on ties.
+fn argmax(values: impl Iterator<Item = f64>) -> usize {
+    let mut best = (0, f64::NEG_INFINITY);
+    for (index, value) in values.enumerate() {
+        if value > best.1 {
+            best = (index, value);
+        }
+    }
+    best.0
+}

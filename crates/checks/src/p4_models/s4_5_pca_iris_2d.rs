@@ -1,0 +1,386 @@
+//! Checks for 4.5 — PCA by the SVD of the centred data; Iris in two dimensions.
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::ModelError;
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// `(scores, components, ratios)` of a PCA fit.
+type Fit = Result<(DMatrix<f64>, DMatrix<f64>, DVector<f64>), ModelError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `pca(x, k)`: scores (n × k), components (k × d), explained-variance ratios (k).
+    pub pca: fn(&DMatrix<f64>, usize) -> Fit,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s4_5_pca_iris_2d {
+    ($($m:ident)::+) => {
+        $crate::p4_models::s4_5_pca_iris_2d::Impl { pca: $($m::)+pca }
+    };
+}
+
+/// Both sides run the same SVD on the same centred matrix (entries ≤ 20): agreement to
+/// ~1e-13; 1e-9 (relative to 1 + the largest entry) allows a different centring order.
+const AGREE: f64 = 1e-9;
+/// Orthonormality of the returned axes and centring of the scores, up to rounding.
+const ROUNDING: f64 = 1e-10;
+
+fn call(x: &DMatrix<f64>, k: usize) -> String {
+    format!("pca(&{}, {k})", show::matrix(x))
+}
+
+/// n ∈ 3..=10 rows, d ∈ 1..=4 columns in [−10, 10], k ∈ 1..=min(n, d), with well-separated
+/// singular values (so that the axes are well defined).
+fn problem() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
+    (3usize..=10, 1usize..=4)
+        .prop_flat_map(|(n, d)| (strategies::matrix(n, d), 1..=n.min(d)))
+        .prop_filter("distinct singular values", |(x, _)| {
+            let means: Vec<f64> = x.column_iter().map(|c| c.mean()).collect();
+            let c = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
+            mathlings_linalg::svd(&c).is_ok_and(|s| {
+                let v = &s.singular_values;
+                v[0] > 1e-6
+                    && v.iter()
+                        .zip(v.iter().skip(1))
+                        .all(|(a, b)| a - b > 1e-3 * v[0])
+            })
+        })
+}
+
+fn reference(x: &DMatrix<f64>, k: usize) -> (DMatrix<f64>, DMatrix<f64>, DVector<f64>) {
+    let fit = mathlings_models::Pca { components: k }
+        .fit(x)
+        .expect("reference PCA");
+    let scores = fit.transform(x).expect("reference transform");
+    (scores, fit.components, fit.explained_variance_ratio)
+}
+
+fn flatten(fit: &(DMatrix<f64>, DMatrix<f64>, DVector<f64>)) -> Vec<f64> {
+    fit.0
+        .iter()
+        .chain(fit.1.iter())
+        .chain(fit.2.iter())
+        .copied()
+        .collect()
+}
+
+fn check_shapes(got: &Fit, n: usize, d: usize, k: usize) -> Verdict {
+    match got {
+        Ok((s, c, r)) if s.shape() == (n, k) && c.shape() == (k, d) && r.len() == k => Ok(()),
+        Ok((s, c, r)) => expect::fail(
+            format!(
+                "scores {:?}, components {:?}, {} ratios",
+                s.shape(),
+                c.shape(),
+                r.len()
+            ),
+            format!("scores ({n}, {k}), components ({k}, {d}), {k} ratios"),
+        ),
+        Err(e) => expect::fail(format!("Err({e:?})"), "Ok((scores, components, ratios))"),
+    }
+}
+
+fn show_fit(got: &Fit, rows: usize, digits: usize) -> String {
+    match got {
+        Ok((s, _, r)) => {
+            let mut text = format!(
+                "ratios = [{}]\n",
+                r.iter()
+                    .map(|v| show::rounded(*v, digits))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for i in 0..rows.min(s.nrows()) {
+                text += &format!(
+                    "row {i}: [{}]\n",
+                    s.row(i)
+                        .iter()
+                        .map(|v| show::rounded(*v, digits))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            text
+        }
+        Err(e) => format!("{e:?}\n"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s4_5_pca_iris_2d",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "scores, components and explained-variance ratios equal the reference PCA (same sign convention)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, k)| call(x, *k),
+                        |(x, k)| {
+                            let got = (imp.pca)(x, *k);
+                            check_shapes(&got, x.nrows(), x.ncols(), *k)?;
+                            let want = flatten(&reference(x, *k));
+                            let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                            expect::all_close(
+                                &got.map(|f| flatten(&f)),
+                                &want,
+                                Tol {
+                                    rel: 0.0,
+                                    abs: AGREE * scale,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "components_orthonormal",
+                description: "the principal axes have unit length and are mutually orthogonal (W Wᵀ = I)",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, k)| call(x, *k),
+                        |(x, k)| {
+                            let got = (imp.pca)(x, *k);
+                            check_shapes(&got, x.nrows(), x.ncols(), *k)?;
+                            let (_, w, _) = got.expect("checked");
+                            let gram = &w * w.transpose();
+                            let error = (gram - DMatrix::identity(*k, *k)).amax();
+                            expect::that(
+                                error <= ROUNDING,
+                                format!(
+                                    "W Wᵀ − I has an entry of size {}",
+                                    show::rounded(error, 3)
+                                ),
+                                "W Wᵀ = I",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "scores_centred_and_ratios_sum_to_one",
+                description: "every column of scores has mean 0 (the data were centred); with all components the ratios are descending and sum to 1",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(x, _)| call(x, x.nrows().min(x.ncols())),
+                        |(x, _)| {
+                            let k = x.nrows().min(x.ncols());
+                            let got = (imp.pca)(x, k);
+                            check_shapes(&got, x.nrows(), x.ncols(), k)?;
+                            let (s, _, r) = got.expect("checked");
+                            let scale = 1.0 + x.amax();
+                            let worst_mean =
+                                s.column_iter().map(|c| c.mean().abs()).fold(0.0, f64::max);
+                            expect::that(
+                                worst_mean <= ROUNDING * scale,
+                                format!(
+                                    "a column of scores with mean {}",
+                                    show::rounded(worst_mean, 3)
+                                ),
+                                "scores whose columns have mean 0",
+                            )?;
+                            let descending = r.iter().zip(r.iter().skip(1)).all(|(a, b)| a >= b);
+                            expect::that(
+                                descending && (r.sum() - 1.0).abs() <= ROUNDING,
+                                format!("ratios {}", show::vector(&r)),
+                                "descending ratios summing to 1",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty or non-finite matrix, a single row, k = 0 or k > min(n, d), or constant data give the typed error",
+                weight: 1,
+                check: |imp, ctx| {
+                    let x = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 1.0]);
+                    let empty = DMatrix::<f64>::zeros(0, 2);
+                    let mut nan = x.clone();
+                    nan[(1, 1)] = f64::NAN;
+                    let single = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
+                    let constant = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]);
+                    type Case<'a> = (
+                        &'a DMatrix<f64>,
+                        usize,
+                        &'static str,
+                        fn(&ModelError) -> bool,
+                    );
+                    let cases: [Case; 6] = [
+                        (&empty, 1, "ModelError::Empty", |e| {
+                            matches!(e, ModelError::Empty)
+                        }),
+                        (&nan, 1, "ModelError::NonFinite", |e| {
+                            matches!(e, ModelError::NonFinite)
+                        }),
+                        (
+                            &single,
+                            1,
+                            "ModelError::TooFewRows { needed: 2, got: 1 }",
+                            |e| matches!(e, ModelError::TooFewRows { needed: 2, got: 1 }),
+                        ),
+                        (
+                            &x,
+                            0,
+                            "ModelError::InvalidParameter { name: \"k\", .. }",
+                            |e| matches!(e, ModelError::InvalidParameter { name: "k", .. }),
+                        ),
+                        (
+                            &x,
+                            3,
+                            "ModelError::InvalidParameter { name: \"k\", .. }",
+                            |e| matches!(e, ModelError::InvalidParameter { name: "k", .. }),
+                        ),
+                        (
+                            &constant,
+                            1,
+                            "ModelError::InvalidParameter { name: \"x\", .. }",
+                            |e| matches!(e, ModelError::InvalidParameter { name: "x", .. }),
+                        ),
+                    ];
+                    for (x, k, name, is_expected) in cases {
+                        ctx.once(&call(x, k), || {
+                            common::error(&(imp.pca)(x, k), is_expected, name)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_2d",
+                description: "Iris projected on its first two principal axes: the explained-variance ratios (≈ 0.925, 0.053) and the first rows' coordinates match the stored snapshot",
+                weight: 2,
+                check: |imp, ctx| {
+                    let call = "pca(&iris.features, 2)";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let text = show_fit(&(imp.pca)(&iris.features, 2), 5, 6);
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "not_centred",
+                explanation: "Your axes come from the raw data: without subtracting the column means first, the \
+                    first 'component' mostly points at the mean of the data instead of along its spread, and \
+                    the scores are not centred. Compute X_c = X − 1x̄ᵀ and take the SVD of X_c.",
+                implementation: Impl { pca: not_centred },
+            },
+            Misconception {
+                id: "columns_of_v_transpose",
+                explanation: "Your axes are columns of Vᵀ (rows of V), not rows of Vᵀ. In X_c = UΣVᵀ the \
+                    principal directions are the columns of V, i.e. the ROWS of Vᵀ: W = first k rows of v_t, \
+                    scores Z = X_c Wᵀ.",
+                implementation: Impl {
+                    pca: columns_of_v_transpose,
+                },
+            },
+            Misconception {
+                id: "ratios_of_kept_only",
+                explanation: "Your explained-variance ratios divide by the variance of the kept components \
+                    only, so they always sum to 1. A ratio is a share of the TOTAL variance: divide σᵢ² by \
+                    the sum of all σⱼ², including the components you drop.",
+                implementation: Impl {
+                    pca: ratios_of_kept_only,
+                },
+            },
+        ],
+        probe: |imp| {
+            let x = DMatrix::from_row_slice(
+                5,
+                3,
+                &[
+                    2.0, 0.0, 1.0, 3.0, 1.0, 0.0, 5.0, 1.0, 2.0, 8.0, 3.0, 1.0, 9.0, 2.0, 4.0,
+                ],
+            );
+            vec![
+                show_fit(&(imp.pca)(&x, 2), 5, 6),
+                show_fit(&(imp.pca)(&x, 1), 5, 6),
+            ]
+        },
+    }
+}
+
+fn variant(x: &DMatrix<f64>, k: usize, centre: bool, rows: bool, kept_only: bool) -> Fit {
+    let (n, d) = x.shape();
+    if n == 0 || d == 0 {
+        return Err(ModelError::Empty);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    if n < 2 {
+        return Err(ModelError::TooFewRows { needed: 2, got: n });
+    }
+    if k == 0 || k > n.min(d) {
+        return Err(ModelError::InvalidParameter {
+            name: "k",
+            reason: "out of range",
+        });
+    }
+    let means: Vec<f64> = x
+        .column_iter()
+        .map(|c| if centre { c.mean() } else { 0.0 })
+        .collect();
+    let data = DMatrix::from_fn(n, d, |i, j| x[(i, j)] - means[j]);
+    let s = mathlings_linalg::svd(&data)?;
+    let all: f64 = s.singular_values.iter().map(|v| v * v).sum();
+    if all == 0.0 || x.column_iter().all(|c| c.iter().all(|v| *v == c[0])) {
+        return Err(ModelError::InvalidParameter {
+            name: "x",
+            reason: "constant",
+        });
+    }
+    let mut w = if rows {
+        s.v_t.rows(0, k).into_owned()
+    } else {
+        DMatrix::from_fn(k, d, |i, j| {
+            if j < s.v_t.nrows() && i < s.v_t.ncols() {
+                s.v_t[(j, i)]
+            } else {
+                0.0
+            }
+        })
+    };
+    for mut axis in w.row_iter_mut() {
+        let largest = axis
+            .iter()
+            .fold(0.0_f64, |b, &v| if v.abs() > b.abs() { v } else { b });
+        if largest < 0.0 {
+            axis.neg_mut();
+        }
+    }
+    let kept: f64 = s.singular_values.rows(0, k).iter().map(|v| v * v).sum();
+    let total = if kept_only { kept } else { all };
+    Ok((
+        &data * w.transpose(),
+        w,
+        s.singular_values.rows(0, k).map(|v| v * v / total),
+    ))
+}
+
+fn not_centred(x: &DMatrix<f64>, k: usize) -> Fit {
+    variant(x, k, false, true, false)
+}
+
+fn columns_of_v_transpose(x: &DMatrix<f64>, k: usize) -> Fit {
+    variant(x, k, true, false, false)
+}
+
+fn ratios_of_kept_only(x: &DMatrix<f64>, k: usize) -> Fit {
+    variant(x, k, true, true, true)
+}

@@ -1,0 +1,682 @@
+//! Checks for 4.6 — a two-layer network: forward pass, backpropagation (with a gradient
+//! check) and training on XOR and two moons.
+// The exercise's fn-pointer signatures (and their results) are long by nature.
+#![allow(clippy::type_complexity)]
+
+use mathlings_models::{FittedTwoLayerNetwork, ModelError};
+
+use crate::p4_models::common;
+use crate::prelude::*;
+
+/// (W₁, b₁, W₂, b₂).
+pub type Params = (DMatrix<f64>, DVector<f64>, DMatrix<f64>, DVector<f64>);
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `forward(params, x)`: class probabilities.
+    pub forward: fn(&Params, &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError>,
+    /// `loss_and_gradients(params, x, labels)`: mean cross-entropy and its gradients.
+    pub loss_and_gradients:
+        fn(&Params, &DMatrix<f64>, &[usize]) -> Result<(f64, Params), ModelError>,
+    /// `train(x, labels, hidden, learning_rate, epochs, seed)`.
+    pub train: fn(&DMatrix<f64>, &[usize], usize, f64, usize, u64) -> Result<Params, ModelError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s4_6_two_layer_network {
+    ($($m:ident)::+) => {
+        $crate::p4_models::s4_6_two_layer_network::Impl {
+            forward: $($m::)+forward,
+            loss_and_gradients: $($m::)+loss_and_gradients,
+            train: $($m::)+train,
+        }
+    };
+}
+
+/// Probabilities and gradients of tiny networks (entries ≤ 3): both sides do the same few
+/// operations, agreeing to ~1e-15; 1e-10 leaves ample slack.
+const AGREE: Tol = Tol {
+    rel: 1e-10,
+    abs: 1e-10,
+};
+/// Central differences with h = 1e-5: truncation O(h²) ≈ 1e-10 and rounding ε·L/h ≈ 1e-11,
+/// so backpropagation and finite differences agree to ≲ 1e-9; 1e-6 rejects any wrong term.
+const FD_STEP: f64 = 1e-5;
+/// Tolerance of the gradient check, relative to 1 + max|∂L/∂θ|.
+const FD_TOL: f64 = 1e-6;
+/// Trained parameters after 50 epochs: the same arithmetic as the reference up to
+/// summation order, amplified mildly by 50 steps.
+const TRAINED: f64 = 1e-8;
+/// Two moons (100 points, noise 0.1) are separable by a smooth curve: a network of 8 tanh
+/// units reaches ≥ 95% training accuracy (the reference reaches 100%).
+const MOONS_ACCURACY: f64 = 0.95;
+
+fn reference_network(p: &Params) -> FittedTwoLayerNetwork {
+    FittedTwoLayerNetwork {
+        hidden_weights: p.0.clone(),
+        hidden_biases: p.1.clone(),
+        output_weights: p.2.clone(),
+        output_biases: p.3.clone(),
+        loss_history: Vec::new(),
+    }
+}
+
+fn flatten(p: &Params) -> Vec<f64> {
+    p.0.iter()
+        .chain(p.1.iter())
+        .chain(p.2.iter())
+        .chain(p.3.iter())
+        .copied()
+        .collect()
+}
+
+fn unflatten(shape: &Params, theta: &[f64]) -> Params {
+    let mut at = 0;
+    let mut take = |rows: usize, cols: usize| {
+        let m = DMatrix::from_column_slice(rows, cols, &theta[at..at + rows * cols]);
+        at += rows * cols;
+        m
+    };
+    let w1 = take(shape.0.nrows(), shape.0.ncols());
+    let b1 = take(shape.1.len(), 1).column(0).into_owned();
+    let w2 = take(shape.2.nrows(), shape.2.ncols());
+    let b2 = take(shape.3.len(), 1).column(0).into_owned();
+    (w1, b1, w2, b2)
+}
+
+fn show_params(p: &Params) -> String {
+    format!(
+        "({}, {}, {}, {})",
+        show::matrix(&p.0),
+        show::vector(&p.1),
+        show::matrix(&p.2),
+        show::vector(&p.3)
+    )
+}
+
+fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
+    match labels {
+        Some(l) => format!(
+            "{name}(&{}, &{}, {})",
+            show_params(p),
+            show::matrix(x),
+            show::slice(l)
+        ),
+        None => format!("{name}(&{}, &{})", show_params(p), show::matrix(x)),
+    }
+}
+
+/// A random network (inputs ≤ 3, hidden ≤ 4, classes 2..=3, weights in [−2, 2]) with a
+/// batch of n ≤ 6 rows in [−3, 3] and labels.
+fn problem() -> impl Strategy<Value = (Params, DMatrix<f64>, Vec<usize>)> + Clone {
+    (1usize..=3, 1usize..=4, 2usize..=3, 1usize..=6).prop_flat_map(|(d, h, c, n)| {
+        let w = move |r: usize, k: usize| {
+            proptest::collection::vec(-2.0..2.0f64, r * k)
+                .prop_map(move |v| DMatrix::from_row_slice(r, k, &v))
+        };
+        let v = |r: usize| proptest::collection::vec(-2.0..2.0f64, r).prop_map(DVector::from_vec);
+        (
+            (w(h, d), v(h), w(c, h), v(c)),
+            proptest::collection::vec(-3.0..3.0f64, n * d)
+                .prop_map(move |x| DMatrix::from_row_slice(n, d, &x)),
+            proptest::collection::vec(0..c, n),
+        )
+    })
+}
+
+fn accuracy(p: &Params, x: &DMatrix<f64>, labels: &[usize]) -> f64 {
+    let predicted = reference_network(p)
+        .predict(x)
+        .expect("reference prediction");
+    predicted.iter().zip(labels).filter(|(a, b)| a == b).count() as f64 / labels.len() as f64
+}
+
+fn show_gradients(got: &Result<(f64, Params), ModelError>) -> String {
+    match got {
+        Ok((loss, g)) => format!(
+            "loss {}, gradients [{}]",
+            show::rounded(*loss, 6),
+            flatten(g)
+                .iter()
+                .map(|v| show::rounded(*v, 6))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s4_6_two_layer_network",
+        properties: vec![
+            Property {
+                id: "forward_matches_reference",
+                description: "the class probabilities softmax(tanh(XW₁ᵀ + b₁)W₂ᵀ + b₂) equal the reference network's",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(p, x, _)| call("forward", p, x, None),
+                        |(p, x, _)| {
+                            let want = reference_network(p)
+                                .predict_proba(x)
+                                .expect("reference forward");
+                            let got = (imp.forward)(p, x).and_then(|m| {
+                                if m.shape() == want.shape() {
+                                    Ok(m.iter().copied().collect::<Vec<f64>>())
+                                } else {
+                                    Err(ModelError::ShapeMismatch(format!(
+                                        "returned shape {:?}",
+                                        m.shape()
+                                    )))
+                                }
+                            });
+                            expect::all_close(
+                                &got,
+                                &want.iter().copied().collect::<Vec<f64>>(),
+                                AGREE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "gradients_match_reference",
+                description: "the loss and the backpropagated gradients (W₁, b₁, W₂, b₂) equal the reference network's",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(p, x, l)| call("loss_and_gradients", p, x, Some(l)),
+                        |(p, x, l)| {
+                            let net = reference_network(p);
+                            let g = net.gradients(x, l).expect("reference gradients");
+                            let mut want = vec![net.loss(x, l).expect("reference loss")];
+                            want.extend(flatten(&(
+                                g.hidden_weights,
+                                g.hidden_biases,
+                                g.output_weights,
+                                g.output_biases,
+                            )));
+                            let got = (imp.loss_and_gradients)(p, x, l).map(|(loss, g)| {
+                                let mut v = vec![loss];
+                                v.extend(flatten(&g));
+                                v
+                            });
+                            expect::all_close(&got, &want, AGREE)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "gradient_check",
+                description: "each gradient entry agrees with the central difference (L(θ + h) − L(θ − h)) / 2h of your own loss, h = 1e-5",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        problem(),
+                        |(p, x, l)| call("loss_and_gradients", p, x, Some(l)),
+                        |(p, x, l)| {
+                            let got = (imp.loss_and_gradients)(p, x, l);
+                            let Ok((_, g)) = &got else {
+                                return expect::fail(show_gradients(&got), "Ok((loss, gradients))");
+                            };
+                            let analytic = flatten(g);
+                            let theta = flatten(p);
+                            if analytic.len() != theta.len() {
+                                return expect::fail(
+                                    format!("{} gradient entries", analytic.len()),
+                                    format!("{} (one per parameter)", theta.len()),
+                                );
+                            }
+                            let loss_at = |t: &[f64]| {
+                                (imp.loss_and_gradients)(&unflatten(p, t), x, l).map(|r| r.0)
+                            };
+                            let mut numeric = Vec::with_capacity(theta.len());
+                            for k in 0..theta.len() {
+                                let (mut plus, mut minus) = (theta.clone(), theta.clone());
+                                plus[k] += FD_STEP;
+                                minus[k] -= FD_STEP;
+                                match (loss_at(&plus), loss_at(&minus)) {
+                                    (Ok(a), Ok(b)) => numeric.push((a - b) / (2.0 * FD_STEP)),
+                                    _ => {
+                                        return expect::fail(
+                                            "an error from a perturbed loss",
+                                            "a loss at θ ± h",
+                                        );
+                                    }
+                                }
+                            }
+                            let scale = 1.0 + numeric.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                            expect::all_close(
+                                &Ok::<Vec<f64>, ()>(analytic),
+                                &numeric,
+                                Tol {
+                                    rel: 0.0,
+                                    abs: FD_TOL * scale,
+                                },
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "training_matches_reference",
+                description: "train(xor, 4 hidden units, η = 0.5, 50 epochs, seed 1) gives the reference's parameters (same seeded start, same steps)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let (x, labels) = mathlings_models::datasets::xor();
+                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 50, 1)", || {
+                        let fit = mathlings_models::TwoLayerNetwork {
+                            hidden: 4,
+                            learning_rate: 0.5,
+                            epochs: 50,
+                            seed: 1,
+                        }
+                        .fit(&x, &labels)
+                        .expect("reference training");
+                        let want = flatten(&(
+                            fit.hidden_weights,
+                            fit.hidden_biases,
+                            fit.output_weights,
+                            fit.output_biases,
+                        ));
+                        let got = (imp.train)(&x, &labels, 4, 0.5, 50, 1).map(|p| flatten(&p));
+                        expect::all_close(
+                            &got,
+                            &want,
+                            Tol {
+                                rel: TRAINED,
+                                abs: TRAINED,
+                            },
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "learns_xor",
+                description: "trained on XOR (4 hidden units, η = 0.5, 2000 epochs, seed 1) the network classifies all four points correctly",
+                weight: 2,
+                check: |imp, ctx| {
+                    let (x, labels) = mathlings_models::datasets::xor();
+                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 2000, 1)", || {
+                        let got = (imp.train)(&x, &labels, 4, 0.5, 2000, 1);
+                        match &got {
+                            Ok(p) => {
+                                let acc = accuracy(p, &x, &labels);
+                                expect::that(
+                                    acc == 1.0,
+                                    format!("accuracy {}", show::rounded(acc, 3)),
+                                    "accuracy 1 (all four points)",
+                                )
+                            }
+                            Err(e) => expect::fail(format!("Err({e:?})"), "Ok(trained parameters)"),
+                        }
+                    })
+                },
+            },
+            Property {
+                id: "learns_two_moons",
+                description: "trained on two moons (100 points, noise 0.1; 8 hidden units, η = 1, 1500 epochs, seed 3) the training accuracy is ≥ 95%",
+                weight: 1,
+                check: |imp, ctx| {
+                    let (x, labels) =
+                        mathlings_models::datasets::two_moons(100, 0.1, 3).expect("two moons");
+                    ctx.once("train(&moons_x, &moons_labels, 8, 1.0, 1500, 3) with two_moons(100, 0.1, 3)", || {
+                        let got = (imp.train)(&x, &labels, 8, 1.0, 1500, 3);
+                        match &got {
+                            Ok(p) => {
+                                let acc = accuracy(p, &x, &labels);
+                                expect::that(acc >= MOONS_ACCURACY, format!("accuracy {}", show::rounded(acc, 3)), "accuracy ≥ 0.95")
+                            }
+                            Err(e) => expect::fail(format!("Err({e:?})"), "Ok(trained parameters)"),
+                        }
+                    })
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "mismatched shapes, NaN, bad labels or bad hyper-parameters give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let p: Params = (
+                        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
+                        DVector::from_vec(vec![0.0, 0.1]),
+                        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
+                        DVector::from_vec(vec![0.0, 0.0]),
+                    );
+                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    let wide = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
+                    let mut nan = x.clone();
+                    nan[(0, 0)] = f64::NAN;
+                    let empty = DMatrix::<f64>::zeros(0, 1);
+                    let is = |name: &str| name.to_string();
+                    ctx.once(&call("forward", &p, &wide, None), || {
+                        common::error(
+                            &(imp.forward)(&p, &wide),
+                            |e| matches!(e, ModelError::ShapeMismatch(_)),
+                            "ModelError::ShapeMismatch(_)",
+                        )
+                    })?;
+                    ctx.once(&call("forward", &p, &nan, None), || {
+                        common::error(
+                            &(imp.forward)(&p, &nan),
+                            |e| matches!(e, ModelError::NonFinite),
+                            "ModelError::NonFinite",
+                        )
+                    })?;
+                    ctx.once(&call("forward", &p, &empty, None), || {
+                        common::error(
+                            &(imp.forward)(&p, &empty),
+                            |e| matches!(e, ModelError::Empty),
+                            "ModelError::Empty",
+                        )
+                    })?;
+                    ctx.once(&call("loss_and_gradients", &p, &x, Some(&[0, 1])), || {
+                        common::error(
+                            &(imp.loss_and_gradients)(&p, &x, &[0, 1]),
+                            |e| matches!(e, ModelError::ShapeMismatch(_)),
+                            "ModelError::ShapeMismatch(_)",
+                        )
+                    })?;
+                    ctx.once(
+                        &call("loss_and_gradients", &p, &x, Some(&[0, 1, 2])),
+                        || {
+                            common::error(
+                                &(imp.loss_and_gradients)(&p, &x, &[0, 1, 2]),
+                                |e| matches!(e, ModelError::InvalidLabel(_)),
+                                "ModelError::InvalidLabel(_)",
+                            )
+                        },
+                    )?;
+                    let labels = [0, 1, 1];
+                    let train_cases: [(
+                        usize,
+                        f64,
+                        usize,
+                        &[usize],
+                        String,
+                        fn(&ModelError) -> bool,
+                    ); 5] = [
+                        (
+                            0,
+                            0.5,
+                            10,
+                            &labels,
+                            is("ModelError::InvalidParameter { name: \"hidden\", .. }"),
+                            |e| matches!(e, ModelError::InvalidParameter { name: "hidden", .. }),
+                        ),
+                        (
+                            2,
+                            0.5,
+                            0,
+                            &labels,
+                            is("ModelError::InvalidParameter { name: \"epochs\", .. }"),
+                            |e| matches!(e, ModelError::InvalidParameter { name: "epochs", .. }),
+                        ),
+                        (
+                            2,
+                            -1.0,
+                            10,
+                            &labels,
+                            is("ModelError::InvalidParameter { name: \"learning_rate\", .. }"),
+                            |e| {
+                                matches!(
+                                    e,
+                                    ModelError::InvalidParameter {
+                                        name: "learning_rate",
+                                        ..
+                                    }
+                                )
+                            },
+                        ),
+                        (
+                            2,
+                            0.5,
+                            10,
+                            &[0, 0, 0],
+                            is("ModelError::InvalidLabel(_)"),
+                            |e| matches!(e, ModelError::InvalidLabel(_)),
+                        ),
+                        (
+                            2,
+                            0.5,
+                            10,
+                            &[0, 1],
+                            is("ModelError::ShapeMismatch(_)"),
+                            |e| matches!(e, ModelError::ShapeMismatch(_)),
+                        ),
+                    ];
+                    for (h, eta, epochs, l, name, is_expected) in train_cases {
+                        ctx.once(
+                            &format!(
+                                "train(&{}, {}, {h}, {}, {epochs}, 1)",
+                                show::matrix(&x),
+                                show::slice(l),
+                                show::float(eta)
+                            ),
+                            || {
+                                common::error(
+                                    &(imp.train)(&x, l, h, eta, epochs, 1),
+                                    is_expected,
+                                    &name,
+                                )
+                            },
+                        )?;
+                    }
+                    Ok(())
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "no_tanh_derivative",
+                explanation: "Your hidden-layer gradients miss the derivative of tanh: Δ₁ must be \
+                    (Δ₂W₂) ⊙ (1 − H²), not Δ₂W₂. The chain rule multiplies by the derivative of every \
+                    function on the way back, and tanh′(z) = 1 − tanh²(z), computed from the stored \
+                    activations H. The gradient check shows the mismatch on W₁ and b₁.",
+                implementation: Impl {
+                    forward: reference_forward,
+                    loss_and_gradients: no_tanh_derivative,
+                    train: train_without_tanh_derivative,
+                },
+            },
+            Misconception {
+                id: "bias_gradient_overwritten",
+                explanation: "Your bias gradients come from a single row: in the loop over the batch they are \
+                    assigned (=) instead of accumulated (+=), so only the last row survives. A bias is used by \
+                    every row, so its gradient is the SUM of Δ over all rows: ∂L/∂b = Σᵢ Δ[i, ·].",
+                implementation: Impl {
+                    forward: reference_forward,
+                    loss_and_gradients: bias_gradient_overwritten,
+                    train: train_with_overwritten_bias,
+                },
+            },
+        ],
+        probe: |imp| {
+            let p: Params = (
+                DMatrix::from_row_slice(2, 2, &[0.5, -0.3, 0.8, 0.2]),
+                DVector::from_vec(vec![0.1, -0.2]),
+                DMatrix::from_row_slice(2, 2, &[1.0, -0.7, -0.4, 0.9]),
+                DVector::from_vec(vec![0.05, -0.05]),
+            );
+            let x = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
+            vec![show_gradients(&(imp.loss_and_gradients)(
+                &p,
+                &x,
+                &[0, 1, 1],
+            ))]
+        },
+    }
+}
+
+fn reference_forward(p: &Params, x: &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError> {
+    if x.nrows() == 0 {
+        return Err(ModelError::Empty);
+    }
+    if x.ncols() != p.0.ncols()
+        || p.1.len() != p.0.nrows()
+        || p.2.ncols() != p.0.nrows()
+        || p.3.len() != p.2.nrows()
+    {
+        return Err(ModelError::ShapeMismatch("shapes".into()));
+    }
+    if flatten(p).iter().chain(x.iter()).any(|v| !v.is_finite()) {
+        return Err(ModelError::NonFinite);
+    }
+    reference_network(p).predict_proba(x)
+}
+
+/// Backpropagation with switchable mistakes.
+fn backprop(
+    p: &Params,
+    x: &DMatrix<f64>,
+    labels: &[usize],
+    tanh_derivative: bool,
+    accumulate: bool,
+) -> Result<(f64, Params), ModelError> {
+    let proba = reference_forward(p, x)?;
+    if labels.len() != x.nrows() {
+        return Err(ModelError::ShapeMismatch("labels".into()));
+    }
+    if labels.iter().any(|&l| l >= proba.ncols()) {
+        return Err(ModelError::InvalidLabel("label".into()));
+    }
+    let net = reference_network(p);
+    let loss = net.loss(x, labels)?;
+    let mut hidden = x * p.0.transpose();
+    for mut row in hidden.row_iter_mut() {
+        row += p.1.transpose();
+    }
+    hidden.apply(|z| *z = z.tanh());
+    let n = x.nrows() as f64;
+    let mut d2 = proba;
+    for (i, &y) in labels.iter().enumerate() {
+        d2[(i, y)] -= 1.0;
+    }
+    d2 /= n;
+    let mut d1 = &d2 * &p.2;
+    if tanh_derivative {
+        d1.zip_apply(&hidden, |d, h| *d *= 1.0 - h * h);
+    }
+    let bias = |d: &DMatrix<f64>| {
+        if accumulate {
+            DVector::from_fn(d.ncols(), |j, _| d.column(j).sum())
+        } else {
+            d.row(d.nrows() - 1).transpose()
+        }
+    };
+    Ok((
+        loss,
+        (
+            d1.transpose() * x,
+            bias(&d1),
+            d2.transpose() * &hidden,
+            bias(&d2),
+        ),
+    ))
+}
+
+fn no_tanh_derivative(
+    p: &Params,
+    x: &DMatrix<f64>,
+    labels: &[usize],
+) -> Result<(f64, Params), ModelError> {
+    backprop(p, x, labels, false, true)
+}
+
+fn bias_gradient_overwritten(
+    p: &Params,
+    x: &DMatrix<f64>,
+    labels: &[usize],
+) -> Result<(f64, Params), ModelError> {
+    backprop(p, x, labels, true, false)
+}
+
+type Gradients = fn(&Params, &DMatrix<f64>, &[usize]) -> Result<(f64, Params), ModelError>;
+
+fn train_with(
+    gradients: Gradients,
+    x: &DMatrix<f64>,
+    labels: &[usize],
+    hidden: usize,
+    eta: f64,
+    epochs: usize,
+    seed: u64,
+) -> Result<Params, ModelError> {
+    if !(eta.is_finite() && eta > 0.0) {
+        return Err(ModelError::InvalidParameter {
+            name: "learning_rate",
+            reason: "must be > 0",
+        });
+    }
+    if epochs == 0 {
+        return Err(ModelError::InvalidParameter {
+            name: "epochs",
+            reason: "must be ≥ 1",
+        });
+    }
+    if labels.len() != x.nrows() {
+        return Err(ModelError::ShapeMismatch("labels".into()));
+    }
+    let classes = labels.iter().max().map_or(0, |m| m + 1);
+    let start = mathlings_models::TwoLayerNetwork {
+        hidden,
+        learning_rate: eta,
+        epochs,
+        seed,
+    }
+    .initial_network(x.ncols(), classes)?;
+    let mut p: Params = (
+        start.hidden_weights,
+        start.hidden_biases,
+        start.output_weights,
+        start.output_biases,
+    );
+    for epoch in 0..epochs {
+        let (_, g) = gradients(&p, x, labels)?;
+        p.0 -= eta * g.0;
+        p.1 -= eta * g.1;
+        p.2 -= eta * g.2;
+        p.3 -= eta * g.3;
+        if flatten(&p).iter().any(|v| !v.is_finite()) {
+            return Err(ModelError::NoConvergence {
+                iterations: epoch + 1,
+            });
+        }
+    }
+    Ok(p)
+}
+
+fn train_without_tanh_derivative(
+    x: &DMatrix<f64>,
+    labels: &[usize],
+    hidden: usize,
+    eta: f64,
+    epochs: usize,
+    seed: u64,
+) -> Result<Params, ModelError> {
+    train_with(no_tanh_derivative, x, labels, hidden, eta, epochs, seed)
+}
+
+fn train_with_overwritten_bias(
+    x: &DMatrix<f64>,
+    labels: &[usize],
+    hidden: usize,
+    eta: f64,
+    epochs: usize,
+    seed: u64,
+) -> Result<Params, ModelError> {
+    train_with(
+        bias_gradient_overwritten,
+        x,
+        labels,
+        hidden,
+        eta,
+        epochs,
+        seed,
+    )
+}
