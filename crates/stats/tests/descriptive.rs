@@ -27,9 +27,7 @@ fn max_abs(x: &[f64]) -> f64 {
 }
 
 /// Sample from numpy 2.4.6: `np.quantile(x, q)` (default method "linear" = R type 7).
-const NUMPY_SAMPLE: [f64; 11] = [
-    3.1, -2.0, 7.5, 0.25, 4.0, 4.0, -11.0, 9.75, 1.5, 6.0, -0.5,
-];
+const NUMPY_SAMPLE: [f64; 11] = [3.1, -2.0, 7.5, 0.25, 4.0, 4.0, -11.0, 9.75, 1.5, 6.0, -0.5];
 /// (q, np.quantile(NUMPY_SAMPLE, q)) from numpy 2.4.6.
 const NUMPY_QUANTILES: [(f64, f64); 10] = [
     (0.0, -11.0),

@@ -1,6 +1,16 @@
 //! Part 2 — linear algebra. See README.md in this folder.
 
+pub mod s2_1_broadcasting;
+pub mod s2_1_strided_tensor;
+pub mod s2_1_vector_ops;
+pub mod s2_2_blocked_matmul;
+pub mod s2_2_dense_layer;
+pub mod s2_2_matmul;
 pub mod s2_3_determinant;
+pub mod s2_3_inverse;
+pub mod s2_3_solve;
+pub mod s2_4_null_space;
+pub mod s2_4_rref_rank;
 pub mod s2_5_cholesky;
 pub mod s2_5_jacobi_eigen;
 pub mod s2_5_markov_stationary;

@@ -64,6 +64,8 @@ pub const VIF_ORTHOGONAL_ABS: f64 = 1e-12;
 /// VIF vs 1/(1 − R²) from nalgebra's SVD least squares, for VIF ≤ 1e3: both sides carry an error
 /// ≈ κ(R)·ε ≲ 1e3·ε relative, amplified by VIF in 1/(1 − R²); 1e-9 leaves margin (measured ≈ 1e-12).
 pub const VIF_REL: f64 = 1e-9;
+/// The largest VIF for which [`VIF_REL`] is claimed (beyond it R is too ill-conditioned).
+pub const VIF_REL_VALID_UP_TO: f64 = 1e3;
 /// Log-likelihood sums vs sums of statrs' ln_pdf/ln_pmf terms: each term is within a few ulps,
 /// so the sums agree to ≈ n·ε relative to Σ|termᵢ|; 1e-13 for n ≤ 200.
 pub const LOG_LIKELIHOOD_REL: f64 = 1e-13;

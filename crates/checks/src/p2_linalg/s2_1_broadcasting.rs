@@ -1,0 +1,581 @@
+//! Checks for 2.1 — NumPy broadcasting: the broadcast shape and a broadcast sum.
+
+use mathlings_linalg::LinalgError;
+
+use crate::prelude::*;
+
+/// A broadcast sum's result: (row-major data, shape).
+pub type Sum = Result<(Vec<f64>, Vec<usize>), LinalgError>;
+/// `broadcast_shapes`'s signature.
+pub type ShapesFn = fn(&[usize], &[usize]) -> Result<Vec<usize>, LinalgError>;
+/// `broadcast_add`'s signature.
+pub type AddFn = fn(&[f64], &[usize], &[f64], &[usize]) -> Sum;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `broadcast_shapes(a, b)`: NumPy's broadcast shape, right-aligned.
+    pub broadcast_shapes: ShapesFn,
+    /// `broadcast_add(a, a_shape, b, b_shape)`: a + b with broadcasting.
+    pub broadcast_add: AddFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_1_broadcasting {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_1_broadcasting::Impl {
+            broadcast_shapes: $($m::)+broadcast_shapes,
+            broadcast_add: $($m::)+broadcast_add,
+        }
+    };
+}
+
+type Shapes = (Vec<usize>, Vec<usize>);
+type Operands = (Vec<f64>, Vec<usize>, Vec<f64>, Vec<usize>);
+
+fn call_shapes((a, b): &Shapes) -> String {
+    format!("broadcast_shapes(&{a:?}, &{b:?})")
+}
+
+fn call_add((a, sa, b, sb): &Operands) -> String {
+    format!(
+        "broadcast_add({}, &{sa:?}, {}, &{sb:?})",
+        show::floats(a),
+        show::floats(b)
+    )
+}
+
+/// Two shapes that broadcast: both are a common shape with some leading axes dropped and
+/// some lengths replaced by 1.
+fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
+    (
+        proptest::collection::vec(1..=4usize, 0..=4),
+        proptest::collection::vec(proptest::bool::weighted(0.3), 4),
+        proptest::collection::vec(proptest::bool::weighted(0.3), 4),
+        0..=2usize,
+        0..=2usize,
+    )
+        .prop_map(|(base, mask_a, mask_b, drop_a, drop_b)| {
+            let make = |mask: &[bool], drop: usize| -> Vec<usize> {
+                let drop = drop.min(base.len());
+                base[drop..]
+                    .iter()
+                    .zip(mask)
+                    .map(|(&d, &one)| if one { 1 } else { d })
+                    .collect()
+            };
+            (make(&mask_a, drop_a), make(&mask_b, drop_b))
+        })
+}
+
+/// Two shapes that do not broadcast: some right-aligned pair of lengths is 2–4 vs 3–6,
+/// different and neither 1.
+fn incompatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
+    (
+        compatible_shapes(),
+        0..4usize,
+        2..=4usize,
+        1..=2usize,
+        proptest::bool::ANY,
+    )
+        .prop_map(|((a, b), k, x, dx, strip)| {
+            let rank = a.len().max(b.len()).max(1);
+            let pad = |s: &[usize]| -> Vec<usize> {
+                let mut p = vec![1; rank - s.len()];
+                p.extend_from_slice(s);
+                p
+            };
+            let (mut a, mut b) = (pad(&a), pad(&b));
+            let k = k % rank;
+            a[k] = x;
+            b[k] = x + dx;
+            if strip {
+                let leading = a.iter().take_while(|&&d| d == 1).count();
+                a.drain(..leading);
+            }
+            (a, b)
+        })
+}
+
+fn count(shape: &[usize]) -> usize {
+    shape.iter().product()
+}
+
+/// Compatible shapes with data filling them.
+fn operands() -> impl Strategy<Value = Operands> + Clone {
+    compatible_shapes().prop_flat_map(|(sa, sb)| {
+        (
+            strategies::sample(count(&sa)..count(&sa) + 1),
+            Just(sa),
+            strategies::sample(count(&sb)..count(&sb) + 1),
+            Just(sb),
+        )
+    })
+}
+
+/// The broadcast sum computed independently: output index → input index by `iₐ mod lenₐ`
+/// on the right-aligned axes.
+fn oracle((a, sa, b, sb): &Operands) -> Sum {
+    let shape = mathlings_linalg::broadcast_shapes(sa, sb)?;
+    let read = |data: &[f64], s: &[usize], index: &[usize]| -> f64 {
+        let skip = index.len() - s.len();
+        let mut offset = 0;
+        for (k, &len) in s.iter().enumerate() {
+            offset = offset * len + index[skip + k] % len;
+        }
+        data[offset]
+    };
+    let mut out = Vec::new();
+    let mut index = vec![0; shape.len()];
+    for _ in 0..count(&shape) {
+        out.push(read(a, sa, &index) + read(b, sb, &index));
+        for axis in (0..index.len()).rev() {
+            index[axis] += 1;
+            if index[axis] < shape[axis] {
+                break;
+            }
+            index[axis] = 0;
+        }
+    }
+    Ok((out, shape))
+}
+
+fn show_sum(s: &Sum) -> String {
+    match s {
+        Ok((data, shape)) => format!(
+            "Ok(({}, {shape:?}))",
+            show::floats(data)
+                .trim_start_matches('&')
+                .replace("[", "vec![")
+        ),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+fn mismatch(a: &[usize], b: &[usize]) -> LinalgError {
+    LinalgError::TensorShapeMismatch {
+        left: a.to_vec(),
+        right: b.to_vec(),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_1_broadcasting",
+        properties: vec![
+            Property {
+                id: "shapes_match_reference",
+                description: "broadcast_shapes equals the reference (NumPy's rule) on random compatible and incompatible shapes",
+                weight: 2,
+                check: |imp, ctx| {
+                    let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
+                    ctx.forall(pairs, call_shapes, |(a, b)| {
+                        let want = mathlings_linalg::broadcast_shapes(a, b);
+                        let got = (imp.broadcast_shapes)(a, b);
+                        expect::that(got == want, show::result(&got), show::result(&want))
+                    })
+                },
+            },
+            Property {
+                id: "add_matches_elementwise",
+                description: "broadcast_add gives a[i mod shape_a] + b[i mod shape_b] at every output index i (right-aligned)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(operands(), call_add, |ops| {
+                        let want = oracle(ops);
+                        let got = (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3);
+                        expect::that(got == want, show_sum(&got), show_sum(&want))
+                    })
+                },
+            },
+            Property {
+                id: "commutative",
+                description: "broadcast_shapes(a, b) = broadcast_shapes(b, a) and broadcast_add(a, b) = broadcast_add(b, a)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
+                    ctx.forall(
+                        pairs,
+                        |(a, b)| {
+                            format!(
+                                "{} vs {}",
+                                call_shapes(&(a.clone(), b.clone())),
+                                call_shapes(&(b.clone(), a.clone()))
+                            )
+                        },
+                        |(a, b)| {
+                            let (ab, ba) =
+                                ((imp.broadcast_shapes)(a, b), (imp.broadcast_shapes)(b, a));
+                            let same = match (&ab, &ba) {
+                                (Ok(x), Ok(y)) => x == y,
+                                (Err(_), Err(_)) => true,
+                                _ => false,
+                            };
+                            expect::that(
+                                same,
+                                show::result(&ab),
+                                format!("the same as the swapped call: {}", show::result(&ba)),
+                            )
+                        },
+                    )?;
+                    ctx.forall(
+                        operands(),
+                        |(a, sa, b, sb)| {
+                            format!(
+                                "{} vs {}",
+                                call_add(&(a.clone(), sa.clone(), b.clone(), sb.clone())),
+                                call_add(&(b.clone(), sb.clone(), a.clone(), sa.clone()))
+                            )
+                        },
+                        |(a, sa, b, sb)| {
+                            let ab = (imp.broadcast_add)(a, sa, b, sb);
+                            if ab.is_err() {
+                                return expect::fail(
+                                    show_sum(&ab),
+                                    "Ok(the broadcast sum): these shapes broadcast",
+                                );
+                            }
+                            let ba = (imp.broadcast_add)(b, sb, a, sa);
+                            expect::that(
+                                ab == ba,
+                                show_sum(&ab),
+                                format!(
+                                    "the same as the swapped call, which gives {}",
+                                    show_sum(&ba)
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "incompatible_shapes_error",
+                description: "shapes with an aligned pair of different lengths, neither 1, give TensorShapeMismatch { left: a, right: b } from both functions",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(incompatible_shapes(), call_shapes, |(a, b)| {
+                        let want = mismatch(a, b);
+                        expect::error(
+                            &(imp.broadcast_shapes)(a, b),
+                            |e| *e == want,
+                            &format!("{want:?}"),
+                        )
+                    })?;
+                    let input = incompatible_shapes().prop_flat_map(|(sa, sb)| {
+                        (
+                            Just(vec![1.0; count(&sa)]),
+                            Just(sa),
+                            Just(vec![2.0; count(&sb)]),
+                            Just(sb),
+                        )
+                    });
+                    ctx.forall(input, call_add, |(a, sa, b, sb)| {
+                        let want = mismatch(sa, sb);
+                        let got = (imp.broadcast_add)(a, sa, b, sb);
+                        expect::that(
+                            matches!(&got, Err(e) if *e == want),
+                            show_sum(&got),
+                            format!("Err({want:?})"),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "scalar_and_zero",
+                description: "adding a scalar (shape []) adds it to every element; adding zeros of the same shape changes nothing",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = (operands(), strategies::value());
+                    ctx.forall(
+                        input,
+                        |((a, sa, _, _), c)| call_add(&(a.clone(), sa.clone(), vec![*c], vec![])),
+                        |((a, sa, _, _), c)| {
+                            let got = (imp.broadcast_add)(a, sa, &[*c], &[]);
+                            let want: Sum = Ok((a.iter().map(|x| x + c).collect(), sa.clone()));
+                            expect::that(got == want, show_sum(&got), show_sum(&want))?;
+                            let zeros = vec![0.0; a.len()];
+                            let got = (imp.broadcast_add)(a, sa, &zeros, sa);
+                            let want: Sum = Ok((a.iter().map(|x| x + 0.0).collect(), sa.clone()));
+                            expect::that(
+                                got == want,
+                                format!(
+                                    "{} with zeros of the same shape: {}",
+                                    call_add(&(a.clone(), sa.clone(), zeros.clone(), sa.clone())),
+                                    show_sum(&got)
+                                ),
+                                show_sum(&want),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty data, NaN/±∞ and data whose length does not fill the shape give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases: Vec<(Operands, LinalgError)> = vec![
+                        ((vec![], vec![0], vec![1.0], vec![]), LinalgError::Empty),
+                        ((vec![1.0], vec![], vec![], vec![0]), LinalgError::Empty),
+                        (
+                            (vec![1.0, f64::NAN], vec![2], vec![1.0], vec![]),
+                            LinalgError::NonFinite,
+                        ),
+                        (
+                            (vec![1.0, 2.0], vec![2], vec![f64::INFINITY], vec![1]),
+                            LinalgError::NonFinite,
+                        ),
+                        (
+                            (vec![1.0, 2.0, 3.0], vec![2, 2], vec![1.0], vec![]),
+                            mismatch(&[3], &[2, 2]),
+                        ),
+                        (
+                            (vec![1.0, 2.0], vec![2], vec![1.0, 2.0], vec![3]),
+                            mismatch(&[2], &[3]),
+                        ),
+                    ];
+                    for (ops, want) in cases {
+                        ctx.once(&call_add(&ops), || {
+                            let got = (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3);
+                            expect::that(
+                                matches!(&got, Err(e) if *e == want),
+                                show_sum(&got),
+                                format!("Err({want:?})"),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_centring",
+                description: "centring the Iris features per species ([3, 50, 4] + [3, 1, 4]) and the species means ([3, 1, 4] + [4]) matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "broadcast_add(&x, &[3, 50, 4], &minus_species_means, &[3, 1, 4]) and broadcast_add(&species_means, &[3, 1, 4], &minus_mean, &[4]) on Iris";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let x: Vec<f64> = iris.features.transpose().as_slice().to_vec();
+                        let species_means: Vec<f64> = (0..3)
+                            .flat_map(|s| {
+                                let x = &x;
+                                (0..4).map(move |j| {
+                                    (0..50).map(|r| x[(s * 50 + r) * 4 + j]).sum::<f64>() / 50.0
+                                })
+                            })
+                            .collect();
+                        let mean: Vec<f64> = (0..4)
+                            .map(|j| (0..150).map(|r| x[r * 4 + j]).sum::<f64>() / 150.0)
+                            .collect();
+                        let negate = |v: &[f64]| v.iter().map(|x| -x).collect::<Vec<f64>>();
+                        let mut text = String::new();
+                        match (imp.broadcast_add)(
+                            &x,
+                            &[3, 50, 4],
+                            &negate(&species_means),
+                            &[3, 1, 4],
+                        ) {
+                            Ok((c, shape)) if c.len() == 600 => {
+                                text += &format!("within-species deviations: shape {shape:?}\n");
+                                for s in 0..3 {
+                                    let variances: Vec<String> = (0..4)
+                                        .map(|j| {
+                                            let ss: f64 = (0..50)
+                                                .map(|r| c[(s * 50 + r) * 4 + j].powi(2))
+                                                .sum();
+                                            show::rounded(ss / 49.0, 8)
+                                        })
+                                        .collect();
+                                    text += &format!(
+                                        "  {} variances: {}\n",
+                                        iris.species_names[s],
+                                        variances.join(", ")
+                                    );
+                                }
+                            }
+                            other => {
+                                text += &format!(
+                                    "within-species deviations: {}\n",
+                                    show_sum(&other).chars().take(200).collect::<String>()
+                                )
+                            }
+                        }
+                        match (imp.broadcast_add)(&species_means, &[3, 1, 4], &negate(&mean), &[4])
+                        {
+                            Ok((d, shape)) if d.len() == 12 => {
+                                text += &format!("species mean − overall mean: shape {shape:?}\n");
+                                for (s, row) in d.chunks(4).enumerate() {
+                                    let row: Vec<String> =
+                                        row.iter().map(|&v| show::rounded(v, 8)).collect();
+                                    text += &format!(
+                                        "  {}: {}\n",
+                                        iris.species_names[s],
+                                        row.join(", ")
+                                    );
+                                }
+                            }
+                            other => {
+                                text +=
+                                    &format!("species mean − overall mean: {}\n", show_sum(&other))
+                            }
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "left_aligned",
+                explanation: "Your shapes are lined up at the LEFT (missing axes added at the end). NumPy aligns \
+                    them at the RIGHT: the last axes are compared first and missing axes are added in front. \
+                    So [2, 3] + [3] is [2, 3] (the vector is added to every row), and [3, 1] + [3] is [3, 3]. \
+                    Walk both shapes from their last axis backwards.",
+                implementation: Impl {
+                    broadcast_shapes: left_aligned_shapes,
+                    broadcast_add: left_aligned_add,
+                },
+            },
+            Misconception {
+                id: "no_compatibility_check",
+                explanation: "Your broadcast takes the larger length on every axis without checking that the \
+                    lengths fit: [3] + [4] is not broadcastable (which 3 numbers should stretch to 4?). Two \
+                    aligned lengths must be equal or one of them must be 1; otherwise return \
+                    Err(LinalgError::TensorShapeMismatch { left: a, right: b }).",
+                implementation: Impl {
+                    broadcast_shapes: max_shapes,
+                    broadcast_add: max_add,
+                },
+            },
+            Misconception {
+                id: "same_rank_required",
+                explanation: "Your broadcast rejects shapes with different numbers of axes. NumPy treats a \
+                    missing leading axis as length 1: [2, 3] + [3] is [2, 3], and a 0-d scalar [] combines \
+                    with anything. Pad the shorter shape with 1s on the left.",
+                implementation: Impl {
+                    broadcast_shapes: same_rank_shapes,
+                    broadcast_add: same_rank_add,
+                },
+            },
+        ],
+        probe: |imp| {
+            let shapes: [(&[usize], &[usize]); 4] = [
+                (&[2, 3], &[3]),
+                (&[3, 1], &[3]),
+                (&[3], &[4]),
+                (&[8, 1, 6, 1], &[7, 1, 5]),
+            ];
+            let mut out: Vec<String> = shapes
+                .iter()
+                .map(|(a, b)| match (imp.broadcast_shapes)(a, b) {
+                    Ok(s) => format!("{s:?}"),
+                    Err(LinalgError::TensorShapeMismatch { .. }) => "mismatch".into(),
+                    Err(e) => format!("{e:?}"),
+                })
+                .collect();
+            out.push(show_sum(&(imp.broadcast_add)(
+                &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+                &[2, 3],
+                &[10.0, 20.0, 30.0],
+                &[3],
+            )));
+            out
+        },
+    }
+}
+
+/// A faulty shape rule: how to align, and whether to check compatibility.
+fn faulty_shapes(
+    a: &[usize],
+    b: &[usize],
+    left: bool,
+    check: bool,
+    same_rank: bool,
+) -> Result<Vec<usize>, LinalgError> {
+    if same_rank && a.len() != b.len() {
+        return Err(mismatch(a, b));
+    }
+    let rank = a.len().max(b.len());
+    let (pa, pb) = (pad(a, rank, left), pad(b, rank, left));
+    pa.iter()
+        .zip(&pb)
+        .map(|(&x, &y)| {
+            if x == y || x == 1 || y == 1 || !check {
+                Ok(x.max(y))
+            } else {
+                Err(mismatch(a, b))
+            }
+        })
+        .collect()
+}
+
+fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
+    let ones = vec![1; rank - s.len()];
+    if left {
+        [s, &ones[..]].concat()
+    } else {
+        [&ones[..], s].concat()
+    }
+}
+
+/// A sum that reads input axis k at output axis k after padding (wrapping indices by mod).
+fn faulty_add(
+    a: &[f64],
+    sa: &[usize],
+    b: &[f64],
+    sb: &[usize],
+    left: bool,
+    check: bool,
+    same_rank: bool,
+) -> Sum {
+    for (data, shape) in [(a, sa), (b, sb)] {
+        mathlings_linalg::Tensor::from_vec(data.to_vec(), shape)?;
+    }
+    let shape = faulty_shapes(sa, sb, left, check, same_rank)?;
+    let (pa, pb) = (pad(sa, shape.len(), left), pad(sb, shape.len(), left));
+    let read = |data: &[f64], s: &[usize], index: &[usize]| -> f64 {
+        let offset = s
+            .iter()
+            .zip(index)
+            .fold(0, |o, (&len, &i)| o * len + i % len);
+        data[offset]
+    };
+    let mut out = Vec::new();
+    let mut index = vec![0; shape.len()];
+    for _ in 0..count(&shape) {
+        out.push(read(a, &pa, &index) + read(b, &pb, &index));
+        for axis in (0..index.len()).rev() {
+            index[axis] += 1;
+            if index[axis] < shape[axis] {
+                break;
+            }
+            index[axis] = 0;
+        }
+    }
+    Ok((out, shape))
+}
+
+fn left_aligned_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, LinalgError> {
+    faulty_shapes(a, b, true, true, false)
+}
+
+fn left_aligned_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> Sum {
+    faulty_add(a, sa, b, sb, true, true, false)
+}
+
+fn max_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, LinalgError> {
+    faulty_shapes(a, b, false, false, false)
+}
+
+fn max_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> Sum {
+    faulty_add(a, sa, b, sb, false, false, false)
+}
+
+fn same_rank_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, LinalgError> {
+    faulty_shapes(a, b, false, true, true)
+}
+
+fn same_rank_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> Sum {
+    faulty_add(a, sa, b, sb, false, true, true)
+}

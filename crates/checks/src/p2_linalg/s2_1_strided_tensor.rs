@@ -1,0 +1,748 @@
+//! Checks for 2.1 — a strided n-d tensor: offsets, reshape, permute.
+//!
+//! The learner defines a `Tensor` type; the bind macro adapts it into function pointers
+//! over plain data: build a tensor with `from_vec`, apply a list of [`Op`]s, and read back
+//! its shape, strides, every element (`get`) and every offset (`offset_of`) in row-major
+//! index order.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use mathlings_linalg::LinalgError;
+
+use crate::prelude::*;
+
+/// One operation applied to the tensor, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// `t.reshape(&shape)?`
+    Reshape(Vec<usize>),
+    /// `t.permute(&axes)?`
+    Permute(Vec<usize>),
+}
+
+/// What the checks read back from a tensor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// `t.shape()`.
+    pub shape: Vec<usize>,
+    /// `t.strides()`.
+    pub strides: Vec<usize>,
+    /// `t.get(i)` for every index i in row-major order (empty for absurdly large shapes).
+    pub elements: Vec<f64>,
+    /// `t.offset_of(i)` for every index i in row-major order.
+    pub offsets: Vec<usize>,
+}
+
+/// `run`'s signature.
+pub type RunFn = fn(Vec<f64>, &[usize], &[Op]) -> Result<Layout, LinalgError>;
+/// `offset_of`'s signature.
+pub type OffsetFn = fn(Vec<f64>, &[usize], &[Op], &[usize]) -> Result<usize, LinalgError>;
+
+/// The exercise's signature, adapted to plain data.
+pub struct Impl {
+    /// `Tensor::from_vec(data, shape)` followed by the ops, read back as a [`Layout`].
+    pub run: RunFn,
+    /// `Tensor::from_vec(data, shape)`, the ops, then `offset_of(index)`.
+    pub offset_of: OffsetFn,
+}
+
+/// Binds a module that defines the exercise's `Tensor` to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_1_strided_tensor {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_1_strided_tensor::Impl {
+            run: |data, shape, ops| {
+                use $crate::p2_linalg::s2_1_strided_tensor::{Op, layout};
+                type T = $($m::)+Tensor;
+                let mut t = T::from_vec(data, shape)?;
+                for op in ops {
+                    t = match op {
+                        Op::Reshape(s) => t.reshape(s)?,
+                        Op::Permute(a) => t.permute(a)?,
+                    };
+                }
+                layout(t.shape(), t.strides(), |i| t.get(i), |i| t.offset_of(i))
+            },
+            offset_of: |data, shape, ops, index| {
+                use $crate::p2_linalg::s2_1_strided_tensor::Op;
+                type T = $($m::)+Tensor;
+                let mut t = T::from_vec(data, shape)?;
+                for op in ops {
+                    t = match op {
+                        Op::Reshape(s) => t.reshape(s)?,
+                        Op::Permute(a) => t.permute(a)?,
+                    };
+                }
+                t.offset_of(index)
+            },
+        }
+    };
+}
+
+/// Largest element count whose every index the checks enumerate.
+const MAX_ENUMERATED: usize = 100_000;
+
+/// Reads back a tensor's shape, strides, elements and offsets (used by the bind macro).
+///
+/// # Errors
+/// The first error of `get` or `offset_of`.
+pub fn layout(
+    shape: &[usize],
+    strides: &[usize],
+    get: impl Fn(&[usize]) -> Result<f64, LinalgError>,
+    offset_of: impl Fn(&[usize]) -> Result<usize, LinalgError>,
+) -> Result<Layout, LinalgError> {
+    let count = shape
+        .iter()
+        .try_fold(1usize, |n, &d| n.checked_mul(d))
+        .unwrap_or(usize::MAX);
+    let mut out = Layout {
+        shape: shape.to_vec(),
+        strides: strides.to_vec(),
+        elements: Vec::new(),
+        offsets: Vec::new(),
+    };
+    if count > MAX_ENUMERATED {
+        return Ok(out);
+    }
+    let mut index = vec![0; shape.len()];
+    for _ in 0..count {
+        out.elements.push(get(&index)?);
+        out.offsets.push(offset_of(&index)?);
+        for axis in (0..index.len()).rev() {
+            index[axis] += 1;
+            if index[axis] < shape[axis] {
+                break;
+            }
+            index[axis] = 0;
+        }
+    }
+    Ok(out)
+}
+
+/// A generated input: `Tensor::from_vec((0..n).map(f64::from).collect(), &shape)` then `ops`.
+#[derive(Debug, Clone)]
+struct Case {
+    shape: Vec<usize>,
+    ops: Vec<Op>,
+}
+
+impl Case {
+    fn count(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    fn data(&self) -> Vec<f64> {
+        (0..self.count()).map(|i| i as f64).collect()
+    }
+
+    /// The shape after every op.
+    fn final_shape(&self) -> Vec<usize> {
+        self.ops.iter().fold(self.shape.clone(), |s, op| match op {
+            Op::Reshape(new) => new.clone(),
+            Op::Permute(axes) => axes.iter().map(|&a| s[a]).collect(),
+        })
+    }
+
+    fn call(&self) -> String {
+        call(&self.shape, &self.ops)
+    }
+}
+
+fn call(shape: &[usize], ops: &[Op]) -> String {
+    let n: usize = shape.iter().product();
+    let mut text = format!("Tensor::from_vec((0..{n}).map(f64::from).collect(), &{shape:?})?");
+    for op in ops {
+        text += &match op {
+            Op::Reshape(s) => format!(".reshape(&{s:?})?"),
+            Op::Permute(a) => format!(".permute(&{a:?})?"),
+        };
+    }
+    text
+}
+
+fn reference() -> Impl {
+    crate::bind_s2_1_strided_tensor!(mathlings_linalg)
+}
+
+/// A small deterministic generator (splitmix64) to turn one shrinkable seed into an op.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn permutation(k: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed;
+    let mut axes: Vec<usize> = (0..k).collect();
+    for i in (1..k).rev() {
+        axes.swap(i, (next(&mut state) % (i as u64 + 1)) as usize);
+    }
+    axes
+}
+
+fn inverse(axes: &[usize]) -> Vec<usize> {
+    let mut inv = vec![0; axes.len()];
+    for (a, &b) in axes.iter().enumerate() {
+        inv[b] = a;
+    }
+    inv
+}
+
+/// A random shape with `n` elements: n's prime factors spread over 1–4 axes.
+fn factorisation(n: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed;
+    let rank = 1 + (next(&mut state) % 4) as usize;
+    let mut shape = vec![1; rank];
+    let (mut rest, mut p) = (n, 2);
+    while rest > 1 {
+        if rest % p == 0 {
+            shape[(next(&mut state) % rank as u64) as usize] *= p;
+            rest /= p;
+        } else {
+            p += 1;
+        }
+    }
+    shape
+}
+
+fn shape() -> impl Strategy<Value = Vec<usize>> + Clone {
+    proptest::collection::vec(1..=4usize, 1..=4)
+}
+
+/// A shape and up to three reshapes/permutes.
+fn case() -> impl Strategy<Value = Case> + Clone {
+    (
+        shape(),
+        proptest::collection::vec((proptest::bool::ANY, proptest::num::u64::ANY), 0..=3),
+    )
+        .prop_map(|(shape, raw)| {
+            let n: usize = shape.iter().product();
+            let mut current = shape.clone();
+            let mut ops = Vec::new();
+            for (is_permute, seed) in raw {
+                let op = if is_permute {
+                    Op::Permute(permutation(current.len(), seed))
+                } else {
+                    Op::Reshape(factorisation(n, seed))
+                };
+                current = match &op {
+                    Op::Reshape(s) => s.clone(),
+                    Op::Permute(a) => a.iter().map(|&i| current[i]).collect(),
+                };
+                ops.push(op);
+            }
+            Case { shape, ops }
+        })
+}
+
+fn run(imp: &Impl, case: &Case) -> Result<Layout, LinalgError> {
+    (imp.run)(case.data(), &case.shape, &case.ops)
+}
+
+fn unwrap(got: Result<Layout, LinalgError>, what: &str) -> Result<Layout, Verdict> {
+    got.map_err(|e| expect::fail(format!("Err({e:?})"), format!("Ok({what})")))
+}
+
+fn show_layout(l: &Layout) -> String {
+    format!(
+        "shape {:?}, strides {:?}, elements (row-major index order) {}",
+        l.shape,
+        l.strides,
+        show::floats(&l.elements).trim_start_matches('&')
+    )
+}
+
+/// Compares shape, strides and elements.
+fn same_tensor(got: &Layout, want: &Layout) -> Verdict {
+    expect::that(
+        got.shape == want.shape && got.strides == want.strides && got.elements == want.elements,
+        show_layout(got),
+        show_layout(want),
+    )
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_1_strided_tensor",
+        properties: vec![
+            Property {
+                id: "row_major_layout",
+                description: "from_vec lays the data out row-major: strides [.., shape₂·shape₃, shape₃, 1], offsets 0, 1, 2, … in index order",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(shape(), |s| call(s, &[]), |s| {
+                        let case = Case { shape: s.clone(), ops: vec![] };
+                        let got = match unwrap(run(imp, &case), "a tensor") {
+                            Ok(l) => l,
+                            Err(v) => return v,
+                        };
+                        let strides = mathlings_linalg::row_major_strides(s);
+                        let offsets: Vec<usize> = (0..case.count()).collect();
+                        expect::that(
+                            got.strides == strides && got.offsets == offsets && got.elements == case.data(),
+                            format!("strides {:?}, offsets in index order {:?}", got.strides, got.offsets),
+                            format!("strides {strides:?}, offsets in index order {offsets:?} (the last axis moves fastest)"),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "offsets_bijection",
+                description: "after any reshapes and permutes, offset_of maps the indices one-to-one onto 0..n",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(case(), Case::call, |case| {
+                        let got = match unwrap(run(imp, case), "a tensor") {
+                            Ok(l) => l,
+                            Err(v) => return v,
+                        };
+                        let mut sorted = got.offsets.clone();
+                        sorted.sort_unstable();
+                        expect::that(
+                            sorted == (0..case.count()).collect::<Vec<_>>(),
+                            format!("offsets in index order {:?}", got.offsets),
+                            format!("each of 0..{} exactly once", case.count()),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "shape, strides and elements after random reshapes and permutes equal the reference tensor's",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(case(), Case::call, |case| {
+                        let want = run(&reference(), case).expect("reference tensor");
+                        match unwrap(run(imp, case), "a tensor") {
+                            Ok(got) => same_tensor(&got, &want),
+                            Err(v) => v,
+                        }
+                    })
+                },
+            },
+            Property {
+                id: "reshape_round_trips",
+                description: "reshape keeps the elements in row-major order: t.reshape(&[n])?.reshape(t.shape())? equals t",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        case(),
+                        |case| {
+                            let back = [
+                                Op::Reshape(vec![case.count()]),
+                                Op::Reshape(case.final_shape()),
+                            ];
+                            call(&case.shape, &[case.ops.clone(), back.to_vec()].concat())
+                        },
+                        |case| {
+                            let before = match unwrap(run(imp, case), "a tensor") {
+                                Ok(l) => l,
+                                Err(v) => return v,
+                            };
+                            let mut flat = case.clone();
+                            flat.ops.push(Op::Reshape(vec![case.count()]));
+                            let flat = match unwrap(run(imp, &flat), "the flattened tensor") {
+                                Ok(l) => l,
+                                Err(v) => return v,
+                            };
+                            expect::that(
+                                flat.elements == before.elements,
+                                format!("flattened elements {}", show::floats(&flat.elements)),
+                                format!(
+                                    "the elements in row-major order {}",
+                                    show::floats(&before.elements)
+                                ),
+                            )?;
+                            let mut back = case.clone();
+                            back.ops.push(Op::Reshape(vec![case.count()]));
+                            back.ops.push(Op::Reshape(case.final_shape()));
+                            match unwrap(run(imp, &back), "a tensor") {
+                                Ok(got) => expect::that(
+                                    got.shape == before.shape && got.elements == before.elements,
+                                    show_layout(&got),
+                                    show_layout(&before),
+                                ),
+                                Err(v) => v,
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "permute_inverse_is_identity",
+                description: "t.permute(&axes)?.permute(&inverse(axes))? equals t (shape, strides, elements)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = (case(), proptest::num::u64::ANY).prop_map(|(case, seed)| {
+                        let axes = permutation(case.final_shape().len(), seed);
+                        (case, axes)
+                    });
+                    ctx.forall(
+                        input,
+                        |(case, axes)| {
+                            let ops = [Op::Permute(axes.clone()), Op::Permute(inverse(axes))];
+                            call(&case.shape, &[case.ops.clone(), ops.to_vec()].concat())
+                        },
+                        |(case, axes)| {
+                            let before = match unwrap(run(imp, case), "a tensor") {
+                                Ok(l) => l,
+                                Err(v) => return v,
+                            };
+                            let mut twice = case.clone();
+                            twice.ops.push(Op::Permute(axes.clone()));
+                            twice.ops.push(Op::Permute(inverse(axes)));
+                            match unwrap(run(imp, &twice), "a tensor") {
+                                Ok(got) => same_tensor(&got, &before),
+                                Err(v) => v,
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "wrong data lengths, empty or non-finite data, out-of-bounds or wrong-length indices, element-count-changing reshapes and non-permutations give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let data6: Vec<f64> = (0..6).map(f64::from).collect();
+                    let run_err = |data: Vec<f64>,
+                                   shape: &[usize],
+                                   ops: &[Op],
+                                   ok: fn(&LinalgError) -> bool,
+                                   want: &str| {
+                        let text = if data.len() == shape.iter().product::<usize>() {
+                            call(shape, ops)
+                        } else {
+                            format!(
+                                "Tensor::from_vec({}, &{shape:?})",
+                                show::slice(&data).trim_start_matches('&')
+                            )
+                        };
+                        ctx.once(&text, || {
+                            expect::error(&(imp.run)(data, shape, ops), ok, want)
+                        })
+                    };
+                    run_err(
+                        data6.clone(),
+                        &[2, 2],
+                        &[],
+                        |e| matches!(e, LinalgError::TensorShapeMismatch { left, right } if left == &[6] && right == &[2, 2]),
+                        "LinalgError::TensorShapeMismatch { left: [6], right: [2, 2] }",
+                    )?;
+                    run_err(
+                        vec![],
+                        &[0],
+                        &[],
+                        |e| matches!(e, LinalgError::Empty),
+                        "LinalgError::Empty",
+                    )?;
+                    run_err(
+                        vec![1.0, f64::NAN],
+                        &[2],
+                        &[],
+                        |e| matches!(e, LinalgError::NonFinite),
+                        "LinalgError::NonFinite",
+                    )?;
+                    run_err(
+                        data6.clone(),
+                        &[2, 3],
+                        &[Op::Reshape(vec![4])],
+                        |e| matches!(e, LinalgError::TensorShapeMismatch { left, right } if left == &[2, 3] && right == &[4]),
+                        "LinalgError::TensorShapeMismatch { left: [2, 3], right: [4] }",
+                    )?;
+                    for axes in [vec![0, 0], vec![0], vec![0, 2], vec![1, 0, 2]] {
+                        run_err(
+                            data6.clone(),
+                            &[2, 3],
+                            &[Op::Permute(axes)],
+                            |e| matches!(e, LinalgError::InvalidParameter { name: "axes", .. }),
+                            "LinalgError::InvalidParameter { name: \"axes\", .. }",
+                        )?;
+                    }
+                    let offset_call = |ops: &[Op], index: &[usize]| {
+                        format!("{}.offset_of(&{index:?})", call(&[2, 3], ops))
+                    };
+                    for (ops, index, axis, i, len) in [
+                        (vec![], vec![2, 0], 0, 2, 2),
+                        (vec![], vec![1, 3], 1, 3, 3),
+                        (vec![Op::Permute(vec![1, 0])], vec![0, 2], 1, 2, 2),
+                    ] {
+                        ctx.once(&offset_call(&ops, &index), || {
+                            expect::error(
+                                &(imp.offset_of)(data6.clone(), &[2, 3], &ops, &index),
+                                |e| *e == LinalgError::IndexOutOfBounds { axis, index: i, len },
+                                &format!("LinalgError::IndexOutOfBounds {{ axis: {axis}, index: {i}, len: {len} }}"),
+                            )
+                        })?;
+                    }
+                    for index in [vec![1], vec![0, 0, 0]] {
+                        ctx.once(&offset_call(&[], &index), || {
+                            expect::error(
+                                &(imp.offset_of)(data6.clone(), &[2, 3], &[], &index),
+                                |e| {
+                                    matches!(e, LinalgError::InvalidParameter { name: "index", .. })
+                                },
+                                "LinalgError::InvalidParameter { name: \"index\", .. }",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_species_blocks",
+                description: "the Iris features (150×4) reshaped to [species, sample, feature], permuted to [species, feature, sample] and reshaped to [12, 50] match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let ops = iris_ops();
+                    let call = format!(
+                        "{} with the Iris features, row-major",
+                        call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris")
+                    );
+                    ctx.once(&call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
+                        let mut text = String::new();
+                        let mut last = None;
+                        for k in 1..=ops.len() {
+                            match (imp.run)(data.clone(), &[150, 4], &ops[..k]) {
+                                Ok(l) => {
+                                    text += &format!(
+                                        "after {:?}: shape {:?}, strides {:?}\n",
+                                        ops[k - 1],
+                                        l.shape,
+                                        l.strides
+                                    );
+                                    last = Some(l);
+                                }
+                                Err(e) => {
+                                    text += &format!("after {:?}: Err({e:?})\n", ops[k - 1]);
+                                    last = None;
+                                }
+                            }
+                        }
+                        if let Some(l) = last.filter(|l| l.elements.len() == 600) {
+                            for (r, row) in l.elements.chunks(50).enumerate() {
+                                let mean = row.iter().sum::<f64>() / 50.0;
+                                text += &format!(
+                                    "row {r:2} ({} feature {}): first {}, mean {}\n",
+                                    iris.species_names[r / 4],
+                                    r % 4,
+                                    show::rounded(row[0], 6),
+                                    show::rounded(mean, 8)
+                                );
+                            }
+                        }
+                        ctx.snapshot("iris", &call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "column_major_strides",
+                explanation: "Your strides are column-major (Fortran order): the FIRST axis moves fastest, so a \
+                    2×3 tensor gets strides [1, 2] and element [0, 1] reads data[2]. NumPy, PyTorch and this \
+                    exercise are row-major: the LAST axis moves fastest. Build the strides from the right: \
+                    stride of the last axis = 1, stride_a = stride_{a+1} · shape_{a+1} (2×3 → [3, 1]).",
+                implementation: crate::bind_s2_1_strided_tensor!(column_major),
+            },
+            Misconception {
+                id: "permute_as_reshape",
+                explanation: "Your permute reorders the shape but gives the result fresh row-major strides over \
+                    the same buffer: that is a reshape, not a transpose — the numbers end up in the wrong \
+                    places. Permute the strides together with the shape (new_strideₐ = stride_{axes[a]}); \
+                    the buffer stays as it is.",
+                implementation: crate::bind_s2_1_strided_tensor!(permute_as_reshape),
+            },
+            Misconception {
+                id: "reshape_without_copy",
+                explanation: "Your reshape gives a permuted (non-contiguous) tensor row-major strides over its old \
+                    buffer. But a permuted tensor's buffer is not in row-major order of its indices, so the \
+                    elements come out scrambled. When the strides are not the row-major strides of the shape, \
+                    first copy the elements out in index order (an odometer over the indices), then reshape.",
+                implementation: crate::bind_s2_1_strided_tensor!(reshape_without_copy),
+            },
+        ],
+        probe: |imp| {
+            let attempt = |f: &dyn Fn() -> String| {
+                catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| "panic".into())
+            };
+            let brief = |r: Result<Layout, LinalgError>| match r {
+                Ok(l) => format!("{:?} {:?} {:?}", l.shape, l.strides, l.elements),
+                Err(e) => format!("{e:?}"),
+            };
+            vec![
+                attempt(&|| brief((imp.run)((0..6).map(f64::from).collect(), &[2, 3], &[]))),
+                attempt(&|| {
+                    brief((imp.run)(
+                        (0..24).map(f64::from).collect(),
+                        &[2, 3, 4],
+                        &[Op::Permute(vec![2, 0, 1])],
+                    ))
+                }),
+                attempt(&|| {
+                    brief((imp.run)(
+                        (0..6).map(f64::from).collect(),
+                        &[2, 3],
+                        &[Op::Permute(vec![1, 0]), Op::Reshape(vec![6])],
+                    ))
+                }),
+                attempt(&|| {
+                    show::result(&(imp.offset_of)(
+                        (0..6).map(f64::from).collect(),
+                        &[2, 3],
+                        &[],
+                        &[2, 0],
+                    ))
+                }),
+            ]
+        },
+    }
+}
+
+fn iris_ops() -> Vec<Op> {
+    vec![
+        Op::Reshape(vec![3, 50, 4]),
+        Op::Permute(vec![0, 2, 1]),
+        Op::Reshape(vec![12, 50]),
+    ]
+}
+
+/// A wrong tensor, one flavour per misconception.
+#[derive(Debug, Clone)]
+struct Faulty<const KIND: u8> {
+    data: Vec<f64>,
+    shape: Vec<usize>,
+    strides: Vec<usize>,
+}
+
+const COLUMN_MAJOR: u8 = 0;
+const PERMUTE_AS_RESHAPE: u8 = 1;
+const RESHAPE_WITHOUT_COPY: u8 = 2;
+
+mod column_major {
+    pub type Tensor = super::Faulty<{ super::COLUMN_MAJOR }>;
+}
+mod permute_as_reshape {
+    pub type Tensor = super::Faulty<{ super::PERMUTE_AS_RESHAPE }>;
+}
+mod reshape_without_copy {
+    pub type Tensor = super::Faulty<{ super::RESHAPE_WITHOUT_COPY }>;
+}
+
+impl<const KIND: u8> Faulty<KIND> {
+    fn strides_for(shape: &[usize]) -> Vec<usize> {
+        if KIND == COLUMN_MAJOR {
+            let mut strides = vec![1; shape.len()];
+            for axis in 1..shape.len() {
+                strides[axis] = strides[axis - 1] * shape[axis - 1];
+            }
+            strides
+        } else {
+            mathlings_linalg::row_major_strides(shape)
+        }
+    }
+
+    fn from_vec(data: Vec<f64>, shape: &[usize]) -> Result<Self, LinalgError> {
+        // The reference validates exactly as required.
+        mathlings_linalg::Tensor::from_vec(data.clone(), shape)?;
+        Ok(Faulty {
+            data,
+            shape: shape.to_vec(),
+            strides: Self::strides_for(shape),
+        })
+    }
+
+    fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+
+    fn strides(&self) -> &[usize] {
+        &self.strides
+    }
+
+    fn offset_of(&self, index: &[usize]) -> Result<usize, LinalgError> {
+        if index.len() != self.shape.len() {
+            return Err(LinalgError::InvalidParameter {
+                name: "index",
+                reason: "an index needs exactly one entry per axis",
+            });
+        }
+        let mut offset = 0;
+        for (axis, ((&i, &len), &stride)) in
+            index.iter().zip(&self.shape).zip(&self.strides).enumerate()
+        {
+            if i >= len {
+                return Err(LinalgError::IndexOutOfBounds {
+                    axis,
+                    index: i,
+                    len,
+                });
+            }
+            offset += i * stride;
+        }
+        Ok(offset)
+    }
+
+    fn get(&self, index: &[usize]) -> Result<f64, LinalgError> {
+        Ok(self.data[self.offset_of(index)?])
+    }
+
+    fn logical(&self) -> Vec<f64> {
+        layout(
+            &self.shape,
+            &self.strides,
+            |i| self.get(i),
+            |i| self.offset_of(i),
+        )
+        .map(|l| l.elements)
+        .unwrap_or_default()
+    }
+
+    fn reshape(&self, shape: &[usize]) -> Result<Self, LinalgError> {
+        if shape.iter().product::<usize>() != self.shape.iter().product::<usize>() {
+            return Err(LinalgError::TensorShapeMismatch {
+                left: self.shape.clone(),
+                right: shape.to_vec(),
+            });
+        }
+        let contiguous = self.strides == Self::strides_for(&self.shape);
+        let data = if contiguous || KIND == RESHAPE_WITHOUT_COPY {
+            self.data.clone()
+        } else {
+            self.logical()
+        };
+        Ok(Faulty {
+            data,
+            shape: shape.to_vec(),
+            strides: Self::strides_for(shape),
+        })
+    }
+
+    fn permute(&self, axes: &[usize]) -> Result<Self, LinalgError> {
+        let mut sorted = axes.to_vec();
+        sorted.sort_unstable();
+        if sorted != (0..self.shape.len()).collect::<Vec<_>>() {
+            return Err(LinalgError::InvalidParameter {
+                name: "axes",
+                reason: "must list every axis exactly once",
+            });
+        }
+        let shape: Vec<usize> = axes.iter().map(|&a| self.shape[a]).collect();
+        let strides = if KIND == PERMUTE_AS_RESHAPE {
+            Self::strides_for(&shape)
+        } else {
+            axes.iter().map(|&a| self.strides[a]).collect()
+        };
+        Ok(Faulty {
+            data: self.data.clone(),
+            shape,
+            strides,
+        })
+    }
+}

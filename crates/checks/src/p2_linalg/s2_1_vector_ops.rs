@@ -1,0 +1,582 @@
+//! Checks for 2.1 — dot product, p-norms, cosine similarity, projection.
+
+use mathlings_linalg::LinalgError;
+
+use crate::prelude::*;
+
+/// `project`'s signature.
+pub type ProjectFn = fn(&[f64], &[f64]) -> Result<Vec<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `dot(a, b)`: Σ aᵢ bᵢ.
+    pub dot: fn(&[f64], &[f64]) -> Result<f64, LinalgError>,
+    /// `norm(x, p)`: the p-norm, p ≥ 1 or ∞.
+    pub norm: fn(&[f64], f64) -> Result<f64, LinalgError>,
+    /// `cosine_similarity(a, b)`: a·b / (‖a‖₂‖b‖₂).
+    pub cosine_similarity: fn(&[f64], &[f64]) -> Result<f64, LinalgError>,
+    /// `project(v, onto)`: the projection of v on the line through `onto`.
+    pub project: ProjectFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_1_vector_ops {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_1_vector_ops::Impl {
+            dot: $($m::)+dot,
+            norm: $($m::)+norm,
+            cosine_similarity: $($m::)+cosine_similarity,
+            project: $($m::)+project,
+        }
+    };
+}
+
+/// A dot product of n ≤ 8 terms summed in any order is within n·ε·Σ|aᵢbᵢ| ≈ 2e-15·Σ|aᵢbᵢ|
+/// of the exact value; 1e-13·Σ|aᵢbᵢ| leaves a factor 50 of slack.
+fn dot_tolerance(a: &[f64], b: &[f64]) -> Tol {
+    Tol {
+        rel: 0.0,
+        abs: 1e-13 * a.iter().zip(b).map(|(x, y)| (x * y).abs()).sum::<f64>(),
+    }
+}
+/// Norms: a handful of roundings (powf, sqrt, a sum of ≤ 8 positive terms), each ≤ ε
+/// relative; 1e-12 relative allows any stable ordering.
+const NORM: Tol = Tol {
+    rel: 1e-12,
+    abs: 0.0,
+};
+/// Cosines lie in [−1, 1] and are computed to a few ε; 1e-12 absolute.
+const COSINE: Tol = Tol {
+    rel: 0.0,
+    abs: 1e-12,
+};
+/// Projections: each component is within a few ε·‖v‖₂ of exact; 1e-12·‖v‖₂ per component
+/// (the absolute part is set per case).
+const PROJECTION_REL: f64 = 1e-12;
+/// Inequalities (Cauchy–Schwarz, triangle) may be tight up to rounding: allow 1e-12
+/// relative on the larger side.
+const SLACK: f64 = 1e-12;
+/// Exact powers of two that push the squares of entries ≤ 1e3 past the range of a double:
+/// (1e3 · 2⁶⁰⁰)² ≈ 2e366 overflows, (1 · 2⁻⁶⁰⁰)² ≈ 2.4e-361 underflows to 0.
+const HUGE: f64 = 4.149515568880993e180; // 2⁶⁰⁰
+const TINY: f64 = 2.409919865102884e-181; // 2⁻⁶⁰⁰
+/// The p values every norm property runs over.
+const PS: [f64; 5] = [1.0, 1.5, 2.0, 3.0, f64::INFINITY];
+
+fn call2(name: &str, a: &[f64], b: &[f64]) -> String {
+    format!("{name}({}, {})", show::floats(a), show::floats(b))
+}
+
+fn call_norm(x: &[f64], p: f64) -> String {
+    format!("norm({}, {})", show::floats(x), show::float(p))
+}
+
+/// Two vectors of the same length 1..=8.
+fn pair() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    (1..=8usize).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(strategies::value(), n),
+            proptest::collection::vec(strategies::value(), n),
+        )
+    })
+}
+
+/// Like [`pair`], with neither vector all zeros.
+fn nonzero_pair() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    pair().prop_filter("non-zero vectors", |(a, b)| {
+        a.iter().any(|&x| x != 0.0) && b.iter().any(|&x| x != 0.0)
+    })
+}
+
+fn l2(x: &[f64]) -> f64 {
+    mathlings_linalg::norm(x, 2.0).expect("reference norm")
+}
+
+fn norm_of(imp: &Impl, x: &[f64], p: f64) -> Result<f64, Verdict> {
+    let got = (imp.norm)(x, p);
+    got.clone().map_err(|_| {
+        expect::fail(
+            format!("{} = {}", call_norm(x, p), show::float_result(&got)),
+            "Ok(the norm)",
+        )
+    })
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_1_vector_ops",
+        properties: vec![
+            Property {
+                id: "matches_reference",
+                description: "dot, norm (p = 1, 1.5, 2, 3, ∞), cosine_similarity and project equal the reference crate on random vectors",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        nonzero_pair(),
+                        |(a, b)| call2("dot", a, b),
+                        |(a, b)| {
+                            let want = mathlings_linalg::dot(a, b).expect("reference dot");
+                            expect::close(&(imp.dot)(a, b), want, dot_tolerance(a, b))
+                        },
+                    )?;
+                    for p in PS {
+                        ctx.forall(
+                            proptest::collection::vec(strategies::value(), 1..=8),
+                            |x| call_norm(x, p),
+                            |x| {
+                                let want = mathlings_linalg::norm(x, p).expect("reference norm");
+                                expect::close(&(imp.norm)(x, p), want, NORM)
+                            },
+                        )?;
+                    }
+                    ctx.forall(
+                        nonzero_pair(),
+                        |(a, b)| call2("cosine_similarity", a, b),
+                        |(a, b)| {
+                            let want = mathlings_linalg::cosine_similarity(a, b)
+                                .expect("reference cosine");
+                            expect::close(&(imp.cosine_similarity)(a, b), want, COSINE)
+                        },
+                    )?;
+                    ctx.forall(
+                        nonzero_pair(),
+                        |(v, u)| call2("project", v, u),
+                        |(v, u)| {
+                            let want = mathlings_linalg::project(v, u).expect("reference project");
+                            let tol = Tol {
+                                rel: 0.0,
+                                abs: PROJECTION_REL * l2(v),
+                            };
+                            expect::all_close(&(imp.project)(v, u), &want, tol)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "cauchy_schwarz",
+                description: "|a · b| ≤ ‖a‖₂ ‖b‖₂, and the cosine similarity lies in [−1, 1]",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        nonzero_pair(),
+                        |(a, b)| format!("{} vs norm(a, 2.0) · norm(b, 2.0)", call2("dot", a, b)),
+                        |(a, b)| {
+                            let d = (imp.dot)(a, b);
+                            let (na, nb) = match (norm_of(imp, a, 2.0), norm_of(imp, b, 2.0)) {
+                                (Ok(na), Ok(nb)) => (na, nb),
+                                (Err(v), _) | (_, Err(v)) => return v,
+                            };
+                            let bound = na * nb * (1.0 + SLACK);
+                            expect::that(
+                                matches!(d, Ok(d) if d.abs() <= bound),
+                                show::float_result(&d),
+                                format!(
+                                    "Ok(a value with |a · b| ≤ ‖a‖₂‖b‖₂ = {})",
+                                    show::float(na * nb)
+                                ),
+                            )?;
+                            let c = (imp.cosine_similarity)(a, b);
+                            expect::that(
+                                matches!(c, Ok(c) if (-1.0..=1.0).contains(&c)),
+                                format!(
+                                    "{} = {}",
+                                    call2("cosine_similarity", a, b),
+                                    show::float_result(&c)
+                                ),
+                                "Ok(a value in [−1, 1])",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "triangle_inequality",
+                description: "‖a + b‖ₚ ≤ ‖a‖ₚ + ‖b‖ₚ for p = 1, 1.5, 2, 3, ∞",
+                weight: 1,
+                check: |imp, ctx| {
+                    for p in PS {
+                        ctx.forall(
+                            pair(),
+                            |(a, b)| {
+                                let sum: Vec<f64> = a.iter().zip(b).map(|(x, y)| x + y).collect();
+                                format!(
+                                    "{} vs norm(a, p) + norm(b, p) with a = {}, b = {}",
+                                    call_norm(&sum, p),
+                                    show::floats(a),
+                                    show::floats(b)
+                                )
+                            },
+                            |(a, b)| {
+                                let sum: Vec<f64> = a.iter().zip(b).map(|(x, y)| x + y).collect();
+                                let (na, nb) = match (norm_of(imp, a, p), norm_of(imp, b, p)) {
+                                    (Ok(na), Ok(nb)) => (na, nb),
+                                    (Err(v), _) | (_, Err(v)) => return v,
+                                };
+                                let got = (imp.norm)(&sum, p);
+                                expect::that(
+                                    matches!(got, Ok(n) if n >= 0.0 && n <= (na + nb) * (1.0 + SLACK)),
+                                    show::float_result(&got),
+                                    format!("Ok(a value in [0, ‖a‖ₚ + ‖b‖ₚ = {}])", show::float(na + nb)),
+                                )
+                            },
+                        )?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "projection_idempotent",
+                description: "projecting twice changes nothing, and v − proj(v) is perpendicular to the line",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        nonzero_pair(),
+                        |(v, u)| call2("project", v, u),
+                        |(v, u)| {
+                            let p = (imp.project)(v, u);
+                            let Ok(p) = p else {
+                                return expect::fail(show::result(&p), "Ok(the projection)");
+                            };
+                            let scale = l2(v);
+                            let tol = Tol {
+                                rel: 0.0,
+                                abs: 1e-10 * scale,
+                            };
+                            let again = (imp.project)(&p, u);
+                            expect::all_close(&again, &p, tol).map_err(|f| {
+                                mathlings_course::report::Failure {
+                                    call: format!(
+                                        "project(project(v, u)?, u) with {}",
+                                        call2("project", v, u)
+                                    ),
+                                    expected: format!("the same projection again: {}", f.expected),
+                                    ..f
+                                }
+                            })?;
+                            let residual: Vec<f64> = v.iter().zip(&p).map(|(a, b)| a - b).collect();
+                            let along = mathlings_linalg::dot(&residual, u).expect("finite");
+                            expect::that(
+                                along.abs() <= 1e-10 * scale * l2(u),
+                                format!(
+                                    "Ok({}), whose residual v − p has (v − p) · u = {}",
+                                    show::floats(&p).trim_start_matches('&'),
+                                    show::float(along)
+                                ),
+                                "a projection p with (v − p) · u ≈ 0",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "no_overflow",
+                description: "norms and cosines of vectors with huge (×2⁶⁰⁰) or tiny (×2⁻⁶⁰⁰) entries are scaled exactly, never ∞ or 0",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.once("norm(&[1e200, 1e200], 2.0)", || {
+                        expect::close(&(imp.norm)(&[1e200, 1e200], 2.0), 1e200 * 2f64.sqrt(), NORM)
+                    })?;
+                    let input = (nonzero_pair(), proptest::bool::ANY);
+                    for p in [2.0, 3.0] {
+                        ctx.forall(
+                            input.clone(),
+                            |((a, _), huge)| call_norm(&scaled(a, *huge), p),
+                            |((a, _), huge)| {
+                                let s = if *huge { HUGE } else { TINY };
+                                let want = s * mathlings_linalg::norm(a, p).expect("reference");
+                                expect::close(&(imp.norm)(&scaled(a, *huge), p), want, NORM)
+                            },
+                        )?;
+                    }
+                    ctx.forall(
+                        input,
+                        |((a, b), huge)| call2("cosine_similarity", &scaled(a, *huge), b),
+                        |((a, b), huge)| {
+                            let want =
+                                mathlings_linalg::cosine_similarity(a, b).expect("reference");
+                            expect::close(
+                                &(imp.cosine_similarity)(&scaled(a, *huge), b),
+                                want,
+                                COSINE,
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "different lengths, empty vectors, NaN/±∞, p < 1 and zero vectors (cosine, projection) give the typed error, never a panic or NaN",
+                weight: 1,
+                check: |imp, ctx| {
+                    let mismatch = |e: &LinalgError| {
+                        matches!(
+                            e,
+                            LinalgError::ShapeMismatch {
+                                left: (2, 1),
+                                right: (3, 1)
+                            }
+                        )
+                    };
+                    let (two, three) = ([1.0, 2.0], [1.0, 2.0, 3.0]);
+                    let shape = "LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) }";
+                    ctx.once(&call2("dot", &two, &three), || {
+                        expect::error(&(imp.dot)(&two, &three), mismatch, shape)
+                    })?;
+                    ctx.once(&call2("cosine_similarity", &two, &three), || {
+                        expect::error(&(imp.cosine_similarity)(&two, &three), mismatch, shape)
+                    })?;
+                    ctx.once(&call2("project", &two, &three), || {
+                        expect::error(&(imp.project)(&two, &three), mismatch, shape)
+                    })?;
+                    let empty = |e: &LinalgError| matches!(e, LinalgError::Empty);
+                    ctx.once(&call2("dot", &[], &[]), || {
+                        expect::error(&(imp.dot)(&[], &[]), empty, "LinalgError::Empty")
+                    })?;
+                    ctx.once(&call_norm(&[], 2.0), || {
+                        expect::error(&(imp.norm)(&[], 2.0), empty, "LinalgError::Empty")
+                    })?;
+                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                        let x = [1.0, bad];
+                        let non_finite = |e: &LinalgError| matches!(e, LinalgError::NonFinite);
+                        ctx.once(&call2("dot", &two, &x), || {
+                            expect::error(
+                                &(imp.dot)(&two, &x),
+                                non_finite,
+                                "LinalgError::NonFinite",
+                            )
+                        })?;
+                        ctx.once(&call_norm(&x, 2.0), || {
+                            expect::error(
+                                &(imp.norm)(&x, 2.0),
+                                non_finite,
+                                "LinalgError::NonFinite",
+                            )
+                        })?;
+                        ctx.once(&call2("cosine_similarity", &x, &two), || {
+                            expect::error(
+                                &(imp.cosine_similarity)(&x, &two),
+                                non_finite,
+                                "LinalgError::NonFinite",
+                            )
+                        })?;
+                    }
+                    for p in [0.5, 0.0, -1.0, f64::NAN] {
+                        ctx.once(&call_norm(&two, p), || {
+                            expect::error(
+                                &(imp.norm)(&two, p),
+                                |e| matches!(e, LinalgError::InvalidParameter { name: "p", .. }),
+                                "LinalgError::InvalidParameter { name: \"p\", .. }",
+                            )
+                        })?;
+                    }
+                    let zero = [0.0, 0.0];
+                    let is_zero = |e: &LinalgError| matches!(e, LinalgError::ZeroVector);
+                    ctx.once(&call2("cosine_similarity", &two, &zero), || {
+                        expect::error(
+                            &(imp.cosine_similarity)(&two, &zero),
+                            is_zero,
+                            "LinalgError::ZeroVector",
+                        )
+                    })?;
+                    ctx.once(&call2("cosine_similarity", &zero, &two), || {
+                        expect::error(
+                            &(imp.cosine_similarity)(&zero, &two),
+                            is_zero,
+                            "LinalgError::ZeroVector",
+                        )
+                    })?;
+                    ctx.once(&call2("project", &two, &zero), || {
+                        expect::error(
+                            &(imp.project)(&two, &zero),
+                            is_zero,
+                            "LinalgError::ZeroVector",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "iris_species_means",
+                description: "norms, cosines and a projection of the Iris species' mean feature vectors match the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "norm, cosine_similarity and project on the mean feature vectors of the three Iris species";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let means: Vec<Vec<f64>> = (0..3)
+                            .map(|s| {
+                                let rows: Vec<usize> = (0..iris.species.len())
+                                    .filter(|&r| iris.species[r] == s)
+                                    .collect();
+                                (0..iris.features.ncols())
+                                    .map(|j| {
+                                        rows.iter().map(|&r| iris.features[(r, j)]).sum::<f64>()
+                                            / rows.len() as f64
+                                    })
+                                    .collect()
+                            })
+                            .collect();
+                        let fmt = |r: Result<f64, LinalgError>| match r {
+                            Ok(v) => show::rounded(v, 10),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        let mut text = String::new();
+                        for (s, m) in means.iter().enumerate() {
+                            text += &format!(
+                                "{}: ‖m‖₁ = {}, ‖m‖₂ = {}, ‖m‖∞ = {}\n",
+                                iris.species_names[s],
+                                fmt((imp.norm)(m, 1.0)),
+                                fmt((imp.norm)(m, 2.0)),
+                                fmt((imp.norm)(m, f64::INFINITY))
+                            );
+                        }
+                        for (s, t) in [(0, 1), (0, 2), (1, 2)] {
+                            text += &format!(
+                                "cos({}, {}) = {}, dot = {}\n",
+                                iris.species_names[s],
+                                iris.species_names[t],
+                                fmt((imp.cosine_similarity)(&means[s], &means[t])),
+                                fmt((imp.dot)(&means[s], &means[t]))
+                            );
+                        }
+                        let projection = match (imp.project)(&means[2], &means[0]) {
+                            Ok(p) => p
+                                .iter()
+                                .map(|&x| show::rounded(x, 10))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            Err(e) => format!("{e:?}"),
+                        };
+                        text += &format!(
+                            "project({}, {}) = [{projection}]\n",
+                            iris.species_names[2], iris.species_names[0]
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "cosine_of_zero_vector",
+                explanation: "Your cosine_similarity divides by ‖a‖₂‖b‖₂ without checking it: for a zero vector \
+                    that is 0/0 = NaN, which then spreads silently through every later computation. A zero \
+                    vector has no direction, so there is no angle: return Err(LinalgError::ZeroVector) when \
+                    either norm is 0 (and likewise in project when `onto` is zero).",
+                implementation: Impl {
+                    dot: mathlings_linalg::dot,
+                    norm: mathlings_linalg::norm,
+                    cosine_similarity: cosine_unchecked,
+                    project: mathlings_linalg::project,
+                },
+            },
+            Misconception {
+                id: "norm_overflows",
+                explanation: "Your norm raises the entries to the power p as they are: (1e200)² = ∞ in floating \
+                    point (and (1e-200)² = 0), so ‖[1e200, 1e200]‖₂ comes out ∞ although the answer, 1.41e200, \
+                    is an ordinary double. Divide by s = max|xᵢ| first: ‖x‖ₚ = s · (Σ(|xᵢ|/s)ᵖ)^(1/p).",
+                implementation: Impl {
+                    dot: mathlings_linalg::dot,
+                    norm: norm_unscaled,
+                    cosine_similarity: cosine_unscaled,
+                    project: mathlings_linalg::project,
+                },
+            },
+            Misconception {
+                id: "norm_without_abs",
+                explanation: "Your p-norm sums xᵢᵖ instead of |xᵢ|ᵖ: negative entries then subtract (‖[3, −4]‖₁ \
+                    comes out −1) or give NaN (a negative number to a fractional power). Take absolute values \
+                    first.",
+                implementation: Impl {
+                    dot: mathlings_linalg::dot,
+                    norm: norm_without_abs,
+                    cosine_similarity: mathlings_linalg::cosine_similarity,
+                    project: mathlings_linalg::project,
+                },
+            },
+            Misconception {
+                id: "projection_divides_by_length",
+                explanation: "Your projection is ((v · u)/‖u‖) u: it is right only when u has length 1. The \
+                    coefficient must be (v · u)/(u · u) = (v · u)/‖u‖², or normalise first: û = u/‖u‖, \
+                    proj = (v · û) û. A projection must not change when applied twice.",
+                implementation: Impl {
+                    dot: mathlings_linalg::dot,
+                    norm: mathlings_linalg::norm,
+                    cosine_similarity: mathlings_linalg::cosine_similarity,
+                    project: project_by_length,
+                },
+            },
+        ],
+        probe: |imp| {
+            let f = |r: Result<f64, LinalgError>| match r {
+                Ok(v) => show::rounded(v, 6),
+                Err(e) => format!("{e:?}"),
+            };
+            let huge = match (imp.norm)(&[1e200, 1e200], 2.0) {
+                Ok(v) if (v / 1e200 - 2f64.sqrt()).abs() < 1e-9 => "scaled".to_string(),
+                Ok(v) if v.is_infinite() => "overflow".to_string(),
+                other => f(other),
+            };
+            vec![
+                f((imp.dot)(&[1.0, 2.0, 3.0], &[4.0, 5.0, 6.0])),
+                f((imp.norm)(&[3.0, -4.0], 1.0)),
+                f((imp.norm)(&[3.0, -4.0], 2.0)),
+                huge,
+                f((imp.cosine_similarity)(&[1.0, 0.0], &[0.0, 0.0])),
+                show::result(&(imp.project)(&[2.0, 3.0], &[2.0, 0.0])),
+            ]
+        },
+    }
+}
+
+fn scaled(x: &[f64], huge: bool) -> Vec<f64> {
+    let s = if huge { HUGE } else { TINY };
+    x.iter().map(|v| v * s).collect()
+}
+
+fn naive_norm(x: &[f64], p: f64, abs: bool) -> Result<f64, LinalgError> {
+    if p.is_nan() || p < 1.0 {
+        return Err(LinalgError::InvalidParameter {
+            name: "p",
+            reason: "a p-norm needs p ≥ 1 (or p = ∞)",
+        });
+    }
+    mathlings_linalg::norm(x, 1.0)?; // the Empty / NonFinite checks
+    if p == f64::INFINITY {
+        return Ok(x.iter().fold(0.0_f64, |m, v| m.max(v.abs())));
+    }
+    let power = |v: f64| if abs { v.abs().powf(p) } else { v.powf(p) };
+    Ok(x.iter().map(|&v| power(v)).sum::<f64>().powf(1.0 / p))
+}
+
+fn norm_unscaled(x: &[f64], p: f64) -> Result<f64, LinalgError> {
+    naive_norm(x, p, true)
+}
+
+fn norm_without_abs(x: &[f64], p: f64) -> Result<f64, LinalgError> {
+    naive_norm(x, p, false)
+}
+
+fn cosine_unscaled(a: &[f64], b: &[f64]) -> Result<f64, LinalgError> {
+    let d = mathlings_linalg::dot(a, b)?;
+    let (na, nb) = (norm_unscaled(a, 2.0)?, norm_unscaled(b, 2.0)?);
+    if na == 0.0 || nb == 0.0 {
+        return Err(LinalgError::ZeroVector);
+    }
+    Ok(d / (na * nb))
+}
+
+fn cosine_unchecked(a: &[f64], b: &[f64]) -> Result<f64, LinalgError> {
+    let d = mathlings_linalg::dot(a, b)?;
+    Ok(d / (mathlings_linalg::norm(a, 2.0)? * mathlings_linalg::norm(b, 2.0)?))
+}
+
+fn project_by_length(v: &[f64], onto: &[f64]) -> Result<Vec<f64>, LinalgError> {
+    let d = mathlings_linalg::dot(v, onto)?;
+    let length = mathlings_linalg::norm(onto, 2.0)?;
+    if length == 0.0 {
+        return Err(LinalgError::ZeroVector);
+    }
+    Ok(onto.iter().map(|u| d / length * u).collect())
+}

@@ -1,0 +1,419 @@
+//! Checks for 2.2 — matrix sum, transpose and product (shape-checked).
+
+use mathlings_linalg::LinalgError;
+
+use super::matrices::{
+    guarded, matrix_close, matrix_error, matrix_result, product_pair, product_scale,
+};
+use crate::prelude::*;
+
+type MatrixResult = Result<DMatrix<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `add(a, b)`: A + B.
+    pub add: fn(&DMatrix<f64>, &DMatrix<f64>) -> MatrixResult,
+    /// `transpose(a)`: Aᵀ.
+    pub transpose: fn(&DMatrix<f64>) -> DMatrix<f64>,
+    /// `matmul(a, b)`: AB.
+    pub matmul: fn(&DMatrix<f64>, &DMatrix<f64>) -> MatrixResult,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_2_matmul {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_2_matmul::Impl {
+            add: $($m::)+add,
+            transpose: $($m::)+transpose,
+            matmul: $($m::)+matmul,
+        }
+    };
+}
+
+/// Each entry of AB is a sum of p ≤ 6 products; summed in any order its rounding error is
+/// ≤ p·ε·(|A||B|)ᵢⱼ ≈ 1.3e-15·(|A||B|)ᵢⱼ. 1e-13 leaves a factor ~75 of slack.
+const PRODUCT_REL: f64 = 1e-13;
+/// Three-factor products ((AB)C vs A(BC)) round twice; 1e-12·(|A||B||C|)ᵢⱼ.
+const TRIPLE_REL: f64 = 1e-12;
+
+fn call(name: &str, a: &DMatrix<f64>, b: &DMatrix<f64>) -> String {
+    format!("{name}(&{}, &{})", show::matrix(a), show::matrix(b))
+}
+
+fn product_tolerance(scale: DMatrix<f64>, rel: f64) -> impl Fn(usize, usize) -> f64 {
+    move |i, j| rel * scale[(i, j)] + 1e-300
+}
+
+fn ok_or_fail(got: MatrixResult, what: &str) -> Result<DMatrix<f64>, Verdict> {
+    match got {
+        Ok(m) => Ok(m),
+        Err(e) => Err(expect::fail(format!("Err({e:?})"), format!("Ok({what})"))),
+    }
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_2_matmul",
+        properties: vec![
+            Property {
+                id: "matches_nalgebra",
+                description: "matmul equals nalgebra's product (to 1e-13·(|A||B|)ᵢⱼ), add and transpose equal nalgebra's exactly, on random shapes up to 6×6",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        product_pair(1..=6),
+                        |(a, b)| call("matmul", a, b),
+                        |(a, b)| {
+                            let tol = product_tolerance(product_scale(a, b), PRODUCT_REL);
+                            matrix_close(&(imp.matmul)(a, b), &(a * b), tol)
+                        },
+                    )?;
+                    let same_shape = (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| {
+                        (strategies::matrix(m, n), strategies::matrix(m, n))
+                    });
+                    ctx.forall(
+                        same_shape,
+                        |(a, b)| call("add", a, b),
+                        |(a, b)| matrix_close(&(imp.add)(a, b), &(a + b), |_, _| 0.0),
+                    )?;
+                    let any =
+                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n));
+                    ctx.forall(
+                        any,
+                        |a| format!("transpose(&{})", show::matrix(a)),
+                        |a| matrix_close(&Ok((imp.transpose)(a)), &a.transpose(), |_, _| 0.0),
+                    )
+                },
+            },
+            Property {
+                id: "associative",
+                description: "(AB)C = A(BC)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let triple = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize).prop_flat_map(
+                        |(m, p, q, n)| {
+                            (
+                                strategies::matrix(m, p),
+                                strategies::matrix(p, q),
+                                strategies::matrix(q, n),
+                            )
+                        },
+                    );
+                    ctx.forall(
+                        triple,
+                        |(a, b, c)| format!("matmul(&matmul(&a, &b)?, &c) vs matmul(&a, &matmul(&b, &c)?) with a = {}, b = {}, c = {}", show::matrix(a), show::matrix(b), show::matrix(c)),
+                        |(a, b, c)| {
+                            let ab = match ok_or_fail((imp.matmul)(a, b), "AB") {
+                                Ok(m) => m,
+                                Err(v) => return v,
+                            };
+                            let bc = match ok_or_fail((imp.matmul)(b, c), "BC") {
+                                Ok(m) => m,
+                                Err(v) => return v,
+                            };
+                            let left = match ok_or_fail((imp.matmul)(&ab, c), "(AB)C") {
+                                Ok(m) => m,
+                                Err(v) => return v,
+                            };
+                            let scale = a.abs() * b.abs() * c.abs();
+                            matrix_close(&(imp.matmul)(a, &bc), &left, product_tolerance(scale, TRIPLE_REL))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "transpose_of_product",
+                description: "(AB)ᵀ = BᵀAᵀ, and (Aᵀ)ᵀ = A",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        product_pair(1..=6),
+                        |(a, b)| format!("transpose(&matmul(&a, &b)?) vs matmul(&transpose(&b), &transpose(&a)) with a = {}, b = {}", show::matrix(a), show::matrix(b)),
+                        |(a, b)| {
+                            let ab = match ok_or_fail((imp.matmul)(a, b), "AB") {
+                                Ok(m) => m,
+                                Err(v) => return v,
+                            };
+                            let want = (imp.transpose)(&ab);
+                            let got = (imp.matmul)(&(imp.transpose)(b), &(imp.transpose)(a));
+                            matrix_close(&got, &want, product_tolerance(product_scale(a, b).transpose(), PRODUCT_REL))?;
+                            matrix_close(&Ok((imp.transpose)(&(imp.transpose)(a))), a, |_, _| 0.0)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "identity",
+                description: "AI = A and IA = A exactly",
+                weight: 1,
+                check: |imp, ctx| {
+                    let any =
+                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n));
+                    ctx.forall(
+                        any,
+                        |a| format!("matmul(&a, &DMatrix::identity({n}, {n})) and matmul(&DMatrix::identity({m}, {m}), &a) with a = {}", show::matrix(a), n = a.ncols(), m = a.nrows()),
+                        |a| {
+                            let right = DMatrix::identity(a.ncols(), a.ncols());
+                            let left = DMatrix::identity(a.nrows(), a.nrows());
+                            matrix_close(&(imp.matmul)(a, &right), a, |_, _| 0.0)?;
+                            matrix_close(&(imp.matmul)(&left, a), a, |_, _| 0.0)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "distributive",
+                description: "A(B + C) = AB + AC",
+                weight: 1,
+                check: |imp, ctx| {
+                    let triple = (1..=5usize, 1..=5usize, 1..=5usize).prop_flat_map(|(m, p, n)| {
+                        (
+                            strategies::matrix(m, p),
+                            strategies::matrix(p, n),
+                            strategies::matrix(p, n),
+                        )
+                    });
+                    ctx.forall(
+                        triple,
+                        |(a, b, c)| format!("matmul(&a, &add(&b, &c)?) vs add(&matmul(&a, &b)?, &matmul(&a, &c)?) with a = {}, b = {}, c = {}", show::matrix(a), show::matrix(b), show::matrix(c)),
+                        |(a, b, c)| {
+                            let sum = match ok_or_fail((imp.add)(b, c), "B + C") {
+                                Ok(m) => m,
+                                Err(v) => return v,
+                            };
+                            let (ab, ac) = match (ok_or_fail((imp.matmul)(a, b), "AB"), ok_or_fail((imp.matmul)(a, c), "AC")) {
+                                (Ok(x), Ok(y)) => (x, y),
+                                (Err(v), _) | (_, Err(v)) => return v,
+                            };
+                            let want = match ok_or_fail((imp.add)(&ab, &ac), "AB + AC") {
+                                Ok(m) => m,
+                                Err(v) => return v,
+                            };
+                            let scale = a.abs() * (b.abs() + c.abs());
+                            matrix_close(&(imp.matmul)(a, &sum), &want, product_tolerance(scale, 4.0 * PRODUCT_REL))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "shape_mismatch_is_an_error",
+                description: "a product of m×p and q×n with p ≠ q, or a sum of different shapes, gives ShapeMismatch { left, right }, never a panic",
+                weight: 2,
+                check: |imp, ctx| {
+                    let pair = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
+                        .prop_filter("p ≠ q", |(_, p, q, _)| p != q)
+                        .prop_flat_map(|(m, p, q, n)| {
+                            (strategies::matrix(m, p), strategies::matrix(q, n))
+                        });
+                    ctx.forall(
+                        pair.clone(),
+                        |(a, b)| call("matmul", a, b),
+                        |(a, b)| {
+                            matrix_error(
+                                &(imp.matmul)(a, b),
+                                |e| {
+                                    *e == LinalgError::ShapeMismatch {
+                                        left: a.shape(),
+                                        right: b.shape(),
+                                    }
+                                },
+                                &format!(
+                                    "LinalgError::ShapeMismatch {{ left: {:?}, right: {:?} }}",
+                                    a.shape(),
+                                    b.shape()
+                                ),
+                            )
+                        },
+                    )?;
+                    let different = (1..=4usize, 1..=4usize, 1..=4usize, 1..=4usize)
+                        .prop_filter("different shapes", |(m, n, r, s)| (m, n) != (r, s))
+                        .prop_flat_map(|(m, n, r, s)| {
+                            (strategies::matrix(m, n), strategies::matrix(r, s))
+                        });
+                    ctx.forall(
+                        different,
+                        |(a, b)| call("add", a, b),
+                        |(a, b)| {
+                            matrix_error(
+                                &(imp.add)(a, b),
+                                |e| {
+                                    *e == LinalgError::ShapeMismatch {
+                                        left: a.shape(),
+                                        right: b.shape(),
+                                    }
+                                },
+                                &format!(
+                                    "LinalgError::ShapeMismatch {{ left: {:?}, right: {:?} }}",
+                                    a.shape(),
+                                    b.shape()
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty matrices and NaN/±∞ entries give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let empty = DMatrix::<f64>::zeros(0, 0);
+                    let one = DMatrix::from_element(1, 1, 2.0);
+                    let nan = DMatrix::from_element(1, 1, f64::NAN);
+                    let inf = DMatrix::from_element(1, 1, f64::INFINITY);
+                    for (name, f) in [("matmul", imp.matmul), ("add", imp.add)] {
+                        ctx.once(&call(name, &empty, &empty), || {
+                            matrix_error(
+                                &f(&empty, &empty),
+                                |e| *e == LinalgError::Empty,
+                                "LinalgError::Empty",
+                            )
+                        })?;
+                        for bad in [&nan, &inf] {
+                            ctx.once(&call(name, &one, bad), || {
+                                matrix_error(
+                                    &f(&one, bad),
+                                    |e| *e == LinalgError::NonFinite,
+                                    "LinalgError::NonFinite",
+                                )
+                            })?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_scatter_matrix",
+                description: "the covariance matrix of the Iris features as XcᵀXc/(n − 1), with Xc the centred data, matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call =
+                        "matmul(&transpose(&xc), &xc) / 149 for the centred Iris features xc";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let x = &iris.features;
+                        let means = x.row_mean();
+                        let xc =
+                            DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
+                        let text = match (imp.matmul)(&(imp.transpose)(&xc), &xc) {
+                            Ok(s) => {
+                                let s = s / 149.0;
+                                s.row_iter()
+                                    .map(|r| {
+                                        r.iter()
+                                            .map(|&v| show::rounded(v, 9))
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("\n")
+                                    + "\n"
+                            }
+                            Err(e) => format!("Err({e:?})\n"),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "transposed_indexing",
+                explanation: "Your product reads A down a column instead of along a row: Σₖ aₖᵢ bₖⱼ is (AᵀB)ᵢⱼ, \
+                    not (AB)ᵢⱼ. Entry (i, j) of AB pairs ROW i of A with COLUMN j of B: sum a[(i, k)] * b[(k, j)] \
+                    over k = 0..A's column count.",
+                implementation: Impl {
+                    add: mathlings_linalg::add,
+                    transpose: mathlings_linalg::transpose,
+                    matmul: transposed_indexing,
+                },
+            },
+            Misconception {
+                id: "shape_errors_panic",
+                explanation: "Your functions panic (an assert!, or an index out of bounds) when the shapes do not \
+                    fit. A caller cannot recover from a panic; a shape mismatch is an ordinary, expected error. \
+                    Check the shapes first and return Err(LinalgError::ShapeMismatch { left: a.shape(), right: \
+                    b.shape() }).",
+                implementation: Impl {
+                    add: add_panics,
+                    transpose: mathlings_linalg::transpose,
+                    matmul: matmul_panics,
+                },
+            },
+            Misconception {
+                id: "elementwise_product",
+                explanation: "Your \"product\" multiplies entry by entry (aᵢⱼ·bᵢⱼ, the Hadamard product — what `*` \
+                    does on NumPy arrays). The matrix product composes the two maps: (AB)ᵢⱼ = Σₖ aᵢₖ bₖⱼ, \
+                    defined when A's column count equals B's row count.",
+                implementation: Impl {
+                    add: mathlings_linalg::add,
+                    transpose: mathlings_linalg::transpose,
+                    matmul: elementwise,
+                },
+            },
+        ],
+        probe: |imp| {
+            let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
+            let b = DMatrix::from_row_slice(2, 2, &[5.0, 6.0, 7.0, 8.0]);
+            let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+            vec![
+                guarded(|| matrix_result(&(imp.matmul)(&a, &b))),
+                guarded(|| matrix_result(&(imp.matmul)(&wide, &wide))),
+                guarded(|| matrix_result(&(imp.matmul)(&wide.transpose(), &wide.transpose()))),
+                guarded(|| matrix_result(&(imp.add)(&a, &wide))),
+                guarded(|| show::matrix(&(imp.transpose)(&wide))),
+            ]
+        },
+    }
+}
+
+fn validate(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<(), LinalgError> {
+    for m in [a, b] {
+        if m.is_empty() {
+            return Err(LinalgError::Empty);
+        }
+        if m.iter().any(|x| !x.is_finite()) {
+            return Err(LinalgError::NonFinite);
+        }
+    }
+    Ok(())
+}
+
+fn transposed_indexing(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
+    validate(a, b)?;
+    if a.ncols() != b.nrows() {
+        return Err(LinalgError::ShapeMismatch {
+            left: a.shape(),
+            right: b.shape(),
+        });
+    }
+    let (m, p, n) = (a.nrows(), a.ncols(), b.ncols());
+    // Indexes a[(k, i)]: panics out of bounds when p > m, like the learner's loop would.
+    Ok(DMatrix::from_fn(m, n, |i, j| {
+        (0..p).map(|k| a[(k, i)] * b[(k, j)]).sum()
+    }))
+}
+
+fn matmul_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
+    validate(a, b)?;
+    assert_eq!(a.ncols(), b.nrows(), "inner dimensions must agree");
+    Ok(a * b)
+}
+
+fn add_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
+    validate(a, b)?;
+    Ok(a + b)
+}
+
+fn elementwise(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
+    validate(a, b)?;
+    if a.shape() != b.shape() {
+        return Err(LinalgError::ShapeMismatch {
+            left: a.shape(),
+            right: b.shape(),
+        });
+    }
+    Ok(a.component_mul(b))
+}

@@ -1,0 +1,392 @@
+//! Checks for 2.3 — the inverse by Gauss–Jordan elimination with partial pivoting.
+
+use mathlings_linalg::LinalgError;
+
+use super::matrices::{guarded, matrix_close, matrix_result, rounded_matrix};
+use crate::prelude::*;
+
+type MatrixResult = Result<DMatrix<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `inverse(a)`: A⁻¹.
+    pub inverse: fn(&DMatrix<f64>) -> MatrixResult,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_3_inverse {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_3_inverse::Impl { inverse: $($m::)+inverse }
+    };
+}
+
+/// Residuals of a computed inverse X: ‖AX − I‖∞ and ‖XA − I‖∞ are ≲ c·n·ε·‖A‖∞‖X‖∞ for
+/// Gauss–Jordan with partial pivoting; n ≤ 8 gives ≈ 2e-15 per unit of c; 1e-13 leaves a
+/// factor ~50.
+const RESIDUAL: f64 = 1e-13;
+/// Forward error: ‖X − A⁻¹‖ ≲ κ(A)·(residual); 1e-12·κ·max|A⁻¹| per entry.
+const FORWARD_PER_KAPPA: f64 = 1e-12;
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("inverse(&{})", show::matrix(a))
+}
+
+fn inf_norm(a: &DMatrix<f64>) -> f64 {
+    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
+}
+
+fn invertible(a: &DMatrix<f64>) -> bool {
+    mathlings_linalg::inverse(a).is_ok()
+}
+
+/// `got` must be an inverse of `a` up to rounding: both residuals ≤ [`RESIDUAL`]·‖A‖‖X‖.
+fn is_inverse(a: &DMatrix<f64>, got: &MatrixResult) -> Verdict {
+    let n = a.nrows();
+    match got {
+        Ok(x) if x.shape() == a.shape() && x.iter().all(|v| v.is_finite()) => {
+            let scale = inf_norm(a) * inf_norm(x);
+            let identity = DMatrix::<f64>::identity(n, n);
+            let right = inf_norm(&(a * x - &identity));
+            let left = inf_norm(&(x * a - &identity));
+            expect::that(
+                right <= RESIDUAL * scale && left <= RESIDUAL * scale,
+                format!(
+                    "{}, with ‖AX − I‖∞ = {} and ‖XA − I‖∞ = {}",
+                    matrix_result(got),
+                    show::rounded(right, 3),
+                    show::rounded(left, 3)
+                ),
+                format!(
+                    "an X with ‖AX − I‖∞ and ‖XA − I‖∞ ≤ {RESIDUAL:e}·‖A‖∞‖X‖∞ = {}",
+                    show::rounded(RESIDUAL * scale, 3)
+                ),
+            )
+        }
+        _ => expect::fail(matrix_result(got), "Ok(A⁻¹), finite, of A's shape"),
+    }
+}
+
+fn zero_diagonal_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (strategies::square_matrix(2..=6), proptest::bool::ANY).prop_map(|(mut a, all)| {
+        for k in 0..a.nrows() {
+            if k == 0 || all {
+                a[(k, k)] = 0.0;
+            }
+        }
+        a
+    })
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_3_inverse",
+        properties: vec![
+            Property {
+                id: "times_inverse_is_identity",
+                description: "AX = I and XA = I up to rounding: ‖AX − I‖∞, ‖XA − I‖∞ ≤ 1e-13·‖A‖∞‖X‖∞, on random matrices up to 8×8",
+                weight: 3,
+                check: |imp, ctx| {
+                    let matrices =
+                        strategies::square_matrix(1..=8).prop_filter("invertible", invertible);
+                    ctx.forall(matrices, call, |a| is_inverse(a, &(imp.inverse)(a)))
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "equals the reference inverse to 1e-12·κ(A)·max|A⁻¹| per entry",
+                weight: 2,
+                check: |imp, ctx| {
+                    let matrices =
+                        strategies::square_matrix(1..=8).prop_filter("invertible", invertible);
+                    ctx.forall(matrices, call, |a| {
+                        let want = mathlings_linalg::inverse(a).expect("reference inverse");
+                        let kappa = mathlings_linalg::condition_number(a)
+                            .expect("reference condition number");
+                        let tol = FORWARD_PER_KAPPA * kappa * want.amax() + 1e-300;
+                        matrix_close(&(imp.inverse)(a), &want, |_, _| tol)
+                    })
+                },
+            },
+            Property {
+                id: "zero_pivots",
+                description: "permutation matrices (P⁻¹ = Pᵀ exactly) and matrices with zeros on the diagonal are inverted correctly",
+                weight: 2,
+                check: |imp, ctx| {
+                    let permutations = (2..=6usize)
+                        .prop_flat_map(|n| Just((0..n).collect::<Vec<usize>>()).prop_shuffle());
+                    ctx.forall(
+                        permutations,
+                        |p| call(&permutation_matrix(p)),
+                        |p| {
+                            let a = permutation_matrix(p);
+                            matrix_close(&(imp.inverse)(&a), &a.transpose(), |_, _| 0.0)
+                        },
+                    )?;
+                    let matrices = zero_diagonal_matrix().prop_filter("invertible", invertible);
+                    ctx.forall(matrices, call, |a| is_inverse(a, &(imp.inverse)(a)))
+                },
+            },
+            Property {
+                id: "inverse_of_product",
+                description: "(AB)⁻¹ = B⁻¹A⁻¹",
+                weight: 1,
+                check: |imp, ctx| {
+                    let pair = (2..=5usize)
+                        .prop_flat_map(|n| (strategies::matrix(n, n), strategies::matrix(n, n)))
+                        .prop_filter("invertible", |(a, b)| {
+                            invertible(a) && invertible(b) && invertible(&(a * b))
+                        });
+                    ctx.forall(
+                        pair,
+                        |(a, b)| format!("inverse(&(a * b)) vs inverse(&b)? * inverse(&a)? with a = {}, b = {}", show::matrix(a), show::matrix(b)),
+                        |(a, b)| {
+                            let (ia, ib) = ((imp.inverse)(a), (imp.inverse)(b));
+                            let (Ok(ia), Ok(ib)) = (&ia, &ib) else {
+                                return expect::fail(format!("{} and {}", matrix_result(&ia), matrix_result(&ib)), "Ok(A⁻¹) and Ok(B⁻¹)");
+                            };
+                            let want = ib * ia;
+                            let ab = a * b;
+                            let kappa = mathlings_linalg::condition_number(&ab).expect("condition number");
+                            let tol = 10.0 * FORWARD_PER_KAPPA * kappa * want.amax() + 1e-300;
+                            matrix_close(&(imp.inverse)(&ab), &want, |_, _| tol)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "singular_rejected",
+                description: "singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = (
+                        strategies::square_matrix(2..=6),
+                        0..8usize,
+                        0..8usize,
+                        -2i32..=2,
+                    )
+                        .prop_map(|(mut a, i, j, s)| {
+                            let n = a.nrows();
+                            let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
+                            for c in 0..n {
+                                a[(j, c)] = 2f64.powi(s) * a[(i, c)];
+                            }
+                            a
+                        });
+                    let singular = |a: &DMatrix<f64>, got: &MatrixResult| {
+                        expect::that(
+                            matches!(got, Err(LinalgError::Singular)),
+                            matrix_result(got),
+                            if a.nrows() == 2 {
+                                "Err(LinalgError::Singular)".to_string()
+                            } else {
+                                "Err(LinalgError::Singular): the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)".to_string()
+                            },
+                        )
+                    };
+                    ctx.forall(input, call, |a| singular(a, &(imp.inverse)(a)))?;
+                    let nine = DMatrix::from_row_slice(
+                        3,
+                        3,
+                        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+                    );
+                    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
+                    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
+                    for a in [nine, &u * v.transpose()] {
+                        ctx.once(&call(&a), || singular(&a, &(imp.inverse)(&a)))?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square or non-finite matrix gives the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases = [
+                        (DMatrix::zeros(0, 0), LinalgError::Empty),
+                        (
+                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 0.0, 1.0]),
+                            LinalgError::NonFinite,
+                        ),
+                        (
+                            DMatrix::from_row_slice(1, 1, &[f64::INFINITY]),
+                            LinalgError::NonFinite,
+                        ),
+                        (
+                            DMatrix::from_element(2, 3, 1.0),
+                            LinalgError::NotSquare { rows: 2, cols: 3 },
+                        ),
+                    ];
+                    for (a, want) in cases {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.inverse)(&a);
+                            expect::that(
+                                matches!(&got, Err(e) if *e == want),
+                                matrix_result(&got),
+                                format!("Err(LinalgError::{want:?})"),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_precision_matrix",
+                description: "the precision matrix Σ⁻¹ of the Iris features matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "inverse(&covariance_matrix(&iris.features))";
+                    ctx.once(call, || {
+                        let iris = mathlings_models::datasets::iris();
+                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
+                            .expect("reference covariance");
+                        let text = match (imp.inverse)(&sigma) {
+                            Ok(p) if p.shape() == (4, 4) => {
+                                p.row_iter()
+                                    .map(|r| {
+                                        r.iter()
+                                            .map(|&v| show::rounded(v, 8))
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("\n")
+                                    + "\n"
+                            }
+                            other => format!("{}\n", matrix_result(&other)),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "no_pivoting",
+                explanation: "Your elimination divides by whatever is on the diagonal: a zero pivot (A = [0 1; 1 0]) \
+                    gives ∞/NaN, and a tiny one destroys the accuracy. Before clearing column k, swap up the row \
+                    (i ≥ k) with the largest |aᵢₖ| — in both halves of [A | I].",
+                implementation: Impl {
+                    inverse: no_pivoting,
+                },
+            },
+            Misconception {
+                id: "swap_left_half_only",
+                explanation: "You swap rows of A but not the same rows of the identity beside it. Every row \
+                    operation — swaps included — must be applied to both halves of [A | I], otherwise the right \
+                    half ends up as A⁻¹ with its columns permuted.",
+                implementation: Impl {
+                    inverse: swap_left_half_only,
+                },
+            },
+            Misconception {
+                id: "singular_by_exact_zero",
+                explanation: "You only call a matrix singular when a pivot is exactly 0.0. After rounding, a singular \
+                    matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a pivot of about 1e-16 instead of 0, and dividing \
+                    by it returns a huge, meaningless \"inverse\". Treat |pivot| ≤ n·ε·max|aᵢⱼ| (ε = \
+                    f64::EPSILON) as zero and return Err(LinalgError::Singular).",
+                implementation: Impl {
+                    inverse: singular_by_exact_zero,
+                },
+            },
+        ],
+        probe: |imp| {
+            let show_inv = |a: DMatrix<f64>| {
+                guarded(|| match (imp.inverse)(&a) {
+                    Ok(x) if x.iter().all(|v| v.is_finite()) => rounded_matrix(&x, 6),
+                    Ok(_) => "non-finite".into(),
+                    Err(e) => format!("{e:?}"),
+                })
+            };
+            vec![
+                show_inv(DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
+                show_inv(DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0])),
+                show_inv(DMatrix::from_row_slice(
+                    3,
+                    3,
+                    &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+                )),
+            ]
+        },
+    }
+}
+
+fn permutation_matrix(p: &[usize]) -> DMatrix<f64> {
+    DMatrix::from_fn(p.len(), p.len(), |i, j| if p[i] == j { 1.0 } else { 0.0 })
+}
+
+/// Gauss–Jordan with switches for the misconceptions.
+fn gauss_jordan(
+    a: &DMatrix<f64>,
+    pivot: bool,
+    swap_right: bool,
+    with_tolerance: bool,
+) -> MatrixResult {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if a.iter().any(|v| !v.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    if !a.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: a.nrows(),
+            cols: a.ncols(),
+        });
+    }
+    let n = a.nrows();
+    let tolerance = if with_tolerance {
+        n as f64 * f64::EPSILON * a.amax()
+    } else {
+        0.0
+    };
+    let mut left = a.clone();
+    let mut right = DMatrix::<f64>::identity(n, n);
+    for k in 0..n {
+        if pivot {
+            let mut p = k;
+            for i in k + 1..n {
+                if left[(i, k)].abs() > left[(p, k)].abs() {
+                    p = i;
+                }
+            }
+            if left[(p, k)].abs() <= tolerance {
+                return Err(LinalgError::Singular);
+            }
+            left.swap_rows(p, k);
+            if swap_right {
+                right.swap_rows(p, k);
+            }
+        }
+        let pivot_value = left[(k, k)];
+        for j in 0..n {
+            left[(k, j)] /= pivot_value;
+            right[(k, j)] /= pivot_value;
+        }
+        for i in 0..n {
+            let factor = left[(i, k)];
+            if i == k {
+                continue;
+            }
+            for j in 0..n {
+                left[(i, j)] -= factor * left[(k, j)];
+                right[(i, j)] -= factor * right[(k, j)];
+            }
+        }
+    }
+    Ok(right)
+}
+
+fn no_pivoting(a: &DMatrix<f64>) -> MatrixResult {
+    gauss_jordan(a, false, true, false)
+}
+
+fn swap_left_half_only(a: &DMatrix<f64>) -> MatrixResult {
+    gauss_jordan(a, true, false, true)
+}
+
+fn singular_by_exact_zero(a: &DMatrix<f64>) -> MatrixResult {
+    gauss_jordan(a, true, true, false)
+}

@@ -1,0 +1,458 @@
+//! Checks for 2.3 — solving A x = b by LU with partial pivoting.
+//!
+//! What discriminates solving through an explicit inverse: the *backward error*
+//! η = ‖b − A x̂‖∞ / (‖A‖∞ ‖x̂‖∞ + ‖b‖∞). LU with partial pivoting keeps η ≈ n·ε for any A;
+//! x̂ = A⁻¹b only bounds the residual by ≈ n·ε·κ(A)·‖b‖, so when b = A x for a moderate x
+//! (‖A‖‖x‖ ≈ ‖b‖) its η grows like ε·κ(A) — about 1e-6 for a Hilbert matrix of order 8.
+//! Both methods have similar *forward* errors, so comparing x̂ with the exact solution
+//! would not tell them apart.
+
+use mathlings_linalg::LinalgError;
+
+use super::matrices::guarded;
+use crate::prelude::*;
+
+type VectorResult = Result<DVector<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `solve(a, b)`: x with A x = b.
+    pub solve: fn(&DMatrix<f64>, &DVector<f64>) -> VectorResult,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_3_solve {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_3_solve::Impl { solve: $($m::)+solve }
+    };
+}
+
+/// Backward error bound: partial pivoting gives η ≲ c·n·ε·(growth) with growth small in
+/// practice; n ≤ 9 makes that ≲ 1e-14. 1e-12 leaves a factor ~100 and is still 10⁶ below
+/// what x = A⁻¹b reaches on the ill-conditioned systems.
+const BACKWARD: f64 = 1e-12;
+/// Forward error relative to ‖x‖∞, per unit of condition number: κ·n·ε ≈ κ·2e-15 for n ≤ 8;
+/// 1e-13·κ leaves a factor 50.
+const FORWARD_PER_KAPPA: f64 = 1e-13;
+
+fn call(a: &DMatrix<f64>, b: &DVector<f64>) -> String {
+    format!("solve(&{}, &{})", show::matrix(a), show::vector(b))
+}
+
+fn inf_norm(a: &DMatrix<f64>) -> f64 {
+    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
+}
+
+/// η = ‖b − A x‖∞ / (‖A‖∞ ‖x‖∞ + ‖b‖∞).
+fn backward_error(a: &DMatrix<f64>, b: &DVector<f64>, x: &DVector<f64>) -> f64 {
+    let r = b - a * x;
+    r.amax() / (inf_norm(a) * x.amax() + b.amax())
+}
+
+fn show_result(r: &VectorResult) -> String {
+    match r {
+        Ok(x) => format!("Ok({})", show::vector(x)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// `got` must be Ok with backward error ≤ [`BACKWARD`].
+fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Verdict {
+    match got {
+        Ok(x) if x.len() == b.len() => {
+            let eta = backward_error(a, b, x);
+            expect::that(
+                eta <= BACKWARD,
+                format!(
+                    "{} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {}",
+                    show_result(got),
+                    show::rounded(eta, 3)
+                ),
+                format!("an x with backward error ≤ {BACKWARD:e}"),
+            )
+        }
+        _ => expect::fail(show_result(got), "Ok(x) with one entry per row of A"),
+    }
+}
+
+/// A random system of size 1–8.
+fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
+    (1..=8usize).prop_flat_map(|n| {
+        (
+            strategies::matrix(n, n),
+            proptest::collection::vec(-10.0..10.0f64, n).prop_map(DVector::from_vec),
+        )
+    })
+}
+
+/// A system whose matrix has zeros on (part of) the diagonal, so it needs row swaps.
+fn zero_pivot_system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
+    (system(), proptest::bool::ANY).prop_map(|((mut a, b), all)| {
+        let n = a.nrows();
+        for k in 0..n {
+            if k == 0 || all {
+                a[(k, k)] = 0.0;
+            }
+        }
+        (a, b)
+    })
+}
+
+fn hilbert(n: usize) -> DMatrix<f64> {
+    DMatrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
+}
+
+fn invertible(a: &DMatrix<f64>) -> bool {
+    mathlings_linalg::solve(a, &DVector::from_element(a.nrows(), 1.0)).is_ok()
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_3_solve",
+        properties: vec![
+            Property {
+                id: "small_residual",
+                description: "the backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) is ≤ 1e-12 on random systems up to 8×8",
+                weight: 3,
+                check: |imp, ctx| {
+                    let systems = system().prop_filter("invertible", |(a, _)| invertible(a));
+                    ctx.forall(
+                        systems,
+                        |(a, b)| call(a, b),
+                        |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
+                    )
+                },
+            },
+            Property {
+                id: "matches_reference",
+                description: "x equals the reference solution to 1e-13·κ(A)·‖x‖∞",
+                weight: 2,
+                check: |imp, ctx| {
+                    let systems = system().prop_filter("invertible", |(a, _)| invertible(a));
+                    ctx.forall(systems, |(a, b)| call(a, b), |(a, b)| {
+                        let want = mathlings_linalg::solve(a, b).expect("reference solve");
+                        let kappa = mathlings_linalg::condition_number(a).expect("reference condition number");
+                        let tol = FORWARD_PER_KAPPA * kappa * want.amax() + 1e-300;
+                        let got = (imp.solve)(a, b);
+                        expect::that(
+                            matches!(&got, Ok(x) if x.len() == want.len() && (x - &want).amax() <= tol),
+                            show_result(&got),
+                            format!("Ok({}) (each ± {})", show::vector(&want), show::rounded(tol, 2)),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "zero_pivots",
+                description: "systems with zeros on the diagonal (which need row swaps) are solved accurately",
+                weight: 2,
+                check: |imp, ctx| {
+                    let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+                    let b = DVector::from_vec(vec![2.0, 3.0]);
+                    ctx.once(&call(&swap, &b), || {
+                        small_residual(&swap, &b, &(imp.solve)(&swap, &b))
+                    })?;
+                    let systems =
+                        zero_pivot_system().prop_filter("invertible", |(a, _)| invertible(a));
+                    ctx.forall(
+                        systems,
+                        |(a, b)| call(a, b),
+                        |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
+                    )
+                },
+            },
+            Property {
+                id: "ill_conditioned_backward_stable",
+                description: "on Hilbert systems H x = b (orders 6–9, κ up to 5e11) with b = H·x₀, the backward error stays ≤ 1e-12 (solving through H⁻¹ gives ≈ ε·κ)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (6..=9usize).prop_flat_map(|n| {
+                        proptest::collection::vec(-10i32..=10, n)
+                            .prop_filter("x₀ ≠ 0", |x| x.iter().any(|&v| v != 0))
+                            .prop_map(move |x| (n, x))
+                    });
+                    ctx.forall(
+                        input,
+                        |(n, x0)| {
+                            let x0 = DVector::from_iterator(*n, x0.iter().map(|&v| f64::from(v)));
+                            format!(
+                                "solve(&h, &(&h * {})) with h = DMatrix::from_fn({n}, {n}, |i, j| 1.0 / (i + j + 1) as f64) (Hilbert), b = {}",
+                                show::vector(&x0),
+                                show::vector(&(hilbert(*n) * &x0))
+                            )
+                        },
+                        |(n, x0)| {
+                            let h = hilbert(*n);
+                            let x0 = DVector::from_iterator(*n, x0.iter().map(|&v| f64::from(v)));
+                            let b = &h * x0;
+                            small_residual(&h, &b, &(imp.solve)(&h, &b))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "singular_rejected",
+                description: "singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular",
+                weight: 1,
+                check: |imp, ctx| {
+                    let input = (
+                        system(),
+                        0..8usize,
+                        0..8usize,
+                        -2i32..=2,
+                        proptest::bool::ANY,
+                    )
+                        .prop_filter("n ≥ 2", |((a, _), ..)| a.nrows() >= 2)
+                        .prop_map(|((mut a, b), i, j, s, negative)| {
+                            let n = a.nrows();
+                            let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
+                            let factor = 2f64.powi(s) * if negative { -1.0 } else { 1.0 };
+                            for c in 0..n {
+                                a[(j, c)] = factor * a[(i, c)];
+                            }
+                            (a, b)
+                        });
+                    ctx.forall(
+                        input,
+                        |(a, b)| call(a, b),
+                        |(a, b)| {
+                            let got = (imp.solve)(a, b);
+                            expect::that(
+                                matches!(got, Err(LinalgError::Singular)),
+                                show_result(&got),
+                                "Err(LinalgError::Singular)",
+                            )
+                        },
+                    )?;
+                    let nine = DMatrix::from_row_slice(
+                        3,
+                        3,
+                        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+                    );
+                    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
+                    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
+                    let rank_one = &u * v.transpose();
+                    for a in [nine, rank_one] {
+                        let b = DVector::from_element(a.nrows(), 1.0);
+                        ctx.once(&call(&a, &b), || {
+                            let got = (imp.solve)(&a, &b);
+                            expect::that(
+                                matches!(got, Err(LinalgError::Singular)),
+                                show_result(&got),
+                                "Err(LinalgError::Singular): the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty, non-square or non-finite A, a b of the wrong length or with NaN/±∞ give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let a = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 3.0]);
+                    let b = DVector::from_vec(vec![1.0, 2.0]);
+                    let mut nan_a = a.clone();
+                    nan_a[(0, 1)] = f64::NAN;
+                    let cases: Vec<(DMatrix<f64>, DVector<f64>, LinalgError)> = vec![
+                        (DMatrix::zeros(0, 0), DVector::zeros(0), LinalgError::Empty),
+                        (nan_a, b.clone(), LinalgError::NonFinite),
+                        (
+                            DMatrix::from_element(2, 3, 1.0),
+                            b.clone(),
+                            LinalgError::NotSquare { rows: 2, cols: 3 },
+                        ),
+                        (
+                            a.clone(),
+                            DVector::from_vec(vec![1.0, 2.0, 3.0]),
+                            LinalgError::ShapeMismatch {
+                                left: (2, 2),
+                                right: (3, 1),
+                            },
+                        ),
+                        (
+                            a.clone(),
+                            DVector::from_vec(vec![1.0, f64::INFINITY]),
+                            LinalgError::NonFinite,
+                        ),
+                    ];
+                    for (a, b, want) in cases {
+                        ctx.once(&call(&a, &b), || {
+                            let got = (imp.solve)(&a, &b);
+                            expect::that(
+                                matches!(&got, Err(e) if *e == want),
+                                show_result(&got),
+                                format!("Err(LinalgError::{want:?})"),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_normal_equations",
+                description: "the least-squares fit of Iris petal width on the other three features, from the normal equations (XᵀX) β = Xᵀy, matches the stored snapshot",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "solve(&(xᵀx), &(xᵀy)) with x = [1, sepal length, sepal width, petal length], y = petal width (Iris)";
+                    ctx.once(call, || {
+                        let f = mathlings_models::datasets::iris().features;
+                        let x = DMatrix::from_fn(
+                            150,
+                            4,
+                            |i, j| if j == 0 { 1.0 } else { f[(i, j - 1)] },
+                        );
+                        let y = f.column(3).into_owned();
+                        let (xtx, xty) = (x.transpose() * &x, x.transpose() * y);
+                        let text = match (imp.solve)(&xtx, &xty) {
+                            Ok(beta) if beta.len() == 4 => format!(
+                                "intercept {}, sepal length {}, sepal width {}, petal length {}\n",
+                                show::rounded(beta[0], 8),
+                                show::rounded(beta[1], 8),
+                                show::rounded(beta[2], 8),
+                                show::rounded(beta[3], 8)
+                            ),
+                            other => format!("{}\n", show_result(&other)),
+                        };
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "no_pivoting",
+                explanation: "Your elimination divides by whatever is on the diagonal. A zero pivot (A = [0 1; 1 0]) \
+                    gives ∞/NaN, and a tiny one destroys the accuracy. Partial pivoting: before eliminating \
+                    column k, swap up the row (i ≥ k) with the largest |aᵢₖ| — in A and in b.",
+                implementation: Impl { solve: no_pivoting },
+            },
+            Misconception {
+                id: "solve_via_inverse",
+                explanation: "Your x has a large residual ‖b − Ax‖ on ill-conditioned systems: it looks computed as \
+                    A⁻¹·b. Forming the inverse costs 3× the work and is not backward stable: its residual grows \
+                    with the condition number κ(A) (≈ 1e-6 relative for a Hilbert matrix of order 8), while \
+                    elimination with partial pivoting followed by back substitution keeps it at rounding level. \
+                    Never invert to solve: eliminate on [A | b] and back-substitute.",
+                implementation: Impl { solve: via_inverse },
+            },
+            Misconception {
+                id: "singular_by_exact_zero",
+                explanation: "Your solver only calls a matrix singular when a pivot is exactly 0.0. After rounding, \
+                    a singular matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a last pivot of about 1e-16 instead of \
+                    0, and dividing by it returns a meaningless, huge x. Treat |pivot| ≤ n·ε·max|aᵢⱼ| \
+                    (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).",
+                implementation: Impl {
+                    solve: singular_by_exact_zero,
+                },
+            },
+        ],
+        probe: |imp| {
+            let outcome = |a: &DMatrix<f64>, b: &DVector<f64>| {
+                guarded(|| match (imp.solve)(a, b) {
+                    Ok(x) if !x.iter().all(|v| v.is_finite()) => "non-finite".into(),
+                    Ok(x) if backward_error(a, b, &x) <= BACKWARD => "accurate".into(),
+                    Ok(_) => "inaccurate".into(),
+                    Err(e) => format!("{e:?}"),
+                })
+            };
+            let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+            let h = hilbert(8);
+            let b = &h * DVector::from_fn(8, |i, _| (i % 3) as f64 - 1.0);
+            let nine =
+                DMatrix::from_row_slice(3, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
+            vec![
+                outcome(&swap, &DVector::from_vec(vec![2.0, 3.0])),
+                outcome(&h, &b),
+                outcome(&nine, &DVector::from_element(3, 1.0)),
+            ]
+        },
+    }
+}
+
+fn validate(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if a.iter().any(|v| !v.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    if !a.is_square() {
+        return Err(LinalgError::NotSquare {
+            rows: a.nrows(),
+            cols: a.ncols(),
+        });
+    }
+    if b.len() != a.nrows() {
+        return Err(LinalgError::ShapeMismatch {
+            left: a.shape(),
+            right: (b.len(), 1),
+        });
+    }
+    if b.iter().any(|v| !v.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    Ok(())
+}
+
+/// Elimination on [A | b] then back substitution; `pivot` enables row swaps, `tolerance`
+/// says what counts as a zero pivot.
+fn eliminate(
+    a: &DMatrix<f64>,
+    b: &DVector<f64>,
+    pivot: bool,
+    with_tolerance: bool,
+) -> VectorResult {
+    validate(a, b)?;
+    let n = a.nrows();
+    let tolerance = if with_tolerance {
+        n as f64 * f64::EPSILON * a.amax()
+    } else {
+        0.0
+    };
+    let (mut u, mut y) = (a.clone(), b.clone());
+    for k in 0..n {
+        if pivot {
+            let mut p = k;
+            for i in k + 1..n {
+                if u[(i, k)].abs() > u[(p, k)].abs() {
+                    p = i;
+                }
+            }
+            if u[(p, k)].abs() <= tolerance {
+                return Err(LinalgError::Singular);
+            }
+            u.swap_rows(p, k);
+            y.swap_rows(p, k);
+        }
+        for i in k + 1..n {
+            let factor = u[(i, k)] / u[(k, k)];
+            for j in k..n {
+                u[(i, j)] -= factor * u[(k, j)];
+            }
+            y[i] -= factor * y[k];
+        }
+    }
+    let mut x = DVector::zeros(n);
+    for i in (0..n).rev() {
+        let tail: f64 = (i + 1..n).map(|j| u[(i, j)] * x[j]).sum();
+        x[i] = (y[i] - tail) / u[(i, i)];
+    }
+    Ok(x)
+}
+
+fn no_pivoting(a: &DMatrix<f64>, b: &DVector<f64>) -> VectorResult {
+    eliminate(a, b, false, false)
+}
+
+fn singular_by_exact_zero(a: &DMatrix<f64>, b: &DVector<f64>) -> VectorResult {
+    eliminate(a, b, true, false)
+}
+
+fn via_inverse(a: &DMatrix<f64>, b: &DVector<f64>) -> VectorResult {
+    validate(a, b)?;
+    Ok(mathlings_linalg::inverse(a)? * b)
+}

@@ -1,0 +1,505 @@
+//! Checks for 2.4 — a null-space basis and the linear-independence test.
+//!
+//! Any basis of the null space is accepted: N is checked by A·N ≈ 0, by having exactly
+//! n − rank A columns, and by those columns being independent — together these say that
+//! N spans the null space.
+
+use mathlings_linalg::LinalgError;
+
+use super::matrices::{guarded, low_rank, matrix_result, well_separated};
+use crate::prelude::*;
+
+type MatrixResult = Result<DMatrix<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `null_space(a)`: a basis of {x : Ax = 0} as columns.
+    pub null_space: fn(&DMatrix<f64>) -> MatrixResult,
+    /// `is_linearly_independent(vectors)`.
+    pub is_linearly_independent: fn(&[Vec<f64>]) -> Result<bool, LinalgError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_4_null_space {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_4_null_space::Impl {
+            null_space: $($m::)+null_space,
+            is_linearly_independent: $($m::)+is_linearly_independent,
+        }
+    };
+}
+
+/// ‖A nⱼ‖∞ ≤ 1e-9 · ‖A‖∞ · ‖nⱼ‖∞ for every basis vector: elimination on matrices whose rank
+/// is well separated (σᵣ ≥ 1e-3 σ₀) leaves residuals ≲ 1e-13 of that scale.
+const RESIDUAL: f64 = 1e-9;
+
+fn call(a: &DMatrix<f64>) -> String {
+    format!("null_space(&{})", show::matrix(a))
+}
+
+fn call_independent(vectors: &[Vec<f64>]) -> String {
+    let inner: Vec<String> = vectors
+        .iter()
+        .map(|v| format!("vec!{}", show::floats(v).trim_start_matches('&')))
+        .collect();
+    format!("is_linearly_independent(&[{}])", inner.join(", "))
+}
+
+fn inf_norm(a: &DMatrix<f64>) -> f64 {
+    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
+}
+
+/// Matrices of clear rank, full or deficient.
+fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    prop_oneof![
+        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
+        low_rank().prop_map(|(a, _)| a),
+        low_rank().prop_map(|(a, _)| a),
+    ]
+    .prop_filter("clear rank", |a| {
+        mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
+    })
+}
+
+fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Verdict> {
+    let got = (imp.null_space)(a);
+    match got {
+        Ok(n) if n.nrows() == a.ncols() && n.iter().all(|v| v.is_finite()) => Ok(n),
+        other => Err(expect::fail(
+            matrix_result(&other),
+            format!(
+                "Ok(a finite matrix with {} rows, one per column of A)",
+                a.ncols()
+            ),
+        )),
+    }
+}
+
+/// k vectors of length n, each a random vector or (when `dependent`) the last one a
+/// combination of the others with coefficients in [−3, 3].
+fn vector_set(dependent: bool) -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
+    (2..=6usize, 2..=5usize)
+        .prop_flat_map(move |(n, k)| {
+            let k = if dependent { k } else { k.min(n) };
+            (
+                proptest::collection::vec(proptest::collection::vec(-10.0..10.0f64, n), k),
+                proptest::collection::vec(-3.0..3.0f64, k),
+            )
+        })
+        .prop_map(move |(mut vs, coefficients)| {
+            if dependent {
+                let k = vs.len();
+                let n = vs[0].len();
+                let combination: Vec<f64> = (0..n)
+                    .map(|i| (0..k - 1).map(|j| coefficients[j] * vs[j][i]).sum())
+                    .collect();
+                vs[k - 1] = combination;
+            }
+            vs
+        })
+}
+
+fn reference_independent(vs: &[Vec<f64>]) -> Option<bool> {
+    mathlings_linalg::is_linearly_independent(vs).ok()
+}
+
+fn columns(vs: &[Vec<f64>]) -> DMatrix<f64> {
+    DMatrix::from_fn(vs[0].len(), vs.len(), |i, j| vs[j][i])
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_4_null_space",
+        properties: vec![
+            Property {
+                id: "annihilated_by_a",
+                description: "A·N ≈ 0: every basis vector n satisfies ‖A n‖∞ ≤ 1e-9·‖A‖∞‖n‖∞, and none is zero",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(matrix(), call, |a| {
+                        let n = match basis(imp, a) {
+                            Ok(n) => n,
+                            Err(v) => return v,
+                        };
+                        for (j, column) in n.column_iter().enumerate() {
+                            let size = column.amax();
+                            let residual = (a * column).amax();
+                            expect::that(
+                                size > 0.0 && residual <= RESIDUAL * inf_norm(a) * size,
+                                format!(
+                                    "{}, whose column {j} has ‖A n‖∞ = {}",
+                                    matrix_result(&Ok(n.clone())),
+                                    show::rounded(residual, 3)
+                                ),
+                                "a basis N with A·N ≈ 0 and no zero column",
+                            )?;
+                        }
+                        Ok(())
+                    })
+                },
+            },
+            Property {
+                id: "rank_plus_nullity",
+                description: "N has n − rank A columns (rank + nullity = n), and they are linearly independent",
+                weight: 2,
+                check: |imp, ctx| {
+                    ctx.forall(matrix(), call, |a| {
+                        let n = match basis(imp, a) {
+                            Ok(n) => n,
+                            Err(v) => return v,
+                        };
+                        let rank = mathlings_linalg::rank(a).expect("reference rank");
+                        let nullity = a.ncols() - rank;
+                        expect::that(
+                            n.ncols() == nullity,
+                            format!(
+                                "{} with {} columns",
+                                matrix_result(&Ok(n.clone())),
+                                n.ncols()
+                            ),
+                            format!("{} columns: n − rank A = {} − {rank}", nullity, a.ncols()),
+                        )?;
+                        let independent =
+                            nullity == 0 || mathlings_linalg::rank(&n).ok() == Some(nullity);
+                        expect::that(
+                            independent,
+                            matrix_result(&Ok(n)),
+                            "independent columns (a basis)",
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "full_column_rank_has_trivial_null_space",
+                description: "an invertible or tall full-column-rank A gives an n×0 matrix",
+                weight: 1,
+                check: |imp, ctx| {
+                    let tall = (1..=5usize, 0..=3usize)
+                        .prop_flat_map(|(n, extra)| strategies::matrix(n + extra, n))
+                        .prop_filter("full column rank", |a| {
+                            mathlings_linalg::rank(a)
+                                .is_ok_and(|r| r == a.ncols() && well_separated(a, r))
+                        });
+                    ctx.forall(tall, call, |a| {
+                        let got = (imp.null_space)(a);
+                        expect::that(
+                            matches!(&got, Ok(n) if n.shape() == (a.ncols(), 0)),
+                            matrix_result(&got),
+                            format!("Ok(a {}×0 matrix): only x = 0 solves A x = 0", a.ncols()),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "independence_matches_reference",
+                description: "is_linearly_independent agrees with the reference on random independent sets and on sets whose last vector is a combination of the others",
+                weight: 2,
+                check: |imp, ctx| {
+                    let sets = prop_oneof![vector_set(false), vector_set(true)].prop_filter(
+                        "clear rank",
+                        |vs| {
+                            let a = columns(vs);
+                            reference_independent(vs).is_some()
+                                && mathlings_linalg::rank(&a)
+                                    .is_ok_and(|r| r == 0 || well_separated(&a, r))
+                        },
+                    );
+                    ctx.forall(
+                        sets,
+                        |vs| call_independent(vs),
+                        |vs| {
+                            let want = reference_independent(vs).expect("reference");
+                            let got = (imp.is_linearly_independent)(vs);
+                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want})"))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "dependent_sets_without_parallel_pairs",
+                description: "{e₁, e₂, e₁ + e₂} and more vectors than dimensions are dependent even though no two vectors are parallel",
+                weight: 1,
+                check: |imp, ctx| {
+                    let cases = [
+                        vec![
+                            vec![1.0, 0.0, 0.0],
+                            vec![0.0, 1.0, 0.0],
+                            vec![1.0, 1.0, 0.0],
+                        ],
+                        vec![vec![1.0, 2.0], vec![3.0, -1.0], vec![0.5, 7.0]],
+                        vec![
+                            vec![0.1, 0.2, 0.3],
+                            vec![0.4, 0.5, 0.6],
+                            vec![0.7, 0.8, 0.9],
+                        ],
+                    ];
+                    for vs in cases {
+                        ctx.once(&call_independent(&vs), || {
+                            let got = (imp.is_linearly_independent)(&vs);
+                            expect::that(got == Ok(false), show::result(&got), "Ok(false)")
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "empty or non-finite input and vectors of different lengths give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    for (a, want) in [
+                        (DMatrix::<f64>::zeros(0, 2), LinalgError::Empty),
+                        (
+                            DMatrix::from_row_slice(1, 2, &[1.0, f64::INFINITY]),
+                            LinalgError::NonFinite,
+                        ),
+                    ] {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.null_space)(&a);
+                            expect::that(
+                                got.as_ref().err() == Some(&want),
+                                matrix_result(&got),
+                                format!("Err(LinalgError::{want:?})"),
+                            )
+                        })?;
+                    }
+                    let cases: Vec<(Vec<Vec<f64>>, LinalgError)> = vec![
+                        (vec![], LinalgError::Empty),
+                        (vec![vec![], vec![]], LinalgError::Empty),
+                        (
+                            vec![vec![1.0, 2.0], vec![1.0, 2.0, 3.0]],
+                            LinalgError::ShapeMismatch {
+                                left: (2, 1),
+                                right: (3, 1),
+                            },
+                        ),
+                        (
+                            vec![vec![1.0, f64::NAN], vec![1.0, 2.0]],
+                            LinalgError::NonFinite,
+                        ),
+                    ];
+                    for (vs, want) in cases {
+                        ctx.once(&call_independent(&vs), || {
+                            let got = (imp.is_linearly_independent)(&vs);
+                            expect::that(
+                                got.as_ref().err() == Some(&want),
+                                show::result(&got),
+                                format!("Err(LinalgError::{want:?})"),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_dependency",
+                description: "the null space of [Iris features | sepal length + petal length] is the single direction (1, 0, 1, 0, −1)/√3, and the four feature columns are independent (snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "null_space(&xa) and is_linearly_independent(columns of x / of xa) for the Iris features x and xa = [x | x₀ + x₂]";
+                    ctx.once(call, || {
+                        let x = mathlings_models::datasets::iris().features;
+                        let xa = DMatrix::from_fn(150, 5, |i, j| {
+                            if j < 4 {
+                                x[(i, j)]
+                            } else {
+                                x[(i, 0)] + x[(i, 2)]
+                            }
+                        });
+                        let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
+                            m.column_iter()
+                                .map(|c| c.iter().copied().collect())
+                                .collect()
+                        };
+                        let mut text = match (imp.null_space)(&xa) {
+                            Ok(n) if n.nrows() == 5 => {
+                                let mut text = format!("nullity of xa: {}\n", n.ncols());
+                                if n.ncols() == 1 {
+                                    // Normalise: unit length, first non-zero entry positive.
+                                    let v = n.column(0).into_owned();
+                                    let sign = v
+                                        .iter()
+                                        .find(|x| x.abs() > 1e-9)
+                                        .map_or(1.0, |x| x.signum());
+                                    let unit = v * (sign / n.column(0).norm());
+                                    let entries: Vec<String> = unit
+                                        .iter()
+                                        .map(|&x| {
+                                            if x.abs() < 1e-9 {
+                                                "0".into()
+                                            } else {
+                                                show::rounded(x, 6)
+                                            }
+                                        })
+                                        .collect();
+                                    text +=
+                                        &format!("unit basis vector: [{}]\n", entries.join(", "));
+                                }
+                                text
+                            }
+                            other => format!(
+                                "{}\n",
+                                matrix_result(&other).chars().take(200).collect::<String>()
+                            ),
+                        };
+                        text += &format!(
+                            "columns of x independent: {}\ncolumns of xa independent: {}\n",
+                            show::result(&(imp.is_linearly_independent)(&cols(&x))),
+                            show::result(&(imp.is_linearly_independent)(&cols(&xa)))
+                        );
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "exact_zero_tests",
+                explanation: "Your elimination treats only exact 0.0 as zero. Rounding leaves noise like 1e-17 where \
+                    exact arithmetic gives 0, so dependent columns look independent: the null space comes out too \
+                    small (often empty) and is_linearly_independent says true for vectors like v₃ = 2v₁ − v₂. \
+                    Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.",
+                implementation: Impl {
+                    null_space: null_space_exact_zero,
+                    is_linearly_independent: independent_exact_zero,
+                },
+            },
+            Misconception {
+                id: "pivot_sign",
+                explanation: "Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
+                    x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.",
+                implementation: Impl {
+                    null_space: null_space_wrong_sign,
+                    is_linearly_independent: mathlings_linalg::is_linearly_independent,
+                },
+            },
+            Misconception {
+                id: "pairwise_independence",
+                explanation: "Your test only checks that no two vectors are parallel. Independence is about the whole \
+                    set: e₁, e₂ and e₁ + e₂ are pairwise non-parallel but dependent (the third is the sum of the \
+                    others), and any 3 vectors in the plane are dependent. Compare the rank of the matrix with the \
+                    vectors as columns with their number.",
+                implementation: Impl {
+                    null_space: mathlings_linalg::null_space,
+                    is_linearly_independent: pairwise_only,
+                },
+            },
+        ],
+        probe: |imp| {
+            let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);
+            let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
+            let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
+            let outer = &u * v.transpose();
+            let check = |m: &DMatrix<f64>| {
+                guarded(|| match (imp.null_space)(m) {
+                    Ok(n) if n.nrows() == m.ncols() => {
+                        let annihilated = n
+                            .column_iter()
+                            .all(|c| (m * c).amax() <= 1e-9 * m.amax() * c.amax().max(1e-300));
+                        format!(
+                            "{} columns, {}",
+                            n.ncols(),
+                            if annihilated {
+                                "A·N ≈ 0"
+                            } else {
+                                "A·N ≠ 0"
+                            }
+                        )
+                    }
+                    other => matrix_result(&other),
+                })
+            };
+            let independent =
+                |vs: Vec<Vec<f64>>| guarded(|| show::result(&(imp.is_linearly_independent)(&vs)));
+            vec![
+                check(&a),
+                check(&outer),
+                independent(vec![
+                    vec![1.0, 0.0, 0.0],
+                    vec![0.0, 1.0, 0.0],
+                    vec![1.0, 1.0, 0.0],
+                ]),
+                independent(vec![
+                    vec![0.1, 0.2, 0.3],
+                    vec![0.4, 0.5, 0.6],
+                    vec![0.7, 0.8, 0.9],
+                ]),
+            ]
+        },
+    }
+}
+
+fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if a.iter().any(|v| !v.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    Ok(())
+}
+
+/// A null-space basis from the reference rref with tolerance `tol`; `sign` multiplies the
+/// pivot entries (−1 is right).
+fn basis_from_rref(a: &DMatrix<f64>, tol: f64, sign: f64) -> MatrixResult {
+    validate(a)?;
+    let (r, pivots) = mathlings_linalg::rref(a, tol)?;
+    let n = a.ncols();
+    let free: Vec<usize> = (0..n).filter(|c| !pivots.contains(c)).collect();
+    let mut basis = DMatrix::zeros(n, free.len());
+    for (k, &f) in free.iter().enumerate() {
+        basis[(f, k)] = 1.0;
+        for (i, &p) in pivots.iter().enumerate() {
+            basis[(p, k)] = sign * r[(i, f)];
+        }
+    }
+    Ok(basis)
+}
+
+fn null_space_exact_zero(a: &DMatrix<f64>) -> MatrixResult {
+    basis_from_rref(a, 0.0, -1.0)
+}
+
+fn null_space_wrong_sign(a: &DMatrix<f64>) -> MatrixResult {
+    let tol = 1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax();
+    basis_from_rref(a, tol, 1.0)
+}
+
+fn check_vectors(vectors: &[Vec<f64>]) -> Result<DMatrix<f64>, LinalgError> {
+    let first = vectors.first().ok_or(LinalgError::Empty)?;
+    for v in vectors {
+        if v.len() != first.len() {
+            return Err(LinalgError::ShapeMismatch {
+                left: (first.len(), 1),
+                right: (v.len(), 1),
+            });
+        }
+    }
+    let a = DMatrix::from_fn(first.len(), vectors.len(), |i, j| vectors[j][i]);
+    validate(&a)?;
+    Ok(a)
+}
+
+fn independent_exact_zero(vectors: &[Vec<f64>]) -> Result<bool, LinalgError> {
+    let a = check_vectors(vectors)?;
+    Ok(mathlings_linalg::rref(&a, 0.0)?.1.len() == vectors.len())
+}
+
+/// "No two vectors are parallel" (and none is zero), with a relative tolerance.
+fn pairwise_only(vectors: &[Vec<f64>]) -> Result<bool, LinalgError> {
+    let a = check_vectors(vectors)?;
+    for i in 0..a.ncols() {
+        if a.column(i).amax() == 0.0 {
+            return Ok(false);
+        }
+        for j in i + 1..a.ncols() {
+            let pair = DMatrix::from_columns(&[a.column(i), a.column(j)]);
+            if mathlings_linalg::rank(&pair)? < 2 {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}

@@ -1,0 +1,467 @@
+//! Checks for 2.4 — reduced row echelon form with a tolerance, and rank.
+
+use mathlings_linalg::LinalgError;
+
+use super::matrices::{guarded, low_rank, matrix_close, rounded_matrix, well_separated};
+use crate::prelude::*;
+
+type Rref = Result<(DMatrix<f64>, Vec<usize>), LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `rref(a, tol)`: (R, pivot columns).
+    pub rref: fn(&DMatrix<f64>, f64) -> Rref,
+    /// `rank(a)`: the number of pivots with the relative tolerance.
+    pub rank: fn(&DMatrix<f64>) -> Result<usize, LinalgError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_4_rref_rank {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_4_rref_rank::Impl {
+            rref: $($m::)+rref,
+            rank: $($m::)+rank,
+        }
+    };
+}
+
+/// The learner's rank tolerance, per unit of max(m, n)·max|aᵢⱼ| (stated in the stub).
+const RANK_TOLERANCE: f64 = 1e-10;
+/// R's entries: Gauss–Jordan with partial pivoting on matrices ≤ 6×6 whose pivots are
+/// ≥ 1e-3·max|a| computes R to ≲ 1e-12 relative; 1e-9·max(1, max|R|) is generous.
+const R_ENTRIES: f64 = 1e-9;
+/// A structural zero or leading one of R may carry rounding noise up to this.
+const STRUCTURE: f64 = 1e-12;
+
+fn call_rref(a: &DMatrix<f64>, tol: f64) -> String {
+    format!("rref(&{}, {})", show::matrix(a), show::float(tol))
+}
+
+fn call_rank(a: &DMatrix<f64>) -> String {
+    format!("rank(&{})", show::matrix(a))
+}
+
+fn tolerance(a: &DMatrix<f64>) -> f64 {
+    RANK_TOLERANCE * a.nrows().max(a.ncols()) as f64 * a.amax()
+}
+
+fn show_rref(r: &Rref) -> String {
+    match r {
+        Ok((m, p)) => format!("Ok(({}, {p:?}))", show::matrix(m)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// Any matrix of the kinds above, full rank or not.
+fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    prop_oneof![
+        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
+        low_rank().prop_map(|(a, _)| a),
+    ]
+    .prop_filter("clear rank", |a| {
+        mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
+    })
+}
+
+fn rank_of(imp: &Impl, a: &DMatrix<f64>) -> Result<usize, Verdict> {
+    let got = (imp.rank)(a);
+    got.clone()
+        .map_err(|e| expect::fail(format!("{} = Err({e:?})", call_rank(a)), "Ok(the rank)"))
+}
+
+/// The checks.
+pub fn spec() -> Spec<Impl> {
+    Spec {
+        exercise: "s2_4_rref_rank",
+        properties: vec![
+            Property {
+                id: "rref_matches_reference",
+                description: "rref(a, 1e-10·max(m, n)·max|aᵢⱼ|) equals the reference (same pivot columns, entries to 1e-9)",
+                weight: 3,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        matrix(),
+                        |a| call_rref(a, tolerance(a)),
+                        |a| {
+                            let tol = tolerance(a);
+                            let (want, want_pivots) =
+                                mathlings_linalg::rref(a, tol).expect("reference rref");
+                            let got = (imp.rref)(a, tol);
+                            match &got {
+                                Ok((r, pivots)) if *pivots == want_pivots => {
+                                    let scale = R_ENTRIES * want.amax().max(1.0);
+                                    matrix_close(&Ok(r.clone()), &want, |_, _| scale)
+                                }
+                                _ => expect::fail(
+                                    show_rref(&got),
+                                    show_rref(&Ok((want, want_pivots))),
+                                ),
+                            }
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rref_is_reduced",
+                description: "R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        matrix(),
+                        |a| call_rref(a, tolerance(a)),
+                        |a| {
+                            let got = (imp.rref)(a, tolerance(a));
+                            let Ok((r, pivots)) = &got else {
+                                return expect::fail(show_rref(&got), "Ok((R, pivots))");
+                            };
+                            let problem = reduced_form_problem(r, pivots, a.shape());
+                            expect::that(
+                                problem.is_none(),
+                                show_rref(&got),
+                                format!(
+                                    "a reduced row echelon form ({})",
+                                    problem.unwrap_or_default()
+                                ),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rank_matches_reference",
+                description: "rank equals the reference (SVD) rank on random matrices of known rank, also when scaled by 1e-12 or 1e12",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (low_rank(), prop_oneof![Just(1.0), Just(1e-12), Just(1e12)]);
+                    ctx.forall(
+                        input,
+                        |((a, _), s)| call_rank(&(a * *s)),
+                        |((a, r), s)| {
+                            let got = (imp.rank)(&(a * *s));
+                            expect::that(got == Ok(*r), show::result(&got), format!("Ok({r})"))
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rank_one_outer_product",
+                description: "rank(u vᵀ) = 1 for non-zero u, v (their product is rank 1 up to rounding noise)",
+                weight: 2,
+                check: |imp, ctx| {
+                    let input = (2..=6usize, 2..=6usize)
+                        .prop_flat_map(|(m, n)| {
+                            (strategies::matrix(m, 1), strategies::matrix(n, 1))
+                        })
+                        .prop_filter("non-zero", |(u, v)| u.amax() > 1e-3 && v.amax() > 1e-3);
+                    ctx.forall(
+                        input,
+                        |(u, v)| {
+                            format!(
+                                "rank(&(u * v.transpose())) with u = {}, v = {}, i.e. {}",
+                                show::matrix(u),
+                                show::matrix(v),
+                                call_rank(&(u * v.transpose()))
+                            )
+                        },
+                        |(u, v)| {
+                            let got = (imp.rank)(&(u * v.transpose()));
+                            expect::that(got == Ok(1), show::result(&got), "Ok(1)")
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rank_of_transpose",
+                description: "rank Aᵀ = rank A",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.forall(
+                        matrix(),
+                        |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())),
+                        |a| {
+                            let r = match rank_of(imp, a) {
+                                Ok(r) => r,
+                                Err(v) => return v,
+                            };
+                            let got = (imp.rank)(&a.transpose());
+                            expect::that(
+                                got == Ok(r),
+                                show::result(&got),
+                                format!("Ok({r}), the rank of A"),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rank_of_product",
+                description: "rank(AB) ≤ min(rank A, rank B)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let clear = |x: &DMatrix<f64>| {
+                        mathlings_linalg::rank(x).is_ok_and(|r| r == 0 || well_separated(x, r))
+                    };
+                    let input = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
+                        .prop_flat_map(|(m, p, n, r1, r2)| {
+                            (
+                                strategies::matrix(m, r1),
+                                strategies::matrix(r1, p),
+                                strategies::matrix(p, r2),
+                                strategies::matrix(r2, n),
+                            )
+                        })
+                        .prop_map(|(a1, a2, b1, b2)| (a1 * a2, b1 * b2))
+                        .prop_filter("clear ranks", move |(a, b)| {
+                            clear(a) && clear(b) && clear(&(a * b))
+                        });
+                    ctx.forall(
+                        input,
+                        |(a, b)| {
+                            format!(
+                                "rank(&(a * b)) with a = {}, b = {}",
+                                show::matrix(a),
+                                show::matrix(b)
+                            )
+                        },
+                        |(a, b)| {
+                            let (ra, rb) = match (rank_of(imp, a), rank_of(imp, b)) {
+                                (Ok(x), Ok(y)) => (x, y),
+                                (Err(v), _) | (_, Err(v)) => return v,
+                            };
+                            let got = (imp.rank)(&(a * b));
+                            expect::that(
+                                matches!(got, Ok(r) if r <= ra.min(rb)),
+                                show::result(&got),
+                                format!("Ok(a rank ≤ min(rank A, rank B) = {})", ra.min(rb)),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rejects_bad_input",
+                description: "an empty or non-finite matrix and a negative, NaN or infinite tolerance give the typed error, never a panic",
+                weight: 1,
+                check: |imp, ctx| {
+                    let empty = DMatrix::<f64>::zeros(0, 3);
+                    let nan = DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN]);
+                    let ok = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
+                    for (a, want) in [(&empty, LinalgError::Empty), (&nan, LinalgError::NonFinite)]
+                    {
+                        ctx.once(&call_rank(a), || {
+                            let got = (imp.rank)(a);
+                            expect::that(
+                                got.as_ref().err() == Some(&want),
+                                show::result(&got),
+                                format!("Err(LinalgError::{want:?})"),
+                            )
+                        })?;
+                        ctx.once(&call_rref(a, 1e-12), || {
+                            let got = (imp.rref)(a, 1e-12);
+                            expect::that(
+                                got.as_ref().err() == Some(&want),
+                                show_rref(&got),
+                                format!("Err(LinalgError::{want:?})"),
+                            )
+                        })?;
+                    }
+                    for tol in [-1e-12, f64::NAN, f64::INFINITY] {
+                        ctx.once(&call_rref(&ok, tol), || {
+                            let got = (imp.rref)(&ok, tol);
+                            expect::that(
+                                matches!(
+                                    got,
+                                    Err(LinalgError::InvalidParameter { name: "tol", .. })
+                                ),
+                                show_rref(&got),
+                                "Err(LinalgError::InvalidParameter { name: \"tol\", .. })",
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "iris_dependent_column",
+                description: "the Iris features have rank 4; appending sepal length + petal length keeps rank 4, and rref exposes that column as 1·col₀ + 1·col₂ (snapshot)",
+                weight: 1,
+                check: |imp, ctx| {
+                    let call = "rank(&x), rank(&xa) and rref(&xa, tol) for the Iris features x and xa = [x | x₀ + x₂]";
+                    ctx.once(call, || {
+                        let x = mathlings_models::datasets::iris().features;
+                        let xa = DMatrix::from_fn(150, 5, |i, j| {
+                            if j < 4 {
+                                x[(i, j)]
+                            } else {
+                                x[(i, 0)] + x[(i, 2)]
+                            }
+                        });
+                        let mut text = format!(
+                            "rank(x) = {}\nrank(xa) = {}\n",
+                            show::result(&(imp.rank)(&x)),
+                            show::result(&(imp.rank)(&xa))
+                        );
+                        match (imp.rref)(&xa, tolerance(&xa)) {
+                            Ok((r, pivots)) if r.shape() == (150, 5) => {
+                                text += &format!("pivot columns of xa: {pivots:?}\n");
+                                // Entries below 1e-9 are rounding noise: shown as 0 so any stable method matches.
+                                let top =
+                                    r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v });
+                                text += &format!(
+                                    "top of R (rows 0–4, |entries| < 1e-9 shown as 0): {}\n",
+                                    rounded_matrix(&top, 6)
+                                );
+                                text += &format!(
+                                    "rows 5–149 are zero: {}\n",
+                                    r.rows(5, 145).amax() < 1e-9
+                                );
+                            }
+                            other => {
+                                text += &format!(
+                                    "{}\n",
+                                    show_rref(&other).chars().take(200).collect::<String>()
+                                )
+                            }
+                        }
+                        ctx.snapshot("iris", call, &text)
+                    })
+                },
+            },
+        ],
+        misconceptions: vec![
+            Misconception {
+                id: "exact_zero_tests",
+                explanation: "Your rank tests pivots with == 0.0 (no tolerance). In floating point, a column that is \
+                    zero in exact arithmetic keeps rounding noise like 1e-17 after elimination, and every speck \
+                    of noise becomes a pivot: the rank of the rank-1 matrix u vᵀ comes out 2 or 3. Count an entry \
+                    as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
+                implementation: Impl {
+                    rref: mathlings_linalg::rref,
+                    rank: rank_exact_zero,
+                },
+            },
+            Misconception {
+                id: "absolute_tolerance",
+                explanation: "Your rank uses a fixed tolerance (like 1e-10) whatever the size of the entries: scale \
+                    A by 1e-12 and every entry looks like zero, scale it by 1e12 and rounding noise looks like a \
+                    pivot. Rank does not change when A is scaled, so the tolerance must scale with A: \
+                    tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
+                implementation: Impl {
+                    rref: mathlings_linalg::rref,
+                    rank: rank_absolute_tolerance,
+                },
+            },
+            Misconception {
+                id: "row_echelon_not_reduced",
+                explanation: "Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
+                    not cleared (or the pivot rows are not divided by the pivot). In the reduced form every \
+                    pivot is a 1 and is the only non-zero entry of its column — eliminate above the pivot too.",
+                implementation: Impl {
+                    rref: row_echelon,
+                    rank: mathlings_linalg::rank,
+                },
+            },
+        ],
+        probe: |imp| {
+            let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
+            let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
+            let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);
+            vec![
+                guarded(|| show::result(&(imp.rank)(&(&u * v.transpose())))),
+                guarded(|| show::result(&(imp.rank)(&(DMatrix::<f64>::identity(3, 3) * 1e-12)))),
+                guarded(|| match (imp.rref)(&a, 1e-12) {
+                    Ok((r, p)) => format!("{} {p:?}", rounded_matrix(&r, 6)),
+                    Err(e) => format!("{e:?}"),
+                }),
+            ]
+        },
+    }
+}
+
+/// Why `r` is not a reduced row echelon form of an m×n matrix with these pivots, if it is not.
+fn reduced_form_problem(
+    r: &DMatrix<f64>,
+    pivots: &[usize],
+    shape: (usize, usize),
+) -> Option<String> {
+    if r.shape() != shape {
+        return Some(format!("R must have A's shape {shape:?}"));
+    }
+    if pivots.windows(2).any(|w| w[0] >= w[1])
+        || pivots.len() > shape.0
+        || pivots.iter().any(|&c| c >= shape.1)
+    {
+        return Some("pivot columns strictly increasing, at most one per row".into());
+    }
+    for (row, &col) in pivots.iter().enumerate() {
+        if (r[(row, col)] - 1.0).abs() > STRUCTURE {
+            return Some(format!("R[({row}, {col})] must be the leading 1"));
+        }
+        if (0..col).any(|j| r[(row, j)].abs() > STRUCTURE) {
+            return Some(format!("row {row} must be 0 left of its pivot"));
+        }
+        if (0..shape.0).any(|i| i != row && r[(i, col)].abs() > STRUCTURE) {
+            return Some(format!("column {col} must be 0 above and below its pivot"));
+        }
+    }
+    if (pivots.len()..shape.0).any(|i| r.row(i).amax() > STRUCTURE) {
+        return Some(format!("rows {}.. must be zero", pivots.len()));
+    }
+    None
+}
+
+fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
+    if a.is_empty() {
+        return Err(LinalgError::Empty);
+    }
+    if a.iter().any(|v| !v.is_finite()) {
+        return Err(LinalgError::NonFinite);
+    }
+    Ok(())
+}
+
+fn rank_exact_zero(a: &DMatrix<f64>) -> Result<usize, LinalgError> {
+    validate(a)?;
+    Ok(mathlings_linalg::rref(a, 0.0)?.1.len())
+}
+
+fn rank_absolute_tolerance(a: &DMatrix<f64>) -> Result<usize, LinalgError> {
+    validate(a)?;
+    Ok(mathlings_linalg::rref(a, 1e-10)?.1.len())
+}
+
+/// Forward elimination only (entries above the pivots stay, pivots stay unscaled).
+fn row_echelon(a: &DMatrix<f64>, tol: f64) -> Rref {
+    let (_, pivots) = mathlings_linalg::rref(a, tol)?;
+    let (m, n) = a.shape();
+    let mut r = a.clone();
+    let mut row = 0;
+    for col in 0..n {
+        if row == m {
+            break;
+        }
+        let mut p = row;
+        for i in row + 1..m {
+            if r[(i, col)].abs() > r[(p, col)].abs() {
+                p = i;
+            }
+        }
+        if r[(p, col)].abs() <= tol {
+            for i in row..m {
+                r[(i, col)] = 0.0;
+            }
+            continue;
+        }
+        r.swap_rows(p, row);
+        for i in row + 1..m {
+            let factor = r[(i, col)] / r[(row, col)];
+            for j in 0..n {
+                r[(i, j)] -= factor * r[(row, j)];
+            }
+            r[(i, col)] = 0.0;
+        }
+        row += 1;
+    }
+    Ok((r, pivots))
+}
