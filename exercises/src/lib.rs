@@ -7,7 +7,7 @@
 //!
 //! Exercises are self-contained: each file uses only the standard library, nalgebra,
 //! rand and the reference crates' *error types*.
-#![allow(unused_variables, dead_code)]
+#![allow(unused_variables, unused_imports, dead_code)]
 
 pub mod p1_stats;
 pub mod p2_linalg;
