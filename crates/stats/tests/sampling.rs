@@ -117,7 +117,7 @@ fn every_index_has_inclusion_probability_k_over_n() {
 fn every_k_subset_is_equally_likely() {
     // n = 5, k = 2: the C(5, 2) = 10 unordered subsets are multinomial cells with p = 1/10.
     let (n, k, draws) = (5, 2, 5000);
-    let mut counts = vec![0usize; 25];
+    let mut counts = [0usize; 25];
     for seed in 0..draws {
         let s = sample_without_replacement(n, k, &mut rng(1_000_000 + seed)).unwrap();
         let (a, b) = (s[0].min(s[1]), s[0].max(s[1]));
