@@ -150,3 +150,25 @@ pub fn rounded_all<E: std::fmt::Debug>(r: &Result<Vec<f64>, E>, digits: usize) -
         Err(e) => format!("{e:?}"),
     }
 }
+
+/// A random convex quadratic ½xᵀAx − bᵀx in 1–4 dimensions, with a starting point:
+/// A = Q·diag(λ)·Qᵀ with λ ∈ [0.5, 10] (so cond A ≤ 20) and Q orthogonal.
+pub fn spd_quadratic() -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>, Vec<f64>)> + Clone {
+    (1..=4usize).prop_flat_map(|n| {
+        (
+            proptest::collection::vec(0.5..10.0f64, n),
+            proptest::collection::vec(-1.0..1.0f64, n * n),
+            proptest::collection::vec(-5.0..5.0f64, n),
+            proptest::collection::vec(-5.0..5.0f64, n),
+        )
+            .prop_map(move |(eigenvalues, entries, b, x0)| {
+                let m = DMatrix::from_fn(n, n, |i, j| {
+                    entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
+                });
+                let q = m.qr().q();
+                let a =
+                    &q * DMatrix::from_diagonal(&DVector::from_vec(eigenvalues)) * q.transpose();
+                ((&a + a.transpose()) * 0.5, b, x0)
+            })
+    })
+}

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use mathlings_calculus::CalculusError;
 
+use super::common;
 use crate::prelude::*;
 
 /// What the learner's `Minimization` holds, as plain data.
@@ -179,27 +180,6 @@ fn show_run(r: &Result<Run, CalculusError>) -> String {
     }
 }
 
-/// A random SPD quadratic (n ≤ 4, eigenvalues in [0.5, 10]), its b and a start.
-fn quadratic() -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>, Vec<f64>)> + Clone {
-    (1..=4usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(0.5..10.0f64, n),
-            proptest::collection::vec(-1.0..1.0f64, n * n),
-            proptest::collection::vec(-5.0..5.0f64, n),
-            proptest::collection::vec(-5.0..5.0f64, n),
-        )
-            .prop_map(move |(eigenvalues, entries, b, x0)| {
-                let m = DMatrix::from_fn(n, n, |i, j| {
-                    entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
-                });
-                let q = m.qr().q();
-                let a =
-                    &q * DMatrix::from_diagonal(&DVector::from_vec(eigenvalues)) * q.transpose();
-                ((&a + a.transpose()) * 0.5, b, x0)
-            })
-    })
-}
-
 fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
     format!(
         "grad of ½xᵀAx − bᵀx with A = {}, b = {}",
@@ -262,7 +242,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "momentum's first 30 iterates on a random quadratic (n ≤ 4, η = 0.1, β ∈ [0, 0.95)) equal the reference's",
                 weight: 2,
                 check: |imp, ctx| {
-                    let case = (quadratic(), 0.0..0.95f64);
+                    let case = (common::spd_quadratic(), 0.0..0.95f64);
                     ctx.forall(
                         case,
                         |((a, b, x0), beta)| {
@@ -390,7 +370,7 @@ pub fn spec() -> Spec<Impl> {
                         )
                     })?;
                     let case = (
-                        quadratic(),
+                        common::spd_quadratic(),
                         prop_oneof![Just((0.9, 0.999)), Just((0.5, 0.9))],
                     );
                     ctx.forall(

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use mathlings_calculus::CalculusError;
 
+use super::common;
 use crate::prelude::*;
 
 /// What the learner's `Minimization` holds, as plain data.
@@ -197,27 +198,6 @@ fn expect_point(
     )
 }
 
-/// A random SPD quadratic (n ≤ 4, eigenvalues in [0.5, 10]), its b and a start.
-fn quadratic() -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>, Vec<f64>)> + Clone {
-    (1..=4usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(0.5..10.0f64, n),
-            proptest::collection::vec(-1.0..1.0f64, n * n),
-            proptest::collection::vec(-5.0..5.0f64, n),
-            proptest::collection::vec(-5.0..5.0f64, n),
-        )
-            .prop_map(move |(eigenvalues, entries, b, x0)| {
-                let m = DMatrix::from_fn(n, n, |i, j| {
-                    entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
-                });
-                let q = m.qr().q();
-                let a =
-                    &q * DMatrix::from_diagonal(&DVector::from_vec(eigenvalues)) * q.transpose();
-                ((&a + a.transpose()) * 0.5, b, x0)
-            })
-    })
-}
-
 fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
     format!(
         "grad/hess of ½xᵀAx − bᵀx with A = {}, b = {}",
@@ -237,7 +217,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 3,
                 check: |imp, ctx| {
                     ctx.forall(
-                        quadratic(),
+                        common::spd_quadratic(),
                         |(a, b, x0)| call(&quadratic_name(a, b), x0, TOL, 50),
                         |(a, b, x0)| {
                             let want = mathlings_linalg::solve(a, &DVector::from_column_slice(b))
