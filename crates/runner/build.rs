@@ -108,9 +108,9 @@ pub mod {id} {{
     pub fn grade(target: crate::Target, options: &Options) -> Option<ExerciseReport> {{
         let spec = checks::spec();
         match target {{
-            crate::Target::Learner => learner().map(|imp| spec.grade(&imp, options)),
-            crate::Target::Solution => Some(spec.grade(&solution(), options)),
-            crate::Target::Misconception(i) => spec.grade_misconception(i, options),
+            crate::Target::Learner => learner().map(|imp| spec.grade(&imp, &solution(), options)),
+            crate::Target::Solution => Some(spec.grade(&solution(), &solution(), options)),
+            crate::Target::Misconception(i) => spec.grade_misconception(i, &solution(), options),
         }}
     }}
 

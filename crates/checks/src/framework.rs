@@ -229,8 +229,9 @@ fn stored_snapshot(name: &str) -> Option<String> {
 }
 
 impl<I> Spec<I> {
-    /// Grades `implementation`: every property, then a diagnosis if any failed.
-    pub fn grade(&self, implementation: &I, options: &Options) -> ExerciseReport {
+    /// Grades `implementation`: every property, then, if any failed, a diagnosis against
+    /// `reference` (the official solution; see [`Spec::diagnose`]).
+    pub fn grade(&self, implementation: &I, reference: &I, options: &Options) -> ExerciseReport {
         let properties: Vec<PropertyReport> = self
             .properties
             .iter()
@@ -264,20 +265,44 @@ impl<I> Spec<I> {
             exercise: self.exercise.to_string(),
             properties,
             diagnosis: if failed {
-                self.diagnose(implementation)
+                self.diagnose(implementation, reference)
             } else {
                 None
             },
         }
     }
 
-    /// The misconception whose fingerprint equals `implementation`'s, if any.
-    pub fn diagnose(&self, implementation: &I) -> Option<Diagnosis> {
+    /// The misconception `implementation` behaves like, if any.
+    ///
+    /// A misconception is characterised by the probe entries where its fingerprint differs
+    /// from the reference's (the solution's). `implementation` behaves like it when it
+    /// shows every one of those differences, whatever it does elsewhere (a learner may
+    /// make one registered mistake and an unrelated one). When several match, the most
+    /// specific — the one with the most differences — wins.
+    pub fn diagnose(&self, implementation: &I, reference: &I) -> Option<Diagnosis> {
         let fingerprint = self.fingerprint(implementation)?;
+        let reference = self.fingerprint(reference)?;
         self.misconceptions
             .iter()
-            .find(|m| self.fingerprint(&m.implementation).as_ref() == Some(&fingerprint))
-            .map(|m| Diagnosis {
+            .filter_map(|m| {
+                let theirs = self.fingerprint(&m.implementation)?;
+                let differences: Vec<usize> = (0..theirs.len())
+                    .filter(|&i| reference.get(i) != theirs.get(i))
+                    .collect();
+                let shows_all = !differences.is_empty()
+                    && differences
+                        .iter()
+                        .all(|&i| fingerprint.get(i) == theirs.get(i));
+                shows_all.then_some((differences.len(), m))
+            })
+            .fold(
+                None,
+                |best: Option<(usize, &Misconception<I>)>, (n, m)| match best {
+                    Some((k, _)) if k >= n => best,
+                    _ => Some((n, m)),
+                },
+            )
+            .map(|(_, m)| Diagnosis {
                 id: m.id.to_string(),
                 explanation: m.explanation.to_string(),
             })
@@ -287,10 +312,15 @@ impl<I> Spec<I> {
         catch_unwind(AssertUnwindSafe(|| (self.probe)(implementation))).ok()
     }
 
-    /// Grades the misconception at `index`.
-    pub fn grade_misconception(&self, index: usize, options: &Options) -> Option<ExerciseReport> {
+    /// Grades the misconception at `index` (diagnosed against `reference`).
+    pub fn grade_misconception(
+        &self,
+        index: usize,
+        reference: &I,
+        options: &Options,
+    ) -> Option<ExerciseReport> {
         let m = self.misconceptions.get(index)?;
-        Some(self.grade(&m.implementation, options))
+        Some(self.grade(&m.implementation, reference, options))
     }
 
     /// The static description of these checks.
@@ -334,7 +364,7 @@ impl<I> Spec<I> {
         if self.properties.iter().any(|p| p.weight == 0) {
             problems.push("a property has weight 0".into());
         }
-        let report = self.grade(solution, options);
+        let report = self.grade(solution, solution, options);
         for p in report.properties.iter().filter(|p| !p.passed) {
             problems.push(format!(
                 "the solution fails `{}`: {:?}",
@@ -345,14 +375,14 @@ impl<I> Spec<I> {
             ));
         }
         if let Some(stub) = stub {
-            let report = self.grade(stub, options);
+            let report = self.grade(stub, solution, options);
             for p in report.properties.iter().filter(|p| p.passed) {
                 problems.push(format!("the stub passes `{}`", p.id));
             }
         }
         let solution_print = self.fingerprint(solution);
         for m in &self.misconceptions {
-            let report = self.grade(&m.implementation, options);
+            let report = self.grade(&m.implementation, solution, options);
             if report.passed() {
                 problems.push(format!("misconception `{}` passes every property", m.id));
             }

@@ -11,7 +11,8 @@
 //! use mathlings_checks::{Options, p1_stats::s1_3_sample_variance as ex};
 //! let spec = ex::spec();
 //! let solution = ex::Impl { sample_variance: mathlings_stats::sample_variance };
-//! let report = spec.grade(&solution, &Options { seed: 1, cases: 16 });
+//! let reference = ex::Impl { sample_variance: mathlings_stats::sample_variance };
+//! let report = spec.grade(&solution, &reference, &Options { seed: 1, cases: 16 });
 //! assert!(report.passed());
 //! ```
 #![deny(missing_docs)]

@@ -356,6 +356,7 @@ fn check_k(n: usize, k: usize) -> Result<(), StatsError> {
 }
 
 fn with_replacement(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+    check_k(n, k)?;
     if n == 0 {
         return Ok(Vec::new());
     }
