@@ -25,15 +25,19 @@ pub fn run(args: HintArgs) -> Result<ExitCode, String> {
         }
         None => crate::check::current(&course, &progress),
     };
-    print!("{}", next_hint(&course, &mut progress, &id));
+    print!(
+        "{}",
+        next_hint(&course, &mut progress, &id, "run `cargo xtask hint` again")
+    );
     progress
         .save(&course.root)
         .map_err(|e| format!("cannot save progress: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reveals the next hint of `id` (recording it) and returns the text to show.
-pub fn next_hint(course: &Course, progress: &mut Progress, id: &str) -> String {
+/// Reveals the next hint of `id` (recording it) and returns the text to show; `again`
+/// says how to ask for the following one.
+pub fn next_hint(course: &Course, progress: &mut Progress, id: &str, again: &str) -> String {
     let ex = course.manifest.get(id).expect("known id");
     let shown = progress.hints_shown.entry(id.to_string()).or_insert(0);
     let mut out = String::new();
@@ -50,7 +54,7 @@ pub fn next_hint(course: &Course, progress: &mut Progress, id: &str) -> String {
             out += &format!("  {line}\n");
         }
         if *shown < ex.hints.len() {
-            out += "(run it again for the next hint)\n";
+            out += &format!("({again} for the next hint)\n");
         }
     } else {
         out += &format!("No more hints for {}. Further reading:\n", ex.id);

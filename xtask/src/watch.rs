@@ -196,7 +196,10 @@ fn main_loop(
                 Event::Key('h') => {
                     show(
                         interactive,
-                        &format!("\n{}", crate::hint::next_hint(course, progress, &current)),
+                        &format!(
+                            "\n{}",
+                            crate::hint::next_hint(course, progress, &current, "press h again")
+                        ),
                     );
                     let _ = progress.save(state_root);
                 }
