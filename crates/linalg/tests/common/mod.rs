@@ -11,7 +11,7 @@ use rand_chacha::ChaCha8Rng;
 
 /// Backward-stable methods (LU with partial pivoting, Householder QR, Jacobi) leave a
 /// residual ‖A x − b‖ ≲ c·n·ε·‖A‖‖x‖ with small c; 1e-12 leaves a factor ≈ 500 over
-/// n·ε at n ≤ 8.
+/// n·ε at n ≤ 8; the matrix-product tests (n up to 481) stay ~4 orders below it.
 pub const BACKWARD: f64 = 1e-12;
 
 /// Forward error per unit of condition number: ‖x − x_oracle‖/‖x‖ ≲ κ·n·ε for both
