@@ -62,7 +62,7 @@ fn main() {
         if compiled {
             writeln!(
                 learner,
-                "    #[allow(unused_variables, unused_imports, unused_mut, dead_code, clippy::all)]\n    #[path = {:?}]\n    pub mod {id};",
+                "    #[allow(unused_variables, unused_imports, unused_mut, dead_code, clippy::all, rustdoc::broken_intra_doc_links)]\n    #[path = {:?}]\n    pub mod {id};",
                 path_str(&file)
             )
             .unwrap();
