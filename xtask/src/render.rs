@@ -73,13 +73,7 @@ pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> 
             out += &format!("    {line}\n");
         }
     }
-    let not_started = v.report.as_ref().is_some_and(|r| {
-        r.properties.iter().all(|p| {
-            p.failure
-                .as_ref()
-                .is_some_and(|f| f.returned.starts_with("panicked: not yet implemented"))
-        })
-    });
+    let not_started = v.report.as_ref().is_some_and(|r| r.not_started());
     if let (true, Some(report)) = (not_started, &v.report) {
         out += &format!(
             "  {} replace the `todo!()` in exercises/src/{} — your answer must keep these properties:\n",

@@ -95,6 +95,9 @@ pub struct ExerciseGrade {
     pub detail: Option<String>,
     /// The misconception the answer behaves like.
     pub misconception: Option<Diagnosis>,
+    /// Whether the stub is untouched (every property failed on `todo!()`); not in the JSON.
+    #[serde(skip)]
+    pub not_started: bool,
     /// Per property.
     pub properties: Vec<PropertyGrade>,
 }
@@ -240,6 +243,10 @@ impl GradeReport {
                 out += &format!("\n**`{}`** — {}\n", e.id, e.status.words());
                 if let Some(detail) = &e.detail {
                     out += &format!("\n```text\n{}\n```\n", first_lines(detail, 12));
+                }
+                if e.not_started {
+                    out += "- not started: the stub's `todo!()` is still in place\n";
+                    continue;
                 }
                 for p in e.properties.iter().filter(|p| !p.passed) {
                     out += &format!("- {}", md_escape(&p.description));
@@ -406,6 +413,7 @@ fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
         max_score: points,
         detail: v.detail.clone(),
         misconception,
+        not_started: v.report.as_ref().is_some_and(|r| r.not_started()),
         properties,
     }
 }

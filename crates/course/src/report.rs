@@ -55,6 +55,17 @@ impl ExerciseReport {
         self.properties.iter().all(|p| p.passed)
     }
 
+    /// Whether the implementation is still the stub: every property failed because it
+    /// panicked with `todo!()`'s "not yet implemented".
+    pub fn not_started(&self) -> bool {
+        !self.properties.is_empty()
+            && self.properties.iter().all(|p| {
+                p.failure
+                    .as_ref()
+                    .is_some_and(|f| f.returned.starts_with("panicked: not yet implemented"))
+            })
+    }
+
     /// Sum of the weights of the passed properties, and of all.
     pub fn weight_passed(&self) -> (u32, u32) {
         let total = self.properties.iter().map(|p| p.weight).sum();
