@@ -320,3 +320,49 @@ fn bad_input_gets_one_clear_line_and_a_nonzero_exit_and_nothing_is_written() {
     }
     let _ = root();
 }
+
+#[test]
+fn a_batch_is_sharded_and_gets_a_gradebook() {
+    let dir = scratch("batch");
+    let first = common::exercises()[0].0.clone();
+    for (name, body) in [
+        ("amy", Body::Solution),
+        ("bo", Body::Stub),
+        ("cat", Body::Solution),
+    ] {
+        submission(
+            &dir.join("class").join(name).join("src"),
+            &[(first.as_str(), body)],
+        );
+    }
+    let out_dir = dir.join("grades");
+    let out = xtask(&[
+        "grade",
+        "--batch",
+        dir.join("class").to_str().unwrap(),
+        "--shard",
+        "2/2",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--only",
+        &first,
+        "--cases",
+        "16",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let gradebook = std::fs::read_to_string(out_dir.join("gradebook.csv")).unwrap();
+    let rows: Vec<&str> = gradebook.lines().collect();
+    assert_eq!(
+        rows.len(),
+        2,
+        "header + the one submission of shard 2/2: {gradebook}"
+    );
+    assert!(rows[0].starts_with("submission,score,max_score,percent,status,"));
+    assert!(rows[1].starts_with("bo,0.00,"), "{}", rows[1]);
+    assert_eq!(status(&read_json(&out_dir.join("bo.json")), &first), "fail");
+    assert!(!out_dir.join("amy.json").exists() && !out_dir.join("cat.json").exists());
+}
