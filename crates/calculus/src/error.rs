@@ -4,6 +4,19 @@ use mathlings_linalg::LinalgError;
 use thiserror::Error;
 
 /// Why a calculus or optimization routine could not produce an answer.
+///
+/// # Examples
+/// ```
+/// use mathlings_calculus::{CalculusError, numerical_gradient, softmax};
+///
+/// let f = |p: &[f64]| p[0] * p[0];
+/// assert_eq!(numerical_gradient(f, &[], 1e-5), Err(CalculusError::Empty));
+/// assert!(matches!(
+///     numerical_gradient(f, &[1.0], -1e-5),
+///     Err(CalculusError::InvalidParameter { name: "h", .. })
+/// ));
+/// assert_eq!(softmax(&[f64::NAN]), Err(CalculusError::NonFinite));
+/// ```
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum CalculusError {

@@ -3,6 +3,15 @@
 use thiserror::Error;
 
 /// Why a linear-algebra routine could not produce an answer.
+///
+/// # Examples
+/// ```
+/// use mathlings_linalg::{lu, LinalgError};
+/// use nalgebra::dmatrix;
+///
+/// assert_eq!(lu(&dmatrix![1.0, 2.0, 3.0]), Err(LinalgError::NotSquare { rows: 1, cols: 3 }));
+/// assert!(matches!(lu(&dmatrix![1.0, 2.0; 2.0, 4.0]), Err(LinalgError::Singular)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum LinalgError {

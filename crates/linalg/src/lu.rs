@@ -17,6 +17,18 @@ pub(crate) fn singular_pivot_tolerance(a: &DMatrix<f64>) -> f64 {
 ///
 /// L (unit lower triangular) and U (upper triangular) are stored packed in one n×n
 /// matrix, L's unit diagonal implied, as LAPACK does.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_linalg::{lu, LinalgError};
+/// use nalgebra::{dmatrix, dvector};
+///
+/// let f = lu(&dmatrix![4.0, 3.0; 6.0, 3.0])?;
+/// assert_relative_eq!(f.determinant(), -6.0, epsilon = 1e-14);
+/// assert_relative_eq!(f.solve(&dvector![10.0, 12.0])?, dvector![1.0, 2.0], epsilon = 1e-14);
+/// # Ok::<(), LinalgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lu {
     /// Strictly lower part: the multipliers of L; upper part with diagonal: U.

@@ -7,6 +7,26 @@ use crate::symmetric_eigen::normalise_sign;
 use crate::validate::{check_square, power_of_two_scale};
 
 /// The result of [`power_iteration`].
+///
+/// # Formula
+/// ```text
+/// A v = λ v,   |λ| = max |λᵢ|,   ‖v‖₂ = 1
+/// ```
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_linalg::{power_iteration, LinalgError};
+/// use nalgebra::dmatrix;
+///
+/// let a = dmatrix![4.0, 1.0; 1.0, 3.0];
+/// let r = power_iteration(&a, 1e-12, 1000)?;
+/// // λ = (7 + √5) / 2, and A v = λ v.
+/// assert_relative_eq!(r.eigenvalue, (7.0 + 5.0_f64.sqrt()) / 2.0, epsilon = 1e-10);
+/// assert_relative_eq!(&a * &r.eigenvector, r.eigenvalue * &r.eigenvector, epsilon = 1e-9);
+/// assert!(r.iterations <= 1000);
+/// # Ok::<(), LinalgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PowerIteration {
     /// The eigenvalue of largest magnitude (the Rayleigh quotient xᵀAx at the end).

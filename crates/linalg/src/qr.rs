@@ -19,6 +19,19 @@ const RANK_TOLERANCE_FACTOR: f64 = 1.0;
 /// Q is never formed while factorising: it is kept as the n reflections
 /// Hₖ = I − 2 vₖ vₖᵀ that turned A into R, which is cheaper and more accurate than
 /// storing Q. [`Qr::q`] builds the thin Q on request.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_linalg::{householder_qr, LinalgError};
+/// use nalgebra::{dmatrix, DMatrix};
+///
+/// let a = dmatrix![1.0, 1.0; 1.0, 2.0; 1.0, 3.0];
+/// let qr = householder_qr(&a)?;
+/// assert_relative_eq!(qr.q().transpose() * qr.q(), DMatrix::identity(2, 2), epsilon = 1e-14);
+/// assert_relative_eq!(qr.q() * qr.r(), a, epsilon = 1e-14);
+/// # Ok::<(), LinalgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Qr {
     /// Unit Householder vectors: `reflectors[k]` acts on rows k..m (length m − k);

@@ -16,6 +16,19 @@ const MAX_SWEEPS: usize = 100;
 const PARALLEL_MIN_ENTRIES: usize = 20_000;
 
 /// A thin singular value decomposition `A = U Σ Vᵀ`, k = min(m, n).
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_linalg::{svd, LinalgError};
+/// use nalgebra::dmatrix;
+///
+/// let s = svd(&dmatrix![3.0, 0.0; 0.0, -2.0; 0.0, 0.0])?;
+/// assert_eq!(s.u.shape(), (3, 2));
+/// assert_relative_eq!(s.singular_values[0], 3.0, epsilon = 1e-14);
+/// assert_relative_eq!(s.singular_values[1], 2.0, epsilon = 1e-14);
+/// # Ok::<(), LinalgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Svd {
     /// m×k left singular vectors (orthonormal columns).

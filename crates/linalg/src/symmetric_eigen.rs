@@ -10,6 +10,19 @@ use crate::validate::{check_symmetric, power_of_two_scale};
 const MAX_SWEEPS: usize = 100;
 
 /// The eigenvalues and orthonormal eigenvectors of a symmetric matrix, `A = V Λ Vᵀ`.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_linalg::{symmetric_eigen, LinalgError};
+/// use nalgebra::{dmatrix, DMatrix};
+///
+/// let a = dmatrix![2.0, 1.0; 1.0, 2.0];
+/// let e = symmetric_eigen(&a)?;
+/// let v = &e.eigenvectors;
+/// assert_relative_eq!(v * DMatrix::from_diagonal(&e.eigenvalues) * v.transpose(), a, epsilon = 1e-14);
+/// # Ok::<(), LinalgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct SymmetricEigen {
     /// Eigenvalues λ₀ ≥ λ₁ ≥ … ≥ λₙ₋₁ (descending).

@@ -12,6 +12,23 @@ use crate::LinalgError;
 /// Views made by [`Tensor::permute`] (and [`Tensor::reshape`] of a contiguous tensor)
 /// keep the buffer's order and change only `shape`/`strides`. (The buffer is cloned,
 /// not shared, to keep the type simple; the layout arithmetic is what is taught.)
+///
+/// # Formula
+/// ```text
+/// position(i₀, …, iₖ₋₁) = offset + Σₐ iₐ · strideₐ
+/// ```
+///
+/// # Examples
+/// ```
+/// use mathlings_linalg::{LinalgError, Tensor};
+///
+/// let t = Tensor::from_vec((0..6).map(f64::from).collect(), &[2, 3])?;
+/// let transposed = t.permute(&[1, 0])?;
+/// assert_eq!(transposed.shape(), &[3, 2]);
+/// assert_eq!(transposed.get(&[2, 1])?, t.get(&[1, 2])?);
+/// assert_eq!(transposed.to_vec(), vec![0.0, 3.0, 1.0, 4.0, 2.0, 5.0]);
+/// # Ok::<(), LinalgError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tensor {
     data: Vec<f64>,

@@ -17,6 +17,19 @@ const IRIS_CSV: &str = include_str!("../../../data/iris.csv");
 const ANSCOMBE_CSV: &str = include_str!("../../../data/anscombe.csv");
 
 /// Fisher's Iris data: 150 flowers, 4 measurements (cm), 3 species of 50.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::datasets;
+///
+/// let iris = datasets::iris();
+/// assert_eq!(iris.species.iter().filter(|&&s| s == 0).count(), 50);
+/// // Mean petal length of setosa (rows 0–49, column 2).
+/// let setosa_petal = iris.features.column(2).rows(0, 50).mean();
+/// assert_relative_eq!(setosa_petal, 1.462, epsilon = 1e-12);
+/// assert_eq!(iris.species_names[0], "setosa");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Iris {
     /// 150 × 4: sepal length, sepal width, petal length, petal width.
@@ -28,6 +41,18 @@ pub struct Iris {
 }
 
 /// Anscombe's quartet: four (x, y) data sets with the same summary statistics.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::datasets;
+///
+/// // Every set has x̄ = 9 and ȳ ≈ 7.50.
+/// for (x, y) in &datasets::anscombe().sets {
+///     assert_relative_eq!(x.iter().sum::<f64>() / 11.0, 9.0, epsilon = 1e-12);
+///     assert_relative_eq!(y.iter().sum::<f64>() / 11.0, 7.5, epsilon = 0.01);
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Anscombe {
     /// The four sets (x, y), 11 points each.

@@ -3,6 +3,22 @@
 use thiserror::Error;
 
 /// Why a model could not be fitted or used.
+///
+/// # Examples
+/// ```
+/// use mathlings_models::{simple_linear_regression, ModelError, Pca};
+/// use nalgebra::dmatrix;
+///
+/// assert_eq!(simple_linear_regression(&[], &[]), Err(ModelError::Empty));
+/// assert!(matches!(
+///     simple_linear_regression(&[1.0, 2.0], &[1.0]),
+///     Err(ModelError::ShapeMismatch(_))
+/// ));
+/// assert_eq!(
+///     Pca { components: 1 }.fit(&dmatrix![1.0, 2.0]),
+///     Err(ModelError::TooFewRows { needed: 2, got: 1 })
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum ModelError {

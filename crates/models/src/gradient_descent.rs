@@ -6,6 +6,22 @@ use crate::ModelError;
 use crate::validate::{check_features_and_target, check_positive};
 
 /// The result of [`linear_regression_gradient_descent`].
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{linear_regression_gradient_descent, ModelError};
+/// use nalgebra::{dmatrix, dvector};
+///
+/// // y = 1 + 2x exactly.
+/// let x = dmatrix![-1.0; 0.0; 1.0];
+/// let fit = linear_regression_gradient_descent(&x, &dvector![-1.0, 1.0, 3.0], 0.5, 200)?;
+/// assert_relative_eq!(fit.intercept, 1.0, epsilon = 1e-9);
+/// assert_relative_eq!(fit.coefficients[0], 2.0, epsilon = 1e-9);
+/// assert_eq!(fit.loss_history.len(), 200);
+/// assert!(fit.loss_history[199] < fit.loss_history[0]);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct GradientDescentRegression {
     /// β₀ after the last epoch.

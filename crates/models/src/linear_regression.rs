@@ -52,6 +52,23 @@ impl Default for LinearRegression {
 }
 
 /// A fitted ordinary-least-squares model with its inference statistics.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{LinearRegression, ModelError};
+/// use nalgebra::{dmatrix, dvector};
+///
+/// let x = dmatrix![0.0; 1.0; 2.0; 3.0];
+/// let fit = LinearRegression::default().fit(&x, &dvector![1.0, 3.0, 5.0, 8.0])?;
+/// assert_relative_eq!(fit.intercept.unwrap(), 0.8, epsilon = 1e-12);
+/// assert_relative_eq!(fit.coefficients[0], 2.3, epsilon = 1e-12);
+/// assert_eq!(fit.residual_degrees_of_freedom, 2); // n − p = 4 − 2
+/// assert_eq!(fit.standard_errors.len(), 2); // intercept first
+/// // The t-statistic of the slope: estimate / standard error.
+/// assert!(fit.coefficients[0] / fit.standard_errors[1] > 10.0);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedLinearRegression {
     /// β₀ when fitted with an intercept, else `None`.

@@ -62,6 +62,23 @@ impl Default for LogisticRegression {
 }
 
 /// A fitted logistic-regression model.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{LogisticRegression, ModelError};
+/// use nalgebra::dmatrix;
+///
+/// // One binary feature: P(y = 1) is 1/4 when x = 0 and 3/4 when x = 1.
+/// let x = dmatrix![0.0; 0.0; 0.0; 0.0; 1.0; 1.0; 1.0; 1.0];
+/// let y = [true, false, false, false, true, true, true, false];
+/// let fit = LogisticRegression::default().fit(&x, &y)?;
+/// assert_relative_eq!(fit.coefficients[0], 9.0f64.ln(), epsilon = 1e-10); // log-odds ratio
+/// // se(β̂₀) = 1 / √(n₀ p₀ (1 − p₀)) = 1 / √(4 · 3/16).
+/// assert_relative_eq!(fit.standard_errors[0], (4.0f64 / 3.0).sqrt(), epsilon = 1e-8);
+/// assert_relative_eq!(fit.log_likelihood, 2.0 * (0.25f64.ln() + 3.0 * 0.75f64.ln()), epsilon = 1e-10);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedLogisticRegression {
     /// β₀, the log-odds when every feature is 0.

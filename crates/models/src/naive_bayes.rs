@@ -44,6 +44,20 @@ impl Default for GaussianNaiveBayes {
 }
 
 /// A fitted Gaussian naive Bayes classifier.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{GaussianNaiveBayes, ModelError};
+/// use nalgebra::dmatrix;
+///
+/// let x = dmatrix![1.0; 3.0; 10.0; 14.0; 12.0];
+/// let fit = GaussianNaiveBayes { var_smoothing: 0.0 }.fit(&x, &[0, 0, 1, 1, 1])?;
+/// assert_relative_eq!(fit.class_priors[1], 0.6);
+/// assert_relative_eq!(fit.means[(0, 0)], 2.0);
+/// assert_relative_eq!(fit.variances[(1, 0)], 8.0 / 3.0, epsilon = 1e-12); // MLE, divide by n_c = 3
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedGaussianNaiveBayes {
     /// P(c) for c = 0, 1, …: the share of training rows with label c.

@@ -64,6 +64,22 @@ impl Default for TwoLayerNetwork {
 }
 
 /// The weights of a two-layer network (initial or trained) and its training losses.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{datasets, ModelError, TwoLayerNetwork};
+///
+/// let (x, labels) = datasets::xor();
+/// let config = TwoLayerNetwork { hidden: 3, learning_rate: 0.5, epochs: 20, seed: 1 };
+/// let fitted = config.fit(&x, &labels)?;
+/// assert_eq!(fitted.hidden_weights.shape(), (3, 2)); // hidden × inputs
+/// assert_eq!(fitted.output_weights.shape(), (2, 3)); // classes × hidden
+/// assert_eq!(fitted.loss_history.len(), 20);
+/// let p = fitted.predict_proba(&x)?;
+/// assert_relative_eq!(p.row(0).sum(), 1.0, epsilon = 1e-12);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedTwoLayerNetwork {
     /// W₁, hidden × inputs.
@@ -79,6 +95,24 @@ pub struct FittedTwoLayerNetwork {
 }
 
 /// ∂L/∂θ for every parameter θ of the network, in the shapes of the parameters.
+///
+/// # Examples
+/// ```
+/// use mathlings_models::{ModelError, TwoLayerNetwork};
+/// use nalgebra::dmatrix;
+///
+/// let net = TwoLayerNetwork::default().initial_network(2, 2)?;
+/// let (x, labels) = (dmatrix![1.0, 0.0; 0.0, 1.0], [0, 1]);
+/// let g = net.gradients(&x, &labels)?;
+/// // A small step against the gradient lowers the loss.
+/// let mut stepped = net.clone();
+/// stepped.hidden_weights -= 0.01 * &g.hidden_weights;
+/// stepped.hidden_biases -= 0.01 * &g.hidden_biases;
+/// stepped.output_weights -= 0.01 * &g.output_weights;
+/// stepped.output_biases -= 0.01 * &g.output_biases;
+/// assert!(stepped.loss(&x, &labels)? < net.loss(&x, &labels)?);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkGradients {
     /// ∂L/∂W₁ (hidden × inputs).

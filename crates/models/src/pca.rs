@@ -38,6 +38,22 @@ pub struct Pca {
 }
 
 /// A fitted PCA: the mean, the principal axes and the variance along each.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{ModelError, Pca};
+/// use nalgebra::dmatrix;
+///
+/// let x = dmatrix![2.0, 1.0; -2.0, 1.0; 0.0, 2.0; 0.0, 0.0];
+/// let pca = Pca { components: 1 }.fit(&x)?;
+/// assert_relative_eq!(pca.mean[1], 1.0);
+/// // The first axis is the x-axis, with variance (4 + 4) / 3 and 80% of the total.
+/// assert_relative_eq!(pca.components[(0, 0)], 1.0, epsilon = 1e-12);
+/// assert_relative_eq!(pca.explained_variance[0], 8.0 / 3.0, epsilon = 1e-12);
+/// assert_relative_eq!(pca.explained_variance_ratio[0], 0.8, epsilon = 1e-12);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedPca {
     /// Column means x̄ of the training data.

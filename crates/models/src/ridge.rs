@@ -41,6 +41,22 @@ pub struct Ridge {
 }
 
 /// A fitted ridge-regression model.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{ModelError, Ridge};
+/// use nalgebra::{dmatrix, dvector};
+///
+/// let (x, y) = (dmatrix![1.0; 2.0; 3.0], dvector![2.0, 4.0, 6.0]);
+/// let ols = Ridge { lambda: 0.0, fit_intercept: true }.fit(&x, &y)?;
+/// let ridge = Ridge { lambda: 2.0, fit_intercept: true }.fit(&x, &y)?;
+/// // The penalty shrinks the slope from Sxy / Sxx = 4 / 2 to 4 / (2 + 2).
+/// assert_relative_eq!(ols.coefficients[0], 2.0, epsilon = 1e-12);
+/// assert_relative_eq!(ridge.coefficients[0], 1.0, epsilon = 1e-12);
+/// assert_relative_eq!(ridge.intercept.unwrap(), 2.0, epsilon = 1e-12); // ȳ − x̄ β̂
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedRidge {
     /// β₀ when fitted with an intercept, else `None`.

@@ -4,6 +4,19 @@ use crate::ModelError;
 use crate::validate::check_values;
 
 /// The least-squares line y ≈ intercept + slope · x and its R².
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_models::{simple_linear_regression, ModelError};
+///
+/// let fit = simple_linear_regression(&[0.0, 1.0, 2.0, 3.0], &[1.0, 3.0, 5.0, 8.0])?;
+/// // β₁ = Sxy / Sxx = 11.5 / 5, and the line passes through (x̄, ȳ) = (1.5, 4.25).
+/// assert_relative_eq!(fit.slope, 2.3, epsilon = 1e-12);
+/// assert_relative_eq!(fit.intercept + fit.slope * 1.5, 4.25, epsilon = 1e-12);
+/// assert!(fit.r_squared > 0.98 && fit.r_squared < 1.0);
+/// # Ok::<(), ModelError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimpleLinearRegression {
     /// β₀, where the line crosses x = 0.

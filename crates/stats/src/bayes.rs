@@ -81,6 +81,23 @@ pub fn diagnostic_posterior(
 }
 
 /// A Beta(α, β) posterior for a success probability.
+///
+/// # Formula
+/// ```text
+/// p(θ | data) ∝ θ^(α − 1) (1 − θ)^(β − 1)
+/// ```
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_stats::{beta_binomial_update, StatsError};
+/// // Uniform Beta(1, 1) prior, then 7 successes and 3 failures.
+/// let posterior = beta_binomial_update(1.0, 1.0, 7, 3)?;
+/// assert_relative_eq!(posterior.alpha, 8.0);
+/// assert_relative_eq!(posterior.beta, 4.0);
+/// assert_relative_eq!(posterior.mean(), 8.0 / 12.0);
+/// # Ok::<(), StatsError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BetaPosterior {
     /// α: prior α plus the number of successes.

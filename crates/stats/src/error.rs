@@ -6,6 +6,14 @@ use thiserror::Error;
 ///
 /// Every public function of this crate reports bad input with one of these variants
 /// instead of panicking.
+///
+/// # Examples
+/// ```
+/// use mathlings_stats::{mean, sample_variance, StatsError};
+/// assert_eq!(mean(&[]), Err(StatsError::EmptyInput));
+/// assert_eq!(mean(&[1.0, f64::NAN]), Err(StatsError::NonFinite));
+/// assert!(matches!(sample_variance(&[1.0]), Err(StatsError::TooFewValues { needed: 2, got: 1 })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum StatsError {

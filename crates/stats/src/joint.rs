@@ -7,6 +7,23 @@ use crate::validate;
 
 /// The joint distribution P(X = i, Y = j) of two discrete variables, stored row by row
 /// (row i is X = i, column j is Y = j).
+///
+/// # Formula
+/// ```text
+/// pᵢⱼ = P(X = i, Y = j),   pᵢⱼ ≥ 0,   Σᵢ Σⱼ pᵢⱼ = 1
+/// ```
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_stats::{JointTable, StatsError};
+/// let table = JointTable::new(vec![vec![0.1, 0.2], vec![0.3, 0.4]])?;
+/// let px = table.marginal_x();
+/// assert_relative_eq!(px[0], 0.3, max_relative = 1e-14);
+/// assert_relative_eq!(px[1], 0.7, max_relative = 1e-14);
+/// assert!(!table.is_independent(1e-9));
+/// # Ok::<(), StatsError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct JointTable {
     p: Vec<Vec<f64>>,

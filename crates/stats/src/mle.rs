@@ -10,6 +10,16 @@ use crate::variance::population_variance;
 use std::f64::consts::PI;
 
 /// Maximum-likelihood estimates (μ̂, σ̂) of a normal model.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_stats::{normal_mle, StatsError};
+/// let fit = normal_mle(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])?;
+/// assert_relative_eq!(fit.mu, 5.0);
+/// assert_relative_eq!(fit.sigma, 2.0);
+/// # Ok::<(), StatsError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NormalMle {
     /// μ̂: the sample mean.

@@ -6,6 +6,23 @@ use crate::summation::neumaier_sum;
 use crate::validate;
 
 /// A discrete random variable: finitely many values, each with its probability.
+///
+/// # Formula
+/// ```text
+/// P(X = xᵢ) = pᵢ,   pᵢ ≥ 0,   Σ pᵢ = 1
+/// ```
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_stats::{DiscreteRandomVariable, StatsError};
+/// // A fair die.
+/// let die = DiscreteRandomVariable::new(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0], vec![1.0 / 6.0; 6])?;
+/// assert_relative_eq!(die.pmf(3.0), 1.0 / 6.0);
+/// assert_relative_eq!(die.mean(), 3.5, max_relative = 1e-14);
+/// assert_relative_eq!(die.variance(), 35.0 / 12.0, max_relative = 1e-14);
+/// # Ok::<(), StatsError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiscreteRandomVariable {
     values: Vec<f64>,

@@ -82,6 +82,16 @@ pub fn bootstrap_resample(data: &[f64], rng: &mut impl Rng) -> Result<Vec<f64>, 
 }
 
 /// A confidence interval around a point estimate.
+///
+/// # Examples
+/// ```
+/// use approx::assert_relative_eq;
+/// use mathlings_stats::{bootstrap_mean_ci, StatsError};
+/// let ci = bootstrap_mean_ci(&[2.0, 4.0, 3.0, 5.0, 1.0, 6.0], 500, 0.9, 7)?;
+/// assert_relative_eq!(ci.estimate, 3.5);
+/// assert!(ci.lower < ci.estimate && ci.estimate < ci.upper);
+/// # Ok::<(), StatsError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConfidenceInterval {
     /// Lower end of the interval.
