@@ -84,6 +84,18 @@ pub fn all_close<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], tol: Tol) ->
     }
 }
 
+/// `got` must be `Ok` and lie between the smallest and the largest of `values`, give or
+/// take `slack` (an average of any kind, a weighted mean, an expected value…).
+pub fn between_extremes<E: Debug>(got: &Result<f64, E>, values: &[f64], slack: f64) -> Verdict {
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    that(
+        matches!(got, Ok(v) if lo - slack <= *v && *v <= hi + slack),
+        show::float_result(got),
+        format!("Ok(a value in [{}, {}])", show::float(lo), show::float(hi)),
+    )
+}
+
 /// `got` must be an `Err` matching `is_expected`; `expected` names it for the learner.
 pub fn error<T: Debug, E: Debug>(
     got: &Result<T, E>,
