@@ -102,8 +102,19 @@ pub fn error<T: Debug, E: Debug>(
     is_expected: impl Fn(&E) -> bool,
     expected: &str,
 ) -> Verdict {
+    error_shown(got, is_expected, expected, show::result)
+}
+
+/// Like [`error`], showing an unexpected outcome with `shown` (for values whose `Debug`
+/// is unreadable, such as matrices).
+pub fn error_shown<T, E>(
+    got: &Result<T, E>,
+    is_expected: impl Fn(&E) -> bool,
+    expected: &str,
+    shown: impl Fn(&Result<T, E>) -> String,
+) -> Verdict {
     match got {
         Err(e) if is_expected(e) => Ok(()),
-        _ => fail(show::result(got), format!("Err({expected})")),
+        _ => fail(shown(got), format!("Err({expected})")),
     }
 }

@@ -88,10 +88,7 @@ pub fn matrix_error(
     is_expected: impl Fn(&LinalgError) -> bool,
     expected: &str,
 ) -> Verdict {
-    match got {
-        Err(e) if is_expected(e) => Ok(()),
-        _ => expect::fail(matrix_result(got), format!("Err({expected})")),
-    }
+    expect::error_shown(got, is_expected, expected, matrix_result)
 }
 
 /// A random m×n matrix (m, n ≤ 6) of known rank r: a product of m×r and r×n factors.

@@ -193,10 +193,7 @@ pub fn spec() -> Spec<Impl> {
                     for (a, name, is_expected) in cases {
                         ctx.once(&call(&a), || {
                             let got = (imp.cholesky)(&a);
-                            match &got {
-                                Err(e) if is_expected(e) => Ok(()),
-                                _ => expect::fail(show_matrix_result(&got), format!("Err({name})")),
-                            }
+                            expect::error_shown(&got, is_expected, name, show_matrix_result)
                         })?;
                     }
                     Ok(())

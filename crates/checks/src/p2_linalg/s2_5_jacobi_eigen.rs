@@ -197,10 +197,7 @@ pub fn spec() -> Spec<Impl> {
                     for (a, name, is_expected) in cases {
                         ctx.once(&call(&a), || {
                             let got = (imp.symmetric_eigen)(&a);
-                            match &got {
-                                Err(e) if is_expected(e) => Ok(()),
-                                _ => expect::fail(show_eigen(&got), format!("Err({name})")),
-                            }
+                            expect::error_shown(&got, is_expected, name, show_eigen)
                         })?;
                     }
                     Ok(())

@@ -225,10 +225,7 @@ pub fn spec() -> Spec<Impl> {
                     for (p, name, is_expected) in cases {
                         ctx.once(&call(&p), || {
                             let got = (imp.stationary_distribution)(&p);
-                            match &got {
-                                Err(e) if is_expected(e) => Ok(()),
-                                _ => expect::fail(show_vector_result(&got), format!("Err({name})")),
-                            }
+                            expect::error_shown(&got, is_expected, name, show_vector_result)
                         })?;
                     }
                     Ok(())

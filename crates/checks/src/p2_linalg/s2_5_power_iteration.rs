@@ -279,10 +279,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.once(&text, || {
                             let got = (imp.power_iteration)(&a, tol, max_iter);
-                            match &got {
-                                Err(e) if is_expected(e) => Ok(()),
-                                _ => expect::fail(show_eigenpair(&got), format!("Err({name})")),
-                            }
+                            expect::error_shown(&got, is_expected, name, show_eigenpair)
                         })?;
                     }
                     Ok(())

@@ -353,10 +353,7 @@ pub fn spec() -> Spec<Impl> {
                     for (x, k, name, is_expected) in cases {
                         ctx.once(&call(&x, k), || {
                             let got = (imp.pca)(&x, k);
-                            match &got {
-                                Err(e) if is_expected(e) => Ok(()),
-                                _ => expect::fail(show_fit(&got), format!("Err({name})")),
-                            }
+                            expect::error_shown(&got, is_expected, name, show_fit)
                         })?;
                     }
                     let mean = DVector::from_vec(vec![0.0, 0.0]);

@@ -219,10 +219,7 @@ pub fn spec() -> Spec<Impl> {
                     for (a, name, is_expected) in cases {
                         ctx.once(&call(&a), || {
                             let got = (imp.svd)(&a);
-                            match &got {
-                                Err(e) if is_expected(e) => Ok(()),
-                                _ => expect::fail(show_svd(&got), format!("Err({name})")),
-                            }
+                            expect::error_shown(&got, is_expected, name, show_svd)
                         })?;
                     }
                     Ok(())

@@ -80,8 +80,5 @@ pub(crate) fn error<T: Readable, E: Debug>(
     is_expected: impl Fn(&E) -> bool,
     expected: &str,
 ) -> Verdict {
-    match got {
-        Err(e) if is_expected(e) => Ok(()),
-        _ => expect::fail(result(got), format!("Err({expected})")),
-    }
+    expect::error_shown(got, is_expected, expected, result)
 }
