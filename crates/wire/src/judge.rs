@@ -1,0 +1,440 @@
+//! The judge's side: start the learner process (through a command the judge builds, which
+//! puts it in the sandbox), call its functions with a deadline, answer its callbacks, and
+//! turn a hang or a crash into a panic *of the judge's proxy*, attributed to the call.
+//!
+//! One judge process grades one exercise, so the state is process-wide: [`configure`]
+//! once, then the generated proxies call [`call`]. A learner process that dies is
+//! restarted on the next call, so a crash or a timeout costs one call (and the property
+//! that made it), never the other properties.
+
+use std::fmt::Debug;
+use std::io::{self, BufWriter, Read};
+use std::os::fd::{AsRawFd, RawFd};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::learner::panic_message;
+use crate::{
+    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, PANIC, REFERENCE, RETURN, decode, encode,
+    read_frame, split_u16, write_frame,
+};
+
+/// Answers a learner's call of a reference item: `None` when the exercise does not allow
+/// the item, else its encoded result (or an error message).
+pub type ReferenceHandler = Box<dyn Fn(&str, &[u8]) -> Option<Result<Vec<u8>, String>> + Send>;
+
+/// One callback of a call: decodes its arguments, runs the course's function, encodes the
+/// result.
+pub type Callback<'a> = &'a dyn Fn(&[u8]) -> Result<Vec<u8>, String>;
+
+/// How to reach the learner's code.
+pub struct Config {
+    /// Builds the command that starts the learner process (already wrapped in the sandbox).
+    pub command: Box<dyn Fn() -> Command + Send>,
+    /// Answers allowed reference calls.
+    pub reference: ReferenceHandler,
+    /// Time budget of one property (every call made while checking it).
+    pub budget: Duration,
+    /// Bytes of the learner's own output kept for the report.
+    pub output_limit: usize,
+}
+
+struct Running {
+    child: Child,
+    input: BufWriter<ChildStdin>,
+    output: ChildStdout,
+}
+
+#[derive(Default)]
+struct Output {
+    text: Vec<u8>,
+    dropped: usize,
+}
+
+struct State {
+    config: Config,
+    running: Option<Running>,
+    deadline: Option<Instant>,
+    timed_out: Option<String>,
+    forbidden: Vec<String>,
+    output: Arc<Mutex<Output>>,
+    starts: u32,
+}
+
+static STATE: Mutex<Option<State>> = Mutex::new(None);
+
+fn state() -> std::sync::MutexGuard<'static, Option<State>> {
+    STATE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Sets how the learner's code is reached; call once before any proxy is used.
+pub fn configure(config: Config) {
+    *state() = Some(State {
+        config,
+        running: None,
+        deadline: None,
+        timed_out: None,
+        forbidden: Vec::new(),
+        output: Arc::default(),
+        starts: 0,
+    });
+}
+
+/// Starts a property: its calls share one time budget from now.
+pub fn begin_property() {
+    if let Some(s) = state().as_mut() {
+        s.deadline = Some(Instant::now() + s.config.budget);
+        s.timed_out = None;
+    }
+}
+
+/// The call that exceeded the current property's budget, with the budget, if any.
+pub fn timed_out() -> Option<(String, Duration)> {
+    let guard = state();
+    let s = guard.as_ref()?;
+    s.timed_out.clone().map(|call| (call, s.config.budget))
+}
+
+/// Reference items the learner's code called although the exercise does not allow them.
+pub fn forbidden_calls() -> Vec<String> {
+    state().as_ref().map(|s| s.forbidden.clone()).unwrap_or_default()
+}
+
+/// What the learner's code printed since the last call of this function (bounded).
+pub fn take_output() -> String {
+    let Some(output) = state().as_ref().map(|s| s.output.clone()) else {
+        return String::new();
+    };
+    let mut out = output.lock().unwrap_or_else(|e| e.into_inner());
+    let mut text = String::from_utf8_lossy(&out.text).into_owned();
+    if out.dropped > 0 {
+        text.push_str(&format!("\n… ({} more bytes not shown)", out.dropped));
+    }
+    *out = Output::default();
+    text
+}
+
+/// How many learner processes were started (for tests).
+pub fn starts() -> u32 {
+    state().as_ref().map_or(0, |s| s.starts)
+}
+
+/// Ends the learner process, if running.
+pub fn shutdown() {
+    if let Some(s) = state().as_mut()
+        && let Some(running) = s.running.take()
+    {
+        stop(running);
+    }
+}
+
+/// Calls field `field` (named `name`) of the learner's `Impl` with `args`, answering its
+/// callbacks with `callbacks` (indexed by slot). Returns what the learner's function
+/// returned.
+///
+/// # Panics
+/// With the learner's own panic message when its function panicked, and with a
+/// description when it crashed the learner process or exceeded the property's time budget
+/// (the checks catch panics per case and report them as the call's outcome).
+pub fn call<A: Serialize + Debug, R: DeserializeOwned>(
+    field: u16,
+    name: &str,
+    args: &A,
+    callbacks: &[Callback<'_>],
+) -> R {
+    let outcome = {
+        let mut guard = state();
+        match guard.as_mut() {
+            None => Err("the judge was not configured to reach the learner's code".to_string()),
+            Some(s) => s.call(field, name, args, callbacks),
+        }
+    };
+    match outcome.and_then(|bytes| decode(&bytes).map_err(|e| format!("the learner process returned a value that {e}"))) {
+        Ok(value) => value,
+        Err(message) => std::panic::panic_any(message),
+    }
+}
+
+impl State {
+    fn call<A: Serialize + Debug>(
+        &mut self,
+        field: u16,
+        name: &str,
+        args: &A,
+        callbacks: &[Callback<'_>],
+    ) -> Result<Vec<u8>, String> {
+        if let Some(call) = &self.timed_out {
+            return Err(format!(
+                "not run: `{call}` already used up this property's time budget"
+            ));
+        }
+        let body = encode(args)?;
+        let deadline = self
+            .deadline
+            .unwrap_or_else(|| Instant::now() + self.config.budget);
+        if self.running.is_none() {
+            self.running = Some(self.start()?);
+        }
+        let running = self.running.as_mut().expect("started");
+        if write_frame(&mut running.input, CALL, &[&field.to_le_bytes(), &body]).is_err() {
+            return Err(self.died());
+        }
+        loop {
+            let running = self.running.as_mut().expect("started");
+            let mut reader = DeadlineReader {
+                fd: running.output.as_raw_fd(),
+                deadline,
+            };
+            let frame = read_frame(&mut reader);
+            let (tag, payload) = match frame {
+                Ok(frame) => frame,
+                Err(e) if e.kind() == io::ErrorKind::TimedOut => {
+                    let call = describe(name, args);
+                    self.kill();
+                    self.timed_out = Some(call.clone());
+                    return Err(format!(
+                        "did not return within {:.1} s (an infinite loop, or far too slow): {call}",
+                        self.config.budget.as_secs_f64()
+                    ));
+                }
+                Err(_) => return Err(self.died()),
+            };
+            match tag {
+                RETURN => return Ok(payload),
+                PANIC => return Err(String::from_utf8_lossy(&payload).into_owned()),
+                CALLBACK => {
+                    let reply = match split_u16(&payload) {
+                        Some((slot, args)) => match callbacks.get(usize::from(slot)) {
+                            Some(cb) => catch_unwind(AssertUnwindSafe(|| cb(args)))
+                                .unwrap_or_else(|p| {
+                                    Err(format!("the course's function panicked: {}", panic_message(&*p)))
+                                }),
+                            None => Err(format!("this call has no callback {slot}")),
+                        },
+                        None => Err("malformed callback".into()),
+                    };
+                    self.reply(reply)?;
+                }
+                REFERENCE => {
+                    let reply = match split_u16(&payload) {
+                        Some((len, rest)) if rest.len() >= usize::from(len) => {
+                            let (item, args) = rest.split_at(usize::from(len));
+                            let item = String::from_utf8_lossy(item).into_owned();
+                            match (self.config.reference)(&item, args) {
+                                Some(result) => result,
+                                None => {
+                                    let message = format!(
+                                        "`{item}` does the work of this exercise: it may not be called here"
+                                    );
+                                    if !self.forbidden.contains(&item) {
+                                        self.forbidden.push(item);
+                                    }
+                                    Err(message)
+                                }
+                            }
+                        }
+                        _ => Err("malformed reference call".into()),
+                    };
+                    self.reply(reply)?;
+                }
+                _ => {
+                    self.kill();
+                    return Err("the learner process broke the protocol".into());
+                }
+            }
+        }
+    }
+
+    fn reply(&mut self, reply: Result<Vec<u8>, String>) -> Result<(), String> {
+        let running = self.running.as_mut().expect("started");
+        let sent = match reply {
+            Ok(value) => write_frame(&mut running.input, CALLBACK_RETURN, &[&value]),
+            Err(message) => write_frame(&mut running.input, CALLBACK_ERROR, &[message.as_bytes()]),
+        };
+        sent.map_err(|_| self.died())
+    }
+
+    fn start(&mut self) -> Result<Running, String> {
+        self.starts += 1;
+        let mut cmd = (self.config.command)();
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start the learner process: {e}"))?;
+        let input = BufWriter::new(child.stdin.take().expect("piped"));
+        let output = child.stdout.take().expect("piped");
+        let mut stderr = child.stderr.take().expect("piped");
+        let sink = self.output.clone();
+        let limit = self.config.output_limit;
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = stderr.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
+                let room = limit.saturating_sub(out.text.len()).min(n);
+                out.text.extend_from_slice(&buf[..room]);
+                out.dropped += n - room;
+            }
+        });
+        Ok(Running {
+            child,
+            input,
+            output,
+        })
+    }
+
+    /// The learner process ended during a call: reap it and say why.
+    fn died(&mut self) -> String {
+        let Some(mut running) = self.running.take() else {
+            return "the learner process is gone".into();
+        };
+        drop(running.input);
+        let status = wait_briefly(&mut running.child);
+        kill_group(&running.child);
+        let _ = running.child.wait();
+        // Give the output thread a moment to collect the last words.
+        std::thread::sleep(Duration::from_millis(20));
+        let said = {
+            let out = self.output.lock().unwrap_or_else(|e| e.into_inner());
+            String::from_utf8_lossy(&out.text).into_owned()
+        };
+        crash_cause(status, &said)
+    }
+
+    fn kill(&mut self) {
+        if let Some(running) = self.running.take() {
+            stop(running);
+        }
+    }
+}
+
+fn stop(mut running: Running) {
+    kill_group(&running.child);
+    let _ = running.child.kill();
+    let _ = running.child.wait();
+}
+
+fn wait_briefly(child: &mut Child) -> Option<ExitStatus> {
+    let until = Instant::now() + Duration::from_millis(500);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if Instant::now() < until => std::thread::sleep(Duration::from_millis(2)),
+            _ => return None,
+        }
+    }
+}
+
+fn kill_group(child: &Child) {
+    let Ok(pid) = libc::pid_t::try_from(child.id()) else {
+        return;
+    };
+    // SAFETY: signalling the process group the sandbox launcher created with setsid (its
+    // id is the child's pid); a no-op when it is already gone.
+    unsafe {
+        libc::kill(-pid, libc::SIGKILL);
+    }
+}
+
+/// Why the learner process died, in words.
+fn crash_cause(status: Option<ExitStatus>, said: &str) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    let cause = if said.contains("has overflowed its stack") {
+        "stack overflow (unbounded recursion?)".to_string()
+    } else {
+        match status {
+            None => "it stopped answering".to_string(),
+            Some(s) => match (s.code(), s.signal()) {
+                (Some(125), _) => format!(
+                    "the sandbox could not start it: {}",
+                    said.lines().last().unwrap_or("")
+                ),
+                (Some(0), _) => "it exited during the call (std::process::exit?)".to_string(),
+                (Some(code), _) => format!("it exited with status {code} during the call"),
+                (_, Some(libc::SIGABRT)) => "it aborted (std::process::abort, or a panic while panicking)".into(),
+                (_, Some(libc::SIGSEGV | libc::SIGBUS)) => {
+                    "segmentation fault (stack overflow or memory limit)".into()
+                }
+                (_, Some(libc::SIGKILL)) => "it was killed (memory limit?)".into(),
+                (_, Some(libc::SIGXCPU)) => "it used up its CPU time limit".into(),
+                (_, Some(libc::SIGXFSZ)) => "it wrote more than allowed".into(),
+                (_, Some(libc::SIGSYS)) => "it made a system call the sandbox forbids".into(),
+                (_, Some(signal)) => format!("it was killed by signal {signal}"),
+                _ => format!("it ended ({s})"),
+            },
+        }
+    };
+    format!("your code crashed the process running it: {cause}")
+}
+
+/// `name(args…)` from the Debug form of the argument tuple, shortened.
+fn describe<A: Debug>(name: &str, args: &A) -> String {
+    let mut text = format!("{args:?}");
+    if text.ends_with(",)") {
+        text.replace_range(text.len() - 2.., ")");
+    }
+    if !text.starts_with('(') {
+        text = format!("({text})");
+    }
+    let mut call = format!("{name}{text}");
+    if call.len() > 300 {
+        let cut = (0..=300).rev().find(|&i| call.is_char_boundary(i)).unwrap_or(0);
+        call.truncate(cut);
+        call.push_str(" …");
+    }
+    call
+}
+
+/// Reads from a pipe, failing with `TimedOut` once `deadline` has passed.
+struct DeadlineReader {
+    fd: RawFd,
+    deadline: Instant,
+}
+
+impl Read for DeadlineReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(io::ErrorKind::TimedOut.into());
+            }
+            let mut pfd = libc::pollfd {
+                fd: self.fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let ms = libc::c_int::try_from(left.as_millis().max(1)).unwrap_or(libc::c_int::MAX);
+            // SAFETY: one valid pollfd for the duration of the call.
+            let ready = unsafe { libc::poll(&mut pfd, 1, ms) };
+            if ready < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e);
+            }
+            if ready == 0 {
+                continue;
+            }
+            // SAFETY: reading into a buffer we own, of its length.
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e);
+            }
+            return Ok(usize::try_from(n).unwrap_or(0));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The protocol between the trusted judge and the sandboxed process that runs a learner's
+//! functions.
+//!
+//! Key design decision: the judge never runs learner code. It calls the learner's
+//! functions through proxies that serialise the arguments, send them to a separate,
+//! sandboxed process (the *learner process*, built from the learner's files and the
+//! generated adapters), and deserialise what comes back. Nothing the learner process says
+//! is a verdict: only a return value, a panic message, or — observed by the judge itself —
+//! a crash or a timeout of the call.
+//!
+//! ```text
+//! judge (checks, strategies, shrinking, reference, snapshots)      learner process (sandboxed)
+//!   proxy fn ── Call{field, args} ────────────────────────────────►  adapter → learner's fn
+//!            ◄─ Callback{slot, args} ── (objective, gradient, …) ──  trampoline fn
+//!            ── CallbackReturn{value} ───────────────────────────►
+//!            ◄─ Reference{item, args} ─ (allowed reference items) ─  facade fn (e.g. svd)
+//!            ── CallbackReturn{value} | CallbackError{message} ─►
+//!            ◄─ Return{value} | Panic{message} ──────────────────
+//! ```
+//!
+//! Frames are `tag: u8, length: u32 (little endian), payload`; values are encoded with
+//! postcard (floats keep their exact bits). The judge side reads with a deadline and a size
+//! cap, so a learner process that hangs, floods or dies costs only the call it was in.
+#![deny(missing_docs)]
+
+use std::io::{self, Read, Write};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub mod judge;
+pub mod learner;
+
+/// Judge → learner: call field `u16` of the exercise's `Impl` with the encoded arguments.
+const CALL: u8 = 1;
+/// Judge → learner: the encoded return value of a callback or reference call.
+const CALLBACK_RETURN: u8 = 2;
+/// Judge → learner: a callback or reference call failed (message); the learner side panics.
+const CALLBACK_ERROR: u8 = 3;
+/// Learner → judge: the encoded return value of the current call.
+const RETURN: u8 = 10;
+/// Learner → judge: the current call panicked (message).
+const PANIC: u8 = 11;
+/// Learner → judge: evaluate callback slot `u16` of the current call.
+const CALLBACK: u8 = 12;
+/// Learner → judge: evaluate an allowed reference item (name, then arguments).
+const REFERENCE: u8 = 13;
+
+/// The largest frame either side accepts (a 4096 × 4096 matrix of f64 is 128 MiB).
+pub const MAX_FRAME: usize = 256 << 20;
+
+/// Encodes a value.
+///
+/// # Errors
+/// When serde cannot serialise it (a map with non-string keys, say).
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
+    postcard::to_stdvec(value).map_err(|e| format!("cannot encode: {e}"))
+}
+
+/// Decodes a value.
+///
+/// # Errors
+/// When the bytes are not an encoding of `T`.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("cannot decode: {e}"))
+}
+
+fn write_frame(out: &mut impl Write, tag: u8, parts: &[&[u8]]) -> io::Result<()> {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let len = u32::try_from(len).map_err(|_| io::Error::other("frame too large"))?;
+    let mut header = [0u8; 5];
+    header[0] = tag;
+    header[1..].copy_from_slice(&len.to_le_bytes());
+    out.write_all(&header)?;
+    for p in parts {
+        out.write_all(p)?;
+    }
+    out.flush()
+}
+
+fn read_frame(input: &mut impl Read) -> io::Result<(u8, Vec<u8>)> {
+    let mut header = [0u8; 5];
+    input.read_exact(&mut header)?;
+    let len = u32::from_le_bytes([header[1], header[2], header[3], header[4]]) as usize;
+    if len > MAX_FRAME {
+        return Err(io::Error::other(format!("frame of {len} bytes is too large")));
+    }
+    let mut payload = vec![0u8; len];
+    input.read_exact(&mut payload)?;
+    Ok((header[0], payload))
+}
+
+fn split_u16(payload: &[u8]) -> Option<(u16, &[u8])> {
+    let (head, rest) = payload.split_first_chunk::<2>()?;
+    Some((u16::from_le_bytes(*head), rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip_and_oversized_frames_are_refused() {
+        let mut buf = Vec::new();
+        write_frame(&mut buf, CALL, &[&7u16.to_le_bytes(), b"abc"]).unwrap();
+        let (tag, payload) = read_frame(&mut buf.as_slice()).unwrap();
+        assert_eq!(tag, CALL);
+        assert_eq!(split_u16(&payload), Some((7, &b"abc"[..])));
+        let mut huge = vec![RETURN];
+        huge.extend_from_slice(&u32::MAX.to_le_bytes());
+        assert!(read_frame(&mut huge.as_slice()).is_err());
+    }
+
+    #[test]
+    fn floats_keep_their_bits() {
+        let values = vec![f64::NAN, -0.0, f64::INFINITY, f64::MIN_POSITIVE / 2.0, 0.1];
+        let back: Vec<f64> = decode(&encode(&values).unwrap()).unwrap();
+        for (a, b) in values.iter().zip(&back) {
+            assert_eq!(a.to_bits(), b.to_bits());
+        }
+    }
+}
