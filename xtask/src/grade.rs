@@ -3,9 +3,10 @@
 //! platform reads.
 //!
 //! **Invariant:** a submission is never written to. Its exercise files (only the ones the
-//! manifest lists) are copied, with fresh modification times, into a staging folder under
-//! the target directory, and a content hash is passed to the build so that cargo can never
-//! mistake a submission for the previous one.
+//! manifest lists) are staged, by content, into the learner crate under the target
+//! directory (see `learner_crate`), so cargo can never mistake a submission for the
+//! previous one; its code runs only in the sandboxed learner process, and the verdict is
+//! the judge's.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 use clap::Args;
 use rayon::prelude::*;
 
-use crate::engine::{Grader, Limits, Verdict};
+use crate::engine::{Grader, Limits, SandboxMode, Verdict};
 use crate::report::GradeReport;
 use crate::{Course, RunOptions};
 
@@ -63,6 +64,10 @@ pub struct GradeArgs {
     /// Memory (address-space) limit per exercise run, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 2048, value_parser = clap::value_parser!(u64).range(64..=65536))]
     pub memory: u64,
+    /// Grade even where this machine cannot confine learner code (no Landlock or seccomp):
+    /// only for submissions you trust.
+    #[arg(long)]
+    pub allow_unsandboxed: bool,
     /// Output limit per exercise run, in KiB.
     #[arg(long, value_name = "KIB", default_value_t = 8192, value_parser = clap::value_parser!(u64).range(16..=1_048_576))]
     pub output_limit: u64,
@@ -107,7 +112,6 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
         Some(dir) => {
             let mut grader = base_grader(&course, &args, limits);
             grader.exercises_dir = resolve_submission(dir)?;
-            grader.stage = true;
             (submission_name(dir), grader)
         }
         None => (
@@ -131,6 +135,11 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
 fn base_grader(course: &Course, args: &GradeArgs, limits: Limits) -> Grader {
     let mut grader = course.grader(&args.run);
     grader.limits = limits;
+    grader.sandbox = if args.allow_unsandboxed {
+        SandboxMode::BestEffort
+    } else {
+        SandboxMode::Required
+    };
     grader
 }
 
@@ -359,7 +368,6 @@ pub fn grade_many(
                 let result = (|| {
                     let mut grader = template.clone();
                     grader.exercises_dir = resolve_submission(dir)?;
-                    grader.stage = true;
                     grader.jobs = 1;
                     // Builds take turns on the one shared target directory (the build
                     // lock; each leaves a private copy of its runner); runs overlap.

@@ -7,12 +7,14 @@ mod check;
 mod engine;
 mod grade;
 mod hint;
+mod learner_crate;
 mod list;
 mod new;
 mod progress;
 mod render;
 mod report;
 mod reset;
+mod sandboxing;
 mod verify;
 mod watch;
 
@@ -106,7 +108,7 @@ impl Course {
             seed: run.seed,
             cases: run.cases,
             limits: engine::Limits::default(),
-            stage: false,
+            sandbox: engine::SandboxMode::BestEffort,
             bless: false,
             jobs: run
                 .jobs
@@ -158,6 +160,8 @@ pub fn target_dir(root: &std::path::Path) -> PathBuf {
 }
 
 fn main() -> ExitCode {
+    // `xtask` re-executes itself as the sandbox launcher of the learner crate's build.
+    mathlings_sandbox::launch_if_requested();
     let cli = Cli::parse();
     let result = match cli.verb {
         Verb::Watch(a) => watch::run(a),

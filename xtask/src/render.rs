@@ -66,7 +66,9 @@ pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> 
             Status::Timeout => "It did not finish:",
             Status::Crashed => "It crashed:",
             Status::Missing => "The file is missing:",
-            Status::Pass | Status::Fail => "",
+            Status::Refused => "The file was not read:",
+            Status::SandboxViolation => "It reaches outside your exercises folder:",
+            Status::Pass | Status::Fail => "Note:",
         };
         out += &format!("  {}\n", paint(heading, colour, yellow));
         for line in detail.lines() {

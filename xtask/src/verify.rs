@@ -1,9 +1,10 @@
 //! `cargo xtask verify` (instructors): proves the curriculum sound.
 //!
 //! 1. layout: manifest, files, signatures, snapshots agree (`mathlings_course::layout_problems`);
-//! 2. soundness, per exercise in its own limited process: the solution passes every
-//!    property, the stub fails every property, every misconception fails at least one
-//!    property and is diagnosed as itself;
+//! 2. soundness: in the judge, the solution passes every property and every misconception
+//!    fails at least one property and is diagnosed as itself; through the real path (built
+//!    in the build sandbox, run in the sandboxed learner process), every stub fails every
+//!    property and every solution passes every property;
 //! 3. the solutions are rustfmt-formatted and clippy-clean.
 
 use std::process::{Command, ExitCode};
@@ -11,7 +12,7 @@ use std::process::{Command, ExitCode};
 use clap::Args;
 use rayon::prelude::*;
 
-use crate::engine::{RunFailure, RunOutput};
+use crate::engine::RunFailure;
 use crate::{Course, RunOptions};
 
 /// Arguments of `verify`.
@@ -37,43 +38,74 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     let mut problems = mathlings_course::layout_problems(&course.root, &course.manifest);
     let mut grader = course.grader(&args.run);
     grader.bless = args.bless;
-    let build = grader.build().map_err(|e| e.to_string())?;
     let ids: Vec<&mathlings_course::Exercise> = course
         .manifest
         .exercises
         .iter()
         .filter(|e| args.ids.is_empty() || args.ids.contains(&e.id))
         .collect();
-    let runner = build.runner();
+    let id_list: Vec<String> = ids.iter().map(|e| e.id.clone()).collect();
+    // The stubs, through the real path: built in the build sandbox, run in the learner
+    // process; every property must fail.
+    let build = grader.build().map_err(|e| e.to_string())?;
     if args.bless {
         ids.par_iter().for_each(|ex| {
-            let _ = grader.run(runner, "grade", &ex.id, "solution", ex.timeout());
+            let _ = grader.judge(&build, "grade", &ex.id, "solution", None, ex);
         });
     }
-    let soundness: Vec<String> = ids
+    let mut soundness: Vec<String> = ids
         .par_iter()
         .flat_map(|ex| {
-            if let Some(message) = build.compile_error(&ex.id) {
-                return vec![format!("{}: the stub does not compile:\n{message}", ex.id)];
-            }
-            // Four implementations per exercise are graded in one run: allow for that.
-            let timeout = ex.timeout() * 4;
-            match grader.run(runner, "verify", &ex.id, "learner", timeout) {
-                Ok(RunOutput::Problems(p)) => {
-                    p.into_iter().map(|p| format!("{}: {p}", ex.id)).collect()
-                }
-                Ok(RunOutput::Report(_)) => vec![format!("{}: unexpected runner output", ex.id)],
+            // The solution and the misconceptions, in the judge (trusted code).
+            let mut problems = match grader.judge(&build, "verify", &ex.id, "", None, ex) {
+                Ok(response) => response
+                    .problems
+                    .into_iter()
+                    .map(|p| format!("{}: {p}", ex.id))
+                    .collect(),
                 Err(RunFailure::Timeout(t)) => vec![format!(
                     "{}: verification timed out after {} s",
                     ex.id,
                     t.as_secs()
                 )],
-                Err(RunFailure::Crashed(d)) => {
-                    vec![format!("{}: verification crashed: {d}", ex.id)]
-                }
+                Err(RunFailure::Crashed(d)) => vec![format!("{}: verification crashed: {d}", ex.id)],
+            };
+            if let Some(e) = build.excluded(&ex.id) {
+                problems.push(format!("{}: the stub is not gradable ({}):\n{}", ex.id, e.status.words(), e.detail));
             }
+            problems
         })
         .collect();
+    for v in grader.run_all(&id_list, &build) {
+        if let Some(report) = &v.report {
+            for p in report.properties.iter().filter(|p| p.passed) {
+                soundness.push(format!("{}: the stub passes `{}`", v.id, p.id));
+            }
+        } else if build.excluded(&v.id).is_none() {
+            soundness.push(format!("{}: the stub could not be graded ({}): {}", v.id, v.status.words(), v.detail.unwrap_or_default()));
+        }
+    }
+    // The solutions, through the same real path: every property must pass.
+    let mut solutions = grader.clone();
+    solutions.exercises_dir = course.root.join("solutions/src");
+    let verdicts = solutions.grade(&id_list).map_err(|e| e.to_string())?;
+    for v in verdicts {
+        if v.status != crate::engine::Status::Pass {
+            let failed: Vec<String> = v
+                .report
+                .iter()
+                .flat_map(|r| r.properties.iter().filter(|p| !p.passed))
+                .map(|p| format!("`{}` ({:?})", p.id, p.failure.as_ref().map(|f| (&f.call, &f.returned))))
+                .collect();
+            soundness.push(format!(
+                "{}: the solution is {} through the learner process: {}{}",
+                v.id,
+                v.status.words(),
+                failed.join(", "),
+                v.detail.map(|d| format!("\n{d}")).unwrap_or_default()
+            ));
+        }
+    }
     problems.extend(soundness);
     if !args.no_lint {
         problems.extend(lint(&course));

@@ -242,6 +242,9 @@ impl<I> Spec<I> {
                     seed: options.seed,
                     cases: options.cases,
                 };
+                // Learner calls (through the judge's proxies) share one time budget per
+                // property; outside a judge these are no-ops.
+                mathlings_wire::judge::begin_property();
                 let verdict =
                     catch_unwind(AssertUnwindSafe(|| (property.check)(implementation, &ctx)))
                         .unwrap_or_else(|panic| {
@@ -251,16 +254,31 @@ impl<I> Spec<I> {
                                 expected: "a value or a typed error, never a panic".into(),
                             })
                         });
+                // A call that hung is the property's failure, whatever shrinking did after.
+                let verdict = match (verdict, mathlings_wire::judge::timed_out()) {
+                    (Err(_), Some((call, budget))) => Err(Failure {
+                        call,
+                        returned: format!(
+                            "did not return within {:.1} s (an infinite loop, or far too slow)",
+                            budget.as_secs_f64()
+                        ),
+                        expected: "a result within the property's time budget".into(),
+                    }),
+                    (verdict, _) => verdict,
+                };
+                let printed = mathlings_wire::judge::take_output();
                 PropertyReport {
                     id: property.id.to_string(),
                     description: property.description.to_string(),
                     weight: property.weight,
                     passed: verdict.is_ok(),
+                    output: (verdict.is_err() && !printed.trim().is_empty()).then_some(printed),
                     failure: verdict.err(),
                 }
             })
             .collect();
         let failed = properties.iter().any(|p| !p.passed);
+        mathlings_wire::judge::begin_property();
         ExerciseReport {
             exercise: self.exercise.to_string(),
             properties,

@@ -21,6 +21,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod bindgen;
 mod forbidden;
 mod layout;
 mod manifest;

@@ -27,6 +27,10 @@ pub struct PropertyReport {
     pub passed: bool,
     /// The smallest failing case found, when the property failed.
     pub failure: Option<Failure>,
+    /// What the learner's code printed (standard output and error, bounded) while this
+    /// property was checked, when it failed and anything was printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
 }
 
 /// A failing case, shrunk.

@@ -1,0 +1,5 @@
+//! `mathlings_calculus` as the learner's code sees it in the learner process: its types
+//! only; none of the reference algorithms is linked here.
+#![deny(missing_docs)]
+
+pub use mathlings_types::{CalculusError, CriticalPoint};

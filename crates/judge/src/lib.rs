@@ -1,0 +1,113 @@
+//! The trusted judge: grades one exercise per process with the exercise's checks, reaching
+//! the learner's functions only through the learner process (see `mathlings_wire`).
+//!
+//! Key design decision: this crate never links learner code. Its registry is generated
+//! from the course manifest and the exercises' `Impl`s in `crates/bindings` (`build.rs`),
+//! so the judge builds once per course and no submission can change it. What crosses back
+//! from the learner process is data — return values, panic messages — and the judge itself
+//! observes crashes and timeouts; the verdict is computed and written here.
+//!
+//! Protocol (used by `cargo xtask`): `mathlings-judge grade ID TARGET` reads one JSON
+//! [`Request`] line on standard input (the seed is never on a command line) and prints one
+//! JSON [`Response`]; `mathlings-judge verify ID` the same with the instructor's proof;
+//! `mathlings-judge describe` prints every exercise's check description.
+#![deny(missing_docs)]
+
+use std::path::PathBuf;
+
+use mathlings_checks::Options;
+use mathlings_course::report::{CheckDescription, ExerciseReport};
+use serde::{Deserialize, Serialize};
+
+include!(concat!(env!("OUT_DIR"), "/registry.rs"));
+
+/// Which implementation of an exercise to grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The learner's functions, in the learner process.
+    Learner,
+    /// The official solution (trusted, in this process).
+    Solution,
+    /// The registered misconception with this index (trusted, in this process).
+    Misconception(usize),
+}
+
+/// One exercise in the registry.
+pub struct Entry {
+    /// The exercise's id.
+    pub id: &'static str,
+    /// Reference items the exercise may call (`mathlings_linalg::svd`, …).
+    pub allow: &'static [&'static str],
+    /// Grades a target; `None` when the target does not exist.
+    pub grade: fn(Target, &Options) -> Option<ExerciseReport>,
+    /// The instructor's proof on the solution and the misconceptions.
+    pub verify: fn(&Options) -> Vec<String>,
+    /// The static description of the checks.
+    pub describe: fn() -> CheckDescription,
+}
+
+/// The registry entry of `id`.
+pub fn find(id: &str) -> Option<&'static Entry> {
+    EXERCISES.iter().find(|e| e.id == id)
+}
+
+/// What the grader asks of the judge (one JSON line on standard input).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Request {
+    /// Master seed (secret in a course's grading: never on a command line).
+    pub seed: u64,
+    /// Generated cases per property.
+    pub cases: u32,
+    /// Time budget of one property, in milliseconds.
+    pub budget_ms: u64,
+    /// How to start the learner process (grading the learner's target only).
+    pub learner: Option<LearnerProcess>,
+}
+
+/// How to start and confine the learner process.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LearnerProcess {
+    /// The learner binary (built from the staged files and the generated adapters).
+    pub program: PathBuf,
+    /// Its private scratch folder: the only place it may write.
+    pub scratch: PathBuf,
+    /// Refuse to run it when the sandbox cannot be applied.
+    pub require_sandbox: bool,
+    /// Address-space limit in bytes.
+    pub memory: u64,
+    /// Cap on what it writes, in bytes.
+    pub output: u64,
+}
+
+/// What the judge answers (one JSON object on standard output).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Response {
+    /// The verdict, when grading.
+    pub report: Option<ExerciseReport>,
+    /// Reference items the learner's code called without the exercise allowing them.
+    #[serde(default)]
+    pub forbidden: Vec<String>,
+    /// The instructor's proof's problems, when verifying.
+    #[serde(default)]
+    pub problems: Vec<String>,
+    /// How many learner processes were started (1 unless one crashed or hung).
+    #[serde(default)]
+    pub learner_starts: u32,
+}
+
+/// Answers a learner's call of reference item `item`, if `allow` lists it.
+pub fn reference_call(allow: &[&str], item: &str, args: &[u8]) -> Option<Result<Vec<u8>, String>> {
+    use mathlings_wire::{decode, encode};
+    if !allow.contains(&item) {
+        return None;
+    }
+    Some(match item {
+        "mathlings_linalg::svd" => decode::<(nalgebra::DMatrix<f64>,)>(args)
+            .and_then(|(a,)| encode(&mathlings_linalg::svd(&a))),
+        "mathlings_linalg::inverse" => decode::<(nalgebra::DMatrix<f64>,)>(args)
+            .and_then(|(a,)| encode(&mathlings_linalg::inverse(&a))),
+        "mathlings_stats::regularized_incomplete_beta" => decode::<(f64, f64, f64)>(args)
+            .and_then(|(x, a, b)| encode(&mathlings_stats::regularized_incomplete_beta(x, a, b))),
+        other => Err(format!("the judge cannot serve reference item `{other}`")),
+    })
+}

@@ -1,0 +1,128 @@
+//! `mathlings-judge`: see the crate docs of `mathlings_judge` for the protocol.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use mathlings_checks::Options;
+use mathlings_judge::{EXERCISES, LearnerProcess, Request, Response, Target, find};
+
+fn main() -> ExitCode {
+    // The judge re-executes itself as the sandbox launcher of the learner process.
+    mathlings_sandbox::launch_if_requested();
+    // Panics are caught per property and reported as data; the default hook would print
+    // every one of them.
+    std::panic::set_hook(Box::new(|_| {}));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mathlings-judge: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["describe"] => {
+            let all: Vec<_> = EXERCISES.iter().map(|e| (e.id, (e.describe)())).collect();
+            println!("{}", serde_json::to_string(&all).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        ["grade", id, target] => {
+            let entry = find(id).ok_or_else(|| format!("unknown exercise {id}"))?;
+            let target = parse_target(target)?;
+            let request = read_request()?;
+            let options = Options {
+                seed: request.seed,
+                cases: request.cases,
+            };
+            if target == Target::Learner {
+                let learner = request
+                    .learner
+                    .clone()
+                    .ok_or("grading the learner needs `learner` in the request")?;
+                connect(entry.id, entry.allow, &learner, request.budget_ms);
+            }
+            let report = (entry.grade)(target, &options)
+                .ok_or_else(|| format!("{id}: no such target"))?;
+            let response = Response {
+                report: Some(report),
+                forbidden: mathlings_wire::judge::forbidden_calls(),
+                problems: Vec::new(),
+                learner_starts: mathlings_wire::judge::starts(),
+            };
+            mathlings_wire::judge::shutdown();
+            println!("{}", serde_json::to_string(&response).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        ["verify", id] => {
+            let entry = find(id).ok_or_else(|| format!("unknown exercise {id}"))?;
+            let request = read_request()?;
+            let options = Options {
+                seed: request.seed,
+                cases: request.cases,
+            };
+            let response = Response {
+                problems: (entry.verify)(&options),
+                ..Response::default()
+            };
+            println!("{}", serde_json::to_string(&response).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        _ => Err("usage: mathlings-judge describe | grade ID TARGET | verify ID (request on stdin)".into()),
+    }
+}
+
+fn read_request() -> Result<Request, String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    serde_json::from_str(&line).map_err(|e| format!("bad request: {e}"))
+}
+
+/// Points the generated proxies at a sandboxed learner process for exercise `id`.
+fn connect(id: &'static str, allow: &'static [&'static str], learner: &LearnerProcess, budget_ms: u64) {
+    let learner = learner.clone();
+    let policy = learner_policy(&learner);
+    mathlings_wire::judge::configure(mathlings_wire::judge::Config {
+        command: Box::new(move || policy.command(&learner.program, [id])),
+        reference: Box::new(move |item, args| mathlings_judge::reference_call(allow, item, args)),
+        budget: Duration::from_millis(budget_ms),
+        output_limit: 16 << 10,
+    });
+}
+
+/// The learner process may read and execute its own binary (and the system libraries it
+/// is linked against), write only in its scratch folder, start no process, open no socket,
+/// and signal nobody but itself; its environment is empty.
+fn learner_policy(learner: &LearnerProcess) -> mathlings_sandbox::Policy {
+    let cpu = 600;
+    mathlings_sandbox::Policy::new()
+        .system_paths()
+        .read_exec(&learner.program)
+        .write(&learner.scratch)
+        .env("HOME", &learner.scratch)
+        .env("TMPDIR", &learner.scratch)
+        .no_fork()
+        .no_network()
+        .address_space(learner.memory)
+        .file_size(learner.output)
+        .cpu_seconds(cpu)
+        .require(learner.require_sandbox)
+}
+
+fn parse_target(text: &str) -> Result<Target, String> {
+    match text {
+        "learner" => Ok(Target::Learner),
+        "solution" => Ok(Target::Solution),
+        other => other
+            .strip_prefix("misconception:")
+            .and_then(|i| i.parse().ok())
+            .map(Target::Misconception)
+            .ok_or_else(|| format!("bad target {other}")),
+    }
+}

@@ -1,0 +1,107 @@
+//! The build sandbox: what cargo and rustc may touch while compiling a learner's files.
+//!
+//! rustc reads the learner's files, so a learner decides what it reads
+//! (`include_str!("…/solutions/…")`, `#[path = "/etc/…"] mod m;`) and what its error
+//! messages quote. Confined by Landlock, the build may read only the staged learner crate,
+//! the course crates the learner process is made of (protocol, bindings, types, facades —
+//! never the checks, solutions, snapshots or reference crates), the toolchain, the
+//! dependency sources and the system's libraries; it may write only the staged crate and its
+//! own target directory; it opens no socket (`--offline`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mathlings_sandbox::Policy;
+
+use crate::engine::{GraderError, SandboxMode};
+use crate::learner_crate::Layout;
+
+/// The course crates the learner process is built from.
+pub const LEARNER_CRATES: [&str; 4] = ["crates/wire", "crates/bindings", "crates/types", "crates/facade"];
+
+/// The policy under which cargo builds the learner crate.
+///
+/// # Errors
+/// When the toolchain cannot be located.
+pub fn build_policy(root: &Path, layout: &Layout, mode: SandboxMode) -> Result<Policy, GraderError> {
+    let cargo = which(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .ok_or_else(|| GraderError("cannot find cargo".into()))?;
+    let sysroot = sysroot()?;
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .ok_or_else(|| GraderError("cannot find CARGO_HOME".into()))?;
+    let tmp = layout.target.join("tmp");
+    std::fs::create_dir_all(&tmp).map_err(|e| GraderError(format!("{}: {e}", tmp.display())))?;
+    std::fs::create_dir_all(&layout.stage)
+        .map_err(|e| GraderError(format!("{}: {e}", layout.stage.display())))?;
+    let mut policy = Policy::new()
+        .system_paths()
+        // The linker (cc → collect2 → ld) and its libraries.
+        .read_exec("/usr/bin")
+        .read_exec("/bin")
+        .read_exec("/usr/libexec")
+        .read_exec(&sysroot)
+        .read_exec(cargo.parent().unwrap_or(&cargo))
+        .read(cargo_home.join("registry"))
+        .read(cargo_home.join("git"))
+        .read(root.join("Cargo.toml"))
+        .read(root.join("Cargo.lock"))
+        .write(&layout.stage)
+        .write(&layout.target)
+        .no_network()
+        .env("PATH", format!("{}:/usr/bin:/bin", sysroot.join("bin").display()))
+        .env("HOME", &layout.target)
+        .env("CARGO_HOME", &cargo_home)
+        .env("RUSTC", sysroot.join("bin/rustc"))
+        .env("TMPDIR", &tmp)
+        .env("CARGO_TARGET_DIR", &layout.target)
+        .env("CARGO_TERM_COLOR", if crate::render::colour() { "always" } else { "never" })
+        .require(mode == SandboxMode::Required);
+    for config in ["config.toml", "config"] {
+        let path = cargo_home.join(config);
+        if path.exists() {
+            policy = policy.read(path);
+        }
+    }
+    for dir in LEARNER_CRATES {
+        policy = policy.read(root.join(dir));
+    }
+    Ok(policy)
+}
+
+/// The command that builds the learner crate under `policy`.
+pub fn cargo_command(policy: &Policy, args: &[&str]) -> Command {
+    let cargo = which(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .unwrap_or_else(|| PathBuf::from("cargo"));
+    policy.command(cargo, args)
+}
+
+/// The toolchain's sysroot (`rustc --print sysroot`), found once.
+fn sysroot() -> Result<PathBuf, GraderError> {
+    static SYSROOT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    SYSROOT
+        .get_or_init(|| {
+            let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+            let out = Command::new(rustc).args(["--print", "sysroot"]).output().ok()?;
+            out.status
+                .success()
+                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+        })
+        .clone()
+        .ok_or_else(|| GraderError("cannot run `rustc --print sysroot`".into()))
+}
+
+/// `program` as an absolute path (searched in PATH when it has no `/`).
+fn which(program: &str) -> Option<PathBuf> {
+    let p = Path::new(program);
+    if p.is_absolute() {
+        return Some(p.to_path_buf());
+    }
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+        .and_then(|c| c.canonicalize().ok())
+}
