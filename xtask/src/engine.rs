@@ -441,17 +441,16 @@ impl Grader {
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
         cargo_json(cmd, "mathlings-learner", |file| {
-            let relative = file.strip_prefix("src/learner/")?;
-            let id = self
-                .manifest
-                .exercises
-                .iter()
-                .find(|e| e.file == relative)
-                .map(|e| e.id.clone());
-            id.or_else(|| {
-                let stem = file.strip_prefix("src/adapters/")?.strip_suffix(".rs")?;
-                self.manifest.get(stem).map(|e| e.id.clone())
-            })
+            if let Some(relative) = file.strip_prefix("src/learner/") {
+                return self
+                    .manifest
+                    .exercises
+                    .iter()
+                    .find(|e| e.file == relative)
+                    .map(|e| e.id.clone());
+            }
+            let stem = file.strip_prefix("src/adapters/")?.strip_suffix(".rs")?;
+            self.manifest.get(stem).map(|e| e.id.clone())
         })
         .map(|outcome| match outcome {
             BuildOutcome::Errors { by_exercise, unattributed } => BuildOutcome::Errors {

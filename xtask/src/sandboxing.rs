@@ -49,6 +49,9 @@ pub fn build_policy(root: &Path, layout: &Layout, mode: SandboxMode) -> Result<P
         .read(root.join("Cargo.lock"))
         .write(&layout.stage)
         .write(&layout.target)
+        // Build scripts of the (registry) dependencies run from the target directory; the
+        // learner crate itself has no build script and no procedural macro.
+        .read_exec(&layout.target)
         .no_network()
         .env("PATH", format!("{}:/usr/bin:/bin", sysroot.join("bin").display()))
         .env("HOME", &layout.target)
@@ -63,6 +66,11 @@ pub fn build_policy(root: &Path, layout: &Layout, mode: SandboxMode) -> Result<P
         if path.exists() {
             policy = policy.read(path);
         }
+    }
+    // cargo reads every `.cargo/config.toml` above the staged crate: the course's own.
+    let course_config = root.join(".cargo");
+    if course_config.exists() {
+        policy = policy.read(course_config);
     }
     for dir in LEARNER_CRATES {
         policy = policy.read(root.join(dir));

@@ -75,6 +75,9 @@ pub fn generate(
             Item::Type(t) if t.generics.params.is_empty() => {
                 aliases.insert(t.ident.to_string(), (*t.ty).clone());
             }
+            // Only what both ends can name: std, nalgebra, the course's types and the
+            // bindings themselves (serde is for the derives of the bindings' own types).
+            Item::Use(u) if use_root(&u.tree).is_some_and(|r| r == "serde") => {}
             Item::Use(u) => {
                 let mut tree = u.tree.clone();
                 absolutise(&mut tree, part);
@@ -291,6 +294,16 @@ fn resolve(mut ty: Type, aliases: &BTreeMap<String, Type>) -> Type {
     }
     Expand(aliases, 0).visit_type_mut(&mut ty);
     ty
+}
+
+/// The first segment of a `use` tree.
+fn use_root(tree: &UseTree) -> Option<String> {
+    match tree {
+        UseTree::Path(p) => Some(p.ident.to_string()),
+        UseTree::Name(n) => Some(n.ident.to_string()),
+        UseTree::Rename(r) => Some(r.ident.to_string()),
+        _ => None,
+    }
 }
 
 /// Rewrites `crate::…`/`super::…` imports of a bindings module so that they work from a
