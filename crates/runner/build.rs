@@ -1,7 +1,7 @@
 //! Generates the runner's registry from the course manifest: one `#[path]` module per
 //! learner exercise (so a broken file can be left out without touching it) and one glue
-//! module per exercise binding the learner's module, the solution and the misconceptions
-//! to the exercise's checks.
+//! module per exercise binding the learner's module and the solution to the exercise's
+//! checks with its `mathlings_bindings::bind_<id>!` macro.
 //!
 //! Environment (set by `cargo xtask`, all optional):
 //! - `MATHLINGS_EXERCISES_DIR`: the learner's `src` folder (default: `exercises/src`);
@@ -84,7 +84,7 @@ fn main() {
 
 fn glue_module(id: &str, module_path: &str, compiled: bool) -> String {
     let learner = if compiled {
-        format!("{{ use crate::learner::{id} as m; Some(mathlings_checks::bind_{id}!(m)) }}")
+        format!("{{ use crate::learner::{id} as m; Some(mathlings_bindings::bind_{id}!(m)) }}")
     } else {
         "None".to_string()
     };
@@ -101,7 +101,7 @@ pub mod {id} {{
 
     fn solution() -> checks::Impl {{
         use mathlings_solutions::{module_path} as m;
-        mathlings_checks::bind_{id}!(m)
+        mathlings_bindings::bind_{id}!(m)
     }}
 
     /// Grades one implementation of `{id}`.

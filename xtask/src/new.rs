@@ -1,6 +1,6 @@
 //! `cargo xtask new SECTION NAME` (instructors): scaffolds an exercise — stub, solution,
-//! checks skeleton, `mod` declarations and manifest entry — such that `verify` fails until
-//! every part is filled in.
+//! interface (`Impl` and `bind_<id>!` in `mathlings-bindings`), checks skeleton, `mod`
+//! declarations and manifest entry — such that `verify` fails until every part is filled in.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -70,9 +70,10 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
             solution(section, name, error, error_type),
         ),
         (
-            format!("crates/checks/src/{file}"),
-            checks(&id, part, name, error, error_type),
+            format!("crates/bindings/src/{file}"),
+            bindings(&id, part, name, error_type),
         ),
+        (format!("crates/checks/src/{file}"), checks(&id, part, name)),
     ];
     for (path, _) in &files {
         if course.root.join(path).exists() {
@@ -84,7 +85,12 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
         std::fs::create_dir_all(path.parent().expect("has parent")).map_err(|e| e.to_string())?;
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
-    for krate in ["exercises/src", "solutions/src", "crates/checks/src"] {
+    for krate in [
+        "exercises/src",
+        "solutions/src",
+        "crates/bindings/src",
+        "crates/checks/src",
+    ] {
         declare(&course.root.join(krate), part, &id)?;
     }
     insert_manifest_entry(&course.root, section, &id, &file)?;
@@ -96,9 +102,9 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
         "and its [[exercise]] entry in course.toml. `cargo xtask verify {id}` fails until you:\n\
          1. write the concept, formula and signature in the stub (keep the `// TODO:` and `todo!()`);\n\
          2. write the solution (same signatures);\n\
-         3. in the checks, make `Impl` and `bind_{id}!` match the signature and add ≥ 3 weighted properties\n\
-            (one comparing with a reference crate, one for bad input), ≥ 1 misconception with its explanation,\n\
-            and a probe that tells the misconceptions apart;\n\
+         3. in the bindings, make `Impl` and `bind_{id}!` match the signature; in the checks, add ≥ 3 weighted\n\
+            properties (one comparing with a reference crate, one for bad input), ≥ 1 misconception with its\n\
+            explanation, and a probe that tells the misconceptions apart;\n\
          4. replace the TODO hints and reading in course.toml;\n\
          5. run `cargo xtask verify --bless {id}` to store real-data snapshots, review them, and commit.\n\
          See INSTRUCTORS.md."
@@ -147,13 +153,11 @@ pub fn {name}(x: &[f64]) -> Result<f64, {error_type}> {{
     )
 }
 
-fn checks(id: &str, part: &str, name: &str, error: &str, error_type: &str) -> String {
+fn bindings(id: &str, part: &str, name: &str, error_type: &str) -> String {
     format!(
-        r#"//! Checks for {id}.
+        r#"//! The interface of {id}.
 
-use {error};
-
-use crate::prelude::*;
+use mathlings_types::{error_type};
 
 /// The exercise's signature.
 pub struct Impl {{
@@ -168,6 +172,17 @@ macro_rules! bind_{id} {{
         $crate::{part}::{id}::Impl {{ {name}: $($m::)+{name} }}
     }};
 }}
+"#
+    )
+}
+
+fn checks(id: &str, part: &str, name: &str) -> String {
+    format!(
+        r#"//! Checks for {id}.
+
+use crate::prelude::*;
+
+pub use mathlings_bindings::{part}::{id}::Impl;
 
 /// The checks. TODO: ≥ 3 properties, ≥ 1 misconception, a probe.
 pub fn spec() -> Spec<Impl> {{

@@ -5,36 +5,17 @@ use nalgebra::DMatrix;
 
 use crate::CalculusError;
 
-/// The kind of a critical point, as the second-derivative test tells it.
+/// The result of [`classify_critical_point`]; defined in `mathlings-types` (shared with
+/// the learner's code and the judge) and re-exported here.
 ///
-/// # Formula
-/// ```text
-/// f(x* + d) ≈ f(x*) + ½ dᵀ H d   (∇f(x*) = 0),   dᵀ H d = Σᵢ λᵢ (vᵢᵀd)²
-/// ```
-/// where λᵢ, vᵢ are the eigenvalues and eigenvectors of the Hessian H at x*.
-///
-/// # Errors
-/// None: a plain enum.
-///
-/// # Examples
+/// # Examples with this crate
 /// ```
 /// use mathlings_calculus::{CriticalPoint, classify_critical_point};
 /// use nalgebra::DMatrix;
 /// let saddle = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]); // f = xy
 /// assert_eq!(classify_critical_point(&saddle), Ok(CriticalPoint::Saddle));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CriticalPoint {
-    /// All Hessian eigenvalues > 0: f curves up in every direction (e.g. x² + y² at 0).
-    Minimum,
-    /// All Hessian eigenvalues < 0: f curves down in every direction (e.g. −x² − y² at 0).
-    Maximum,
-    /// Eigenvalues of both signs: up in some directions, down in others (e.g. x² − y² at 0).
-    Saddle,
-    /// Some eigenvalues are 0 and the others share one sign: the test is inconclusive
-    /// (e.g. x⁴ + y⁴ at 0 is a minimum, x³ at 0 is not an extremum; both have H = 0).
-    Degenerate,
-}
+pub use mathlings_types::CriticalPoint;
 
 /// The default tolerance, relative to the largest |eigenvalue|, below which an eigenvalue
 /// counts as 0: √ε ≈ 1.5e-8. A Hessian from finite differences

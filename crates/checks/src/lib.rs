@@ -5,7 +5,9 @@
 //! Key design decision: an exercise's signature is a struct of function pointers
 //! (`Impl`), so the checks are compiled once, here, and never need the learner's code to
 //! build; the runner binds a concrete module to an `Impl` with the exercise's
-//! `bind_<id>!` macro.
+//! `bind_<id>!` macro. `Impl`, the macro and the plain data they exchange live in
+//! `mathlings-bindings` (which the untrusted learner binary may link); each exercise
+//! module here re-exports its `Impl`.
 //!
 //! ```
 //! use mathlings_checks::{Options, p1_stats::s1_3_sample_variance as ex};

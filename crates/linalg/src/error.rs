@@ -1,10 +1,10 @@
-//! The one error type of the linear-algebra crate.
+//! The one error type of the linear-algebra crate. It is defined in `mathlings-types`, which the
+//! learner's code and the judge share without linking this crate, and re-exported here.
 
-use thiserror::Error;
-
-/// Why a linear-algebra routine could not produce an answer.
+/// Every public function of this crate reports bad input with one of these variants
+/// instead of panicking.
 ///
-/// # Examples
+/// # Examples with this crate
 /// ```
 /// use mathlings_linalg::{lu, LinalgError};
 /// use nalgebra::dmatrix;
@@ -12,83 +12,4 @@ use thiserror::Error;
 /// assert_eq!(lu(&dmatrix![1.0, 2.0, 3.0]), Err(LinalgError::NotSquare { rows: 1, cols: 3 }));
 /// assert!(matches!(lu(&dmatrix![1.0, 2.0; 2.0, 4.0]), Err(LinalgError::Singular)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
-pub enum LinalgError {
-    /// A vector or matrix with no elements.
-    #[error("the input is empty")]
-    Empty,
-    /// An entry is NaN or ±∞.
-    #[error("the input contains a NaN or infinite value")]
-    NonFinite,
-    /// Operand shapes do not fit together (e.g. a 2×3 times a 2×3).
-    #[error("shape mismatch: {left:?} vs {right:?}")]
-    ShapeMismatch {
-        /// Shape (rows, cols) of the left operand.
-        left: (usize, usize),
-        /// Shape (rows, cols) of the right operand.
-        right: (usize, usize),
-    },
-    /// The routine needs a square matrix.
-    #[error("matrix must be square, got {rows}×{cols}")]
-    NotSquare {
-        /// Rows of the input.
-        rows: usize,
-        /// Columns of the input.
-        cols: usize,
-    },
-    /// The matrix is singular (or numerically so) and the routine needs it invertible.
-    #[error("matrix is singular")]
-    Singular,
-    /// The matrix has dependent columns where full column rank is needed.
-    #[error("matrix is rank deficient: rank {rank} < {needed}")]
-    RankDeficient {
-        /// Numerical rank found.
-        rank: usize,
-        /// Rank required.
-        needed: usize,
-    },
-    /// The matrix is not symmetric where symmetry is required.
-    #[error("matrix is not symmetric")]
-    NotSymmetric,
-    /// The matrix is not positive definite (Cholesky).
-    #[error("matrix is not positive definite")]
-    NotPositiveDefinite,
-    /// An iteration did not reach its tolerance within its budget.
-    #[error("no convergence after {iterations} iterations")]
-    NoConvergence {
-        /// Iterations performed.
-        iterations: usize,
-    },
-    /// A parameter is outside its domain (p < 1 for a p-norm, k = 0, tolerance ≤ 0, …).
-    #[error("invalid parameter {name}: {reason}")]
-    InvalidParameter {
-        /// The parameter's name.
-        name: &'static str,
-        /// What is wrong with it.
-        reason: &'static str,
-    },
-    /// A zero vector where a direction is needed (cosine similarity, projection onto 0).
-    #[error("zero vector has no direction")]
-    ZeroVector,
-    /// Tensor shapes that do not fit together: a data length that does not match the
-    /// shape's element count, a reshape that changes the element count, or shapes that
-    /// NumPy's broadcasting rules cannot combine.
-    #[error("tensor shapes do not fit: {left:?} vs {right:?}")]
-    TensorShapeMismatch {
-        /// The first shape (or `[data.len()]` for `Tensor::from_vec`).
-        left: Vec<usize>,
-        /// The second shape.
-        right: Vec<usize>,
-    },
-    /// A tensor index outside its axis.
-    #[error("index {index} is out of bounds for axis {axis} of length {len}")]
-    IndexOutOfBounds {
-        /// The axis indexed.
-        axis: usize,
-        /// The index given.
-        index: usize,
-        /// The length of that axis.
-        len: usize,
-    },
-}
+pub use mathlings_types::LinalgError;

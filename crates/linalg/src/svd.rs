@@ -15,9 +15,10 @@ const MAX_SWEEPS: usize = 100;
 /// rayon tasks costs more than the arithmetic of a small matrix.
 const PARALLEL_MIN_ENTRIES: usize = 20_000;
 
-/// A thin singular value decomposition `A = U Σ Vᵀ`, k = min(m, n).
+/// The result of [`svd`]; defined in `mathlings-types` (shared with the learner's code and
+/// the judge) and re-exported here.
 ///
-/// # Examples
+/// # Examples with this crate
 /// ```
 /// use approx::assert_relative_eq;
 /// use mathlings_linalg::{svd, LinalgError};
@@ -29,16 +30,7 @@ const PARALLEL_MIN_ENTRIES: usize = 20_000;
 /// assert_relative_eq!(s.singular_values[1], 2.0, epsilon = 1e-14);
 /// # Ok::<(), LinalgError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Svd {
-    /// m×k left singular vectors (orthonormal columns).
-    pub u: DMatrix<f64>,
-    /// The k singular values σ₀ ≥ σ₁ ≥ … ≥ 0 (descending).
-    pub singular_values: DVector<f64>,
-    /// k×n transposed right singular vectors (orthonormal rows). Each pair (uᵢ, vᵢ) is
-    /// sign-normalised so that the largest-|entry| component of vᵢ is positive.
-    pub v_t: DMatrix<f64>,
-}
+pub use mathlings_types::Svd;
 
 /// One column of the working matrix U = A·V together with the matching column of V.
 #[derive(Debug, Default)]

@@ -7,24 +7,7 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `sigmoid(z)`: 1 / (1 + e⁻ᶻ), stable.
-    pub sigmoid: fn(f64) -> f64,
-    /// `logistic_regression(x, y, max_iter)`: (β₀, β) by Newton's method.
-    pub logistic_regression: fn(&DMatrix<f64>, &[bool], usize) -> Result<DVector<f64>, ModelError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_10_logistic_regression {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_10_logistic_regression::Impl {
-            sigmoid: $($m::)+sigmoid,
-            logistic_regression: $($m::)+logistic_regression,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_10_logistic_regression::Impl;
 
 /// σ agrees with the reference to a few ulps: both forms are accurate to ~2ε relative.
 const SIGMOID: Tol = Tol {

@@ -7,19 +7,7 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `ols(x, y)`: coefficients (intercept first) and R² of the least-squares fit.
-    pub ols: fn(&DMatrix<f64>, &DVector<f64>) -> Result<(DVector<f64>, f64), ModelError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_10_ols_qr {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_10_ols_qr::Impl { ols: $($m::)+ols }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_10_ols_qr::Impl;
 
 /// Random designs (entries in [−10, 10], n ≥ p + 2) have modest condition numbers, so two
 /// backward-stable solvers agree to ~κ·ε ≲ 1e-12 relative to ‖β‖; 1e-8 leaves ample slack.

@@ -6,21 +6,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `simple_linear_regression(x, y)`: `(β₀, β₁, R²)` of the least-squares line.
-    pub simple_linear_regression: fn(&[f64], &[f64]) -> Result<(f64, f64, f64), StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_10_simple_regression {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_10_simple_regression::Impl {
-            simple_linear_regression: $($m::)+simple_linear_regression,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_10_simple_regression::Impl;
 
 /// Agreement with the reference: values ≤ 1e3, n ≤ 30 and Var(x) ≥ 1, so the centred sums
 /// carry a relative error ≲ n·ε ≈ 1e-14; 1e-8 relative (1e-7 absolute for coefficients near

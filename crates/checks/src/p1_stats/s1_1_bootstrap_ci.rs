@@ -9,27 +9,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::prelude::*;
 
-/// `bootstrap_mean_ci(data, resamples, level, seed) -> Result<(lower, upper), StatsError>`.
-pub type CiFn = fn(&[f64], usize, f64, u64) -> Result<(f64, f64), StatsError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `standard_error_of_mean(data)`: s/√n.
-    pub standard_error_of_mean: fn(&[f64]) -> Result<f64, StatsError>,
-    /// `bootstrap_mean_ci(data, resamples, level, seed)`: the percentile interval.
-    pub bootstrap_mean_ci: CiFn,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_1_bootstrap_ci {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_1_bootstrap_ci::Impl {
-            standard_error_of_mean: $($m::)+standard_error_of_mean,
-            bootstrap_mean_ci: $($m::)+bootstrap_mean_ci,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_1_bootstrap_ci::{CiFn, Impl};
 
 /// SE against the reference: both are a centred two-pass (or Welford) sd on values ≤ 1e3,
 /// accurate to ~1e-14 relative; 1e-10 leaves ample slack yet rejects the divisor n (an

@@ -5,19 +5,7 @@ use rand::Rng;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `ipw_mean(values, inclusion_probabilities)`: Σ(yᵢ/πᵢ) / Σ(1/πᵢ).
-    pub ipw_mean: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_1_ipw_mean {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_1_ipw_mean::Impl { ipw_mean: $($m::)+ipw_mean }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_1_ipw_mean::Impl;
 
 /// Agreement with the reference: a weighted mean of ≤ 30 values with weights ≤ 100 is
 /// accurate to ~1e-13·max|y| even with plain summation; the absolute part scales with

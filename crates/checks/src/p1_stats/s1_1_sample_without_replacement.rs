@@ -7,21 +7,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `sample_without_replacement(n, k, seed)`: k distinct indices of 0..n.
-    pub sample_without_replacement: fn(usize, usize, u64) -> Result<Vec<usize>, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_1_sample_without_replacement {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_1_sample_without_replacement::Impl {
-            sample_without_replacement: $($m::)+sample_without_replacement,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_1_sample_without_replacement::Impl;
 
 /// Samples drawn (one per seed) for each goodness-of-fit test.
 const DRAWS: usize = 2000;

@@ -6,19 +6,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `expected_value(values, probabilities)`: Σ xᵢ·pᵢ.
-    pub expected_value: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_2_expected_value {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_2_expected_value::Impl { expected_value: $($m::)+expected_value }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_2_expected_value::Impl;
 
 /// Agreement with the reference: Σ xᵢpᵢ over ≤ 30 terms with |xᵢ| ≤ 1e3 and Σpᵢ = 1 has a
 /// rounding error of ~n·ε·max|x| ≈ 1e-14·max|x| even summed plainly; the absolute part

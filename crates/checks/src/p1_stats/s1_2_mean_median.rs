@@ -4,27 +4,10 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
+pub use mathlings_bindings::p1_stats::s1_2_mean_median::Impl;
+
 /// A statistic of a sample: `mean` or `median`.
 type Statistic = fn(&[f64]) -> Result<f64, StatsError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `mean(x)`: (x₁ + … + xₙ)/n.
-    pub mean: fn(&[f64]) -> Result<f64, StatsError>,
-    /// `median(x)`: the middle of the sorted values.
-    pub median: fn(&[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_2_mean_median {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_2_mean_median::Impl {
-            mean: $($m::)+mean,
-            median: $($m::)+median,
-        }
-    };
-}
 
 /// Agreement on ordinary samples (≤ 40 values ≤ 1e3): even plain summation is accurate to
 /// ~n·ε·max|x| ≈ 1e-14·max|x|; the absolute part scales with max|x| because a mean near 0

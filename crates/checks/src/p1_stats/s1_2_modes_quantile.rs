@@ -6,24 +6,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `modes(x)`: every most frequent value, ascending.
-    pub modes: fn(&[f64]) -> Result<Vec<f64>, StatsError>,
-    /// `quantile(x, q)`: type-7 quantile.
-    pub quantile: fn(&[f64], f64) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_2_modes_quantile {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_2_modes_quantile::Impl {
-            modes: $($m::)+modes,
-            quantile: $($m::)+quantile,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_2_modes_quantile::Impl;
 
 /// Quantile agreement: one interpolation s[j] + f·(s[j+1] − s[j]) has a rounding error of a
 /// few ulps of max|x| (≤ 1e3 here); 1e-12·max|x| allows the algebraically equal form

@@ -5,24 +5,7 @@ use proptest::collection::vec;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `covariance(x, y)`: Σ(xᵢ − x̄)(yᵢ − ȳ) / (n − 1).
-    pub covariance: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
-    /// `pearson_correlation(x, y)`: Sxy / √(Sxx·Syy).
-    pub pearson_correlation: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_3_correlation {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_3_correlation::Impl {
-            covariance: $($m::)+covariance,
-            pearson_correlation: $($m::)+pearson_correlation,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
 
 /// Agreement with the reference covariance: a centred two-pass sum has error ≈ n·ε·Σ|xᵢ−x̄||yᵢ−ȳ|,
 /// at most ~1e-13 of sx·sy here; 1e-10·sx·sy (plus 1e-10 absolute) leaves three digits of slack

@@ -4,24 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `covariance_matrix(data)`: XᶜᵀXᶜ / (n − 1), rows = observations.
-    pub covariance_matrix: fn(&DMatrix<f64>) -> Result<DMatrix<f64>, StatsError>,
-    /// `variance_inflation_factors(data)`: the diagonal of R⁻¹.
-    pub variance_inflation_factors: fn(&DMatrix<f64>) -> Result<Vec<f64>, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_3_covariance_matrix_vif {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_3_covariance_matrix_vif::Impl {
-            covariance_matrix: $($m::)+covariance_matrix,
-            variance_inflation_factors: $($m::)+variance_inflation_factors,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_3_covariance_matrix_vif::Impl;
 
 /// Entries of C: a centred dot product of ≤ 12 terms of size ≤ 20² errs by ~1e-13 of the
 /// largest variance; 1e-10·(1 + max Cⱼⱼ) keeps three digits of slack, and is absolute because an

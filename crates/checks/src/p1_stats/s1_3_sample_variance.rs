@@ -4,21 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `sample_variance(xs)`: Σ(xᵢ − x̄)² / (n − 1).
-    pub sample_variance: fn(&[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_3_sample_variance {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_3_sample_variance::Impl {
-            sample_variance: $($m::)+sample_variance,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_3_sample_variance::Impl;
 
 /// Agreement with the reference: both sides are stable algorithms on values ≤ 1e3 in
 /// magnitude, so they agree to ~1e-13 relative; 1e-10 leaves three digits of slack while

@@ -8,30 +8,10 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
+pub use mathlings_bindings::p1_stats::s1_4_simpson_ecdf::{Impl, SimpsonFn};
+
 /// A function to integrate.
 type Integrand = fn(f64) -> f64;
-
-/// `simpson(f, a, b, intervals)`.
-pub type SimpsonFn = fn(fn(f64) -> f64, f64, f64, usize) -> Result<f64, StatsError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `simpson(f, a, b, intervals)`: composite Simpson's rule.
-    pub simpson: SimpsonFn,
-    /// `empirical_cdf(sample, x)`: #{xᵢ ≤ x}/n.
-    pub empirical_cdf: fn(&[f64], f64) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_4_simpson_ecdf {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_4_simpson_ecdf::Impl {
-            simpson: $($m::)+simpson,
-            empirical_cdf: $($m::)+empirical_cdf,
-        }
-    };
-}
 
 /// Simpson's rule on a cubic is exact in exact arithmetic; in floating point the weighted
 /// sum of ≤ 41 values ≤ 200 in size over an interval ≤ 6 long is off by ~1e-12 at most.

@@ -4,19 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `binomial_pmf(k, n, p)`: P(X = k) for X ~ Binomial(n, p).
-    pub binomial_pmf: fn(u64, u64, f64) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_5_binomial_pmf {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_5_binomial_pmf::Impl { binomial_pmf: $($m::)+binomial_pmf }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_5_binomial_pmf::Impl;
 
 /// n ≤ 60: ln P is a sum of ≤ 60 terms of size ≤ 250, so its absolute error is ≲ 60·ε·250 ≈
 /// 3e-12, which exp turns into the same relative error; 1e-9 relative leaves ample slack.

@@ -4,27 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `erf(x)`: the error function.
-    pub erf: fn(f64) -> f64,
-    /// `normal_pdf(x, mu, sigma)`.
-    pub normal_pdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
-    /// `normal_cdf(x, mu, sigma)`.
-    pub normal_cdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_5_normal_distribution {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_5_normal_distribution::Impl {
-            erf: $($m::)+erf,
-            normal_pdf: $($m::)+normal_pdf,
-            normal_cdf: $($m::)+normal_cdf,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_5_normal_distribution::Impl;
 
 /// A learner's erf only needs 1e-7 absolute accuracy (stated in the exercise); 2e-7 lets
 /// Abramowitz & Stegun 7.1.26 (max error 1.5e-7) pass, and still rejects a truncated series.

@@ -8,27 +8,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `sample_uniform(a, b, n, seed)`.
-    pub sample_uniform: fn(f64, f64, usize, u64) -> Result<Vec<f64>, StatsError>,
-    /// `sample_normal(mu, sigma, n, seed)` by Box–Muller.
-    pub sample_normal: fn(f64, f64, usize, u64) -> Result<Vec<f64>, StatsError>,
-    /// `sample_exponential(lambda, n, seed)` by inverting the cdf.
-    pub sample_exponential: fn(f64, usize, u64) -> Result<Vec<f64>, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_5_sampling {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_5_sampling::Impl {
-            sample_uniform: $($m::)+sample_uniform,
-            sample_normal: $($m::)+sample_normal,
-            sample_exponential: $($m::)+sample_exponential,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_5_sampling::Impl;
 
 /// Draws per distributional check: enough to see a wrong transformation, quick unoptimised.
 const N: usize = 2000;

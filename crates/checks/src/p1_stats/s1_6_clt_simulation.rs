@@ -9,21 +9,7 @@ use rayon::prelude::*;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `standardized_means(sample_size, replicates, seed)`.
-    pub standardized_means: fn(usize, usize, u64) -> Result<Vec<f64>, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_6_clt_simulation {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_6_clt_simulation::Impl {
-            standardized_means: $($m::)+standardized_means,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_6_clt_simulation::Impl;
 
 /// The same draws as the reference: x̄ differs only by summation order (≲ n·ε relative), so Z
 /// agrees to ≲ √n·n·ε ≈ 1e-13 for n ≤ 64; 1e-9 absolute leaves ample room.

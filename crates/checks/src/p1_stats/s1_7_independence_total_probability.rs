@@ -4,24 +4,7 @@ use mathlings_stats::{JointTable, StatsError};
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `is_independent(table, tol)`: every cell within tol of P(X = i)·P(Y = j).
-    pub is_independent: fn(&[Vec<f64>], f64) -> Result<bool, StatsError>,
-    /// `total_probability(conditionals, priors)`: Σᵢ P(A | Bᵢ)·P(Bᵢ).
-    pub total_probability: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_7_independence_total_probability {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_7_independence_total_probability::Impl {
-            is_independent: $($m::)+is_independent,
-            total_probability: $($m::)+total_probability,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_7_independence_total_probability::Impl;
 
 /// The tolerance handed to `is_independent` for outer products: rebuilding a marginal from
 /// at most 4 products and multiplying again moves a cell by a few ulps (≤ 1e-15), so 1e-12

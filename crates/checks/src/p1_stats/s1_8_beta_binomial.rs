@@ -4,30 +4,7 @@ use mathlings_stats::{BetaPosterior, StatsError};
 
 use crate::prelude::*;
 
-/// A pair of numbers (parameters or interval ends), or the typed error.
-pub type Pair = Result<(f64, f64), StatsError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `beta_binomial_update(alpha, beta, successes, failures)`: (α + s, β + f).
-    pub beta_binomial_update: fn(f64, f64, u64, u64) -> Pair,
-    /// `posterior_mean(alpha, beta)`: α / (α + β).
-    pub posterior_mean: fn(f64, f64) -> Result<f64, StatsError>,
-    /// `credible_interval(alpha, beta, level)`: the (1 ∓ level)/2 quantiles.
-    pub credible_interval: fn(f64, f64, f64) -> Pair,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_8_beta_binomial {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_8_beta_binomial::Impl {
-            beta_binomial_update: $($m::)+beta_binomial_update,
-            posterior_mean: $($m::)+posterior_mean,
-            credible_interval: $($m::)+credible_interval,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_8_beta_binomial::{Impl, Pair};
 
 /// α + s and α / (α + β) are one or two roundings: 1e-12 relative is generous.
 const EXACT: Tol = Tol {

@@ -4,24 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `p_disease_given_positive(prevalence, sensitivity, specificity)`.
-    pub p_disease_given_positive: fn(f64, f64, f64) -> Result<f64, StatsError>,
-    /// `p_disease_given_negative(prevalence, sensitivity, specificity)`.
-    pub p_disease_given_negative: fn(f64, f64, f64) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_8_diagnostic_test {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_8_diagnostic_test::Impl {
-            p_disease_given_positive: $($m::)+p_disease_given_positive,
-            p_disease_given_negative: $($m::)+p_disease_given_negative,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_8_diagnostic_test::Impl;
 
 /// Two products, a sum of two non-negative terms and a quotient: ≤ 4 roundings, so a few
 /// ulps of relative error; 1e-12 (plus 1e-15 absolute for answers near 0) leaves a wide

@@ -4,24 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// A posterior distribution, or the typed error.
-pub type Posterior = Result<Vec<f64>, StatsError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `posterior(prior, likelihood)`: prior × likelihood / evidence.
-    pub posterior: fn(&[f64], &[f64]) -> Posterior,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_8_discrete_posterior {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_8_discrete_posterior::Impl {
-            posterior: $($m::)+posterior,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_8_discrete_posterior::{Impl, Posterior};
 
 /// A product and a quotient by a sum of ≤ 6 positive products: a few ulps of relative error
 /// (≤ 1e-15), even after two updates in a row; 1e-12 leaves a wide margin and still rejects

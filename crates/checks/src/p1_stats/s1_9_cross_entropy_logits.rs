@@ -4,21 +4,7 @@ use mathlings_stats::StatsError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `binary_cross_entropy_with_logits(logits, labels)`: the mean BCE.
-    pub binary_cross_entropy_with_logits: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_9_cross_entropy_logits {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_9_cross_entropy_logits::Impl {
-            binary_cross_entropy_with_logits: $($m::)+binary_cross_entropy_with_logits,
-        }
-    };
-}
+pub use mathlings_bindings::p1_stats::s1_9_cross_entropy_logits::Impl;
 
 /// The stable form has a few ulps of error per term; the mean of ≤ 30 terms of size ≤ 1e3 is
 /// exact to ~1e-13 absolute. 1e-10 relative + 1e-12 absolute accepts any stable evaluation and

@@ -11,114 +11,9 @@ use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
 
-/// One operation applied to the tensor, in order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Op {
-    /// `t.reshape(&shape)?`
-    Reshape(Vec<usize>),
-    /// `t.permute(&axes)?`
-    Permute(Vec<usize>),
-}
-
-/// What the checks read back from a tensor.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    /// `t.shape()`.
-    pub shape: Vec<usize>,
-    /// `t.strides()`.
-    pub strides: Vec<usize>,
-    /// `t.get(i)` for every index i in row-major order (empty for absurdly large shapes).
-    pub elements: Vec<f64>,
-    /// `t.offset_of(i)` for every index i in row-major order.
-    pub offsets: Vec<usize>,
-}
-
-/// `run`'s signature.
-pub type RunFn = fn(Vec<f64>, &[usize], &[Op]) -> Result<Layout, LinalgError>;
-/// `offset_of`'s signature.
-pub type OffsetFn = fn(Vec<f64>, &[usize], &[Op], &[usize]) -> Result<usize, LinalgError>;
-
-/// The exercise's signature, adapted to plain data.
-pub struct Impl {
-    /// `Tensor::from_vec(data, shape)` followed by the ops, read back as a [`Layout`].
-    pub run: RunFn,
-    /// `Tensor::from_vec(data, shape)`, the ops, then `offset_of(index)`.
-    pub offset_of: OffsetFn,
-}
-
-/// Binds a module that defines the exercise's `Tensor` to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_1_strided_tensor {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_1_strided_tensor::Impl {
-            run: |data, shape, ops| {
-                use $crate::p2_linalg::s2_1_strided_tensor::{Op, layout};
-                type T = $($m::)+Tensor;
-                let mut t = T::from_vec(data, shape)?;
-                for op in ops {
-                    t = match op {
-                        Op::Reshape(s) => t.reshape(s)?,
-                        Op::Permute(a) => t.permute(a)?,
-                    };
-                }
-                layout(t.shape(), t.strides(), |i| t.get(i), |i| t.offset_of(i))
-            },
-            offset_of: |data, shape, ops, index| {
-                use $crate::p2_linalg::s2_1_strided_tensor::Op;
-                type T = $($m::)+Tensor;
-                let mut t = T::from_vec(data, shape)?;
-                for op in ops {
-                    t = match op {
-                        Op::Reshape(s) => t.reshape(s)?,
-                        Op::Permute(a) => t.permute(a)?,
-                    };
-                }
-                t.offset_of(index)
-            },
-        }
-    };
-}
-
-/// Largest element count whose every index the checks enumerate.
-const MAX_ENUMERATED: usize = 100_000;
-
-/// Reads back a tensor's shape, strides, elements and offsets (used by the bind macro).
-///
-/// # Errors
-/// The first error of `get` or `offset_of`.
-pub fn layout(
-    shape: &[usize],
-    strides: &[usize],
-    get: impl Fn(&[usize]) -> Result<f64, LinalgError>,
-    offset_of: impl Fn(&[usize]) -> Result<usize, LinalgError>,
-) -> Result<Layout, LinalgError> {
-    let count = shape
-        .iter()
-        .try_fold(1usize, |n, &d| n.checked_mul(d))
-        .unwrap_or(usize::MAX);
-    let mut out = Layout {
-        shape: shape.to_vec(),
-        strides: strides.to_vec(),
-        elements: Vec::new(),
-        offsets: Vec::new(),
-    };
-    if count > MAX_ENUMERATED {
-        return Ok(out);
-    }
-    let mut index = vec![0; shape.len()];
-    for _ in 0..count {
-        out.elements.push(get(&index)?);
-        out.offsets.push(offset_of(&index)?);
-        for axis in (0..index.len()).rev() {
-            index[axis] += 1;
-            if index[axis] < shape[axis] {
-                break;
-            }
-            index[axis] = 0;
-        }
-    }
-    Ok(out)
-}
+pub use mathlings_bindings::p2_linalg::s2_1_strided_tensor::{
+    Impl, Layout, OffsetFn, Op, RunFn, layout,
+};
 
 /// A generated input: `Tensor::from_vec((0..n).map(f64::from).collect(), &shape)` then `ops`.
 #[derive(Debug, Clone)]
@@ -162,7 +57,7 @@ fn call(shape: &[usize], ops: &[Op]) -> String {
 }
 
 fn reference() -> Impl {
-    crate::bind_s2_1_strided_tensor!(mathlings_linalg)
+    mathlings_bindings::bind_s2_1_strided_tensor!(mathlings_linalg)
 }
 
 /// A small deterministic generator (splitmix64) to turn one shrinkable seed into an op.
@@ -549,7 +444,7 @@ pub fn spec() -> Spec<Impl> {
                     2×3 tensor gets strides [1, 2] and element [0, 1] reads data[2]. NumPy, PyTorch and this \
                     exercise are row-major: the LAST axis moves fastest. Build the strides from the right: \
                     stride of the last axis = 1, stride_a = stride_{a+1} · shape_{a+1} (2×3 → [3, 1]).",
-                implementation: crate::bind_s2_1_strided_tensor!(column_major),
+                implementation: mathlings_bindings::bind_s2_1_strided_tensor!(column_major),
             },
             Misconception {
                 id: "permute_as_reshape",
@@ -557,7 +452,7 @@ pub fn spec() -> Spec<Impl> {
                     the same buffer: that is a reshape, not a transpose — the numbers end up in the wrong \
                     places. Permute the strides together with the shape (new_strideₐ = stride_{axes[a]}); \
                     the buffer stays as it is.",
-                implementation: crate::bind_s2_1_strided_tensor!(permute_as_reshape),
+                implementation: mathlings_bindings::bind_s2_1_strided_tensor!(permute_as_reshape),
             },
             Misconception {
                 id: "reshape_without_copy",
@@ -565,7 +460,7 @@ pub fn spec() -> Spec<Impl> {
                     buffer. But a permuted tensor's buffer is not in row-major order of its indices, so the \
                     elements come out scrambled. When the strides are not the row-major strides of the shape, \
                     first copy the elements out in index order (an odometer over the indices), then reshape.",
-                implementation: crate::bind_s2_1_strided_tensor!(reshape_without_copy),
+                implementation: mathlings_bindings::bind_s2_1_strided_tensor!(reshape_without_copy),
             },
         ],
         probe: |imp| {

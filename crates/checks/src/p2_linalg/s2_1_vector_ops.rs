@@ -4,33 +4,7 @@ use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
 
-/// `project`'s signature.
-pub type ProjectFn = fn(&[f64], &[f64]) -> Result<Vec<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `dot(a, b)`: Σ aᵢ bᵢ.
-    pub dot: fn(&[f64], &[f64]) -> Result<f64, LinalgError>,
-    /// `norm(x, p)`: the p-norm, p ≥ 1 or ∞.
-    pub norm: fn(&[f64], f64) -> Result<f64, LinalgError>,
-    /// `cosine_similarity(a, b)`: a·b / (‖a‖₂‖b‖₂).
-    pub cosine_similarity: fn(&[f64], &[f64]) -> Result<f64, LinalgError>,
-    /// `project(v, onto)`: the projection of v on the line through `onto`.
-    pub project: ProjectFn,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_1_vector_ops {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_1_vector_ops::Impl {
-            dot: $($m::)+dot,
-            norm: $($m::)+norm,
-            cosine_similarity: $($m::)+cosine_similarity,
-            project: $($m::)+project,
-        }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_1_vector_ops::{Impl, ProjectFn};
 
 /// A dot product of n ≤ 8 terms summed in any order is within n·ε·Σ|aᵢbᵢ| ≈ 2e-15·Σ|aᵢbᵢ|
 /// of the exact value; 1e-13·Σ|aᵢbᵢ| leaves a factor 50 of slack.

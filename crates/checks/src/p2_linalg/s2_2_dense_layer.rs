@@ -5,21 +5,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{guarded, matrix_close, matrix_error, matrix_result, rounded_matrix};
 use crate::prelude::*;
 
-type MatrixResult = Result<DMatrix<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `dense_layer(x, w, b)`: X Wᵀ + 1 bᵀ.
-    pub dense_layer: fn(&DMatrix<f64>, &DMatrix<f64>, &DVector<f64>) -> MatrixResult,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_2_dense_layer {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_2_dense_layer::Impl { dense_layer: $($m::)+dense_layer }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_2_dense_layer::Impl;
+use mathlings_bindings::p2_linalg::s2_2_dense_layer::MatrixResult;
 
 /// Each yᵣⱼ is bⱼ plus k ≤ 6 products; summed in any order the rounding error is
 /// ≤ (k + 1)·ε·(|b|ⱼ + Σₖ|xᵣₖ||wⱼₖ|) ≈ 1.6e-15 of that scale; 1e-13 leaves a factor ~60.

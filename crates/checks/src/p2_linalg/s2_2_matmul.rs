@@ -7,29 +7,8 @@ use super::matrices::{
 };
 use crate::prelude::*;
 
-type MatrixResult = Result<DMatrix<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `add(a, b)`: A + B.
-    pub add: fn(&DMatrix<f64>, &DMatrix<f64>) -> MatrixResult,
-    /// `transpose(a)`: Aᵀ.
-    pub transpose: fn(&DMatrix<f64>) -> DMatrix<f64>,
-    /// `matmul(a, b)`: AB.
-    pub matmul: fn(&DMatrix<f64>, &DMatrix<f64>) -> MatrixResult,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_2_matmul {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_2_matmul::Impl {
-            add: $($m::)+add,
-            transpose: $($m::)+transpose,
-            matmul: $($m::)+matmul,
-        }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_2_matmul::Impl;
+use mathlings_bindings::p2_linalg::s2_2_matmul::MatrixResult;
 
 /// Each entry of AB is a sum of p ≤ 6 products; summed in any order its rounding error is
 /// ≤ p·ε·(|A||B|)ᵢⱼ ≈ 1.3e-15·(|A||B|)ᵢⱼ. 1e-13 leaves a factor ~75 of slack.

@@ -6,19 +6,7 @@ use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `determinant(a)`: det A by elimination with partial pivoting.
-    pub determinant: fn(&DMatrix<f64>) -> Result<f64, LinalgError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_3_determinant {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_3_determinant::Impl { determinant: $($m::)+determinant }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_3_determinant::Impl;
 
 /// Tolerance for det A: elimination with partial pivoting has backward error
 /// O(n·ε·growth), so |det A − d̂| ≲ n·ε·growth·Π‖rowᵢ‖ (Hadamard's bound). For n ≤ 6 and

@@ -5,21 +5,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{guarded, matrix_close, matrix_result, rounded_matrix};
 use crate::prelude::*;
 
-type MatrixResult = Result<DMatrix<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `inverse(a)`: A⁻¹.
-    pub inverse: fn(&DMatrix<f64>) -> MatrixResult,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_3_inverse {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_3_inverse::Impl { inverse: $($m::)+inverse }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_3_inverse::Impl;
+use mathlings_bindings::p2_linalg::s2_3_inverse::MatrixResult;
 
 /// Residuals of a computed inverse X: ‖AX − I‖∞ and ‖XA − I‖∞ are ≲ c·n·ε·‖A‖∞‖X‖∞ for
 /// Gauss–Jordan with partial pivoting; n ≤ 8 gives ≈ 2e-15 per unit of c; 1e-13 leaves a

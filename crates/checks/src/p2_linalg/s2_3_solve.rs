@@ -12,21 +12,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::guarded;
 use crate::prelude::*;
 
-type VectorResult = Result<DVector<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `solve(a, b)`: x with A x = b.
-    pub solve: fn(&DMatrix<f64>, &DVector<f64>) -> VectorResult,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_3_solve {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_3_solve::Impl { solve: $($m::)+solve }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_3_solve::Impl;
+use mathlings_bindings::p2_linalg::s2_3_solve::VectorResult;
 
 /// Backward error bound: partial pivoting gives η ≲ c·n·ε·(growth) with growth small in
 /// practice; n ≤ 9 makes that ≲ 1e-14. 1e-12 leaves a factor ~100 and is still 10⁶ below

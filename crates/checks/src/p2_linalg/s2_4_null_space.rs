@@ -9,26 +9,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{guarded, low_rank, matrix_result, well_separated};
 use crate::prelude::*;
 
-type MatrixResult = Result<DMatrix<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `null_space(a)`: a basis of {x : Ax = 0} as columns.
-    pub null_space: fn(&DMatrix<f64>) -> MatrixResult,
-    /// `is_linearly_independent(vectors)`.
-    pub is_linearly_independent: fn(&[Vec<f64>]) -> Result<bool, LinalgError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_4_null_space {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_4_null_space::Impl {
-            null_space: $($m::)+null_space,
-            is_linearly_independent: $($m::)+is_linearly_independent,
-        }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_4_null_space::Impl;
+use mathlings_bindings::p2_linalg::s2_4_null_space::MatrixResult;
 
 /// ‖A nⱼ‖∞ ≤ 1e-9 · ‖A‖∞ · ‖nⱼ‖∞ for every basis vector: elimination on matrices whose rank
 /// is well separated (σᵣ ≥ 1e-3 σ₀) leaves residuals ≲ 1e-13 of that scale.

@@ -5,26 +5,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{guarded, low_rank, matrix_close, rounded_matrix, well_separated};
 use crate::prelude::*;
 
-type Rref = Result<(DMatrix<f64>, Vec<usize>), LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `rref(a, tol)`: (R, pivot columns).
-    pub rref: fn(&DMatrix<f64>, f64) -> Rref,
-    /// `rank(a)`: the number of pivots with the relative tolerance.
-    pub rank: fn(&DMatrix<f64>) -> Result<usize, LinalgError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_4_rref_rank {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_4_rref_rank::Impl {
-            rref: $($m::)+rref,
-            rank: $($m::)+rank,
-        }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_4_rref_rank::Impl;
+use mathlings_bindings::p2_linalg::s2_4_rref_rank::Rref;
 
 /// The learner's rank tolerance, per unit of max(m, n)·max|aᵢⱼ| (stated in the stub).
 const RANK_TOLERANCE: f64 = 1e-10;

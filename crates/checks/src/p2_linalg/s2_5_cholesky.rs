@@ -7,21 +7,7 @@ use super::spectral_common::{
 };
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `cholesky(a)`: the lower-triangular L with L Lᵀ = A.
-    pub cholesky: fn(&DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_cholesky {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_cholesky::Impl {
-            cholesky: $($m::)+cholesky,
-        }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_5_cholesky::Impl;
 
 /// Backward error of Cholesky: |L Lᵀ − A| ≤ (n+1)·ε·√(aᵢᵢ aⱼⱼ) ≲ 1e-15·max|a| for n ≤ 6;
 /// 1e-12·max|a| leaves 3 digits of slack.

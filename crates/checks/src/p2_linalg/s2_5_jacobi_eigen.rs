@@ -7,24 +7,8 @@ use super::spectral_common::{
 };
 use crate::prelude::*;
 
-/// The learner's result: (eigenvalues, eigenvectors as columns).
-type Eigen = Result<(DVector<f64>, DMatrix<f64>), LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `symmetric_eigen(a)`: eigenvalues (descending) and eigenvectors (columns).
-    pub symmetric_eigen: fn(&DMatrix<f64>) -> Eigen,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_jacobi_eigen {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_jacobi_eigen::Impl {
-            symmetric_eigen: $($m::)+symmetric_eigen,
-        }
-    };
-}
+use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Eigen;
+pub use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Impl;
 
 /// Backward error of Jacobi: each rotation is exact to a few ε·‖A‖, and ~10 sweeps of
 /// n² rotations at n ≤ 6 accumulate ≲ 1e-13·‖A‖_F; 1e-10·‖A‖_F leaves 3 digits of slack

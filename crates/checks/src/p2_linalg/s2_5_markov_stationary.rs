@@ -5,21 +5,7 @@ use mathlings_linalg::LinalgError;
 use super::spectral_common::{IsError, show_vector_result};
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `stationary_distribution(p)`: π with πP = π and Σπ = 1.
-    pub stationary_distribution: fn(&DMatrix<f64>) -> Result<DVector<f64>, LinalgError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_markov_stationary {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_markov_stationary::Impl {
-            stationary_distribution: $($m::)+stationary_distribution,
-        }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_5_markov_stationary::Impl;
 
 /// |πP − π| and |π − π_ref| per entry: the generated chains have every pᵢⱼ ≥ 0.05/1.05·n⁻¹,
 /// so M is well conditioned (κ ≲ 1e3) and elimination is accurate to ~1e-13; 1e-10 leaves

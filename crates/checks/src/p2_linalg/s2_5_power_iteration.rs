@@ -7,24 +7,8 @@ use super::spectral_common::{
 };
 use crate::prelude::*;
 
-/// The learner's result: (λ, v).
-type Eigenpair = Result<(f64, DVector<f64>), LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `power_iteration(a, tol, max_iter)`: the dominant eigenvalue and a unit eigenvector.
-    pub power_iteration: fn(&DMatrix<f64>, f64, usize) -> Eigenpair,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_power_iteration {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_power_iteration::Impl {
-            power_iteration: $($m::)+power_iteration,
-        }
-    };
-}
+use mathlings_bindings::p2_linalg::s2_5_power_iteration::Eigenpair;
+pub use mathlings_bindings::p2_linalg::s2_5_power_iteration::Impl;
 
 /// The tolerance handed to the learner's iteration.
 const TOL: f64 = 1e-12;

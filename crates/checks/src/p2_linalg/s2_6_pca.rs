@@ -6,34 +6,8 @@ use mathlings_models::Pca;
 use super::spectral_common::{IsError, orthonormality_error, show_matrix_result};
 use crate::prelude::*;
 
-/// The learner's `pca` result: (components as rows, explained-variance ratios).
-type Fit = Result<(DMatrix<f64>, Vec<f64>), LinalgError>;
-
-/// `transform` and `inverse_transform`: (data or scores, mean, components) ↦ matrix.
-pub type MatrixMap =
-    fn(&DMatrix<f64>, &DVector<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `pca(data, k)`: the first k principal axes (rows) and their variance ratios.
-    pub pca: fn(&DMatrix<f64>, usize) -> Fit,
-    /// `transform(data, mean, components)`: scores (X − 1x̄ᵀ)Wᵀ.
-    pub transform: MatrixMap,
-    /// `inverse_transform(scores, mean, components)`: Z W + 1x̄ᵀ.
-    pub inverse_transform: MatrixMap,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_6_pca {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_6_pca::Impl {
-            pca: $($m::)+pca,
-            transform: $($m::)+transform,
-            inverse_transform: $($m::)+inverse_transform,
-        }
-    };
-}
+use mathlings_bindings::p2_linalg::s2_6_pca::Fit;
+pub use mathlings_bindings::p2_linalg::s2_6_pca::{Impl, MatrixMap};
 
 /// Components against the reference, entrywise: both come from a backward-stable SVD of the
 /// centred data (error ~1e-15·‖X‖), divided by a relative gap between σ's of ≥ 1e-2 (the

@@ -8,24 +8,8 @@ use super::spectral_common::{
 };
 use crate::prelude::*;
 
-/// The learner's result: (U, σ, Vᵀ).
-type Triple = (DMatrix<f64>, DVector<f64>, DMatrix<f64>);
-/// The learner's result.
-type Decomposition = Result<Triple, LinalgError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `svd(a)`: the thin SVD (U, σ descending, Vᵀ).
-    pub svd: fn(&DMatrix<f64>) -> Decomposition,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_6_svd {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_6_svd::Impl { svd: $($m::)+svd }
-    };
-}
+pub use mathlings_bindings::p2_linalg::s2_6_svd::Impl;
+use mathlings_bindings::p2_linalg::s2_6_svd::{Decomposition, Triple};
 
 /// Backward error of one-sided Jacobi: ~10 sweeps of n²/2 rotations, each exact to a few ε,
 /// give ‖UΣVᵀ − A‖ ≲ 1e-14·‖A‖_F for n ≤ 6; 1e-10 leaves 4 digits of slack. The same bound

@@ -9,129 +9,26 @@ use std::ops::{Add, Div, Mul, Sub};
 
 use crate::prelude::*;
 
-/// An expression in one variable x, evaluated on dual numbers.
-#[derive(Clone, Debug)]
-pub enum Expr {
-    /// The variable x.
-    X,
-    /// A constant.
-    Const(f64),
-    /// a + b.
-    Add(Box<Expr>, Box<Expr>),
-    /// a − b.
-    Sub(Box<Expr>, Box<Expr>),
-    /// a · b.
-    Mul(Box<Expr>, Box<Expr>),
-    /// a / b.
-    Div(Box<Expr>, Box<Expr>),
-    /// sin a.
-    Sin(Box<Expr>),
-    /// cos a.
-    Cos(Box<Expr>),
-    /// eᵃ.
-    Exp(Box<Expr>),
-    /// ln a.
-    Ln(Box<Expr>),
-}
+pub use mathlings_bindings::p3_calculus::s3_1_dual_numbers::{Expr, Impl, Ops, evaluate_with};
 
-/// Shown as Rust code on dual numbers (x is `Dual::variable(…)`).
-impl fmt::Display for Expr {
+/// An [`Expr`] shown as Rust code on dual numbers (x is `Dual::variable(…)`).
+struct Rust<'a>(&'a Expr);
+
+impl fmt::Display for Rust<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        match self.0 {
             Expr::X => write!(f, "x"),
             Expr::Const(c) => write!(f, "Dual::constant({})", show::float(*c)),
-            Expr::Add(a, b) => write!(f, "({a} + {b})"),
-            Expr::Sub(a, b) => write!(f, "({a} - {b})"),
-            Expr::Mul(a, b) => write!(f, "({a} * {b})"),
-            Expr::Div(a, b) => write!(f, "({a} / {b})"),
-            Expr::Sin(a) => write!(f, "{a}.sin()"),
-            Expr::Cos(a) => write!(f, "{a}.cos()"),
-            Expr::Exp(a) => write!(f, "{a}.exp()"),
-            Expr::Ln(a) => write!(f, "{a}.ln()"),
+            Expr::Add(a, b) => write!(f, "({} + {})", Rust(a), Rust(b)),
+            Expr::Sub(a, b) => write!(f, "({} - {})", Rust(a), Rust(b)),
+            Expr::Mul(a, b) => write!(f, "({} * {})", Rust(a), Rust(b)),
+            Expr::Div(a, b) => write!(f, "({} / {})", Rust(a), Rust(b)),
+            Expr::Sin(a) => write!(f, "{}.sin()", Rust(a)),
+            Expr::Cos(a) => write!(f, "{}.cos()", Rust(a)),
+            Expr::Exp(a) => write!(f, "{}.exp()", Rust(a)),
+            Expr::Ln(a) => write!(f, "{}.ln()", Rust(a)),
         }
     }
-}
-
-/// The operations of a dual-number type, as plain function pointers (filled in by the bind
-/// macro from the learner's type).
-pub struct Ops<T> {
-    /// `Dual::variable`.
-    pub variable: fn(f64) -> T,
-    /// `Dual::constant`.
-    pub constant: fn(f64) -> T,
-    /// `a + b`.
-    pub add: fn(T, T) -> T,
-    /// `a - b`.
-    pub sub: fn(T, T) -> T,
-    /// `a * b`.
-    pub mul: fn(T, T) -> T,
-    /// `a / b`.
-    pub div: fn(T, T) -> T,
-    /// `a.sin()`.
-    pub sin: fn(T) -> T,
-    /// `a.cos()`.
-    pub cos: fn(T) -> T,
-    /// `a.exp()`.
-    pub exp: fn(T) -> T,
-    /// `a.ln()`.
-    pub ln: fn(T) -> T,
-    /// `(a.value, a.derivative)`.
-    pub parts: fn(&T) -> (f64, f64),
-}
-
-/// Evaluates `expr` on `variable(x)` with the operations `ops`; returns (value, derivative).
-pub fn evaluate_with<T: Clone>(expr: &Expr, x: f64, ops: &Ops<T>) -> (f64, f64) {
-    fn go<T: Clone>(e: &Expr, x: &T, ops: &Ops<T>) -> T {
-        match e {
-            Expr::X => x.clone(),
-            Expr::Const(c) => (ops.constant)(*c),
-            Expr::Add(a, b) => (ops.add)(go(a, x, ops), go(b, x, ops)),
-            Expr::Sub(a, b) => (ops.sub)(go(a, x, ops), go(b, x, ops)),
-            Expr::Mul(a, b) => (ops.mul)(go(a, x, ops), go(b, x, ops)),
-            Expr::Div(a, b) => (ops.div)(go(a, x, ops), go(b, x, ops)),
-            Expr::Sin(a) => (ops.sin)(go(a, x, ops)),
-            Expr::Cos(a) => (ops.cos)(go(a, x, ops)),
-            Expr::Exp(a) => (ops.exp)(go(a, x, ops)),
-            Expr::Ln(a) => (ops.ln)(go(a, x, ops)),
-        }
-    }
-    let variable = (ops.variable)(x);
-    (ops.parts)(&go(expr, &variable, ops))
-}
-
-/// The exercise's signature (the learner's `Dual` adapted by the bind macro).
-pub struct Impl {
-    /// Evaluates an expression on `Dual::variable(x)`: (value, derivative).
-    pub evaluate: fn(&Expr, f64) -> (f64, f64),
-}
-
-/// Binds a module that defines the exercise's `Dual` type to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_1_dual_numbers {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_1_dual_numbers::Impl {
-            evaluate: |expr, x| {
-                type D = $($m::)+Dual;
-                $crate::p3_calculus::s3_1_dual_numbers::evaluate_with(
-                    expr,
-                    x,
-                    &$crate::p3_calculus::s3_1_dual_numbers::Ops::<D> {
-                        variable: D::variable,
-                        constant: D::constant,
-                        add: |a, b| a + b,
-                        sub: |a, b| a - b,
-                        mul: |a, b| a * b,
-                        div: |a, b| a / b,
-                        sin: D::sin,
-                        cos: D::cos,
-                        exp: D::exp,
-                        ln: D::ln,
-                        parts: |d| (d.value, d.derivative),
-                    },
-                )
-            },
-        }
-    };
 }
 
 fn reference(expr: &Expr, x: f64) -> (f64, f64) {
@@ -156,7 +53,11 @@ fn reference(expr: &Expr, x: f64) -> (f64, f64) {
 }
 
 fn call(expr: &Expr, x: f64) -> String {
-    format!("{{ let x = Dual::variable({}); {expr} }}", show::float(x))
+    format!(
+        "{{ let x = Dual::variable({}); {} }}",
+        show::float(x),
+        Rust(expr)
+    )
 }
 
 fn dual(v: (f64, f64)) -> String {
@@ -388,26 +289,26 @@ pub fn spec() -> Spec<Impl> {
                 id: "product_rule_one_term",
                 explanation: "Your product keeps only one term of the product rule (derivative a′·b). Both factors \
                     change with x: (a·b)′ = a′·b + a·b′, i.e. (a + a′ε)(b + b′ε) = ab + (a′b + ab′)ε.",
-                implementation: bind_s3_1_dual_numbers!(one_term_product),
+                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(one_term_product),
             },
             Misconception {
                 id: "chain_rule_missing_inner",
                 explanation: "Your sin returns cos(a) as the derivative, forgetting the chain rule: sin(u)′ = \
                     cos(u)·u′. The ε part of the argument must multiply the outer derivative (the same for cos, \
                     exp, ln: g(a + bε) = g(a) + g′(a)·b ε). It only looked right for sin(x), where u′ = 1.",
-                implementation: bind_s3_1_dual_numbers!(missing_inner),
+                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(missing_inner),
             },
             Misconception {
                 id: "quotient_rule_sign",
                 explanation: "Your quotient rule adds the two terms: (u/v)′ = (u′·v − u·v′)/v², with a minus — \
                     increasing the denominator decreases the quotient.",
-                implementation: bind_s3_1_dual_numbers!(quotient_plus),
+                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(quotient_plus),
             },
             Misconception {
                 id: "constant_has_derivative",
                 explanation: "Your Dual::constant has a non-zero ε part. A constant does not change when x does: \
                     constant(c) = c + 0ε; only the variable gets 1ε.",
-                implementation: bind_s3_1_dual_numbers!(constant_moves),
+                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(constant_moves),
             },
         ],
         probe: |imp| {

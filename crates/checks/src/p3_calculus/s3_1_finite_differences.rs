@@ -4,32 +4,7 @@ use mathlings_calculus::CalculusError;
 
 use crate::prelude::*;
 
-/// A finite-difference estimator `(f, x, h) ↦ f′(x)`.
-pub type Estimator = fn(fn(f64) -> f64, f64, f64) -> Result<f64, CalculusError>;
-/// `derivative(f, x)`.
-pub type DerivativeFn = fn(fn(f64) -> f64, f64) -> Result<f64, CalculusError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `forward_difference(f, x, h)`: (f(x + h) − f(x)) / h.
-    pub forward_difference: Estimator,
-    /// `central_difference(f, x, h)`: (f(x + h) − f(x − h)) / (2h).
-    pub central_difference: Estimator,
-    /// `derivative(f, x)`: a central difference with a well-chosen step.
-    pub derivative: DerivativeFn,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_1_finite_differences {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_1_finite_differences::Impl {
-            forward_difference: $($m::)+forward_difference,
-            central_difference: $($m::)+central_difference,
-            derivative: $($m::)+derivative,
-        }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_1_finite_differences::{DerivativeFn, Estimator, Impl};
 
 /// A test function with its exact derivative and how it is written in a call.
 struct TestFn {

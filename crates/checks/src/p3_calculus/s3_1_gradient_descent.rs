@@ -5,9 +5,7 @@ use mathlings_calculus::CalculusError;
 use super::common;
 use crate::prelude::*;
 
-/// `gradient_descent(grad, x0, learning_rate, tol, max_iter)`.
-pub type Descent =
-    fn(fn(&[f64]) -> Vec<f64>, &[f64], f64, f64, usize) -> Result<Vec<f64>, CalculusError>;
+pub use mathlings_bindings::p3_calculus::s3_1_gradient_descent::{Descent, Impl};
 
 /// A bad-input case: x0, η, tol, max_iter, the expected error's name and its test.
 type BadCase = (
@@ -18,22 +16,6 @@ type BadCase = (
     &'static str,
     fn(&CalculusError) -> bool,
 );
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `gradient_descent(grad, x0, learning_rate, tol, max_iter)`.
-    pub gradient_descent: Descent,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_1_gradient_descent {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_1_gradient_descent::Impl {
-            gradient_descent: $($m::)+gradient_descent,
-        }
-    };
-}
 
 /// S₁ = BBᵀ/n + I with B = A₁/4: symmetric positive definite, eigenvalues in [1, ~6].
 fn s1(n: usize) -> DMatrix<f64> {

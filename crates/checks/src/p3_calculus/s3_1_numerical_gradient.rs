@@ -5,24 +5,7 @@ use mathlings_calculus::CalculusError;
 use super::common::{self, SCALAR_FNS};
 use crate::prelude::*;
 
-/// `numerical_gradient(f, x, h)`.
-pub type GradientFn = fn(fn(&[f64]) -> f64, &[f64], f64) -> Result<Vec<f64>, CalculusError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `numerical_gradient(f, x, h)`: one central difference per coordinate.
-    pub numerical_gradient: GradientFn,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_1_numerical_gradient {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_1_numerical_gradient::Impl {
-            numerical_gradient: $($m::)+numerical_gradient,
-        }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_1_numerical_gradient::{GradientFn, Impl};
 
 fn call(name: &str, x: &[f64], h: f64) -> String {
     format!(

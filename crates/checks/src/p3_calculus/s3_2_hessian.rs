@@ -5,22 +5,7 @@ use mathlings_calculus::CalculusError;
 use super::common::{self, SCALAR_FNS};
 use crate::prelude::*;
 
-/// `hessian(f, x, h)`.
-pub type HessianFn = fn(fn(&[f64]) -> f64, &[f64], f64) -> Result<DMatrix<f64>, CalculusError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `hessian(f, x, h)`: the n×n matrix of ∂²f/∂xᵢ∂xⱼ.
-    pub hessian: HessianFn,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_2_hessian {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_2_hessian::Impl { hessian: $($m::)+hessian }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_2_hessian::{HessianFn, Impl};
 
 fn call(name: &str, x: &[f64], h: f64) -> String {
     format!("hessian({name}, {}, {})", show::floats(x), show::float(h))

@@ -5,30 +5,7 @@ use mathlings_calculus::CalculusError;
 use super::common;
 use crate::prelude::*;
 
-/// `jacobian(f, x, h)`.
-pub type JacobianFn =
-    fn(fn(&[f64]) -> Vec<f64>, &[f64], f64) -> Result<DMatrix<f64>, CalculusError>;
-/// `compose_jacobians(jf_at_gx, jg_at_x)`.
-pub type ComposeFn = fn(&DMatrix<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `jacobian(f, x, h)`: the m×n matrix of ∂fᵢ/∂xⱼ.
-    pub jacobian: JacobianFn,
-    /// `compose_jacobians(jf_at_gx, jg_at_x)`: J_f(g(x))·J_g(x).
-    pub compose_jacobians: ComposeFn,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_2_jacobian_chain_rule {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_2_jacobian_chain_rule::Impl {
-            jacobian: $($m::)+jacobian,
-            compose_jacobians: $($m::)+compose_jacobians,
-        }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_2_jacobian_chain_rule::{ComposeFn, Impl, JacobianFn};
 
 /// The fixed 3×n matrix A: aᵢⱼ = ((2i + 3j) mod 5) − 2 + i/2.
 fn a(n: usize) -> DMatrix<f64> {

@@ -8,22 +8,7 @@ use mathlings_calculus::CalculusError;
 
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `armijo_backtracking(f, grad_x, x, direction, initial_step, c, shrink)`.
-    pub armijo_backtracking:
-        fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_3_armijo {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_3_armijo::Impl {
-            armijo_backtracking: $($m::)+armijo_backtracking,
-        }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
 
 /// Agreement with the reference step: both return α₀·shrinkᵏ for the same k, computed by
 /// repeated multiplication (or a power) — k ≤ 60 roundings of ≤ ½ ulp each, ≤ 1e-14 relative.

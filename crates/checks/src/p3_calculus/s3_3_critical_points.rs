@@ -1,34 +1,10 @@
 //! Checks for 3.3 — classifying a critical point from the Hessian's eigenvalues.
 
 use mathlings_calculus::CalculusError;
-pub use mathlings_calculus::CriticalPoint as Kind;
 
 use crate::prelude::*;
 
-/// The exercise's signature (the learner's `CriticalPoint` is mapped onto the reference's
-/// [`Kind`] by the bind macro).
-pub struct Impl {
-    /// `classify_critical_point(h)`: Minimum, Maximum, Saddle or Degenerate.
-    pub classify_critical_point: fn(&DMatrix<f64>) -> Result<Kind, CalculusError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_3_critical_points {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_3_critical_points::Impl {
-            classify_critical_point: |h| {
-                use $crate::p3_calculus::s3_3_critical_points::Kind;
-                $($m::)+classify_critical_point(h).map(|kind| match kind {
-                    $($m::)+CriticalPoint::Minimum => Kind::Minimum,
-                    $($m::)+CriticalPoint::Maximum => Kind::Maximum,
-                    $($m::)+CriticalPoint::Saddle => Kind::Saddle,
-                    $($m::)+CriticalPoint::Degenerate => Kind::Degenerate,
-                })
-            },
-        }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_3_critical_points::{Impl, Kind};
 
 /// Smallest |λ| of a non-zero eigenvalue in the random Hessians, relative to the largest
 /// (≤ 10): 0.1/10 = 1e-2 is six orders above the √ε ≈ 1.5e-8 threshold, while the round-off

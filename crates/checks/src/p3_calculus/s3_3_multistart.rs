@@ -8,26 +8,7 @@ use mathlings_calculus::{CalculusError, Minimization, gradient_descent};
 
 use crate::prelude::*;
 
-/// An objective: x ↦ f(x).
-pub type Objective = fn(&[f64]) -> f64;
-/// A local minimizer: start ↦ the point it reaches.
-pub type Local = fn(&[f64]) -> Result<Vec<f64>, CalculusError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `multi_start(f, local, starts)`: the best (x, f(x)) over the local runs.
-    pub multi_start: fn(Objective, Local, &[Vec<f64>]) -> Result<(Vec<f64>, f64), CalculusError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_3_multistart {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_3_multistart::Impl {
-            multi_start: $($m::)+multi_start,
-        }
-    };
-}
+pub use mathlings_bindings::p3_calculus::s3_3_multistart::{Impl, Local, Objective};
 
 /// Same local runs, same f: the learner's answer is one of the runs the reference saw, so it
 /// must equal the reference's choice exactly (a tiny slack for nothing but printing).

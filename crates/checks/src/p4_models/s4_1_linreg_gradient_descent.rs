@@ -7,24 +7,8 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// The learner's result: coefficients (intercept first) and the loss after each epoch.
-type Fit = Result<(DVector<f64>, Vec<f64>), ModelError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `linreg_gradient_descent(x, y, learning_rate, epochs)`.
-    pub linreg_gradient_descent: fn(&DMatrix<f64>, &DVector<f64>, f64, usize) -> Fit,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_1_linreg_gradient_descent {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_1_linreg_gradient_descent::Impl {
-            linreg_gradient_descent: $($m::)+linreg_gradient_descent,
-        }
-    };
-}
+use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Fit;
+pub use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Impl;
 
 /// The safe step used by the properties: with standardised features the Hessian of L is
 /// diag(1, C) with C a correlation matrix of ≤ 3 features (λmax ≤ 3 < 2/η = 4).

@@ -7,19 +7,7 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// The exercise's signature.
-pub struct Impl {
-    /// `ridge(x, y, lambda)`: (β₀, β) of the L2-penalised least-squares fit.
-    pub ridge: fn(&DMatrix<f64>, &DVector<f64>, f64) -> Result<DVector<f64>, ModelError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_2_ridge {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_2_ridge::Impl { ridge: $($m::)+ridge }
-    };
-}
+pub use mathlings_bindings::p4_models::s4_2_ridge::Impl;
 
 /// Random designs (n ≥ k + 3, entries in [−10, 10]) are well conditioned; even through the
 /// normal equations (κ² ε ≲ 1e-10) the fits agree far below 1e-8 relative to 1 + ‖β‖∞.

@@ -8,31 +8,8 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// A 2 × 2 confusion matrix, row = actual, column = predicted.
-type Confusion = [[usize; 2]; 2];
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `predict_proba(beta, x)`: σ(β₀ + xᵢᵀβ) per row.
-    pub predict_proba: fn(&DVector<f64>, &DMatrix<f64>) -> Result<DVector<f64>, ModelError>,
-    /// `deviance(beta, x, y)`: −2ℓ(β).
-    pub deviance: fn(&DVector<f64>, &DMatrix<f64>, &[bool]) -> Result<f64, ModelError>,
-    /// `confusion_matrix(beta, x, y)`: counts by (actual, predicted).
-    pub confusion_matrix:
-        fn(&DVector<f64>, &DMatrix<f64>, &[bool]) -> Result<Confusion, ModelError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_3_logistic_iris {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_3_logistic_iris::Impl {
-            predict_proba: $($m::)+predict_proba,
-            deviance: $($m::)+deviance,
-            confusion_matrix: $($m::)+confusion_matrix,
-        }
-    };
-}
+use mathlings_bindings::p4_models::s4_3_logistic_iris::Confusion;
+pub use mathlings_bindings::p4_models::s4_3_logistic_iris::Impl;
 
 /// σ is accurate to a few ulps in either stable form; η itself carries ~k·ε·|terms|.
 const PROBA: Tol = Tol {

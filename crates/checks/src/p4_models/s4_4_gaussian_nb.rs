@@ -7,28 +7,8 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// `(priors, means, variances)` of a fitted model.
-type Model = (Vec<f64>, DMatrix<f64>, DMatrix<f64>);
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `fit_gaussian_nb(x, labels)`: priors, means and MLE variances per class.
-    pub fit_gaussian_nb: fn(&DMatrix<f64>, &[usize]) -> Result<Model, ModelError>,
-    /// `predict_log_proba(priors, means, variances, x)`: ln P(c | xᵢ).
-    pub predict_log_proba:
-        fn(&[f64], &DMatrix<f64>, &DMatrix<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_4_gaussian_nb {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_4_gaussian_nb::Impl {
-            fit_gaussian_nb: $($m::)+fit_gaussian_nb,
-            predict_log_proba: $($m::)+predict_log_proba,
-        }
-    };
-}
+pub use mathlings_bindings::p4_models::s4_4_gaussian_nb::Impl;
+use mathlings_bindings::p4_models::s4_4_gaussian_nb::Model;
 
 /// Means and variances of ≤ 30 values in [−10, 10]: both sides sum the same few terms,
 /// agreeing to ~1e-14; 1e-10 relative leaves ample slack (an n − 1 variance differs by ≥ 3%).

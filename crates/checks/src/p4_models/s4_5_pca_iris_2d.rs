@@ -7,22 +7,8 @@ use mathlings_models::ModelError;
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// `(scores, components, ratios)` of a PCA fit.
-type Fit = Result<(DMatrix<f64>, DMatrix<f64>, DVector<f64>), ModelError>;
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `pca(x, k)`: scores (n × k), components (k × d), explained-variance ratios (k).
-    pub pca: fn(&DMatrix<f64>, usize) -> Fit,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_5_pca_iris_2d {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_5_pca_iris_2d::Impl { pca: $($m::)+pca }
-    };
-}
+use mathlings_bindings::p4_models::s4_5_pca_iris_2d::Fit;
+pub use mathlings_bindings::p4_models::s4_5_pca_iris_2d::Impl;
 
 /// Both sides run the same SVD on the same centred matrix (entries ≤ 20): agreement to
 /// ~1e-13; 1e-9 (relative to 1 + the largest entry) allows a different centring order.

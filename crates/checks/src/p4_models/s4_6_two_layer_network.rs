@@ -8,31 +8,7 @@ use mathlings_models::{FittedTwoLayerNetwork, ModelError};
 use crate::p4_models::common;
 use crate::prelude::*;
 
-/// (W₁, b₁, W₂, b₂).
-pub type Params = (DMatrix<f64>, DVector<f64>, DMatrix<f64>, DVector<f64>);
-
-/// The exercise's signature.
-pub struct Impl {
-    /// `forward(params, x)`: class probabilities.
-    pub forward: fn(&Params, &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError>,
-    /// `loss_and_gradients(params, x, labels)`: mean cross-entropy and its gradients.
-    pub loss_and_gradients:
-        fn(&Params, &DMatrix<f64>, &[usize]) -> Result<(f64, Params), ModelError>,
-    /// `train(x, labels, hidden, learning_rate, epochs, seed)`.
-    pub train: fn(&DMatrix<f64>, &[usize], usize, f64, usize, u64) -> Result<Params, ModelError>,
-}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_6_two_layer_network {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_6_two_layer_network::Impl {
-            forward: $($m::)+forward,
-            loss_and_gradients: $($m::)+loss_and_gradients,
-            train: $($m::)+train,
-        }
-    };
-}
+pub use mathlings_bindings::p4_models::s4_6_two_layer_network::{Impl, Params};
 
 /// Probabilities and gradients of tiny networks (entries ≤ 3): both sides do the same few
 /// operations, agreeing to ~1e-15; 1e-10 leaves ample slack.

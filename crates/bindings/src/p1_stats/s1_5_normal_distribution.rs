@@ -1,0 +1,25 @@
+//! The interface of 1.5 — the normal pdf and cdf with the learner's own erf.
+
+use mathlings_types::StatsError;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `erf(x)`: the error function.
+    pub erf: fn(f64) -> f64,
+    /// `normal_pdf(x, mu, sigma)`.
+    pub normal_pdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
+    /// `normal_cdf(x, mu, sigma)`.
+    pub normal_cdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_5_normal_distribution {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_5_normal_distribution::Impl {
+            erf: $($m::)+erf,
+            normal_pdf: $($m::)+normal_pdf,
+            normal_cdf: $($m::)+normal_cdf,
+        }
+    };
+}

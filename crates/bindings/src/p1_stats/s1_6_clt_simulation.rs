@@ -1,0 +1,19 @@
+//! The interface of 1.6 — a seeded, parallel simulation of the central limit theorem.
+
+use mathlings_types::StatsError;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `standardized_means(sample_size, replicates, seed)`.
+    pub standardized_means: fn(usize, usize, u64) -> Result<Vec<f64>, StatsError>,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s1_6_clt_simulation {
+    ($($m:ident)::+) => {
+        $crate::p1_stats::s1_6_clt_simulation::Impl {
+            standardized_means: $($m::)+standardized_means,
+        }
+    };
+}

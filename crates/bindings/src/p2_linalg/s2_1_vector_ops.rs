@@ -1,0 +1,31 @@
+//! The interface of 2.1 — dot product, p-norms, cosine similarity, projection.
+
+use mathlings_types::LinalgError;
+
+/// `project`'s signature.
+pub type ProjectFn = fn(&[f64], &[f64]) -> Result<Vec<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `dot(a, b)`: Σ aᵢ bᵢ.
+    pub dot: fn(&[f64], &[f64]) -> Result<f64, LinalgError>,
+    /// `norm(x, p)`: the p-norm, p ≥ 1 or ∞.
+    pub norm: fn(&[f64], f64) -> Result<f64, LinalgError>,
+    /// `cosine_similarity(a, b)`: a·b / (‖a‖₂‖b‖₂).
+    pub cosine_similarity: fn(&[f64], &[f64]) -> Result<f64, LinalgError>,
+    /// `project(v, onto)`: the projection of v on the line through `onto`.
+    pub project: ProjectFn,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_1_vector_ops {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_1_vector_ops::Impl {
+            dot: $($m::)+dot,
+            norm: $($m::)+norm,
+            cosine_similarity: $($m::)+cosine_similarity,
+            project: $($m::)+project,
+        }
+    };
+}

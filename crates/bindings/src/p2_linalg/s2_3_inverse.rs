@@ -1,0 +1,21 @@
+//! The interface of 2.3 — the inverse by Gauss–Jordan elimination with partial pivoting.
+
+use mathlings_types::LinalgError;
+use nalgebra::DMatrix;
+
+/// A matrix, or the typed error.
+pub type MatrixResult = Result<DMatrix<f64>, LinalgError>;
+
+/// The exercise's signature.
+pub struct Impl {
+    /// `inverse(a)`: A⁻¹.
+    pub inverse: fn(&DMatrix<f64>) -> MatrixResult,
+}
+
+/// Binds a module that defines the exercise's functions to an [`Impl`].
+#[macro_export]
+macro_rules! bind_s2_3_inverse {
+    ($($m:ident)::+) => {
+        $crate::p2_linalg::s2_3_inverse::Impl { inverse: $($m::)+inverse }
+    };
+}
