@@ -16,7 +16,9 @@ fn main() {
     println!("cargo:rerun-if-changed={}", manifest_file.display());
     let manifest = Manifest::load(&root).unwrap_or_else(|e| panic!("{e}"));
     let mut glue = String::from("/// One module per exercise.\npub mod glue {\n");
-    let mut registry = String::from("/// Every exercise, in teaching order.\npub static EXERCISES: &[Entry] = &[\n");
+    let mut registry = String::from(
+        "/// Every exercise, in teaching order.\npub static EXERCISES: &[Entry] = &[\n",
+    );
     for ex in &manifest.exercises {
         let id = &ex.id;
         let module_path = ex.module_path();

@@ -53,6 +53,9 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
             .canonicalize()
             .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     }
+    if let Some(line) = crate::sandboxing::unconfined_note() {
+        eprintln!("{line}");
+    }
     let verdicts = grader.grade(&ids).map_err(|e| e.to_string())?;
     let colour = render::colour();
     let mut all_pass = true;

@@ -262,7 +262,11 @@ impl Grader {
         match self.judge(build, "grade", &ex.id, "learner", Some(learner), ex) {
             Ok(response) => {
                 let Some(report) = response.report else {
-                    return verdict(Status::Crashed, None, Some("the judge gave no report".into()));
+                    return verdict(
+                        Status::Crashed,
+                        None,
+                        Some("the judge gave no report".into()),
+                    );
                 };
                 if !response.forbidden.is_empty() {
                     let detail = response
@@ -330,15 +334,30 @@ impl Grader {
         for ex in &self.manifest.exercises {
             match learner_crate::read_exercise(&self.exercises_dir, ex) {
                 Err(FileProblem::Missing(detail)) => {
-                    excluded.insert(ex.id.clone(), Excluded { status: Status::Missing, detail });
+                    excluded.insert(
+                        ex.id.clone(),
+                        Excluded {
+                            status: Status::Missing,
+                            detail,
+                        },
+                    );
                 }
                 Err(FileProblem::Refused(detail)) => {
-                    excluded.insert(ex.id.clone(), Excluded { status: Status::Refused, detail });
+                    excluded.insert(
+                        ex.id.clone(),
+                        Excluded {
+                            status: Status::Refused,
+                            detail,
+                        },
+                    );
                 }
                 Err(FileProblem::Escapes(detail)) => {
                     excluded.insert(
                         ex.id.clone(),
-                        Excluded { status: Status::SandboxViolation, detail },
+                        Excluded {
+                            status: Status::SandboxViolation,
+                            detail,
+                        },
                     );
                 }
                 Ok(staged) => {
@@ -355,7 +374,10 @@ impl Grader {
                             .join("\n");
                         excluded.insert(
                             ex.id.clone(),
-                            Excluded { status: Status::ForbiddenCall, detail },
+                            Excluded {
+                                status: Status::ForbiddenCall,
+                                detail,
+                            },
                         );
                     }
                     if let Some(note) = staged.note {
@@ -389,7 +411,13 @@ impl Grader {
                         } else {
                             Status::CompileError
                         };
-                        excluded.insert(id, Excluded { status, detail: message });
+                        excluded.insert(
+                            id,
+                            Excluded {
+                                status,
+                                detail: message,
+                            },
+                        );
                     }
                 }
             }
@@ -421,11 +449,20 @@ impl Grader {
     fn build_judge(&self) -> Result<PathBuf, GraderError> {
         let mut cmd = Command::new(cargo());
         cmd.current_dir(&self.root)
-            .args(["build", "--package", "mathlings-judge", "--bin", "mathlings-judge"])
+            .args([
+                "build",
+                "--package",
+                "mathlings-judge",
+                "--bin",
+                "mathlings-judge",
+            ])
             .env("CARGO_TARGET_DIR", &self.target_dir);
         match cargo_json(cmd, "mathlings-judge", |_| None)? {
             BuildOutcome::Built(judge) => Ok(judge),
-            BuildOutcome::Errors { by_exercise, unattributed } => Err(GraderError(format!(
+            BuildOutcome::Errors {
+                by_exercise,
+                unattributed,
+            } => Err(GraderError(format!(
                 "the course's own code does not build (this is not your fault):\n{unattributed}{}",
                 by_exercise.into_values().collect::<String>()
             ))),
@@ -436,8 +473,10 @@ impl Grader {
     fn build_learner(&self, layout: &Layout) -> Result<BuildOutcome, GraderError> {
         let policy = crate::sandboxing::build_policy(&self.root, layout, self.sandbox)?;
         let manifest = layout.stage.join("Cargo.toml").display().to_string();
-        let mut cmd =
-            crate::sandboxing::cargo_command(&policy, &["build", "--offline", "--manifest-path", &manifest]);
+        let mut cmd = crate::sandboxing::cargo_command(
+            &policy,
+            &["build", "--offline", "--manifest-path", &manifest],
+        );
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
         cargo_json(cmd, "mathlings-learner", |file| {
@@ -453,7 +492,10 @@ impl Grader {
             self.manifest.get(stem).map(|e| e.id.clone())
         })
         .map(|outcome| match outcome {
-            BuildOutcome::Errors { by_exercise, unattributed } => BuildOutcome::Errors {
+            BuildOutcome::Errors {
+                by_exercise,
+                unattributed,
+            } => BuildOutcome::Errors {
                 // Show the learner's own paths, not the staging folder's.
                 by_exercise: by_exercise
                     .into_iter()
@@ -476,7 +518,10 @@ impl Grader {
         ex: &Exercise,
     ) -> Result<mathlings_judge_protocol::Response, RunFailure> {
         let budget = self.budget(ex);
-        let scratch = self.target_dir.join("mathlings/scratch").join(format!("{id}-{}", nonce()));
+        let scratch = self
+            .target_dir
+            .join("mathlings/scratch")
+            .join(format!("{id}-{}", nonce()));
         std::fs::create_dir_all(&scratch).map_err(|e| RunFailure::Crashed(e.to_string()))?;
         let request = mathlings_judge_protocol::Request {
             seed: self.seed,
@@ -499,7 +544,11 @@ impl Grader {
             .current_dir(&scratch)
             .env(
                 "INSTA_UPDATE",
-                if self.bless && target == "solution" { "always" } else { "no" },
+                if self.bless && target == "solution" {
+                    "always"
+                } else {
+                    "no"
+                },
             )
             .env("INSTA_WORKSPACE_ROOT", &self.root)
             .env_remove("INSTA_FORCE_PASS")
@@ -513,7 +562,8 @@ impl Grader {
             .map_err(|e| RunFailure::Crashed(format!("cannot start the judge: {e}")))?;
         {
             let mut stdin = child.stdin.take().expect("piped");
-            let line = serde_json::to_string(&request).map_err(|e| RunFailure::Crashed(e.to_string()))?;
+            let line =
+                serde_json::to_string(&request).map_err(|e| RunFailure::Crashed(e.to_string()))?;
             let _ = writeln!(stdin, "{line}");
         }
         let mut stdout = child.stdout.take().expect("piped");
@@ -529,7 +579,10 @@ impl Grader {
             text
         });
         // The judge enforces each property's budget itself; this is the backstop.
-        let limit = self.limits.timeout.unwrap_or(budget * 24 + Duration::from_secs(30));
+        let limit = self
+            .limits
+            .timeout
+            .unwrap_or(budget * 24 + Duration::from_secs(30));
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
@@ -713,9 +766,14 @@ fn cargo_json(
 fn names_reference_item(message: &str) -> bool {
     let first = message.lines().next().unwrap_or_default();
     (first.contains("cannot find") || first.contains("unresolved import"))
-        && ["mathlings_stats", "mathlings_linalg", "mathlings_calculus", "mathlings_models"]
-            .iter()
-            .any(|c| first.contains(c))
+        && [
+            "mathlings_stats",
+            "mathlings_linalg",
+            "mathlings_calculus",
+            "mathlings_models",
+        ]
+        .iter()
+        .any(|c| first.contains(c))
 }
 
 fn collect_files(spans: &Value, out: &mut Vec<String>) {

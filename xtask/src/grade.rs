@@ -105,6 +105,11 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
         output: args.output_limit << 10,
         timeout: args.timeout.map(std::time::Duration::from_secs),
     };
+    crate::sandboxing::require(if args.allow_unsandboxed {
+        SandboxMode::BestEffort
+    } else {
+        SandboxMode::Required
+    })?;
     if let Some(batch) = &args.batch {
         return grade_batch(&course, &args, &ids, limits, batch);
     }

@@ -207,7 +207,9 @@ fn cargo_toml(root: &Path) -> Result<String, String> {
          [workspace]\n\n[dependencies]\n",
     );
     for name in ["nalgebra", "rand", "rand_chacha", "rayon"] {
-        let spec = deps.get(name).ok_or_else(|| format!("no workspace dependency {name}"))?;
+        let spec = deps
+            .get(name)
+            .ok_or_else(|| format!("no workspace dependency {name}"))?;
         writeln!(out, "{name} = {spec}").unwrap();
     }
     let path = |p: &str| toml::Value::String(root.join(p).display().to_string());
@@ -226,9 +228,7 @@ fn cargo_toml(root: &Path) -> Result<String, String> {
         )
         .unwrap();
     }
-    out.push_str(
-        "\n[profile.dev]\ndebug = false\n\n[profile.dev.package.\"*\"]\nopt-level = 2\n",
-    );
+    out.push_str("\n[profile.dev]\ndebug = false\n\n[profile.dev.package.\"*\"]\nopt-level = 2\n");
     Ok(out)
 }
 

@@ -17,13 +17,22 @@ use crate::engine::{GraderError, SandboxMode};
 use crate::learner_crate::Layout;
 
 /// The course crates the learner process is built from.
-pub const LEARNER_CRATES: [&str; 4] = ["crates/wire", "crates/bindings", "crates/types", "crates/facade"];
+pub const LEARNER_CRATES: [&str; 4] = [
+    "crates/wire",
+    "crates/bindings",
+    "crates/types",
+    "crates/facade",
+];
 
 /// The policy under which cargo builds the learner crate.
 ///
 /// # Errors
 /// When the toolchain cannot be located.
-pub fn build_policy(root: &Path, layout: &Layout, mode: SandboxMode) -> Result<Policy, GraderError> {
+pub fn build_policy(
+    root: &Path,
+    layout: &Layout,
+    mode: SandboxMode,
+) -> Result<Policy, GraderError> {
     let cargo = which(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .ok_or_else(|| GraderError("cannot find cargo".into()))?;
     let sysroot = sysroot()?;
@@ -53,13 +62,23 @@ pub fn build_policy(root: &Path, layout: &Layout, mode: SandboxMode) -> Result<P
         // learner crate itself has no build script and no procedural macro.
         .read_exec(&layout.target)
         .no_network()
-        .env("PATH", format!("{}:/usr/bin:/bin", sysroot.join("bin").display()))
+        .env(
+            "PATH",
+            format!("{}:/usr/bin:/bin", sysroot.join("bin").display()),
+        )
         .env("HOME", &layout.target)
         .env("CARGO_HOME", &cargo_home)
         .env("RUSTC", sysroot.join("bin/rustc"))
         .env("TMPDIR", &tmp)
         .env("CARGO_TARGET_DIR", &layout.target)
-        .env("CARGO_TERM_COLOR", if crate::render::colour() { "always" } else { "never" })
+        .env(
+            "CARGO_TERM_COLOR",
+            if crate::render::colour() {
+                "always"
+            } else {
+                "never"
+            },
+        )
         .require(mode == SandboxMode::Required);
     for config in ["config.toml", "config"] {
         let path = cargo_home.join(config);
@@ -91,7 +110,10 @@ fn sysroot() -> Result<PathBuf, GraderError> {
     SYSROOT
         .get_or_init(|| {
             let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-            let out = Command::new(rustc).args(["--print", "sysroot"]).output().ok()?;
+            let out = Command::new(rustc)
+                .args(["--print", "sysroot"])
+                .output()
+                .ok()?;
             out.status
                 .success()
                 .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
@@ -112,4 +134,24 @@ fn which(program: &str) -> Option<PathBuf> {
         .map(|dir| dir.join(program))
         .find(|candidate| candidate.is_file())
         .and_then(|c| c.canonicalize().ok())
+}
+
+/// One line for the learner when this machine cannot confine learner code (macOS,
+/// Windows, an old kernel); `None` when it can.
+pub fn unconfined_note() -> Option<String> {
+    let support = mathlings_sandbox::probe();
+    (!support.confines()).then(|| support.to_string())
+}
+
+/// `grade` refuses to run learner code unconfined unless told to.
+///
+/// # Errors
+/// When the sandbox is required and this machine cannot provide it.
+pub fn require(mode: SandboxMode) -> Result<(), String> {
+    match (mode, unconfined_note()) {
+        (SandboxMode::Required, Some(line)) => Err(format!(
+            "{line}\nrefusing to grade untrusted submissions unconfined; pass --allow-unsandboxed to grade anyway"
+        )),
+        _ => Ok(()),
+    }
 }

@@ -68,10 +68,17 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
                     ex.id,
                     t.as_secs()
                 )],
-                Err(RunFailure::Crashed(d)) => vec![format!("{}: verification crashed: {d}", ex.id)],
+                Err(RunFailure::Crashed(d)) => {
+                    vec![format!("{}: verification crashed: {d}", ex.id)]
+                }
             };
             if let Some(e) = build.excluded(&ex.id) {
-                problems.push(format!("{}: the stub is not gradable ({}):\n{}", ex.id, e.status.words(), e.detail));
+                problems.push(format!(
+                    "{}: the stub is not gradable ({}):\n{}",
+                    ex.id,
+                    e.status.words(),
+                    e.detail
+                ));
             }
             problems
         })
@@ -82,7 +89,12 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
                 soundness.push(format!("{}: the stub passes `{}`", v.id, p.id));
             }
         } else if build.excluded(&v.id).is_none() {
-            soundness.push(format!("{}: the stub could not be graded ({}): {}", v.id, v.status.words(), v.detail.unwrap_or_default()));
+            soundness.push(format!(
+                "{}: the stub could not be graded ({}): {}",
+                v.id,
+                v.status.words(),
+                v.detail.unwrap_or_default()
+            ));
         }
     }
     // The solutions, through the same real path: every property must pass.
@@ -95,7 +107,13 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
                 .report
                 .iter()
                 .flat_map(|r| r.properties.iter().filter(|p| !p.passed))
-                .map(|p| format!("`{}` ({:?})", p.id, p.failure.as_ref().map(|f| (&f.call, &f.returned))))
+                .map(|p| {
+                    format!(
+                        "`{}` ({:?})",
+                        p.id,
+                        p.failure.as_ref().map(|f| (&f.call, &f.returned))
+                    )
+                })
                 .collect();
             soundness.push(format!(
                 "{}: the solution is {} through the learner process: {}{}",

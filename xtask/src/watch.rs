@@ -94,6 +94,9 @@ pub fn run(args: WatchArgs) -> Result<ExitCode, String> {
             }
         });
     }
+    if let Some(line) = crate::sandboxing::unconfined_note() {
+        print!("{line}\r\n");
+    }
     let mut grader = course.grader(&args.run);
     grader.exercises_dir = exercises_dir;
     let result = main_loop(

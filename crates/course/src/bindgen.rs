@@ -43,7 +43,11 @@ pub struct Generated {
 /// One parameter of a field's function type.
 enum Param {
     /// Sent by value: decoded into `owned`, passed as `&x` when `by_ref`.
-    Data { ty: Type, owned: String, by_ref: bool },
+    Data {
+        ty: Type,
+        owned: String,
+        by_ref: bool,
+    },
     /// A callback: kept by the judge, a trampoline on the learner's side.
     Callback(TypeBareFn),
 }
@@ -81,7 +85,12 @@ pub fn generate(
             Item::Use(u) => {
                 let mut tree = u.tree.clone();
                 absolutise(&mut tree, part);
-                writeln!(uses, "    #[allow(unused_imports)] use {};", tree.to_token_stream()).unwrap();
+                writeln!(
+                    uses,
+                    "    #[allow(unused_imports)] use {};",
+                    tree.to_token_stream()
+                )
+                .unwrap();
             }
             Item::Struct(s) if s.ident == "Impl" => {
                 let Fields::Named(named) = &s.fields else {
@@ -103,9 +112,8 @@ pub fn generate(
     let mut learner = String::new();
     let mut arms = String::new();
     let mut inits = String::new();
-    let prelude = format!(
-        "{uses}    #[allow(unused_imports)] use mathlings_bindings::{module_path}::*;\n"
-    );
+    let prelude =
+        format!("{uses}    #[allow(unused_imports)] use mathlings_bindings::{module_path}::*;\n");
     for (index, (name, ty)) in fields.iter().enumerate() {
         let ty = resolve(ty.clone(), &aliases);
         let Type::BareFn(f) = ty else {
@@ -140,7 +148,8 @@ pub fn generate(
         let mut slots = Vec::new();
         for (i, p) in params.iter().enumerate() {
             if let Param::Callback(cb) = p {
-                let (decls, pass) = decode_params(cb).map_err(|m| fail(format!("field `{name}`: {m}")))?;
+                let (decls, pass) =
+                    decode_params(cb).map_err(|m| fail(format!("field `{name}`: {m}")))?;
                 writeln!(
                     callbacks,
                     "        let c{i} = |bytes: &[u8]| -> Result<Vec<u8>, String> {{ let {decls} = mathlings_wire::decode(bytes)?; mathlings_wire::encode(&(a{i})({pass})) }};"
@@ -166,7 +175,11 @@ pub fn generate(
             match p {
                 Param::Data { owned, by_ref, .. } => {
                     decls.push((format!("a{i}"), owned.clone()));
-                    args.push(if *by_ref { format!("&a{i}") } else { format!("a{i}") });
+                    args.push(if *by_ref {
+                        format!("&a{i}")
+                    } else {
+                        format!("a{i}")
+                    });
                 }
                 Param::Callback(cb) => {
                     let tramp = format!("trampoline_{name}_{i}");
@@ -176,7 +189,8 @@ pub fn generate(
                         .enumerate()
                         .map(|(j, a)| format!("p{j}: {}", a.ty.to_token_stream()))
                         .collect();
-                    let names: Vec<String> = (0..cb.inputs.len()).map(|j| format!("p{j}")).collect();
+                    let names: Vec<String> =
+                        (0..cb.inputs.len()).map(|j| format!("p{j}")).collect();
                     let cb_ret = match &cb.output {
                         syn::ReturnType::Default => "()".to_string(),
                         syn::ReturnType::Type(_, t) => t.to_token_stream().to_string(),
@@ -233,7 +247,11 @@ fn decode_params(cb: &TypeBareFn) -> Result<(String, String), String> {
         match classify(&a.ty)? {
             Param::Data { owned, by_ref, .. } => {
                 decls.push((format!("p{j}"), owned));
-                pass.push(if by_ref { format!("&p{j}") } else { format!("p{j}") });
+                pass.push(if by_ref {
+                    format!("&p{j}")
+                } else {
+                    format!("p{j}")
+                });
             }
             Param::Callback(_) => return Err("a callback may not take a callback".into()),
         }
@@ -337,16 +355,52 @@ mod tests {
 
     #[test]
     fn generates_proxies_adapters_and_trampolines() {
-        let g = generate("s3_1_gd", "p3_calculus::s3_1_gd", SOURCE, "crate::learner::s3_1_gd").unwrap();
+        let g = generate(
+            "s3_1_gd",
+            "p3_calculus::s3_1_gd",
+            SOURCE,
+            "crate::learner::s3_1_gd",
+        )
+        .unwrap();
         assert_eq!(g.fields, ["descend", "norm"]);
         assert!(g.judge.contains("fn proxy_descend"), "{}", g.judge);
-        assert!(g.judge.contains("judge::call(0, \"descend\", &(a1, a2, a3), &[&c0])"), "{}", g.judge);
-        assert!(g.judge.contains("let (p0,): (Vec<f64>,) = mathlings_wire::decode(bytes)?"), "{}", g.judge);
+        assert!(
+            g.judge
+                .contains("judge::call(0, \"descend\", &(a1, a2, a3), &[&c0])"),
+            "{}",
+            g.judge
+        );
+        assert!(
+            g.judge
+                .contains("let (p0,): (Vec<f64>,) = mathlings_wire::decode(bytes)?"),
+            "{}",
+            g.judge
+        );
         assert!(g.judge.contains("&[&c0]"), "{}", g.judge);
-        assert!(g.judge.contains("use mathlings_bindings :: p3_calculus :: common :: Thing"), "{}", g.judge);
-        assert!(g.learner.contains("fn trampoline_descend_0(p0: & [f64]) -> Vec < f64 >"), "{}", g.learner);
-        assert!(g.learner.contains("let (a1, a2, a3): (Vec<f64>, f64, usize)"), "{}", g.learner);
-        assert!(g.learner.contains("(imp.descend)(trampoline_descend_0, &a1, a2, a3)"), "{}", g.learner);
+        assert!(
+            g.judge
+                .contains("use mathlings_bindings :: p3_calculus :: common :: Thing"),
+            "{}",
+            g.judge
+        );
+        assert!(
+            g.learner
+                .contains("fn trampoline_descend_0(p0: & [f64]) -> Vec < f64 >"),
+            "{}",
+            g.learner
+        );
+        assert!(
+            g.learner
+                .contains("let (a1, a2, a3): (Vec<f64>, f64, usize)"),
+            "{}",
+            g.learner
+        );
+        assert!(
+            g.learner
+                .contains("(imp.descend)(trampoline_descend_0, &a1, a2, a3)"),
+            "{}",
+            g.learner
+        );
         assert!(g.learner.contains("bind_s3_1_gd!(crate::learner::s3_1_gd)"));
     }
 

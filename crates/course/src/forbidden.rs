@@ -15,12 +15,14 @@ const REFERENCE_CRATES: &[&str] = &[
     "mathlings_models",
 ];
 
-/// Crates that are linked next to the learner's code when it is graded and must never be
-/// reached from it (they contain the answers or the grader).
+/// Crates that hold the answers or the grader. The learner process cannot even name them
+/// (they are not in its build); the scan only says so sooner and in words.
 const OFF_LIMITS: &[&str] = &[
     "mathlings_solutions",
     "mathlings_checks",
-    "mathlings_runner",
+    "mathlings_judge",
+    "mathlings_wire",
+    "mathlings_bindings",
     "statrs",
 ];
 

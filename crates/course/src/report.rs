@@ -83,7 +83,7 @@ impl ExerciseReport {
     }
 }
 
-/// The static description of an exercise's checks (`mathlings-runner describe`).
+/// The static description of an exercise's checks (`mathlings-judge describe`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckDescription {
     /// The exercise's id.

@@ -111,3 +111,30 @@ pub fn reference_call(allow: &[&str], item: &str, args: &[u8]) -> Option<Result<
         other => Err(format!("the judge cannot serve reference item `{other}`")),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_allowed_reference_item_is_served() {
+        for e in EXERCISES {
+            for item in e.allow {
+                let args = match *item {
+                    "mathlings_stats::regularized_incomplete_beta" => {
+                        mathlings_wire::encode(&(0.5, 2.0, 3.0))
+                    }
+                    _ => mathlings_wire::encode(&(nalgebra::DMatrix::<f64>::identity(2, 2),)),
+                }
+                .unwrap();
+                let reply = reference_call(e.allow, item, &args);
+                assert!(
+                    matches!(reply, Some(Ok(_))),
+                    "{}: {item} is not served: {reply:?}",
+                    e.id
+                );
+            }
+            assert!(reference_call(e.allow, "mathlings_linalg::lu", &[]).is_none());
+        }
+    }
+}

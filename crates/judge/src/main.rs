@@ -24,10 +24,18 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["describe"] => {
             let all: Vec<_> = EXERCISES.iter().map(|e| (e.id, (e.describe)())).collect();
-            println!("{}", serde_json::to_string(&all).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string(&all).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
         ["grade", id, target] => {
@@ -45,8 +53,8 @@ fn run(args: &[String]) -> Result<(), String> {
                     .ok_or("grading the learner needs `learner` in the request")?;
                 connect(entry.id, entry.allow, &learner, request.budget_ms);
             }
-            let report = (entry.grade)(target, &options)
-                .ok_or_else(|| format!("{id}: no such target"))?;
+            let report =
+                (entry.grade)(target, &options).ok_or_else(|| format!("{id}: no such target"))?;
             let response = Response {
                 report: Some(report),
                 forbidden: mathlings_wire::judge::forbidden_calls(),
@@ -54,7 +62,10 @@ fn run(args: &[String]) -> Result<(), String> {
                 learner_starts: mathlings_wire::judge::starts(),
             };
             mathlings_wire::judge::shutdown();
-            println!("{}", serde_json::to_string(&response).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string(&response).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
         ["verify", id] => {
@@ -68,10 +79,16 @@ fn run(args: &[String]) -> Result<(), String> {
                 problems: (entry.verify)(&options),
                 ..Response::default()
             };
-            println!("{}", serde_json::to_string(&response).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string(&response).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
-        _ => Err("usage: mathlings-judge describe | grade ID TARGET | verify ID (request on stdin)".into()),
+        _ => Err(
+            "usage: mathlings-judge describe | grade ID TARGET | verify ID (request on stdin)"
+                .into(),
+        ),
     }
 }
 
@@ -85,14 +102,21 @@ fn read_request() -> Result<Request, String> {
 }
 
 /// Points the generated proxies at a sandboxed learner process for exercise `id`.
-fn connect(id: &'static str, allow: &'static [&'static str], learner: &LearnerProcess, budget_ms: u64) {
+fn connect(
+    id: &'static str,
+    allow: &'static [&'static str],
+    learner: &LearnerProcess,
+    budget_ms: u64,
+) {
     let learner = learner.clone();
     let policy = learner_policy(&learner);
+    let output_limit = learner.output;
     mathlings_wire::judge::configure(mathlings_wire::judge::Config {
         command: Box::new(move || policy.command(&learner.program, [id])),
         reference: Box::new(move |item, args| mathlings_judge::reference_call(allow, item, args)),
         budget: Duration::from_millis(budget_ms),
         output_limit: 16 << 10,
+        flood_limit: output_limit,
     });
 }
 

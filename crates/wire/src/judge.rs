@@ -42,6 +42,8 @@ pub struct Config {
     pub budget: Duration,
     /// Bytes of the learner's own output kept for the report.
     pub output_limit: usize,
+    /// Bytes of output after which the learner process is killed (a flood).
+    pub flood_limit: u64,
 }
 
 struct Running {
@@ -54,6 +56,8 @@ struct Running {
 struct Output {
     text: Vec<u8>,
     dropped: usize,
+    total: u64,
+    flooded: bool,
 }
 
 struct State {
@@ -102,7 +106,10 @@ pub fn timed_out() -> Option<(String, Duration)> {
 
 /// Reference items the learner's code called although the exercise does not allow them.
 pub fn forbidden_calls() -> Vec<String> {
-    state().as_ref().map(|s| s.forbidden.clone()).unwrap_or_default()
+    state()
+        .as_ref()
+        .map(|s| s.forbidden.clone())
+        .unwrap_or_default()
 }
 
 /// What the learner's code printed since the last call of this function (bounded).
@@ -154,7 +161,9 @@ pub fn call<A: Serialize + Debug, R: DeserializeOwned>(
             Some(s) => s.call(field, name, args, callbacks),
         }
     };
-    match outcome.and_then(|bytes| decode(&bytes).map_err(|e| format!("the learner process returned a value that {e}"))) {
+    match outcome.and_then(|bytes| {
+        decode(&bytes).map_err(|e| format!("the learner process returned a value that {e}"))
+    }) {
         Ok(value) => value,
         Err(message) => std::panic::panic_any(message),
     }
@@ -210,10 +219,14 @@ impl State {
                 CALLBACK => {
                     let reply = match split_u16(&payload) {
                         Some((slot, args)) => match callbacks.get(usize::from(slot)) {
-                            Some(cb) => catch_unwind(AssertUnwindSafe(|| cb(args)))
-                                .unwrap_or_else(|p| {
-                                    Err(format!("the course's function panicked: {}", panic_message(&*p)))
-                                }),
+                            Some(cb) => {
+                                catch_unwind(AssertUnwindSafe(|| cb(args))).unwrap_or_else(|p| {
+                                    Err(format!(
+                                        "the course's function panicked: {}",
+                                        panic_message(&*p)
+                                    ))
+                                })
+                            }
                             None => Err(format!("this call has no callback {slot}")),
                         },
                         None => Err("malformed callback".into()),
@@ -273,6 +286,8 @@ impl State {
         let mut stderr = child.stderr.take().expect("piped");
         let sink = self.output.clone();
         let limit = self.config.output_limit;
+        let flood = self.config.flood_limit;
+        let pid = child.id();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = stderr.read(&mut buf) {
@@ -283,6 +298,11 @@ impl State {
                 let room = limit.saturating_sub(out.text.len()).min(n);
                 out.text.extend_from_slice(&buf[..room]);
                 out.dropped += n - room;
+                out.total += n as u64;
+                if out.total > flood && !out.flooded {
+                    out.flooded = true;
+                    kill_pid_group(pid);
+                }
             }
         });
         Ok(Running {
@@ -303,10 +323,16 @@ impl State {
         let _ = running.child.wait();
         // Give the output thread a moment to collect the last words.
         std::thread::sleep(Duration::from_millis(20));
-        let said = {
+        let (said, flooded) = {
             let out = self.output.lock().unwrap_or_else(|e| e.into_inner());
-            String::from_utf8_lossy(&out.text).into_owned()
+            (String::from_utf8_lossy(&out.text).into_owned(), out.flooded)
         };
+        if flooded {
+            return format!(
+                "your code crashed the process running it: it printed more than {} bytes (an output flood)",
+                self.config.flood_limit
+            );
+        }
         crash_cause(status, &said)
     }
 
@@ -335,7 +361,11 @@ fn wait_briefly(child: &mut Child) -> Option<ExitStatus> {
 }
 
 fn kill_group(child: &Child) {
-    let Ok(pid) = libc::pid_t::try_from(child.id()) else {
+    kill_pid_group(child.id());
+}
+
+fn kill_pid_group(pid: u32) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
         return;
     };
     // SAFETY: signalling the process group the sandbox launcher created with setsid (its
@@ -360,7 +390,9 @@ fn crash_cause(status: Option<ExitStatus>, said: &str) -> String {
                 ),
                 (Some(0), _) => "it exited during the call (std::process::exit?)".to_string(),
                 (Some(code), _) => format!("it exited with status {code} during the call"),
-                (_, Some(libc::SIGABRT)) => "it aborted (std::process::abort, or a panic while panicking)".into(),
+                (_, Some(libc::SIGABRT)) => {
+                    "it aborted (std::process::abort, or a panic while panicking)".into()
+                }
                 (_, Some(libc::SIGSEGV | libc::SIGBUS)) => {
                     "segmentation fault (stack overflow or memory limit)".into()
                 }
@@ -387,7 +419,10 @@ fn describe<A: Debug>(name: &str, args: &A) -> String {
     }
     let mut call = format!("{name}{text}");
     if call.len() > 300 {
-        let cut = (0..=300).rev().find(|&i| call.is_char_boundary(i)).unwrap_or(0);
+        let cut = (0..=300)
+            .rev()
+            .find(|&i| call.is_char_boundary(i))
+            .unwrap_or(0);
         call.truncate(cut);
         call.push_str(" …");
     }

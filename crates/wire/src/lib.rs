@@ -83,7 +83,9 @@ fn read_frame(input: &mut impl Read) -> io::Result<(u8, Vec<u8>)> {
     input.read_exact(&mut header)?;
     let len = u32::from_le_bytes([header[1], header[2], header[3], header[4]]) as usize;
     if len > MAX_FRAME {
-        return Err(io::Error::other(format!("frame of {len} bytes is too large")));
+        return Err(io::Error::other(format!(
+            "frame of {len} bytes is too large"
+        )));
     }
     let mut payload = vec![0u8; len];
     input.read_exact(&mut payload)?;

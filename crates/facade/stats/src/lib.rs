@@ -1,7 +1,8 @@
-//! `mathlings_stats` as the learner's code sees it in the learner process: the error type,
-//! and the reference items an exercise may be allowed to call. Their work is done by the
-//! judge (see `mathlings_wire`), which answers only for the items the exercise allows
-//! (`allow` in `course.toml`); none of the reference algorithms is linked here.
+//! `mathlings_stats` as the learner's code sees it in the learner process (the learner
+//! crate depends on this crate under that name): the error type, and the reference items
+//! an exercise may be allowed to call. Their work is done by the judge (see
+//! `mathlings_wire`), which answers only for the items the exercise allows (`allow` in
+//! `course.toml`); none of the reference algorithms is linked here.
 #![deny(missing_docs)]
 
 pub use mathlings_types::StatsError;
