@@ -96,6 +96,12 @@
 //! | 6.12–6.18 (this crate's test machine: 6.18) | 6, 7 | yes | Landlock + seccomp | Landlock scoping | Landlock |
 //! | later, ABI ≥ 9 | 9 | also `connect` to Unix sockets bound to paths outside write paths | Landlock + seccomp | Landlock scoping | Landlock |
 //!
+//! The seccomp fallback for signals (ABI < 6) allows `kill` only to the program's own pid,
+//! `0` and its own process group, `tgkill`/`tkill`/`rt_*sigqueueinfo`/`pidfd_open` only to its
+//! own pid, and denies `pidfd_send_signal`, `F_SETOWN` to another pid and `F_SETOWN_EX`,
+//! `FIOSETOWN`, `SIOCSPGRP`: a program that may fork (a build) can then signal its children
+//! only through its process group (`kill(0, sig)`), not by pid.
+//!
 //! Without Landlock, [`Policy::require`]`(true)` (the default) refuses to run; with
 //! `require(false)` the program runs with seccomp, the limits and the session only. seccomp
 //! filters need x86_64 or aarch64. Not Linux: no confinement at all; the launcher only clears

@@ -988,3 +988,65 @@ fn descriptors_leaked_by_the_parent_are_closed() {
     assert!(kept.ok("write-fd"), "{kept:#?}");
     assert_eq!(std::fs::read_to_string(&grades).unwrap(), "originalpwned");
 }
+
+#[test]
+fn a_shell_pipeline_runs_when_forking_is_allowed() {
+    // What a build does (xtask runs cargo this way): fork, exec, pipes, wait, signals to
+    // its own children — with the always-on filters, and with either kind of signal
+    // confinement.
+    require_sandbox!();
+    let scratch = Dir::new("scratch");
+    let policy = Policy::new()
+        .system_paths()
+        .read_exec("/usr/bin")
+        .read_exec("/bin")
+        .write(&scratch.0)
+        .no_network();
+    let out = scratch.path("out.txt");
+    let script = format!(
+        "echo hello | tr a-z A-Z > {out}; ls /usr/bin | wc -l >> {out}; \
+         trap 'echo trapped' TERM; sleep 5 & sleep 1; kill -TERM 0; wait; echo done",
+        out = out.display()
+    );
+    let mut modes = vec![(
+        "seccomp fallback",
+        only(&policy, &[Feature::LandlockScoping]),
+    )];
+    if landlock_abi() >= 6 {
+        modes.push(("Landlock scoping", policy.clone()));
+    }
+    for (mode, policy) in modes {
+        let _ = std::fs::remove_file(&out);
+        let run = run_command(
+            policy.command_with_launcher(HOSTILE, "/bin/sh", ["-c", &script]),
+            As::Me,
+            Duration::from_secs(30),
+        );
+        assert!(
+            run.status.success() || run.stdout.contains("done"),
+            "{mode}: {run:#?}"
+        );
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.starts_with("HELLO\n"), "{mode}: {written:?}");
+        assert!(
+            run.elapsed < Duration::from_secs(4),
+            "{mode}: the background sleep was not killed"
+        );
+    }
+    if landlock_abi() >= 6 {
+        // Landlock scoping lets a program signal its own children by pid.
+        let run = run_command(
+            policy.command_with_launcher(
+                HOSTILE,
+                "/bin/sh",
+                ["-c", "sleep 5 & sleep 1; kill $!; wait; echo killed"],
+            ),
+            As::Me,
+            Duration::from_secs(30),
+        );
+        assert!(
+            run.stdout.contains("killed") && run.elapsed < Duration::from_secs(4),
+            "{run:#?}"
+        );
+    }
+}
