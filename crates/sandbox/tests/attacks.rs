@@ -11,7 +11,7 @@ use mathlings_sandbox::{Feature, Policy, probe};
 use std::io::{BufRead, Read};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -61,10 +61,19 @@ fn hostile(who: As) -> &'static str {
         return HOSTILE;
     }
     COPY.get_or_init(|| {
-        let dir = temp_root().join(format!("mathlings-sandbox-bin-{}", std::process::id()));
+        // One copy per test process; copies left by test processes that have ended are
+        // removed.
+        let dir = temp_root().join("mathlings-sandbox-bin");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let copy = dir.join("sandbox-hostile");
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = entry.file_name().into_string().unwrap_or_default();
+            let pid = name.strip_prefix("sandbox-hostile-").unwrap_or_default();
+            if !Path::new(&format!("/proc/{pid}")).exists() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        let copy = dir.join(format!("sandbox-hostile-{}", std::process::id()));
         std::fs::copy(HOSTILE, &copy).unwrap();
         std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
         copy.into_os_string().into_string().unwrap()
