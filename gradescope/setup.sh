@@ -13,5 +13,7 @@ fi
 # shellcheck disable=SC1091
 . "$HOME/.cargo/env" 2>/dev/null || true
 
-# Warm the build cache once, so that grading a submission only rebuilds the runner.
-cargo build --quiet -p xtask -p mathlings-runner
+# Warm the build cache once, so that grading a submission only rebuilds the learner crate.
+cargo build --quiet -p xtask -p mathlings-judge
+# …and the learner process's dependencies (its own target directory), by grading the stubs once.
+cargo xtask grade --submission exercises/src --only s1_3_sample_variance --cases 1 >/dev/null || true

@@ -97,7 +97,7 @@ fn fixtures(course: &Path, bystander: &Path) -> Vec<Fixture> {
             "reaches its own crate's root",
             "{ extern crate self as runner; use super::super as root; let _ = root::learner::s1_3_sample_variance::sample_variance(&[1.0, 2.0]); todo!() }"
                 .into(),
-            &["fail", "compile_error"],
+            &["fail", "compile_error", "forbidden_call"],
         ),
         f(
             "calls a reference routine through a raw identifier",
@@ -110,17 +110,21 @@ fn fixtures(course: &Path, bystander: &Path) -> Vec<Fixture> {
                 .into(),
             &["forbidden_call"],
         ),
+        // Built by macros so that the token scan misses them: only the build sandbox
+        // stands between rustc and the solution.
         f(
-            "includes the solution's text at compile time",
+            "includes the solution's text at compile time (macro-built include_str!)",
             format!(
-                "{{ let s = include_str!(\"{course}/solutions/src/p1_stats/s1_3_sample_variance.rs\"); panic!(\"{{s}}\") }}"
+                "{{ macro_rules! grab {{ ($m:ident, $p:expr) => {{ $m!($p) }} }} \
+                   let s: &str = grab!(include_str, \"{course}/solutions/src/p1_stats/s1_3_sample_variance.rs\"); panic!(\"{{s}}\") }}"
             ),
             &["compile_error"],
         ),
         f(
-            "compiles the solution as a module through cfg_attr(path)",
+            "compiles the solution as a module (macro-built mod with cfg_attr(path))",
             format!(
-                "{{ #[cfg_attr(all(), path = \"{course}/solutions/src/p1_stats/s1_3_sample_variance.rs\")] mod s; todo!() }}"
+                "{{ macro_rules! load {{ ($i:ident) => {{ #[cfg_attr(all(), path = \"{course}/solutions/src/p1_stats/s1_3_sample_variance.rs\")] mod $i; }} }} \
+                   load!(s); todo!() }}"
             ),
             &["compile_error"],
         ),

@@ -122,21 +122,55 @@ fn connect(
 
 /// The learner process may read and execute its own binary (and the system libraries it
 /// is linked against), write only in its scratch folder, start no process, open no socket,
-/// and signal nobody but itself; its environment is empty.
+/// and signal nobody but itself; its environment is empty. Run by root (CI runners, a
+/// container), it also drops to the unprivileged user `nobody` when that user can reach
+/// its binary.
 fn learner_policy(learner: &LearnerProcess) -> mathlings_sandbox::Policy {
     let cpu = 600;
-    mathlings_sandbox::Policy::new()
+    let policy = mathlings_sandbox::Policy::new()
         .system_paths()
         .read_exec(&learner.program)
         .write(&learner.scratch)
         .env("HOME", &learner.scratch)
         .env("TMPDIR", &learner.scratch)
+        // glibc reserves 64 MiB of address space per malloc arena (up to 8 per core): with
+        // an address-space limit, a learner's threads would fail to start.
+        .env("MALLOC_ARENA_MAX", "2")
         .no_fork()
         .no_network()
         .address_space(learner.memory)
         .file_size(learner.output)
         .cpu_seconds(cpu)
-        .require(learner.require_sandbox)
+        .require(learner.require_sandbox);
+    if running_as_root()
+        && reachable_by_others(&learner.program)
+        && std::os::unix::fs::chown(&learner.scratch, Some(NOBODY), Some(NOBODY)).is_ok()
+    {
+        policy.user(NOBODY, NOBODY)
+    } else {
+        policy
+    }
+}
+
+/// The conventional uid and gid of `nobody`.
+const NOBODY: u32 = 65534;
+
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // Our own process's files are created with our effective uid.
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+/// Whether a user other than the owner can execute `path` (every folder above it searchable
+/// and the file itself readable and executable by others).
+fn reachable_by_others(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.permissions().mode());
+    mode(path).is_ok_and(|m| m & 0o005 == 0o005)
+        && path
+            .ancestors()
+            .skip(1)
+            .all(|dir| dir.as_os_str().is_empty() || mode(dir).is_ok_and(|m| m & 0o001 != 0))
 }
 
 fn parse_target(text: &str) -> Result<Target, String> {

@@ -278,9 +278,8 @@ impl State {
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = cmd
-            .spawn()
-            .map_err(|e| format!("cannot start the learner process: {e}"))?;
+        let mut child =
+            spawn_from_lasting_thread(cmd).map_err(|e| format!("cannot start the learner process: {e}"))?;
         let input = BufWriter::new(child.stdin.take().expect("piped"));
         let output = child.stdout.take().expect("piped");
         let mut stderr = child.stderr.take().expect("piped");
@@ -341,6 +340,33 @@ impl State {
             stop(running);
         }
     }
+}
+
+/// Spawns `cmd` from one thread that lives as long as the judge: the learner process's
+/// parent-death signal fires when the *thread* that started it ends, and proxies may be
+/// called from short-lived threads (a check's own worker thread, say).
+fn spawn_from_lasting_thread(cmd: Command) -> io::Result<Child> {
+    type Request = (Command, std::sync::mpsc::Sender<io::Result<Child>>);
+    static SPAWNER: std::sync::OnceLock<Mutex<std::sync::mpsc::Sender<Request>>> =
+        std::sync::OnceLock::new();
+    let spawner = SPAWNER.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<Request>();
+        std::thread::spawn(move || {
+            for (mut cmd, reply) in rx {
+                let _ = reply.send(cmd.spawn());
+            }
+        });
+        Mutex::new(tx)
+    });
+    let (reply, answer) = std::sync::mpsc::channel();
+    spawner
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .send((cmd, reply))
+        .map_err(|_| io::Error::other("the spawner thread is gone"))?;
+    answer
+        .recv()
+        .map_err(|_| io::Error::other("the spawner thread is gone"))?
 }
 
 fn stop(mut running: Running) {
