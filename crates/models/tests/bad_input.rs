@@ -105,6 +105,50 @@ fn polynomial_design_rejects_bad_input() {
 }
 
 #[test]
+fn fit_polynomial_rejects_bad_input() {
+    use ModelError::*;
+    let ols = LinearRegression::default();
+    let x = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0];
+    assert!(matches!(
+        ols.fit_polynomial(&[], 2, &DVector::zeros(0)),
+        Err(Empty)
+    ));
+    assert!(matches!(
+        ols.fit_polynomial(&[0.0, f64::NAN, 2.0, 3.0, 4.0, 5.0], 2, &good_y()),
+        Err(NonFinite)
+    ));
+    assert!(matches!(
+        ols.fit_polynomial(&x, 2, &good_y().map(|v| v / 0.0)),
+        Err(NonFinite)
+    ));
+    // x⁵ = 10³⁰⁰·… overflows.
+    assert!(matches!(
+        ols.fit_polynomial(&[1e100, 1.0, 2.0, 3.0, 4.0, 5.0], 5, &good_y()),
+        Err(NonFinite)
+    ));
+    assert!(matches!(
+        ols.fit_polynomial(&x, 0, &good_y()),
+        Err(InvalidParameter { name: "degree", .. })
+    ));
+    assert!(matches!(
+        ols.fit_polynomial(&x, 2, &dvector![1.0, 2.0]),
+        Err(ShapeMismatch(_))
+    ));
+    assert!(matches!(
+        ols.fit_polynomial(&x, 5, &good_y()),
+        Err(TooFewRows { needed: 7, got: 6 })
+    ));
+    // Three distinct x cannot fix four coefficients.
+    assert!(matches!(
+        ols.fit_polynomial(&[1.0, 1.0, 2.0, 2.0, 3.0, 3.0], 3, &good_y()),
+        Err(RankDeficient {
+            rank: 3,
+            columns: 4
+        })
+    ));
+}
+
+#[test]
 fn ridge_rejects_bad_input() {
     use ModelError::*;
     let ridge = Ridge {

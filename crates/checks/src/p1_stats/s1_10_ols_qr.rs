@@ -15,11 +15,13 @@ const AGREE: f64 = 1e-8;
 /// Xᵀe = 0 at the least-squares solution: a backward-stable solver leaves |aⱼᵀe| ≲ n·ε·‖aⱼ‖·‖y‖;
 /// 1e-9 relative is thousands of ulps of slack.
 const ORTHOGONAL: f64 = 1e-9;
-/// Seven significant digits (relative to the largest coefficient) on the degree-8
+/// Six significant digits (relative to the largest coefficient) on the degree-8
 /// polynomial design, κ([1 X]) ≈ 6e8 after column scaling: a backward-stable QR solve errs by
-/// ≲ κ·ε ≈ 1e-7 in the worst case (far less in practice); the normal equations work with
-/// κ² ≈ 4e17 > 1/ε and lose every digit.
-const ILL_CONDITIONED: f64 = 1e-7;
+/// a modest multiple of κ·ε ≈ 7e-8 — the official solution by 2.9e-7 against the reference,
+/// which since its iterative refinement is exact to rounding (before, the reference was
+/// plain QR too and shared the solution's rounding errors, which hid them) — so 1e-6
+/// leaves 3× slack; the normal equations work with κ² ≈ 4e17 > 1/ε and lose every digit.
+const ILL_CONDITIONED: f64 = 1e-6;
 
 fn call(x: &DMatrix<f64>, y: &DVector<f64>) -> String {
     format!("ols(&{}, &{})", show::matrix(x), show::vector(y))
@@ -222,7 +224,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "ill_conditioned_polynomial",
-                description: "a degree-8 polynomial fit on x ∈ [1, 2] (κ ≈ 1e9) matches the reference to 7 significant digits",
+                description: "a degree-8 polynomial fit on x ∈ [1, 2] (κ ≈ 1e9) matches the reference to 6 significant digits",
                 weight: 2,
                 check: |imp, ctx| {
                     let (x, y) = polynomial_problem();

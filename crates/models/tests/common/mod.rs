@@ -6,13 +6,73 @@ use nalgebra::{DMatrix, DVector};
 
 // ---------------------------------------------------------------- tolerances
 
-/// Correct digits required on the NIST StRD "higher difficulty" polynomial problems
-/// (Filip, Wampler1–5): the brief's floor. Filip's design has κ ≈ 1.8e15 (5e9 after
-/// equilibration), so ≥ 7 of 15–16 digits is what backward-stable QR can promise.
-pub const NIST_MIN_DIGITS_HARD: f64 = 7.0;
-/// Correct digits required on the other NIST problems (Norris, Pontius, NoInt1/2,
-/// Longley): κ ≤ 1e8 leaves ≥ 8 digits; the brief asks 9 and QR reaches 12+.
-pub const NIST_MIN_DIGITS: f64 = 9.0;
+/// Correct digits (LRE) of the coefficients required on each NIST StRD linear
+/// regression set: the targets of the accuracy issue, each at or above numpy's QR
+/// (`np.linalg.qr` + back-substitution, numpy 2.4.6 / OpenBLAS 0.3.31, measured with
+/// `tests/data/nist_reference_lre.py`: Norris 12.1, Pontius 12.2, Longley 10.9, Filip
+/// 8.1, Wampler1 9.2, Wampler3 9.2, Wampler4 7.8, Wampler5 5.9). Before the
+/// refinement the fit reached Filip 8.2, Longley 10.6, Norris 12.0. Wampler4 and
+/// Wampler5 hold unrefined QR back by their huge residuals (R² = 0.96 and 0.0022,
+/// residual sd 2.4·10⁵ and 2.4·10⁷), which the error bound of QR multiplies by κ²
+/// (κ ≈ 2·10³ after equilibration). Filip is fitted by `fit_polynomial` (the powers in
+/// double-double): with the powers rounded to f64 no method can promise 9 digits (see
+/// [`NIST_EXACT_DIGITS_FILIP_F64_DESIGN`]). The fit reaches 13.2 or more everywhere.
+pub const NIST_COEFFICIENT_DIGITS: [(&str, f64); 11] = [
+    ("Norris", 12.5),
+    ("Pontius", 12.2),
+    ("NoInt1", 10.0),
+    ("NoInt2", 10.0),
+    ("Filip", 9.0),
+    ("Longley", 11.0),
+    ("Wampler1", 9.4),
+    ("Wampler2", 10.0),
+    ("Wampler3", 9.2),
+    ("Wampler4", 7.8),
+    ("Wampler5", 5.9),
+];
+/// Correct digits required of the standard errors, the residual standard deviation and
+/// R² on every NIST set (the issue's target): they are computed from the refined
+/// residuals and a refined (XᵀX)⁻¹ with compensated sums, and reach ≥ 12.8 (Filip's
+/// standard errors, the lowest).
+pub const NIST_STATISTIC_DIGITS: f64 = 9.0;
+/// The digits of the *exact* least-squares solution of each NIST set's data as read
+/// into f64 (decimal → nearest f64; polynomial powers of that f64 x taken exactly),
+/// against the certified values: [coefficients, standard errors, residual sd, R²],
+/// each the minimum over its entries, capped at 15. Computed in exact rational
+/// arithmetic (Python `fractions`) by `tests/data/nist_reference_lre.py`. No f64
+/// solver can be expected to beat these: they are what the rounding of the data to
+/// f64 leaves (Wampler2's and Pontius's y and Filip's x are not representable).
+pub const NIST_EXACT_DIGITS: [(&str, [f64; 4]); 11] = [
+    ("Norris", [14.06, 13.92, 14.03, 15.0]),
+    ("Pontius", [13.51, 13.76, 13.78, 15.0]),
+    ("NoInt1", [14.72, 15.0, 15.0, 15.0]),
+    ("NoInt2", [15.0, 14.94, 15.0, 15.0]),
+    ("Filip", [14.01, 14.82, 14.77, 15.0]),
+    ("Longley", [14.62, 14.89, 15.0, 15.0]),
+    ("Wampler1", [15.0, 15.0, 15.0, 15.0]),
+    ("Wampler2", [13.20, 15.0, 15.0, 15.0]),
+    ("Wampler3", [15.0, 14.46, 14.81, 15.0]),
+    ("Wampler4", [15.0, 14.47, 14.83, 15.0]),
+    ("Wampler5", [15.0, 14.46, 14.80, 15.0]),
+];
+/// As [`NIST_EXACT_DIGITS`] for Filip's design built by `polynomial_design` (every
+/// power rounded to f64): the exact solution of that rounded design has only 7.90
+/// correct digits (7.6 even with correctly rounded powers), so `fit` on it is held to
+/// this ceiling, not to the issue's 9.
+pub const NIST_EXACT_DIGITS_FILIP_F64_DESIGN: [f64; 4] = [7.90, 8.65, 8.47, 10.65];
+/// The digits the refined standard errors can reach on Filip, below its ceiling of
+/// 14.8: (XᵀX)⁻¹ is refined through the Gram matrix, whose condition number is κ² with
+/// κ = 5.2·10⁹ after equilibration, so even in double-double (ε² ≈ 1.2·10⁻³²) its
+/// relative error is κ²ε² ≈ 3·10⁻¹³, 12.5 digits (measured: 12.8). Every other set has
+/// κ ≤ 4.3·10⁴ and is not affected.
+pub const NIST_FILIP_STANDARD_ERROR_LIMIT: f64 = 12.5;
+/// How far below [`NIST_EXACT_DIGITS`] a refined fit may fall: it returns the exact
+/// solution of a problem within a few ε of its input, an error of the same order as the
+/// one the ceiling already contains (both are O(ε) data perturbations carried by the
+/// same conditioning), so together they can cost a fraction of a digit; measured
+/// ≤ 0.14 (Filip's coefficients), Filip's standard errors apart
+/// ([`NIST_FILIP_STANDARD_ERROR_LIMIT`]). One digit is the margin.
+pub const NIST_CEILING_MARGIN: f64 = 1.0;
 /// Digits required against statsmodels' Logit (Newton, converged to |score| ≈ 1e-16):
 /// both sides solve the same well-conditioned 5-parameter problem; the brief asks 6.
 pub const LOGISTIC_MIN_DIGITS: f64 = 6.0;
@@ -22,6 +82,12 @@ pub const PCA_RATIO_ABS: f64 = 1e-8;
 /// Relative agreement of QR-based OLS with nalgebra's SVD solve on random designs of
 /// condition number ≤ 1e3: forward error ≲ κ²·ε ≈ 1e-10 in the worst case.
 pub const OLS_VS_SVD_REL: f64 = 1e-8;
+/// Largest error, relative to max|β|, of a refined fit on exact integer polynomial data
+/// (y = Σ βⱼ xʲ computed without rounding, so the exact least-squares solution is the
+/// integer β itself): refinement converges to the exact solution up to the rounding of
+/// the coefficients, so a few ulps; measured ≤ 10⁻²⁷ relative over 1000 cases (the
+/// integers come back exactly). Plain QR misses by κ·ε, ≈ 10⁻¹⁰ at degree 5.
+pub const EXACT_DATA_REL: f64 = 16.0 * f64::EPSILON;
 /// Agreement of gradient descent with the closed form (brief: 1e-6); with standardised
 /// features and enough epochs GD's contraction factor^epochs is far below that.
 pub const GD_VS_CLOSED_FORM: f64 = 1e-6;
