@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::learner_crate::{self, FileProblem, Layout};
+use crate::method_lint::{Finding, MethodLint};
 
 /// How one exercise fared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -395,6 +396,18 @@ impl Grader {
                 .map_err(GraderError)?;
             match self.build_learner(&layout)? {
                 BuildOutcome::Built(program) => break Some(program),
+                BuildOutcome::Forbidden(by_exercise) => {
+                    for (id, detail) in by_exercise {
+                        files.remove(&id);
+                        excluded.insert(
+                            id,
+                            Excluded {
+                                status: Status::ForbiddenCall,
+                                detail,
+                            },
+                        );
+                    }
+                }
                 BuildOutcome::Errors {
                     by_exercise,
                     unattributed,
@@ -459,6 +472,10 @@ impl Grader {
             .env("CARGO_TARGET_DIR", &self.target_dir);
         match cargo_json(cmd, "mathlings-judge", |_| None)? {
             BuildOutcome::Built(judge) => Ok(judge),
+            // Only the learner crate's build is linted.
+            BuildOutcome::Forbidden(_) => Err(GraderError(
+                "the judge's build was linted as a learner's (a bug in xtask)".into(),
+            )),
             BuildOutcome::Errors {
                 by_exercise,
                 unattributed,
@@ -470,8 +487,22 @@ impl Grader {
     }
 
     /// Builds the learner crate in the build sandbox.
+    ///
+    /// With the method lint (`method_lint`) when the toolchain has clippy: the compiler
+    /// then also judges, on resolved names, the forbidden methods and types the token scan
+    /// cannot see through macros, renames and paths.
     fn build_learner(&self, layout: &Layout) -> Result<BuildOutcome, GraderError> {
         let policy = crate::sandboxing::build_policy(&self.root, layout, self.sandbox)?;
+        let lint = MethodLint::new(&self.manifest);
+        let conf_dir = layout.target.join("method-lint");
+        // Without clippy (`false`), the token scan alone judges, as before.
+        let (policy, _) = crate::sandboxing::with_method_lint(policy, &conf_dir)?;
+        // Written only when changed: clippy names it as an input of the build.
+        learner_crate::write_if_changed(
+            &conf_dir.join("clippy.toml"),
+            lint.clippy_toml().as_bytes(),
+        )
+        .map_err(GraderError)?;
         let manifest = layout.stage.join("Cargo.toml").display().to_string();
         let mut cmd = crate::sandboxing::cargo_command(
             &policy,
@@ -479,19 +510,35 @@ impl Grader {
         );
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
-        cargo_json(cmd, "mathlings-learner", |file| {
-            if let Some(relative) = file.strip_prefix("src/learner/") {
-                return self
-                    .manifest
-                    .exercises
-                    .iter()
-                    .find(|e| e.file == relative)
-                    .map(|e| e.id.clone());
-            }
-            let stem = file.strip_prefix("src/adapters/")?.strip_suffix(".rs")?;
-            self.manifest.get(stem).map(|e| e.id.clone())
-        })
+        let mut findings = Vec::new();
+        cargo_json_observed(
+            cmd,
+            "mathlings-learner",
+            |file| {
+                if let Some(relative) = file.strip_prefix("src/learner/") {
+                    return self
+                        .manifest
+                        .exercises
+                        .iter()
+                        .find(|e| e.file == relative)
+                        .map(|e| e.id.clone());
+                }
+                let stem = file.strip_prefix("src/adapters/")?.strip_suffix(".rs")?;
+                self.manifest.get(stem).map(|e| e.id.clone())
+            },
+            |message| findings.extend(Finding::read(message)),
+        )
         .map(|outcome| match outcome {
+            // It compiled: an exercise whose file the method lint flags for a method or type
+            // that exercise forbids is left out all the same.
+            BuildOutcome::Built(program) => {
+                let forbidden = lint.forbidden(&self.manifest, &findings);
+                if forbidden.is_empty() {
+                    BuildOutcome::Built(program)
+                } else {
+                    BuildOutcome::Forbidden(forbidden)
+                }
+            }
             BuildOutcome::Errors {
                 by_exercise,
                 unattributed,
@@ -680,6 +727,9 @@ pub enum RunFailure {
 
 enum BuildOutcome {
     Built(PathBuf),
+    /// It built, but these exercises (id → detail) call what they may not (the method lint,
+    /// `method_lint`): they are left out like a file that does not compile.
+    Forbidden(BTreeMap<String, String>),
     Errors {
         by_exercise: BTreeMap<String, String>,
         unattributed: String,
@@ -693,9 +743,21 @@ fn cargo() -> String {
 /// Runs a cargo build with JSON messages; `attribute` names the exercise a source file
 /// (as rustc reports it) belongs to.
 fn cargo_json(
+    cmd: Command,
+    binary: &str,
+    attribute: impl Fn(&str) -> Option<String>,
+) -> Result<BuildOutcome, GraderError> {
+    cargo_json_observed(cmd, binary, attribute, |_| {})
+}
+
+/// [`cargo_json`], showing `observe` every compiler message that is not an error (rustc's
+/// `message` object: warnings, among them the method lint's findings, fresh or replayed
+/// from cargo's cache), so that a build that succeeds can still exclude exercises.
+fn cargo_json_observed(
     mut cmd: Command,
     binary: &str,
     attribute: impl Fn(&str) -> Option<String>,
+    mut observe: impl FnMut(&Value),
 ) -> Result<BuildOutcome, GraderError> {
     cmd.arg(if crate::render::colour() {
         "--message-format=json-diagnostic-rendered-ansi"
@@ -739,6 +801,7 @@ fn cargo_json(
                     None => unattributed.push_str(rendered),
                 }
             }
+            Some("compiler-message") => observe(&msg["message"]),
             _ => {}
         }
     }

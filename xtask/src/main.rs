@@ -9,6 +9,7 @@ mod grade;
 mod hint;
 mod learner_crate;
 mod list;
+mod method_lint;
 mod new;
 mod progress;
 mod render;

@@ -97,6 +97,28 @@ pub fn build_policy(
     Ok(policy)
 }
 
+/// Turns on the method lint (`crate::method_lint`) in `policy`: `clippy-driver`, next to
+/// rustc in the toolchain's sysroot, wraps rustc for the learner crate only
+/// (`RUSTC_WORKSPACE_WRAPPER`; its dependencies are compiled by rustc as before), reading
+/// `clippy.toml` from `conf_dir` (granted for reading) and forcing its two lints to warn.
+/// Returns `false`, and `policy` unchanged, when the toolchain has no `clippy-driver` (the
+/// clippy component is not installed): the build then relies on the token scan alone.
+///
+/// # Errors
+/// When the toolchain cannot be located.
+pub fn with_method_lint(policy: Policy, conf_dir: &Path) -> Result<(Policy, bool), GraderError> {
+    let driver = sysroot()?.join("bin/clippy-driver");
+    if !driver.is_file() {
+        return Ok((policy, false));
+    }
+    let policy = policy
+        .read(conf_dir)
+        .env("RUSTC_WORKSPACE_WRAPPER", &driver)
+        .env("CLIPPY_CONF_DIR", conf_dir)
+        .env("CLIPPY_ARGS", crate::method_lint::CLIPPY_ARGS);
+    Ok((policy, true))
+}
+
 /// The command that builds the learner crate under `policy`.
 pub fn cargo_command(policy: &Policy, args: &[&str]) -> Command {
     let cargo = which(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
