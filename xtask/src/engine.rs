@@ -328,7 +328,31 @@ impl Grader {
             use std::os::fd::AsRawFd;
             libc::flock(lock.as_raw_fd(), libc::LOCK_EX);
         }
-        let judge = self.build_judge()?;
+        // The judge depends on the course only: build it (usually a no-op) while the
+        // learner crate builds.
+        std::thread::scope(|scope| {
+            let judge = scope.spawn(|| self.build_judge());
+            let learner = self.build_learner_crate();
+            let judge = judge
+                .join()
+                .unwrap_or_else(|_| Err(GraderError("the judge's build panicked".into())));
+            let (learner, excluded, notes) = learner?;
+            self.private_copies(&scratch, judge?, learner, excluded, notes)
+        })
+    }
+
+    /// Stages and builds the learner crate, leaving out what cannot be compiled.
+    #[allow(clippy::type_complexity)]
+    fn build_learner_crate(
+        &self,
+    ) -> Result<
+        (
+            Option<PathBuf>,
+            BTreeMap<String, Excluded>,
+            BTreeMap<String, String>,
+        ),
+        GraderError,
+    > {
         let mut excluded = BTreeMap::new();
         let mut notes = BTreeMap::new();
         let mut files = BTreeMap::new();
@@ -435,6 +459,19 @@ impl Grader {
                 }
             }
         };
+        Ok((learner, excluded, notes))
+    }
+
+    /// Takes private copies of the binaries (still under the build lock), so that no later
+    /// build can replace a binary this grading is about to run.
+    fn private_copies(
+        &self,
+        scratch: &Path,
+        judge: PathBuf,
+        learner: Option<PathBuf>,
+        excluded: BTreeMap<String, Excluded>,
+        notes: BTreeMap<String, String>,
+    ) -> Result<Build, GraderError> {
         let copies = scratch.join("private");
         std::fs::create_dir_all(&copies).map_err(|e| GraderError(e.to_string()))?;
         let tag = format!("{}-{}", std::process::id(), nonce());
@@ -448,7 +485,6 @@ impl Grader {
         };
         let judge = copy(&judge, "judge")?;
         let learner = learner.map(|l| copy(&l, "learner")).transpose()?;
-        drop(lock);
         Ok(Build {
             judge,
             learner,
@@ -598,6 +634,7 @@ impl Grader {
                 },
             )
             .env("INSTA_WORKSPACE_ROOT", &self.root)
+            .env("MATHLINGS_COURSE_ROOT", &self.root)
             .env_remove("INSTA_FORCE_PASS")
             .env_remove("CI")
             .stdin(Stdio::piped())
@@ -626,10 +663,7 @@ impl Grader {
             text
         });
         // The judge enforces each property's budget itself; this is the backstop.
-        let limit = self
-            .limits
-            .timeout
-            .unwrap_or(budget * 24 + Duration::from_secs(30));
+        let limit = budget * 24 + Duration::from_secs(30);
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,

@@ -33,8 +33,7 @@ pub fn build_policy(
     layout: &Layout,
     mode: SandboxMode,
 ) -> Result<Policy, GraderError> {
-    let cargo = which(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .ok_or_else(|| GraderError("cannot find cargo".into()))?;
+    let cargo = cargo_path().ok_or_else(|| GraderError("cannot find cargo".into()))?;
     let sysroot = sysroot()?;
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
@@ -121,8 +120,7 @@ pub fn with_method_lint(policy: Policy, conf_dir: &Path) -> Result<(Policy, bool
 
 /// The command that builds the learner crate under `policy`.
 pub fn cargo_command(policy: &Policy, args: &[&str]) -> Command {
-    let cargo = which(&std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .unwrap_or_else(|| PathBuf::from("cargo"));
+    let cargo = cargo_path().unwrap_or_else(|| PathBuf::from("cargo"));
     policy.command(cargo, args)
 }
 
@@ -144,18 +142,23 @@ fn sysroot() -> Result<PathBuf, GraderError> {
         .ok_or_else(|| GraderError("cannot run `rustc --print sysroot`".into()))
 }
 
-/// `program` as an absolute path (searched in PATH when it has no `/`).
-fn which(program: &str) -> Option<PathBuf> {
-    let p = Path::new(program);
-    if p.is_absolute() {
-        return Some(p.to_path_buf());
+/// The real cargo of the toolchain: `$CARGO` (set by `cargo xtask`), else the sysroot's,
+/// else the first `cargo` in `PATH` (never rustup's proxy resolved to `rustup` itself).
+fn cargo_path() -> Option<PathBuf> {
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        return Some(PathBuf::from(cargo));
+    }
+    if let Ok(sysroot) = sysroot() {
+        let cargo = sysroot.join("bin/cargo");
+        if cargo.is_file() {
+            return Some(cargo);
+        }
     }
     std::env::var_os("PATH")
         .into_iter()
         .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
-        .map(|dir| dir.join(program))
+        .map(|dir| dir.join("cargo"))
         .find(|candidate| candidate.is_file())
-        .and_then(|c| c.canonicalize().ok())
 }
 
 /// One line for the learner when this machine cannot confine learner code (macOS,

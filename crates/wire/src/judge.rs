@@ -122,7 +122,8 @@ pub fn take_output() -> String {
     if out.dropped > 0 {
         text.push_str(&format!("\n… ({} more bytes not shown)", out.dropped));
     }
-    *out = Output::default();
+    out.text.clear();
+    out.dropped = 0;
     text
 }
 
@@ -278,12 +279,18 @@ impl State {
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child =
-            spawn_from_lasting_thread(cmd).map_err(|e| format!("cannot start the learner process: {e}"))?;
+        let mut child = spawn_from_lasting_thread(cmd)
+            .map_err(|e| format!("cannot start the learner process: {e}"))?;
         let input = BufWriter::new(child.stdin.take().expect("piped"));
         let output = child.stdout.take().expect("piped");
         let mut stderr = child.stderr.take().expect("piped");
         let sink = self.output.clone();
+        {
+            // The flood limit counts per process.
+            let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
+            out.total = 0;
+            out.flooded = false;
+        }
         let limit = self.config.output_limit;
         let flood = self.config.flood_limit;
         let pid = child.id();
