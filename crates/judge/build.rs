@@ -51,7 +51,9 @@ pub mod {id} {{
     use mathlings_checks::Options;
     use mathlings_course::report::{{CheckDescription, ExerciseReport}};
 
-    /// Proxies to the learner's functions (generated from the exercise's `Impl`).
+    /// Proxies to the learner's functions (generated from the exercise's `Impl`, whose
+    /// types they repeat verbatim).
+    #[allow(clippy::type_complexity, clippy::too_many_arguments)]
     mod proxies {{
 {proxies}
     }}

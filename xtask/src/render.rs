@@ -106,6 +106,16 @@ pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> 
                     indent(&f.expected)
                 );
             }
+            if let Some(printed) = &p.output {
+                out += &format!("      {}\n", paint("your code printed:", colour, dim));
+                let lines: Vec<&str> = printed.lines().collect();
+                for line in lines.iter().take(12) {
+                    out += &format!("        │ {line}\n");
+                }
+                if lines.len() > 12 {
+                    out += &format!("        │ … ({} more lines)\n", lines.len() - 12);
+                }
+            }
         }
         if let Some(d) = &report.diagnosis {
             out += &format!(

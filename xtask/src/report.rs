@@ -35,7 +35,9 @@
 //!             "call": "sample_variance(&[…])", // string: the shrunk input as a Rust call
 //!             "returned": "Ok(0.0)",         // string
 //!             "expected": "Ok(2.0 (± 2e-5))" // string
-//!           }
+//!           },
+//!           "output": "…"                    // string, only when the property failed and the
+//!                                            // learner's code printed (bounded: 16 KiB)
 //!         }
 //!       ]
 //!     }
@@ -119,6 +121,9 @@ pub struct PropertyGrade {
     pub max_score: f64,
     /// The shrunk failing case.
     pub counterexample: Option<Failure>,
+    /// What the learner's code printed while this property was checked (failed only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
 }
 
 fn round2(x: f64) -> f64 {
@@ -392,6 +397,7 @@ fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
                         score: round2(if p.passed { max } else { 0.0 }),
                         max_score: round2(max),
                         counterexample: p.failure.clone(),
+                        output: p.output.clone(),
                     }
                 })
                 .collect();
