@@ -599,18 +599,18 @@ impl Grader {
         target: &str,
         learner: Option<&Path>,
         ex: &Exercise,
-    ) -> Result<mathlings_judge_protocol::Response, RunFailure> {
+    ) -> Result<mathlings_course::report::Response, RunFailure> {
         let budget = self.budget(ex);
         let scratch = self
             .target_dir
             .join("mathlings/scratch")
             .join(format!("{id}-{}", nonce()));
         std::fs::create_dir_all(&scratch).map_err(|e| RunFailure::Crashed(e.to_string()))?;
-        let request = mathlings_judge_protocol::Request {
+        let request = mathlings_course::report::Request {
             seed: self.seed,
             cases: self.cases,
             budget_ms: u64::try_from(budget.as_millis()).unwrap_or(u64::MAX),
-            learner: learner.map(|program| mathlings_judge_protocol::LearnerProcess {
+            learner: learner.map(|program| mathlings_course::report::LearnerProcess {
                 program: program.to_path_buf(),
                 scratch: scratch.clone(),
                 require_sandbox: self.sandbox == SandboxMode::Required,
@@ -695,59 +695,6 @@ impl Grader {
         let base = self.limits.timeout.unwrap_or_else(|| ex.timeout());
         let scale = f64::from(self.cases.max(64)) / 64.0;
         base.mul_f64(scale)
-    }
-}
-
-/// The judge's request and answer, as `xtask` reads them (mirrors `mathlings_judge`, which
-/// `xtask` does not link: it links no checks and no learner code).
-pub mod mathlings_judge_protocol {
-    use std::path::PathBuf;
-
-    use mathlings_course::report::ExerciseReport;
-    use serde::{Deserialize, Serialize};
-
-    /// See `mathlings_judge::Request`.
-    #[derive(Debug, Clone, Serialize, Deserialize)]
-    pub struct Request {
-        /// Master seed.
-        pub seed: u64,
-        /// Cases per property.
-        pub cases: u32,
-        /// Budget of one property, in milliseconds.
-        pub budget_ms: u64,
-        /// The learner process.
-        pub learner: Option<LearnerProcess>,
-    }
-
-    /// See `mathlings_judge::LearnerProcess`.
-    #[derive(Debug, Clone, Serialize, Deserialize)]
-    pub struct LearnerProcess {
-        /// The learner binary.
-        pub program: PathBuf,
-        /// Its scratch folder.
-        pub scratch: PathBuf,
-        /// Refuse to run unconfined.
-        pub require_sandbox: bool,
-        /// Address-space limit.
-        pub memory: u64,
-        /// Output limit.
-        pub output: u64,
-    }
-
-    /// See `mathlings_judge::Response`.
-    #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-    pub struct Response {
-        /// The verdict.
-        pub report: Option<ExerciseReport>,
-        /// Forbidden reference calls.
-        #[serde(default)]
-        pub forbidden: Vec<String>,
-        /// Verify's problems.
-        #[serde(default)]
-        pub problems: Vec<String>,
-        /// Learner processes started.
-        #[serde(default)]
-        pub learner_starts: u32,
     }
 }
 

@@ -5,25 +5,11 @@
 
 mod common;
 
-use common::{read_json, root, scratch, xtask};
+use common::{root, scratch};
 
 fn grade(src: &std::path::Path, json: &std::path::Path) -> serde_json::Value {
     let cases = std::env::var("MATHLINGS_CASES").unwrap_or_else(|_| "16".into());
-    let out = xtask(&[
-        "grade",
-        "--submission",
-        src.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-        "--cases",
-        &cases,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    read_json(json)
+    common::grade(src, json, &["--cases", &cases])
 }
 
 #[test]

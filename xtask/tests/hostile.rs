@@ -10,7 +10,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{Body, read_json, root, scratch, submission, xtask};
+use common::{Body, root, scratch, submission};
 
 /// The seed of these gradings: a secret a learner must never see in its own output.
 const SEED: &str = "424242424242";
@@ -223,28 +223,20 @@ fn hostile_submissions_get_nothing_and_change_nothing() {
     let skip = ["target", ".git", ".mathlings"];
     let course_before = tree(&course, &skip);
     let bystander_before = tree(&dir.join("bystander"), &[]);
-    let json = dir.join("report.json");
-    let out = xtask(&[
-        "grade",
-        "--submission",
-        src.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-        "--seed",
-        SEED,
-        "--cases",
-        "8",
-        "--timeout",
-        "5",
-        "--output-limit",
-        "256",
-    ]);
-    assert!(
-        out.status.success(),
-        "grading itself must work: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = common::grade(
+        &src,
+        &dir.join("report.json"),
+        &[
+            "--seed",
+            SEED,
+            "--cases",
+            "8",
+            "--timeout",
+            "5",
+            "--output-limit",
+            "256",
+        ],
     );
-    let report = read_json(&json);
     let entry = |id: &str| -> serde_json::Value {
         report["exercises"]
             .as_array()
@@ -324,22 +316,10 @@ fn honest_answers_never_fail_for_form() {
     let mut bytes = stripped.into_bytes();
     bytes.extend_from_slice(b"// caf\xe9\n");
     std::fs::write(src.join(file), bytes).unwrap();
-    let json = dir.join("report.json");
-    let out = xtask(&[
-        "grade",
-        "--submission",
-        src.to_str().unwrap(),
-        "--only",
-        id,
-        "--json",
-        json.to_str().unwrap(),
-        "--cases",
-        "16",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = common::grade(
+        &src,
+        &dir.join("report.json"),
+        &["--only", id, "--cases", "16"],
     );
-    assert_eq!(common::status(&read_json(&json), id), "pass");
+    assert_eq!(common::status(&report, id), "pass");
 }

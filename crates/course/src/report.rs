@@ -1,5 +1,7 @@
-//! What the runner reports about one exercise, shared by the runner (which writes it)
-//! and the grader (which reads it). Serialized as JSON between the two processes.
+//! What the judge reports about one exercise, and the request it answers: shared by the
+//! judge (which writes the report) and the grader (which reads it), as JSON between them.
+
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -92,4 +94,48 @@ pub struct CheckDescription {
     pub properties: Vec<(String, String, u32)>,
     /// `(id, explanation)` of every registered misconception.
     pub misconceptions: Vec<(String, String)>,
+}
+
+/// What the grader asks of the judge (one JSON line on standard input).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Request {
+    /// Master seed (secret in a course's grading: never on a command line).
+    pub seed: u64,
+    /// Generated cases per property.
+    pub cases: u32,
+    /// Time budget of one property, in milliseconds.
+    pub budget_ms: u64,
+    /// How to start the learner process (grading the learner's target only).
+    pub learner: Option<LearnerProcess>,
+}
+
+/// How to start and confine the learner process.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LearnerProcess {
+    /// The learner binary (built from the staged files and the generated adapters).
+    pub program: PathBuf,
+    /// Its private scratch folder: the only place it may write.
+    pub scratch: PathBuf,
+    /// Refuse to run it when the sandbox cannot be applied.
+    pub require_sandbox: bool,
+    /// Address-space limit in bytes.
+    pub memory: u64,
+    /// Cap on what it writes, in bytes.
+    pub output: u64,
+}
+
+/// What the judge answers (one JSON object on standard output).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Response {
+    /// The verdict, when grading.
+    pub report: Option<ExerciseReport>,
+    /// Reference items the learner's code called without the exercise allowing them.
+    #[serde(default)]
+    pub forbidden: Vec<String>,
+    /// The instructor's proof's problems, when verifying.
+    #[serde(default)]
+    pub problems: Vec<String>,
+    /// How many learner processes were started (1 unless one crashed or hung).
+    #[serde(default)]
+    pub learner_starts: u32,
 }

@@ -13,11 +13,8 @@
 //! `mathlings-judge describe` prints every exercise's check description.
 #![deny(missing_docs)]
 
-use std::path::PathBuf;
-
 use mathlings_checks::Options;
 use mathlings_course::report::{CheckDescription, ExerciseReport};
-use serde::{Deserialize, Serialize};
 
 include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
@@ -51,49 +48,7 @@ pub fn find(id: &str) -> Option<&'static Entry> {
     EXERCISES.iter().find(|e| e.id == id)
 }
 
-/// What the grader asks of the judge (one JSON line on standard input).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Request {
-    /// Master seed (secret in a course's grading: never on a command line).
-    pub seed: u64,
-    /// Generated cases per property.
-    pub cases: u32,
-    /// Time budget of one property, in milliseconds.
-    pub budget_ms: u64,
-    /// How to start the learner process (grading the learner's target only).
-    pub learner: Option<LearnerProcess>,
-}
-
-/// How to start and confine the learner process.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LearnerProcess {
-    /// The learner binary (built from the staged files and the generated adapters).
-    pub program: PathBuf,
-    /// Its private scratch folder: the only place it may write.
-    pub scratch: PathBuf,
-    /// Refuse to run it when the sandbox cannot be applied.
-    pub require_sandbox: bool,
-    /// Address-space limit in bytes.
-    pub memory: u64,
-    /// Cap on what it writes, in bytes.
-    pub output: u64,
-}
-
-/// What the judge answers (one JSON object on standard output).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Response {
-    /// The verdict, when grading.
-    pub report: Option<ExerciseReport>,
-    /// Reference items the learner's code called without the exercise allowing them.
-    #[serde(default)]
-    pub forbidden: Vec<String>,
-    /// The instructor's proof's problems, when verifying.
-    #[serde(default)]
-    pub problems: Vec<String>,
-    /// How many learner processes were started (1 unless one crashed or hung).
-    #[serde(default)]
-    pub learner_starts: u32,
-}
+pub use mathlings_course::report::{LearnerProcess, Request, Response};
 
 /// Answers a learner's call of reference item `item`, if `allow` lists it.
 pub fn reference_call(allow: &[&str], item: &str, args: &[u8]) -> Option<Result<Vec<u8>, String>> {

@@ -119,3 +119,25 @@ pub fn status(report: &serde_json::Value, id: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+/// Grades the submission `src` with `cargo xtask grade --submission SRC --json JSON ARGS…`,
+/// asserts that grading itself worked (exit 0, or 1 for `--min-score`), and returns the
+/// JSON report.
+pub fn grade(src: &Path, json: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec![
+        "grade",
+        "--submission",
+        src.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let out = xtask(&all);
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "grading itself must work: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    read_json(json)
+}
