@@ -542,7 +542,13 @@ impl Grader {
         let manifest = layout.stage.join("Cargo.toml").display().to_string();
         let mut cmd = crate::sandboxing::cargo_command(
             &policy,
-            &["build", "--offline", "--manifest-path", &manifest],
+            &[
+                "build",
+                "--offline",
+                "--keep-going",
+                "--manifest-path",
+                &manifest,
+            ],
         );
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
@@ -551,7 +557,9 @@ impl Grader {
             cmd,
             "mathlings-learner",
             |file| {
-                if let Some(relative) = file.strip_prefix("src/learner/") {
+                // `ex/<id>/../../src/learner/<file>` (the learner's file) or
+                // `ex/<id>/lib.rs` (its adapter).
+                if let Some((_, relative)) = file.split_once("src/learner/") {
                     return self
                         .manifest
                         .exercises
@@ -559,8 +567,8 @@ impl Grader {
                         .find(|e| e.file == relative)
                         .map(|e| e.id.clone());
                 }
-                let stem = file.strip_prefix("src/adapters/")?.strip_suffix(".rs")?;
-                self.manifest.get(stem).map(|e| e.id.clone())
+                let id = file.strip_prefix("ex/")?.split('/').next()?;
+                self.manifest.get(id).map(|e| e.id.clone())
             },
             |message| findings.extend(Finding::read(message)),
         )
@@ -582,7 +590,11 @@ impl Grader {
                 // Show the learner's own paths, not the staging folder's.
                 by_exercise: by_exercise
                     .into_iter()
-                    .map(|(id, m)| (id, m.replace("src/learner/", &learner_dir)))
+                    .map(|(id, m)| {
+                        let staged = format!("ex/{id}/../../src/learner/");
+                        let m = m.replace(&staged, &learner_dir);
+                        (id, m)
+                    })
                     .collect(),
                 unattributed,
             },

@@ -29,8 +29,8 @@ use serde_json::Value;
 pub const CLIPPY_ARGS: &str = "--force-warn__CLIPPY_HACKERY__clippy::disallowed_methods__CLIPPY_HACKERY__\
                                --force-warn__CLIPPY_HACKERY__clippy::disallowed_types__CLIPPY_HACKERY__";
 
-/// Where the staged learner files live, relative to the learner crate (as rustc names them
-/// in its diagnostics; see `learner_crate::Layout::relative_file`).
+/// Where the staged learner files live in the learner workspace (rustc names them
+/// `ex/<id>/../../src/learner/<file>`; see `learner_crate::write`).
 const LEARNER_DIR: &str = "src/learner/";
 
 /// Every type or trait a forbidden `.name` entry may be a method of: each `.name` of the
@@ -385,7 +385,7 @@ impl Finding {
             loop {
                 if let (Some(file), Some(line)) =
                     (span["file_name"].as_str(), span["line_start"].as_u64())
-                    && let Some(file) = file.strip_prefix(LEARNER_DIR)
+                    && let Some((_, file)) = file.split_once(LEARNER_DIR)
                 {
                     let finding = Finding {
                         file: file.to_string(),
