@@ -32,6 +32,8 @@ pub enum Status {
     Pass,
     /// At least one property failed.
     Fail,
+    /// The stub's `todo!()` is still in place: every property failed on it.
+    NotStarted,
     /// The file does not compile.
     CompileError,
     /// The checks did not finish within the exercise's time limit.
@@ -55,6 +57,7 @@ impl Status {
         match self {
             Status::Pass => "pass",
             Status::Fail => "fail",
+            Status::NotStarted => "not started",
             Status::CompileError => "compile error",
             Status::Timeout => "timeout",
             Status::Crashed => "crashed",
@@ -288,6 +291,8 @@ impl Grader {
                 };
                 let (status, detail) = if report.passed() {
                     (Status::Pass, note)
+                } else if report.not_started() {
+                    (Status::NotStarted, note)
                 } else if let Some(t) = failing("did not return within") {
                     (Status::Timeout, Some(t))
                 } else if let Some(c) = failing("crashed the process running it") {

@@ -40,21 +40,26 @@ pub struct GradeArgs {
     /// Only these roadmap sections (e.g. 1.3 2.6) or parts (e.g. 2).
     #[arg(long, value_name = "SECTION", num_args = 1..)]
     pub sections: Vec<String>,
-    /// Write the versioned JSON report here.
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// Write a JUnit XML report here.
-    #[arg(long, value_name = "FILE")]
-    pub junit: Option<PathBuf>,
-    /// Write a Markdown report here (e.g. $GITHUB_STEP_SUMMARY).
-    #[arg(long, value_name = "FILE")]
-    pub markdown: Option<PathBuf>,
-    /// Write Gradescope's results.json here.
-    #[arg(long, value_name = "FILE")]
-    pub gradescope: Option<PathBuf>,
-    /// Write GitHub Classroom's autograding result here.
-    #[arg(long, value_name = "FILE")]
-    pub classroom: Option<PathBuf>,
+    /// Write the versioned JSON report here (with --batch, always written, as
+    /// OUT/<name>.json: give no FILE).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub json: Option<Option<PathBuf>>,
+    /// Write a JUnit XML report here (with --batch: OUT/<name>.junit.xml per submission;
+    /// give no FILE).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub junit: Option<Option<PathBuf>>,
+    /// Write a Markdown report here, e.g. $GITHUB_STEP_SUMMARY (with --batch: OUT/<name>.md
+    /// per submission; give no FILE).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub markdown: Option<Option<PathBuf>>,
+    /// Write Gradescope's results.json here (with --batch: OUT/<name>.gradescope.json per
+    /// submission; give no FILE).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub gradescope: Option<Option<PathBuf>>,
+    /// Write GitHub Classroom's autograding result here (with --batch:
+    /// OUT/<name>.classroom.json per submission; give no FILE).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub classroom: Option<Option<PathBuf>>,
     /// Exit with status 1 when the score is below this percentage (the reports are still written).
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub min_score: Option<f64>,
@@ -110,8 +115,9 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
     } else {
         SandboxMode::Required
     })?;
+    let formats = formats(&args)?;
     if let Some(batch) = &args.batch {
-        return grade_batch(&course, &args, &ids, limits, batch);
+        return grade_batch(&course, &args, &ids, limits, batch, &formats);
     }
     let (name, grader) = match &args.submission {
         Some(dir) => {
@@ -132,7 +138,12 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
         args.run.cases,
         &verdicts,
     );
-    write_outputs(&report, &args)?;
+    for (format, path) in &formats {
+        let path = path
+            .as_ref()
+            .expect("a FILE outside --batch (see `formats`)");
+        write_file(path, &(format.render)(&report))?;
+    }
     print!("{}", report.summary());
     Ok(exit_for(&report, args.min_score))
 }
@@ -187,27 +198,82 @@ fn selected_ids(course: &Course, args: &GradeArgs) -> Result<Vec<String>, String
         .collect())
 }
 
-/// Renders a report in one output format.
-type Render = fn(&GradeReport) -> String;
+/// One output format of a report.
+pub struct Format {
+    /// Its option, e.g. `--junit`.
+    flag: &'static str,
+    /// The file name ending of a submission's report in a batch's OUT folder.
+    batch_suffix: &'static str,
+    /// Renders a report.
+    render: fn(&GradeReport) -> String,
+}
+
+const FORMATS: [Format; 5] = [
+    Format {
+        flag: "--json",
+        batch_suffix: ".json",
+        render: GradeReport::json,
+    },
+    Format {
+        flag: "--junit",
+        batch_suffix: ".junit.xml",
+        render: GradeReport::junit,
+    },
+    Format {
+        flag: "--markdown",
+        batch_suffix: ".md",
+        render: GradeReport::markdown,
+    },
+    Format {
+        flag: "--gradescope",
+        batch_suffix: ".gradescope.json",
+        render: GradeReport::gradescope,
+    },
+    Format {
+        flag: "--classroom",
+        batch_suffix: ".classroom.json",
+        render: GradeReport::classroom,
+    },
+];
+
+/// The requested formats, each with its FILE: required for one submission, refused with
+/// --batch (which writes OUT/<name><suffix> per submission, and always the JSON).
+fn formats(args: &GradeArgs) -> Result<Vec<(&'static Format, Option<PathBuf>)>, String> {
+    let given = [
+        &args.json,
+        &args.junit,
+        &args.markdown,
+        &args.gradescope,
+        &args.classroom,
+    ];
+    let mut chosen = Vec::new();
+    for (format, option) in FORMATS.iter().zip(given) {
+        let batch = args.batch.is_some();
+        match option {
+            None if batch && format.flag == "--json" => chosen.push((format, None)),
+            None => {}
+            Some(Some(path)) if batch => {
+                return Err(format!(
+                    "with --batch, {} writes OUT/<name>{} for every submission: give it no file (not {})",
+                    format.flag,
+                    format.batch_suffix,
+                    path.display()
+                ));
+            }
+            Some(None) if !batch => {
+                return Err(format!(
+                    "{} needs a FILE (only --batch writes one per submission)",
+                    format.flag
+                ));
+            }
+            Some(path) => chosen.push((format, path.clone())),
+        }
+    }
+    Ok(chosen)
+}
 
 /// A submission's name and its report (or why it could not be graded).
 pub type Graded = (String, Result<GradeReport, String>);
-
-fn write_outputs(report: &GradeReport, args: &GradeArgs) -> Result<(), String> {
-    let outputs: [(&Option<PathBuf>, Render); 5] = [
-        (&args.json, GradeReport::json),
-        (&args.junit, GradeReport::junit),
-        (&args.markdown, GradeReport::markdown),
-        (&args.gradescope, GradeReport::gradescope),
-        (&args.classroom, GradeReport::classroom),
-    ];
-    for (path, render) in outputs {
-        if let Some(path) = path {
-            write_file(path, &render(report))?;
-        }
-    }
-    Ok(())
-}
 
 fn write_file(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -249,12 +315,16 @@ fn has_part_folder(dir: &Path) -> bool {
     })
 }
 
+/// A submission's name: its folder's, skipping the course's own folder names
+/// (`alice/exercises/src` is "alice").
 fn submission_name(dir: &Path) -> String {
     let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    canonical.file_name().map_or_else(
-        || canonical.display().to_string(),
-        |n| n.to_string_lossy().to_string(),
-    )
+    canonical
+        .ancestors()
+        .filter_map(|d| d.file_name())
+        .map(|n| n.to_string_lossy().to_string())
+        .find(|n| n != "src" && n != "exercises")
+        .unwrap_or_else(|| canonical.display().to_string())
 }
 
 fn grade_batch(
@@ -263,6 +333,7 @@ fn grade_batch(
     ids: &[String],
     limits: Limits,
     batch: &Path,
+    formats: &[(&'static Format, Option<PathBuf>)],
 ) -> Result<ExitCode, String> {
     let entries = std::fs::read_dir(batch)
         .map_err(|e| format!("cannot read batch folder {}: {e}", batch.display()))?;
@@ -293,13 +364,26 @@ fn grade_batch(
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let workers = args.run.jobs.unwrap_or(2).max(1);
     let template = base_grader(course, args, limits);
-    let results = grade_many(course, &template, ids, &submissions, workers, Some(&out))?;
+    let formats: Vec<&Format> = formats.iter().map(|(f, _)| *f).collect();
+    let results = grade_many(
+        course,
+        &template,
+        ids,
+        &submissions,
+        workers,
+        Some((&out, &formats)),
+    )?;
+    // Scores first (numbers a spreadsheet sums), then each exercise's status, so that
+    // "not_started" stays apart from "fail".
     let mut csv = String::from("submission,score,max_score,percent,status");
     for id in ids {
         csv += &format!(",{id}");
     }
+    for id in ids {
+        csv += &format!(",status:{id}");
+    }
     csv += "\n";
-    let mut failed = 0;
+    let mut failed = Vec::new();
     for (name, result) in &results {
         match result {
             Ok(report) => {
@@ -310,13 +394,16 @@ fn grade_batch(
                     report.max_score,
                     report.percent()
                 );
+                let graded = |id: &String| report.exercises.iter().find(|e| &e.id == id);
                 for id in ids {
-                    let score = report
-                        .exercises
-                        .iter()
-                        .find(|e| &e.id == id)
-                        .map_or(0.0, |e| e.score);
-                    csv += &format!(",{score:.2}");
+                    csv += &format!(",{:.2}", graded(id).map_or(0.0, |e| e.score));
+                }
+                for id in ids {
+                    let status = graded(id).map(|e| serde_json::to_value(e.status));
+                    match status {
+                        Some(Ok(serde_json::Value::String(s))) => csv += &format!(",{s}"),
+                        _ => csv += ",",
+                    }
                 }
                 println!(
                     "{:<24} {:>8.2}/{:<8.2} {:>5.1}%",
@@ -327,14 +414,18 @@ fn grade_batch(
                 );
             }
             Err(message) => {
-                failed += 1;
+                failed.push(name.as_str());
+                let reason = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
                 csv += &format!(
                     "{},0,0,0,{}",
                     csv_field(name),
-                    csv_field(&format!("error: {message}"))
+                    csv_field(&format!("error: {}", reason.trim()))
                 );
                 for _ in ids {
                     csv += ",0";
+                }
+                for _ in ids {
+                    csv += ",";
                 }
                 println!("{name:<24} not graded: {message}");
             }
@@ -343,23 +434,35 @@ fn grade_batch(
     }
     write_file(&out.join("gradebook.csv"), &csv)?;
     println!(
-        "{} submission(s) graded, {failed} not gradable · reports in {}",
-        results.len() - failed,
+        "{} submission(s) graded, {} not gradable · reports in {}",
+        results.len() - failed.len(),
+        failed.len(),
         out.display()
     );
-    Ok(ExitCode::SUCCESS)
+    if failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        // Every gradable submission's reports are written; the gradebook says why the others
+        // are not.
+        Err(format!(
+            "{} submission(s) not gradable: {} (see gradebook.csv)",
+            failed.len(),
+            failed.join(", ")
+        ))
+    }
 }
 
 /// Grades `submissions` with `workers` submissions in flight: their builds take turns on
 /// `template`'s one shared target directory (each build leaves a private copy of its
-/// runner), while their exercise runs overlap. Writes `<name>.json` into `out` if given.
+/// runner), while their exercise runs overlap. Writes `<name><suffix>` in each of the
+/// formats into the folder of `out` if given.
 pub fn grade_many(
     course: &Course,
     template: &Grader,
     ids: &[String],
     submissions: &[PathBuf],
     workers: usize,
-    out: Option<&Path>,
+    out: Option<(&Path, &[&Format])>,
 ) -> Result<Vec<Graded>, String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(workers.max(1))
@@ -385,8 +488,11 @@ pub fn grade_many(
                         grader.cases,
                         &verdicts,
                     );
-                    if let Some(out) = out {
-                        write_file(&out.join(format!("{name}.json")), &report.json())?;
+                    if let Some((out, formats)) = out {
+                        for format in formats {
+                            let file = out.join(format!("{name}{}", format.batch_suffix));
+                            write_file(&file, &(format.render)(&report))?;
+                        }
                     }
                     Ok(report)
                 })();

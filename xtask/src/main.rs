@@ -94,7 +94,7 @@ pub struct Course {
 impl Course {
     /// Loads the course from the workspace that holds this tool.
     pub fn load() -> Result<Course, String> {
-        let root = project_root();
+        let root = project_root()?;
         let manifest = Manifest::load(&root).map_err(|e| e.to_string())?;
         Ok(Course { root, manifest })
     }
@@ -141,16 +141,35 @@ impl Course {
     }
 }
 
-/// The workspace root: this crate's parent directory, or `MATHLINGS_COURSE_ROOT` when set
-/// (the grader's own tests use it to point at a damaged copy of the course).
-pub fn project_root() -> PathBuf {
+/// The course root, found at run time so that a moved or copied checkout (even with its
+/// `target/`) grades, builds and writes itself: `MATHLINGS_COURSE_ROOT` when set (the
+/// grader's own tests point it at a damaged copy of the course); else the parent of the
+/// `CARGO_MANIFEST_DIR` that `cargo xtask` (`cargo run`) sets at run time; else the nearest
+/// folder holding `course.toml` above the current directory, then above this executable.
+pub fn project_root() -> Result<PathBuf, String> {
     if let Some(root) = std::env::var_os("MATHLINGS_COURSE_ROOT") {
-        return PathBuf::from(root);
+        return Ok(PathBuf::from(root));
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_path_buf()
+    let is_course = |dir: &std::path::Path| dir.join(mathlings_course::MANIFEST_FILE).is_file();
+    if let Some(xtask) = std::env::var_os("CARGO_MANIFEST_DIR")
+        && let Some(root) = std::path::Path::new(&xtask).parent()
+        && is_course(root)
+    {
+        return Ok(root.to_path_buf());
+    }
+    let from_cwd = std::env::current_dir().ok();
+    let from_exe = std::env::current_exe().ok();
+    [from_cwd, from_exe]
+        .into_iter()
+        .flatten()
+        .find_map(|start| start.ancestors().find(|d| is_course(d)).map(PathBuf::from))
+        .ok_or_else(|| {
+            format!(
+                "cannot find the course: run `cargo xtask` inside the course's folder (the one \
+                 with {}), or set MATHLINGS_COURSE_ROOT",
+                mathlings_course::MANIFEST_FILE
+            )
+        })
 }
 
 /// The cargo target directory in use.

@@ -1,6 +1,9 @@
-//! `cargo xtask new SECTION NAME` (instructors): scaffolds an exercise — stub, solution,
+//! `cargo xtask new SECTION NAME` (instructors): scaffolds an exercise — stub (in
+//! `exercises/src` and as the stub the course ships, `crates/course/stubs`), solution,
 //! interface (`Impl` and `bind_<id>!` in `mathlings-bindings`), checks skeleton, `mod`
-//! declarations and manifest entry — such that `verify` fails until every part is filled in.
+//! declarations (in sorted place) and the manifest entry (at the end of its section, under
+//! the section's header) — rustfmt-formatted, such that `verify` fails until every part is
+//! filled in.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -66,6 +69,10 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
             stub(section, name, error, error_type),
         ),
         (
+            format!("{}/{file}", mathlings_course::STUBS_DIR),
+            stub(section, name, error, error_type),
+        ),
+        (
             format!("solutions/src/{file}"),
             solution(section, name, error, error_type),
         ),
@@ -85,18 +92,22 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
         std::fs::create_dir_all(path.parent().expect("has parent")).map_err(|e| e.to_string())?;
         std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
+    let mut written: Vec<String> = files.iter().map(|(path, _)| path.clone()).collect();
     for krate in [
         "exercises/src",
         "solutions/src",
         "crates/bindings/src",
         "crates/checks/src",
     ] {
-        declare(&course.root.join(krate), part, &id)?;
+        written.extend(declare(&course.root, krate, part, &id)?);
     }
     insert_manifest_entry(&course.root, section, &id, &file)?;
     println!("Created exercise {id} (section {section}):");
     for (path, _) in &files {
         println!("  {path}");
+    }
+    if let Err(e) = rustfmt(&course.root, &written) {
+        println!("warning: {e}; run `cargo fmt` before committing.");
     }
     println!(
         "and its [[exercise]] entry in course.toml. `cargo xtask verify {id}` fails until you:\n\
@@ -197,39 +208,94 @@ pub fn spec() -> Spec<Impl> {{
     )
 }
 
-fn declare(krate: &Path, part: &str, id: &str) -> Result<(), String> {
-    let mod_rs = krate.join(part).join("mod.rs");
-    let line = format!("pub mod {id};\n");
-    let text = std::fs::read_to_string(&mod_rs).unwrap_or_default();
-    if !text.contains(&line) {
-        std::fs::write(&mod_rs, text + &line)
-            .map_err(|e| format!("cannot write {}: {e}", mod_rs.display()))?;
+/// Formats the files (relative to `root`) the way `cargo fmt` would.
+fn rustfmt(root: &Path, files: &[String]) -> Result<(), String> {
+    let out = std::process::Command::new("rustfmt")
+        .current_dir(root)
+        .args(["--edition", crate::verify::EDITION])
+        .args(files)
+        .output()
+        .map_err(|e| format!("cannot run rustfmt: {e}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "rustfmt failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
     }
-    let lib = krate.join("lib.rs");
-    let lib_text =
-        std::fs::read_to_string(&lib).map_err(|e| format!("cannot read {}: {e}", lib.display()))?;
-    let decl = format!("pub mod {part};");
-    if !lib_text.contains(&decl) {
-        std::fs::write(&lib, format!("{lib_text}{decl}\n")).map_err(|e| e.to_string())?;
-    }
-    Ok(())
 }
 
-/// Inserts the entry after the last exercise of the same or an earlier section.
+/// Declares `part::id` in `krate` (relative to `root`): `pub mod <id>;` among the part's
+/// sorted `pub mod` lines, and `pub mod <part>;` in `lib.rs` if missing. Returns the files
+/// it wrote.
+fn declare(root: &Path, krate: &str, part: &str, id: &str) -> Result<Vec<String>, String> {
+    let mut written = Vec::new();
+    let mod_rs = format!("{krate}/{part}/mod.rs");
+    let text = std::fs::read_to_string(root.join(&mod_rs)).unwrap_or_default();
+    if let Some(new_text) = with_module(&text, id) {
+        std::fs::write(root.join(&mod_rs), new_text)
+            .map_err(|e| format!("cannot write {mod_rs}: {e}"))?;
+        written.push(mod_rs);
+    }
+    let lib = format!("{krate}/lib.rs");
+    let lib_text =
+        std::fs::read_to_string(root.join(&lib)).map_err(|e| format!("cannot read {lib}: {e}"))?;
+    if let Some(new_text) = with_module(&lib_text, part) {
+        std::fs::write(root.join(&lib), new_text)
+            .map_err(|e| format!("cannot write {lib}: {e}"))?;
+        written.push(lib);
+    }
+    Ok(written)
+}
+
+/// `text` with `pub mod <name>;` inserted where rustfmt's sorting puts it (before the first
+/// `pub mod` line that sorts after it, else after the last), or `None` if declared already.
+fn with_module(text: &str, name: &str) -> Option<String> {
+    let line = format!("pub mod {name};");
+    if text.lines().any(|l| l.trim() == line) {
+        return None;
+    }
+    let mut lines: Vec<&str> = text.lines().collect();
+    let declared = |l: &&str| l.starts_with("pub mod ") && l.ends_with(';');
+    let at = match lines
+        .iter()
+        .position(|l| declared(l) && **l > *line.as_str())
+    {
+        Some(at) => at,
+        None => lines
+            .iter()
+            .rposition(declared)
+            .map_or(lines.len(), |last| last + 1),
+    };
+    lines.insert(at, &line);
+    Some(lines.join("\n") + "\n")
+}
+
+/// Inserts the entry after the last exercise of the same or an earlier section, above the
+/// comment headers of the next section (`# --- 1.4 ---`, `# ── Part 2 …`); a new section
+/// gets its own header.
 fn insert_manifest_entry(root: &Path, section: &str, id: &str, file: &str) -> Result<(), String> {
     let path = root.join(mathlings_course::MANIFEST_FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    std::fs::write(&path, with_manifest_entry(&text, section, id, file))
+        .map_err(|e| format!("cannot write course.toml: {e}"))
+}
+
+/// `text` (a manifest) with the new exercise's entry in place (see [`insert_manifest_entry`]).
+fn with_manifest_entry(text: &str, section: &str, id: &str, file: &str) -> String {
     let key = |s: &str| {
         s.split('.')
             .map(|p| p.parse::<u32>().unwrap_or(0))
             .collect::<Vec<_>>()
     };
     let entry = format!(
-        "[[exercise]]\nid = \"{id}\"\nsection = \"{section}\"\ntitle = \"TODO: title\"\nfile = \"{file}\"\npoints = 10\nhints = [\"TODO: a conceptual first hint\", \"TODO: a hint that is nearly the code\"]\nreading = [\"TODO: chapter-level pointer (3Blue1Brown, Imperial MML, Khan Academy, ISL, MML book)\"]\nforbidden = []\n\n"
+        "[[exercise]]\nid = \"{id}\"\nsection = \"{section}\"\ntitle = \"TODO: title\"\nfile = \"{file}\"\npoints = 10\nhints = [\"TODO: a conceptual first hint\", \"TODO: a hint that is nearly the code\"]\nreading = [\"TODO: chapter-level pointer (3Blue1Brown, Imperial MML, Khan Academy, ISL, MML book)\"]\nforbidden = []\n"
     );
-    // Byte offsets of each [[exercise]] block and its section.
+    // Byte offsets of each [[exercise]] block, its section, and where its own lines end
+    // (before the blank and comment lines that head the next block).
     let starts: Vec<usize> = text.match_indices("[[exercise]]").map(|(i, _)| i).collect();
-    let mut insert_at = None;
+    let mut after: Option<(usize, &str)> = None;
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(text.len());
         let block = &text[start..end];
@@ -239,18 +305,144 @@ fn insert_manifest_entry(root: &Path, section: &str, id: &str, file: &str) -> Re
             .and_then(|l| l.strip_suffix('"'))
             .unwrap_or("");
         if key(block_section) <= key(section) {
-            insert_at = Some(end);
+            let own: Vec<&str> = block.lines().collect();
+            let kept = own
+                .iter()
+                .rposition(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .map_or(0, |i| i + 1);
+            let length: usize = own[..kept].iter().map(|l| l.len() + 1).sum();
+            after = Some(((start + length).min(text.len()), block_section));
         }
     }
-    let new_text = match insert_at {
-        Some(at) if at == text.len() => {
-            format!("{}\n\n{}", text.trim_end(), entry.trim_end()) + "\n"
+    match after {
+        Some((at, previous)) => {
+            let header = if previous == section {
+                String::new()
+            } else {
+                format!("# --- {section} ---\n")
+            };
+            let head = &text[..at];
+            let separator = if head.ends_with('\n') { "\n" } else { "\n\n" };
+            format!("{head}{separator}{header}{entry}{}", &text[at..])
         }
-        Some(at) => format!("{}{entry}{}", &text[..at], &text[at..]),
         None => match starts.first() {
-            Some(&first) => format!("{}{entry}{}", &text[..first], &text[first..]),
-            None => format!("{}\n\n{}", text.trim_end(), entry),
+            Some(&first) => format!(
+                "{}# --- {section} ---\n{entry}\n{}",
+                &text[..first],
+                &text[first..]
+            ),
+            None => format!("{}\n\n# --- {section} ---\n{entry}", text.trim_end()),
         },
-    };
-    std::fs::write(&path, new_text).map_err(|e| format!("cannot write course.toml: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = "format_version = 1\n\n# ── Part 1 ──\n\n# --- 1.1 ---\n[[exercise]]\nid = \"a\"\nsection = \"1.1\"\n\n[[exercise]]\nid = \"b\"\nsection = \"1.1\"\n\n# --- 1.2 ---\n[[exercise]]\nid = \"c\"\nsection = \"1.2\"\n\n# ── Part 2 ──\n\n# --- 2.1 ---\n[[exercise]]\nid = \"d\"\nsection = \"2.1\"\n";
+
+    fn ids_under_headers(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut header = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("# --- ") {
+                header = h.trim_end_matches(" ---").to_string();
+            }
+            if let Some(id) = line.strip_prefix("id = ") {
+                out.push(format!("{header}:{}", id.trim_matches('"')));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_manifest_entry_goes_under_its_section() {
+        let text = with_manifest_entry(MANIFEST, "1.1", "s1_1_new", "p1_stats/s1_1_new.rs");
+        assert_eq!(
+            ids_under_headers(&text),
+            ["1.1:a", "1.1:b", "1.1:s1_1_new", "1.2:c", "2.1:d"]
+        );
+        assert!(text.contains("section = \"1.1\"\n\n[[exercise]]\nid = \"s1_1_new\""));
+        assert!(text.contains("forbidden = []\n\n# --- 1.2 ---"), "{text}");
+        // The last section of a part, and a new section, each under their own header.
+        let text = with_manifest_entry(MANIFEST, "1.2", "s1_2_new", "p1_stats/s1_2_new.rs");
+        let text = with_manifest_entry(&text, "1.3", "s1_3_new", "p1_stats/s1_3_new.rs");
+        let text = with_manifest_entry(&text, "2.2", "s2_2_new", "p2_linalg/s2_2_new.rs");
+        assert_eq!(
+            ids_under_headers(&text),
+            [
+                "1.1:a",
+                "1.1:b",
+                "1.2:c",
+                "1.2:s1_2_new",
+                "1.3:s1_3_new",
+                "2.1:d",
+                "2.2:s2_2_new"
+            ]
+        );
+        assert!(text.contains("forbidden = []\n\n# ── Part 2 ──"), "{text}");
+        assert!(text.ends_with("forbidden = []\n"), "{text}");
+    }
+
+    #[test]
+    fn modules_are_declared_in_sorted_place_once() {
+        let text = "//! Part.\n\npub mod s1_1_a;\npub mod s1_3_c;\n";
+        let text = with_module(text, "s1_2_b").unwrap();
+        assert_eq!(
+            text,
+            "//! Part.\n\npub mod s1_1_a;\npub mod s1_2_b;\npub mod s1_3_c;\n"
+        );
+        assert_eq!(with_module(&text, "s1_2_b"), None);
+        assert_eq!(
+            with_module("#![allow(x)]\n\npub mod p1_stats;\n", "p2_linalg").unwrap(),
+            "#![allow(x)]\n\npub mod p1_stats;\npub mod p2_linalg;\n"
+        );
+    }
+
+    /// The scaffolding is rustfmt-clean as generated (rustfmt then runs on it anyway).
+    #[test]
+    fn the_scaffolding_is_rustfmt_clean() {
+        let error = "mathlings_linalg::LinalgError";
+        for (what, text) in [
+            ("stub", stub("2.4", "gram_schmidt", error, "LinalgError")),
+            (
+                "solution",
+                solution("2.4", "gram_schmidt", error, "LinalgError"),
+            ),
+            (
+                "bindings",
+                bindings(
+                    "s2_4_gram_schmidt",
+                    "p2_linalg",
+                    "gram_schmidt",
+                    "LinalgError",
+                ),
+            ),
+            (
+                "checks",
+                checks("s2_4_gram_schmidt", "p2_linalg", "gram_schmidt"),
+            ),
+        ] {
+            let mut child = std::process::Command::new("rustfmt")
+                .args(["--edition", crate::verify::EDITION, "--check"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .expect("rustfmt runs");
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{what} is not rustfmt-clean:\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+    }
 }

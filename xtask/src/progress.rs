@@ -12,9 +12,6 @@ pub struct Progress {
     /// The exercise `watch` shows.
     #[serde(default)]
     pub current: Option<String>,
-    /// The commit the course was at when the learner started (the stubs `reset` restores).
-    #[serde(default)]
-    pub course_commit: Option<String>,
     /// Solved exercises and when they were last seen passing.
     #[serde(default)]
     pub solved: BTreeMap<String, String>,
@@ -33,7 +30,7 @@ impl Progress {
     /// reported and replaced by a fresh start (never a crash).
     pub fn load(root: &Path) -> Progress {
         let path = path(root);
-        let mut progress = match std::fs::read_to_string(&path) {
+        match std::fs::read_to_string(&path) {
             Ok(text) => toml::from_str(&text).unwrap_or_else(|e| {
                 eprintln!(
                     "warning: ignoring unreadable {}: {}",
@@ -43,11 +40,7 @@ impl Progress {
                 Progress::default()
             }),
             Err(_) => Progress::default(),
-        };
-        if progress.course_commit.is_none() {
-            progress.course_commit = git(root, &["rev-parse", "HEAD"]);
         }
-        progress
     }
 
     /// Writes the progress file.
@@ -71,18 +64,6 @@ impl Progress {
             self.solved.remove(id);
         }
     }
-}
-
-/// Runs git in `root`, returning trimmed stdout on success.
-pub fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let out = std::process::Command::new("git")
-        .current_dir(root)
-        .args(args)
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim_end().to_string())
 }
 
 fn today() -> String {

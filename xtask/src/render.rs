@@ -12,6 +12,30 @@ pub fn colour() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }
 
+/// `text` without terminal escape sequences (colours from rustc, rustfmt, clippy or insta
+/// captured by a tool that thought it had a terminal).
+pub fn without_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        // CSI: ESC [ parameters… final byte in @..=~; any other escape: ESC and one char.
+        if chars.next_if_eq(&'[').is_some() {
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            chars.next();
+        }
+    }
+    out
+}
+
 fn paint(text: &str, colour: bool, f: fn(&str) -> String) -> String {
     if colour { f(text) } else { text.to_string() }
 }
@@ -35,10 +59,10 @@ fn dim(t: &str) -> String {
 /// The full feedback for one exercise.
 pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> String {
     let mut out = String::new();
-    let mark = if v.status == Status::Pass {
-        paint("✓", colour, green)
-    } else {
-        paint("✗", colour, red)
+    let mark = match v.status {
+        Status::Pass => paint("✓", colour, green),
+        Status::NotStarted => paint("○", colour, yellow),
+        _ => paint("✗", colour, red),
     };
     let points = f64::from(ex.points) * v.fraction();
     out += &format!(
@@ -68,15 +92,14 @@ pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> 
             Status::Missing => "The file is missing:",
             Status::Refused => "The file was not read:",
             Status::SandboxViolation => "It reaches outside your exercises folder:",
-            Status::Pass | Status::Fail => "Note:",
+            Status::Pass | Status::Fail | Status::NotStarted => "Note:",
         };
         out += &format!("  {}\n", paint(heading, colour, yellow));
         for line in detail.lines() {
             out += &format!("    {line}\n");
         }
     }
-    let not_started = v.report.as_ref().is_some_and(|r| r.not_started());
-    if let (true, Some(report)) = (not_started, &v.report) {
+    if let (Status::NotStarted, Some(report)) = (v.status, &v.report) {
         out += &format!(
             "  {} replace the `todo!()` in exercises/src/{} — your answer must keep these properties:\n",
             paint("Not started yet:", colour, yellow),
@@ -172,4 +195,17 @@ pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
         "█".repeat(filled),
         "░".repeat(width - filled)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_codes_are_removed_and_the_text_kept() {
+        let painted = format!("{} {}\n+ added", "error".red().bold(), "ok".green());
+        assert_ne!(painted, "error ok\n+ added");
+        assert_eq!(without_colour(&painted), "error ok\n+ added");
+        assert_eq!(without_colour("plain ✓ text"), "plain ✓ text");
+    }
 }

@@ -16,14 +16,18 @@
 //!       "id": "s1_3_sample_variance",     // string: exercise id
 //!       "section": "1.3",                 // string: roadmap section
 //!       "title": "…",                     // string
-//!       "status": "fail",                 // "pass" | "fail" | "compile_error" | "timeout" |
-//!                                         // "crashed" | "forbidden_call" | "missing"
+//!       "status": "fail",                 // "pass" | "fail" | "not_started" |
+//!                                         // "compile_error" | "timeout" | "crashed" |
+//!                                         // "forbidden_call" | "missing" | "refused" |
+//!                                         // "sandbox_violation"
 //!       "score": 7.0,                     // number: points earned (partial credit per property)
 //!       "max_score": 10.0,                // number: the exercise's points
 //!       "detail": null,                   // string|null: compiler output, crash cause or
 //!                                         // forbidden calls (statuses other than pass/fail)
 //!       "misconception": null,            // {"id": string, "explanation": string}|null
-//!       "properties": [                   // empty unless the checks ran
+//!       "properties": [                   // empty unless the checks ran on a started
+//!                                         // exercise ("not_started": the stub's todo!()
+//!                                         // is still in place, so there is nothing to show)
 //!         {
 //!           "id": "shift_invariant_at_1e9",  // string
 //!           "description": "…",              // string: the property in words
@@ -47,6 +51,11 @@
 //!
 //! Scores are rounded to 0.01. An exercise's points are split across its properties in
 //! proportion to their weights; any status other than pass/fail earns 0.
+//!
+//! "not_started" is its own status in every format: the terminal summary (`○`), the
+//! Markdown table (`⬜`, and a "Not started" line instead of its failures), JUnit (its
+//! test case is skipped, not failed), Gradescope and GitHub Classroom (failed, with the
+//! words "not started") and the batch gradebook (a `status:<id>` column per exercise).
 
 use mathlings_course::report::{Diagnosis, Failure};
 use mathlings_course::{Exercise, Manifest};
@@ -97,9 +106,6 @@ pub struct ExerciseGrade {
     pub detail: Option<String>,
     /// The misconception the answer behaves like.
     pub misconception: Option<Diagnosis>,
-    /// Whether the stub is untouched (every property failed on `todo!()`); not in the JSON.
-    #[serde(skip)]
-    pub not_started: bool,
     /// Per property.
     pub properties: Vec<PropertyGrade>,
 }
@@ -182,10 +188,10 @@ impl GradeReport {
             self.cases
         );
         for e in &self.exercises {
-            let mark = if e.status == Status::Pass {
-                "✓"
-            } else {
-                "✗"
+            let mark = match e.status {
+                Status::Pass => "✓",
+                Status::NotStarted => "○",
+                _ => "✗",
             };
             let passed = e.properties.iter().filter(|p| p.passed).count();
             let props = if e.properties.is_empty() {
@@ -222,10 +228,10 @@ impl GradeReport {
             self.cases
         );
         for e in &self.exercises {
-            let mark = if e.status == Status::Pass {
-                "✅"
-            } else {
-                "❌"
+            let mark = match e.status {
+                Status::Pass => "✅",
+                Status::NotStarted => "⬜",
+                _ => "❌",
             };
             out += &format!(
                 "| {mark} | {} | `{}` {} | {} | {:.2} / {:.2} |\n",
@@ -240,18 +246,26 @@ impl GradeReport {
         let failing: Vec<&ExerciseGrade> = self
             .exercises
             .iter()
-            .filter(|e| e.status != Status::Pass)
+            .filter(|e| !matches!(e.status, Status::Pass | Status::NotStarted))
             .collect();
+        let not_started: Vec<String> = self
+            .exercises
+            .iter()
+            .filter(|e| e.status == Status::NotStarted)
+            .map(|e| format!("`{}`", e.id))
+            .collect();
+        if !not_started.is_empty() {
+            out += &format!(
+                "\n**Not started** (the stub's `todo!()` is still in place): {}\n",
+                not_started.join(", ")
+            );
+        }
         if !failing.is_empty() {
             out += "\n### What failed\n";
             for e in failing {
                 out += &format!("\n**`{}`** — {}\n", e.id, e.status.words());
                 if let Some(detail) = &e.detail {
                     out += &format!("\n```text\n{}\n```\n", first_lines(detail, 12));
-                }
-                if e.not_started {
-                    out += "- not started: the stub's `todo!()` is still in place\n";
-                    continue;
                 }
                 for p in e.properties.iter().filter(|p| !p.passed) {
                     out += &format!("- {}", md_escape(&p.description));
@@ -276,13 +290,19 @@ impl GradeReport {
     }
 
     /// JUnit XML: one test suite per exercise, one test case per property (or one case for
-    /// an exercise whose checks did not run).
+    /// an exercise whose checks did not run: an error, or skipped when not started).
     pub fn junit(&self) -> String {
         use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
         let mut report = Report::new(format!("mathlings: {}", self.submission));
         for e in &self.exercises {
             let mut suite = TestSuite::new(e.id.clone());
-            if e.properties.is_empty() {
+            if e.status == Status::NotStarted {
+                let mut status = TestCaseStatus::skipped();
+                status.set_message(NOT_STARTED);
+                let mut case = TestCase::new(e.id.clone(), status);
+                case.set_classname(e.id.clone());
+                suite.add_test_case(case);
+            } else if e.properties.is_empty() {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
                 status.set_message(e.status.words());
                 if let Some(d) = &e.detail {
@@ -375,9 +395,15 @@ impl GradeReport {
     }
 }
 
+/// What a not-started exercise is told, in every format.
+const NOT_STARTED: &str = "not started: the stub's todo!() is still in place";
+
 fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
     let points = f64::from(ex.points);
     let (properties, misconception) = match &v.report {
+        // Every property failed on `todo!()`: nothing to report per property (this keeps
+        // the report of an untouched submission small).
+        Some(_) if v.status == Status::NotStarted => (Vec::new(), None),
         Some(report) => {
             let total: u32 = report.properties.iter().map(|p| p.weight).sum();
             let props = report
@@ -419,12 +445,14 @@ fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
         max_score: points,
         detail: v.detail.clone(),
         misconception,
-        not_started: v.report.as_ref().is_some_and(|r| r.not_started()),
         properties,
     }
 }
 
 fn exercise_text(e: &ExerciseGrade) -> String {
+    if e.status == Status::NotStarted {
+        return format!("{NOT_STARTED} — {:.2}/{:.2}\n", e.score, e.max_score);
+    }
     let mut out = format!("{} — {:.2}/{:.2}\n", e.status.words(), e.score, e.max_score);
     if let Some(d) = &e.detail {
         out += &first_lines(d, 20);

@@ -1,11 +1,15 @@
-//! `cargo xtask reset ID`: restores the stub, keeping the current text in a backup.
+//! `cargo xtask reset ID`: restores the stub the course ships (`crates/course/stubs`, no git
+//! needed), keeping the current text in a backup. Only the exercise's own file is written:
+//! anything else in `exercises/` (such as `exercises/tests/repro_*.rs`) is left alone.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use mathlings_course::Exercise;
 
 use crate::Course;
-use crate::progress::{Progress, git};
+use crate::progress::Progress;
 
 /// Arguments of `reset`.
 #[derive(Args)]
@@ -14,46 +18,70 @@ pub struct ResetArgs {
     pub id: String,
 }
 
+/// What [`restore`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Restored {
+    /// The file already was the stub.
+    AlreadyStub,
+    /// The stub was written; the previous text (if there was a file) is in this backup,
+    /// relative to the course root.
+    Written {
+        /// Where the previous text was saved.
+        backup: Option<PathBuf>,
+    },
+}
+
 /// Runs `reset`.
 pub fn run(args: ResetArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(std::slice::from_ref(&args.id))?;
-    let mut progress = Progress::load(&course.root);
     let ex = course.manifest.get(&args.id).expect("known id");
     let relative = format!("exercises/src/{}", ex.file);
-    let commit = progress.course_commit.clone().ok_or(
-        "reset needs the course's git history (clone the course with git) to find the stub",
-    )?;
-    let stub = git(&course.root, &["show", &format!("{commit}:{relative}")])
-        .ok_or_else(|| format!("cannot find the stub of {} at commit {commit}", ex.id))?;
-    let path = course.root.join(&relative);
-    if let Ok(current) = std::fs::read_to_string(&path) {
-        if current.trim_end() == stub.trim_end() {
-            println!("{} is already the stub; nothing to do.", relative);
-            return Ok(ExitCode::SUCCESS);
+    match restore(&course.root, ex)? {
+        Restored::AlreadyStub => println!("{relative} is already the stub; nothing to do."),
+        Restored::Written { backup } => {
+            if let Some(backup) = backup {
+                println!("Your previous text is saved in {}", backup.display());
+            }
+            println!("Restored the stub of {} ({relative}).", ex.id);
+        }
+    }
+    let mut progress = Progress::load(&course.root);
+    progress.solved.remove(&ex.id);
+    progress
+        .save(&course.root)
+        .map_err(|e| format!("cannot save progress: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Restores the shipped stub of `ex` into `exercises/src` of the course at `root`, first
+/// saving a differing current text in `.mathlings/backups/<id>-<unix seconds>.rs`.
+///
+/// # Errors
+/// A one-line message when the shipped stub cannot be read or a file cannot be written.
+pub fn restore(root: &Path, ex: &Exercise) -> Result<Restored, String> {
+    let stub = mathlings_course::read_stub(root, ex).map_err(|e| e.to_string())?;
+    let relative = format!("exercises/src/{}", ex.file);
+    let path = root.join(&relative);
+    let mut backup = None;
+    if let Ok(current) = std::fs::read(&path) {
+        if current == stub.as_bytes() {
+            return Ok(Restored::AlreadyStub);
         }
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        let backup = course
-            .root
-            .join(format!(".mathlings/backups/{}-{stamp}.rs", ex.id));
-        std::fs::create_dir_all(backup.parent().expect("has parent")).map_err(|e| e.to_string())?;
-        std::fs::write(&backup, current).map_err(|e| format!("cannot write the backup: {e}"))?;
-        println!(
-            "Your previous text is saved in {}",
-            backup
-                .strip_prefix(&course.root)
-                .unwrap_or(&backup)
-                .display()
-        );
+        let saved = PathBuf::from(format!(".mathlings/backups/{}-{stamp}.rs", ex.id));
+        let absolute = root.join(&saved);
+        std::fs::create_dir_all(absolute.parent().expect("has parent"))
+            .map_err(|e| format!("cannot create the backup folder: {e}"))?;
+        std::fs::write(&absolute, current).map_err(|e| format!("cannot write the backup: {e}"))?;
+        backup = Some(saved);
     }
-    std::fs::write(&path, stub + "\n").map_err(|e| format!("cannot write {relative}: {e}"))?;
-    progress.solved.remove(&ex.id);
-    progress
-        .save(&course.root)
-        .map_err(|e| format!("cannot save progress: {e}"))?;
-    println!("Restored the stub of {} ({relative}).", ex.id);
-    Ok(ExitCode::SUCCESS)
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {relative}: {e}"))?;
+    }
+    std::fs::write(&path, stub).map_err(|e| format!("cannot write {relative}: {e}"))?;
+    Ok(Restored::Written { backup })
 }

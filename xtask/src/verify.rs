@@ -1,11 +1,17 @@
-//! `cargo xtask verify` (instructors): proves the curriculum sound.
+//! `cargo xtask verify [ID…]` (instructors): proves the curriculum sound — the given
+//! exercises only, or all of them.
 //!
-//! 1. layout: manifest, files, signatures, snapshots agree (`mathlings_course::layout_problems`);
+//! 1. layout: manifest, shipped stubs, solutions, signatures, snapshots agree
+//!    (`mathlings_course::layout_problems`), and `exercises/src` is the stubs the course
+//!    ships (`mathlings_course::stub_drift`);
 //! 2. soundness: in the judge, the solution passes every property and every misconception
 //!    fails at least one property and is diagnosed as itself; through the real path (built
-//!    in the build sandbox, run in the sandboxed learner process), every stub fails every
-//!    property and every solution passes every property;
+//!    in the build sandbox, run in the sandboxed learner process), every shipped stub
+//!    (`crates/course/stubs`, not the working tree's files) fails every property and every
+//!    solution passes every property;
 //! 3. the solutions are rustfmt-formatted and clippy-clean.
+//!
+//! What it prints carries no colour codes unless standard output is a terminal.
 
 use std::process::{Command, ExitCode};
 
@@ -27,6 +33,10 @@ pub struct VerifyArgs {
     /// `git diff crates/checks/snapshots` before committing.
     #[arg(long)]
     pub bless: bool,
+    /// First copy these exercises' files (default: all) from exercises/src into the stubs
+    /// the course ships (crates/course/stubs), after you edited a stub in exercises/src.
+    #[arg(long)]
+    pub freeze_stubs: bool,
     #[command(flatten)]
     pub run: RunOptions,
 }
@@ -35,9 +45,20 @@ pub struct VerifyArgs {
 pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(&args.ids)?;
-    let mut problems = mathlings_course::layout_problems(&course.root, &course.manifest);
+    if args.freeze_stubs {
+        freeze_stubs(&course, &args.ids)?;
+    }
+    let mut problems = mathlings_course::layout_problems(&course.root, &course.manifest, &args.ids);
+    problems.extend(mathlings_course::stub_drift(
+        &course.root,
+        &course.manifest,
+        &args.ids,
+    ));
     let mut grader = course.grader(&args.run);
     grader.bless = args.bless;
+    // The stubs the course ships, not the working tree's (which an instructor trying an
+    // exercise may have edited).
+    grader.exercises_dir = course.root.join(mathlings_course::STUBS_DIR);
     let ids: Vec<&mathlings_course::Exercise> = course
         .manifest
         .exercises
@@ -126,7 +147,7 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     }
     problems.extend(soundness);
     if !args.no_lint {
-        problems.extend(lint(&course));
+        problems.extend(lint(&course, &ids));
     }
     if problems.is_empty() {
         println!(
@@ -135,34 +156,80 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
         );
         Ok(ExitCode::SUCCESS)
     } else {
+        let colour = crate::render::colour();
         for p in &problems {
-            println!("✗ {p}");
+            if colour {
+                println!("✗ {p}");
+            } else {
+                println!("✗ {}", crate::render::without_colour(p));
+            }
         }
         println!("verify: {} problem(s)", problems.len());
         Ok(ExitCode::FAILURE)
     }
 }
 
-fn lint(course: &Course) -> Vec<String> {
+/// Copies the working tree's files of `ids` (all when empty) into the shipped stubs.
+fn freeze_stubs(course: &Course, ids: &[String]) -> Result<(), String> {
+    for ex in &course.manifest.exercises {
+        if !ids.is_empty() && !ids.contains(&ex.id) {
+            continue;
+        }
+        let from = course.root.join("exercises/src").join(&ex.file);
+        let to = mathlings_course::stub_path(&course.root, ex);
+        let text = std::fs::read(&from)
+            .map_err(|e| format!("cannot read exercises/src/{}: {e}", ex.file))?;
+        if std::fs::read(&to).ok().as_ref() != Some(&text) {
+            std::fs::create_dir_all(to.parent().expect("has parent"))
+                .map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+            std::fs::write(&to, text).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+            println!(
+                "Shipped exercises/src/{} as the stub of {}.",
+                ex.file, ex.id
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The workspace's edition (`[workspace.package]` in Cargo.toml), for rustfmt run on files.
+pub const EDITION: &str = "2024";
+
+/// rustfmt on the solutions of `ids`, clippy on the solutions crate; colour only on a
+/// terminal.
+fn lint(course: &Course, ids: &[&mathlings_course::Exercise]) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let colour = if crate::render::colour() {
+        "always"
+    } else {
+        "never"
+    };
     let mut problems = Vec::new();
-    let fmt = Command::new(&cargo)
+    let files: Vec<String> = ids
+        .iter()
+        .map(|e| format!("solutions/src/{}", e.file))
+        .collect();
+    let fmt = Command::new("rustfmt")
         .current_dir(&course.root)
-        .args(["fmt", "--package", "mathlings-solutions", "--", "--check"])
+        .args(["--check", "--edition", EDITION, "--color", colour])
+        .args(&files)
         .output();
     match fmt {
         Ok(out) if out.status.success() => {}
         Ok(out) => problems.push(format!(
-            "solutions are not rustfmt-formatted:\n{}",
-            String::from_utf8_lossy(&out.stdout)
+            "solutions are not rustfmt-formatted:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
         )),
-        Err(e) => problems.push(format!("cannot run cargo fmt: {e}")),
+        Err(e) => problems.push(format!("cannot run rustfmt: {e}")),
     }
     let clippy = Command::new(&cargo)
         .current_dir(&course.root)
         .args([
             "clippy",
             "--quiet",
+            "--color",
+            colour,
             "--package",
             "mathlings-solutions",
             "--",

@@ -3,26 +3,37 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::stubs::{STUBS_DIR, stub_path, unlisted_files};
 use crate::{Manifest, find_forbidden_calls, public_signatures};
 
-/// Every disagreement between the manifest and the files of the course at `root`:
-/// each exercise has a stub (with `todo!()` and a `// TODO:` edit point), a solution with
-/// identical public signatures that makes no forbidden call, and a checks module; every
-/// exercise file is in the manifest and declared in its part's `mod.rs`; every stored
-/// snapshot belongs to an exercise; each part folder has a README.md.
-pub fn layout_problems(root: &Path, manifest: &Manifest) -> Vec<String> {
+/// Every disagreement between the manifest and the files of the course at `root`, for the
+/// exercises `only` (all when empty): each exercise has a stub the course ships (in
+/// [`STUBS_DIR`], with `todo!()` and a `// TODO:` edit point), a solution with identical
+/// public signatures that makes no forbidden call, and a checks module, and is declared in
+/// its part's `mod.rs`. When checking all: every shipped stub and solution file is in the
+/// manifest, every stored snapshot belongs to an exercise, each part folder has a README.md.
+///
+/// The learner's `exercises/src` is not read except for its `mod.rs` declarations and
+/// READMEs, so a learner's edits never make this fail (whether `exercises/src` still
+/// equals the shipped stubs is [`crate::stub_drift`]'s question, asked in the course's
+/// own repository only).
+pub fn layout_problems(root: &Path, manifest: &Manifest, only: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     let read = |p: &Path| std::fs::read_to_string(p).ok();
     let mut parts = BTreeSet::new();
-    for ex in &manifest.exercises {
+    let selected = manifest
+        .exercises
+        .iter()
+        .filter(|e| only.is_empty() || only.contains(&e.id));
+    for ex in selected {
         let part = ex.part().unwrap_or_default().to_string();
         parts.insert(part.clone());
-        let stub_path = root.join("exercises/src").join(&ex.file);
         let solution_path = root.join("solutions/src").join(&ex.file);
         let checks_path = root.join("crates/checks/src").join(&ex.file);
-        let (Some(stub), Some(solution)) = (read(&stub_path), read(&solution_path)) else {
+        let (Some(stub), Some(solution)) = (read(&stub_path(root, ex)), read(&solution_path))
+        else {
             problems.push(format!(
-                "{}: missing exercises/src/{} or solutions/src/{}",
+                "{}: missing {STUBS_DIR}/{} or solutions/src/{}",
                 ex.id, ex.file, ex.file
             ));
             continue;
@@ -89,6 +100,9 @@ pub fn layout_problems(root: &Path, manifest: &Manifest) -> Vec<String> {
             }
         }
     }
+    if !only.is_empty() {
+        return problems;
+    }
     for part in &parts {
         if !root
             .join("exercises/src")
@@ -99,22 +113,8 @@ pub fn layout_problems(root: &Path, manifest: &Manifest) -> Vec<String> {
             problems.push(format!("exercises/src/{part}/README.md is missing"));
         }
     }
-    let listed: BTreeSet<String> = manifest.exercises.iter().map(|e| e.file.clone()).collect();
-    for krate in ["exercises/src", "solutions/src"] {
-        for part in &parts {
-            let Ok(entries) = std::fs::read_dir(root.join(krate).join(part)) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().to_string();
-                if name.ends_with(".rs")
-                    && name != "mod.rs"
-                    && !listed.contains(&format!("{part}/{name}"))
-                {
-                    problems.push(format!("{krate}/{part}/{name} is not in the manifest"));
-                }
-            }
-        }
+    for dir in [STUBS_DIR, "solutions/src"] {
+        problems.extend(unlisted_files(root, manifest, dir));
     }
     if let Ok(entries) = std::fs::read_dir(root.join("crates/checks/snapshots")) {
         for entry in entries.flatten() {

@@ -1,5 +1,5 @@
-//! The course as data: the manifest (`course.toml`) and the static checks made on
-//! exercise sources before anything is compiled.
+//! The course as data: the manifest (`course.toml`), the pristine stubs it ships, and the
+//! static checks made on exercise sources before anything is compiled.
 //!
 //! Key design decision: everything here is pure and compiled without the learner's code,
 //! so the grader (`xtask`) and the runner's build script can use it even when an exercise
@@ -27,8 +27,10 @@ mod layout;
 mod manifest;
 pub mod report;
 mod signatures;
+mod stubs;
 
 pub use forbidden::{ForbiddenCall, find_forbidden_calls};
 pub use layout::layout_problems;
 pub use manifest::{Exercise, MANIFEST_FILE, Manifest, ManifestError};
 pub use signatures::{SignatureError, public_signatures};
+pub use stubs::{STUBS_DIR, StubError, read_stub, stub_drift, stub_path};
