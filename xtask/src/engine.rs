@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use mathlings_course::report::ExerciseReport;
@@ -25,7 +26,7 @@ use crate::learner_crate::{self, FileProblem, Layout};
 use crate::method_lint::{Finding, MethodLint};
 
 /// How one exercise fared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Every property passed.
@@ -734,6 +735,19 @@ enum BuildOutcome {
     },
 }
 
+/// Shown cargo's `compiler-artifact` message of every unit the builds compile or find
+/// fresh: the progress of `watch`'s background build. Process-wide, set once, by the
+/// process that grades for `watch` (see [`observe_builds`]).
+static BUILD_OBSERVER: OnceLock<BuildObserver> = OnceLock::new();
+
+type BuildObserver = Box<dyn Fn(&Value) + Send + Sync>;
+
+/// Makes `observer` see every unit this process's builds compile or find fresh (cargo's
+/// `compiler-artifact` messages); the first call wins.
+pub fn observe_builds(observer: impl Fn(&Value) + Send + Sync + 'static) {
+    let _ = BUILD_OBSERVER.set(Box::new(observer));
+}
+
 fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
@@ -783,6 +797,9 @@ fn cargo_json_observed(
         };
         match msg["reason"].as_str() {
             Some("compiler-artifact") => {
+                if let Some(observe) = BUILD_OBSERVER.get() {
+                    observe(&msg);
+                }
                 if let Some(exe) = msg["executable"].as_str()
                     && msg["target"]["name"] == binary
                 {

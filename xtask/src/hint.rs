@@ -25,10 +25,8 @@ pub fn run(args: HintArgs) -> Result<ExitCode, String> {
         }
         None => crate::check::current(&course, &progress),
     };
-    print!(
-        "{}",
-        next_hint(&course, &mut progress, &id, "run `cargo xtask hint` again")
-    );
+    let again = format!("run `cargo xtask hint {id}` again");
+    print!("{}", next_hint(&course, &mut progress, &id, &again));
     progress
         .save(&course.root)
         .map_err(|e| format!("cannot save progress: {e}"))?;

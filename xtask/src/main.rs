@@ -14,6 +14,7 @@ mod new;
 mod progress;
 mod render;
 mod report;
+mod repro;
 mod reset;
 mod sandboxing;
 mod verify;
@@ -36,7 +37,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Verb {
     /// Start (or resume) the course: shows the current exercise and re-checks it every time
-    /// you save. Keys: h hint, n next, l list, r re-check, q quit.
+    /// you save. Keys: h hint, n next, l list, t repro test, r re-check, q quit.
     Watch(watch::WatchArgs),
     /// List every exercise with its section and status.
     List(list::ListArgs),
@@ -46,6 +47,9 @@ enum Verb {
     Hint(hint::HintArgs),
     /// Restore an exercise's stub; your current text is kept in .mathlings/backups/.
     Reset(reset::ResetArgs),
+    /// Write an exercise's failing case as a unit test, exercises/tests/repro_<ID>.rs, for
+    /// `cargo test -p mathlings-exercises --test repro_<ID>` (a debugger, prints).
+    Repro(repro::ReproArgs),
     /// (Courses) Grade a submission or a whole class: score, reports (JSON, JUnit,
     /// Markdown, Gradescope, GitHub Classroom), exit status.
     Grade(Box<grade::GradeArgs>),
@@ -189,6 +193,7 @@ fn main() -> ExitCode {
         Verb::Check(a) => check::run(a),
         Verb::Hint(a) => hint::run(a),
         Verb::Reset(a) => reset::run(a),
+        Verb::Repro(a) => repro::run(a),
         Verb::Verify(a) => verify::run(a),
         Verb::Grade(a) => grade::run(*a),
         Verb::New(a) => new::run(a),

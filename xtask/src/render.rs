@@ -58,6 +58,18 @@ fn dim(t: &str) -> String {
 
 /// The full feedback for one exercise.
 pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> String {
+    let ask = format!("`cargo xtask hint {}`", ex.id);
+    verdict_asking(ex, v, hints_shown, colour, &ask)
+}
+
+/// [`verdict`], where `ask` says how to get the next hint (`press h` inside `watch`).
+pub fn verdict_asking(
+    ex: &Exercise,
+    v: &Verdict,
+    hints_shown: usize,
+    colour: bool,
+    ask: &str,
+) -> String {
     let mut out = String::new();
     let mark = match v.status {
         Status::Pass => paint("✓", colour, green),
@@ -157,11 +169,7 @@ pub fn verdict(ex: &Exercise, v: &Verdict, hints_shown: usize, colour: bool) -> 
         } else {
             "further reading".into()
         };
-        out += &format!(
-            "  {} `cargo xtask hint {}` ({next})\n",
-            paint("Stuck?", colour, dim),
-            ex.id
-        );
+        out += &format!("  {} {ask} ({next})\n", paint("Stuck?", colour, dim));
     }
     out
 }
