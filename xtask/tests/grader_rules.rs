@@ -363,6 +363,80 @@ fn a_batch_is_sharded_and_gets_a_gradebook() {
     );
     assert!(rows[0].starts_with("submission,score,max_score,percent,status,"));
     assert!(rows[1].starts_with("bo,0.00,"), "{}", rows[1]);
-    assert_eq!(status(&read_json(&out_dir.join("bo.json")), &first), "fail");
+    assert_eq!(
+        status(&read_json(&out_dir.join("bo.json")), &first),
+        "not_started"
+    );
+    assert!(
+        rows[0].ends_with(&format!(",status:{first}")) && rows[1].ends_with(",not_started"),
+        "{gradebook}"
+    );
     assert!(!out_dir.join("amy.json").exists() && !out_dir.join("cat.json").exists());
+}
+
+#[test]
+fn a_batch_writes_each_requested_format_per_submission_and_fails_on_an_ungradable_one() {
+    let dir = scratch("batch-formats");
+    let first = common::exercises()[0].0.clone();
+    let class = dir.join("class");
+    submission(
+        &class.join("amy/exercises/src"),
+        &[(first.as_str(), Body::Solution)],
+    );
+    std::fs::create_dir_all(class.join("zed")).unwrap();
+    std::fs::write(class.join("zed/notes.txt"), "no exercises here").unwrap();
+    let out_dir = dir.join("grades");
+    let batch = |extra: &[&str]| {
+        let mut args = vec![
+            "grade",
+            "--batch",
+            class.to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+            "--only",
+            &first,
+            "--cases",
+            "16",
+        ];
+        args.extend_from_slice(extra);
+        xtask(&args)
+    };
+    // A file name cannot hold a class: refused before anything is graded.
+    let out = batch(&["--markdown", "summary.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("with --batch, --markdown writes OUT/<name>.md"),
+        "{stderr}"
+    );
+    let out = batch(&["--markdown", "--junit"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an ungradable submission fails the batch"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("1 submission(s) not gradable: zed"),
+        "{stderr}"
+    );
+    let report = read_json(&out_dir.join("amy.json"));
+    assert_eq!(report["submission"], "amy");
+    assert_eq!(status(&report, &first), "pass");
+    let markdown = std::fs::read_to_string(out_dir.join("amy.md")).unwrap();
+    assert!(
+        markdown.starts_with("## mathlings grade: amy"),
+        "{markdown}"
+    );
+    let junit = std::fs::read_to_string(out_dir.join("amy.junit.xml")).unwrap();
+    assert!(junit.contains("mathlings: amy"), "{junit}");
+    assert!(!out_dir.join("zed.md").exists());
+    let gradebook = std::fs::read_to_string(out_dir.join("gradebook.csv")).unwrap();
+    let zed = gradebook.lines().find(|l| l.starts_with("zed,")).unwrap();
+    assert!(
+        zed.starts_with("zed,0,0,0,\"error: submission ") && zed.contains("contains no exercises"),
+        "one line, with the reason: {gradebook}"
+    );
+    assert_eq!(gradebook.lines().count(), 3, "{gradebook}");
 }

@@ -1,6 +1,6 @@
 //! Every report format of `cargo xtask grade`, pinned with insta on a fixed seed: a
-//! submission with a correct exercise, a wrong one (diagnosed as a misconception) and one
-//! that does not compile.
+//! submission with a correct exercise, a wrong one (diagnosed as a misconception), one
+//! that does not compile and one not started (the stub untouched).
 
 mod common;
 
@@ -38,6 +38,12 @@ fn every_report_format_is_pinned() {
         std::fs::write(&path, text).unwrap();
         only.push(id.clone());
     }
+    // And one more left untouched: "not started".
+    let untouched = common::exercises()
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|id| !only.contains(id));
+    only.extend(untouched);
     let out_dir = dir.join("out");
     let path = |name: &str| out_dir.join(name).to_str().unwrap().to_string();
     let mut args: Vec<String> = [

@@ -1,5 +1,5 @@
-//! Shared helpers of the grader's tests: build submissions from the course's own stubs and
-//! solutions, with chosen exercises replaced by hostile or wrong code, and run the tool.
+//! Shared helpers of the grader's tests: build submissions from the stubs the course ships
+//! (`crates/course/stubs`, never the learner's edited `exercises/src`) and its solutions, with chosen exercises replaced by hostile or wrong code, and run the tool.
 
 #![allow(dead_code)]
 
@@ -20,10 +20,15 @@ pub fn single_todo_exercises() -> Vec<(String, String)> {
     exercises()
         .into_iter()
         .filter(|(_, file)| {
-            let stub = std::fs::read_to_string(root().join("exercises/src").join(file)).unwrap();
+            let stub = std::fs::read_to_string(stub(file)).unwrap();
             stub.matches("todo!()").count() == 1
         })
         .collect()
+}
+
+/// The path of the stub the course ships for the exercise file `file`.
+pub fn stub(file: &str) -> PathBuf {
+    root().join(mathlings_course::STUBS_DIR).join(file)
 }
 
 /// `(id, file)` of every exercise, in teaching order.
@@ -63,7 +68,7 @@ pub fn submission(dir: &Path, bodies: &[(&str, Body)]) {
             .find(|(i, _)| *i == id)
             .map(|(_, b)| b)
             .unwrap_or(&Body::Stub);
-        let stub = std::fs::read_to_string(root().join("exercises/src").join(&file)).unwrap();
+        let stub = std::fs::read_to_string(stub(&file)).unwrap();
         let text = match body {
             Body::Stub => stub,
             Body::Solution => {
