@@ -1,6 +1,7 @@
 //! The instructor's proof, in the judge, run by `cargo test`: for every exercise in the
 //! manifest, the official solution passes every property, and every registered
 //! misconception fails at least one property and is diagnosed as itself. (That every stub
+//! the course ships — `crates/course/stubs`, whatever the learner did to `exercises/src` —
 //! fails every property and every solution also passes through the real path — built in
 //! the build sandbox, run in the learner process — is proven by `xtask/tests/curriculum.rs`.)
 //!

@@ -1,5 +1,6 @@
 //! Shared helpers of the grader's tests: build submissions from the stubs the course ships
-//! (`crates/course/stubs`, never the learner's edited `exercises/src`) and its solutions, with chosen exercises replaced by hostile or wrong code, and run the tool.
+//! (`crates/course/stubs`, never the learner's edited `exercises/src`) and its solutions,
+//! with chosen exercises replaced by hostile or wrong code, and run the tool.
 
 #![allow(dead_code)]
 
