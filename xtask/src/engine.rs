@@ -264,7 +264,10 @@ impl Grader {
             return verdict(Status::CompileError, None, Some("nothing was built".into()));
         };
         let note = build.notes.get(&ex.id).cloned();
-        match self.judge(build, "grade", &ex.id, "learner", Some(learner), ex) {
+        let judged = trace(&format!("judge {}", ex.id), || {
+            self.judge(build, "grade", &ex.id, "learner", Some(learner), ex)
+        });
+        match judged {
             Ok(response) => {
                 let Some(report) = response.report else {
                     return verdict(
@@ -337,13 +340,15 @@ impl Grader {
         // The judge depends on the course only: build it (usually a no-op) while the
         // learner crate builds.
         std::thread::scope(|scope| {
-            let judge = scope.spawn(|| self.build_judge());
-            let learner = self.build_learner_crate();
+            let judge = scope.spawn(|| trace("judge build", || self.build_judge()));
+            let learner = trace("learner build", || self.build_learner_crate());
             let judge = judge
                 .join()
                 .unwrap_or_else(|_| Err(GraderError("the judge's build panicked".into())));
             let (learner, excluded, notes) = learner?;
-            self.private_copies(&scratch, judge?, learner, excluded, notes)
+            trace("private copies", || {
+                self.private_copies(&scratch, judge?, learner, excluded, notes)
+            })
         })
     }
 
@@ -484,7 +489,11 @@ impl Grader {
         let mut private = Vec::new();
         let mut copy = |from: &Path, name: &str| -> Result<PathBuf, GraderError> {
             let to = copies.join(format!("{name}-{tag}"));
-            std::fs::copy(from, &to)
+            // A hard link is a snapshot too: cargo and the linker replace a binary by
+            // writing a new file and renaming it, never by rewriting it in place. Copy where
+            // linking is not possible (another file system).
+            std::fs::hard_link(from, &to)
+                .or_else(|_| std::fs::copy(from, &to).map(|_| ()))
                 .map_err(|e| GraderError(format!("cannot copy {}: {e}", from.display())))?;
             private.push(to.clone());
             Ok(to)
@@ -733,6 +742,17 @@ enum BuildOutcome {
         by_exercise: BTreeMap<String, String>,
         unattributed: String,
     },
+}
+
+/// Runs `f`; with `MATHLINGS_TRACE` set, prints how long it took (where a grading's time
+/// goes: `MATHLINGS_TRACE=1 cargo xtask check ID`).
+fn trace<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let out = f();
+    if std::env::var_os("MATHLINGS_TRACE").is_some() {
+        eprintln!("[trace] {what}: {:.3} s", started.elapsed().as_secs_f64());
+    }
+    out
 }
 
 /// Shown cargo's `compiler-artifact` message of every unit the builds compile or find

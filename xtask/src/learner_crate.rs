@@ -184,7 +184,7 @@ pub fn write(
     write_if_changed(&stage.join("src/main.rs"), lookup.as_bytes())?;
     write_if_changed(
         &stage.join("Cargo.toml"),
-        cargo_toml(root, &members)?.as_bytes(),
+        cargo_toml(root, manifest, &members)?.as_bytes(),
     )?;
     let lock = std::fs::read(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     if !stage.join("Cargo.lock").exists() {
@@ -221,7 +221,7 @@ const LEARNER_DEPENDENCIES: [&str; 11] = [
     "mathlings-models",
 ];
 
-fn cargo_toml(root: &Path, members: &[String]) -> Result<String, String> {
+fn cargo_toml(root: &Path, manifest: &Manifest, members: &[String]) -> Result<String, String> {
     let text = std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
     let workspace: toml::Table = text.parse().map_err(|e| format!("Cargo.toml: {e}"))?;
     let deps = workspace
@@ -264,7 +264,14 @@ fn cargo_toml(root: &Path, members: &[String]) -> Result<String, String> {
         )
         .unwrap();
     }
+    // The learner's crates at opt-level 0 (the fastest rebuild), except where the manifest
+    // asks for more; their dependencies optimised once.
     out.push_str("\n[profile.dev]\ndebug = false\n\n[profile.dev.package.\"*\"]\nopt-level = 2\n");
+    for id in members {
+        if let Some(level) = manifest.get(id).and_then(|e| e.opt_level) {
+            writeln!(out, "\n[profile.dev.package.ex_{id}]\nopt-level = {level}").unwrap();
+        }
+    }
     Ok(out)
 }
 

@@ -24,6 +24,9 @@ pub const LEARNER_CRATES: [&str; 4] = [
     "crates/facade",
 ];
 
+/// The course's public data files the learner crate's dependencies include.
+pub const LEARNER_DATA: [&str; 1] = ["data/anscombe.csv"];
+
 /// The policy under which cargo builds the learner crate.
 ///
 /// # Errors
@@ -92,6 +95,11 @@ pub fn build_policy(
     }
     for dir in LEARNER_CRATES {
         policy = policy.read(root.join(dir));
+    }
+    // Public data the course's catalogued test functions are built from
+    // (`mathlings_bindings::objectives`).
+    for data in LEARNER_DATA {
+        policy = policy.read(root.join(data));
     }
     Ok(policy)
 }

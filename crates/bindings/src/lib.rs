@@ -49,6 +49,7 @@
 #[doc(hidden)]
 pub use nalgebra;
 
+pub mod objectives;
 pub mod p1_stats;
 pub mod p2_linalg;
 pub mod p3_calculus;

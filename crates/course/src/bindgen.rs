@@ -7,9 +7,10 @@
 //!   the learner's `Impl` (built by the exercise's `bind_<id>!` macro) and encodes what it
 //!   returns ([`Generated::learner`]).
 //!
-//! A parameter of function-pointer type (an objective, a gradient) is not sent: the judge
-//! keeps the course's function and the learner side receives a trampoline that calls it
-//! back through the judge.
+//! A parameter of function-pointer type (an objective, a gradient) travels as a name: when
+//! the course's function is one of `mathlings_bindings::objectives`, the learner process
+//! calls its own compiled copy; otherwise the name is empty, the judge keeps the function
+//! and the learner side receives a trampoline that calls it back through the judge.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -48,7 +49,8 @@ enum Param {
         owned: String,
         by_ref: bool,
     },
-    /// A callback: kept by the judge, a trampoline on the learner's side.
+    /// A callback: sent by name when catalogued, else kept by the judge and reached
+    /// through a trampoline on the learner's side.
     Callback(TypeBareFn),
 }
 
@@ -138,11 +140,14 @@ pub fn generate(
                 Param::Callback(f) => format!("a{i}: {}", f.to_token_stream()),
             })
             .collect();
+        // Data is sent as it is; a callback as its catalogued name (or none).
         let sent: Vec<String> = params
             .iter()
             .enumerate()
-            .filter(|(_, p)| matches!(p, Param::Data { .. }))
-            .map(|(i, _)| format!("a{i}"))
+            .map(|(i, p)| match p {
+                Param::Data { .. } => format!("a{i}"),
+                Param::Callback(_) => format!("n{i}"),
+            })
             .collect();
         let mut callbacks = String::new();
         let mut slots = Vec::new();
@@ -152,7 +157,7 @@ pub fn generate(
                     decode_params(cb).map_err(|m| fail(format!("field `{name}`: {m}")))?;
                 writeln!(
                     callbacks,
-                    "        let c{i} = |bytes: &[u8]| -> Result<Vec<u8>, String> {{ let {decls} = mathlings_wire::decode(bytes)?; mathlings_wire::encode(&(a{i})({pass})) }};"
+                    "        let n{i} = mathlings_wire::Named(mathlings_bindings::objectives::name_of(a{i}).map(String::from));\n        let c{i} = |bytes: &[u8]| -> Result<Vec<u8>, String> {{ let {decls} = mathlings_wire::decode(bytes)?; mathlings_wire::encode(&(a{i})({pass})) }};"
                 )
                 .unwrap();
                 slots.push(format!("&c{i}"));
@@ -170,6 +175,7 @@ pub fn generate(
         // Learner: decode, substitute trampolines, call, encode.
         let mut decls = Vec::new();
         let mut args = Vec::new();
+        let mut choices = Vec::new();
         let mut slot = 0u16;
         for (i, p) in params.iter().enumerate() {
             match p {
@@ -183,6 +189,12 @@ pub fn generate(
                 }
                 Param::Callback(cb) => {
                     let tramp = format!("trampoline_{name}_{i}");
+                    // A catalogued course function runs here; any other is called back.
+                    decls.push((format!("n{i}"), "mathlings_wire::Named".into()));
+                    choices.push(format!(
+                        "let f{i}: {} = match &n{i}.0 {{ Some(n) => mathlings_bindings::objectives::by_name(n).ok_or_else(|| format!(\"no course function {{n}}\"))?, None => {tramp} }};",
+                        cb.to_token_stream()
+                    ));
                     let inputs: Vec<String> = cb
                         .inputs
                         .iter()
@@ -202,7 +214,7 @@ pub fn generate(
                         tuple(&names)
                     )
                     .unwrap();
-                    args.push(tramp);
+                    args.push(format!("f{i}"));
                     slot += 1;
                 }
             }
@@ -211,7 +223,8 @@ pub fn generate(
         let types = tuple(&decls.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>());
         writeln!(
             arms,
-            "            {field} => {{ let {pattern}: {types} = mathlings_wire::decode(args)?; mathlings_wire::encode(&(imp.{name})({})) }}",
+            "            {field} => {{ let {pattern}: {types} = mathlings_wire::decode(args)?; {}mathlings_wire::encode(&(imp.{name})({})) }}",
+            choices.iter().map(|c| format!("{c} ")).collect::<String>(),
             args.join(", ")
         )
         .unwrap();
@@ -366,7 +379,7 @@ mod tests {
         assert!(g.judge.contains("fn proxy_descend"), "{}", g.judge);
         assert!(
             g.judge
-                .contains("judge::call(0, \"descend\", &(a1, a2, a3), &[&c0])"),
+                .contains("judge::call(0, \"descend\", &(n0, a1, a2, a3), &[&c0])"),
             "{}",
             g.judge
         );
@@ -377,6 +390,13 @@ mod tests {
             g.judge
         );
         assert!(g.judge.contains("&[&c0]"), "{}", g.judge);
+        assert!(
+            g.judge.contains(
+                "let n0 = mathlings_wire::Named(mathlings_bindings::objectives::name_of(a0)"
+            ),
+            "{}",
+            g.judge
+        );
         assert!(
             g.judge
                 .contains("use mathlings_bindings :: p3_calculus :: common :: Thing"),
@@ -391,13 +411,13 @@ mod tests {
         );
         assert!(
             g.learner
-                .contains("let (a1, a2, a3): (Vec<f64>, f64, usize)"),
+                .contains("let (n0, a1, a2, a3): (mathlings_wire::Named, Vec<f64>, f64, usize)"),
             "{}",
             g.learner
         );
         assert!(
             g.learner
-                .contains("(imp.descend)(trampoline_descend_0, &a1, a2, a3)"),
+                .contains("None => trampoline_descend_0 }; mathlings_wire::encode(&(imp.descend)(f0, &a1, a2, a3))"),
             "{}",
             g.learner
         );

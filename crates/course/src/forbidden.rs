@@ -265,6 +265,7 @@ mod tests {
             forbidden: forbidden.iter().map(|s| s.to_string()).collect(),
             allow: allow.iter().map(|s| s.to_string()).collect(),
             timeout_secs: None,
+            opt_level: None,
         }
     }
 

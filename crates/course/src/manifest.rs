@@ -55,6 +55,13 @@ pub struct Exercise {
     /// Wall-clock limit for running the exercise's checks, in seconds (default 10).
     #[serde(default)]
     pub timeout_secs: Option<u64>,
+    /// rustc's optimisation level (0–3) for the learner's crate of this exercise (default 0:
+    /// the fastest rebuild after a save). Raise it, by measurement (`MATHLINGS_TRACE=1
+    /// cargo xtask check ID` prints where the time goes), for an exercise whose checks run
+    /// the learner's code heavily, such as training a network — not for one whose checks
+    /// time the learner's code against a baseline compiled in the same crate.
+    #[serde(default)]
+    pub opt_level: Option<u8>,
 }
 
 /// Why the manifest could not be used.
@@ -122,6 +129,9 @@ impl Manifest {
             }
             if !ids.insert(e.id.as_str()) {
                 return invalid(format!("id {:?} appears twice", e.id));
+            }
+            if e.opt_level.is_some_and(|level| level > 3) {
+                return invalid(format!("exercise {}: opt_level must be 0–3", e.id));
             }
             if e.module() != e.id {
                 return invalid(format!(

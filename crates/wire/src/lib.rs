@@ -12,6 +12,7 @@
 //! judge (checks, strategies, shrinking, reference, snapshots)      learner process (sandboxed)
 //!   proxy fn ── Call{field, args} ────────────────────────────────►  adapter → learner's fn
 //!            ◄─ Callback{slot, args} ── (objective, gradient, …) ──  trampoline fn
+//!               (not for the course's catalogued functions, sent by name: see [`Named`])
 //!            ── CallbackReturn{value} ───────────────────────────►
 //!            ◄─ Reference{item, args} ─ (allowed reference items) ─  facade fn (e.g. svd)
 //!            ── CallbackReturn{value} | CallbackError{message} ─►
@@ -45,6 +46,19 @@ const PANIC: u8 = 11;
 const CALLBACK: u8 = 12;
 /// Learner → judge: evaluate an allowed reference item (name, then arguments).
 const REFERENCE: u8 = 13;
+
+/// A callback argument on the wire: the name of a course function compiled into both
+/// processes (`mathlings_bindings::objectives`), which the learner process then calls
+/// directly, or `None` when it must call back into the judge (a trampoline).
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Named(pub Option<String>);
+
+impl std::fmt::Debug for Named {
+    /// Shown in a call's description as the function's name.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_deref().unwrap_or("<a course function>"))
+    }
+}
 
 /// The largest frame either side accepts (a 4096 × 4096 matrix of f64 is 128 MiB).
 pub const MAX_FRAME: usize = 256 << 20;

@@ -1,8 +1,6 @@
 //! Test functions and helpers shared by the part-3 checks (fn pointers cannot capture, so
 //! every test function is a plain `fn` with its data built inside).
 
-use std::sync::OnceLock;
-
 use mathlings_calculus::CalculusError;
 
 use crate::prelude::*;
@@ -15,54 +13,10 @@ pub struct ScalarFn {
     pub f: fn(&[f64]) -> f64,
 }
 
-/// The fixed, non-symmetric matrix A₁ of size n: aᵢⱼ = ((3i + 5j) mod 7) − 3, plus 4 on
-/// the diagonal.
-pub fn a1(n: usize) -> DMatrix<f64> {
-    DMatrix::from_fn(n, n, |i, j| {
-        ((3 * i + 5 * j) % 7) as f64 - 3.0 + if i == j { 4.0 } else { 0.0 }
-    })
-}
-
-/// The fixed, non-symmetric matrix A₂ of size n: aᵢⱼ = i − j + (1 + i)/2 on the diagonal…
-/// i.e. an antisymmetric part i − j plus the diagonal (i + 1)/2.
-pub fn a2(n: usize) -> DMatrix<f64> {
-    DMatrix::from_fn(n, n, |i, j| {
-        i as f64 - j as f64 + if i == j { (i as f64 + 1.0) / 2.0 } else { 0.0 }
-    })
-}
-
-fn half_xtax(a: &DMatrix<f64>, x: &[f64]) -> f64 {
-    let v = DVector::from_column_slice(x);
-    0.5 * v.dot(&(a * &v))
-}
-
-/// ½ xᵀA₁x.
-pub fn quadratic_1(x: &[f64]) -> f64 {
-    half_xtax(&a1(x.len()), x)
-}
-
-/// ½ xᵀA₂x.
-pub fn quadratic_2(x: &[f64]) -> f64 {
-    half_xtax(&a2(x.len()), x)
-}
-
-/// Σᵢ sin(xᵢ)·xᵢ₊₁ (cyclically).
-pub fn sin_chain(x: &[f64]) -> f64 {
-    let n = x.len();
-    (0..n).map(|i| x[i].sin() * x[(i + 1) % n]).sum()
-}
-
-/// ln Σᵢ exp(xᵢ).
-pub fn log_sum_exp(x: &[f64]) -> f64 {
-    x.iter().map(|v| v.exp()).sum::<f64>().ln()
-}
-
-/// Σᵢ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² (Rosenbrock's function).
-pub fn rosenbrock(x: &[f64]) -> f64 {
-    x.windows(2)
-        .map(|w| 100.0 * (w[1] - w[0] * w[0]).powi(2) + (1.0 - w[0]).powi(2))
-        .sum()
-}
+pub use mathlings_bindings::objectives::{
+    a1, a2, anscombe_1, anscombe_mse_gradient, log_sum_exp, quadratic_1, quadratic_2, rosenbrock,
+    sin_chain,
+};
 
 /// The functions used for comparisons with the reference.
 pub const SCALAR_FNS: [ScalarFn; 5] = [
@@ -88,12 +42,6 @@ pub const SCALAR_FNS: [ScalarFn; 5] = [
     },
 ];
 
-/// Anscombe's first data set (x, y).
-pub fn anscombe_1() -> &'static (Vec<f64>, Vec<f64>) {
-    static DATA: OnceLock<(Vec<f64>, Vec<f64>)> = OnceLock::new();
-    DATA.get_or_init(|| mathlings_models::datasets::anscombe().sets[0].clone())
-}
-
 /// The mean squared error of the line y = θ₀ + θ₁x on Anscombe's first set.
 pub fn anscombe_mse(theta: &[f64]) -> f64 {
     let (x, y) = anscombe_1();
@@ -103,19 +51,6 @@ pub fn anscombe_mse(theta: &[f64]) -> f64 {
         .map(|(xi, yi)| (yi - theta[0] - theta[1] * xi).powi(2))
         .sum::<f64>()
         / n
-}
-
-/// ∇MSE(θ) = −(2/n) Σ (yᵢ − θ₀ − θ₁xᵢ)·(1, xᵢ).
-pub fn anscombe_mse_gradient(theta: &[f64]) -> Vec<f64> {
-    let (x, y) = anscombe_1();
-    let n = x.len() as f64;
-    let mut g = vec![0.0, 0.0];
-    for (xi, yi) in x.iter().zip(y) {
-        let r = yi - theta[0] - theta[1] * xi;
-        g[0] -= 2.0 * r / n;
-        g[1] -= 2.0 * r * xi / n;
-    }
-    g
 }
 
 /// A point of dimension in `dims` with coordinates in [lo, hi).

@@ -17,37 +17,9 @@ type BadCase = (
     fn(&CalculusError) -> bool,
 );
 
-/// S₁ = BBᵀ/n + I with B = A₁/4: symmetric positive definite, eigenvalues in [1, ~6].
-fn s1(n: usize) -> DMatrix<f64> {
-    let b = common::a1(n) / 4.0;
-    &b * b.transpose() / n as f64 + DMatrix::identity(n, n)
-}
-
-/// S₂ = diag(1, 2, …, n) + ½·𝟙𝟙ᵀ: symmetric positive definite.
-fn s2(n: usize) -> DMatrix<f64> {
-    DMatrix::from_fn(n, n, |i, j| 0.5 + if i == j { i as f64 + 1.0 } else { 0.0 })
-}
-
-/// b with bᵢ = (3i mod 5) − 2.
-fn rhs(n: usize) -> DVector<f64> {
-    DVector::from_fn(n, |i, _| ((3 * i) % 5) as f64 - 2.0)
-}
-
-fn affine_gradient(s: DMatrix<f64>, x: &[f64]) -> Vec<f64> {
-    let n = x.len();
-    let g = s * DVector::from_column_slice(x) - rhs(n);
-    g.iter().copied().collect()
-}
-
-/// ∇(½xᵀS₁x − bᵀx) = S₁x − b.
-fn grad_1(x: &[f64]) -> Vec<f64> {
-    affine_gradient(s1(x.len()), x)
-}
-
-/// ∇(½xᵀS₂x − bᵀx) = S₂x − b.
-fn grad_2(x: &[f64]) -> Vec<f64> {
-    affine_gradient(s2(x.len()), x)
-}
+use mathlings_bindings::objectives::{
+    descent_gradient_1, descent_gradient_2, descent_matrix_1, descent_matrix_2, descent_rhs,
+};
 
 struct Problem {
     name: &'static str,
@@ -58,13 +30,13 @@ struct Problem {
 const PROBLEMS: [Problem; 2] = [
     Problem {
         name: "grad_1 /* x ↦ S₁x − b, S₁ = BBᵀ/n + I */",
-        grad: grad_1,
-        matrix: s1,
+        grad: descent_gradient_1,
+        matrix: descent_matrix_1,
     },
     Problem {
         name: "grad_2 /* x ↦ S₂x − b, S₂ = diag(1..n) + ½𝟙𝟙ᵀ */",
-        grad: grad_2,
-        matrix: s2,
+        grad: descent_gradient_2,
+        matrix: descent_matrix_2,
     },
 ];
 
@@ -77,7 +49,7 @@ fn lipschitz(p: &Problem, n: usize) -> f64 {
 fn minimiser(p: &Problem, n: usize) -> Vec<f64> {
     (p.matrix)(n)
         .lu()
-        .solve(&rhs(n))
+        .solve(&descent_rhs(n))
         .expect("S is positive definite")
         .iter()
         .copied()
