@@ -320,10 +320,17 @@ fn test_source(ex: &Exercise, property: &PropertyReport, failure: &Failure) -> (
     let module = ex.file.trim_end_matches(".rs").replace('/', "::");
     let (check, assertion) = assertion(failure);
     let mut out = String::new();
+    let about = format!("Property `{}`: {}", property.id, property.description);
     out += &format!(
-        "//! Reproduces the failing case of `{id}` that `cargo xtask repro` found, as an\n\
-         //! ordinary test: property `{prop}` — {desc}\n\
-         //!\n\
+        "//! Reproduces the failing case of `{}` that `cargo xtask repro` found, as an\n\
+         //! ordinary test.\n",
+        ex.id
+    );
+    for line in crate::render::wrap(&about, 88) {
+        out += &format!("//! {line}\n");
+    }
+    out += &format!(
+        "//!\n\
          //! Run it (it builds the whole exercises crate, so every exercise file must compile):\n\
          //!     cargo test -p mathlings-exercises --test repro_{id} -- --nocapture\n\
          //!\n\
@@ -333,8 +340,6 @@ fn test_source(ex: &Exercise, property: &PropertyReport, failure: &Failure) -> (
          //! This file is yours to keep, change or delete; `cargo xtask reset` leaves it alone.\n\
          //! It checks one case only: `cargo xtask check {id}` is the verdict.\n\n",
         id = ex.id,
-        prop = property.id,
-        desc = property.description,
         returned = doc_block(&failure.returned),
         expected = doc_block(&failure.expected),
     );
