@@ -20,8 +20,8 @@ use serde::de::DeserializeOwned;
 
 use crate::learner::panic_message;
 use crate::{
-    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, PANIC, REFERENCE, RETURN, decode, encode,
-    read_frame, split_u16, write_frame,
+    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE,
+    RETURN, decode, encode, read_frame, split_u16, write_frame,
 };
 
 /// Answers a learner's call of a reference item: `None` when the exercise does not allow
@@ -58,6 +58,46 @@ struct Output {
     dropped: usize,
     total: u64,
     flooded: bool,
+    /// Flush markers read from the current learner process.
+    markers: u64,
+    /// Bytes that may be the beginning of a marker, not yet kept or dropped.
+    carry: Vec<u8>,
+}
+
+impl Output {
+    /// Takes in bytes the learner printed: markers are counted and left out, the rest kept
+    /// up to `limit` bytes (and counted as dropped beyond).
+    fn absorb(&mut self, bytes: &[u8], limit: usize) {
+        self.carry.extend_from_slice(bytes);
+        while let Some(at) = self
+            .carry
+            .windows(FLUSH_MARKER.len())
+            .position(|w| w == FLUSH_MARKER)
+        {
+            let before: Vec<u8> = self.carry.drain(..at + FLUSH_MARKER.len()).collect();
+            self.keep(&before[..at], limit);
+            self.markers += 1;
+        }
+        // Hold back the longest tail that could still become a marker.
+        let held = (1..FLUSH_MARKER.len().min(self.carry.len() + 1))
+            .rev()
+            .find(|&k| self.carry.ends_with(&FLUSH_MARKER[..k]))
+            .unwrap_or(0);
+        let ready: Vec<u8> = self.carry.drain(..self.carry.len() - held).collect();
+        self.keep(&ready, limit);
+    }
+
+    /// The learner process's standard error closed: nothing held back is a marker.
+    fn close(&mut self, limit: usize) {
+        let rest = std::mem::take(&mut self.carry);
+        self.keep(&rest, limit);
+    }
+
+    fn keep(&mut self, bytes: &[u8], limit: usize) {
+        let room = limit.saturating_sub(self.text.len()).min(bytes.len());
+        self.text.extend_from_slice(&bytes[..room]);
+        self.dropped += bytes.len() - room;
+    }
 }
 
 struct State {
@@ -68,6 +108,8 @@ struct State {
     forbidden: Vec<String>,
     output: Arc<Mutex<Output>>,
     starts: u32,
+    /// Flushes answered by the current learner process.
+    flushes: u64,
 }
 
 static STATE: Mutex<Option<State>> = Mutex::new(None);
@@ -86,6 +128,7 @@ pub fn configure(config: Config) {
         forbidden: Vec::new(),
         output: Arc::default(),
         starts: 0,
+        flushes: 0,
     });
 }
 
@@ -113,10 +156,26 @@ pub fn forbidden_calls() -> Vec<String> {
 }
 
 /// What the learner's code printed since the last call of this function (bounded).
+///
+/// Everything printed before this call is in it: the learner process is asked to flush and
+/// mark the end of its output, and the marker is awaited (briefly: a process that does not
+/// answer is ended, its output so far shown).
 pub fn take_output() -> String {
-    let Some(output) = state().as_ref().map(|s| s.output.clone()) else {
-        return String::new();
+    let (output, expected) = {
+        let mut guard = state();
+        let Some(s) = guard.as_mut() else {
+            return String::new();
+        };
+        (s.output.clone(), s.flush())
     };
+    if let Some(expected) = expected {
+        let until = Instant::now() + Duration::from_millis(250);
+        while Instant::now() < until
+            && output.lock().unwrap_or_else(|e| e.into_inner()).markers < expected
+        {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
     let mut out = output.lock().unwrap_or_else(|e| e.into_inner());
     let mut text = String::from_utf8_lossy(&out.text).into_owned();
     if out.dropped > 0 {
@@ -290,20 +349,22 @@ impl State {
             let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
             out.total = 0;
             out.flooded = false;
+            out.markers = 0;
+            out.carry.clear();
         }
+        self.flushes = 0;
         let limit = self.config.output_limit;
         let flood = self.config.flood_limit;
         let pid = child.id();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = stderr.read(&mut buf) {
+                let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
                 if n == 0 {
+                    out.close(limit);
                     break;
                 }
-                let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
-                let room = limit.saturating_sub(out.text.len()).min(n);
-                out.text.extend_from_slice(&buf[..room]);
-                out.dropped += n - room;
+                out.absorb(&buf[..n], limit);
                 out.total += n as u64;
                 if out.total > flood && !out.flooded {
                     out.flooded = true;
@@ -316,6 +377,30 @@ impl State {
             input,
             output,
         })
+    }
+
+    /// Asks the running learner process to flush what it printed and mark the end; the
+    /// number of markers to wait for, or `None` when no process is running (or it does not
+    /// answer within a second, and is ended).
+    fn flush(&mut self) -> Option<u64> {
+        if self.timed_out.is_some() {
+            return None;
+        }
+        let running = self.running.as_mut()?;
+        let answered = write_frame(&mut running.input, FLUSH, &[]).is_ok() && {
+            let mut reader = DeadlineReader {
+                fd: running.output.as_raw_fd(),
+                deadline: Instant::now() + Duration::from_secs(1),
+            };
+            matches!(read_frame(&mut reader), Ok((RETURN, _)))
+        };
+        if answered {
+            self.flushes += 1;
+            Some(self.flushes)
+        } else {
+            self.kill();
+            None
+        }
     }
 
     /// The learner process ended during a call: reap it and say why.
@@ -504,5 +589,47 @@ impl Read for DeadlineReader {
             }
             return Ok(usize::try_from(n).unwrap_or(0));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn absorbed(chunks: &[&[u8]], limit: usize) -> Output {
+        let mut out = Output::default();
+        for chunk in chunks {
+            out.absorb(chunk, limit);
+        }
+        out
+    }
+
+    #[test]
+    fn markers_are_counted_and_left_out_even_when_split() {
+        let (a, b) = FLUSH_MARKER.split_at(5);
+        let out = absorbed(&[b"one\n", a, b, b"two", FLUSH_MARKER], 100);
+        assert_eq!(out.text, b"one\ntwo");
+        assert_eq!(out.markers, 2);
+        assert!(out.carry.is_empty());
+    }
+
+    #[test]
+    fn a_possible_marker_prefix_waits_and_a_false_one_is_kept() {
+        let mut out = absorbed(&[b"x\0"], 100);
+        assert_eq!(out.text, b"x");
+        out.absorb(b"y", 100);
+        assert_eq!(out.text, b"x\0y");
+        out.absorb(b"\0", 100);
+        out.close(100);
+        assert_eq!(out.text, b"x\0y\0");
+        assert_eq!(out.markers, 0);
+    }
+
+    #[test]
+    fn beyond_the_limit_bytes_are_dropped_but_markers_still_seen() {
+        let out = absorbed(&[b"0123456789", FLUSH_MARKER], 4);
+        assert_eq!(out.text, b"0123");
+        assert_eq!(out.dropped, 6);
+        assert_eq!(out.markers, 1);
     }
 }

@@ -17,8 +17,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::{
-    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, PANIC, REFERENCE, RETURN, decode, encode,
-    read_frame, split_u16, write_frame,
+    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE,
+    RETURN, decode, encode, read_frame, split_u16, write_frame,
 };
 
 /// Runs one field of an exercise's `Impl` on encoded arguments: the generated adapter of
@@ -53,6 +53,10 @@ pub fn serve(lookup: fn(&str) -> Option<Handler>) -> ! {
         let Ok((tag, payload)) = frame else {
             std::process::exit(0)
         };
+        if tag == FLUSH {
+            flush_output();
+            continue;
+        }
         if tag != CALL {
             std::process::exit(4);
         }
@@ -71,6 +75,21 @@ pub fn serve(lookup: fn(&str) -> Option<Handler>) -> ! {
         if write_frame(&mut channel.output, tag, &[&body]).is_err() {
             std::process::exit(0);
         }
+    }
+}
+
+/// Answers a `FLUSH`: what the learner's code printed (standard output is buffered by
+/// line) reaches standard error, then the marker, then the answer on the channel.
+fn flush_output() {
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().write_all(FLUSH_MARKER);
+    let mut guard = CHANNEL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(channel) = guard.as_mut() else {
+        std::process::exit(0)
+    };
+    if write_frame(&mut channel.output, RETURN, &[]).is_err() {
+        std::process::exit(0);
     }
 }
 

@@ -17,7 +17,14 @@
 //!            ◄─ Reference{item, args} ─ (allowed reference items) ─  facade fn (e.g. svd)
 //!            ── CallbackReturn{value} | CallbackError{message} ─►
 //!            ◄─ Return{value} | Panic{message} ──────────────────
+//!   end of a property:
+//!            ── Flush ────────────────────────────────────────────►  flush prints, write a marker
+//!            ◄─ Return{} ─────────────────────────────────────────
 //! ```
+//!
+//! The learner's prints travel on its standard error, a pipe of their own; the marker that
+//! follows a `Flush` tells the judge that it has read every byte printed before the end of
+//! a property, so that prints are shown under the property they came from.
 //!
 //! Frames are `tag: u8, length: u32 (little endian), payload`; values are encoded with
 //! postcard (floats keep their exact bits). The judge side reads with a deadline and a size
@@ -38,6 +45,11 @@ const CALL: u8 = 1;
 const CALLBACK_RETURN: u8 = 2;
 /// Judge → learner: a callback or reference call failed (message); the learner side panics.
 const CALLBACK_ERROR: u8 = 3;
+/// Judge → learner: flush what your code printed, then write [`FLUSH_MARKER`] to standard
+/// error and answer `RETURN` (so the judge knows it has every byte printed so far).
+const FLUSH: u8 = 4;
+/// Written to the learner's standard error after a `FLUSH`; never shown.
+const FLUSH_MARKER: &[u8] = b"\0\x1b[mathlings:flushed]\0";
 /// Learner → judge: the encoded return value of the current call.
 const RETURN: u8 = 10;
 /// Learner → judge: the current call panicked (message).
