@@ -214,3 +214,52 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Instructor 1: `verify ID` proves that exercise only, from the stubs the course ships: a
+/// copied checkout whose learner solved another exercise in place verifies ID; verifying
+/// the solved exercise names the drift from the shipped stub. No colour codes off a
+/// terminal, even when cargo is told to colour.
+#[test]
+fn verify_id_proves_that_exercise_only_from_the_shipped_stubs() {
+    let copy = std::env::temp_dir().join(format!("mathlings-verify-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_built_checkout(&root(), &copy);
+    let exercises = common::exercises();
+    let (id, _) = &exercises[0];
+    let (solved, solved_file) = &exercises[1];
+    std::fs::copy(
+        root().join("solutions/src").join(solved_file),
+        copy.join("exercises/src").join(solved_file),
+    )
+    .unwrap();
+    let verify = |id: &str| {
+        Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["verify", id, "--no-lint", "--cases", "8"])
+            .current_dir(&copy)
+            .env("CARGO_TERM_COLOR", "always")
+            .env_remove("NO_COLOR")
+            .env_remove("MATHLINGS_COURSE_ROOT")
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("CARGO_TARGET_DIR")
+            .output()
+            .unwrap()
+    };
+    let out = verify(id);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 exercise(s) sound"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = verify(solved);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "✗ {solved}: exercises/src/{solved_file} differs from the stub"
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}'), "no colour codes: {stdout:?}");
+    let _ = std::fs::remove_dir_all(&copy);
+}
