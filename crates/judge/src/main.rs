@@ -1,6 +1,8 @@
 //! `mathlings-judge`: see the crate docs of `mathlings_judge` for the protocol.
 
-use std::io::BufRead;
+use std::fs::File;
+use std::io::{BufRead, Write};
+use std::os::fd::FromRawFd;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -13,8 +15,15 @@ fn main() -> ExitCode {
     // Panics are caught per property and reported as data; the default hook would print
     // every one of them.
     std::panic::set_hook(Box::new(|_| {}));
+    let mut answer = match answer_channel() {
+        Ok(file) => file,
+        Err(message) => {
+            eprintln!("mathlings-judge: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run(&args).and_then(|json| writeln!(answer, "{json}").map_err(|e| e.to_string())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("mathlings-judge: {message}");
@@ -23,7 +32,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
+/// The judge's standard output, kept for its answer alone: descriptor 1 then points at
+/// standard error, so that nothing else printed in this process (a library's summary, a
+/// stray `println!`) can corrupt the answer.
+fn answer_channel() -> Result<File, String> {
+    // SAFETY: duplicating descriptors this process owns; the new descriptor is owned by the
+    // returned `File` alone.
+    unsafe {
+        let kept = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 3);
+        if kept < 0 || libc::dup2(2, 1) < 0 {
+            return Err(format!(
+                "cannot set up the answer channel: {}",
+                std::io::Error::last_os_error()
+            ));
+        }
+        Ok(File::from_raw_fd(kept))
+    }
+}
+
+/// Runs one verb; the JSON answer to print.
+fn run(args: &[String]) -> Result<String, String> {
     match args
         .iter()
         .map(String::as_str)
@@ -32,11 +60,7 @@ fn run(args: &[String]) -> Result<(), String> {
     {
         ["describe"] => {
             let all: Vec<_> = EXERCISES.iter().map(|e| (e.id, (e.describe)())).collect();
-            println!(
-                "{}",
-                serde_json::to_string(&all).map_err(|e| e.to_string())?
-            );
-            Ok(())
+            serde_json::to_string(&all).map_err(|e| e.to_string())
         }
         ["grade", id, target] => {
             let entry = find(id).ok_or_else(|| format!("unknown exercise {id}"))?;
@@ -62,11 +86,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 learner_starts: mathlings_wire::judge::starts(),
             };
             mathlings_wire::judge::shutdown();
-            println!(
-                "{}",
-                serde_json::to_string(&response).map_err(|e| e.to_string())?
-            );
-            Ok(())
+            serde_json::to_string(&response).map_err(|e| e.to_string())
         }
         ["verify", id] => {
             let entry = find(id).ok_or_else(|| format!("unknown exercise {id}"))?;
@@ -79,11 +99,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 problems: (entry.verify)(&options),
                 ..Response::default()
             };
-            println!(
-                "{}",
-                serde_json::to_string(&response).map_err(|e| e.to_string())?
-            );
-            Ok(())
+            serde_json::to_string(&response).map_err(|e| e.to_string())
         }
         _ => Err(
             "usage: mathlings-judge describe | grade ID TARGET | verify ID (request on stdin)"
