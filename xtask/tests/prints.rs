@@ -34,8 +34,16 @@ fn prints_are_shown_under_the_property_that_made_them() {
     assert!(failed.len() >= 2, "{exercise:#}");
     for p in failed {
         let output = p["output"].as_str().unwrap_or_default();
-        assert!(output.contains("called with n = "), "{}: {output:?}", p["id"]);
-        assert!(output.contains("returning zeros"), "{}: {output:?}", p["id"]);
+        assert!(
+            output.contains("called with n = "),
+            "{}: {output:?}",
+            p["id"]
+        );
+        assert!(
+            output.contains("returning zeros"),
+            "{}: {output:?}",
+            p["id"]
+        );
         if output.contains("more bytes not shown") {
             continue;
         }

@@ -28,7 +28,9 @@ fn xtask_without_landlock(args: &[&str]) -> Output {
         rules,
         seccompiler::SeccompAction::Allow,
         seccompiler::SeccompAction::Errno(libc::ENOSYS as u32),
-        std::env::consts::ARCH.try_into().expect("a seccomp architecture"),
+        std::env::consts::ARCH
+            .try_into()
+            .expect("a seccomp architecture"),
     )
     .expect("a valid filter");
     let program: seccompiler::BpfProgram = filter.try_into().expect("compiles to BPF");

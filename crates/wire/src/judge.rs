@@ -20,8 +20,8 @@ use serde::de::DeserializeOwned;
 
 use crate::learner::panic_message;
 use crate::{
-    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE,
-    RETURN, decode, encode, read_frame, split_u16, write_frame,
+    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE, RETURN,
+    decode, encode, read_frame, split_u16, write_frame,
 };
 
 /// Answers a learner's call of a reference item: `None` when the exercise does not allow

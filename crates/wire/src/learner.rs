@@ -17,8 +17,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::{
-    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE,
-    RETURN, decode, encode, read_frame, split_u16, write_frame,
+    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE, RETURN,
+    decode, encode, read_frame, split_u16, write_frame,
 };
 
 /// Runs one field of an exercise's `Impl` on encoded arguments: the generated adapter of
