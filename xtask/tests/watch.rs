@@ -15,21 +15,7 @@ fn without_a_terminal_watch_rechecks_on_save() {
     let (id, file) = exercises()[0].clone();
     let dir = scratch("watch").join("src");
     submission(&dir, &[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([
-            "watch",
-            &id,
-            "--cases",
-            "16",
-            "--exercises-dir",
-            dir.to_str().unwrap(),
-        ])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = watch(&id, &dir, Stdio::null(), true);
     let mut stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -80,6 +66,33 @@ fn without_a_terminal_watch_rechecks_on_save() {
     let _ = child.kill();
     let _ = child.wait();
     assert!(passed, "after saving the solution: {seen}");
+}
+
+/// Starts `cargo xtask watch ID` (16 cases) on the exercises in `dir`, without a terminal;
+/// its standard output and error piped when `capture`, else discarded.
+fn watch(id: &str, dir: &std::path::Path, stdin: Stdio, capture: bool) -> Child {
+    let output = || {
+        if capture {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        }
+    };
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([
+            "watch",
+            id,
+            "--cases",
+            "16",
+            "--exercises-dir",
+            dir.to_str().unwrap(),
+        ])
+        .env("NO_COLOR", "1")
+        .stdin(stdin)
+        .stdout(output())
+        .stderr(output())
+        .spawn()
+        .unwrap()
 }
 
 /// Every process below `pid`, from `/proc`.
@@ -137,21 +150,7 @@ fn stopping_a_running_check(name: &str, stop: impl FnOnce(&mut Child)) {
     let (id, _) = common::single_todo_exercises()[0].clone();
     let dir = scratch(name).join("src");
     submission(&dir, &[(&id, common::Body::Replace("loop {}"))]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([
-            "watch",
-            &id,
-            "--cases",
-            "16",
-            "--exercises-dir",
-            dir.to_str().unwrap(),
-        ])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = watch(&id, &dir, Stdio::piped(), false);
     // Wait for the judge to be running the learner's endless loop.
     let deadline = Instant::now() + Duration::from_secs(600);
     let mut seen = Vec::new();

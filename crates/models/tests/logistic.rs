@@ -176,7 +176,10 @@ proptest! {
         for j in 0..p {
             prop_assert!(x.column(j).dot(&residual).abs() <= 1e-8);
         }
-        prop_assert!(proba.iter().all(|&q| q > 0.0 && q < 1.0));
+        // Probabilities, never NaN. Open (0, 1) holds only in exact arithmetic: in f64,
+        // σ(η) rounds to exactly 1 once η > 36.7 (1 − σ(η) < ε/2), which a generated point
+        // can reach (seen: n = 41, p = 3).
+        prop_assert!(proba.iter().all(|&q| (0.0..=1.0).contains(&q)));
         prop_assert!(fit.log_likelihood < 0.0);
     }
 }
