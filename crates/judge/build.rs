@@ -29,7 +29,12 @@ fn main() {
         let generated = mathlings_course::bindgen::generate(id, &module_path, &source, "unused")
             .unwrap_or_else(|e| panic!("{e}"));
         let file = out.join(format!("{id}.rs"));
-        std::fs::write(&file, glue_module(id, &module_path, &generated.judge)).unwrap();
+        let solution = generated.bind(&format!("mathlings_solutions::{module_path}"));
+        std::fs::write(
+            &file,
+            glue_module(id, &module_path, &generated.judge, &solution),
+        )
+        .unwrap();
         writeln!(glue, "    include!({:?});", file.display().to_string()).unwrap();
         writeln!(
             registry,
@@ -43,7 +48,7 @@ fn main() {
     std::fs::write(out.join("registry.rs"), glue + &registry).unwrap();
 }
 
-fn glue_module(id: &str, module_path: &str, proxies: &str) -> String {
+fn glue_module(id: &str, module_path: &str, proxies: &str, solution: &str) -> String {
     format!(
         r#"/// Glue for `{id}`.
 pub mod {id} {{
@@ -59,7 +64,7 @@ pub mod {id} {{
     }}
 
     fn solution() -> checks::Impl {{
-        mathlings_bindings::bind_{id}!(mathlings_solutions::{module_path})
+        {solution}
     }}
 
     /// Grades one implementation of `{id}`.

@@ -1,6 +1,6 @@
 //! `cargo xtask new SECTION NAME` (instructors): scaffolds an exercise — stub (in
 //! `exercises/src` and as the stub the course ships, `crates/course/stubs`), solution,
-//! interface (`Impl` and `bind_<id>!` in `mathlings-bindings`), checks skeleton, `mod`
+//! interface (`Impl` in `mathlings-bindings`), checks skeleton, `mod`
 //! declarations (in sorted place) and the manifest entry (at the end of its section, under
 //! the section's header) — rustfmt-formatted, such that `verify` fails until every part is
 //! filled in.
@@ -78,7 +78,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
         ),
         (
             format!("crates/bindings/src/{file}"),
-            bindings(&id, part, name, error_type),
+            bindings(&id, name, error_type),
         ),
         (format!("crates/checks/src/{file}"), checks(&id, part, name)),
     ];
@@ -113,7 +113,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, String> {
         "and its [[exercise]] entry in course.toml. `cargo xtask verify {id}` fails until you:\n\
          1. write the concept, formula and signature in the stub (keep the `// TODO:` and `todo!()`);\n\
          2. write the solution (same signatures);\n\
-         3. in the bindings, make `Impl` and `bind_{id}!` match the signature; in the checks, add ≥ 3 weighted\n\
+         3. in the bindings, make `Impl` match the signature (each field is bound to the function of its name); in the checks, add ≥ 3 weighted\n\
             properties (one comparing with a reference crate, one for bad input), ≥ 1 misconception with its\n\
             explanation, and a probe that tells the misconceptions apart;\n\
          4. replace the TODO hints and reading in course.toml;\n\
@@ -164,7 +164,7 @@ pub fn {name}(x: &[f64]) -> Result<f64, {error_type}> {{
     )
 }
 
-fn bindings(id: &str, part: &str, name: &str, error_type: &str) -> String {
+fn bindings(id: &str, name: &str, error_type: &str) -> String {
     format!(
         r#"//! The interface of {id}.
 
@@ -174,14 +174,6 @@ use mathlings_types::{error_type};
 pub struct Impl {{
     /// `{name}(x)`.
     pub {name}: fn(&[f64]) -> Result<f64, {error_type}>,
-}}
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_{id} {{
-    ($($m:ident)::+) => {{
-        $crate::{part}::{id}::Impl {{ {name}: $($m::)+{name} }}
-    }};
 }}
 "#
     )
@@ -412,12 +404,7 @@ mod tests {
             ),
             (
                 "bindings",
-                bindings(
-                    "s2_4_gram_schmidt",
-                    "p2_linalg",
-                    "gram_schmidt",
-                    "LinalgError",
-                ),
+                bindings("s2_4_gram_schmidt", "gram_schmidt", "LinalgError"),
             ),
             (
                 "checks",

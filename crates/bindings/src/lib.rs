@@ -2,11 +2,14 @@
 //! trusted judge agree on, small enough to be linked into the untrusted learner binary.
 //!
 //! For every exercise, a module mirroring its path (`p1_stats::s1_3_sample_variance`) with:
-//! `Impl`, the exercise's signature as a struct of function pointers; a `bind_<id>!` macro
-//! (exported at the crate root) that turns any module defining those functions into an
-//! `Impl`; the type aliases of `Impl`'s fields; and the plain data the bind macro adapts a
-//! learner's type to (expression trees, tape programs, tensor layouts, optimiser runs),
-//! all `Serialize + Deserialize` so that a call can cross a process boundary.
+//! `Impl`, the exercise's signature as a struct of function pointers; the type aliases of
+//! `Impl`'s fields; and, only where a learner writes a type of their own (a dual number, a
+//! tape, a tensor, an optimiser's state), a `bind_<id>!` macro (exported at the crate root)
+//! that adapts a module defining it to `Impl`, with the plain data it adapts to (expression
+//! trees, tape programs, tensor layouts, optimiser runs), all `Serialize + Deserialize` so
+//! that a call can cross a process boundary. Every other exercise is bound field by field
+//! to the functions of the same name, by code generated from `Impl`
+//! (`mathlings_course::bindgen`): nothing is written by hand for it.
 //!
 //! Key design decision: this crate depends only on `mathlings-types` (the error enums and
 //! shared results), nalgebra and serde — never on the reference implementations, the
@@ -36,7 +39,7 @@
 //!     }
 //! }
 //!
-//! let imp: Impl = mathlings_bindings::bind_s1_3_sample_variance!(learner);
+//! let imp = Impl { sample_variance: learner::sample_variance };
 //! assert_eq!((imp.sample_variance)(&[1.0, 3.0]), Ok(2.0));
 //! assert_eq!(
 //!     (imp.sample_variance)(&[1.0]),

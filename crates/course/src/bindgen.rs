@@ -4,7 +4,8 @@
 //! - the **judge's proxies**: functions with the exact types of `Impl`'s fields that
 //!   encode their arguments and call the learner process ([`Generated::judge`]);
 //! - the **learner's adapter**: `handle(field, args)`, which decodes the arguments, calls
-//!   the learner's `Impl` (built by the exercise's `bind_<id>!` macro) and encodes what it
+//!   the learner's `Impl` (each field bound to the function of the same name, or by the
+//!   exercise's own `bind_<id>!` macro where it adapts a learner's type) and encodes what it
 //!   returns ([`Generated::learner`]).
 //!
 //! A parameter of function-pointer type (an objective, a gradient) travels as a name: when
@@ -39,6 +40,30 @@ pub struct Generated {
     pub learner: String,
     /// The field names, in field order.
     pub fields: Vec<String>,
+    /// `mathlings_bindings::{module_path}`.
+    module_path: String,
+    /// The exercise's own `bind_<id>!` macro, when its bindings define one.
+    bind_macro: Option<String>,
+}
+
+impl Generated {
+    /// An expression of type `Impl` binding the functions of `module`: each field to the
+    /// function of the same name, or — where the exercise's bindings define a
+    /// `bind_<id>!` macro, to adapt a learner's own types — that macro's expansion.
+    pub fn bind(&self, module: &str) -> String {
+        match &self.bind_macro {
+            Some(name) => format!("mathlings_bindings::{name}!({module})"),
+            None => format!(
+                "mathlings_bindings::{}::Impl {{ {} }}",
+                self.module_path,
+                self.fields
+                    .iter()
+                    .map(|f| format!("{f}: {module}::{f}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
 }
 
 /// One parameter of a field's function type.
@@ -76,8 +101,13 @@ pub fn generate(
     let mut aliases = BTreeMap::new();
     let mut uses = String::new();
     let mut fields = None;
+    let macro_name = format!("bind_{id}");
+    let mut bind_macro = None;
     for item in &file.items {
         match item {
+            Item::Macro(m) if m.ident.as_ref().is_some_and(|i| *i == macro_name) => {
+                bind_macro = Some(macro_name.clone());
+            }
             Item::Type(t) if t.generics.params.is_empty() => {
                 aliases.insert(t.ident.to_string(), (*t.ty).clone());
             }
@@ -232,15 +262,18 @@ pub fn generate(
     let judge = format!(
         "{prelude}{judge}    /// The learner's functions, reached through the learner process.\n    pub fn proxy() -> Impl {{\n        Impl {{\n{inits}        }}\n    }}\n"
     );
-    let bind = format!("mathlings_bindings::bind_{id}!({learner_module})");
-    let learner = format!(
+    let mut generated = Generated {
+        judge,
+        learner: String::new(),
+        fields: fields.into_iter().map(|(n, _)| n).collect(),
+        module_path: module_path.to_string(),
+        bind_macro,
+    };
+    let bind = generated.bind(learner_module);
+    generated.learner = format!(
         "{prelude}{learner}    /// Runs field `field` of the learner's `Impl` on encoded arguments.\n    pub fn handle(field: u16, args: &[u8]) -> Result<Vec<u8>, String> {{\n        let imp: Impl = {bind};\n        match field {{\n{arms}            other => Err(format!(\"no field {{other}}\")),\n        }}\n    }}\n"
     );
-    Ok(Generated {
-        judge,
-        learner,
-        fields: fields.into_iter().map(|(n, _)| n).collect(),
-    })
+    Ok(generated)
 }
 
 /// `(a, b)`, `(a,)` or `()`.
@@ -421,7 +454,26 @@ mod tests {
             "{}",
             g.learner
         );
-        assert!(g.learner.contains("bind_s3_1_gd!(crate::learner::s3_1_gd)"));
+        assert!(
+            g.learner.contains(
+                "let imp: Impl = mathlings_bindings::p3_calculus::s3_1_gd::Impl { descend: crate::learner::s3_1_gd::descend, norm: crate::learner::s3_1_gd::norm };"
+            ),
+            "{}",
+            g.learner
+        );
+    }
+
+    #[test]
+    fn an_exercise_with_its_own_bind_macro_is_bound_by_it() {
+        let source = format!(
+            "{SOURCE}\n#[macro_export]\nmacro_rules! bind_s3_1_gd {{ ($($m:ident)::+) => {{ todo!() }}; }}"
+        );
+        let g = generate("s3_1_gd", "p3_calculus::s3_1_gd", &source, "crate::learner").unwrap();
+        assert_eq!(
+            g.bind("mathlings_solutions::x"),
+            "mathlings_bindings::bind_s3_1_gd!(mathlings_solutions::x)"
+        );
+        assert!(g.learner.contains("bind_s3_1_gd!(crate::learner)"));
     }
 
     #[test]

@@ -13,14 +13,3 @@ pub struct Impl {
     /// `logistic_regression(x, y, max_iter)`: (β₀, β) by Newton's method.
     pub logistic_regression: fn(&DMatrix<f64>, &[bool], usize) -> Result<DVector<f64>, ModelError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_10_logistic_regression {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_10_logistic_regression::Impl {
-            sigmoid: $($m::)+sigmoid,
-            logistic_regression: $($m::)+logistic_regression,
-        }
-    };
-}

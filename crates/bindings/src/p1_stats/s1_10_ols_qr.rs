@@ -11,11 +11,3 @@ pub struct Impl {
     /// `ols(x, y)`: coefficients (intercept first) and R² of the least-squares fit.
     pub ols: fn(&DMatrix<f64>, &DVector<f64>) -> Result<(DVector<f64>, f64), ModelError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_10_ols_qr {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_10_ols_qr::Impl { ols: $($m::)+ols }
-    };
-}

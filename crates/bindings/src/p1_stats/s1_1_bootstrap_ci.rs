@@ -12,14 +12,3 @@ pub struct Impl {
     /// `bootstrap_mean_ci(data, resamples, level, seed)`: the percentile interval.
     pub bootstrap_mean_ci: CiFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_1_bootstrap_ci {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_1_bootstrap_ci::Impl {
-            standard_error_of_mean: $($m::)+standard_error_of_mean,
-            bootstrap_mean_ci: $($m::)+bootstrap_mean_ci,
-        }
-    };
-}

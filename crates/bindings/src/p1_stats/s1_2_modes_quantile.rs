@@ -9,14 +9,3 @@ pub struct Impl {
     /// `quantile(x, q)`: type-7 quantile.
     pub quantile: fn(&[f64], f64) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_2_modes_quantile {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_2_modes_quantile::Impl {
-            modes: $($m::)+modes,
-            quantile: $($m::)+quantile,
-        }
-    };
-}

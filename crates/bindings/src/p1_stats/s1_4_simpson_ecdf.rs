@@ -12,14 +12,3 @@ pub struct Impl {
     /// `empirical_cdf(sample, x)`: #{xᵢ ≤ x}/n.
     pub empirical_cdf: fn(&[f64], f64) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_4_simpson_ecdf {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_4_simpson_ecdf::Impl {
-            simpson: $($m::)+simpson,
-            empirical_cdf: $($m::)+empirical_cdf,
-        }
-    };
-}

@@ -11,15 +11,3 @@ pub struct Impl {
     /// `normal_cdf(x, mu, sigma)`.
     pub normal_cdf: fn(f64, f64, f64) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_5_normal_distribution {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_5_normal_distribution::Impl {
-            erf: $($m::)+erf,
-            normal_pdf: $($m::)+normal_pdf,
-            normal_cdf: $($m::)+normal_cdf,
-        }
-    };
-}

@@ -11,15 +11,3 @@ pub struct Impl {
     /// `sample_exponential(lambda, n, seed)` by inverting the cdf.
     pub sample_exponential: fn(f64, usize, u64) -> Result<Vec<f64>, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_5_sampling {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_5_sampling::Impl {
-            sample_uniform: $($m::)+sample_uniform,
-            sample_normal: $($m::)+sample_normal,
-            sample_exponential: $($m::)+sample_exponential,
-        }
-    };
-}

@@ -7,13 +7,3 @@ pub struct Impl {
     /// `standardized_means(sample_size, replicates, seed)`.
     pub standardized_means: fn(usize, usize, u64) -> Result<Vec<f64>, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_6_clt_simulation {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_6_clt_simulation::Impl {
-            standardized_means: $($m::)+standardized_means,
-        }
-    };
-}

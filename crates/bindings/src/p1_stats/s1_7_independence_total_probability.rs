@@ -9,14 +9,3 @@ pub struct Impl {
     /// `total_probability(conditionals, priors)`: Σᵢ P(A | Bᵢ)·P(Bᵢ).
     pub total_probability: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_7_independence_total_probability {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_7_independence_total_probability::Impl {
-            is_independent: $($m::)+is_independent,
-            total_probability: $($m::)+total_probability,
-        }
-    };
-}

@@ -15,14 +15,3 @@ pub struct Impl {
     /// `conditional_y_given_x(table, x)`: row x divided by its total.
     pub conditional_y_given_x: fn(&[Vec<f64>], usize) -> Distribution,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_7_joint_table {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_7_joint_table::Impl {
-            marginals: $($m::)+marginals,
-            conditional_y_given_x: $($m::)+conditional_y_given_x,
-        }
-    };
-}

@@ -14,15 +14,3 @@ pub struct Impl {
     /// `credible_interval(alpha, beta, level)`: the (1 ∓ level)/2 quantiles.
     pub credible_interval: fn(f64, f64, f64) -> Pair,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_8_beta_binomial {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_8_beta_binomial::Impl {
-            beta_binomial_update: $($m::)+beta_binomial_update,
-            posterior_mean: $($m::)+posterior_mean,
-            credible_interval: $($m::)+credible_interval,
-        }
-    };
-}

@@ -9,14 +9,3 @@ pub struct Impl {
     /// `p_disease_given_negative(prevalence, sensitivity, specificity)`.
     pub p_disease_given_negative: fn(f64, f64, f64) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_8_diagnostic_test {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_8_diagnostic_test::Impl {
-            p_disease_given_positive: $($m::)+p_disease_given_positive,
-            p_disease_given_negative: $($m::)+p_disease_given_negative,
-        }
-    };
-}

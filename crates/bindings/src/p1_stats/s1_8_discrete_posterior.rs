@@ -10,13 +10,3 @@ pub struct Impl {
     /// `posterior(prior, likelihood)`: prior × likelihood / evidence.
     pub posterior: fn(&[f64], &[f64]) -> Posterior,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_8_discrete_posterior {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_8_discrete_posterior::Impl {
-            posterior: $($m::)+posterior,
-        }
-    };
-}

@@ -12,14 +12,3 @@ pub struct Impl {
     /// `mean_squared_error(y, y_hat)`: Σ(yᵢ − ŷᵢ)²/n.
     pub mean_squared_error: fn(&[f64], &[f64]) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_9_gaussian_nll_mse {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_9_gaussian_nll_mse::Impl {
-            gaussian_nll: $($m::)+gaussian_nll,
-            mean_squared_error: $($m::)+mean_squared_error,
-        }
-    };
-}

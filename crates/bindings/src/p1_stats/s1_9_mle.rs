@@ -14,15 +14,3 @@ pub struct Impl {
     /// `poisson_mle(x)`: the mean count.
     pub poisson_mle: fn(&[u64]) -> Result<f64, StatsError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s1_9_mle {
-    ($($m:ident)::+) => {
-        $crate::p1_stats::s1_9_mle::Impl {
-            normal_mle: $($m::)+normal_mle,
-            bernoulli_mle: $($m::)+bernoulli_mle,
-            poisson_mle: $($m::)+poisson_mle,
-        }
-    };
-}

@@ -18,14 +18,3 @@ pub struct Impl {
     /// `broadcast_add(a, a_shape, b, b_shape)`: a + b with broadcasting.
     pub broadcast_add: AddFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_1_broadcasting {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_1_broadcasting::Impl {
-            broadcast_shapes: $($m::)+broadcast_shapes,
-            broadcast_add: $($m::)+broadcast_add,
-        }
-    };
-}

@@ -16,16 +16,3 @@ pub struct Impl {
     /// `project(v, onto)`: the projection of v on the line through `onto`.
     pub project: ProjectFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_1_vector_ops {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_1_vector_ops::Impl {
-            dot: $($m::)+dot,
-            norm: $($m::)+norm,
-            cosine_similarity: $($m::)+cosine_similarity,
-            project: $($m::)+project,
-        }
-    };
-}

@@ -11,11 +11,3 @@ pub struct Impl {
     /// `dense_layer(x, w, b)`: X Wᵀ + 1 bᵀ.
     pub dense_layer: fn(&DMatrix<f64>, &DMatrix<f64>, &DVector<f64>) -> MatrixResult,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_2_dense_layer {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_2_dense_layer::Impl { dense_layer: $($m::)+dense_layer }
-    };
-}

@@ -15,15 +15,3 @@ pub struct Impl {
     /// `matmul(a, b)`: AB.
     pub matmul: fn(&DMatrix<f64>, &DMatrix<f64>) -> MatrixResult,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_2_matmul {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_2_matmul::Impl {
-            add: $($m::)+add,
-            transpose: $($m::)+transpose,
-            matmul: $($m::)+matmul,
-        }
-    };
-}

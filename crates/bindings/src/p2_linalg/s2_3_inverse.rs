@@ -11,11 +11,3 @@ pub struct Impl {
     /// `inverse(a)`: A⁻¹.
     pub inverse: fn(&DMatrix<f64>) -> MatrixResult,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_3_inverse {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_3_inverse::Impl { inverse: $($m::)+inverse }
-    };
-}

@@ -13,14 +13,3 @@ pub struct Impl {
     /// `is_linearly_independent(vectors)`.
     pub is_linearly_independent: fn(&[Vec<f64>]) -> Result<bool, LinalgError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_4_null_space {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_4_null_space::Impl {
-            null_space: $($m::)+null_space,
-            is_linearly_independent: $($m::)+is_linearly_independent,
-        }
-    };
-}

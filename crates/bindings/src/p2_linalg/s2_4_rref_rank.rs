@@ -13,14 +13,3 @@ pub struct Impl {
     /// `rank(a)`: the number of pivots with the relative tolerance.
     pub rank: fn(&DMatrix<f64>) -> Result<usize, LinalgError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_4_rref_rank {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_4_rref_rank::Impl {
-            rref: $($m::)+rref,
-            rank: $($m::)+rank,
-        }
-    };
-}

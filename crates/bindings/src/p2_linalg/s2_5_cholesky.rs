@@ -8,13 +8,3 @@ pub struct Impl {
     /// `cholesky(a)`: the lower-triangular L with L Lᵀ = A.
     pub cholesky: fn(&DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_cholesky {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_cholesky::Impl {
-            cholesky: $($m::)+cholesky,
-        }
-    };
-}

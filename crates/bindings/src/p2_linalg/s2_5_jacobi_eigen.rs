@@ -11,13 +11,3 @@ pub struct Impl {
     /// `symmetric_eigen(a)`: eigenvalues (descending) and eigenvectors (columns).
     pub symmetric_eigen: fn(&DMatrix<f64>) -> Eigen,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_jacobi_eigen {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_jacobi_eigen::Impl {
-            symmetric_eigen: $($m::)+symmetric_eigen,
-        }
-    };
-}

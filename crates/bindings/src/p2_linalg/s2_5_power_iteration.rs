@@ -11,13 +11,3 @@ pub struct Impl {
     /// `power_iteration(a, tol, max_iter)`: the dominant eigenvalue and a unit eigenvector.
     pub power_iteration: fn(&DMatrix<f64>, f64, usize) -> Eigenpair,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_5_power_iteration {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_5_power_iteration::Impl {
-            power_iteration: $($m::)+power_iteration,
-        }
-    };
-}

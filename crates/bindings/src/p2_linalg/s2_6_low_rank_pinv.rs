@@ -12,15 +12,3 @@ pub struct Impl {
     /// `condition_number(a)`: σ_max / σ_min.
     pub condition_number: fn(&DMatrix<f64>) -> Result<f64, LinalgError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_6_low_rank_pinv {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_6_low_rank_pinv::Impl {
-            low_rank_approximation: $($m::)+low_rank_approximation,
-            pseudo_inverse: $($m::)+pseudo_inverse,
-            condition_number: $($m::)+condition_number,
-        }
-    };
-}

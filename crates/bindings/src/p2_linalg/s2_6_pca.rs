@@ -19,15 +19,3 @@ pub struct Impl {
     /// `inverse_transform(scores, mean, components)`: Z W + 1x̄ᵀ.
     pub inverse_transform: MatrixMap,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_6_pca {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_6_pca::Impl {
-            pca: $($m::)+pca,
-            transform: $($m::)+transform,
-            inverse_transform: $($m::)+inverse_transform,
-        }
-    };
-}

@@ -14,11 +14,3 @@ pub struct Impl {
     /// `svd(a)`: the thin SVD (U, σ descending, Vᵀ).
     pub svd: fn(&DMatrix<f64>) -> Decomposition,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s2_6_svd {
-    ($($m:ident)::+) => {
-        $crate::p2_linalg::s2_6_svd::Impl { svd: $($m::)+svd }
-    };
-}

@@ -17,15 +17,3 @@ pub struct Impl {
     /// `derivative(f, x)`: a central difference with a well-chosen step.
     pub derivative: DerivativeFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_1_finite_differences {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_1_finite_differences::Impl {
-            forward_difference: $($m::)+forward_difference,
-            central_difference: $($m::)+central_difference,
-            derivative: $($m::)+derivative,
-        }
-    };
-}

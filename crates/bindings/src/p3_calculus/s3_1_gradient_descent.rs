@@ -11,13 +11,3 @@ pub struct Impl {
     /// `gradient_descent(grad, x0, learning_rate, tol, max_iter)`.
     pub gradient_descent: Descent,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_1_gradient_descent {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_1_gradient_descent::Impl {
-            gradient_descent: $($m::)+gradient_descent,
-        }
-    };
-}

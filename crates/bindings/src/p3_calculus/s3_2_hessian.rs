@@ -11,11 +11,3 @@ pub struct Impl {
     /// `hessian(f, x, h)`: the n×n matrix of ∂²f/∂xᵢ∂xⱼ.
     pub hessian: HessianFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_2_hessian {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_2_hessian::Impl { hessian: $($m::)+hessian }
-    };
-}

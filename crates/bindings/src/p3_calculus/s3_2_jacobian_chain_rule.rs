@@ -17,14 +17,3 @@ pub struct Impl {
     /// `compose_jacobians(jf_at_gx, jg_at_x)`: J_f(g(x))·J_g(x).
     pub compose_jacobians: ComposeFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_2_jacobian_chain_rule {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_2_jacobian_chain_rule::Impl {
-            jacobian: $($m::)+jacobian,
-            compose_jacobians: $($m::)+compose_jacobians,
-        }
-    };
-}

@@ -18,15 +18,3 @@ pub struct Impl {
     /// `softmax_jacobian(z)`: diag(s) − s sᵀ.
     pub softmax_jacobian: JacobianFn,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_2_softmax {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_2_softmax::Impl {
-            softmax: $($m::)+softmax,
-            log_softmax: $($m::)+log_softmax,
-            softmax_jacobian: $($m::)+softmax_jacobian,
-        }
-    };
-}

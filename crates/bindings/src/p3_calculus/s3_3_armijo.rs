@@ -11,13 +11,3 @@ pub struct Impl {
     pub armijo_backtracking:
         fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_3_armijo {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_3_armijo::Impl {
-            armijo_backtracking: $($m::)+armijo_backtracking,
-        }
-    };
-}

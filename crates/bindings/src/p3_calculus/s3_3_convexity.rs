@@ -13,14 +13,3 @@ pub struct Impl {
     /// `is_convex_on(hessian, points)`: the Hessian is PSD at every point.
     pub is_convex_on: fn(fn(&[f64]) -> DMatrix<f64>, &[Vec<f64>]) -> Result<bool, CalculusError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_3_convexity {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_3_convexity::Impl {
-            is_positive_semidefinite: $($m::)+is_positive_semidefinite,
-            is_convex_on: $($m::)+is_convex_on,
-        }
-    };
-}

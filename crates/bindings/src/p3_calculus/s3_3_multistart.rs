@@ -16,13 +16,3 @@ pub struct Impl {
     /// `multi_start(f, local, starts)`: the best (x, f(x)) over the local runs.
     pub multi_start: fn(Objective, Local, &[Vec<f64>]) -> Result<(Vec<f64>, f64), CalculusError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s3_3_multistart {
-    ($($m:ident)::+) => {
-        $crate::p3_calculus::s3_3_multistart::Impl {
-            multi_start: $($m::)+multi_start,
-        }
-    };
-}

@@ -14,13 +14,3 @@ pub struct Impl {
     /// `linreg_gradient_descent(x, y, learning_rate, epochs)`.
     pub linreg_gradient_descent: fn(&DMatrix<f64>, &DVector<f64>, f64, usize) -> Fit,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_1_linreg_gradient_descent {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_1_linreg_gradient_descent::Impl {
-            linreg_gradient_descent: $($m::)+linreg_gradient_descent,
-        }
-    };
-}

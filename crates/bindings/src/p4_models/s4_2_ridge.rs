@@ -11,11 +11,3 @@ pub struct Impl {
     /// `ridge(x, y, lambda)`: (β₀, β) of the L2-penalised least-squares fit.
     pub ridge: fn(&DMatrix<f64>, &DVector<f64>, f64) -> Result<DVector<f64>, ModelError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_2_ridge {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_2_ridge::Impl { ridge: $($m::)+ridge }
-    };
-}

@@ -20,15 +20,3 @@ pub struct Impl {
     pub confusion_matrix:
         fn(&DVector<f64>, &DMatrix<f64>, &[bool]) -> Result<Confusion, ModelError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_3_logistic_iris {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_3_logistic_iris::Impl {
-            predict_proba: $($m::)+predict_proba,
-            deviance: $($m::)+deviance,
-            confusion_matrix: $($m::)+confusion_matrix,
-        }
-    };
-}

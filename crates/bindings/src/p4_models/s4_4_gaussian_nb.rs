@@ -17,14 +17,3 @@ pub struct Impl {
     pub predict_log_proba:
         fn(&[f64], &DMatrix<f64>, &DMatrix<f64>, &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_4_gaussian_nb {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_4_gaussian_nb::Impl {
-            fit_gaussian_nb: $($m::)+fit_gaussian_nb,
-            predict_log_proba: $($m::)+predict_log_proba,
-        }
-    };
-}

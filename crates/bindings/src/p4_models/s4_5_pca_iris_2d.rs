@@ -14,11 +14,3 @@ pub struct Impl {
     /// `pca(x, k)`: scores (n × k), components (k × d), explained-variance ratios (k).
     pub pca: fn(&DMatrix<f64>, usize) -> Fit,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_5_pca_iris_2d {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_5_pca_iris_2d::Impl { pca: $($m::)+pca }
-    };
-}

@@ -20,15 +20,3 @@ pub struct Impl {
     /// `train(x, labels, hidden, learning_rate, epochs, seed)`.
     pub train: fn(&DMatrix<f64>, &[usize], usize, f64, usize, u64) -> Result<Params, ModelError>,
 }
-
-/// Binds a module that defines the exercise's functions to an [`Impl`].
-#[macro_export]
-macro_rules! bind_s4_6_two_layer_network {
-    ($($m:ident)::+) => {
-        $crate::p4_models::s4_6_two_layer_network::Impl {
-            forward: $($m::)+forward,
-            loss_and_gradients: $($m::)+loss_and_gradients,
-            train: $($m::)+train,
-        }
-    };
-}
