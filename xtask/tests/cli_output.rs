@@ -145,6 +145,9 @@ fn a_copied_checkout_grades_and_records_the_copy() {
         "the original's progress is untouched"
     );
     assert_eq!(std::fs::read(root().join(file)).unwrap(), original_file);
+    // The same copy (a copied checkout rebuilds the course's own crates once: their paths
+    // changed) serves the instructor's `verify ID`.
+    verify_id_proves_that_exercise_only_from_the_shipped_stubs(&copy);
     let _ = std::fs::remove_dir_all(&copy);
 }
 
@@ -226,11 +229,7 @@ fn copy_tree(from: &Path, to: &Path) {
 /// copied checkout whose learner solved another exercise in place verifies ID; verifying
 /// the solved exercise names the drift from the shipped stub. No colour codes off a
 /// terminal, even when cargo is told to colour.
-#[test]
-fn verify_id_proves_that_exercise_only_from_the_shipped_stubs() {
-    let copy = std::env::temp_dir().join(format!("mathlings-verify-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&copy);
-    copy_built_checkout(&root(), &copy);
+fn verify_id_proves_that_exercise_only_from_the_shipped_stubs(copy: &Path) {
     let exercises = common::exercises();
     let (id, _) = &exercises[0];
     let (solved, solved_file) = &exercises[1];
@@ -242,7 +241,7 @@ fn verify_id_proves_that_exercise_only_from_the_shipped_stubs() {
     let verify = |id: &str| {
         Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["verify", id, "--no-lint", "--cases", "8"])
-            .current_dir(&copy)
+            .current_dir(copy)
             .env("CARGO_TERM_COLOR", "always")
             .env_remove("NO_COLOR")
             .env_remove("MATHLINGS_COURSE_ROOT")
@@ -268,5 +267,4 @@ fn verify_id_proves_that_exercise_only_from_the_shipped_stubs() {
         "{stdout}"
     );
     assert!(!stdout.contains('\u{1b}'), "no colour codes: {stdout:?}");
-    let _ = std::fs::remove_dir_all(&copy);
 }
