@@ -1,8 +1,6 @@
 //! `mathlings-judge`: see the crate docs of `mathlings_judge` for the protocol.
 
-use std::fs::File;
 use std::io::{BufRead, Write};
-use std::os::fd::FromRawFd;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -15,10 +13,11 @@ fn main() -> ExitCode {
     // Panics are caught per property and reported as data; the default hook would print
     // every one of them.
     std::panic::set_hook(Box::new(|_| {}));
-    let mut answer = match answer_channel() {
+    // Standard output carries the JSON answer alone.
+    let mut answer = match mathlings_wire::keep_stdout_for_channel() {
         Ok(file) => file,
-        Err(message) => {
-            eprintln!("mathlings-judge: {message}");
+        Err(e) => {
+            eprintln!("mathlings-judge: cannot set up the answer channel: {e}");
             return ExitCode::from(2);
         }
     };
@@ -29,24 +28,6 @@ fn main() -> ExitCode {
             eprintln!("mathlings-judge: {message}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// The judge's standard output, kept for its answer alone: descriptor 1 then points at
-/// standard error, so that nothing else printed in this process (a library's summary, a
-/// stray `println!`) can corrupt the answer.
-fn answer_channel() -> Result<File, String> {
-    // SAFETY: duplicating descriptors this process owns; the new descriptor is owned by the
-    // returned `File` alone.
-    unsafe {
-        let kept = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 3);
-        if kept < 0 || libc::dup2(2, 1) < 0 {
-            return Err(format!(
-                "cannot set up the answer channel: {}",
-                std::io::Error::last_os_error()
-            ));
-        }
-        Ok(File::from_raw_fd(kept))
     }
 }
 

@@ -138,12 +138,14 @@ fn round_trip<A: Serialize, R: DeserializeOwned>(tag: u8, head: &[u8], args: &A)
 /// Moves the protocol off descriptors 0 and 1: the learner's reads see `/dev/null`, its
 /// prints go to standard error (which the judge captures, bounded).
 fn take_protocol_descriptors() {
+    let Ok(output) = crate::keep_stdout_for_channel() else {
+        std::process::exit(5);
+    };
     // SAFETY: plain descriptor duplication on descriptors this process owns, before any
-    // other thread exists; the new descriptors are owned by the `File`s created from them.
-    let (input, output) = unsafe {
+    // other thread exists; the new descriptor is owned by the `File` created from it.
+    let input = unsafe {
         let input = libc::fcntl(0, libc::F_DUPFD_CLOEXEC, 10);
-        let output = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 10);
-        if input < 0 || output < 0 {
+        if input < 0 {
             std::process::exit(5);
         }
         let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
@@ -153,8 +155,7 @@ fn take_protocol_descriptors() {
         } else {
             libc::close(0);
         }
-        libc::dup2(2, 1);
-        (File::from_raw_fd(input), File::from_raw_fd(output))
+        File::from_raw_fd(input)
     };
     *CHANNEL.lock().unwrap_or_else(|e| e.into_inner()) = Some(Channel {
         input: BufReader::new(input),

@@ -75,6 +75,29 @@ impl std::fmt::Debug for Named {
 /// The largest frame either side accepts (a 4096 × 4096 matrix of f64 is 128 MiB).
 pub const MAX_FRAME: usize = 256 << 20;
 
+/// Keeps standard output for a channel of its own and points descriptor 1 at standard
+/// error, so that nothing else this process prints (a library's summary, a stray
+/// `println!`, a learner's prints) can reach the channel. Returns the kept descriptor.
+///
+/// # Errors
+/// When the descriptors cannot be duplicated.
+pub fn keep_stdout_for_channel() -> io::Result<std::fs::File> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: duplicating descriptors this process owns; the new descriptor is owned by the
+    // returned `File` alone.
+    unsafe {
+        let kept = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 10);
+        if kept < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let file = std::fs::File::from_raw_fd(kept);
+        if libc::dup2(2, 1) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(file)
+    }
+}
+
 /// Encodes a value.
 ///
 /// # Errors
