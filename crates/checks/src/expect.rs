@@ -118,3 +118,48 @@ pub fn error_shown<T, E>(
         _ => fail(shown(got), format!("Err({expected})")),
     }
 }
+
+/// A table of bad inputs and the typed error each must give, checked in order, each case
+/// once (a panic is a failure): the first case that fails is the property's failure.
+///
+/// ```ignore
+/// rejects!(ctx, |xs| call(xs) => (imp.sample_variance)(xs);
+///     (&[]) => StatsError::EmptyInput,
+///     (&[3.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
+/// )
+/// ```
+///
+/// Each row binds the arguments (`xs` above) to its values, shows the call with the
+/// expression before `=>` and makes it with the one after; the result must be an `Err`
+/// matching the row's pattern, and the learner reads the expected error as that very
+/// pattern (`stringify!`), so the check and its text cannot drift apart. `shown f` after
+/// the call shows an unexpected outcome with `f` instead of its `Debug` (for matrices).
+/// Evaluates to the [`Verdict`].
+#[macro_export]
+macro_rules! rejects {
+    (
+        $ctx:expr, |$($arg:ident),+| $call:expr => $got:expr $(, shown $shown:expr)?;
+        $( ($($value:expr),+ $(,)?) => $pattern:pat ),+ $(,)?
+    ) => {
+        $crate::rejects!(@rows $ctx, ($($arg,)+), $call, $got,
+            ($crate::rejects!(@shown $($shown)?));
+            $( ($($value,)+) => $pattern ),+)
+    };
+    (@rows $ctx:expr, $args:tt, $call:expr, $got:expr, $shown:tt;
+        $( $values:tt => $pattern:pat ),+) => {
+        $crate::Verdict::Ok(())
+            $(.and_then(|()| {
+                let $args = $values;
+                $ctx.once(&$call, || {
+                    $crate::expect::error_shown(
+                        &$got,
+                        |e| matches!(e, $pattern),
+                        stringify!($pattern),
+                        $shown,
+                    )
+                })
+            }))+
+    };
+    (@shown) => { $crate::show::result };
+    (@shown $shown:expr) => { $shown };
+}

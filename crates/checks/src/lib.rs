@@ -32,6 +32,7 @@ pub use framework::{
 pub mod prelude {
     pub use crate::expect::{self, Tol};
     pub use crate::framework::{Ctx, Misconception, Property, Spec, Verdict};
+    pub use crate::rejects;
     pub use crate::show;
     pub use crate::strategies;
     pub use nalgebra::{DMatrix, DVector};

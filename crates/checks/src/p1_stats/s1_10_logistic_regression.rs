@@ -237,48 +237,13 @@ pub fn spec() -> Spec<Impl> {
                     nan[(1, 0)] = f64::NAN;
                     let mut inf = x.clone();
                     inf[(2, 0)] = f64::NEG_INFINITY;
-                    type Case<'a> = (
-                        &'a DMatrix<f64>,
-                        &'a [bool],
-                        usize,
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let cases: [Case; 5] = [
-                        (
-                            &x,
-                            &y,
-                            0,
-                            "ModelError::InvalidParameter { name: \"max_iter\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    ModelError::InvalidParameter {
-                                        name: "max_iter",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (&empty, &[], 100, "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&x, &y[..3], 100, "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&nan, &y, 100, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (&inf, &y, 100, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                    ];
-                    for (x, y, m, name, is_expected) in cases {
-                        ctx.once(&call(x, y, m), || {
-                            common::error(&(imp.logistic_regression)(x, y, m), is_expected, name)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |x, y, m| call(x, y, m) => (imp.logistic_regression)(x, y, m), shown common::result;
+                        (&x, &y, 0) => ModelError::InvalidParameter { name: "max_iter", .. },
+                        (&empty, &[], 100) => ModelError::Empty,
+                        (&x, &y[..3], 100) => ModelError::ShapeMismatch(_),
+                        (&nan, &y, 100) => ModelError::NonFinite,
+                        (&inf, &y, 100) => ModelError::NonFinite,
+                    )
                 },
             },
             Property {

@@ -273,47 +273,17 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
                     let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
-                    let empty = DMatrix::<f64>::zeros(0, 1);
-                    let no_y = DVector::<f64>::zeros(0);
-                    let short = DVector::from_vec(vec![1.0, 2.0, 3.0]);
                     let mut nan = x.clone();
                     nan[(2, 0)] = f64::NAN;
                     let mut inf = y.clone();
                     inf[1] = f64::INFINITY;
-                    let two = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
-                    let two_y = DVector::from_vec(vec![1.0, 3.0]);
-                    type Case<'a> = (
-                        &'a DMatrix<f64>,
-                        &'a DVector<f64>,
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let cases: [Case; 5] = [
-                        (&empty, &no_y, "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&x, &short, "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&nan, &y, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (&x, &inf, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (
-                            &two,
-                            &two_y,
-                            "ModelError::TooFewRows { needed: 3, got: 2 }",
-                            |e| matches!(e, ModelError::TooFewRows { needed: 3, got: 2 }),
-                        ),
-                    ];
-                    for (x, y, name, is_expected) in cases {
-                        ctx.once(&call(x, y), || {
-                            common::error(&(imp.ols)(x, y), is_expected, name)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown common::result;
+                        (&DMatrix::zeros(0, 1), &DVector::zeros(0)) => ModelError::Empty,
+                        (&x, &DVector::from_vec(vec![1.0, 2.0, 3.0])) => ModelError::ShapeMismatch(_),
+                        (&nan, &y) => ModelError::NonFinite,
+                        (&x, &inf) => ModelError::NonFinite,
+                        (&DMatrix::from_row_slice(2, 1, &[1.0, 2.0]), &DVector::from_vec(vec![1.0, 3.0])) => ModelError::TooFewRows { needed: 3, got: 2 },
+                    )
                 },
             },
             Property {

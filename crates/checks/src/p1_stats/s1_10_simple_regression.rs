@@ -146,44 +146,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty data, different lengths, NaN/±∞ or a constant x give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let cases: [(&[f64], &[f64], &str, fn(&StatsError) -> bool); 6] = [
-                        (&[], &[], "StatsError::EmptyInput", |e| {
-                            matches!(e, StatsError::EmptyInput)
-                        }),
-                        (
-                            &[1.0, 2.0, 3.0],
-                            &[1.0, 2.0],
-                            "StatsError::LengthMismatch { left: 3, right: 2 }",
-                            |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
-                        ),
-                        (
-                            &[1.0, f64::NAN, 3.0],
-                            &[1.0, 2.0, 3.0],
-                            "StatsError::NonFinite",
-                            |e| matches!(e, StatsError::NonFinite),
-                        ),
-                        (
-                            &[1.0, 2.0, 3.0],
-                            &[1.0, f64::INFINITY, 3.0],
-                            "StatsError::NonFinite",
-                            |e| matches!(e, StatsError::NonFinite),
-                        ),
-                        (
-                            &[2.0, 2.0, 2.0],
-                            &[1.0, 2.0, 4.0],
-                            "StatsError::Undefined(_)",
-                            |e| matches!(e, StatsError::Undefined(_)),
-                        ),
-                        (&[0.1], &[5.0], "StatsError::Undefined(_)", |e| {
-                            matches!(e, StatsError::Undefined(_))
-                        }),
-                    ];
-                    for (x, y, name, is_expected) in cases {
-                        ctx.once(&call(x, y), || {
-                            expect::error(&(imp.simple_linear_regression)(x, y), is_expected, name)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |x, y| call(x, y) => (imp.simple_linear_regression)(x, y);
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[1.0, 2.0, 3.0], &[1.0, 2.0]) => StatsError::LengthMismatch { left: 3, right: 2 },
+                        (&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0]) => StatsError::NonFinite,
+                        (&[1.0, 2.0, 3.0], &[1.0, f64::INFINITY, 3.0]) => StatsError::NonFinite,
+                        (&[2.0, 2.0, 2.0], &[1.0, 2.0, 4.0]) => StatsError::Undefined(_),
+                        (&[0.1], &[5.0]) => StatsError::Undefined(_),
+                    )
                 },
             },
             Property {

@@ -213,69 +213,30 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty data, NaN/±∞, a single value (for the SE), level ∉ (0, 1) or 0 resamples give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.once(&se_call(&[]), || {
-                        expect::error(
-                            &(imp.standard_error_of_mean)(&[]),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    ctx.once(&se_call(&[2.0]), || {
-                        expect::error(
-                            &(imp.standard_error_of_mean)(&[2.0]),
-                            |e| matches!(e, StatsError::TooFewValues { needed: 2, got: 1 }),
-                            "StatsError::TooFewValues { needed: 2, got: 1 }",
-                        )
-                    })?;
+                    rejects!(ctx, |xs| se_call(xs) => (imp.standard_error_of_mean)(xs);
+                        (&[]) => StatsError::EmptyInput,
+                        (&[2.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
+                    )?;
                     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
                         let xs = [1.0, bad, 3.0];
-                        ctx.once(&se_call(&xs), || {
-                            expect::error(
-                                &(imp.standard_error_of_mean)(&xs),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                        ctx.once(&ci_call(&xs, 10, 0.9, 1), || {
-                            expect::error(
-                                &(imp.bootstrap_mean_ci)(&xs, 10, 0.9, 1),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
+                        rejects!(ctx, |xs| se_call(xs) => (imp.standard_error_of_mean)(xs);
+                            (&xs) => StatsError::NonFinite,
+                        )?;
+                        rejects!(ctx, |xs| ci_call(xs, 10, 0.9, 1) => (imp.bootstrap_mean_ci)(xs, 10, 0.9, 1);
+                            (&xs) => StatsError::NonFinite,
+                        )?;
                     }
-                    ctx.once(&ci_call(&[], 10, 0.9, 1), || {
-                        expect::error(
-                            &(imp.bootstrap_mean_ci)(&[], 10, 0.9, 1),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    let xs = [1.0, 2.0, 4.0];
-                    for level in [0.0, 1.0, 1.5, -0.5, f64::NAN] {
-                        ctx.once(&ci_call(&xs, 10, level, 1), || {
-                            expect::error(
-                                &(imp.bootstrap_mean_ci)(&xs, 10, level, 1),
-                                |e| matches!(e, StatsError::InvalidParameter { name: "level", .. }),
-                                "StatsError::InvalidParameter { name: \"level\", .. }",
-                            )
-                        })?;
-                    }
-                    ctx.once(&ci_call(&xs, 0, 0.9, 1), || {
-                        expect::error(
-                            &(imp.bootstrap_mean_ci)(&xs, 0, 0.9, 1),
-                            |e| {
-                                matches!(
-                                    e,
-                                    StatsError::InvalidParameter {
-                                        name: "resamples",
-                                        ..
-                                    }
-                                )
-                            },
-                            "StatsError::InvalidParameter { name: \"resamples\", .. }",
-                        )
-                    })
+                    rejects!(ctx,
+                        |xs, resamples, level| ci_call(xs, resamples, level, 1)
+                            => (imp.bootstrap_mean_ci)(xs, resamples, level, 1);
+                        (&[], 10, 0.9) => StatsError::EmptyInput,
+                        (&[1.0, 2.0, 4.0], 10, 0.0) => StatsError::InvalidParameter { name: "level", .. },
+                        (&[1.0, 2.0, 4.0], 10, 1.0) => StatsError::InvalidParameter { name: "level", .. },
+                        (&[1.0, 2.0, 4.0], 10, 1.5) => StatsError::InvalidParameter { name: "level", .. },
+                        (&[1.0, 2.0, 4.0], 10, -0.5) => StatsError::InvalidParameter { name: "level", .. },
+                        (&[1.0, 2.0, 4.0], 10, f64::NAN) => StatsError::InvalidParameter { name: "level", .. },
+                        (&[1.0, 2.0, 4.0], 0, 0.9) => StatsError::InvalidParameter { name: "resamples", .. },
+                    )
                 },
             },
             Property {

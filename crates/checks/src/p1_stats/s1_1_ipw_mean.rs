@@ -145,47 +145,16 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty input, NaN/±∞, different lengths or a probability outside (0, 1] give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.once(&call(&[], &[]), || {
-                        expect::error(
-                            &(imp.ipw_mean)(&[], &[]),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-                        let (y, p) = ([1.0, bad], [0.5, 0.5]);
-                        ctx.once(&call(&y, &p), || {
-                            expect::error(
-                                &(imp.ipw_mean)(&y, &p),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    let (y, p) = ([1.0, 2.0, 3.0], [0.5, 0.5]);
-                    ctx.once(&call(&y, &p), || {
-                        expect::error(
-                            &(imp.ipw_mean)(&y, &p),
-                            |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
-                            "StatsError::LengthMismatch { left: 3, right: 2 }",
-                        )
-                    })?;
-                    for bad in [0.0, -0.5, 1.5] {
-                        let (y, p) = ([1.0, 2.0], [0.5, bad]);
-                        ctx.once(&call(&y, &p), || {
-                            expect::error(
-                                &(imp.ipw_mean)(&y, &p),
-                                |e| {
-                                    matches!(
-                                        e,
-                                        StatsError::InvalidParameter { name: "inclusion_probabilities", .. }
-                                    )
-                                },
-                                "StatsError::InvalidParameter { name: \"inclusion_probabilities\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |y, p| call(y, p) => (imp.ipw_mean)(y, p);
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[1.0, f64::NAN], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[1.0, f64::INFINITY], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[1.0, f64::NEG_INFINITY], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[1.0, 2.0, 3.0], &[0.5, 0.5]) => StatsError::LengthMismatch { left: 3, right: 2 },
+                        (&[1.0, 2.0], &[0.5, 0.0]) => StatsError::InvalidParameter { name: "inclusion_probabilities", .. },
+                        (&[1.0, 2.0], &[0.5, -0.5]) => StatsError::InvalidParameter { name: "inclusion_probabilities", .. },
+                        (&[1.0, 2.0], &[0.5, 1.5]) => StatsError::InvalidParameter { name: "inclusion_probabilities", .. },
+                    )
                 },
             },
             Property {

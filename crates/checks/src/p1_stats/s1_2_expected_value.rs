@@ -141,49 +141,17 @@ pub fn spec() -> Spec<Impl> {
                 description: "probabilities that are negative or do not sum to 1, empty input, NaN/±∞ or different lengths give the typed error, never a panic",
                 weight: 2,
                 check: |imp, ctx| {
-                    let invalid: [(&[f64], &[f64]); 4] = [
-                        (&[1.0, 2.0], &[0.5, 0.6]),
-                        (&[1.0, 2.0, 3.0], &[0.2, 0.2, 0.2]),
-                        (&[1.0, 2.0], &[1.5, -0.5]),
-                        (&[5.0], &[1.000001]),
-                    ];
-                    for (x, p) in invalid {
-                        ctx.once(&call(x, p), || {
-                            expect::error(
-                                &(imp.expected_value)(x, p),
-                                |e| matches!(e, StatsError::InvalidProbabilities),
-                                "StatsError::InvalidProbabilities",
-                            )
-                        })?;
-                    }
-                    ctx.once(&call(&[], &[]), || {
-                        expect::error(
-                            &(imp.expected_value)(&[], &[]),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    for (x, p) in [
-                        ([1.0, f64::NAN], [0.5, 0.5]),
-                        ([1.0, f64::INFINITY], [0.5, 0.5]),
-                        ([1.0, 2.0], [0.5, f64::NAN]),
-                    ] {
-                        ctx.once(&call(&x, &p), || {
-                            expect::error(
-                                &(imp.expected_value)(&x, &p),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    let (x, p) = ([1.0, 2.0, 3.0], [0.5, 0.5]);
-                    ctx.once(&call(&x, &p), || {
-                        expect::error(
-                            &(imp.expected_value)(&x, &p),
-                            |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
-                            "StatsError::LengthMismatch { left: 3, right: 2 }",
-                        )
-                    })
+                    rejects!(ctx, |x, p| call(x, p) => (imp.expected_value)(x, p);
+                        (&[1.0, 2.0], &[0.5, 0.6]) => StatsError::InvalidProbabilities,
+                        (&[1.0, 2.0, 3.0], &[0.2, 0.2, 0.2]) => StatsError::InvalidProbabilities,
+                        (&[1.0, 2.0], &[1.5, -0.5]) => StatsError::InvalidProbabilities,
+                        (&[5.0], &[1.000001]) => StatsError::InvalidProbabilities,
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[1.0, f64::NAN], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[1.0, f64::INFINITY], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[1.0, 2.0], &[0.5, f64::NAN]) => StatsError::NonFinite,
+                        (&[1.0, 2.0, 3.0], &[0.5, 0.5]) => StatsError::LengthMismatch { left: 3, right: 2 },
+                    )
                 },
             },
             Property {

@@ -171,48 +171,18 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty sample, NaN/±∞ or q outside [0, 1] give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.once(&modes_call(&[]), || {
-                        expect::error(
-                            &(imp.modes)(&[]),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    ctx.once(&quantile_call(&[], 0.5), || {
-                        expect::error(
-                            &(imp.quantile)(&[], 0.5),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
+                    rejects!(ctx, |x| modes_call(x) => (imp.modes)(x); (&[]) => StatsError::EmptyInput)?;
+                    rejects!(ctx, |x| quantile_call(x, 0.5) => (imp.quantile)(x, 0.5); (&[]) => StatsError::EmptyInput)?;
                     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
                         let x = [1.0, bad, 1.0];
-                        ctx.once(&modes_call(&x), || {
-                            expect::error(
-                                &(imp.modes)(&x),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                        ctx.once(&quantile_call(&x, 0.5), || {
-                            expect::error(
-                                &(imp.quantile)(&x, 0.5),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
+                        rejects!(ctx, |x| modes_call(x) => (imp.modes)(x); (&x) => StatsError::NonFinite)?;
+                        rejects!(ctx, |x| quantile_call(x, 0.5) => (imp.quantile)(x, 0.5); (&x) => StatsError::NonFinite)?;
                     }
-                    for q in [-0.1, 1.5, f64::NAN] {
-                        let x = [1.0, 2.0, 3.0];
-                        ctx.once(&quantile_call(&x, q), || {
-                            expect::error(
-                                &(imp.quantile)(&x, q),
-                                |e| matches!(e, StatsError::InvalidParameter { name: "q", .. }),
-                                "StatsError::InvalidParameter { name: \"q\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |q| quantile_call(&[1.0, 2.0, 3.0], q) => (imp.quantile)(&[1.0, 2.0, 3.0], q);
+                        (-0.1) => StatsError::InvalidParameter { name: "q", .. },
+                        (1.5) => StatsError::InvalidParameter { name: "q", .. },
+                        (f64::NAN) => StatsError::InvalidParameter { name: "q", .. },
+                    )
                 },
             },
             Property {

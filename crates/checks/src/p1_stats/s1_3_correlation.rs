@@ -219,50 +219,19 @@ pub fn spec() -> Spec<Impl> {
                         ("pearson_correlation", imp.pearson_correlation),
                     ];
                     for (name, f) in both {
-                        let call = |x: &[f64], y: &[f64]| {
-                            format!("{name}({}, {})", show::floats(x), show::floats(y))
-                        };
-                        ctx.once(&call(&[], &[]), || {
-                            expect::error(
-                                &f(&[], &[]),
-                                |e| matches!(e, StatsError::EmptyInput),
-                                "StatsError::EmptyInput",
-                            )
-                        })?;
-                        let (x, y) = ([1.0, 2.0, 3.0], [1.0, 2.0]);
-                        ctx.once(&call(&x, &y), || {
-                            expect::error(
-                                &f(&x, &y),
-                                |e| matches!(e, StatsError::LengthMismatch { left: 3, right: 2 }),
-                                "StatsError::LengthMismatch { left: 3, right: 2 }",
-                            )
-                        })?;
-                        ctx.once(&call(&[3.0], &[4.0]), || {
-                            expect::error(
-                                &f(&[3.0], &[4.0]),
-                                |e| matches!(e, StatsError::TooFewValues { needed: 2, got: 1 }),
-                                "StatsError::TooFewValues { needed: 2, got: 1 }",
-                            )
-                        })?;
-                        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-                            let (x, y) = ([1.0, 2.0, 4.0], [1.0, bad, 2.0]);
-                            ctx.once(&call(&x, &y), || {
-                                expect::error(
-                                    &f(&x, &y),
-                                    |e| matches!(e, StatsError::NonFinite),
-                                    "StatsError::NonFinite",
-                                )
-                            })?;
-                        }
+                        rejects!(ctx,
+                            |x, y| format!("{name}({}, {})", show::floats(x), show::floats(y)) => f(x, y);
+                            (&[], &[]) => StatsError::EmptyInput,
+                            (&[1.0, 2.0, 3.0], &[1.0, 2.0]) => StatsError::LengthMismatch { left: 3, right: 2 },
+                            (&[3.0], &[4.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
+                            (&[1.0, 2.0, 4.0], &[1.0, f64::NAN, 2.0]) => StatsError::NonFinite,
+                            (&[1.0, 2.0, 4.0], &[1.0, f64::INFINITY, 2.0]) => StatsError::NonFinite,
+                            (&[1.0, 2.0, 4.0], &[1.0, f64::NEG_INFINITY, 2.0]) => StatsError::NonFinite,
+                        )?;
                     }
-                    let (x, y) = ([2.0, 2.0, 2.0], [1.0, 5.0, 3.0]);
-                    ctx.once(&corr_call(&x, &y), || {
-                        expect::error(
-                            &(imp.pearson_correlation)(&x, &y),
-                            |e| matches!(e, StatsError::Undefined(_)),
-                            "StatsError::Undefined(\"…\") (a constant sample has no correlation)",
-                        )
-                    })
+                    rejects!(ctx, |x, y| corr_call(x, y) => (imp.pearson_correlation)(x, y);
+                        (&[2.0, 2.0, 2.0], &[1.0, 5.0, 3.0]) => StatsError::Undefined(_),
+                    )
                 },
             },
             Property {

@@ -228,41 +228,26 @@ pub fn spec() -> Spec<Impl> {
                 description: "new rejects empty input, NaN/±∞, different lengths, negative probabilities and probabilities not summing to 1, never panicking",
                 weight: 1,
                 check: |imp, ctx| {
-                    let cases: [(&[f64], &[f64], StatsError); 7] = [
-                        (&[], &[], StatsError::EmptyInput),
-                        (&[1.0, f64::NAN], &[0.5, 0.5], StatsError::NonFinite),
-                        (&[1.0, 2.0], &[0.5, f64::INFINITY], StatsError::NonFinite),
-                        (
-                            &[1.0, 2.0, 3.0],
-                            &[0.5, 0.5],
-                            StatsError::LengthMismatch { left: 3, right: 2 },
-                        ),
-                        (&[1.0, 2.0], &[1.5, -0.5], StatsError::InvalidProbabilities),
-                        (&[1.0, 2.0], &[0.5, 0.6], StatsError::InvalidProbabilities),
-                        (
-                            &[1.0, 2.0, 3.0],
-                            &[0.3, 0.3, 0.3],
-                            StatsError::InvalidProbabilities,
-                        ),
-                    ];
-                    for (v, p, want) in cases {
-                        let what = format!(
+                    let what = |v: &[f64], p: &[f64]| {
+                        format!(
                             "DiscreteRandomVariable::new(vec!{}, vec!{})",
                             show::floats(v).trim_start_matches('&'),
                             show::floats(p).trim_start_matches('&')
-                        );
-                        ctx.once(&what, || match (imp.new)(v, p) {
-                            Err(e) if e == want => Ok(()),
-                            got => expect::fail(
-                                got.map_or_else(
-                                    |e| format!("Err({e:?})"),
-                                    |()| "Ok(DiscreteRandomVariable { .. })".into(),
-                                ),
-                                format!("Err(StatsError::{want:?})"),
-                            ),
-                        })?;
-                    }
-                    Ok(())
+                        )
+                    };
+                    let shown = |got: &Result<(), StatsError>| match got {
+                        Ok(()) => "Ok(DiscreteRandomVariable { .. })".to_string(),
+                        Err(e) => format!("Err({e:?})"),
+                    };
+                    rejects!(ctx, |v, p| what(v, p) => (imp.new)(v, p), shown shown;
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[1.0, f64::NAN], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[1.0, 2.0], &[0.5, f64::INFINITY]) => StatsError::NonFinite,
+                        (&[1.0, 2.0, 3.0], &[0.5, 0.5]) => StatsError::LengthMismatch { left: 3, right: 2 },
+                        (&[1.0, 2.0], &[1.5, -0.5]) => StatsError::InvalidProbabilities,
+                        (&[1.0, 2.0], &[0.5, 0.6]) => StatsError::InvalidProbabilities,
+                        (&[1.0, 2.0, 3.0], &[0.3, 0.3, 0.3]) => StatsError::InvalidProbabilities,
+                    )
                 },
             },
             Property {

@@ -291,59 +291,22 @@ pub fn spec() -> Spec<Impl> {
                 description: "an odd or zero number of intervals, non-finite bounds or f values, an empty sample or NaN give the typed error, never a panic",
                 weight: 2,
                 check: |imp, ctx| {
-                    for n in [1usize, 3, 7, 0] {
-                        ctx.once(&simpson_call("f64::exp", 0.0, 1.0, n), || {
-                            expect::error(
-                                &(imp.simpson)(f64::exp, 0.0, 1.0, n),
-                                |e| {
-                                    matches!(
-                                        e,
-                                        StatsError::InvalidParameter {
-                                            name: "intervals",
-                                            ..
-                                        }
-                                    )
-                                },
-                                "StatsError::InvalidParameter { name: \"intervals\", .. }",
-                            )
-                        })?;
-                    }
-                    let non_finite: [(&str, Integrand, f64, f64); 4] = [
-                        ("f64::exp", f64::exp, f64::NAN, 1.0),
-                        ("f64::exp", f64::exp, 0.0, f64::INFINITY),
-                        ("f64::ln", f64::ln, -1.0, 1.0),
-                        ("f64::recip", f64::recip, -1.0, 1.0),
-                    ];
-                    for (name, f, a, b) in non_finite {
-                        ctx.once(&simpson_call(name, a, b, 2), || {
-                            expect::error(
-                                &(imp.simpson)(f, a, b, 2),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    ctx.once(&ecdf_call(&[], 0.0), || {
-                        expect::error(
-                            &(imp.empirical_cdf)(&[], 0.0),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    for (s, x) in [
-                        (vec![1.0, f64::NAN], 0.0),
-                        (vec![1.0, 2.0], f64::NAN),
-                        (vec![f64::INFINITY], 1.0),
-                    ] {
-                        ctx.once(&ecdf_call(&s, x), || {
-                            expect::error(
-                                &(imp.empirical_cdf)(&s, x),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |name, f, a, b, n| simpson_call(name, a, b, n) => (imp.simpson)(f, a, b, n);
+                        ("f64::exp", f64::exp, 0.0, 1.0, 1) => StatsError::InvalidParameter { name: "intervals", .. },
+                        ("f64::exp", f64::exp, 0.0, 1.0, 3) => StatsError::InvalidParameter { name: "intervals", .. },
+                        ("f64::exp", f64::exp, 0.0, 1.0, 7) => StatsError::InvalidParameter { name: "intervals", .. },
+                        ("f64::exp", f64::exp, 0.0, 1.0, 0) => StatsError::InvalidParameter { name: "intervals", .. },
+                        ("f64::exp", f64::exp, f64::NAN, 1.0, 2) => StatsError::NonFinite,
+                        ("f64::exp", f64::exp, 0.0, f64::INFINITY, 2) => StatsError::NonFinite,
+                        ("f64::ln", f64::ln, -1.0, 1.0, 2) => StatsError::NonFinite,
+                        ("f64::recip", f64::recip, -1.0, 1.0, 2) => StatsError::NonFinite,
+                    )?;
+                    rejects!(ctx, |s, x| ecdf_call(s, x) => (imp.empirical_cdf)(s, x);
+                        (&[], 0.0) => StatsError::EmptyInput,
+                        (&[1.0, f64::NAN], 0.0) => StatsError::NonFinite,
+                        (&[1.0, 2.0], f64::NAN) => StatsError::NonFinite,
+                        (&[f64::INFINITY], 1.0) => StatsError::NonFinite,
+                    )
                 },
             },
             Property {

@@ -280,51 +280,25 @@ pub fn spec() -> Spec<Impl> {
                 description: "a ≥ b, σ ≤ 0, λ ≤ 0 or NaN/±∞ parameters give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let invalid = |name: &'static str| move |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
-                    for (a, b) in [(1.0, 1.0), (2.0, 1.0)] {
-                        ctx.once(&two("sample_uniform", a, b, 3, 1), || {
-                            expect::error(
-                                &(imp.sample_uniform)(a, b, 3, 1),
-                                invalid("b"),
-                                "StatsError::InvalidParameter { name: \"b\", .. }",
-                            )
-                        })?;
-                    }
-                    for (a, b) in [(f64::NAN, 1.0), (0.0, f64::INFINITY)] {
-                        ctx.once(&two("sample_uniform", a, b, 3, 1), || {
-                            expect::error(
-                                &(imp.sample_uniform)(a, b, 3, 1),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    for sigma in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-                        ctx.once(&two("sample_normal", 0.0, sigma, 3, 1), || {
-                            expect::error(
-                                &(imp.sample_normal)(0.0, sigma, 3, 1),
-                                invalid("sigma"),
-                                "StatsError::InvalidParameter { name: \"sigma\", .. }",
-                            )
-                        })?;
-                    }
-                    ctx.once(&two("sample_normal", f64::NAN, 1.0, 3, 1), || {
-                        expect::error(
-                            &(imp.sample_normal)(f64::NAN, 1.0, 3, 1),
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        )
-                    })?;
-                    for lambda in [0.0, -2.0, f64::NAN, f64::INFINITY] {
-                        ctx.once(&exp_call(lambda, 3, 1), || {
-                            expect::error(
-                                &(imp.sample_exponential)(lambda, 3, 1),
-                                invalid("lambda"),
-                                "StatsError::InvalidParameter { name: \"lambda\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |a, b| two("sample_uniform", a, b, 3, 1) => (imp.sample_uniform)(a, b, 3, 1);
+                        (1.0, 1.0) => StatsError::InvalidParameter { name: "b", .. },
+                        (2.0, 1.0) => StatsError::InvalidParameter { name: "b", .. },
+                        (f64::NAN, 1.0) => StatsError::NonFinite,
+                        (0.0, f64::INFINITY) => StatsError::NonFinite,
+                    )?;
+                    rejects!(ctx, |mu, sigma| two("sample_normal", mu, sigma, 3, 1) => (imp.sample_normal)(mu, sigma, 3, 1);
+                        (0.0, 0.0) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (0.0, -1.0) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (0.0, f64::NAN) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (0.0, f64::INFINITY) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (f64::NAN, 1.0) => StatsError::NonFinite,
+                    )?;
+                    rejects!(ctx, |lambda| exp_call(lambda, 3, 1) => (imp.sample_exponential)(lambda, 3, 1);
+                        (0.0) => StatsError::InvalidParameter { name: "lambda", .. },
+                        (-2.0) => StatsError::InvalidParameter { name: "lambda", .. },
+                        (f64::NAN) => StatsError::InvalidParameter { name: "lambda", .. },
+                        (f64::INFINITY) => StatsError::InvalidParameter { name: "lambda", .. },
+                    )
                 },
             },
         ],

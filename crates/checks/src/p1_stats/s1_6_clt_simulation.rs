@@ -221,36 +221,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "sample_size = 0 or replicates = 0 gives StatsError::InvalidParameter naming the parameter, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.once(&call(0, 10, 1), || {
-                        expect::error(
-                            &(imp.standardized_means)(0, 10, 1),
-                            |e| {
-                                matches!(
-                                    e,
-                                    StatsError::InvalidParameter {
-                                        name: "sample_size",
-                                        ..
-                                    }
-                                )
-                            },
-                            "StatsError::InvalidParameter { name: \"sample_size\", .. }",
-                        )
-                    })?;
-                    ctx.once(&call(10, 0, 1), || {
-                        expect::error(
-                            &(imp.standardized_means)(10, 0, 1),
-                            |e| {
-                                matches!(
-                                    e,
-                                    StatsError::InvalidParameter {
-                                        name: "replicates",
-                                        ..
-                                    }
-                                )
-                            },
-                            "StatsError::InvalidParameter { name: \"replicates\", .. }",
-                        )
-                    })
+                    rejects!(ctx, |n, r| call(n, r, 1) => (imp.standardized_means)(n, r, 1);
+                        (0, 10) => StatsError::InvalidParameter { name: "sample_size", .. },
+                        (10, 0) => StatsError::InvalidParameter { name: "replicates", .. },
+                    )
                 },
             },
         ],

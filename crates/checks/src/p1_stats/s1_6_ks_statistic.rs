@@ -196,35 +196,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty sample, NaN or ±∞ in it, or a cdf returning values outside [0, 1] give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.once(&call(&[], CDFS[0].0), || {
-                        expect::error(
-                            &(imp.ks_statistic)(&[], standard_normal),
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        )
-                    })?;
-                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-                        let xs = [0.5, bad, 1.0];
-                        ctx.once(&call(&xs, CDFS[0].0), || {
-                            expect::error(
-                                &(imp.ks_statistic)(&xs, standard_normal),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    let cdfs: [(&str, Cdf); 2] =
-                        [("|_| 2.0", out_of_range), ("|_| f64::NAN", not_a_number)];
-                    for (name, cdf) in cdfs {
-                        ctx.once(&call(&[0.5, 1.0], name), || {
-                            expect::error(
-                                &(imp.ks_statistic)(&[0.5, 1.0], cdf),
-                                |e| matches!(e, StatsError::InvalidParameter { name: "cdf", .. }),
-                                "StatsError::InvalidParameter { name: \"cdf\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |xs, name, cdf| call(xs, name) => (imp.ks_statistic)(xs, cdf);
+                        (&[], CDFS[0].0, standard_normal) => StatsError::EmptyInput,
+                        (&[0.5, f64::NAN, 1.0], CDFS[0].0, standard_normal) => StatsError::NonFinite,
+                        (&[0.5, f64::INFINITY, 1.0], CDFS[0].0, standard_normal) => StatsError::NonFinite,
+                        (&[0.5, f64::NEG_INFINITY, 1.0], CDFS[0].0, standard_normal) => StatsError::NonFinite,
+                        (&[0.5, 1.0], "|_| 2.0", out_of_range) => StatsError::InvalidParameter { name: "cdf", .. },
+                        (&[0.5, 1.0], "|_| f64::NAN", not_a_number) => StatsError::InvalidParameter { name: "cdf", .. },
+                    )
                 },
             },
             Property {

@@ -214,75 +214,22 @@ pub fn spec() -> Spec<Impl> {
                 description: "invalid tables, a NaN or negative tol, empty or mismatched slices, priors not summing to 1 or conditionals outside [0, 1] give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Case = (Vec<Vec<f64>>, f64, &'static str);
-                    let tables: [Case; 5] = [
-                        (vec![], 0.01, "StatsError::EmptyInput"),
-                        (
-                            vec![vec![0.5, 0.25], vec![0.25]],
-                            0.01,
-                            "StatsError::LengthMismatch { left: 2, right: 1 }",
-                        ),
-                        (vec![vec![0.5, f64::NAN]], 0.01, "StatsError::NonFinite"),
-                        (
-                            vec![vec![0.6, 0.6]],
-                            0.01,
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![vec![0.5, 0.5]],
-                            f64::NAN,
-                            "StatsError::InvalidParameter { name: \"tol\", .. }",
-                        ),
-                    ];
-                    for (t, tol, name) in &tables {
-                        ctx.once(&independent_call(t, *tol), || {
-                            let got = (imp.is_independent)(t, *tol);
-                            expect::error(&got, |e| error_matches(e, name), name)
-                        })?;
-                    }
-                    let t = vec![vec![0.5, 0.5]];
-                    ctx.once(&independent_call(&t, -1.0), || {
-                        expect::error(
-                            &(imp.is_independent)(&t, -1.0),
-                            |e| matches!(e, StatsError::InvalidParameter { name: "tol", .. }),
-                            "StatsError::InvalidParameter { name: \"tol\", .. }",
-                        )
-                    })?;
-                    type Pair = (Vec<f64>, Vec<f64>, &'static str);
-                    let pairs: [Pair; 6] = [
-                        (vec![], vec![], "StatsError::EmptyInput"),
-                        (vec![0.5, f64::NAN], vec![0.5, 0.5], "StatsError::NonFinite"),
-                        (
-                            vec![0.5, 0.5],
-                            vec![1.0],
-                            "StatsError::LengthMismatch { left: 2, right: 1 }",
-                        ),
-                        (
-                            vec![0.5, 0.5],
-                            vec![0.5, 0.6],
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![0.5, 0.5],
-                            vec![1.5, -0.5],
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![1.5, 0.5],
-                            vec![0.5, 0.5],
-                            "StatsError::InvalidProbabilities",
-                        ),
-                    ];
-                    for (c, p, name) in &pairs {
-                        ctx.once(&total_call(c, p), || {
-                            expect::error(
-                                &(imp.total_probability)(c, p),
-                                |e| error_matches(e, name),
-                                name,
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |t, tol| independent_call(t, tol) => (imp.is_independent)(t, tol);
+                        (&vec![], 0.01) => StatsError::EmptyInput,
+                        (&vec![vec![0.5, 0.25], vec![0.25]], 0.01) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (&vec![vec![0.5, f64::NAN]], 0.01) => StatsError::NonFinite,
+                        (&vec![vec![0.6, 0.6]], 0.01) => StatsError::InvalidProbabilities,
+                        (&vec![vec![0.5, 0.5]], f64::NAN) => StatsError::InvalidParameter { name: "tol", .. },
+                        (&vec![vec![0.5, 0.5]], -1.0) => StatsError::InvalidParameter { name: "tol", .. },
+                    )?;
+                    rejects!(ctx, |c, p| total_call(c, p) => (imp.total_probability)(c, p);
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[0.5, f64::NAN], &[0.5, 0.5]) => StatsError::NonFinite,
+                        (&[0.5, 0.5], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (&[0.5, 0.5], &[0.5, 0.6]) => StatsError::InvalidProbabilities,
+                        (&[0.5, 0.5], &[1.5, -0.5]) => StatsError::InvalidProbabilities,
+                        (&[1.5, 0.5], &[0.5, 0.5]) => StatsError::InvalidProbabilities,
+                    )
                 },
             },
             Property {
@@ -356,21 +303,6 @@ pub fn spec() -> Spec<Impl> {
                 },
             ]
         },
-    }
-}
-
-fn error_matches(e: &StatsError, name: &str) -> bool {
-    match e {
-        StatsError::EmptyInput => name == "StatsError::EmptyInput",
-        StatsError::NonFinite => name == "StatsError::NonFinite",
-        StatsError::InvalidProbabilities => name == "StatsError::InvalidProbabilities",
-        StatsError::LengthMismatch { left, right } => {
-            name == format!("StatsError::LengthMismatch {{ left: {left}, right: {right} }}")
-        }
-        StatsError::InvalidParameter { name: p, .. } => {
-            name == format!("StatsError::InvalidParameter {{ name: \"{p}\", .. }}")
-        }
-        _ => false,
     }
 }
 

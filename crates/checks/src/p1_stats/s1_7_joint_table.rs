@@ -187,60 +187,28 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty or ragged table, NaN/±∞ cells, negative cells, cells not summing to 1 or a row index out of range give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Case = (Vec<Vec<f64>>, fn(&StatsError) -> bool, &'static str);
-                    let cases: Vec<Case> = vec![
-                        (
-                            vec![],
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        ),
-                        (
-                            vec![vec![]],
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        ),
-                        (
-                            vec![vec![0.25, 0.25], vec![0.5]],
-                            |e| matches!(e, StatsError::LengthMismatch { left: 2, right: 1 }),
-                            "StatsError::LengthMismatch { left: 2, right: 1 }",
-                        ),
-                        (
-                            vec![vec![0.5, f64::NAN]],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![vec![f64::INFINITY, 0.5]],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![vec![1.5, -0.5]],
-                            |e| matches!(e, StatsError::InvalidProbabilities),
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![vec![0.2, 0.2], vec![0.2, 0.2]],
-                            |e| matches!(e, StatsError::InvalidProbabilities),
-                            "StatsError::InvalidProbabilities",
-                        ),
-                    ];
-                    for (t, is_expected, name) in &cases {
-                        ctx.once(&marginals_call(t), || {
-                            expect::error(&(imp.marginals)(t), is_expected, name)
-                        })?;
-                        ctx.once(&conditional_call(t, 0), || {
-                            expect::error(&(imp.conditional_y_given_x)(t, 0), is_expected, name)
-                        })?;
-                    }
-                    let t = vec![vec![0.25, 0.25], vec![0.25, 0.25]];
-                    ctx.once(&conditional_call(&t, 2), || {
-                        expect::error(
-                            &(imp.conditional_y_given_x)(&t, 2),
-                            |e| matches!(e, StatsError::InvalidParameter { name: "x", .. }),
-                            "StatsError::InvalidParameter { name: \"x\", .. }",
-                        )
-                    })
+                    let (m, m_call) = (imp.marginals, marginals_call);
+                    let c = |t: &[Vec<f64>]| (imp.conditional_y_given_x)(t, 0);
+                    let c_call = |t: &[Vec<f64>]| conditional_call(t, 0);
+                    rejects!(ctx, |shown, f, t| shown(t) => f(t);
+                        (m_call, m, &vec![]) => StatsError::EmptyInput,
+                        (c_call, c, &vec![]) => StatsError::EmptyInput,
+                        (m_call, m, &vec![vec![]]) => StatsError::EmptyInput,
+                        (c_call, c, &vec![vec![]]) => StatsError::EmptyInput,
+                        (m_call, m, &vec![vec![0.25, 0.25], vec![0.5]]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (c_call, c, &vec![vec![0.25, 0.25], vec![0.5]]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (m_call, m, &vec![vec![0.5, f64::NAN]]) => StatsError::NonFinite,
+                        (c_call, c, &vec![vec![0.5, f64::NAN]]) => StatsError::NonFinite,
+                        (m_call, m, &vec![vec![f64::INFINITY, 0.5]]) => StatsError::NonFinite,
+                        (c_call, c, &vec![vec![f64::INFINITY, 0.5]]) => StatsError::NonFinite,
+                        (m_call, m, &vec![vec![1.5, -0.5]]) => StatsError::InvalidProbabilities,
+                        (c_call, c, &vec![vec![1.5, -0.5]]) => StatsError::InvalidProbabilities,
+                        (m_call, m, &vec![vec![0.2, 0.2], vec![0.2, 0.2]]) => StatsError::InvalidProbabilities,
+                        (c_call, c, &vec![vec![0.2, 0.2], vec![0.2, 0.2]]) => StatsError::InvalidProbabilities,
+                    )?;
+                    rejects!(ctx, |t, x| conditional_call(t, x) => (imp.conditional_y_given_x)(t, x);
+                        (&vec![vec![0.25, 0.25], vec![0.25, 0.25]], 2) => StatsError::InvalidParameter { name: "x", .. },
+                    )
                 },
             },
             Property {

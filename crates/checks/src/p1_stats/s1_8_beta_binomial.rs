@@ -210,40 +210,28 @@ pub fn spec() -> Spec<Impl> {
                 description: "α or β that is NaN, ∞ or ≤ 0, and a level outside (0, 1), give InvalidParameter naming it, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let named = |name: &'static str| move |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
+                    let update = |a, b| (imp.beta_binomial_update)(a, b, 3, 2);
+                    let update_shown = |a, b| update_call(&(a, b, 3, 2));
+                    let interval = |a, b| (imp.credible_interval)(a, b, 0.9);
+                    let interval_shown = |a, b| interval_call(a, b, 0.9);
+                    let mean = imp.posterior_mean;
                     for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-                        for (a, b, name) in [(bad, 1.0, "alpha"), (1.0, bad, "beta")] {
-                            let expected =
-                                format!("StatsError::InvalidParameter {{ name: \"{name}\", .. }}");
-                            ctx.once(&update_call(&(a, b, 3, 2)), || {
-                                expect::error(
-                                    &(imp.beta_binomial_update)(a, b, 3, 2),
-                                    named(name),
-                                    &expected,
-                                )
-                            })?;
-                            ctx.once(&mean_call(a, b), || {
-                                expect::error(&(imp.posterior_mean)(a, b), named(name), &expected)
-                            })?;
-                            ctx.once(&interval_call(a, b, 0.9), || {
-                                expect::error(
-                                    &(imp.credible_interval)(a, b, 0.9),
-                                    named(name),
-                                    &expected,
-                                )
-                            })?;
-                        }
+                        rejects!(ctx, |shown, f, a, b| shown(a, b) => f(a, b);
+                            (update_shown, update, bad, 1.0) => StatsError::InvalidParameter { name: "alpha", .. },
+                            (mean_call, mean, bad, 1.0) => StatsError::InvalidParameter { name: "alpha", .. },
+                            (interval_shown, interval, bad, 1.0) => StatsError::InvalidParameter { name: "alpha", .. },
+                            (update_shown, update, 1.0, bad) => StatsError::InvalidParameter { name: "beta", .. },
+                            (mean_call, mean, 1.0, bad) => StatsError::InvalidParameter { name: "beta", .. },
+                            (interval_shown, interval, 1.0, bad) => StatsError::InvalidParameter { name: "beta", .. },
+                        )?;
                     }
-                    for l in [0.0, 1.0, -0.5, 1.5, f64::NAN] {
-                        ctx.once(&interval_call(2.0, 3.0, l), || {
-                            expect::error(
-                                &(imp.credible_interval)(2.0, 3.0, l),
-                                named("level"),
-                                "StatsError::InvalidParameter { name: \"level\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |l| interval_call(2.0, 3.0, l) => (imp.credible_interval)(2.0, 3.0, l);
+                        (0.0) => StatsError::InvalidParameter { name: "level", .. },
+                        (1.0) => StatsError::InvalidParameter { name: "level", .. },
+                        (-0.5) => StatsError::InvalidParameter { name: "level", .. },
+                        (1.5) => StatsError::InvalidParameter { name: "level", .. },
+                        (f64::NAN) => StatsError::InvalidParameter { name: "level", .. },
+                    )
                 },
             },
             Property {

@@ -152,48 +152,29 @@ pub fn spec() -> Spec<Impl> {
                 description: "a NaN or out-of-range argument gives InvalidParameter naming it; an impossible test result gives ZeroProbabilityEvent; never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let names = ["prevalence", "sensitivity", "specificity"];
-                    for (k, name) in names.iter().enumerate() {
-                        for bad in [f64::NAN, -0.1, 1.1] {
-                            let mut args = [0.5, 0.9, 0.8];
-                            args[k] = bad;
-                            let t = (args[0], args[1], args[2]);
-                            let expected =
-                                format!("StatsError::InvalidParameter {{ name: \"{name}\", .. }}");
-                            let is_expected = |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if n == name);
-                            ctx.once(&positive_call(&t), || {
-                                expect::error(
-                                    &(imp.p_disease_given_positive)(t.0, t.1, t.2),
-                                    is_expected,
-                                    &expected,
-                                )
-                            })?;
-                            ctx.once(&negative_call(&t), || {
-                                expect::error(
-                                    &(imp.p_disease_given_negative)(t.0, t.1, t.2),
-                                    is_expected,
-                                    &expected,
-                                )
-                            })?;
-                        }
+                    let (pos, neg) = (imp.p_disease_given_positive, imp.p_disease_given_negative);
+                    for bad in [f64::NAN, -0.1, 1.1] {
+                        rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
+                            (positive_call, pos, (bad, 0.9, 0.8)) => StatsError::InvalidParameter { name: "prevalence", .. },
+                            (negative_call, neg, (bad, 0.9, 0.8)) => StatsError::InvalidParameter { name: "prevalence", .. },
+                        )?;
                     }
-                    let zero = |e: &StatsError| matches!(e, StatsError::ZeroProbabilityEvent);
-                    let no_positive = (0.0, 0.9, 1.0);
-                    ctx.once(&positive_call(&no_positive), || {
-                        expect::error(
-                            &(imp.p_disease_given_positive)(0.0, 0.9, 1.0),
-                            zero,
-                            "StatsError::ZeroProbabilityEvent",
-                        )
-                    })?;
-                    let no_negative = (1.0, 1.0, 0.3);
-                    ctx.once(&negative_call(&no_negative), || {
-                        expect::error(
-                            &(imp.p_disease_given_negative)(1.0, 1.0, 0.3),
-                            zero,
-                            "StatsError::ZeroProbabilityEvent",
-                        )
-                    })
+                    for bad in [f64::NAN, -0.1, 1.1] {
+                        rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
+                            (positive_call, pos, (0.5, bad, 0.8)) => StatsError::InvalidParameter { name: "sensitivity", .. },
+                            (negative_call, neg, (0.5, bad, 0.8)) => StatsError::InvalidParameter { name: "sensitivity", .. },
+                        )?;
+                    }
+                    for bad in [f64::NAN, -0.1, 1.1] {
+                        rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
+                            (positive_call, pos, (0.5, 0.9, bad)) => StatsError::InvalidParameter { name: "specificity", .. },
+                            (negative_call, neg, (0.5, 0.9, bad)) => StatsError::InvalidParameter { name: "specificity", .. },
+                        )?;
+                    }
+                    rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
+                        (positive_call, pos, (0.0, 0.9, 1.0)) => StatsError::ZeroProbabilityEvent,
+                        (negative_call, neg, (1.0, 1.0, 0.3)) => StatsError::ZeroProbabilityEvent,
+                    )
                 },
             },
         ],

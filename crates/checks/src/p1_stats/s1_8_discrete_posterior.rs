@@ -166,63 +166,16 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or mismatched slices, NaN/±∞, a prior that is not a distribution, a negative likelihood or zero evidence give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Case = (Vec<f64>, Vec<f64>, fn(&StatsError) -> bool, &'static str);
-                    let cases: [Case; 8] = [
-                        (
-                            vec![],
-                            vec![],
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        ),
-                        (
-                            vec![0.5, 0.5],
-                            vec![f64::NAN, 1.0],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![0.5, 0.5],
-                            vec![f64::INFINITY, 1.0],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![0.5, 0.5],
-                            vec![1.0],
-                            |e| matches!(e, StatsError::LengthMismatch { left: 2, right: 1 }),
-                            "StatsError::LengthMismatch { left: 2, right: 1 }",
-                        ),
-                        (
-                            vec![0.5, 0.6],
-                            vec![1.0, 1.0],
-                            |e| matches!(e, StatsError::InvalidProbabilities),
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![1.5, -0.5],
-                            vec![1.0, 1.0],
-                            |e| matches!(e, StatsError::InvalidProbabilities),
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![0.5, 0.5],
-                            vec![1.0, -0.5],
-                            |e| matches!(e, StatsError::InvalidProbabilities),
-                            "StatsError::InvalidProbabilities",
-                        ),
-                        (
-                            vec![1.0, 0.0],
-                            vec![0.0, 0.7],
-                            |e| matches!(e, StatsError::ZeroProbabilityEvent),
-                            "StatsError::ZeroProbabilityEvent",
-                        ),
-                    ];
-                    for (p, l, is_expected, name) in &cases {
-                        ctx.once(&call(p, l), || {
-                            expect::error(&(imp.posterior)(p, l), is_expected, name)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |p, l| call(p, l) => (imp.posterior)(p, l);
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[0.5, 0.5], &[f64::NAN, 1.0]) => StatsError::NonFinite,
+                        (&[0.5, 0.5], &[f64::INFINITY, 1.0]) => StatsError::NonFinite,
+                        (&[0.5, 0.5], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (&[0.5, 0.6], &[1.0, 1.0]) => StatsError::InvalidProbabilities,
+                        (&[1.5, -0.5], &[1.0, 1.0]) => StatsError::InvalidProbabilities,
+                        (&[0.5, 0.5], &[1.0, -0.5]) => StatsError::InvalidProbabilities,
+                        (&[1.0, 0.0], &[0.0, 0.7]) => StatsError::ZeroProbabilityEvent,
+                    )
                 },
             },
             Property {

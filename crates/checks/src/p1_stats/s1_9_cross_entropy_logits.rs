@@ -142,55 +142,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or mismatched slices, NaN/±∞ values and labels outside [0, 1] give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Case = (Vec<f64>, Vec<f64>, fn(&StatsError) -> bool, &'static str);
-                    let cases: [Case; 6] = [
-                        (
-                            vec![],
-                            vec![],
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        ),
-                        (
-                            vec![0.5, f64::NAN],
-                            vec![1.0, 0.0],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![f64::INFINITY],
-                            vec![1.0],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![0.5, 1.0],
-                            vec![1.0],
-                            |e| matches!(e, StatsError::LengthMismatch { left: 2, right: 1 }),
-                            "StatsError::LengthMismatch { left: 2, right: 1 }",
-                        ),
-                        (
-                            vec![0.5],
-                            vec![2.0],
-                            |e| matches!(e, StatsError::InvalidParameter { name: "labels", .. }),
-                            "StatsError::InvalidParameter { name: \"labels\", .. }",
-                        ),
-                        (
-                            vec![0.5],
-                            vec![-0.5],
-                            |e| matches!(e, StatsError::InvalidParameter { name: "labels", .. }),
-                            "StatsError::InvalidParameter { name: \"labels\", .. }",
-                        ),
-                    ];
-                    for (z, y, is_expected, name) in &cases {
-                        ctx.once(&call(z, y), || {
-                            expect::error(
-                                &(imp.binary_cross_entropy_with_logits)(z, y),
-                                is_expected,
-                                name,
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |z, y| call(z, y) => (imp.binary_cross_entropy_with_logits)(z, y);
+                        (&[], &[]) => StatsError::EmptyInput,
+                        (&[0.5, f64::NAN], &[1.0, 0.0]) => StatsError::NonFinite,
+                        (&[f64::INFINITY], &[1.0]) => StatsError::NonFinite,
+                        (&[0.5, 1.0], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (&[0.5], &[2.0]) => StatsError::InvalidParameter { name: "labels", .. },
+                        (&[0.5], &[-0.5]) => StatsError::InvalidParameter { name: "labels", .. },
+                    )
                 },
             },
             Property {

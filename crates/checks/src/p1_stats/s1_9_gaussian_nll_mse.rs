@@ -165,51 +165,25 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or mismatched slices, NaN/±∞ values, and σ that is NaN, ∞ or ≤ 0 give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Case = (Vec<f64>, Vec<f64>, fn(&StatsError) -> bool, &'static str);
-                    let cases: [Case; 4] = [
-                        (
-                            vec![],
-                            vec![],
-                            |e| matches!(e, StatsError::EmptyInput),
-                            "StatsError::EmptyInput",
-                        ),
-                        (
-                            vec![1.0, f64::NAN],
-                            vec![1.0, 2.0],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![1.0, 2.0],
-                            vec![1.0, f64::INFINITY],
-                            |e| matches!(e, StatsError::NonFinite),
-                            "StatsError::NonFinite",
-                        ),
-                        (
-                            vec![1.0, 2.0],
-                            vec![1.0],
-                            |e| matches!(e, StatsError::LengthMismatch { left: 2, right: 1 }),
-                            "StatsError::LengthMismatch { left: 2, right: 1 }",
-                        ),
-                    ];
-                    for (y, h, is_expected, name) in &cases {
-                        ctx.once(&nll_call(y, h, 1.0), || {
-                            expect::error(&(imp.gaussian_nll)(y, h, 1.0), is_expected, name)
-                        })?;
-                        ctx.once(&mse_call(y, h), || {
-                            expect::error(&(imp.mean_squared_error)(y, h), is_expected, name)
-                        })?;
-                    }
-                    for s in [0.0, -1.0, f64::NAN, f64::INFINITY] {
-                        ctx.once(&nll_call(&[1.0], &[2.0], s), || {
-                            expect::error(
-                                &(imp.gaussian_nll)(&[1.0], &[2.0], s),
-                                |e| matches!(e, StatsError::InvalidParameter { name: "sigma", .. }),
-                                "StatsError::InvalidParameter { name: \"sigma\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let nll = |y: &[f64], h: &[f64]| (imp.gaussian_nll)(y, h, 1.0);
+                    let nll_shown = |y: &[f64], h: &[f64]| nll_call(y, h, 1.0);
+                    let mse = imp.mean_squared_error;
+                    rejects!(ctx, |shown, f, y, h| shown(y, h) => f(y, h);
+                        (nll_shown, nll, &[], &[]) => StatsError::EmptyInput,
+                        (mse_call, mse, &[], &[]) => StatsError::EmptyInput,
+                        (nll_shown, nll, &[1.0, f64::NAN], &[1.0, 2.0]) => StatsError::NonFinite,
+                        (mse_call, mse, &[1.0, f64::NAN], &[1.0, 2.0]) => StatsError::NonFinite,
+                        (nll_shown, nll, &[1.0, 2.0], &[1.0, f64::INFINITY]) => StatsError::NonFinite,
+                        (mse_call, mse, &[1.0, 2.0], &[1.0, f64::INFINITY]) => StatsError::NonFinite,
+                        (nll_shown, nll, &[1.0, 2.0], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                        (mse_call, mse, &[1.0, 2.0], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },
+                    )?;
+                    rejects!(ctx, |s| nll_call(&[1.0], &[2.0], s) => (imp.gaussian_nll)(&[1.0], &[2.0], s);
+                        (0.0) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (-1.0) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (f64::NAN) => StatsError::InvalidParameter { name: "sigma", .. },
+                        (f64::INFINITY) => StatsError::InvalidParameter { name: "sigma", .. },
+                    )
                 },
             },
             Property {

@@ -205,27 +205,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty data gives StatsError::EmptyInput, and NaN/±∞ in a normal sample StatsError::NonFinite, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let empty = |e: &StatsError| matches!(e, StatsError::EmptyInput);
-                    ctx.once(&normal_call(&[]), || {
-                        expect::error(&(imp.normal_mle)(&[]), empty, "StatsError::EmptyInput")
-                    })?;
-                    ctx.once(&bernoulli_call(&[]), || {
-                        expect::error(&(imp.bernoulli_mle)(&[]), empty, "StatsError::EmptyInput")
-                    })?;
-                    ctx.once(&poisson_call(&[]), || {
-                        expect::error(&(imp.poisson_mle)(&[]), empty, "StatsError::EmptyInput")
-                    })?;
-                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-                        let x = [1.0, bad, 2.0];
-                        ctx.once(&normal_call(&x), || {
-                            expect::error(
-                                &(imp.normal_mle)(&x),
-                                |e| matches!(e, StatsError::NonFinite),
-                                "StatsError::NonFinite",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |x| normal_call(x) => (imp.normal_mle)(x); (&[]) => StatsError::EmptyInput)?;
+                    rejects!(ctx, |x| bernoulli_call(x) => (imp.bernoulli_mle)(x); (&[]) => StatsError::EmptyInput)?;
+                    rejects!(ctx, |x| poisson_call(x) => (imp.poisson_mle)(x); (&[]) => StatsError::EmptyInput)?;
+                    rejects!(ctx, |x| normal_call(x) => (imp.normal_mle)(x);
+                        (&[1.0, f64::NAN, 2.0]) => StatsError::NonFinite,
+                        (&[1.0, f64::INFINITY, 2.0]) => StatsError::NonFinite,
+                        (&[1.0, f64::NEG_INFINITY, 2.0]) => StatsError::NonFinite,
+                    )
                 },
             },
             Property {

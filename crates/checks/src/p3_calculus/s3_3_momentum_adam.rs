@@ -357,241 +357,32 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or non-finite x0, η ≤ 0, β outside [0, 1), ε ≤ 0, tol ≤ 0, max_iter = 0, a gradient of the wrong length and a too small budget give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Check = fn(&CalculusError) -> bool;
-                    let momentum_cases: [(&str, Grad, &[f64], f64, f64, f64, usize, Check, &str);
-                        8] = [
-                        (
-                            "grad of ½(x² + 100y²)",
-                            valley_grad,
-                            &[],
-                            0.01,
-                            0.9,
-                            TOL,
-                            10,
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        ),
-                        (
-                            "grad of ½(x² + 100y²)",
-                            valley_grad,
-                            &[1.0, f64::INFINITY],
-                            0.01,
-                            0.9,
-                            TOL,
-                            10,
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                        (
-                            "a NaN gradient",
-                            nan_grad,
-                            &[1.0, 1.0],
-                            0.01,
-                            0.9,
-                            TOL,
-                            10,
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                        (
-                            "grad of ½(x² + 100y²)",
-                            valley_grad,
-                            &[1.0, 1.0],
-                            0.0,
-                            0.9,
-                            TOL,
-                            10,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
-                        ),
-                        (
-                            "grad of ½(x² + 100y²)",
-                            valley_grad,
-                            &[1.0, 1.0],
-                            0.01,
-                            1.0,
-                            TOL,
-                            10,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "beta", .. }),
-                            "CalculusError::InvalidParameter { name: \"beta\", .. }",
-                        ),
-                        (
-                            "grad of ½(x² + 100y²)",
-                            valley_grad,
-                            &[1.0, 1.0],
-                            0.01,
-                            0.9,
-                            TOL,
-                            0,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "max_iter",
-                                        ..
-                                    }
-                                )
-                            },
-                            "CalculusError::InvalidParameter { name: \"max_iter\", .. }",
-                        ),
-                        (
-                            "a gradient of length 1",
-                            short_grad,
-                            &[1.0, 1.0],
-                            0.01,
-                            0.9,
-                            TOL,
-                            10,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::DimensionMismatch {
-                                        expected: 2,
-                                        got: 1
-                                    }
-                                )
-                            },
-                            "CalculusError::DimensionMismatch { expected: 2, got: 1 }",
-                        ),
-                        (
-                            "grad of ½(x² + 100y²)",
-                            valley_grad,
-                            &[1.0, 1.0],
-                            0.01,
-                            0.9,
-                            TOL,
-                            3,
-                            |e| matches!(e, CalculusError::NoConvergence { iterations: 3 }),
-                            "CalculusError::NoConvergence { iterations: 3 }",
-                        ),
-                    ];
-                    for (name, grad, x0, lr, beta, tol, max_iter, is_expected, expected) in
-                        momentum_cases
-                    {
-                        ctx.once(&momentum_call(name, x0, lr, beta, tol, max_iter), || {
-                            expect::error(
-                                &(imp.momentum)(grad, x0, lr, beta, tol, max_iter),
-                                is_expected,
-                                expected,
-                            )
-                        })?;
-                    }
-                    let adam_cases: [(&[f64], f64, f64, f64, f64, f64, usize, Check, &str); 7] = [
-                        (
-                            &[],
-                            0.05,
-                            0.9,
-                            0.999,
-                            1e-8,
-                            1e-6,
-                            10,
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        ),
-                        (
-                            &[1.0, 1.0],
-                            -0.05,
-                            0.9,
-                            0.999,
-                            1e-8,
-                            1e-6,
-                            10,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
-                        ),
-                        (
-                            &[1.0, 1.0],
-                            0.05,
-                            -0.1,
-                            0.999,
-                            1e-8,
-                            1e-6,
-                            10,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "beta1", .. }),
-                            "CalculusError::InvalidParameter { name: \"beta1\", .. }",
-                        ),
-                        (
-                            &[1.0, 1.0],
-                            0.05,
-                            0.9,
-                            1.0,
-                            1e-8,
-                            1e-6,
-                            10,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "beta2", .. }),
-                            "CalculusError::InvalidParameter { name: \"beta2\", .. }",
-                        ),
-                        (
-                            &[1.0, 1.0],
-                            0.05,
-                            0.9,
-                            0.999,
-                            0.0,
-                            1e-6,
-                            10,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "epsilon",
-                                        ..
-                                    }
-                                )
-                            },
-                            "CalculusError::InvalidParameter { name: \"epsilon\", .. }",
-                        ),
-                        (
-                            &[1.0, 1.0],
-                            0.05,
-                            0.9,
-                            0.999,
-                            1e-8,
-                            f64::NAN,
-                            10,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "tol", .. }),
-                            "CalculusError::InvalidParameter { name: \"tol\", .. }",
-                        ),
-                        (
-                            &[1.0, 1.0],
-                            0.05,
-                            0.9,
-                            0.999,
-                            1e-8,
-                            1e-6,
-                            3,
-                            |e| matches!(e, CalculusError::NoConvergence { iterations: 3 }),
-                            "CalculusError::NoConvergence { iterations: 3 }",
-                        ),
-                    ];
-                    for (x0, lr, b1, b2, eps, tol, max_iter, is_expected, expected) in adam_cases {
-                        ctx.once(
-                            &adam_call("grad of x² + 1000y²", x0, lr, b1, b2, eps, tol, max_iter),
-                            || {
-                                expect::error(
-                                    &(imp.adam)(scaled_grad, x0, lr, b1, b2, eps, tol, max_iter),
-                                    is_expected,
-                                    expected,
-                                )
-                            },
-                        )?;
-                    }
-                    Ok(())
+                    let valley = "grad of ½(x² + 100y²)";
+                    rejects!(ctx,
+                        |name, grad, x0, lr, beta, tol, max_iter|
+                            momentum_call(name, x0, lr, beta, tol, max_iter)
+                            => (imp.momentum)(grad, x0, lr, beta, tol, max_iter);
+                        (valley, valley_grad, &[], 0.01, 0.9, TOL, 10) => CalculusError::Empty,
+                        (valley, valley_grad, &[1.0, f64::INFINITY], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
+                        ("a NaN gradient", nan_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
+                        (valley, valley_grad, &[1.0, 1.0], 0.0, 0.9, TOL, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
+                        (valley, valley_grad, &[1.0, 1.0], 0.01, 1.0, TOL, 10) => CalculusError::InvalidParameter { name: "beta", .. },
+                        (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
+                        ("a gradient of length 1", short_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10) => CalculusError::DimensionMismatch { expected: 2, got: 1 },
+                        (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 3) => CalculusError::NoConvergence { iterations: 3 },
+                    )?;
+                    rejects!(ctx,
+                        |x0, lr, b1, b2, eps, tol, max_iter|
+                            adam_call("grad of x² + 1000y²", x0, lr, b1, b2, eps, tol, max_iter)
+                            => (imp.adam)(scaled_grad, x0, lr, b1, b2, eps, tol, max_iter);
+                        (&[], 0.05, 0.9, 0.999, 1e-8, 1e-6, 10) => CalculusError::Empty,
+                        (&[1.0, 1.0], -0.05, 0.9, 0.999, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
+                        (&[1.0, 1.0], 0.05, -0.1, 0.999, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "beta1", .. },
+                        (&[1.0, 1.0], 0.05, 0.9, 1.0, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "beta2", .. },
+                        (&[1.0, 1.0], 0.05, 0.9, 0.999, 0.0, 1e-6, 10) => CalculusError::InvalidParameter { name: "epsilon", .. },
+                        (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, f64::NAN, 10) => CalculusError::InvalidParameter { name: "tol", .. },
+                        (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 3) => CalculusError::NoConvergence { iterations: 3 },
+                    )
                 },
             },
             Property {
