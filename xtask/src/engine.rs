@@ -219,7 +219,10 @@ impl Grader {
                     .ok_or_else(|| GraderError(format!("unknown exercise {id}")))
             })
             .collect::<Result<_, _>>()?;
-        let build = self.build()?;
+        let build = match ids {
+            [id] => self.build_learner_for(Some(id)),
+            _ => self.build(),
+        }?;
         Ok(self.run_exercises(&exercises, &build))
     }
 
@@ -324,6 +327,14 @@ impl Grader {
     /// # Errors
     /// When the course's own crates do not build, or the sandbox is required and missing.
     pub fn build(&self) -> Result<Build, GraderError> {
+        self.build_learner_for(None)
+    }
+
+    /// [`Grader::build`], or with `only`, for that exercise alone: only its crate is
+    /// compiled and its own small binary linked (what a save in `watch` costs). Every other
+    /// file is staged all the same, so that the next build of everything starts from the
+    /// same tree.
+    fn build_learner_for(&self, only: Option<&str>) -> Result<Build, GraderError> {
         // Several graders may share one target directory (two terminals, a batch, tests):
         // build and take private copies under one lock, so that no build can replace a
         // binary another grader is about to run.
@@ -341,7 +352,7 @@ impl Grader {
         // learner crate builds.
         std::thread::scope(|scope| {
             let judge = scope.spawn(|| trace("judge build", || self.build_judge()));
-            let learner = trace("learner build", || self.build_learner_crate());
+            let learner = trace("learner build", || self.build_learner_crate(only));
             let judge = judge
                 .join()
                 .unwrap_or_else(|_| Err(GraderError("the judge's build panicked".into())));
@@ -356,6 +367,7 @@ impl Grader {
     #[allow(clippy::type_complexity)]
     fn build_learner_crate(
         &self,
+        only: Option<&str>,
     ) -> Result<
         (
             Option<PathBuf>,
@@ -424,12 +436,12 @@ impl Grader {
         }
         let layout = Layout::new(&self.target_dir);
         let learner = loop {
-            if files.is_empty() {
+            if files.is_empty() || only.is_some_and(|id| !files.contains_key(id)) {
                 break None;
             }
             learner_crate::write(&self.root, &self.manifest, &files, &layout)
                 .map_err(GraderError)?;
-            match self.build_learner(&layout)? {
+            match self.build_learner(&layout, only)? {
                 BuildOutcome::Built(program) => break Some(program),
                 BuildOutcome::Forbidden(by_exercise) => {
                     for (id, detail) in by_exercise {
@@ -546,7 +558,12 @@ impl Grader {
     /// With the method lint (`method_lint`) when the toolchain has clippy: the compiler
     /// then also judges, on resolved names, the forbidden methods and types the token scan
     /// cannot see through macros, renames and paths.
-    fn build_learner(&self, layout: &Layout) -> Result<BuildOutcome, GraderError> {
+    /// `only`: build exercise `only`'s crate and its own binary instead of every exercise.
+    fn build_learner(
+        &self,
+        layout: &Layout,
+        only: Option<&str>,
+    ) -> Result<BuildOutcome, GraderError> {
         let policy = crate::sandboxing::build_policy(&self.root, layout, self.sandbox)?;
         let lint = MethodLint::new(&self.manifest);
         let conf_dir = layout.target.join("method-lint");
@@ -559,22 +576,27 @@ impl Grader {
         )
         .map_err(GraderError)?;
         let manifest = layout.stage.join("Cargo.toml").display().to_string();
-        let mut cmd = crate::sandboxing::cargo_command(
-            &policy,
-            &[
-                "build",
-                "--offline",
-                "--keep-going",
-                "--manifest-path",
-                &manifest,
-            ],
-        );
+        let mut args = vec![
+            "build",
+            "--offline",
+            "--keep-going",
+            "--manifest-path",
+            &manifest,
+        ];
+        let (package, binary) = match only {
+            Some(id) => (format!("ex_{id}"), learner_crate::exercise_binary(id)),
+            None => (String::new(), "mathlings-learner".to_string()),
+        };
+        if only.is_some() {
+            args.extend(["--package", &package, "--bin", &binary]);
+        }
+        let mut cmd = crate::sandboxing::cargo_command(&policy, &args);
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
         let mut findings = Vec::new();
         cargo_json_observed(
             cmd,
-            "mathlings-learner",
+            &binary,
             |file| {
                 // `ex/<id>/../../src/learner/<file>` (the learner's file) or
                 // `ex/<id>/lib.rs` (its adapter).
