@@ -130,11 +130,13 @@ pub fn error_shown<T, E>(
 /// ```
 ///
 /// Each row binds the arguments (`xs` above) to its values, shows the call with the
-/// expression before `=>` and makes it with the one after; the result must be an `Err`
-/// matching the row's pattern, and the learner reads the expected error as that very
-/// pattern (`stringify!`), so the check and its text cannot drift apart. `shown f` after
-/// the call shows an unexpected outcome with `f` instead of its `Debug` (for matrices).
-/// Evaluates to the [`Verdict`].
+/// expression before the first `=>` and makes it with the one after; the result must be an
+/// `Err` matching the row's pattern, and the learner reads the expected error as that very
+/// pattern (`stringify!`), so the check and its text cannot drift apart. Errors that carry
+/// vectors, which no pattern matches, are compared with `==` instead:
+/// `(args) == LinalgError::TensorShapeMismatch { left: vec![6], right: vec![2, 2] }`.
+/// `shown f` after the call shows an unexpected outcome with `f` instead of its `Debug`
+/// (for matrices). Evaluates to the [`Verdict`].
 #[macro_export]
 macro_rules! rejects {
     (
@@ -142,21 +144,24 @@ macro_rules! rejects {
         $( ($($value:expr),+ $(,)?) => $pattern:pat ),+ $(,)?
     ) => {
         $crate::rejects!(@rows $ctx, ($($arg,)+), $call, $got,
-            ($crate::rejects!(@shown $($shown)?));
-            $( ($($value,)+) => $pattern ),+)
+            $crate::rejects!(@shown $($shown)?);
+            $( ($($value,)+), |e| matches!(e, $pattern), stringify!($pattern); )+)
     };
-    (@rows $ctx:expr, $args:tt, $call:expr, $got:expr, $shown:tt;
-        $( $values:tt => $pattern:pat ),+) => {
+    (
+        $ctx:expr, |$($arg:ident),+| $call:expr => $got:expr $(, shown $shown:expr)?;
+        $( ($($value:expr),+ $(,)?) == $expected:expr ),+ $(,)?
+    ) => {
+        $crate::rejects!(@rows $ctx, ($($arg,)+), $call, $got,
+            $crate::rejects!(@shown $($shown)?);
+            $( ($($value,)+), |e| *e == $expected, stringify!($expected); )+)
+    };
+    (@rows $ctx:expr, $args:tt, $call:expr, $got:expr, $shown:expr;
+        $( $values:tt, $is_expected:expr, $expected:expr; )+) => {
         $crate::Verdict::Ok(())
             $(.and_then(|()| {
                 let $args = $values;
                 $ctx.once(&$call, || {
-                    $crate::expect::error_shown(
-                        &$got,
-                        |e| matches!(e, $pattern),
-                        stringify!($pattern),
-                        $shown,
-                    )
+                    $crate::expect::error_shown(&$got, $is_expected, $expected, $shown)
                 })
             }))+
     };

@@ -304,88 +304,37 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let data6: Vec<f64> = (0..6).map(f64::from).collect();
-                    let run_err = |data: Vec<f64>,
-                                   shape: &[usize],
-                                   ops: &[Op],
-                                   ok: fn(&LinalgError) -> bool,
-                                   want: &str| {
-                        let text = if data.len() == shape.iter().product::<usize>() {
+                    let text = |data: &[f64], shape: &[usize], ops: &[Op]| {
+                        if data.len() == shape.iter().product::<usize>() {
                             call(shape, ops)
                         } else {
                             format!(
                                 "Tensor::from_vec({}, &{shape:?})",
-                                show::slice(&data).trim_start_matches('&')
+                                show::slice(data).trim_start_matches('&')
                             )
-                        };
-                        ctx.once(&text, || {
-                            expect::error(&(imp.run)(data, shape, ops), ok, want)
-                        })
+                        }
                     };
-                    run_err(
-                        data6.clone(),
-                        &[2, 2],
-                        &[],
-                        |e| matches!(e, LinalgError::TensorShapeMismatch { left, right } if left == &[6] && right == &[2, 2]),
-                        "LinalgError::TensorShapeMismatch { left: [6], right: [2, 2] }",
+                    rejects!(ctx, |data, shape, ops| text(&data, shape, ops) => (imp.run)(data, shape, ops);
+                        (data6.clone(), &[2, 2], &[]) == LinalgError::TensorShapeMismatch { left: vec![6], right: vec![2, 2] },
+                        (vec![], &[0], &[]) == LinalgError::Empty,
+                        (vec![1.0, f64::NAN], &[2], &[]) == LinalgError::NonFinite,
+                        (data6.clone(), &[2, 3], &[Op::Reshape(vec![4])]) == LinalgError::TensorShapeMismatch { left: vec![2, 3], right: vec![4] },
                     )?;
-                    run_err(
-                        vec![],
-                        &[0],
-                        &[],
-                        |e| matches!(e, LinalgError::Empty),
-                        "LinalgError::Empty",
+                    rejects!(ctx, |axes| call(&[2, 3], &[Op::Permute(axes.clone())]) => (imp.run)(data6.clone(), &[2, 3], &[Op::Permute(axes)]);
+                        (vec![0, 0]) => LinalgError::InvalidParameter { name: "axes", .. },
+                        (vec![0]) => LinalgError::InvalidParameter { name: "axes", .. },
+                        (vec![0, 2]) => LinalgError::InvalidParameter { name: "axes", .. },
+                        (vec![1, 0, 2]) => LinalgError::InvalidParameter { name: "axes", .. },
                     )?;
-                    run_err(
-                        vec![1.0, f64::NAN],
-                        &[2],
-                        &[],
-                        |e| matches!(e, LinalgError::NonFinite),
-                        "LinalgError::NonFinite",
-                    )?;
-                    run_err(
-                        data6.clone(),
-                        &[2, 3],
-                        &[Op::Reshape(vec![4])],
-                        |e| matches!(e, LinalgError::TensorShapeMismatch { left, right } if left == &[2, 3] && right == &[4]),
-                        "LinalgError::TensorShapeMismatch { left: [2, 3], right: [4] }",
-                    )?;
-                    for axes in [vec![0, 0], vec![0], vec![0, 2], vec![1, 0, 2]] {
-                        run_err(
-                            data6.clone(),
-                            &[2, 3],
-                            &[Op::Permute(axes)],
-                            |e| matches!(e, LinalgError::InvalidParameter { name: "axes", .. }),
-                            "LinalgError::InvalidParameter { name: \"axes\", .. }",
-                        )?;
-                    }
-                    let offset_call = |ops: &[Op], index: &[usize]| {
-                        format!("{}.offset_of(&{index:?})", call(&[2, 3], ops))
-                    };
-                    for (ops, index, axis, i, len) in [
-                        (vec![], vec![2, 0], 0, 2, 2),
-                        (vec![], vec![1, 3], 1, 3, 3),
-                        (vec![Op::Permute(vec![1, 0])], vec![0, 2], 1, 2, 2),
-                    ] {
-                        ctx.once(&offset_call(&ops, &index), || {
-                            expect::error(
-                                &(imp.offset_of)(data6.clone(), &[2, 3], &ops, &index),
-                                |e| *e == LinalgError::IndexOutOfBounds { axis, index: i, len },
-                                &format!("LinalgError::IndexOutOfBounds {{ axis: {axis}, index: {i}, len: {len} }}"),
-                            )
-                        })?;
-                    }
-                    for index in [vec![1], vec![0, 0, 0]] {
-                        ctx.once(&offset_call(&[], &index), || {
-                            expect::error(
-                                &(imp.offset_of)(data6.clone(), &[2, 3], &[], &index),
-                                |e| {
-                                    matches!(e, LinalgError::InvalidParameter { name: "index", .. })
-                                },
-                                "LinalgError::InvalidParameter { name: \"index\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx,
+                        |ops, index| format!("{}.offset_of(&{index:?})", call(&[2, 3], ops))
+                            => (imp.offset_of)(data6.clone(), &[2, 3], ops, index);
+                        (&[], &[2, 0]) => LinalgError::IndexOutOfBounds { axis: 0, index: 2, len: 2 },
+                        (&[], &[1, 3]) => LinalgError::IndexOutOfBounds { axis: 1, index: 3, len: 3 },
+                        (&[Op::Permute(vec![1, 0])], &[0, 2]) => LinalgError::IndexOutOfBounds { axis: 1, index: 2, len: 2 },
+                        (&[], &[1]) => LinalgError::InvalidParameter { name: "index", .. },
+                        (&[], &[0, 0, 0]) => LinalgError::InvalidParameter { name: "index", .. },
+                    )
                 },
             },
             Property {

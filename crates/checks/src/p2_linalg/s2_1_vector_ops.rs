@@ -284,90 +284,38 @@ pub fn spec() -> Spec<Impl> {
                 description: "different lengths, empty vectors, NaN/±∞, p < 1 and zero vectors (cosine, projection) give the typed error, never a panic or NaN",
                 weight: 1,
                 check: |imp, ctx| {
-                    let mismatch = |e: &LinalgError| {
-                        matches!(
-                            e,
-                            LinalgError::ShapeMismatch {
-                                left: (2, 1),
-                                right: (3, 1)
-                            }
-                        )
-                    };
-                    let (two, three) = ([1.0, 2.0], [1.0, 2.0, 3.0]);
-                    let shape = "LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) }";
-                    ctx.once(&call2("dot", &two, &three), || {
-                        expect::error(&(imp.dot)(&two, &three), mismatch, shape)
-                    })?;
-                    ctx.once(&call2("cosine_similarity", &two, &three), || {
-                        expect::error(&(imp.cosine_similarity)(&two, &three), mismatch, shape)
-                    })?;
-                    ctx.once(&call2("project", &two, &three), || {
-                        expect::error(&(imp.project)(&two, &three), mismatch, shape)
-                    })?;
-                    let empty = |e: &LinalgError| matches!(e, LinalgError::Empty);
-                    ctx.once(&call2("dot", &[], &[]), || {
-                        expect::error(&(imp.dot)(&[], &[]), empty, "LinalgError::Empty")
-                    })?;
-                    ctx.once(&call_norm(&[], 2.0), || {
-                        expect::error(&(imp.norm)(&[], 2.0), empty, "LinalgError::Empty")
-                    })?;
+                    let dot = (|a: &[f64], b: &[f64]| call2("dot", a, b), imp.dot);
+                    let cosine = (
+                        |a: &[f64], b: &[f64]| call2("cosine_similarity", a, b),
+                        imp.cosine_similarity,
+                    );
+                    let project = (|a: &[f64], b: &[f64]| call2("project", a, b), imp.project);
+                    let norm = (call_norm, imp.norm);
+                    let (two, three, zero) = ([1.0, 2.0], [1.0, 2.0, 3.0], [0.0, 0.0]);
+                    rejects!(ctx, |f, a, b| (f.0)(a, b) => (f.1)(a, b);
+                        (dot, &two, &three) => LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) },
+                        (cosine, &two, &three) => LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) },
+                        (project, &two, &three) => LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) },
+                        (dot, &[], &[]) => LinalgError::Empty,
+                        (norm, &[], 2.0) => LinalgError::Empty,
+                    )?;
                     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
                         let x = [1.0, bad];
-                        let non_finite = |e: &LinalgError| matches!(e, LinalgError::NonFinite);
-                        ctx.once(&call2("dot", &two, &x), || {
-                            expect::error(
-                                &(imp.dot)(&two, &x),
-                                non_finite,
-                                "LinalgError::NonFinite",
-                            )
-                        })?;
-                        ctx.once(&call_norm(&x, 2.0), || {
-                            expect::error(
-                                &(imp.norm)(&x, 2.0),
-                                non_finite,
-                                "LinalgError::NonFinite",
-                            )
-                        })?;
-                        ctx.once(&call2("cosine_similarity", &x, &two), || {
-                            expect::error(
-                                &(imp.cosine_similarity)(&x, &two),
-                                non_finite,
-                                "LinalgError::NonFinite",
-                            )
-                        })?;
+                        rejects!(ctx, |f, a, b| (f.0)(a, b) => (f.1)(a, b);
+                            (dot, &two, &x) => LinalgError::NonFinite,
+                            (norm, &x, 2.0) => LinalgError::NonFinite,
+                            (cosine, &x, &two) => LinalgError::NonFinite,
+                        )?;
                     }
-                    for p in [0.5, 0.0, -1.0, f64::NAN] {
-                        ctx.once(&call_norm(&two, p), || {
-                            expect::error(
-                                &(imp.norm)(&two, p),
-                                |e| matches!(e, LinalgError::InvalidParameter { name: "p", .. }),
-                                "LinalgError::InvalidParameter { name: \"p\", .. }",
-                            )
-                        })?;
-                    }
-                    let zero = [0.0, 0.0];
-                    let is_zero = |e: &LinalgError| matches!(e, LinalgError::ZeroVector);
-                    ctx.once(&call2("cosine_similarity", &two, &zero), || {
-                        expect::error(
-                            &(imp.cosine_similarity)(&two, &zero),
-                            is_zero,
-                            "LinalgError::ZeroVector",
-                        )
-                    })?;
-                    ctx.once(&call2("cosine_similarity", &zero, &two), || {
-                        expect::error(
-                            &(imp.cosine_similarity)(&zero, &two),
-                            is_zero,
-                            "LinalgError::ZeroVector",
-                        )
-                    })?;
-                    ctx.once(&call2("project", &two, &zero), || {
-                        expect::error(
-                            &(imp.project)(&two, &zero),
-                            is_zero,
-                            "LinalgError::ZeroVector",
-                        )
-                    })
+                    rejects!(ctx, |f, a, b| (f.0)(a, b) => (f.1)(a, b);
+                        (norm, &two, 0.5) => LinalgError::InvalidParameter { name: "p", .. },
+                        (norm, &two, 0.0) => LinalgError::InvalidParameter { name: "p", .. },
+                        (norm, &two, -1.0) => LinalgError::InvalidParameter { name: "p", .. },
+                        (norm, &two, f64::NAN) => LinalgError::InvalidParameter { name: "p", .. },
+                        (cosine, &two, &zero) => LinalgError::ZeroVector,
+                        (cosine, &zero, &two) => LinalgError::ZeroVector,
+                        (project, &two, &zero) => LinalgError::ZeroVector,
+                    )
                 },
             },
             Property {

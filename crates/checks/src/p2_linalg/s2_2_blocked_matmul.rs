@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, matrix_close, matrix_error, product_scale};
+use super::matrices::{guarded, matrix_close, matrix_result, product_scale};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_blocked_matmul::Impl;
@@ -186,38 +186,13 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-                    ctx.once(&call(&wide, &wide), || {
-                        matrix_error(
-                            &(imp.matmul_blocked)(&wide, &wide),
-                            |e| {
-                                *e == LinalgError::ShapeMismatch {
-                                    left: (2, 3),
-                                    right: (2, 3),
-                                }
-                            },
-                            "LinalgError::ShapeMismatch { left: (2, 3), right: (2, 3) }",
-                        )
-                    })?;
-                    let empty = DMatrix::<f64>::zeros(0, 0);
-                    ctx.once(&call(&empty, &empty), || {
-                        matrix_error(
-                            &(imp.matmul_blocked)(&empty, &empty),
-                            |e| *e == LinalgError::Empty,
-                            "LinalgError::Empty",
-                        )
-                    })?;
                     let one = DMatrix::from_element(1, 1, 1.0);
-                    for bad in [f64::NAN, f64::NEG_INFINITY] {
-                        let m = DMatrix::from_element(1, 1, bad);
-                        ctx.once(&call(&one, &m), || {
-                            matrix_error(
-                                &(imp.matmul_blocked)(&one, &m),
-                                |e| *e == LinalgError::NonFinite,
-                                "LinalgError::NonFinite",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |a, b| call(a, b) => (imp.matmul_blocked)(a, b), shown matrix_result;
+                        (&wide, &wide) => LinalgError::ShapeMismatch { left: (2, 3), right: (2, 3) },
+                        (&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0)) => LinalgError::Empty,
+                        (&one, &DMatrix::from_element(1, 1, f64::NAN)) => LinalgError::NonFinite,
+                        (&one, &DMatrix::from_element(1, 1, f64::NEG_INFINITY)) => LinalgError::NonFinite,
+                    )
                 },
             },
             Property {

@@ -229,39 +229,17 @@ pub fn spec() -> Spec<Impl> {
                     let empty = DMatrix::<f64>::zeros(0, 3);
                     let nan = DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN]);
                     let ok = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
-                    for (a, want) in [(&empty, LinalgError::Empty), (&nan, LinalgError::NonFinite)]
-                    {
-                        ctx.once(&call_rank(a), || {
-                            let got = (imp.rank)(a);
-                            expect::that(
-                                got.as_ref().err() == Some(&want),
-                                show::result(&got),
-                                format!("Err(LinalgError::{want:?})"),
-                            )
-                        })?;
-                        ctx.once(&call_rref(a, 1e-12), || {
-                            let got = (imp.rref)(a, 1e-12);
-                            expect::that(
-                                got.as_ref().err() == Some(&want),
-                                show_rref(&got),
-                                format!("Err(LinalgError::{want:?})"),
-                            )
-                        })?;
-                    }
-                    for tol in [-1e-12, f64::NAN, f64::INFINITY] {
-                        ctx.once(&call_rref(&ok, tol), || {
-                            let got = (imp.rref)(&ok, tol);
-                            expect::that(
-                                matches!(
-                                    got,
-                                    Err(LinalgError::InvalidParameter { name: "tol", .. })
-                                ),
-                                show_rref(&got),
-                                "Err(LinalgError::InvalidParameter { name: \"tol\", .. })",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |a| call_rank(a) => (imp.rank)(a); (&empty) => LinalgError::Empty)?;
+                    rejects!(ctx, |a| call_rref(a, 1e-12) => (imp.rref)(a, 1e-12), shown show_rref;
+                        (&empty) => LinalgError::Empty,
+                    )?;
+                    rejects!(ctx, |a| call_rank(a) => (imp.rank)(a); (&nan) => LinalgError::NonFinite)?;
+                    rejects!(ctx, |a, tol| call_rref(a, tol) => (imp.rref)(a, tol), shown show_rref;
+                        (&nan, 1e-12) => LinalgError::NonFinite,
+                        (&ok, -1e-12) => LinalgError::InvalidParameter { name: "tol", .. },
+                        (&ok, f64::NAN) => LinalgError::InvalidParameter { name: "tol", .. },
+                        (&ok, f64::INFINITY) => LinalgError::InvalidParameter { name: "tol", .. },
+                    )
                 },
             },
             Property {

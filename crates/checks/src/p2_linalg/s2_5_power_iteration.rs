@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 
 use super::spectral_common::{
-    IsError, eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
+    eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
 };
 use crate::prelude::*;
 
@@ -190,83 +190,18 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let good = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
-                    let bad_tol = |e: &LinalgError| {
-                        matches!(e, LinalgError::InvalidParameter { name: "tol", .. })
-                    };
-                    let cases: Vec<(DMatrix<f64>, f64, usize, &str, IsError)> = vec![
-                        (DMatrix::zeros(0, 0), TOL, 100, "LinalgError::Empty", |e| {
-                            matches!(e, LinalgError::Empty)
-                        }),
-                        (
-                            DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
-                            TOL,
-                            100,
-                            "LinalgError::NotSquare { rows: 2, cols: 3 }",
-                            |e| matches!(e, LinalgError::NotSquare { rows: 2, cols: 3 }),
-                        ),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
-                            TOL,
-                            100,
-                            "LinalgError::NonFinite",
-                            |e| matches!(e, LinalgError::NonFinite),
-                        ),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, f64::INFINITY, 3.0, 4.0]),
-                            TOL,
-                            100,
-                            "LinalgError::NonFinite",
-                            |e| matches!(e, LinalgError::NonFinite),
-                        ),
-                        (
-                            good.clone(),
-                            0.0,
-                            100,
-                            "LinalgError::InvalidParameter { name: \"tol\", .. }",
-                            bad_tol,
-                        ),
-                        (
-                            good.clone(),
-                            -1e-9,
-                            100,
-                            "LinalgError::InvalidParameter { name: \"tol\", .. }",
-                            bad_tol,
-                        ),
-                        (
-                            good.clone(),
-                            f64::NAN,
-                            100,
-                            "LinalgError::InvalidParameter { name: \"tol\", .. }",
-                            bad_tol,
-                        ),
-                        (
-                            good,
-                            TOL,
-                            0,
-                            "LinalgError::InvalidParameter { name: \"max_iter\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    LinalgError::InvalidParameter {
-                                        name: "max_iter",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                    ];
-                    for (a, tol, max_iter, name, is_expected) in cases {
-                        let text = format!(
-                            "power_iteration(&{}, {}, {max_iter})",
-                            show::matrix(&a),
-                            show::float(tol)
-                        );
-                        ctx.once(&text, || {
-                            let got = (imp.power_iteration)(&a, tol, max_iter);
-                            expect::error_shown(&got, is_expected, name, show_eigenpair)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx,
+                        |a, tol, max_iter| format!("power_iteration(&{}, {}, {max_iter})", show::matrix(a), show::float(tol))
+                            => (imp.power_iteration)(a, tol, max_iter), shown show_eigenpair;
+                        (&DMatrix::zeros(0, 0), TOL, 100) => LinalgError::Empty,
+                        (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), TOL, 100) => LinalgError::NotSquare { rows: 2, cols: 3 },
+                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
+                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::INFINITY, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
+                        (&good, 0.0, 100) => LinalgError::InvalidParameter { name: "tol", .. },
+                        (&good, -1e-9, 100) => LinalgError::InvalidParameter { name: "tol", .. },
+                        (&good, f64::NAN, 100) => LinalgError::InvalidParameter { name: "tol", .. },
+                        (&good, TOL, 0) => LinalgError::InvalidParameter { name: "max_iter", .. },
+                    )
                 },
             },
             Property {

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::spectral_common::{IsError, show_matrix_result, singular_values_descending};
+use super::spectral_common::{show_matrix_result, singular_values_descending};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_6_low_rank_pinv::Impl;
@@ -244,42 +244,25 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let good = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-                    for k in [0, 3] {
-                        ctx.once(&call_low_rank(&good, k), || {
-                            let got = (imp.low_rank_approximation)(&good, k);
-                            match &got {
-                                Err(LinalgError::InvalidParameter { name: "k", .. }) => Ok(()),
-                                _ => expect::fail(
-                                    show_matrix_result(&got),
-                                    "Err(LinalgError::InvalidParameter { name: \"k\", .. })",
-                                ),
-                            }
-                        })?;
-                    }
-                    let bad: Vec<(DMatrix<f64>, &str, IsError)> = vec![
-                        (DMatrix::zeros(0, 0), "LinalgError::Empty", |e| {
-                            matches!(e, LinalgError::Empty)
-                        }),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
-                            "LinalgError::NonFinite",
-                            |e| matches!(e, LinalgError::NonFinite),
-                        ),
-                    ];
-                    for (a, name, is_expected) in bad {
-                        ctx.once(&call_low_rank(&a, 1), || {
-                            let got = (imp.low_rank_approximation)(&a, 1);
-                            expect::error_shown(&got, is_expected, name, show_matrix_result)
-                        })?;
-                        ctx.once(&call_pinv(&a), || {
-                            let got = (imp.pseudo_inverse)(&a);
-                            expect::error_shown(&got, is_expected, name, show_matrix_result)
-                        })?;
-                        ctx.once(&call_cond(&a), || {
-                            expect::error(&(imp.condition_number)(&a), is_expected, name)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |k| call_low_rank(&good, k) => (imp.low_rank_approximation)(&good, k), shown show_matrix_result;
+                        (0) => LinalgError::InvalidParameter { name: "k", .. },
+                        (3) => LinalgError::InvalidParameter { name: "k", .. },
+                    )?;
+                    let empty = DMatrix::zeros(0, 0);
+                    let nan = DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]);
+                    let low_rank = |a: &DMatrix<f64>| (imp.low_rank_approximation)(a, 1);
+                    let low_rank_call = |a: &DMatrix<f64>| call_low_rank(a, 1);
+                    let pinv = imp.pseudo_inverse;
+                    rejects!(ctx, |shown, f, a| shown(a) => f(a), shown show_matrix_result;
+                        (low_rank_call, low_rank, &empty) => LinalgError::Empty,
+                        (call_pinv, pinv, &empty) => LinalgError::Empty,
+                    )?;
+                    rejects!(ctx, |a| call_cond(a) => (imp.condition_number)(a); (&empty) => LinalgError::Empty)?;
+                    rejects!(ctx, |shown, f, a| shown(a) => f(a), shown show_matrix_result;
+                        (low_rank_call, low_rank, &nan) => LinalgError::NonFinite,
+                        (call_pinv, pinv, &nan) => LinalgError::NonFinite,
+                    )?;
+                    rejects!(ctx, |a| call_cond(a) => (imp.condition_number)(a); (&nan) => LinalgError::NonFinite)
                 },
             },
             Property {

@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 use mathlings_models::Pca;
 
-use super::spectral_common::{IsError, orthonormality_error, show_matrix_result};
+use super::spectral_common::{orthonormality_error, show_matrix_result};
 use crate::prelude::*;
 
 use mathlings_bindings::p2_linalg::s2_6_pca::Fit;
@@ -289,86 +289,27 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let good = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 4.0]);
-                    let cases: Vec<(DMatrix<f64>, usize, &str, IsError)> = vec![
-                        (DMatrix::zeros(0, 0), 1, "LinalgError::Empty", |e| {
-                            matches!(e, LinalgError::Empty)
-                        }),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]),
-                            1,
-                            "LinalgError::NonFinite",
-                            |e| matches!(e, LinalgError::NonFinite),
-                        ),
-                        (
-                            DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]),
-                            1,
-                            "LinalgError::InvalidParameter { name: \"data\", .. }",
-                            |e| matches!(e, LinalgError::InvalidParameter { name: "data", .. }),
-                        ),
-                        (
-                            DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]),
-                            1,
-                            "LinalgError::InvalidParameter { name: \"data\", .. }",
-                            |e| matches!(e, LinalgError::InvalidParameter { name: "data", .. }),
-                        ),
-                        (
-                            good.clone(),
-                            0,
-                            "LinalgError::InvalidParameter { name: \"k\", .. }",
-                            |e| matches!(e, LinalgError::InvalidParameter { name: "k", .. }),
-                        ),
-                        (
-                            good.clone(),
-                            3,
-                            "LinalgError::InvalidParameter { name: \"k\", .. }",
-                            |e| matches!(e, LinalgError::InvalidParameter { name: "k", .. }),
-                        ),
-                    ];
-                    for (x, k, name, is_expected) in cases {
-                        ctx.once(&call(&x, k), || {
-                            let got = (imp.pca)(&x, k);
-                            expect::error_shown(&got, is_expected, name, show_fit)
-                        })?;
-                    }
+                    rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown show_fit;
+                        (&DMatrix::zeros(0, 0), 1) => LinalgError::Empty,
+                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]), 1) => LinalgError::NonFinite,
+                        (&DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]), 1) => LinalgError::InvalidParameter { name: "data", .. },
+                        (&DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]), 1) => LinalgError::InvalidParameter { name: "data", .. },
+                        (&good, 0) => LinalgError::InvalidParameter { name: "k", .. },
+                        (&good, 3) => LinalgError::InvalidParameter { name: "k", .. },
+                    )?;
                     let mean = DVector::from_vec(vec![0.0, 0.0]);
                     let w = DMatrix::from_row_slice(1, 2, &[1.0, 0.0]);
-                    let wide = DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]);
-                    ctx.once(
-                        &format!(
-                            "transform(&{}, &{}, &{})",
-                            show::matrix(&wide),
+                    let map_call = |name: &str, x: &DMatrix<f64>| {
+                        format!(
+                            "{name}(&{}, &{}, &{})",
+                            show::matrix(x),
                             show::vector(&mean),
                             show::matrix(&w)
-                        ),
-                        || {
-                            let got = (imp.transform)(&wide, &mean, &w);
-                            match &got {
-                                Err(LinalgError::ShapeMismatch { .. }) => Ok(()),
-                                _ => expect::fail(
-                                    show_matrix_result(&got),
-                                    "Err(LinalgError::ShapeMismatch { .. })",
-                                ),
-                            }
-                        },
-                    )?;
-                    let scores = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
-                    ctx.once(
-                        &format!(
-                            "inverse_transform(&{}, &{}, &{})",
-                            show::matrix(&scores),
-                            show::vector(&mean),
-                            show::matrix(&w)
-                        ),
-                        || {
-                            let got = (imp.inverse_transform)(&scores, &mean, &w);
-                            match &got {
-                                Err(LinalgError::ShapeMismatch { .. }) => Ok(()),
-                                _ => expect::fail(
-                                    show_matrix_result(&got),
-                                    "Err(LinalgError::ShapeMismatch { .. })",
-                                ),
-                            }
-                        },
+                        )
+                    };
+                    rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show_matrix_result;
+                        ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
+                        ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },
                     )
                 },
             },

@@ -107,6 +107,3 @@ pub fn error_kind<E: Debug>(e: &E) -> String {
         .unwrap_or_default()
         .to_string()
 }
-
-/// A test of whether an error is the expected variant (for tables of bad inputs).
-pub type IsError = fn(&mathlings_linalg::LinalgError) -> bool;
