@@ -1,8 +1,6 @@
 //! Test functions and helpers shared by the part-3 checks (fn pointers cannot capture, so
 //! every test function is a plain `fn` with its data built inside).
 
-use mathlings_calculus::CalculusError;
-
 use crate::prelude::*;
 
 /// A scalar function of a point, with the name shown in calls.
@@ -60,11 +58,6 @@ pub fn point(
     hi: f64,
 ) -> impl Strategy<Value = Vec<f64>> + Clone {
     dims.prop_flat_map(move |n| proptest::collection::vec(lo..hi, n))
-}
-
-/// `InvalidParameter { name: "h", .. }`.
-pub fn is_bad_h(e: &CalculusError) -> bool {
-    matches!(e, CalculusError::InvalidParameter { name: "h", .. })
 }
 
 /// The largest |value| in a slice (0 for an empty one).

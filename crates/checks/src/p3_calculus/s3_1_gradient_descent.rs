@@ -7,16 +7,6 @@ use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_1_gradient_descent::{Descent, Impl};
 
-/// A bad-input case: x0, η, tol, max_iter, the expected error's name and its test.
-type BadCase = (
-    Vec<f64>,
-    f64,
-    f64,
-    usize,
-    &'static str,
-    fn(&CalculusError) -> bool,
-);
-
 use mathlings_bindings::objectives::{
     descent_gradient_1, descent_gradient_2, descent_matrix_1, descent_matrix_2, descent_rhs,
 };
@@ -175,110 +165,20 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let p = &PROBLEMS[1];
                     let gd = imp.gradient_descent;
-                    let cases: Vec<BadCase> = vec![
-                        (vec![], 0.1, 1e-8, 100, "CalculusError::Empty", |e| {
-                            matches!(e, CalculusError::Empty)
-                        }),
-                        (
-                            vec![1.0, f64::NAN],
-                            0.1,
-                            1e-8,
-                            100,
-                            "CalculusError::NonFinite",
-                            |e| matches!(e, CalculusError::NonFinite),
-                        ),
-                        (
-                            vec![1.0, 1.0],
-                            0.0,
-                            1e-8,
-                            100,
-                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            vec![1.0, 1.0],
-                            f64::NAN,
-                            1e-8,
-                            100,
-                            "CalculusError::InvalidParameter { name: \"learning_rate\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            vec![1.0, 1.0],
-                            0.1,
-                            -1.0,
-                            100,
-                            "CalculusError::InvalidParameter { name: \"tol\", .. }",
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "tol", .. }),
-                        ),
-                        (
-                            vec![1.0, 1.0],
-                            0.1,
-                            1e-8,
-                            0,
-                            "CalculusError::InvalidParameter { name: \"max_iter\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "max_iter",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            vec![1.0, 1.0],
-                            0.01,
-                            1e-12,
-                            3,
-                            "CalculusError::NoConvergence { .. }",
-                            |e| matches!(e, CalculusError::NoConvergence { .. }),
-                        ),
-                    ];
-                    for (x0, eta, tol, max_iter, expected, is_expected) in cases {
-                        ctx.once(&call(p, &x0, eta, tol, max_iter), || {
-                            expect::error(
-                                &gd(p.grad, &x0, eta, tol, max_iter),
-                                is_expected,
-                                expected,
-                            )
-                        })?;
-                    }
+                    rejects!(ctx, |x0, eta, tol, max_iter| call(p, x0, eta, tol, max_iter) => gd(p.grad, x0, eta, tol, max_iter);
+                        (&[], 0.1, 1e-8, 100) => CalculusError::Empty,
+                        (&[1.0, f64::NAN], 0.1, 1e-8, 100) => CalculusError::NonFinite,
+                        (&[1.0, 1.0], 0.0, 1e-8, 100) => CalculusError::InvalidParameter { name: "learning_rate", .. },
+                        (&[1.0, 1.0], f64::NAN, 1e-8, 100) => CalculusError::InvalidParameter { name: "learning_rate", .. },
+                        (&[1.0, 1.0], 0.1, -1.0, 100) => CalculusError::InvalidParameter { name: "tol", .. },
+                        (&[1.0, 1.0], 0.1, 1e-8, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
+                        (&[1.0, 1.0], 0.01, 1e-12, 3) => CalculusError::NoConvergence { .. },
+                    )?;
                     let wrong_length: fn(&[f64]) -> Vec<f64> = |x| vec![0.5; x.len() + 1];
-                    ctx.once(
-                        "gradient_descent(|x| vec![0.5; x.len() + 1], &[1.0, 1.0], 0.1, 1e-8, 100)",
-                        || {
-                            expect::error(
-                                &gd(wrong_length, &[1.0, 1.0], 0.1, 1e-8, 100),
-                                |e| {
-                                    matches!(
-                                        e,
-                                        CalculusError::DimensionMismatch {
-                                            expected: 2,
-                                            got: 3
-                                        }
-                                    )
-                                },
-                                "CalculusError::DimensionMismatch { expected: 2, got: 3 }",
-                            )
-                        },
+                    rejects!(ctx,
+                        |grad| "gradient_descent(|x| vec![0.5; x.len() + 1], &[1.0, 1.0], 0.1, 1e-8, 100)"
+                            => gd(grad, &[1.0, 1.0], 0.1, 1e-8, 100);
+                        (wrong_length) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
                     )
                 },
             },

@@ -167,43 +167,16 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let (f, name) = (SCALAR_FNS[3].f, SCALAR_FNS[3].name);
-                    ctx.once(&call(name, &[], 1e-3), || {
-                        expect::error(
-                            &(imp.hessian)(f, &[], 1e-3),
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        )
-                    })?;
-                    ctx.once(&call(name, &[1.0, f64::NAN], 1e-3), || {
-                        expect::error(
-                            &(imp.hessian)(f, &[1.0, f64::NAN], 1e-3),
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        )
-                    })?;
                     let ln_first: fn(&[f64]) -> f64 = |x| x[0].ln();
-                    ctx.once(&call("|x| x[0].ln()", &[-1.0, 1.0], 1e-3), || {
-                        expect::error(
-                            &(imp.hessian)(ln_first, &[-1.0, 1.0], 1e-3),
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        )
-                    })?;
-                    for (x, h) in [
-                        ([1.0, 2.0], 0.0),
-                        ([1.0, 2.0], -1e-3),
-                        ([1.0, 2.0], f64::NAN),
-                        ([0.5, 3.0], 1e-20),
-                    ] {
-                        ctx.once(&call(name, &x, h), || {
-                            expect::error(
-                                &(imp.hessian)(f, &x, h),
-                                common::is_bad_h,
-                                "CalculusError::InvalidParameter { name: \"h\", .. }",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |name, f, x, h| call(name, x, h) => (imp.hessian)(f, x, h);
+                        (name, f, &[], 1e-3) => CalculusError::Empty,
+                        (name, f, &[1.0, f64::NAN], 1e-3) => CalculusError::NonFinite,
+                        ("|x| x[0].ln()", ln_first, &[-1.0, 1.0], 1e-3) => CalculusError::NonFinite,
+                        (name, f, &[1.0, 2.0], 0.0) => CalculusError::InvalidParameter { name: "h", .. },
+                        (name, f, &[1.0, 2.0], -1e-3) => CalculusError::InvalidParameter { name: "h", .. },
+                        (name, f, &[1.0, 2.0], f64::NAN) => CalculusError::InvalidParameter { name: "h", .. },
+                        (name, f, &[0.5, 3.0], 1e-20) => CalculusError::InvalidParameter { name: "h", .. },
+                    )
                 },
             },
             Property {

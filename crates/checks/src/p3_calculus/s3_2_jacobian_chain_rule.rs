@@ -182,65 +182,22 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty x → Empty; NaN in x → NonFinite; h ≤ 0 or NaN → InvalidParameter { name: \"h\", .. }; compose_jacobians of shapes that do not chain → DimensionMismatch, of an empty matrix → Empty",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.once(&call(G_NAME, &[], 1e-3), || {
-                        expect::error(
-                            &(imp.jacobian)(g, &[], 1e-3),
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        )
-                    })?;
-                    ctx.once(&call(G_NAME, &[1.0, f64::NAN], 1e-3), || {
-                        expect::error(
-                            &(imp.jacobian)(g, &[1.0, f64::NAN], 1e-3),
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        )
-                    })?;
-                    for h in [0.0, -1e-3, f64::NAN] {
-                        ctx.once(&call(G_NAME, &[1.0, 2.0], h), || {
-                            expect::error(
-                                &(imp.jacobian)(g, &[1.0, 2.0], h),
-                                common::is_bad_h,
-                                "CalculusError::InvalidParameter { name: \"h\", .. }",
-                            )
-                        })?;
-                    }
-                    let (two_by_three, two_by_two) = (
-                        DMatrix::from_element(2, 3, 1.0),
-                        DMatrix::from_element(2, 2, 1.0),
-                    );
-                    ctx.once(
-                        &format!(
-                            "compose_jacobians(&{}, &{})",
-                            show::matrix(&two_by_three),
-                            show::matrix(&two_by_two)
-                        ),
-                        || {
-                            expect::error(
-                                &(imp.compose_jacobians)(&two_by_three, &two_by_two),
-                                |e| {
-                                    matches!(
-                                        e,
-                                        CalculusError::DimensionMismatch {
-                                            expected: 3,
-                                            got: 2
-                                        }
-                                    )
-                                },
-                                "CalculusError::DimensionMismatch { expected: 3, got: 2 }",
-                            )
-                        },
+                    rejects!(ctx, |x, h| call(G_NAME, x, h) => (imp.jacobian)(g, x, h);
+                        (&[], 1e-3) => CalculusError::Empty,
+                        (&[1.0, f64::NAN], 1e-3) => CalculusError::NonFinite,
+                        (&[1.0, 2.0], 0.0) => CalculusError::InvalidParameter { name: "h", .. },
+                        (&[1.0, 2.0], -1e-3) => CalculusError::InvalidParameter { name: "h", .. },
+                        (&[1.0, 2.0], f64::NAN) => CalculusError::InvalidParameter { name: "h", .. },
                     )?;
-                    let empty = DMatrix::<f64>::zeros(0, 0);
-                    ctx.once(
-                        "compose_jacobians(&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0))",
-                        || {
-                            expect::error(
-                                &(imp.compose_jacobians)(&empty, &empty),
-                                |e| matches!(e, CalculusError::Empty),
-                                "CalculusError::Empty",
-                            )
-                        },
+                    rejects!(ctx,
+                        |a, b| format!("compose_jacobians(&{}, &{})", show::matrix(a), show::matrix(b))
+                            => (imp.compose_jacobians)(a, b);
+                        (&DMatrix::from_element(2, 3, 1.0), &DMatrix::from_element(2, 2, 1.0)) => CalculusError::DimensionMismatch { expected: 3, got: 2 },
+                    )?;
+                    rejects!(ctx,
+                        |empty| "compose_jacobians(&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0))"
+                            => (imp.compose_jacobians)(empty, empty);
+                        (&DMatrix::zeros(0, 0)) => CalculusError::Empty,
                     )
                 },
             },

@@ -346,40 +346,20 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty z gives CalculusError::Empty and a NaN or ±∞ score CalculusError::NonFinite, in all three functions, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let is_empty = |e: &CalculusError| matches!(e, CalculusError::Empty);
-                    let non_finite = |e: &CalculusError| matches!(e, CalculusError::NonFinite);
-                    let bad: [&[f64]; 3] = [
-                        &[1.0, f64::NAN],
-                        &[f64::INFINITY, 0.0],
-                        &[0.0, f64::NEG_INFINITY],
-                    ];
                     for (name, f) in [("softmax", imp.softmax), ("log_softmax", imp.log_softmax)] {
-                        ctx.once(&call(name, &[]), || {
-                            expect::error(&f(&[]), is_empty, "CalculusError::Empty")
-                        })?;
-                        for z in bad {
-                            ctx.once(&call(name, z), || {
-                                expect::error(&f(z), non_finite, "CalculusError::NonFinite")
-                            })?;
-                        }
+                        rejects!(ctx, |z| call(name, z) => f(z);
+                            (&[]) => CalculusError::Empty,
+                            (&[1.0, f64::NAN]) => CalculusError::NonFinite,
+                            (&[f64::INFINITY, 0.0]) => CalculusError::NonFinite,
+                            (&[0.0, f64::NEG_INFINITY]) => CalculusError::NonFinite,
+                        )?;
                     }
-                    ctx.once(&call("softmax_jacobian", &[]), || {
-                        expect::error(
-                            &(imp.softmax_jacobian)(&[]),
-                            is_empty,
-                            "CalculusError::Empty",
-                        )
-                    })?;
-                    for z in bad {
-                        ctx.once(&call("softmax_jacobian", z), || {
-                            expect::error(
-                                &(imp.softmax_jacobian)(z),
-                                non_finite,
-                                "CalculusError::NonFinite",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |z| call("softmax_jacobian", z) => (imp.softmax_jacobian)(z);
+                        (&[]) => CalculusError::Empty,
+                        (&[1.0, f64::NAN]) => CalculusError::NonFinite,
+                        (&[f64::INFINITY, 0.0]) => CalculusError::NonFinite,
+                        (&[0.0, f64::NEG_INFINITY]) => CalculusError::NonFinite,
+                    )
                 },
             },
             Property {

@@ -330,162 +330,20 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or non-finite input, mismatched lengths, and initial_step ≤ 0, c or shrink outside (0, 1) give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    type Check = fn(&CalculusError) -> bool;
-                    let cases: [(
-                        fn(&[f64]) -> f64,
-                        &str,
-                        &[f64],
-                        &[f64],
-                        &[f64],
-                        f64,
-                        f64,
-                        f64,
-                        Check,
-                        &str,
-                    ); 9] = [
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[],
-                            &[],
-                            &[],
-                            1.0,
-                            1e-4,
-                            0.5,
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0],
-                            &[f64::NAN],
-                            &[-2.0],
-                            1.0,
-                            1e-4,
-                            0.5,
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                        (
-                            nan_everywhere,
-                            "nan_everywhere",
-                            &[2.0],
-                            &[1.0],
-                            &[-2.0],
-                            1.0,
-                            1e-4,
-                            0.5,
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0, 2.0],
-                            &[1.0],
-                            &[-2.0],
-                            1.0,
-                            1e-4,
-                            0.5,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::DimensionMismatch {
-                                        expected: 1,
-                                        got: 2
-                                    }
-                                )
-                            },
-                            "CalculusError::DimensionMismatch { expected: 1, got: 2 }",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0],
-                            &[1.0],
-                            &[-2.0],
-                            0.0,
-                            1e-4,
-                            0.5,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "initial_step",
-                                        ..
-                                    }
-                                )
-                            },
-                            "CalculusError::InvalidParameter { name: \"initial_step\", .. }",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0],
-                            &[1.0],
-                            &[-2.0],
-                            1.0,
-                            0.0,
-                            0.5,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "c", .. }),
-                            "CalculusError::InvalidParameter { name: \"c\", .. }",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0],
-                            &[1.0],
-                            &[-2.0],
-                            1.0,
-                            1.0,
-                            0.5,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "c", .. }),
-                            "CalculusError::InvalidParameter { name: \"c\", .. }",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0],
-                            &[1.0],
-                            &[-2.0],
-                            1.0,
-                            1e-4,
-                            1.0,
-                            |e| matches!(e, CalculusError::InvalidParameter { name: "shrink", .. }),
-                            "CalculusError::InvalidParameter { name: \"shrink\", .. }",
-                        ),
-                        (
-                            sphere,
-                            "sphere /* Σ xᵢ² */",
-                            &[2.0],
-                            &[1.0],
-                            &[-2.0],
-                            f64::INFINITY,
-                            1e-4,
-                            0.5,
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::InvalidParameter {
-                                        name: "initial_step",
-                                        ..
-                                    }
-                                )
-                            },
-                            "CalculusError::InvalidParameter { name: \"initial_step\", .. }",
-                        ),
-                    ];
-                    for (f, name, g, x, d, a0, c, shrink, is_expected, expected) in cases {
-                        ctx.once(&call(name, g, x, d, a0, c, shrink), || {
-                            expect::error(
-                                &(imp.armijo_backtracking)(f, g, x, d, a0, c, shrink),
-                                is_expected,
-                                expected,
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let sphere_name = "sphere /* Σ xᵢ² */";
+                    rejects!(ctx,
+                        |f, name, g, x, d, a0, c, shrink| call(name, g, x, d, a0, c, shrink)
+                            => (imp.armijo_backtracking)(f, g, x, d, a0, c, shrink);
+                        (sphere, sphere_name, &[], &[], &[], 1.0, 1e-4, 0.5) => CalculusError::Empty,
+                        (sphere, sphere_name, &[2.0], &[f64::NAN], &[-2.0], 1.0, 1e-4, 0.5) => CalculusError::NonFinite,
+                        (nan_everywhere, "nan_everywhere", &[2.0], &[1.0], &[-2.0], 1.0, 1e-4, 0.5) => CalculusError::NonFinite,
+                        (sphere, sphere_name, &[2.0, 2.0], &[1.0], &[-2.0], 1.0, 1e-4, 0.5) => CalculusError::DimensionMismatch { expected: 1, got: 2 },
+                        (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], 0.0, 1e-4, 0.5) => CalculusError::InvalidParameter { name: "initial_step", .. },
+                        (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], 1.0, 0.0, 0.5) => CalculusError::InvalidParameter { name: "c", .. },
+                        (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], 1.0, 1.0, 0.5) => CalculusError::InvalidParameter { name: "c", .. },
+                        (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], 1.0, 1e-4, 1.0) => CalculusError::InvalidParameter { name: "shrink", .. },
+                        (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], f64::INFINITY, 1e-4, 0.5) => CalculusError::InvalidParameter { name: "initial_step", .. },
+                    )
                 },
             },
             Property {

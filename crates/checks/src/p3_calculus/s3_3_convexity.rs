@@ -319,105 +319,21 @@ pub fn spec() -> Spec<Impl> {
                 description: "bad matrices (empty, non-square, NaN, non-symmetric) and bad points (none, empty, NaN, mixed lengths, wrong Hessian size) give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let bad: [(DMatrix<f64>, fn(&CalculusError) -> bool, &str); 4] = [
-                        (
-                            DMatrix::zeros(0, 0),
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        ),
-                        (
-                            DMatrix::zeros(2, 3),
-                            |e| matches!(e, CalculusError::NotSquare { rows: 2, cols: 3 }),
-                            "CalculusError::NotSquare { rows: 2, cols: 3 }",
-                        ),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, f64::INFINITY]),
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0]),
-                            |e| matches!(e, CalculusError::NotSymmetric),
-                            "CalculusError::NotSymmetric",
-                        ),
-                    ];
-                    for (h, is_expected, name) in bad {
-                        ctx.once(&psd_call(&h), || {
-                            expect::error(&(imp.is_positive_semidefinite)(&h), is_expected, name)
-                        })?;
-                    }
-                    let bad_points: [(
-                        &str,
-                        fn(&[f64]) -> DMatrix<f64>,
-                        Vec<Vec<f64>>,
-                        fn(&CalculusError) -> bool,
-                        &str,
-                    ); 6] = [
-                        (
-                            "hessian of x² − y²",
-                            saddle_hessian,
-                            vec![],
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        ),
-                        (
-                            "hessian of x² − y²",
-                            saddle_hessian,
-                            vec![vec![]],
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        ),
-                        (
-                            "hessian of x² − y²",
-                            saddle_hessian,
-                            vec![vec![1.0, f64::NAN]],
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                        (
-                            "hessian of x⁴ + y⁴",
-                            quartic_hessian,
-                            vec![vec![1.0, 2.0], vec![1.0, 2.0, 3.0]],
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::DimensionMismatch {
-                                        expected: 2,
-                                        got: 3
-                                    }
-                                )
-                            },
-                            "CalculusError::DimensionMismatch { expected: 2, got: 3 }",
-                        ),
-                        (
-                            "hessian of x² − y²",
-                            saddle_hessian,
-                            vec![vec![1.0, 2.0, 3.0]],
-                            |e| {
-                                matches!(
-                                    e,
-                                    CalculusError::DimensionMismatch {
-                                        expected: 3,
-                                        got: 2
-                                    }
-                                )
-                            },
-                            "CalculusError::DimensionMismatch { expected: 3, got: 2 }",
-                        ),
-                        (
-                            "a hessian with NaN entries",
-                            nan_hessian,
-                            vec![vec![1.0, 2.0]],
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
-                        ),
-                    ];
-                    for (name, hessian, ps, is_expected, expected) in bad_points {
-                        ctx.once(&convex_call(name, &ps), || {
-                            expect::error(&(imp.is_convex_on)(hessian, &ps), is_expected, expected)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |h| psd_call(h) => (imp.is_positive_semidefinite)(h);
+                        (&DMatrix::zeros(0, 0)) => CalculusError::Empty,
+                        (&DMatrix::zeros(2, 3)) => CalculusError::NotSquare { rows: 2, cols: 3 },
+                        (&DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, f64::INFINITY])) => CalculusError::NonFinite,
+                        (&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0])) => CalculusError::NotSymmetric,
+                    )?;
+                    let saddle = "hessian of x² − y²";
+                    rejects!(ctx, |name, hessian, ps| convex_call(name, ps) => (imp.is_convex_on)(hessian, ps);
+                        (saddle, saddle_hessian, &vec![]) => CalculusError::Empty,
+                        (saddle, saddle_hessian, &vec![vec![]]) => CalculusError::Empty,
+                        (saddle, saddle_hessian, &vec![vec![1.0, f64::NAN]]) => CalculusError::NonFinite,
+                        ("hessian of x⁴ + y⁴", quartic_hessian, &vec![vec![1.0, 2.0], vec![1.0, 2.0, 3.0]]) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
+                        (saddle, saddle_hessian, &vec![vec![1.0, 2.0, 3.0]]) => CalculusError::DimensionMismatch { expected: 3, got: 2 },
+                        ("a hessian with NaN entries", nan_hessian, &vec![vec![1.0, 2.0]]) => CalculusError::NonFinite,
+                    )
                 },
             },
             Property {

@@ -333,13 +333,9 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let p = &PROBLEMS[0];
-                    ctx.once(&call(p.f_name, p.local_name, &[]), || {
-                        expect::error(
-                            &(imp.multi_start)(p.f, p.local, &[]),
-                            |e| matches!(e, CalculusError::Empty),
-                            "CalculusError::Empty",
-                        )
-                    })
+                    rejects!(ctx, |starts| call(p.f_name, p.local_name, starts) => (imp.multi_start)(p.f, p.local, starts);
+                        (&[]) => CalculusError::Empty,
+                    )
                 },
             },
             Property {

@@ -221,106 +221,22 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
                     let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
-                    let empty = DMatrix::<f64>::zeros(0, 1);
-                    let no_y = DVector::<f64>::zeros(0);
-                    let short = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
                     let constant =
                         DMatrix::from_row_slice(4, 2, &[1.0, 3.0, 2.0, 3.0, 3.0, 3.0, 5.0, 3.0]);
-                    type Case<'a> = (
-                        &'a DMatrix<f64>,
-                        &'a DVector<f64>,
-                        f64,
-                        usize,
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let cases: [Case; 8] = [
-                        (
-                            &x,
-                            &y,
-                            0.0,
-                            10,
-                            "ModelError::InvalidParameter { name: \"learning_rate\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    ModelError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            &x,
-                            &y,
-                            -0.1,
-                            10,
-                            "ModelError::InvalidParameter { name: \"learning_rate\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    ModelError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            &x,
-                            &y,
-                            f64::NAN,
-                            10,
-                            "ModelError::InvalidParameter { name: \"learning_rate\", .. }",
-                            |e| {
-                                matches!(
-                                    e,
-                                    ModelError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            &x,
-                            &y,
-                            0.1,
-                            0,
-                            "ModelError::InvalidParameter { name: \"epochs\", .. }",
-                            |e| matches!(e, ModelError::InvalidParameter { name: "epochs", .. }),
-                        ),
-                        (&empty, &no_y, 0.1, 10, "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&x, &short, 0.1, 10, "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&nan, &y, 0.1, 10, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (
-                            &constant,
-                            &y,
-                            0.1,
-                            10,
-                            "ModelError::RankDeficient { .. }",
-                            |e| matches!(e, ModelError::RankDeficient { .. }),
-                        ),
-                    ];
-                    for (x, y, eta, epochs, name, is_expected) in cases {
-                        ctx.once(&call(x, y, eta, epochs), || {
-                            common::error(
-                                &(imp.linreg_gradient_descent)(x, y, eta, epochs),
-                                is_expected,
-                                name,
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx,
+                        |x, y, eta, epochs| call(x, y, eta, epochs)
+                            => (imp.linreg_gradient_descent)(x, y, eta, epochs), shown common::result;
+                        (&x, &y, 0.0, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },
+                        (&x, &y, -0.1, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },
+                        (&x, &y, f64::NAN, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },
+                        (&x, &y, 0.1, 0) => ModelError::InvalidParameter { name: "epochs", .. },
+                        (&DMatrix::zeros(0, 1), &DVector::zeros(0), 0.1, 10) => ModelError::Empty,
+                        (&x, &DVector::from_vec(vec![1.0, 2.0]), 0.1, 10) => ModelError::ShapeMismatch(_),
+                        (&nan, &y, 0.1, 10) => ModelError::NonFinite,
+                        (&constant, &y, 0.1, 10) => ModelError::RankDeficient { .. },
+                    )
                 },
             },
             Property {

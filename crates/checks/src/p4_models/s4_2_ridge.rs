@@ -196,53 +196,19 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
                     let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
-                    let empty = DMatrix::<f64>::zeros(0, 1);
-                    let no_y = DVector::<f64>::zeros(0);
-                    let short = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
                     let duplicated =
                         DMatrix::from_row_slice(4, 2, &[1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0]);
-                    type Case<'a> = (
-                        &'a DMatrix<f64>,
-                        &'a DVector<f64>,
-                        f64,
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let lambda_error = "ModelError::InvalidParameter { name: \"lambda\", .. }";
-                    let cases: [Case; 7] = [
-                        (&x, &y, -1.0, lambda_error, |e| {
-                            matches!(e, ModelError::InvalidParameter { name: "lambda", .. })
-                        }),
-                        (&x, &y, f64::NAN, lambda_error, |e| {
-                            matches!(e, ModelError::InvalidParameter { name: "lambda", .. })
-                        }),
-                        (&x, &y, f64::INFINITY, lambda_error, |e| {
-                            matches!(e, ModelError::InvalidParameter { name: "lambda", .. })
-                        }),
-                        (&empty, &no_y, 1.0, "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&x, &short, 1.0, "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&nan, &y, 1.0, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (
-                            &duplicated,
-                            &y,
-                            0.0,
-                            "ModelError::RankDeficient { .. }",
-                            |e| matches!(e, ModelError::RankDeficient { .. }),
-                        ),
-                    ];
-                    for (x, y, l, name, is_expected) in cases {
-                        ctx.once(&call(x, y, l), || {
-                            common::error(&(imp.ridge)(x, y, l), is_expected, name)
-                        })?;
-                    }
+                    rejects!(ctx, |x, y, l| call(x, y, l) => (imp.ridge)(x, y, l), shown common::result;
+                        (&x, &y, -1.0) => ModelError::InvalidParameter { name: "lambda", .. },
+                        (&x, &y, f64::NAN) => ModelError::InvalidParameter { name: "lambda", .. },
+                        (&x, &y, f64::INFINITY) => ModelError::InvalidParameter { name: "lambda", .. },
+                        (&DMatrix::zeros(0, 1), &DVector::zeros(0), 1.0) => ModelError::Empty,
+                        (&x, &DVector::from_vec(vec![1.0, 2.0]), 1.0) => ModelError::ShapeMismatch(_),
+                        (&nan, &y, 1.0) => ModelError::NonFinite,
+                        (&duplicated, &y, 0.0) => ModelError::RankDeficient { .. },
+                    )?;
                     let ok = (imp.ridge)(&duplicated, &y, 1.0);
                     ctx.once(&call(&duplicated, &y, 1.0), || {
                         expect::that(

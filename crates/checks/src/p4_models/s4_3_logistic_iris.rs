@@ -213,45 +213,26 @@ pub fn spec() -> Spec<Impl> {
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
                     let inf = DVector::from_vec(vec![f64::INFINITY, 1.0]);
-                    type Case<'a> = (
-                        &'a DVector<f64>,
-                        &'a DMatrix<f64>,
-                        &'a [bool],
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let cases: [Case; 5] = [
-                        (&beta, &empty, &[], "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&long, &x, &y, "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&beta, &x, &y[..2], "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&beta, &nan, &y, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (&inf, &x, &y, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                    ];
-                    for (b, x, y, name, is_expected) in cases {
-                        ctx.once(
-                            &format!("deviance({}, {})", args(b, x), show::slice(y)),
-                            || expect::error(&(imp.deviance)(b, x, y), is_expected, name),
-                        )?;
-                        ctx.once(
-                            &format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
-                            || expect::error(&(imp.confusion_matrix)(b, x, y), is_expected, name),
-                        )?;
-                        if y.len() == x.nrows() {
-                            ctx.once(&format!("predict_proba({})", args(b, x)), || {
-                                common::error(&(imp.predict_proba)(b, x), is_expected, name)
-                            })?;
-                        }
+                    // One case: deviance and confusion_matrix, then predict_proba when the
+                    // labels fit the rows.
+                    macro_rules! case {
+                        ($b:expr, $x:expr, $y:expr => $error:pat) => {
+                            rejects!(ctx, |b, x, y| format!("deviance({}, {})", args(b, x), show::slice(y))
+                                => (imp.deviance)(b, x, y); ($b, $x, $y) => $error)?;
+                            rejects!(ctx, |b, x, y| format!("confusion_matrix({}, {})", args(b, x), show::slice(y))
+                                => (imp.confusion_matrix)(b, x, y); ($b, $x, $y) => $error)?;
+                            let (y, x): (&[bool], &DMatrix<f64>) = ($y, $x);
+                            if y.len() == x.nrows() {
+                                rejects!(ctx, |b, x| format!("predict_proba({})", args(b, x))
+                                    => (imp.predict_proba)(b, x), shown common::result; ($b, $x) => $error)?;
+                            }
+                        };
                     }
+                    case!(&beta, &empty, &[] => ModelError::Empty);
+                    case!(&long, &x, &y => ModelError::ShapeMismatch(_));
+                    case!(&beta, &x, &y[..2] => ModelError::ShapeMismatch(_));
+                    case!(&beta, &nan, &y => ModelError::NonFinite);
+                    case!(&inf, &x, &y => ModelError::NonFinite);
                     Ok(())
                 },
             },

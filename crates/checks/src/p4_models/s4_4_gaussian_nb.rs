@@ -230,53 +230,25 @@ pub fn spec() -> Spec<Impl> {
                     let labels = [0, 1, 0, 1];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    type Case<'a> = (
-                        &'a DMatrix<f64>,
-                        &'a [usize],
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let empty = DMatrix::<f64>::zeros(0, 1);
                     let constant = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 1.0, 5.0]);
-                    let cases: [Case; 5] = [
-                        (&empty, &[], "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&x, &labels[..3], "ModelError::ShapeMismatch(_)", |e| {
-                            matches!(e, ModelError::ShapeMismatch(_))
-                        }),
-                        (&nan, &labels, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (&x, &[0, 2, 0, 2], "ModelError::InvalidLabel(_)", |e| {
-                            matches!(e, ModelError::InvalidLabel(_))
-                        }),
-                        (
-                            &constant,
-                            &labels,
-                            "ModelError::InvalidParameter { .. }",
-                            |e| matches!(e, ModelError::InvalidParameter { .. }),
-                        ),
-                    ];
-                    for (x, l, name, is_expected) in cases {
-                        ctx.once(&fit_call(x, l), || {
-                            common::error(&(imp.fit_gaussian_nb)(x, l), is_expected, name)
-                        })?;
-                    }
+                    rejects!(ctx, |x, l| fit_call(x, l) => (imp.fit_gaussian_nb)(x, l), shown common::result;
+                        (&DMatrix::zeros(0, 1), &[]) => ModelError::Empty,
+                        (&x, &labels[..3]) => ModelError::ShapeMismatch(_),
+                        (&nan, &labels) => ModelError::NonFinite,
+                        (&x, &[0, 2, 0, 2]) => ModelError::InvalidLabel(_),
+                        (&constant, &labels) => ModelError::InvalidParameter { .. },
+                    )?;
                     let means = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
-                    let variances = DMatrix::from_row_slice(2, 1, &[1.0, 0.0]);
-                    let wide = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
                     let one = DMatrix::from_row_slice(1, 1, &[1.0]);
                     let ok_var = DMatrix::from_row_slice(2, 1, &[1.0, 1.0]);
-                    ctx.once("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 0.0], &dmatrix![1.0])", || {
-                        common::error(&(imp.predict_log_proba)(&[0.5, 0.5], &means, &variances, &one), |e| matches!(e, ModelError::InvalidParameter { .. }), "ModelError::InvalidParameter { .. }")
-                    })?;
-                    ctx.once("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0, 2.0])", || {
-                        common::error(&(imp.predict_log_proba)(&[0.5, 0.5], &means, &ok_var, &wide), |e| matches!(e, ModelError::ShapeMismatch(_)), "ModelError::ShapeMismatch(_)")
-                    })?;
-                    ctx.once("predict_log_proba(&[1.0], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0])", || {
-                        common::error(&(imp.predict_log_proba)(&[1.0], &means, &ok_var, &one), |e| matches!(e, ModelError::ShapeMismatch(_)), "ModelError::ShapeMismatch(_)")
-                    })
+                    rejects!(ctx, |text, priors, variances, x| text => (imp.predict_log_proba)(priors, &means, variances, x), shown common::result;
+                        ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 0.0], &dmatrix![1.0])",
+                            &[0.5, 0.5], &DMatrix::from_row_slice(2, 1, &[1.0, 0.0]), &one) => ModelError::InvalidParameter { .. },
+                        ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0, 2.0])",
+                            &[0.5, 0.5], &ok_var, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
+                        ("predict_log_proba(&[1.0], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0])",
+                            &[1.0], &ok_var, &one) => ModelError::ShapeMismatch(_),
+                    )
                 },
             },
             Property {

@@ -193,55 +193,16 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let x = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 1.0]);
-                    let empty = DMatrix::<f64>::zeros(0, 2);
                     let mut nan = x.clone();
                     nan[(1, 1)] = f64::NAN;
-                    let single = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
-                    let constant = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]);
-                    type Case<'a> = (
-                        &'a DMatrix<f64>,
-                        usize,
-                        &'static str,
-                        fn(&ModelError) -> bool,
-                    );
-                    let cases: [Case; 6] = [
-                        (&empty, 1, "ModelError::Empty", |e| {
-                            matches!(e, ModelError::Empty)
-                        }),
-                        (&nan, 1, "ModelError::NonFinite", |e| {
-                            matches!(e, ModelError::NonFinite)
-                        }),
-                        (
-                            &single,
-                            1,
-                            "ModelError::TooFewRows { needed: 2, got: 1 }",
-                            |e| matches!(e, ModelError::TooFewRows { needed: 2, got: 1 }),
-                        ),
-                        (
-                            &x,
-                            0,
-                            "ModelError::InvalidParameter { name: \"k\", .. }",
-                            |e| matches!(e, ModelError::InvalidParameter { name: "k", .. }),
-                        ),
-                        (
-                            &x,
-                            3,
-                            "ModelError::InvalidParameter { name: \"k\", .. }",
-                            |e| matches!(e, ModelError::InvalidParameter { name: "k", .. }),
-                        ),
-                        (
-                            &constant,
-                            1,
-                            "ModelError::InvalidParameter { name: \"x\", .. }",
-                            |e| matches!(e, ModelError::InvalidParameter { name: "x", .. }),
-                        ),
-                    ];
-                    for (x, k, name, is_expected) in cases {
-                        ctx.once(&call(x, k), || {
-                            common::error(&(imp.pca)(x, k), is_expected, name)
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown common::result;
+                        (&DMatrix::zeros(0, 2), 1) => ModelError::Empty,
+                        (&nan, 1) => ModelError::NonFinite,
+                        (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0]), 1) => ModelError::TooFewRows { needed: 2, got: 1 },
+                        (&x, 0) => ModelError::InvalidParameter { name: "k", .. },
+                        (&x, 3) => ModelError::InvalidParameter { name: "k", .. },
+                        (&DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]), 1) => ModelError::InvalidParameter { name: "x", .. },
+                    )
                 },
             },
             Property {

@@ -325,125 +325,28 @@ pub fn spec() -> Spec<Impl> {
                         DVector::from_vec(vec![0.0, 0.0]),
                     );
                     let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
-                    let wide = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
                     let mut nan = x.clone();
                     nan[(0, 0)] = f64::NAN;
-                    let empty = DMatrix::<f64>::zeros(0, 1);
-                    let is = |name: &str| name.to_string();
-                    ctx.once(&call("forward", &p, &wide, None), || {
-                        common::error(
-                            &(imp.forward)(&p, &wide),
-                            |e| matches!(e, ModelError::ShapeMismatch(_)),
-                            "ModelError::ShapeMismatch(_)",
-                        )
-                    })?;
-                    ctx.once(&call("forward", &p, &nan, None), || {
-                        common::error(
-                            &(imp.forward)(&p, &nan),
-                            |e| matches!(e, ModelError::NonFinite),
-                            "ModelError::NonFinite",
-                        )
-                    })?;
-                    ctx.once(&call("forward", &p, &empty, None), || {
-                        common::error(
-                            &(imp.forward)(&p, &empty),
-                            |e| matches!(e, ModelError::Empty),
-                            "ModelError::Empty",
-                        )
-                    })?;
-                    ctx.once(&call("loss_and_gradients", &p, &x, Some(&[0, 1])), || {
-                        common::error(
-                            &(imp.loss_and_gradients)(&p, &x, &[0, 1]),
-                            |e| matches!(e, ModelError::ShapeMismatch(_)),
-                            "ModelError::ShapeMismatch(_)",
-                        )
-                    })?;
-                    ctx.once(
-                        &call("loss_and_gradients", &p, &x, Some(&[0, 1, 2])),
-                        || {
-                            common::error(
-                                &(imp.loss_and_gradients)(&p, &x, &[0, 1, 2]),
-                                |e| matches!(e, ModelError::InvalidLabel(_)),
-                                "ModelError::InvalidLabel(_)",
-                            )
-                        },
+                    rejects!(ctx, |x| call("forward", &p, x, None) => (imp.forward)(&p, x), shown common::result;
+                        (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
+                        (&nan) => ModelError::NonFinite,
+                        (&DMatrix::zeros(0, 1)) => ModelError::Empty,
                     )?;
-                    let labels = [0, 1, 1];
-                    let train_cases: [(
-                        usize,
-                        f64,
-                        usize,
-                        &[usize],
-                        String,
-                        fn(&ModelError) -> bool,
-                    ); 5] = [
-                        (
-                            0,
-                            0.5,
-                            10,
-                            &labels,
-                            is("ModelError::InvalidParameter { name: \"hidden\", .. }"),
-                            |e| matches!(e, ModelError::InvalidParameter { name: "hidden", .. }),
-                        ),
-                        (
-                            2,
-                            0.5,
-                            0,
-                            &labels,
-                            is("ModelError::InvalidParameter { name: \"epochs\", .. }"),
-                            |e| matches!(e, ModelError::InvalidParameter { name: "epochs", .. }),
-                        ),
-                        (
-                            2,
-                            -1.0,
-                            10,
-                            &labels,
-                            is("ModelError::InvalidParameter { name: \"learning_rate\", .. }"),
-                            |e| {
-                                matches!(
-                                    e,
-                                    ModelError::InvalidParameter {
-                                        name: "learning_rate",
-                                        ..
-                                    }
-                                )
-                            },
-                        ),
-                        (
-                            2,
-                            0.5,
-                            10,
-                            &[0, 0, 0],
-                            is("ModelError::InvalidLabel(_)"),
-                            |e| matches!(e, ModelError::InvalidLabel(_)),
-                        ),
-                        (
-                            2,
-                            0.5,
-                            10,
-                            &[0, 1],
-                            is("ModelError::ShapeMismatch(_)"),
-                            |e| matches!(e, ModelError::ShapeMismatch(_)),
-                        ),
-                    ];
-                    for (h, eta, epochs, l, name, is_expected) in train_cases {
-                        ctx.once(
-                            &format!(
-                                "train(&{}, {}, {h}, {}, {epochs}, 1)",
-                                show::matrix(&x),
-                                show::slice(l),
-                                show::float(eta)
-                            ),
-                            || {
-                                common::error(
-                                    &(imp.train)(&x, l, h, eta, epochs, 1),
-                                    is_expected,
-                                    &name,
-                                )
-                            },
-                        )?;
-                    }
-                    Ok(())
+                    rejects!(ctx,
+                        |labels| call("loss_and_gradients", &p, &x, Some(labels))
+                            => (imp.loss_and_gradients)(&p, &x, labels), shown common::result;
+                        (&[0, 1]) => ModelError::ShapeMismatch(_),
+                        (&[0, 1, 2]) => ModelError::InvalidLabel(_),
+                    )?;
+                    rejects!(ctx,
+                        |h, eta, epochs, l| format!("train(&{}, {}, {h}, {}, {epochs}, 1)", show::matrix(&x), show::slice(l), show::float(eta))
+                            => (imp.train)(&x, l, h, eta, epochs, 1), shown common::result;
+                        (0, 0.5, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "hidden", .. },
+                        (2, 0.5, 0, &[0, 1, 1]) => ModelError::InvalidParameter { name: "epochs", .. },
+                        (2, -1.0, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "learning_rate", .. },
+                        (2, 0.5, 10, &[0, 0, 0]) => ModelError::InvalidLabel(_),
+                        (2, 0.5, 10, &[0, 1]) => ModelError::ShapeMismatch(_),
+                    )
                 },
             },
         ],
