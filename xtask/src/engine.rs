@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use mathlings_course::report::ExerciseReport;
@@ -124,6 +124,20 @@ pub struct Grader {
     pub bless: bool,
     /// Whether learner code may run where the sandbox is unavailable.
     pub sandbox: SandboxMode,
+    /// The judge, when already built for every grading of this process (a batch: the
+    /// judge depends on the course alone, so one build serves every submission).
+    pub judge: Option<Arc<PrivateCopy>>,
+}
+
+/// A private copy of a binary (taken under the build lock, so that no later build can
+/// replace a binary a grading is about to run), deleted when dropped.
+#[derive(Debug)]
+pub struct PrivateCopy(PathBuf);
+
+impl Drop for PrivateCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 /// What to do where the kernel cannot confine learner code.
@@ -177,26 +191,16 @@ pub struct Excluded {
 
 /// A build for one submission: the judge, the learner process and what was left out.
 pub struct Build {
-    judge: PathBuf,
-    learner: Option<PathBuf>,
+    judge: Arc<PrivateCopy>,
+    learner: Option<PrivateCopy>,
     excluded: BTreeMap<String, Excluded>,
     notes: BTreeMap<String, String>,
-    /// Private copies this build owns (deleted on drop).
-    private: Vec<PathBuf>,
-}
-
-impl Drop for Build {
-    fn drop(&mut self) {
-        for p in &self.private {
-            let _ = std::fs::remove_file(p);
-        }
-    }
 }
 
 impl Build {
     /// The judge binary.
     pub fn judge(&self) -> &Path {
-        &self.judge
+        &self.judge.0
     }
 
     /// Why an exercise was left out of the learner process, if it was.
@@ -263,7 +267,7 @@ impl Grader {
         if let Some(e) = build.excluded.get(&ex.id) {
             return verdict(e.status, None, Some(e.detail.clone()));
         }
-        let Some(learner) = &build.learner else {
+        let Some(PrivateCopy(learner)) = &build.learner else {
             return verdict(Status::CompileError, None, Some("nothing was built".into()));
         };
         let note = build.notes.get(&ex.id).cloned();
@@ -335,9 +339,49 @@ impl Grader {
     /// file is staged all the same, so that the next build of everything starts from the
     /// same tree.
     fn build_learner_for(&self, only: Option<&str>) -> Result<Build, GraderError> {
-        // Several graders may share one target directory (two terminals, a batch, tests):
-        // build and take private copies under one lock, so that no build can replace a
-        // binary another grader is about to run.
+        let (scratch, _lock) = self.build_lock()?;
+        // The judge depends on the course only: build it (usually a no-op) while the
+        // learner crate builds, unless this process built it already.
+        std::thread::scope(|scope| {
+            let judge = scope.spawn(|| match &self.judge {
+                Some(judge) => Ok(judge.clone()),
+                None => trace("judge build", || self.build_judge())
+                    .and_then(|built| private_copy(&scratch, &built, "judge"))
+                    .map(Arc::new),
+            });
+            let learner = trace("learner build", || self.build_learner_crate(only));
+            let judge = judge
+                .join()
+                .unwrap_or_else(|_| Err(GraderError("the judge's build panicked".into())))?;
+            let (learner, excluded, notes) = learner?;
+            Ok(Build {
+                judge,
+                learner: learner
+                    .map(|l| private_copy(&scratch, &l, "learner"))
+                    .transpose()?,
+                excluded,
+                notes,
+            })
+        })
+    }
+
+    /// Builds the judge once for every later grading of this grader and its clones (a
+    /// batch).
+    ///
+    /// # Errors
+    /// When the course's own crates do not build.
+    pub fn prepare_judge(&mut self) -> Result<(), GraderError> {
+        let (scratch, _lock) = self.build_lock()?;
+        let built = trace("judge build", || self.build_judge())?;
+        self.judge = Some(Arc::new(private_copy(&scratch, &built, "judge")?));
+        Ok(())
+    }
+
+    /// Takes the build lock: several graders may share one target directory (two
+    /// terminals, a batch, tests), so each builds and takes its private copies under it, and
+    /// no build can replace a binary another grader is about to run. Returns the scratch
+    /// folder and the lock (released when dropped).
+    fn build_lock(&self) -> Result<(PathBuf, std::fs::File), GraderError> {
         let scratch = self.target_dir.join("mathlings");
         std::fs::create_dir_all(&scratch)
             .map_err(|e| GraderError(format!("cannot create {}: {e}", scratch.display())))?;
@@ -348,19 +392,7 @@ impl Grader {
             use std::os::fd::AsRawFd;
             libc::flock(lock.as_raw_fd(), libc::LOCK_EX);
         }
-        // The judge depends on the course only: build it (usually a no-op) while the
-        // learner crate builds.
-        std::thread::scope(|scope| {
-            let judge = scope.spawn(|| trace("judge build", || self.build_judge()));
-            let learner = trace("learner build", || self.build_learner_crate(only));
-            let judge = judge
-                .join()
-                .unwrap_or_else(|_| Err(GraderError("the judge's build panicked".into())));
-            let (learner, excluded, notes) = learner?;
-            trace("private copies", || {
-                self.private_copies(&scratch, judge?, learner, excluded, notes)
-            })
-        })
+        Ok((scratch, lock))
     }
 
     /// Stages and builds the learner crate, leaving out what cannot be compiled.
@@ -483,42 +515,6 @@ impl Grader {
             }
         };
         Ok((learner, excluded, notes))
-    }
-
-    /// Takes private copies of the binaries (still under the build lock), so that no later
-    /// build can replace a binary this grading is about to run.
-    fn private_copies(
-        &self,
-        scratch: &Path,
-        judge: PathBuf,
-        learner: Option<PathBuf>,
-        excluded: BTreeMap<String, Excluded>,
-        notes: BTreeMap<String, String>,
-    ) -> Result<Build, GraderError> {
-        let copies = scratch.join("private");
-        std::fs::create_dir_all(&copies).map_err(|e| GraderError(e.to_string()))?;
-        let tag = format!("{}-{}", std::process::id(), nonce());
-        let mut private = Vec::new();
-        let mut copy = |from: &Path, name: &str| -> Result<PathBuf, GraderError> {
-            let to = copies.join(format!("{name}-{tag}"));
-            // A hard link is a snapshot too: cargo and the linker replace a binary by
-            // writing a new file and renaming it, never by rewriting it in place. Copy where
-            // linking is not possible (another file system).
-            std::fs::hard_link(from, &to)
-                .or_else(|_| std::fs::copy(from, &to).map(|_| ()))
-                .map_err(|e| GraderError(format!("cannot copy {}: {e}", from.display())))?;
-            private.push(to.clone());
-            Ok(to)
-        };
-        let judge = copy(&judge, "judge")?;
-        let learner = learner.map(|l| copy(&l, "learner")).transpose()?;
-        Ok(Build {
-            judge,
-            learner,
-            excluded,
-            notes,
-            private,
-        })
     }
 
     /// Builds the judge (the course only; no learner file is involved).
@@ -671,7 +667,7 @@ impl Grader {
                 output: self.limits.output,
             }),
         };
-        let mut cmd = Command::new(&build.judge);
+        let mut cmd = Command::new(build.judge());
         let mut args = vec![verb, id];
         if verb == "grade" {
             args.push(target);
@@ -749,6 +745,20 @@ impl Grader {
         let scale = f64::from(self.cases.max(64)) / 64.0;
         base.mul_f64(scale)
     }
+}
+
+/// Takes a private copy of the binary `from` in `scratch` (under the build lock).
+fn private_copy(scratch: &Path, from: &Path, name: &str) -> Result<PrivateCopy, GraderError> {
+    let copies = scratch.join("private");
+    std::fs::create_dir_all(&copies).map_err(|e| GraderError(e.to_string()))?;
+    let to = copies.join(format!("{name}-{}-{}", std::process::id(), nonce()));
+    // A hard link is a snapshot too: cargo and the linker replace a binary by writing a new
+    // file and renaming it, never by rewriting it in place. Copy where linking is not
+    // possible (another file system).
+    std::fs::hard_link(from, &to)
+        .or_else(|_| std::fs::copy(from, &to).map(|_| ()))
+        .map_err(|e| GraderError(format!("cannot copy {}: {e}", from.display())))?;
+    Ok(PrivateCopy(to))
 }
 
 /// Why a run produced no verdict.

@@ -468,6 +468,10 @@ pub fn grade_many(
         .num_threads(workers.max(1))
         .build()
         .map_err(|e| e.to_string())?;
+    // The judge depends on the course alone: one build serves every submission.
+    let mut template = template.clone();
+    template.prepare_judge().map_err(|e| e.to_string())?;
+    let template = &template;
     Ok(pool.install(|| {
         submissions
             .par_iter()

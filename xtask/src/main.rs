@@ -115,6 +115,7 @@ impl Course {
             limits: engine::Limits::default(),
             sandbox: engine::SandboxMode::BestEffort,
             bless: false,
+            judge: None,
             jobs: run
                 .jobs
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
