@@ -3,6 +3,7 @@
 use std::fmt::Debug;
 
 use mathlings_course::report::Failure;
+use nalgebra::DMatrix;
 
 use crate::framework::Verdict;
 use crate::show;
@@ -17,6 +18,11 @@ pub struct Tol {
 }
 
 impl Tol {
+    /// An absolute tolerance only.
+    pub const fn absolute(abs: f64) -> Tol {
+        Tol { rel: 0.0, abs }
+    }
+
     /// Whether `got` is within the tolerance of `want` (NaN never is; equal infinities are).
     pub fn accepts(&self, got: f64, want: f64) -> bool {
         if got == want {
@@ -37,12 +43,23 @@ impl Tol {
 }
 
 /// A failure without a call (the property's input generator fills it in).
-pub fn fail(returned: impl Into<String>, expected: impl Into<String>) -> Verdict {
-    Err(Failure {
+pub fn failure(returned: impl Into<String>, expected: impl Into<String>) -> Failure {
+    Failure {
         call: String::new(),
         returned: returned.into(),
         expected: expected.into(),
-    })
+    }
+}
+
+/// Fails with the two texts (see [`failure`]).
+pub fn fail(returned: impl Into<String>, expected: impl Into<String>) -> Verdict {
+    Err(failure(returned, expected))
+}
+
+/// The `Ok` value of `got`, or a failure showing its error where `Ok(what)` was expected;
+/// inside a check, `let ab = expect::ok((imp.matmul)(a, b), "AB")?;`.
+pub fn ok<T, E: Debug>(got: Result<T, E>, what: &str) -> Result<T, Failure> {
+    got.map_err(|e| failure(format!("Err({e:?})"), format!("Ok({what})")))
 }
 
 /// Passes when `condition` holds, else fails with the two texts.
@@ -77,11 +94,32 @@ pub fn all_close<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], tol: Tol) ->
             show::result(got),
             format!(
                 "Ok({}) (each ± {})",
-                show::floats(want).trim_start_matches('&'),
+                show::list(want),
                 show::rounded(tol.abs.max(tol.rel), 2)
             ),
         ),
     }
+}
+
+/// `got` must be `Ok`, of `want`'s shape, with every entry within `tol`.
+pub fn matrix_close<E: Debug>(
+    got: &Result<DMatrix<f64>, E>,
+    want: &DMatrix<f64>,
+    tol: Tol,
+) -> Verdict {
+    let ok = matches!(got, Ok(m) if m.shape() == want.shape()
+        && m.iter().zip(want.iter()).all(|(&g, &w)| tol.accepts(g, w)));
+    that(
+        ok,
+        show::matrix_result(got),
+        format!(
+            "Ok({}) ({}×{}, each ± {})",
+            show::matrix(want),
+            want.nrows(),
+            want.ncols(),
+            show::rounded(tol.abs.max(tol.rel), 2)
+        ),
+    )
 }
 
 /// `got` must be `Ok` and lie between the smallest and the largest of `values`, give or

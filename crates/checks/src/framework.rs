@@ -210,7 +210,7 @@ impl Ctx {
         let mut state = self.seed ^ fnv1a(self.exercise) ^ fnv1a(self.property).rotate_left(17);
         let mut bytes = [0u8; 32];
         for chunk in bytes.chunks_mut(8) {
-            chunk.copy_from_slice(&splitmix64(&mut state).to_le_bytes());
+            chunk.copy_from_slice(&crate::strategies::splitmix64(&mut state).to_le_bytes());
         }
         bytes
     }
@@ -443,12 +443,4 @@ fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }

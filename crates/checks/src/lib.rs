@@ -35,6 +35,7 @@ pub mod prelude {
     pub use crate::rejects;
     pub use crate::show;
     pub use crate::strategies;
+    pub use mathlings_course::report::Failure;
     pub use nalgebra::{DMatrix, DVector};
     pub use proptest::prelude::{Just, Strategy, prop_oneof};
 }

@@ -20,10 +20,20 @@ pub fn float(x: f64) -> String {
 
 /// A slice of floats as a borrowed array literal: `&[1.0, 2.5]`.
 pub fn floats(xs: &[f64]) -> String {
+    format!("&{}", list(xs))
+}
+
+/// Floats as an array literal: `[1.0, 2.5]`.
+pub fn list(xs: &[f64]) -> String {
     format!(
-        "&[{}]",
+        "[{}]",
         xs.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", ")
     )
+}
+
+/// Floats as a `vec!` literal: `vec![1.0, 2.5]`.
+pub fn vec(xs: &[f64]) -> String {
+    format!("vec!{}", list(xs))
 }
 
 /// Any slice of `Debug` values as a borrowed array literal.
@@ -46,6 +56,22 @@ pub fn vector(v: &DVector<f64>) -> String {
         "dvector![{}]",
         v.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", ")
     )
+}
+
+/// A result whose `Ok` is a matrix: `Ok(dmatrix![…])` or `Err(…)`.
+pub fn matrix_result<E: Debug>(r: &Result<DMatrix<f64>, E>) -> String {
+    match r {
+        Ok(m) => format!("Ok({})", matrix(m)),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// A result whose `Ok` is a vector: `Ok(dvector![…])` or `Err(…)`.
+pub fn vector_result<E: Debug>(r: &Result<DVector<f64>, E>) -> String {
+    match r {
+        Ok(v) => format!("Ok({})", vector(v)),
+        Err(e) => format!("Err({e:?})"),
+    }
 }
 
 /// A result whose `Ok` is a float.

@@ -29,3 +29,15 @@ pub fn square_matrix(
 ) -> impl Strategy<Value = DMatrix<f64>> + Clone {
     sizes.prop_flat_map(|n| matrix(n, n))
 }
+
+/// The next number of SplitMix64 (Steele, Lea and Flood, 2014), a small deterministic
+/// generator: z ← state + 0x9e3779b97f4a7c15, then two xor-shift-multiply rounds. Turns one
+/// seed into a stream of well-mixed 64-bit values (the property seeds, one shrinkable seed
+/// into an operation).
+pub fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}

@@ -40,13 +40,6 @@ fn vif_call(a: &DMatrix<f64>) -> String {
     format!("variance_inflation_factors(&{})", show::matrix(a))
 }
 
-fn show_matrix_result(r: &Result<DMatrix<f64>, StatsError>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// `got` must be `Ok` with the shape of `want` and every entry within `tol`.
 fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol: Tol) -> Verdict {
     match got {
@@ -61,7 +54,7 @@ fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol
                 "a {}×{} matrix: {}",
                 m.nrows(),
                 m.ncols(),
-                show_matrix_result(got)
+                show::matrix_result(got)
             ),
             format!(
                 "a {}×{} matrix (p × p for p columns): Ok({})",
@@ -71,7 +64,7 @@ fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol
             ),
         ),
         _ => expect::fail(
-            show_matrix_result(got),
+            show::matrix_result(got),
             format!(
                 "Ok({}) (each ± {})",
                 show::matrix(want),
@@ -170,7 +163,7 @@ pub fn spec() -> Spec<Impl> {
                         let p = a.ncols();
                         let got = (imp.covariance_matrix)(a);
                         let Ok(c) = &got else {
-                            return expect::fail(show_matrix_result(&got), "Ok(a p × p matrix)");
+                            return expect::fail(show::matrix_result(&got), "Ok(a p × p matrix)");
                         };
                         if c.shape() != (p, p) {
                             return expect::fail(
@@ -180,7 +173,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         if c != &c.transpose() {
                             return expect::fail(
-                                show_matrix_result(&got),
+                                show::matrix_result(&got),
                                 "a symmetric matrix: C[(j, k)] == C[(k, j)]",
                             );
                         }
@@ -206,7 +199,7 @@ pub fn spec() -> Spec<Impl> {
                             smallest >= -PSD_SLACK * (1.0 + c.trace().abs()),
                             format!(
                                 "{} with an eigenvalue {}",
-                                show_matrix_result(&got),
+                                show::matrix_result(&got),
                                 show::float(smallest)
                             ),
                             "a positive semi-definite matrix (every eigenvalue ≥ 0)",

@@ -50,8 +50,8 @@ fn reference(v: &[f64], p: &[f64]) -> DiscreteRandomVariable {
 fn call(v: &[f64], p: &[f64], method: &str) -> String {
     format!(
         "DiscreteRandomVariable::new(vec!{}, vec!{})?.{method}",
-        show::floats(v).trim_start_matches('&'),
-        show::floats(p).trim_start_matches('&')
+        show::list(v),
+        show::list(p)
     )
 }
 
@@ -231,8 +231,8 @@ pub fn spec() -> Spec<Impl> {
                     let what = |v: &[f64], p: &[f64]| {
                         format!(
                             "DiscreteRandomVariable::new(vec!{}, vec!{})",
-                            show::floats(v).trim_start_matches('&'),
-                            show::floats(p).trim_start_matches('&')
+                            show::list(v),
+                            show::list(p)
                         )
                     };
                     let shown = |got: &Result<(), StatsError>| match got {

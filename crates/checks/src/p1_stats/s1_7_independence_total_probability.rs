@@ -21,10 +21,7 @@ const AGREE: Tol = Tol {
 };
 
 fn show_table(table: &[Vec<f64>]) -> String {
-    let rows: Vec<String> = table
-        .iter()
-        .map(|row| format!("vec!{}", show::floats(row).trim_start_matches('&')))
-        .collect();
+    let rows: Vec<String> = table.iter().map(|row| show::vec(row)).collect();
     format!("&[{}]", rows.join(", "))
 }
 

@@ -7,14 +7,6 @@ use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
 
-/// A matrix result as Rust: `Ok(dmatrix![1.0, 2.0; 3.0, 4.0])` or `Err(Singular)`.
-pub fn matrix_result(r: &Result<DMatrix<f64>, LinalgError>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// A matrix with every entry rounded to `digits` significant digits (for probes).
 pub fn rounded_matrix(m: &DMatrix<f64>, digits: usize) -> String {
     let rows: Vec<String> = m
@@ -57,7 +49,7 @@ pub fn matrix_close(
                 )
             };
             expect::fail(
-                format!("{}{at}", matrix_result(got)),
+                format!("{}{at}", show::matrix_result(got)),
                 format!("Ok({})", show::matrix(want)),
             )
         }
@@ -88,7 +80,7 @@ pub fn matrix_error(
     is_expected: impl Fn(&LinalgError) -> bool,
     expected: &str,
 ) -> Verdict {
-    expect::error_shown(got, is_expected, expected, matrix_result)
+    expect::error_shown(got, is_expected, expected, show::matrix_result)
 }
 
 /// A random m×n matrix (m, n ≤ 6) of known rank r: a product of m×r and r×n factors.

@@ -118,12 +118,7 @@ fn oracle((a, sa, b, sb): &Operands) -> Sum {
 
 fn show_sum(s: &Sum) -> String {
     match s {
-        Ok((data, shape)) => format!(
-            "Ok(({}, {shape:?}))",
-            show::floats(data)
-                .trim_start_matches('&')
-                .replace("[", "vec![")
-        ),
+        Ok((data, shape)) => format!("Ok(({}, {shape:?}))", show::vec(data)),
         Err(e) => format!("Err({e:?})"),
     }
 }

@@ -60,20 +60,14 @@ fn reference() -> Impl {
     mathlings_bindings::bind_s2_1_strided_tensor!(mathlings_linalg)
 }
 
-/// A small deterministic generator (splitmix64) to turn one shrinkable seed into an op.
-fn next(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 fn permutation(k: usize, seed: u64) -> Vec<usize> {
     let mut state = seed;
     let mut axes: Vec<usize> = (0..k).collect();
     for i in (1..k).rev() {
-        axes.swap(i, (next(&mut state) % (i as u64 + 1)) as usize);
+        axes.swap(
+            i,
+            (strategies::splitmix64(&mut state) % (i as u64 + 1)) as usize,
+        );
     }
     axes
 }
@@ -89,12 +83,12 @@ fn inverse(axes: &[usize]) -> Vec<usize> {
 /// A random shape with `n` elements: n's prime factors spread over 1–4 axes.
 fn factorisation(n: usize, seed: u64) -> Vec<usize> {
     let mut state = seed;
-    let rank = 1 + (next(&mut state) % 4) as usize;
+    let rank = 1 + (strategies::splitmix64(&mut state) % 4) as usize;
     let mut shape = vec![1; rank];
     let (mut rest, mut p) = (n, 2);
     while rest > 1 {
         if rest % p == 0 {
-            shape[(next(&mut state) % rank as u64) as usize] *= p;
+            shape[(strategies::splitmix64(&mut state) % rank as u64) as usize] *= p;
             rest /= p;
         } else {
             p += 1;
@@ -137,16 +131,12 @@ fn run(imp: &Impl, case: &Case) -> Result<Layout, LinalgError> {
     (imp.run)(case.data(), &case.shape, &case.ops)
 }
 
-fn unwrap(got: Result<Layout, LinalgError>, what: &str) -> Result<Layout, Verdict> {
-    got.map_err(|e| expect::fail(format!("Err({e:?})"), format!("Ok({what})")))
-}
-
 fn show_layout(l: &Layout) -> String {
     format!(
         "shape {:?}, strides {:?}, elements (row-major index order) {}",
         l.shape,
         l.strides,
-        show::floats(&l.elements).trim_start_matches('&')
+        show::list(&l.elements)
     )
 }
 
@@ -171,10 +161,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(shape(), |s| call(s, &[]), |s| {
                         let case = Case { shape: s.clone(), ops: vec![] };
-                        let got = match unwrap(run(imp, &case), "a tensor") {
-                            Ok(l) => l,
-                            Err(v) => return v,
-                        };
+                        let got = expect::ok(run(imp, &case), "a tensor")?;
                         let strides = mathlings_linalg::row_major_strides(s);
                         let offsets: Vec<usize> = (0..case.count()).collect();
                         expect::that(
@@ -191,10 +178,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
-                        let got = match unwrap(run(imp, case), "a tensor") {
-                            Ok(l) => l,
-                            Err(v) => return v,
-                        };
+                        let got = expect::ok(run(imp, case), "a tensor")?;
                         let mut sorted = got.offsets.clone();
                         sorted.sort_unstable();
                         expect::that(
@@ -212,10 +196,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
                         let want = run(&reference(), case).expect("reference tensor");
-                        match unwrap(run(imp, case), "a tensor") {
-                            Ok(got) => same_tensor(&got, &want),
-                            Err(v) => v,
-                        }
+                        let got = expect::ok(run(imp, case), "a tensor")?;
+                        same_tensor(&got, &want)
                     })
                 },
             },
@@ -234,16 +216,10 @@ pub fn spec() -> Spec<Impl> {
                             call(&case.shape, &[case.ops.clone(), back.to_vec()].concat())
                         },
                         |case| {
-                            let before = match unwrap(run(imp, case), "a tensor") {
-                                Ok(l) => l,
-                                Err(v) => return v,
-                            };
+                            let before = expect::ok(run(imp, case), "a tensor")?;
                             let mut flat = case.clone();
                             flat.ops.push(Op::Reshape(vec![case.count()]));
-                            let flat = match unwrap(run(imp, &flat), "the flattened tensor") {
-                                Ok(l) => l,
-                                Err(v) => return v,
-                            };
+                            let flat = expect::ok(run(imp, &flat), "the flattened tensor")?;
                             expect::that(
                                 flat.elements == before.elements,
                                 format!("flattened elements {}", show::floats(&flat.elements)),
@@ -255,14 +231,12 @@ pub fn spec() -> Spec<Impl> {
                             let mut back = case.clone();
                             back.ops.push(Op::Reshape(vec![case.count()]));
                             back.ops.push(Op::Reshape(case.final_shape()));
-                            match unwrap(run(imp, &back), "a tensor") {
-                                Ok(got) => expect::that(
-                                    got.shape == before.shape && got.elements == before.elements,
-                                    show_layout(&got),
-                                    show_layout(&before),
-                                ),
-                                Err(v) => v,
-                            }
+                            let got = expect::ok(run(imp, &back), "a tensor")?;
+                            expect::that(
+                                got.shape == before.shape && got.elements == before.elements,
+                                show_layout(&got),
+                                show_layout(&before),
+                            )
                         },
                     )
                 },
@@ -283,17 +257,12 @@ pub fn spec() -> Spec<Impl> {
                             call(&case.shape, &[case.ops.clone(), ops.to_vec()].concat())
                         },
                         |(case, axes)| {
-                            let before = match unwrap(run(imp, case), "a tensor") {
-                                Ok(l) => l,
-                                Err(v) => return v,
-                            };
+                            let before = expect::ok(run(imp, case), "a tensor")?;
                             let mut twice = case.clone();
                             twice.ops.push(Op::Permute(axes.clone()));
                             twice.ops.push(Op::Permute(inverse(axes)));
-                            match unwrap(run(imp, &twice), "a tensor") {
-                                Ok(got) => same_tensor(&got, &before),
-                                Err(v) => v,
-                            }
+                            let got = expect::ok(run(imp, &twice), "a tensor")?;
+                            same_tensor(&got, &before)
                         },
                     )
                 },

@@ -67,10 +67,10 @@ fn l2(x: &[f64]) -> f64 {
     mathlings_linalg::norm(x, 2.0).expect("reference norm")
 }
 
-fn norm_of(imp: &Impl, x: &[f64], p: f64) -> Result<f64, Verdict> {
+fn norm_of(imp: &Impl, x: &[f64], p: f64) -> Result<f64, Failure> {
     let got = (imp.norm)(x, p);
     got.clone().map_err(|_| {
-        expect::fail(
+        expect::failure(
             format!("{} = {}", call_norm(x, p), show::float_result(&got)),
             "Ok(the norm)",
         )
@@ -138,10 +138,7 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| format!("{} vs norm(a, 2.0) · norm(b, 2.0)", call2("dot", a, b)),
                         |(a, b)| {
                             let d = (imp.dot)(a, b);
-                            let (na, nb) = match (norm_of(imp, a, 2.0), norm_of(imp, b, 2.0)) {
-                                (Ok(na), Ok(nb)) => (na, nb),
-                                (Err(v), _) | (_, Err(v)) => return v,
-                            };
+                            let (na, nb) = (norm_of(imp, a, 2.0)?, norm_of(imp, b, 2.0)?);
                             let bound = na * nb * (1.0 + SLACK);
                             expect::that(
                                 matches!(d, Ok(d) if d.abs() <= bound),
@@ -184,10 +181,7 @@ pub fn spec() -> Spec<Impl> {
                             },
                             |(a, b)| {
                                 let sum: Vec<f64> = a.iter().zip(b).map(|(x, y)| x + y).collect();
-                                let (na, nb) = match (norm_of(imp, a, p), norm_of(imp, b, p)) {
-                                    (Ok(na), Ok(nb)) => (na, nb),
-                                    (Err(v), _) | (_, Err(v)) => return v,
-                                };
+                                let (na, nb) = (norm_of(imp, a, p)?, norm_of(imp, b, p)?);
                                 let got = (imp.norm)(&sum, p);
                                 expect::that(
                                     matches!(got, Ok(n) if n >= 0.0 && n <= (na + nb) * (1.0 + SLACK)),
@@ -235,7 +229,7 @@ pub fn spec() -> Spec<Impl> {
                                 along.abs() <= 1e-10 * scale * l2(u),
                                 format!(
                                     "Ok({}), whose residual v − p has (v − p) · u = {}",
-                                    show::floats(&p).trim_start_matches('&'),
+                                    show::list(&p),
                                     show::float(along)
                                 ),
                                 "a projection p with (v − p) · u ≈ 0",

@@ -2,9 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{
-    guarded, matrix_close, matrix_error, matrix_result, product_pair, product_scale,
-};
+use super::matrices::{guarded, matrix_close, matrix_error, product_pair, product_scale};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_matmul::Impl;
@@ -22,13 +20,6 @@ fn call(name: &str, a: &DMatrix<f64>, b: &DMatrix<f64>) -> String {
 
 fn product_tolerance(scale: DMatrix<f64>, rel: f64) -> impl Fn(usize, usize) -> f64 {
     move |i, j| rel * scale[(i, j)] + 1e-300
-}
-
-fn ok_or_fail(got: MatrixResult, what: &str) -> Result<DMatrix<f64>, Verdict> {
-    match got {
-        Ok(m) => Ok(m),
-        Err(e) => Err(expect::fail(format!("Err({e:?})"), format!("Ok({what})"))),
-    }
 }
 
 /// The checks.
@@ -84,18 +75,9 @@ pub fn spec() -> Spec<Impl> {
                         triple,
                         |(a, b, c)| format!("matmul(&matmul(&a, &b)?, &c) vs matmul(&a, &matmul(&b, &c)?) with a = {}, b = {}, c = {}", show::matrix(a), show::matrix(b), show::matrix(c)),
                         |(a, b, c)| {
-                            let ab = match ok_or_fail((imp.matmul)(a, b), "AB") {
-                                Ok(m) => m,
-                                Err(v) => return v,
-                            };
-                            let bc = match ok_or_fail((imp.matmul)(b, c), "BC") {
-                                Ok(m) => m,
-                                Err(v) => return v,
-                            };
-                            let left = match ok_or_fail((imp.matmul)(&ab, c), "(AB)C") {
-                                Ok(m) => m,
-                                Err(v) => return v,
-                            };
+                            let ab = expect::ok((imp.matmul)(a, b), "AB")?;
+                            let bc = expect::ok((imp.matmul)(b, c), "BC")?;
+                            let left = expect::ok((imp.matmul)(&ab, c), "(AB)C")?;
                             let scale = a.abs() * b.abs() * c.abs();
                             matrix_close(&(imp.matmul)(a, &bc), &left, product_tolerance(scale, TRIPLE_REL))
                         },
@@ -111,10 +93,7 @@ pub fn spec() -> Spec<Impl> {
                         product_pair(1..=6),
                         |(a, b)| format!("transpose(&matmul(&a, &b)?) vs matmul(&transpose(&b), &transpose(&a)) with a = {}, b = {}", show::matrix(a), show::matrix(b)),
                         |(a, b)| {
-                            let ab = match ok_or_fail((imp.matmul)(a, b), "AB") {
-                                Ok(m) => m,
-                                Err(v) => return v,
-                            };
+                            let ab = expect::ok((imp.matmul)(a, b), "AB")?;
                             let want = (imp.transpose)(&ab);
                             let got = (imp.matmul)(&(imp.transpose)(b), &(imp.transpose)(a));
                             matrix_close(&got, &want, product_tolerance(product_scale(a, b).transpose(), PRODUCT_REL))?;
@@ -158,18 +137,9 @@ pub fn spec() -> Spec<Impl> {
                         triple,
                         |(a, b, c)| format!("matmul(&a, &add(&b, &c)?) vs add(&matmul(&a, &b)?, &matmul(&a, &c)?) with a = {}, b = {}, c = {}", show::matrix(a), show::matrix(b), show::matrix(c)),
                         |(a, b, c)| {
-                            let sum = match ok_or_fail((imp.add)(b, c), "B + C") {
-                                Ok(m) => m,
-                                Err(v) => return v,
-                            };
-                            let (ab, ac) = match (ok_or_fail((imp.matmul)(a, b), "AB"), ok_or_fail((imp.matmul)(a, c), "AC")) {
-                                (Ok(x), Ok(y)) => (x, y),
-                                (Err(v), _) | (_, Err(v)) => return v,
-                            };
-                            let want = match ok_or_fail((imp.add)(&ab, &ac), "AB + AC") {
-                                Ok(m) => m,
-                                Err(v) => return v,
-                            };
+                            let sum = expect::ok((imp.add)(b, c), "B + C")?;
+                            let (ab, ac) = (expect::ok((imp.matmul)(a, b), "AB")?, expect::ok((imp.matmul)(a, c), "AC")?);
+                            let want = expect::ok((imp.add)(&ab, &ac), "AB + AC")?;
                             let scale = a.abs() * (b.abs() + c.abs());
                             matrix_close(&(imp.matmul)(a, &sum), &want, product_tolerance(scale, 4.0 * PRODUCT_REL))
                         },
@@ -240,7 +210,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let one = DMatrix::from_element(1, 1, 2.0);
                     for (name, f) in [("matmul", imp.matmul), ("add", imp.add)] {
-                        rejects!(ctx, |a, b| call(name, a, b) => f(a, b), shown matrix_result;
+                        rejects!(ctx, |a, b| call(name, a, b) => f(a, b), shown show::matrix_result;
                             (&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0)) => LinalgError::Empty,
                             (&one, &DMatrix::from_element(1, 1, f64::NAN)) => LinalgError::NonFinite,
                             (&one, &DMatrix::from_element(1, 1, f64::INFINITY)) => LinalgError::NonFinite,
@@ -324,10 +294,12 @@ pub fn spec() -> Spec<Impl> {
             let b = DMatrix::from_row_slice(2, 2, &[5.0, 6.0, 7.0, 8.0]);
             let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             vec![
-                guarded(|| matrix_result(&(imp.matmul)(&a, &b))),
-                guarded(|| matrix_result(&(imp.matmul)(&wide, &wide))),
-                guarded(|| matrix_result(&(imp.matmul)(&wide.transpose(), &wide.transpose()))),
-                guarded(|| matrix_result(&(imp.add)(&a, &wide))),
+                guarded(|| show::matrix_result(&(imp.matmul)(&a, &b))),
+                guarded(|| show::matrix_result(&(imp.matmul)(&wide, &wide))),
+                guarded(|| {
+                    show::matrix_result(&(imp.matmul)(&wide.transpose(), &wide.transpose()))
+                }),
+                guarded(|| show::matrix_result(&(imp.add)(&a, &wide))),
                 guarded(|| show::matrix(&(imp.transpose)(&wide))),
             ]
         },

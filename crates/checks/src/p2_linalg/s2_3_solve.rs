@@ -37,13 +37,6 @@ fn backward_error(a: &DMatrix<f64>, b: &DVector<f64>, x: &DVector<f64>) -> f64 {
     r.amax() / (inf_norm(a) * x.amax() + b.amax())
 }
 
-fn show_result(r: &VectorResult) -> String {
-    match r {
-        Ok(x) => format!("Ok({})", show::vector(x)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// `got` must be Ok with backward error ≤ [`BACKWARD`].
 fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Verdict {
     match got {
@@ -53,13 +46,16 @@ fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Ver
                 eta <= BACKWARD,
                 format!(
                     "{} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {}",
-                    show_result(got),
+                    show::vector_result(got),
                     show::rounded(eta, 3)
                 ),
                 format!("an x with backward error ≤ {BACKWARD:e}"),
             )
         }
-        _ => expect::fail(show_result(got), "Ok(x) with one entry per row of A"),
+        _ => expect::fail(
+            show::vector_result(got),
+            "Ok(x) with one entry per row of A",
+        ),
     }
 }
 
@@ -125,7 +121,7 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.solve)(a, b);
                         expect::that(
                             matches!(&got, Ok(x) if x.len() == want.len() && (x - &want).amax() <= tol),
-                            show_result(&got),
+                            show::vector_result(&got),
                             format!("Ok({}) (each ± {})", show::vector(&want), show::rounded(tol, 2)),
                         )
                     })
@@ -208,7 +204,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.solve)(a, b);
                             expect::that(
                                 matches!(got, Err(LinalgError::Singular)),
-                                show_result(&got),
+                                show::vector_result(&got),
                                 "Err(LinalgError::Singular)",
                             )
                         },
@@ -227,7 +223,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.solve)(&a, &b);
                             expect::that(
                                 matches!(got, Err(LinalgError::Singular)),
-                                show_result(&got),
+                                show::vector_result(&got),
                                 "Err(LinalgError::Singular): the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)",
                             )
                         })?;
@@ -244,7 +240,7 @@ pub fn spec() -> Spec<Impl> {
                     let b = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan_a = a.clone();
                     nan_a[(0, 1)] = f64::NAN;
-                    rejects!(ctx, |a, b| call(a, b) => (imp.solve)(a, b), shown show_result;
+                    rejects!(ctx, |a, b| call(a, b) => (imp.solve)(a, b), shown show::vector_result;
                         (&DMatrix::zeros(0, 0), &DVector::zeros(0)) => LinalgError::Empty,
                         (&nan_a, &b) => LinalgError::NonFinite,
                         (&DMatrix::from_element(2, 3, 1.0), &b) => LinalgError::NotSquare { rows: 2, cols: 3 },
@@ -276,7 +272,7 @@ pub fn spec() -> Spec<Impl> {
                                 show::rounded(beta[2], 8),
                                 show::rounded(beta[3], 8)
                             ),
-                            other => format!("{}\n", show_result(&other)),
+                            other => format!("{}\n", show::vector_result(&other)),
                         };
                         ctx.snapshot("iris", call, &text)
                     })

@@ -6,7 +6,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, low_rank, matrix_result, well_separated};
+use super::matrices::{guarded, low_rank, well_separated};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_4_null_space::Impl;
@@ -21,10 +21,7 @@ fn call(a: &DMatrix<f64>) -> String {
 }
 
 fn call_independent(vectors: &[Vec<f64>]) -> String {
-    let inner: Vec<String> = vectors
-        .iter()
-        .map(|v| format!("vec!{}", show::floats(v).trim_start_matches('&')))
-        .collect();
+    let inner: Vec<String> = vectors.iter().map(|v| show::vec(v)).collect();
     format!("is_linearly_independent(&[{}])", inner.join(", "))
 }
 
@@ -44,12 +41,12 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     })
 }
 
-fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Verdict> {
+fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Failure> {
     let got = (imp.null_space)(a);
     match got {
         Ok(n) if n.nrows() == a.ncols() && n.iter().all(|v| v.is_finite()) => Ok(n),
-        other => Err(expect::fail(
-            matrix_result(&other),
+        other => Err(expect::failure(
+            show::matrix_result(&other),
             format!(
                 "Ok(a finite matrix with {} rows, one per column of A)",
                 a.ncols()
@@ -101,18 +98,15 @@ pub fn spec() -> Spec<Impl> {
                 weight: 3,
                 check: |imp, ctx| {
                     ctx.forall(matrix(), call, |a| {
-                        let n = match basis(imp, a) {
-                            Ok(n) => n,
-                            Err(v) => return v,
-                        };
+                        let n = basis(imp, a)?;
                         for (j, column) in n.column_iter().enumerate() {
                             let size = column.amax();
                             let residual = (a * column).amax();
                             expect::that(
                                 size > 0.0 && residual <= RESIDUAL * inf_norm(a) * size,
                                 format!(
-                                    "{}, whose column {j} has ‖A n‖∞ = {}",
-                                    matrix_result(&Ok(n.clone())),
+                                    "Ok({}), whose column {j} has ‖A n‖∞ = {}",
+                                    show::matrix(&n),
                                     show::rounded(residual, 3)
                                 ),
                                 "a basis N with A·N ≈ 0 and no zero column",
@@ -128,26 +122,19 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     ctx.forall(matrix(), call, |a| {
-                        let n = match basis(imp, a) {
-                            Ok(n) => n,
-                            Err(v) => return v,
-                        };
+                        let n = basis(imp, a)?;
                         let rank = mathlings_linalg::rank(a).expect("reference rank");
                         let nullity = a.ncols() - rank;
                         expect::that(
                             n.ncols() == nullity,
-                            format!(
-                                "{} with {} columns",
-                                matrix_result(&Ok(n.clone())),
-                                n.ncols()
-                            ),
+                            format!("Ok({}) with {} columns", show::matrix(&n), n.ncols()),
                             format!("{} columns: n − rank A = {} − {rank}", nullity, a.ncols()),
                         )?;
                         let independent =
                             nullity == 0 || mathlings_linalg::rank(&n).ok() == Some(nullity);
                         expect::that(
                             independent,
-                            matrix_result(&Ok(n)),
+                            format!("Ok({})", show::matrix(&n)),
                             "independent columns (a basis)",
                         )
                     })
@@ -168,7 +155,7 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.null_space)(a);
                         expect::that(
                             matches!(&got, Ok(n) if n.shape() == (a.ncols(), 0)),
-                            matrix_result(&got),
+                            show::matrix_result(&got),
                             format!("Ok(a {}×0 matrix): only x = 0 solves A x = 0", a.ncols()),
                         )
                     })
@@ -231,7 +218,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or non-finite input and vectors of different lengths give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.null_space)(a), shown matrix_result;
+                    rejects!(ctx, |a| call(a) => (imp.null_space)(a), shown show::matrix_result;
                         (&DMatrix::<f64>::zeros(0, 2)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(1, 2, &[1.0, f64::INFINITY])) => LinalgError::NonFinite,
                     )?;
@@ -291,7 +278,10 @@ pub fn spec() -> Spec<Impl> {
                             }
                             other => format!(
                                 "{}\n",
-                                matrix_result(&other).chars().take(200).collect::<String>()
+                                show::matrix_result(&other)
+                                    .chars()
+                                    .take(200)
+                                    .collect::<String>()
                             ),
                         };
                         text += &format!(
@@ -358,7 +348,7 @@ pub fn spec() -> Spec<Impl> {
                             }
                         )
                     }
-                    other => matrix_result(&other),
+                    other => show::matrix_result(&other),
                 })
             };
             let independent =

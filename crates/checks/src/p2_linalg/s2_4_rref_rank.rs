@@ -46,10 +46,10 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     })
 }
 
-fn rank_of(imp: &Impl, a: &DMatrix<f64>) -> Result<usize, Verdict> {
+fn rank_of(imp: &Impl, a: &DMatrix<f64>) -> Result<usize, Failure> {
     let got = (imp.rank)(a);
     got.clone()
-        .map_err(|e| expect::fail(format!("{} = Err({e:?})", call_rank(a)), "Ok(the rank)"))
+        .map_err(|e| expect::failure(format!("{} = Err({e:?})", call_rank(a)), "Ok(the rank)"))
 }
 
 /// The checks.
@@ -162,10 +162,7 @@ pub fn spec() -> Spec<Impl> {
                         matrix(),
                         |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())),
                         |a| {
-                            let r = match rank_of(imp, a) {
-                                Ok(r) => r,
-                                Err(v) => return v,
-                            };
+                            let r = rank_of(imp, a)?;
                             let got = (imp.rank)(&a.transpose());
                             expect::that(
                                 got == Ok(r),
@@ -207,10 +204,7 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                         |(a, b)| {
-                            let (ra, rb) = match (rank_of(imp, a), rank_of(imp, b)) {
-                                (Ok(x), Ok(y)) => (x, y),
-                                (Err(v), _) | (_, Err(v)) => return v,
-                            };
+                            let (ra, rb) = (rank_of(imp, a)?, rank_of(imp, b)?);
                             let got = (imp.rank)(&(a * b));
                             expect::that(
                                 matches!(got, Ok(r) if r <= ra.min(rb)),

@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 use mathlings_models::Pca;
 
-use super::spectral_common::{orthonormality_error, show_matrix_result};
+use super::spectral_common::orthonormality_error;
 use crate::prelude::*;
 
 use mathlings_bindings::p2_linalg::s2_6_pca::Fit;
@@ -28,11 +28,7 @@ fn call(x: &DMatrix<f64>, k: usize) -> String {
 
 fn show_fit(r: &Fit) -> String {
     match r {
-        Ok((w, ratios)) => format!(
-            "Ok(({}, vec!{}))",
-            show::matrix(w),
-            show::floats(ratios).trim_start_matches('&')
-        ),
+        Ok((w, ratios)) => format!("Ok(({}, vec!{}))", show::matrix(w), show::list(ratios)),
         Err(e) => format!("Err({e:?})"),
     }
 }
@@ -114,7 +110,7 @@ fn same_fit(got: &Fit, want: &(DMatrix<f64>, Vec<f64>), tol: f64) -> Verdict {
         format!(
             "Ok(({}, vec!{})) (each ± {tol:e})",
             show::matrix(&want.0),
-            show::floats(&want.1).trim_start_matches('&')
+            show::list(&want.1)
         ),
     )
 }
@@ -193,8 +189,8 @@ pub fn spec() -> Spec<Impl> {
                             ok,
                             format!(
                                 "ratios {} with k = {k}, {} with all {d} components (sum {})",
-                                show::floats(&some).trim_start_matches('&'),
-                                show::floats(&all).trim_start_matches('&'),
+                                show::list(&some),
+                                show::list(&all),
                                 show::float(sum)
                             ),
                             format!(
@@ -231,7 +227,7 @@ pub fn spec() -> Spec<Impl> {
                                     && (z - &want_scores).amax() <= ROUND_TRIP * scale => z.clone(),
                                 _ => {
                                     return expect::fail(
-                                        format!("transform: {}", show_matrix_result(&scores)),
+                                        format!("transform: {}", show::matrix_result(&scores)),
                                         format!("Ok({})", show::matrix(&want_scores)),
                                     );
                                 }
@@ -239,7 +235,7 @@ pub fn spec() -> Spec<Impl> {
                             let back = (imp.inverse_transform)(&z, &mean, &w);
                             expect::that(
                                 matches!(&back, Ok(b) if b.shape() == x.shape() && (b - x).amax() <= ROUND_TRIP * scale),
-                                format!("inverse_transform: {}", show_matrix_result(&back)),
+                                format!("inverse_transform: {}", show::matrix_result(&back)),
                                 format!("Ok({}) — the original data", show::matrix(x)),
                             )
                         },
@@ -307,7 +303,7 @@ pub fn spec() -> Spec<Impl> {
                             show::matrix(&w)
                         )
                     };
-                    rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show_matrix_result;
+                    rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::matrix_result;
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
                         ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },
                     )

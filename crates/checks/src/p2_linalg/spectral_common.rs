@@ -83,22 +83,6 @@ pub fn show_eigenpair<E: Debug>(r: &Result<(f64, DVector<f64>), E>) -> String {
     }
 }
 
-/// `Ok(dmatrix![…])` / `Err(…)`.
-pub fn show_matrix_result<E: Debug>(r: &Result<DMatrix<f64>, E>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-/// `Ok(dvector![…])` / `Err(…)`.
-pub fn show_vector_result<E: Debug>(r: &Result<DVector<f64>, E>) -> String {
-    match r {
-        Ok(v) => format!("Ok({})", show::vector(v)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// A short categorical description of an error, for probes: the variant name only.
 pub fn error_kind<E: Debug>(e: &E) -> String {
     let text = format!("{e:?}");

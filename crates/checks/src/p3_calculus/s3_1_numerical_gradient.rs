@@ -139,10 +139,7 @@ pub fn spec() -> Spec<Impl> {
                                 ),
                                 Err(e) => format!("{e:?}"),
                             };
-                            text += &format!(
-                                "∇MSE({}) = {shown}\n",
-                                show::floats(&theta).trim_start_matches('&')
-                            );
+                            text += &format!("∇MSE({}) = {shown}\n", show::list(&theta));
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })

@@ -11,31 +11,6 @@ fn call(name: &str, x: &[f64], h: f64) -> String {
     format!("hessian({name}, {}, {})", show::floats(x), show::float(h))
 }
 
-fn matrix_result(r: &Result<DMatrix<f64>, CalculusError>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-fn matrix_close(
-    got: &Result<DMatrix<f64>, CalculusError>,
-    want: &DMatrix<f64>,
-    abs: f64,
-) -> Verdict {
-    let ok = matches!(got, Ok(m) if m.shape() == want.shape()
-        && m.iter().zip(want.iter()).all(|(&a, &b)| (a - b).abs() <= abs));
-    expect::that(
-        ok,
-        matrix_result(got),
-        format!(
-            "Ok({}) (each ± {})",
-            show::matrix(want),
-            show::rounded(abs, 2)
-        ),
-    )
-}
-
 /// The analytic Hessian of Rosenbrock's function Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².
 fn rosenbrock_hessian(x: &[f64]) -> DMatrix<f64> {
     let n = x.len();
@@ -83,7 +58,7 @@ pub fn spec() -> Spec<Impl> {
                                 && (m - m.transpose()).amax() <= SYMMETRIC * scale(f, x, m));
                             expect::that(
                                 ok,
-                                matrix_result(&got),
+                                show::matrix_result(&got),
                                 "Ok(a symmetric n×n matrix: Hᵢⱼ = Hⱼᵢ)",
                             )
                         },
@@ -108,10 +83,10 @@ pub fn spec() -> Spec<Impl> {
                             let want = (&a + a.transpose()) * 0.5;
                             let f = SCALAR_FNS[*k].f;
                             // Exact up to round-off 4ε·|f|/h² ≤ 1e-7 here.
-                            matrix_close(
+                            expect::matrix_close(
                                 &(imp.hessian)(f, x, 1e-3),
                                 &want,
-                                1e-6 * scale(f, x, &want),
+                                Tol::absolute(1e-6 * scale(f, x, &want)),
                             )
                         },
                     )
@@ -128,10 +103,10 @@ pub fn spec() -> Spec<Impl> {
                         |x| {
                             let want = rosenbrock_hessian(x);
                             let h = 1e-4 * common::max_abs(x).max(1.0);
-                            matrix_close(
+                            expect::matrix_close(
                                 &(imp.hessian)(common::rosenbrock, x, h),
                                 &want,
-                                ANALYTIC * scale(common::rosenbrock, x, &want),
+                                Tol::absolute(ANALYTIC * scale(common::rosenbrock, x, &want)),
                             )
                         },
                     )
@@ -156,7 +131,11 @@ pub fn spec() -> Spec<Impl> {
                                 mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
                             // Same formula: the difference is round-off (≈ 16ε·|f|/h² ≤ 1e-6·scale);
                             // 1e-5 also forgives an equivalent formula's O(h²) truncation.
-                            matrix_close(&(imp.hessian)(f, x, *h), &want, 1e-5 * scale(f, x, &want))
+                            expect::matrix_close(
+                                &(imp.hessian)(f, x, *h),
+                                &want,
+                                Tol::absolute(1e-5 * scale(f, x, &want)),
+                            )
                         },
                     )
                 },

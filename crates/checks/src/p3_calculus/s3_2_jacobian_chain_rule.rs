@@ -49,34 +49,6 @@ fn call(name: &str, x: &[f64], h: f64) -> String {
     format!("jacobian({name}, {}, {})", show::floats(x), show::float(h))
 }
 
-fn matrix_result(r: &Result<DMatrix<f64>, CalculusError>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-/// Same shape and every entry within `tol`.
-fn matrix_close(
-    got: &Result<DMatrix<f64>, CalculusError>,
-    want: &DMatrix<f64>,
-    tol: Tol,
-) -> Verdict {
-    let ok = matches!(got, Ok(m) if m.shape() == want.shape()
-        && m.iter().zip(want.iter()).all(|(&a, &b)| tol.accepts(a, b)));
-    expect::that(
-        ok,
-        matrix_result(got),
-        format!(
-            "Ok({}) ({}×{}, each ± {})",
-            show::matrix(want),
-            want.nrows(),
-            want.ncols(),
-            show::rounded(tol.abs.max(tol.rel), 2)
-        ),
-    )
-}
-
 /// J of a linear map by central differences is exact up to round-off: ε·|Ax|/h ≲ 1e-11
 /// for |x| ≤ 5, h = 1e-3; 1e-8 leaves room and rejects any O(h) scheme (error ~1e-3 · 0).
 /// (A linear map has no curvature, so here shape and orientation are what is tested.)
@@ -117,7 +89,13 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         common::point(1..=5, -5.0, 5.0),
                         |x| call("linear /* x ↦ A·x, A = 3×n */", x, 1e-3),
-                        |x| matrix_close(&(imp.jacobian)(linear, x, 1e-3), &a(x.len()), LINEAR),
+                        |x| {
+                            expect::matrix_close(
+                                &(imp.jacobian)(linear, x, 1e-3),
+                                &a(x.len()),
+                                LINEAR,
+                            )
+                        },
                     )
                 },
             },
@@ -136,7 +114,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, h)| {
                             let want =
                                 mathlings_calculus::jacobian(g, x, *h).expect("reference jacobian");
-                            matrix_close(&(imp.jacobian)(g, x, *h), &want, same_h(*h))
+                            expect::matrix_close(&(imp.jacobian)(g, x, *h), &want, same_h(*h))
                         },
                     )
                 },
@@ -151,7 +129,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| {
                             format!(
                                 "compose_jacobians(&jacobian({F_NAME}, &g({}), 1e-5)?, &jacobian({G_NAME}, {}, 1e-5)?) vs jacobian(|x| f(&g(x)), {}, 1e-5)",
-                                show::floats(x).trim_start_matches('&'),
+                                show::list(x),
                                 show::floats(x),
                                 show::floats(x)
                             )
@@ -165,14 +143,14 @@ pub fn spec() -> Spec<Impl> {
                             );
                             let (Ok(jf), Ok(jg), Ok(jfg)) = (&jf, &jg, &jfg) else {
                                 return expect::fail(
-                                    format!("{}, {}, {}", matrix_result(&jf), matrix_result(&jg), matrix_result(&jfg)),
+                                    format!("{}, {}, {}", show::matrix_result(&jf), show::matrix_result(&jg), show::matrix_result(&jfg)),
                                     "three Ok Jacobians",
                                 );
                             };
-                            matrix_close(&(imp.compose_jacobians)(jf, jg), jfg, CHAIN)?;
+                            expect::matrix_close(&(imp.compose_jacobians)(jf, jg), jfg, CHAIN)?;
                             let exact_f = mathlings_calculus::jacobian(f, &g(x), h).expect("reference");
                             let exact_g = mathlings_calculus::jacobian(g, x, h).expect("reference");
-                            matrix_close(&(imp.compose_jacobians)(&exact_f, &exact_g), &(&exact_f * &exact_g), PRODUCT)
+                            expect::matrix_close(&(imp.compose_jacobians)(&exact_f, &exact_g), &(&exact_f * &exact_g), PRODUCT)
                         },
                     )
                 },

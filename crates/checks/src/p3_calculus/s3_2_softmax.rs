@@ -50,32 +50,6 @@ fn call(name: &str, z: &[f64]) -> String {
     format!("{name}({})", show::floats(z))
 }
 
-fn matrix_result(r: &Result<DMatrix<f64>, CalculusError>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-/// Same shape and every entry within `tol`.
-fn matrix_close(
-    got: &Result<DMatrix<f64>, CalculusError>,
-    want: &DMatrix<f64>,
-    tol: Tol,
-) -> Verdict {
-    let ok = matches!(got, Ok(m) if m.shape() == want.shape()
-        && m.iter().zip(want.iter()).all(|(&a, &b)| tol.accepts(a, b)));
-    expect::that(
-        ok,
-        matrix_result(got),
-        format!(
-            "Ok({}) (each ± {})",
-            show::matrix(want),
-            show::rounded(tol.abs.max(tol.rel), 2)
-        ),
-    )
-}
-
 /// Scores k/16 with |zᵢ| ≤ 30 (exactly representable, so z + c is exact for integer c).
 fn logits(
     len: std::ops::RangeInclusive<usize>,
@@ -234,7 +208,7 @@ pub fn spec() -> Spec<Impl> {
                     ];
                     for (z, want) in jacobian_cases {
                         ctx.once(&call("softmax_jacobian", z), || {
-                            matrix_close(&(imp.softmax_jacobian)(z), &want, EXTREME)
+                            expect::matrix_close(&(imp.softmax_jacobian)(z), &want, EXTREME)
                         })?;
                     }
                     Ok(())
@@ -267,7 +241,7 @@ pub fn spec() -> Spec<Impl> {
                         |z| {
                             let want = mathlings_calculus::softmax_jacobian(z)
                                 .expect("reference Jacobian");
-                            matrix_close(&(imp.softmax_jacobian)(z), &want, JACOBIAN)
+                            expect::matrix_close(&(imp.softmax_jacobian)(z), &want, JACOBIAN)
                         },
                     )
                 },
@@ -293,7 +267,7 @@ pub fn spec() -> Spec<Impl> {
                                     want[(i, j)] = (sp[i] - sm[i]) / (2.0 * H);
                                 }
                             }
-                            matrix_close(&(imp.softmax_jacobian)(z), &want, DIFFERENCE)
+                            expect::matrix_close(&(imp.softmax_jacobian)(z), &want, DIFFERENCE)
                         },
                     )
                 },
@@ -309,11 +283,14 @@ pub fn spec() -> Spec<Impl> {
                         |z| {
                             let got = (imp.softmax_jacobian)(z);
                             let Ok(j) = &got else {
-                                return expect::fail(matrix_result(&got), "Ok(an n×n matrix)");
+                                return expect::fail(
+                                    show::matrix_result(&got),
+                                    "Ok(an n×n matrix)",
+                                );
                             };
                             if j.shape() != (z.len(), z.len()) {
                                 return expect::fail(
-                                    matrix_result(&got),
+                                    show::matrix_result(&got),
                                     format!("Ok(a {0}×{0} matrix)", z.len()),
                                 );
                             }
@@ -322,7 +299,7 @@ pub fn spec() -> Spec<Impl> {
                                 sums.iter().all(|s| s.abs() <= ROW_SUM),
                                 format!(
                                     "{} with row sums {}",
-                                    matrix_result(&got),
+                                    show::matrix_result(&got),
                                     show::floats(&sums)
                                 ),
                                 format!("rows summing to 0 (± {ROW_SUM:e})"),
@@ -332,7 +309,7 @@ pub fn spec() -> Spec<Impl> {
                                 asymmetry <= JACOBIAN.abs,
                                 format!(
                                     "{} with max |Jᵢⱼ − Jⱼᵢ| = {}",
-                                    matrix_result(&got),
+                                    show::matrix_result(&got),
                                     show::float(asymmetry)
                                 ),
                                 format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs),

@@ -127,10 +127,7 @@ fn psd_call(h: &DMatrix<f64>) -> String {
 }
 
 fn points(ps: &[Vec<f64>]) -> String {
-    let inner: Vec<String> = ps
-        .iter()
-        .map(|p| format!("vec!{}", show::floats(p).trim_start_matches('&')))
-        .collect();
+    let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();
     format!("&[{}]", inner.join(", "))
 }
 

@@ -126,7 +126,7 @@ fn show_run(r: &Result<Run, CalculusError>) -> String {
     match r {
         Ok(run) => format!(
             "Ok(Minimization {{ x: {}, iterations: {}, .. }})",
-            show::floats(&run.x).trim_start_matches('&'),
+            show::list(&run.x),
             run.iterations
         ),
         Err(e) => format!("Err({e:?})"),
@@ -162,11 +162,8 @@ fn same_trajectory<E: std::fmt::Debug, F: std::fmt::Debug>(
     for (k, (g, w)) in got_path.iter().zip(&want_path).enumerate() {
         if !(g.len() == w.len() && g.iter().zip(w).all(|(&a, &b)| SAME_ITERATE.accepts(a, b))) {
             return expect::fail(
-                format!("iterate x{k} = {}", show::floats(g).trim_start_matches('&')),
-                format!(
-                    "x{k} = {} (each ± 1e-9 relative)",
-                    show::floats(w).trim_start_matches('&')
-                ),
+                format!("iterate x{k} = {}", show::list(g)),
+                format!("x{k} = {} (each ± 1e-9 relative)", show::list(w)),
             );
         }
     }

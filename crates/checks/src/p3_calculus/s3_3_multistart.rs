@@ -125,10 +125,7 @@ const PROBLEMS: [Problem; 3] = [
 ];
 
 fn starts_literal(starts: &[Vec<f64>]) -> String {
-    let inner: Vec<String> = starts
-        .iter()
-        .map(|s| format!("vec!{}", show::floats(s).trim_start_matches('&')))
-        .collect();
+    let inner: Vec<String> = starts.iter().map(|s| show::vec(s)).collect();
     format!("&[{}]", inner.join(", "))
 }
 
@@ -138,11 +135,7 @@ fn call(f: &str, local: &str, starts: &[Vec<f64>]) -> String {
 
 fn show_best(r: &Result<(Vec<f64>, f64), CalculusError>) -> String {
     match r {
-        Ok((x, v)) => format!(
-            "Ok(({}, {}))",
-            show::floats(x).trim_start_matches('&'),
-            show::float(*v)
-        ),
+        Ok((x, v)) => format!("Ok(({}, {}))", show::list(x), show::float(*v)),
         Err(e) => format!("Err({e:?})"),
     }
 }
@@ -213,7 +206,7 @@ pub fn spec() -> Spec<Impl> {
                             show_best(&got),
                             format!(
                                 "Ok(({}, {})){from}",
-                                show::floats(&want_x).trim_start_matches('&'),
+                                show::list(&want_x),
                                 show::float(want_value)
                             ),
                         )

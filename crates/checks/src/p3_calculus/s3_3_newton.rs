@@ -132,7 +132,7 @@ fn show_run(r: &Result<Run, CalculusError>) -> String {
     match r {
         Ok(run) => format!(
             "Ok(Minimization {{ x: {}, iterations: {}, .. }})",
-            show::floats(&run.x).trim_start_matches('&'),
+            show::list(&run.x),
             run.iterations
         ),
         Err(e) => format!("Err({e:?})"),
@@ -153,7 +153,7 @@ fn expect_point(
         show_run(got),
         format!(
             "Ok(Minimization {{ x: {} (each ± {}), iterations: {}, .. }})",
-            show::floats(want).trim_start_matches('&'),
+            show::list(want),
             show::rounded(SAME_POINT.abs, 1),
             iterations.map_or("any".to_string(), |k| k.to_string())
         ),
@@ -235,7 +235,7 @@ pub fn spec() -> Spec<Impl> {
                                     match &want {
                                         Ok(w) => format!(
                                             "Ok(Minimization {{ x: {}, iterations: {} (± 1), .. }})",
-                                            show::floats(&w.x).trim_start_matches('&'),
+                                            show::list(&w.x),
                                             w.iterations
                                         ),
                                         Err(e) => format!("Err({e:?})"),

@@ -21,7 +21,7 @@ impl Readable for f64 {
 
 impl Readable for Vec<f64> {
     fn readable(&self) -> String {
-        show::floats(self).trim_start_matches('&').to_string()
+        show::list(self)
     }
 }
 
