@@ -269,7 +269,7 @@ pub fn spec() -> Spec<Impl> {
                     equal in algebra; pick the one whose exponent is ≤ 0: 1/(1 + e⁻ᶻ) for z ≥ 0 and \
                     eᶻ/(1 + eᶻ) for z < 0.",
                 implementation: Impl {
-                    sigmoid: overflowing_sigmoid,
+                    sigmoid: |z| z.exp() / (1.0 + z.exp()),
                     logistic_regression: correct_fit,
                 },
             },
@@ -283,7 +283,7 @@ pub fn spec() -> Spec<Impl> {
                     only one class is present.",
                 implementation: Impl {
                     sigmoid: stable_sigmoid,
-                    logistic_regression: newton_without_separation_test,
+                    logistic_regression: |x, y, max_iter| newton(x, y, max_iter, false),
                 },
             },
         ],
@@ -324,10 +324,6 @@ pub(crate) fn iris_two_species() -> (DMatrix<f64>, Vec<bool>) {
     (x, y)
 }
 
-fn overflowing_sigmoid(z: f64) -> f64 {
-    z.exp() / (1.0 + z.exp())
-}
-
 fn stable_sigmoid(z: f64) -> f64 {
     mathlings_models::sigmoid(z)
 }
@@ -335,14 +331,6 @@ fn stable_sigmoid(z: f64) -> f64 {
 /// A correct fit (the overflowing sigmoid does not show on the moderate scores of a fit).
 fn correct_fit(x: &DMatrix<f64>, y: &[bool], max_iter: usize) -> Result<DVector<f64>, ModelError> {
     newton(x, y, max_iter, true)
-}
-
-fn newton_without_separation_test(
-    x: &DMatrix<f64>,
-    y: &[bool],
-    max_iter: usize,
-) -> Result<DVector<f64>, ModelError> {
-    newton(x, y, max_iter, false)
 }
 
 /// Plain Newton from β = 0; with `report` false it never reports separation and returns

@@ -290,7 +290,9 @@ pub fn spec() -> Spec<Impl> {
                     a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.",
                 implementation: Impl {
                     standard_error_of_mean: good_se,
-                    bootstrap_mean_ci: half_size_ci,
+                    bootstrap_mean_ci: |data, resamples, level, seed| {
+                        bootstrap(data, resamples, level, seed, |n| n / 2, true)
+                    },
                 },
             },
             Misconception {
@@ -300,7 +302,9 @@ pub fn spec() -> Spec<Impl> {
                     Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.",
                 implementation: Impl {
                     standard_error_of_mean: good_se,
-                    bootstrap_mean_ci: unsorted_ci,
+                    bootstrap_mean_ci: |data, resamples, level, seed| {
+                        bootstrap(data, resamples, level, seed, |n| n, false)
+                    },
                 },
             },
         ],
@@ -447,22 +451,4 @@ fn good_ci(
     seed: u64,
 ) -> Result<(f64, f64), StatsError> {
     bootstrap(data, resamples, level, seed, |n| n, true)
-}
-
-fn half_size_ci(
-    data: &[f64],
-    resamples: usize,
-    level: f64,
-    seed: u64,
-) -> Result<(f64, f64), StatsError> {
-    bootstrap(data, resamples, level, seed, |n| n / 2, true)
-}
-
-fn unsorted_ci(
-    data: &[f64],
-    resamples: usize,
-    level: f64,
-    seed: u64,
-) -> Result<(f64, f64), StatsError> {
-    bootstrap(data, resamples, level, seed, |n| n, false)
 }

@@ -331,9 +331,9 @@ pub fn spec() -> Spec<Impl> {
                     shared between calls. Create it inside each call with \
                     `ChaCha8Rng::seed_from_u64(seed)` so that results can be reproduced.",
                 implementation: Impl {
-                    sample_uniform: uniform_unseeded,
-                    sample_normal: normal_unseeded,
-                    sample_exponential: exponential_unseeded,
+                    sample_uniform: |a, b, n, seed| uniform_ok(a, b, n, fresh(seed)),
+                    sample_normal: |mu, sigma, n, seed| normal_ok(mu, sigma, n, fresh(seed)),
+                    sample_exponential: |lambda, n, seed| exponential_ok(lambda, n, fresh(seed)),
                 },
             },
         ],
@@ -432,16 +432,4 @@ fn fresh(seed: u64) -> u64 {
     seed ^ CALLS
         .fetch_add(1, Ordering::Relaxed)
         .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-fn uniform_unseeded(a: f64, b: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    uniform_ok(a, b, n, fresh(seed))
-}
-
-fn normal_unseeded(mu: f64, sigma: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    normal_ok(mu, sigma, n, fresh(seed))
-}
-
-fn exponential_unseeded(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    exponential_ok(lambda, n, fresh(seed))
 }

@@ -254,7 +254,9 @@ pub fn spec() -> Spec<Impl> {
                     they all draw the same numbers. Give replicate i its own stream: \
                     `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.",
                 implementation: Impl {
-                    standardized_means: same_stream,
+                    standardized_means: |sample_size, replicates, seed| {
+                        per_replicate(sample_size, replicates, seed, false, f64::sqrt)
+                    },
                 },
             },
         ],
@@ -365,8 +367,4 @@ fn divides_by_sigma(
     seed: u64,
 ) -> Result<Vec<f64>, StatsError> {
     per_replicate(sample_size, replicates, seed, true, |_| 1.0)
-}
-
-fn same_stream(sample_size: usize, replicates: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    per_replicate(sample_size, replicates, seed, false, f64::sqrt)
 }

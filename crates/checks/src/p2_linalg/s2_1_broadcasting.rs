@@ -381,8 +381,8 @@ pub fn spec() -> Spec<Impl> {
                     So [2, 3] + [3] is [2, 3] (the vector is added to every row), and [3, 1] + [3] is [3, 3]. \
                     Walk both shapes from their last axis backwards.",
                 implementation: Impl {
-                    broadcast_shapes: left_aligned_shapes,
-                    broadcast_add: left_aligned_add,
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, true, true, false),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, true, true, false),
                 },
             },
             Misconception {
@@ -392,8 +392,8 @@ pub fn spec() -> Spec<Impl> {
                     aligned lengths must be equal or one of them must be 1; otherwise return \
                     Err(LinalgError::TensorShapeMismatch { left: a, right: b }).",
                 implementation: Impl {
-                    broadcast_shapes: max_shapes,
-                    broadcast_add: max_add,
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, false, false, false),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, false, false),
                 },
             },
             Misconception {
@@ -402,8 +402,8 @@ pub fn spec() -> Spec<Impl> {
                     missing leading axis as length 1: [2, 3] + [3] is [2, 3], and a 0-d scalar [] combines \
                     with anything. Pad the shorter shape with 1s on the left.",
                 implementation: Impl {
-                    broadcast_shapes: same_rank_shapes,
-                    broadcast_add: same_rank_add,
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, false, true, true),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, true, true),
                 },
             },
         ],
@@ -502,28 +502,4 @@ fn faulty_add(
         }
     }
     Ok((out, shape))
-}
-
-fn left_aligned_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, LinalgError> {
-    faulty_shapes(a, b, true, true, false)
-}
-
-fn left_aligned_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> Sum {
-    faulty_add(a, sa, b, sb, true, true, false)
-}
-
-fn max_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, LinalgError> {
-    faulty_shapes(a, b, false, false, false)
-}
-
-fn max_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> Sum {
-    faulty_add(a, sa, b, sb, false, false, false)
-}
-
-fn same_rank_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, LinalgError> {
-    faulty_shapes(a, b, false, true, true)
-}
-
-fn same_rank_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> Sum {
-    faulty_add(a, sa, b, sb, false, true, true)
 }

@@ -302,7 +302,7 @@ pub fn spec() -> Spec<Impl> {
                     small (often empty) and is_linearly_independent says true for vectors like v₃ = 2v₁ − v₂. \
                     Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.",
                 implementation: Impl {
-                    null_space: null_space_exact_zero,
+                    null_space: |a| basis_from_rref(a, 0.0, -1.0),
                     is_linearly_independent: independent_exact_zero,
                 },
             },
@@ -396,10 +396,6 @@ fn basis_from_rref(a: &DMatrix<f64>, tol: f64, sign: f64) -> MatrixResult {
         }
     }
     Ok(basis)
-}
-
-fn null_space_exact_zero(a: &DMatrix<f64>) -> MatrixResult {
-    basis_from_rref(a, 0.0, -1.0)
 }
 
 fn null_space_wrong_sign(a: &DMatrix<f64>) -> MatrixResult {

@@ -27,9 +27,6 @@ struct Objective {
 fn sphere(x: &[f64]) -> f64 {
     x.iter().map(|v| v * v).sum()
 }
-fn sphere_grad(x: &[f64]) -> Vec<f64> {
-    x.iter().map(|v| 2.0 * v).collect()
-}
 /// x² + 100y² (+ z² …): a narrow valley.
 fn valley(x: &[f64]) -> f64 {
     x.iter()
@@ -55,9 +52,6 @@ fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
 /// Σ xᵢ² + 3 sin(2xᵢ): non-convex, with many local minima.
 fn wavy(x: &[f64]) -> f64 {
     x.iter().map(|v| v * v + 3.0 * (2.0 * v).sin()).sum()
-}
-fn wavy_grad(x: &[f64]) -> Vec<f64> {
-    x.iter().map(|v| 2.0 * v + 6.0 * (2.0 * v).cos()).collect()
 }
 fn nan_everywhere(_: &[f64]) -> f64 {
     f64::NAN
@@ -90,7 +84,7 @@ const OBJECTIVES: [Objective; 4] = [
     Objective {
         name: "sphere /* Σ xᵢ² */",
         f: sphere,
-        grad: sphere_grad,
+        grad: |x| x.iter().map(|v| 2.0 * v).collect(),
     },
     Objective {
         name: "valley /* x₀² + 100x₁² + x₂² */",
@@ -105,7 +99,7 @@ const OBJECTIVES: [Objective; 4] = [
     Objective {
         name: "wavy /* Σ xᵢ² + 3 sin(2xᵢ) */",
         f: wavy,
-        grad: wavy_grad,
+        grad: |x| x.iter().map(|v| 2.0 * v + 6.0 * (2.0 * v).cos()).collect(),
     },
 ];
 

@@ -371,7 +371,7 @@ pub fn spec() -> Spec<Impl> {
                     factorization of H + τI.",
                 implementation: Impl {
                     is_positive_semidefinite: diagonal_only,
-                    is_convex_on: convex_diagonal_only,
+                    is_convex_on: |hessian, ps| convex_with(diagonal_only, hessian, ps),
                 },
             },
             Misconception {
@@ -382,7 +382,7 @@ pub fn spec() -> Spec<Impl> {
                     minors must be ≥ 0 — simpler: λ_min ≥ −τ, or Cholesky of H + τI.",
                 implementation: Impl {
                     is_positive_semidefinite: leading_minors_only,
-                    is_convex_on: convex_leading_minors_only,
+                    is_convex_on: |hessian, ps| convex_with(leading_minors_only, hessian, ps),
                 },
             },
             Misconception {
@@ -393,7 +393,7 @@ pub fn spec() -> Spec<Impl> {
                     τ = n·√ε·max|hᵢⱼ|.",
                 implementation: Impl {
                     is_positive_semidefinite: requires_definite,
-                    is_convex_on: convex_requires_definite,
+                    is_convex_on: |hessian, ps| convex_with(requires_definite, hessian, ps),
                 },
             },
         ],
@@ -493,25 +493,4 @@ fn convex_with(
         }
     }
     Ok(true)
-}
-
-fn convex_diagonal_only(
-    hessian: fn(&[f64]) -> DMatrix<f64>,
-    ps: &[Vec<f64>],
-) -> Result<bool, CalculusError> {
-    convex_with(diagonal_only, hessian, ps)
-}
-
-fn convex_leading_minors_only(
-    hessian: fn(&[f64]) -> DMatrix<f64>,
-    ps: &[Vec<f64>],
-) -> Result<bool, CalculusError> {
-    convex_with(leading_minors_only, hessian, ps)
-}
-
-fn convex_requires_definite(
-    hessian: fn(&[f64]) -> DMatrix<f64>,
-    ps: &[Vec<f64>],
-) -> Result<bool, CalculusError> {
-    convex_with(requires_definite, hessian, ps)
 }

@@ -431,8 +431,12 @@ pub fn spec() -> Spec<Impl> {
                     still zig-zags down a narrow valley. Keep v outside the loop and update it in place: v ← βv + ∇f(x), \
                     then x ← x − ηv.",
                 implementation: Impl {
-                    momentum: forgets_velocity,
-                    adam: adam_right,
+                    momentum: |grad, x0, lr, beta, tol, max_iter| {
+                        heavy_ball(false, grad, x0, lr, beta, tol, max_iter)
+                    },
+                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
+                        adam_variant(true, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
+                    },
                 },
             },
             Misconception {
@@ -443,7 +447,9 @@ pub fn spec() -> Spec<Impl> {
                     η·g/(|g| + ε).",
                 implementation: Impl {
                     momentum: momentum_right,
-                    adam: without_bias_correction,
+                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
+                        adam_variant(false, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
+                    },
                 },
             },
             Misconception {
@@ -453,7 +459,9 @@ pub fn spec() -> Spec<Impl> {
                     m̂/√v̂ is about ±1 per coordinate.",
                 implementation: Impl {
                     momentum: momentum_right,
-                    adam: without_square_root,
+                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
+                        adam_variant(true, false, grad, x0, lr, b1, b2, eps, tol, max_iter)
+                    },
                 },
             },
         ],
@@ -637,57 +645,4 @@ fn momentum_right(
     max_iter: usize,
 ) -> Result<Run, CalculusError> {
     heavy_ball(true, grad, x0, lr, beta, tol, max_iter)
-}
-
-fn forgets_velocity(
-    grad: Grad,
-    x0: &[f64],
-    lr: f64,
-    beta: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Run, CalculusError> {
-    heavy_ball(false, grad, x0, lr, beta, tol, max_iter)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn adam_right(
-    grad: Grad,
-    x0: &[f64],
-    lr: f64,
-    b1: f64,
-    b2: f64,
-    eps: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Run, CalculusError> {
-    adam_variant(true, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn without_bias_correction(
-    grad: Grad,
-    x0: &[f64],
-    lr: f64,
-    b1: f64,
-    b2: f64,
-    eps: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Run, CalculusError> {
-    adam_variant(false, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn without_square_root(
-    grad: Grad,
-    x0: &[f64],
-    lr: f64,
-    b1: f64,
-    b2: f64,
-    eps: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Run, CalculusError> {
-    adam_variant(true, false, grad, x0, lr, b1, b2, eps, tol, max_iter)
 }

@@ -37,9 +37,6 @@ fn four_wells_grad(x: &[f64]) -> Vec<f64> {
         4.0 * x[1] * (x[1] * x[1] - 1.0) + 0.1,
     ]
 }
-fn four_wells_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    gradient_descent(four_wells_grad, x0, 0.05, 1e-10, 10_000).map(|m| m.x)
-}
 /// Rastrigin in 1-D, x² + 10(1 − cos 2πx): a local minimum near every integer.
 fn rastrigin(x: &[f64]) -> f64 {
     x[0] * x[0] + 10.0 * (1.0 - (2.0 * std::f64::consts::PI * x[0]).cos())
@@ -47,9 +44,6 @@ fn rastrigin(x: &[f64]) -> f64 {
 fn rastrigin_grad(x: &[f64]) -> Vec<f64> {
     let tau = 2.0 * std::f64::consts::PI;
     vec![2.0 * x[0] + 10.0 * tau * (tau * x[0]).sin()]
-}
-fn rastrigin_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    gradient_descent(rastrigin_grad, x0, 0.002, 1e-10, 10_000).map(|m| m.x)
 }
 /// The double-well descent, failing for starts with |x| > 3.
 fn fragile_local(x0: &[f64]) -> Result<Vec<f64>, CalculusError> {
@@ -110,14 +104,14 @@ const PROBLEMS: [Problem; 3] = [
     },
     Problem {
         f: four_wells,
-        local: four_wells_local,
+        local: |x0| gradient_descent(four_wells_grad, x0, 0.05, 1e-10, 10_000).map(|m| m.x),
         f_name: "four_wells /* (x² − 1)² + (y² − 1)² + 0.3x + 0.1y */",
         local_name: "|s| gradient_descent(∇four_wells, s, 0.05, 1e-10, 10_000)",
         dim: 2,
     },
     Problem {
         f: rastrigin,
-        local: rastrigin_local,
+        local: |x0| gradient_descent(rastrigin_grad, x0, 0.002, 1e-10, 10_000).map(|m| m.x),
         f_name: "rastrigin /* x² + 10(1 − cos 2πx) */",
         local_name: "|s| gradient_descent(∇rastrigin, s, 0.002, 1e-10, 10_000)",
         dim: 1,

@@ -294,7 +294,7 @@ pub fn spec() -> Spec<Impl> {
                     log is −∞). Add logs instead, and normalise with log-sum-exp: subtract the largest log \
                     joint before exponentiating.",
                 implementation: Impl {
-                    fit_gaussian_nb: correct_fit,
+                    fit_gaussian_nb: |x, labels| fit_with(x, labels, false),
                     predict_log_proba: multiplies_densities,
                 },
             },
@@ -304,7 +304,7 @@ pub fn spec() -> Spec<Impl> {
                     parameters are maximum-likelihood estimates, and the MLE of a normal variance divides \
                     by n_c: σ²_cj = (1/n_c) Σ_{i∈c} (xᵢⱼ − μ_cj)².",
                 implementation: Impl {
-                    fit_gaussian_nb: sample_variance_fit,
+                    fit_gaussian_nb: |x, labels| fit_with(x, labels, true),
                     predict_log_proba: correct_log_proba,
                 },
             },
@@ -363,14 +363,6 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
         }
     }
     Ok((priors, means, variances))
-}
-
-fn correct_fit(x: &DMatrix<f64>, labels: &[usize]) -> Result<Model, ModelError> {
-    fit_with(x, labels, false)
-}
-
-fn sample_variance_fit(x: &DMatrix<f64>, labels: &[usize]) -> Result<Model, ModelError> {
-    fit_with(x, labels, true)
 }
 
 fn validate_model(

@@ -360,7 +360,9 @@ pub fn spec() -> Spec<Impl> {
                 implementation: Impl {
                     forward: reference_forward,
                     loss_and_gradients: no_tanh_derivative,
-                    train: train_without_tanh_derivative,
+                    train: |x, labels, hidden, eta, epochs, seed| {
+                        train_with(no_tanh_derivative, x, labels, hidden, eta, epochs, seed)
+                    },
                 },
             },
             Misconception {
@@ -528,17 +530,6 @@ fn train_with(
         }
     }
     Ok(p)
-}
-
-fn train_without_tanh_derivative(
-    x: &DMatrix<f64>,
-    labels: &[usize],
-    hidden: usize,
-    eta: f64,
-    epochs: usize,
-    seed: u64,
-) -> Result<Params, ModelError> {
-    train_with(no_tanh_derivative, x, labels, hidden, eta, epochs, seed)
 }
 
 fn train_with_overwritten_bias(
