@@ -9,8 +9,13 @@ use crate::engine::{Status, Verdict};
 /// Whether to colour output (a terminal, and `NO_COLOR` unset).
 pub fn colour() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+    std::env::var_os("NO_COLOR").is_none()
+        && (std::env::var_os(FORCE_COLOUR).is_some() || std::io::stdout().is_terminal())
 }
+
+/// Set by `watch` for the check it runs in a child process whose output is a pipe: the
+/// compile errors it passes on are shown on watch's terminal, so rustc colours them.
+pub const FORCE_COLOUR: &str = "MATHLINGS_FORCE_COLOUR";
 
 /// `text` without terminal escape sequences (colours from rustc, rustfmt, clippy or insta
 /// captured by a tool that thought it had a terminal).

@@ -480,6 +480,9 @@ impl Session<'_> {
         if let Some(jobs) = self.run.jobs {
             cmd.args(["--jobs", &jobs.to_string()]);
         }
+        if crate::render::colour() {
+            cmd.env(crate::render::FORCE_COLOUR, "1");
+        }
         // Its own process group: `stop` kills the group, and a terminal's Ctrl-C reaches
         // this process only (raw mode reads it as a key).
         std::os::unix::process::CommandExt::process_group(&mut cmd, 0);

@@ -51,6 +51,41 @@ fn a_non_compiling_exercise_shows_rustc() {
     ));
 }
 
+/// Learner 2: `watch` checks in a child process whose output is a pipe, and tells it to
+/// colour rustc's errors for watch's terminal (`MATHLINGS_FORCE_COLOUR`); without it, and
+/// always under `NO_COLOR`, a pipe gets plain text.
+#[test]
+fn a_check_for_watch_colours_rustc_errors() {
+    let id = "s1_3_sample_variance";
+    let dir = scratch("cli-colour").join("src");
+    let broken = "{ let total: f64 = xs.len(); todo!() }";
+    submission(&dir, &[(id, Body::Replace(broken))]);
+    let run = |env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_xtask"));
+        cmd.args(["check", id, "--cases", "16", "--exercises-dir"])
+            .arg(&dir)
+            .env_remove("NO_COLOR")
+            .env_remove("MATHLINGS_FORCE_COLOUR")
+            .env_remove("MATHLINGS_COURSE_ROOT");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
+    };
+    let plain = run(&[]);
+    assert!(
+        plain.contains("mismatched types") && !plain.contains('\u{1b}'),
+        "{plain}"
+    );
+    let coloured = run(&[("MATHLINGS_FORCE_COLOUR", "1")]);
+    assert!(
+        coloured.contains("mismatched types") && coloured.contains("\u{1b}[1m"),
+        "{coloured}"
+    );
+    let no_colour = run(&[("MATHLINGS_FORCE_COLOUR", "1"), ("NO_COLOR", "1")]);
+    assert!(!no_colour.contains('\u{1b}'), "{no_colour}");
+}
+
 /// Copies the course's sources at `root` (without `target/`, `.git/`, `.mathlings/`) into
 /// `to`, keeping modification times, and its build (`target/debug` and the learner crate's
 /// target, without incremental caches) as hard links: a built checkout, copied.
