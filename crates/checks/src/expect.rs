@@ -206,3 +206,19 @@ macro_rules! rejects {
     (@shown) => { $crate::show::result };
     (@shown $shown:expr) => { $shown };
 }
+
+/// `got` must be an `Err` matching the pattern, which is also the text the learner reads
+/// (`stringify!`), as in [`rejects!`]: `expect_err!(&got, CalculusError::NonFinite)`.
+/// `note "…"` adds a remark in parentheses after it; `shown f` shows an unexpected outcome
+/// with `f` instead of its `Debug`.
+#[macro_export]
+macro_rules! expect_err {
+    ($got:expr, $pattern:pat $(, note $note:literal)? $(, shown $shown:expr)?) => {
+        $crate::expect::error_shown(
+            $got,
+            |e| matches!(e, $pattern),
+            concat!(stringify!($pattern) $(, " (", $note, ")")?),
+            $crate::rejects!(@shown $($shown)?),
+        )
+    };
+}

@@ -32,9 +32,9 @@ pub use framework::{
 pub mod prelude {
     pub use crate::expect::{self, Tol};
     pub use crate::framework::{Ctx, Misconception, Property, Spec, Verdict};
-    pub use crate::rejects;
     pub use crate::show;
     pub use crate::strategies;
+    pub use crate::{expect_err, rejects};
     pub use mathlings_course::report::Failure;
     pub use nalgebra::{DMatrix, DVector};
     pub use proptest::prelude::{Just, Strategy, prop_oneof};

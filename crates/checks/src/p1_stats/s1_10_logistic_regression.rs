@@ -215,10 +215,10 @@ pub fn spec() -> Spec<Impl> {
                     let one_class = vec![true; 6];
                     for (x, y) in [(&x, &y), (&x2, &y2), (&x, &one_class)] {
                         ctx.once(&call(x, y, 100), || {
-                            common::error(
+                            expect_err!(
                                 &(imp.logistic_regression)(x, y, 100),
-                                |e| matches!(e, ModelError::PerfectSeparation),
-                                "ModelError::PerfectSeparation",
+                                ModelError::PerfectSeparation,
+                                shown common::result
                             )
                         })?;
                     }

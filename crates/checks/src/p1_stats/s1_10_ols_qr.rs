@@ -256,11 +256,7 @@ pub fn spec() -> Spec<Impl> {
                     ];
                     for x in designs {
                         ctx.once(&call(&x, &y), || {
-                            common::error(
-                                &(imp.ols)(&x, &y),
-                                |e| matches!(e, ModelError::RankDeficient { .. }),
-                                "ModelError::RankDeficient { .. }",
-                            )
+                            expect_err!(&(imp.ols)(&x, &y), ModelError::RankDeficient { .. }, shown common::result)
                         })?;
                     }
                     Ok(())

@@ -314,11 +314,7 @@ fn prefixed(
 }
 
 fn zero_event(got: &Result<Vec<f64>, StatsError>) -> Verdict {
-    expect::error(
-        got,
-        |e| matches!(e, StatsError::ZeroProbabilityEvent),
-        "StatsError::ZeroProbabilityEvent",
-    )
+    expect_err!(got, StatsError::ZeroProbabilityEvent)
 }
 
 fn rounded(v: &[f64]) -> String {

@@ -176,10 +176,9 @@ pub fn spec() -> Spec<Impl> {
                     let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
                     let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
                     ctx.once(&text, || {
-                        expect::error(
+                        expect_err!(
                             &(imp.power_iteration)(&rotation, TOL, 100),
-                            |e| matches!(e, LinalgError::NoConvergence { iterations: 100 }),
-                            "LinalgError::NoConvergence { iterations: 100 }",
+                            LinalgError::NoConvergence { iterations: 100 }
                         )
                     })
                 },

@@ -149,10 +149,9 @@ pub fn spec() -> Spec<Impl> {
                         |(k, x0, c)| {
                             let p = &PROBLEMS[*k];
                             let eta = c / lipschitz(p, x0.len());
-                            expect::error(
+                            expect_err!(
                                 &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
-                                |e| matches!(e, CalculusError::NoConvergence { .. }),
-                                "CalculusError::NoConvergence { .. }",
+                                CalculusError::NoConvergence { .. }
                             )
                         },
                     )

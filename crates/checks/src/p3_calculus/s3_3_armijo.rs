@@ -298,10 +298,9 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(
                             &call("sphere /* Σ xᵢ² */", g, x, d, 1.0, 1e-4, 0.5),
                             || {
-                                expect::error(
+                                expect_err!(
                                     &(imp.armijo_backtracking)(sphere, g, x, d, 1.0, 1e-4, 0.5),
-                                    |e| matches!(e, CalculusError::NotDescentDirection),
-                                    "CalculusError::NotDescentDirection",
+                                    CalculusError::NotDescentDirection
                                 )
                             },
                         )?;
@@ -311,11 +310,7 @@ pub fn spec() -> Spec<Impl> {
                         case
                     });
                     ctx.forall(uphill, Case::call, |case| {
-                        expect::error(
-                            &case.run(imp),
-                            |e| matches!(e, CalculusError::NotDescentDirection),
-                            "CalculusError::NotDescentDirection",
-                        )
+                        expect_err!(&case.run(imp), CalculusError::NotDescentDirection)
                     })
                 },
             },

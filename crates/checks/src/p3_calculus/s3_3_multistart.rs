@@ -288,10 +288,10 @@ pub fn spec() -> Spec<Impl> {
                     })?;
                     let starts = vec![vec![5.0], vec![-9.0]];
                     ctx.once(&call(PROBLEMS[0].f_name, fragile, &starts), || {
-                        expect::error(
+                        expect_err!(
                             &(imp.multi_start)(double_well, fragile_local, &starts),
-                            |e| matches!(e, CalculusError::NoConvergence { iterations: 7 }),
-                            "CalculusError::NoConvergence { iterations: 7 } (the first failure)",
+                            CalculusError::NoConvergence { iterations: 7 },
+                            note "the first failure"
                         )
                     })?;
                     let half = "half_defined_well /* NaN for x < 0 */";
@@ -306,10 +306,9 @@ pub fn spec() -> Spec<Impl> {
                     })?;
                     let starts = vec![vec![-2.0]];
                     ctx.once(&call(half, PROBLEMS[0].local_name, &starts), || {
-                        expect::error(
+                        expect_err!(
                             &(imp.multi_start)(half_defined_well, double_well_local, &starts),
-                            |e| matches!(e, CalculusError::NonFinite),
-                            "CalculusError::NonFinite",
+                            CalculusError::NonFinite
                         )
                     })
                 },

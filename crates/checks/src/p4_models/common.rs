@@ -73,12 +73,3 @@ pub(crate) fn result<T: Readable, E: Debug>(r: &Result<T, E>) -> String {
         Err(e) => format!("Err({e:?})"),
     }
 }
-
-/// Like [`expect::error`], showing an unexpected `Ok` value readably.
-pub(crate) fn error<T: Readable, E: Debug>(
-    got: &Result<T, E>,
-    is_expected: impl Fn(&E) -> bool,
-    expected: &str,
-) -> Verdict {
-    expect::error_shown(got, is_expected, expected, result)
-}

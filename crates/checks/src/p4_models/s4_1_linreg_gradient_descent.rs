@@ -205,10 +205,10 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(x, y)| call(x, y, DIVERGENT_STEP, 1000),
                         |(x, y)| {
-                            common::error(
+                            expect_err!(
                                 &(imp.linreg_gradient_descent)(x, y, DIVERGENT_STEP, 1000),
-                                |e| matches!(e, ModelError::NoConvergence { .. }),
-                                "ModelError::NoConvergence { .. }",
+                                ModelError::NoConvergence { .. },
+                                shown common::result
                             )
                         },
                     )
