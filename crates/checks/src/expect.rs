@@ -111,7 +111,7 @@ pub fn matrix_close<E: Debug>(
         && m.iter().zip(want.iter()).all(|(&g, &w)| tol.accepts(g, w)));
     that(
         ok,
-        show::matrix_result(got),
+        show::outcome(got),
         format!(
             "Ok({}) ({}×{}, each ± {})",
             show::matrix(want),

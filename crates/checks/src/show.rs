@@ -58,18 +58,70 @@ pub fn vector(v: &DVector<f64>) -> String {
     )
 }
 
-/// A result whose `Ok` is a matrix: `Ok(dmatrix![…])` or `Err(…)`.
-pub fn matrix_result<E: Debug>(r: &Result<DMatrix<f64>, E>) -> String {
-    match r {
-        Ok(m) => format!("Ok({})", matrix(m)),
-        Err(e) => format!("Err({e:?})"),
+/// A value as the Rust literal a learner can read: `1.5`, `[1.0, 2.0]`, `dvector![…]`,
+/// `dmatrix![…]`, tuples of them (nalgebra's own `Debug` shows `VecStorage { .. }`).
+pub trait Literal {
+    /// The value as Rust source.
+    fn literal(&self) -> String;
+}
+
+impl Literal for f64 {
+    fn literal(&self) -> String {
+        float(*self)
     }
 }
 
-/// A result whose `Ok` is a vector: `Ok(dvector![…])` or `Err(…)`.
-pub fn vector_result<E: Debug>(r: &Result<DVector<f64>, E>) -> String {
+impl Literal for Vec<f64> {
+    fn literal(&self) -> String {
+        list(self)
+    }
+}
+
+impl Literal for DVector<f64> {
+    fn literal(&self) -> String {
+        vector(self)
+    }
+}
+
+impl Literal for DMatrix<f64> {
+    fn literal(&self) -> String {
+        matrix(self)
+    }
+}
+
+impl<A: Literal, B: Literal> Literal for (A, B) {
+    fn literal(&self) -> String {
+        format!("({}, {})", self.0.literal(), self.1.literal())
+    }
+}
+
+impl<A: Literal, B: Literal, C: Literal> Literal for (A, B, C) {
+    fn literal(&self) -> String {
+        format!(
+            "({}, {}, {})",
+            self.0.literal(),
+            self.1.literal(),
+            self.2.literal()
+        )
+    }
+}
+
+impl<A: Literal, B: Literal, C: Literal, D: Literal> Literal for (A, B, C, D) {
+    fn literal(&self) -> String {
+        format!(
+            "({}, {}, {}, {})",
+            self.0.literal(),
+            self.1.literal(),
+            self.2.literal(),
+            self.3.literal()
+        )
+    }
+}
+
+/// `Ok(<literal>)` or `Err(<Debug of the error>)`.
+pub fn outcome<T: Literal, E: Debug>(r: &Result<T, E>) -> String {
     match r {
-        Ok(v) => format!("Ok({})", vector(v)),
+        Ok(v) => format!("Ok({})", v.literal()),
         Err(e) => format!("Err({e:?})"),
     }
 }

@@ -4,7 +4,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_10_logistic_regression::Impl;
@@ -172,12 +171,12 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| {
                             let got = (imp.logistic_regression)(x, y, 100);
                             let Ok(beta) = &got else {
-                                return expect::fail(common::result(&got), "Ok(β)");
+                                return expect::fail(show::outcome(&got), "Ok(β)");
                             };
                             let a = x.clone().insert_column(0, 1.0);
                             if beta.len() != a.ncols() {
                                 return expect::fail(
-                                    common::result(&got),
+                                    show::outcome(&got),
                                     format!("{} coefficients, the intercept first", a.ncols()),
                                 );
                             }
@@ -191,7 +190,7 @@ pub fn spec() -> Spec<Impl> {
                                 g.amax() <= GRADIENT * scale,
                                 format!(
                                     "{} where max |Aᵀ(y − p)| = {}",
-                                    common::result(&got),
+                                    show::outcome(&got),
                                     show::rounded(g.amax(), 3)
                                 ),
                                 "a β where the gradient vanishes",
@@ -218,7 +217,7 @@ pub fn spec() -> Spec<Impl> {
                             expect_err!(
                                 &(imp.logistic_regression)(x, y, 100),
                                 ModelError::PerfectSeparation,
-                                shown common::result
+                                shown show::outcome
                             )
                         })?;
                     }
@@ -237,7 +236,7 @@ pub fn spec() -> Spec<Impl> {
                     nan[(1, 0)] = f64::NAN;
                     let mut inf = x.clone();
                     inf[(2, 0)] = f64::NEG_INFINITY;
-                    rejects!(ctx, |x, y, m| call(x, y, m) => (imp.logistic_regression)(x, y, m), shown common::result;
+                    rejects!(ctx, |x, y, m| call(x, y, m) => (imp.logistic_regression)(x, y, m), shown show::outcome;
                         (&x, &y, 0) => ModelError::InvalidParameter { name: "max_iter", .. },
                         (&empty, &[], 100) => ModelError::Empty,
                         (&x, &y[..3], 100) => ModelError::ShapeMismatch(_),

@@ -4,7 +4,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_10_ols_qr::Impl;
@@ -153,12 +152,12 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| {
                             let got = (imp.ols)(x, y);
                             let Ok((beta, _)) = &got else {
-                                return expect::fail(common::result(&got), "Ok((β, R²))");
+                                return expect::fail(show::outcome(&got), "Ok((β, R²))");
                             };
                             let a = x.clone().insert_column(0, 1.0);
                             if beta.len() != a.ncols() {
                                 return expect::fail(
-                                    common::result(&got),
+                                    show::outcome(&got),
                                     format!("{} coefficients, the intercept first", a.ncols()),
                                 );
                             }
@@ -171,7 +170,7 @@ pub fn spec() -> Spec<Impl> {
                                 worst <= ORTHOGONAL,
                                 format!(
                                     "{} with max |aⱼᵀe| / (‖aⱼ‖‖y‖) = {}",
-                                    common::result(&got),
+                                    show::outcome(&got),
                                     show::rounded(worst, 3)
                                 ),
                                 "residuals orthogonal to every column of [1 X]",
@@ -213,7 +212,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| {
                             let got = (imp.ols)(x, y);
                             let Ok((beta, r2)) = &got else {
-                                return expect::fail(common::result(&got), "Ok((β, R²))");
+                                return expect::fail(show::outcome(&got), "Ok((β, R²))");
                             };
                             let (px, py) = permuted(x, y);
                             let want: Vec<f64> = beta.iter().copied().collect();
@@ -256,7 +255,7 @@ pub fn spec() -> Spec<Impl> {
                     ];
                     for x in designs {
                         ctx.once(&call(&x, &y), || {
-                            expect_err!(&(imp.ols)(&x, &y), ModelError::RankDeficient { .. }, shown common::result)
+                            expect_err!(&(imp.ols)(&x, &y), ModelError::RankDeficient { .. }, shown show::outcome)
                         })?;
                     }
                     Ok(())
@@ -273,7 +272,7 @@ pub fn spec() -> Spec<Impl> {
                     nan[(2, 0)] = f64::NAN;
                     let mut inf = y.clone();
                     inf[1] = f64::INFINITY;
-                    rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown common::result;
+                    rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0)) => ModelError::Empty,
                         (&x, &DVector::from_vec(vec![1.0, 2.0, 3.0])) => ModelError::ShapeMismatch(_),
                         (&nan, &y) => ModelError::NonFinite,

@@ -54,7 +54,7 @@ fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol
                 "a {}×{} matrix: {}",
                 m.nrows(),
                 m.ncols(),
-                show::matrix_result(got)
+                show::outcome(got)
             ),
             format!(
                 "a {}×{} matrix (p × p for p columns): Ok({})",
@@ -64,7 +64,7 @@ fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol
             ),
         ),
         _ => expect::fail(
-            show::matrix_result(got),
+            show::outcome(got),
             format!(
                 "Ok({}) (each ± {})",
                 show::matrix(want),
@@ -163,7 +163,7 @@ pub fn spec() -> Spec<Impl> {
                         let p = a.ncols();
                         let got = (imp.covariance_matrix)(a);
                         let Ok(c) = &got else {
-                            return expect::fail(show::matrix_result(&got), "Ok(a p × p matrix)");
+                            return expect::fail(show::outcome(&got), "Ok(a p × p matrix)");
                         };
                         if c.shape() != (p, p) {
                             return expect::fail(
@@ -173,7 +173,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         if c != &c.transpose() {
                             return expect::fail(
-                                show::matrix_result(&got),
+                                show::outcome(&got),
                                 "a symmetric matrix: C[(j, k)] == C[(k, j)]",
                             );
                         }
@@ -199,7 +199,7 @@ pub fn spec() -> Spec<Impl> {
                             smallest >= -PSD_SLACK * (1.0 + c.trace().abs()),
                             format!(
                                 "{} with an eigenvalue {}",
-                                show::matrix_result(&got),
+                                show::outcome(&got),
                                 show::float(smallest)
                             ),
                             "a positive semi-definite matrix (every eigenvalue ≥ 0)",

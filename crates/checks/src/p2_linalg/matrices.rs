@@ -49,7 +49,7 @@ pub fn matrix_close(
                 )
             };
             expect::fail(
-                format!("{}{at}", show::matrix_result(got)),
+                format!("{}{at}", show::outcome(got)),
                 format!("Ok({})", show::matrix(want)),
             )
         }
@@ -80,7 +80,7 @@ pub fn matrix_error(
     is_expected: impl Fn(&LinalgError) -> bool,
     expected: &str,
 ) -> Verdict {
-    expect::error_shown(got, is_expected, expected, show::matrix_result)
+    expect::error_shown(got, is_expected, expected, show::outcome)
 }
 
 /// A random m×n matrix (m, n ≤ 6) of known rank r: a product of m×r and r×n factors.

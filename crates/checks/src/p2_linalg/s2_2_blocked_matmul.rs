@@ -187,7 +187,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
                     let one = DMatrix::from_element(1, 1, 1.0);
-                    rejects!(ctx, |a, b| call(a, b) => (imp.matmul_blocked)(a, b), shown show::matrix_result;
+                    rejects!(ctx, |a, b| call(a, b) => (imp.matmul_blocked)(a, b), shown show::outcome;
                         (&wide, &wide) => LinalgError::ShapeMismatch { left: (2, 3), right: (2, 3) },
                         (&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&one, &DMatrix::from_element(1, 1, f64::NAN)) => LinalgError::NonFinite,

@@ -73,7 +73,7 @@ pub fn spec() -> Spec<Impl> {
                         let (x, w, b) = l;
                         let batched = (imp.dense_layer)(x, w, b);
                         let Ok(batched) = batched else {
-                            return expect::fail(show::matrix_result(&batched), "Ok(Y)");
+                            return expect::fail(show::outcome(&batched), "Ok(Y)");
                         };
                         let tol = tolerance(l);
                         for r in 0..x.nrows() {
@@ -143,7 +143,7 @@ pub fn spec() -> Spec<Impl> {
                     let mut inf_w = w.clone();
                     inf_w[(0, 2)] = f64::NEG_INFINITY;
                     let nan_b = DVector::from_vec(vec![0.5, f64::NAN]);
-                    rejects!(ctx, |l| call(&l) => (imp.dense_layer)(&l.0, &l.1, &l.2), shown show::matrix_result;
+                    rejects!(ctx, |l| call(&l) => (imp.dense_layer)(&l.0, &l.1, &l.2), shown show::outcome;
                         ((DMatrix::zeros(0, 3), w.clone(), b.clone())) => LinalgError::Empty,
                         ((x.clone(), DMatrix::zeros(0, 0), DVector::zeros(0))) => LinalgError::Empty,
                         ((nan_x.clone(), w.clone(), b.clone())) => LinalgError::NonFinite,
@@ -181,7 +181,7 @@ pub fn spec() -> Spec<Impl> {
                                 text += &format!("confusion (rows: true species, columns: highest score): {confusion:?}\n");
                                 text
                             }
-                            other => format!("{}\n", show::matrix_result(&other).chars().take(300).collect::<String>()),
+                            other => format!("{}\n", show::outcome(&other).chars().take(300).collect::<String>()),
                         };
                         ctx.snapshot("iris", call, &text)
                     })
@@ -226,7 +226,7 @@ pub fn spec() -> Spec<Impl> {
             // A value, or "no result" for an error or a panic: a learner computing X W may
             // report the shape problem of a non-square W either way.
             let outcome = |f: &dyn Fn() -> MatrixResult| {
-                let text = guarded(|| show::matrix_result(&f()));
+                let text = guarded(|| show::outcome(&f()));
                 if text.starts_with("Ok(") {
                     text
                 } else {
@@ -237,7 +237,7 @@ pub fn spec() -> Spec<Impl> {
                 outcome(&|| (imp.dense_layer)(&x, &w, &b)),
                 outcome(&|| (imp.dense_layer)(&x3, &w3, &b3)),
                 outcome(&|| (imp.dense_layer)(&x3, &w3.transpose(), &b)),
-                guarded(|| show::matrix_result(&(imp.dense_layer)(&x, &w, &b3))),
+                guarded(|| show::outcome(&(imp.dense_layer)(&x, &w, &b3))),
             ]
         },
     }

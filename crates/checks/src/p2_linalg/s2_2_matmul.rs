@@ -210,7 +210,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let one = DMatrix::from_element(1, 1, 2.0);
                     for (name, f) in [("matmul", imp.matmul), ("add", imp.add)] {
-                        rejects!(ctx, |a, b| call(name, a, b) => f(a, b), shown show::matrix_result;
+                        rejects!(ctx, |a, b| call(name, a, b) => f(a, b), shown show::outcome;
                             (&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0)) => LinalgError::Empty,
                             (&one, &DMatrix::from_element(1, 1, f64::NAN)) => LinalgError::NonFinite,
                             (&one, &DMatrix::from_element(1, 1, f64::INFINITY)) => LinalgError::NonFinite,
@@ -294,12 +294,10 @@ pub fn spec() -> Spec<Impl> {
             let b = DMatrix::from_row_slice(2, 2, &[5.0, 6.0, 7.0, 8.0]);
             let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             vec![
-                guarded(|| show::matrix_result(&(imp.matmul)(&a, &b))),
-                guarded(|| show::matrix_result(&(imp.matmul)(&wide, &wide))),
-                guarded(|| {
-                    show::matrix_result(&(imp.matmul)(&wide.transpose(), &wide.transpose()))
-                }),
-                guarded(|| show::matrix_result(&(imp.add)(&a, &wide))),
+                guarded(|| show::outcome(&(imp.matmul)(&a, &b))),
+                guarded(|| show::outcome(&(imp.matmul)(&wide, &wide))),
+                guarded(|| show::outcome(&(imp.matmul)(&wide.transpose(), &wide.transpose()))),
+                guarded(|| show::outcome(&(imp.add)(&a, &wide))),
                 guarded(|| show::matrix(&(imp.transpose)(&wide))),
             ]
         },

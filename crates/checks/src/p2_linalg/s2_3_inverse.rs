@@ -40,7 +40,7 @@ fn is_inverse(a: &DMatrix<f64>, got: &MatrixResult) -> Verdict {
                 right <= RESIDUAL * scale && left <= RESIDUAL * scale,
                 format!(
                     "{}, with ‖AX − I‖∞ = {} and ‖XA − I‖∞ = {}",
-                    show::matrix_result(got),
+                    show::outcome(got),
                     show::rounded(right, 3),
                     show::rounded(left, 3)
                 ),
@@ -50,7 +50,7 @@ fn is_inverse(a: &DMatrix<f64>, got: &MatrixResult) -> Verdict {
                 ),
             )
         }
-        _ => expect::fail(show::matrix_result(got), "Ok(A⁻¹), finite, of A's shape"),
+        _ => expect::fail(show::outcome(got), "Ok(A⁻¹), finite, of A's shape"),
     }
 }
 
@@ -131,7 +131,7 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| {
                             let (ia, ib) = ((imp.inverse)(a), (imp.inverse)(b));
                             let (Ok(ia), Ok(ib)) = (&ia, &ib) else {
-                                return expect::fail(format!("{} and {}", show::matrix_result(&ia), show::matrix_result(&ib)), "Ok(A⁻¹) and Ok(B⁻¹)");
+                                return expect::fail(format!("{} and {}", show::outcome(&ia), show::outcome(&ib)), "Ok(A⁻¹) and Ok(B⁻¹)");
                             };
                             let want = ib * ia;
                             let ab = a * b;
@@ -164,7 +164,7 @@ pub fn spec() -> Spec<Impl> {
                     let singular = |a: &DMatrix<f64>, got: &MatrixResult| {
                         expect::that(
                             matches!(got, Err(LinalgError::Singular)),
-                            show::matrix_result(got),
+                            show::outcome(got),
                             if a.nrows() == 2 {
                                 "Err(LinalgError::Singular)".to_string()
                             } else {
@@ -191,7 +191,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square or non-finite matrix gives the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.inverse)(a), shown show::matrix_result;
+                    rejects!(ctx, |a| call(a) => (imp.inverse)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 0.0, 1.0])) => LinalgError::NonFinite,
                         (&DMatrix::from_row_slice(1, 1, &[f64::INFINITY])) => LinalgError::NonFinite,
@@ -222,7 +222,7 @@ pub fn spec() -> Spec<Impl> {
                                     .join("\n")
                                     + "\n"
                             }
-                            other => format!("{}\n", show::matrix_result(&other)),
+                            other => format!("{}\n", show::outcome(&other)),
                         };
                         ctx.snapshot("iris", call, &text)
                     })

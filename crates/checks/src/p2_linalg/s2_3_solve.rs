@@ -46,16 +46,13 @@ fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Ver
                 eta <= BACKWARD,
                 format!(
                     "{} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {}",
-                    show::vector_result(got),
+                    show::outcome(got),
                     show::rounded(eta, 3)
                 ),
                 format!("an x with backward error ≤ {BACKWARD:e}"),
             )
         }
-        _ => expect::fail(
-            show::vector_result(got),
-            "Ok(x) with one entry per row of A",
-        ),
+        _ => expect::fail(show::outcome(got), "Ok(x) with one entry per row of A"),
     }
 }
 
@@ -121,7 +118,7 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.solve)(a, b);
                         expect::that(
                             matches!(&got, Ok(x) if x.len() == want.len() && (x - &want).amax() <= tol),
-                            show::vector_result(&got),
+                            show::outcome(&got),
                             format!("Ok({}) (each ± {})", show::vector(&want), show::rounded(tol, 2)),
                         )
                     })
@@ -204,7 +201,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.solve)(a, b);
                             expect::that(
                                 matches!(got, Err(LinalgError::Singular)),
-                                show::vector_result(&got),
+                                show::outcome(&got),
                                 "Err(LinalgError::Singular)",
                             )
                         },
@@ -223,7 +220,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.solve)(&a, &b);
                             expect::that(
                                 matches!(got, Err(LinalgError::Singular)),
-                                show::vector_result(&got),
+                                show::outcome(&got),
                                 "Err(LinalgError::Singular): the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)",
                             )
                         })?;
@@ -240,7 +237,7 @@ pub fn spec() -> Spec<Impl> {
                     let b = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan_a = a.clone();
                     nan_a[(0, 1)] = f64::NAN;
-                    rejects!(ctx, |a, b| call(a, b) => (imp.solve)(a, b), shown show::vector_result;
+                    rejects!(ctx, |a, b| call(a, b) => (imp.solve)(a, b), shown show::outcome;
                         (&DMatrix::zeros(0, 0), &DVector::zeros(0)) => LinalgError::Empty,
                         (&nan_a, &b) => LinalgError::NonFinite,
                         (&DMatrix::from_element(2, 3, 1.0), &b) => LinalgError::NotSquare { rows: 2, cols: 3 },
@@ -272,7 +269,7 @@ pub fn spec() -> Spec<Impl> {
                                 show::rounded(beta[2], 8),
                                 show::rounded(beta[3], 8)
                             ),
-                            other => format!("{}\n", show::vector_result(&other)),
+                            other => format!("{}\n", show::outcome(&other)),
                         };
                         ctx.snapshot("iris", call, &text)
                     })

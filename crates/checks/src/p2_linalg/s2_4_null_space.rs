@@ -46,7 +46,7 @@ fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Failure> {
     match got {
         Ok(n) if n.nrows() == a.ncols() && n.iter().all(|v| v.is_finite()) => Ok(n),
         other => Err(expect::failure(
-            show::matrix_result(&other),
+            show::outcome(&other),
             format!(
                 "Ok(a finite matrix with {} rows, one per column of A)",
                 a.ncols()
@@ -155,7 +155,7 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.null_space)(a);
                         expect::that(
                             matches!(&got, Ok(n) if n.shape() == (a.ncols(), 0)),
-                            show::matrix_result(&got),
+                            show::outcome(&got),
                             format!("Ok(a {}×0 matrix): only x = 0 solves A x = 0", a.ncols()),
                         )
                     })
@@ -218,7 +218,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or non-finite input and vectors of different lengths give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.null_space)(a), shown show::matrix_result;
+                    rejects!(ctx, |a| call(a) => (imp.null_space)(a), shown show::outcome;
                         (&DMatrix::<f64>::zeros(0, 2)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(1, 2, &[1.0, f64::INFINITY])) => LinalgError::NonFinite,
                     )?;
@@ -278,10 +278,7 @@ pub fn spec() -> Spec<Impl> {
                             }
                             other => format!(
                                 "{}\n",
-                                show::matrix_result(&other)
-                                    .chars()
-                                    .take(200)
-                                    .collect::<String>()
+                                show::outcome(&other).chars().take(200).collect::<String>()
                             ),
                         };
                         text += &format!(
@@ -348,7 +345,7 @@ pub fn spec() -> Spec<Impl> {
                             }
                         )
                     }
-                    other => show::matrix_result(&other),
+                    other => show::outcome(&other),
                 })
             };
             let independent =

@@ -44,7 +44,7 @@ fn expect_factor(
         Ok(l) if l.shape() == a.shape() => Ok(l.clone()),
         _ => Err(mathlings_course::report::Failure {
             call: String::new(),
-            returned: show::matrix_result(got),
+            returned: show::outcome(got),
             expected: format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols()),
         }),
     }
@@ -53,10 +53,7 @@ fn expect_factor(
 fn expect_not_pd(got: &Result<DMatrix<f64>, LinalgError>) -> Verdict {
     match got {
         Err(LinalgError::NotPositiveDefinite) => Ok(()),
-        _ => expect::fail(
-            show::matrix_result(got),
-            "Err(LinalgError::NotPositiveDefinite)",
-        ),
+        _ => expect::fail(show::outcome(got), "Err(LinalgError::NotPositiveDefinite)"),
     }
 }
 
@@ -78,7 +75,7 @@ pub fn spec() -> Spec<Impl> {
                             error <= BACKWARD * a.amax(),
                             format!(
                                 "{} with max|L Lᵀ − A| = {}",
-                                show::matrix_result(&got),
+                                show::outcome(&got),
                                 show::rounded(error, 3)
                             ),
                             format!("max|L Lᵀ − A| ≤ {}", show::rounded(BACKWARD * a.amax(), 2)),
@@ -99,7 +96,7 @@ pub fn spec() -> Spec<Impl> {
                         let positive = (0..n).all(|i| l[(i, i)] > 0.0);
                         expect::that(
                             upper_zero && positive,
-                            show::matrix_result(&got),
+                            show::outcome(&got),
                             "a lower-triangular L (lᵢⱼ = 0 for i < j) with lᵢᵢ > 0",
                         )
                     })
@@ -118,7 +115,7 @@ pub fn spec() -> Spec<Impl> {
                         let tol = FORWARD * a.amax().sqrt();
                         expect::that(
                             (&l - &want).amax() <= tol,
-                            show::matrix_result(&got),
+                            show::outcome(&got),
                             format!(
                                 "Ok({}) (each ± {})",
                                 show::matrix(&want),
@@ -150,7 +147,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.cholesky)(a), shown show::matrix_result;
+                    rejects!(ctx, |a| call(a) => (imp.cholesky)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[4.0, 2.0, 0.0, 2.0, 5.0, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&DMatrix::from_row_slice(2, 2, &[4.0, f64::INFINITY, f64::INFINITY, 5.0])) => LinalgError::NonFinite,

@@ -36,12 +36,12 @@ fn check_stationary(p: &DMatrix<f64>, got: &Result<DVector<f64>, LinalgError>) -
     let n = p.nrows();
     let Ok(pi) = got else {
         return expect::fail(
-            show::vector_result(got),
+            show::outcome(got),
             "Ok(π) — this chain has a unique stationary distribution",
         );
     };
     if pi.len() != n {
-        return expect::fail(show::vector_result(got), format!("a vector of length {n}"));
+        return expect::fail(show::outcome(got), format!("a vector of length {n}"));
     }
     let moved = (pi.transpose() * p - pi.transpose()).amax();
     let sum = pi.sum();
@@ -49,7 +49,7 @@ fn check_stationary(p: &DMatrix<f64>, got: &Result<DVector<f64>, LinalgError>) -
         moved <= STATIONARY && (sum - 1.0).abs() <= SUM && pi.iter().all(|&x| x >= -STATIONARY),
         format!(
             "{} with max|πP − π| = {} and Σπ = {}",
-            show::vector_result(got),
+            show::outcome(got),
             show::rounded(moved, 3),
             show::float(sum)
         ),
@@ -166,7 +166,7 @@ pub fn spec() -> Spec<Impl> {
                         0.5, 0.5, 0.0, 0.0, 0.25, 0.75, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.0,
                         1.0, 0.0,
                     ];
-                    rejects!(ctx, |p| call(p) => (imp.stationary_distribution)(p), shown show::vector_result;
+                    rejects!(ctx, |p| call(p) => (imp.stationary_distribution)(p), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[0.5, 0.5, 0.0, 0.5, 0.5, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&DMatrix::from_row_slice(2, 2, &[f64::NAN, 0.5, 0.5, 0.5])) => LinalgError::NonFinite,

@@ -58,7 +58,7 @@ fn expect_shape(
         Ok(m) if m.shape() == shape && m.iter().all(|x| x.is_finite()) => Ok(m.clone()),
         _ => Err(mathlings_course::report::Failure {
             call: String::new(),
-            returned: show::matrix_result(got),
+            returned: show::outcome(got),
             expected: format!("Ok(a finite {}×{} matrix)", shape.0, shape.1),
         }),
     }
@@ -87,7 +87,7 @@ pub fn spec() -> Spec<Impl> {
                                 (error - want).abs() <= ECKART_YOUNG * a.norm_squared(),
                                 format!(
                                     "{} with ‖A − A_k‖²_F = {}",
-                                    show::matrix_result(&got),
+                                    show::outcome(&got),
                                     show::float(error)
                                 ),
                                 format!(
@@ -115,7 +115,7 @@ pub fn spec() -> Spec<Impl> {
                             let ak = expect_shape(&got, a.shape())?;
                             expect::that(
                                 (&ak - &want).amax() <= 1e-8 * a.norm(),
-                                show::matrix_result(&got),
+                                show::outcome(&got),
                                 format!(
                                     "Ok({}) (each ± {})",
                                     show::matrix(&want),
@@ -144,7 +144,7 @@ pub fn spec() -> Spec<Impl> {
                             e1 <= PENROSE && e2 <= PENROSE && e3 <= PENROSE,
                             format!(
                                 "{} with relative errors {}, {}, {}",
-                                show::matrix_result(&got),
+                                show::outcome(&got),
                                 show::rounded(e1, 2),
                                 show::rounded(e2, 2),
                                 show::rounded(e3, 2)
@@ -174,7 +174,7 @@ pub fn spec() -> Spec<Impl> {
                         let p = expect_shape(&got, (2, 2))?;
                         expect::that(
                             (&p - &a / 25.0).amax() <= 1e-12,
-                            show::matrix_result(&got),
+                            show::outcome(&got),
                             "Ok(dmatrix![0.04, 0.08; 0.08, 0.16])",
                         )
                     })?;
@@ -185,7 +185,7 @@ pub fn spec() -> Spec<Impl> {
                         let inverse = DMatrix::from_row_slice(2, 2, &[0.6, -0.2, -0.2, 0.4]);
                         expect::that(
                             (&p - &inverse).amax() <= 1e-12,
-                            show::matrix_result(&got),
+                            show::outcome(&got),
                             format!("Ok({})", show::matrix(&inverse)),
                         )
                     })
@@ -244,7 +244,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let good = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
-                    rejects!(ctx, |k| call_low_rank(&good, k) => (imp.low_rank_approximation)(&good, k), shown show::matrix_result;
+                    rejects!(ctx, |k| call_low_rank(&good, k) => (imp.low_rank_approximation)(&good, k), shown show::outcome;
                         (0) => LinalgError::InvalidParameter { name: "k", .. },
                         (3) => LinalgError::InvalidParameter { name: "k", .. },
                     )?;
@@ -253,12 +253,12 @@ pub fn spec() -> Spec<Impl> {
                     let low_rank = |a: &DMatrix<f64>| (imp.low_rank_approximation)(a, 1);
                     let low_rank_call = |a: &DMatrix<f64>| call_low_rank(a, 1);
                     let pinv = imp.pseudo_inverse;
-                    rejects!(ctx, |shown, f, a| shown(a) => f(a), shown show::matrix_result;
+                    rejects!(ctx, |shown, f, a| shown(a) => f(a), shown show::outcome;
                         (low_rank_call, low_rank, &empty) => LinalgError::Empty,
                         (call_pinv, pinv, &empty) => LinalgError::Empty,
                     )?;
                     rejects!(ctx, |a| call_cond(a) => (imp.condition_number)(a); (&empty) => LinalgError::Empty)?;
-                    rejects!(ctx, |shown, f, a| shown(a) => f(a), shown show::matrix_result;
+                    rejects!(ctx, |shown, f, a| shown(a) => f(a), shown show::outcome;
                         (low_rank_call, low_rank, &nan) => LinalgError::NonFinite,
                         (call_pinv, pinv, &nan) => LinalgError::NonFinite,
                     )?;

@@ -227,7 +227,7 @@ pub fn spec() -> Spec<Impl> {
                                     && (z - &want_scores).amax() <= ROUND_TRIP * scale => z.clone(),
                                 _ => {
                                     return expect::fail(
-                                        format!("transform: {}", show::matrix_result(&scores)),
+                                        format!("transform: {}", show::outcome(&scores)),
                                         format!("Ok({})", show::matrix(&want_scores)),
                                     );
                                 }
@@ -235,7 +235,7 @@ pub fn spec() -> Spec<Impl> {
                             let back = (imp.inverse_transform)(&z, &mean, &w);
                             expect::that(
                                 matches!(&back, Ok(b) if b.shape() == x.shape() && (b - x).amax() <= ROUND_TRIP * scale),
-                                format!("inverse_transform: {}", show::matrix_result(&back)),
+                                format!("inverse_transform: {}", show::outcome(&back)),
                                 format!("Ok({}) — the original data", show::matrix(x)),
                             )
                         },
@@ -303,7 +303,7 @@ pub fn spec() -> Spec<Impl> {
                             show::matrix(&w)
                         )
                     };
-                    rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::matrix_result;
+                    rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::outcome;
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
                         ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },
                     )

@@ -58,7 +58,7 @@ pub fn spec() -> Spec<Impl> {
                                 && (m - m.transpose()).amax() <= SYMMETRIC * scale(f, x, m));
                             expect::that(
                                 ok,
-                                show::matrix_result(&got),
+                                show::outcome(&got),
                                 "Ok(a symmetric n×n matrix: Hᵢⱼ = Hⱼᵢ)",
                             )
                         },

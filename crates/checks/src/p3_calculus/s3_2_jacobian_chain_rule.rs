@@ -143,7 +143,7 @@ pub fn spec() -> Spec<Impl> {
                             );
                             let (Ok(jf), Ok(jg), Ok(jfg)) = (&jf, &jg, &jfg) else {
                                 return expect::fail(
-                                    format!("{}, {}, {}", show::matrix_result(&jf), show::matrix_result(&jg), show::matrix_result(&jfg)),
+                                    format!("{}, {}, {}", show::outcome(&jf), show::outcome(&jg), show::outcome(&jfg)),
                                     "three Ok Jacobians",
                                 );
                             };

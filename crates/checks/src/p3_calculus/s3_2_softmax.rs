@@ -283,14 +283,11 @@ pub fn spec() -> Spec<Impl> {
                         |z| {
                             let got = (imp.softmax_jacobian)(z);
                             let Ok(j) = &got else {
-                                return expect::fail(
-                                    show::matrix_result(&got),
-                                    "Ok(an n×n matrix)",
-                                );
+                                return expect::fail(show::outcome(&got), "Ok(an n×n matrix)");
                             };
                             if j.shape() != (z.len(), z.len()) {
                                 return expect::fail(
-                                    show::matrix_result(&got),
+                                    show::outcome(&got),
                                     format!("Ok(a {0}×{0} matrix)", z.len()),
                                 );
                             }
@@ -299,7 +296,7 @@ pub fn spec() -> Spec<Impl> {
                                 sums.iter().all(|s| s.abs() <= ROW_SUM),
                                 format!(
                                     "{} with row sums {}",
-                                    show::matrix_result(&got),
+                                    show::outcome(&got),
                                     show::floats(&sums)
                                 ),
                                 format!("rows summing to 0 (± {ROW_SUM:e})"),
@@ -309,7 +306,7 @@ pub fn spec() -> Spec<Impl> {
                                 asymmetry <= JACOBIAN.abs,
                                 format!(
                                     "{} with max |Jᵢⱼ − Jⱼᵢ| = {}",
-                                    show::matrix_result(&got),
+                                    show::outcome(&got),
                                     show::float(asymmetry)
                                 ),
                                 format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs),

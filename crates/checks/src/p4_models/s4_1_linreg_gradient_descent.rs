@@ -4,7 +4,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Fit;
@@ -142,7 +141,7 @@ pub fn spec() -> Spec<Impl> {
                         |((x, y), eta, epochs)| {
                             let got = (imp.linreg_gradient_descent)(x, y, *eta, *epochs);
                             let Ok((_, losses)) = &got else {
-                                return expect::fail(common::result(&got), "Ok((β, losses))");
+                                return expect::fail(show::outcome(&got), "Ok((β, losses))");
                             };
                             if losses.len() != *epochs {
                                 return expect::fail(
@@ -180,7 +179,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| {
                             let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, 1);
                             let Ok((_, losses)) = &got else {
-                                return expect::fail(common::result(&got), "Ok((β, [loss]))");
+                                return expect::fail(show::outcome(&got), "Ok((β, [loss]))");
                             };
                             let want = first_loss(x, y, SAFE_STEP);
                             let first = losses.first().copied().ok_or(());
@@ -208,7 +207,7 @@ pub fn spec() -> Spec<Impl> {
                             expect_err!(
                                 &(imp.linreg_gradient_descent)(x, y, DIVERGENT_STEP, 1000),
                                 ModelError::NoConvergence { .. },
-                                shown common::result
+                                shown show::outcome
                             )
                         },
                     )
@@ -227,7 +226,7 @@ pub fn spec() -> Spec<Impl> {
                         DMatrix::from_row_slice(4, 2, &[1.0, 3.0, 2.0, 3.0, 3.0, 3.0, 5.0, 3.0]);
                     rejects!(ctx,
                         |x, y, eta, epochs| call(x, y, eta, epochs)
-                            => (imp.linreg_gradient_descent)(x, y, eta, epochs), shown common::result;
+                            => (imp.linreg_gradient_descent)(x, y, eta, epochs), shown show::outcome;
                         (&x, &y, 0.0, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },
                         (&x, &y, -0.1, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },
                         (&x, &y, f64::NAN, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },

@@ -4,7 +4,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p4_models::s4_2_ridge::Impl;
@@ -137,7 +136,7 @@ pub fn spec() -> Spec<Impl> {
                             for l in [0.0, 1.0, 10.0, 100.0, 1e4, 1e8] {
                                 let got = (imp.ridge)(x, y, l);
                                 let Ok(beta) = &got else {
-                                    return expect::fail(format!("λ = {}: {}", show::float(l), common::result(&got)), "Ok(β)");
+                                    return expect::fail(format!("λ = {}: {}", show::float(l), show::outcome(&got)), "Ok(β)");
                                 };
                                 let norm = slope_norm(beta);
                                 if norm.is_nan() || norm > previous * (1.0 + MONOTONE_SLACK) {
@@ -167,7 +166,7 @@ pub fn spec() -> Spec<Impl> {
                         |((x, y), l, c)| {
                             let base = (imp.ridge)(x, y, *l);
                             let Ok(base) = base else {
-                                return expect::fail(common::result(&base), "Ok(β)");
+                                return expect::fail(show::outcome(&base), "Ok(β)");
                             };
                             let mut want: Vec<f64> = base.iter().copied().collect();
                             if let Some(first) = want.first_mut() {
@@ -200,7 +199,7 @@ pub fn spec() -> Spec<Impl> {
                     nan[(1, 0)] = f64::NAN;
                     let duplicated =
                         DMatrix::from_row_slice(4, 2, &[1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0]);
-                    rejects!(ctx, |x, y, l| call(x, y, l) => (imp.ridge)(x, y, l), shown common::result;
+                    rejects!(ctx, |x, y, l| call(x, y, l) => (imp.ridge)(x, y, l), shown show::outcome;
                         (&x, &y, -1.0) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&x, &y, f64::NAN) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&x, &y, f64::INFINITY) => ModelError::InvalidParameter { name: "lambda", .. },
@@ -213,7 +212,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&call(&duplicated, &y, 1.0), || {
                         expect::that(
                             ok.is_ok(),
-                            common::result(&ok),
+                            show::outcome(&ok),
                             "Ok(β): with λ > 0 dependent columns are fine",
                         )
                     })

@@ -5,7 +5,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 use mathlings_bindings::p4_models::s4_3_logistic_iris::Confusion;
@@ -224,7 +223,7 @@ pub fn spec() -> Spec<Impl> {
                             let (y, x): (&[bool], &DMatrix<f64>) = ($y, $x);
                             if y.len() == x.nrows() {
                                 rejects!(ctx, |b, x| format!("predict_proba({})", args(b, x))
-                                    => (imp.predict_proba)(b, x), shown common::result; ($b, $x) => $error)?;
+                                    => (imp.predict_proba)(b, x), shown show::outcome; ($b, $x) => $error)?;
                             }
                         };
                     }

@@ -4,7 +4,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p4_models::s4_4_gaussian_nb::Impl;
@@ -139,7 +138,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = got.map(|m| flatten(&m));
                             if !shapes_ok {
                                 return expect::fail(
-                                    common::result(&got),
+                                    show::outcome(&got),
                                     "priors, means and variances with one row per class",
                                 );
                             }
@@ -183,7 +182,7 @@ pub fn spec() -> Spec<Impl> {
                             let got =
                                 (imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x);
                             let Ok(m) = &got else {
-                                return expect::fail(common::result(&got), "Ok(log posteriors)");
+                                return expect::fail(show::outcome(&got), "Ok(log posteriors)");
                             };
                             for row in m.row_iter() {
                                 let total: f64 = row.iter().map(|v| v.exp()).sum();
@@ -231,7 +230,7 @@ pub fn spec() -> Spec<Impl> {
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
                     let constant = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 1.0, 5.0]);
-                    rejects!(ctx, |x, l| fit_call(x, l) => (imp.fit_gaussian_nb)(x, l), shown common::result;
+                    rejects!(ctx, |x, l| fit_call(x, l) => (imp.fit_gaussian_nb)(x, l), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &[]) => ModelError::Empty,
                         (&x, &labels[..3]) => ModelError::ShapeMismatch(_),
                         (&nan, &labels) => ModelError::NonFinite,
@@ -241,7 +240,7 @@ pub fn spec() -> Spec<Impl> {
                     let means = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
                     let one = DMatrix::from_row_slice(1, 1, &[1.0]);
                     let ok_var = DMatrix::from_row_slice(2, 1, &[1.0, 1.0]);
-                    rejects!(ctx, |text, priors, variances, x| text => (imp.predict_log_proba)(priors, &means, variances, x), shown common::result;
+                    rejects!(ctx, |text, priors, variances, x| text => (imp.predict_log_proba)(priors, &means, variances, x), shown show::outcome;
                         ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 0.0], &dmatrix![1.0])",
                             &[0.5, 0.5], &DMatrix::from_row_slice(2, 1, &[1.0, 0.0]), &one) => ModelError::InvalidParameter { .. },
                         ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0, 2.0])",

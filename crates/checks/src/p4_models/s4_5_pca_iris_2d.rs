@@ -4,7 +4,6 @@
 
 use mathlings_models::ModelError;
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 use mathlings_bindings::p4_models::s4_5_pca_iris_2d::Fit;
@@ -195,7 +194,7 @@ pub fn spec() -> Spec<Impl> {
                     let x = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 1.0]);
                     let mut nan = x.clone();
                     nan[(1, 1)] = f64::NAN;
-                    rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown common::result;
+                    rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown show::outcome;
                         (&DMatrix::zeros(0, 2), 1) => ModelError::Empty,
                         (&nan, 1) => ModelError::NonFinite,
                         (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0]), 1) => ModelError::TooFewRows { needed: 2, got: 1 },

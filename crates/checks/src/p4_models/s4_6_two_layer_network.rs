@@ -5,7 +5,6 @@
 
 use mathlings_models::{FittedTwoLayerNetwork, ModelError};
 
-use crate::p4_models::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p4_models::s4_6_two_layer_network::{Impl, Params};
@@ -327,20 +326,20 @@ pub fn spec() -> Spec<Impl> {
                     let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
                     let mut nan = x.clone();
                     nan[(0, 0)] = f64::NAN;
-                    rejects!(ctx, |x| call("forward", &p, x, None) => (imp.forward)(&p, x), shown common::result;
+                    rejects!(ctx, |x| call("forward", &p, x, None) => (imp.forward)(&p, x), shown show::outcome;
                         (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
                         (&nan) => ModelError::NonFinite,
                         (&DMatrix::zeros(0, 1)) => ModelError::Empty,
                     )?;
                     rejects!(ctx,
                         |labels| call("loss_and_gradients", &p, &x, Some(labels))
-                            => (imp.loss_and_gradients)(&p, &x, labels), shown common::result;
+                            => (imp.loss_and_gradients)(&p, &x, labels), shown show::outcome;
                         (&[0, 1]) => ModelError::ShapeMismatch(_),
                         (&[0, 1, 2]) => ModelError::InvalidLabel(_),
                     )?;
                     rejects!(ctx,
                         |h, eta, epochs, l| format!("train(&{}, {}, {h}, {}, {epochs}, 1)", show::matrix(&x), show::slice(l), show::float(eta))
-                            => (imp.train)(&x, l, h, eta, epochs, 1), shown common::result;
+                            => (imp.train)(&x, l, h, eta, epochs, 1), shown show::outcome;
                         (0, 0.5, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "hidden", .. },
                         (2, 0.5, 0, &[0, 1, 1]) => ModelError::InvalidParameter { name: "epochs", .. },
                         (2, -1.0, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "learning_rate", .. },
