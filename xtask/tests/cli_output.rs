@@ -92,7 +92,13 @@ fn a_check_for_watch_colours_rustc_errors() {
 fn copy_built_checkout(root: &Path, to: &Path) {
     fn walk(from: &Path, to: &Path, skip: &[&str], file: &dyn Fn(&Path, &Path)) {
         std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap().flatten() {
+        // A folder a concurrent build removes meanwhile (cargo's temporary ones) is skipped.
+        let entries = match std::fs::read_dir(from) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(e) => panic!("cannot read {}: {e}", from.display()),
+        };
+        for entry in entries.flatten() {
             let name = entry.file_name();
             if skip.iter().any(|s| name == *s) {
                 continue;
