@@ -411,7 +411,17 @@ impl Grader {
         let mut excluded = BTreeMap::new();
         let mut notes = BTreeMap::new();
         let mut files = BTreeMap::new();
-        for ex in &self.manifest.exercises {
+        let layout = Layout::new(&self.target_dir);
+        // A save (one exercise, already in the staged workspace) reads, scans and stages
+        // that exercise alone; the other staged files are left as they are, since only its
+        // crate is built.
+        let alone = only.filter(|id| learner_crate::is_member(&layout, id));
+        for ex in self
+            .manifest
+            .exercises
+            .iter()
+            .filter(|ex| alone.is_none_or(|id| ex.id == id))
+        {
             match learner_crate::read_exercise(&self.exercises_dir, ex) {
                 Err(FileProblem::Missing(detail)) => {
                     excluded.insert(
@@ -466,13 +476,17 @@ impl Grader {
                 }
             }
         }
-        let layout = Layout::new(&self.target_dir);
         let learner = loop {
             if files.is_empty() || only.is_some_and(|id| !files.contains_key(id)) {
                 break None;
             }
-            learner_crate::write(&self.root, &self.manifest, &files, &layout)
-                .map_err(GraderError)?;
+            match alone.and_then(|id| Some((self.manifest.get(id)?, files.get(id)?))) {
+                Some((ex, text)) => {
+                    learner_crate::write_exercise(&self.root, ex, text, &layout.stage).map(drop)
+                }
+                None => learner_crate::write(&self.root, &self.manifest, &files, &layout),
+            }
+            .map_err(GraderError)?;
             match self.build_learner(&layout, only)? {
                 BuildOutcome::Built(program) => break Some(program),
                 BuildOutcome::Forbidden(by_exercise) => {
