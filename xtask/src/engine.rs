@@ -335,9 +335,8 @@ impl Grader {
     }
 
     /// [`Grader::build`], or with `only`, for that exercise alone: only its crate is
-    /// compiled and its own small binary linked (what a save in `watch` costs). Every other
-    /// file is staged all the same, so that the next build of everything starts from the
-    /// same tree.
+    /// compiled and its own small binary linked (what a save in `watch` costs); see
+    /// `build_learner_crate` for what is staged.
     fn build_learner_for(&self, only: Option<&str>) -> Result<Build, GraderError> {
         let (scratch, _lock) = self.build_lock()?;
         // The judge depends on the course only: build it (usually a no-op) while the
@@ -593,12 +592,13 @@ impl Grader {
             "--manifest-path",
             &manifest,
         ];
-        let (package, binary) = match only {
-            Some(id) => (format!("ex_{id}"), learner_crate::exercise_binary(id)),
-            None => (String::new(), "mathlings-learner".to_string()),
-        };
-        if only.is_some() {
-            args.extend(["--package", &package, "--bin", &binary]);
+        let package = only.map(|id| format!("ex_{id}"));
+        let binary = only.map_or_else(
+            || "mathlings-learner".into(),
+            learner_crate::exercise_binary,
+        );
+        if let Some(package) = &package {
+            args.extend(["--package", package, "--bin", &binary]);
         }
         let mut cmd = crate::sandboxing::cargo_command(&policy, &args);
         cmd.current_dir(&layout.stage);
