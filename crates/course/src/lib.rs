@@ -22,13 +22,16 @@
 #![deny(missing_docs)]
 
 pub mod bindgen;
+mod fingerprint;
 mod forbidden;
 mod layout;
 mod manifest;
+pub mod mutants;
 pub mod report;
 mod signatures;
 mod stubs;
 
+pub use fingerprint::fingerprint;
 pub use forbidden::{ForbiddenCall, find_forbidden_calls};
 pub use layout::layout_problems;
 pub use manifest::{Exercise, MANIFEST_FILE, Manifest, ManifestError};
