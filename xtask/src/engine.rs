@@ -81,6 +81,9 @@ pub struct Verdict {
     pub report: Option<ExerciseReport>,
     /// Compiler output, crash details or the forbidden calls found.
     pub detail: Option<String>,
+    /// Wall time of the exercise's run by the judge (0 when it was not run: excluded from
+    /// the build, or graded elsewhere).
+    pub seconds: f64,
 }
 
 impl Verdict {
@@ -258,11 +261,13 @@ impl Grader {
     }
 
     fn grade_one(&self, ex: &Exercise, build: &Build) -> Verdict {
+        let started = Instant::now();
         let verdict = |status, report, detail| Verdict {
             id: ex.id.clone(),
             status,
             report,
             detail,
+            seconds: started.elapsed().as_secs_f64(),
         };
         if let Some(e) = build.excluded.get(&ex.id) {
             return verdict(e.status, None, Some(e.detail.clone()));

@@ -15,6 +15,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use crate::engine::{Grader, Limits, SandboxMode, Verdict};
+use crate::gradebook::{CourseIdentity, SHARD_FILE, ShardManifest};
 use crate::report::GradeReport;
 use crate::{Course, RunOptions};
 
@@ -133,6 +134,7 @@ pub fn run(args: GradeArgs) -> Result<ExitCode, String> {
     let verdicts = grader.grade(&ids).map_err(|e| e.to_string())?;
     let report = GradeReport::new(
         &course.manifest,
+        &CourseIdentity::of(&course.root)?,
         &name,
         args.run.seed,
         args.run.cases,
@@ -275,7 +277,8 @@ fn formats(args: &GradeArgs) -> Result<Vec<(&'static Format, Option<PathBuf>)>, 
 /// A submission's name and its report (or why it could not be graded).
 pub type Graded = (String, Result<GradeReport, String>);
 
-fn write_file(path: &Path, text: &str) -> Result<(), String> {
+/// Writes `text` to `path`, creating its folder.
+pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -373,66 +376,35 @@ fn grade_batch(
         workers,
         Some((&out, &formats)),
     )?;
-    // Scores first (numbers a spreadsheet sums), then each exercise's status, so that
-    // "not_started" stays apart from "fail".
-    let mut csv = String::from("submission,score,max_score,percent,status");
-    for id in ids {
-        csv += &format!(",{id}");
-    }
-    for id in ids {
-        csv += &format!(",status:{id}");
-    }
-    csv += "\n";
     let mut failed = Vec::new();
     for (name, result) in &results {
         match result {
-            Ok(report) => {
-                csv += &format!(
-                    "{},{:.2},{:.2},{:.1},graded",
-                    csv_field(name),
-                    report.score,
-                    report.max_score,
-                    report.percent()
-                );
-                let graded = |id: &String| report.exercises.iter().find(|e| &e.id == id);
-                for id in ids {
-                    csv += &format!(",{:.2}", graded(id).map_or(0.0, |e| e.score));
-                }
-                for id in ids {
-                    let status = graded(id).map(|e| serde_json::to_value(e.status));
-                    match status {
-                        Some(Ok(serde_json::Value::String(s))) => csv += &format!(",{s}"),
-                        _ => csv += ",",
-                    }
-                }
-                println!(
-                    "{:<24} {:>8.2}/{:<8.2} {:>5.1}%",
-                    name,
-                    report.score,
-                    report.max_score,
-                    report.percent()
-                );
-            }
+            Ok(report) => println!(
+                "{:<24} {:>8.2}/{:<8.2} {:>5.1}%",
+                name,
+                report.score,
+                report.max_score,
+                report.percent()
+            ),
             Err(message) => {
                 failed.push(name.as_str());
-                let reason = message.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-                csv += &format!(
-                    "{},0,0,0,{}",
-                    csv_field(name),
-                    csv_field(&format!("error: {}", reason.trim()))
-                );
-                for _ in ids {
-                    csv += ",0";
-                }
-                for _ in ids {
-                    csv += ",";
-                }
                 println!("{name:<24} not graded: {message}");
             }
         }
-        csv += "\n";
     }
-    write_file(&out.join("gradebook.csv"), &csv)?;
+    let shard = ShardManifest::new(
+        args.shard.unwrap_or((1, 1)),
+        args.run.seed,
+        args.run.cases,
+        CourseIdentity::of(&course.root)?,
+        ids,
+        &results,
+    );
+    write_file(&out.join(SHARD_FILE), &shard.json())?;
+    write_file(
+        &out.join(crate::gradebook::GRADEBOOK_FILE),
+        &crate::gradebook::csv(ids, &results),
+    )?;
     println!(
         "{} submission(s) graded, {} not gradable · reports in {}",
         results.len() - failed.len(),
@@ -472,6 +444,7 @@ pub fn grade_many(
     let mut template = template.clone();
     template.prepare_judge().map_err(|e| e.to_string())?;
     let template = &template;
+    let identity = &CourseIdentity::of(&course.root)?;
     Ok(pool.install(|| {
         submissions
             .par_iter()
@@ -487,6 +460,7 @@ pub fn grade_many(
                     let verdicts: Vec<Verdict> = grader.run_all(ids, &build);
                     let report = GradeReport::new(
                         &course.manifest,
+                        identity,
                         &name,
                         grader.seed,
                         grader.cases,
@@ -504,12 +478,4 @@ pub fn grade_many(
             })
             .collect()
     }))
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\"").replace('\n', " "))
-    } else {
-        s.to_string()
-    }
 }

@@ -4,8 +4,11 @@
 
 mod bench;
 mod check;
+mod class_charts;
+mod class_report;
 mod engine;
 mod grade;
+mod gradebook;
 mod hint;
 mod learner_crate;
 mod list;
@@ -53,6 +56,9 @@ enum Verb {
     /// (Courses) Grade a submission or a whole class: score, reports (JSON, JUnit,
     /// Markdown, Gradescope, GitHub Classroom), exit status.
     Grade(Box<grade::GradeArgs>),
+    /// (Courses) Merge the outputs of `grade --batch --shard K/N` into one gradebook and a
+    /// class report (Markdown and HTML): scores, statuses, failed properties, misconceptions.
+    Gradebook(gradebook::GradebookArgs),
     /// (Developers) Measure the grader: save → verdict, check --all, batch grading with a
     /// shared cache against a fresh build per submission.
     Bench(bench::BenchArgs),
@@ -197,6 +203,7 @@ fn main() -> ExitCode {
         Verb::Repro(a) => repro::run(a),
         Verb::Verify(a) => verify::run(a),
         Verb::Grade(a) => grade::run(*a),
+        Verb::Gradebook(a) => gradebook::run(a),
         Verb::New(a) => new::run(a),
         Verb::Bench(a) => bench::run(a),
     };

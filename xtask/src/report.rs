@@ -6,6 +6,13 @@
 //! {
 //!   "schema_version": 1,                  // integer; bumped on any incompatible change
 //!   "tool": "mathlings-grade 0.1.0",      // string: grader name and version
+//!   "course": {                           // what determined the verdicts: reports with a
+//!                                         // different course are never merged
+//!     "version": "0.1.0",                 // string: the grader's version
+//!     "fingerprint": "9c1d0b6e2f4a7358"   // string: 16 hex digits, a hash of the manifest,
+//!                                         // the checks (sources, snapshots), bindings,
+//!                                         // solutions, reference crates and data
+//!   },
 //!   "submission": "alice",                // string: the submission's name (its folder name)
 //!   "seed": 2026,                         // integer: master seed of every generated input
 //!   "cases": 64,                          // integer: generated cases per property
@@ -22,6 +29,8 @@
 //!                                         // "sandbox_violation"
 //!       "score": 7.0,                     // number: points earned (partial credit per property)
 //!       "max_score": 10.0,                // number: the exercise's points
+//!       "seconds": 0.42,                  // number: wall time of the exercise's checks
+//!                                         // (0 when they did not run; excludes the build)
 //!       "detail": null,                   // string|null: compiler output, crash cause or
 //!                                         // forbidden calls (statuses other than pass/fail)
 //!       "misconception": null,            // {"id": string, "explanation": string}|null
@@ -49,7 +58,7 @@
 //! }
 //! ```
 //!
-//! Scores are rounded to 0.01. An exercise's points are split across its properties in
+//! Scores and seconds are rounded to 0.01. An exercise's points are split across its properties in
 //! proportion to their weights; any status other than pass/fail earns 0.
 //!
 //! "not_started" is its own status in every format: the terminal summary (`○`), the
@@ -59,20 +68,23 @@
 
 use mathlings_course::report::{Diagnosis, Failure};
 use mathlings_course::{Exercise, Manifest};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::{Status, Verdict};
+use crate::gradebook::CourseIdentity;
 
 /// The version of the JSON schema above.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A graded submission.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GradeReport {
     /// See the module docs.
     pub schema_version: u32,
     /// Grader name and version.
     pub tool: String,
+    /// What determined the verdicts.
+    pub course: CourseIdentity,
     /// The submission's name.
     pub submission: String,
     /// Master seed.
@@ -88,7 +100,7 @@ pub struct GradeReport {
 }
 
 /// One exercise of a graded submission.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExerciseGrade {
     /// Exercise id.
     pub id: String,
@@ -102,6 +114,8 @@ pub struct ExerciseGrade {
     pub score: f64,
     /// Points available.
     pub max_score: f64,
+    /// Wall time of the exercise's checks.
+    pub seconds: f64,
     /// Compiler output, crash cause or forbidden calls.
     pub detail: Option<String>,
     /// The misconception the answer behaves like.
@@ -111,7 +125,7 @@ pub struct ExerciseGrade {
 }
 
 /// One property of one exercise.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PropertyGrade {
     /// Property id.
     pub id: String,
@@ -128,7 +142,7 @@ pub struct PropertyGrade {
     /// The shrunk failing case.
     pub counterexample: Option<Failure>,
     /// What the learner's code printed while this property was checked (failed only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
 }
 
@@ -140,6 +154,7 @@ impl GradeReport {
     /// Builds the report of `verdicts` (any order) for `submission`.
     pub fn new(
         manifest: &Manifest,
+        course: &CourseIdentity,
         submission: &str,
         seed: u64,
         cases: u32,
@@ -158,6 +173,7 @@ impl GradeReport {
         GradeReport {
             schema_version: SCHEMA_VERSION,
             tool: format!("mathlings-grade {}", env!("CARGO_PKG_VERSION")),
+            course: course.clone(),
             submission: submission.to_string(),
             seed,
             cases,
@@ -443,6 +459,7 @@ fn grade_exercise(ex: &Exercise, v: &Verdict) -> ExerciseGrade {
         status: v.status,
         score: round2(score),
         max_score: points,
+        seconds: round2(v.seconds),
         detail: v.detail.clone(),
         misconception,
         properties,

@@ -520,6 +520,7 @@ impl Session<'_> {
                     status,
                     report,
                     detail,
+                    seconds: 0.0,
                 }),
                 None => Err(errors.trim().trim_start_matches("error: ").to_string()),
             };
