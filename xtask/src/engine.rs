@@ -127,6 +127,9 @@ pub struct Grader {
     pub bless: bool,
     /// Whether learner code may run where the sandbox is unavailable.
     pub sandbox: SandboxMode,
+    /// Stop each exercise at its first failing property, unshrunk and undiagnosed
+    /// (`verify --mutants`: only whether an implementation is rejected matters).
+    pub first_failure: bool,
     /// The judge, when already built for every grading of this process (a batch: the
     /// judge depends on the course alone, so one build serves every submission).
     pub judge: Option<Arc<PrivateCopy>>,
@@ -337,6 +340,15 @@ impl Grader {
     /// When the course's own crates do not build, or the sandbox is required and missing.
     pub fn build(&self) -> Result<Build, GraderError> {
         self.build_learner_for(None)
+    }
+
+    /// Builds the judge and exercise `id`'s own small learner binary alone (what a save in
+    /// `watch` costs; `verify --mutants` builds each mutant so).
+    ///
+    /// # Errors
+    /// As [`Grader::build`].
+    pub fn build_one(&self, id: &str) -> Result<Build, GraderError> {
+        self.build_learner_for(Some(id))
     }
 
     /// [`Grader::build`], or with `only`, for that exercise alone: only its crate is
@@ -685,6 +697,7 @@ impl Grader {
                 memory: self.limits.memory,
                 output: self.limits.output,
             }),
+            first_failure: self.first_failure,
         };
         let mut cmd = Command::new(build.judge());
         let mut args = vec![verb, id];

@@ -13,6 +13,7 @@ mod hint;
 mod learner_crate;
 mod list;
 mod method_lint;
+mod mutants;
 mod new;
 mod progress;
 mod render;
@@ -121,6 +122,7 @@ impl Course {
             limits: engine::Limits::default(),
             sandbox: engine::SandboxMode::BestEffort,
             bless: false,
+            first_failure: false,
             judge: None,
             jobs: run
                 .jobs

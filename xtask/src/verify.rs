@@ -37,6 +37,17 @@ pub struct VerifyArgs {
     /// the course ships (crates/course/stubs), after you edited a stub in exercises/src.
     #[arg(long)]
     pub freeze_stubs: bool,
+    /// Instead: grade every mutant of each solution (a flipped boundary or operator, a
+    /// dropped ± 1, a deleted statement, swapped indices…) and list the survivors, which
+    /// fail unless recorded as equivalent in crates/checks/mutants/<ID>.toml.
+    #[arg(long)]
+    pub mutants: bool,
+    /// With --mutants: also re-run exercises already proven for their current contents.
+    #[arg(long, requires = "mutants")]
+    pub fresh: bool,
+    /// With --mutants: only list each mutant and its diff.
+    #[arg(long, requires = "mutants")]
+    pub list: bool,
     #[command(flatten)]
     pub run: RunOptions,
 }
@@ -45,6 +56,13 @@ pub struct VerifyArgs {
 pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(&args.ids)?;
+    if args.mutants {
+        let mut grader = course.grader(&args.run);
+        if !args.list {
+            grader.prepare_judge().map_err(|e| e.to_string())?;
+        }
+        return crate::mutants::run(&course, &grader, &args.ids, args.fresh, args.list);
+    }
     if args.freeze_stubs {
         freeze_stubs(&course, &args.ids)?;
     }

@@ -24,6 +24,9 @@ pub struct Options {
     pub seed: u64,
     /// Generated cases per property.
     pub cases: u32,
+    /// Stop at the first failing property, report its case unshrunk and diagnose nothing:
+    /// for `verify --mutants`, where only whether an implementation is rejected matters.
+    pub first_failure: bool,
 }
 
 /// A named, weighted invariant that a correct implementation keeps.
@@ -68,6 +71,7 @@ pub struct Ctx {
     property: &'static str,
     seed: u64,
     cases: u32,
+    shrink: bool,
 }
 
 impl Ctx {
@@ -85,7 +89,7 @@ impl Ctx {
         let config = Config {
             cases: self.cases,
             failure_persistence: None,
-            max_shrink_iters: 2048,
+            max_shrink_iters: if self.shrink { 2048 } else { 0 },
             max_shrink_time: 3_000,
             source_file: None,
             ..Config::default()
@@ -239,15 +243,18 @@ impl<I> Spec<I> {
     /// Grades `implementation`: every property, then, if any failed, a diagnosis against
     /// `reference` (the official solution; see [`Spec::diagnose`]).
     pub fn grade(&self, implementation: &I, reference: &I, options: &Options) -> ExerciseReport {
-        let properties: Vec<PropertyReport> = self
-            .properties
-            .iter()
-            .map(|property| {
+        let mut properties: Vec<PropertyReport> = Vec::new();
+        for property in &self.properties {
+            if options.first_failure && properties.iter().any(|p| !p.passed) {
+                break;
+            }
+            properties.push({
                 let ctx = Ctx {
                     exercise: self.exercise,
                     property: property.id,
                     seed: options.seed,
                     cases: options.cases,
+                    shrink: !options.first_failure,
                 };
                 // Learner calls (through the judge's proxies) share one time budget per
                 // property; outside a judge these are no-ops.
@@ -282,14 +289,14 @@ impl<I> Spec<I> {
                     output: (verdict.is_err() && !printed.trim().is_empty()).then_some(printed),
                     failure: verdict.err(),
                 }
-            })
-            .collect();
+            });
+        }
         let failed = properties.iter().any(|p| !p.passed);
         mathlings_wire::judge::begin_property();
         ExerciseReport {
             exercise: self.exercise.to_string(),
             properties,
-            diagnosis: if failed {
+            diagnosis: if failed && !options.first_failure {
                 self.diagnose(implementation, reference)
             } else {
                 None

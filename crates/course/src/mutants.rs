@@ -285,7 +285,10 @@ impl<'ast> Visit<'ast> for Finder<'_> {
             && t.elems.len() == 2
         {
             let (i, j) = (&t.elems[0], &t.elems[1]);
-            let (ti, tj) = (self.text(i.span()).to_string(), self.text(j.span()).to_string());
+            let (ti, tj) = (
+                self.text(i.span()).to_string(),
+                self.text(j.span()).to_string(),
+            );
             if ti != tj {
                 let shown = format!("`[({ti}, {tj})]` → `[({tj}, {ti})]`");
                 self.push(t.span(), format!("({tj}, {ti})"), shown);
@@ -308,7 +311,10 @@ impl<'ast> Visit<'ast> for Finder<'_> {
 
     fn visit_stmt(&mut self, s: &'ast syn::Stmt) {
         if let syn::Stmt::Expr(e, Some(semi)) = s
-            && !matches!(e, syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_))
+            && !matches!(
+                e,
+                syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_)
+            )
         {
             let whole = e.span().join(semi.span).unwrap_or_else(|| e.span());
             let shown = format!("delete `{};`", short(self.text(e.span())));
@@ -341,7 +347,11 @@ mod tests { fn g() { let x = 1 + 1; } }
 "#;
 
     fn names() -> Vec<String> {
-        mutants(SOURCE).unwrap().into_iter().map(|m| m.name).collect()
+        mutants(SOURCE)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
     }
 
     #[test]
@@ -360,9 +370,15 @@ mod tests { fn g() { let x = 1 + 1; } }
             "fn f: delete `v.push(1);`",
             "fn f: `-s` → `s`",
         ] {
-            assert!(names.contains(&expected.to_string()), "{expected} not in {names:#?}");
+            assert!(
+                names.contains(&expected.to_string()),
+                "{expected} not in {names:#?}"
+            );
         }
-        assert!(names.iter().all(|n| !n.contains("fn g")), "tests are not mutated");
+        assert!(
+            names.iter().all(|n| !n.contains("fn g")),
+            "tests are not mutated"
+        );
     }
 
     #[test]
@@ -389,7 +405,15 @@ mod tests { fn g() { let x = 1 + 1; } }
     #[test]
     fn repeated_changes_are_numbered() {
         let source = "fn f(a: f64, b: f64) -> f64 { let x = a + b; let y = a + b; x * y }";
-        let names: Vec<String> = mutants(source).unwrap().into_iter().map(|m| m.name).collect();
-        assert_eq!(names.iter().filter(|n| n.ends_with("#2")).count(), 1, "{names:#?}");
+        let names: Vec<String> = mutants(source)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(
+            names.iter().filter(|n| n.ends_with("#2")).count(),
+            1,
+            "{names:#?}"
+        );
     }
 }

@@ -107,6 +107,10 @@ pub struct Request {
     pub budget_ms: u64,
     /// How to start the learner process (grading the learner's target only).
     pub learner: Option<LearnerProcess>,
+    /// Stop at the first failing property, unshrunk, without a diagnosis
+    /// (`verify --mutants`).
+    #[serde(default)]
+    pub first_failure: bool,
 }
 
 /// How to start and confine the learner process.

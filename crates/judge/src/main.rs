@@ -50,6 +50,7 @@ fn run(args: &[String]) -> Result<String, String> {
             let options = Options {
                 seed: request.seed,
                 cases: request.cases,
+                first_failure: request.first_failure,
             };
             if target == Target::Learner {
                 let learner = request
@@ -75,6 +76,7 @@ fn run(args: &[String]) -> Result<String, String> {
             let options = Options {
                 seed: request.seed,
                 cases: request.cases,
+                first_failure: request.first_failure,
             };
             let response = Response {
                 problems: (entry.verify)(&options),
