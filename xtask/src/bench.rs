@@ -2,11 +2,15 @@
 //! exercise, `check --all`, and batch grading with the shared build cache against a fresh
 //! build per submission, all in the same run (machines are noisy: compare the ratios).
 //!
+//! With `--class N --shards S` it measures a whole class instead: N synthetic submissions
+//! graded by `grade --batch --shard K/S` (one run per shard, in turn, as S CI jobs would
+//! each run one), then `gradebook merge`.
+//!
 //! Everything happens in scratch folders under `target/mathlings/bench/`; the working
 //! tree's exercises are not touched.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use clap::Args;
@@ -26,6 +30,13 @@ pub struct BenchArgs {
     /// Repetitions of the learner-loop measurements (the median is reported).
     #[arg(long, default_value_t = 5)]
     pub repeat: usize,
+    /// Measure a whole class instead: this many synthetic submissions graded in --shards
+    /// shards, one `grade --batch --shard K/N` run after the other, then merged.
+    #[arg(long, value_name = "SUBMISSIONS")]
+    pub class: Option<usize>,
+    /// With --class: the number of shards.
+    #[arg(long, default_value_t = 4, requires = "class", value_parser = clap::value_parser!(u16).range(1..))]
+    pub shards: u16,
     #[command(flatten)]
     pub run: RunOptions,
 }
@@ -41,8 +52,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         .iter()
         .map(|e| e.id.clone())
         .collect();
+    if let Some(size) = args.class {
+        let result = class_bench(&course, &args, &scratch, size);
+        let _ = std::fs::remove_dir_all(&scratch);
+        return result;
+    }
     let solutions = course.root.join("solutions/src");
-    let stubs = course.root.join("exercises/src");
 
     // 1. The learner's loop, on a copy of the solutions.
     let learner = scratch.join("learner/src");
@@ -70,27 +85,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     }
 
     // 2. A class, graded with the shared cache.
-    let class = scratch.join("class");
-    let mut submissions = Vec::new();
-    for k in 0..args.submissions {
-        let dir = class.join(format!("learner{k:03}"));
-        let mistake = if k % 10 == 7 {
-            Some((ids[k % ids.len()].clone(), Mistake::CompileError))
-        } else if k % 3 == 1 {
-            Some((ids[k % ids.len()].clone(), Mistake::Stub))
-        } else {
-            None
-        };
-        copy_exercises(
-            &course,
-            &solutions,
-            &dir.join("exercises/src"),
-            mistake
-                .as_ref()
-                .map(|(id, m)| (id.as_str(), *m, stubs.as_path())),
-        )?;
-        submissions.push(dir);
-    }
+    let submissions = synthetic_class(&course, &scratch.join("class"), args.submissions)?;
     let template = course.grader(&args.run);
     let workers = args.run.jobs.unwrap_or(2);
     let t = Instant::now();
@@ -147,6 +142,116 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         );
     }
     let _ = std::fs::remove_dir_all(&scratch);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `size` submissions into `class` (`learner000/exercises/src/…`), from the
+/// solutions: every third with one exercise left as its stub, every tenth with one that
+/// does not compile.
+fn synthetic_class(course: &Course, class: &Path, size: usize) -> Result<Vec<PathBuf>, String> {
+    let solutions = course.root.join("solutions/src");
+    let stubs = course.root.join(mathlings_course::STUBS_DIR);
+    let exercises = &course.manifest.exercises;
+    let mut submissions = Vec::new();
+    for k in 0..size {
+        let dir = class.join(format!("learner{k:03}"));
+        let id = exercises[k % exercises.len()].id.as_str();
+        let mistake = if k % 10 == 7 {
+            Some((id, Mistake::CompileError, stubs.as_path()))
+        } else if k % 3 == 1 {
+            Some((id, Mistake::Stub, stubs.as_path()))
+        } else {
+            None
+        };
+        copy_exercises(course, &solutions, &dir.join("exercises/src"), mistake)?;
+        submissions.push(dir);
+    }
+    Ok(submissions)
+}
+
+/// `bench --class SIZE --shards N`: grades a synthetic class shard by shard with the real
+/// command, then merges, and prints the times.
+fn class_bench(
+    course: &Course,
+    args: &BenchArgs,
+    scratch: &Path,
+    size: usize,
+) -> Result<ExitCode, String> {
+    let class = scratch.join("class");
+    let submissions = synthetic_class(course, &class, size)?;
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find xtask: {e}"))?;
+    let workers = args.run.jobs.unwrap_or(2).to_string();
+    let (seed, cases) = (args.run.seed.to_string(), args.run.cases.to_string());
+    let run = |what: &str, args: &[&std::ffi::OsStr]| -> Result<Duration, String> {
+        let t = Instant::now();
+        let status = Command::new(&exe)
+            .args(args)
+            .args(["--seed", &seed, "--cases", &cases, "--jobs", &workers])
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| format!("cannot run {what}: {e}"))?;
+        match status.code() {
+            // 2: a submission was not gradable (recorded in its shard).
+            Some(0 | 2) => Ok(t.elapsed()),
+            _ => Err(format!("{what} failed ({status})")),
+        }
+    };
+    // Untimed: what a CI matrix's build job does once (the judge and the dependencies).
+    let first = submissions.first().ok_or("an empty class")?;
+    run(
+        "the warm-up grade",
+        &["grade".as_ref(), "--submission".as_ref(), first.as_os_str()],
+    )?;
+    let shards = usize::from(args.shards);
+    let mut dirs = Vec::new();
+    let mut times = Vec::new();
+    for k in 1..=shards {
+        let out = scratch.join(format!("shard-{k}"));
+        let shard = format!("{k}/{shards}");
+        times.push(run(
+            &format!("shard {shard}"),
+            &[
+                "grade".as_ref(),
+                "--batch".as_ref(),
+                class.as_os_str(),
+                "--shard".as_ref(),
+                shard.as_ref(),
+                "--out".as_ref(),
+                out.as_os_str(),
+            ],
+        )?);
+        dirs.push(out);
+    }
+    let t = Instant::now();
+    let merged = crate::gradebook::merge(&dirs)?;
+    merged.write(&scratch.join("merged"))?;
+    let merge = t.elapsed();
+    let total: f64 = times.iter().map(Duration::as_secs_f64).sum();
+    let not_gradable = merged.results.iter().filter(|(_, r)| r.is_err()).count();
+    println!(
+        "mathlings class benchmark — {size} submissions × {} exercises, {} cases/property, {shards} shards run in turn, {workers} submissions in flight, {} CPUs",
+        course.manifest.exercises.len(),
+        args.run.cases,
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    println!("| measurement | result |");
+    println!("|---|---|");
+    for (k, t) in times.iter().enumerate() {
+        println!(
+            "| shard {}/{shards} (`grade --batch --shard`) | {:.1} s |",
+            k + 1,
+            secs(*t)
+        );
+    }
+    println!(
+        "| all shards | {total:.1} s, {:.2} s per submission ({} graded, {not_gradable} not gradable) |",
+        total / size.max(1) as f64,
+        merged.results.len() - not_gradable
+    );
+    println!(
+        "| `gradebook merge` of {shards} shards | {:.2} s |",
+        merge.as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
