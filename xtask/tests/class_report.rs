@@ -100,7 +100,7 @@ fn grade(class: &Path, out: &Path, args: &[&str]) {
         "--only",
     ];
     all.extend(EXERCISES.iter().map(|(id, _)| *id));
-    if !args.iter().any(|a| *a == "--seed") {
+    if !args.contains(&"--seed") {
         all.extend(["--seed", SEED]);
     }
     all.extend_from_slice(args);
