@@ -1,7 +1,8 @@
 //! Generates the judge's registry from the course manifest: per exercise, the proxies that
 //! reach the learner's functions in the learner process (from the exercise's `Impl` in
 //! `crates/bindings`, by `mathlings_course::bindgen`), and the glue that grades a target
-//! with the exercise's checks. No learner file is read: the judge builds once per course.
+//! with the exercise's checks, and draws its figures (`crates/figures`, for the exercises
+//! that have a module there). No learner file is read: the judge builds once per course.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -15,6 +16,9 @@ fn main() {
     let manifest_file = root.join(mathlings_course::MANIFEST_FILE);
     println!("cargo:rerun-if-changed={}", manifest_file.display());
     let manifest = Manifest::load(&root).unwrap_or_else(|e| panic!("{e}"));
+    let figures_dir = root.join("crates/figures/src");
+    // A new figures module changes the folder (cargo watches every file under it).
+    println!("cargo:rerun-if-changed={}", figures_dir.display());
     let mut glue = String::from("/// One module per exercise.\npub mod glue {\n");
     let mut registry = String::from(
         "/// Every exercise, in teaching order.\npub static EXERCISES: &[Entry] = &[\n",
@@ -30,15 +34,19 @@ fn main() {
             .unwrap_or_else(|e| panic!("{e}"));
         let file = out.join(format!("{id}.rs"));
         let solution = generated.bind(&format!("mathlings_solutions::{module_path}"));
+        let figures = figures_dir
+            .join(&ex.file)
+            .is_file()
+            .then(|| format!("mathlings_figures::{module_path}"));
         std::fs::write(
             &file,
-            glue_module(id, &module_path, &generated.judge, &solution),
+            glue_module(id, &module_path, &generated.judge, &solution, figures.as_deref()),
         )
         .unwrap();
         writeln!(glue, "    include!({:?});", file.display().to_string()).unwrap();
         writeln!(
             registry,
-            "    Entry {{ id: {id:?}, allow: &{:?}, grade: glue::{id}::grade, verify: glue::{id}::verify, describe: glue::{id}::describe }},",
+            "    Entry {{ id: {id:?}, allow: &{:?}, grade: glue::{id}::grade, verify: glue::{id}::verify, describe: glue::{id}::describe, figures: glue::{id}::figures }},",
             ex.allow
         )
         .unwrap();
@@ -48,7 +56,18 @@ fn main() {
     std::fs::write(out.join("registry.rs"), glue + &registry).unwrap();
 }
 
-fn glue_module(id: &str, module_path: &str, proxies: &str, solution: &str) -> String {
+/// `figures`: the path of the exercise's figures module, if it has one.
+fn glue_module(
+    id: &str,
+    module_path: &str,
+    proxies: &str,
+    solution: &str,
+    figures: Option<&str>,
+) -> String {
+    let draw = match figures {
+        Some(module) => format!("{module}::figures(imp, options.seed)"),
+        None => "{ let _ = (imp, options); Vec::new() }".to_string(),
+    };
     format!(
         r#"/// Glue for `{id}`.
 pub mod {id} {{
@@ -81,6 +100,19 @@ pub mod {id} {{
     /// stub's failures are proven through the learner process, by the grader).
     pub fn verify(options: &Options) -> Vec<String> {{
         checks::spec().verify(&solution(), None, options)
+    }}
+
+    /// The figures of one implementation of `{id}` (none when the exercise has no figures
+    /// module); `None` when the target does not exist.
+    pub fn figures(target: crate::Target, options: &Options) -> Option<Vec<mathlings_plot::Figure>> {{
+        let draw = |imp: &checks::Impl| -> Vec<mathlings_plot::Figure> {{ {draw} }};
+        match target {{
+            crate::Target::Learner => Some(draw(&proxies::proxy())),
+            crate::Target::Solution => Some(draw(&solution())),
+            crate::Target::Misconception(i) => {{
+                checks::spec().misconceptions.get(i).map(|m| draw(&m.implementation))
+            }}
+        }}
     }}
 
     /// Describes the checks of `{id}`.

@@ -1,9 +1,11 @@
 //! `cargo xtask check [ID…|--all]`: grade exercises once and show the feedback.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::engine::Grader;
 use crate::progress::Progress;
 use crate::{Course, RunOptions, render};
 
@@ -27,13 +29,7 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(&args.ids)?;
-    // A checked folder other than the working tree keeps its own progress beside it.
-    let state_root = match &args.exercises_dir {
-        Some(dir) => dir
-            .parent()
-            .map_or_else(|| dir.clone(), |p| p.to_path_buf()),
-        None => course.root.clone(),
-    };
+    let state_root = state_root(&course, args.exercises_dir.as_deref());
     let mut progress = Progress::load(&state_root);
     let ids: Vec<String> = if args.all {
         course
@@ -47,12 +43,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         args.ids.clone()
     };
-    let mut grader = course.grader(&args.run);
-    if let Some(dir) = &args.exercises_dir {
-        grader.exercises_dir = dir
-            .canonicalize()
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    }
+    let grader = grader(&course, &args.run, args.exercises_dir.as_deref())?;
     if let Some(line) = crate::sandboxing::unconfined_note() {
         eprintln!("{line}");
     }
@@ -94,6 +85,32 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Where the learner's state (`.mathlings/`) lives: the course root, or beside a checked
+/// folder other than the working tree (`--exercises-dir`), which keeps its own.
+pub fn state_root(course: &Course, exercises_dir: Option<&Path>) -> PathBuf {
+    match exercises_dir {
+        Some(dir) => dir
+            .parent()
+            .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+        None => course.root.clone(),
+    }
+}
+
+/// A grader of the working tree's exercises, or of `exercises_dir`'s.
+pub fn grader(
+    course: &Course,
+    run: &RunOptions,
+    exercises_dir: Option<&Path>,
+) -> Result<Grader, String> {
+    let mut grader = course.grader(run);
+    if let Some(dir) = exercises_dir {
+        grader.exercises_dir = dir
+            .canonicalize()
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    }
+    Ok(grader)
 }
 
 /// The current exercise: the one recorded, else the first unsolved.

@@ -209,6 +209,11 @@ impl Build {
         &self.judge.0
     }
 
+    /// The learner process's binary (none when nothing compiled).
+    pub fn learner(&self) -> Option<&Path> {
+        self.learner.as_ref().map(|l| l.0.as_path())
+    }
+
     /// Why an exercise was left out of the learner process, if it was.
     pub fn excluded(&self, id: &str) -> Option<&Excluded> {
         self.excluded.get(id)
@@ -680,6 +685,19 @@ impl Grader {
         learner: Option<&Path>,
         ex: &Exercise,
     ) -> Result<mathlings_course::report::Response, RunFailure> {
+        self.judge_answer(build, verb, id, target, learner, ex)
+    }
+
+    /// [`Grader::judge`], reading an answer of type `T` (the `plot` verb's figures).
+    pub fn judge_answer<T: serde::de::DeserializeOwned>(
+        &self,
+        build: &Build,
+        verb: &str,
+        id: &str,
+        target: &str,
+        learner: Option<&Path>,
+        ex: &Exercise,
+    ) -> Result<T, RunFailure> {
         let budget = self.budget(ex);
         let scratch = self
             .target_dir
@@ -701,7 +719,7 @@ impl Grader {
         };
         let mut cmd = Command::new(build.judge());
         let mut args = vec![verb, id];
-        if verb == "grade" {
+        if verb == "grade" || verb == "plot" {
             args.push(target);
         }
         cmd.args(&args)

@@ -15,6 +15,7 @@ mod list;
 mod method_lint;
 mod mutants;
 mod new;
+mod plot;
 mod progress;
 mod render;
 mod report;
@@ -41,12 +42,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Verb {
     /// Start (or resume) the course: shows the current exercise and re-checks it every time
-    /// you save. Keys: h hint, n next, l list, t repro test, r re-check, q quit.
+    /// you save. Keys: h hint, n next, l list, t repro test, p plot, r re-check, q quit.
     Watch(watch::WatchArgs),
     /// List every exercise with its section and status.
     List(list::ListArgs),
     /// Check exercises (the given ids, or --all); exits 0 only when all pass.
     Check(check::CheckArgs),
+    /// Draw an exercise's figures (your answer against the reference) into
+    /// .mathlings/plots/, with a gallery of every exercise plotted: index.html.
+    Plot(plot::PlotArgs),
     /// Show the next hint for an exercise (then its further reading).
     Hint(hint::HintArgs),
     /// Restore an exercise's stub; your current text is kept in .mathlings/backups/.
@@ -200,6 +204,7 @@ fn main() -> ExitCode {
         Verb::Watch(a) => watch::run(a),
         Verb::List(a) => list::run(a),
         Verb::Check(a) => check::run(a),
+        Verb::Plot(a) => plot::run(a),
         Verb::Hint(a) => hint::run(a),
         Verb::Reset(a) => reset::run(a),
         Verb::Repro(a) => repro::run(a),

@@ -3,7 +3,8 @@
 //! course's build progress and an estimate of the time left on a first start — and
 //! re-checks it on every save. Keys: h hint, n next, l list (a scrollable menu: arrows or
 //! j/k, Enter switches exercise, r resets), t repro (the failing case as a unit test),
-//! r re-check, q or Ctrl-C quit — stopping a running check at once.
+//! p plot (`cargo xtask plot`: the exercise's figures; the path is shown), r re-check,
+//! q or Ctrl-C quit — stopping a running check at once.
 //!
 //! Each check runs in a child process (`watch ID --grade-child`, in its own process group)
 //! that prints cargo's built units and then the verdict as JSON lines, so that a check can
@@ -11,7 +12,7 @@
 //! learner processes; [`stop`]) without the grading pipeline knowing about it.
 //!
 //! Without a terminal it degrades to a plain loop that re-checks on every save; keys can
-//! then be typed as lines on standard input (`q`, `r`, `n`, `h`, `t`).
+//! then be typed as lines on standard input (`q`, `r`, `n`, `h`, `t`, `p`).
 
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -335,6 +336,10 @@ impl Session<'_> {
                 self.note = self.write_repro();
                 self.draw();
             }
+            Key::Char('p') => {
+                self.note = self.plot();
+                self.draw();
+            }
             Key::Char('l') => {
                 if self.interactive {
                     self.menu = Some(Menu::at(self.course, &self.current));
@@ -456,6 +461,26 @@ impl Session<'_> {
         match crate::repro::write(self.exercise(), report, &self.exercises_dir, &tests) {
             Ok(written) => written.summary(),
             Err(e) => format!("{e}\n"),
+        }
+    }
+
+    /// Plots the current exercise (`cargo xtask plot`, in a child process): the paths
+    /// written, or why not.
+    fn plot(&self) -> String {
+        let mut cmd = match std::env::current_exe() {
+            Ok(exe) => Command::new(exe),
+            Err(e) => return format!("cannot find xtask: {e}\n"),
+        };
+        cmd.args(["plot", &self.current, "--seed", &self.run.seed.to_string()]);
+        if self.state_root != self.course.root {
+            cmd.arg("--exercises-dir").arg(&self.exercises_dir);
+        }
+        match cmd.stdin(Stdio::null()).output() {
+            Ok(out) if out.status.success() => {
+                format!("Plotted:\n{}", String::from_utf8_lossy(&out.stdout))
+            }
+            Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
+            Err(e) => format!("cannot plot: {e}\n"),
         }
     }
 
@@ -659,7 +684,7 @@ impl Session<'_> {
             screen += &self.note;
         }
         if self.interactive {
-            screen += "\n[h] hint  [n] next  [l] list  [t] repro test  [r] re-check  [q] quit\n";
+            screen += "\n[h] hint  [n] next  [l] list  [t] repro test  [p] plot  [r] re-check  [q] quit\n";
         } else if self.verdict.is_some() {
             screen += "\nWatching exercises/src for changes (Ctrl-C to stop)…\n";
         }

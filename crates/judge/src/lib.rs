@@ -9,7 +9,9 @@
 //!
 //! Protocol (used by `cargo xtask`): `mathlings-judge grade ID TARGET` reads one JSON
 //! [`Request`] line on standard input (the seed is never on a command line) and prints one
-//! JSON [`Response`]; `mathlings-judge verify ID` the same with the instructor's proof;
+//! JSON [`Response`]; `mathlings-judge plot ID TARGET` reads the same request and prints a
+//! [`mathlings_plot::PlotResponse`] (the target's figures, drawn here from values the
+//! learner process returns); `mathlings-judge verify ID` the same with the instructor's proof;
 //! `mathlings-judge describe` prints every exercise's check description.
 #![deny(missing_docs)]
 
@@ -41,6 +43,8 @@ pub struct Entry {
     pub verify: fn(&Options) -> Vec<String>,
     /// The static description of the checks.
     pub describe: fn() -> CheckDescription,
+    /// Draws a target's figures; `None` when the target does not exist.
+    pub figures: fn(Target, &Options) -> Option<Vec<mathlings_plot::Figure>>,
 }
 
 /// The registry entry of `id`.

@@ -43,7 +43,7 @@ fn run(args: &[String]) -> Result<String, String> {
             let all: Vec<_> = EXERCISES.iter().map(|e| (e.id, (e.describe)())).collect();
             serde_json::to_string(&all).map_err(|e| e.to_string())
         }
-        ["grade", id, target] => {
+        [verb @ ("grade" | "plot"), id, target] => {
             let entry = find(id).ok_or_else(|| format!("unknown exercise {id}"))?;
             let target = parse_target(target)?;
             let request = read_request()?;
@@ -59,16 +59,25 @@ fn run(args: &[String]) -> Result<String, String> {
                     .ok_or("grading the learner needs `learner` in the request")?;
                 connect(entry.id, entry.allow, &learner, request.budget_ms);
             }
-            let report =
-                (entry.grade)(target, &options).ok_or_else(|| format!("{id}: no such target"))?;
-            let response = Response {
-                report: Some(report),
-                forbidden: mathlings_wire::judge::forbidden_calls(),
-                problems: Vec::new(),
-                learner_starts: mathlings_wire::judge::starts(),
+            let no_target = || format!("{id}: no such target");
+            let answer = if *verb == "grade" {
+                let report = (entry.grade)(target, &options).ok_or_else(no_target)?;
+                serde_json::to_string(&Response {
+                    report: Some(report),
+                    forbidden: mathlings_wire::judge::forbidden_calls(),
+                    problems: Vec::new(),
+                    learner_starts: mathlings_wire::judge::starts(),
+                })
+            } else {
+                let figures = (entry.figures)(target, &options).ok_or_else(no_target)?;
+                serde_json::to_string(&mathlings_plot::PlotResponse {
+                    figures,
+                    forbidden: mathlings_wire::judge::forbidden_calls(),
+                    learner_starts: mathlings_wire::judge::starts(),
+                })
             };
             mathlings_wire::judge::shutdown();
-            serde_json::to_string(&response).map_err(|e| e.to_string())
+            answer.map_err(|e| e.to_string())
         }
         ["verify", id] => {
             let entry = find(id).ok_or_else(|| format!("unknown exercise {id}"))?;
@@ -85,7 +94,8 @@ fn run(args: &[String]) -> Result<String, String> {
             serde_json::to_string(&response).map_err(|e| e.to_string())
         }
         _ => Err(
-            "usage: mathlings-judge describe | grade ID TARGET | verify ID (request on stdin)"
+            "usage: mathlings-judge describe | grade ID TARGET | plot ID TARGET | verify ID \
+             (request on stdin)"
                 .into(),
         ),
     }

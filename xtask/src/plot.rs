@@ -1,0 +1,293 @@
+//! `cargo xtask plot [ID] [--format svg|png] [--open]`: draw an exercise's figures — the
+//! learner's answer against the reference — into `.mathlings/plots/`, and keep the gallery
+//! `.mathlings/plots/index.html` of every exercise plotted so far.
+//!
+//! The learner's exercise is built exactly as `check ID` builds it (`Grader::build_one`),
+//! and the figures are drawn by the judge's `plot` verb, which reaches the learner's
+//! functions only through the sandboxed learner process: no learner code runs here. PNG
+//! files are rasterised here, with resvg, from the judge's SVG.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use mathlings_course::Manifest;
+use mathlings_plot::{Figure, PlotResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Grader, RunFailure};
+use crate::progress::Progress;
+use crate::{Course, RunOptions};
+
+/// Arguments of `plot`.
+#[derive(Args)]
+pub struct PlotArgs {
+    /// The exercise to plot (default: the current exercise).
+    pub id: Option<String>,
+    /// The files' format: SVG (any browser) or PNG (terminals and editors that show images).
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    pub format: Format,
+    /// Open the figure with the system's opener (xdg-open, open).
+    #[arg(long)]
+    pub open: bool,
+    /// Plot the exercise files in this folder (laid out like exercises/src) instead of the
+    /// working tree's; used by the grader's own tests.
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub exercises_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub run: RunOptions,
+}
+
+/// The format of the written figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Scalable vector graphics, as the judge draws them.
+    Svg,
+    /// Portable network graphics, rasterised with resvg.
+    Png,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+}
+
+/// What the gallery knows of one written figure (kept beside the figures, one file per
+/// exercise: `<id>.json`).
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    file: String,
+    title: String,
+    caption: String,
+}
+
+/// Runs `plot`.
+pub fn run(args: PlotArgs) -> Result<ExitCode, String> {
+    let course = Course::load()?;
+    let ids: Vec<String> = args.id.iter().cloned().collect();
+    course.known_ids(&ids)?;
+    let state_root = crate::check::state_root(&course, args.exercises_dir.as_deref());
+    let id = match args.id {
+        Some(id) => id,
+        None => crate::check::current(&course, &Progress::load(&state_root)),
+    };
+    let grader = crate::check::grader(&course, &args.run, args.exercises_dir.as_deref())?;
+    if let Some(line) = crate::sandboxing::unconfined_note() {
+        eprintln!("{line}");
+    }
+    let figures = learner_figures(&grader, &id)?;
+    let dir = plots_dir(&state_root);
+    let written = write_figures(&dir, &id, &figures, args.format)?;
+    let index = write_index(&dir, &course.manifest)?;
+    if written.is_empty() {
+        println!("{id} has no figures yet.");
+    }
+    for file in &written {
+        println!("{}", file.display());
+    }
+    println!("{}", index.display());
+    if args.open
+        && let Some(first) = written.first()
+    {
+        open(first)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The plots folder of the learner whose state lives in `state_root`.
+pub fn plots_dir(state_root: &Path) -> PathBuf {
+    state_root.join(".mathlings/plots")
+}
+
+/// Builds the learner's exercise `id` as `check ID` does and asks the judge for its
+/// figures, drawn from what the learner process returns.
+///
+/// # Errors
+/// When the course cannot be built, the learner's file is left out of the build (it does
+/// not compile, is missing, calls what it may not…), or the judge fails.
+pub fn learner_figures(grader: &Grader, id: &str) -> Result<Vec<Figure>, String> {
+    let ex = grader
+        .manifest
+        .get(id)
+        .ok_or_else(|| format!("unknown exercise `{id}`"))?;
+    let build = grader.build_one(id).map_err(|e| e.to_string())?;
+    if let Some(excluded) = build.excluded(id) {
+        return Err(format!(
+            "cannot plot {id}: {} (run `cargo xtask check {id}` to see why)",
+            excluded.status.words()
+        ));
+    }
+    let learner = build
+        .learner()
+        .ok_or_else(|| format!("cannot plot {id}: nothing was built"))?;
+    let answer: PlotResponse = grader
+        .judge_answer(&build, "plot", id, "learner", Some(learner), ex)
+        .map_err(|failure| match failure {
+            RunFailure::Timeout(t) => {
+                format!(
+                    "cannot plot {id}: the judge did not finish within {} s",
+                    t.as_secs()
+                )
+            }
+            RunFailure::Crashed(detail) => format!("cannot plot {id}: {detail}"),
+        })?;
+    Ok(answer.figures)
+}
+
+/// The file name of figure `index` of exercise `id`: `<id>.<ext>` for the first,
+/// `<id>-<figure id>.<ext>` for the others.
+fn file_name(id: &str, index: usize, figure: &Figure, format: Format) -> String {
+    let ext = format.extension();
+    if index == 0 {
+        format!("{id}.{ext}")
+    } else {
+        format!("{id}-{}.{ext}", figure.id)
+    }
+}
+
+/// Writes the figures of `id` into `dir` (and the gallery's record of them); their paths.
+fn write_figures(
+    dir: &Path,
+    id: &str,
+    figures: &[Figure],
+    format: Format,
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    let mut entries = Vec::new();
+    for (i, figure) in figures.iter().enumerate() {
+        let name = file_name(id, i, figure, format);
+        let path = dir.join(&name);
+        let bytes = match format {
+            Format::Svg => figure.svg.clone().into_bytes(),
+            Format::Png => png(&figure.svg)?,
+        };
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path);
+        entries.push(Entry {
+            file: name,
+            title: figure.title.clone(),
+            caption: figure.caption.clone(),
+        });
+    }
+    let record = dir.join(format!("{id}.json"));
+    let text = serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?;
+    std::fs::write(&record, text).map_err(|e| format!("cannot write {}: {e}", record.display()))?;
+    Ok(written)
+}
+
+/// Rasterises an SVG figure to PNG with resvg (text in the system's sans-serif font).
+///
+/// # Errors
+/// When the SVG cannot be read.
+pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_system_fonts();
+    // fontdb's default sans-serif family is Arial; use the system's own when it is absent.
+    let families: Vec<String> = fonts
+        .faces()
+        .flat_map(|face| face.families.iter().map(|(name, _)| name.clone()))
+        .collect();
+    if !families.iter().any(|f| f == "Arial")
+        && let Some(sans) = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Helvetica"]
+            .iter()
+            .find(|want| families.iter().any(|f| f == *want))
+    {
+        fonts.set_sans_serif_family(*sans);
+    }
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("unreadable SVG: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("the figure has no area")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
+/// Rewrites `dir/index.html`: every figure of every exercise with a record in `dir`, in
+/// the course's order, linking only files that exist. Well-formed XHTML, self-contained.
+fn write_index(dir: &Path, manifest: &Manifest) -> Result<PathBuf, String> {
+    let mut body = String::new();
+    for ex in &manifest.exercises {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{}.json", ex.id))) else {
+            continue;
+        };
+        let entries: Vec<Entry> = serde_json::from_str(&text).unwrap_or_default();
+        let shown: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| !e.file.contains('/') && dir.join(&e.file).is_file())
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        body.push_str(&format!(
+            "<section id=\"{}\">\n<h2>{} — {}</h2>\n",
+            escape(&ex.id),
+            escape(&ex.section),
+            escape(&ex.title)
+        ));
+        for e in shown {
+            body.push_str(&format!(
+                "<figure>\n<a href=\"{file}\"><img src=\"{file}\" alt=\"{title}\"/></a>\n\
+                 <figcaption><strong>{title}</strong> — {caption}</figcaption>\n</figure>\n",
+                file = escape(&e.file),
+                title = escape(&e.title),
+                caption = escape(&e.caption),
+            ));
+        }
+        body.push_str("</section>\n");
+    }
+    if body.is_empty() {
+        body.push_str("<p>No figures yet: run <code>cargo xtask plot</code>.</p>\n");
+    }
+    let html = format!(
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n\
+         <meta charset=\"utf-8\"/>\n<title>mathlings — your figures</title>\n<style>\n\
+         body {{ font-family: sans-serif; margin: 2em; color: #222; }}\n\
+         figure {{ margin: 1em 0 2em; }}\n\
+         img {{ max-width: 100%; border: 1px solid #ddd; }}\n\
+         figcaption {{ max-width: 60em; }}\n\
+         </style>\n</head>\n<body>\n<h1>mathlings — your answers, seen</h1>\n\
+         <p>Each figure draws your functions (vermillion, “yours”) against the reference \
+         (blue). Re-plot with <code>cargo xtask plot ID</code>.</p>\n{body}</body>\n</html>\n"
+    );
+    let path = dir.join("index.html");
+    std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// `text` with XML's special characters escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Opens `path` with the system's opener.
+fn open(path: &Path) -> Result<(), String> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let on_path = std::env::var_os("PATH")
+        .is_some_and(|dirs| std::env::split_paths(&dirs).any(|d| d.join(opener).is_file()));
+    if !on_path {
+        return Err(format!(
+            "cannot open {}: no `{opener}` on this system (open the file yourself)",
+            path.display()
+        ));
+    }
+    std::process::Command::new(opener)
+        .arg(path)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("cannot open {}: {opener}: {e}", path.display()))
+}
