@@ -276,35 +276,35 @@ impl<'a> ClassReport<'a> {
 
         out += &format!("<h2>Scores</h2>\n<p>{}</p>\n", esc(&self.score_line()));
         out += "<figure>\n";
-        out += &crate::class_charts::score_histogram(
-            &self.histogram().map(|c| c as u32),
-            &bin_labels(),
-        );
+        out += &crate::class_charts::score_histogram(&self.histogram(), self.manifest.seed);
         out += "<figcaption>Submissions per score band.</figcaption>\n</figure>\n";
 
         let columns = self.columns();
         out += "<h2>Exercises</h2>\n<figure>\n";
-        let bars: Vec<(String, Vec<u32>)> = self
-            .exercises
+        let shares: Vec<(&str, Vec<f64>)> = columns
             .iter()
-            .map(|e| {
-                (
-                    format!("{} {}", e.section, e.id),
-                    columns.iter().map(|&c| e.statuses[c] as u32).collect(),
-                )
+            .map(|&c| {
+                let share = self.exercises.iter().map(|e| {
+                    if e.graded == 0 {
+                        0.0
+                    } else {
+                        100.0 * e.statuses[c] as f64 / e.graded as f64
+                    }
+                });
+                (STATUSES[c].words(), share.collect())
             })
             .collect();
-        let names: Vec<&str> = columns.iter().map(|&c| STATUSES[c].words()).collect();
-        out += &crate::class_charts::status_bars(&bars, &names);
-        out += "<figcaption>Share of the class per status, per exercise.</figcaption>\n</figure>\n";
-        out += "<table>\n<thead><tr><th>section</th><th>exercise</th>";
+        out += &crate::class_charts::status_panels(&shares, self.manifest.seed);
+        out += "<figcaption>Per status, the share of the class in it for each exercise (numbered as in the table).</figcaption>\n</figure>\n";
+        out += "<table>\n<thead><tr><th class=\"num\">#</th><th>section</th><th>exercise</th>";
         for &c in &columns {
             out += &format!("<th class=\"num\">{}</th>", STATUSES[c].words());
         }
         out += "</tr></thead>\n<tbody>\n";
-        for e in &self.exercises {
+        for (i, e) in self.exercises.iter().enumerate() {
             out += &format!(
-                "<tr><td>{}</td><td><code>{}</code> {}</td>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><td><code>{}</code> {}</td>",
+                i + 1,
                 esc(e.section),
                 esc(e.id),
                 esc(e.title)
@@ -472,10 +472,6 @@ li p { margin: 0.2rem 0 0.6rem; }
 fn bin_label(i: usize) -> String {
     let width = 100 / BINS;
     format!("{}–{} %", i * width, (i + 1) * width)
-}
-
-fn bin_labels() -> Vec<String> {
-    (0..BINS).map(bin_label).collect()
 }
 
 /// "3 (43%)", or "0" for none.
