@@ -1,0 +1,142 @@
+//! Every figure renders, draws both the learner's series and the reference's, tells a
+//! registered misconception from the solution at a glance, and is the same for the same
+//! seed. Run in process on the trusted targets (the solution, the misconceptions); the
+//! learner's path through the learner process is tested end to end in `xtask/tests/plots.rs`.
+
+use mathlings_checks::Options;
+use mathlings_judge::{EXERCISES, Entry, Target};
+use mathlings_plot::{Colour, Figure, REFERENCE, YOURS};
+use resvg::{tiny_skia, usvg};
+
+const SEED: u64 = 2026;
+
+/// Misconceptions a figure cannot show, with the reason: they differ from the solution
+/// only on input a picture of the function does not draw (bad input that must be
+/// rejected, numbers past overflow).
+const INVISIBLE: &[(&str, &str, &str)] = &[(
+    "s1_5_normal_distribution",
+    "sigma_not_checked",
+    "differs only for σ ≤ 0, which must be an error",
+)];
+
+fn options() -> Options {
+    Options {
+        seed: SEED,
+        cases: 64,
+        first_failure: false,
+    }
+}
+
+fn figures(entry: &Entry, target: Target) -> Option<Vec<Figure>> {
+    (entry.figures)(target, &options())
+}
+
+fn plotted() -> impl Iterator<Item = (&'static Entry, Vec<Figure>)> {
+    EXERCISES.iter().filter_map(|e| {
+        let figs = figures(e, Target::Solution).expect("the solution exists");
+        (!figs.is_empty()).then_some((e, figs))
+    })
+}
+
+/// The figure as pixels (text is not needed to tell series apart, so no fonts are loaded).
+fn raster(figure: &Figure) -> tiny_skia::Pixmap {
+    let tree = usvg::Tree::from_str(&figure.svg, &usvg::Options::default())
+        .unwrap_or_else(|e| panic!("{}: unreadable SVG: {e}", figure.id));
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).expect("non-empty");
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap
+}
+
+/// Pixels within a small distance of `colour` (anti-aliasing and half-transparent bars
+/// shift colours a little).
+fn pixels_of(pixmap: &tiny_skia::Pixmap, colour: Colour) -> usize {
+    pixmap
+        .pixels()
+        .iter()
+        .filter(|p| {
+            let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).abs();
+            p.alpha() == 255
+                && d(p.red(), colour.0) + d(p.green(), colour.1) + d(p.blue(), colour.2) < 40
+        })
+        .count()
+}
+
+/// Pixels that differ visibly between two renderings (different sizes differ everywhere).
+fn differing_pixels(a: &tiny_skia::Pixmap, b: &tiny_skia::Pixmap) -> usize {
+    if (a.width(), a.height()) != (b.width(), b.height()) {
+        return a.pixels().len().max(b.pixels().len());
+    }
+    a.pixels()
+        .iter()
+        .zip(b.pixels())
+        .filter(|(p, q)| {
+            let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).abs();
+            d(p.red(), q.red()) + d(p.green(), q.green()) + d(p.blue(), q.blue()) > 60
+        })
+        .count()
+}
+
+#[test]
+fn every_solution_figure_draws_yours_and_the_reference() {
+    let mut count = 0;
+    for (entry, figs) in plotted() {
+        for figure in &figs {
+            let pixmap = raster(figure);
+            let (yours, reference) = (pixels_of(&pixmap, YOURS), pixels_of(&pixmap, REFERENCE));
+            assert!(
+                yours > 40 && reference > 40,
+                "{}/{}: yours {yours} px, reference {reference} px",
+                entry.id,
+                figure.id
+            );
+            assert!(!figure.caption.is_empty() && !figure.title.is_empty());
+            assert!(figure.svg.contains(&format!("seed {SEED}")), "{}: no seed", entry.id);
+            count += 1;
+        }
+    }
+    assert!(count > 0, "no figures at all");
+}
+
+#[test]
+fn a_registered_misconception_looks_different() {
+    for (entry, solution) in plotted() {
+        let solution: Vec<_> = solution.iter().map(raster).collect();
+        for (i, (id, _)) in (entry.describe)().misconceptions.iter().enumerate() {
+            let wrong = figures(entry, Target::Misconception(i)).expect("registered");
+            let differing: usize = wrong
+                .iter()
+                .map(raster)
+                .zip(&solution)
+                .map(|(w, s)| differing_pixels(&w, s))
+                .sum();
+            let invisible = INVISIBLE.iter().any(|(e, m, _)| *e == entry.id && m == id);
+            assert!(
+                invisible || differing > 300,
+                "{}: misconception {id} differs from the solution in {differing} pixels only",
+                entry.id
+            );
+        }
+    }
+}
+
+#[test]
+fn solution_figures_are_deterministic_for_a_seed() {
+    let hashes = || -> String {
+        plotted()
+            .flat_map(|(entry, figs)| {
+                figs.into_iter()
+                    .map(move |f| format!("{}/{}: {:016x}\n", entry.id, f.id, fnv1a(&f.svg)))
+            })
+            .collect()
+    };
+    let first = hashes();
+    assert_eq!(first, hashes());
+    insta::assert_snapshot!(first);
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
