@@ -378,6 +378,11 @@ fn a_class_graded_in_shards_merges_into_the_report_of_its_mix() {
         html.contains("<strong>divides_by_n</strong> — 3 submissions"),
         "{html}"
     );
+    assert_eq!(
+        html.matches("<svg").count(),
+        2,
+        "the score histogram and the status panels, inline"
+    );
 
     // Refusals: another seed, another case count, another course, a report that disagrees
     // with its shard, a submission twice, a shard missing or given twice.
