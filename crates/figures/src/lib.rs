@@ -58,9 +58,47 @@ pub fn curve<E: Debug>(
     yours(|| xs.iter().map(|&x| f(x).map(|y| (x, y))).collect())
 }
 
+/// The figures' random numbers: a ChaCha8 stream from the seed shown in the footer.
+pub fn rng(seed: u64) -> rand_chacha::ChaCha8Rng {
+    rand::SeedableRng::seed_from_u64(seed)
+}
+
+/// The density histogram of `values` over `bins` equal bins of `[low, high]`, as the outline
+/// of its bars (a step line from 0 at `low` to 0 at `high`); values outside are left out.
+pub fn histogram(values: &[f64], low: f64, high: f64, bins: usize) -> Vec<(f64, f64)> {
+    let width = (high - low) / bins as f64;
+    let mut counts = vec![0usize; bins];
+    for &v in values {
+        let b = ((v - low) / width).floor();
+        if b >= 0.0 && (b as usize) < bins {
+            counts[b as usize] += 1;
+        }
+    }
+    let scale = 1.0 / (values.len().max(1) as f64 * width);
+    let mut outline = vec![(low, 0.0)];
+    for (i, &c) in counts.iter().enumerate() {
+        let (left, height) = (low + i as f64 * width, c as f64 * scale);
+        outline.extend([(left, height), (left + width, height)]);
+    }
+    outline.push((high, 0.0));
+    outline
+}
+
+/// A vertical segment at `x` from `low` to `high` (for [`mathlings_plot::Mark::Segments`]).
+pub fn vline(x: f64, low: f64, high: f64) -> Vec<(f64, f64)> {
+    vec![(x, low), (x, high)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_histogram_has_unit_area() {
+        let outline = histogram(&[0.1, 0.2, 0.6, 0.9], 0.0, 1.0, 4);
+        let area: f64 = outline.windows(2).map(|w| (w[1].0 - w[0].0) * w[0].1).sum();
+        assert!((area - 1.0).abs() < 1e-12, "{area}");
+    }
 
     #[test]
     fn a_panic_or_an_error_becomes_a_short_reason() {

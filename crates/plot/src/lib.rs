@@ -147,8 +147,8 @@ pub enum Mark {
     Dots(u32),
     /// Hollow circles of this radius in pixels.
     Rings(u32),
-    /// Vertical bars from 0 to each point's y, centred on its x, this wide (in x units),
-    /// half transparent so that overlapping bars show both.
+    /// Vertical bars from 0 to each point's y, centred on its x, this wide (in x units);
+    /// opaque, so two series of bars are drawn side by side (their x shifted apart).
     Bars(f64),
     /// Separate segments: the points taken in pairs, drawn this many pixels wide.
     Segments(u32),
@@ -531,7 +531,7 @@ where
             Mark::Bars(width) => ctx.draw_series(points.into_iter().map(|(px, py)| {
                 Rectangle::new(
                     [(px - width / 2.0, 0.0), (px + width / 2.0, py)],
-                    colour.mix(0.5).filled(),
+                    colour.filled(),
                 )
             }))?,
             Mark::Segments(w) => ctx.draw_series(
@@ -574,7 +574,7 @@ fn legend_mark<DB: DrawingBackend>(
     match mark {
         Mark::Dots(_) | Mark::Rings(_) => Circle::new((x + 9, y), 5, colour.filled()).into_dyn(),
         Mark::Bars(_) => {
-            Rectangle::new([(x + 2, y - 5), (x + 16, y + 5)], colour.mix(0.5).filled()).into_dyn()
+            Rectangle::new([(x + 2, y - 5), (x + 16, y + 5)], colour.filled()).into_dyn()
         }
         Mark::Line(w) | Mark::Dashed(w) | Mark::Segments(w) => {
             PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(w.max(2))).into_dyn()
