@@ -40,7 +40,13 @@ fn main() {
             .then(|| format!("mathlings_figures::{module_path}"));
         std::fs::write(
             &file,
-            glue_module(id, &module_path, &generated.judge, &solution, figures.as_deref()),
+            glue_module(
+                id,
+                &module_path,
+                &generated.judge,
+                &solution,
+                figures.as_deref(),
+            ),
         )
         .unwrap();
         writeln!(glue, "    include!({:?});", file.display().to_string()).unwrap();
