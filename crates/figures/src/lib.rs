@@ -21,6 +21,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 pub use mathlings_plot::Figure;
 
 pub mod p1_stats;
+pub mod p2_linalg;
 
 /// The learner's values (or any `imp`'s): `f`'s result, or why there is none — its panic's
 /// message or its error, in one short line.

@@ -39,6 +39,21 @@ const INVISIBLE: &[(&str, &str, &str)] = &[
         "separation_not_reported",
         "differs only on separable data, which must be an error",
     ),
+    (
+        "s2_6_svd",
+        "via_gram_matrix",
+        "loses accuracy only on ill-conditioned matrices (squared condition number)",
+    ),
+    (
+        "s2_6_low_rank_pinv",
+        "inverts_zero_singular_values",
+        "a pseudo-inverse of a singular matrix; the figure draws approximations",
+    ),
+    (
+        "s2_6_svd",
+        "v_not_transposed",
+        "a 2×2 V comes out as a reflection, which is symmetric: V = Vᵀ in the picture",
+    ),
 ];
 
 fn options() -> Options {
