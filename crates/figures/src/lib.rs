@@ -59,6 +59,14 @@ pub fn curve<E: Debug>(
     yours(|| xs.iter().map(|&x| f(x).map(|y| (x, y))).collect())
 }
 
+/// A pair of the learner's results as two results (both failing alike): one per series.
+pub fn unzip<A, B>(pair: Result<(A, B), String>) -> (Result<A, String>, Result<B, String>) {
+    match pair {
+        Ok((a, b)) => (Ok(a), Ok(b)),
+        Err(e) => (Err(e.clone()), Err(e)),
+    }
+}
+
 /// The figures' random numbers: a ChaCha8 stream from the seed shown in the footer.
 pub fn rng(seed: u64) -> rand_chacha::ChaCha8Rng {
     rand::SeedableRng::seed_from_u64(seed)

@@ -3,7 +3,7 @@
 use mathlings_bindings::p1_stats::s1_8_beta_binomial::Impl;
 use mathlings_plot::{Axis, Chart, Figure, Mark, OTHERS, REFERENCE, Series, figure};
 
-use crate::{curve, linspace, vline, yours};
+use crate::{curve, linspace, unzip, vline, yours};
 
 /// The Beta(α, β) density at θ.
 fn beta_pdf(theta: f64, a: f64, b: f64) -> f64 {
@@ -33,12 +33,10 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
     let learner = yours(|| (imp.beta_binomial_update)(a, b, s, f)).and_then(|(ya, yb)| {
         let ci = yours(|| (imp.credible_interval)(ya, yb, level))?;
         let mean = yours(|| (imp.posterior_mean)(ya, yb))?;
-        Ok((density(ya, yb)?, interval(ci, 0.3), vline(mean, 0.0, 3.4)))
+        Ok(((density(ya, yb)?, interval(ci, 0.3)), vline(mean, 0.0, 3.4)))
     });
-    let (learner_curve, learner_ci, learner_mean) = match learner {
-        Ok((c, ci, m)) => (Ok(c), Ok(ci), Ok(m)),
-        Err(e) => (Err(e.clone()), Err(e.clone()), Err(e)),
-    };
+    let (learner, learner_mean) = unzip(learner);
+    let (learner_curve, learner_ci) = unzip(learner);
     let chart = Chart::new(
         format!("prior Beta({a}, {b}), then {s} successes and {f} failures"),
         Axis::linear("success probability θ", 0.0, 1.0),

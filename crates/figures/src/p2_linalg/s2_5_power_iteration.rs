@@ -4,7 +4,7 @@ use mathlings_bindings::p2_linalg::s2_5_power_iteration::Impl;
 use mathlings_plot::{Axis, Chart, Corner, Figure, Mark, REFERENCE, Series, figure};
 use nalgebra::{DMatrix, DVector, dmatrix};
 
-use crate::yours;
+use crate::{unzip, yours};
 
 /// A symmetric 3×3 matrix with eigenvalues −4, 3 and 1 (the dominant one negative, so that
 /// ‖Av‖/‖v‖ is not λ): the error of λ̂ and of v̂ as the tolerance shrinks.
@@ -24,29 +24,26 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         let vector = (1.0 - (w.dot(&v) / w.norm()).abs()).abs().max(1e-16);
         (value, vector)
     };
-    let run = |f: &dyn Fn(f64) -> Result<(f64, f64), String>| -> Result<Vec<((f64, f64), (f64, f64))>, String> {
+    // (tol, error of λ̂) and (tol, error of v̂) for each tolerance.
+    let run = |f: &dyn Fn(f64) -> Result<(f64, f64), String>| {
         tols.iter()
-            .map(|&t| f(t).map(|(e, ev)| ((t, e), (t, ev))))
-            .collect()
+            .map(|&t| f(t))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|errs| {
+                let value = tols.iter().zip(&errs).map(|(&t, e)| (t, e.0)).collect();
+                let vector = tols.iter().zip(&errs).map(|(&t, e)| (t, e.1)).collect();
+                (value, vector)
+            })
     };
-    let reference = run(&|t| {
+    let (ref_value, ref_vector) = run(&|t| {
         mathlings_linalg::power_iteration(&a, t, 10_000)
             .map(|p| errors(&(p.eigenvalue, p.eigenvector)))
             .map_err(|e| e.to_string())
     })
     .unwrap_or_default();
-    let learner = run(&|t| yours(|| (imp.power_iteration)(&a, t, 10_000)).map(|p| errors(&p)));
-    let split = |points: &[((f64, f64), (f64, f64))]| -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
-        points.iter().copied().unzip()
-    };
-    let (ref_value, ref_vector) = split(&reference);
-    let (your_value, your_vector) = match &learner {
-        Ok(points) => {
-            let (a, b) = split(points);
-            (Ok(a), Ok(b))
-        }
-        Err(e) => (Err(e.clone()), Err(e.clone())),
-    };
+    let (your_value, your_vector) = unzip(run(&|t| {
+        yours(|| (imp.power_iteration)(&a, t, 10_000)).map(|p| errors(&p))
+    }));
     let panel = |title: &str, y: &str, reference: Vec<(f64, f64)>, learner| {
         Chart::new(
             title,

@@ -4,7 +4,7 @@ use mathlings_bindings::p2_linalg::s2_6_svd::Impl;
 use mathlings_plot::{Axis, Chart, Figure, Mark, OTHERS, Series, figure};
 use nalgebra::{DMatrix, dmatrix};
 
-use crate::yours;
+use crate::{unzip, yours};
 
 /// The segments from the origin to sᵢ·(column i of `m`), widest first.
 fn arrows(m: &DMatrix<f64>, scales: &[f64]) -> Vec<(f64, f64)> {
@@ -34,11 +34,8 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
     let (ref_v, ref_u) = mathlings_linalg::svd(&a)
         .map(|d| pictures(&d.u, d.singular_values.as_slice(), &d.v_t))
         .unwrap_or_default();
-    let learner = yours(|| (imp.svd)(&a)).map(|(u, s, v_t)| pictures(&u, s.as_slice(), &v_t));
-    let (your_v, your_u) = match learner {
-        Ok((v, u)) => (Ok(v), Ok(u)),
-        Err(e) => (Err(e.clone()), Err(e)),
-    };
+    let (your_v, your_u) =
+        unzip(yours(|| (imp.svd)(&a)).map(|(u, s, v_t)| pictures(&u, s.as_slice(), &v_t)));
     // A panel's plotting area is about 1.5 times as wide as it is high: the same scale on
     // both axes keeps the circle round.
     let square = |title: &str, r: f64| {
