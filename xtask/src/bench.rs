@@ -6,8 +6,9 @@
 //! graded by `grade --batch --shard K/S` (one run per shard, in turn, as S CI jobs would
 //! each run one), then `gradebook merge`.
 //!
-//! Everything happens in scratch folders under `target/mathlings/bench/`; the working
-//! tree's exercises are not touched.
+//! Everything happens in scratch folders under `target/mathlings/bench/` (the class:
+//! `bench-class/`, kept for a look at its class report); the working tree's exercises are
+//! not touched.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -44,6 +45,13 @@ pub struct BenchArgs {
 /// Runs `bench`.
 pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
+    if let Some(size) = args.class {
+        // A folder of its own, so that the two benchmarks can run at the same time; kept
+        // until the next run, for a look at the class report (`merged/`).
+        let scratch = crate::target_dir(&course.root).join("mathlings/bench-class");
+        let _ = std::fs::remove_dir_all(&scratch);
+        return class_bench(&course, &args, &scratch, size);
+    }
     let scratch = crate::target_dir(&course.root).join("mathlings/bench");
     let _ = std::fs::remove_dir_all(&scratch);
     let ids: Vec<String> = course
@@ -52,11 +60,6 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         .iter()
         .map(|e| e.id.clone())
         .collect();
-    if let Some(size) = args.class {
-        let result = class_bench(&course, &args, &scratch, size);
-        let _ = std::fs::remove_dir_all(&scratch);
-        return result;
-    }
     let solutions = course.root.join("solutions/src");
 
     // 1. The learner's loop, on a copy of the solutions.
