@@ -87,6 +87,22 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         check_all.push(t.elapsed());
     }
 
+    // The figures of one exercise, warm: the judge drawing them from the learner process's
+    // answers, and the whole `plot` (with its no-op build).
+    let plotted = "s1_10_simple_regression";
+    let build = grader.build_one(plotted).map_err(|e| e.to_string())?;
+    crate::plot::judge_figures(&grader, &build, plotted)?; // warm
+    let (mut plot_judge, mut plot_total) = (Vec::new(), Vec::new());
+    for _ in 0..args.repeat {
+        let t = Instant::now();
+        crate::plot::judge_figures(&grader, &build, plotted)?;
+        plot_judge.push(t.elapsed());
+        let t = Instant::now();
+        crate::plot::learner_figures(&grader, plotted)?;
+        plot_total.push(t.elapsed());
+    }
+    drop(build);
+
     // 2. A class, graded with the shared cache.
     let submissions = synthetic_class(&course, &scratch.join("class"), args.submissions)?;
     let template = course.grader(&args.run);
@@ -126,6 +142,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         "| `check --all` warm (median of {}) | {:.2} s |",
         check_all.len(),
         secs(median(&mut check_all))
+    );
+    println!(
+        "| plot `{plotted}` warm: the judge drawing / with the build check (median of {}) | {:.2} s / {:.2} s |",
+        plot_judge.len(),
+        secs(median(&mut plot_judge)),
+        secs(median(&mut plot_total))
     );
     println!(
         "| batch of {} submissions, shared cache, {workers} in flight | {:.1} s total, {:.2} s per submission ({graded} graded) |",

@@ -15,7 +15,7 @@ use mathlings_course::Manifest;
 use mathlings_plot::{Figure, PlotResponse};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Grader, RunFailure};
+use crate::engine::{Build, Grader, RunFailure};
 use crate::progress::Progress;
 use crate::{Course, RunOptions};
 
@@ -110,11 +110,20 @@ pub fn plots_dir(state_root: &Path) -> PathBuf {
 /// When the course cannot be built, the learner's file is left out of the build (it does
 /// not compile, is missing, calls what it may not…), or the judge fails.
 pub fn learner_figures(grader: &Grader, id: &str) -> Result<Vec<Figure>, String> {
+    let build = grader.build_one(id).map_err(|e| e.to_string())?;
+    judge_figures(grader, &build, id)
+}
+
+/// Asks the judge for the figures of exercise `id` of an existing `build` (the part of a
+/// plot that draws: the judge, and the learner process it calls).
+///
+/// # Errors
+/// As [`learner_figures`].
+pub fn judge_figures(grader: &Grader, build: &Build, id: &str) -> Result<Vec<Figure>, String> {
     let ex = grader
         .manifest
         .get(id)
         .ok_or_else(|| format!("unknown exercise `{id}`"))?;
-    let build = grader.build_one(id).map_err(|e| e.to_string())?;
     if let Some(excluded) = build.excluded(id) {
         return Err(format!(
             "cannot plot {id}: {} (run `cargo xtask check {id}` to see why)",
@@ -125,7 +134,7 @@ pub fn learner_figures(grader: &Grader, id: &str) -> Result<Vec<Figure>, String>
         .learner()
         .ok_or_else(|| format!("cannot plot {id}: nothing was built"))?;
     let answer: PlotResponse = grader
-        .judge_answer(&build, "plot", id, "learner", Some(learner), ex)
+        .judge_answer(build, "plot", id, "learner", Some(learner), ex)
         .map_err(|failure| match failure {
             RunFailure::Timeout(t) => {
                 format!(

@@ -54,6 +54,21 @@ const INVISIBLE: &[(&str, &str, &str)] = &[
         "v_not_transposed",
         "a 2×2 V comes out as a reflection, which is symmetric: V = Vᵀ in the picture",
     ),
+    (
+        "s4_3_logistic_iris",
+        "log_of_probabilities",
+        "a wrong deviance; the figure draws predict_proba's boundary",
+    ),
+    (
+        "s4_3_logistic_iris",
+        "confusion_transposed",
+        "a transposed confusion matrix; the figure draws predict_proba's boundary",
+    ),
+    (
+        "s4_5_pca_iris_2d",
+        "ratios_of_kept_only",
+        "wrong variance ratios; the figure draws the scores",
+    ),
 ];
 
 fn options() -> Options {
@@ -180,4 +195,16 @@ fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[test]
+fn sixteen_exercises_or_more_are_plotted_across_the_four_parts() {
+    let ids: Vec<&str> = plotted().map(|(e, _)| e.id).collect();
+    assert!(ids.len() >= 16, "{} plotted: {ids:?}", ids.len());
+    for part in ["s1_", "s2_", "s3_", "s4_"] {
+        assert!(
+            ids.iter().any(|id| id.starts_with(part)),
+            "no figure in part {part}"
+        );
+    }
 }
