@@ -89,7 +89,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
 
     // The figures of one exercise, warm: the judge drawing them from the learner process's
     // answers, and the whole `plot` (with its no-op build).
-    let plotted = "s1_10_simple_regression";
+    let plotted = "s2_6_low_rank_pinv"; // the heaviest figure: three 64×64 SVDs
     let build = grader.build_one(plotted).map_err(|e| e.to_string())?;
     crate::plot::judge_figures(&grader, &build, plotted)?; // warm
     let (mut plot_judge, mut plot_total) = (Vec::new(), Vec::new());
