@@ -39,6 +39,9 @@ const ALWAYS_SHOWN: [Status; 4] = [
 /// Score bins of the distribution: 0–10 %, …, 90–100 % (100 % in the last).
 const BINS: usize = 10;
 
+/// The longest bar of the Markdown histogram, in characters.
+const BAR: usize = 40;
+
 /// How many exercises the "slowest" table lists.
 const SLOWEST: usize = 10;
 
@@ -191,8 +194,11 @@ impl<'a> ClassReport<'a> {
             "\n### Scores\n\n{}\n\n| score | submissions | |\n|---|---:|---|\n",
             self.score_line()
         );
-        for (i, count) in self.histogram().iter().enumerate() {
-            out += &format!("| {} | {count} | {} |\n", bin_label(i), "█".repeat(*count));
+        let bins = self.histogram();
+        let highest = bins.iter().copied().max().unwrap_or(0).max(1);
+        for (i, count) in bins.iter().enumerate() {
+            let bar = "█".repeat((count * BAR).div_ceil(highest));
+            out += &format!("| {} | {count} | {bar} |\n", bin_label(i));
         }
 
         let columns = self.columns();
@@ -234,10 +240,16 @@ impl<'a> ClassReport<'a> {
             out += "\nNo submission was diagnosed with a registered misconception.\n";
         }
 
-        out += "\n### Properties\n\nThe failure rate of each property among the submissions whose checks ran on it.\n\n| exercise | property | failed | |\n|---|---|---:|---|\n";
+        out += "\n### Properties\n\nThe failure rate of each property that some submission failed, among the submissions whose checks ran on it.\n";
+        let mut rows = String::new();
+        let mut never_failed = 0;
         for e in &self.exercises {
             for p in &e.properties {
-                out += &format!(
+                if p.failed == 0 {
+                    never_failed += 1;
+                    continue;
+                }
+                rows += &format!(
                     "| `{}` | `{}` {} | {} of {} | {} |\n",
                     e.id,
                     p.id,
@@ -247,6 +259,17 @@ impl<'a> ClassReport<'a> {
                     percent(p.failed, p.checked)
                 );
             }
+        }
+        if !rows.is_empty() {
+            out += "\n| exercise | property | failed | |\n|---|---|---:|---|\n";
+            out += &rows;
+        }
+        if never_failed > 0 {
+            out += &format!(
+                "\n{never_failed} {}propert{} failed for no submission (the HTML page lists every property).\n",
+                if rows.is_empty() { "" } else { "other " },
+                if never_failed == 1 { "y" } else { "ies" }
+            );
         }
 
         out += "\n### Slowest exercises\n\nWall time of the checks per submission (the build excluded).\n\n| exercise | mean | slowest |\n|---|---:|---:|\n";
