@@ -27,7 +27,7 @@ use crate::report::GradeReport;
 /// The shard manifest's file name in a batch's output folder.
 pub const SHARD_FILE: &str = "mathlings-shard.json";
 
-/// The files `merge` writes into its output folder.
+/// The gradebook's file name (written by a batch and by a merge).
 pub const GRADEBOOK_FILE: &str = "gradebook.csv";
 /// The class report, Markdown.
 pub const CLASS_MARKDOWN_FILE: &str = "class-report.md";
