@@ -6,9 +6,9 @@ use nalgebra::DMatrix;
 
 use crate::yours;
 
-/// NASA's portrait of Eileen Collins (scikit-image's `astronaut.png`), 64×64 grey levels:
-/// `data/astronaut_64.pgm`, see `data/README.md`.
-const ASTRONAUT: &str = include_str!("../../../../data/astronaut_64.pgm");
+/// NASA's portrait of Eileen Collins (scikit-image's `astronaut.png`), 48×48 grey levels:
+/// `data/astronaut_48.pgm`, see `data/README.md`.
+const ASTRONAUT: &str = include_str!("../../../../data/astronaut_48.pgm");
 
 /// The photograph as a matrix of grey levels in [0, 1], first row at the top.
 pub fn astronaut() -> DMatrix<f64> {
@@ -24,7 +24,7 @@ pub fn astronaut() -> DMatrix<f64> {
 }
 
 /// The ranks drawn, and the points of the error curve: one learner call each (an SVD of a
-/// 64×64 matrix in an unoptimised learner build costs about a tenth of a second).
+/// 48×48 matrix in an unoptimised learner build costs a few hundredths of a second).
 const RANKS: [usize; 3] = [1, 5, 20];
 
 /// The photograph, its best rank-k approximations (k = 1, 5, 20: the reference's on top,
@@ -89,7 +89,7 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         Mark::Dashed(2),
         learner.as_deref().map(curve).map_err(Clone::clone),
     ));
-    let mut panels = vec![image("the photograph (rank 64)".into(), Some(&a), "")];
+    let mut panels = vec![image(format!("the photograph (rank {})", a.nrows()), Some(&a), "")];
     panels.extend(
         RANKS
             .iter()
