@@ -16,13 +16,12 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         mathlings_stats::normal_log_likelihood(&x, mu, s)
     })
     .unwrap_or_default();
-    let bottom = ll.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-    let top = ll.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-    let (low, high) = (bottom, top + 0.1 * (top - bottom));
+    let y = Axis::fit("log-likelihood ℓ(σ) (nats)", ll.iter().map(|p| p.1));
+    let (low, high) = y.range;
     let normal = Chart::new(
         "8 draws from N(5, 2²): log-likelihood of σ at μ = x̄",
         Axis::linear("σ (units of the data)", 0.5, 6.0),
-        Axis::linear("log-likelihood ℓ(σ) (nats)", low, high),
+        y,
     )
     .legend_at(Corner::LowerRight)
     .with(Series::new("ℓ(σ)", OTHERS[4], Mark::Line(2), ll))
@@ -41,14 +40,13 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         mathlings_stats::poisson_log_likelihood(&counts, l)
     })
     .unwrap_or_default();
-    let pbottom = pll.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-    let ptop = pll.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-    let (plow, phigh) = (pbottom, ptop + 0.1 * (ptop - pbottom));
+    let py = Axis::fit("log-likelihood ℓ(λ) (nats)", pll.iter().map(|p| p.1));
+    let (plow, phigh) = py.range;
     let lambda = mathlings_stats::poisson_mle(&counts).unwrap_or(f64::NAN);
     let poisson = Chart::new(
         "12 Poisson counts: log-likelihood of λ",
         Axis::linear("rate λ (events per interval)", 0.5, 7.0),
-        Axis::linear("log-likelihood ℓ(λ) (nats)", plow, phigh),
+        py,
     )
     .legend_at(Corner::LowerRight)
     .with(Series::new("ℓ(λ)", OTHERS[4], Mark::Line(2), pll))
