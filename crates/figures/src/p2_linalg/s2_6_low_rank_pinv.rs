@@ -36,8 +36,8 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         let n = a.nrows() as f64;
         let chart = Chart::new(
             title,
-            Axis::linear("column", 0.0, n),
-            Axis::linear("row", 0.0, n),
+            Axis::linear("column (pixels)", 0.0, n),
+            Axis::linear("row from the bottom (pixels)", 0.0, n),
         );
         match m {
             Some(m) => {
@@ -63,12 +63,7 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         .iter()
         .map(|&k| yours(|| (imp.low_rank_approximation)(&a, k)))
         .collect();
-    let at = |k: usize| {
-        RANKS
-            .iter()
-            .position(|&r| r == k)
-            .expect("a plotted rank")
-    };
+    let at = |k: usize| RANKS.iter().position(|&r| r == k).expect("a plotted rank");
     let curve = |ms: &[DMatrix<f64>]| -> Vec<(f64, f64)> {
         RANKS
             .iter()
@@ -89,7 +84,11 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         Mark::Dashed(2),
         learner.as_deref().map(curve).map_err(Clone::clone),
     ));
-    let mut panels = vec![image(format!("the photograph (rank {})", a.nrows()), Some(&a), "")];
+    let mut panels = vec![image(
+        format!("the photograph (rank {})", a.nrows()),
+        Some(&a),
+        "",
+    )];
     panels.extend(
         RANKS
             .iter()
