@@ -241,6 +241,31 @@ impl Grader {
         Ok(self.run_exercises(&exercises, &build))
     }
 
+    /// Grades one text as exercise `ex`'s file: writes it into the scratch folder `dir` (an
+    /// exercises folder holding that file alone) and grades it there through the normal
+    /// path. For texts that are not a learner's working tree: mutants of a solution, an
+    /// alternative solution.
+    ///
+    /// # Errors
+    /// When the folder cannot be written, or the course itself cannot be built or run.
+    pub fn grade_source(
+        &self,
+        ex: &Exercise,
+        dir: &Path,
+        source: &str,
+    ) -> Result<Verdict, GraderError> {
+        let file = dir.join(&ex.file);
+        std::fs::create_dir_all(file.parent().expect("a file in a folder"))
+            .and_then(|()| std::fs::write(&file, source))
+            .map_err(|e| GraderError(format!("cannot write {}: {e}", file.display())))?;
+        let mut grader = self.clone();
+        grader.exercises_dir = dir.to_path_buf();
+        grader
+            .grade(std::slice::from_ref(&ex.id))?
+            .pop()
+            .ok_or_else(|| GraderError(format!("no verdict for {}", ex.id)))
+    }
+
     /// Runs already-built exercises `ids` (all known ids) with `build`.
     pub fn run_all(&self, ids: &[String], build: &Build) -> Vec<Verdict> {
         let exercises: Vec<&Exercise> = ids.iter().filter_map(|id| self.manifest.get(id)).collect();
@@ -384,6 +409,11 @@ impl Grader {
                 notes,
             })
         })
+    }
+
+    /// Whether [`Grader::prepare_judge`] has built this grader's judge.
+    pub fn has_judge(&self) -> bool {
+        self.judge.is_some()
     }
 
     /// Builds the judge once for every later grading of this grader and its clones (a

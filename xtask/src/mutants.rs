@@ -48,6 +48,10 @@ pub struct Record {
     /// Fingerprint of the contents last proven to have no unrecorded survivor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proven: Option<String>,
+    /// How many mutants did not compile when the contents were last proven (so that a
+    /// proven exercise, skipped, still counts in the curriculum's tally).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unviable: Option<usize>,
     /// Mutants judged equivalent, each with its reason.
     #[serde(default, rename = "equivalent")]
     pub equivalents: Vec<Equivalent>,
@@ -71,6 +75,7 @@ enum Outcome {
 }
 
 /// One exercise's result.
+#[derive(Debug, Default)]
 struct Proof {
     id: String,
     total: usize,
@@ -85,20 +90,112 @@ struct Proof {
     seconds: f64,
 }
 
+impl Proof {
+    /// An exercise skipped because its contents are proven: its counts come from `record`.
+    fn from_record(id: &str, total: usize, record: &Record) -> Proof {
+        let equivalent = record.equivalents.len();
+        let unviable = record.unviable.unwrap_or(0);
+        Proof {
+            id: id.to_string(),
+            total,
+            killed: total.saturating_sub(equivalent + unviable),
+            unviable,
+            equivalent,
+            skipped: true,
+            ..Proof::default()
+        }
+    }
+}
+
+/// The curriculum's totals over some proofs.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Tally {
+    exercises: usize,
+    skipped: usize,
+    total: usize,
+    killed: usize,
+    unviable: usize,
+    equivalent: usize,
+    survived: usize,
+    stale: usize,
+}
+
+impl Tally {
+    fn of(proofs: &[Proof]) -> Tally {
+        proofs.iter().fold(Tally::default(), |t, p| Tally {
+            exercises: t.exercises + 1,
+            skipped: t.skipped + usize::from(p.skipped),
+            total: t.total + p.total,
+            killed: t.killed + p.killed,
+            unviable: t.unviable + p.unviable,
+            equivalent: t.equivalent + p.equivalent,
+            survived: t.survived + p.survivors.len(),
+            stale: t.stale + p.stale.len(),
+        })
+    }
+
+    /// The percentage of non-equivalent mutants that compile and are killed
+    /// (100 when there are none).
+    fn score(&self) -> f64 {
+        let viable = self.killed + self.survived;
+        if viable == 0 {
+            100.0
+        } else {
+            100.0 * self.killed as f64 / viable as f64
+        }
+    }
+
+    /// Whether `verify --mutants` succeeds: no unrecorded survivor, no stale record.
+    fn passed(&self) -> bool {
+        self.survived == 0 && self.stale == 0
+    }
+}
+
+/// Which exercises `verify --mutants` proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every given exercise (proven ones are skipped when unchanged).
+    All,
+    /// Only those with a proof on record: re-proves the ones whose solution, checks or
+    /// snapshots changed since (what CI runs), and names the unproven others.
+    Proven,
+    /// Every given exercise, even when unchanged since its proof.
+    Fresh,
+}
+
 /// Runs `verify --mutants` for `ids` (all when empty); with `list`, only lists mutants.
 pub fn run(
     course: &Course,
-    grader: &Grader,
+    mut grader: Grader,
     ids: &[String],
-    fresh: bool,
+    scope: Scope,
     list: bool,
 ) -> Result<ExitCode, String> {
-    let exercises: Vec<&Exercise> = course
+    let mut exercises: Vec<&Exercise> = course
         .manifest
         .exercises
         .iter()
         .filter(|e| ids.is_empty() || ids.contains(&e.id))
         .collect();
+    if scope == Scope::Proven {
+        let mut unproven = Vec::new();
+        let mut proven = Vec::new();
+        for ex in exercises {
+            if read_record(&course.root, &ex.id)?.proven.is_some() {
+                proven.push(ex);
+            } else {
+                unproven.push(ex.id.as_str());
+            }
+        }
+        if !unproven.is_empty() {
+            println!(
+                "verify --mutants: {} exercise(s) without a proof on record, not run: {}",
+                unproven.len(),
+                unproven.join(", ")
+            );
+        }
+        exercises = proven;
+    }
     if list {
         for ex in exercises {
             let (source, found) = solution_mutants(course, ex)?;
@@ -111,37 +208,30 @@ pub fn run(
     let started = Instant::now();
     let mut proofs = Vec::new();
     for ex in exercises {
-        let proof = prove(course, grader, ex, fresh)?;
+        let proof = prove(course, &mut grader, ex, scope == Scope::Fresh)?;
         print_proof(&proof);
         proofs.push(proof);
     }
-    let total: usize = proofs.iter().map(|p| p.total).sum();
-    let killed: usize = proofs.iter().map(|p| p.killed).sum();
-    let unviable: usize = proofs.iter().map(|p| p.unviable).sum();
-    let equivalent: usize = proofs.iter().map(|p| p.equivalent).sum();
-    let survived: usize = proofs.iter().map(|p| p.survivors.len()).sum();
-    let viable = killed + survived;
-    let graded: Vec<&Proof> = proofs.iter().filter(|p| !p.skipped).collect();
+    let t = Tally::of(&proofs);
     println!(
-        "verify --mutants: {} exercise(s) ({} already proven), {total} mutants: {killed} killed, \
-         {survived} survived, {equivalent} equivalent, {unviable} unviable — {:.1} % of \
-         non-equivalent viable mutants killed; {:.0} s",
-        proofs.len(),
-        proofs.len() - graded.len(),
-        if viable == 0 {
-            100.0
-        } else {
-            100.0 * killed as f64 / viable as f64
-        },
+        "verify --mutants: {} exercise(s) ({} unchanged since proven), {} mutants: {} killed, \
+         {} survived, {} equivalent, {} unviable — {:.1} % of non-equivalent viable mutants \
+         killed; {:.0} s",
+        t.exercises,
+        t.skipped,
+        t.total,
+        t.killed,
+        t.survived,
+        t.equivalent,
+        t.unviable,
+        t.score(),
         started.elapsed().as_secs_f64()
     );
-    Ok(
-        if survived == 0 && proofs.iter().all(|p| p.stale.is_empty()) {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        },
-    )
+    Ok(if t.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn print_proof(p: &Proof) {
@@ -252,39 +342,41 @@ pub fn fingerprint(root: &Path, ex: &Exercise) -> Result<String, String> {
     ))
 }
 
-fn prove(course: &Course, grader: &Grader, ex: &Exercise, fresh: bool) -> Result<Proof, String> {
+/// Proves `ex` (or skips it, unless `fresh`, when its contents are proven); builds the
+/// judge first if `grader` has none yet.
+fn prove(
+    course: &Course,
+    grader: &mut Grader,
+    ex: &Exercise,
+    fresh: bool,
+) -> Result<Proof, String> {
     let started = Instant::now();
     let mut record = read_record(&course.root, &ex.id)?;
     let key = fingerprint(&course.root, ex)?;
     let (source, found) = solution_mutants(course, ex)?;
+    if !fresh && record.proven.as_deref() == Some(key.as_str()) {
+        return Ok(Proof::from_record(&ex.id, found.len(), &record));
+    }
+    if !grader.has_judge() {
+        grader.prepare_judge().map_err(|e| e.to_string())?;
+    }
     let mut proof = Proof {
         id: ex.id.clone(),
         total: found.len(),
-        killed: 0,
-        unviable: 0,
-        equivalent: 0,
-        survivors: Vec::new(),
-        stale: Vec::new(),
-        skipped: false,
-        seconds: 0.0,
+        ..Proof::default()
     };
-    if !fresh && record.proven.as_deref() == Some(key.as_str()) {
-        proof.skipped = true;
-        return Ok(proof);
-    }
     // A scratch exercises folder holding this exercise's file alone.
     let work = grader.target_dir.join("mathlings/mutants").join(&ex.id);
     let file = work.join(&ex.file);
-    std::fs::create_dir_all(file.parent().expect("a file in a folder"))
-        .map_err(|e| e.to_string())?;
     let mut grader = grader.clone();
-    grader.exercises_dir = work.clone();
     grader.limits.timeout = Some(ex.timeout().min(MUTANT_TIMEOUT));
     grader.first_failure = true;
     // The solution itself must pass under these limits, or no mutant's verdict means much.
-    std::fs::write(&file, &source).map_err(|e| e.to_string())?;
-    let baseline = grade_file(&grader, &ex.id).map_err(|e| format!("{}: {e}", ex.id))?;
-    if baseline != Outcome::Survived {
+    let baseline = grader
+        .grade_source(ex, &work, &source)
+        .map_err(|e| format!("{}: {e}", ex.id))?;
+    grader.exercises_dir = work.clone();
+    if outcome(baseline.status) != Outcome::Survived {
         return Err(format!(
             "{}: the solution does not pass under the mutants' limits ({} s per property); \
              mutants cannot be judged",
@@ -320,20 +412,11 @@ fn prove(course: &Course, grader: &Grader, ex: &Exercise, fresh: bool) -> Result
     let _ = std::fs::remove_dir_all(&work);
     if proof.survivors.is_empty() && proof.stale.is_empty() {
         record.proven = Some(key);
+        record.unviable = Some(proof.unviable);
         write_record(&course.root, ex, &record)?;
     }
     proof.seconds = started.elapsed().as_secs_f64();
     Ok(proof)
-}
-
-/// Grades the file now in the grader's exercises folder.
-fn grade_file(grader: &Grader, id: &str) -> Result<Outcome, String> {
-    let verdict = grader
-        .grade(&[id.to_string()])
-        .map_err(|e| e.to_string())?
-        .pop()
-        .ok_or("no verdict")?;
-    Ok(outcome(verdict.status))
 }
 
 fn outcome(status: Status) -> Outcome {
@@ -393,4 +476,87 @@ fn grade_mutants(
         eprint!("\r\x1b[2K");
     }
     Ok(results.into_inner().expect("not poisoned"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graded(
+        id: &str,
+        killed: usize,
+        unviable: usize,
+        equivalent: usize,
+        survivors: usize,
+    ) -> Proof {
+        Proof {
+            id: id.into(),
+            total: killed + unviable + equivalent + survivors,
+            killed,
+            unviable,
+            equivalent,
+            survivors: (0..survivors)
+                .map(|i| (format!("m{i}"), String::new()))
+                .collect(),
+            ..Proof::default()
+        }
+    }
+
+    #[test]
+    fn the_score_counts_killed_among_viable_non_equivalent_mutants() {
+        let t = Tally::of(&[graded("a", 97, 5, 2, 0), graded("b", 0, 0, 0, 3)]);
+        assert_eq!(
+            (t.exercises, t.total, t.killed, t.survived),
+            (2, 107, 97, 3)
+        );
+        // 97 of the 100 viable, non-equivalent mutants: unviable and equivalent ones aside.
+        assert!((t.score() - 97.0).abs() < 1e-12);
+        assert!(!t.passed());
+        assert!(Tally::of(&[graded("a", 10, 1, 1, 0)]).passed());
+    }
+
+    #[test]
+    fn nothing_graded_scores_full_and_passes_but_a_stale_record_fails() {
+        assert_eq!(Tally::of(&[]).score(), 100.0);
+        assert!(Tally::of(&[]).passed());
+        let mut p = graded("a", 4, 0, 0, 0);
+        p.stale.push("`x` is now killed".into());
+        assert!(!Tally::of(&[p]).passed());
+    }
+
+    #[test]
+    fn a_skipped_exercise_counts_from_its_record() {
+        let record: Record = toml::from_str(
+            "proven = \"00ff\"\nunviable = 2\n\n[[equivalent]]\nmutant = \"fn f: `<` → `<=`\"\nreason = \"ties\"\n",
+        )
+        .unwrap();
+        let p = Proof::from_record("a", 20, &record);
+        assert!(p.skipped);
+        assert_eq!((p.killed, p.unviable, p.equivalent), (17, 2, 1));
+        let t = Tally::of(&[p]);
+        assert_eq!((t.skipped, t.total), (1, 20));
+        assert!(t.passed());
+        // A record written before unviable mutants were counted: they count as killed.
+        let old: Record = toml::from_str("proven = \"00ff\"\nequivalent = []\n").unwrap();
+        assert_eq!(Proof::from_record("a", 5, &old).killed, 5);
+    }
+
+    #[test]
+    fn a_record_round_trips_and_omits_what_it_does_not_know() {
+        let record = Record {
+            proven: None,
+            unviable: None,
+            equivalents: vec![Equivalent {
+                mutant: "fn f: `a` → `b`".into(),
+                reason: "dead code".into(),
+            }],
+        };
+        let text = toml::to_string(&record).unwrap();
+        assert!(
+            !text.contains("proven") && !text.contains("unviable"),
+            "{text}"
+        );
+        let back: Record = toml::from_str(&text).unwrap();
+        assert_eq!(back.equivalents[0].mutant, "fn f: `a` → `b`");
+    }
 }

@@ -8,7 +8,8 @@
 //!    fails at least one property and is diagnosed as itself; through the real path (built
 //!    in the build sandbox, run in the sandboxed learner process), every shipped stub
 //!    (`crates/course/stubs`, not the working tree's files) fails every property and every
-//!    solution passes every property;
+//!    solution passes every property, and so does every honest alternative solution
+//!    (`solutions/alternatives/<id>/<name>.rs`);
 //! 3. the solutions are rustfmt-formatted and clippy-clean.
 //!
 //! What it prints carries no colour codes unless standard output is a terminal.
@@ -45,6 +46,10 @@ pub struct VerifyArgs {
     /// With --mutants: also re-run exercises already proven for their current contents.
     #[arg(long, requires = "mutants")]
     pub fresh: bool,
+    /// With --mutants: only the exercises with a proof on record, re-proving those whose
+    /// solution, checks or snapshots changed since (what CI runs).
+    #[arg(long, requires = "mutants", conflicts_with = "fresh")]
+    pub proven: bool,
     /// With --mutants: only list each mutant and its diff.
     #[arg(long, requires = "mutants")]
     pub list: bool,
@@ -57,11 +62,13 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     let course = Course::load()?;
     course.known_ids(&args.ids)?;
     if args.mutants {
-        let mut grader = course.grader(&args.run);
-        if !args.list {
-            grader.prepare_judge().map_err(|e| e.to_string())?;
-        }
-        return crate::mutants::run(&course, &grader, &args.ids, args.fresh, args.list);
+        let scope = match (args.fresh, args.proven) {
+            (true, _) => crate::mutants::Scope::Fresh,
+            (_, true) => crate::mutants::Scope::Proven,
+            _ => crate::mutants::Scope::All,
+        };
+        let grader = course.grader(&args.run);
+        return crate::mutants::run(&course, grader, &args.ids, scope, args.list);
     }
     if args.freeze_stubs {
         freeze_stubs(&course, &args.ids)?;
@@ -72,6 +79,7 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
         &course.manifest,
         &args.ids,
     ));
+    problems.extend(stray_alternatives(&course));
     let mut grader = course.grader(&args.run);
     grader.bless = args.bless;
     // The stubs the course ships, not the working tree's (which an instructor trying an
@@ -140,27 +148,23 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
     let mut solutions = grader.clone();
     solutions.exercises_dir = course.root.join("solutions/src");
     let verdicts = solutions.grade(&id_list).map_err(|e| e.to_string())?;
-    for v in verdicts {
-        if v.status != crate::engine::Status::Pass {
-            let failed: Vec<String> = v
-                .report
-                .iter()
-                .flat_map(|r| r.properties.iter().filter(|p| !p.passed))
-                .map(|p| {
-                    format!(
-                        "`{}` ({:?})",
-                        p.id,
-                        p.failure.as_ref().map(|f| (&f.call, &f.returned))
-                    )
-                })
-                .collect();
-            soundness.push(format!(
-                "{}: the solution is {} through the learner process: {}{}",
-                v.id,
-                v.status.words(),
-                failed.join(", "),
-                v.detail.map(|d| format!("\n{d}")).unwrap_or_default()
-            ));
+    soundness.extend(verdicts.iter().filter_map(|v| failing("the solution", v)));
+    // The honest alternatives, each graded alone: a correct answer written differently
+    // must pass too, or a check demands more than the contract.
+    for ex in &ids {
+        for path in alternatives(&course.root, ex)? {
+            let name = path.file_stem().unwrap_or_default().to_string_lossy();
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let scratch = grader
+                .target_dir
+                .join("mathlings/alternatives")
+                .join(&ex.id)
+                .join(&*name);
+            let verdict = grader
+                .grade_source(ex, &scratch, &text)
+                .map_err(|e| e.to_string())?;
+            soundness.extend(failing(&format!("the alternative `{name}`"), &verdict));
         }
     }
     problems.extend(soundness);
@@ -185,6 +189,73 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
         println!("verify: {} problem(s)", problems.len());
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// Where honest alternative solutions live: `solutions/alternatives/<id>/<name>.rs`, each
+/// a complete replacement for the exercise's file, correct but written differently from
+/// the official solution (another algorithm or order of operations). `verify` and the
+/// curriculum test require each to pass.
+pub const ALTERNATIVES_DIR: &str = "solutions/alternatives";
+
+/// Folders of alternatives named after no exercise (a typo would silently test nothing).
+fn stray_alternatives(course: &Course) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(course.root.join(ALTERNATIVES_DIR)) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| course.manifest.get(name).is_none())
+        .map(|name| format!("{ALTERNATIVES_DIR}/{name}: no exercise has this id"))
+        .collect()
+}
+
+/// The alternative solutions of `ex`, sorted by name.
+fn alternatives(
+    root: &std::path::Path,
+    ex: &mathlings_course::Exercise,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    let dir = root.join(ALTERNATIVES_DIR).join(&ex.id);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(format!("{}: {e}", dir.display())),
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// The problem with `what` (the solution, an alternative) when its verdict is not a pass:
+/// the properties it failed, with the call and what came back.
+fn failing(what: &str, v: &crate::engine::Verdict) -> Option<String> {
+    if v.status == crate::engine::Status::Pass {
+        return None;
+    }
+    let failed: Vec<String> = v
+        .report
+        .iter()
+        .flat_map(|r| r.properties.iter().filter(|p| !p.passed))
+        .map(|p| {
+            format!(
+                "`{}` ({:?})",
+                p.id,
+                p.failure.as_ref().map(|f| (&f.call, &f.returned))
+            )
+        })
+        .collect();
+    Some(format!(
+        "{}: {what} is {} through the learner process: {}{}",
+        v.id,
+        v.status.words(),
+        failed.join(", "),
+        v.detail
+            .as_ref()
+            .map(|d| format!("\n{d}"))
+            .unwrap_or_default()
+    ))
 }
 
 /// Copies the working tree's files of `ids` (all when empty) into the shipped stubs.
@@ -223,10 +294,16 @@ fn lint(course: &Course, ids: &[&mathlings_course::Exercise]) -> Vec<String> {
         "never"
     };
     let mut problems = Vec::new();
-    let files: Vec<String> = ids
+    let mut files: Vec<String> = ids
         .iter()
         .map(|e| format!("solutions/src/{}", e.file))
         .collect();
+    for ex in ids {
+        match alternatives(&course.root, ex) {
+            Ok(paths) => files.extend(paths.iter().map(|p| p.display().to_string())),
+            Err(e) => problems.push(e),
+        }
+    }
     let fmt = Command::new("rustfmt")
         .current_dir(&course.root)
         .args(["--check", "--edition", EDITION, "--color", colour])

@@ -47,3 +47,48 @@ fn every_solution_passes_and_every_stub_fails_through_the_learner_process() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The honest alternative solutions (`solutions/alternatives/<id>/<name>.rs`): correct
+/// answers written differently from the official ones, so a check that demands more than
+/// the contract fails here. Round k grades, in one submission, every exercise's k-th
+/// alternative (the official solutions elsewhere).
+#[test]
+fn every_honest_alternative_solution_passes() {
+    let mut by_id: Vec<(String, String, Vec<std::path::PathBuf>)> = Vec::new();
+    for (id, file) in common::exercises() {
+        let dir = root().join("solutions/alternatives").join(&id);
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default();
+        paths.sort();
+        if !paths.is_empty() {
+            by_id.push((id, file, paths));
+        }
+    }
+    let rounds = by_id.iter().map(|(_, _, p)| p.len()).max().unwrap_or(0);
+    assert!(
+        by_id.iter().map(|(_, _, p)| p.len()).sum::<usize>() >= 1,
+        "the course ships honest alternatives"
+    );
+    let dir = scratch("alternatives");
+    let mut problems = Vec::new();
+    for k in 0..rounds {
+        let src = dir.join(format!("round-{k}"));
+        common::submission(&src, &[]);
+        let mut only = Vec::new();
+        for (id, file, paths) in by_id.iter().filter(|(_, _, p)| p.len() > k) {
+            std::fs::copy(&paths[k], src.join(file)).unwrap();
+            only.push(id.as_str());
+        }
+        let mut args = vec!["--only"];
+        args.extend(&only);
+        let report = common::grade(&src, &dir.join(format!("round-{k}.json")), &args);
+        for (id, _, paths) in by_id.iter().filter(|(_, _, p)| p.len() > k) {
+            let status = common::status(&report, id);
+            if status != "pass" {
+                problems.push(format!("{}: {status}", paths[k].display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
