@@ -584,26 +584,29 @@ impl Grader {
 
     /// Builds the judge (the course only; no learner file is involved).
     fn build_judge(&self) -> Result<PathBuf, GraderError> {
+        self.build_course_binary("mathlings-judge")
+    }
+
+    /// Builds the course's own binary `bin` (trusted code: the judge, the PNG rasteriser);
+    /// its path.
+    ///
+    /// # Errors
+    /// When the course's own crates do not build.
+    pub fn build_course_binary(&self, bin: &str) -> Result<PathBuf, GraderError> {
         let mut cmd = Command::new(cargo());
         // `--workspace … --examples` resolves features as `cargo test --workspace` does (every
         // member, dev-dependencies included; the course has no examples to build), so the
-        // judge reuses the README's test build instead of building the course again with
+        // binary reuses the README's test build instead of building the course again with
         // other features (measured on a fresh clone: 344 s → 0.3 s after the test build).
         cmd.current_dir(&self.root)
-            .args([
-                "build",
-                "--workspace",
-                "--bin",
-                "mathlings-judge",
-                "--examples",
-            ])
+            .args(["build", "--workspace", "--bin", bin, "--examples"])
             .env("CARGO_TARGET_DIR", &self.target_dir);
-        match cargo_json(cmd, "mathlings-judge", |_| None)? {
-            BuildOutcome::Built(judge) => Ok(judge),
+        match cargo_json(cmd, bin, |_| None)? {
+            BuildOutcome::Built(binary) => Ok(binary),
             // Only the learner crate's build is linted.
-            BuildOutcome::Forbidden(_) => Err(GraderError(
-                "the judge's build was linted as a learner's (a bug in xtask)".into(),
-            )),
+            BuildOutcome::Forbidden(_) => Err(GraderError(format!(
+                "the build of {bin} was linted as a learner's (a bug in xtask)"
+            ))),
             BuildOutcome::Errors {
                 by_exercise,
                 unattributed,

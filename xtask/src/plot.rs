@@ -5,7 +5,9 @@
 //! The learner's exercise is built exactly as `check ID` builds it (`Grader::build_one`),
 //! and the figures are drawn by the judge's `plot` verb, which reaches the learner's
 //! functions only through the sandboxed learner process: no learner code runs here. PNG
-//! files are rasterised here, with resvg, from the judge's SVG.
+//! files are rasterised from the judge's SVG by the course's `mathlings-png` binary, built
+//! the first time a PNG is asked for (resvg is too large a build to make every learner's
+//! first start pay for it).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,17 +45,8 @@ pub struct PlotArgs {
 pub enum Format {
     /// Scalable vector graphics, as the judge draws them.
     Svg,
-    /// Portable network graphics, rasterised with resvg.
+    /// Portable network graphics, rasterised with resvg (built the first time).
     Png,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-        }
-    }
 }
 
 /// What the gallery knows of one written figure (kept beside the figures, one file per
@@ -81,7 +74,11 @@ pub fn run(args: PlotArgs) -> Result<ExitCode, String> {
     }
     let figures = learner_figures(&grader, &id)?;
     let dir = plots_dir(&state_root);
-    let written = write_figures(&dir, &id, &figures, args.format)?;
+    let written = write_figures(&dir, &id, &figures)?;
+    let written = match args.format {
+        Format::Svg => written,
+        Format::Png => to_png(&grader, &written)?,
+    };
     let index = write_index(&dir, &course.manifest)?;
     if written.is_empty() {
         println!("{id} has no figures yet.");
@@ -147,35 +144,26 @@ pub fn judge_figures(grader: &Grader, build: &Build, id: &str) -> Result<Vec<Fig
     Ok(answer.figures)
 }
 
-/// The file name of figure `index` of exercise `id`: `<id>.<ext>` for the first,
-/// `<id>-<figure id>.<ext>` for the others.
-fn file_name(id: &str, index: usize, figure: &Figure, format: Format) -> String {
-    let ext = format.extension();
+/// The file name of figure `index` of exercise `id`: `<id>.svg` for the first,
+/// `<id>-<figure id>.svg` for the others.
+fn file_name(id: &str, index: usize, figure: &Figure) -> String {
     if index == 0 {
-        format!("{id}.{ext}")
+        format!("{id}.svg")
     } else {
-        format!("{id}-{}.{ext}", figure.id)
+        format!("{id}-{}.svg", figure.id)
     }
 }
 
-/// Writes the figures of `id` into `dir` (and the gallery's record of them); their paths.
-fn write_figures(
-    dir: &Path,
-    id: &str,
-    figures: &[Figure],
-    format: Format,
-) -> Result<Vec<PathBuf>, String> {
+/// Writes the figures of `id` into `dir` as SVG (and the gallery's record of them); their
+/// paths.
+fn write_figures(dir: &Path, id: &str, figures: &[Figure]) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();
     let mut entries = Vec::new();
     for (i, figure) in figures.iter().enumerate() {
-        let name = file_name(id, i, figure, format);
+        let name = file_name(id, i, figure);
         let path = dir.join(&name);
-        let bytes = match format {
-            Format::Svg => figure.svg.clone().into_bytes(),
-            Format::Png => png(&figure.svg)?,
-        };
-        std::fs::write(&path, bytes)
+        std::fs::write(&path, &figure.svg)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         written.push(path);
         entries.push(Entry {
@@ -190,34 +178,35 @@ fn write_figures(
     Ok(written)
 }
 
-/// Rasterises an SVG figure to PNG with resvg (text in the system's sans-serif font).
+/// Rasterises the SVG files `svgs` into PNG files beside them (`x.svg` → `x.png`) with the
+/// course's `mathlings-png` binary, built the first time; the PNG files' paths. The gallery
+/// keeps linking the SVG files, which every browser shows.
 ///
 /// # Errors
-/// When the SVG cannot be read.
-pub fn png(svg: &str) -> Result<Vec<u8>, String> {
-    use resvg::{tiny_skia, usvg};
-    let mut options = usvg::Options::default();
-    let fonts = options.fontdb_mut();
-    fonts.load_system_fonts();
-    // fontdb's default sans-serif family is Arial; use the system's own when it is absent.
-    let families: Vec<String> = fonts
-        .faces()
-        .flat_map(|face| face.families.iter().map(|(name, _)| name.clone()))
-        .collect();
-    if !families.iter().any(|f| f == "Arial")
-        && let Some(sans) = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Helvetica"]
-            .iter()
-            .find(|want| families.iter().any(|f| f == *want))
-    {
-        fonts.set_sans_serif_family(*sans);
+/// When the rasteriser cannot be built or fails on a file.
+fn to_png(grader: &Grader, svgs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    if svgs.is_empty() {
+        return Ok(Vec::new());
     }
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("unreadable SVG: {e}"))?;
-    let size = tree.size().to_int_size();
-    let mut pixmap =
-        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("the figure has no area")?;
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| e.to_string())
+    let tool = grader
+        .build_course_binary(PNG_TOOL)
+        .map_err(|e| format!("cannot build the PNG rasteriser: {e}"))?;
+    let pngs: Vec<PathBuf> = svgs.iter().map(|p| p.with_extension("png")).collect();
+    let out = std::process::Command::new(&tool)
+        .args(svgs.iter().zip(&pngs).flat_map(|(s, p)| [s, p]))
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", tool.display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "the PNG rasteriser failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(pngs)
 }
+
+/// The course's PNG rasteriser (`crates/png`).
+const PNG_TOOL: &str = "mathlings-png";
 
 /// Rewrites `dir/index.html`: every figure of every exercise with a record in `dir`, in
 /// the course's order, linking only files that exist. Well-formed XHTML, self-contained.

@@ -6,7 +6,7 @@
 use mathlings_checks::Options;
 use mathlings_judge::{EXERCISES, Entry, Target};
 use mathlings_plot::{Colour, Figure, REFERENCE, YOURS};
-use resvg::{tiny_skia, usvg};
+use mathlings_png::{Text, tiny_skia};
 
 const SEED: u64 = 2026;
 
@@ -92,12 +92,8 @@ fn plotted() -> impl Iterator<Item = (&'static Entry, Vec<Figure>)> {
 
 /// The figure as pixels (text is not needed to tell series apart, so no fonts are loaded).
 fn raster(figure: &Figure) -> tiny_skia::Pixmap {
-    let tree = usvg::Tree::from_str(&figure.svg, &usvg::Options::default())
-        .unwrap_or_else(|e| panic!("{}: unreadable SVG: {e}", figure.id));
-    let size = tree.size().to_int_size();
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).expect("non-empty");
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
+    mathlings_png::pixmap(&figure.svg, Text::Omitted)
+        .unwrap_or_else(|e| panic!("{}: {e}", figure.id))
 }
 
 /// Pixels within a small distance of `colour` (anti-aliasing and half-transparent bars
