@@ -24,6 +24,7 @@ pub mod p1_stats;
 pub mod p2_linalg;
 pub mod p3_calculus;
 pub mod p4_models;
+pub mod plane;
 
 /// The learner's values (or any `imp`'s): `f`'s result, or why there is none — its panic's
 /// message or its error, in one short line.

@@ -152,6 +152,12 @@ pub enum Mark {
     Bars(f64),
     /// Separate segments: the points taken in pairs, drawn this many pixels wide.
     Segments(u32),
+    /// Filled triangles pointing up (a peak), this many pixels from centre to corner.
+    Peaks(u32),
+    /// Filled triangles pointing down (a pit), this many pixels from centre to corner.
+    Pits(u32),
+    /// Crosses (×), this many pixels from centre to tip, drawn 3 pixels wide.
+    Crosses(u32),
 }
 
 /// One named series of a chart.
@@ -513,33 +519,45 @@ where
             .copied()
             .filter(|(a, b)| a.is_finite() && b.is_finite())
             .collect();
-        let drawn = match series.mark {
-            Mark::Line(w) => ctx.draw_series(LineSeries::new(points, colour.stroke_width(w)))?,
-            Mark::Dashed(w) => {
-                ctx.draw_series(DashedLineSeries::new(points, 8, 5, colour.stroke_width(w)))?
-            }
-            Mark::Dots(r) => ctx.draw_series(
-                points
-                    .into_iter()
-                    .map(|p| Circle::new(p, r, colour.mix(0.85).filled())),
-            )?,
-            Mark::Rings(r) => ctx.draw_series(
-                points
-                    .into_iter()
-                    .map(|p| Circle::new(p, r, colour.stroke_width(2))),
-            )?,
-            Mark::Bars(width) => ctx.draw_series(points.into_iter().map(|(px, py)| {
-                Rectangle::new(
-                    [(px - width / 2.0, 0.0), (px + width / 2.0, py)],
-                    colour.filled(),
-                )
-            }))?,
-            Mark::Segments(w) => ctx.draw_series(
-                points
-                    .chunks_exact(2)
-                    .map(|pair| PathElement::new(vec![pair[0], pair[1]], colour.stroke_width(w))),
-            )?,
-        };
+        let drawn =
+            match series.mark {
+                Mark::Line(w) => {
+                    ctx.draw_series(LineSeries::new(points, colour.stroke_width(w)))?
+                }
+                Mark::Dashed(w) => {
+                    ctx.draw_series(DashedLineSeries::new(points, 8, 5, colour.stroke_width(w)))?
+                }
+                Mark::Dots(r) => ctx.draw_series(
+                    points
+                        .into_iter()
+                        .map(|p| Circle::new(p, r, colour.mix(0.85).filled())),
+                )?,
+                Mark::Rings(r) => ctx.draw_series(
+                    points
+                        .into_iter()
+                        .map(|p| Circle::new(p, r, colour.stroke_width(2))),
+                )?,
+                Mark::Bars(width) => ctx.draw_series(points.into_iter().map(|(px, py)| {
+                    Rectangle::new(
+                        [(px - width / 2.0, 0.0), (px + width / 2.0, py)],
+                        colour.filled(),
+                    )
+                }))?,
+                Mark::Segments(w) => ctx.draw_series(points.chunks_exact(2).map(|pair| {
+                    PathElement::new(vec![pair[0], pair[1]], colour.stroke_width(w))
+                }))?,
+                Mark::Peaks(r) | Mark::Pits(r) => {
+                    let corners = triangle(matches!(series.mark, Mark::Peaks(_)), r, (0, 0));
+                    ctx.draw_series(points.into_iter().map(|p| {
+                        EmptyElement::at(p) + Polygon::new(corners.clone(), colour.filled())
+                    }))?
+                }
+                Mark::Crosses(r) => ctx.draw_series(
+                    points
+                        .into_iter()
+                        .map(|p| Cross::new(p, r, colour.stroke_width(3))),
+                )?,
+            };
         if !series.name.is_empty() {
             legend = true;
             let mark = series.mark;
@@ -579,7 +597,25 @@ fn legend_mark<DB: DrawingBackend>(
         Mark::Line(w) | Mark::Dashed(w) | Mark::Segments(w) => {
             PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(w.max(2))).into_dyn()
         }
+        Mark::Peaks(_) | Mark::Pits(_) => Polygon::new(
+            triangle(matches!(mark, Mark::Peaks(_)), 6, (x + 9, y)),
+            colour.filled(),
+        )
+        .into_dyn(),
+        Mark::Crosses(_) => Cross::new((x + 9, y), 5, colour.stroke_width(3)).into_dyn(),
     }
+}
+
+/// The corners of a triangle pointing up (or down) around `centre`, `r` pixels from its
+/// centre to a corner (screen y grows downwards).
+fn triangle(up: bool, r: u32, centre: (i32, i32)) -> Vec<(i32, i32)> {
+    let r = i32::try_from(r).unwrap_or(1000);
+    let (half, low) = ((r * 7) / 8, r / 2);
+    let sign = if up { 1 } else { -1 };
+    [(0, -r), (half, low), (-half, low)]
+        .iter()
+        .map(|&(dx, dy)| (centre.0 + dx, centre.1 + sign * dy))
+        .collect()
 }
 
 #[cfg(test)]
