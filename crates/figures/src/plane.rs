@@ -32,13 +32,14 @@ pub fn visit(x: &[f64]) {
     }
 }
 
+/// Points in the plane, or why there are none.
+pub type Points = Result<Vec<(f64, f64)>, String>;
+
 /// The path an optimiser took: the points where `run` evaluated a recording gradient (an
 /// optimiser evaluates ∇f once at every iterate), and, when `run` failed after its first
 /// step, why it stopped (a path that ran out of steps is still a path). `Err` when it
 /// panicked or failed before taking a step.
-pub fn path<T, E: Debug>(
-    run: impl FnOnce() -> Result<T, E>,
-) -> (Result<Vec<(f64, f64)>, String>, Option<String>) {
+pub fn path<T, E: Debug>(run: impl FnOnce() -> Result<T, E>) -> (Points, Option<String>) {
     VISITED.with(|v| v.borrow_mut().clear());
     let outcome = yours(run);
     let visited = VISITED.with(|v| std::mem::take(&mut *v.borrow_mut()));
