@@ -65,6 +65,16 @@ const INVISIBLE: &[(&str, &str, &str)] = &[
         "a transposed confusion matrix; the figure draws predict_proba's boundary",
     ),
     (
+        "s3_3_critical_points",
+        "exact_zero_test",
+        "differs only on singular Hessians; the figure's four critical points are not degenerate",
+    ),
+    (
+        "s3_3_critical_points",
+        "two_by_two_rule",
+        "differs only for n > 2 variables; the figure's landscape has two",
+    ),
+    (
         "s4_5_pca_iris_2d",
         "ratios_of_kept_only",
         "wrong variance ratios; the figure draws the scores",
