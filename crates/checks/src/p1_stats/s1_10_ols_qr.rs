@@ -238,7 +238,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "rank_deficiency_reported",
-                description: "a duplicated column, a constant column (a copy of the intercept) or a combination of columns gives ModelError::RankDeficient",
+                description: "a duplicated column, a constant column (a copy of the intercept), a combination of columns or a column of zeros gives ModelError::RankDeficient (for the zeros, with rank 2 of 3 columns)",
                 weight: 1,
                 check: |imp, ctx| {
                     let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
@@ -258,7 +258,17 @@ pub fn spec() -> Spec<Impl> {
                             expect_err!(&(imp.ols)(&x, &y), ModelError::RankDeficient { .. }, shown show::outcome)
                         })?;
                     }
-                    Ok(())
+                    // A column of zeros between two good ones: its scale ‖a‖ = 0 must not be
+                    // divided by (0/0 = NaN would spread to the next column and hide its rank).
+                    let x = DMatrix::from_fn(6, 2, |i, j| if j == 0 { 0.0 } else { base[i] });
+                    ctx.once(&call(&x, &y), || {
+                        expect_err!(
+                            &(imp.ols)(&x, &y),
+                            ModelError::RankDeficient { rank: 2, columns: 3 },
+                            note "[1 0 x] has rank 2",
+                            shown show::outcome
+                        )
+                    })
                 },
             },
             Property {
