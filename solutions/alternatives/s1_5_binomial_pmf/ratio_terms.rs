@@ -16,9 +16,7 @@ use mathlings_stats::StatsError;
 /// logarithm per term instead of a difference of two.
 fn ln_choose(k: u64, n: u64) -> f64 {
     let m = k.min(n - k);
-    (1..=m)
-        .map(|i| ((n - m + i) as f64 / i as f64).ln())
-        .sum()
+    (1..=m).map(|i| ((n - m + i) as f64 / i as f64).ln()).sum()
 }
 
 /// Returns P(X = k) for X ~ Binomial(n, p); 0 when k > n.

@@ -155,7 +155,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "few_terms_at_a_million",
-                description: "at n = 10⁶, P(X = 3) and P(X = n − 3) (np = 3 and n(1 − p) = 3) equal the reference to 1e-12 relative: ln C(n, k) sums only m = min(k, n − k) = 3 terms",
+                description: "at n = 10⁶, P(X = 3) and P(X = n − 3) (np = 3 and n(1 − p) = 3) equal their exact value to 1e-12 relative: ln C(n, k) sums only m = min(k, n − k) = 3 terms",
                 weight: 1,
                 check: |imp, ctx| {
                     // Catches m = k or m = max(k, n − k): the same C(n, k) by symmetry, but a
