@@ -347,6 +347,19 @@ pub fn spec() -> Spec<Impl> {
                             )
                         })?;
                     }
+                    // Three features (p = 4, found by search): after the first swap the
+                    // trailing block is no longer symmetric, and ranking a candidate by the
+                    // transposed entry h[(c, i)] keeps a row whose pivot is 0.
+                    let points = [
+                        [5.0, 4.0, -5.0],
+                        [15.0, 2.0, 5.0],
+                        [5.0, -2.0, 10.0],
+                        [5.0, 4.0, 0.0],
+                    ];
+                    let x = DMatrix::from_fn(8, 3, |i, j| points[i / 2][j]);
+                    ctx.once(&call(&x, &y, 100), || {
+                        close_to(&(imp.logistic_regression)(&x, &y, 100), &[0.0; 4], AGREE)
+                    })?;
                     Ok(())
                 },
             },
