@@ -2,7 +2,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, low_rank, matrix_close, rounded_matrix, well_separated};
+use super::matrices::{
+    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, well_separated, zero_corner,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_4_rref_rank::Impl;
@@ -33,45 +35,6 @@ fn show_rref(r: &Rref) -> String {
         Ok((m, p)) => format!("Ok(({}, {p:?}))", show::matrix(m)),
         Err(e) => format!("Err({e:?})"),
     }
-}
-
-/// An m×n matrix (m, n ≤ 6) whose columns are random or combinations of the columns
-/// before them, in a random order: a column without a pivot can come first or between
-/// pivot columns, so pivot rows and pivot columns part ways (row r holds the pivot of a
-/// column c > r), and the rows below each skipped column hold rounding noise.
-fn dependent_columns() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (1..=6usize, 2..=6usize)
-        .prop_flat_map(|(m, n)| {
-            (
-                strategies::matrix(m, n),
-                proptest::collection::vec(proptest::bool::ANY, n),
-                proptest::collection::vec(-3.0..3.0f64, n * n),
-            )
-        })
-        .prop_map(|(mut a, dependent, weights)| {
-            let n = a.ncols();
-            for c in 0..n {
-                if dependent[c] {
-                    // A combination of the earlier columns (the zero column when c = 0).
-                    let mut column = DMatrix::zeros(a.nrows(), 1);
-                    for j in 0..c {
-                        column += a.column(j) * weights[c * n + j];
-                    }
-                    a.set_column(c, &column.column(0));
-                }
-            }
-            a
-        })
-}
-
-/// A random matrix whose top-left entry is 0: the first pivot must come from a row swap.
-fn zero_corner() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (2..=6usize, 1..=6usize)
-        .prop_flat_map(|(m, n)| strategies::matrix(m, n))
-        .prop_map(|mut a| {
-            a[(0, 0)] = 0.0;
-            a
-        })
 }
 
 /// Any matrix of the kinds above, full rank or not.
