@@ -197,9 +197,24 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "sparse_chains",
-                description: "chains with impossible transitions (exact zeros in P, so the elimination needs row swaps) get their stationary distribution",
+                description: "chains with impossible transitions (exact zeros in P, so the elimination needs row swaps), e.g. one whose state 0 absorbs everything (π = (1, 0, 0, 0)), get their stationary distribution",
                 weight: 1,
                 check: |imp, ctx| {
+                    // State 0 absorbs everything: π = (1, 0, 0, 0). After the first step the
+                    // pivot column holds −½, ½ and 0 while row 1 holds a 0 and ½ beside the
+                    // diagonal: a pivot search that compares entries of row k with entries of
+                    // column k ([(k, i)] for [(i, k)]) ends on the 0 and reports Singular.
+                    let absorbing = DMatrix::from_row_slice(
+                        4,
+                        4,
+                        &[
+                            1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 0.5,
+                            0.0, 0.0,
+                        ],
+                    );
+                    ctx.once(&call(&absorbing), || {
+                        check_stationary(&absorbing, &(imp.stationary_distribution)(&absorbing))
+                    })?;
                     ctx.forall(sparse_stochastic_matrix(), call, |p| {
                         check_stationary(p, &(imp.stationary_distribution)(p))
                     })
