@@ -16,34 +16,13 @@ fn without_a_terminal_watch_rechecks_on_save() {
     let dir = scratch("watch").join("src");
     submission(&dir, &[]);
     let mut child = watch(&id, &dir, Stdio::null(), true);
-    let mut stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = stdout.read(&mut buf) {
-            if n == 0
-                || tx
-                    .send(String::from_utf8_lossy(&buf[..n]).to_string())
-                    .is_err()
-            {
-                break;
-            }
-        }
-    });
-    let mut seen = String::new();
-    let wait_for = |needle: &str, seen: &mut String| {
-        let deadline = Instant::now() + Duration::from_secs(240);
-        while !seen.contains(needle) && Instant::now() < deadline {
-            if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(200)) {
-                seen.push_str(&chunk);
-            }
-        }
-        seen.contains(needle)
-    };
+    let mut screen = Screen::of(&mut child);
     assert!(
-        wait_for("Watching exercises/src for changes", &mut seen),
-        "first verdict: {seen}"
+        screen.wait_for("Watching exercises/src for changes"),
+        "first verdict: {}",
+        screen.seen
     );
+    let seen = screen.seen.clone();
     assert!(seen.contains("Not started yet"), "{seen}");
     // The exercise (file to edit, statement) is shown before the check's verdict.
     let edit = seen
@@ -62,10 +41,81 @@ fn without_a_terminal_watch_rechecks_on_save() {
     // Save the solution into the watched file: watch must re-check and report a pass.
     let solution = std::fs::read_to_string(root().join("solutions/src").join(&file)).unwrap();
     std::fs::write(dir.join(&file), solution).unwrap();
-    let passed = wait_for("Solved!", &mut seen);
+    let passed = screen.wait_for("Solved!");
     let _ = child.kill();
     let _ = child.wait();
-    assert!(passed, "after saving the solution: {seen}");
+    assert!(passed, "after saving the solution: {}", screen.seen);
+}
+
+/// What a watch without a terminal has printed so far, read on another thread.
+struct Screen {
+    chunks: std::sync::mpsc::Receiver<String>,
+    seen: String,
+}
+
+impl Screen {
+    /// Starts reading `child`'s standard output.
+    fn of(child: &mut Child) -> Screen {
+        let mut stdout = child.stdout.take().unwrap();
+        let (tx, chunks) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0
+                    || tx
+                        .send(String::from_utf8_lossy(&buf[..n]).to_string())
+                        .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        Screen {
+            chunks,
+            seen: String::new(),
+        }
+    }
+
+    /// Whether `needle` is printed within 240 s (a cold build included).
+    fn wait_for(&mut self, needle: &str) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(240);
+        while !self.seen.contains(needle) && Instant::now() < deadline {
+            if let Ok(chunk) = self.chunks.recv_timeout(Duration::from_millis(200)) {
+                self.seen.push_str(&chunk);
+            }
+        }
+        self.seen.contains(needle)
+    }
+}
+
+/// `p` in watch draws the current exercise's figure and shows where it went.
+#[test]
+fn p_plots_the_current_exercise_and_shows_the_path() {
+    let id = "s1_5_normal_distribution";
+    let base = scratch("watch-plot");
+    let dir = base.join("src");
+    submission(&dir, &[]);
+    let mut child = watch(id, &dir, Stdio::piped(), true);
+    let mut screen = Screen::of(&mut child);
+    assert!(screen.wait_for("Watching exercises/src"), "{}", screen.seen);
+    child.stdin.as_mut().unwrap().write_all(b"p\n").unwrap();
+    let svg = format!("{id}.svg");
+    let plotted = screen.wait_for(&svg);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(plotted, "after p: {}", screen.seen);
+    assert!(screen.seen.contains("Plotted:"), "{}", screen.seen);
+    let path = screen
+        .seen
+        .lines()
+        .map(str::trim)
+        .find(|l| l.ends_with(&svg))
+        .expect("the figure's path is shown");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert!(
+        text.contains("yours: not available"),
+        "a stub draws the reference alone"
+    );
 }
 
 /// Starts `cargo xtask watch ID` (16 cases) on the exercises in `dir`, without a terminal;

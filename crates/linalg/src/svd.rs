@@ -231,30 +231,32 @@ fn rotate(x: &mut [f64], y: &mut [f64], c: f64, s: f64) {
 }
 
 /// Fills the listed (zero) columns of `u` with unit vectors orthogonal to all other
-/// columns, by Gram–Schmidt (applied twice) on the standard basis vectors e₀, e₁, ….
+/// columns: of the standard basis vectors e₀ … e_{m−1}, each made orthogonal to the other
+/// columns by Gram–Schmidt (applied twice), the one with the longest remainder. Some eᵢ
+/// always keeps a remainder of length ≥ 1/√m (the eᵢ's components along a unit vector w
+/// orthogonal to the other columns are w's entries, and Σ wᵢ² = 1); a fixed threshold
+/// such as 0.5 fails when every remainder is exactly 1/√m, as for the centring matrix
+/// I − J/4, whose missing direction is (1, 1, 1, 1)/2.
 fn complete_orthonormal_columns(u: &mut DMatrix<f64>, missing: &[usize]) {
     let m = u.nrows();
-    let mut candidate = 0;
     for &k in missing {
-        while candidate < m {
+        let remainder = |i: usize| {
             let mut e = DVector::<f64>::zeros(m);
-            e[candidate] = 1.0;
-            candidate += 1;
+            e[i] = 1.0;
             for _ in 0..2 {
-                for j in 0..u.ncols() {
-                    if j == k {
-                        continue;
-                    }
+                for j in (0..u.ncols()).filter(|&j| j != k) {
                     let projection = u.column(j).dot(&e);
                     e -= u.column(j) * projection;
                 }
             }
-            let length = e.norm();
-            if length > 0.5 {
-                u.set_column(k, &(e / length));
-                break;
-            }
-        }
+            e
+        };
+        let longest = (0..m)
+            .map(remainder)
+            .max_by(|x, y| x.norm().total_cmp(&y.norm()))
+            .expect("U has at least one row");
+        let length = longest.norm();
+        u.set_column(k, &(longest / length));
     }
 }
 

@@ -82,6 +82,34 @@ proptest! {
     }
 }
 
+/// The centring matrix I − J/m (rank m − 1) leaves every eᵢ a remainder of exactly 1/√m
+/// along the missing direction (1, …, 1)/√m: U must still be completed to an orthonormal
+/// basis (a fixed "remainder > 0.5" threshold left a zero column at m = 4). Its singular
+/// values are 1 (m − 1 times) and 0, compared with nalgebra's SVD.
+#[test]
+fn centring_matrix_gets_a_complete_orthonormal_u() {
+    for m in [2usize, 4, 9, 16] {
+        let a = DMatrix::identity(m, m) - DMatrix::from_element(m, m, 1.0 / m as f64);
+        let s = svd(&a).unwrap();
+        let gram = s.u.transpose() * &s.u;
+        assert!(
+            (gram - DMatrix::identity(m, m)).amax() <= ORTHONORMAL,
+            "m = {m}: UᵀU ≠ I"
+        );
+        let mut want: Vec<f64> = nalgebra::SVD::new(a.clone(), false, false)
+            .singular_values
+            .iter()
+            .copied()
+            .collect();
+        want.sort_by(|x, y| y.total_cmp(x));
+        for (got, want) in s.singular_values.iter().zip(&want) {
+            assert!((got - want).abs() <= 1e-13, "m = {m}: σ {got} vs {want}");
+        }
+        let rebuilt = &s.u * DMatrix::from_diagonal(&s.singular_values) * &s.v_t;
+        assert!((rebuilt - &a).norm() <= BACKWARD * a.norm());
+    }
+}
+
 #[test]
 fn known_values() {
     let s = svd(&dmatrix![3.0, 0.0; 4.0, 5.0]).unwrap();

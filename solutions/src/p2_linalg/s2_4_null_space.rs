@@ -49,6 +49,7 @@ fn reduce(a: &DMatrix<f64>) -> (DMatrix<f64>, Vec<usize>) {
             continue;
         }
         r.swap_rows(p, row);
+        // pivot / pivot is exactly 1, so each eliminated entry becomes exactly 0.
         let pivot = r[(row, col)];
         for j in 0..n {
             r[(row, j)] /= pivot;
@@ -61,7 +62,6 @@ fn reduce(a: &DMatrix<f64>) -> (DMatrix<f64>, Vec<usize>) {
             for j in 0..n {
                 r[(i, j)] -= factor * r[(row, j)];
             }
-            r[(i, col)] = 0.0;
         }
         pivots.push(col);
         row += 1;

@@ -58,11 +58,12 @@ pub fn rref(a: &DMatrix<f64>, tol: f64) -> Result<(DMatrix<f64>, Vec<usize>), Li
             continue;
         }
         r.swap_rows(p, row);
+        // pivot / pivot is exactly 1 in IEEE arithmetic, and then every eliminated entry
+        // becomes factor − factor · 1 = exactly 0: the pivot column comes out exact.
         let pivot = r[(row, col)];
         for j in 0..n {
             r[(row, j)] /= pivot;
         }
-        r[(row, col)] = 1.0;
         for i in 0..m {
             let factor = r[(i, col)];
             if i == row || factor == 0.0 {
@@ -71,7 +72,6 @@ pub fn rref(a: &DMatrix<f64>, tol: f64) -> Result<(DMatrix<f64>, Vec<usize>), Li
             for j in 0..n {
                 r[(i, j)] -= factor * r[(row, j)];
             }
-            r[(i, col)] = 0.0;
         }
         pivots.push(col);
         row += 1;

@@ -112,26 +112,31 @@ fn rotate_columns(x: &mut DMatrix<f64>, p: usize, q: usize, c: f64, s: f64) {
 }
 
 /// Fills the `missing` (zero) columns of u with unit vectors orthogonal to every other
-/// column, by Gram–Schmidt (twice, for accuracy) on e₀, e₁, ….
+/// column: for each, the basis vector eᵢ whose residual after Gram–Schmidt (twice, for
+/// accuracy) against the other columns is longest. The squared lengths of the m residuals
+/// add up to the number of directions still missing (≥ 1), so the longest is ≥ 1/√m, far
+/// above rounding. (A fixed threshold can fail: when U's other columns span everything
+/// orthogonal to (1, 1, …, 1), as for the centring matrix I − J/m, every eᵢ leaves a
+/// residual of length exactly 1/√m.)
 fn complete_orthonormal(u: &mut DMatrix<f64>, missing: &[usize]) {
     let m = u.nrows();
-    let mut candidate = 0;
     for &k in missing {
-        while candidate < m {
+        let residual = |i: usize| {
             let mut e = DVector::<f64>::zeros(m);
-            e[candidate] = 1.0;
-            candidate += 1;
+            e[i] = 1.0;
             for _ in 0..2 {
                 for j in (0..u.ncols()).filter(|&j| j != k) {
                     let projection = u.column(j).dot(&e);
                     e -= u.column(j) * projection;
                 }
             }
-            let length = e.norm();
-            if length > 0.5 {
-                u.set_column(k, &(e / length));
-                break;
-            }
-        }
+            e
+        };
+        let longest = (0..m)
+            .map(residual)
+            .max_by(|x, y| x.norm().total_cmp(&y.norm()))
+            .expect("U has at least one row");
+        let length = longest.norm();
+        u.set_column(k, &(longest / length));
     }
 }

@@ -30,14 +30,11 @@ pub fn is_positive_semidefinite(h: &DMatrix<f64>) -> Result<bool, CalculusError>
     if h.iter().any(|v| !v.is_finite()) {
         return Err(CalculusError::NonFinite);
     }
-    let largest = h.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    let largest = h.amax();
     let n = rows;
-    for i in 0..n {
-        for j in i + 1..n {
-            if (h[(i, j)] - h[(j, i)]).abs() > f64::EPSILON.sqrt() * largest {
-                return Err(CalculusError::NotSymmetric);
-            }
-        }
+    // |hᵢⱼ − hⱼᵢ| for all i, j at once: the largest |entry| of H − Hᵀ.
+    if (h - h.transpose()).amax() > f64::EPSILON.sqrt() * largest {
+        return Err(CalculusError::NotSymmetric);
     }
     if largest == 0.0 {
         return Ok(true);

@@ -23,7 +23,8 @@ use nalgebra::{DMatrix, DVector};
 /// - `ModelError::NonFinite` when `x` or `y` holds a NaN or ±∞;
 /// - `ModelError::RankDeficient { .. }` when a column is constant (it cannot be standardised);
 /// - `ModelError::NoConvergence { iterations }` when the loss stops being finite (the step
-///   is too large and the iteration diverges); `iterations` is the epoch where it happened.
+///   is too large and the iteration diverges); `iterations` is the epoch where it happened,
+///   counted from 1 (1 when the very first step overflows).
 pub fn linreg_gradient_descent(
     x: &DMatrix<f64>,
     y: &DVector<f64>,

@@ -94,6 +94,27 @@ fn separable() -> (DMatrix<f64>, Vec<bool>) {
     )
 }
 
+/// 10 overlapping rows, 2 features, on which an undamped Newton step overshoots (found by
+/// a search over random data sets; see `damped_when_newton_overshoots`).
+fn overshooting() -> (DMatrix<f64>, Vec<bool>) {
+    let rows = [
+        [-1.4, -0.9],
+        [0.0, 0.4],
+        [-0.2, 0.2],
+        [0.7, 1.3],
+        [-0.4, 0.1],
+        [-0.4, 0.1],
+        [-1.8, -6.2],
+        [0.2, 0.5],
+        [-3.3, -3.5],
+        [4.5, 1.3],
+    ];
+    (
+        DMatrix::from_fn(10, 2, |i, j| rows[i][j]),
+        (0..10).map(|i| i % 2 == 1).collect(),
+    )
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -201,7 +222,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "separation_reported",
-                description: "perfectly separable classes (or a single class) give ModelError::PerfectSeparation instead of huge coefficients",
+                description: "perfectly separable classes (or a single class, even on dependent columns) give ModelError::PerfectSeparation instead of huge coefficients",
                 weight: 2,
                 check: |imp, ctx| {
                     let (x, y) = separable();
@@ -212,7 +233,17 @@ pub fn spec() -> Spec<Impl> {
                     );
                     let y2 = vec![false, false, false, true, true, true];
                     let one_class = vec![true; 6];
-                    for (x, y) in [(&x, &y), (&x2, &y2), (&x, &one_class)] {
+                    // One class on dependent columns: the missing class is reported first
+                    // (it is checked before any Newton step), whichever class it is.
+                    let dependent = DMatrix::from_fn(6, 2, |i, _| (i + 1) as f64);
+                    let (all_true, all_false) = (vec![true; 6], vec![false; 6]);
+                    for (x, y) in [
+                        (&x, &y),
+                        (&x2, &y2),
+                        (&x, &one_class),
+                        (&dependent, &all_true),
+                        (&dependent, &all_false),
+                    ] {
                         ctx.once(&call(x, y, 100), || {
                             expect_err!(
                                 &(imp.logistic_regression)(x, y, 100),
@@ -221,6 +252,114 @@ pub fn spec() -> Spec<Impl> {
                             )
                         })?;
                     }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "damped_when_newton_overshoots",
+                description: "on data where the full Newton step of iteration 6 lowers ℓ (and undamped Newton runs off to a singular Hessian), halving the step still reaches the reference MLE",
+                weight: 2,
+                check: |imp, ctx| {
+                    // Catches a missing or broken line search: found by search, this is the
+                    // rare overlapping data set on which a Newton step from β = 0 overshoots
+                    // (β jumps to ≈ (−5, −10, 14) and ℓ drops); one halving fixes it and the
+                    // fit converges in 12 steps, while the undamped iteration diverges.
+                    let (x, y) = overshooting();
+                    ctx.once(&call(&x, &y, 100), || {
+                        let want = reference(&x, &y).expect("the MLE exists");
+                        close_to(&(imp.logistic_regression)(&x, &y, 100), &want, AGREE)
+                    })
+                },
+            },
+            Property {
+                id: "stops_by_the_documented_rule",
+                description: "stops at the first step with max|Δ| ≤ 1e-10·(1 + max|β|): on data needing 10 steps (Δ₉ ≈ 1e-4, Δ₁₀ ≈ 1.2e-10 with max|β| ≈ 87), max_iter = 10 converges and max_iter = 9 gives NoConvergence { iterations: 9 }",
+                weight: 1,
+                check: |imp, ctx| {
+                    // The last step, 1.2e-10, is 70× below the documented threshold 8.8e-9
+                    // and 100× above 1e-10/(1 + max|β|) or a bare 1e-10·… without the
+                    // (1 + max|β|): a rule other than the stub's takes an 11th step. The
+                    // steps before it are ≥ 1e-4, far above any threshold, so every honest
+                    // Newton iteration (whatever its solver) stops at exactly 10.
+                    let x = DMatrix::from_column_slice(
+                        8,
+                        1,
+                        &[0.18, 0.14, 0.09, 0.02, 0.03, 0.01, 0.05, -0.28],
+                    );
+                    let y = vec![true, true, true, true, false, false, true, false];
+                    ctx.once(&call(&x, &y, 10), || {
+                        let want = reference(&x, &y).expect("the MLE exists");
+                        close_to(&(imp.logistic_regression)(&x, &y, 10), &want, AGREE)
+                    })?;
+                    ctx.once(&call(&x, &y, 9), || {
+                        expect_err!(
+                            &(imp.logistic_regression)(&x, &y, 9),
+                            ModelError::NoConvergence { iterations: 9 },
+                            shown show::outcome
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rank_deficiency_reported",
+                description: "dependent columns of [1 X] (x₂ = x₁, or x₂ = 3x₁ + 7 at x ~ 100) give ModelError::RankDeficient { rank, columns: 3 } with rank < 3; a point carrying both labels once gives β = 0, whatever the pivoting",
+                weight: 2,
+                check: |imp, ctx| {
+                    // x₂ = x₁ leaves an exact zero pivot; 3x₁ + 7 at x ~ 100 leaves rounding
+                    // noise ~1e-11 on a Hessian of size ~1e6 (1e-17 relative): a singularity
+                    // test must be relative to the size of H. The label pattern alternates so
+                    // that the classes overlap and separation is not what is reported.
+                    let labels = vec![false, true, true, false, true, false];
+                    for (a, b) in [(1.0, 0.0), (3.0, 7.0)] {
+                        let scale = if b == 0.0 { 1.0 } else { 100.0 };
+                        let x = DMatrix::from_fn(6, 2, |i, j| {
+                            let v = (i + 1) as f64 * scale;
+                            if j == 0 { v } else { a * v + b }
+                        });
+                        ctx.once(&call(&x, &labels, 100), || {
+                            expect::error_shown(
+                                &(imp.logistic_regression)(&x, &labels, 100),
+                                |e| matches!(e, ModelError::RankDeficient { rank, columns: 3 } if *rank < 3),
+                                "ModelError::RankDeficient { rank, columns: 3 } with rank < 3",
+                                show::outcome,
+                            )
+                        })?;
+                    }
+                    // Means 10 and 5, zero covariance: eliminating AᵀWA/… with partial pivoting
+                    // swaps rows and leaves a zero above a nonzero pivot candidate; a pivot
+                    // test that reads h[(c, pivot)] instead of h[(pivot, c)] calls this full-rank
+                    // problem singular. Each point has both labels, so the MLE is β = 0.
+                    // The second grid (means 2 and 10, spreads 1 and 10) mirrors it: there the
+                    // zero lands in the pivot column below a row whose own entries are large, so
+                    // ranking candidate rows by h[(c, j)] (the row) picks the zero.
+                    let grids = [
+                        [[9.0, 4.0], [11.0, 4.0], [9.0, 6.0], [11.0, 6.0]],
+                        [[1.0, 0.0], [3.0, 0.0], [1.0, 20.0], [3.0, 20.0]],
+                    ];
+                    let y: Vec<bool> = (0..8).map(|i| i % 2 == 0).collect();
+                    for points in grids {
+                        let x = DMatrix::from_fn(8, 2, |i, j| points[i / 2][j]);
+                        ctx.once(&call(&x, &y, 100), || {
+                            close_to(
+                                &(imp.logistic_regression)(&x, &y, 100),
+                                &[0.0, 0.0, 0.0],
+                                AGREE,
+                            )
+                        })?;
+                    }
+                    // Three features (p = 4, found by search): after the first swap the
+                    // trailing block is no longer symmetric, and ranking a candidate by the
+                    // transposed entry h[(c, i)] keeps a row whose pivot is 0.
+                    let points = [
+                        [5.0, 4.0, -5.0],
+                        [15.0, 2.0, 5.0],
+                        [5.0, -2.0, 10.0],
+                        [5.0, 4.0, 0.0],
+                    ];
+                    let x = DMatrix::from_fn(8, 3, |i, j| points[i / 2][j]);
+                    ctx.once(&call(&x, &y, 100), || {
+                        close_to(&(imp.logistic_regression)(&x, &y, 100), &[0.0; 4], AGREE)
+                    })?;
                     Ok(())
                 },
             },

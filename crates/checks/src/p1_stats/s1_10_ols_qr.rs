@@ -22,6 +22,11 @@ const ORTHOGONAL: f64 = 1e-9;
 /// leaves 3× slack; the normal equations work with κ² ≈ 4e17 > 1/ε and lose every digit.
 const ILL_CONDITIONED: f64 = 1e-6;
 
+/// Absolute agreement on the sign-sensitive design of `householder_sign_stable`: κ ≈ 2.4 and
+/// ‖y‖ = √2 bound a backward-stable solver's error by ~1e-16, while the wrong Householder
+/// sign loses the whole answer (≈ 1.5e-8).
+const SIGN_SENSITIVE: f64 = 1e-12;
+
 fn call(x: &DMatrix<f64>, y: &DVector<f64>) -> String {
     format!("ols(&{}, &{})", show::matrix(x), show::vector(y))
 }
@@ -237,8 +242,34 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "householder_sign_stable",
+                description: "x₁ = (1, 1, −1 + 2⁻²⁶, −1 − 2⁻²⁶), x₂ = (1, 0, 0, 0), y = (0, 0, 1, −1): the fit (β ≈ 1e-8) matches the reference to 1e-12 absolute — v = a − α·e₁ with α = −sign(a₁)‖a‖ never cancels",
+                weight: 1,
+                check: |imp, ctx| {
+                    // Catches α of the wrong sign: its first reflection sends the ones to
+                    // +e₁ and x₁ to (·, ‖x₁‖, ±2⁻²⁶·…), nearly along e₁ for the second step,
+                    // where v = a − ‖a‖e₁ then cancels to rounding noise; the tail of x₁ is
+                    // left behind and β (all of it of size 2⁻²⁶, from that tail) comes back
+                    // ≈ 0. [1 X] is well conditioned (κ ≈ 2.4) and ‖y‖ = √2, so a
+                    // backward-stable solve errs by ~1e-16 absolute: 1e-12 is loose.
+                    let d = 2f64.powi(-26);
+                    let x = DMatrix::from_row_slice(
+                        4,
+                        2,
+                        &[1.0, 1.0, 1.0, 0.0, -1.0 + d, 0.0, -1.0 - d, 0.0],
+                    );
+                    let y = DVector::from_vec(vec![0.0, 0.0, 1.0, -1.0]);
+                    ctx.once(&call(&x, &y), || {
+                        let (beta, _) = reference(&x, &y);
+                        let got =
+                            (imp.ols)(&x, &y).map(|(b, _)| b.iter().copied().collect::<Vec<f64>>());
+                        expect::all_close(&got, &beta, Tol::absolute(SIGN_SENSITIVE))
+                    })
+                },
+            },
+            Property {
                 id: "rank_deficiency_reported",
-                description: "a duplicated column, a constant column (a copy of the intercept) or a combination of columns gives ModelError::RankDeficient",
+                description: "a duplicated column, a constant column (a copy of the intercept), a combination of columns or a column of zeros gives ModelError::RankDeficient (for the zeros, with rank 2 of 3 columns)",
                 weight: 1,
                 check: |imp, ctx| {
                     let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
@@ -258,7 +289,17 @@ pub fn spec() -> Spec<Impl> {
                             expect_err!(&(imp.ols)(&x, &y), ModelError::RankDeficient { .. }, shown show::outcome)
                         })?;
                     }
-                    Ok(())
+                    // A column of zeros between two good ones: its scale ‖a‖ = 0 must not be
+                    // divided by (0/0 = NaN would spread to the next column and hide its rank).
+                    let x = DMatrix::from_fn(6, 2, |i, j| if j == 0 { 0.0 } else { base[i] });
+                    ctx.once(&call(&x, &y), || {
+                        expect_err!(
+                            &(imp.ols)(&x, &y),
+                            ModelError::RankDeficient { rank: 2, columns: 3 },
+                            note "[1 0 x] has rank 2",
+                            shown show::outcome
+                        )
+                    })
                 },
             },
             Property {

@@ -86,9 +86,16 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "exact_on_noiseless_lines",
-                description: "points exactly on y = a + b·x give back β₀ = a, β₁ = b and R² = 1",
+                description: "points exactly on y = a + b·x give back β₀ = a, β₁ = b and R² = 1, also for a flat line (constant y: Syy = 0, yet R² = 1, not 0/0)",
                 weight: 2,
                 check: |imp, ctx| {
+                    // A constant y makes Sxy²/(Sxx·Syy) = 0/0: the contract asks for R² = 1.
+                    // Its mean is exact, so every deviation (and Syy) is exactly 0.
+                    let (x, flat) = ([1.0, 2.0, 4.0], [5.0, 5.0, 5.0]);
+                    ctx.once(&call(&x, &flat), || {
+                        let got = as_vec(&(imp.simple_linear_regression)(&x, &flat));
+                        expect::all_close(&got, &[5.0, 0.0, 1.0], EXACT)
+                    })?;
                     let input = (pairs(), -20i32..=20, -20i32..=20)
                         .prop_filter("a line with a slope", |(_, _, b)| *b != 0);
                     ctx.forall(
@@ -148,6 +155,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     rejects!(ctx, |x, y| call(x, y) => (imp.simple_linear_regression)(x, y);
                         (&[], &[]) => StatsError::EmptyInput,
+                        (&[], &[1.0, 2.0]) => StatsError::EmptyInput,
+                        (&[1.0, 2.0], &[]) => StatsError::EmptyInput,
                         (&[1.0, 2.0, 3.0], &[1.0, 2.0]) => StatsError::LengthMismatch { left: 3, right: 2 },
                         (&[1.0, f64::NAN, 3.0], &[1.0, 2.0, 3.0]) => StatsError::NonFinite,
                         (&[1.0, 2.0, 3.0], &[1.0, f64::INFINITY, 3.0]) => StatsError::NonFinite,

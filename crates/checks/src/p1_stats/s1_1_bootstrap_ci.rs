@@ -189,6 +189,67 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "interpolates_few_means",
+                description: "with B = 1 the interval is the one resample mean (lower = upper); with B = 2 on data [0, 1] at level ½ it is (m₀ + ¼(m₁ − m₀), m₀ + ¾(m₁ − m₀)), h = (B − 1)·q, for two resample means m₀ ≤ m₁ in {0, ½, 1}",
+                weight: 2,
+                check: |imp, ctx| {
+                    // B = 1: h = 0 at both ends, so Q = m₍₀₎ — without reading a second mean
+                    // (catches an index m₍ⱼ₊₁₎ past the end). B = 2 on [0, 1]: the means are
+                    // 0, ½ or 1 whatever the generator, and every step is exact in binary, so
+                    // the interval must be one of six; catches h = B·q or (B + 1)·q and a
+                    // subtracted interpolation term. One seed may draw m₀ = m₁ (P = 3/8), where
+                    // no interpolation shows: over 24 seeds, some interval must have width
+                    // > 0 (an honest generator fails this with P = (3/8)²⁴ ≈ 6e-11), which
+                    // catches Q = m₍ⱼ₎ without interpolation.
+                    let data = [0.0, 1.0, 3.0];
+                    for seed in 0..4 {
+                        ctx.once(&ci_call(&data, 1, 0.9, seed), || {
+                            let got = (imp.bootstrap_mean_ci)(&data, 1, 0.9, seed);
+                            expect::that(
+                                matches!(got, Ok((lo, hi)) if lo == hi && (0.0..=3.0).contains(&lo)),
+                                show_ci(&got),
+                                "Ok((m, m)): the single resample mean m at both ends",
+                            )
+                        })?;
+                    }
+                    let data = [0.0, 1.0];
+                    let candidates: Vec<(f64, f64)> = [
+                        (0.0, 0.0),
+                        (0.0, 0.5),
+                        (0.0, 1.0),
+                        (0.5, 0.5),
+                        (0.5, 1.0),
+                        (1.0, 1.0),
+                    ]
+                    .iter()
+                    .map(|&(a, b)| (a + 0.25 * (b - a), a + 0.75 * (b - a)))
+                    .collect();
+                    let mut widest = 0.0_f64;
+                    for seed in 0..24 {
+                        ctx.once(&ci_call(&data, 2, 0.5, seed), || {
+                            let got = (imp.bootstrap_mean_ci)(&data, 2, 0.5, seed);
+                            let fits = matches!(got, Ok((lo, hi))
+                                if candidates.iter().any(|&c| (lo - c.0).abs() <= 1e-12 && (hi - c.1).abs() <= 1e-12));
+                            if let Ok((lo, hi)) = got {
+                                widest = widest.max(hi - lo);
+                            }
+                            expect::that(
+                                fits,
+                                show_ci(&got),
+                                "Ok((m₀ + ¼(m₁ − m₀), m₀ + ¾(m₁ − m₀))) for resample means m₀ ≤ m₁ in {0, ½, 1}",
+                            )
+                        })?;
+                    }
+                    ctx.once(&format!("{} for seeds 0..24", ci_call(&data, 2, 0.5, 0)), || {
+                        expect::that(
+                            widest > 0.0,
+                            "every interval has width 0 (no interpolation between m₀ and m₁)",
+                            "some seed drawing m₀ < m₁, hence an interval of width ½(m₁ − m₀) > 0",
+                        )
+                    })
+                },
+            },
+            Property {
                 id: "reproducible",
                 description: "the same seed gives the same interval",
                 weight: 1,

@@ -222,6 +222,8 @@ pub fn spec() -> Spec<Impl> {
                         rejects!(ctx,
                             |x, y| format!("{name}({}, {})", show::floats(x), show::floats(y)) => f(x, y);
                             (&[], &[]) => StatsError::EmptyInput,
+                            (&[], &[1.0, 2.0]) => StatsError::EmptyInput,
+                            (&[1.0, 2.0], &[]) => StatsError::EmptyInput,
                             (&[1.0, 2.0, 3.0], &[1.0, 2.0]) => StatsError::LengthMismatch { left: 3, right: 2 },
                             (&[3.0], &[4.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
                             (&[1.0, 2.0, 4.0], &[1.0, f64::NAN, 2.0]) => StatsError::NonFinite,

@@ -25,6 +25,22 @@ const MOMENT: Tol = Tol {
     abs: 1e-10,
 };
 
+/// Var(X + 1e8) against Var(X): the integers xᵢ + 1e8 are exact, E[X] is off by at most
+/// n·ε·1e8 ≈ 3e-7 in any summation order, and a centred sum Σpᵢ(xᵢ − μ̂)² = Var + (μ̂ − μ)²
+/// is then off by ~1e-13; 1e-6 is loose for every centred method (two passes, Welford)
+/// and tight for E[X²] − E[X]², whose terms near 1e16 round by ~1 each.
+const SHIFTED: Tol = Tol {
+    rel: 1e-6,
+    abs: 1e-6,
+};
+
+/// The offset of [`SHIFTED`]'s property.
+const OFFSET: f64 = 1e8;
+
+fn shifted(v: &[f64]) -> Vec<f64> {
+    v.iter().map(|x| x + OFFSET).collect()
+}
+
 /// Values from a small range (so that repeats are common) with probabilities wᵢ/Σw.
 fn variable() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
     proptest::collection::vec(((-6i32..=6).prop_map(f64::from), 0u32..=10), 1..12)
@@ -115,6 +131,30 @@ pub fn spec() -> Spec<Impl> {
                             let r = reference(v, p);
                             expect::close(&(imp.mean)(v, p), r.mean(), MOMENT)?;
                             expect::close(&(imp.variance)(v, p), r.variance(), MOMENT)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "variance_shift_invariant",
+                description: "Var(X + 1e8) = Var(X): centring on E[X] first keeps every digit (E[X²] − E[X]² would cancel catastrophically)",
+                weight: 1,
+                check: |imp, ctx| {
+                    // Catches the uncentred shortcut Σpᵢxᵢ² − μ² and Σpᵢ(xᵢ + μ)(xᵢ − μ), its
+                    // algebraic twin: with values near 1e8 both subtract two numbers near 1e16,
+                    // whose rounding (ulp 2) is of the size of the answer.
+                    let input = variable().prop_filter("Var(X) ≥ 1/4", |(v, p)| {
+                        reference(v, p).variance() >= 0.25
+                    });
+                    ctx.forall(
+                        input,
+                        |(v, p)| call(&shifted(v), p, "variance()"),
+                        |(v, p)| {
+                            expect::close(
+                                &(imp.variance)(&shifted(v), p),
+                                reference(v, p).variance(),
+                                SHIFTED,
+                            )
                         },
                     )
                 },

@@ -291,6 +291,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an odd or zero number of intervals, non-finite bounds or f values, an empty sample or NaN give the typed error, never a panic",
                 weight: 2,
                 check: |imp, ctx| {
+                    let one: fn(f64) -> f64 = |_| 1.0;
                     rejects!(ctx, |name, f, a, b, n| simpson_call(name, a, b, n) => (imp.simpson)(f, a, b, n);
                         ("f64::exp", f64::exp, 0.0, 1.0, 1) => StatsError::InvalidParameter { name: "intervals", .. },
                         ("f64::exp", f64::exp, 0.0, 1.0, 3) => StatsError::InvalidParameter { name: "intervals", .. },
@@ -298,6 +299,10 @@ pub fn spec() -> Spec<Impl> {
                         ("f64::exp", f64::exp, 0.0, 1.0, 0) => StatsError::InvalidParameter { name: "intervals", .. },
                         ("f64::exp", f64::exp, f64::NAN, 1.0, 2) => StatsError::NonFinite,
                         ("f64::exp", f64::exp, 0.0, f64::INFINITY, 2) => StatsError::NonFinite,
+                        // A constant f stays finite even at NaN and ±∞ nodes: only the bound
+                        // check itself can see that one bound alone is not finite.
+                        ("|_| 1.0", one, f64::NAN, 1.0, 2) => StatsError::NonFinite,
+                        ("|_| 1.0", one, 0.0, f64::NEG_INFINITY, 2) => StatsError::NonFinite,
                         ("f64::ln", f64::ln, -1.0, 1.0, 2) => StatsError::NonFinite,
                         ("f64::recip", f64::recip, -1.0, 1.0, 2) => StatsError::NonFinite,
                     )?;

@@ -18,6 +18,17 @@ const LARGE_N: Tol = Tol {
     rel: 1e-7,
     abs: 1e-300,
 };
+/// n = 10⁶ with min(k, n − k) = 3: ln C(n, k) ≈ 40 is a sum of 3 terms and cancels against
+/// k·ln p ≈ −38 to ln P ≈ −1.5, so ln P errs by a few ε·40 ≈ 2e-14; 1e-12 relative leaves
+/// 50× slack and rejects a sum over all ~10⁶ terms (≈ 2e-11 of rounding).
+const FEW_TERMS: Tol = Tol {
+    rel: 1e-12,
+    abs: 0.0,
+};
+/// The n of [`FEW_TERMS`].
+const MILLION: u64 = 1_000_000;
+/// P(X = 3) for X ~ Binomial(10⁶, 3e-6), exactly (0.2240421437187993587…).
+const P_THREE: f64 = 0.224_042_143_718_799_36;
 /// Σₖ P(X = k) over n + 1 terms, each with relative error ≲ 1e-11: 1e-9 absolute.
 const TOTAL: Tol = Tol {
     rel: 0.0,
@@ -140,6 +151,26 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
+                },
+            },
+            Property {
+                id: "few_terms_at_a_million",
+                description: "at n = 10⁶, P(X = 3) and P(X = n − 3) (np = 3 and n(1 − p) = 3) equal their exact value to 1e-12 relative: ln C(n, k) sums only m = min(k, n − k) = 3 terms",
+                weight: 1,
+                check: |imp, ctx| {
+                    // Catches m = k or m = max(k, n − k): the same C(n, k) by symmetry, but a
+                    // sum of ~10⁶ logarithm differences whose rounding piles up to ≈ 2e-11
+                    // relative in P (measured), where the stub's 3 terms are exact to ~1e-14.
+                    // The reference crate's ln Γ(10⁶ + 1) ≈ 1.3e7 is itself off by ~1e-9, so
+                    // the expected value is exact: C(10⁶, 3)·pᵏ·(1 − p)ⁿ⁻ᵏ for the f64 p, in
+                    // 60-digit decimal arithmetic (the same to 17 digits for both cases).
+                    let n = MILLION;
+                    for (k, p) in [(3, 3.0 / n as f64), (n - 3, 1.0 - 3.0 / n as f64)] {
+                        ctx.once(&call(k, n, p), || {
+                            expect::close(&(imp.binomial_pmf)(k, n, p), P_THREE, FEW_TERMS)
+                        })?;
+                    }
+                    Ok(())
                 },
             },
             Property {

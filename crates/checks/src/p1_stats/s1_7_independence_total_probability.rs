@@ -147,6 +147,25 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "tolerance_is_inclusive",
+                description: "tol = 0 is a valid tolerance, and a cell exactly tol away from P(X = i)·P(Y = j) still counts as independent (≤ tol, not < tol)",
+                weight: 1,
+                check: |imp, ctx| {
+                    // Dyadic cells: every marginal and product is exact in any summation
+                    // order, so |pᵢⱼ − pₓ·p_y| is exactly 0 (first table) or exactly 1/4
+                    // (second). Catches `tol > 0.0` in the validation (rejecting tol = 0) and
+                    // a strict `< tol`.
+                    let exact = outer(&[0.5, 0.5], &[0.25, 0.75]);
+                    let diagonal = vec![vec![0.5, 0.0], vec![0.0, 0.5]];
+                    for (t, tol) in [(&exact, 0.0), (&diagonal, 0.25)] {
+                        ctx.once(&independent_call(t, tol), || {
+                            expect_bool(&(imp.is_independent)(t, tol), true)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
                 id: "independence_matches_reference",
                 description: "on random tables and tolerances, the verdict agrees with the reference crate",
                 weight: 2,
@@ -221,6 +240,8 @@ pub fn spec() -> Spec<Impl> {
                     )?;
                     rejects!(ctx, |c, p| total_call(c, p) => (imp.total_probability)(c, p);
                         (&[], &[]) => StatsError::EmptyInput,
+                        (&[], &[1.0]) => StatsError::EmptyInput,
+                        (&[1.0], &[]) => StatsError::EmptyInput,
                         (&[0.5, f64::NAN], &[0.5, 0.5]) => StatsError::NonFinite,
                         (&[0.5, 0.5], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },
                         (&[0.5, 0.5], &[0.5, 0.6]) => StatsError::InvalidProbabilities,

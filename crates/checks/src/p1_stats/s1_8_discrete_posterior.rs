@@ -168,6 +168,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     rejects!(ctx, |p, l| call(p, l) => (imp.posterior)(p, l);
                         (&[], &[]) => StatsError::EmptyInput,
+                        (&[], &[1.0]) => StatsError::EmptyInput,
+                        (&[1.0], &[]) => StatsError::EmptyInput,
                         (&[0.5, 0.5], &[f64::NAN, 1.0]) => StatsError::NonFinite,
                         (&[0.5, 0.5], &[f64::INFINITY, 1.0]) => StatsError::NonFinite,
                         (&[0.5, 0.5], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },

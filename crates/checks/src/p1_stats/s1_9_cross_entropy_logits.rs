@@ -144,6 +144,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     rejects!(ctx, |z, y| call(z, y) => (imp.binary_cross_entropy_with_logits)(z, y);
                         (&[], &[]) => StatsError::EmptyInput,
+                        (&[], &[1.0]) => StatsError::EmptyInput,
+                        (&[0.5], &[]) => StatsError::EmptyInput,
                         (&[0.5, f64::NAN], &[1.0, 0.0]) => StatsError::NonFinite,
                         (&[f64::INFINITY], &[1.0]) => StatsError::NonFinite,
                         (&[0.5, 1.0], &[1.0]) => StatsError::LengthMismatch { left: 2, right: 1 },

@@ -171,6 +171,8 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |shown, f, y, h| shown(y, h) => f(y, h);
                         (nll_shown, nll, &[], &[]) => StatsError::EmptyInput,
                         (mse_call, mse, &[], &[]) => StatsError::EmptyInput,
+                        (nll_shown, nll, &[], &[1.0]) => StatsError::EmptyInput,
+                        (mse_call, mse, &[1.0], &[]) => StatsError::EmptyInput,
                         (nll_shown, nll, &[1.0, f64::NAN], &[1.0, 2.0]) => StatsError::NonFinite,
                         (mse_call, mse, &[1.0, f64::NAN], &[1.0, 2.0]) => StatsError::NonFinite,
                         (nll_shown, nll, &[1.0, 2.0], &[1.0, f64::INFINITY]) => StatsError::NonFinite,

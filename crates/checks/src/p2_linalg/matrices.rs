@@ -105,3 +105,96 @@ pub fn well_separated(a: &DMatrix<f64>, r: usize) -> bool {
     let sigma = &s.singular_values;
     sigma[r - 1] >= 1e-3 * sigma[0]
 }
+
+/// A random n×n matrix (n in `sizes`) with exact zeros: its top-left entry, about half of
+/// its diagonal and a quarter of its other entries. Elimination on it needs row swaps,
+/// and a pivot search or zero-pivot test that reads the transposed entry `[(k, i)]` for
+/// `[(i, k)]` lands on (or tests) a zero and calls a regular matrix singular: on a dense
+/// random matrix that slip only picks a smaller non-zero pivot, the same answer up to
+/// rounding.
+pub fn with_zeros(
+    sizes: std::ops::RangeInclusive<usize>,
+) -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (
+        strategies::square_matrix(sizes),
+        proptest::collection::vec(0..4u8, 64),
+    )
+        .prop_map(|(mut a, dice)| {
+            let n = a.nrows();
+            for (k, die) in dice.into_iter().enumerate().take(n * n) {
+                let (i, j) = (k / n, k % n);
+                let zero = if i == j { die < 2 } else { die == 0 };
+                if k == 0 || zero {
+                    a[(i, j)] = 0.0;
+                }
+            }
+            a
+        })
+}
+
+/// 3×3 matrices s·diag(1, 1, d) whose last pivot sits at the singularity threshold
+/// n·ε·max|aᵢⱼ| = 3ε·s (d = 3ε: singular, since the contract counts |pivot| ≤ threshold
+/// as zero) or just above it (d = 4ε: regular), for s = 1, 2⁻³⁰, 2³⁰ (the threshold
+/// scales with A). Every value is exact in binary, and elimination on a diagonal matrix
+/// does no arithmetic that rounds, so any correct method sees exactly these pivots.
+pub fn pivots_at_threshold() -> Vec<(DMatrix<f64>, bool)> {
+    let mut cases = Vec::new();
+    for s in [1.0, 2f64.powi(-30), 2f64.powi(30)] {
+        for (d, singular) in [(3.0, true), (4.0, false)] {
+            let diagonal = [s, s, s * d * f64::EPSILON];
+            cases.push((
+                DMatrix::from_diagonal(&nalgebra::DVector::from_row_slice(&diagonal)),
+                singular,
+            ));
+        }
+    }
+    cases
+}
+
+/// An m×n matrix (m, n ≤ 6) whose columns are random or combinations of the columns
+/// before them, in a random order: a column without a pivot can come first or between
+/// pivot columns, so pivot rows and pivot columns part ways (row r holds the pivot of a
+/// column c > r), and the rows below each skipped column hold rounding noise.
+pub fn dependent_columns() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (1..=6usize, 2..=6usize)
+        .prop_flat_map(|(m, n)| {
+            (
+                strategies::matrix(m, n),
+                proptest::collection::vec(proptest::bool::ANY, n),
+                proptest::collection::vec(-3.0..3.0f64, n * n),
+            )
+        })
+        .prop_map(|(mut a, dependent, weights)| {
+            let n = a.ncols();
+            for c in 0..n {
+                if dependent[c] {
+                    // A combination of the earlier columns (the zero column when c = 0).
+                    let mut column = DMatrix::zeros(a.nrows(), 1);
+                    for j in 0..c {
+                        column += a.column(j) * weights[c * n + j];
+                    }
+                    a.set_column(c, &column.column(0));
+                }
+            }
+            a
+        })
+}
+
+/// A random matrix whose top-left entry is 0: the first pivot must come from a row swap.
+pub fn zero_corner() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (2..=6usize, 1..=6usize)
+        .prop_flat_map(|(m, n)| strategies::matrix(m, n))
+        .prop_map(|mut a| {
+            a[(0, 0)] = 0.0;
+            a
+        })
+}
+
+/// A regular 3×3 matrix on which taking a pivot that is merely larger than the current
+/// candidate — not the largest of the column — ends on the tiny 1e-10: column 0 is
+/// (1, 2, 1e-10) and row 0 holds a 0 to the right, so a search that compares each |aᵢ₀|
+/// with a wrong entry of row 0 (`[(k, p)]` for `[(p, k)]`) after moving to row 1 picks
+/// row 2. Eliminating with that pivot multiplies by 1e10 and loses ten digits.
+pub fn largest_pivot_matters() -> DMatrix<f64> {
+    DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 1.0, 2.0, 1.0, 1.0, 1e-10, 1.0, 2.0])
+}

@@ -192,6 +192,8 @@ pub fn spec() -> Spec<Impl> {
                         (&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&one, &DMatrix::from_element(1, 1, f64::NAN)) => LinalgError::NonFinite,
                         (&one, &DMatrix::from_element(1, 1, f64::NEG_INFINITY)) => LinalgError::NonFinite,
+                        // A bad left operand with a good right one: each operand is validated.
+                        (&DMatrix::from_element(1, 1, f64::INFINITY), &one) => LinalgError::NonFinite,
                     )
                 },
             },

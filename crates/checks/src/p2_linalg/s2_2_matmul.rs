@@ -205,7 +205,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "rejects_bad_input",
-                description: "empty matrices and NaN/±∞ entries give the typed error, never a panic",
+                description: "empty matrices and NaN/±∞ entries (in either operand) give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
                     let one = DMatrix::from_element(1, 1, 2.0);
@@ -214,6 +214,8 @@ pub fn spec() -> Spec<Impl> {
                             (&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0)) => LinalgError::Empty,
                             (&one, &DMatrix::from_element(1, 1, f64::NAN)) => LinalgError::NonFinite,
                             (&one, &DMatrix::from_element(1, 1, f64::INFINITY)) => LinalgError::NonFinite,
+                            // A bad left operand with a good right one: each operand is validated.
+                            (&DMatrix::from_element(1, 1, f64::NAN), &one) => LinalgError::NonFinite,
                         )?;
                     }
                     Ok(())

@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::with_zeros;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_determinant::Impl;
@@ -28,28 +29,6 @@ fn reference(a: &DMatrix<f64>) -> f64 {
     mathlings_linalg::determinant(a).expect("reference determinant of a valid matrix")
 }
 
-/// A matrix that needs row swaps: its leading entry (and a few others) are exactly zero.
-fn zero_pivot_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (
-        strategies::square_matrix(2..=5),
-        proptest::collection::vec(any_bool(), 25),
-    )
-        .prop_map(|(mut a, mask)| {
-            a[(0, 0)] = 0.0;
-            let n = a.nrows();
-            for (k, zero) in mask.into_iter().enumerate().take(n * n) {
-                if zero && k % (n + 1) == 0 {
-                    a[(k / n, k % n)] = 0.0;
-                }
-            }
-            a
-        })
-}
-
-fn any_bool() -> impl Strategy<Value = bool> + Clone {
-    proptest::bool::ANY
-}
-
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -67,7 +46,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "zero_pivots",
-                description: "matrices with zeros on the diagonal (which need row swaps) get the right determinant",
+                description: "matrices with exact zeros on and off the diagonal (which need row swaps) get the right determinant",
                 weight: 2,
                 check: |imp, ctx| {
                     ctx.once(
@@ -77,7 +56,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.determinant)(&swap), -1.0, tolerance(&swap))
                         },
                     )?;
-                    ctx.forall(zero_pivot_matrix(), call, |a| {
+                    ctx.forall(with_zeros(2..=6), call, |a| {
                         expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
                     })
                 },
@@ -306,20 +285,28 @@ fn sign_not_flipped(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
     eliminate(a, true, false)
 }
 
+/// Laplace expansion along the first row: right, in n! products. Unlike a learner's (whose
+/// process the grader stops), this in-judge copy gives up by itself after `GIVE_UP`,
+/// returning NaN: the checks only need it to be slow, and a detached 11×11 expansion would
+/// otherwise keep a core busy for half a minute of every `verify`.
 fn cofactor_expansion(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
+    const GIVE_UP: Duration = Duration::from_secs(1);
     validate(a)?;
-    fn expand(m: &DMatrix<f64>) -> f64 {
+    fn expand(m: &DMatrix<f64>, deadline: Instant) -> f64 {
         let n = m.nrows();
         if n == 1 {
             return m[(0, 0)];
+        }
+        if n >= 6 && Instant::now() > deadline {
+            return f64::NAN;
         }
         (0..n)
             .map(|j| {
                 let minor = m.clone().remove_row(0).remove_column(j);
                 let sign = if j % 2 == 0 { 1.0 } else { -1.0 };
-                sign * m[(0, j)] * expand(&minor)
+                sign * m[(0, j)] * expand(&minor, deadline)
             })
             .sum()
     }
-    Ok(expand(a))
+    Ok(expand(a, Instant::now() + GIVE_UP))
 }

@@ -2,7 +2,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, matrix_close, rounded_matrix};
+use super::matrices::{
+    guarded, largest_pivot_matters, matrix_close, pivots_at_threshold, rounded_matrix, with_zeros,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_inverse::Impl;
@@ -54,17 +56,6 @@ fn is_inverse(a: &DMatrix<f64>, got: &MatrixResult) -> Verdict {
     }
 }
 
-fn zero_diagonal_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (strategies::square_matrix(2..=6), proptest::bool::ANY).prop_map(|(mut a, all)| {
-        for k in 0..a.nrows() {
-            if k == 0 || all {
-                a[(k, k)] = 0.0;
-            }
-        }
-        a
-    })
-}
-
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -98,7 +89,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "zero_pivots",
-                description: "permutation matrices (P⁻¹ = Pᵀ exactly) and matrices with zeros on the diagonal are inverted correctly",
+                description: "permutation matrices (P⁻¹ = Pᵀ exactly), matrices with exact zeros on and off the diagonal, and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2) are inverted correctly",
                 weight: 2,
                 check: |imp, ctx| {
                     let permutations = (2..=6usize)
@@ -111,7 +102,9 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.inverse)(&a), &a.transpose(), |_, _| 0.0)
                         },
                     )?;
-                    let matrices = zero_diagonal_matrix().prop_filter("invertible", invertible);
+                    let tiny = largest_pivot_matters();
+                    ctx.once(&call(&tiny), || is_inverse(&tiny, &(imp.inverse)(&tiny)))?;
+                    let matrices = with_zeros(2..=6).prop_filter("invertible", invertible);
                     ctx.forall(matrices, call, |a| is_inverse(a, &(imp.inverse)(a)))
                 },
             },
@@ -182,6 +175,30 @@ pub fn spec() -> Spec<Impl> {
                     let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
                     for a in [nine, &u * v.transpose()] {
                         ctx.once(&call(&a), || singular(&a, &(imp.inverse)(&a)))?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "singular_threshold",
+                description: "a pivot exactly at n·ε·max|aᵢⱼ| counts as zero and one just above does not: s·diag(1, 1, 3ε) is singular, s·diag(1, 1, 4ε) is inverted, for s = 1, 2⁻³⁰, 2³⁰",
+                weight: 1,
+                // Catches `|pivot| < threshold` for the documented `≤` (and a threshold
+                // that does not scale with A).
+                check: |imp, ctx| {
+                    for (a, singular) in pivots_at_threshold() {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.inverse)(&a);
+                            if singular {
+                                expect::that(
+                                    matches!(got, Err(LinalgError::Singular)),
+                                    show::outcome(&got),
+                                    "Err(LinalgError::Singular): the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero",
+                                )
+                            } else {
+                                is_inverse(&a, &got)
+                            }
+                        })?;
                     }
                     Ok(())
                 },

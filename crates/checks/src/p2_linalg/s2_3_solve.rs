@@ -9,7 +9,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::guarded;
+use super::matrices::{guarded, largest_pivot_matters, pivots_at_threshold, with_zeros};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_solve::Impl;
@@ -66,16 +66,15 @@ fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     })
 }
 
-/// A system whose matrix has zeros on (part of) the diagonal, so it needs row swaps.
+/// A system whose matrix has exact zeros on and off the diagonal (see [`with_zeros`]), so
+/// it needs row swaps, and a pivot search on the wrong entries picks a zero pivot.
 fn zero_pivot_system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
-    (system(), proptest::bool::ANY).prop_map(|((mut a, b), all)| {
+    with_zeros(2..=8).prop_flat_map(|a| {
         let n = a.nrows();
-        for k in 0..n {
-            if k == 0 || all {
-                a[(k, k)] = 0.0;
-            }
-        }
-        (a, b)
+        (
+            Just(a),
+            proptest::collection::vec(-10.0..10.0f64, n).prop_map(DVector::from_vec),
+        )
     })
 }
 
@@ -126,13 +125,18 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "zero_pivots",
-                description: "systems with zeros on the diagonal (which need row swaps) are solved accurately",
+                description: "systems with exact zeros on and off the diagonal (which need row swaps), and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2), are solved accurately",
                 weight: 2,
                 check: |imp, ctx| {
                     let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
                     let b = DVector::from_vec(vec![2.0, 3.0]);
                     ctx.once(&call(&swap, &b), || {
                         small_residual(&swap, &b, &(imp.solve)(&swap, &b))
+                    })?;
+                    let tiny = largest_pivot_matters();
+                    let b = &tiny * DVector::from_element(3, 1.0);
+                    ctx.once(&call(&tiny, &b), || {
+                        small_residual(&tiny, &b, &(imp.solve)(&tiny, &b))
                     })?;
                     let systems =
                         zero_pivot_system().prop_filter("invertible", |(a, _)| invertible(a));
@@ -223,6 +227,31 @@ pub fn spec() -> Spec<Impl> {
                                 show::outcome(&got),
                                 "Err(LinalgError::Singular): the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)",
                             )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "singular_threshold",
+                description: "a pivot exactly at n·ε·max|aᵢⱼ| counts as zero and one just above does not: s·diag(1, 1, 3ε) is singular, s·diag(1, 1, 4ε) is solved, for s = 1, 2⁻³⁰, 2³⁰",
+                weight: 1,
+                // Catches `|pivot| < threshold` for the documented `≤` (and a threshold
+                // that does not scale with A).
+                check: |imp, ctx| {
+                    for (a, singular) in pivots_at_threshold() {
+                        let b = DVector::from_element(3, 1.0);
+                        ctx.once(&call(&a, &b), || {
+                            let got = (imp.solve)(&a, &b);
+                            if singular {
+                                expect::that(
+                                    matches!(got, Err(LinalgError::Singular)),
+                                    show::outcome(&got),
+                                    "Err(LinalgError::Singular): the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero",
+                                )
+                            } else {
+                                small_residual(&a, &b, &got)
+                            }
                         })?;
                     }
                     Ok(())

@@ -6,7 +6,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, low_rank, well_separated};
+use super::matrices::{dependent_columns, guarded, low_rank, well_separated, zero_corner};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_4_null_space::Impl;
@@ -29,12 +29,15 @@ fn inf_norm(a: &DMatrix<f64>) -> f64 {
     a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
 }
 
-/// Matrices of clear rank, full or deficient.
+/// Matrices of clear rank, full or deficient; some need a row swap for their first pivot,
+/// some have a column without a pivot before pivot columns (pivot row ≠ pivot column).
 fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     prop_oneof![
         (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
         low_rank().prop_map(|(a, _)| a),
         low_rank().prop_map(|(a, _)| a),
+        dependent_columns(),
+        zero_corner(),
     ]
     .prop_filter("clear rank", |a| {
         mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
@@ -208,6 +211,59 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call_independent(&vs), || {
                             let got = (imp.is_linearly_independent)(&vs);
                             expect::that(got == Ok(false), show::result(&got), "Ok(false)")
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "tolerance_boundaries",
+                description: "an entry equal to tol = 1e-10·max(m, n)·max|aᵢⱼ| counts as zero (diag(1, 2e-10) has nullity 1), the zero matrix has a full null space, and tol grows with max(m, n) and max|aᵢⱼ|: the 2×6 s·[e₁ | 3e-10·e₂ | 0…] has nullity 5, with 7e-10 nullity 4, for s = 1 and 1e6 (likewise for the independence of its transpose's columns)",
+                weight: 1,
+                // Catches `<` for the documented `≤` (which also divides by the zero pivot
+                // of the zero matrix), and a tolerance not scaled by max(m, n) (or by
+                // min(m, n), 1/max(m, n)) or by max|aᵢⱼ|.
+                check: |imp, ctx| {
+                    let mut cases = vec![
+                        (
+                            DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 2e-10])),
+                            1,
+                        ),
+                        (DMatrix::zeros(2, 3), 3),
+                    ];
+                    for s in [1.0, 1e6] {
+                        for (pivot, nullity) in [(3e-10, 5), (7e-10, 4)] {
+                            let mut a = DMatrix::zeros(2, 6);
+                            a[(0, 0)] = s;
+                            a[(1, 1)] = s * pivot;
+                            cases.push((a, nullity));
+                        }
+                    }
+                    for (a, nullity) in &cases {
+                        ctx.once(&call(a), || {
+                            let got = (imp.null_space)(a);
+                            expect::that(
+                                matches!(&got, Ok(n) if n.shape() == (a.ncols(), *nullity)
+                                    && n.iter().all(|v| v.is_finite())),
+                                show::outcome(&got),
+                                format!(
+                                    "Ok(a finite {}×{nullity} basis): entries ≤ tol = 1e-10·{}·{} count as zero",
+                                    a.ncols(),
+                                    a.nrows().max(a.ncols()),
+                                    show::float(a.amax())
+                                ),
+                            )
+                        })?;
+                        let vectors: Vec<Vec<f64>> =
+                            a.row_iter().map(|r| r.iter().copied().collect()).collect();
+                        let want = *nullity == a.ncols() - a.nrows();
+                        ctx.once(&call_independent(&vectors), || {
+                            let got = (imp.is_linearly_independent)(&vectors);
+                            expect::that(
+                                got == Ok(want),
+                                show::result(&got),
+                                format!("Ok({want}): entries ≤ tol = 1e-10·max(m, n)·max|aᵢⱼ| count as zero"),
+                            )
                         })?;
                     }
                     Ok(())

@@ -2,7 +2,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, low_rank, matrix_close, rounded_matrix, well_separated};
+use super::matrices::{
+    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, well_separated, zero_corner,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_4_rref_rank::Impl;
@@ -40,6 +42,8 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     prop_oneof![
         (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
         low_rank().prop_map(|(a, _)| a),
+        dependent_columns(),
+        zero_corner(),
     ]
     .prop_filter("clear rank", |a| {
         mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
@@ -86,7 +90,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "rref_is_reduced",
-                description: "R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom",
+                description: "R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom, exact zeros in a column without a pivot from its row down",
                 weight: 1,
                 check: |imp, ctx| {
                     ctx.forall(
@@ -213,6 +217,48 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
+                },
+            },
+            Property {
+                id: "tolerance_boundaries",
+                description: "|entry| = tol counts as zero, tol = 0 is allowed (exact arithmetic), and rank's tolerance grows with max(m, n): a 2×6 matrix with pivots 1 and 3e-10 has rank 1 (3e-10 ≤ 6e-10), with 1 and 7e-10 rank 2",
+                weight: 1,
+                check: |imp, ctx| {
+                    ctx.once("rref and rank at the edges of their tolerances", || {
+                        let edge = DMatrix::from_row_slice(2, 2, &[1e-3, 0.0, 0.0, 1.0]);
+                        let exact = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+                        let pivots =
+                            |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
+                        let cases = [
+                            (call_rref(&edge, 1e-3), pivots(&edge, 1e-3), vec![1]),
+                            (call_rref(&exact, 0.0), pivots(&exact, 0.0), vec![0]),
+                        ];
+                        for (call, got, want) in cases {
+                            if got.as_ref() != Ok(&want) {
+                                return Err(Failure {
+                                    call: format!("{call}.1"),
+                                    returned: show::result(&got),
+                                    expected: format!("Ok({want:?})"),
+                                });
+                            }
+                        }
+                        for (pivot, want) in [(3e-10, 1), (7e-10, 2)] {
+                            let mut a = DMatrix::zeros(2, 6);
+                            a[(0, 0)] = 1.0;
+                            a[(1, 1)] = pivot;
+                            let got = (imp.rank)(&a);
+                            if got != Ok(want) {
+                                return Err(Failure {
+                                    call: call_rank(&a),
+                                    returned: show::result(&got),
+                                    expected: format!(
+                                        "Ok({want}), since tol = 1e-10 · 6 · 1 = 6e-10"
+                                    ),
+                                });
+                            }
+                        }
+                        Ok(())
+                    })
                 },
             },
             Property {
@@ -361,6 +407,15 @@ fn reduced_form_problem(
     }
     if (pivots.len()..shape.0).any(|i| r.row(i).amax() > STRUCTURE) {
         return Some(format!("rows {}.. must be zero", pivots.len()));
+    }
+    // A column without a pivot holds exact zeros from the row its pivot would have had.
+    for c in (0..shape.1).filter(|c| !pivots.contains(c)) {
+        let row = pivots.iter().filter(|&&p| p < c).count();
+        if let Some(i) = (row..shape.0).find(|&i| r[(i, c)] != 0.0) {
+            return Some(format!(
+                "column {c} has no pivot, so R[({i}, {c})] must be exactly 0, not rounding noise"
+            ));
+        }
     }
     None
 }

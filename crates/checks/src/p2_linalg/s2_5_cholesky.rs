@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::spectral_common::{eigenvalues_descending, symmetric_matrix};
+use super::spectral_common::{eigenvalues_descending, symmetric_matrix, symmetry_edges};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_5_cholesky::Impl;
@@ -140,6 +140,36 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(indefinite_matrix(), call, |a| {
                         expect_not_pd(&(imp.cholesky)(a))
                     })
+                },
+            },
+            Property {
+                id: "symmetry_tolerance",
+                description: "|aᵢⱼ − aⱼᵢ| exactly 1e-10·max|aₖₗ| still counts as symmetric, the tolerance scales with max|aₖₗ| (2×2 cases at max|a| = 1, 2e6, 2e-6), and the zero matrix is symmetric but not positive definite",
+                weight: 1,
+                // Catches `≥` for the documented `>` in the symmetry test (it calls the
+                // zero matrix, whose tolerance is 0, non-symmetric) and a tolerance
+                // divided by max|a|.
+                check: |imp, ctx| {
+                    for (a, symmetric) in symmetry_edges() {
+                        ctx.once(&call(&a), || {
+                            let got = (imp.cholesky)(&a);
+                            if symmetric {
+                                expect::that(
+                                    got.is_ok(),
+                                    show::outcome(&got),
+                                    "Ok(L): this positive-definite A is symmetric to within 1e-10·max|aₖₗ|",
+                                )
+                            } else {
+                                expect::that(
+                                    matches!(got, Err(LinalgError::NotSymmetric)),
+                                    show::outcome(&got),
+                                    "Err(LinalgError::NotSymmetric): |a₀₁ − a₁₀| > 1e-10·max|aₖₗ|",
+                                )
+                            }
+                        })?;
+                    }
+                    let zero = DMatrix::zeros(2, 2);
+                    ctx.once(&call(&zero), || expect_not_pd(&(imp.cholesky)(&zero)))
                 },
             },
             Property {

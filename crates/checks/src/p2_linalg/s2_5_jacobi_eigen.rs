@@ -2,7 +2,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::spectral_common::{eigenvalues_descending, orthonormality_error, symmetric_matrix};
+use super::spectral_common::{
+    eigenvalues_descending, orthonormality_error, symmetric_matrix, symmetry_edges,
+};
 use crate::prelude::*;
 
 use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Eigen;
@@ -42,6 +44,27 @@ fn expect_ok(
     }
 }
 
+/// A V = V Λ to [`BACKWARD`]·`scale` and VᵀV = I to [`ORTHONORMAL`] for the learner's (λ, V).
+fn decomposes(imp: &Impl, a: &DMatrix<f64>, scale: f64) -> Verdict {
+    let got = (imp.symmetric_eigen)(a);
+    let (l, v) = expect_ok(a, &got)?;
+    let residual = (a * &v - &v * DMatrix::from_diagonal(&l)).amax();
+    let orthogonality = orthonormality_error(&v);
+    expect::that(
+        residual <= BACKWARD * scale && orthogonality <= ORTHONORMAL,
+        format!(
+            "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
+            show_eigen(&got),
+            show::rounded(residual, 3),
+            show::rounded(orthogonality, 3)
+        ),
+        format!(
+            "max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}",
+            show::rounded(BACKWARD * scale, 2)
+        ),
+    )
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -53,25 +76,55 @@ pub fn spec() -> Spec<Impl> {
                 weight: 3,
                 check: |imp, ctx| {
                     ctx.forall(symmetric_matrix(1..=6), call, |a| {
-                        let got = (imp.symmetric_eigen)(a);
-                        let (l, v) = expect_ok(a, &got)?;
-                        let residual = (a * &v - &v * DMatrix::from_diagonal(&l)).amax();
-                        let orthogonality = orthonormality_error(&v);
-                        expect::that(
-                            residual <= BACKWARD * a.norm().max(1.0)
-                                && orthogonality <= ORTHONORMAL,
-                            format!(
-                                "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
-                                show_eigen(&got),
-                                show::rounded(residual, 3),
-                                show::rounded(orthogonality, 3)
-                            ),
-                            format!(
-                                "max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}",
-                                show::rounded(BACKWARD * a.norm().max(1.0), 2)
-                            ),
-                        )
+                        decomposes(imp, a, a.norm().max(1.0))
                     })
+                },
+            },
+            Property {
+                id: "scale_invariant",
+                description: "A V = V Λ and VᵀV = I also for s·A with s = 1e-8 and 1e8, to 1e-10·‖sA‖_F (relative to the matrix, however small or large)",
+                weight: 1,
+                // The stopping test Σ_{i≠j} aᵢⱼ² ≤ (ε·‖A‖_F)² is relative: a threshold like
+                // (ε/‖A‖_F)² or an absolute ε² stops far too early on a small matrix
+                // (leaving off-diagonal entries of its own size) or never on a large one.
+                check: |imp, ctx| {
+                    let input = (
+                        symmetric_matrix(1..=6).prop_filter("non-zero", |a| a.norm() > 0.0),
+                        prop_oneof![Just(1e-8), Just(1e8)],
+                    );
+                    ctx.forall(
+                        input,
+                        |(a, s)| call(&(a * *s)),
+                        |(a, s)| {
+                            let a = a * *s;
+                            decomposes(imp, &a, a.norm())
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "symmetry_tolerance",
+                description: "|aᵢⱼ − aⱼᵢ| exactly 1e-10·max|aₖₗ| still counts as symmetric, the tolerance scales with max|aₖₗ| (2×2 cases at max|a| = 1, 2e6, 2e-6), and the zero matrix (tolerance 0, off-diagonal sum 0 ≤ (ε·0)²) decomposes at once",
+                weight: 1,
+                // Catches `≥` for the documented `>` in the symmetry test, a tolerance
+                // divided by max|a|, and `<` for `≤` in the stopping test (the zero matrix
+                // then never converges).
+                check: |imp, ctx| {
+                    for (a, symmetric) in symmetry_edges() {
+                        ctx.once(&call(&a), || {
+                            if symmetric {
+                                return decomposes(imp, &a, a.norm());
+                            }
+                            let got = (imp.symmetric_eigen)(&a);
+                            expect::that(
+                                matches!(got, Err(LinalgError::NotSymmetric)),
+                                show_eigen(&got),
+                                "Err(LinalgError::NotSymmetric): |a₀₁ − a₁₀| > 1e-10·max|aₖₗ|",
+                            )
+                        })?;
+                    }
+                    let zero = DMatrix::zeros(3, 3);
+                    ctx.once(&call(&zero), || decomposes(imp, &zero, 0.0))
                 },
             },
             Property {

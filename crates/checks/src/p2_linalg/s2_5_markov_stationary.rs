@@ -31,6 +31,44 @@ fn stochastic_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     })
 }
 
+/// Random row-stochastic matrices with exact zeros (about a third of the transitions are
+/// impossible; a state with no way out stays put), whose stationary distribution is
+/// unique and well posed: σ_min(M) ≥ 1e-3 for M = Pᵀ − I with its last row set to ones.
+/// Zeros in P are zeros in M, so a pivot search or zero-pivot test that reads the
+/// transposed entry of M lands on a zero and calls a regular system singular.
+fn sparse_stochastic_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (2..=6usize)
+        .prop_flat_map(|n| {
+            (
+                proptest::collection::vec(0.05..1.05f64, n * n),
+                proptest::collection::vec(0..3u8, n * n),
+            )
+                .prop_map(move |(w, dice)| {
+                    let mut p = DMatrix::from_fn(n, n, |i, j| {
+                        if dice[i * n + j] == 0 {
+                            0.0
+                        } else {
+                            w[i * n + j]
+                        }
+                    });
+                    for (i, mut row) in p.row_iter_mut().enumerate() {
+                        if row.sum() == 0.0 {
+                            row[i] = 1.0;
+                        }
+                        let total = row.sum();
+                        row /= total;
+                    }
+                    p
+                })
+        })
+        .prop_filter("a unique, well-posed π", |p| {
+            let n = p.nrows();
+            let mut m = p.transpose() - DMatrix::<f64>::identity(n, n);
+            m.row_mut(n - 1).fill(1.0);
+            m.singular_values().min() >= 1e-3
+        })
+}
+
 /// π is a distribution fixed by P.
 fn check_stationary(p: &DMatrix<f64>, got: &Result<DVector<f64>, LinalgError>) -> Verdict {
     let n = p.nrows();
@@ -152,6 +190,58 @@ pub fn spec() -> Spec<Impl> {
                                     abs: STATIONARY,
                                 },
                             )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "sparse_chains",
+                description: "chains with impossible transitions (exact zeros in P, so the elimination needs row swaps), e.g. one whose state 0 absorbs everything (π = (1, 0, 0, 0)), get their stationary distribution",
+                weight: 1,
+                check: |imp, ctx| {
+                    // State 0 absorbs everything: π = (1, 0, 0, 0). After the first step the
+                    // pivot column holds −½, ½ and 0 while row 1 holds a 0 and ½ beside the
+                    // diagonal: a pivot search that compares entries of row k with entries of
+                    // column k ([(k, i)] for [(i, k)]) ends on the 0 and reports Singular.
+                    let absorbing = DMatrix::from_row_slice(
+                        4,
+                        4,
+                        &[
+                            1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 0.5,
+                            0.0, 0.0,
+                        ],
+                    );
+                    ctx.once(&call(&absorbing), || {
+                        check_stationary(&absorbing, &(imp.stationary_distribution)(&absorbing))
+                    })?;
+                    ctx.forall(sparse_stochastic_matrix(), call, |p| {
+                        check_stationary(p, &(imp.stationary_distribution)(p))
+                    })
+                },
+            },
+            Property {
+                id: "singular_threshold",
+                description: "a pivot exactly at n·ε·max|mᵢⱼ| counts as zero: [[1 − ε, ε], [ε, 1 − ε]] (second pivot 2ε = the threshold) is Singular, [[1 − 2ε, 2ε], [2ε, 1 − 2ε]] (pivot 4ε) gives [½, ½]",
+                weight: 1,
+                // Catches `|pivot| < threshold` for the documented `≤`. M = [[−a, b], [1, 1]]
+                // (max|mᵢⱼ| = 1): partial pivoting takes the row of ones first, and the
+                // second pivot is exactly a + b; every value here is exact in binary.
+                check: |imp, ctx| {
+                    let eps = f64::EPSILON;
+                    for (d, singular) in [(eps, true), (2.0 * eps, false)] {
+                        let p = DMatrix::from_row_slice(2, 2, &[1.0 - d, d, d, 1.0 - d]);
+                        ctx.once(&call(&p), || {
+                            let got = (imp.stationary_distribution)(&p);
+                            if singular {
+                                expect::that(
+                                    matches!(got, Err(LinalgError::Singular)),
+                                    show::outcome(&got),
+                                    "Err(LinalgError::Singular): the second pivot, a + b = 2ε, equals n·ε·max|mᵢⱼ| = 2ε, and a pivot ≤ that counts as zero",
+                                )
+                            } else {
+                                check_stationary(&p, &got)
+                            }
                         })?;
                     }
                     Ok(())

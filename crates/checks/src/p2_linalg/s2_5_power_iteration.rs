@@ -168,6 +168,19 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "zero_matrix",
+                description: "the zero matrix (A x = 0 for every x) gives λ = 0 with a unit v, not NaN from dividing by ‖A x‖ = 0",
+                weight: 1,
+                // Also catches a start vector that is never normalised: the first A x = 0
+                // returns it as it is, not as a unit vector.
+                check: |imp, ctx| {
+                    let zero = DMatrix::zeros(3, 3);
+                    ctx.once(&call(&zero), || {
+                        check_eigenpair(&zero, &(imp.power_iteration)(&zero, TOL, MAX_ITER))
+                    })
+                },
+            },
+            Property {
                 id: "reports_no_convergence",
                 description: "a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate",
                 weight: 1,

@@ -192,6 +192,39 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "pseudo_inverse_cutoff",
+                description: "σᵢ is inverted only when σᵢ > max(m, n)·ε·σ₀: diag(1, 2ε) (σ₁ exactly at the cutoff 2ε) gives diag(1, 0), and the 2×6 [e₀ᵀ; 4ε·e₁ᵀ] (cutoff 6ε, not min(m, n)·ε·σ₀ = 2ε) gives [e₀ 0]",
+                weight: 1,
+                // Catches `σ ≥ cutoff` for the documented `>` and a cutoff scaled by
+                // min(m, n) instead of max(m, n). These matrices have orthogonal rows, so
+                // any SVD finds their σ exactly (1 and 2ε or 4ε), and A⁺ has exact entries.
+                check: |imp, ctx| {
+                    let eps = f64::EPSILON;
+                    let square = DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 2.0 * eps]);
+                    let mut wide = DMatrix::zeros(2, 6);
+                    wide[(0, 0)] = 1.0;
+                    wide[(1, 1)] = 4.0 * eps;
+                    for a in [square, wide] {
+                        // Only σ₀ = 1 is inverted: A⁺ = e₀ e₀ᵀ (n×m).
+                        let mut want = DMatrix::zeros(a.ncols(), a.nrows());
+                        want[(0, 0)] = 1.0;
+                        ctx.once(&call_pinv(&a), || {
+                            let got = (imp.pseudo_inverse)(&a);
+                            let p = expect_shape(&got, want.shape())?;
+                            expect::that(
+                                (&p - &want).amax() <= 1e-12,
+                                show::outcome(&got),
+                                format!(
+                                    "Ok({}): σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted",
+                                    show::matrix(&want)
+                                ),
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
                 id: "condition_number",
                 description: "κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)",
                 weight: 2,

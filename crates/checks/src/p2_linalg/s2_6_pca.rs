@@ -280,6 +280,18 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "two_rows",
+                description: "two samples are enough (the contract rejects only fewer than 2 rows): pca([[0, 0], [3, 4]], 1) gives the axis (0.6, 0.8) explaining all the variance",
+                weight: 1,
+                // Catches `n ≤ 2` for the documented `n < 2`.
+                check: |imp, ctx| {
+                    let x = DMatrix::from_row_slice(2, 2, &[0.0, 0.0, 3.0, 4.0]);
+                    ctx.once(&call(&x, 1), || {
+                        same_fit(&(imp.pca)(&x, 1), &reference(&x, 1), COMPONENTS)
+                    })
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "empty or non-finite data, fewer than 2 rows, constant data, k = 0 or k > min(n, d), and mismatched shapes in transform/inverse_transform give the typed error",
                 weight: 1,
@@ -306,6 +318,11 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::outcome;
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
                         ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },
+                        // Data (scores) of the right shape but empty or non-finite.
+                        ("transform", imp.transform, &DMatrix::zeros(0, 2)) => LinalgError::Empty,
+                        ("transform", imp.transform, &DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN])) => LinalgError::NonFinite,
+                        ("inverse_transform", imp.inverse_transform, &DMatrix::zeros(0, 1)) => LinalgError::Empty,
+                        ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 1, &[f64::INFINITY])) => LinalgError::NonFinite,
                     )
                 },
             },

@@ -63,6 +63,40 @@ fn expect_thin(
     }
 }
 
+/// U diag(σ) Vᵀ = A to [`BACKWARD`]·‖A‖_F, with thin shapes.
+fn reconstructs(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
+    let (u, s, v_t) = expect_thin(a, got)?;
+    let error = (&u * DMatrix::from_diagonal(&s) * &v_t - a).amax();
+    expect::that(
+        error <= BACKWARD * a.norm(),
+        format!(
+            "{} with max|UΣVᵀ − A| = {}",
+            show_svd(got),
+            show::rounded(error, 3)
+        ),
+        format!("max|UΣVᵀ − A| ≤ {}", show::rounded(BACKWARD * a.norm(), 2)),
+    )
+}
+
+/// UᵀU = I and VᵀV = I to [`ORTHONORMAL`], with thin shapes.
+fn orthonormal(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
+    let (u, _, v_t) = expect_thin(a, got)?;
+    let (eu, ev) = (
+        orthonormality_error(&u),
+        orthonormality_error(&v_t.transpose()),
+    );
+    expect::that(
+        eu <= ORTHONORMAL && ev <= ORTHONORMAL,
+        format!(
+            "{} with max|UᵀU − I| = {} and max|VᵀV − I| = {}",
+            show_svd(got),
+            show::rounded(eu, 3),
+            show::rounded(ev, 3)
+        ),
+        format!("both ≤ {ORTHONORMAL:e}"),
+    )
+}
+
 /// A = U Σ Vᵀ with σ = 1, 1e-2, …, 1e-10 and seeded random orthonormal U (6×6), V (6×6).
 fn graded_matrix(rng: &mut impl rand::Rng) -> (DMatrix<f64>, Vec<f64>) {
     let sigma: Vec<f64> = (0..6).map(|i| 10f64.powi(-2 * i)).collect();
@@ -82,53 +116,54 @@ pub fn spec() -> Spec<Impl> {
                 description: "U diag(σ) Vᵀ = A with thin shapes (U m×k, σ k, Vᵀ k×n, k = min(m, n)) on random m×n matrices (to 1e-10·‖A‖_F)",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(any_matrix(), call, |a| {
-                        let got = (imp.svd)(a);
-                        let (u, s, v_t) = expect_thin(a, &got)?;
-                        let error = (&u * DMatrix::from_diagonal(&s) * &v_t - a).amax();
-                        expect::that(
-                            error <= BACKWARD * a.norm(),
-                            format!(
-                                "{} with max|UΣVᵀ − A| = {}",
-                                show_svd(&got),
-                                show::rounded(error, 3)
-                            ),
-                            format!("max|UΣVᵀ − A| ≤ {}", show::rounded(BACKWARD * a.norm(), 2)),
-                        )
-                    })
+                    ctx.forall(any_matrix(), call, |a| reconstructs(a, &(imp.svd)(a)))
                 },
             },
             Property {
                 id: "orthonormal",
-                description: "the columns of U and of V are orthonormal (UᵀU = I, VᵀV = I), also for rank-deficient A such as [[1, 2], [2, 4], [3, 6]]",
+                description: "the columns of U and of V are orthonormal (UᵀU = I, VᵀV = I), also for rank-deficient A such as [[1, 2], [2, 4], [3, 6]] and the centring matrix I − J/4",
                 weight: 2,
                 check: |imp, ctx| {
-                    let test = |a: &DMatrix<f64>| {
-                        let got = (imp.svd)(a);
-                        let (u, _, v_t) = expect_thin(a, &got)?;
-                        let (eu, ev) = (
-                            orthonormality_error(&u),
-                            orthonormality_error(&v_t.transpose()),
-                        );
-                        expect::that(
-                            eu <= ORTHONORMAL && ev <= ORTHONORMAL,
-                            format!(
-                                "{} with max|UᵀU − I| = {} and max|VᵀV − I| = {}",
-                                show_svd(&got),
-                                show::rounded(eu, 3),
-                                show::rounded(ev, 3)
-                            ),
-                            format!("both ≤ {ORTHONORMAL:e}"),
-                        )
-                    };
+                    let test = |a: &DMatrix<f64>| orthonormal(a, &(imp.svd)(a));
                     for a in [
                         DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 2.0, 4.0, 3.0, 6.0]),
                         DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 6.0]),
                         DMatrix::zeros(2, 2),
+                        // The centring matrix I − J/4 (rank 3, null vector (1, 1, 1, 1)/2):
+                        // completing U by the first eᵢ whose residual is longer than some
+                        // fixed threshold like 0.5 fails, as every residual is exactly 0.5.
+                        DMatrix::from_fn(4, 4, |i, j| if i == j { 0.75 } else { -0.25 }),
                     ] {
                         ctx.once(&call(&a), || test(&a))?;
                     }
                     ctx.forall(any_matrix(), call, test)
+                },
+            },
+            Property {
+                id: "scale_invariant",
+                description: "s·A for s = 1e-8 and 1e8, full rank or rank-deficient (a product B C with inner dimension r): U diag(σ) Vᵀ = s·A to 1e-10·‖sA‖_F and U, V orthonormal",
+                weight: 1,
+                // The skip test |γ| ≤ ε²·‖A‖²_F and the zero-σ test σ ≤ ε·‖A‖_F are
+                // relative to A: written as ε²/‖A‖²_F or ε/‖A‖_F they skip real rotations
+                // or drop real directions of a small matrix (and keep rounding noise of a
+                // large one).
+                check: |imp, ctx| {
+                    let input = (
+                        (1..=6usize, 1..=6usize, 1..=6usize).prop_flat_map(|(m, n, r)| {
+                            (strategies::matrix(m, r), strategies::matrix(r, n))
+                        }),
+                        prop_oneof![Just(1e-8), Just(1e8)],
+                    );
+                    ctx.forall(
+                        input,
+                        |((b, c), s)| call(&(b * c * *s)),
+                        |((b, c), s)| {
+                            let a = b * c * *s;
+                            let got = (imp.svd)(&a);
+                            reconstructs(&a, &got)?;
+                            orthonormal(&a, &got)
+                        },
+                    )
                 },
             },
             Property {

@@ -91,3 +91,26 @@ pub fn error_kind<E: Debug>(e: &E) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// Positive-definite 2×2 matrices at the edge of the contract's symmetry test
+/// |aᵢⱼ − aⱼᵢ| ≤ 1e-10·max|aₖₗ|, each with whether it passes it: a difference exactly at
+/// the tolerance passes (`≤`, not `<`); the tolerance scales with max|aₖₗ| (a difference of
+/// 1e-4 passes at max|a| = 2e6, one of 1e-12 fails at max|a| = 2e-6); 3e-10 at max|a| = 1
+/// fails. Catches a strict `<`, a tolerance divided by max|a| or not scaled at all.
+pub fn symmetry_edges() -> Vec<(DMatrix<f64>, bool)> {
+    vec![
+        (DMatrix::from_row_slice(2, 2, &[1.0, 1e-10, 0.0, 1.0]), true),
+        (
+            DMatrix::from_row_slice(2, 2, &[1.0, 3e-10, 0.0, 1.0]),
+            false,
+        ),
+        (
+            DMatrix::from_row_slice(2, 2, &[2e6, 1e6 + 1e-4, 1e6, 2e6]),
+            true,
+        ),
+        (
+            DMatrix::from_row_slice(2, 2, &[2e-6, 1e-6 + 1e-12, 1e-6, 2e-6]),
+            false,
+        ),
+    ]
+}

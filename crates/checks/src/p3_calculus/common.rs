@@ -100,3 +100,20 @@ pub fn spd_quadratic() -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>, Vec<f64
             })
     })
 }
+
+/// A "Hessian" with one column too many for a point in ℝ² (2×3): a callback that returns
+/// the wrong shape, for `DimensionMismatch { expected: 2, got: 3 }`.
+pub fn wide_hessian(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::identity(2, 3)
+}
+
+/// A "Hessian" with one row too many for a point in ℝ² (3×2).
+pub fn tall_hessian(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::identity(3, 2)
+}
+
+/// ∇(½‖x‖²) = x: at (3, 4) its norm is exactly 5, however it is computed, which puts a
+/// stopping rule ‖∇f‖₂ ≤ tol exactly at its limit with tol = 5.
+pub fn identity_gradient(x: &[f64]) -> Vec<f64> {
+    x.to_vec()
+}

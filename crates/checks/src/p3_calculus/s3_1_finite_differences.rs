@@ -219,8 +219,41 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "derivative_at_large_x",
+                description: "derivative(f, x) is within 1e-8·|f′(x)| of f′(x) for x³ − 2x and ln(1 + x²) at |x| from 1e2 to 1e8 (the step grows with |x|)",
+                weight: 1,
+                check: |imp, ctx| {
+                    // With h = ε^(1/3)·|x| both functions vary on the scale |x|, so the
+                    // relative error stays ≈ ε^(2/3) ≈ 4e-11 for the cubic and ≈ 1e-9 for
+                    // ln(1 + x²) (round-off ε·ln(x²)/h against f′ ≈ 2/x); any step between
+                    // 0.2 and 5 times that is inside 1e-8. A step that does not grow with |x|
+                    // (6e-6 at x = 1e8) is all round-off (≈ 7 % for the logarithm), and one
+                    // that shrinks with |x| falls below the float spacing: x ± h == x.
+                    let cases = [&FUNCTIONS[2], &FUNCTIONS[3]];
+                    for t in cases {
+                        for x in [1e2, -1e4, 1e6, -1e8, 1e8] {
+                            ctx.once(
+                                &format!("derivative({}, {})", t.name, show::float(x)),
+                                || {
+                                    let exact = (t.df)(x);
+                                    expect::close(
+                                        &(imp.derivative)(t.f, x),
+                                        exact,
+                                        Tol {
+                                            rel: ACCURATE,
+                                            abs: 0.0,
+                                        },
+                                    )
+                                },
+                            )?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
-                description: "h ≤ 0, h = NaN/∞ or h so small that x ± h == x give InvalidParameter { name: \"h\", .. }; a NaN x or a NaN value of f gives NonFinite",
+                description: "h ≤ 0, h = NaN/∞, h so small that x + h == x or x − h == x, or so large that x ± h overflows give InvalidParameter { name: \"h\", .. }; a NaN x or a NaN value of f gives NonFinite",
                 weight: 1,
                 check: |imp, ctx| {
                     let sin = FUNCTIONS[0].f;
@@ -235,12 +268,23 @@ pub fn spec() -> Spec<Impl> {
                             (1.0, f64::NAN) => CalculusError::InvalidParameter { name: "h", .. },
                             (1.0, f64::INFINITY) => CalculusError::InvalidParameter { name: "h", .. },
                             (3.0, 1e-20) => CalculusError::InvalidParameter { name: "h", .. },
+                            // 8e-17 is below half the float spacing above 1 (ε/2 ≈ 1.1e-16) but
+                            // above half the spacing below 1: 1 + h == 1 while 1 − h ≠ 1.
+                            (1.0, 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
+                            // x + h overflows to +∞.
+                            (1e308, 1e308) => CalculusError::InvalidParameter { name: "h", .. },
                             (f64::NAN, 0.1) => CalculusError::NonFinite,
                         )?;
                         rejects!(ctx, |f| format!("{name}(f64::ln, -1.0, 0.1)") => estimate(f, -1.0, 0.1);
                             (f64::ln) => CalculusError::NonFinite,
                         )?;
                     }
+                    // Only x − h is the problem here: −1 − 8e-17 == −1 (the spacing above
+                    // |x| = 1 is ε), and −1e308 − 1e308 overflows to −∞ while x + h = 0.
+                    rejects!(ctx, |x, h| call("central_difference", &FUNCTIONS[0], x, h) => (imp.central_difference)(sin, x, h);
+                        (-1.0, 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
+                        (-1e308, 1e308) => CalculusError::InvalidParameter { name: "h", .. },
+                    )?;
                     rejects!(ctx, |x| "derivative(f64::sin, f64::NAN)" => (imp.derivative)(sin, x);
                         (f64::NAN) => CalculusError::NonFinite,
                     )

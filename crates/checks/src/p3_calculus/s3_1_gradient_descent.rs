@@ -158,6 +158,27 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "stops_when_gradient_norm_equals_tol",
+                description: "the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken",
+                weight: 1,
+                check: |imp, ctx| {
+                    // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
+                    let x0 = [3.0, 4.0];
+                    ctx.once(
+                        "gradient_descent(|x| x.to_vec() /* ∇ of ½‖x‖² */, &[3.0, 4.0], 0.5, 5.0, 10)",
+                        || {
+                            let got =
+                                (imp.gradient_descent)(common::identity_gradient, &x0, 0.5, 5.0, 10);
+                            expect::that(
+                                matches!(&got, Ok(x) if x.as_slice() == x0),
+                                show::result(&got),
+                                "Ok([3.0, 4.0]) (the start, untouched)",
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "empty x0 → Empty; NaN in x0 → NonFinite; η or tol ≤ 0 / NaN → InvalidParameter naming it; max_iter = 0 → InvalidParameter; a gradient of the wrong length → DimensionMismatch; too few steps → NoConvergence",
                 weight: 1,

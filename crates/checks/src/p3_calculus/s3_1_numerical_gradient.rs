@@ -110,6 +110,9 @@ pub fn spec() -> Spec<Impl> {
                         (name, f, &[1.0, 2.0], f64::NAN) => CalculusError::InvalidParameter { name: "h", .. },
                         (name, f, &[1.0, 2.0], f64::INFINITY) => CalculusError::InvalidParameter { name: "h", .. },
                         (name, f, &[0.5, 3.0], 1e-20) => CalculusError::InvalidParameter { name: "h", .. },
+                        // 1 + 8e-17 == 1 but 1 − 8e-17 ≠ 1; −1 − 8e-17 == −1 but −1 + 8e-17 ≠ −1:
+                        // in each coordinate only one of xᵢ ± h rounds to xᵢ, and either is bad.
+                        (name, f, &[1.0, -1.0], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
                     )
                 },
             },

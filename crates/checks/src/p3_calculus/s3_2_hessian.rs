@@ -141,8 +141,34 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "documented_formulas_at_large_h",
+                description: "with a large step (h ∈ [0.05, 0.2]) on Σ sin(xᵢ)xᵢ₊₁ and log-sum-exp (n ≤ 3) the estimate is exactly the documented 3-point and 4-point formulas, as the reference computes them (to 1e-9·scale)",
+                weight: 1,
+                check: |imp, ctx| {
+                    // At h = 0.1 the formulas' own truncation (h²·|f⁗|/12 ≈ 1e-3) is what is
+                    // compared, so another stencil shows: the mixed 4-point formula applied
+                    // with i = j is a 3-point one with step 2h (four times the truncation).
+                    // Round-off is ≈ 16ε·|f|/h² ≤ 1e-12·scale, far inside 1e-9.
+                    let input = (2..=3usize, common::point(1..=3, -2.0, 2.0), 0.05..0.2f64);
+                    ctx.forall(
+                        input,
+                        |(k, x, h)| call(SCALAR_FNS[*k].name, x, *h),
+                        |(k, x, h)| {
+                            let f = SCALAR_FNS[*k].f;
+                            let want =
+                                mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
+                            expect::matrix_close(
+                                &(imp.hessian)(f, x, *h),
+                                &want,
+                                Tol::absolute(1e-9 * scale(f, x, &want)),
+                            )
+                        },
+                    )
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
-                description: "empty x → Empty; NaN in x or a NaN value of f → NonFinite; h ≤ 0, NaN or below the float spacing at xᵢ → InvalidParameter { name: \"h\", .. }",
+                description: "empty x → Empty; NaN in x or a NaN value of f → NonFinite; h ≤ 0, NaN or so small that xᵢ + h == xᵢ or xᵢ − h == xᵢ → InvalidParameter { name: \"h\", .. }",
                 weight: 1,
                 check: |imp, ctx| {
                     let (f, name) = (SCALAR_FNS[3].f, SCALAR_FNS[3].name);
@@ -155,6 +181,11 @@ pub fn spec() -> Spec<Impl> {
                         (name, f, &[1.0, 2.0], -1e-3) => CalculusError::InvalidParameter { name: "h", .. },
                         (name, f, &[1.0, 2.0], f64::NAN) => CalculusError::InvalidParameter { name: "h", .. },
                         (name, f, &[0.5, 3.0], 1e-20) => CalculusError::InvalidParameter { name: "h", .. },
+                        // 1 + 8e-17 == 1 but 1 − 8e-17 ≠ 1, and the other way round at −1 (the
+                        // float spacing is ε above |x| = 1, ε/2 below); 0.5 ± 8e-17 ≠ 0.5.
+                        // Either side rounding to xᵢ makes h too small.
+                        (name, f, &[1.0, 0.5], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
+                        (name, f, &[-1.0, 0.5], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
                     )
                 },
             },

@@ -157,7 +157,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "rejects_bad_input",
-                description: "empty x → Empty; NaN in x → NonFinite; h ≤ 0 or NaN → InvalidParameter { name: \"h\", .. }; compose_jacobians of shapes that do not chain → DimensionMismatch, of an empty matrix → Empty",
+                description: "empty x → Empty; NaN in x → NonFinite; h ≤ 0, NaN or so small that xⱼ + h == xⱼ or xⱼ − h == xⱼ → InvalidParameter { name: \"h\", .. }; compose_jacobians of shapes that do not chain → DimensionMismatch, with an empty factor → Empty",
                 weight: 1,
                 check: |imp, ctx| {
                     rejects!(ctx, |x, h| call(G_NAME, x, h) => (imp.jacobian)(g, x, h);
@@ -166,11 +166,18 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 2.0], 0.0) => CalculusError::InvalidParameter { name: "h", .. },
                         (&[1.0, 2.0], -1e-3) => CalculusError::InvalidParameter { name: "h", .. },
                         (&[1.0, 2.0], f64::NAN) => CalculusError::InvalidParameter { name: "h", .. },
+                        // 1 + 8e-17 == 1 but 1 − 8e-17 ≠ 1; −1 − 8e-17 == −1 but −1 + 8e-17 ≠ −1:
+                        // in each coordinate only one of xⱼ ± h rounds to xⱼ, and either is bad.
+                        (&[1.0, -1.0], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
                     )?;
                     rejects!(ctx,
                         |a, b| format!("compose_jacobians(&{}, &{})", show::matrix(a), show::matrix(b))
                             => (imp.compose_jacobians)(a, b);
                         (&DMatrix::from_element(2, 3, 1.0), &DMatrix::from_element(2, 2, 1.0)) => CalculusError::DimensionMismatch { expected: 3, got: 2 },
+                        // Shapes that chain, but one factor has no entries: Empty, not an
+                        // empty product.
+                        (&DMatrix::zeros(0, 2), &DMatrix::from_element(2, 3, 1.0)) => CalculusError::Empty,
+                        (&DMatrix::from_element(2, 3, 1.0), &DMatrix::zeros(3, 0)) => CalculusError::Empty,
                     )?;
                     rejects!(ctx,
                         |empty| "compose_jacobians(&DMatrix::zeros(0, 0), &DMatrix::zeros(0, 0))"

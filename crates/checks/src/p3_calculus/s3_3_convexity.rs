@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use mathlings_calculus::CalculusError;
 
+use super::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_convexity::Impl;
@@ -312,6 +313,43 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "tolerances_scale_with_h",
+                description: "for c from 1e-8 to 1e8: c·diag(1, −1) is not PSD, c·diag(1, −√ε) is (λ_min = −τ/2) and c·diag(1, −4√ε) is not (−2τ); c·[2 1+δ; 1 2] is PSD for δ = 1e-10 and NotSymmetric for δ = 1e-6",
+                weight: 1,
+                check: |imp, ctx| {
+                    // τ = n·√ε·max|hᵢⱼ| = 2√ε·c here and the symmetry tolerance √ε·max|hᵢⱼ| ≈
+                    // 3e-8·c: both scale with H, so each case sits a factor ≥ 2 inside or
+                    // outside at every c. Eigenvalue or Cholesky errors are ≈ ε·c, far below.
+                    let sqrt_eps = f64::EPSILON.sqrt();
+                    for c in [1e-8, 1.0, 1e8] {
+                        let cases = [
+                            (diag(&[1.0, -1.0]), Ok(false)),
+                            (diag(&[1.0, -sqrt_eps]), Ok(true)),
+                            (diag(&[1.0, -4.0 * sqrt_eps]), Ok(false)),
+                            (
+                                DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + 1e-10, 1.0, 2.0]),
+                                Ok(true),
+                            ),
+                            (
+                                DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + 1e-6, 1.0, 2.0]),
+                                Err(CalculusError::NotSymmetric),
+                            ),
+                        ];
+                        for (h, want) in cases {
+                            let h = h * c;
+                            ctx.once(&psd_call(&h), || {
+                                let got = (imp.is_positive_semidefinite)(&h);
+                                match want {
+                                    Ok(b) => expect_bool(&got, b),
+                                    Err(_) => expect_err!(&got, CalculusError::NotSymmetric),
+                                }
+                            })?;
+                        }
+                    }
+                    Ok(())
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "bad matrices (empty, non-square, NaN, non-symmetric) and bad points (none, empty, NaN, mixed lengths, wrong Hessian size) give the typed error",
                 weight: 1,
@@ -329,6 +367,9 @@ pub fn spec() -> Spec<Impl> {
                         (saddle, saddle_hessian, &vec![vec![1.0, f64::NAN]]) => CalculusError::NonFinite,
                         ("hessian of x⁴ + y⁴", quartic_hessian, &vec![vec![1.0, 2.0], vec![1.0, 2.0, 3.0]]) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
                         (saddle, saddle_hessian, &vec![vec![1.0, 2.0, 3.0]]) => CalculusError::DimensionMismatch { expected: 3, got: 2 },
+                        // Only one dimension of the Hessian is wrong: `got` is that one.
+                        ("a 2×3 hessian", common::wide_hessian, &vec![vec![1.0, 2.0]]) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
+                        ("a 3×2 hessian", common::tall_hessian, &vec![vec![1.0, 2.0]]) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
                         ("a hessian with NaN entries", nan_hessian, &vec![vec![1.0, 2.0]]) => CalculusError::NonFinite,
                     )
                 },

@@ -108,7 +108,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "uses_the_whole_matrix",
-                description: "the off-diagonal entries count: [1 2; 2 1] is a Saddle, [1 1; 1 1] Degenerate, and diag(−1, −1, 1) a Saddle",
+                description: "the off-diagonal entries count: [1 2; 2 1] is a Saddle, [1 1; 1 1] Degenerate, diag(−1, −1, 1) and [2 3 −4; 3 1 3; −4 3 2] Saddles",
                 weight: 2,
                 check: |imp, ctx| {
                     let cases = [
@@ -126,6 +126,24 @@ pub fn spec() -> Spec<Impl> {
                         ),
                         (diag(&[-1.0, -1.0, 1.0]), Kind::Saddle),
                         (diag(&[-1.0, 2.0, -3.0, 4.0]), Kind::Saddle),
+                        // Eigenvalues 6, −5, 4 and ≈ 5.2, −3.8, −5.3: rotations by a wrong
+                        // angle leave large off-diagonal entries and a diagonal of one sign.
+                        (
+                            DMatrix::from_row_slice(
+                                3,
+                                3,
+                                &[2.0, 3.0, -4.0, 3.0, 1.0, 3.0, -4.0, 3.0, 2.0],
+                            ),
+                            Kind::Saddle,
+                        ),
+                        (
+                            DMatrix::from_row_slice(
+                                3,
+                                3,
+                                &[4.0, -1.0, -3.0, -1.0, -4.0, 1.0, -3.0, 1.0, -4.0],
+                            ),
+                            Kind::Saddle,
+                        ),
                     ];
                     for (h, want) in cases {
                         ctx.once(&call(&h), || {
@@ -137,12 +155,23 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "scale_invariant",
-                description: "c·H is classified like H for c from 1e-9 to 1e9 (the zero test is relative to the largest eigenvalue)",
+                description: "c·H is classified like H for c from 1e-60 to 1e60 (the zero test and the stopping rule are relative to the matrix's size)",
                 weight: 1,
                 check: |imp, ctx| {
                     let scaled = (
                         hessian(),
-                        prop_oneof![Just(1e-9), Just(1e-3), Just(1e3), Just(1e9)],
+                        // 1e±60 catches a stopping rule or tolerance with an absolute term
+                        // (off-diagonal mass ≤ ε², a count of entries): it stops at once on
+                        // tiny matrices or never on huge ones. Squares of entries stay far
+                        // from over/underflow (1e±120), so every honest method copes.
+                        prop_oneof![
+                            Just(1e-60),
+                            Just(1e-9),
+                            Just(1e-3),
+                            Just(1e3),
+                            Just(1e9),
+                            Just(1e60)
+                        ],
                     );
                     ctx.forall(
                         scaled,
@@ -151,6 +180,95 @@ pub fn spec() -> Spec<Impl> {
                             expect_kind(&(imp.classify_critical_point)(&(h * *c)), reference(h))
                         },
                     )
+                },
+            },
+            Property {
+                id: "zero_test_at_the_threshold",
+                description: "an eigenvalue with |λ| equal to τ = √ε·maxᵢ|λᵢ| counts as zero: diag(−1, 2⁻²⁶) and diag(1, −2⁻²⁶) are Degenerate, not Saddles",
+                weight: 1,
+                check: |imp, ctx| {
+                    // √ε = 2⁻²⁶ exactly, and the eigenvalues of a diagonal matrix are its
+                    // entries exactly, so |λ| = τ is hit on the nose: the documented `≤`
+                    // (not `<`) decides, on either side of zero.
+                    let sqrt_eps = f64::EPSILON.sqrt();
+                    let cases = [
+                        (diag(&[-1.0, sqrt_eps]), Kind::Degenerate),
+                        (diag(&[1.0, -sqrt_eps]), Kind::Degenerate),
+                        (diag(&[-4.0, 4.0 * sqrt_eps, -2.0]), Kind::Degenerate),
+                    ];
+                    for (h, want) in cases {
+                        ctx.once(&call(&h), || {
+                            expect_kind(&(imp.classify_critical_point)(&h), want)
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
+                id: "zero_test_near_the_threshold",
+                description: "on random Q·diag(λ)·Qᵀ with one eigenvalue at 2τ (not zero) or τ/2 (zero), τ = √ε·maxᵢ|λᵢ|, and the others of one sign, the kind is Minimum/Maximum or Degenerate",
+                weight: 1,
+                check: |imp, ctx| {
+                    // Any eigenvalue method is accurate to ≈ n·ε·maxᵢ|λᵢ| ≈ 1e-15·max,
+                    // seven orders below the margin τ/2 ≈ 7e-9·max, so every honest answer
+                    // agrees. A method that keeps only the signs of a diagonal it reaches
+                    // by non-orthogonal transformations (a congruence: Sylvester's law
+                    // keeps the signs, not the magnitudes) misjudges the small one.
+                    let input = (2..=5usize).prop_flat_map(|n| {
+                        (
+                            proptest::collection::vec(1.0..10.0f64, n - 1),
+                            prop_oneof![Just(1.0), Just(-1.0)],
+                            prop_oneof![Just(2.0), Just(0.5)],
+                            proptest::collection::vec(-1.0..1.0f64, n * n),
+                        )
+                            .prop_map(
+                                move |(mut eigenvalues, sign, ratio, entries)| {
+                                    let largest =
+                                        eigenvalues.iter().fold(0.0_f64, |m, l| m.max(*l));
+                                    eigenvalues.push(ratio * f64::EPSILON.sqrt() * largest);
+                                    let eigenvalues: Vec<f64> =
+                                        eigenvalues.iter().map(|l| sign * l).collect();
+                                    let want = match (ratio > 1.0, sign > 0.0) {
+                                        (false, _) => Kind::Degenerate,
+                                        (true, true) => Kind::Minimum,
+                                        (true, false) => Kind::Maximum,
+                                    };
+                                    (
+                                        with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)),
+                                        want,
+                                    )
+                                },
+                            )
+                    });
+                    ctx.forall(
+                        input,
+                        |(h, _)| call(h),
+                        |(h, want)| expect_kind(&(imp.classify_critical_point)(h), *want),
+                    )
+                },
+            },
+            Property {
+                id: "symmetry_tolerance_is_relative",
+                description: "c·[2 1+δ; 1 2] for c from 1e-8 to 1e8 is a Minimum when δ = 1e-10 (within √ε·max|hᵢⱼ|) and NotSymmetric when δ = 1e-6",
+                weight: 1,
+                check: |imp, ctx| {
+                    // The documented tolerance √ε·max|hᵢⱼ| ≈ 3e-8·c here: δ = 1e-10 is 300×
+                    // inside it, δ = 1e-6 is 30× outside, at every scale c.
+                    for c in [1e-8, 1.0, 1e8] {
+                        for (delta, symmetric) in [(1e-10, true), (1e-6, false)] {
+                            let h =
+                                DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + delta, 1.0, 2.0]) * c;
+                            ctx.once(&call(&h), || {
+                                let got = (imp.classify_critical_point)(&h);
+                                if symmetric {
+                                    expect_kind(&got, Kind::Minimum)
+                                } else {
+                                    expect_err!(&got, CalculusError::NotSymmetric)
+                                }
+                            })?;
+                        }
+                    }
+                    Ok(())
                 },
             },
             Property {

@@ -350,6 +350,48 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "stop_when_gradient_norm_equals_tol",
+                description: "the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 neither momentum nor Adam takes a step",
+                weight: 1,
+                check: |imp, ctx| {
+                    // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
+                    let x0 = [3.0, 4.0];
+                    let name = "grad of ½‖x‖²";
+                    let stopped = |got: &Result<Run, CalculusError>| {
+                        expect::that(
+                            matches!(got, Ok(run) if run.iterations == 0 && run.x == x0),
+                            show_run(got),
+                            "Ok(Minimization { x: [3.0, 4.0], iterations: 0, .. })",
+                        )
+                    };
+                    ctx.once(&momentum_call(name, &x0, 0.1, 0.9, 5.0, 10), || {
+                        stopped(&(imp.momentum)(
+                            common::identity_gradient,
+                            &x0,
+                            0.1,
+                            0.9,
+                            5.0,
+                            10,
+                        ))
+                    })?;
+                    ctx.once(
+                        &adam_call(name, &x0, 0.1, 0.9, 0.999, 1e-8, 5.0, 10),
+                        || {
+                            stopped(&(imp.adam)(
+                                common::identity_gradient,
+                                &x0,
+                                0.1,
+                                0.9,
+                                0.999,
+                                1e-8,
+                                5.0,
+                                10,
+                            ))
+                        },
+                    )
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "empty or non-finite x0, η ≤ 0, β outside [0, 1), ε ≤ 0, tol ≤ 0, max_iter = 0, a gradient of the wrong length and a too small budget give the typed error",
                 weight: 1,
@@ -364,6 +406,7 @@ pub fn spec() -> Spec<Impl> {
                         ("a NaN gradient", nan_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
                         (valley, valley_grad, &[1.0, 1.0], 0.0, 0.9, TOL, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
                         (valley, valley_grad, &[1.0, 1.0], 0.01, 1.0, TOL, 10) => CalculusError::InvalidParameter { name: "beta", .. },
+                        (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, 0.0, 10) => CalculusError::InvalidParameter { name: "tol", .. },
                         (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
                         ("a gradient of length 1", short_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10) => CalculusError::DimensionMismatch { expected: 2, got: 1 },
                         (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 3) => CalculusError::NoConvergence { iterations: 3 },
@@ -378,6 +421,7 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 1.0], 0.05, 0.9, 1.0, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "beta2", .. },
                         (&[1.0, 1.0], 0.05, 0.9, 0.999, 0.0, 1e-6, 10) => CalculusError::InvalidParameter { name: "epsilon", .. },
                         (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, f64::NAN, 10) => CalculusError::InvalidParameter { name: "tol", .. },
+                        (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
                         (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 3) => CalculusError::NoConvergence { iterations: 3 },
                     )
                 },

@@ -310,6 +310,16 @@ pub fn spec() -> Spec<Impl> {
                             &(imp.multi_start)(half_defined_well, double_well_local, &starts),
                             CalculusError::NonFinite
                         )
+                    })?;
+                    // A run ending where f is NaN is a failure too, and it comes first in
+                    // start order: its NonFinite, not the later run's error, is returned.
+                    let starts = vec![vec![-2.0], vec![5.0]];
+                    ctx.once(&call(half, fragile, &starts), || {
+                        expect_err!(
+                            &(imp.multi_start)(half_defined_well, fragile_local, &starts),
+                            CalculusError::NonFinite,
+                            note "the first failure: the run from −2 ends where f is NaN"
+                        )
                     })
                 },
             },

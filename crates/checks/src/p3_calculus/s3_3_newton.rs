@@ -95,6 +95,13 @@ fn flat_grad(x: &[f64]) -> Vec<f64> {
 fn flat_hess(_: &[f64]) -> DMatrix<f64> {
     DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, 0.0])
 }
+/// f = ½‖x‖²: H = I (∇f = x is `common::identity_gradient`).
+fn identity_hess(x: &[f64]) -> DMatrix<f64> {
+    DMatrix::identity(x.len(), x.len())
+}
+fn zero_hess(_: &[f64]) -> DMatrix<f64> {
+    DMatrix::zeros(2, 2)
+}
 fn short_grad(_: &[f64]) -> Vec<f64> {
     vec![1.0]
 }
@@ -260,6 +267,25 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "stops_when_gradient_norm_equals_tol",
+                description: "the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken",
+                weight: 1,
+                check: |imp, ctx| {
+                    // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
+                    let x0 = [3.0, 4.0];
+                    ctx.once(&call("grad/hess of ½‖x‖²", &x0, 5.0, 10), || {
+                        let got = (imp.newton_method)(
+                            common::identity_gradient,
+                            identity_hess,
+                            &x0,
+                            5.0,
+                            10,
+                        );
+                        expect_point(&got, &x0, Some(0))
+                    })
+                },
+            },
+            Property {
                 id: "pivots_when_needed",
                 description: "a Hessian with 0 in its top-left corner (f = xy + y² − x − 3y, H = [0 1; 1 2]) is solved with a row swap: (1, 1) in one step",
                 weight: 1,
@@ -273,6 +299,66 @@ pub fn spec() -> Spec<Impl> {
                             expect_point(&got, &[1.0, 1.0], Some(1))
                         },
                     )
+                },
+            },
+            Property {
+                id: "pivots_at_every_step",
+                description: "a symmetric 4×4 Hessian with zeros where the pivots would be needs row swaps at several steps: one step reaches A⁻¹b = (4, −7, 2, −1)",
+                weight: 1,
+                check: |imp, ctx| {
+                    // After the first swap the remaining block is no longer symmetric, so
+                    // reading a column as a row (in the pivot search or the update) picks a
+                    // zero pivot or subtracts into the wrong entry; found by search over
+                    // small integer matrices. The answer is exact in binary.
+                    let a = DMatrix::from_row_slice(
+                        4,
+                        4,
+                        &[
+                            0.0, 0.0, 1.0, 1.0, //
+                            0.0, 0.0, 0.0, 1.0, //
+                            1.0, 0.0, 0.0, 3.0, //
+                            1.0, 1.0, 3.0, 2.0,
+                        ],
+                    );
+                    let b = vec![1.0, -1.0, 1.0, 1.0];
+                    let x0 = [0.0; 4];
+                    ctx.once(&call(&quadratic_name(&a, &b), &x0, TOL, 50), || {
+                        QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.clone()));
+                        let got = (imp.newton_method)(quadratic_grad, quadratic_hess, &x0, TOL, 50);
+                        expect_point(&got, &[4.0, -7.0, 2.0, -1.0], Some(1))
+                    })
+                },
+            },
+            Property {
+                id: "singular_threshold_is_relative",
+                description: "c·[2 1; 1 1] is solved in one step for c from 1e-10 to 1e10 (tol = 1e-9·c), while c·[1 0.1; 0.1 0.01], singular up to the rounding of 0.1, is Singular",
+                weight: 1,
+                check: |imp, ctx| {
+                    // The documented threshold n·ε·maxᵢⱼ|hᵢⱼ| scales with H: a regular but
+                    // tiny Hessian is not singular, and the elimination of [1 0.1; 0.1 0.01]
+                    // leaves a pivot 0.01 − 0.1·0.1 ≈ −1.7e-18·c, far below 2ε·c ≈ 4.4e-16·c
+                    // (but not exactly 0, so a `pivot == 0.0` test misses it).
+                    for c in [1e-10, 1.0, 1e10] {
+                        let tol = TOL * c;
+                        let x0 = [0.0, 0.0];
+                        let a = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 1.0]) * c;
+                        let b = vec![c, 2.0 * c];
+                        ctx.once(&call(&quadratic_name(&a, &b), &x0, tol, 50), || {
+                            QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.clone()));
+                            let got =
+                                (imp.newton_method)(quadratic_grad, quadratic_hess, &x0, tol, 50);
+                            expect_point(&got, &[-1.0, 3.0], Some(1))
+                        })?;
+                        let a = DMatrix::from_row_slice(2, 2, &[1.0, 0.1, 0.1, 0.01]) * c;
+                        let b = vec![c, c];
+                        ctx.once(&call(&quadratic_name(&a, &b), &x0, tol, 50), || {
+                            QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.clone()));
+                            let got =
+                                (imp.newton_method)(quadratic_grad, quadratic_hess, &x0, tol, 50);
+                            expect_err!(&got, CalculusError::Singular, shown show_run)
+                        })?;
+                    }
+                    Ok(())
                 },
             },
             Property {
@@ -290,7 +376,10 @@ pub fn spec() -> Spec<Impl> {
                         (rosenbrock, rosenbrock_grad, rosenbrock_hess, &[0.0, 0.0], 0.0, 10) => CalculusError::InvalidParameter { name: "tol", .. },
                         (rosenbrock, rosenbrock_grad, rosenbrock_hess, &[0.0, 0.0], TOL, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
                         ("a gradient of length 1, hess of rosenbrock", short_grad, rosenbrock_hess, &[0.0, 0.0], TOL, 10) => CalculusError::DimensionMismatch { expected: 2, got: 1 },
+                        ("grad of rosenbrock, a 2×3 hess", rosenbrock_grad, common::wide_hessian, &[0.0, 0.0], TOL, 10) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
+                        ("grad of rosenbrock, a 3×2 hess", rosenbrock_grad, common::tall_hessian, &[0.0, 0.0], TOL, 10) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
                         ("grad/hess of x² on ℝ²", flat_grad, flat_hess, &[1.0, 1.0], TOL, 10) => CalculusError::Singular,
+                        ("grad of rosenbrock, hess = 0 (|pivot| = 0 ≤ n·ε·0)", rosenbrock_grad, zero_hess, &[0.0, 0.0], TOL, 10) => CalculusError::Singular,
                         (rosenbrock, rosenbrock_grad, rosenbrock_hess, &[-1.2, 1.0], TOL, 1) => CalculusError::NoConvergence { iterations: 1 },
                     )
                 },
@@ -445,10 +534,8 @@ fn newton_with(
         }
         let h = hess(&x);
         if h.nrows() != n || h.ncols() != n {
-            return Err(CalculusError::DimensionMismatch {
-                expected: n,
-                got: h.nrows(),
-            });
+            let got = if h.nrows() != n { h.nrows() } else { h.ncols() };
+            return Err(CalculusError::DimensionMismatch { expected: n, got });
         }
         let d = step(&h, &g)?;
         for (xi, di) in x.iter_mut().zip(&d) {

@@ -215,7 +215,7 @@ pub fn spec() -> Spec<Impl> {
             },
             Property {
                 id: "rejects_bad_input",
-                description: "a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error",
+                description: "a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error; a step that overflows at once gives NoConvergence { iterations: 1 }",
                 weight: 1,
                 check: |imp, ctx| {
                     let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
@@ -235,6 +235,8 @@ pub fn spec() -> Spec<Impl> {
                         (&x, &DVector::from_vec(vec![1.0, 2.0]), 0.1, 10) => ModelError::ShapeMismatch(_),
                         (&nan, &y, 0.1, 10) => ModelError::NonFinite,
                         (&constant, &y, 0.1, 10) => ModelError::RankDeficient { .. },
+                        // η = 1e300: the very first step sends the loss to ∞ (epoch 1).
+                        (&x, &y, 1e300, 10) => ModelError::NoConvergence { iterations: 1 },
                     )
                 },
             },

@@ -189,6 +189,90 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "centres_a_huge_offset",
+                description: "adding 1e14 to integer y values changes only the intercept: the slopes equal those of the unshifted fit (to 1e-8 relative), for λ = 0 and λ = 5",
+                weight: 1,
+                check: |imp, ctx| {
+                    // Integers + 1e14 are exact in binary, and ȳ's rounding (≤ 0.016) is a
+                    // common shift that X_cᵀ annihilates (its columns sum to 0): centring y
+                    // keeps every digit of b = X_cᵀy_c. Without it (X_cᵀy, or X_cᵀ(y + ȳ)),
+                    // products of size 1e14·|x| lose ≈ 0.02 each, ≈ 1e-5 of b: the slopes
+                    // drift a thousand times past the tolerance.
+                    let input = (problem(), prop_oneof![Just(0.0), Just(5.0)]);
+                    let shift = 1e14;
+                    ctx.forall(
+                        input,
+                        |((x, y), l)| call(x, &y.map(f64::round).add_scalar(shift), *l),
+                        |((x, y), l)| {
+                            let y = y.map(f64::round);
+                            let base = (imp.ridge)(x, &y, *l);
+                            let Ok(base) = base else {
+                                return expect::fail(
+                                    show::outcome(&base),
+                                    "Ok(β) for the unshifted y",
+                                );
+                            };
+                            let slopes = |b: DVector<f64>| b.rows(1, b.len() - 1).into_owned();
+                            let shifted = (imp.ridge)(x, &y.add_scalar(shift), *l);
+                            let want: Vec<f64> = slopes(base).iter().copied().collect();
+                            agrees(&shifted.map(slopes), &want)
+                        },
+                    )
+                },
+            },
+            Property {
+                id: "rank_test_is_relative",
+                description: "with λ = 0, c·X for c = 1e-6 and 1e6 is fitted like X (slopes ÷ c), and dependent columns [x₁, x₂, x₁ + x₂]·c are RankDeficient at every c",
+                weight: 1,
+                check: |imp, ctx| {
+                    // The pivot tolerance n·ε·max Mⱼⱼ scales with c²·X_cᵀX_c, so a well-
+                    // conditioned design stays regular and a dependent one stays singular at
+                    // any scale; a tolerance that does not scale (or scales the wrong way)
+                    // calls tiny designs singular or misses dependence in huge ones.
+                    let x = DMatrix::from_row_slice(
+                        6,
+                        3,
+                        &[
+                            0.1, 0.7, 0.3, 1.3, -0.2, 0.9, 2.9, 0.4, -1.1, -0.7, 1.9, 0.2, 0.6,
+                            -1.3, 1.7, 1.1, 0.3, -0.4,
+                        ],
+                    );
+                    let dependent = DMatrix::from_fn(6, 3, |i, j| {
+                        if j < 2 {
+                            x[(i, j)]
+                        } else {
+                            x[(i, 0)] + x[(i, 1)]
+                        }
+                    });
+                    let y = DVector::from_vec(vec![1.0, 2.5, -0.5, 3.0, 0.7, 1.9]);
+                    let base = (imp.ridge)(&x, &y, 0.0);
+                    for c in [1e-6, 1.0, 1e6] {
+                        let scaled = &x * c;
+                        ctx.once(&call(&scaled, &y, 0.0), || {
+                            let Ok(base) = &base else {
+                                return expect::fail(show::outcome(&base), "Ok(β) for c = 1");
+                            };
+                            let want: Vec<f64> = base
+                                .iter()
+                                .enumerate()
+                                .map(|(j, b)| if j == 0 { *b } else { b / c })
+                                .collect();
+                            agrees(&(imp.ridge)(&scaled, &y, 0.0), &want)
+                        })?;
+                        let scaled = &dependent * c;
+                        ctx.once(&call(&scaled, &y, 0.0), || {
+                            expect_err!(
+                                &(imp.ridge)(&scaled, &y, 0.0),
+                                ModelError::RankDeficient { .. },
+                                note "column 3 = column 1 + column 2",
+                                shown show::outcome
+                            )
+                        })?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "a negative or non-finite λ, empty or non-finite data, mismatched lengths, or dependent columns with λ = 0 give the typed error",
                 weight: 1,
@@ -207,6 +291,8 @@ pub fn spec() -> Spec<Impl> {
                         (&x, &DVector::from_vec(vec![1.0, 2.0]), 1.0) => ModelError::ShapeMismatch(_),
                         (&nan, &y, 1.0) => ModelError::NonFinite,
                         (&duplicated, &y, 0.0) => ModelError::RankDeficient { .. },
+                        // A constant column centres to 0: M = 0, pivot 0 ≤ tolerance 0.
+                        (&DMatrix::from_element(4, 1, 3.0), &y, 0.0) => ModelError::RankDeficient { .. },
                     )?;
                     let ok = (imp.ridge)(&duplicated, &y, 1.0);
                     ctx.once(&call(&duplicated, &y, 1.0), || {

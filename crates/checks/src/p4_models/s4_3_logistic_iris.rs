@@ -200,6 +200,34 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "score_zero_predicts_true",
+                description: "a row exactly on the decision boundary (η = 0, p = ½) is predicted true: β = 0 predicts true everywhere, β = (−2, 1) on x = 2, 3, 1 predicts true, true, false",
+                weight: 1,
+                check: |imp, ctx| {
+                    // η is exactly 0 here in any summation order (0·x, and −2 + 1·2), so the
+                    // documented rule "true ⇔ η ≥ 0" decides, not rounding.
+                    let x = DMatrix::from_row_slice(3, 1, &[2.0, 3.0, 1.0]);
+                    let y = [false, true, false];
+                    for (beta, want) in [
+                        (DVector::from_vec(vec![0.0, 0.0]), [[0, 2], [0, 1]]),
+                        (DVector::from_vec(vec![-2.0, 1.0]), [[1, 1], [0, 1]]),
+                    ] {
+                        ctx.once(
+                            &format!("confusion_matrix({}, {})", args(&beta, &x), show::slice(&y)),
+                            || {
+                                let got = (imp.confusion_matrix)(&beta, &x, &y);
+                                expect::that(
+                                    got.as_ref().is_ok_and(|g| *g == want),
+                                    show_confusion(&got),
+                                    format!("Ok({want:?})"),
+                                )
+                            },
+                        )?;
+                    }
+                    Ok(())
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
                 weight: 1,

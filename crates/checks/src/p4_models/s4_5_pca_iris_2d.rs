@@ -96,6 +96,23 @@ fn show_fit(got: &Fit, rows: usize, digits: usize) -> String {
     }
 }
 
+/// `pca(x, k)` has the right shapes and equals the reference to `AGREE` relative to the
+/// largest value.
+fn matches_reference(imp: &Impl, x: &DMatrix<f64>, k: usize) -> Verdict {
+    let got = (imp.pca)(x, k);
+    check_shapes(&got, x.nrows(), x.ncols(), k)?;
+    let want = flatten(&reference(x, k));
+    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    expect::all_close(
+        &got.map(|f| flatten(&f)),
+        &want,
+        Tol {
+            rel: 0.0,
+            abs: AGREE * scale,
+        },
+    )
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -109,21 +126,25 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         problem(),
                         |(x, k)| call(x, *k),
-                        |(x, k)| {
-                            let got = (imp.pca)(x, *k);
-                            check_shapes(&got, x.nrows(), x.ncols(), *k)?;
-                            let want = flatten(&reference(x, *k));
-                            let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-                            expect::all_close(
-                                &got.map(|f| flatten(&f)),
-                                &want,
-                                Tol {
-                                    rel: 0.0,
-                                    abs: AGREE * scale,
-                                },
-                            )
-                        },
+                        |(x, k)| matches_reference(imp, x, *k),
                     )
+                },
+            },
+            Property {
+                id: "two_rows_are_enough",
+                description: "the smallest valid data, two rows, is fitted like any other: k = 1 on a 2×3 and a 2×1 matrix equals the reference",
+                weight: 1,
+                check: |imp, ctx| {
+                    // The documented minimum is 2 rows (TooFewRows only below): a `≤ 2` slip
+                    // rejects exactly this case. Two centred rows span one direction, so only
+                    // k = 1 has a well-defined axis.
+                    for x in [
+                        DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 0.5, 3.0, -1.0, 2.5]),
+                        DMatrix::from_row_slice(2, 1, &[1.0, 4.0]),
+                    ] {
+                        ctx.once(&call(&x, 1), || matches_reference(imp, &x, 1))?;
+                    }
+                    Ok(())
                 },
             },
             Property {

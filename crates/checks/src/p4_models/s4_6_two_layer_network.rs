@@ -313,6 +313,83 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Property {
+                id: "stable_softmax",
+                description: "scores 1000 apart (b₂ = (0, 1000)) give probabilities (0, 1), not NaN: the softmax subtracts each row's largest score before exponentiating",
+                weight: 1,
+                check: |imp, ctx| {
+                    // e^(s − max) ≤ 1 never overflows; shifting by anything smaller (the
+                    // minimum, 0) meets e^1000 = ∞ and ∞/∞ = NaN.
+                    let p: Params = (
+                        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
+                        DVector::from_vec(vec![0.0, 0.1]),
+                        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
+                        DVector::from_vec(vec![0.0, 1000.0]),
+                    );
+                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    ctx.once(&call("forward", &p, &x, None), || {
+                        let got = (imp.forward)(&p, &x);
+                        let want = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
+                        expect::all_close(
+                            &got.map(|m| m.iter().copied().collect::<Vec<f64>>()),
+                            &want,
+                            Tol::absolute(1e-12),
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "one_epoch_is_never_a_loss_increase",
+                description: "train(xor, 4 hidden units, η = 0.5, 1 epoch, seed 1) returns the reference's parameters: with one step the last loss is the first, so it cannot have risen",
+                weight: 1,
+                check: |imp, ctx| {
+                    let (x, labels) = mathlings_models::datasets::xor();
+                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 1, 1)", || {
+                        let fit = mathlings_models::TwoLayerNetwork {
+                            hidden: 4,
+                            learning_rate: 0.5,
+                            epochs: 1,
+                            seed: 1,
+                        }
+                        .fit(&x, &labels)
+                        .expect("reference training");
+                        let want = flatten(&(
+                            fit.hidden_weights,
+                            fit.hidden_biases,
+                            fit.output_weights,
+                            fit.output_biases,
+                        ));
+                        let got = (imp.train)(&x, &labels, 4, 0.5, 1, 1).map(|p| flatten(&p));
+                        expect::all_close(
+                            &got,
+                            &want,
+                            Tol {
+                                rel: TRAINED,
+                                abs: TRAINED,
+                            },
+                        )
+                    })
+                },
+            },
+            Property {
+                id: "rising_loss_is_no_convergence",
+                description: "train(xor, 4 hidden units, η = 10, 3 epochs, seed 1) overshoots: the last loss is above the first, so the result is NoConvergence, not the parameters",
+                weight: 1,
+                check: |imp, ctx| {
+                    // η = 10 is far beyond the stable step for this loss: from the seeded start
+                    // the reference's loss rises at every η ≥ 5 tried (2 to 50 epochs), with
+                    // finite parameters, so only the first-versus-last comparison reports it.
+                    let (x, labels) = mathlings_models::datasets::xor();
+                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 10.0, 3, 1)", || {
+                        expect_err!(
+                            &(imp.train)(&x, &labels, 4, 10.0, 3, 1),
+                            ModelError::NoConvergence { .. },
+                            note "the last loss is higher than the first",
+                            shown |r: &Result<Params, ModelError>| show::outcome(&r.clone().map(|p| flatten(&p)))
+                        )
+                    })
+                },
+            },
+            Property {
                 id: "rejects_bad_input",
                 description: "mismatched shapes, NaN, bad labels or bad hyper-parameters give the typed error, never a panic",
                 weight: 1,
@@ -343,8 +420,32 @@ pub fn spec() -> Spec<Impl> {
                         (0, 0.5, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "hidden", .. },
                         (2, 0.5, 0, &[0, 1, 1]) => ModelError::InvalidParameter { name: "epochs", .. },
                         (2, -1.0, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "learning_rate", .. },
+                        (2, 0.0, 10, &[0, 1, 1]) => ModelError::InvalidParameter { name: "learning_rate", .. },
                         (2, 0.5, 10, &[0, 0, 0]) => ModelError::InvalidLabel(_),
                         (2, 0.5, 10, &[0, 1]) => ModelError::ShapeMismatch(_),
+                    )?;
+                    rejects!(ctx,
+                        |x| format!("train(&{}, &[0, 1, 1], 2, 0.5, 10, 1)", show::matrix(x))
+                            => (imp.train)(x, &[0, 1, 1], 2, 0.5, 10, 1), shown show::outcome;
+                        (&DMatrix::zeros(3, 0)) => ModelError::Empty,
+                    )?;
+                    // Each layer's shapes checked on their own: W₂ with a column per hidden
+                    // unit, b₂ with an entry per row of W₂.
+                    let wide_w2 = (
+                        p.0.clone(),
+                        p.1.clone(),
+                        DMatrix::from_element(2, 3, 0.5),
+                        p.3.clone(),
+                    );
+                    let long_b2 = (
+                        p.0.clone(),
+                        p.1.clone(),
+                        p.2.clone(),
+                        DVector::from_element(3, 0.0),
+                    );
+                    rejects!(ctx, |q| call("forward", q, &x, None) => (imp.forward)(q, &x), shown show::outcome;
+                        (&wide_w2) => ModelError::ShapeMismatch(_),
+                        (&long_b2) => ModelError::ShapeMismatch(_),
                     )
                 },
             },

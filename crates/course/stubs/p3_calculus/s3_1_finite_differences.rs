@@ -20,8 +20,8 @@
 //! h ≈ ε^(1/3) · max(1, |x|) ≈ 6e-6 · max(1, |x|)      (about 10 correct digits)
 //! ```
 //!
-//! Bad input: h must be finite and > 0, and so large that x + h (and x − h) differ from x
-//! as floats; x and the values of f must be finite.
+//! Bad input: h must be finite and > 0, so large that x + h (and x − h) differ from x as
+//! floats, and not so large that they overflow; x and the values of f must be finite.
 
 use mathlings_calculus::CalculusError;
 
@@ -29,7 +29,7 @@ use mathlings_calculus::CalculusError;
 ///
 /// # Errors
 /// - `CalculusError::InvalidParameter { name: "h", .. }` when h is not finite and > 0, or
-///   so small that x + h == x;
+///   so small that x + h == x, or so large that x + h overflows to ±∞;
 /// - `CalculusError::NonFinite` when x, f(x) or f(x + h) is NaN or ±∞.
 pub fn forward_difference(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
     // TODO: check x and h, then return the slope of the secant from x to x + h.
@@ -40,7 +40,7 @@ pub fn forward_difference(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, Calc
 ///
 /// # Errors
 /// - `CalculusError::InvalidParameter { name: "h", .. }` when h is not finite and > 0, or
-///   so small that x + h == x or x − h == x;
+///   so small that x + h == x or x − h == x, or so large that x ± h overflows to ±∞;
 /// - `CalculusError::NonFinite` when x, f(x + h) or f(x − h) is NaN or ±∞.
 pub fn central_difference(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
     // TODO: check x and h, then return the slope of the secant from x − h to x + h.
