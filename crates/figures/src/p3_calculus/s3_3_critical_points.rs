@@ -122,8 +122,8 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
     }
     vec![figure(
         "landscape",
-        "Critical points of f = (u³ − 3u) − 2(v³ − 3v), u = (x + y)/√2, v = (y − x)/√2",
-        "Darker bands are lower: the minimum sits in a dark pit, the maximum on a light peak, \
+        "Critical points, classified by the Hessian",
+        "f = (u³ − 3u) − 2(v³ − 3v) with u = (x + y)/√2, v = (y − x)/√2. Darker bands are lower: the minimum sits in a dark pit, the maximum on a light peak, \
          and at each saddle the bands cross like an X — where the x and y axes both curve the \
          same way although the point is a saddle, only the eigenvalues of the whole Hessian tell; \
          your small marker should match the reference's large one at every point.",
