@@ -68,7 +68,6 @@ pub fn logistic_regression(
     let p = k + 1;
 
     let mut beta = DVector::zeros(p);
-    let mut current = log_likelihood(&a, y, &beta);
     for iteration in 0..max_iter {
         // Gradient Aᵀ(y − p) and Hessian (negated) AᵀWA at β.
         let eta = &a * &beta;
@@ -92,6 +91,7 @@ pub fn logistic_regression(
         })?;
 
         // Damped Newton: halve the step while it lowers the log-likelihood.
+        let current = log_likelihood(&a, y, &beta);
         let mut scale = 1.0;
         let mut candidate = &beta + &step;
         let mut value = log_likelihood(&a, y, &candidate);
@@ -101,7 +101,6 @@ pub fn logistic_regression(
             value = log_likelihood(&a, y, &candidate);
         }
         beta = candidate;
-        current = value;
 
         let scores = &a * &beta;
         if scores

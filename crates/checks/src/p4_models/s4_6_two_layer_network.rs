@@ -242,34 +242,7 @@ pub fn spec() -> Spec<Impl> {
                 id: "training_matches_reference",
                 description: "train(xor, 4 hidden units, η = 0.5, 50 epochs, seed 1) gives the reference's parameters (same seeded start, same steps)",
                 weight: 1,
-                check: |imp, ctx| {
-                    let (x, labels) = mathlings_models::datasets::xor();
-                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 50, 1)", || {
-                        let fit = mathlings_models::TwoLayerNetwork {
-                            hidden: 4,
-                            learning_rate: 0.5,
-                            epochs: 50,
-                            seed: 1,
-                        }
-                        .fit(&x, &labels)
-                        .expect("reference training");
-                        let want = flatten(&(
-                            fit.hidden_weights,
-                            fit.hidden_biases,
-                            fit.output_weights,
-                            fit.output_biases,
-                        ));
-                        let got = (imp.train)(&x, &labels, 4, 0.5, 50, 1).map(|p| flatten(&p));
-                        expect::all_close(
-                            &got,
-                            &want,
-                            Tol {
-                                rel: TRAINED,
-                                abs: TRAINED,
-                            },
-                        )
-                    })
-                },
+                check: |imp, ctx| trains_like_the_reference(imp, ctx, 50),
             },
             Property {
                 id: "learns_xor",
@@ -341,34 +314,7 @@ pub fn spec() -> Spec<Impl> {
                 id: "one_epoch_is_never_a_loss_increase",
                 description: "train(xor, 4 hidden units, η = 0.5, 1 epoch, seed 1) returns the reference's parameters: with one step the last loss is the first, so it cannot have risen",
                 weight: 1,
-                check: |imp, ctx| {
-                    let (x, labels) = mathlings_models::datasets::xor();
-                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 1, 1)", || {
-                        let fit = mathlings_models::TwoLayerNetwork {
-                            hidden: 4,
-                            learning_rate: 0.5,
-                            epochs: 1,
-                            seed: 1,
-                        }
-                        .fit(&x, &labels)
-                        .expect("reference training");
-                        let want = flatten(&(
-                            fit.hidden_weights,
-                            fit.hidden_biases,
-                            fit.output_weights,
-                            fit.output_biases,
-                        ));
-                        let got = (imp.train)(&x, &labels, 4, 0.5, 1, 1).map(|p| flatten(&p));
-                        expect::all_close(
-                            &got,
-                            &want,
-                            Tol {
-                                rel: TRAINED,
-                                abs: TRAINED,
-                            },
-                        )
-                    })
-                },
+                check: |imp, ctx| trains_like_the_reference(imp, ctx, 1),
             },
             Property {
                 id: "rising_loss_is_no_convergence",
@@ -492,6 +438,40 @@ pub fn spec() -> Spec<Impl> {
             ))]
         },
     }
+}
+
+/// `train(xor, 4 hidden units, η = 0.5, epochs, seed 1)` against the reference network
+/// trained the same way (same seeded start, same steps), parameter by parameter.
+fn trains_like_the_reference(imp: &Impl, ctx: &Ctx, epochs: usize) -> Verdict {
+    let (x, labels) = mathlings_models::datasets::xor();
+    ctx.once(
+        &format!("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, {epochs}, 1)"),
+        || {
+            let fit = mathlings_models::TwoLayerNetwork {
+                hidden: 4,
+                learning_rate: 0.5,
+                epochs,
+                seed: 1,
+            }
+            .fit(&x, &labels)
+            .expect("reference training");
+            let want = flatten(&(
+                fit.hidden_weights,
+                fit.hidden_biases,
+                fit.output_weights,
+                fit.output_biases,
+            ));
+            let got = (imp.train)(&x, &labels, 4, 0.5, epochs, 1).map(|p| flatten(&p));
+            expect::all_close(
+                &got,
+                &want,
+                Tol {
+                    rel: TRAINED,
+                    abs: TRAINED,
+                },
+            )
+        },
+    )
 }
 
 fn reference_forward(p: &Params, x: &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError> {
