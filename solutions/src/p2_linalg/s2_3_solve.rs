@@ -47,13 +47,10 @@ pub fn solve(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<DVector<f64>, LinalgE
     let tolerance = n as f64 * f64::EPSILON * a.amax();
     let (mut u, mut y) = (a.clone(), b.clone());
     for k in 0..n {
-        // Partial pivoting: the (first) largest |u[(i, k)]| for i ≥ k.
-        let mut p = k;
-        for i in k + 1..n {
-            if u[(i, k)].abs() > u[(p, k)].abs() {
-                p = i;
-            }
-        }
+        // Partial pivoting: the row i ≥ k with the largest |u[(i, k)]|.
+        let p = (k..n)
+            .max_by(|&i, &j| u[(i, k)].abs().total_cmp(&u[(j, k)].abs()))
+            .unwrap_or(k);
         if u[(p, k)].abs() <= tolerance {
             return Err(LinalgError::Singular);
         }

@@ -36,12 +36,9 @@ fn reduce(a: &DMatrix<f64>) -> (DMatrix<f64>, Vec<usize>) {
         if row == m {
             break;
         }
-        let mut p = row;
-        for i in row + 1..m {
-            if r[(i, col)].abs() > r[(p, col)].abs() {
-                p = i;
-            }
-        }
+        let p = (row..m)
+            .max_by(|&i, &j| r[(i, col)].abs().total_cmp(&r[(j, col)].abs()))
+            .unwrap_or(row);
         if r[(p, col)].abs() <= tol {
             for i in row..m {
                 r[(i, col)] = 0.0;

@@ -38,7 +38,7 @@ pub fn cholesky(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
     let n = a.nrows();
     let largest = a.amax();
     for i in 0..n {
-        for j in (i + 1)..n {
+        for j in 0..i {
             if (a[(i, j)] - a[(j, i)]).abs() > SYMMETRY_TOLERANCE * largest {
                 return Err(LinalgError::NotSymmetric);
             }

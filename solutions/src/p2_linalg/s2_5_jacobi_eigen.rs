@@ -41,7 +41,7 @@ pub fn symmetric_eigen(a: &DMatrix<f64>) -> Result<(DVector<f64>, DMatrix<f64>),
     let n = a.nrows();
     let largest = a.amax();
     for i in 0..n {
-        for j in (i + 1)..n {
+        for j in 0..i {
             if (a[(i, j)] - a[(j, i)]).abs() > SYMMETRY_TOLERANCE * largest {
                 return Err(LinalgError::NotSymmetric);
             }
