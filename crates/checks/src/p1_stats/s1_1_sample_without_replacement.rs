@@ -275,6 +275,16 @@ pub fn spec() -> Spec<Impl> {
                 },
             },
             Misconception {
+                id: "ignores_seed",
+                explanation: "Your answer gives the same sample whatever the seed, so one subset is \
+                    certain and every other impossible: the seed must choose the sample. Seed the \
+                    generator from the argument (ChaCha8Rng::seed_from_u64(seed)) — not from a constant, \
+                    and not leaving the order 0..n as it is — and draw every random position from it.",
+                implementation: Impl {
+                    sample_without_replacement: constant_seed,
+                },
+            },
+            Misconception {
                 id: "contiguous_block",
                 explanation: "Your samples are always k consecutive indices (a random start, wrapping \
                     around). Every index is included equally often, but most subsets can never occur: a \
@@ -307,8 +317,16 @@ pub fn spec() -> Spec<Impl> {
                 v.len() == 3
                     && (v == [v[0], v[0] + 1, v[0] + 2] || v == [0, 1, 9] || v == [0, 8, 9])
             });
+            let first = (imp.sample_without_replacement)(10, 3, 0).ok();
+            let fixed = (1..20).all(|s| (imp.sample_without_replacement)(10, 3, s).ok() == first);
             vec![
                 if duplicates { "duplicates" } else { "distinct" }.into(),
+                if fixed {
+                    "the same for every seed"
+                } else {
+                    "varies with the seed"
+                }
+                .into(),
                 inclusion.into(),
                 pairs.into(),
                 if contiguous {
@@ -347,11 +365,27 @@ fn with_replacement(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsEr
 }
 
 fn naive_shuffle(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+    partial_shuffle(n, k, seed, |_, n| 0..n)
+}
+
+/// The partial Fisher–Yates shuffle seeded with a constant: the seed argument is ignored.
+fn constant_seed(n: usize, k: usize, _seed: u64) -> Result<Vec<usize>, StatsError> {
+    partial_shuffle(n, k, 42, |i, n| i..n)
+}
+
+/// k steps of a shuffle of 0..n that swaps position i with a position drawn from
+/// `positions(i, n)`; the first k positions.
+fn partial_shuffle(
+    n: usize,
+    k: usize,
+    seed: u64,
+    positions: fn(usize, usize) -> std::ops::Range<usize>,
+) -> Result<Vec<usize>, StatsError> {
     check_k(n, k)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut items: Vec<usize> = (0..n).collect();
     for i in 0..k {
-        let j = rng.random_range(0..n);
+        let j = rng.random_range(positions(i, n));
         items.swap(i, j);
     }
     items.truncate(k);
