@@ -6,18 +6,6 @@ use mathlings_calculus::{numerical_gradient, optimal_central_step};
 use nalgebra::DVector;
 use proptest::prelude::*;
 
-fn rosenbrock(p: &[f64]) -> f64 {
-    (1.0 - p[0]).powi(2) + 100.0 * (p[1] - p[0] * p[0]).powi(2)
-}
-
-fn rosenbrock_gradient(p: &[f64]) -> Vec<f64> {
-    let (x, y) = (p[0], p[1]);
-    vec![
-        -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
-        200.0 * (y - x * x),
-    ]
-}
-
 proptest! {
     #![proptest_config(config())]
 

@@ -3,26 +3,8 @@
 
 use crate::common::*;
 use mathlings_calculus::{hessian, optimal_hessian_step};
-use nalgebra::{DMatrix, DVector};
+use nalgebra::DVector;
 use proptest::prelude::*;
-
-fn rosenbrock(p: &[f64]) -> f64 {
-    (1.0 - p[0]).powi(2) + 100.0 * (p[1] - p[0] * p[0]).powi(2)
-}
-
-fn rosenbrock_hessian(p: &[f64]) -> DMatrix<f64> {
-    let (x, y) = (p[0], p[1]);
-    DMatrix::from_row_slice(
-        2,
-        2,
-        &[
-            2.0 - 400.0 * (y - x * x) + 800.0 * x * x,
-            -400.0 * x,
-            -400.0 * x,
-            200.0,
-        ],
-    )
-}
 
 proptest! {
     #![proptest_config(config())]

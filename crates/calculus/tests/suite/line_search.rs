@@ -5,18 +5,6 @@ use crate::common::*;
 use mathlings_calculus::armijo_backtracking;
 use proptest::prelude::*;
 
-fn rosenbrock(p: &[f64]) -> f64 {
-    (1.0 - p[0]).powi(2) + 100.0 * (p[1] - p[0] * p[0]).powi(2)
-}
-
-fn rosenbrock_gradient(p: &[f64]) -> Vec<f64> {
-    let (x, y) = (p[0], p[1]);
-    vec![
-        -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
-        200.0 * (y - x * x),
-    ]
-}
-
 /// f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd, evaluated independently of the implementation.
 fn armijo_holds(
     f: &impl Fn(&[f64]) -> f64,

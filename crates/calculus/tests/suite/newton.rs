@@ -22,27 +22,14 @@ proptest! {
 
 #[test]
 fn newton_finds_the_rosenbrock_minimum() {
-    let grad = |p: &[f64]| {
-        let (x, y) = (p[0], p[1]);
-        vec![
-            -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
-            200.0 * (y - x * x),
-        ]
-    };
-    let hess = |p: &[f64]| {
-        let (x, y) = (p[0], p[1]);
-        DMatrix::from_row_slice(
-            2,
-            2,
-            &[
-                2.0 - 400.0 * (y - x * x) + 800.0 * x * x,
-                -400.0 * x,
-                -400.0 * x,
-                200.0,
-            ],
-        )
-    };
-    let m = newton_method(grad, hess, &[-1.2, 1.0], GRADIENT_TOL, 50).unwrap();
+    let m = newton_method(
+        rosenbrock_gradient,
+        rosenbrock_hessian,
+        &[-1.2, 1.0],
+        GRADIENT_TOL,
+        50,
+    )
+    .unwrap();
     assert!(scaled_error(&m.x, &[1.0, 1.0]) <= MINIMIZER, "{:?}", m.x);
     // Pure Newton from the classic start takes a handful of steps (quadratic convergence).
     assert!(m.iterations <= 10, "{} iterations", m.iterations);

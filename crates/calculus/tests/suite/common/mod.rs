@@ -191,3 +191,32 @@ pub fn scaled_error(actual: &[f64], expected: &[f64]) -> f64 {
         .map(|(a, e)| (a - e).abs() / (1.0 + e.abs()))
         .fold(0.0, f64::max)
 }
+
+/// Rosenbrock's valley f(x, y) = (1 − x)² + 100(y − x²)², minimum 0 at (1, 1).
+pub fn rosenbrock(p: &[f64]) -> f64 {
+    (1.0 - p[0]).powi(2) + 100.0 * (p[1] - p[0] * p[0]).powi(2)
+}
+
+/// ∇f = (−2(1 − x) − 400x(y − x²), 200(y − x²)), by hand.
+pub fn rosenbrock_gradient(p: &[f64]) -> Vec<f64> {
+    let (x, y) = (p[0], p[1]);
+    vec![
+        -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
+        200.0 * (y - x * x),
+    ]
+}
+
+/// The Hessian [[2 − 400(y − x²) + 800x², −400x], [−400x, 200]], by hand.
+pub fn rosenbrock_hessian(p: &[f64]) -> DMatrix<f64> {
+    let (x, y) = (p[0], p[1]);
+    DMatrix::from_row_slice(
+        2,
+        2,
+        &[
+            2.0 - 400.0 * (y - x * x) + 800.0 * x * x,
+            -400.0 * x,
+            -400.0 * x,
+            200.0,
+        ],
+    )
+}
