@@ -22,6 +22,7 @@ use mathlings_course::{Exercise, Manifest, find_forbidden_calls};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::dependency_seed;
 use crate::learner_crate::{self, FileProblem, Layout};
 use crate::method_lint::{Finding, MethodLint};
 
@@ -386,14 +387,29 @@ impl Grader {
     /// `build_learner_crate` for what is staged.
     fn build_learner_for(&self, only: Option<&str>) -> Result<Build, GraderError> {
         let (scratch, _lock) = self.build_lock()?;
+        let judge_copy = |built: PathBuf| private_copy(&scratch, &built, "judge").map(Arc::new);
+        // A learner target never built is first seeded with the dependencies the judge's
+        // build compiled (see `dependency_seed`), so the judge is built first then.
+        let target = Layout::new(&self.target_dir).target;
+        let mut judge = self.judge.clone();
+        if dependency_seed::wanted(&target) {
+            if judge.is_none() {
+                judge = Some(trace("judge build", || self.build_judge()).and_then(judge_copy)?);
+            }
+            let seeded = trace("dependency seed", || {
+                dependency_seed::seed(&self.target_dir, &target)
+            });
+            // Not fatal: the learner build compiles what was not copied.
+            if let (Err(problem), Some(_)) = (seeded, std::env::var_os("MATHLINGS_TRACE")) {
+                eprintln!("[trace] dependency seed failed: {problem}");
+            }
+        }
         // The judge depends on the course only: build it (usually a no-op) while the
         // learner crate builds, unless this process built it already.
         std::thread::scope(|scope| {
-            let judge = scope.spawn(|| match &self.judge {
-                Some(judge) => Ok(judge.clone()),
-                None => trace("judge build", || self.build_judge())
-                    .and_then(|built| private_copy(&scratch, &built, "judge"))
-                    .map(Arc::new),
+            let judge = scope.spawn(|| match judge {
+                Some(judge) => Ok(judge),
+                None => trace("judge build", || self.build_judge()).and_then(judge_copy),
             });
             let learner = trace("learner build", || self.build_learner_crate(only));
             let judge = judge
@@ -582,9 +598,13 @@ impl Grader {
         Ok((learner, excluded, notes))
     }
 
-    /// Builds the judge (the course only; no learner file is involved).
+    /// Builds the judge (the course only; no learner file is involved), and records the
+    /// registry dependencies its build holds, which seed a new learner target
+    /// (`dependency_seed`).
     fn build_judge(&self) -> Result<PathBuf, GraderError> {
-        self.build_course_binary("mathlings-judge")
+        let (judge, dependencies) = self.build_course("mathlings-judge")?;
+        dependency_seed::record(&self.target_dir, &dependencies).map_err(GraderError)?;
+        Ok(judge)
     }
 
     /// Builds the course's own binary `bin` (trusted code: the judge, the PNG rasteriser);
@@ -593,6 +613,12 @@ impl Grader {
     /// # Errors
     /// When the course's own crates do not build.
     pub fn build_course_binary(&self, bin: &str) -> Result<PathBuf, GraderError> {
+        self.build_course(bin).map(|(binary, _)| binary)
+    }
+
+    /// [`Grader::build_course_binary`], with the outputs of the registry packages its build
+    /// holds (compiled now or found fresh).
+    fn build_course(&self, bin: &str) -> Result<(PathBuf, Vec<PathBuf>), GraderError> {
         let mut cmd = Command::new(cargo());
         // `--workspace … --examples` resolves features as `cargo test --workspace` does (every
         // member, dev-dependencies included; the course has no examples to build), so the
@@ -601,8 +627,11 @@ impl Grader {
         cmd.current_dir(&self.root)
             .args(["build", "--workspace", "--bin", bin, "--examples"])
             .env("CARGO_TARGET_DIR", &self.target_dir);
-        match cargo_json(cmd, bin, |_| None)? {
-            BuildOutcome::Built(binary) => Ok(binary),
+        let mut dependencies = Vec::new();
+        match cargo_json(cmd, bin, |_| None, |message| {
+            dependencies.extend(dependency_seed::registry_outputs(message));
+        })? {
+            BuildOutcome::Built(binary) => Ok((binary, dependencies)),
             // Only the learner crate's build is linted.
             BuildOutcome::Forbidden(_) => Err(GraderError(format!(
                 "the build of {bin} was linted as a learner's (a bug in xtask)"
@@ -659,7 +688,10 @@ impl Grader {
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
         let mut findings = Vec::new();
-        cargo_json_observed(
+        // Dependencies compiled rather than found fresh: none after a seeding that worked
+        // (`.ci/run` checks it through the trace).
+        let mut compiled = 0;
+        let outcome = cargo_json(
             cmd,
             &binary,
             |file| {
@@ -676,9 +708,21 @@ impl Grader {
                 let id = file.strip_prefix("ex/")?.split('/').next()?;
                 self.manifest.get(id).map(|e| e.id.clone())
             },
-            |message| findings.extend(Finding::read(message)),
-        )
-        .map(|outcome| match outcome {
+            |message| {
+                if message["reason"] == "compiler-message" {
+                    findings.extend(Finding::read(&message["message"]));
+                }
+                if message["fresh"] == false
+                    && !dependency_seed::registry_outputs(message).is_empty()
+                {
+                    compiled += 1;
+                }
+            },
+        );
+        if std::env::var_os("MATHLINGS_TRACE").is_some() {
+            eprintln!("[trace] learner build compiled {compiled} dependencies");
+        }
+        outcome.map(|outcome| match outcome {
             // It compiled: an exercise whose file the method lint flags for a method or type
             // that exercise forbids is left out all the same.
             BuildOutcome::Built(program) => {
@@ -892,19 +936,11 @@ fn cargo() -> String {
 }
 
 /// Runs a cargo build with JSON messages; `attribute` names the exercise a source file
-/// (as rustc reports it) belongs to.
+/// (as rustc reports it) belongs to. Shows `observe` every message but the compiler's
+/// errors: warnings
+/// (among them the method lint's findings, fresh or replayed from cargo's cache), so that a
+/// build that succeeds can still exclude exercises, and the units built or found fresh.
 fn cargo_json(
-    cmd: Command,
-    binary: &str,
-    attribute: impl Fn(&str) -> Option<String>,
-) -> Result<BuildOutcome, GraderError> {
-    cargo_json_observed(cmd, binary, attribute, |_| {})
-}
-
-/// [`cargo_json`], showing `observe` every compiler message that is not an error (rustc's
-/// `message` object: warnings, among them the method lint's findings, fresh or replayed
-/// from cargo's cache), so that a build that succeeds can still exclude exercises.
-fn cargo_json_observed(
     mut cmd: Command,
     binary: &str,
     attribute: impl Fn(&str) -> Option<String>,
@@ -939,6 +975,7 @@ fn cargo_json_observed(
                 if let Some(observe) = BUILD_OBSERVER.get() {
                     observe(&msg);
                 }
+                observe(&msg);
                 if let Some(exe) = msg["executable"].as_str()
                     && msg["target"]["name"] == binary
                 {
@@ -955,8 +992,7 @@ fn cargo_json_observed(
                     None => unattributed.push_str(rendered),
                 }
             }
-            Some("compiler-message") => observe(&msg["message"]),
-            _ => {}
+            _ => observe(&msg),
         }
     }
     let status = child.wait().map_err(|e| GraderError(e.to_string()))?;

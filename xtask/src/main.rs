@@ -6,6 +6,7 @@ mod bench;
 mod check;
 mod class_charts;
 mod class_report;
+mod dependency_seed;
 mod engine;
 mod grade;
 mod gradebook;

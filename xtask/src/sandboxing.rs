@@ -17,11 +17,13 @@ use crate::engine::{GraderError, SandboxMode};
 use crate::learner_crate::Layout;
 
 /// The course crates the learner process is built from.
-pub const LEARNER_CRATES: [&str; 4] = [
+pub const LEARNER_CRATES: [&str; 5] = [
     "crates/wire",
     "crates/bindings",
     "crates/types",
     "crates/facade",
+    // Features only, no code (see `dependency_seed`).
+    "crates/workspace-hack",
 ];
 
 /// The course's public data files the learner crate's dependencies include.
