@@ -51,13 +51,15 @@ pub fn registry_outputs(message: &Value) -> Vec<PathBuf> {
     }
 }
 
-/// Records the judge build's registry outputs for [`seed`].
+/// Records the judge build's registry outputs for [`seed`], relative to the course's target
+/// directory (a checkout moved with its `target/` still seeds).
 ///
 /// # Errors
 /// When the record cannot be written.
 pub fn record(course_target: &Path, outputs: &[PathBuf]) -> Result<(), String> {
     let text: String = outputs
         .iter()
+        .filter_map(|p| p.strip_prefix(course_target).ok())
         .map(|p| format!("{}\n", p.display()))
         .collect();
     crate::learner_crate::write_if_changed(&record_file(course_target), text.as_bytes())
@@ -69,13 +71,13 @@ pub fn wanted(learner_target: &Path) -> bool {
     !learner_target.join("debug/.fingerprint").exists()
 }
 
-/// The unit hashes (cargo's 16 hex digits) of the recorded outputs that lie in the course
-/// target's `debug/deps` or `debug/build` folders.
-fn unit_hashes(course_debug: &Path, outputs: &str) -> BTreeSet<String> {
+/// The unit hashes (cargo's 16 hex digits) of the recorded outputs (relative to the target
+/// directory) that lie in its `debug/deps` or `debug/build` folders.
+fn unit_hashes(outputs: &str) -> BTreeSet<String> {
     outputs
         .lines()
         .filter_map(|line| {
-            let relative = Path::new(line).strip_prefix(course_debug).ok()?;
+            let relative = Path::new(line).strip_prefix("debug").ok()?;
             let mut parts = relative.components();
             let folder = parts.next()?.as_os_str().to_str()?;
             let name = parts.next()?.as_os_str().to_str()?;
@@ -103,7 +105,7 @@ pub fn seed(course_target: &Path, learner_target: &Path) -> Result<usize, String
         return Ok(0);
     };
     let from = course_target.join("debug");
-    let hashes = unit_hashes(&from, &outputs);
+    let hashes = unit_hashes(&outputs);
     if hashes.is_empty() {
         return Ok(0);
     }
@@ -133,7 +135,8 @@ pub fn seed(course_target: &Path, learner_target: &Path) -> Result<usize, String
 /// Copies a file or a folder tree, keeping permissions (build scripts are executables) and
 /// modification times (cargo compares them to decide what is fresh).
 fn copy_preserving_times(from: &Path, to: &Path) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("cannot copy {} to {}: {e}", from.display(), to.display());
+    let fail =
+        |e: std::io::Error| format!("cannot copy {} to {}: {e}", from.display(), to.display());
     let meta = std::fs::symlink_metadata(from).map_err(fail)?;
     if meta.is_dir() {
         std::fs::create_dir_all(to).map_err(fail)?;
@@ -166,15 +169,14 @@ mod tests {
 
     #[test]
     fn unit_hashes_come_from_deps_and_build_outputs_only() {
-        let debug = Path::new("/t/debug");
-        let outputs = "/t/debug/deps/libserde-e3cef11dbb187aa5.rlib\n\
-                       /t/debug/deps/libserde-e3cef11dbb187aa5.rmeta\n\
-                       /t/debug/build/serde-f3e12d4ca5c69e3e/out\n\
-                       /t/debug/build/serde-b99677ede2ceb0ef/build-script-build\n\
-                       /t/debug/mathlings-judge\n\
-                       /elsewhere/debug/deps/libx-0123456789abcdef.rlib\n\
-                       /t/debug/deps/libshort-abc.rlib\n";
-        let hashes: Vec<String> = unit_hashes(debug, outputs).into_iter().collect();
+        let outputs = "debug/deps/libserde-e3cef11dbb187aa5.rlib\n\
+                       debug/deps/libserde-e3cef11dbb187aa5.rmeta\n\
+                       debug/build/serde-f3e12d4ca5c69e3e/out\n\
+                       debug/build/serde-b99677ede2ceb0ef/build-script-build\n\
+                       debug/mathlings-judge\n\
+                       release/deps/libx-0123456789abcdef.rlib\n\
+                       debug/deps/libshort-abc.rlib\n";
+        let hashes: Vec<String> = unit_hashes(outputs).into_iter().collect();
         assert_eq!(
             hashes,
             ["b99677ede2ceb0ef", "e3cef11dbb187aa5", "f3e12d4ca5c69e3e"]
@@ -242,6 +244,8 @@ mod tests {
             &[
                 debug.join(format!("deps/liba-{keep}.rlib")),
                 debug.join(format!("build/b-{keep}/out")),
+                // Outside the course's target directory: not recorded.
+                dir.join(format!("elsewhere/deps/libcourse-{skip}.rlib")),
             ],
         )
         .unwrap();

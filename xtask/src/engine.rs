@@ -482,7 +482,8 @@ impl Grader {
         // A save (one exercise, already in the staged workspace) reads, scans and stages
         // that exercise alone; the other staged files are left as they are, since only its
         // crate is built.
-        let alone = only.filter(|id| learner_crate::is_member(&layout, id));
+        let alone =
+            only.filter(|id| learner_crate::is_member(&self.root, &self.manifest, &layout, id));
         for ex in self
             .manifest
             .exercises
@@ -628,9 +629,14 @@ impl Grader {
             .args(["build", "--workspace", "--bin", bin, "--examples"])
             .env("CARGO_TARGET_DIR", &self.target_dir);
         let mut dependencies = Vec::new();
-        match cargo_json(cmd, bin, |_| None, |message| {
-            dependencies.extend(dependency_seed::registry_outputs(message));
-        })? {
+        match cargo_json(
+            cmd,
+            bin,
+            |_| None,
+            |message| {
+                dependencies.extend(dependency_seed::registry_outputs(message));
+            },
+        )? {
             BuildOutcome::Built(binary) => Ok((binary, dependencies)),
             // Only the learner crate's build is linted.
             BuildOutcome::Forbidden(_) => Err(GraderError(format!(

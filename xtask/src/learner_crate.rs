@@ -176,11 +176,21 @@ pub fn write(
     Ok(())
 }
 
-/// Whether exercise `id`'s crate is already a member of the staged learner workspace, so
-/// that [`write_exercise`] alone prepares a build of it.
-pub fn is_member(layout: &Layout, id: &str) -> bool {
-    std::fs::read_to_string(layout.stage.join("Cargo.toml"))
-        .is_ok_and(|toml| toml.contains(&format!("    \"ex/{id}\",\n")))
+/// Whether exercise `id`'s crate is already a member of the staged learner workspace, and
+/// that workspace's manifest is what this course and this xtask would write for its members
+/// (not one left by an older xtask or another course version), so that [`write_exercise`]
+/// alone prepares a build of it.
+pub fn is_member(root: &Path, manifest: &Manifest, layout: &Layout, id: &str) -> bool {
+    let Ok(staged) = std::fs::read_to_string(layout.stage.join("Cargo.toml")) else {
+        return false;
+    };
+    let members: Vec<String> = staged
+        .lines()
+        .filter_map(|l| l.strip_prefix("    \"ex/")?.strip_suffix("\","))
+        .map(str::to_string)
+        .collect();
+    members.iter().any(|m| m == id)
+        && cargo_toml(root, manifest, &members).is_ok_and(|current| current == staged)
 }
 
 /// Stages exercise `ex`'s file `text` and writes its crate (`ex/<id>/`: the adapter, its
@@ -244,6 +254,9 @@ fn exercise_toml(id: &str) -> String {
     for dep in LEARNER_DEPENDENCIES {
         writeln!(out, "{dep}.workspace = true").unwrap();
     }
+    // No code: the course's features for the dependencies, also when this crate is built
+    // alone (`--package`), since cargo resolves features for the selected packages.
+    out.push_str("mathlings-workspace-hack.workspace = true\n");
     out
 }
 
@@ -358,5 +371,38 @@ fn remove_unwanted(dir: &Path, wanted: &[PathBuf]) {
         } else if !wanted.contains(&path) {
             let _ = std::fs::remove_file(&path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A save stages its exercise alone only into a workspace whose manifest is current: one
+    /// written by an older xtask (another profile, fewer dependencies) is rewritten whole.
+    #[test]
+    fn a_stale_workspace_manifest_is_not_reused() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let manifest = Manifest::load(root).unwrap();
+        let dir = std::env::temp_dir().join(format!("mathlings-member-{}", std::process::id()));
+        let layout = Layout {
+            stage: dir.join("crate"),
+            target: dir.join("target"),
+        };
+        let id = &manifest.exercises[0].id;
+        assert!(!is_member(root, &manifest, &layout, id));
+        let current = cargo_toml(root, &manifest, std::slice::from_ref(id)).unwrap();
+        write_if_changed(&layout.stage.join("Cargo.toml"), current.as_bytes()).unwrap();
+        assert!(is_member(root, &manifest, &layout, id));
+        assert!(!is_member(
+            root,
+            &manifest,
+            &layout,
+            &manifest.exercises[1].id
+        ));
+        let older = current.replace("mathlings-workspace-hack.workspace = true\n", "");
+        write_if_changed(&layout.stage.join("Cargo.toml"), older.as_bytes()).unwrap();
+        assert!(!is_member(root, &manifest, &layout, id));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -94,6 +94,14 @@ fn fixtures(course: &Path, bystander: &Path) -> Vec<Fixture> {
             &["compile_error", "forbidden_call"],
         ),
         f(
+            // The learner target is seeded with the judge build's registry dependencies
+            // (xtask/src/dependency_seed.rs): they lie in its dependency folder, where rustc
+            // looks for a dependency's dependencies only, never for a name in the code.
+            "names a library seeded into its build's target",
+            "{ extern crate proptest; extern crate insta; todo!() }".into(),
+            &["compile_error"],
+        ),
+        f(
             "reaches its own crate's root",
             "{ extern crate self as runner; use super::super as root; let _ = root::learner::s1_3_sample_variance::sample_variance(&[1.0, 2.0]); todo!() }"
                 .into(),
