@@ -155,4 +155,3 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         &[loss, boundary],
     )]
 }
-
