@@ -50,6 +50,20 @@ pub fn path<T, E: Debug>(run: impl FnOnce() -> Result<T, E>) -> (Points, Option<
     }
 }
 
+/// How a path ended, for its legend: its steps, and why it stopped when it failed (running
+/// out of steps, shortened to "no convergence").
+pub fn steps(path: &[(f64, f64)], stopped: Option<&str>) -> String {
+    let n = path.len().saturating_sub(1);
+    let noun = if n == 1 { "step" } else { "steps" };
+    match stopped {
+        None => format!("({n} {noun})"),
+        Some(reason) if reason.contains("NoConvergence") => {
+            format!("({n} {noun}, no convergence)")
+        }
+        Some(reason) => format!("({n} {noun}, then {reason})"),
+    }
+}
+
 /// The start of `points` that stays inside `x × y` (plotters would move a point outside
 /// onto the edge): a diverging path ends where it leaves the chart.
 pub fn inside(points: &[(f64, f64)], x: (f64, f64), y: (f64, f64)) -> Vec<(f64, f64)> {
