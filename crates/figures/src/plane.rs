@@ -50,6 +50,24 @@ pub fn path<T, E: Debug>(run: impl FnOnce() -> Result<T, E>) -> (Points, Option<
     }
 }
 
+/// How a path ended, for its legend: its steps, and why it stopped when it failed (a last
+/// step to a NaN or ±∞, or running out of steps, shortened to "no convergence").
+pub fn steps(path: &[(f64, f64)], stopped: Option<&str>) -> String {
+    let n = path.len().saturating_sub(1);
+    let noun = if n == 1 { "step" } else { "steps" };
+    let blew_up = path
+        .last()
+        .is_some_and(|(a, b)| !(a.is_finite() && b.is_finite()));
+    match stopped {
+        None => format!("({n} {noun})"),
+        Some(_) if blew_up => format!("({n} {noun}, the last to NaN or ∞)"),
+        Some(reason) if reason.contains("NoConvergence") => {
+            format!("({n} {noun}, no convergence)")
+        }
+        Some(reason) => format!("({n} {noun}, then {reason})"),
+    }
+}
+
 /// The start of `points` that stays inside `x × y` (plotters would move a point outside
 /// onto the edge): a diverging path ends where it leaves the chart.
 pub fn inside(points: &[(f64, f64)], x: (f64, f64), y: (f64, f64)) -> Vec<(f64, f64)> {
@@ -117,6 +135,18 @@ mod tests {
         let segments = level_curve(x, y, n, &values, 1.0);
         assert!(!segments.is_empty());
         assert!(segments.iter().all(|(a, b)| (a + b - 1.0).abs() < 1e-12));
+    }
+
+    #[test]
+    fn a_legend_says_how_a_path_ended() {
+        let two = [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0)];
+        assert_eq!(steps(&two, None), "(2 steps)");
+        let stuck = "returned Err(NoConvergence { iterations: 2 })";
+        assert_eq!(steps(&two, Some(stuck)), "(2 steps, no convergence)");
+        let blown = [(0.0, 0.0), (f64::NAN, f64::NAN)];
+        let nan = "returned Err(NoConvergence { iterations: 1 })";
+        assert_eq!(steps(&blown, Some(nan)), "(1 step, the last to NaN or ∞)");
+        assert_eq!(steps(&two, Some("Singular")), "(2 steps, then Singular)");
     }
 
     fn recording(x: &[f64]) -> Vec<f64> {

@@ -3,7 +3,7 @@
 use mathlings_bindings::p3_calculus::s3_3_momentum_adam::Impl;
 use mathlings_plot::{Axis, Chart, Corner, Figure, Mark, OTHERS, Series, figure};
 
-use crate::plane::{bands, inside, path, visit};
+use crate::plane::{bands, inside, path, steps, visit};
 
 const X: (f64, f64) = (-2.0, 1.6);
 const Y: (f64, f64) = (-0.6, 2.6);
@@ -27,19 +27,6 @@ fn gradient(p: &[f64]) -> Vec<f64> {
         -2.0 * (1.0 - x) - 40.0 * x * (y - x * x),
         20.0 * (y - x * x),
     ]
-}
-
-/// How a path ended, for its legend: its steps, and why it stopped when it failed (running
-/// out of steps, shortened to "no convergence").
-fn steps(path: &[(f64, f64)], stopped: Option<&str>) -> String {
-    let n = path.len().saturating_sub(1);
-    match stopped {
-        None => format!("({n} steps)"),
-        Some(reason) if reason.contains("NoConvergence") => {
-            format!("({n} steps, no convergence)")
-        }
-        Some(reason) => format!("({n} steps, then {reason})"),
-    }
 }
 
 /// One optimiser: its panel's title and how the reference and `imp` run it.

@@ -8,14 +8,18 @@ use nalgebra::DMatrix;
 use crate::plane::{level_curve, nodes};
 use crate::yours;
 
-/// The exercise's own two-moons run (`learns_two_moons`): 8 tanh units, η = 1, seed 3.
+/// The exercise's own two-moons network (`learns_two_moons`): 8 tanh units, η = 1, seed 3…
 const HIDDEN: usize = 8;
 const ETA: f64 = 1.0;
-const EPOCHS: usize = 1500;
 const SEED: u64 = 3;
+/// …trained for 500 epochs instead of its 1500: the loss has made its fast drop by 300
+/// (0.26 → 0.04) and the training accuracy is 100 % from 300 on, and every epoch of the
+/// learner's is paid again in each run of the curve below (1500 epochs drew in ~0.5 s).
+const EPOCHS: usize = 500;
 /// Epochs after which your network's loss is measured (each a fresh `train` run, since
-/// training is deterministic for its seed): about four per decade.
-const CHECKPOINTS: [usize; 14] = [1, 2, 4, 7, 12, 20, 35, 60, 100, 170, 290, 500, 850, EPOCHS];
+/// training is deterministic for its seed): a few early ones for the first fall and the
+/// plateau, more through the fast drop (100 to 300), 1 320 epochs in all.
+const CHECKPOINTS: [usize; 9] = [1, 4, 15, 50, 100, 150, 200, 300, EPOCHS];
 const X: (f64, f64) = (-1.6, 2.6);
 const Y: (f64, f64) = (-1.1, 1.6);
 /// Grid nodes along each axis for the boundary.
@@ -127,7 +131,7 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
             .collect()
     };
     let boundary = Chart::new(
-        "decision boundary after 1500 epochs",
+        format!("decision boundary after {EPOCHS} epochs"),
         Axis::linear("x₁ (no unit)", X.0, X.1),
         Axis::linear("x₂ (no unit)", Y.0, Y.1),
     )
