@@ -132,8 +132,9 @@ pub fn seed(course_target: &Path, learner_target: &Path) -> Result<usize, String
     Ok(copied)
 }
 
-/// Copies a file or a folder tree, keeping permissions (build scripts are executables) and
-/// modification times (cargo compares them to decide what is fresh).
+/// Copies a file or a folder tree, keeping the files' permissions (build scripts are
+/// executables) and modification times (cargo compares them to decide what is fresh;
+/// folders' times it ignores).
 fn copy_preserving_times(from: &Path, to: &Path) -> Result<(), String> {
     let fail =
         |e: std::io::Error| format!("cannot copy {} to {}: {e}", from.display(), to.display());
@@ -143,21 +144,21 @@ fn copy_preserving_times(from: &Path, to: &Path) -> Result<(), String> {
         for entry in std::fs::read_dir(from).map_err(fail)?.flatten() {
             copy_preserving_times(&entry.path(), &to.join(entry.file_name()))?;
         }
-    } else if meta.is_file() {
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(fail)?;
-        }
-        std::fs::copy(from, to).map_err(fail)?;
-    } else {
+        return Ok(());
+    }
+    if !meta.is_file() {
         // No links in a target directory's units; nothing else is copied.
         return Ok(());
     }
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).map_err(fail)?;
+    }
+    std::fs::copy(from, to).map_err(fail)?;
     let times = FileTimes::new()
         .set_accessed(meta.accessed().map_err(fail)?)
         .set_modified(meta.modified().map_err(fail)?);
     std::fs::File::options()
-        .write(meta.is_file())
-        .read(true)
+        .write(true)
         .open(to)
         .and_then(|f| f.set_times(times))
         .map_err(fail)
