@@ -260,6 +260,22 @@ fn exercise_toml(id: &str) -> String {
     out
 }
 
+/// The packages, as the course's workspace names them, that the learner workspace depends
+/// on: [`LEARNER_DEPENDENCIES`] with the four facades under their own names, and the
+/// workspace-hack (for `watch`'s estimate of a first build).
+pub fn dependency_packages() -> Vec<String> {
+    LEARNER_DEPENDENCIES
+        .iter()
+        .map(|&name| match name.strip_prefix("mathlings-") {
+            Some(part @ ("stats" | "linalg" | "calculus" | "models")) => {
+                format!("mathlings-facade-{part}")
+            }
+            _ => name.to_string(),
+        })
+        .chain(["mathlings-workspace-hack".to_string()])
+        .collect()
+}
+
 /// What a learner's file may use (the four reference-crate names are the facades).
 const LEARNER_DEPENDENCIES: [&str; 11] = [
     "nalgebra",

@@ -762,7 +762,7 @@ fn units_file(course: &Course) -> PathBuf {
 }
 
 /// How many units a build reports: the last build's count, or before any build, an
-/// estimate from the lock file (a unit per package, plus one per exercise's crate).
+/// estimate (see [`first_build_units`]), worked out once.
 fn expected_units(course: &Course) -> Option<usize> {
     if let Some(n) = std::fs::read_to_string(units_file(course))
         .ok()
@@ -770,9 +770,88 @@ fn expected_units(course: &Course) -> Option<usize> {
     {
         return Some(n);
     }
-    let lock = std::fs::read_to_string(course.root.join("Cargo.lock")).ok()?;
-    let packages = lock.lines().filter(|l| *l == "[[package]]").count();
-    Some(packages + course.manifest.exercises.len())
+    static ESTIMATE: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    *ESTIMATE.get_or_init(|| first_build_units(&course.root))
+}
+
+/// The units a first check reports, counted in `cargo metadata`'s graph for this machine:
+/// the judge's packages and the learner workspace's (compiled, or found in the seeded
+/// target: cargo reports both), each once more for its build script, plus the judge's
+/// binary and the exercise's crate and binary. (Counting every package of the lock file
+/// said 323 where a fresh clone's first check reported 202; this says 218.)
+fn first_build_units(root: &Path) -> Option<usize> {
+    let rustc = Command::new("rustc").arg("-vV").output().ok()?;
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "metadata",
+            "--offline",
+            "--format-version",
+            "1",
+            "--filter-platform",
+        ])
+        .arg(host)
+        .current_dir(root)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    let judge = units_in_graph(&metadata, &["mathlings-judge".to_string()])?;
+    let learner = units_in_graph(&metadata, &crate::learner_crate::dependency_packages())?;
+    Some(judge + 1 + learner + 2)
+}
+
+/// The packages reachable from the packages named `roots` (every version) through normal
+/// and build dependencies in `cargo metadata`'s output, plus one for each that has a build
+/// script: the units a build of them reports.
+fn units_in_graph(metadata: &serde_json::Value, roots: &[String]) -> Option<usize> {
+    let packages = metadata["packages"].as_array()?;
+    let mut edges = std::collections::HashMap::new();
+    for node in metadata["resolve"]["nodes"].as_array()? {
+        let deps: Vec<&str> = node["deps"]
+            .as_array()?
+            .iter()
+            .filter(|d| {
+                d["dep_kinds"]
+                    .as_array()
+                    .is_some_and(|kinds| kinds.iter().any(|k| k["kind"] != "dev"))
+            })
+            .filter_map(|d| d["pkg"].as_str())
+            .collect();
+        edges.insert(node["id"].as_str()?, deps);
+    }
+    let mut stack: Vec<&str> = packages
+        .iter()
+        .filter(|p| {
+            p["name"]
+                .as_str()
+                .is_some_and(|n| roots.iter().any(|r| r == n))
+        })
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    while let Some(id) = stack.pop() {
+        if seen.insert(id) {
+            stack.extend(edges.get(id).into_iter().flatten().copied());
+        }
+    }
+    let build_scripts = packages
+        .iter()
+        .filter(|p| p["id"].as_str().is_some_and(|id| seen.contains(id)))
+        .filter(|p| {
+            p["targets"].as_array().is_some_and(|targets| {
+                targets.iter().any(|t| {
+                    t["kind"]
+                        .as_array()
+                        .is_some_and(|k| k.iter().any(|k| k == "custom-build"))
+                })
+            })
+        })
+        .count();
+    Some(seen.len() + build_scripts)
 }
 
 fn remember_units(course: &Course, units: usize) {
@@ -949,4 +1028,43 @@ fn show(interactive: bool, text: &str) {
         let _ = out.write_all(text.as_bytes());
     }
     let _ = out.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_build_counts_normal_and_build_dependencies_and_build_scripts() {
+        let package = |id: &str, kinds: &[&str]| {
+            serde_json::json!({
+                "id": id,
+                "name": id,
+                "targets": kinds.iter().map(|k| serde_json::json!({ "kind": [k] })).collect::<Vec<_>>(),
+            })
+        };
+        let dep = |pkg: &str, kind: Option<&str>| serde_json::json!({ "pkg": pkg, "dep_kinds": [{ "kind": kind }] });
+        let metadata = serde_json::json!({
+            "packages": [
+                package("a", &["lib"]),
+                package("b", &["lib"]),
+                package("dev-only", &["lib"]),
+                package("d", &["lib", "custom-build"]),
+                package("unrelated", &["lib"]),
+            ],
+            "resolve": { "nodes": [
+                { "id": "a", "deps": [dep("b", None), dep("dev-only", Some("dev"))] },
+                { "id": "b", "deps": [dep("d", Some("build"))] },
+                { "id": "dev-only", "deps": [] },
+                { "id": "d", "deps": [] },
+                { "id": "unrelated", "deps": [] },
+            ]},
+        });
+        // a, b, d, and d's build script; not the dev-dependency, not the unrelated package.
+        assert_eq!(units_in_graph(&metadata, &["a".to_string()]), Some(4));
+        assert_eq!(
+            units_in_graph(&metadata, &["unrelated".to_string()]),
+            Some(1)
+        );
+    }
 }
