@@ -937,7 +937,8 @@ pub fn observe_builds(observer: impl Fn(&Value) + Send + Sync + 'static) {
     let _ = BUILD_OBSERVER.set(Box::new(observer));
 }
 
-fn cargo() -> String {
+/// The cargo that runs this xtask (`$CARGO`), else the first in `PATH`.
+pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 

@@ -784,8 +784,7 @@ fn first_build_units(root: &Path) -> Option<usize> {
     let host = String::from_utf8_lossy(&rustc.stdout)
         .lines()
         .find_map(|l| l.strip_prefix("host: ").map(str::to_string))?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
+    let out = Command::new(crate::engine::cargo())
         .args([
             "metadata",
             "--offline",

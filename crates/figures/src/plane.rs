@@ -32,6 +32,24 @@ pub fn visit(x: &[f64]) {
     }
 }
 
+/// The curved valley of the optimiser figures (momentum, Adam, Newton), a Rosenbrock valley
+/// gentler than the classic: f(x, y) = (1 − x)² + 10 (y − x²)², its minimum 0 at (1, 1) at
+/// the end of a curved, narrow floor along y = x².
+pub fn valley(x: f64, y: f64) -> f64 {
+    (1.0 - x).powi(2) + 10.0 * (y - x * x).powi(2)
+}
+
+/// ∇ of [`valley`], recording where it was evaluated (the optimiser's iterates; see
+/// [`visit`]).
+pub fn valley_gradient(p: &[f64]) -> Vec<f64> {
+    visit(p);
+    let (x, y) = (p[0], p[1]);
+    vec![
+        -2.0 * (1.0 - x) - 40.0 * x * (y - x * x),
+        20.0 * (y - x * x),
+    ]
+}
+
 /// Points in the plane, or why there are none.
 pub type Points = Result<Vec<(f64, f64)>, String>;
 

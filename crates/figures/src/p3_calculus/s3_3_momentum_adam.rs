@@ -3,7 +3,7 @@
 use mathlings_bindings::p3_calculus::s3_3_momentum_adam::Impl;
 use mathlings_plot::{Axis, Chart, Corner, Figure, Mark, OTHERS, Series, figure};
 
-use crate::plane::{bands, inside, path, steps, visit};
+use crate::plane::{bands, inside, path, steps, valley, valley_gradient};
 
 const X: (f64, f64) = (-2.0, 1.6);
 const Y: (f64, f64) = (-0.6, 2.6);
@@ -12,22 +12,6 @@ const START: [f64; 2] = [-1.5, 2.0];
 const STEPS: usize = 300;
 /// ‖∇f‖ at which a run stops.
 const TOL: f64 = 1e-3;
-
-/// A Rosenbrock valley, gentler than the classic: f(x, y) = (1 − x)² + 10 (y − x²)², its
-/// minimum 0 at (1, 1) at the end of a curved, narrow floor along y = x².
-fn valley(x: f64, y: f64) -> f64 {
-    (1.0 - x).powi(2) + 10.0 * (y - x * x).powi(2)
-}
-
-/// ∇f, remembering where it was evaluated (the optimiser's iterates).
-fn gradient(p: &[f64]) -> Vec<f64> {
-    visit(p);
-    let (x, y) = (p[0], p[1]);
-    vec![
-        -2.0 * (1.0 - x) - 40.0 * x * (y - x * x),
-        20.0 * (y - x * x),
-    ]
-}
 
 /// One optimiser: its panel's title and how the reference and `imp` run it.
 struct Method<'a> {
@@ -43,9 +27,11 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
     let heavy = |eta: f64, beta: f64| Method {
         title: "",
         reference: Box::new(move || {
-            mathlings_calculus::momentum(gradient, &START, eta, beta, TOL, STEPS).map(drop)
+            mathlings_calculus::momentum(valley_gradient, &START, eta, beta, TOL, STEPS).map(drop)
         }),
-        yours: Box::new(move || (imp.momentum)(gradient, &START, eta, beta, TOL, STEPS).map(drop)),
+        yours: Box::new(move || {
+            (imp.momentum)(valley_gradient, &START, eta, beta, TOL, STEPS).map(drop)
+        }),
     };
     let methods = [
         Method {
@@ -59,11 +45,11 @@ pub fn figures(imp: &Impl, seed: u64) -> Vec<Figure> {
         Method {
             title: "adam(η = 0.1, β₁ = 0.9, β₂ = 0.999)",
             reference: Box::new(|| {
-                mathlings_calculus::adam(gradient, &START, 0.1, 0.9, 0.999, 1e-8, TOL, STEPS)
+                mathlings_calculus::adam(valley_gradient, &START, 0.1, 0.9, 0.999, 1e-8, TOL, STEPS)
                     .map(drop)
             }),
             yours: Box::new(|| {
-                (imp.adam)(gradient, &START, 0.1, 0.9, 0.999, 1e-8, TOL, STEPS).map(drop)
+                (imp.adam)(valley_gradient, &START, 0.1, 0.9, 0.999, 1e-8, TOL, STEPS).map(drop)
             }),
         },
     ];

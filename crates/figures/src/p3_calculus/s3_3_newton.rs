@@ -5,29 +5,13 @@ use mathlings_bindings::p3_calculus::s3_3_newton::{Grad, Hess, Impl};
 use mathlings_plot::{Axis, Chart, Corner, Figure, Mark, OTHERS, REFERENCE, Series, figure};
 use nalgebra::DMatrix;
 
-use crate::plane::{Points, bands, inside, path, steps, visit};
+use crate::plane::{Points, bands, inside, path, steps, valley, valley_gradient, visit};
 
 /// Newton's tolerance on ‖∇f‖ (the exercise's checks use the same) and its step budget.
 const TOL: f64 = 1e-9;
 const NEWTON_STEPS: usize = 50;
 /// Gradient descent's budget, as in the momentum figure: it does not arrive within it.
 const DESCENT_STEPS: usize = 300;
-
-/// The valley of the momentum figure, f = (1 − x)² + 10 (y − x²)²: minimum 0 at (1, 1) at
-/// the end of a curved, narrow floor along y = x².
-fn valley(x: f64, y: f64) -> f64 {
-    (1.0 - x).powi(2) + 10.0 * (y - x * x).powi(2)
-}
-
-/// ∇ of the valley, remembering where it was evaluated (the method's iterates).
-fn valley_gradient(p: &[f64]) -> Vec<f64> {
-    visit(p);
-    let (x, y) = (p[0], p[1]);
-    vec![
-        -2.0 * (1.0 - x) - 40.0 * x * (y - x * x),
-        20.0 * (y - x * x),
-    ]
-}
 
 fn valley_hessian(p: &[f64]) -> DMatrix<f64> {
     let (x, y) = (p[0], p[1]);
