@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::dependency_seed;
+use crate::fresh;
 use crate::learner_crate::{self, FileProblem, Layout};
 use crate::method_lint::{Finding, MethodLint};
 
@@ -604,7 +605,10 @@ impl Grader {
     /// (`dependency_seed`).
     fn build_judge(&self) -> Result<PathBuf, GraderError> {
         let (judge, dependencies) = self.build_course("mathlings-judge")?;
-        dependency_seed::record(&self.target_dir, &dependencies).map_err(GraderError)?;
+        // A judge found fresh by its stamp ran no cargo: the record of its last build stands.
+        if let Some(dependencies) = dependencies {
+            dependency_seed::record(&self.target_dir, &dependencies).map_err(GraderError)?;
+        }
         Ok(judge)
     }
 
@@ -618,8 +622,25 @@ impl Grader {
     }
 
     /// [`Grader::build_course_binary`], with the outputs of the registry packages its build
-    /// holds (compiled now or found fresh).
-    fn build_course(&self, bin: &str) -> Result<(PathBuf, Vec<PathBuf>), GraderError> {
+    /// holds (compiled now or found fresh), or `None` when its stamp showed that nothing
+    /// changed since its last build and cargo was not run (see `fresh`).
+    fn build_course(&self, bin: &str) -> Result<(PathBuf, Option<Vec<PathBuf>>), GraderError> {
+        let expected = self
+            .target_dir
+            .join("debug")
+            .join(format!("{bin}{}", std::env::consts::EXE_SUFFIX));
+        let workspaces = [self.root.as_path()];
+        let request = format!("course binary {bin}");
+        let inputs = fresh::Inputs {
+            binary: &expected,
+            workspaces: &workspaces,
+            extra: &[],
+            request: &request,
+        };
+        let stamp = fresh::Stamp::new(&self.target_dir, &expected);
+        let Err(before) = stamp.check(&inputs) else {
+            return Ok((expected, None));
+        };
         let mut cmd = Command::new(cargo());
         // `--workspace … --examples` resolves features as `cargo test --workspace` does (every
         // member, dev-dependencies included; the course has no examples to build), so the
@@ -637,7 +658,12 @@ impl Grader {
                 dependencies.extend(dependency_seed::registry_outputs(message));
             },
         )? {
-            BuildOutcome::Built(binary) => Ok((binary, dependencies)),
+            BuildOutcome::Built(binary) => {
+                if binary == expected {
+                    stamp.record(&inputs, before);
+                }
+                Ok((binary, Some(dependencies)))
+            }
             // Only the learner crate's build is linted.
             BuildOutcome::Forbidden(_) => Err(GraderError(format!(
                 "the build of {bin} was linted as a learner's (a bug in xtask)"
@@ -667,7 +693,7 @@ impl Grader {
         let lint = MethodLint::new(&self.manifest);
         let conf_dir = layout.target.join("method-lint");
         // Without clippy (`false`), the token scan alone judges, as before.
-        let (policy, _) = crate::sandboxing::with_method_lint(policy, &conf_dir)?;
+        let (policy, linted) = crate::sandboxing::with_method_lint(policy, &conf_dir)?;
         // Written only when changed: clippy names it as an input of the build.
         learner_crate::write_if_changed(
             &conf_dir.join("clippy.toml"),
@@ -690,6 +716,31 @@ impl Grader {
         if let Some(package) = &package {
             args.extend(["--package", package, "--bin", &binary]);
         }
+        // Built before from exactly these staged files, with nothing to exclude: nothing to do.
+        let expected = layout
+            .target
+            .join("debug")
+            .join(format!("{binary}{}", std::env::consts::EXE_SUFFIX));
+        let clippy_toml = conf_dir.join("clippy.toml");
+        let workspaces = [layout.stage.as_path(), self.root.as_path()];
+        let extra = [clippy_toml.as_path()];
+        let request = format!(
+            "learner {args:?} {linted} {}",
+            crate::method_lint::CLIPPY_ARGS
+        );
+        let inputs = fresh::Inputs {
+            binary: &expected,
+            workspaces: &workspaces,
+            extra: &extra,
+            request: &request,
+        };
+        let stamp = fresh::Stamp::new(&self.target_dir, &expected);
+        let Err(before) = stamp.check(&inputs) else {
+            if std::env::var_os("MATHLINGS_TRACE").is_some() {
+                eprintln!("[trace] learner build: its inputs are as last built (cargo not run)");
+            }
+            return Ok(BuildOutcome::Built(expected));
+        };
         let mut cmd = crate::sandboxing::cargo_command(&policy, &args);
         cmd.current_dir(&layout.stage);
         let learner_dir = format!("{}/", self.exercises_dir.display());
@@ -734,6 +785,9 @@ impl Grader {
             BuildOutcome::Built(program) => {
                 let forbidden = lint.forbidden(&self.manifest, &findings);
                 if forbidden.is_empty() {
+                    if program == expected {
+                        stamp.record(&inputs, before);
+                    }
                     BuildOutcome::Built(program)
                 } else {
                     BuildOutcome::Forbidden(forbidden)

@@ -8,6 +8,7 @@ mod class_charts;
 mod class_report;
 mod dependency_seed;
 mod engine;
+mod fresh;
 mod grade;
 mod gradebook;
 mod hint;
