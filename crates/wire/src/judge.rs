@@ -8,8 +8,8 @@
 //! that made it), never the other properties.
 
 use std::fmt::Debug;
-use std::io::{self, BufWriter, Read};
-use std::os::fd::{AsRawFd, RawFd};
+use std::io::{self, BufReader, BufWriter, Read};
+use std::os::fd::AsRawFd;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
@@ -49,7 +49,9 @@ pub struct Config {
 struct Running {
     child: Child,
     input: BufWriter<ChildStdin>,
-    output: ChildStdout,
+    /// The learner's answers, buffered: a frame's header and payload usually come in one
+    /// read (one `poll` and one `read` per answer instead of two of each).
+    output: BufReader<DeadlineReader>,
 }
 
 #[derive(Default)]
@@ -255,11 +257,8 @@ impl State {
         }
         loop {
             let running = self.running.as_mut().expect("started");
-            let mut reader = DeadlineReader {
-                fd: running.output.as_raw_fd(),
-                deadline,
-            };
-            let frame = read_frame(&mut reader);
+            running.output.get_mut().deadline = deadline;
+            let frame = read_frame(&mut running.output);
             let (tag, payload) = match frame {
                 Ok(frame) => frame,
                 Err(e) if e.kind() == io::ErrorKind::TimedOut => {
@@ -375,7 +374,10 @@ impl State {
         Ok(Running {
             child,
             input,
-            output,
+            output: BufReader::new(DeadlineReader {
+                pipe: output,
+                deadline: Instant::now(),
+            }),
         })
     }
 
@@ -388,11 +390,8 @@ impl State {
         }
         let running = self.running.as_mut()?;
         let answered = write_frame(&mut running.input, FLUSH, &[]).is_ok() && {
-            let mut reader = DeadlineReader {
-                fd: running.output.as_raw_fd(),
-                deadline: Instant::now() + Duration::from_secs(1),
-            };
-            matches!(read_frame(&mut reader), Ok((RETURN, _)))
+            running.output.get_mut().deadline = Instant::now() + Duration::from_secs(1);
+            matches!(read_frame(&mut running.output), Ok((RETURN, _)))
         };
         if answered {
             self.flushes += 1;
@@ -549,7 +548,7 @@ fn describe<A: Debug>(name: &str, args: &A) -> String {
 
 /// Reads from a pipe, failing with `TimedOut` once `deadline` has passed.
 struct DeadlineReader {
-    fd: RawFd,
+    pipe: ChildStdout,
     deadline: Instant,
 }
 
@@ -560,8 +559,9 @@ impl Read for DeadlineReader {
             if left.is_zero() {
                 return Err(io::ErrorKind::TimedOut.into());
             }
+            let fd = self.pipe.as_raw_fd();
             let mut pfd = libc::pollfd {
-                fd: self.fd,
+                fd,
                 events: libc::POLLIN,
                 revents: 0,
             };
@@ -579,7 +579,7 @@ impl Read for DeadlineReader {
                 continue;
             }
             // SAFETY: reading into a buffer we own, of its length.
-            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
             if n < 0 {
                 let e = io::Error::last_os_error();
                 if e.kind() == io::ErrorKind::Interrupted {
