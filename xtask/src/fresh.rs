@@ -357,12 +357,25 @@ mod tests {
         dir
     }
 
-    fn with_cargo(f: impl FnOnce()) {
+    /// Runs `test` on a fresh fixture (its folder, the inputs of its binary, and the
+    /// binary's stamp), then removes the fixture.
+    fn in_fixture(name: &str, test: impl FnOnce(&Path, &Inputs, &Stamp)) {
         // Tests run under `cargo test`, which sets an absolute `$CARGO`: without it every
         // stamp would be stale and these tests would prove nothing.
         let cargo = std::env::var_os("CARGO").expect("cargo test sets $CARGO");
         assert!(Path::new(&cargo).is_absolute());
-        f();
+        let dir = fixture(name);
+        let binary = dir.join("target/bin");
+        let ws = dir.join("ws");
+        let workspaces = [ws.as_path()];
+        let inputs = Inputs {
+            binary: &binary,
+            workspaces: &workspaces,
+            extra: &[],
+            request: "bin",
+        };
+        test(&ws, &inputs, &Stamp::new(&dir.join("target"), &binary));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -375,27 +388,16 @@ mod tests {
 
     #[test]
     fn a_stamp_holds_until_a_source_a_rerun_folder_or_the_binary_changes() {
-        let dir = fixture("holds");
-        let binary = dir.join("target/bin");
-        let ws = dir.join("ws");
-        let workspaces = [ws.as_path()];
-        let inputs = Inputs {
-            binary: &binary,
-            workspaces: &workspaces,
-            extra: &[],
-            request: "bin",
-        };
-        with_cargo(|| {
-            let stamp = Stamp::new(&dir.join("target"), &binary);
+        in_fixture("holds", |ws, inputs, stamp| {
             let fresh = |inputs: &Inputs| stamp.check(inputs).is_ok();
             let rebuild = |inputs: &Inputs| {
                 if let Err(before) = stamp.check(inputs) {
                     stamp.record(inputs, before);
                 }
             };
-            assert!(!fresh(&inputs), "no stamp yet");
-            rebuild(&inputs);
-            assert!(fresh(&inputs));
+            assert!(!fresh(inputs), "no stamp yet");
+            rebuild(inputs);
+            assert!(fresh(inputs));
 
             // A source's content, whatever its modification time.
             let source = ws.join("a/src/my lib.rs");
@@ -407,54 +409,41 @@ mod tests {
                 .unwrap()
                 .set_modified(mtime)
                 .unwrap();
-            assert!(!fresh(&inputs), "an edited source");
-            rebuild(&inputs);
-            assert!(fresh(&inputs));
+            assert!(!fresh(inputs), "an edited source");
+            rebuild(inputs);
+            assert!(fresh(inputs));
 
             // A file in a folder the build script reruns for, and a member's manifest.
             std::fs::write(ws.join("data/new.csv"), "3\n").unwrap();
-            assert!(!fresh(&inputs), "a new file in a rerun folder");
-            rebuild(&inputs);
+            assert!(!fresh(inputs), "a new file in a rerun folder");
+            rebuild(inputs);
             std::fs::write(ws.join("a/Cargo.toml"), "[package]\nname = \"b\"\n").unwrap();
-            assert!(!fresh(&inputs), "a member's manifest");
-            rebuild(&inputs);
-            assert!(fresh(&inputs));
+            assert!(!fresh(inputs), "a member's manifest");
+            rebuild(inputs);
+            assert!(fresh(inputs));
 
             // Another request, and a binary replaced by another build.
             let other = Inputs {
                 request: "another bin",
-                ..inputs
+                ..*inputs
             };
             assert!(!fresh(&other), "another package or binary");
-            std::fs::remove_file(&binary).unwrap();
-            std::fs::write(&binary, "binary v2").unwrap();
-            assert!(!fresh(&inputs), "a replaced binary");
+            std::fs::remove_file(inputs.binary).unwrap();
+            std::fs::write(inputs.binary, "binary v2").unwrap();
+            assert!(!fresh(inputs), "a replaced binary");
         });
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn inputs_that_change_while_cargo_runs_are_not_stamped() {
-        let dir = fixture("racing");
-        let binary = dir.join("target/bin");
-        let ws = dir.join("ws");
-        let workspaces = [ws.as_path()];
-        let inputs = Inputs {
-            binary: &binary,
-            workspaces: &workspaces,
-            extra: &[],
-            request: "bin",
-        };
-        with_cargo(|| {
-            let stamp = Stamp::new(&dir.join("target"), &binary);
-            let Err(before) = stamp.check(&inputs) else {
+        in_fixture("racing", |ws, inputs, stamp| {
+            let Err(before) = stamp.check(inputs) else {
                 panic!("no stamp yet")
             };
             std::fs::write(ws.join("a/src/my lib.rs"), "edited during the build\n").unwrap();
-            stamp.record(&inputs, before);
-            assert!(stamp.check(&inputs).is_err());
+            stamp.record(inputs, before);
+            assert!(stamp.check(inputs).is_err());
         });
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
