@@ -91,6 +91,7 @@ fn options() -> Options {
         seed: SEED,
         cases: 64,
         first_failure: false,
+        deterministic: false,
     }
 }
 
