@@ -461,7 +461,9 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-fn fnv1a(text: &str) -> u64 {
+/// The 64-bit FNV-1a hash of `text`: mixes the exercise and property names into each
+/// property's seed, and names a figure's contents in the judge's figure snapshot.
+pub fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
