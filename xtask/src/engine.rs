@@ -132,6 +132,9 @@ pub struct Grader {
     /// Stop each exercise at its first failing property, unshrunk and undiagnosed
     /// (`verify --mutants`: only whether an implementation is rejected matters).
     pub first_failure: bool,
+    /// Shrink failing cases without the time limit, so that a report does not depend on the
+    /// machine's speed (`verify --record`).
+    pub deterministic: bool,
     /// The judge, when already built for every grading of this process (a batch: the
     /// judge depends on the course alone, so one build serves every submission).
     pub judge: Option<Arc<PrivateCopy>>,
@@ -853,6 +856,7 @@ impl Grader {
                 output: self.limits.output,
             }),
             first_failure: self.first_failure,
+            deterministic: self.deterministic,
         };
         let mut cmd = Command::new(build.judge());
         let mut args = vec![verb, id];
@@ -924,6 +928,32 @@ impl Grader {
         }
         serde_json::from_str(&output)
             .map_err(|e| RunFailure::Crashed(format!("the judge's answer is unreadable: {e}")))
+    }
+
+    /// The static description of every exercise's checks — properties and registered
+    /// misconceptions, in order — by the judge's `describe` verb.
+    ///
+    /// # Errors
+    /// When the judge cannot be run or its answer read.
+    pub fn describe(
+        &self,
+        build: &Build,
+    ) -> Result<Vec<(String, mathlings_course::report::CheckDescription)>, GraderError> {
+        let out = Command::new(build.judge())
+            .arg("describe")
+            .env("MATHLINGS_COURSE_ROOT", &self.root)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| GraderError(format!("cannot start the judge: {e}")))?;
+        if !out.status.success() {
+            return Err(GraderError(format!(
+                "the judge's describe failed ({}): {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        serde_json::from_slice(&out.stdout)
+            .map_err(|e| GraderError(format!("the judge's description is unreadable: {e}")))
     }
 
     /// The time budget of one property of `ex`: its timeout, scaled with the case count.

@@ -19,6 +19,7 @@ mod mutants;
 mod new;
 mod plot;
 mod progress;
+mod record;
 mod render;
 mod report;
 mod repro;
@@ -129,6 +130,7 @@ impl Course {
             sandbox: engine::SandboxMode::BestEffort,
             bless: false,
             first_failure: false,
+            deterministic: false,
             judge: None,
             jobs: run
                 .jobs

@@ -12,6 +12,9 @@
 //!    (`solutions/alternatives/<id>/<name>.rs`);
 //! 3. the solutions are rustfmt-formatted and clippy-clean.
 //!
+//! `--mutants` instead proves the checks against the solutions' mutants (`mutants.rs`);
+//! `--record DIR` instead writes the verdict record (`record.rs`).
+//!
 //! What it prints carries no colour codes unless standard output is a terminal.
 
 use std::process::{Command, ExitCode};
@@ -53,6 +56,16 @@ pub struct VerifyArgs {
     /// With --mutants: only list each mutant and its diff.
     #[arg(long, requires = "mutants")]
     pub list: bool,
+    /// Instead: write the verdict record into DIR — at seeds 1 and 2, the judge's report on
+    /// each exercise's solution, shipped stub and every misconception, one canonical JSON
+    /// file each (DIR/<ID>/<target>.seed<N>.json, nothing time-dependent) — to prove a
+    /// change of the checks verdict-neutral (`diff -r` two records, or --against).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["mutants", "bless", "freeze_stubs"])]
+    pub record: Option<std::path::PathBuf>,
+    /// With --record: then compare with that earlier record; exit status 1, listing every
+    /// file that differs, unless identical.
+    #[arg(long, value_name = "DIR", requires = "record")]
+    pub against: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub run: RunOptions,
 }
@@ -69,6 +82,10 @@ pub fn run(args: VerifyArgs) -> Result<ExitCode, String> {
         };
         let grader = course.grader(&args.run);
         return crate::mutants::run(&course, grader, &args.ids, scope, args.list);
+    }
+    if let Some(dir) = &args.record {
+        let grader = course.grader(&args.run);
+        return crate::record::run(&course, grader, &args.ids, dir, args.against.as_deref());
     }
     if args.freeze_stubs {
         freeze_stubs(&course, &args.ids)?;

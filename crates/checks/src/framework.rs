@@ -27,7 +27,15 @@ pub struct Options {
     /// Stop at the first failing property, report its case unshrunk and diagnose nothing:
     /// for `verify --mutants`, where only whether an implementation is rejected matters.
     pub first_failure: bool,
+    /// Shrink a failing case without the time limit (the iteration cap still applies), so
+    /// that the case reported does not depend on the machine's speed or load: for the
+    /// verdict record (`cargo xtask verify --record`), which must be the same on every run.
+    pub deterministic: bool,
 }
+
+/// How long shrinking one failing case may take, in milliseconds, unless
+/// [`Options::deterministic`].
+const SHRINK_TIME_MS: u32 = 3_000;
 
 /// A named, weighted invariant that a correct implementation keeps.
 pub struct Property<I> {
@@ -72,6 +80,8 @@ pub struct Ctx {
     seed: u64,
     cases: u32,
     shrink: bool,
+    /// Milliseconds shrinking may take (0: no limit).
+    shrink_time: u32,
 }
 
 impl Ctx {
@@ -90,7 +100,7 @@ impl Ctx {
             cases: self.cases,
             failure_persistence: None,
             max_shrink_iters: if self.shrink { 2048 } else { 0 },
-            max_shrink_time: 3_000,
+            max_shrink_time: self.shrink_time,
             source_file: None,
             ..Config::default()
         };
@@ -255,6 +265,11 @@ impl<I> Spec<I> {
                     seed: options.seed,
                     cases: options.cases,
                     shrink: !options.first_failure,
+                    shrink_time: if options.deterministic {
+                        0
+                    } else {
+                        SHRINK_TIME_MS
+                    },
                 };
                 // Learner calls (through the judge's proxies) share one time budget per
                 // property; outside a judge these are no-ops.
@@ -446,7 +461,9 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-fn fnv1a(text: &str) -> u64 {
+/// The 64-bit FNV-1a hash of `text`: mixes the exercise and property names into each
+/// property's seed, and names a figure's contents in the judge's figure snapshot.
+pub fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

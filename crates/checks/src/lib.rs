@@ -14,7 +14,7 @@
 //! let spec = ex::spec();
 //! let solution = ex::Impl { sample_variance: mathlings_stats::sample_variance };
 //! let reference = ex::Impl { sample_variance: mathlings_stats::sample_variance };
-//! let report = spec.grade(&solution, &reference, &Options { seed: 1, cases: 16, first_failure: false });
+//! let report = spec.grade(&solution, &reference, &Options { seed: 1, cases: 16, first_failure: false, deterministic: false });
 //! assert!(report.passed());
 //! ```
 #![deny(missing_docs)]
@@ -25,7 +25,7 @@ pub mod show;
 pub mod strategies;
 
 pub use framework::{
-    Ctx, Misconception, Options, Property, Spec, Verdict, panic_message, snapshot_dir,
+    Ctx, Misconception, Options, Property, Spec, Verdict, fnv1a, panic_message, snapshot_dir,
 };
 
 /// What an exercise's checks module needs, in one import.

@@ -111,6 +111,10 @@ pub struct Request {
     /// (`verify --mutants`).
     #[serde(default)]
     pub first_failure: bool,
+    /// Shrink failing cases without the time limit, so that the same request always gives
+    /// the same report (`verify --record`).
+    #[serde(default)]
+    pub deterministic: bool,
 }
 
 /// How to start and confine the learner process.

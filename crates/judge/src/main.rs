@@ -51,6 +51,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 seed: request.seed,
                 cases: request.cases,
                 first_failure: request.first_failure,
+                deterministic: request.deterministic,
             };
             if target == Target::Learner {
                 let learner = request
@@ -86,6 +87,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 seed: request.seed,
                 cases: request.cases,
                 first_failure: request.first_failure,
+                deterministic: request.deterministic,
             };
             let response = Response {
                 problems: (entry.verify)(&options),

@@ -3,7 +3,7 @@
 //! seed. Run in process on the trusted targets (the solution, the misconceptions); the
 //! learner's path through the learner process is tested end to end in `xtask/tests/plots.rs`.
 
-use mathlings_checks::Options;
+use mathlings_checks::{Options, fnv1a};
 use mathlings_judge::{EXERCISES, Entry, Target};
 use mathlings_plot::{Colour, Figure, REFERENCE, YOURS};
 use mathlings_png::{Text, tiny_skia};
@@ -91,6 +91,7 @@ fn options() -> Options {
         seed: SEED,
         cases: 64,
         first_failure: false,
+        deterministic: false,
     }
 }
 
@@ -200,12 +201,6 @@ fn solution_figures_are_deterministic_for_a_seed() {
     let first = hashes();
     assert_eq!(first, hashes());
     insta::assert_snapshot!(first);
-}
-
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[test]

@@ -31,6 +31,7 @@ fn every_exercise_is_sound() {
         seed: 20261125,
         cases: cases(),
         first_failure: false,
+        deterministic: false,
     };
     let selected: Vec<_> = EXERCISES
         .iter()

@@ -27,3 +27,4 @@ pub mod s1_8_discrete_posterior;
 pub mod s1_9_cross_entropy_logits;
 pub mod s1_9_gaussian_nll_mse;
 pub mod s1_9_mle;
+pub mod tables;

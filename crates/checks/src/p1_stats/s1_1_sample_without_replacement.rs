@@ -43,6 +43,39 @@ fn chi_square(counts: &[usize], expected: f64) -> f64 {
 }
 
 /// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
+/// A goodness-of-fit test over `DRAWS` consecutive seeds from a random base: `counts(base)`
+/// tallies what `sample_without_replacement(n, k, seed)` drew (or says what was invalid:
+/// the property then expects `valid`); each tally is expected `expected` times, and the
+/// property holds when Pearson's χ² ≤ `limit`. `shown(counts)` says what was tallied,
+/// `about` how often each should come up.
+fn fits_over_seeds(
+    ctx: &Ctx,
+    (n, k): (usize, usize),
+    counts: impl FnOnce(u64) -> Result<Vec<usize>, String>,
+    valid: &str,
+    (expected, limit): (f64, f64),
+    shown: impl FnOnce(&[usize]) -> String,
+    about: &str,
+) -> Verdict {
+    let base: u64 = ctx.rng().random_range(0..1_000_000);
+    let what = format!(
+        "sample_without_replacement({n}, {k}, seed) for seed = {base}, {base} + 1, …, {base} + {}",
+        DRAWS - 1
+    );
+    ctx.once(&what, || {
+        let counts = match counts(base) {
+            Ok(c) => c,
+            Err(bad) => return expect::fail(bad, valid),
+        };
+        let chi2 = chi_square(&counts, expected);
+        expect::that(
+            chi2 <= limit,
+            format!("{}: χ² = {}", shown(&counts), show::rounded(chi2, 4)),
+            format!("{about}: χ² ≤ {limit}"),
+        )
+    })
+}
+
 fn inclusion_counts(imp: &Impl, n: usize, k: usize, base: u64) -> Result<Vec<usize>, String> {
     let mut counts = vec![0; n];
     for s in 0..DRAWS as u64 {
@@ -144,30 +177,15 @@ pub fn spec() -> Spec<Impl> {
                 description: "over 2000 seeds, every index of 0..10 is in a 3-sample about 600 times (Pearson χ² ≤ 40)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let base: u64 = ctx.rng().random_range(0..1_000_000);
-                    let what = format!(
-                        "sample_without_replacement(10, 3, seed) for seed = {base}, {base} + 1, …, {base} + {}",
-                        DRAWS - 1
-                    );
-                    ctx.once(&what, || {
-                        let counts = match inclusion_counts(imp, 10, 3, base) {
-                            Ok(c) => c,
-                            Err(bad) => {
-                                return expect::fail(bad, "Ok(3 indices, each < 10)");
-                            }
-                        };
-                        let chi2 = chi_square(&counts, (DRAWS * 3) as f64 / 10.0);
-                        expect::that(
-                            chi2 <= INCLUSION_CHI2,
-                            format!(
-                                "index i was drawn {counts:?} times (i = 0..10): χ² = {}",
-                                show::rounded(chi2, 4)
-                            ),
-                            format!(
-                                "about 600 times each (inclusion probability k/n = 3/10): χ² ≤ {INCLUSION_CHI2}"
-                            ),
-                        )
-                    })
+                    fits_over_seeds(
+                        ctx,
+                        (10, 3),
+                        |base| inclusion_counts(imp, 10, 3, base),
+                        "Ok(3 indices, each < 10)",
+                        ((DRAWS * 3) as f64 / 10.0, INCLUSION_CHI2),
+                        |counts| format!("index i was drawn {counts:?} times (i = 0..10)"),
+                        "about 600 times each (inclusion probability k/n = 3/10)",
+                    )
                 },
             },
             Property {
@@ -175,28 +193,19 @@ pub fn spec() -> Spec<Impl> {
                 description: "over 2000 seeds, each of the 10 pairs of 0..5 is the 2-sample about 200 times (Pearson χ² ≤ 40)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let base: u64 = ctx.rng().random_range(0..1_000_000);
-                    let what = format!(
-                        "sample_without_replacement(5, 2, seed) for seed = {base}, {base} + 1, …, {base} + {}",
-                        DRAWS - 1
-                    );
-                    ctx.once(&what, || {
-                        let counts = match pair_counts(imp, base) {
-                            Ok(c) => c,
-                            Err(bad) => {
-                                return expect::fail(bad, "Ok(2 distinct indices, each < 5)");
-                            }
-                        };
-                        let chi2 = chi_square(&counts, DRAWS as f64 / 10.0);
-                        expect::that(
-                            chi2 <= PAIR_CHI2,
+                    fits_over_seeds(
+                        ctx,
+                        (5, 2),
+                        |base| pair_counts(imp, base),
+                        "Ok(2 distinct indices, each < 5)",
+                        (DRAWS as f64 / 10.0, PAIR_CHI2),
+                        |counts| {
                             format!(
-                                "the pairs {{0,1}}, {{0,2}}, {{0,3}}, {{0,4}}, {{1,2}}, {{1,3}}, {{1,4}}, {{2,3}}, {{2,4}}, {{3,4}} came up {counts:?} times: χ² = {}",
-                                show::rounded(chi2, 4)
-                            ),
-                            format!("about 200 times each (every subset equally likely): χ² ≤ {PAIR_CHI2}"),
-                        )
-                    })
+                                "the pairs {{0,1}}, {{0,2}}, {{0,3}}, {{0,4}}, {{1,2}}, {{1,3}}, {{1,4}}, {{2,3}}, {{2,4}}, {{3,4}} came up {counts:?} times"
+                            )
+                        },
+                        "about 200 times each (every subset equally likely)",
+                    )
                 },
             },
             Property {

@@ -2,6 +2,7 @@
 
 use mathlings_stats::{JointTable, StatsError};
 
+use super::tables::{iris_table, rounded};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_7_independence_total_probability::Impl;
@@ -345,26 +346,6 @@ fn column_conditionals(t: &[Vec<f64>], j: usize) -> (Vec<f64>, Vec<f64>) {
         .map(|(row, p)| (row[j] / p).min(1.0))
         .collect();
     (conditionals, priors)
-}
-
-fn rounded(v: &[f64]) -> String {
-    let parts: Vec<String> = v.iter().map(|&p| show::rounded(p, 10)).collect();
-    format!("[{}]", parts.join(", "))
-}
-
-/// P(species = s, petal length > 4.0 cm is j) over the 150 Iris flowers (j = 0: no, 1: yes).
-fn iris_table() -> Vec<Vec<f64>> {
-    let iris = mathlings_models::datasets::iris();
-    let mut counts = vec![vec![0.0; 2]; 3];
-    for (i, &s) in iris.species.iter().enumerate() {
-        let long = usize::from(iris.features[(i, 2)] > 4.0);
-        counts[s][long] += 1.0;
-    }
-    let n = iris.species.len() as f64;
-    counts
-        .into_iter()
-        .map(|row| row.into_iter().map(|c| c / n).collect())
-        .collect()
 }
 
 fn checked(table: &[Vec<f64>], tol: f64) -> Result<JointTable, StatsError> {

@@ -2,6 +2,7 @@
 
 use mathlings_stats::{JointTable, StatsError};
 
+use super::tables::{iris_table, rounded};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_7_joint_table::{Distribution, Impl, Marginals};
@@ -317,29 +318,9 @@ fn zero_event(got: &Result<Vec<f64>, StatsError>) -> Verdict {
     expect_err!(got, StatsError::ZeroProbabilityEvent)
 }
 
-fn rounded(v: &[f64]) -> String {
-    let parts: Vec<String> = v.iter().map(|&p| show::rounded(p, 10)).collect();
-    format!("[{}]", parts.join(", "))
-}
-
 fn rounded_table(t: &[Vec<f64>]) -> String {
     let rows: Vec<String> = t.iter().map(|r| rounded(r)).collect();
     format!("[{}]", rows.join(", "))
-}
-
-/// P(species = s, petal length > 4.0 cm is j) over the 150 Iris flowers (j = 0: no, 1: yes).
-fn iris_table() -> Vec<Vec<f64>> {
-    let iris = mathlings_models::datasets::iris();
-    let mut counts = vec![vec![0.0; 2]; 3];
-    for (i, &s) in iris.species.iter().enumerate() {
-        let long = usize::from(iris.features[(i, 2)] > 4.0);
-        counts[s][long] += 1.0;
-    }
-    let n = iris.species.len() as f64;
-    counts
-        .into_iter()
-        .map(|row| row.into_iter().map(|c| c / n).collect())
-        .collect()
 }
 
 fn validate(table: &[Vec<f64>]) -> Result<(), StatsError> {

@@ -198,3 +198,10 @@ pub fn zero_corner() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 pub fn largest_pivot_matters() -> DMatrix<f64> {
     DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 1.0, 2.0, 1.0, 1.0, 1e-10, 1.0, 2.0])
 }
+
+/// The covariance matrix of the four Iris features (4×4, symmetric positive definite), by
+/// the reference: the real-data input of the part-2 snapshots.
+pub fn iris_covariance() -> DMatrix<f64> {
+    let iris = mathlings_models::datasets::iris();
+    mathlings_stats::covariance_matrix(&iris.features).expect("reference covariance")
+}

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::with_zeros;
+use super::matrices::{iris_covariance, with_zeros};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_determinant::Impl;
@@ -159,9 +159,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "determinant(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
-                            .expect("reference covariance");
+                        let sigma = iris_covariance();
                         let text = match (imp.determinant)(&sigma) {
                             Ok(d) => format!("det Σ(iris) = {}\n", show::rounded(d, 9)),
                             Err(e) => format!("{e:?}\n"),

@@ -3,7 +3,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, largest_pivot_matters, matrix_close, pivots_at_threshold, rounded_matrix, with_zeros,
+    guarded, iris_covariance, largest_pivot_matters, matrix_close, pivots_at_threshold,
+    rounded_matrix, with_zeros,
 };
 use crate::prelude::*;
 
@@ -223,9 +224,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "inverse(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
-                            .expect("reference covariance");
+                        let sigma = iris_covariance();
                         let text = match (imp.inverse)(&sigma) {
                             Ok(p) if p.shape() == (4, 4) => {
                                 p.row_iter()

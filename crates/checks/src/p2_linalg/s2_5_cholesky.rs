@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::iris_covariance;
 use super::spectral_common::{eigenvalues_descending, symmetric_matrix, symmetry_edges};
 use crate::prelude::*;
 
@@ -192,9 +193,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "cholesky(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
-                            .expect("reference covariance");
+                        let sigma = iris_covariance();
                         let text = match (imp.cholesky)(&sigma) {
                             Ok(l) => l
                                 .row_iter()

@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::iris_covariance;
 use super::spectral_common::{
     eigenvalues_descending, orthonormality_error, symmetric_matrix, symmetry_edges,
 };
@@ -224,9 +225,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "symmetric_eigen(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
-                            .expect("reference covariance");
+                        let sigma = iris_covariance();
                         let text = match (imp.symmetric_eigen)(&sigma) {
                             Ok((l, _)) => format!(
                                 "λ = [{}]\n",

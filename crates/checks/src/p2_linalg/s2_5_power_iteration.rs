@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::iris_covariance;
 use super::spectral_common::{
     eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
 };
@@ -223,9 +224,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let sigma = mathlings_stats::covariance_matrix(&iris.features)
-                            .expect("reference covariance");
+                        let sigma = iris_covariance();
                         let text = match (imp.power_iteration)(&sigma, TOL, MAX_ITER) {
                             Ok((l, v)) => format!(
                                 "λ = {}\nv = ±[{}]\n",

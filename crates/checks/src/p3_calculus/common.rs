@@ -117,3 +117,65 @@ pub fn tall_hessian(_: &[f64]) -> DMatrix<f64> {
 pub fn identity_gradient(x: &[f64]) -> Vec<f64> {
     x.to_vec()
 }
+
+/// The input checks of the finite-difference estimates (gradient, hessian), for their
+/// wrong implementations: x non-empty and finite, and a step h > 0 that moves every
+/// coordinate (xᵢ + h ≠ xᵢ and xᵢ − h ≠ xᵢ).
+pub fn checked_step(x: &[f64], h: f64) -> Result<(), mathlings_calculus::CalculusError> {
+    use mathlings_calculus::CalculusError;
+    if x.is_empty() {
+        return Err(CalculusError::Empty);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(CalculusError::NonFinite);
+    }
+    if !(h.is_finite() && h > 0.0) || x.iter().any(|&v| v + h == v || v - h == v) {
+        return Err(CalculusError::InvalidParameter {
+            name: "h",
+            reason: "bad step",
+        });
+    }
+    Ok(())
+}
+
+/// The loop shared by the wrong optimisers (momentum, Adam, Newton): from x₀, evaluate
+/// g = ∇f(x); stop with `DimensionMismatch` when g has another length, `NonFinite` when x
+/// or g is not finite at the start (`NoConvergence` later), success when ‖g‖₂ ≤ `tol`,
+/// `NoConvergence` after `max_iter` steps; else `update(x, g, t)` takes step t = 1, 2, …
+/// in place (or fails). Returns (x, iterations, ‖g‖₂).
+pub fn descend(
+    grad: fn(&[f64]) -> Vec<f64>,
+    x0: &[f64],
+    tol: f64,
+    max_iter: usize,
+    mut update: impl FnMut(&mut [f64], &[f64], usize) -> Result<(), mathlings_calculus::CalculusError>,
+) -> Result<(Vec<f64>, usize, f64), mathlings_calculus::CalculusError> {
+    use mathlings_calculus::CalculusError;
+    let mut x = x0.to_vec();
+    let mut iterations = 0;
+    loop {
+        let g = grad(&x);
+        if g.len() != x.len() {
+            return Err(CalculusError::DimensionMismatch {
+                expected: x.len(),
+                got: g.len(),
+            });
+        }
+        if !x.iter().chain(&g).all(|v| v.is_finite()) {
+            return Err(if iterations == 0 {
+                CalculusError::NonFinite
+            } else {
+                CalculusError::NoConvergence { iterations }
+            });
+        }
+        let gradient_norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if gradient_norm <= tol {
+            return Ok((x, iterations, gradient_norm));
+        }
+        if iterations == max_iter {
+            return Err(CalculusError::NoConvergence { iterations });
+        }
+        iterations += 1;
+        update(&mut x, &g, iterations)?;
+    }
+}

@@ -193,22 +193,6 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn validate(x: &[f64], h: f64) -> Result<(), CalculusError> {
-    if x.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    if !(h.is_finite() && h > 0.0) || x.iter().any(|&v| v + h == v || v - h == v) {
-        return Err(CalculusError::InvalidParameter {
-            name: "h",
-            reason: "bad step",
-        });
-    }
-    Ok(())
-}
-
 fn finite(v: f64) -> Result<f64, CalculusError> {
     if v.is_finite() {
         Ok(v)
@@ -218,7 +202,7 @@ fn finite(v: f64) -> Result<f64, CalculusError> {
 }
 
 fn all_at_once(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<Vec<f64>, CalculusError> {
-    validate(x, h)?;
+    common::checked_step(x, h)?;
     let plus: Vec<f64> = x.iter().map(|v| v + h).collect();
     let minus: Vec<f64> = x.iter().map(|v| v - h).collect();
     let slope = finite((finite(f(&plus))? - finite(f(&minus))?) / (2.0 * h))?;
@@ -226,7 +210,7 @@ fn all_at_once(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<Vec<f64>, Calc
 }
 
 fn forward(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<Vec<f64>, CalculusError> {
-    validate(x, h)?;
+    common::checked_step(x, h)?;
     let f_x = finite(f(x))?;
     let mut point = x.to_vec();
     let mut g = Vec::new();
@@ -239,7 +223,7 @@ fn forward(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<Vec<f64>, Calculus
 }
 
 fn not_restored(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<Vec<f64>, CalculusError> {
-    validate(x, h)?;
+    common::checked_step(x, h)?;
     let mut point = x.to_vec();
     let mut g = Vec::new();
     for i in 0..x.len() {

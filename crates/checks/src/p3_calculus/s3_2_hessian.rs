@@ -122,22 +122,9 @@ pub fn spec() -> Spec<Impl> {
                         common::point(1..=4, -2.0, 2.0),
                         1e-4..3e-4f64,
                     );
-                    ctx.forall(
-                        input,
-                        |(k, x, h)| call(SCALAR_FNS[*k].name, x, *h),
-                        |(k, x, h)| {
-                            let f = SCALAR_FNS[*k].f;
-                            let want =
-                                mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
-                            // Same formula: the difference is round-off (≈ 16ε·|f|/h² ≤ 1e-6·scale);
-                            // 1e-5 also forgives an equivalent formula's O(h²) truncation.
-                            expect::matrix_close(
-                                &(imp.hessian)(f, x, *h),
-                                &want,
-                                Tol::absolute(1e-5 * scale(f, x, &want)),
-                            )
-                        },
-                    )
+                    // Same formula: the difference is round-off (≈ 16ε·|f|/h² ≤ 1e-6·scale);
+                    // 1e-5 also forgives an equivalent formula's O(h²) truncation.
+                    matches_reference_hessian(imp, ctx, input, 1e-5)
                 },
             },
             Property {
@@ -150,20 +137,7 @@ pub fn spec() -> Spec<Impl> {
                     // with i = j is a 3-point one with step 2h (four times the truncation).
                     // Round-off is ≈ 16ε·|f|/h² ≤ 1e-12·scale, far inside 1e-9.
                     let input = (2..=3usize, common::point(1..=3, -2.0, 2.0), 0.05..0.2f64);
-                    ctx.forall(
-                        input,
-                        |(k, x, h)| call(SCALAR_FNS[*k].name, x, *h),
-                        |(k, x, h)| {
-                            let f = SCALAR_FNS[*k].f;
-                            let want =
-                                mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
-                            expect::matrix_close(
-                                &(imp.hessian)(f, x, *h),
-                                &want,
-                                Tol::absolute(1e-9 * scale(f, x, &want)),
-                            )
-                        },
-                    )
+                    matches_reference_hessian(imp, ctx, input, 1e-9)
                 },
             },
             Property {
@@ -257,21 +231,27 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// Validation shared by the wrong implementations.
-fn checked(x: &[f64], h: f64) -> Result<(), CalculusError> {
-    if x.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    if !(h.is_finite() && h > 0.0) || x.iter().any(|&v| v + h == v || v - h == v) {
-        return Err(CalculusError::InvalidParameter {
-            name: "h",
-            reason: "bad step",
-        });
-    }
-    Ok(())
+/// On the inputs `input` generates — (index into `SCALAR_FNS`, x, h) — the hessian equals
+/// the reference's to `rel`·scale.
+fn matches_reference_hessian(
+    imp: &Impl,
+    ctx: &Ctx,
+    input: impl Strategy<Value = (usize, Vec<f64>, f64)>,
+    rel: f64,
+) -> Verdict {
+    ctx.forall(
+        input,
+        |(k, x, h)| call(SCALAR_FNS[*k].name, x, *h),
+        |(k, x, h)| {
+            let f = SCALAR_FNS[*k].f;
+            let want = mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
+            expect::matrix_close(
+                &(imp.hessian)(f, x, *h),
+                &want,
+                Tol::absolute(rel * scale(f, x, &want)),
+            )
+        },
+    )
 }
 
 fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, CalculusError> {
@@ -289,7 +269,7 @@ fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, Ca
 
 /// Hᵢⱼ = (gⱼ(x + h·eᵢ) − gⱼ(x)) / h with g the central gradient: not symmetric.
 fn one_sided_mixed(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<DMatrix<f64>, CalculusError> {
-    checked(x, h)?;
+    common::checked_step(x, h)?;
     let n = x.len();
     let g = |shift: Option<usize>, j: usize| -> Result<f64, CalculusError> {
         let base: Vec<(usize, f64)> = shift.map(|i| vec![(i, h)]).unwrap_or_default();
@@ -319,7 +299,7 @@ fn mixed_over_h_squared(
     x: &[f64],
     h: f64,
 ) -> Result<DMatrix<f64>, CalculusError> {
-    checked(x, h)?;
+    common::checked_step(x, h)?;
     let n = x.len();
     let f_x = at(f, x, &[])?;
     let mut m = DMatrix::zeros(n, n);

@@ -385,7 +385,10 @@ pub fn spec() -> Spec<Impl> {
                     Such steps can shave off almost nothing, and the method stalls far from the minimum. The Armijo \
                     condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.",
                 implementation: Impl {
-                    armijo_backtracking: any_decrease,
+                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
+                        let (fx, _) = descent(f, g, x, d, a0, c, shrink)?;
+                        backtrack(f, x, d, a0, shrink, |value, _| value < fx)
+                    },
                 },
             },
             Misconception {
@@ -394,7 +397,12 @@ pub fn spec() -> Spec<Impl> {
                     ∇f(x)ᵀd < 0 for a descent direction, that bound lies *above* f(x) and accepts steps that increase f. \
                     The slope is negative and must be added: f(x) + c·α·slope < f(x).",
                 implementation: Impl {
-                    armijo_backtracking: wrong_sign,
+                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
+                        let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
+                        backtrack(f, x, d, a0, shrink, |value, step| {
+                            value <= fx - c * step * slope
+                        })
+                    },
                 },
             },
             Misconception {
@@ -403,7 +411,12 @@ pub fn spec() -> Spec<Impl> {
                     passes the Armijo test, so the search returns a uselessly small step and the optimizer crawls. \
                     Backtracking tries the full initial_step first and shrinks only while the test fails.",
                 implementation: Impl {
-                    armijo_backtracking: starts_tiny,
+                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
+                        let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
+                        backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
+                            value <= fx + c * step * slope
+                        })
+                    },
                 },
             },
             Misconception {
@@ -411,7 +424,12 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You never check that d points downhill. If ∇f(x)ᵀd ≥ 0 no step can pass and your loop \
                     shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.",
                 implementation: Impl {
-                    armijo_backtracking: no_descent_check,
+                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
+                        let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+                        backtrack(f, x, d, a0, shrink, |value, step| {
+                            value <= fx + c * step * slope
+                        })
+                    },
                 },
             },
         ],
@@ -507,7 +525,9 @@ fn backtrack(
     Err(CalculusError::NoConvergence { iterations: 1000 })
 }
 
-fn any_decrease(
+/// The validation shared by the wrong implementations, then the descent test
+/// (∇f(x)ᵀd < 0, else `NotDescentDirection`); returns (f(x), slope).
+fn descent(
     f: fn(&[f64]) -> f64,
     g: &[f64],
     x: &[f64],
@@ -515,61 +535,10 @@ fn any_decrease(
     a0: f64,
     c: f64,
     shrink: f64,
-) -> Result<f64, CalculusError> {
+) -> Result<(f64, f64), CalculusError> {
     let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
     if slope >= 0.0 {
         return Err(CalculusError::NotDescentDirection);
     }
-    backtrack(f, x, d, a0, shrink, |value, _| value < fx)
-}
-
-fn wrong_sign(
-    f: fn(&[f64]) -> f64,
-    g: &[f64],
-    x: &[f64],
-    d: &[f64],
-    a0: f64,
-    c: f64,
-    shrink: f64,
-) -> Result<f64, CalculusError> {
-    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
-    if slope >= 0.0 {
-        return Err(CalculusError::NotDescentDirection);
-    }
-    backtrack(f, x, d, a0, shrink, |value, step| {
-        value <= fx - c * step * slope
-    })
-}
-
-fn starts_tiny(
-    f: fn(&[f64]) -> f64,
-    g: &[f64],
-    x: &[f64],
-    d: &[f64],
-    a0: f64,
-    c: f64,
-    shrink: f64,
-) -> Result<f64, CalculusError> {
-    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
-    if slope >= 0.0 {
-        return Err(CalculusError::NotDescentDirection);
-    }
-    backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
-        value <= fx + c * step * slope
-    })
-}
-
-fn no_descent_check(
-    f: fn(&[f64]) -> f64,
-    g: &[f64],
-    x: &[f64],
-    d: &[f64],
-    a0: f64,
-    c: f64,
-    shrink: f64,
-) -> Result<f64, CalculusError> {
-    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
-    backtrack(f, x, d, a0, shrink, |value, step| {
-        value <= fx + c * step * slope
-    })
+    Ok((fx, slope))
 }

@@ -579,7 +579,7 @@ fn validate(
     Ok(())
 }
 
-/// The shared loop: `update(x, g, t)` changes x in place at step t = 1, 2, ….
+/// The shared loop of the wrong optimisers (`common::descend`), as a `Run`.
 fn descend(
     grad: Grad,
     x0: &[f64],
@@ -587,37 +587,15 @@ fn descend(
     max_iter: usize,
     mut update: impl FnMut(&mut [f64], &[f64], usize),
 ) -> Result<Run, CalculusError> {
-    let mut x = x0.to_vec();
-    let mut iterations = 0;
-    loop {
-        let g = grad(&x);
-        if g.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch {
-                expected: x.len(),
-                got: g.len(),
-            });
-        }
-        if !x.iter().chain(&g).all(|v| v.is_finite()) {
-            return Err(if iterations == 0 {
-                CalculusError::NonFinite
-            } else {
-                CalculusError::NoConvergence { iterations }
-            });
-        }
-        let gradient_norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if gradient_norm <= tol {
-            return Ok(Run {
-                x,
-                iterations,
-                gradient_norm,
-            });
-        }
-        if iterations == max_iter {
-            return Err(CalculusError::NoConvergence { iterations });
-        }
-        iterations += 1;
-        update(&mut x, &g, iterations);
-    }
+    common::descend(grad, x0, tol, max_iter, |x, g, t| {
+        update(x, g, t);
+        Ok(())
+    })
+    .map(|(x, iterations, gradient_norm)| Run {
+        x,
+        iterations,
+        gradient_norm,
+    })
 }
 
 fn heavy_ball(

@@ -504,45 +504,23 @@ fn newton_with(
         });
     }
     let n = x0.len();
-    let mut x = x0.to_vec();
-    let mut iterations = 0;
-    loop {
-        let g = grad(&x);
-        if g.len() != n {
-            return Err(CalculusError::DimensionMismatch {
-                expected: n,
-                got: g.len(),
-            });
-        }
-        if x.iter().chain(&g).any(|v| !v.is_finite()) {
-            return Err(if iterations == 0 {
-                CalculusError::NonFinite
-            } else {
-                CalculusError::NoConvergence { iterations }
-            });
-        }
-        let gradient_norm = g.iter().map(|v| v * v).sum::<f64>().sqrt();
-        if gradient_norm <= tol {
-            return Ok(Run {
-                x,
-                iterations,
-                gradient_norm,
-            });
-        }
-        if iterations == max_iter {
-            return Err(CalculusError::NoConvergence { iterations });
-        }
-        let h = hess(&x);
+    common::descend(grad, x0, tol, max_iter, |x, g, _| {
+        let h = hess(x);
         if h.nrows() != n || h.ncols() != n {
             let got = if h.nrows() != n { h.nrows() } else { h.ncols() };
             return Err(CalculusError::DimensionMismatch { expected: n, got });
         }
-        let d = step(&h, &g)?;
+        let d = step(&h, g)?;
         for (xi, di) in x.iter_mut().zip(&d) {
             *xi += di;
         }
-        iterations += 1;
-    }
+        Ok(())
+    })
+    .map(|(x, iterations, gradient_norm)| Run {
+        x,
+        iterations,
+        gradient_norm,
+    })
 }
 
 fn plus_newton_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {

@@ -37,6 +37,18 @@ fn reference_network(p: &Params) -> FittedTwoLayerNetwork {
     }
 }
 
+/// A fixed 1-input, 2-hidden, 2-class network with output bias `b2`, and three inputs
+/// x = 1, 2, 3 (one per row).
+fn small_network(b2: [f64; 2]) -> (Params, DMatrix<f64>) {
+    let p: Params = (
+        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
+        DVector::from_vec(vec![0.0, 0.1]),
+        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
+        DVector::from_vec(b2.to_vec()),
+    );
+    (p, DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]))
+}
+
 fn flatten(p: &Params) -> Vec<f64> {
     p.0.iter()
         .chain(p.1.iter())
@@ -292,13 +304,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     // e^(s − max) ≤ 1 never overflows; shifting by anything smaller (the
                     // minimum, 0) meets e^1000 = ∞ and ∞/∞ = NaN.
-                    let p: Params = (
-                        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
-                        DVector::from_vec(vec![0.0, 0.1]),
-                        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
-                        DVector::from_vec(vec![0.0, 1000.0]),
-                    );
-                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    let (p, x) = small_network([0.0, 1000.0]);
                     ctx.once(&call("forward", &p, &x, None), || {
                         let got = (imp.forward)(&p, &x);
                         let want = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
@@ -340,13 +346,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "mismatched shapes, NaN, bad labels or bad hyper-parameters give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let p: Params = (
-                        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
-                        DVector::from_vec(vec![0.0, 0.1]),
-                        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
-                        DVector::from_vec(vec![0.0, 0.0]),
-                    );
-                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    let (p, x) = small_network([0.0, 0.0]);
                     let mut nan = x.clone();
                     nan[(0, 0)] = f64::NAN;
                     rejects!(ctx, |x| call("forward", &p, x, None) => (imp.forward)(&p, x), shown show::outcome;
