@@ -55,6 +55,30 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status a report of the checks gives, and for a timeout or a crash the failure
+    /// that shows it (`property (call): what came back`).
+    pub fn of(report: &ExerciseReport) -> (Status, Option<String>) {
+        let failing = |needle: &str| {
+            report.properties.iter().find_map(|p| {
+                p.failure
+                    .as_ref()
+                    .filter(|f| f.returned.contains(needle))
+                    .map(|f| format!("{} ({}): {}", p.id, f.call, f.returned))
+            })
+        };
+        if report.passed() {
+            (Status::Pass, None)
+        } else if report.not_started() {
+            (Status::NotStarted, None)
+        } else if let Some(t) = failing("did not return within") {
+            (Status::Timeout, Some(t))
+        } else if let Some(c) = failing("crashed the process running it") {
+            (Status::Crashed, Some(c))
+        } else {
+            (Status::Fail, None)
+        }
+    }
+
     /// Lower-case words for humans.
     pub fn words(self) -> &'static str {
         match self {
@@ -335,25 +359,8 @@ impl Grader {
                         .join("\n");
                     return verdict(Status::ForbiddenCall, Some(report), Some(detail));
                 }
-                let failing = |needle: &str| {
-                    report.properties.iter().find_map(|p| {
-                        p.failure
-                            .as_ref()
-                            .filter(|f| f.returned.contains(needle))
-                            .map(|f| format!("{} ({}): {}", p.id, f.call, f.returned))
-                    })
-                };
-                let (status, detail) = if report.passed() {
-                    (Status::Pass, note)
-                } else if report.not_started() {
-                    (Status::NotStarted, note)
-                } else if let Some(t) = failing("did not return within") {
-                    (Status::Timeout, Some(t))
-                } else if let Some(c) = failing("crashed the process running it") {
-                    (Status::Crashed, Some(c))
-                } else {
-                    (Status::Fail, note)
-                };
+                let (status, failing) = Status::of(&report);
+                let detail = failing.or(note);
                 verdict(status, Some(report), detail)
             }
             Err(RunFailure::Timeout(t)) => verdict(

@@ -203,18 +203,21 @@ fn grade(grader: &Grader, build: &Build, ex: &Exercise, target: &Target) -> Entr
         Target::Misconception(i, id) => (format!("misconception:{i}"), Some(id)),
     };
     let base = entry(&judge_target, misconception);
-    let judged = grader.judge(build, "grade", &ex.id, &judge_target, None, ex);
+    let judge = || {
+        grader
+            .judge(build, "grade", &ex.id, &judge_target, None, ex)
+            .map(|mut response| {
+                response.report = response.report.map(masked);
+                response
+            })
+    };
     // A failing implementation is graded twice: where it is not deterministic (threads
     // racing for one generator), what differs between the two runs is masked.
-    let judged = match judged {
+    let judged = match judge() {
         Ok(mut first) if first.report.as_ref().is_some_and(|r| !r.passed()) => {
-            first.report = first.report.map(masked);
-            if let (Some(report), Ok(Some(second))) = (
-                first.report.as_mut(),
-                grader
-                    .judge(build, "grade", &ex.id, &judge_target, None, ex)
-                    .map(|r| r.report.map(masked)),
-            ) {
+            if let (Some(report), Ok(Some(second))) =
+                (first.report.as_mut(), judge().map(|r| r.report))
+            {
                 mask_varying(report, &second);
             }
             Ok(first)
@@ -223,13 +226,12 @@ fn grade(grader: &Grader, build: &Build, ex: &Exercise, target: &Target) -> Entr
     };
     match judged {
         Ok(response) => Entry {
-            status: match &response.report {
-                Some(r) if r.passed() => Status::Pass,
-                Some(_) => Status::Fail,
-                None => Status::Crashed,
-            },
+            status: response
+                .report
+                .as_ref()
+                .map_or(Status::Crashed, |r| Status::of(r).0),
             forbidden: response.forbidden,
-            report: response.report.map(masked),
+            report: response.report,
             ..base
         },
         Err(RunFailure::Timeout(t)) => Entry {
