@@ -34,21 +34,13 @@ impl Tol {
     }
 
     fn describe(&self, want: f64) -> String {
-        format!(
-            "{} (± {})",
-            show::float(want),
-            show::rounded(self.abs + self.rel * want.abs(), 2)
-        )
+        format!("{} (± {})", show::float(want), show::rounded(self.abs + self.rel * want.abs(), 2))
     }
 }
 
 /// A failure without a call (the property's input generator fills it in).
 pub fn failure(returned: impl Into<String>, expected: impl Into<String>) -> Failure {
-    Failure {
-        call: String::new(),
-        returned: returned.into(),
-        expected: expected.into(),
-    }
+    Failure { call: String::new(), returned: returned.into(), expected: expected.into() }
 }
 
 /// Fails with the two texts (see [`failure`]).
@@ -64,21 +56,14 @@ pub fn ok<T, E: Debug>(got: Result<T, E>, what: &str) -> Result<T, Failure> {
 
 /// Passes when `condition` holds, else fails with the two texts.
 pub fn that(condition: bool, returned: impl Into<String>, expected: impl Into<String>) -> Verdict {
-    if condition {
-        Ok(())
-    } else {
-        fail(returned, expected)
-    }
+    if condition { Ok(()) } else { fail(returned, expected) }
 }
 
 /// `got` must be `Ok` and within `tol` of `want`.
 pub fn close<E: Debug>(got: &Result<f64, E>, want: f64, tol: Tol) -> Verdict {
     match got {
         Ok(x) if tol.accepts(*x, want) => Ok(()),
-        _ => fail(
-            show::float_result(got),
-            format!("Ok({})", tol.describe(want)),
-        ),
+        _ => fail(show::float_result(got), format!("Ok({})", tol.describe(want))),
     }
 }
 
@@ -92,11 +77,7 @@ pub fn all_close<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], tol: Tol) ->
         }
         _ => fail(
             show::result(got),
-            format!(
-                "Ok({}) (each ± {})",
-                show::list(want),
-                show::rounded(tol.abs.max(tol.rel), 2)
-            ),
+            format!("Ok({}) (each ± {})", show::list(want), show::rounded(tol.abs.max(tol.rel), 2)),
         ),
     }
 }

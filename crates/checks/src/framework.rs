@@ -112,9 +112,7 @@ impl Ctx {
             Ok(()) => Ok(()),
             Err(failure) => {
                 *last.borrow_mut() = Some(failure);
-                Err(proptest::test_runner::TestCaseError::fail(
-                    "property failed",
-                ))
+                Err(proptest::test_runner::TestCaseError::fail("property failed"))
             }
         });
         match outcome {
@@ -135,11 +133,7 @@ impl Ctx {
                     },
                 };
                 Err(Failure {
-                    call: if failure.call.is_empty() {
-                        call(&value)
-                    } else {
-                        failure.call
-                    },
+                    call: if failure.call.is_empty() { call(&value) } else { failure.call },
                     ..failure
                 })
             }
@@ -163,11 +157,7 @@ impl Ctx {
         match catch_unwind(AssertUnwindSafe(test)) {
             Ok(Ok(())) => Ok(()),
             Ok(Err(failure)) => Err(Failure {
-                call: if failure.call.is_empty() {
-                    call.to_string()
-                } else {
-                    failure.call
-                },
+                call: if failure.call.is_empty() { call.to_string() } else { failure.call },
                 ..failure
             }),
             Err(panic) => Err(Failure {
@@ -265,11 +255,7 @@ impl<I> Spec<I> {
                     seed: options.seed,
                     cases: options.cases,
                     shrink: !options.first_failure,
-                    shrink_time: if options.deterministic {
-                        0
-                    } else {
-                        SHRINK_TIME_MS
-                    },
+                    shrink_time: if options.deterministic { 0 } else { SHRINK_TIME_MS },
                 };
                 // Learner calls (through the judge's proxies) share one time budget per
                 // property; outside a judge these are no-ops.
@@ -333,22 +319,16 @@ impl<I> Spec<I> {
             .iter()
             .filter_map(|m| {
                 let theirs = self.fingerprint(&m.implementation)?;
-                let differences: Vec<usize> = (0..theirs.len())
-                    .filter(|&i| reference.get(i) != theirs.get(i))
-                    .collect();
+                let differences: Vec<usize> =
+                    (0..theirs.len()).filter(|&i| reference.get(i) != theirs.get(i)).collect();
                 let shows_all = !differences.is_empty()
-                    && differences
-                        .iter()
-                        .all(|&i| fingerprint.get(i) == theirs.get(i));
+                    && differences.iter().all(|&i| fingerprint.get(i) == theirs.get(i));
                 shows_all.then_some((differences.len(), m))
             })
-            .fold(
-                None,
-                |best: Option<(usize, &Misconception<I>)>, (n, m)| match best {
-                    Some((k, _)) if k >= n => best,
-                    _ => Some((n, m)),
-                },
-            )
+            .fold(None, |best: Option<(usize, &Misconception<I>)>, (n, m)| match best {
+                Some((k, _)) if k >= n => best,
+                _ => Some((n, m)),
+            })
             .map(|(_, m)| Diagnosis {
                 id: m.id.to_string(),
                 explanation: m.explanation.to_string(),
@@ -394,10 +374,8 @@ impl<I> Spec<I> {
     pub fn verify(&self, solution: &I, stub: Option<&I>, options: &Options) -> Vec<String> {
         let mut problems = Vec::new();
         if self.properties.len() < 3 {
-            problems.push(format!(
-                "has {} properties; at least 3 are required",
-                self.properties.len()
-            ));
+            problems
+                .push(format!("has {} properties; at least 3 are required", self.properties.len()));
         }
         if self.misconceptions.is_empty() {
             problems.push("registers no misconception; at least 1 is required".into());
@@ -416,9 +394,7 @@ impl<I> Spec<I> {
             problems.push(format!(
                 "the solution fails `{}`: {:?}",
                 p.id,
-                p.failure
-                    .as_ref()
-                    .map(|f| (&f.call, &f.returned, &f.expected))
+                p.failure.as_ref().map(|f| (&f.call, &f.returned, &f.expected))
             ));
         }
         if let Some(stub) = stub {
@@ -464,7 +440,6 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// The 64-bit FNV-1a hash of `text`: mixes the exercise and property names into each
 /// property's seed, and names a figure's contents in the judge's figure snapshot.
 pub fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    text.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -25,10 +25,7 @@ pub fn floats(xs: &[f64]) -> String {
 
 /// Floats as an array literal: `[1.0, 2.5]`.
 pub fn list(xs: &[f64]) -> String {
-    format!(
-        "[{}]",
-        xs.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", ")
-    )
+    format!("[{}]", xs.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", "))
 }
 
 /// Floats as a `vec!` literal: `vec![1.0, 2.5]`.
@@ -52,10 +49,7 @@ pub fn matrix(m: &DMatrix<f64>) -> String {
 
 /// A vector as nalgebra's `dvector!` macro.
 pub fn vector(v: &DVector<f64>) -> String {
-    format!(
-        "dvector![{}]",
-        v.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", ")
-    )
+    format!("dvector![{}]", v.iter().map(|&x| float(x)).collect::<Vec<_>>().join(", "))
 }
 
 /// A value as the Rust literal a learner can read: `1.5`, `[1.0, 2.0]`, `dvector![…]`,
@@ -97,12 +91,7 @@ impl<A: Literal, B: Literal> Literal for (A, B) {
 
 impl<A: Literal, B: Literal, C: Literal> Literal for (A, B, C) {
     fn literal(&self) -> String {
-        format!(
-            "({}, {}, {})",
-            self.0.literal(),
-            self.1.literal(),
-            self.2.literal()
-        )
+        format!("({}, {}, {})", self.0.literal(), self.1.literal(), self.2.literal())
     }
 }
 
@@ -153,11 +142,7 @@ pub fn rounded(x: f64, digits: usize) -> String {
     let sci = format!("{:.*e}", digits - 1, x);
     let (mantissa, exponent) = sci.split_once('e').expect("scientific notation");
     let exponent: i32 = exponent.parse().expect("integer exponent");
-    if mantissa
-        .trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
+    if mantissa.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
         return "0".into();
     }
     if (-4..9).contains(&exponent) {

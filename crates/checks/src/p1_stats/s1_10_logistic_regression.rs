@@ -9,10 +9,7 @@ use crate::prelude::*;
 pub use mathlings_bindings::p1_stats::s1_10_logistic_regression::Impl;
 
 /// σ agrees with the reference to a few ulps: both forms are accurate to ~2ε relative.
-const SIGMOID: Tol = Tol {
-    rel: 1e-14,
-    abs: 1e-300,
-};
+const SIGMOID: Tol = Tol { rel: 1e-14, abs: 1e-300 };
 /// Newton converges quadratically and both fits stop at a step ≤ 1e-10·(1 + ‖β‖∞); the MLE
 /// is then known to ~1e-10 relative, so 1e-7 (relative to 1 + ‖β‖∞) leaves ample slack.
 const AGREE: f64 = 1e-7;
@@ -23,11 +20,7 @@ const GRADIENT: f64 = 1e-6;
 const DIGITS: usize = 6;
 
 fn call(x: &DMatrix<f64>, y: &[bool], max_iter: usize) -> String {
-    format!(
-        "logistic_regression(&{}, {}, {max_iter})",
-        show::matrix(x),
-        show::slice(y)
-    )
+    format!("logistic_regression(&{}, {}, {max_iter})", show::matrix(x), show::slice(y))
 }
 
 fn reference(x: &DMatrix<f64>, y: &[bool]) -> Result<Vec<f64>, ModelError> {
@@ -64,24 +57,14 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<bool>)> + Clone {
 fn close_to(got: &Result<DVector<f64>, ModelError>, want: &[f64], rel: f64) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     let got = got.clone().map(|b| b.iter().copied().collect::<Vec<f64>>());
-    expect::all_close(
-        &got,
-        want,
-        Tol {
-            rel: 0.0,
-            abs: rel * scale,
-        },
-    )
+    expect::all_close(&got, want, Tol { rel: 0.0, abs: rel * scale })
 }
 
 fn show_beta(got: &Result<DVector<f64>, ModelError>) -> String {
     match got {
         Ok(b) => format!(
             "β = [{}]",
-            b.iter()
-                .map(|v| show::rounded(*v, DIGITS))
-                .collect::<Vec<_>>()
-                .join(", ")
+            b.iter().map(|v| show::rounded(*v, DIGITS)).collect::<Vec<_>>().join(", ")
         ),
         Err(e) => format!("{e:?}"),
     }
@@ -109,10 +92,7 @@ fn overshooting() -> (DMatrix<f64>, Vec<bool>) {
         [-3.3, -3.5],
         [4.5, 1.3],
     ];
-    (
-        DMatrix::from_fn(10, 2, |i, j| rows[i][j]),
-        (0..10).map(|i| i % 2 == 1).collect(),
-    )
+    (DMatrix::from_fn(10, 2, |i, j| rows[i][j]), (0..10).map(|i| i % 2 == 1).collect())
 }
 
 /// The checks.
@@ -133,23 +113,10 @@ pub fn spec() -> Spec<Impl> {
                     }
                     ctx.forall(
                         -40.0..40.0f64,
-                        |z| {
-                            format!(
-                                "sigmoid({}) + sigmoid({})",
-                                show::float(*z),
-                                show::float(-z)
-                            )
-                        },
+                        |z| format!("sigmoid({}) + sigmoid({})", show::float(*z), show::float(-z)),
                         |z| {
                             let s = (imp.sigmoid)(*z) + (imp.sigmoid)(-z);
-                            plain_close(
-                                s,
-                                1.0,
-                                Tol {
-                                    rel: 1e-15,
-                                    abs: 2e-16,
-                                },
-                            )
+                            plain_close(s, 1.0, Tol { rel: 1e-15, abs: 2e-16 })
                         },
                     )
                 },
@@ -350,12 +317,8 @@ pub fn spec() -> Spec<Impl> {
                     // Three features (p = 4, found by search): after the first swap the
                     // trailing block is no longer symmetric, and ranking a candidate by the
                     // transposed entry h[(c, i)] keeps a row whose pivot is 0.
-                    let points = [
-                        [5.0, 4.0, -5.0],
-                        [15.0, 2.0, 5.0],
-                        [5.0, -2.0, 10.0],
-                        [5.0, 4.0, 0.0],
-                    ];
+                    let points =
+                        [[5.0, 4.0, -5.0], [15.0, 2.0, 5.0], [5.0, -2.0, 10.0], [5.0, 4.0, 0.0]];
                     let x = DMatrix::from_fn(8, 3, |i, j| points[i / 2][j]);
                     ctx.once(&call(&x, &y, 100), || {
                         close_to(&(imp.logistic_regression)(&x, &y, 100), &[0.0; 4], AGREE)
@@ -428,11 +391,7 @@ pub fn spec() -> Spec<Impl> {
         probe: |imp| {
             let category = |z: f64| {
                 let s = (imp.sigmoid)(z);
-                if s.is_nan() {
-                    "NaN".to_string()
-                } else {
-                    show::rounded(s, 6)
-                }
+                if s.is_nan() { "NaN".to_string() } else { show::rounded(s, 6) }
             };
             let x = DMatrix::from_row_slice(6, 1, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             let y = [false, false, true, false, true, true];
@@ -524,10 +483,6 @@ fn plain_close(got: f64, want: f64, tol: Tol) -> Verdict {
     expect::that(
         tol.accepts(got, want),
         show::float(got),
-        format!(
-            "{} (± {})",
-            show::float(want),
-            show::rounded(tol.abs + tol.rel * want.abs(), 2)
-        ),
+        format!("{} (± {})", show::float(want), show::rounded(tol.abs + tol.rel * want.abs(), 2)),
     )
 }

@@ -32,9 +32,7 @@ fn call(x: &DMatrix<f64>, y: &DVector<f64>) -> String {
 }
 
 fn reference(x: &DMatrix<f64>, y: &DVector<f64>) -> (Vec<f64>, f64) {
-    let fit = mathlings_models::LinearRegression::default()
-        .fit(x, y)
-        .expect("reference fit");
+    let fit = mathlings_models::LinearRegression::default().fit(x, y).expect("reference fit");
     let mut beta = vec![fit.intercept.expect("intercept")];
     beta.extend(fit.coefficients.iter());
     (beta, fit.r_squared)
@@ -45,16 +43,11 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     (1usize..=4, 0usize..=6)
         .prop_flat_map(|(k, extra)| {
             let n = k + 3 + extra;
-            (
-                strategies::matrix(n, k),
-                proptest::collection::vec(-10.0..10.0f64, n),
-            )
+            (strategies::matrix(n, k), proptest::collection::vec(-10.0..10.0f64, n))
         })
         .prop_map(|(x, y)| (x, DVector::from_vec(y)))
         .prop_filter("full column rank", |(x, y)| {
-            mathlings_models::LinearRegression::default()
-                .fit(x, y)
-                .is_ok()
+            mathlings_models::LinearRegression::default().fit(x, y).is_ok()
         })
 }
 
@@ -66,10 +59,7 @@ fn agrees(
     rel: f64,
 ) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let tol = Tol {
-        rel: 0.0,
-        abs: rel * scale,
-    };
+    let tol = Tol { rel: 0.0, abs: rel * scale };
     let mut want = want.to_vec();
     let got = got.clone().map(|(b, r)| {
         let mut v: Vec<f64> = b.iter().copied().collect();
@@ -96,12 +86,7 @@ fn polynomial_problem() -> (DMatrix<f64>, DVector<f64>) {
 fn permuted(x: &DMatrix<f64>, y: &DVector<f64>) -> (DMatrix<f64>, DVector<f64>) {
     let n = x.nrows();
     let order: Vec<usize> = (0..n).map(|i| (i * 7 + 3) % n).collect();
-    let order: Vec<usize> = if order
-        .iter()
-        .collect::<std::collections::BTreeSet<_>>()
-        .len()
-        == n
-    {
+    let order: Vec<usize> = if order.iter().collect::<std::collections::BTreeSet<_>>().len() == n {
         order
     } else {
         (0..n).rev().collect()
@@ -116,10 +101,7 @@ fn show_fit(got: &Result<(DVector<f64>, f64), ModelError>, digits: usize) -> Str
     match got {
         Ok((b, r)) => format!(
             "β = [{}], R² = {}",
-            b.iter()
-                .map(|v| show::rounded(*v, digits))
-                .collect::<Vec<_>>()
-                .join(", "),
+            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", "),
             show::rounded(*r, digits)
         ),
         Err(e) => format!("{e:?}"),
@@ -346,9 +328,7 @@ pub fn spec() -> Spec<Impl> {
                     it looks like β = (AᵀA)⁻¹Aᵀy. Forming AᵀA squares the condition number (1e9 → 1e18, \
                     beyond the 16 digits of an f64), and an explicit inverse adds its own error. Factor \
                     A = QR with Householder reflections and solve Rβ = Qᵀy by back substitution.",
-                implementation: Impl {
-                    ols: normal_equations_inverse,
-                },
+                implementation: Impl { ols: normal_equations_inverse },
             },
             Misconception {
                 id: "missing_intercept",
@@ -356,9 +336,7 @@ pub fn spec() -> Spec<Impl> {
                     column of ones in front of X (A = [1 X]) so that β₀ is estimated like every other \
                     coefficient; without it the residuals do not sum to zero and a constant column is not \
                     recognised as a copy of the intercept.",
-                implementation: Impl {
-                    ols: missing_intercept,
-                },
+                implementation: Impl { ols: missing_intercept },
             },
         ],
         probe: |imp| {
@@ -378,10 +356,7 @@ pub fn spec() -> Spec<Impl> {
 
 fn noiseless(x: &DMatrix<f64>, b: &[i32]) -> DVector<f64> {
     DVector::from_fn(x.nrows(), |i, _| {
-        f64::from(b[0])
-            + (0..x.ncols())
-                .map(|j| f64::from(b[j + 1]) * x[(i, j)])
-                .sum::<f64>()
+        f64::from(b[0]) + (0..x.ncols()).map(|j| f64::from(b[j + 1]) * x[(i, j)]).sum::<f64>()
     })
 }
 
@@ -396,10 +371,7 @@ fn validate(x: &DMatrix<f64>, y: &DVector<f64>) -> Result<(), ModelError> {
         return Err(ModelError::NonFinite);
     }
     if x.nrows() <= x.ncols() + 1 {
-        return Err(ModelError::TooFewRows {
-            needed: x.ncols() + 2,
-            got: x.nrows(),
-        });
+        return Err(ModelError::TooFewRows { needed: x.ncols() + 2, got: x.nrows() });
     }
     Ok(())
 }
@@ -408,11 +380,7 @@ fn r_squared(a: &DMatrix<f64>, y: &DVector<f64>, beta: &DVector<f64>) -> f64 {
     let e = y - a * beta;
     let mean = y.mean();
     let total: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
-    if total > 0.0 {
-        1.0 - e.norm_squared() / total
-    } else {
-        1.0
-    }
+    if total > 0.0 { 1.0 - e.norm_squared() / total } else { 1.0 }
 }
 
 fn normal_equations_inverse(
@@ -425,10 +393,7 @@ fn normal_equations_inverse(
     let inverse = (a.transpose() * &a)
         .try_inverse()
         .filter(|m| m.iter().all(|v| v.is_finite()))
-        .ok_or(ModelError::RankDeficient {
-            rank: p - 1,
-            columns: p,
-        })?;
+        .ok_or(ModelError::RankDeficient { rank: p - 1, columns: p })?;
     let beta = inverse * a.transpose() * y;
     let r2 = r_squared(&a, y, &beta);
     Ok((beta, r2))
@@ -443,18 +408,12 @@ fn missing_intercept(
     let qr = x.clone().qr();
     let r = qr.r();
     if (0..k).any(|j| r[(j, j)].abs() <= 1e-12 * x.column(j).norm()) {
-        return Err(ModelError::RankDeficient {
-            rank: k - 1,
-            columns: k,
-        });
+        return Err(ModelError::RankDeficient { rank: k - 1, columns: k });
     }
     let qty = qr.q().transpose() * y;
     let b = r
         .solve_upper_triangular(&qty)
-        .ok_or(ModelError::RankDeficient {
-            rank: k - 1,
-            columns: k,
-        })?;
+        .ok_or(ModelError::RankDeficient { rank: k - 1, columns: k })?;
     let beta = b.insert_row(0, 0.0);
     let a = x.clone().insert_column(0, 1.0);
     let r2 = r_squared(&a, y, &beta);

@@ -11,26 +11,16 @@ pub use mathlings_bindings::p1_stats::s1_10_simple_regression::Impl;
 /// Agreement with the reference: values ≤ 1e3, n ≤ 30 and Var(x) ≥ 1, so the centred sums
 /// carry a relative error ≲ n·ε ≈ 1e-14; 1e-8 relative (1e-7 absolute for coefficients near
 /// 0, where β₀ = ȳ − β₁x̄ cancels terms up to ~1e5) leaves ample slack.
-const AGREE: Tol = Tol {
-    rel: 1e-8,
-    abs: 1e-7,
-};
+const AGREE: Tol = Tol { rel: 1e-8, abs: 1e-7 };
 /// Exact recovery on y = a + bx with |b| ≤ 20, |x| ≤ 1e3: rounding in y alone is ~1e-12
 /// relative to |y| ≤ 2e4, so 1e-7 absolute is far inside what any centred formula achieves.
-const EXACT: Tol = Tol {
-    rel: 1e-9,
-    abs: 1e-7,
-};
+const EXACT: Tol = Tol { rel: 1e-9, abs: 1e-7 };
 /// Normal equations at the fit: Σeᵢ and Σxᵢeᵢ vanish up to rounding of n terms of size
 /// |y| and |x·y| (≤ 1e6): 1e-8 relative to Σ|xᵢ||yᵢ| is a few hundred ulps of slack.
 const ORTHOGONAL: f64 = 1e-8;
 
 fn call(x: &[f64], y: &[f64]) -> String {
-    format!(
-        "simple_linear_regression({}, {})",
-        show::floats(x),
-        show::floats(y)
-    )
+    format!("simple_linear_regression({}, {})", show::floats(x), show::floats(y))
 }
 
 fn reference(x: &[f64], y: &[f64]) -> (f64, f64, f64) {
@@ -190,9 +180,7 @@ pub fn spec() -> Spec<Impl> {
                     on x. Least squares for predicting y minimises the vertical distances Σ(yᵢ − β₀ − β₁xᵢ)², \
                     which gives β₁ = Sxy/Sxx (divide by the spread of x) and β₀ = ȳ − β₁x̄. The two lines \
                     coincide only when every point lies on one line.",
-                implementation: Impl {
-                    simple_linear_regression: regresses_x_on_y,
-                },
+                implementation: Impl { simple_linear_regression: regresses_x_on_y },
             },
             Misconception {
                 id: "no_intercept",
@@ -200,9 +188,7 @@ pub fn spec() -> Spec<Impl> {
                     different model (regression through the origin) and is biased whenever the data do not \
                     pass through (0, 0). Centre first: use deviations from the means, β₁ = Sxy/Sxx, then \
                     β₀ = ȳ − β₁x̄ puts the line through (x̄, ȳ).",
-                implementation: Impl {
-                    simple_linear_regression: no_intercept,
-                },
+                implementation: Impl { simple_linear_regression: no_intercept },
             },
         ],
         probe: |imp| {
@@ -217,9 +203,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 fn line(x: &[f64], a: i32, b: i32) -> Vec<f64> {
-    x.iter()
-        .map(|xi| f64::from(a) + f64::from(b) * xi)
-        .collect()
+    x.iter().map(|xi| f64::from(a) + f64::from(b) * xi).collect()
 }
 
 fn validate(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
@@ -227,10 +211,7 @@ fn validate(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
         return Err(StatsError::EmptyInput);
     }
     if x.len() != y.len() {
-        return Err(StatsError::LengthMismatch {
-            left: x.len(),
-            right: y.len(),
-        });
+        return Err(StatsError::LengthMismatch { left: x.len(), right: y.len() });
     }
     if x.iter().chain(y).any(|v| !v.is_finite()) {
         return Err(StatsError::NonFinite);

@@ -14,10 +14,7 @@ pub use mathlings_bindings::p1_stats::s1_1_bootstrap_ci::{CiFn, Impl};
 /// SE against the reference: both are a centred two-pass (or Welford) sd on values ≤ 1e3,
 /// accurate to ~1e-14 relative; 1e-10 leaves ample slack yet rejects the divisor n (an
 /// error of at least 1/(2n) ≥ 1 % here).
-const AGREE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-12,
-};
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-12 };
 /// The interval must contain the sample mean up to rounding: the learner's mean of a
 /// resample may differ from the reference's mean of the data in the last bits.
 const CONTAINS_SLACK: f64 = 1e-9;
@@ -39,11 +36,7 @@ fn se_call(xs: &[f64]) -> String {
 }
 
 fn ci_call(xs: &[f64], resamples: usize, level: f64, seed: u64) -> String {
-    format!(
-        "bootstrap_mean_ci({}, {resamples}, {}, {seed})",
-        show::floats(xs),
-        show::float(level)
-    )
+    format!("bootstrap_mean_ci({}, {resamples}, {}, {seed})", show::floats(xs), show::float(level))
 }
 
 fn show_ci(r: &Result<(f64, f64), StatsError>) -> String {
@@ -213,17 +206,11 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     let data = [0.0, 1.0];
-                    let candidates: Vec<(f64, f64)> = [
-                        (0.0, 0.0),
-                        (0.0, 0.5),
-                        (0.0, 1.0),
-                        (0.5, 0.5),
-                        (0.5, 1.0),
-                        (1.0, 1.0),
-                    ]
-                    .iter()
-                    .map(|&(a, b)| (a + 0.25 * (b - a), a + 0.75 * (b - a)))
-                    .collect();
+                    let candidates: Vec<(f64, f64)> =
+                        [(0.0, 0.0), (0.0, 0.5), (0.0, 1.0), (0.5, 0.5), (0.5, 1.0), (1.0, 1.0)]
+                            .iter()
+                            .map(|&(a, b)| (a + 0.25 * (b - a), a + 0.75 * (b - a)))
+                            .collect();
                     let mut widest = 0.0_f64;
                     for seed in 0..24 {
                         ctx.once(&ci_call(&data, 2, 0.5, seed), || {
@@ -385,12 +372,10 @@ pub fn spec() -> Spec<Impl> {
             if !matches!(se, Ok(v) if (v - right).abs() < 1e-9) {
                 return vec![se_text];
             }
-            let data: Vec<f64> = (0..25)
-                .map(|i| f64::from((i * 7) % 11) + 0.5 * f64::from(i % 3))
-                .collect();
-            let ci = catch_unwind(AssertUnwindSafe(|| {
-                (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)
-            }));
+            let data: Vec<f64> =
+                (0..25).map(|i| f64::from((i * 7) % 11) + 0.5 * f64::from(i % 3)).collect();
+            let ci =
+                catch_unwind(AssertUnwindSafe(|| (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)));
             let Ok(ci) = ci else {
                 return vec![se_text, "width ok".into(), "contains the mean".into()];
             };
@@ -414,12 +399,7 @@ pub fn spec() -> Spec<Impl> {
             vec![
                 se_text,
                 width.into(),
-                if contains {
-                    "contains the mean"
-                } else {
-                    "misses the mean"
-                }
-                .into(),
+                if contains { "contains the mean" } else { "misses the mean" }.into(),
             ]
         },
     }
@@ -438,10 +418,7 @@ fn checked(xs: &[f64]) -> Result<f64, StatsError> {
 fn centred_squares(xs: &[f64]) -> Result<f64, StatsError> {
     let n = checked(xs)?;
     if xs.len() < 2 {
-        return Err(StatsError::TooFewValues {
-            needed: 2,
-            got: xs.len(),
-        });
+        return Err(StatsError::TooFewValues { needed: 2, got: xs.len() });
     }
     let m = xs.iter().sum::<f64>() / n;
     Ok(xs.iter().map(|x| (x - m).powi(2)).sum())

@@ -12,10 +12,7 @@ pub use mathlings_bindings::p1_stats::s1_1_ipw_mean::Impl;
 /// max|y| because positive and negative values may cancel to a mean near 0.
 fn tolerance(values: &[f64]) -> Tol {
     let scale = values.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol {
-        rel: 1e-10,
-        abs: 1e-10 * scale,
-    }
+    Tol { rel: 1e-10, abs: 1e-10 * scale }
 }
 
 /// Population size of the simulated survey.
@@ -27,11 +24,7 @@ const POPULATION: usize = 10_000;
 const RECOVERY: f64 = 4.0;
 
 fn call(values: &[f64], probabilities: &[f64]) -> String {
-    format!(
-        "ipw_mean({}, {})",
-        show::floats(values),
-        show::floats(probabilities)
-    )
+    format!("ipw_mean({}, {})", show::floats(values), show::floats(probabilities))
 }
 
 /// An inclusion probability in (0, 1]: k/100 for k in 1..=100.
@@ -81,10 +74,8 @@ pub fn spec() -> Spec<Impl> {
                         population.push((y, pi));
                     }
                     let mu = population.iter().map(|p| p.0).sum::<f64>() / POPULATION as f64;
-                    let (values, probabilities): (Vec<f64>, Vec<f64>) = population
-                        .into_iter()
-                        .filter(|&(_, pi)| rng.random_bool(pi))
-                        .unzip();
+                    let (values, probabilities): (Vec<f64>, Vec<f64>) =
+                        population.into_iter().filter(|&(_, pi)| rng.random_bool(pi)).unzip();
                     let plain = values.iter().sum::<f64>() / values.len() as f64;
                     let what = format!(
                         "ipw_mean(&values, &probabilities) on a sample of {} of the {POPULATION} members \
@@ -200,27 +191,21 @@ pub fn spec() -> Spec<Impl> {
                     members who were likely to be sampled are over-represented, so the mean is biased towards \
                     them. Weight each value by 1/πᵢ (the number of population members it stands for) and \
                     divide by the total weight Σ1/πᵢ.",
-                implementation: Impl {
-                    ipw_mean: unweighted_mean,
-                },
+                implementation: Impl { ipw_mean: unweighted_mean },
             },
             Misconception {
                 id: "multiplies_by_pi",
                 explanation: "Your answer weights each value by πᵢ instead of 1/πᵢ, which makes the bias WORSE: \
                     it gives even more weight to the units that were already over-sampled. A unit sampled with \
                     probability πᵢ represents 1/πᵢ population members: μ̂ = Σ(yᵢ/πᵢ) / Σ(1/πᵢ).",
-                implementation: Impl {
-                    ipw_mean: multiplies_by_pi,
-                },
+                implementation: Impl { ipw_mean: multiplies_by_pi },
             },
             Misconception {
                 id: "divides_by_sample_size",
                 explanation: "Your answer is Σ(yᵢ/πᵢ)/n. The weights 1/πᵢ add up to an estimate of the \
                     POPULATION size, not to the sample size n, so dividing by n inflates the result (by 1/π \
                     when all πᵢ are equal). Divide by the total weight Σ(1/πᵢ).",
-                implementation: Impl {
-                    ipw_mean: divides_by_sample_size,
-                },
+                implementation: Impl { ipw_mean: divides_by_sample_size },
             },
         ],
         probe: |imp| {
@@ -244,10 +229,7 @@ fn checked(values: &[f64], probabilities: &[f64]) -> Result<(), StatsError> {
         return Err(StatsError::NonFinite);
     }
     if values.len() != probabilities.len() {
-        return Err(StatsError::LengthMismatch {
-            left: values.len(),
-            right: probabilities.len(),
-        });
+        return Err(StatsError::LengthMismatch { left: values.len(), right: probabilities.len() });
     }
     if probabilities.iter().any(|&p| !(p > 0.0 && p <= 1.0)) {
         return Err(StatsError::InvalidParameter {

@@ -36,10 +36,7 @@ fn valid_input() -> impl Strategy<Value = (usize, usize, u64)> + Clone {
 
 /// Pearson's χ² of `counts` against equal expected counts `expected`.
 fn chi_square(counts: &[usize], expected: f64) -> f64 {
-    counts
-        .iter()
-        .map(|&c| (c as f64 - expected).powi(2) / expected)
-        .sum()
+    counts.iter().map(|&c| (c as f64 - expected).powi(2) / expected).sum()
 }
 
 /// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
@@ -269,9 +266,7 @@ pub fn spec() -> Spec<Impl> {
                     independently, which is sampling WITH replacement. Remove each drawn member from the \
                     pool: keep the list 0..n and at step i swap position i with a random position in i..n \
                     (partial Fisher–Yates); the sample is the first k positions.",
-                implementation: Impl {
-                    sample_without_replacement: with_replacement,
-                },
+                implementation: Impl { sample_without_replacement: with_replacement },
             },
             Misconception {
                 id: "naive_shuffle",
@@ -279,9 +274,7 @@ pub fn spec() -> Spec<Impl> {
                     at step i you swap with a random position in the WHOLE list 0..n. Then positions already \
                     filled can be disturbed and the n^k equally likely swap sequences do not map evenly \
                     onto the subsets. Choose j uniformly in i..n (only the members not chosen yet).",
-                implementation: Impl {
-                    sample_without_replacement: naive_shuffle,
-                },
+                implementation: Impl { sample_without_replacement: naive_shuffle },
             },
             Misconception {
                 id: "ignores_seed",
@@ -289,9 +282,7 @@ pub fn spec() -> Spec<Impl> {
                     certain and every other impossible: the seed must choose the sample. Seed the \
                     generator from the argument (ChaCha8Rng::seed_from_u64(seed)) — not from a constant, \
                     and not leaving the order 0..n as it is — and draw every random position from it.",
-                implementation: Impl {
-                    sample_without_replacement: constant_seed,
-                },
+                implementation: Impl { sample_without_replacement: constant_seed },
             },
             Misconception {
                 id: "contiguous_block",
@@ -299,9 +290,7 @@ pub fn spec() -> Spec<Impl> {
                     around). Every index is included equally often, but most subsets can never occur: a \
                     simple random sample must make every k-subset equally likely. Use the partial \
                     Fisher–Yates shuffle.",
-                implementation: Impl {
-                    sample_without_replacement: contiguous_block,
-                },
+                implementation: Impl { sample_without_replacement: contiguous_block },
             },
         ],
         probe: |imp| {
@@ -330,20 +319,10 @@ pub fn spec() -> Spec<Impl> {
             let fixed = (1..20).all(|s| (imp.sample_without_replacement)(10, 3, s).ok() == first);
             vec![
                 if duplicates { "duplicates" } else { "distinct" }.into(),
-                if fixed {
-                    "the same for every seed"
-                } else {
-                    "varies with the seed"
-                }
-                .into(),
+                if fixed { "the same for every seed" } else { "varies with the seed" }.into(),
                 inclusion.into(),
                 pairs.into(),
-                if contiguous {
-                    "contiguous"
-                } else {
-                    "scattered"
-                }
-                .into(),
+                if contiguous { "contiguous" } else { "scattered" }.into(),
                 match (imp.sample_without_replacement)(3, 4, 7) {
                     Ok(_) => "accepts k > n".into(),
                     Err(StatsError::InvalidParameter { .. }) => "rejects k > n".into(),

@@ -13,18 +13,11 @@ pub use mathlings_bindings::p1_stats::s1_2_expected_value::Impl;
 /// scales with max|x| because E[X] may be near 0 after cancellation.
 fn tolerance(values: &[f64]) -> Tol {
     let scale = values.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol {
-        rel: 1e-12,
-        abs: 1e-12 * scale,
-    }
+    Tol { rel: 1e-12, abs: 1e-12 * scale }
 }
 
 fn call(values: &[f64], probabilities: &[f64]) -> String {
-    format!(
-        "expected_value({}, {})",
-        show::floats(values),
-        show::floats(probabilities)
-    )
+    format!("expected_value({}, {})", show::floats(values), show::floats(probabilities))
 }
 
 /// Values with probabilities wᵢ/Σw for integer weights wᵢ ∈ 0..=20 (not all 0): their sum
@@ -34,10 +27,7 @@ fn distribution() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
         .prop_filter("some weight > 0", |pairs| pairs.iter().any(|p| p.1 > 0))
         .prop_map(|pairs| {
             let total: u32 = pairs.iter().map(|p| p.1).sum();
-            pairs
-                .into_iter()
-                .map(|(x, w)| (x, f64::from(w) / f64::from(total)))
-                .unzip()
+            pairs.into_iter().map(|(x, w)| (x, f64::from(w) / f64::from(total))).unzip()
         })
 }
 
@@ -76,10 +66,8 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         (distribution(), -5i32..=5, -100i32..=100),
                         |((x, p), a, b)| {
-                            let y: Vec<f64> = x
-                                .iter()
-                                .map(|v| f64::from(*a) * v + f64::from(*b))
-                                .collect();
+                            let y: Vec<f64> =
+                                x.iter().map(|v| f64::from(*a) * v + f64::from(*b)).collect();
                             format!(
                                 "{} vs a·E[X] + b with a = {a}, b = {b}, X = {}",
                                 call(&y, p),
@@ -192,44 +180,33 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your function accepts probabilities that do not sum to 1 (e.g. [0.5, 0.6]). Such \
                     numbers are not a distribution and Σxᵢpᵢ is not an expected value: return \
                     Err(StatsError::InvalidProbabilities) when any pᵢ < 0 or |Σpᵢ − 1| > 1e-9.",
-                implementation: Impl {
-                    expected_value: probabilities_not_checked,
-                },
+                implementation: Impl { expected_value: probabilities_not_checked },
             },
             Misconception {
                 id: "silently_normalized",
                 explanation: "Your function divides by Σpᵢ, which silently 'repairs' probabilities that do not \
                     sum to 1. An invalid distribution is almost always a bug upstream; report it with \
                     Err(StatsError::InvalidProbabilities) instead of hiding it.",
-                implementation: Impl {
-                    expected_value: silently_normalized,
-                },
+                implementation: Impl { expected_value: silently_normalized },
             },
             Misconception {
                 id: "exact_sum_check",
                 explanation: "Your function rejects valid distributions because it tests Σpᵢ == 1.0 exactly. \
                     Float sums carry rounding: 0.7 + 0.1 + 0.1 + 0.1 is 0.9999999999999999. Accept a sum within \
                     a small tolerance: (Σpᵢ − 1).abs() ≤ 1e-9.",
-                implementation: Impl {
-                    expected_value: exact_sum_check,
-                },
+                implementation: Impl { expected_value: exact_sum_check },
             },
             Misconception {
                 id: "plain_mean",
                 explanation: "Your answer is the plain average of the values, as if every value were equally \
                     likely. Weight each value by its probability: E[X] = Σ xᵢ·pᵢ.",
-                implementation: Impl {
-                    expected_value: plain_mean,
-                },
+                implementation: Impl { expected_value: plain_mean },
             },
         ],
         probe: |imp| {
             vec![
                 show_value(&(imp.expected_value)(&[1.0, 2.0], &[0.5, 0.6])),
-                show_value(&(imp.expected_value)(
-                    &[1.0, 2.0, 3.0, 4.0],
-                    &[0.7, 0.1, 0.1, 0.1],
-                )),
+                show_value(&(imp.expected_value)(&[1.0, 2.0, 3.0, 4.0], &[0.7, 0.1, 0.1, 0.1])),
                 show_value(&(imp.expected_value)(&[0.0, 10.0], &[0.875, 0.125])),
             ]
         },
@@ -244,10 +221,7 @@ fn basic_checks(x: &[f64], p: &[f64]) -> Result<(), StatsError> {
         return Err(StatsError::NonFinite);
     }
     if x.len() != p.len() {
-        return Err(StatsError::LengthMismatch {
-            left: x.len(),
-            right: p.len(),
-        });
+        return Err(StatsError::LengthMismatch { left: x.len(), right: p.len() });
     }
     Ok(())
 }

@@ -14,19 +14,13 @@ type Statistic = fn(&[f64]) -> Result<f64, StatsError>;
 /// has no meaningful relative error.
 fn tolerance(x: &[f64]) -> Tol {
     let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol {
-        rel: 1e-12,
-        abs: 1e-12 * scale,
-    }
+    Tol { rel: 1e-12, abs: 1e-12 * scale }
 }
 
 /// The compensated mean of small values hidden between ±1e15 pairs: Neumaier's sum is
 /// accurate to about ε·|sum| + n·ε²·Σ|xᵢ| ≈ 1e-13 here, while plain summation rounds each
 /// small term to a multiple of 0.125 (the spacing of doubles near 1e15).
-const COMPENSATED: Tol = Tol {
-    rel: 1e-9,
-    abs: 1e-9,
-};
+const COMPENSATED: Tol = Tol { rel: 1e-9, abs: 1e-9 };
 
 fn call(f: &str, x: &[f64]) -> String {
     format!("{f}({})", show::floats(x))
@@ -260,20 +254,14 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your median takes the middle POSITION of the values as given. The median is the \
                     middle of the SORTED values: sort a copy first (v.sort_by(f64::total_cmp)), then take the \
                     middle one (or the mean of the two middle ones).",
-                implementation: Impl {
-                    mean: neumaier_mean,
-                    median: median_without_sorting,
-                },
+                implementation: Impl { mean: neumaier_mean, median: median_without_sorting },
             },
             Misconception {
                 id: "even_median_one_middle",
                 explanation: "For an even number of values your median returns one of the two middle values. \
                     There is no single middle value then: the median is the average of the two, \
                     (s[n/2 − 1] + s[n/2]) / 2 for the sorted values s.",
-                implementation: Impl {
-                    mean: neumaier_mean,
-                    median: even_median_one_middle,
-                },
+                implementation: Impl { mean: neumaier_mean, median: even_median_one_middle },
             },
             Misconception {
                 id: "naive_sum",
@@ -281,10 +269,7 @@ pub fn spec() -> Spec<Impl> {
                     low bits of small terms added to a large running sum (1e16 + 1.0 == 1e16), so sums with \
                     cancellation lose every digit. Keep the lost bits in a compensation term (Neumaier): \
                     t = s + x; c += if |s| ≥ |x| { (s − t) + x } else { (x − t) + s }; s = t; sum = s + c.",
-                implementation: Impl {
-                    mean: naive_mean,
-                    median: good_median,
-                },
+                implementation: Impl { mean: naive_mean, median: good_median },
             },
             Misconception {
                 id: "kahan_sum",
@@ -292,10 +277,7 @@ pub fn spec() -> Spec<Impl> {
                     larger than the next term. When a term is larger (1.0 + 1e16), the compensation computes \
                     (t − s) − x with the big term and loses the small one. Neumaier's variant compares |s| \
                     and |x| and recovers the bits of whichever was smaller.",
-                implementation: Impl {
-                    mean: kahan_mean,
-                    median: good_median,
-                },
+                implementation: Impl { mean: kahan_mean, median: good_median },
             },
         ],
         probe: |imp| {
@@ -368,11 +350,7 @@ fn sorted(x: &[f64]) -> Vec<f64> {
 
 fn middle(s: &[f64]) -> f64 {
     let n = s.len();
-    if n % 2 == 1 {
-        s[n / 2]
-    } else {
-        (s[n / 2 - 1] + s[n / 2]) / 2.0
-    }
+    if n % 2 == 1 { s[n / 2] } else { (s[n / 2 - 1] + s[n / 2]) / 2.0 }
 }
 
 fn good_median(x: &[f64]) -> Result<f64, StatsError> {

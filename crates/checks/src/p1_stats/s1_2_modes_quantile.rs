@@ -13,10 +13,7 @@ pub use mathlings_bindings::p1_stats::s1_2_modes_quantile::Impl;
 /// (1 − f)·s[j] + f·s[j+1] too.
 fn tolerance(x: &[f64]) -> Tol {
     let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol {
-        rel: 1e-12,
-        abs: 1e-12 * scale,
-    }
+    Tol { rel: 1e-12, abs: 1e-12 * scale }
 }
 
 fn modes_call(x: &[f64]) -> String {
@@ -107,10 +104,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     ctx.forall(
-                        (
-                            strategies::sample(1..30),
-                            prop_oneof![Just(0.0), Just(0.5), Just(1.0)],
-                        ),
+                        (strategies::sample(1..30), prop_oneof![Just(0.0), Just(0.5), Just(1.0)]),
                         |(x, q)| quantile_call(x, *q),
                         |(x, q)| {
                             let want = mathlings_stats::median(x).expect("reference median");
@@ -225,10 +219,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your modes returns a single value when several values tie for the highest count. \
                     A sample can have several modes ([1, 1, 2, 2, 3] has two): keep every value whose count \
                     equals the maximum, in ascending order.",
-                implementation: Impl {
-                    modes: first_mode_only,
-                    quantile: good_quantile,
-                },
+                implementation: Impl { modes: first_mode_only, quantile: good_quantile },
             },
             Misconception {
                 id: "modes_unsorted",
@@ -244,10 +235,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your quantile returns one of the sample's values, s[⌊(n − 1)·q⌋], even when \
                     (n − 1)·q falls between two positions. Interpolate: with h = (n − 1)·q and j = ⌊h⌋, \
                     Q = s[j] + (h − j)·(s[j + 1] − s[j]); e.g. quantile([1, 2, 3, 4], 0.25) = 1.75, not 1.",
-                implementation: Impl {
-                    modes: good_modes,
-                    quantile: quantile_no_interpolation,
-                },
+                implementation: Impl { modes: good_modes, quantile: quantile_no_interpolation },
             },
         ],
         probe: |imp| {
@@ -308,10 +296,7 @@ fn check_q(q: f64) -> Result<(), StatsError> {
     if (0.0..=1.0).contains(&q) {
         Ok(())
     } else {
-        Err(StatsError::InvalidParameter {
-            name: "q",
-            reason: "must lie in [0, 1]",
-        })
+        Err(StatsError::InvalidParameter { name: "q", reason: "must lie in [0, 1]" })
     }
 }
 

@@ -11,37 +11,24 @@ pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
 /// at most ~1e-13 of sx·sy here; 1e-10·sx·sy (plus 1e-10 absolute) leaves three digits of slack
 /// and is scaled by the spreads because a covariance can be ≈ 0 while its terms are not.
 fn agree(x: &[f64], y: &[f64]) -> Tol {
-    Tol {
-        rel: 1e-10,
-        abs: 1e-10 * (1.0 + spread(x) * spread(y)),
-    }
+    Tol { rel: 1e-10, abs: 1e-10 * (1.0 + spread(x) * spread(y)) }
 }
 /// Agreement for r ∈ [−1, 1]: the same backward-error argument gives ~1e-14; 1e-10 absolute.
-const CORR_AGREE: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-10,
-};
+const CORR_AGREE: Tol = Tol { rel: 0.0, abs: 1e-10 };
 /// After a 1e9 shift, a stable method errs by about ε·1e9/σ ≤ 3e-7 relative to sx·sy (σ ≥ 1), so
 /// 1e-5 accepts it; E[XY] − E[X]E[Y] errs by about ε·1e18 ≈ 200 absolute, far outside.
 const SHIFT_REL: f64 = 1e-5;
 /// How far above 1 a correlation may round: √Sxx·√Syy carries a few ulps of error.
 const UNIT_SLACK: f64 = 1e-12;
 /// corr(x, ax + b) = ±1: the computed y carries relative error ε·|b|/|ax|, worth ≤ 1e-9 here.
-const SIGN_TOL: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-9,
-};
+const SIGN_TOL: Tol = Tol { rel: 0.0, abs: 1e-9 };
 
 fn cov_call(x: &[f64], y: &[f64]) -> String {
     format!("covariance({}, {})", show::floats(x), show::floats(y))
 }
 
 fn corr_call(x: &[f64], y: &[f64]) -> String {
-    format!(
-        "pearson_correlation({}, {})",
-        show::floats(x),
-        show::floats(y)
-    )
+    format!("pearson_correlation({}, {})", show::floats(x), show::floats(y))
 }
 
 /// Sample standard deviation by the reference (0 for invalid input).
@@ -56,9 +43,7 @@ fn paired(len: std::ops::Range<usize>) -> impl Strategy<Value = (Vec<f64>, Vec<f
 
 /// Paired samples where both sides have a standard deviation ≥ 1.
 fn spread_pairs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    paired(3..30).prop_filter("needs spread", |(x, y)| {
-        spread(x) >= 1.0 && spread(y) >= 1.0
-    })
+    paired(3..30).prop_filter("needs spread", |(x, y)| spread(x) >= 1.0 && spread(y) >= 1.0)
 }
 
 fn shift(xs: &[f64]) -> Vec<f64> {
@@ -76,10 +61,7 @@ fn show_value(r: &Result<f64, StatsError>, digits: usize) -> String {
 /// on the wording of a reason.
 fn error_kind(e: &StatsError) -> String {
     let text = format!("{e:?}");
-    text.split(['(', ' '])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    text.split(['(', ' ']).next().unwrap_or_default().to_string()
 }
 
 /// The checks.
@@ -193,16 +175,10 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| {
                             let (sx, sy) = (shift(x), shift(y));
                             let cov = mathlings_stats::covariance(x, y).expect("reference");
-                            let tol = Tol {
-                                rel: 0.0,
-                                abs: SHIFT_REL * spread(x) * spread(y),
-                            };
+                            let tol = Tol { rel: 0.0, abs: SHIFT_REL * spread(x) * spread(y) };
                             expect::close(&(imp.covariance)(&sx, &sy), cov, tol)?;
                             let r = mathlings_stats::pearson_correlation(x, y).expect("reference");
-                            let tol = Tol {
-                                rel: 0.0,
-                                abs: SHIFT_REL,
-                            };
+                            let tol = Tol { rel: 0.0, abs: SHIFT_REL };
                             expect::close(&(imp.pearson_correlation)(&sx, &sy), r, tol)
                         },
                     )
@@ -342,16 +318,10 @@ fn checked(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
         return Err(StatsError::NonFinite);
     }
     if x.len() != y.len() {
-        return Err(StatsError::LengthMismatch {
-            left: x.len(),
-            right: y.len(),
-        });
+        return Err(StatsError::LengthMismatch { left: x.len(), right: y.len() });
     }
     if x.len() < 2 {
-        return Err(StatsError::TooFewValues {
-            needed: 2,
-            got: x.len(),
-        });
+        return Err(StatsError::TooFewValues { needed: 2, got: x.len() });
     }
     Ok(x.len() as f64)
 }

@@ -11,10 +11,7 @@ pub use mathlings_bindings::p1_stats::s1_3_covariance_matrix_vif::Impl;
 /// off-diagonal covariance can be ≈ 0 while its terms are not.
 fn cov_tol(want: &DMatrix<f64>) -> Tol {
     let largest = want.diagonal().iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    Tol {
-        rel: 1e-10,
-        abs: 1e-10 * (1.0 + largest),
-    }
+    Tol { rel: 1e-10, abs: 1e-10 * (1.0 + largest) }
 }
 /// After a 1e9 shift a stable method errs by about ε·1e9·σ ≤ 1e-5 of σ² for σ ≥ 0.5; the raw
 /// XᵀX/(n−1) − n·x̄x̄ᵀ errs by about ε·1e18 ≈ 200.
@@ -22,15 +19,9 @@ const SHIFT_REL: f64 = 1e-5;
 /// How negative an eigenvalue of C may round: ~n·ε·trace, bounded by 1e-10·(1 + trace).
 const PSD_SLACK: f64 = 1e-10;
 /// VIFs: inverting R with cond(R) ≤ ~2·max VIF ≤ 200 loses ≤ 3 digits of 16, so 1e-8 relative.
-const VIF_AGREE: Tol = Tol {
-    rel: 1e-8,
-    abs: 1e-10,
-};
+const VIF_AGREE: Tol = Tol { rel: 1e-8, abs: 1e-10 };
 /// Orthogonal columns: R = I up to ~1e-16 rounding, so VIF = 1 to 1e-9.
-const ORTHOGONAL: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-9,
-};
+const ORTHOGONAL: Tol = Tol { rel: 0.0, abs: 1e-9 };
 
 fn cov_call(a: &DMatrix<f64>) -> String {
     format!("covariance_matrix(&{})", show::matrix(a))
@@ -50,12 +41,7 @@ fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol
             Ok(())
         }
         Ok(m) if m.shape() != want.shape() => expect::fail(
-            format!(
-                "a {}×{} matrix: {}",
-                m.nrows(),
-                m.ncols(),
-                show::outcome(got)
-            ),
+            format!("a {}×{} matrix: {}", m.nrows(), m.ncols(), show::outcome(got)),
             format!(
                 "a {}×{} matrix (p × p for p columns): Ok({})",
                 want.nrows(),
@@ -81,14 +67,15 @@ fn data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 
 /// Data whose every column has a standard deviation ≥ 0.5 (n ≥ 3).
 fn spread_data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (3..=12usize, 1..=4usize)
-        .prop_flat_map(|(n, p)| strategies::matrix(n, p))
-        .prop_filter("needs spread", |a| {
+    (3..=12usize, 1..=4usize).prop_flat_map(|(n, p)| strategies::matrix(n, p)).prop_filter(
+        "needs spread",
+        |a| {
             a.column_iter().all(|c| {
                 let c: Vec<f64> = c.iter().copied().collect();
                 mathlings_stats::standard_deviation(&c).is_ok_and(|s| s >= 0.5)
             })
-        })
+        },
+    )
 }
 
 /// Data with 2–4 columns, enough rows, and moderate VIFs (≤ 100), so R is well conditioned.
@@ -111,11 +98,7 @@ fn orthogonal_data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     )
         .prop_map(|(columns, scales)| {
             DMatrix::from_fn(8, columns.len(), |i, j| {
-                let sign = if (i & columns[j]).count_ones() % 2 == 0 {
-                    1.0
-                } else {
-                    -1.0
-                };
+                let sign = if (i & columns[j]).count_ones() % 2 == 0 { 1.0 } else { -1.0 };
                 scales[j].0 * sign + f64::from(scales[j].1)
             })
         })
@@ -132,10 +115,7 @@ fn reference_cov(a: &DMatrix<f64>) -> DMatrix<f64> {
 /// The error's variant without its payload, so fingerprints do not depend on the wording.
 fn error_kind(e: &StatsError) -> String {
     let text = format!("{e:?}");
-    text.split(['(', ' '])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    text.split(['(', ' ']).next().unwrap_or_default().to_string()
 }
 
 /// The checks.
@@ -180,10 +160,7 @@ pub fn spec() -> Spec<Impl> {
                         for (j, column) in a.column_iter().enumerate() {
                             let column: Vec<f64> = column.iter().copied().collect();
                             let var = mathlings_stats::sample_variance(&column).expect("reference");
-                            let tol = Tol {
-                                rel: 1e-10,
-                                abs: 1e-10,
-                            };
+                            let tol = Tol { rel: 1e-10, abs: 1e-10 };
                             if !tol.accepts(c[(j, j)], var) {
                                 return expect::fail(
                                     format!("C[({j}, {j})] = {}", show::float(c[(j, j)])),
@@ -217,10 +194,7 @@ pub fn spec() -> Spec<Impl> {
                         |a| cov_call(&shifted(a)),
                         |a| {
                             let want = reference_cov(a);
-                            let tol = Tol {
-                                rel: 0.0,
-                                abs: SHIFT_REL * want.diagonal().max(),
-                            };
+                            let tol = Tol { rel: 0.0, abs: SHIFT_REL * want.diagonal().max() };
                             matrix_close(&(imp.covariance_matrix)(&shifted(a)), &want, tol)
                         },
                     )
@@ -359,9 +333,7 @@ pub fn spec() -> Spec<Impl> {
             let b = DMatrix::from_row_slice(
                 5,
                 3,
-                &[
-                    1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 3.0, 5.0, 0.0, 4.0, 3.0, 2.0, 6.0, 4.0, 1.0,
-                ],
+                &[1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 3.0, 5.0, 0.0, 4.0, 3.0, 2.0, 6.0, 4.0, 1.0],
             );
             let cov = match (imp.covariance_matrix)(&a) {
                 Ok(c) => {
@@ -373,11 +345,9 @@ pub fn spec() -> Spec<Impl> {
             // Anything but three VIFs for three columns is one category: how a wrong-shaped
             // covariance matrix fails its inversion depends on the learner's inverse.
             let vif = match (imp.variance_inflation_factors)(&b) {
-                Ok(v) if v.len() == 3 => v
-                    .iter()
-                    .map(|&x| show::rounded(x, 6))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                Ok(v) if v.len() == 3 => {
+                    v.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(", ")
+                }
                 _ => "not three VIFs".into(),
             };
             vec![cov, vif]
@@ -393,10 +363,7 @@ fn checked(a: &DMatrix<f64>) -> Result<f64, StatsError> {
         return Err(StatsError::NonFinite);
     }
     if a.nrows() < 2 {
-        return Err(StatsError::TooFewValues {
-            needed: 2,
-            got: a.nrows(),
-        });
+        return Err(StatsError::TooFewValues { needed: 2, got: a.nrows() });
     }
     Ok(a.nrows() as f64)
 }

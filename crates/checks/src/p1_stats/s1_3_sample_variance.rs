@@ -9,17 +9,11 @@ pub use mathlings_bindings::p1_stats::s1_3_sample_variance::Impl;
 /// Agreement with the reference: both sides are stable algorithms on values ≤ 1e3 in
 /// magnitude, so they agree to ~1e-13 relative; 1e-10 leaves three digits of slack while
 /// still rejecting any formula that loses more than a handful of digits.
-const AGREE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-10,
-};
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-10 };
 /// After a shift by c the best achievable relative error is about ε·c/σ; for c = 1e9 and
 /// σ ≥ 1 that is ≤ 2e-7, so 1e-5 accepts every stable method and rejects E[X²] − E[X]²,
 /// whose error is about ε·c²/σ² (≥ 1 relative).
-const SHIFTED: Tol = Tol {
-    rel: 1e-5,
-    abs: 1e-9,
-};
+const SHIFTED: Tol = Tol { rel: 1e-5, abs: 1e-9 };
 
 fn call(xs: &[f64]) -> String {
     format!("sample_variance({})", show::floats(xs))
@@ -161,9 +155,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your answer equals Σ(xᵢ − x̄)²/n, the population variance. A sample's \
                     own mean sits closer to its points than the true mean does, so dividing by n \
                     underestimates the spread; divide by n − 1 (Bessel's correction).",
-                implementation: Impl {
-                    sample_variance: divides_by_n,
-                },
+                implementation: Impl { sample_variance: divides_by_n },
             },
             Misconception {
                 id: "textbook_formula",
@@ -171,17 +163,13 @@ pub fn spec() -> Spec<Impl> {
                     exact in algebra but not in floating point: with values near 1e9, Σxᵢ² and n·x̄² \
                     agree in their first 16 digits and their difference is rounding noise \
                     (catastrophic cancellation). Centre first: sum (xᵢ − x̄)², or use Welford's update.",
-                implementation: Impl {
-                    sample_variance: textbook_formula,
-                },
+                implementation: Impl { sample_variance: textbook_formula },
             },
             Misconception {
                 id: "not_centred",
                 explanation: "Your answer equals Σxᵢ²/(n − 1): the deviations are measured from 0 instead \
                     of from the mean x̄. Subtract the mean before squaring.",
-                implementation: Impl {
-                    sample_variance: not_centred,
-                },
+                implementation: Impl { sample_variance: not_centred },
             },
         ],
         probe: |imp| {
@@ -215,10 +203,7 @@ fn checked(xs: &[f64]) -> Result<f64, StatsError> {
         return Err(StatsError::EmptyInput);
     }
     if xs.len() < 2 {
-        return Err(StatsError::TooFewValues {
-            needed: 2,
-            got: xs.len(),
-        });
+        return Err(StatsError::TooFewValues { needed: 2, got: xs.len() });
     }
     if xs.iter().any(|x| !x.is_finite()) {
         return Err(StatsError::NonFinite);

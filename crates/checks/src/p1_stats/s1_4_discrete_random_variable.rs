@@ -13,26 +13,17 @@ pub use mathlings_bindings::p1_stats::s1_4_discrete_random_variable::{Impl, Poin
 
 /// Probabilities (pmf, cdf) are sums of ≤ 30 numbers in [0, 1]: any summation order is
 /// accurate to ~1e-15, so 1e-12 is loose for them and tight enough to catch a missing term.
-const PROBABILITY: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-12,
-};
+const PROBABILITY: Tol = Tol { rel: 0.0, abs: 1e-12 };
 
 /// Mean and variance: sums of ≤ 30 terms with |x| ≤ 20 here; the rounding error is below
 /// 1e-13 relative to the largest term (x² ≤ 400), so 1e-10 relative + 1e-10 absolute.
-const MOMENT: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-10,
-};
+const MOMENT: Tol = Tol { rel: 1e-10, abs: 1e-10 };
 
 /// Var(X + 1e8) against Var(X): the integers xᵢ + 1e8 are exact, E[X] is off by at most
 /// n·ε·1e8 ≈ 3e-7 in any summation order, and a centred sum Σpᵢ(xᵢ − μ̂)² = Var + (μ̂ − μ)²
 /// is then off by ~1e-13; 1e-6 is loose for every centred method (two passes, Welford)
 /// and tight for E[X²] − E[X]², whose terms near 1e16 round by ~1 each.
-const SHIFTED: Tol = Tol {
-    rel: 1e-6,
-    abs: 1e-6,
-};
+const SHIFTED: Tol = Tol { rel: 1e-6, abs: 1e-6 };
 
 /// The offset of [`SHIFTED`]'s property.
 const OFFSET: f64 = 1e8;
@@ -47,10 +38,7 @@ fn variable() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
         .prop_filter("some weight > 0", |pairs| pairs.iter().any(|p| p.1 > 0))
         .prop_map(|pairs| {
             let total: u32 = pairs.iter().map(|p| p.1).sum();
-            pairs
-                .into_iter()
-                .map(|(x, w)| (x, f64::from(w) / f64::from(total)))
-                .unzip()
+            pairs.into_iter().map(|(x, w)| (x, f64::from(w) / f64::from(total))).unzip()
         })
 }
 
@@ -64,11 +52,7 @@ fn reference(v: &[f64], p: &[f64]) -> DiscreteRandomVariable {
 }
 
 fn call(v: &[f64], p: &[f64], method: &str) -> String {
-    format!(
-        "DiscreteRandomVariable::new(vec!{}, vec!{})?.{method}",
-        show::list(v),
-        show::list(p)
-    )
+    format!("DiscreteRandomVariable::new(vec!{}, vec!{})?.{method}", show::list(v), show::list(p))
 }
 
 fn distinct(v: &[f64]) -> Vec<f64> {
@@ -143,9 +127,8 @@ pub fn spec() -> Spec<Impl> {
                     // Catches the uncentred shortcut Σpᵢxᵢ² − μ² and Σpᵢ(xᵢ + μ)(xᵢ − μ), its
                     // algebraic twin: with values near 1e8 both subtract two numbers near 1e16,
                     // whose rounding (ulp 2) is of the size of the answer.
-                    let input = variable().prop_filter("Var(X) ≥ 1/4", |(v, p)| {
-                        reference(v, p).variance() >= 0.25
-                    });
+                    let input = variable()
+                        .prop_filter("Var(X) ≥ 1/4", |(v, p)| reference(v, p).variance() >= 0.25);
                     ctx.forall(
                         input,
                         |(v, p)| call(&shifted(v), p, "variance()"),
@@ -183,10 +166,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(
                                 &Ok::<f64, StatsError>(total),
                                 1.0,
-                                Tol {
-                                    rel: 0.0,
-                                    abs: 1e-9,
-                                },
+                                Tol { rel: 0.0, abs: 1e-9 },
                             )
                         },
                     )
@@ -440,11 +420,7 @@ fn good_variance(v: &[f64], p: &[f64]) -> Result<f64, StatsError> {
 
 fn cdf_strict(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
     good_new(v, p)?;
-    Ok(v.iter()
-        .zip(p)
-        .filter(|&(&xi, _)| xi < x)
-        .map(|(_, q)| q)
-        .sum())
+    Ok(v.iter().zip(p).filter(|&(&xi, _)| xi < x).map(|(_, q)| q).sum())
 }
 
 fn pmf_first_match(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {

@@ -15,31 +15,19 @@ type Integrand = fn(f64) -> f64;
 
 /// Simpson's rule on a cubic is exact in exact arithmetic; in floating point the weighted
 /// sum of ≤ 41 values ≤ 200 in size over an interval ≤ 6 long is off by ~1e-12 at most.
-const EXACT: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-9,
-};
+const EXACT: Tol = Tol { rel: 1e-10, abs: 1e-9 };
 /// The same rule with the same nodes as the reference: only the summation order may
 /// differ, which changes the result by a few ulps of Σ|weights·f|.
-const SAME_RULE: Tol = Tol {
-    rel: 1e-11,
-    abs: 1e-12,
-};
+const SAME_RULE: Tol = Tol { rel: 1e-11, abs: 1e-12 };
 /// Doubling n divides Simpson's error by 2⁴ = 16 as h → 0; at n = 4…32 on ∫₀^π sin the
 /// observed ratios are 15.8–16.0, so [12, 20] accepts Simpson and rejects any O(h²) rule
 /// (ratio 4).
 const H4_RATIO: (f64, f64) = (12.0, 20.0);
 /// ∫ of the standard normal density over [−1.96, 1.96] with n = 100: Simpson's error bound
 /// (b − a)h⁴·max|φ⁗|/180 is about 2e-9, so 1e-8 against erf's value.
-const NORMAL_AREA: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-8,
-};
+const NORMAL_AREA: Tol = Tol { rel: 0.0, abs: 1e-8 };
 /// Empirical cdf values are counts / n with n ≤ 40: exact up to one rounding.
-const FRACTION: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-12,
-};
+const FRACTION: Tol = Tol { rel: 0.0, abs: 1e-12 };
 
 thread_local! {
     /// Coefficients c₀…c₃ of the cubic that [`cubic`] evaluates (a fn pointer cannot capture).
@@ -79,10 +67,7 @@ fn lorentzian(x: f64) -> f64 {
 const SMOOTH: [(&str, Integrand); 4] = [
     ("f64::sin", f64::sin),
     ("f64::exp", f64::exp),
-    (
-        "|x| (-0.5 * x * x).exp() / (2.0 * PI).sqrt()",
-        standard_normal_pdf,
-    ),
+    ("|x| (-0.5 * x * x).exp() / (2.0 * PI).sqrt()", standard_normal_pdf),
     ("|x| 1.0 / (1.0 + x * x)", lorentzian),
 ];
 
@@ -91,11 +76,7 @@ fn simpson_call(f: &str, a: f64, b: f64, n: usize) -> String {
 }
 
 fn ecdf_call(sample: &[f64], x: f64) -> String {
-    format!(
-        "empirical_cdf({}, {})",
-        show::floats(sample),
-        show::float(x)
-    )
+    format!("empirical_cdf({}, {})", show::floats(sample), show::float(x))
 }
 
 /// A bound of integration: a multiple of ½ in [−3, 3].
@@ -116,10 +97,7 @@ fn sample_and_point() -> impl Strategy<Value = (Vec<f64>, f64)> + Clone {
     ];
     sample.prop_flat_map(|s| {
         let pick = proptest::sample::select(s.clone());
-        (
-            Just(s),
-            prop_oneof![pick, (-6i32..=6).prop_map(|k| f64::from(k) + 0.5)],
-        )
+        (Just(s), prop_oneof![pick, (-6i32..=6).prop_map(|k| f64::from(k) + 0.5)])
     })
 }
 
@@ -343,38 +321,26 @@ pub fn spec() -> Spec<Impl> {
                     through each PAIR of strips, so n must be even; with odd n the weights 1, 4, 2, …, 4, 1 do not \
                     fit and the answer is wrong. Return Err(StatsError::InvalidParameter { name: \"intervals\", .. }) \
                     when n is odd or 0.",
-                implementation: Impl {
-                    simpson: odd_intervals_accepted,
-                    empirical_cdf: good_ecdf,
-                },
+                implementation: Impl { simpson: odd_intervals_accepted, empirical_cdf: good_ecdf },
             },
             Misconception {
                 id: "trapezoid_rule",
                 explanation: "Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
                     points with straight lines, is exact only for straight lines and its error falls like h², \
                     not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.",
-                implementation: Impl {
-                    simpson: trapezoid_rule,
-                    empirical_cdf: good_ecdf,
-                },
+                implementation: Impl { simpson: trapezoid_rule, empirical_cdf: good_ecdf },
             },
             Misconception {
                 id: "weights_swapped",
                 explanation: "Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
                     midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.",
-                implementation: Impl {
-                    simpson: weights_swapped,
-                    empirical_cdf: good_ecdf,
-                },
+                implementation: Impl { simpson: weights_swapped, empirical_cdf: good_ecdf },
             },
             Misconception {
                 id: "ecdf_strict",
                 explanation: "Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
                     equal to x count too, so Fₙ(largest value) = 1.",
-                implementation: Impl {
-                    simpson: good_simpson,
-                    empirical_cdf: ecdf_strict,
-                },
+                implementation: Impl { simpson: good_simpson, empirical_cdf: ecdf_strict },
             },
         ],
         probe: |imp| {
@@ -394,14 +360,8 @@ pub fn spec() -> Spec<Impl> {
                     &|| (imp.simpson)(f64::sin, 0.0, PI, 4),
                     good_simpson(f64::sin, 0.0, PI, 4),
                 ),
-                attempt(
-                    &|| (imp.simpson)(square, 0.0, 1.0, 3),
-                    good_simpson(square, 0.0, 1.0, 3),
-                ),
-                attempt(
-                    &|| (imp.empirical_cdf)(&[3.0, 1.0, 2.0, 2.0], 2.0),
-                    Ok(0.75),
-                ),
+                attempt(&|| (imp.simpson)(square, 0.0, 1.0, 3), good_simpson(square, 0.0, 1.0, 3)),
+                attempt(&|| (imp.empirical_cdf)(&[3.0, 1.0, 2.0, 2.0], 2.0), Ok(0.75)),
             ]
         },
     }
@@ -457,9 +417,7 @@ fn odd_intervals_accepted(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result
 }
 
 fn trapezoid_rule(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
-    rule(f, a, b, n, true, 0.5, |i, n| {
-        if i == 0 || i == n { 1.0 } else { 2.0 }
-    })
+    rule(f, a, b, n, true, 0.5, |i, n| if i == 0 || i == n { 1.0 } else { 2.0 })
 }
 
 fn weights_swapped(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {

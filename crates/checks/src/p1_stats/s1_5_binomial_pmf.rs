@@ -8,32 +8,20 @@ pub use mathlings_bindings::p1_stats::s1_5_binomial_pmf::Impl;
 
 /// n ≤ 60: ln P is a sum of ≤ 60 terms of size ≤ 250, so its absolute error is ≲ 60·ε·250 ≈
 /// 3e-12, which exp turns into the same relative error; 1e-9 relative leaves ample slack.
-const AGREE: Tol = Tol {
-    rel: 1e-9,
-    abs: 1e-300,
-};
+const AGREE: Tol = Tol { rel: 1e-9, abs: 1e-300 };
 /// n = 1000: ln-factorial sums of ~1000 terms up to ~6000 err by ≲ 1000·ε·6000 ≈ 1.3e-9 in ln P;
 /// 1e-7 relative accepts every log-space method and rejects NaN/∞/0 from overflowing factorials.
-const LARGE_N: Tol = Tol {
-    rel: 1e-7,
-    abs: 1e-300,
-};
+const LARGE_N: Tol = Tol { rel: 1e-7, abs: 1e-300 };
 /// n = 10⁶ with min(k, n − k) = 3: ln C(n, k) ≈ 40 is a sum of 3 terms and cancels against
 /// k·ln p ≈ −38 to ln P ≈ −1.5, so ln P errs by a few ε·40 ≈ 2e-14; 1e-12 relative leaves
 /// 50× slack and rejects a sum over all ~10⁶ terms (≈ 2e-11 of rounding).
-const FEW_TERMS: Tol = Tol {
-    rel: 1e-12,
-    abs: 0.0,
-};
+const FEW_TERMS: Tol = Tol { rel: 1e-12, abs: 0.0 };
 /// The n of [`FEW_TERMS`].
 const MILLION: u64 = 1_000_000;
 /// P(X = 3) for X ~ Binomial(10⁶, 3e-6), exactly (0.2240421437187993587…).
 const P_THREE: f64 = 0.224_042_143_718_799_36;
 /// Σₖ P(X = k) over n + 1 terms, each with relative error ≲ 1e-11: 1e-9 absolute.
-const TOTAL: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-9,
-};
+const TOTAL: Tol = Tol { rel: 0.0, abs: 1e-9 };
 
 fn call(k: u64, n: u64, p: f64) -> String {
     format!("binomial_pmf({k}, {n}, {})", show::float(p))
@@ -114,10 +102,7 @@ pub fn spec() -> Spec<Impl> {
                                     "Σ P(X = k) = 1 (± 1e-9)",
                                 )?;
                                 let np = n as f64 * p;
-                                let tol = Tol {
-                                    rel: 1e-9,
-                                    abs: 1e-9,
-                                };
+                                let tol = Tol { rel: 1e-9, abs: 1e-9 };
                                 expect::that(
                                     tol.accepts(mean, np),
                                     format!("Σ k·P(X = k) = {}", show::float(mean)),
@@ -192,10 +177,7 @@ pub fn spec() -> Spec<Impl> {
                             let k = k.min(n);
                             let zero = if k == 0 { 1.0 } else { 0.0 };
                             let one = if k == n { 1.0 } else { 0.0 };
-                            let exact = Tol {
-                                rel: 0.0,
-                                abs: 1e-12,
-                            };
+                            let exact = Tol { rel: 0.0, abs: 1e-12 };
                             expect::close(&(imp.binomial_pmf)(k, n, 0.0), zero, exact)?;
                             expect::close(&(imp.binomial_pmf)(k, n, 1.0), one, exact)?;
                             expect::close(&(imp.binomial_pmf)(n + 1 + k, n, 0.5), 0.0, exact)
@@ -256,26 +238,20 @@ pub fn spec() -> Spec<Impl> {
                     directly. 171! is already beyond the largest double (≈ 1.8e308), so the quotient becomes \
                     ∞/∞ = NaN (and pᵏ underflows to 0). Work with logarithms: ln C(n, k) = Σ ln(n − m + i) − \
                     Σ ln i for i = 1..m, add k·ln p + (n − k)·ln(1 − p), and exponentiate once at the end.",
-                implementation: Impl {
-                    binomial_pmf: factorials,
-                },
+                implementation: Impl { binomial_pmf: factorials },
             },
             Misconception {
                 id: "zero_times_log_zero",
                 explanation: "Your answer is NaN when p = 0 or p = 1: in log space the term k·ln p becomes \
                     0·(−∞) = NaN for k = 0. These outcomes are certain or impossible: for p = 0 return 1 when \
                     k = 0 and 0 otherwise; for p = 1 return 1 when k = n and 0 otherwise.",
-                implementation: Impl {
-                    binomial_pmf: log_space_no_edge_cases,
-                },
+                implementation: Impl { binomial_pmf: log_space_no_edge_cases },
             },
             Misconception {
                 id: "p_not_checked",
                 explanation: "Your function returns a number for p outside [0, 1] (or NaN). A probability \
                     must lie in [0, 1]: return Err(StatsError::InvalidParameter { name: \"p\", .. }) otherwise.",
-                implementation: Impl {
-                    binomial_pmf: unchecked_p,
-                },
+                implementation: Impl { binomial_pmf: unchecked_p },
             },
         ],
         probe: |imp| {
@@ -283,10 +259,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(v) => show::rounded(v, 6),
                 Err(e) => {
                     let text = format!("{e:?}");
-                    text.split(['(', ' '])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string()
+                    text.split(['(', ' ']).next().unwrap_or_default().to_string()
                 }
             };
             vec![
@@ -304,10 +277,7 @@ pub fn spec() -> Spec<Impl> {
 
 fn check_p(p: f64) -> Result<(), StatsError> {
     if !(0.0..=1.0).contains(&p) {
-        return Err(StatsError::InvalidParameter {
-            name: "p",
-            reason: "must lie in [0, 1]",
-        });
+        return Err(StatsError::InvalidParameter { name: "p", reason: "must lie in [0, 1]" });
     }
     Ok(())
 }
@@ -326,9 +296,7 @@ fn factorials(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
 }
 
 fn ln_pmf(k: u64, n: u64, p: f64) -> f64 {
-    let ln_choose: f64 = (1..=k)
-        .map(|i| ((n - k + i) as f64).ln() - (i as f64).ln())
-        .sum();
+    let ln_choose: f64 = (1..=k).map(|i| ((n - k + i) as f64).ln() - (i as f64).ln()).sum();
     ln_choose + k as f64 * p.ln() + (n - k) as f64 * (1.0 - p).ln()
 }
 

@@ -8,35 +8,21 @@ pub use mathlings_bindings::p1_stats::s1_5_normal_distribution::Impl;
 
 /// A learner's erf only needs 1e-7 absolute accuracy (stated in the exercise); 2e-7 lets
 /// Abramowitz & Stegun 7.1.26 (max error 1.5e-7) pass, and still rejects a truncated series.
-const ERF_TOL: Tol = Tol {
-    rel: 0.0,
-    abs: 2e-7,
-};
+const ERF_TOL: Tol = Tol { rel: 0.0, abs: 2e-7 };
 /// Φ = ½(1 + erf): it inherits half of erf's error; ERF_TOL keeps a factor 2 of slack.
 const CDF_TOL: Tol = ERF_TOL;
 /// The density is a closed formula: exp and a division carry ~|z|²·ε ≤ 1e-14 relative error for
 /// |z| ≤ 8; 1e-10 relative leaves ample room for any order of operations.
-const PDF_TOL: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-300,
-};
+const PDF_TOL: Tol = Tol { rel: 1e-10, abs: 1e-300 };
 /// Mirror points μ ± d are exact here, so a symmetric formula gives equal densities up to ulps.
-const MIRROR_TOL: Tol = Tol {
-    rel: 1e-12,
-    abs: 0.0,
-};
+const MIRROR_TOL: Tol = Tol { rel: 1e-12, abs: 0.0 };
 
 fn erf_call(x: f64) -> String {
     format!("erf({})", show::float(x))
 }
 
 fn call(name: &str, (x, mu, sigma): (f64, f64, f64)) -> String {
-    format!(
-        "{name}({}, {}, {})",
-        show::float(x),
-        show::float(mu),
-        show::float(sigma)
-    )
+    format!("{name}({}, {}, {})", show::float(x), show::float(mu), show::float(sigma))
 }
 
 /// x values for erf: anywhere in [−6, 6], often round numbers.
@@ -65,10 +51,7 @@ fn mirror() -> impl Strategy<Value = (f64, f64, f64)> + Clone {
 
 fn error_kind(e: &StatsError) -> String {
     let text = format!("{e:?}");
-    text.split(['(', ' '])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    text.split(['(', ' ']).next().unwrap_or_default().to_string()
 }
 
 /// The checks.
@@ -189,10 +172,8 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |&(mu, d, s)| {
                             expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
-                            let (up, down) = (
-                                (imp.normal_cdf)(mu + d, mu, s),
-                                (imp.normal_cdf)(mu - d, mu, s),
-                            );
+                            let (up, down) =
+                                ((imp.normal_cdf)(mu + d, mu, s), (imp.normal_cdf)(mu - d, mu, s));
                             let (Ok(u), Ok(l)) = (up.clone(), down.clone()) else {
                                 return expect::fail(
                                     format!(
@@ -214,10 +195,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     type F = fn(f64, f64, f64) -> Result<f64, StatsError>;
-                    let both: [(&str, F); 2] = [
-                        ("normal_pdf", imp.normal_pdf),
-                        ("normal_cdf", imp.normal_cdf),
-                    ];
+                    let both: [(&str, F); 2] =
+                        [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)];
                     for (name, f) in both {
                         rejects!(ctx, |x, mu, sigma| call(name, (x, mu, sigma)) => f(x, mu, sigma);
                             (0.5, 0.0, 0.0) => StatsError::InvalidParameter { name: "sigma", .. },
@@ -305,12 +284,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let exact = |got: f64, want: f64| {
-                if (got - want).abs() < 1e-6 {
-                    "accurate"
-                } else {
-                    "inaccurate"
-                }
-                .to_string()
+                if (got - want).abs() < 1e-6 { "accurate" } else { "inaccurate" }.to_string()
             };
             let shown = |r: Result<f64, StatsError>| match r {
                 Ok(v) => show::rounded(v, 5),
@@ -354,10 +328,7 @@ fn check(x: f64, mu: f64, sigma: f64) -> Result<(), StatsError> {
         return Err(StatsError::NonFinite);
     }
     if !(sigma.is_finite() && sigma > 0.0) {
-        return Err(StatsError::InvalidParameter {
-            name: "sigma",
-            reason: "must be > 0",
-        });
+        return Err(StatsError::InvalidParameter { name: "sigma", reason: "must be > 0" });
     }
     Ok(())
 }

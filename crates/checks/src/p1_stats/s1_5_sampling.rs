@@ -123,11 +123,7 @@ fn exponential_truth(lambda: f64) -> Truth {
 }
 
 fn two(name: &str, p: f64, q: f64, n: usize, seed: u64) -> String {
-    format!(
-        "{name}({}, {}, {n}, {seed})",
-        show::float(p),
-        show::float(q)
-    )
+    format!("{name}({}, {}, {n}, {seed})", show::float(p), show::float(q))
 }
 
 fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
@@ -144,10 +140,7 @@ fn nice(x: f64) -> f64 {
 
 fn error_kind(e: &StatsError) -> String {
     let text = format!("{e:?}");
-    text.split(['(', ' '])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    text.split(['(', ' ']).next().unwrap_or_default().to_string()
 }
 
 /// The checks.
@@ -347,12 +340,7 @@ pub fn spec() -> Spec<Impl> {
                         mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf")
                     })
                     .expect("KS");
-                    if ks <= ks_bound() {
-                        "normal"
-                    } else {
-                        "not normal"
-                    }
-                    .to_string()
+                    if ks <= ks_bound() { "normal" } else { "not normal" }.to_string()
                 }
                 Ok(_) => "wrong length or non-finite".into(),
                 Err(e) => error_kind(&e),
@@ -372,16 +360,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "empty".into(),
                 Err(e) => error_kind(&e),
             };
-            vec![
-                if same {
-                    "reproducible"
-                } else {
-                    "not reproducible"
-                }
-                .into(),
-                normal,
-                exponential,
-            ]
+            vec![if same { "reproducible" } else { "not reproducible" }.into(), normal, exponential]
         },
     }
 }
@@ -419,17 +398,12 @@ fn box_muller_one_uniform(
 }
 
 fn lambda_as_scale(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    Ok(exponential_ok(lambda, n, seed)?
-        .into_iter()
-        .map(|x| x * lambda * lambda)
-        .collect())
+    Ok(exponential_ok(lambda, n, seed)?.into_iter().map(|x| x * lambda * lambda).collect())
 }
 
 /// A generator that advances between calls, as a global or thread-local one would.
 static CALLS: AtomicU64 = AtomicU64::new(1);
 
 fn fresh(seed: u64) -> u64 {
-    seed ^ CALLS
-        .fetch_add(1, Ordering::Relaxed)
-        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    seed ^ CALLS.fetch_add(1, Ordering::Relaxed).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }

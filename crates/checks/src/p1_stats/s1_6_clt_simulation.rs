@@ -13,10 +13,7 @@ pub use mathlings_bindings::p1_stats::s1_6_clt_simulation::Impl;
 
 /// The same draws as the reference: x̄ differs only by summation order (≲ n·ε relative), so Z
 /// agrees to ≲ √n·n·ε ≈ 1e-13 for n ≤ 64; 1e-9 absolute leaves ample room.
-const AGREE: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-9,
-};
+const AGREE: Tol = Tol { rel: 0.0, abs: 1e-9 };
 /// Replicates for the distributional checks: the KS noise is then ≤ 0.046 (DKW, p = 1e-7).
 const REPLICATES: usize = 4000;
 /// Mean and variance of the Z's within Z_BAND standard errors (p ≈ 4e-8 each).
@@ -112,11 +109,7 @@ fn first_difference(
                 show::float(b[i])
             )
         }
-        _ => format!(
-            "{} with 1 thread, {} with 3 threads",
-            show::result(one),
-            show::result(three)
-        ),
+        _ => format!("{} with 1 thread, {} with 3 threads", show::result(one), show::result(three)),
     }
 }
 
@@ -235,18 +228,14 @@ pub fn spec() -> Spec<Impl> {
                     draw from one shared generator (behind a Mutex, say), so which numbers a replicate gets depends \
                     on which thread asks first. Give each replicate its own generator derived from (seed, i): \
                     `let mut rng = ChaCha8Rng::seed_from_u64(seed); rng.set_stream(i as u64);` inside the map.",
-                implementation: Impl {
-                    standardized_means: shared_rng,
-                },
+                implementation: Impl { standardized_means: shared_rng },
             },
             Misconception {
                 id: "divides_by_sigma",
                 explanation: "Your Z's have variance ≈ 1/n instead of 1: you standardized with σ instead of the \
                     standard error σ/√n. The mean of n draws varies √n times less than one draw: \
                     Z = (x̄ − μ)/(σ/√n) = (x̄ − μ)·√n/σ.",
-                implementation: Impl {
-                    standardized_means: divides_by_sigma,
-                },
+                implementation: Impl { standardized_means: divides_by_sigma },
             },
             Misconception {
                 id: "same_stream_for_every_replicate",
@@ -295,10 +284,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "wrong length or non-finite".into(),
                 Err(e) => {
                     let text = format!("{e:?}");
-                    text.split(['(', ' '])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string()
+                    text.split(['(', ' ']).next().unwrap_or_default().to_string()
                 }
             };
             vec![streams, spread]
@@ -308,16 +294,10 @@ pub fn spec() -> Spec<Impl> {
 
 fn check(sample_size: usize, replicates: usize) -> Result<f64, StatsError> {
     if sample_size == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "sample_size",
-            reason: "must be ≥ 1",
-        });
+        return Err(StatsError::InvalidParameter { name: "sample_size", reason: "must be ≥ 1" });
     }
     if replicates == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "replicates",
-            reason: "must be ≥ 1",
-        });
+        return Err(StatsError::InvalidParameter { name: "replicates", reason: "must be ≥ 1" });
     }
     Ok(sample_size as f64)
 }
@@ -332,9 +312,8 @@ fn shared_rng(sample_size: usize, replicates: usize, seed: u64) -> Result<Vec<f6
     Ok((0..replicates)
         .into_par_iter()
         .map(|_| {
-            let total: f64 = (0..sample_size)
-                .map(|_| draw(&mut rng.lock().expect("unpoisoned")))
-                .sum();
+            let total: f64 =
+                (0..sample_size).map(|_| draw(&mut rng.lock().expect("unpoisoned"))).sum();
             (total / n - 1.0) * n.sqrt()
         })
         .collect())

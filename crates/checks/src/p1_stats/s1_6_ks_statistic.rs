@@ -10,10 +10,7 @@ pub use mathlings_bindings::p1_stats::s1_6_ks_statistic::{Cdf, Impl};
 
 /// D is a maximum of differences of numbers in [0, 1]: any correct order of operations agrees
 /// to a few ulps, so 1e-12 absolute.
-const AGREE: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-12,
-};
+const AGREE: Tol = Tol { rel: 0.0, abs: 1e-12 };
 /// Dvoretzky–Kiefer–Wolfowitz: P(D > ε) ≤ 2·exp(−2nε²); the bound for probability 1e-7.
 fn dkw(n: usize) -> f64 {
     ((2.0f64 / 1e-7).ln() / (2.0 * n as f64)).sqrt()
@@ -48,10 +45,7 @@ const CDFS: [(&str, Cdf); 4] = [
     ("|x| normal_cdf(x, 0.0, 1.0)", standard_normal),
     ("|x| x.clamp(0.0, 1.0)", unit_uniform),
     ("|x| 1.0 / (1.0 + (-x).exp())", standard_logistic),
-    (
-        "|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }",
-        exponential_one,
-    ),
+    ("|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }", exponential_one),
 ];
 
 fn call(xs: &[f64], cdf: &str) -> String {
@@ -238,27 +232,21 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your D only measures where the staircase lies *above* the cdf: maxᵢ (i/n − F(x₍ᵢ₎)), \
                     i.e. D⁺. Just before each sorted value the staircase is still at (i − 1)/n, and the cdf can \
                     rise above it there; take D = max(D⁺, D⁻) with D⁻ = maxᵢ (F(x₍ᵢ₎) − (i − 1)/n).",
-                implementation: Impl {
-                    ks_statistic: upper_side_only,
-                },
+                implementation: Impl { ks_statistic: upper_side_only },
             },
             Misconception {
                 id: "right_limits_only",
                 explanation: "Your D is maxᵢ |i/n − F(x₍ᵢ₎)|: you compare the cdf with the staircase only at the top \
                     of each step. The gap can be larger at the bottom of a step, just before x₍ᵢ₎, where the \
                     staircase is (i − 1)/n: also take F(x₍ᵢ₎) − (i − 1)/n into account.",
-                implementation: Impl {
-                    ks_statistic: right_limits_only,
-                },
+                implementation: Impl { ks_statistic: right_limits_only },
             },
             Misconception {
                 id: "not_sorted",
                 explanation: "Your D changes when the sample is shuffled: the i-th value is paired with the step i/n \
                     in the order given. The empirical cdf at x₍ᵢ₎ is i/n only for the i-th *smallest* value: sort \
                     a copy of the sample first (`v.sort_by(f64::total_cmp)`).",
-                implementation: Impl {
-                    ks_statistic: not_sorted,
-                },
+                implementation: Impl { ks_statistic: not_sorted },
             },
         ],
         probe: |imp| {
@@ -266,10 +254,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(d) => show::rounded(d, 6),
                 Err(e) => {
                     let text = format!("{e:?}");
-                    text.split(['(', ' '])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string()
+                    text.split(['(', ' ']).next().unwrap_or_default().to_string()
                 }
             };
             vec![shown(&[0.9, 0.6, 0.8]), shown(&[0.1, 0.5, 0.2])]
@@ -300,10 +285,7 @@ fn steps(sample: &[f64], cdf: Cdf, sort: bool) -> Result<Vec<(f64, f64, f64)>, S
         .map(|(i, &x)| {
             let f = cdf(x);
             if !(0.0..=1.0).contains(&f) {
-                return Err(StatsError::InvalidParameter {
-                    name: "cdf",
-                    reason: "not in [0, 1]",
-                });
+                return Err(StatsError::InvalidParameter { name: "cdf", reason: "not in [0, 1]" });
             }
             Ok((i as f64 / n, (i + 1) as f64 / n, f))
         })
@@ -311,15 +293,11 @@ fn steps(sample: &[f64], cdf: Cdf, sort: bool) -> Result<Vec<(f64, f64, f64)>, S
 }
 
 fn upper_side_only(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
-    Ok(steps(sample, cdf, true)?
-        .iter()
-        .fold(0.0, |d: f64, &(_, hi, f)| d.max(hi - f)))
+    Ok(steps(sample, cdf, true)?.iter().fold(0.0, |d: f64, &(_, hi, f)| d.max(hi - f)))
 }
 
 fn right_limits_only(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
-    Ok(steps(sample, cdf, true)?
-        .iter()
-        .fold(0.0, |d: f64, &(_, hi, f)| d.max((hi - f).abs())))
+    Ok(steps(sample, cdf, true)?.iter().fold(0.0, |d: f64, &(_, hi, f)| d.max((hi - f).abs())))
 }
 
 fn not_sorted(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {

@@ -16,10 +16,7 @@ const OUTER_TOL: f64 = 1e-12;
 const DEPENDENT_TOL: f64 = 1e-9;
 /// A sum of at most 4 products of probabilities is exact to a few ulps; 1e-12 leaves a wide
 /// margin and rejects any unweighted or misweighted sum (off by ≥ 1e-3 on these inputs).
-const AGREE: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
 fn show_table(table: &[Vec<f64>]) -> String {
     let rows: Vec<String> = table.iter().map(|row| show::vec(row)).collect();
@@ -27,19 +24,11 @@ fn show_table(table: &[Vec<f64>]) -> String {
 }
 
 fn independent_call(table: &[Vec<f64>], tol: f64) -> String {
-    format!(
-        "is_independent({}, {})",
-        show_table(table),
-        show::float(tol)
-    )
+    format!("is_independent({}, {})", show_table(table), show::float(tol))
 }
 
 fn total_call(conditionals: &[f64], priors: &[f64]) -> String {
-    format!(
-        "total_probability({}, {})",
-        show::floats(conditionals),
-        show::floats(priors)
-    )
+    format!("total_probability({}, {})", show::floats(conditionals), show::floats(priors))
 }
 
 /// A distribution over 1–4 (or `len`) outcomes: integer weights 1..9 divided by their total.
@@ -51,9 +40,7 @@ fn distribution(len: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = V
 }
 
 fn outer(px: &[f64], py: &[f64]) -> Vec<Vec<f64>> {
-    px.iter()
-        .map(|a| py.iter().map(|b| a * b).collect())
-        .collect()
+    px.iter().map(|a| py.iter().map(|b| a * b).collect()).collect()
 }
 
 /// An outer product P(X)·P(Y)ᵀ: the joint table of two independent variables.
@@ -107,11 +94,7 @@ fn reference(table: &[Vec<f64>]) -> JointTable {
 }
 
 fn expect_bool(got: &Result<bool, StatsError>, want: bool) -> Verdict {
-    expect::that(
-        matches!(got, Ok(b) if *b == want),
-        show::result(got),
-        format!("Ok({want})"),
-    )
+    expect::that(matches!(got, Ok(b) if *b == want), show::result(got), format!("Ok({want})"))
 }
 
 /// The checks.
@@ -330,21 +313,15 @@ pub fn spec() -> Spec<Impl> {
 fn far_from_boundary(t: &[Vec<f64>], tol: f64) -> bool {
     let r = reference(t);
     let (px, py) = (r.marginal_x(), r.marginal_y());
-    t.iter().zip(&px).all(|(row, a)| {
-        row.iter()
-            .zip(&py)
-            .all(|(p, b)| ((p - a * b).abs() - tol).abs() > 1e-12)
-    })
+    t.iter()
+        .zip(&px)
+        .all(|(row, a)| row.iter().zip(&py).all(|(p, b)| ((p - a * b).abs() - tol).abs() > 1e-12))
 }
 
 /// The conditionals P(Y = j | X = x) over x and the priors P(X = x), for column j.
 fn column_conditionals(t: &[Vec<f64>], j: usize) -> (Vec<f64>, Vec<f64>) {
     let priors: Vec<f64> = t.iter().map(|row| row.iter().sum()).collect();
-    let conditionals = t
-        .iter()
-        .zip(&priors)
-        .map(|(row, p)| (row[j] / p).min(1.0))
-        .collect();
+    let conditionals = t.iter().zip(&priors).map(|(row, p)| (row[j] / p).min(1.0)).collect();
     (conditionals, priors)
 }
 
@@ -352,8 +329,7 @@ fn checked(table: &[Vec<f64>], tol: f64) -> Result<JointTable, StatsError> {
     let t = JointTable::new(table.to_vec())?;
     if !(tol.is_finite() && tol >= 0.0) {
         return Err(StatsError::InvalidParameter {
-            name: "tol",
-            reason: "must be finite and ≥ 0",
+            name: "tol", reason: "must be finite and ≥ 0"
         });
     }
     Ok(t)
@@ -377,13 +353,8 @@ fn compares_marginals_only(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsEr
 fn exact_equality(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
     checked(table, tol)?;
     let px: Vec<f64> = table.iter().map(|row| row.iter().sum()).collect();
-    let py: Vec<f64> = (0..table[0].len())
-        .map(|j| table.iter().map(|row| row[j]).sum())
-        .collect();
-    Ok(table
-        .iter()
-        .zip(&px)
-        .all(|(row, a)| row.iter().zip(&py).all(|(p, b)| *p == a * b)))
+    let py: Vec<f64> = (0..table[0].len()).map(|j| table.iter().map(|row| row[j]).sum()).collect();
+    Ok(table.iter().zip(&px).all(|(row, a)| row.iter().zip(&py).all(|(p, b)| *p == a * b)))
 }
 
 fn unweighted_average(conditionals: &[f64], priors: &[f64]) -> Result<f64, StatsError> {

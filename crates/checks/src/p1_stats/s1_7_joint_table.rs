@@ -10,10 +10,7 @@ pub use mathlings_bindings::p1_stats::s1_7_joint_table::{Distribution, Impl, Mar
 /// Sums and quotients of at most 16 probabilities in [0, 1]: any summation order is exact
 /// to a few ulps (≤ 1e-15); 1e-12 leaves a wide margin and still rejects any wrong axis or
 /// missing normalisation, which are off by ≥ 1e-3 on these tables.
-const AGREE: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
 fn show_table(table: &[Vec<f64>]) -> String {
     let rows: Vec<String> = table.iter().map(|row| show::vec(row)).collect();
@@ -40,11 +37,7 @@ fn table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
         .prop_map(|(cols, w)| {
             let total: u32 = w.iter().sum();
             w.chunks(cols)
-                .map(|row| {
-                    row.iter()
-                        .map(|&v| f64::from(v) / f64::from(total))
-                        .collect()
-                })
+                .map(|row| row.iter().map(|&v| f64::from(v) / f64::from(total)).collect())
                 .collect()
         })
 }
@@ -343,10 +336,7 @@ fn marginals_swapped(table: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), StatsEr
 
 fn checked_row(table: &[Vec<f64>], x: usize) -> Result<&Vec<f64>, StatsError> {
     validate(table)?;
-    table.get(x).ok_or(StatsError::InvalidParameter {
-        name: "x",
-        reason: "row index out of range",
-    })
+    table.get(x).ok_or(StatsError::InvalidParameter { name: "x", reason: "row index out of range" })
 }
 
 fn wrong_axis(table: &[Vec<f64>], x: usize) -> Result<Vec<f64>, StatsError> {

@@ -7,24 +7,14 @@ use crate::prelude::*;
 pub use mathlings_bindings::p1_stats::s1_8_beta_binomial::{Impl, Pair};
 
 /// α + s and α / (α + β) are one or two roundings: 1e-12 relative is generous.
-const EXACT: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-15,
-};
+const EXACT: Tol = Tol { rel: 1e-12, abs: 1e-15 };
 /// Quantiles: a bisection stopped at a bracket of 1e-12 is within 5e-13 of the root, and the
 /// reference is exact to the last bit; 1e-9 accepts any bisection that stops at ≤ 1e-10 and
 /// still rejects a wrong tail split (off by ≥ 1e-3 here).
-const QUANTILE: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-9,
-};
+const QUANTILE: Tol = Tol { rel: 0.0, abs: 1e-9 };
 
 fn update_call(&(a, b, s, f): &(f64, f64, u64, u64)) -> String {
-    format!(
-        "beta_binomial_update({}, {}, {s}, {f})",
-        show::float(a),
-        show::float(b)
-    )
+    format!("beta_binomial_update({}, {}, {s}, {f})", show::float(a), show::float(b))
 }
 
 fn mean_call(a: f64, b: f64) -> String {
@@ -32,12 +22,7 @@ fn mean_call(a: f64, b: f64) -> String {
 }
 
 fn interval_call(a: f64, b: f64, level: f64) -> String {
-    format!(
-        "credible_interval({}, {}, {})",
-        show::float(a),
-        show::float(b),
-        show::float(level)
-    )
+    format!("credible_interval({}, {}, {})", show::float(a), show::float(b), show::float(level))
 }
 
 /// A Beta parameter: a half-integer in [0.5, 10] (shrinks to readable values) or any value in
@@ -55,9 +40,7 @@ fn prior_and_data() -> impl Strategy<Value = (f64, f64, u64, u64)> + Clone {
 }
 
 fn reference_interval(a: f64, b: f64, level: f64) -> (f64, f64) {
-    BetaPosterior { alpha: a, beta: b }
-        .credible_interval(level)
-        .expect("reference interval")
+    BetaPosterior { alpha: a, beta: b }.credible_interval(level).expect("reference interval")
 }
 
 fn pair_close(got: &Result<(f64, f64), StatsError>, want: (f64, f64), tol: Tol) -> Verdict {

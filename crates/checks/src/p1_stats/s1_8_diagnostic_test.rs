@@ -9,21 +9,13 @@ pub use mathlings_bindings::p1_stats::s1_8_diagnostic_test::Impl;
 /// Two products, a sum of two non-negative terms and a quotient: ≤ 4 roundings, so a few
 /// ulps of relative error; 1e-12 (plus 1e-15 absolute for answers near 0) leaves a wide
 /// margin and rejects every wrong formula (off by ≥ 1e-3 on these inputs).
-const AGREE: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-15,
-};
+const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-15 };
 /// Evidence P(+) or P(−) below this is treated as "nearly impossible" and not generated, so
 /// that the answer is not a ratio of two rounding errors.
 const MIN_EVIDENCE: f64 = 1e-6;
 
 fn call(name: &str, (prev, sens, spec): (f64, f64, f64)) -> String {
-    format!(
-        "{name}({}, {}, {})",
-        show::float(prev),
-        show::float(sens),
-        show::float(spec)
-    )
+    format!("{name}({}, {}, {})", show::float(prev), show::float(sens), show::float(spec))
 }
 
 fn positive_call(args: &(f64, f64, f64)) -> String {
@@ -36,10 +28,7 @@ fn negative_call(args: &(f64, f64, f64)) -> String {
 
 /// A probability: a whole percentage (shrinks to readable values) or any value in [0, 1].
 fn probability() -> impl Strategy<Value = f64> + Clone {
-    prop_oneof![
-        (0..=100u32).prop_map(|v| f64::from(v) / 100.0),
-        0.0..=1.0f64
-    ]
+    prop_oneof![(0..=100u32).prop_map(|v| f64::from(v) / 100.0), 0.0..=1.0f64]
 }
 
 fn triple() -> impl Strategy<Value = (f64, f64, f64)> + Clone {

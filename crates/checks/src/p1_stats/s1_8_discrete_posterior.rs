@@ -9,17 +9,10 @@ pub use mathlings_bindings::p1_stats::s1_8_discrete_posterior::{Impl, Posterior}
 /// A product and a quotient by a sum of ≤ 6 positive products: a few ulps of relative error
 /// (≤ 1e-15), even after two updates in a row; 1e-12 leaves a wide margin and still rejects
 /// a missing or wrong normalisation (off by ≥ 1e-2 on these inputs).
-const AGREE: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
 fn call(prior: &[f64], likelihood: &[f64]) -> String {
-    format!(
-        "posterior({}, {})",
-        show::floats(prior),
-        show::floats(likelihood)
-    )
+    format!("posterior({}, {})", show::floats(prior), show::floats(likelihood))
 }
 
 /// A prior over k hypotheses: integer weights 0..9 (some zero) divided by their total.
@@ -44,9 +37,7 @@ fn likelihood(k: usize) -> impl Strategy<Value = Vec<f64>> + Clone {
 fn prior_and_likelihood() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
     (1..=6usize)
         .prop_flat_map(|k| (prior(k), likelihood(k)))
-        .prop_filter("positive evidence", |(p, l)| {
-            p.iter().zip(l).any(|(a, b)| a * b > 0.0)
-        })
+        .prop_filter("positive evidence", |(p, l)| p.iter().zip(l).any(|(a, b)| a * b > 0.0))
 }
 
 fn reference(prior: &[f64], likelihood: &[f64]) -> Vec<f64> {
@@ -219,27 +210,21 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your posterior is prior × likelihood without dividing by the evidence: \
                     those products are the joint probabilities P(D, Hᵢ), and they sum to P(D), not 1. \
                     Divide each by P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ).",
-                implementation: Impl {
-                    posterior: no_evidence,
-                },
+                implementation: Impl { posterior: no_evidence },
             },
             Misconception {
                 id: "ignores_prior",
                 explanation: "Your posterior is the likelihood divided by its sum: the prior has no \
                     influence. That is only right for a uniform prior. Weight each likelihood by its \
                     prior first: P(Hᵢ | D) ∝ P(D | Hᵢ)·P(Hᵢ).",
-                implementation: Impl {
-                    posterior: ignores_prior,
-                },
+                implementation: Impl { posterior: ignores_prior },
             },
             Misconception {
                 id: "evidence_without_prior",
                 explanation: "You divide prior × likelihood by Σⱼ P(D | Hⱼ), the sum of the bare \
                     likelihoods. The evidence is the prior-weighted sum P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ) (law \
                     of total probability); only then does the posterior sum to 1.",
-                implementation: Impl {
-                    posterior: evidence_without_prior,
-                },
+                implementation: Impl { posterior: evidence_without_prior },
             },
         ],
         // Only the normalisation is fingerprinted: validation slips are reported by
@@ -276,8 +261,5 @@ fn ignores_prior(prior: &[f64], likelihood: &[f64]) -> Result<Vec<f64>, StatsErr
 fn evidence_without_prior(prior: &[f64], likelihood: &[f64]) -> Result<Vec<f64>, StatsError> {
     mathlings_stats::discrete_posterior(prior, likelihood)?;
     let total: f64 = likelihood.iter().sum();
-    Ok(product(prior, likelihood)
-        .iter()
-        .map(|j| j / total)
-        .collect())
+    Ok(product(prior, likelihood).iter().map(|j| j / total).collect())
 }

@@ -9,17 +9,10 @@ pub use mathlings_bindings::p1_stats::s1_9_cross_entropy_logits::Impl;
 /// The stable form has a few ulps of error per term; the mean of ≤ 30 terms of size ≤ 1e3 is
 /// exact to ~1e-13 absolute. 1e-10 relative + 1e-12 absolute accepts any stable evaluation and
 /// rejects sigmoid-then-log, which loses ~ε·e^|z| (≥ 1e-6 relative) once |z| ≳ 20.
-const AGREE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-12,
-};
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-12 };
 
 fn call(logits: &[f64], labels: &[f64]) -> String {
-    format!(
-        "binary_cross_entropy_with_logits({}, {})",
-        show::floats(logits),
-        show::floats(labels)
-    )
+    format!("binary_cross_entropy_with_logits({}, {})", show::floats(logits), show::floats(labels))
 }
 
 /// A logit: an integer in [−40, 40] (shrinks to readable values) or any value in [−40, 40].
@@ -34,10 +27,7 @@ fn label() -> impl Strategy<Value = f64> + Clone {
 
 fn pairs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
     (1..30usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(logit(), n),
-            proptest::collection::vec(label(), n),
-        )
+        (proptest::collection::vec(logit(), n), proptest::collection::vec(label(), n))
     })
 }
 
@@ -190,26 +180,20 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You compute p = σ(z) and then −[y·ln p + (1 − y)·ln(1 − p)]. For large |z|, p rounds \
                     to exactly 0 or 1, ln 0 = −∞ and 0·(−∞) = NaN; even at z = 30, 1 − p keeps only a few \
                     correct digits. Rewrite the loss in z: max(z, 0) − z·y + ln(1 + e^(−|z|)).",
-                implementation: Impl {
-                    binary_cross_entropy_with_logits: sigmoid_then_log,
-                },
+                implementation: Impl { binary_cross_entropy_with_logits: sigmoid_then_log },
             },
             Misconception {
                 id: "unshifted_softplus",
                 explanation: "You use ln(1 + e^z) − z·y. It is the right formula, but e^z overflows to ∞ for \
                     z > 709. Shift by max(z, 0): ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|)), where the \
                     exponent is never positive.",
-                implementation: Impl {
-                    binary_cross_entropy_with_logits: unshifted_softplus,
-                },
+                implementation: Impl { binary_cross_entropy_with_logits: unshifted_softplus },
             },
             Misconception {
                 id: "sum_not_mean",
                 explanation: "Your loss is the sum over the observations; this function returns the mean: \
                     divide by n.",
-                implementation: Impl {
-                    binary_cross_entropy_with_logits: sum_not_mean,
-                },
+                implementation: Impl { binary_cross_entropy_with_logits: sum_not_mean },
             },
         ],
         probe: |imp| {
@@ -220,10 +204,7 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => format!("{e:?}"),
             };
             vec![
-                show((imp.binary_cross_entropy_with_logits)(
-                    &[0.5, -1.2],
-                    &[1.0, 0.0],
-                )),
+                show((imp.binary_cross_entropy_with_logits)(&[0.5, -1.2], &[1.0, 0.0])),
                 show((imp.binary_cross_entropy_with_logits)(&[1000.0], &[1.0])),
             ]
         },
@@ -253,7 +234,5 @@ fn unshifted_softplus(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError>
 }
 
 fn sum_not_mean(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
-    terms(logits, labels, |z, y| {
-        z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()
-    })
+    terms(logits, labels, |z, y| z.max(0.0) - z * y + (-z.abs()).exp().ln_1p())
 }

@@ -9,26 +9,14 @@ pub use mathlings_bindings::p1_stats::s1_9_gaussian_nll_mse::{Impl, Loss};
 /// Sums of ≤ 30 non-negative squares and one logarithm: ~1e-14 relative, whatever the
 /// summation order or whether σ is divided before or after squaring; 1e-10 relative (plus
 /// 1e-9 absolute for NLLs near 0) leaves margin and rejects a missing ½ or constant.
-const AGREE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-9,
-};
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-9 };
 
 fn nll_call(y: &[f64], y_hat: &[f64], sigma: f64) -> String {
-    format!(
-        "gaussian_nll({}, {}, {})",
-        show::floats(y),
-        show::floats(y_hat),
-        show::float(sigma)
-    )
+    format!("gaussian_nll({}, {}, {})", show::floats(y), show::floats(y_hat), show::float(sigma))
 }
 
 fn mse_call(y: &[f64], y_hat: &[f64]) -> String {
-    format!(
-        "mean_squared_error({}, {})",
-        show::floats(y),
-        show::floats(y_hat)
-    )
+    format!("mean_squared_error({}, {})", show::floats(y), show::floats(y_hat))
 }
 
 /// Targets and predictions of the same length (1–30), values in [−1000, 1000].
@@ -251,10 +239,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(v) => show::rounded(v, 8),
                 Err(e) => format!("{e:?}"),
             };
-            vec![
-                fmt((imp.gaussian_nll)(&y, &h, 2.0)),
-                fmt((imp.mean_squared_error)(&y, &h)),
-            ]
+            vec![fmt((imp.gaussian_nll)(&y, &h, 2.0)), fmt((imp.mean_squared_error)(&y, &h))]
         },
     }
 }

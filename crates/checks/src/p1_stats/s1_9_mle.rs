@@ -9,10 +9,7 @@ pub use mathlings_bindings::p1_stats::s1_9_mle::{Impl, NormalFit};
 /// Means and two-pass deviations of ≤ 40 values of magnitude ≤ 1000: absolute error
 /// ≲ n·ε·max|x| ≈ 1e-11; 1e-9 (plus 1e-10 relative) leaves margin and still rejects n − 1
 /// (a relative change ≥ 1/(2n) ≥ 1.2%).
-const AGREE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-9,
-};
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-9 };
 /// Slack when comparing log-likelihoods: they are sums of ≤ 40 terms of size ≲ 1e2, exact to
 /// ~1e-12; a perturbation of the parameter lowers them by ≥ 1e-5 here.
 const LL_SLACK: f64 = 1e-9;
@@ -142,10 +139,8 @@ pub fn spec() -> Spec<Impl> {
                             let Ok((mu, sigma)) = got else {
                                 return expect::fail(show::result(&got), "Ok((μ̂, σ̂))");
                             };
-                            let mus: Vec<f64> = [-0.3, -0.01, 0.01, 0.3]
-                                .iter()
-                                .map(|d| mu + d * sigma)
-                                .collect();
+                            let mus: Vec<f64> =
+                                [-0.3, -0.01, 0.01, 0.3].iter().map(|d| mu + d * sigma).collect();
                             is_maximum("μ̂", mu, &mus, |m| {
                                 mathlings_stats::normal_log_likelihood(x, m, sigma)
                             })?;
@@ -276,11 +271,7 @@ pub fn spec() -> Spec<Impl> {
 fn n_minus_one(x: &[f64]) -> Result<(f64, f64), StatsError> {
     let fit = mathlings_stats::normal_mle(x)?;
     let n = x.len() as f64;
-    let s = if x.len() > 1 {
-        fit.sigma * (n / (n - 1.0)).sqrt()
-    } else {
-        f64::NAN
-    };
+    let s = if x.len() > 1 { fit.sigma * (n / (n - 1.0)).sqrt() } else { f64::NAN };
     Ok((fit.mu, s))
 }
 

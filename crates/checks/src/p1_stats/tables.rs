@@ -17,8 +17,5 @@ pub fn iris_table() -> Vec<Vec<f64>> {
         counts[s][long] += 1.0;
     }
     let n = iris.species.len() as f64;
-    counts
-        .into_iter()
-        .map(|row| row.into_iter().map(|c| c / n).collect())
-        .collect()
+    counts.into_iter().map(|row| row.into_iter().map(|c| c / n).collect()).collect()
 }

@@ -11,12 +11,7 @@ use crate::prelude::*;
 pub fn rounded_matrix(m: &DMatrix<f64>, digits: usize) -> String {
     let rows: Vec<String> = m
         .row_iter()
-        .map(|row| {
-            row.iter()
-                .map(|&x| show::rounded(x, digits))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
+        .map(|row| row.iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", "))
         .collect();
     format!("[{}]", rows.join("; "))
 }
@@ -28,12 +23,12 @@ pub fn matrix_close(
     tol: impl Fn(usize, usize) -> f64,
 ) -> Verdict {
     let worst = match got {
-        Ok(m) if m.shape() == want.shape() => (0..m.nrows())
-            .flat_map(|i| (0..m.ncols()).map(move |j| (i, j)))
-            .find(|&(i, j)| {
+        Ok(m) if m.shape() == want.shape() => {
+            (0..m.nrows()).flat_map(|i| (0..m.ncols()).map(move |j| (i, j))).find(|&(i, j)| {
                 let (g, w) = (m[(i, j)], want[(i, j)]);
                 !(g.is_finite() && (g - w).abs() <= tol(i, j))
-            }),
+            })
+        }
         Ok(_) => Some((usize::MAX, usize::MAX)),
         Err(_) => Some((usize::MAX, usize::MAX)),
     };
@@ -43,10 +38,7 @@ pub fn matrix_close(
             let at = if i == usize::MAX {
                 String::new()
             } else {
-                format!(
-                    " (entry ({i}, {j}) is off by more than {})",
-                    show::rounded(tol(i, j), 2)
-                )
+                format!(" (entry ({i}, {j}) is off by more than {})", show::rounded(tol(i, j), 2))
             };
             expect::fail(
                 format!("{}{at}", show::outcome(got)),
@@ -91,10 +83,9 @@ pub fn low_rank() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
             (strategies::matrix(m, r), strategies::matrix(r, n), Just(r))
         })
         .prop_map(|(b, c, r)| (b * c, r))
-        .prop_filter(
-            "rank r by the reference, pivots ≥ 1e-3 max|a|",
-            |(a, r)| mathlings_linalg::rank(a).ok() == Some(*r) && well_separated(a, *r),
-        )
+        .prop_filter("rank r by the reference, pivots ≥ 1e-3 max|a|", |(a, r)| {
+            mathlings_linalg::rank(a).ok() == Some(*r) && well_separated(a, *r)
+        })
 }
 
 /// The reference's r-th pivot (with its tolerance) is clearly above the noise.
@@ -115,11 +106,8 @@ pub fn well_separated(a: &DMatrix<f64>, r: usize) -> bool {
 pub fn with_zeros(
     sizes: std::ops::RangeInclusive<usize>,
 ) -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (
-        strategies::square_matrix(sizes),
-        proptest::collection::vec(0..4u8, 64),
-    )
-        .prop_map(|(mut a, dice)| {
+    (strategies::square_matrix(sizes), proptest::collection::vec(0..4u8, 64)).prop_map(
+        |(mut a, dice)| {
             let n = a.nrows();
             for (k, die) in dice.into_iter().enumerate().take(n * n) {
                 let (i, j) = (k / n, k % n);
@@ -129,7 +117,8 @@ pub fn with_zeros(
                 }
             }
             a
-        })
+        },
+    )
 }
 
 /// 3×3 matrices s·diag(1, 1, d) whose last pivot sits at the singularity threshold
@@ -182,12 +171,10 @@ pub fn dependent_columns() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 
 /// A random matrix whose top-left entry is 0: the first pivot must come from a row swap.
 pub fn zero_corner() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (2..=6usize, 1..=6usize)
-        .prop_flat_map(|(m, n)| strategies::matrix(m, n))
-        .prop_map(|mut a| {
-            a[(0, 0)] = 0.0;
-            a
-        })
+    (2..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)).prop_map(|mut a| {
+        a[(0, 0)] = 0.0;
+        a
+    })
 }
 
 /// A regular 3×3 matrix on which taking a pivot that is merely larger than the current

@@ -14,11 +14,7 @@ fn call_shapes((a, b): &Shapes) -> String {
 }
 
 fn call_add((a, sa, b, sb): &Operands) -> String {
-    format!(
-        "broadcast_add({}, &{sa:?}, {}, &{sb:?})",
-        show::floats(a),
-        show::floats(b)
-    )
+    format!("broadcast_add({}, &{sa:?}, {}, &{sb:?})", show::floats(a), show::floats(b))
 }
 
 /// Two shapes that broadcast: both are a common shape with some leading axes dropped and
@@ -34,11 +30,7 @@ fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
         .prop_map(|(base, mask_a, mask_b, drop_a, drop_b)| {
             let make = |mask: &[bool], drop: usize| -> Vec<usize> {
                 let drop = drop.min(base.len());
-                base[drop..]
-                    .iter()
-                    .zip(mask)
-                    .map(|(&d, &one)| if one { 1 } else { d })
-                    .collect()
+                base[drop..].iter().zip(mask).map(|(&d, &one)| if one { 1 } else { d }).collect()
             };
             (make(&mask_a, drop_a), make(&mask_b, drop_b))
         })
@@ -47,14 +39,8 @@ fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
 /// Two shapes that do not broadcast: some right-aligned pair of lengths is 2–4 vs 3–6,
 /// different and neither 1.
 fn incompatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
-    (
-        compatible_shapes(),
-        0..4usize,
-        2..=4usize,
-        1..=2usize,
-        proptest::bool::ANY,
-    )
-        .prop_map(|((a, b), k, x, dx, strip)| {
+    (compatible_shapes(), 0..4usize, 2..=4usize, 1..=2usize, proptest::bool::ANY).prop_map(
+        |((a, b), k, x, dx, strip)| {
             let rank = a.len().max(b.len()).max(1);
             let pad = |s: &[usize]| -> Vec<usize> {
                 let mut p = vec![1; rank - s.len()];
@@ -70,7 +56,8 @@ fn incompatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
                 a.drain(..leading);
             }
             (a, b)
-        })
+        },
+    )
 }
 
 fn count(shape: &[usize]) -> usize {
@@ -124,10 +111,7 @@ fn show_sum(s: &Sum) -> String {
 }
 
 fn mismatch(a: &[usize], b: &[usize]) -> LinalgError {
-    LinalgError::TensorShapeMismatch {
-        left: a.to_vec(),
-        right: b.to_vec(),
-    }
+    LinalgError::TensorShapeMismatch { left: a.to_vec(), right: b.to_vec() }
 }
 
 /// The checks.
@@ -408,12 +392,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let shapes: [(&[usize], &[usize]); 4] = [
-                (&[2, 3], &[3]),
-                (&[3, 1], &[3]),
-                (&[3], &[4]),
-                (&[8, 1, 6, 1], &[7, 1, 5]),
-            ];
+            let shapes: [(&[usize], &[usize]); 4] =
+                [(&[2, 3], &[3]), (&[3, 1], &[3]), (&[3], &[4]), (&[8, 1, 6, 1], &[7, 1, 5])];
             let mut out: Vec<String> = shapes
                 .iter()
                 .map(|(a, b)| match (imp.broadcast_shapes)(a, b) {
@@ -448,23 +428,21 @@ fn faulty_shapes(
     let (pa, pb) = (pad(a, rank, left), pad(b, rank, left));
     pa.iter()
         .zip(&pb)
-        .map(|(&x, &y)| {
-            if x == y || x == 1 || y == 1 || !check {
-                Ok(x.max(y))
-            } else {
-                Err(mismatch(a, b))
-            }
-        })
+        .map(
+            |(&x, &y)| {
+                if x == y || x == 1 || y == 1 || !check {
+                    Ok(x.max(y))
+                } else {
+                    Err(mismatch(a, b))
+                }
+            },
+        )
         .collect()
 }
 
 fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
     let ones = vec![1; rank - s.len()];
-    if left {
-        [s, &ones[..]].concat()
-    } else {
-        [&ones[..], s].concat()
-    }
+    if left { [s, &ones[..]].concat() } else { [&ones[..], s].concat() }
 }
 
 /// A sum that reads input axis k at output axis k after padding (wrapping indices by mod).
@@ -483,10 +461,7 @@ fn faulty_add(
     let shape = faulty_shapes(sa, sb, left, check, same_rank)?;
     let (pa, pb) = (pad(sa, shape.len(), left), pad(sb, shape.len(), left));
     let read = |data: &[f64], s: &[usize], index: &[usize]| -> f64 {
-        let offset = s
-            .iter()
-            .zip(index)
-            .fold(0, |o, (&len, &i)| o * len + i % len);
+        let offset = s.iter().zip(index).fold(0, |o, (&len, &i)| o * len + i % len);
         data[offset]
     };
     let mut out = Vec::new();

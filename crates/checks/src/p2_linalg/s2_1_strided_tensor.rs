@@ -64,10 +64,7 @@ fn permutation(k: usize, seed: u64) -> Vec<usize> {
     let mut state = seed;
     let mut axes: Vec<usize> = (0..k).collect();
     for i in (1..k).rev() {
-        axes.swap(
-            i,
-            (strategies::splitmix64(&mut state) % (i as u64 + 1)) as usize,
-        );
+        axes.swap(i, (strategies::splitmix64(&mut state) % (i as u64 + 1)) as usize);
     }
     axes
 }
@@ -103,10 +100,7 @@ fn shape() -> impl Strategy<Value = Vec<usize>> + Clone {
 
 /// A shape and up to three reshapes/permutes.
 fn case() -> impl Strategy<Value = Case> + Clone {
-    (
-        shape(),
-        proptest::collection::vec((proptest::bool::ANY, proptest::num::u64::ANY), 0..=3),
-    )
+    (shape(), proptest::collection::vec((proptest::bool::ANY, proptest::num::u64::ANY), 0..=3))
         .prop_map(|(shape, raw)| {
             let n: usize = shape.iter().product();
             let mut current = shape.clone();
@@ -209,10 +203,8 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         case(),
                         |case| {
-                            let back = [
-                                Op::Reshape(vec![case.count()]),
-                                Op::Reshape(case.final_shape()),
-                            ];
+                            let back =
+                                [Op::Reshape(vec![case.count()]), Op::Reshape(case.final_shape())];
                             call(&case.shape, &[case.ops.clone(), back.to_vec()].concat())
                         },
                         |case| {
@@ -419,11 +411,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 fn iris_ops() -> Vec<Op> {
-    vec![
-        Op::Reshape(vec![3, 50, 4]),
-        Op::Permute(vec![0, 2, 1]),
-        Op::Reshape(vec![12, 50]),
-    ]
+    vec![Op::Reshape(vec![3, 50, 4]), Op::Permute(vec![0, 2, 1]), Op::Reshape(vec![12, 50])]
 }
 
 /// A wrong tensor, one flavour per misconception.
@@ -464,11 +452,7 @@ impl<const KIND: u8> Faulty<KIND> {
     fn from_vec(data: Vec<f64>, shape: &[usize]) -> Result<Self, LinalgError> {
         // The reference validates exactly as required.
         mathlings_linalg::Tensor::from_vec(data.clone(), shape)?;
-        Ok(Faulty {
-            data,
-            shape: shape.to_vec(),
-            strides: Self::strides_for(shape),
-        })
+        Ok(Faulty { data, shape: shape.to_vec(), strides: Self::strides_for(shape) })
     }
 
     fn shape(&self) -> &[usize] {
@@ -491,11 +475,7 @@ impl<const KIND: u8> Faulty<KIND> {
             index.iter().zip(&self.shape).zip(&self.strides).enumerate()
         {
             if i >= len {
-                return Err(LinalgError::IndexOutOfBounds {
-                    axis,
-                    index: i,
-                    len,
-                });
+                return Err(LinalgError::IndexOutOfBounds { axis, index: i, len });
             }
             offset += i * stride;
         }
@@ -507,14 +487,9 @@ impl<const KIND: u8> Faulty<KIND> {
     }
 
     fn logical(&self) -> Vec<f64> {
-        layout(
-            &self.shape,
-            &self.strides,
-            |i| self.get(i),
-            |i| self.offset_of(i),
-        )
-        .map(|l| l.elements)
-        .unwrap_or_default()
+        layout(&self.shape, &self.strides, |i| self.get(i), |i| self.offset_of(i))
+            .map(|l| l.elements)
+            .unwrap_or_default()
     }
 
     fn reshape(&self, shape: &[usize]) -> Result<Self, LinalgError> {
@@ -530,11 +505,7 @@ impl<const KIND: u8> Faulty<KIND> {
         } else {
             self.logical()
         };
-        Ok(Faulty {
-            data,
-            shape: shape.to_vec(),
-            strides: Self::strides_for(shape),
-        })
+        Ok(Faulty { data, shape: shape.to_vec(), strides: Self::strides_for(shape) })
     }
 
     fn permute(&self, axes: &[usize]) -> Result<Self, LinalgError> {
@@ -552,10 +523,6 @@ impl<const KIND: u8> Faulty<KIND> {
         } else {
             axes.iter().map(|&a| self.strides[a]).collect()
         };
-        Ok(Faulty {
-            data: self.data.clone(),
-            shape,
-            strides,
-        })
+        Ok(Faulty { data: self.data.clone(), shape, strides })
     }
 }

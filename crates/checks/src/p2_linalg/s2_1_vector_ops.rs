@@ -9,22 +9,13 @@ pub use mathlings_bindings::p2_linalg::s2_1_vector_ops::{Impl, ProjectFn};
 /// A dot product of n ≤ 8 terms summed in any order is within n·ε·Σ|aᵢbᵢ| ≈ 2e-15·Σ|aᵢbᵢ|
 /// of the exact value; 1e-13·Σ|aᵢbᵢ| leaves a factor 50 of slack.
 fn dot_tolerance(a: &[f64], b: &[f64]) -> Tol {
-    Tol {
-        rel: 0.0,
-        abs: 1e-13 * a.iter().zip(b).map(|(x, y)| (x * y).abs()).sum::<f64>(),
-    }
+    Tol { rel: 0.0, abs: 1e-13 * a.iter().zip(b).map(|(x, y)| (x * y).abs()).sum::<f64>() }
 }
 /// Norms: a handful of roundings (powf, sqrt, a sum of ≤ 8 positive terms), each ≤ ε
 /// relative; 1e-12 relative allows any stable ordering.
-const NORM: Tol = Tol {
-    rel: 1e-12,
-    abs: 0.0,
-};
+const NORM: Tol = Tol { rel: 1e-12, abs: 0.0 };
 /// Cosines lie in [−1, 1] and are computed to a few ε; 1e-12 absolute.
-const COSINE: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-12,
-};
+const COSINE: Tol = Tol { rel: 0.0, abs: 1e-12 };
 /// Projections: each component is within a few ε·‖v‖₂ of exact; 1e-12·‖v‖₂ per component
 /// (the absolute part is set per case).
 const PROJECTION_REL: f64 = 1e-12;
@@ -119,10 +110,7 @@ pub fn spec() -> Spec<Impl> {
                         |(v, u)| call2("project", v, u),
                         |(v, u)| {
                             let want = mathlings_linalg::project(v, u).expect("reference project");
-                            let tol = Tol {
-                                rel: 0.0,
-                                abs: PROJECTION_REL * l2(v),
-                            };
+                            let tol = Tol { rel: 0.0, abs: PROJECTION_REL * l2(v) };
                             expect::all_close(&(imp.project)(v, u), &want, tol)
                         },
                     )
@@ -208,10 +196,7 @@ pub fn spec() -> Spec<Impl> {
                                 return expect::fail(show::result(&p), "Ok(the projection)");
                             };
                             let scale = l2(v);
-                            let tol = Tol {
-                                rel: 0.0,
-                                abs: 1e-10 * scale,
-                            };
+                            let tol = Tol { rel: 0.0, abs: 1e-10 * scale };
                             let again = (imp.project)(&p, u);
                             expect::all_close(&again, &p, tol).map_err(|f| {
                                 mathlings_course::report::Failure {

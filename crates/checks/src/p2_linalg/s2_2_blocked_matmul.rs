@@ -79,11 +79,7 @@ fn speedup(imp: &Impl, n: usize, seed_rng: &mut impl rand::Rng) -> (f64, Duratio
     if best.0.as_secs_f64() < SPEEDUP * best.1.as_secs_f64() {
         time_both(imp, &a, &b, 3, &mut best);
     }
-    (
-        best.0.as_secs_f64() / best.1.as_secs_f64().max(1e-9),
-        best.0,
-        best.1,
-    )
+    (best.0.as_secs_f64() / best.1.as_secs_f64().max(1e-9), best.0, best.1)
 }
 
 fn shapes() -> impl Strategy<Value = (DMatrix<f64>, DMatrix<f64>)> + Clone {
@@ -143,20 +139,14 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let mut rng = ctx.rng();
-                    let (a, b) = (
-                        random_matrix(&mut rng, 37, 45),
-                        random_matrix(&mut rng, 45, 29),
-                    );
+                    let (a, b) = (random_matrix(&mut rng, 37, 45), random_matrix(&mut rng, 45, 29));
                     ctx.once(&call(&a, &b), || {
                         matrix_close(&(imp.matmul_blocked)(&a, &b), &(&a * &b), tolerance(&a, &b))
                     })?;
                     let (f, naive) = (imp.matmul_blocked, imp.naive);
                     let seed: u64 = rand::Rng::random(&mut rng);
                     let measured = ctx.within(TIMING_LIMIT, move || {
-                        let timed = Impl {
-                            matmul_blocked: f,
-                            naive,
-                        };
+                        let timed = Impl { matmul_blocked: f, naive };
                         let mut rng =
                             <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(seed);
                         speedup(&timed, TIMED_N, &mut rng)
@@ -237,20 +227,14 @@ pub fn spec() -> Spec<Impl> {
                     each a[(i, k)] also pays for index arithmetic. Rewrite around C[:, j] += b[(k, j)]·A[:, k] on \
                     slices (as_slice: entry (i, j) is at i + j·nrows), take k in blocks, and give blocks of C's \
                     columns to rayon (par_chunks_mut).",
-                implementation: Impl {
-                    matmul_blocked: naive_checked,
-                    naive: baseline,
-                },
+                implementation: Impl { matmul_blocked: naive_checked, naive: baseline },
             },
             Misconception {
                 id: "partial_block_dropped",
                 explanation: "Your blocked loops only visit whole blocks (0..p / B blocks of B), so when a dimension \
                     is not a multiple of the block size the last, partial block is never multiplied. Run each \
                     block from k0 to min(k0 + B, p) — with (0..p).step_by(B) — and likewise for blocks of columns.",
-                implementation: Impl {
-                    matmul_blocked: partial_block_dropped,
-                    naive: baseline,
-                },
+                implementation: Impl { matmul_blocked: partial_block_dropped, naive: baseline },
             },
         ],
         probe: |imp| {
@@ -269,11 +253,7 @@ pub fn spec() -> Spec<Impl> {
             let speed = if correct == "correct" {
                 guarded(|| {
                     let (ratio, _, _) = speedup(imp, 96, &mut rng);
-                    if ratio >= 1.6 {
-                        "fast".into()
-                    } else {
-                        "slow".into()
-                    }
+                    if ratio >= 1.6 { "fast".into() } else { "slow".into() }
                 })
             } else {
                 "not timed".into()
@@ -308,10 +288,7 @@ fn validate(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<(), LinalgError> {
         }
     }
     if a.ncols() != b.nrows() {
-        return Err(LinalgError::ShapeMismatch {
-            left: a.shape(),
-            right: b.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() });
     }
     Ok(())
 }

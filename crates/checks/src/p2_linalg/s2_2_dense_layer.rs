@@ -15,12 +15,7 @@ const LAYER_REL: f64 = 1e-13;
 type Layer = (DMatrix<f64>, DMatrix<f64>, DVector<f64>);
 
 fn call((x, w, b): &Layer) -> String {
-    format!(
-        "dense_layer(&{}, &{}, &{})",
-        show::matrix(x),
-        show::matrix(w),
-        show::vector(b)
-    )
+    format!("dense_layer(&{}, &{}, &{})", show::matrix(x), show::matrix(w), show::vector(b))
 }
 
 /// A batch of 1–6 samples with 1–6 inputs, a layer with 1–6 outputs.
@@ -194,26 +189,20 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You computed X W instead of X Wᵀ. Row j of W holds the weights of output unit j, \
                     so output j of sample r is row r of X dotted with ROW j of W: yᵣⱼ = bⱼ + Σₖ x[(r, k)]·w[(j, k)]. \
                     X W pairs the inputs with a column of W instead (and only has the right shape when W is square).",
-                implementation: Impl {
-                    dense_layer: x_times_w,
-                },
+                implementation: Impl { dense_layer: x_times_w },
             },
             Misconception {
                 id: "bias_per_sample",
                 explanation: "Your bias is indexed by the sample (row r gets b[r]) instead of by the output unit. \
                     Each output unit j has one bias bⱼ, added to column j of Y for every sample: Y = X Wᵀ + 1 bᵀ, \
                     yᵣⱼ = … + bⱼ.",
-                implementation: Impl {
-                    dense_layer: bias_per_sample,
-                },
+                implementation: Impl { dense_layer: bias_per_sample },
             },
             Misconception {
                 id: "bias_ignored",
                 explanation: "Your layer never adds the bias: Y must be X Wᵀ + 1 bᵀ, i.e. bⱼ is added to every \
                     entry of column j.",
-                implementation: Impl {
-                    dense_layer: bias_ignored,
-                },
+                implementation: Impl { dense_layer: bias_ignored },
             },
         ],
         probe: |imp| {
@@ -227,11 +216,7 @@ pub fn spec() -> Spec<Impl> {
             // report the shape problem of a non-square W either way.
             let outcome = |f: &dyn Fn() -> MatrixResult| {
                 let text = guarded(|| show::outcome(&f()));
-                if text.starts_with("Ok(") {
-                    text
-                } else {
-                    "no result".into()
-                }
+                if text.starts_with("Ok(") { text } else { "no result".into() }
             };
             vec![
                 outcome(&|| (imp.dense_layer)(&x, &w, &b)),
@@ -261,16 +246,10 @@ fn validate(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), 
 fn x_times_w(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> MatrixResult {
     validate(x, w, b)?;
     if x.ncols() != w.nrows() {
-        return Err(LinalgError::ShapeMismatch {
-            left: x.shape(),
-            right: w.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
     }
     if b.len() != w.ncols() {
-        return Err(LinalgError::ShapeMismatch {
-            left: w.shape(),
-            right: (b.len(), 1),
-        });
+        return Err(LinalgError::ShapeMismatch { left: w.shape(), right: (b.len(), 1) });
     }
     let mut y = x * w;
     for (j, mut column) in y.column_iter_mut().enumerate() {
@@ -282,16 +261,10 @@ fn x_times_w(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> MatrixResu
 fn bias_per_sample(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> MatrixResult {
     validate(x, w, b)?;
     if x.ncols() != w.ncols() {
-        return Err(LinalgError::ShapeMismatch {
-            left: x.shape(),
-            right: w.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
     }
     if b.len() != x.nrows() {
-        return Err(LinalgError::ShapeMismatch {
-            left: w.shape(),
-            right: (b.len(), 1),
-        });
+        return Err(LinalgError::ShapeMismatch { left: w.shape(), right: (b.len(), 1) });
     }
     let mut y = x * w.transpose();
     for (r, mut row) in y.row_iter_mut().enumerate() {
@@ -303,16 +276,10 @@ fn bias_per_sample(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> Matr
 fn bias_ignored(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> MatrixResult {
     validate(x, w, b)?;
     if x.ncols() != w.ncols() {
-        return Err(LinalgError::ShapeMismatch {
-            left: x.shape(),
-            right: w.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
     }
     if b.len() != w.nrows() {
-        return Err(LinalgError::ShapeMismatch {
-            left: w.shape(),
-            right: (b.len(), 1),
-        });
+        return Err(LinalgError::ShapeMismatch { left: w.shape(), right: (b.len(), 1) });
     }
     Ok(x * w.transpose())
 }

@@ -321,16 +321,11 @@ fn validate(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<(), LinalgError> {
 fn transposed_indexing(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
     validate(a, b)?;
     if a.ncols() != b.nrows() {
-        return Err(LinalgError::ShapeMismatch {
-            left: a.shape(),
-            right: b.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() });
     }
     let (m, p, n) = (a.nrows(), a.ncols(), b.ncols());
     // Indexes a[(k, i)]: panics out of bounds when p > m, like the learner's loop would.
-    Ok(DMatrix::from_fn(m, n, |i, j| {
-        (0..p).map(|k| a[(k, i)] * b[(k, j)]).sum()
-    }))
+    Ok(DMatrix::from_fn(m, n, |i, j| (0..p).map(|k| a[(k, i)] * b[(k, j)]).sum()))
 }
 
 fn matmul_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
@@ -347,10 +342,7 @@ fn add_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
 fn elementwise(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
     validate(a, b)?;
     if a.shape() != b.shape() {
-        return Err(LinalgError::ShapeMismatch {
-            left: a.shape(),
-            right: b.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() });
     }
     Ok(a.component_mul(b))
 }

@@ -15,10 +15,7 @@ pub use mathlings_bindings::p2_linalg::s2_3_determinant::Impl;
 /// covers well-conditioned cases.
 fn tolerance(a: &DMatrix<f64>) -> Tol {
     let hadamard: f64 = a.row_iter().map(|r| r.norm().max(1.0)).product();
-    Tol {
-        rel: 1e-9,
-        abs: 1e-11 * hadamard,
-    }
+    Tol { rel: 1e-9, abs: 1e-11 * hadamard }
 }
 
 fn call(a: &DMatrix<f64>) -> String {
@@ -49,13 +46,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "matrices with exact zeros on and off the diagonal (which need row swaps) get the right determinant",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.once(
-                        &call(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
-                        || {
-                            let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
-                            expect::close(&(imp.determinant)(&swap), -1.0, tolerance(&swap))
-                        },
-                    )?;
+                    ctx.once(&call(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])), || {
+                        let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+                        expect::close(&(imp.determinant)(&swap), -1.0, tolerance(&swap))
+                    })?;
                     ctx.forall(with_zeros(2..=6), call, |a| {
                         expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
                     })
@@ -91,10 +85,8 @@ pub fn spec() -> Spec<Impl> {
                                     "Ok values for det A and det B",
                                 );
                             };
-                            let tol = Tol {
-                                rel: 1e-8,
-                                abs: tolerance(a).abs * tolerance(b).abs * 1e11,
-                            };
+                            let tol =
+                                Tol { rel: 1e-8, abs: tolerance(a).abs * tolerance(b).abs * 1e11 };
                             expect::close(&(imp.determinant)(&ab), da * db, tol)
                         },
                     )
@@ -176,26 +168,20 @@ pub fn spec() -> Spec<Impl> {
                     (or tiny) you divide by zero and get NaN/∞ — or lose every digit. Partial pivoting: before \
                     eliminating column k, swap up the row with the largest |aᵢₖ| (i ≥ k), and flip the sign of \
                     the determinant for every swap.",
-                implementation: Impl {
-                    determinant: no_pivoting,
-                },
+                implementation: Impl { determinant: no_pivoting },
             },
             Misconception {
                 id: "sign_not_flipped",
                 explanation: "You pivot, but every row swap multiplies the determinant by −1 and your answer \
                     ignores that: det A = (−1)^(number of swaps) · Π uᵢᵢ.",
-                implementation: Impl {
-                    determinant: sign_not_flipped,
-                },
+                implementation: Impl { determinant: sign_not_flipped },
             },
             Misconception {
                 id: "cofactor_expansion",
                 explanation: "Your answer is right but slow: cofactor (Laplace) expansion does n! products — \
                     ~4·10⁷ at n = 11, 2.4·10¹⁸ at n = 20. Elimination (LU) needs ~n³/3 operations: reduce A to \
                     triangular form and multiply the diagonal.",
-                implementation: Impl {
-                    determinant: cofactor_expansion,
-                },
+                implementation: Impl { determinant: cofactor_expansion },
             },
         ],
         probe: |imp| {
@@ -209,11 +195,7 @@ pub fn spec() -> Spec<Impl> {
                 ((i * 7 + j * 3) % 11) as f64 - 5.0 + if i == j { 20.0 } else { 0.0 }
             });
             let _ = (imp.determinant)(&big);
-            let speed = if started.elapsed() > Duration::from_millis(30) {
-                "slow"
-            } else {
-                "fast"
-            };
+            let speed = if started.elapsed() > Duration::from_millis(30) { "slow" } else { "fast" };
             vec![
                 show_det(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
                 show_det(&DMatrix::from_row_slice(
@@ -232,10 +214,7 @@ fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
         return Err(LinalgError::Empty);
     }
     if !a.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: a.nrows(),
-            cols: a.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
     }
     if a.iter().any(|x| !x.is_finite()) {
         return Err(LinalgError::NonFinite);
@@ -251,9 +230,8 @@ fn eliminate(a: &DMatrix<f64>, pivot: bool, flip: bool) -> Result<f64, LinalgErr
     let mut det = 1.0;
     for k in 0..n {
         if pivot {
-            let p = (k..n)
-                .max_by(|&i, &j| m[(i, k)].abs().total_cmp(&m[(j, k)].abs()))
-                .unwrap_or(k);
+            let p =
+                (k..n).max_by(|&i, &j| m[(i, k)].abs().total_cmp(&m[(j, k)].abs())).unwrap_or(k);
             if p != k {
                 m.swap_rows(p, k);
                 if flip {

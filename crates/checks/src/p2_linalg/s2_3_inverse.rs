@@ -141,12 +141,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular",
                 weight: 1,
                 check: |imp, ctx| {
-                    let input = (
-                        strategies::square_matrix(2..=6),
-                        0..8usize,
-                        0..8usize,
-                        -2i32..=2,
-                    )
+                    let input = (strategies::square_matrix(2..=6), 0..8usize, 0..8usize, -2i32..=2)
                         .prop_map(|(mut a, i, j, s)| {
                             let n = a.nrows();
                             let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
@@ -251,18 +246,14 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your elimination divides by whatever is on the diagonal: a zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Before clearing column k, swap up the row \
                     (i ≥ k) with the largest |aᵢₖ| — in both halves of [A | I].",
-                implementation: Impl {
-                    inverse: no_pivoting,
-                },
+                implementation: Impl { inverse: no_pivoting },
             },
             Misconception {
                 id: "swap_left_half_only",
                 explanation: "You swap rows of A but not the same rows of the identity beside it. Every row \
                     operation — swaps included — must be applied to both halves of [A | I], otherwise the right \
                     half ends up as A⁻¹ with its columns permuted.",
-                implementation: Impl {
-                    inverse: swap_left_half_only,
-                },
+                implementation: Impl { inverse: swap_left_half_only },
             },
             Misconception {
                 id: "singular_by_exact_zero",
@@ -270,9 +261,7 @@ pub fn spec() -> Spec<Impl> {
                     matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a pivot of about 1e-16 instead of 0, and dividing \
                     by it returns a huge, meaningless \"inverse\". Treat |pivot| ≤ n·ε·max|aᵢⱼ| (ε = \
                     f64::EPSILON) as zero and return Err(LinalgError::Singular).",
-                implementation: Impl {
-                    inverse: singular_by_exact_zero,
-                },
+                implementation: Impl { inverse: singular_by_exact_zero },
             },
         ],
         probe: |imp| {
@@ -314,17 +303,10 @@ fn gauss_jordan(
         return Err(LinalgError::NonFinite);
     }
     if !a.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: a.nrows(),
-            cols: a.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
     }
     let n = a.nrows();
-    let tolerance = if with_tolerance {
-        n as f64 * f64::EPSILON * a.amax()
-    } else {
-        0.0
-    };
+    let tolerance = if with_tolerance { n as f64 * f64::EPSILON * a.amax() } else { 0.0 };
     let mut left = a.clone();
     let mut right = DMatrix::<f64>::identity(n, n);
     for k in 0..n {

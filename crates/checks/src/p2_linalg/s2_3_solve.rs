@@ -71,10 +71,7 @@ fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
 fn zero_pivot_system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     with_zeros(2..=8).prop_flat_map(|a| {
         let n = a.nrows();
-        (
-            Just(a),
-            proptest::collection::vec(-10.0..10.0f64, n).prop_map(DVector::from_vec),
-        )
+        (Just(a), proptest::collection::vec(-10.0..10.0f64, n).prop_map(DVector::from_vec))
     })
 }
 
@@ -181,13 +178,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular",
                 weight: 1,
                 check: |imp, ctx| {
-                    let input = (
-                        system(),
-                        0..8usize,
-                        0..8usize,
-                        -2i32..=2,
-                        proptest::bool::ANY,
-                    )
+                    let input = (system(), 0..8usize, 0..8usize, -2i32..=2, proptest::bool::ANY)
                         .prop_filter("n ≥ 2", |((a, _), ..)| a.nrows() >= 2)
                         .prop_map(|((mut a, b), i, j, s, negative)| {
                             let n = a.nrows();
@@ -328,9 +319,7 @@ pub fn spec() -> Spec<Impl> {
                     a singular matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a last pivot of about 1e-16 instead of \
                     0, and dividing by it returns a meaningless, huge x. Treat |pivot| ≤ n·ε·max|aᵢⱼ| \
                     (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).",
-                implementation: Impl {
-                    solve: singular_by_exact_zero,
-                },
+                implementation: Impl { solve: singular_by_exact_zero },
             },
         ],
         probe: |imp| {
@@ -364,16 +353,10 @@ fn validate(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), LinalgError> {
         return Err(LinalgError::NonFinite);
     }
     if !a.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: a.nrows(),
-            cols: a.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
     }
     if b.len() != a.nrows() {
-        return Err(LinalgError::ShapeMismatch {
-            left: a.shape(),
-            right: (b.len(), 1),
-        });
+        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: (b.len(), 1) });
     }
     if b.iter().any(|v| !v.is_finite()) {
         return Err(LinalgError::NonFinite);
@@ -391,11 +374,7 @@ fn eliminate(
 ) -> VectorResult {
     validate(a, b)?;
     let n = a.nrows();
-    let tolerance = if with_tolerance {
-        n as f64 * f64::EPSILON * a.amax()
-    } else {
-        0.0
-    };
+    let tolerance = if with_tolerance { n as f64 * f64::EPSILON * a.amax() } else { 0.0 };
     let (mut u, mut y) = (a.clone(), b.clone());
     for k in 0..n {
         if pivot {

@@ -50,10 +50,7 @@ fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Failure> {
         Ok(n) if n.nrows() == a.ncols() && n.iter().all(|v| v.is_finite()) => Ok(n),
         other => Err(expect::failure(
             show::outcome(&other),
-            format!(
-                "Ok(a finite matrix with {} rows, one per column of A)",
-                a.ncols()
-            ),
+            format!("Ok(a finite matrix with {} rows, one per column of A)", a.ncols()),
         )),
     }
 }
@@ -73,9 +70,8 @@ fn vector_set(dependent: bool) -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
             if dependent {
                 let k = vs.len();
                 let n = vs[0].len();
-                let combination: Vec<f64> = (0..n)
-                    .map(|i| (0..k - 1).map(|j| coefficients[j] * vs[j][i]).sum())
-                    .collect();
+                let combination: Vec<f64> =
+                    (0..n).map(|i| (0..k - 1).map(|j| coefficients[j] * vs[j][i]).sum()).collect();
                 vs[k - 1] = combination;
             }
             vs
@@ -195,17 +191,9 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let cases = [
-                        vec![
-                            vec![1.0, 0.0, 0.0],
-                            vec![0.0, 1.0, 0.0],
-                            vec![1.0, 1.0, 0.0],
-                        ],
+                        vec![vec![1.0, 0.0, 0.0], vec![0.0, 1.0, 0.0], vec![1.0, 1.0, 0.0]],
                         vec![vec![1.0, 2.0], vec![3.0, -1.0], vec![0.5, 7.0]],
-                        vec![
-                            vec![0.1, 0.2, 0.3],
-                            vec![0.4, 0.5, 0.6],
-                            vec![0.7, 0.8, 0.9],
-                        ],
+                        vec![vec![0.1, 0.2, 0.3], vec![0.4, 0.5, 0.6], vec![0.7, 0.8, 0.9]],
                     ];
                     for vs in cases {
                         ctx.once(&call_independent(&vs), || {
@@ -225,10 +213,7 @@ pub fn spec() -> Spec<Impl> {
                 // min(m, n), 1/max(m, n)) or by max|aᵢⱼ|.
                 check: |imp, ctx| {
                     let mut cases = vec![
-                        (
-                            DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 2e-10])),
-                            1,
-                        ),
+                        (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 2e-10])), 1),
                         (DMatrix::zeros(2, 3), 3),
                     ];
                     for s in [1.0, 1e6] {
@@ -295,16 +280,10 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let x = mathlings_models::datasets::iris().features;
                         let xa = DMatrix::from_fn(150, 5, |i, j| {
-                            if j < 4 {
-                                x[(i, j)]
-                            } else {
-                                x[(i, 0)] + x[(i, 2)]
-                            }
+                            if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] }
                         });
                         let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
-                            m.column_iter()
-                                .map(|c| c.iter().copied().collect())
-                                .collect()
+                            m.column_iter().map(|c| c.iter().copied().collect()).collect()
                         };
                         let mut text = match (imp.null_space)(&xa) {
                             Ok(n) if n.nrows() == 5 => {
@@ -394,11 +373,7 @@ pub fn spec() -> Spec<Impl> {
                         format!(
                             "{} columns, {}",
                             n.ncols(),
-                            if annihilated {
-                                "A·N ≈ 0"
-                            } else {
-                                "A·N ≠ 0"
-                            }
+                            if annihilated { "A·N ≈ 0" } else { "A·N ≠ 0" }
                         )
                     }
                     other => show::outcome(&other),
@@ -409,16 +384,8 @@ pub fn spec() -> Spec<Impl> {
             vec![
                 check(&a),
                 check(&outer),
-                independent(vec![
-                    vec![1.0, 0.0, 0.0],
-                    vec![0.0, 1.0, 0.0],
-                    vec![1.0, 1.0, 0.0],
-                ]),
-                independent(vec![
-                    vec![0.1, 0.2, 0.3],
-                    vec![0.4, 0.5, 0.6],
-                    vec![0.7, 0.8, 0.9],
-                ]),
+                independent(vec![vec![1.0, 0.0, 0.0], vec![0.0, 1.0, 0.0], vec![1.0, 1.0, 0.0]]),
+                independent(vec![vec![0.1, 0.2, 0.3], vec![0.4, 0.5, 0.6], vec![0.7, 0.8, 0.9]]),
             ]
         },
     }
@@ -460,10 +427,7 @@ fn check_vectors(vectors: &[Vec<f64>]) -> Result<DMatrix<f64>, LinalgError> {
     let first = vectors.first().ok_or(LinalgError::Empty)?;
     for v in vectors {
         if v.len() != first.len() {
-            return Err(LinalgError::ShapeMismatch {
-                left: (first.len(), 1),
-                right: (v.len(), 1),
-            });
+            return Err(LinalgError::ShapeMismatch { left: (first.len(), 1), right: (v.len(), 1) });
         }
     }
     let a = DMatrix::from_fn(first.len(), vectors.len(), |i, j| vectors[j][i]);

@@ -291,11 +291,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let x = mathlings_models::datasets::iris().features;
                         let xa = DMatrix::from_fn(150, 5, |i, j| {
-                            if j < 4 {
-                                x[(i, j)]
-                            } else {
-                                x[(i, 0)] + x[(i, 2)]
-                            }
+                            if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] }
                         });
                         let mut text = format!(
                             "rank(x) = {}\nrank(xa) = {}\n",
@@ -336,10 +332,7 @@ pub fn spec() -> Spec<Impl> {
                     zero in exact arithmetic keeps rounding noise like 1e-17 after elimination, and every speck \
                     of noise becomes a pivot: the rank of the rank-1 matrix u vᵀ comes out 2 or 3. Count an entry \
                     as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
-                implementation: Impl {
-                    rref: mathlings_linalg::rref,
-                    rank: rank_exact_zero,
-                },
+                implementation: Impl { rref: mathlings_linalg::rref, rank: rank_exact_zero },
             },
             Misconception {
                 id: "absolute_tolerance",
@@ -357,10 +350,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
                     not cleared (or the pivot rows are not divided by the pivot). In the reduced form every \
                     pivot is a 1 and is the only non-zero entry of its column — eliminate above the pivot too.",
-                implementation: Impl {
-                    rref: row_echelon,
-                    rank: mathlings_linalg::rank,
-                },
+                implementation: Impl { rref: row_echelon, rank: mathlings_linalg::rank },
             },
         ],
         probe: |imp| {

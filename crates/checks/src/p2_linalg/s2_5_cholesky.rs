@@ -30,9 +30,7 @@ fn spd_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 /// Symmetric matrices with a clearly negative eigenvalue (not positive definite).
 fn indefinite_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     symmetric_matrix(1..=6).prop_filter("needs a negative eigenvalue", |a| {
-        eigenvalues_descending(a)
-            .last()
-            .is_some_and(|&l| l < -1e-3 * a.norm())
+        eigenvalues_descending(a).last().is_some_and(|&l| l < -1e-3 * a.norm())
     })
 }
 
@@ -138,9 +136,7 @@ pub fn spec() -> Spec<Impl> {
                     ] {
                         ctx.once(&call(&a), || expect_not_pd(&(imp.cholesky)(&a)))?;
                     }
-                    ctx.forall(indefinite_matrix(), call, |a| {
-                        expect_not_pd(&(imp.cholesky)(a))
-                    })
+                    ctx.forall(indefinite_matrix(), call, |a| expect_not_pd(&(imp.cholesky)(a)))
                 },
             },
             Property {
@@ -219,9 +215,7 @@ pub fn spec() -> Spec<Impl> {
                     positive definite some aⱼⱼ − Σ lⱼₖ² is ≤ 0, and its square root is NaN (or the division by \
                     0 gives ∞), which then spreads through L. That number being ≤ 0 is exactly the proof \
                     that A is not positive definite: return Err(LinalgError::NotPositiveDefinite) there.",
-                implementation: Impl {
-                    cholesky: not_rejected,
-                },
+                implementation: Impl { cholesky: not_rejected },
             },
             Misconception {
                 id: "abs_under_root",
@@ -229,27 +223,21 @@ pub fn spec() -> Spec<Impl> {
                     reporting it: the L you return does not satisfy L Lᵀ = A, because no real L does. A \
                     non-positive value there means A is not positive definite: return \
                     Err(LinalgError::NotPositiveDefinite).",
-                implementation: Impl {
-                    cholesky: abs_under_root,
-                },
+                implementation: Impl { cholesky: abs_under_root },
             },
             Misconception {
                 id: "upper_factor",
                 explanation: "You return the upper-triangular factor R = Lᵀ (the one with Rᵀ R = A). The exercise \
                     asks for the lower-triangular L with L Lᵀ = A: lᵢⱼ for i > j below the diagonal, zeros \
                     above it.",
-                implementation: Impl {
-                    cholesky: upper_factor,
-                },
+                implementation: Impl { cholesky: upper_factor },
             },
         ],
         probe: |imp| {
             let describe = |a: &DMatrix<f64>| match (imp.cholesky)(a) {
-                Ok(l) if l.iter().all(|x| x.is_finite()) => l
-                    .iter()
-                    .map(|&x| show::rounded(x, 6))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                Ok(l) if l.iter().all(|x| x.is_finite()) => {
+                    l.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
+                }
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
@@ -274,10 +262,7 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Result<DMatrix<f64>, LinalgError> {
         return Err(LinalgError::Empty);
     }
     if !a.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: a.nrows(),
-            cols: a.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
     }
     if a.iter().any(|x| !x.is_finite()) {
         return Err(LinalgError::NonFinite);
@@ -295,11 +280,7 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Result<DMatrix<f64>, LinalgError> {
         if flaw == Flaw::Upper && d <= 0.0 {
             return Err(LinalgError::NotPositiveDefinite);
         }
-        l[(j, j)] = if flaw == Flaw::Abs {
-            d.abs().sqrt()
-        } else {
-            d.sqrt()
-        };
+        l[(j, j)] = if flaw == Flaw::Abs { d.abs().sqrt() } else { d.sqrt() };
         for i in (j + 1)..n {
             let mut s = a[(i, j)];
             for k in 0..j {
@@ -308,11 +289,7 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Result<DMatrix<f64>, LinalgError> {
             l[(i, j)] = s / l[(j, j)];
         }
     }
-    Ok(if flaw == Flaw::Upper {
-        l.transpose()
-    } else {
-        l
-    })
+    Ok(if flaw == Flaw::Upper { l.transpose() } else { l })
 }
 
 fn not_rejected(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {

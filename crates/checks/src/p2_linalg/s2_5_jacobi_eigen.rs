@@ -135,10 +135,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(symmetric_matrix(1..=6), call, |a| {
                         let want = eigenvalues_descending(a);
-                        let tol = Tol {
-                            rel: 0.0,
-                            abs: BACKWARD * a.norm().max(1.0),
-                        };
+                        let tol = Tol { rel: 0.0, abs: BACKWARD * a.norm().max(1.0) };
                         let got =
                             (imp.symmetric_eigen)(a).map(|(l, _)| l.iter().copied().collect());
                         expect::all_close(&got, &want, tol)
@@ -247,27 +244,21 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your eigenvalues come out in whatever order the rotations left them on the diagonal. \
                     The exercise (like PCA after it) needs them in descending order: sort the indices by \
                     eigenvalue, largest first, and reorder the columns of V the same way.",
-                implementation: Impl {
-                    symmetric_eigen: unsorted,
-                },
+                implementation: Impl { symmetric_eigen: unsorted },
             },
             Misconception {
                 id: "eigenvectors_as_rows",
                 explanation: "Your eigenvectors are the ROWS of the returned matrix. The convention (A V = V Λ, \
                     as in A = V Λ Vᵀ) puts eigenvector i in COLUMN i: the accumulated product of rotations \
                     V = J₁J₂⋯ already has them as columns — return it as it is, not transposed.",
-                implementation: Impl {
-                    symmetric_eigen: eigenvectors_as_rows,
-                },
+                implementation: Impl { symmetric_eigen: eigenvectors_as_rows },
             },
             Misconception {
                 id: "vectors_not_permuted",
                 explanation: "You sorted the eigenvalues but left the columns of V where they were, so column i \
                     no longer belongs to λᵢ and A V ≠ V Λ. Sort the index order once and use it for both: \
                     λ[k] = d[order[k]] and column k of V = old column order[k].",
-                implementation: Impl {
-                    symmetric_eigen: vectors_not_permuted,
-                },
+                implementation: Impl { symmetric_eigen: vectors_not_permuted },
             },
         ],
         probe: |imp| {
@@ -317,10 +308,7 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Eigen {
         return Err(LinalgError::Empty);
     }
     if !a.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: a.nrows(),
-            cols: a.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
     }
     if a.iter().any(|x| !x.is_finite()) {
         return Err(LinalgError::NonFinite);

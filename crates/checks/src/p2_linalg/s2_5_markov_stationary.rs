@@ -45,11 +45,7 @@ fn sparse_stochastic_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
             )
                 .prop_map(move |(w, dice)| {
                     let mut p = DMatrix::from_fn(n, n, |i, j| {
-                        if dice[i * n + j] == 0 {
-                            0.0
-                        } else {
-                            w[i * n + j]
-                        }
+                        if dice[i * n + j] == 0 { 0.0 } else { w[i * n + j] }
                     });
                     for (i, mut row) in p.row_iter_mut().enumerate() {
                         if row.sum() == 0.0 {
@@ -120,14 +116,7 @@ pub fn spec() -> Spec<Impl> {
                             .expect("reference stationary distribution");
                         let got =
                             (imp.stationary_distribution)(p).map(|v| v.iter().copied().collect());
-                        expect::all_close(
-                            &got,
-                            want.as_slice(),
-                            Tol {
-                                rel: 0.0,
-                                abs: STATIONARY,
-                            },
-                        )
+                        expect::all_close(&got, want.as_slice(), Tol { rel: 0.0, abs: STATIONARY })
                     })
                 },
             },
@@ -143,10 +132,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::all_close(
                             &got,
                             &[5.0 / 6.0, 1.0 / 6.0],
-                            Tol {
-                                rel: 0.0,
-                                abs: STATIONARY,
-                            },
+                            Tol { rel: 0.0, abs: STATIONARY },
                         )
                     })
                 },
@@ -157,10 +143,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let cases = [
-                        (
-                            DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]),
-                            vec![0.5, 0.5],
-                        ),
+                        (DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]), vec![0.5, 0.5]),
                         (
                             DMatrix::from_row_slice(
                                 3,
@@ -182,14 +165,7 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call(&p), || {
                             let got = (imp.stationary_distribution)(&p)
                                 .map(|v| v.iter().copied().collect());
-                            expect::all_close(
-                                &got,
-                                &want,
-                                Tol {
-                                    rel: 0.0,
-                                    abs: STATIONARY,
-                                },
-                            )
+                            expect::all_close(&got, &want, Tol { rel: 0.0, abs: STATIONARY })
                         })?;
                     }
                     Ok(())
@@ -275,9 +251,7 @@ pub fn spec() -> Spec<Impl> {
                     that eigenvector is always the constant vector — every row sums to 1 — so you get the uniform \
                     distribution whatever the chain. A distribution is a row vector that moves by π ← πP, so the \
                     condition is πP = π, i.e. Pᵀ πᵀ = πᵀ: build the system from Pᵀ − I, not P − I.",
-                implementation: Impl {
-                    stationary_distribution: column_convention,
-                },
+                implementation: Impl { stationary_distribution: column_convention },
             },
             Misconception {
                 id: "iterates_pi_p",
@@ -285,18 +259,12 @@ pub fn spec() -> Spec<Impl> {
                     periodic chain (one that alternates between groups of states, like [[0, 1], [1, 0]] started \
                     from [1, 0]) cycles forever and you return wherever the last step landed. Solve the linear \
                     system (Pᵀ − I)π = 0 with Σπ = 1 instead: it does not care about periodicity.",
-                implementation: Impl {
-                    stationary_distribution: iterates_pi_p,
-                },
+                implementation: Impl { stationary_distribution: iterates_pi_p },
             },
         ],
         probe: |imp| {
             let describe = |p: &DMatrix<f64>| match (imp.stationary_distribution)(p) {
-                Ok(v) => v
-                    .iter()
-                    .map(|&x| show::rounded(x, 6))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                Ok(v) => v.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" "),
                 Err(e) => format!("{e:?}"),
             };
             vec![
@@ -316,20 +284,14 @@ fn validate(p: &DMatrix<f64>) -> Result<(), LinalgError> {
         return Err(LinalgError::Empty);
     }
     if !p.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: p.nrows(),
-            cols: p.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: p.nrows(), cols: p.ncols() });
     }
     if p.iter().any(|x| !x.is_finite()) {
         return Err(LinalgError::NonFinite);
     }
     let n = p.nrows() as f64;
     if p.iter().any(|&x| x < 0.0) || p.row_iter().any(|r| (r.sum() - 1.0).abs() > n * 1e-12) {
-        return Err(LinalgError::InvalidParameter {
-            name: "p",
-            reason: "not a transition matrix",
-        });
+        return Err(LinalgError::InvalidParameter { name: "p", reason: "not a transition matrix" });
     }
     Ok(())
 }

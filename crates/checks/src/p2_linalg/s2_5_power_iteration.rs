@@ -56,10 +56,7 @@ fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), mathlings_course::r
 fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
     let (l, v) = expect_ok(got)?;
     if v.len() != a.nrows() {
-        return expect::fail(
-            show_eigenpair(got),
-            format!("a vector of length {}", a.nrows()),
-        );
+        return expect::fail(show_eigenpair(got), format!("a vector of length {}", a.nrows()));
     }
     let residual = (a * &v - &v * l).norm();
     expect::that(
@@ -70,10 +67,7 @@ fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
             show::rounded(v.norm(), 6),
             show::rounded(residual, 3)
         ),
-        format!(
-            "a unit v with ‖Av − λv‖ ≤ {}",
-            show::rounded(RESIDUAL * a.norm(), 2)
-        ),
+        format!("a unit v with ‖Av − λv‖ ≤ {}", show::rounded(RESIDUAL * a.norm(), 2)),
     )
 }
 
@@ -126,10 +120,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     for (a, want) in [
                         (DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0]), -4.0),
-                        (
-                            DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])),
-                            -5.0,
-                        ),
+                        (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])), -5.0),
                     ] {
                         ctx.once(&call(&a), || {
                             let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
@@ -137,10 +128,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(
                                 &got.map(|(l, _)| l),
                                 want,
-                                Tol {
-                                    rel: EIGENVALUE,
-                                    abs: 0.0,
-                                },
+                                Tol { rel: EIGENVALUE, abs: 0.0 },
                             )
                         })?;
                     }
@@ -249,18 +237,14 @@ pub fn spec() -> Spec<Impl> {
                     length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
                     steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
                     return that unit vector.",
-                implementation: Impl {
-                    power_iteration: not_normalised,
-                },
+                implementation: Impl { power_iteration: not_normalised },
             },
             Misconception {
                 id: "norm_ratio",
                 explanation: "You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
                     eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
                     unit x), which keeps the sign.",
-                implementation: Impl {
-                    power_iteration: norm_ratio,
-                },
+                implementation: Impl { power_iteration: norm_ratio },
             },
             Misconception {
                 id: "returns_last_iterate",
@@ -268,9 +252,7 @@ pub fn spec() -> Spec<Impl> {
                     were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
                     eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
                     max_iter }) instead.",
-                implementation: Impl {
-                    power_iteration: returns_last_iterate,
-                },
+                implementation: Impl { power_iteration: returns_last_iterate },
             },
         ],
         probe: |imp| {
@@ -292,11 +274,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "Ok".to_string(),
                 Err(e) => format!("{e:?}"),
             };
-            vec![
-                eigenvalue(&DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0])),
-                length,
-                budget,
-            ]
+            vec![eigenvalue(&DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0])), length, budget]
         },
     }
 }
@@ -306,10 +284,7 @@ fn validate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Result<(), LinalgErr
         return Err(LinalgError::Empty);
     }
     if !a.is_square() {
-        return Err(LinalgError::NotSquare {
-            rows: a.nrows(),
-            cols: a.ncols(),
-        });
+        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
     }
     if a.iter().any(|x| !x.is_finite()) {
         return Err(LinalgError::NonFinite);
@@ -350,11 +325,8 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
         if y.norm() == 0.0 {
             return Ok((0.0, x));
         }
-        let next = if flaw == Flaw::NoRescale {
-            sign_fixed(&y)
-        } else {
-            sign_fixed(&(&y / y.norm()))
-        };
+        let next =
+            if flaw == Flaw::NoRescale { sign_fixed(&y) } else { sign_fixed(&(&y / y.norm())) };
         // The change of direction (the iterates themselves are unit vectors unless NoRescale).
         let change = (&next / next.norm() - &x / x.norm()).norm();
         x = next;
@@ -364,9 +336,7 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
         }
     }
     if !converged && flaw != Flaw::LastIterate {
-        return Err(LinalgError::NoConvergence {
-            iterations: max_iter,
-        });
+        return Err(LinalgError::NoConvergence { iterations: max_iter });
     }
     let ax = a * &x;
     let lambda = match flaw {

@@ -137,9 +137,7 @@ pub fn spec() -> Spec<Impl> {
                         let (ap, pa) = (a * &p, &p * a);
                         let e1 = (&ap * a - a).amax() / a.norm();
                         let e2 = (&pa * &p - &p).amax() / p.norm().max(f64::MIN_POSITIVE);
-                        let e3 = (&ap - ap.transpose())
-                            .amax()
-                            .max((&pa - pa.transpose()).amax());
+                        let e3 = (&ap - ap.transpose()).amax().max((&pa - pa.transpose()).amax());
                         expect::that(
                             e1 <= PENROSE && e2 <= PENROSE && e3 <= PENROSE,
                             format!(
@@ -234,10 +232,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::close(
                             &(imp.condition_number)(&d),
                             100.0,
-                            Tol {
-                                rel: 1e-12,
-                                abs: 0.0,
-                            },
+                            Tol { rel: 1e-12, abs: 0.0 },
                         )
                     })?;
                     let singular = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
@@ -262,10 +257,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(
                                 &(imp.condition_number)(a),
                                 want,
-                                Tol {
-                                    rel: CONDITION * want.max(1.0),
-                                    abs: 0.0,
-                                },
+                                Tol { rel: CONDITION * want.max(1.0), abs: 0.0 },
                             )
                         },
                     )
@@ -352,22 +344,16 @@ pub fn spec() -> Spec<Impl> {
         probe: |imp| {
             let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
             let pinv = match (imp.pseudo_inverse)(&a) {
-                Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => p
-                    .iter()
-                    .map(|&x| show::rounded(x, 6))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => {
+                    p.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
+                }
                 Ok(p) if p.iter().all(|x| x.is_finite()) => "huge".into(),
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
             let d = DMatrix::from_row_slice(2, 2, &[3.0, 0.0, 0.0, 1.0]);
             let low_rank = match (imp.low_rank_approximation)(&d, 1) {
-                Ok(m) => m
-                    .iter()
-                    .map(|&x| show::rounded(x, 6))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                Ok(m) => m.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" "),
                 Err(e) => format!("{e:?}"),
             };
             let cond = match (imp.condition_number)(&DMatrix::from_row_slice(
@@ -395,10 +381,7 @@ fn keeps_smallest(a: &DMatrix<f64>, k: usize) -> Result<DMatrix<f64>, LinalgErro
     let s = mathlings_linalg::svd(a)?;
     let r = s.singular_values.len();
     if k == 0 || k > r {
-        return Err(LinalgError::InvalidParameter {
-            name: "k",
-            reason: "1 ≤ k ≤ min(m, n)",
-        });
+        return Err(LinalgError::InvalidParameter { name: "k", reason: "1 ≤ k ≤ min(m, n)" });
     }
     let start = r - k;
     let sigma = DMatrix::from_diagonal(&s.singular_values.rows(start, k).into_owned());

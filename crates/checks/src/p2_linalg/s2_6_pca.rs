@@ -54,11 +54,7 @@ fn data_and_k() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
                 && s.windows(2).all(|w| w[0] - w[1] >= 1e-2 * s[0])
                 && s[s.len() - 1] >= 1e-2 * s[0];
             separated
-                && Pca {
-                    components: x.ncols(),
-                }
-                .fit(x)
-                .is_ok_and(|f| {
+                && Pca { components: x.ncols() }.fit(x).is_ok_and(|f| {
                     f.components.row_iter().all(|row| {
                         let mut a: Vec<f64> = row.iter().map(|v| v.abs()).collect();
                         a.sort_by(|p, q| q.total_cmp(p));
@@ -70,10 +66,7 @@ fn data_and_k() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
 
 fn reference(x: &DMatrix<f64>, k: usize) -> (DMatrix<f64>, Vec<f64>) {
     let fit = Pca { components: k }.fit(x).expect("reference PCA");
-    (
-        fit.components,
-        fit.explained_variance_ratio.iter().copied().collect(),
-    )
+    (fit.components, fit.explained_variance_ratio.iter().copied().collect())
 }
 
 fn expect_fit(
@@ -98,20 +91,14 @@ fn same_fit(got: &Fit, want: &(DMatrix<f64>, Vec<f64>), tol: f64) -> Verdict {
             w.shape() == want.0.shape()
                 && (w - &want.0).amax() <= tol
                 && r.len() == want.1.len()
-                && r.iter()
-                    .zip(&want.1)
-                    .all(|(a, b)| (a - b).abs() <= tol.max(RATIOS))
+                && r.iter().zip(&want.1).all(|(a, b)| (a - b).abs() <= tol.max(RATIOS))
         }
         Err(_) => false,
     };
     expect::that(
         ok,
         show_fit(got),
-        format!(
-            "Ok(({}, vec!{})) (each ± {tol:e})",
-            show::matrix(&want.0),
-            show::list(&want.1)
-        ),
+        format!("Ok(({}, vec!{})) (each ± {tol:e})", show::matrix(&want.0), show::list(&want.1)),
     )
 }
 
@@ -427,16 +414,10 @@ fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
         return Err(LinalgError::NonFinite);
     }
     if x.nrows() < 2 {
-        return Err(LinalgError::InvalidParameter {
-            name: "data",
-            reason: "at least 2 rows",
-        });
+        return Err(LinalgError::InvalidParameter { name: "data", reason: "at least 2 rows" });
     }
     if k == 0 || k > x.nrows().min(x.ncols()) {
-        return Err(LinalgError::InvalidParameter {
-            name: "k",
-            reason: "1 ≤ k ≤ min(n, d)",
-        });
+        return Err(LinalgError::InvalidParameter { name: "k", reason: "1 ≤ k ≤ min(n, d)" });
     }
     Ok(())
 }
@@ -450,21 +431,11 @@ fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
 fn from_svd(x: &DMatrix<f64>, k: usize, kept_only: bool) -> Fit {
     let s = mathlings_linalg::svd(x)?;
     let squares: Vec<f64> = s.singular_values.iter().map(|v| v * v).collect();
-    let total: f64 = if kept_only {
-        squares[..k].iter().sum()
-    } else {
-        squares.iter().sum()
-    };
+    let total: f64 = if kept_only { squares[..k].iter().sum() } else { squares.iter().sum() };
     if total == 0.0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "data",
-            reason: "no variance",
-        });
+        return Err(LinalgError::InvalidParameter { name: "data", reason: "no variance" });
     }
-    Ok((
-        s.v_t.rows(0, k).into_owned(),
-        squares[..k].iter().map(|v| v / total).collect(),
-    ))
+    Ok((s.v_t.rows(0, k).into_owned(), squares[..k].iter().map(|v| v / total).collect()))
 }
 
 fn not_centred(x: &DMatrix<f64>, k: usize) -> Fit {
@@ -486,16 +457,10 @@ fn unstable_signs(x: &DMatrix<f64>, k: usize) -> Fit {
     order.sort_by(|&i, &j| e.eigenvalues[j].total_cmp(&e.eigenvalues[i]));
     let total: f64 = e.eigenvalues.iter().map(|v| v.max(0.0)).sum();
     if total == 0.0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "data",
-            reason: "no variance",
-        });
+        return Err(LinalgError::InvalidParameter { name: "data", reason: "no variance" });
     }
     let w = DMatrix::from_fn(k, x.ncols(), |r, j| e.eigenvectors[(j, order[r])]);
-    let ratios = order[..k]
-        .iter()
-        .map(|&i| e.eigenvalues[i].max(0.0) / total)
-        .collect();
+    let ratios = order[..k].iter().map(|&i| e.eigenvalues[i].max(0.0) / total).collect();
     Ok((w, ratios))
 }
 
@@ -508,10 +473,7 @@ fn transform_ok(
         return Err(LinalgError::Empty);
     }
     if x.ncols() != mean.len() || w.ncols() != mean.len() {
-        return Err(LinalgError::ShapeMismatch {
-            left: x.shape(),
-            right: w.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
     }
     Ok(DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j]) * w.transpose())
 }
@@ -525,13 +487,8 @@ fn inverse_ok(
         return Err(LinalgError::Empty);
     }
     if z.ncols() != w.nrows() || w.ncols() != mean.len() {
-        return Err(LinalgError::ShapeMismatch {
-            left: z.shape(),
-            right: w.shape(),
-        });
+        return Err(LinalgError::ShapeMismatch { left: z.shape(), right: w.shape() });
     }
     let y = z * w;
-    Ok(DMatrix::from_fn(y.nrows(), y.ncols(), |i, j| {
-        y[(i, j)] + mean[j]
-    }))
+    Ok(DMatrix::from_fn(y.nrows(), y.ncols(), |i, j| y[(i, j)] + mean[j]))
 }

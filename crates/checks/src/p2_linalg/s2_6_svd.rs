@@ -29,12 +29,9 @@ fn call(a: &DMatrix<f64>) -> String {
 
 fn show_svd(r: &Decomposition) -> String {
     match r {
-        Ok((u, s, v_t)) => format!(
-            "Ok(({}, {}, {}))",
-            show::matrix(u),
-            show::vector(s),
-            show::matrix(v_t)
-        ),
+        Ok((u, s, v_t)) => {
+            format!("Ok(({}, {}, {}))", show::matrix(u), show::vector(s), show::matrix(v_t))
+        }
         Err(e) => format!("Err({e:?})"),
     }
 }
@@ -69,11 +66,7 @@ fn reconstructs(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
     let error = (&u * DMatrix::from_diagonal(&s) * &v_t - a).amax();
     expect::that(
         error <= BACKWARD * a.norm(),
-        format!(
-            "{} with max|UΣVᵀ − A| = {}",
-            show_svd(got),
-            show::rounded(error, 3)
-        ),
+        format!("{} with max|UΣVᵀ − A| = {}", show_svd(got), show::rounded(error, 3)),
         format!("max|UΣVᵀ − A| ≤ {}", show::rounded(BACKWARD * a.norm(), 2)),
     )
 }
@@ -81,10 +74,7 @@ fn reconstructs(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
 /// UᵀU = I and VᵀV = I to [`ORTHONORMAL`], with thin shapes.
 fn orthonormal(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
     let (u, _, v_t) = expect_thin(a, got)?;
-    let (eu, ev) = (
-        orthonormality_error(&u),
-        orthonormality_error(&v_t.transpose()),
-    );
+    let (eu, ev) = (orthonormality_error(&u), orthonormality_error(&v_t.transpose()));
     expect::that(
         eu <= ORTHONORMAL && ev <= ORTHONORMAL,
         format!(
@@ -175,14 +165,7 @@ pub fn spec() -> Spec<Impl> {
                         let want = singular_values_descending(a);
                         let got =
                             (imp.svd)(a).map(|(_, s, _)| s.iter().copied().collect::<Vec<f64>>());
-                        expect::all_close(
-                            &got,
-                            &want,
-                            Tol {
-                                rel: 0.0,
-                                abs: BACKWARD * a.norm(),
-                            },
-                        )?;
+                        expect::all_close(&got, &want, Tol { rel: 0.0, abs: BACKWARD * a.norm() })?;
                         let s = got.unwrap_or_default();
                         expect::that(
                             s.windows(2).all(|w| w[0] >= w[1]) && s.iter().all(|&x| x >= 0.0),
@@ -201,14 +184,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&call(&a), || {
                         let got =
                             (imp.svd)(&a).map(|(_, s, _)| s.iter().copied().collect::<Vec<f64>>());
-                        expect::all_close(
-                            &got,
-                            &want,
-                            Tol {
-                                rel: GRADED,
-                                abs: 0.0,
-                            },
-                        )
+                        expect::all_close(&got, &want, Tol { rel: GRADED, abs: 0.0 })
                     })
                 },
             },
@@ -272,9 +248,7 @@ pub fn spec() -> Spec<Impl> {
                     ε·‖A‖² ≈ 1e-16·σ₀², and any σ below ~1e-8·σ₀ (σ² below that error) comes out as noise or 0. \
                     Orthogonalise the columns of A itself with one-sided Jacobi rotations: σ = the lengths of \
                     the rotated columns.",
-                implementation: Impl {
-                    svd: via_gram_matrix,
-                },
+                implementation: Impl { svd: via_gram_matrix },
             },
             Misconception {
                 id: "unsorted",
@@ -288,9 +262,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You return V where Vᵀ is expected. The rotations accumulate V = J₁J₂⋯ with the right \
                     singular vectors as its COLUMNS; A = U Σ Vᵀ needs them as the ROWS of the third matrix: \
                     return v.transpose().",
-                implementation: Impl {
-                    svd: v_not_transposed,
-                },
+                implementation: Impl { svd: v_not_transposed },
             },
         ],
         probe: |imp| {
@@ -309,11 +281,9 @@ pub fn spec() -> Spec<Impl> {
             };
             let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
             let order = match (imp.svd)(&d) {
-                Ok((_, s, _)) => s
-                    .iter()
-                    .map(|&x| show::rounded(x, 6))
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                Ok((_, s, _)) => {
+                    s.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
+                }
                 Err(e) => format!("{e:?}"),
             };
             let a = DMatrix::from_row_slice(3, 3, &[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
@@ -379,13 +349,7 @@ fn jacobi_unsorted(a: &DMatrix<f64>) -> Triple {
         }
     }
     let sigma = DVector::from_iterator(n, (0..n).map(|j| w.column(j).norm()));
-    let u = DMatrix::from_fn(m, n, |i, j| {
-        if sigma[j] > 0.0 {
-            w[(i, j)] / sigma[j]
-        } else {
-            0.0
-        }
-    });
+    let u = DMatrix::from_fn(m, n, |i, j| if sigma[j] > 0.0 { w[(i, j)] / sigma[j] } else { 0.0 });
     (u, sigma, v)
 }
 
@@ -430,11 +394,7 @@ fn via_gram_matrix(a: &DMatrix<f64>) -> Decomposition {
         let sigma = e.eigenvalues.map(|l| l.max(0.0).sqrt());
         let w = x * &e.eigenvectors;
         let u = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| {
-            if sigma[j] > 0.0 {
-                w[(i, j)] / sigma[j]
-            } else {
-                0.0
-            }
+            if sigma[j] > 0.0 { w[(i, j)] / sigma[j] } else { 0.0 }
         });
         sorted((u, sigma, e.eigenvectors))
     };

@@ -86,10 +86,7 @@ pub fn show_eigenpair<E: Debug>(r: &Result<(f64, DVector<f64>), E>) -> String {
 /// A short categorical description of an error, for probes: the variant name only.
 pub fn error_kind<E: Debug>(e: &E) -> String {
     let text = format!("{e:?}");
-    text.split([' ', '{', '('])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    text.split([' ', '{', '(']).next().unwrap_or_default().to_string()
 }
 
 /// Positive-definite 2×2 matrices at the edge of the contract's symmetry test
@@ -100,17 +97,8 @@ pub fn error_kind<E: Debug>(e: &E) -> String {
 pub fn symmetry_edges() -> Vec<(DMatrix<f64>, bool)> {
     vec![
         (DMatrix::from_row_slice(2, 2, &[1.0, 1e-10, 0.0, 1.0]), true),
-        (
-            DMatrix::from_row_slice(2, 2, &[1.0, 3e-10, 0.0, 1.0]),
-            false,
-        ),
-        (
-            DMatrix::from_row_slice(2, 2, &[2e6, 1e6 + 1e-4, 1e6, 2e6]),
-            true,
-        ),
-        (
-            DMatrix::from_row_slice(2, 2, &[2e-6, 1e-6 + 1e-12, 1e-6, 2e-6]),
-            false,
-        ),
+        (DMatrix::from_row_slice(2, 2, &[1.0, 3e-10, 0.0, 1.0]), false),
+        (DMatrix::from_row_slice(2, 2, &[2e6, 1e6 + 1e-4, 1e6, 2e6]), true),
+        (DMatrix::from_row_slice(2, 2, &[2e-6, 1e-6 + 1e-12, 1e-6, 2e-6]), false),
     ]
 }

@@ -18,25 +18,15 @@ pub use mathlings_bindings::objectives::{
 
 /// The functions used for comparisons with the reference.
 pub const SCALAR_FNS: [ScalarFn; 5] = [
-    ScalarFn {
-        name: "quadratic_1 /* ½xᵀA₁x */",
-        f: quadratic_1,
-    },
-    ScalarFn {
-        name: "quadratic_2 /* ½xᵀA₂x */",
-        f: quadratic_2,
-    },
+    ScalarFn { name: "quadratic_1 /* ½xᵀA₁x */", f: quadratic_1 },
+    ScalarFn { name: "quadratic_2 /* ½xᵀA₂x */", f: quadratic_2 },
     ScalarFn {
         name: "|x| (0..x.len()).map(|i| x[i].sin() * x[(i + 1) % x.len()]).sum()",
         f: sin_chain,
     },
+    ScalarFn { name: "|x| x.iter().map(|v| v.exp()).sum::<f64>().ln()", f: log_sum_exp },
     ScalarFn {
-        name: "|x| x.iter().map(|v| v.exp()).sum::<f64>().ln()",
-        f: log_sum_exp,
-    },
-    ScalarFn {
-        name: "rosenbrock /* Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² */",
-        f: rosenbrock,
+        name: "rosenbrock /* Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² */", f: rosenbrock
     },
 ];
 
@@ -44,11 +34,7 @@ pub const SCALAR_FNS: [ScalarFn; 5] = [
 pub fn anscombe_mse(theta: &[f64]) -> f64 {
     let (x, y) = anscombe_1();
     let n = x.len() as f64;
-    x.iter()
-        .zip(y)
-        .map(|(xi, yi)| (yi - theta[0] - theta[1] * xi).powi(2))
-        .sum::<f64>()
-        / n
+    x.iter().zip(y).map(|(xi, yi)| (yi - theta[0] - theta[1] * xi).powi(2)).sum::<f64>() / n
 }
 
 /// A point of dimension in `dims` with coordinates in [lo, hi).
@@ -70,10 +56,7 @@ pub fn rounded_all<E: std::fmt::Debug>(r: &Result<Vec<f64>, E>, digits: usize) -
     match r {
         Ok(v) => format!(
             "[{}]",
-            v.iter()
-                .map(|x| show::rounded(*x, digits))
-                .collect::<Vec<_>>()
-                .join(", ")
+            v.iter().map(|x| show::rounded(*x, digits)).collect::<Vec<_>>().join(", ")
         ),
         Err(e) => format!("{e:?}"),
     }
@@ -130,10 +113,7 @@ pub fn checked_step(x: &[f64], h: f64) -> Result<(), mathlings_calculus::Calculu
         return Err(CalculusError::NonFinite);
     }
     if !(h.is_finite() && h > 0.0) || x.iter().any(|&v| v + h == v || v - h == v) {
-        return Err(CalculusError::InvalidParameter {
-            name: "h",
-            reason: "bad step",
-        });
+        return Err(CalculusError::InvalidParameter { name: "h", reason: "bad step" });
     }
     Ok(())
 }
@@ -156,10 +136,7 @@ pub fn descend(
     loop {
         let g = grad(&x);
         if g.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch {
-                expected: x.len(),
-                got: g.len(),
-            });
+            return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
         }
         if !x.iter().chain(&g).all(|v| v.is_finite()) {
             return Err(if iterations == 0 {

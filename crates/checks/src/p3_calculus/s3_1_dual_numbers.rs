@@ -37,19 +37,11 @@ fn reference(expr: &Expr, x: f64) -> (f64, f64) {
 }
 
 fn call(expr: &Expr, x: f64) -> String {
-    format!(
-        "{{ let x = Dual::variable({}); {} }}",
-        show::float(x),
-        Rust(expr)
-    )
+    format!("{{ let x = Dual::variable({}); {} }}", show::float(x), Rust(expr))
 }
 
 fn dual(v: (f64, f64)) -> String {
-    format!(
-        "Dual {{ value: {}, derivative: {} }}",
-        show::float(v.0),
-        show::float(v.1)
-    )
+    format!("Dual {{ value: {}, derivative: {} }}", show::float(v.0), show::float(v.1))
 }
 
 /// Compares (value, derivative) pairs.
@@ -57,11 +49,7 @@ fn close_pair(got: (f64, f64), want: (f64, f64), tol: Tol) -> Verdict {
     expect::that(
         tol.accepts(got.0, want.0) && tol.accepts(got.1, want.1),
         dual(got),
-        format!(
-            "{} (each ± {} relative)",
-            dual(want),
-            show::rounded(tol.rel, 2)
-        ),
+        format!("{} (each ± {} relative)", dual(want), show::rounded(tol.rel, 2)),
     )
 }
 
@@ -77,10 +65,7 @@ fn square_plus_one(e: Expr) -> Expr {
 /// A polynomial with small integer coefficients (highest degree first), in Horner form,
 /// and a point x = k/8: every intermediate value is exactly representable.
 fn polynomial() -> impl Strategy<Value = (Vec<i32>, f64)> + Clone {
-    (
-        proptest::collection::vec(-5i32..=5, 2..=6),
-        (-16i32..=16).prop_map(|k| f64::from(k) / 8.0),
-    )
+    (proptest::collection::vec(-5i32..=5, 2..=6), (-16i32..=16).prop_map(|k| f64::from(k) / 8.0))
 }
 
 fn horner(coefficients: &[i32]) -> Expr {
@@ -94,9 +79,7 @@ fn horner(coefficients: &[i32]) -> Expr {
 /// p′(x) for p given by its coefficients, highest degree first.
 fn polynomial_derivative(coefficients: &[i32], x: f64) -> f64 {
     let n = coefficients.len() - 1;
-    (0..n)
-        .map(|i| (n - i) as f64 * f64::from(coefficients[i]) * x.powi((n - i - 1) as i32))
-        .sum()
+    (0..n).map(|i| (n - i) as f64 * f64::from(coefficients[i]) * x.powi((n - i - 1) as i32)).sum()
 }
 
 /// Random compositions of + − · / sin cos exp ln (denominators and arguments of ln are
@@ -132,22 +115,13 @@ fn composition() -> impl Strategy<Value = (Expr, f64)> + Clone {
 /// Polynomials at x = k/8 with integer coefficients are evaluated without any rounding by
 /// any correct ordering of the rules, so the derivative must be exact; 1e-14 relative only
 /// forgives a rounded intermediate in an unusual but correct formula.
-const EXACT: Tol = Tol {
-    rel: 1e-14,
-    abs: 1e-14,
-};
+const EXACT: Tol = Tol { rel: 1e-14, abs: 1e-14 };
 /// Compositions of depth ≤ 4: a correct implementation that orders its operations
 /// differently from the reference loses at most a few ε per operation, amplified by the
 /// condition of the expression (values kept below 1e8); 1e-9 relative leaves ample room.
-const AGREE: Tol = Tol {
-    rel: 1e-9,
-    abs: 1e-9,
-};
+const AGREE: Tol = Tol { rel: 1e-9, abs: 1e-9 };
 /// The rule checks recombine the learner's own parts with one or two operations: a few ε.
-const RULE: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const RULE: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
 /// The checks.
 pub fn spec() -> Spec<Impl> {
@@ -300,10 +274,7 @@ pub fn spec() -> Spec<Impl> {
             vec![
                 d(Expr::Mul(b(Expr::X), b(Expr::Sin(b(Expr::X)))), 1.0),
                 d(Expr::Sin(b(Expr::Mul(b(Expr::X), b(Expr::X)))), 1.5),
-                d(
-                    Expr::Div(b(Expr::X), b(Expr::Add(b(Expr::X), b(Expr::Const(1.0))))),
-                    1.0,
-                ),
+                d(Expr::Div(b(Expr::X), b(Expr::Add(b(Expr::X), b(Expr::Const(1.0))))), 1.0),
                 d(Expr::Mul(b(Expr::Const(3.0)), b(Expr::X)), 2.0),
             ]
         },

@@ -17,36 +17,16 @@ fn cubic(x: f64) -> f64 {
     x * x * x - 2.0 * x
 }
 const FUNCTIONS: [TestFn; 6] = [
-    TestFn {
-        name: "f64::sin",
-        f: f64::sin,
-        df: f64::cos,
-    },
-    TestFn {
-        name: "f64::exp",
-        f: f64::exp,
-        df: f64::exp,
-    },
-    TestFn {
-        name: "|x| x * x * x - 2.0 * x",
-        f: cubic,
-        df: |x| 3.0 * x * x - 2.0,
-    },
+    TestFn { name: "f64::sin", f: f64::sin, df: f64::cos },
+    TestFn { name: "f64::exp", f: f64::exp, df: f64::exp },
+    TestFn { name: "|x| x * x * x - 2.0 * x", f: cubic, df: |x| 3.0 * x * x - 2.0 },
     TestFn {
         name: "|x| (1.0 + x * x).ln()",
         f: |x| (1.0 + x * x).ln(),
         df: |x| 2.0 * x / (1.0 + x * x),
     },
-    TestFn {
-        name: "f64::tanh",
-        f: f64::tanh,
-        df: |x| 1.0 - x.tanh().powi(2),
-    },
-    TestFn {
-        name: "f64::cos",
-        f: f64::cos,
-        df: |x| -x.sin(),
-    },
+    TestFn { name: "f64::tanh", f: f64::tanh, df: |x| 1.0 - x.tanh().powi(2) },
+    TestFn { name: "f64::cos", f: f64::cos, df: |x| -x.sin() },
 ];
 
 /// Agreement with the reference at the same h: both evaluate f at the same points, so
@@ -54,13 +34,8 @@ const FUNCTIONS: [TestFn; 6] = [
 /// float distance between the points): at most a few ε·(|f| + |x·f′|)/h. 16 ε leaves
 /// slack; an O(h) truncation error (forward instead of central) is ≥ 1e-6 here.
 fn same_h_tolerance(t: &TestFn, x: f64, h: f64, want: f64) -> Tol {
-    let scale = [(t.f)(x + h), (t.f)(x - h), (t.f)(x)]
-        .iter()
-        .fold(0.0f64, |m, v| m.max(v.abs()));
-    Tol {
-        rel: 1e-12,
-        abs: 16.0 * f64::EPSILON * (scale + x.abs() * want.abs()) / h,
-    }
+    let scale = [(t.f)(x + h), (t.f)(x - h), (t.f)(x)].iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    Tol { rel: 1e-12, abs: 16.0 * f64::EPSILON * (scale + x.abs() * want.abs()) / h }
 }
 
 /// `derivative(f, x)` with the best step has error ≈ ε^(2/3) ≈ 4e-11 relative to the scale
@@ -121,10 +96,7 @@ fn check_order(name: &str, estimate: Estimator, ratio: f64) -> Verdict {
         match &ratios {
             Ok(r) => format!(
                 "error ratios {} (sin at 0.7, exp at 0.5)",
-                r.iter()
-                    .map(|q| show::rounded(*q, 3))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                r.iter().map(|q| show::rounded(*q, 3)).collect::<Vec<_>>().join(", ")
             ),
             Err(e) => e.clone(),
         },
@@ -209,10 +181,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(
                                 &(imp.derivative)(t.f, x),
                                 exact,
-                                Tol {
-                                    rel: 0.0,
-                                    abs: ACCURATE * scale,
-                                },
+                                Tol { rel: 0.0, abs: ACCURATE * scale },
                             )
                         },
                     )
@@ -239,10 +208,7 @@ pub fn spec() -> Spec<Impl> {
                                     expect::close(
                                         &(imp.derivative)(t.f, x),
                                         exact,
-                                        Tol {
-                                            rel: ACCURATE,
-                                            abs: 0.0,
-                                        },
+                                        Tol { rel: ACCURATE, abs: 0.0 },
                                     )
                                 },
                             )?;

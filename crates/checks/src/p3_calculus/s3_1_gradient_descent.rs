@@ -64,10 +64,7 @@ fn setup(c: std::ops::Range<f64>) -> impl Strategy<Value = (usize, Vec<f64>, f64
 /// Stopping at ‖∇f‖ ≤ TOL puts x within TOL/λ_min ≤ TOL of the minimiser (λ_min ≥ 1 for
 /// S₁, S₂); 1e-9 + 1e-7·‖x*‖ on top allows for the rounding of the oracle's solve.
 const TOL: f64 = 1e-10;
-const NEAR: Tol = Tol {
-    rel: 1e-7,
-    abs: 1e-9,
-};
+const NEAR: Tol = Tol { rel: 1e-7, abs: 1e-9 };
 /// Plenty of steps: with η ≥ 0.2/L and condition numbers ≤ 10, ~3000 steps suffice.
 const BUDGET: usize = 100_000;
 
@@ -120,10 +117,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(
                                 &(imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET),
                                 &want.x,
-                                Tol {
-                                    rel: 0.0,
-                                    abs: 2e-6,
-                                },
+                                Tol { rel: 0.0, abs: 2e-6 },
                             )
                         },
                     )
@@ -235,9 +229,7 @@ pub fn spec() -> Spec<Impl> {
                 id: "gradient_ascent",
                 explanation: "Your iterates move uphill: x ← x + η·∇f is gradient *ascent*. The gradient points in \
                     the direction of steepest increase, so step against it: x ← x − η·∇f(x).",
-                implementation: Impl {
-                    gradient_descent: ascent,
-                },
+                implementation: Impl { gradient_descent: ascent },
             },
             Misconception {
                 id: "no_divergence_detection",
@@ -245,9 +237,7 @@ pub fn spec() -> Spec<Impl> {
                     iterates overflowed, and a loop like `while norm > tol` stops on NaN because NaN > tol is \
                     false. Check every iterate and gradient with is_finite() and return \
                     Err(CalculusError::NoConvergence { iterations }) when the method diverges.",
-                implementation: Impl {
-                    gradient_descent: while_loop,
-                },
+                implementation: Impl { gradient_descent: while_loop },
             },
         ],
         probe: |imp| {
@@ -262,20 +252,8 @@ pub fn spec() -> Spec<Impl> {
             };
             let l = lipschitz(p, 3);
             vec![
-                outcome((imp.gradient_descent)(
-                    p.grad,
-                    &[1.0, 0.0, -1.0],
-                    1.0 / l,
-                    1e-10,
-                    10_000,
-                )),
-                outcome((imp.gradient_descent)(
-                    p.grad,
-                    &[1.0, 0.0, -1.0],
-                    2.5 / l,
-                    1e-10,
-                    10_000,
-                )),
+                outcome((imp.gradient_descent)(p.grad, &[1.0, 0.0, -1.0], 1.0 / l, 1e-10, 10_000)),
+                outcome((imp.gradient_descent)(p.grad, &[1.0, 0.0, -1.0], 2.5 / l, 1e-10, 10_000)),
             ]
         },
     }
@@ -290,10 +268,7 @@ fn checked(x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> Result<(), Calcul
     }
     for (name, v) in [("learning_rate", eta), ("tol", tol)] {
         if !(v.is_finite() && v > 0.0) {
-            return Err(CalculusError::InvalidParameter {
-                name,
-                reason: "must be finite and > 0",
-            });
+            return Err(CalculusError::InvalidParameter { name, reason: "must be finite and > 0" });
         }
     }
     if max_iter == 0 {
@@ -322,10 +297,7 @@ fn ascent(
     for iterations in 0..=max_iter {
         let g = grad(&x);
         if g.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch {
-                expected: x.len(),
-                got: g.len(),
-            });
+            return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
         }
         if x.iter().chain(&g).any(|v| !v.is_finite()) {
             return Err(CalculusError::NoConvergence { iterations });
@@ -337,9 +309,7 @@ fn ascent(
             *xi += eta * gi;
         }
     }
-    Err(CalculusError::NoConvergence {
-        iterations: max_iter,
-    })
+    Err(CalculusError::NoConvergence { iterations: max_iter })
 }
 
 /// `while norm > tol { step }` then Ok(x): NaN ends the loop as if converged.
@@ -354,10 +324,7 @@ fn while_loop(
     let mut x = x0.to_vec();
     let mut g = grad(&x);
     if g.len() != x.len() {
-        return Err(CalculusError::DimensionMismatch {
-            expected: x.len(),
-            got: g.len(),
-        });
+        return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
     }
     let mut iterations = 0;
     while norm(&g) > tol {

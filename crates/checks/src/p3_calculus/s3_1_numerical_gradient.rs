@@ -8,11 +8,7 @@ use crate::prelude::*;
 pub use mathlings_bindings::p3_calculus::s3_1_numerical_gradient::{GradientFn, Impl};
 
 fn call(name: &str, x: &[f64], h: f64) -> String {
-    format!(
-        "numerical_gradient({name}, {}, {})",
-        show::floats(x),
-        show::float(h)
-    )
+    format!("numerical_gradient({name}, {}, {})", show::floats(x), show::float(h))
 }
 
 /// Same f, same points, same h as the reference: the two differ only in the rounding of
@@ -21,10 +17,7 @@ fn call(name: &str, x: &[f64], h: f64) -> String {
 /// perturbation is off by O(h) ≥ 1e-5 here.
 fn same_h_tolerance(f: fn(&[f64]) -> f64, x: &[f64], h: f64, want: &[f64]) -> Tol {
     let scale = (f)(x).abs().max(1.0) * 2.0 + common::max_abs(x) * common::max_abs(want);
-    Tol {
-        rel: 1e-10,
-        abs: 16.0 * f64::EPSILON * scale / h + 1e-12,
-    }
+    Tol { rel: 1e-10, abs: 16.0 * f64::EPSILON * scale / h + 1e-12 }
 }
 
 /// ∇(½xᵀAx) by a central difference is exact up to round-off for any h (the third
@@ -48,11 +41,7 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(k, x)| call(SCALAR_FNS[*k].name, x, h),
                         |(k, x)| {
-                            let a = if *k == 0 {
-                                common::a1(x.len())
-                            } else {
-                                common::a2(x.len())
-                            };
+                            let a = if *k == 0 { common::a1(x.len()) } else { common::a2(x.len()) };
                             let v = DVector::from_column_slice(x);
                             let want: Vec<f64> =
                                 ((&a + a.transpose()) * &v * 0.5).iter().copied().collect();
@@ -155,27 +144,21 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Every component of your gradient is the same number: you moved all coordinates at \
                     once (x + h·(1, …, 1)). That measures the slope along the diagonal, not ∂f/∂xᵢ. A partial \
                     derivative moves only xᵢ: copy x, change coordinate i alone, and put it back before the next.",
-                implementation: Impl {
-                    numerical_gradient: all_at_once,
-                },
+                implementation: Impl { numerical_gradient: all_at_once },
             },
             Misconception {
                 id: "forward_differences",
                 explanation: "Your components look like forward differences (f(x + h·eᵢ) − f(x))/h: their error is \
                     O(h) (h·∂²f/∂xᵢ²/2), so even ∇(½xᵀAx) comes out wrong. Use central differences \
                     (f(x + h·eᵢ) − f(x − h·eᵢ))/(2h): the O(h) terms cancel.",
-                implementation: Impl {
-                    numerical_gradient: forward,
-                },
+                implementation: Impl { numerical_gradient: forward },
             },
             Misconception {
                 id: "coordinate_not_restored",
                 explanation: "After perturbing xᵢ you do not put it back, so the later partial derivatives are \
                     taken at a shifted point (x − h·eᵢ − …). Restore point[i] = x[i] after the two evaluations \
                     (or work on a fresh copy of x for each i).",
-                implementation: Impl {
-                    numerical_gradient: not_restored,
-                },
+                implementation: Impl { numerical_gradient: not_restored },
             },
         ],
         probe: |imp| {
@@ -194,11 +177,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 fn finite(v: f64) -> Result<f64, CalculusError> {
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(CalculusError::NonFinite)
-    }
+    if v.is_finite() { Ok(v) } else { Err(CalculusError::NonFinite) }
 }
 
 fn all_at_once(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<Vec<f64>, CalculusError> {

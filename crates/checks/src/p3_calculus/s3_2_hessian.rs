@@ -75,11 +75,7 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(k, x)| call(SCALAR_FNS[*k].name, x, 1e-3),
                         |(k, x)| {
-                            let a = if *k == 0 {
-                                common::a1(x.len())
-                            } else {
-                                common::a2(x.len())
-                            };
+                            let a = if *k == 0 { common::a1(x.len()) } else { common::a2(x.len()) };
                             let want = (&a + a.transpose()) * 0.5;
                             let f = SCALAR_FNS[*k].f;
                             // Exact up to round-off 4ε·|f|/h² ≤ 1e-7 here.
@@ -117,11 +113,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "equals the reference hessian on quadratics, Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h ∈ [1e-4, 3e-4]) to 1e-5·scale",
                 weight: 2,
                 check: |imp, ctx| {
-                    let input = (
-                        0..SCALAR_FNS.len(),
-                        common::point(1..=4, -2.0, 2.0),
-                        1e-4..3e-4f64,
-                    );
+                    let input =
+                        (0..SCALAR_FNS.len(), common::point(1..=4, -2.0, 2.0), 1e-4..3e-4f64);
                     // Same formula: the difference is round-off (≈ 16ε·|f|/h² ≤ 1e-6·scale);
                     // 1e-5 also forgives an equivalent formula's O(h²) truncation.
                     matches_reference_hessian(imp, ctx, input, 1e-5)
@@ -197,33 +190,22 @@ pub fn spec() -> Spec<Impl> {
                     of a central gradient, (gⱼ(x + h·eᵢ) − gⱼ(x))/h. That has an O(h) error which differs between \
                     Hᵢⱼ and Hⱼᵢ. Use the central 4-point formula (moving xᵢ and xⱼ both ways) once for i < j and copy \
                     it to (j, i).",
-                implementation: Impl {
-                    hessian: one_sided_mixed,
-                },
+                implementation: Impl { hessian: one_sided_mixed },
             },
             Misconception {
                 id: "mixed_over_h_squared",
                 explanation: "Your off-diagonal entries are 4× too large: the 4-point mixed difference spans 2h in \
                     each of the two directions, so divide by (2h)·(2h) = 4h², not by h².",
-                implementation: Impl {
-                    hessian: mixed_over_h_squared,
-                },
+                implementation: Impl { hessian: mixed_over_h_squared },
             },
         ],
         probe: |imp| {
             let got = (imp.hessian)(common::sin_chain, &[0.5, -1.0, 0.3], 1e-3);
             match got {
                 Ok(m) => vec![
-                    if (&m - m.transpose()).amax() <= 1e-9 {
-                        "symmetric"
-                    } else {
-                        "asymmetric"
-                    }
-                    .to_string(),
-                    m.iter()
-                        .map(|v| show::rounded(*v, 5))
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    if (&m - m.transpose()).amax() <= 1e-9 { "symmetric" } else { "asymmetric" }
+                        .to_string(),
+                    m.iter().map(|v| show::rounded(*v, 5)).collect::<Vec<_>>().join(" "),
                 ],
                 Err(e) => vec![format!("{e:?}")],
             }
@@ -260,11 +242,7 @@ fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, Ca
         p[i] += d;
     }
     let v = f(&p);
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(CalculusError::NonFinite)
-    }
+    if v.is_finite() { Ok(v) } else { Err(CalculusError::NonFinite) }
 }
 
 /// Hᵢⱼ = (gⱼ(x + h·eᵢ) − gⱼ(x)) / h with g the central gradient: not symmetric.

@@ -9,27 +9,18 @@ pub use mathlings_bindings::p3_calculus::s3_2_jacobian_chain_rule::{ComposeFn, I
 
 /// The fixed 3×n matrix A: aᵢⱼ = ((2i + 3j) mod 5) − 2 + i/2.
 fn a(n: usize) -> DMatrix<f64> {
-    DMatrix::from_fn(3, n, |i, j| {
-        ((2 * i + 3 * j) % 5) as f64 - 2.0 + i as f64 / 2.0
-    })
+    DMatrix::from_fn(3, n, |i, j| ((2 * i + 3 * j) % 5) as f64 - 2.0 + i as f64 / 2.0)
 }
 
 /// x ↦ Ax (ℝⁿ → ℝ³).
 fn linear(x: &[f64]) -> Vec<f64> {
-    (a(x.len()) * DVector::from_column_slice(x))
-        .iter()
-        .copied()
-        .collect()
+    (a(x.len()) * DVector::from_column_slice(x)).iter().copied().collect()
 }
 
 /// g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σ xᵢ²/2) (ℝⁿ → ℝ³).
 fn g(x: &[f64]) -> Vec<f64> {
     let last = x[x.len() - 1];
-    vec![
-        x[0] * last,
-        x[0].sin() + last.cos(),
-        x.iter().map(|v| v * v).sum::<f64>() / 2.0,
-    ]
+    vec![x[0] * last, x[0].sin() + last.cos(), x.iter().map(|v| v * v).sum::<f64>() / 2.0]
 }
 
 /// f(y) = (y₀·y₁, sin y₂ + y₀) (ℝ³ → ℝ²).
@@ -52,29 +43,17 @@ fn call(name: &str, x: &[f64], h: f64) -> String {
 /// J of a linear map by central differences is exact up to round-off: ε·|Ax|/h ≲ 1e-11
 /// for |x| ≤ 5, h = 1e-3; 1e-8 leaves room and rejects any O(h) scheme (error ~1e-3 · 0).
 /// (A linear map has no curvature, so here shape and orientation are what is tested.)
-const LINEAR: Tol = Tol {
-    rel: 0.0,
-    abs: 1e-8,
-};
+const LINEAR: Tol = Tol { rel: 0.0, abs: 1e-8 };
 /// Same function, points and h as the reference: only the rounding of the quotient and of
 /// its denominator differ, a few ε·(|f| + |x|·|J|)/h; 16ε·(that) with scale ≤ 100 here.
 fn same_h(h: f64) -> Tol {
-    Tol {
-        rel: 1e-10,
-        abs: 16.0 * f64::EPSILON * 100.0 / h,
-    }
+    Tol { rel: 1e-10, abs: 16.0 * f64::EPSILON * 100.0 / h }
 }
 /// Chain rule with three central-difference Jacobians at h = 1e-5: each has error
 /// ≲ h²·|f‴| + ε·|f|/h ≈ 1e-9 for |x| ≤ 2; products of ≤ 3 terms of size ≤ 10: 1e-6.
-const CHAIN: Tol = Tol {
-    rel: 1e-6,
-    abs: 1e-6,
-};
+const CHAIN: Tol = Tol { rel: 1e-6, abs: 1e-6 };
 /// compose_jacobians on exact inputs is one matrix product: a few ε·Σ|aᵢₖbₖⱼ| ≤ 1e-12.
-const PRODUCT: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const PRODUCT: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
 /// The checks.
 pub fn spec() -> Spec<Impl> {
@@ -193,10 +172,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your Jacobian is transposed: n rows × m columns. The convention is one ROW per output \
                     fᵢ (its gradient) and one COLUMN per input xⱼ, so J is m×n and f(x + d) ≈ f(x) + J·d; for \
                     x ↦ Ax this gives exactly A.",
-                implementation: Impl {
-                    jacobian: transposed,
-                    compose_jacobians: compose,
-                },
+                implementation: Impl { jacobian: transposed, compose_jacobians: compose },
             },
             Misconception {
                 id: "wrong_order",
@@ -214,10 +190,7 @@ pub fn spec() -> Spec<Impl> {
                     "{}×{} {}",
                     m.nrows(),
                     m.ncols(),
-                    m.iter()
-                        .map(|v| show::rounded(*v, 6))
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    m.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(" ")
                 ),
                 Err(e) => format!("{e:?}"),
             };
@@ -248,10 +221,7 @@ fn compose(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusE
         return Err(CalculusError::Empty);
     }
     if a.ncols() != b.nrows() {
-        return Err(CalculusError::DimensionMismatch {
-            expected: a.ncols(),
-            got: b.nrows(),
-        });
+        return Err(CalculusError::DimensionMismatch { expected: a.ncols(), got: b.nrows() });
     }
     Ok(a * b)
 }
@@ -261,10 +231,7 @@ fn compose_reversed(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<DMatrix<f64>, 
         return Err(CalculusError::Empty);
     }
     if b.ncols() != a.nrows() {
-        return Err(CalculusError::DimensionMismatch {
-            expected: b.ncols(),
-            got: a.nrows(),
-        });
+        return Err(CalculusError::DimensionMismatch { expected: b.ncols(), got: a.nrows() });
     }
     Ok(b * a)
 }

@@ -102,11 +102,7 @@ fn runs_close(got: &Run, want: &Run, tol: Tol) -> Verdict {
     expect::that(
         ok,
         shown(got),
-        format!(
-            "{} (each ± {} relative)",
-            shown(want),
-            show::rounded(tol.rel, 2)
-        ),
+        format!("{} (each ± {} relative)", shown(want), show::rounded(tol.rel, 2)),
     )
 }
 
@@ -161,23 +157,14 @@ const H: f64 = 1e-5;
 /// Same operations as the reference in the same order up to rounding: a correct tape may
 /// order its additions differently, a few ε per node, amplified by at most 10 nodes of
 /// moderate (≤ 1e6) values; 1e-9 relative leaves ample room.
-const AGREE: Tol = Tol {
-    rel: 1e-9,
-    abs: 1e-9,
-};
+const AGREE: Tol = Tol { rel: 1e-9, abs: 1e-9 };
 /// The analytic checks recombine a handful of operations: a few ε.
-const RULE: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-13,
-};
+const RULE: Tol = Tol { rel: 1e-12, abs: 1e-13 };
 /// Central differences are only used where D(h) and D(h/2) agree to 1e-7·(1 + |D|) (so
 /// their error, ≈ 4/3 of that gap plus round-off ε·|f|/h, is below ~2e-7·(1 + |D|));
 /// 1e-6·(1 + |D|) then accepts every correct gradient and rejects any wrong term.
 fn gradient_check_tol(d: f64) -> Tol {
-    Tol {
-        rel: 0.0,
-        abs: 1e-6 * (1.0 + d.abs()),
-    }
+    Tol { rel: 0.0, abs: 1e-6 * (1.0 + d.abs()) }
 }
 
 /// f = u·u + u with u = sin(x·y): u is used three times.
@@ -315,10 +302,7 @@ pub fn spec() -> Spec<Impl> {
                             ];
                             for (p, want) in &cases {
                                 runs_close(&(imp.run)(p, x, y), want, RULE).map_err(|f| {
-                                    mathlings_course::report::Failure {
-                                        call: call(p, x, y),
-                                        ..f
-                                    }
+                                    mathlings_course::report::Failure { call: call(p, x, y), ..f }
                                 })?;
                             }
                             let u = (x * y).sin();
@@ -343,11 +327,7 @@ pub fn spec() -> Spec<Impl> {
                         .prop_map(|(sins, x, y)| {
                             let mut p = vec![Op::Mul(0, 1)];
                             for (k, is_sin) in sins.into_iter().enumerate() {
-                                p.push(if is_sin {
-                                    Op::Sin(k + 2)
-                                } else {
-                                    Op::Exp(k + 2)
-                                });
+                                p.push(if is_sin { Op::Sin(k + 2) } else { Op::Exp(k + 2) });
                             }
                             (p, x, y)
                         })
@@ -594,11 +574,8 @@ impl<const MODE: u8> WrongTape<MODE> {
     fn gradient(&self, output: WVar) -> Vec<f64> {
         let mut adjoints = vec![0.0; self.nodes.len()];
         adjoints[output.0] = 1.0;
-        let order: Vec<usize> = if MODE == 2 {
-            (0..=output.0).collect()
-        } else {
-            (0..=output.0).rev().collect()
-        };
+        let order: Vec<usize> =
+            if MODE == 2 { (0..=output.0).collect() } else { (0..=output.0).rev().collect() };
         for k in order {
             let adjoint = adjoints[k];
             for &(input, local) in &self.nodes[k].1 {

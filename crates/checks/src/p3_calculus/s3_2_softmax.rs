@@ -10,39 +10,24 @@ pub use mathlings_bindings::p3_calculus::s3_2_softmax::{Impl, JacobianFn, Vector
 /// Probabilities (each in [0, 1]) computed by any stable method differ from the reference
 /// only in the rounding of n ≤ 8 exponentials, a sum and a division: a few ε relative;
 /// 1e-12 relative leaves ample room, 1e-15 absolute forgives values that underflow.
-const PROBABILITY: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-15,
-};
+const PROBABILITY: Tol = Tol { rel: 1e-12, abs: 1e-15 };
 /// Log-probabilities of scores |zᵢ| ≤ 30: a stable method rounds zᵢ − m (≤ 60) and the
 /// log-sum, an absolute error of a few ε·60 ≈ 1e-14; 1e-12 absolute leaves room.
-const LOG_PROBABILITY: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const LOG_PROBABILITY: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 /// Jacobian entries sᵢ(δᵢⱼ − sⱼ) lie in [−¼, ¼]; the diagonal sᵢ − sᵢ² may cancel, so its
 /// error is a few ε absolute: 1e-14 absolute.
-const JACOBIAN: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-14,
-};
+const JACOBIAN: Tol = Tol { rel: 1e-12, abs: 1e-14 };
 /// Σ sᵢ = 1 up to the rounding of n ≤ 8 divisions and additions: ≤ 2n·ε ≈ 4e-15.
 const SUM: f64 = 1e-14;
 /// Row sums of J: sᵢ(1 − Σⱼ sⱼ) plus the rounding of n products, ≤ 2n·ε·sᵢ; 1e-14.
 const ROW_SUM: f64 = 1e-14;
 /// The answers at ±1000 are exact numbers (0, 1, ½, −1000, ln 2 …): 2 ulps of room for the
 /// rounding of ln 2 and of −2000 − ln 2; 1e-300 absolute accepts an underflowed subnormal.
-const EXTREME: Tol = Tol {
-    rel: 4.5e-16,
-    abs: 1e-300,
-};
+const EXTREME: Tol = Tol { rel: 4.5e-16, abs: 1e-300 };
 /// Central differences of softmax at h = 1e-5 for |zᵢ| ≤ 5: truncation h²/6·|s‴| ≲ 2e-11
 /// (|s‴| ≤ 1) plus round-off ε/h ≈ 2e-11; 1e-8 is generous and still rejects a Jacobian
 /// with a wrong or missing term (entries of size ≥ 1e-3).
-const DIFFERENCE: Tol = Tol {
-    rel: 1e-8,
-    abs: 1e-8,
-};
+const DIFFERENCE: Tol = Tol { rel: 1e-8, abs: 1e-8 };
 /// The step of the central differences (≈ ε^(1/3), the best step for central differences).
 const H: f64 = 1e-5;
 
@@ -56,10 +41,7 @@ fn logits(
     bound: i32,
 ) -> impl Strategy<Value = Vec<f64>> + Clone {
     len.prop_flat_map(move |n| {
-        proptest::collection::vec(
-            (-16 * bound..=16 * bound).prop_map(|k| f64::from(k) / 16.0),
-            n,
-        )
+        proptest::collection::vec((-16 * bound..=16 * bound).prop_map(|k| f64::from(k) / 16.0), n)
     })
 }
 
@@ -69,11 +51,8 @@ fn reference_softmax(z: &[f64]) -> Vec<f64> {
 
 /// The fixed linear class scores of the Iris snapshot: zₖ = μₖ·x − ‖μₖ‖²/2 with the class
 /// means μₖ rounded to one decimal (the posterior of isotropic Gaussians with equal priors).
-const IRIS_MEANS: [[f64; 4]; 3] = [
-    [5.0, 3.4, 1.5, 0.2],
-    [5.9, 2.8, 4.3, 1.3],
-    [6.6, 3.0, 5.6, 2.0],
-];
+const IRIS_MEANS: [[f64; 4]; 3] =
+    [[5.0, 3.4, 1.5, 0.2], [5.9, 2.8, 4.3, 1.3], [6.6, 3.0, 5.6, 2.0]];
 /// Rows of the snapshot: the first flower of each species and two known hard cases.
 const IRIS_ROWS: [usize; 5] = [0, 50, 70, 100, 133];
 
@@ -465,11 +444,7 @@ fn jacobian_from(s: &[f64], diagonal: bool, off_diagonal: bool) -> DMatrix<f64> 
     let n = s.len();
     DMatrix::from_fn(n, n, |i, j| {
         let d = if i == j && diagonal { s[i] } else { 0.0 };
-        let o = if i == j || off_diagonal {
-            s[i] * s[j]
-        } else {
-            0.0
-        };
+        let o = if i == j || off_diagonal { s[i] * s[j] } else { 0.0 };
         d - o
     })
 }

@@ -12,10 +12,7 @@ pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
 
 /// Agreement with the reference step: both return α₀·shrinkᵏ for the same k, computed by
 /// repeated multiplication (or a power) — k ≤ 60 roundings of ≤ ½ ulp each, ≤ 1e-14 relative.
-const SAME_STEP: Tol = Tol {
-    rel: 1e-12,
-    abs: 0.0,
-};
+const SAME_STEP: Tol = Tol { rel: 1e-12, abs: 0.0 };
 
 /// A test objective with its gradient and its name in calls.
 struct Objective {
@@ -29,25 +26,16 @@ fn sphere(x: &[f64]) -> f64 {
 }
 /// x² + 100y² (+ z² …): a narrow valley.
 fn valley(x: &[f64]) -> f64 {
-    x.iter()
-        .enumerate()
-        .map(|(i, v)| if i == 1 { 100.0 } else { 1.0 } * v * v)
-        .sum()
+    x.iter().enumerate().map(|(i, v)| if i == 1 { 100.0 } else { 1.0 } * v * v).sum()
 }
 fn valley_grad(x: &[f64]) -> Vec<f64> {
-    x.iter()
-        .enumerate()
-        .map(|(i, v)| if i == 1 { 200.0 } else { 2.0 } * v)
-        .collect()
+    x.iter().enumerate().map(|(i, v)| if i == 1 { 200.0 } else { 2.0 } * v).collect()
 }
 fn rosenbrock(x: &[f64]) -> f64 {
     (1.0 - x[0]).powi(2) + 100.0 * (x[1] - x[0] * x[0]).powi(2)
 }
 fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
-    vec![
-        -2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]),
-        200.0 * (x[1] - x[0] * x[0]),
-    ]
+    vec![-2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]), 200.0 * (x[1] - x[0] * x[0])]
 }
 /// Σ xᵢ² + 3 sin(2xᵢ): non-convex, with many local minima.
 fn wavy(x: &[f64]) -> f64 {
@@ -61,11 +49,7 @@ fn anscombe_loss(w: &[f64]) -> f64 {
     let quartet = mathlings_models::datasets::anscombe();
     let (xs, ys) = &quartet.sets[0];
     let n = xs.len() as f64;
-    xs.iter()
-        .zip(ys)
-        .map(|(x, y)| (w[0] + w[1] * x - y).powi(2))
-        .sum::<f64>()
-        / (2.0 * n)
+    xs.iter().zip(ys).map(|(x, y)| (w[0] + w[1] * x - y).powi(2)).sum::<f64>() / (2.0 * n)
 }
 fn anscombe_grad(w: &[f64]) -> Vec<f64> {
     let quartet = mathlings_models::datasets::anscombe();
@@ -86,11 +70,7 @@ const OBJECTIVES: [Objective; 4] = [
         f: sphere,
         grad: |x| x.iter().map(|v| 2.0 * v).collect(),
     },
-    Objective {
-        name: "valley /* x₀² + 100x₁² + x₂² */",
-        f: valley,
-        grad: valley_grad,
-    },
+    Objective { name: "valley /* x₀² + 100x₁² + x₂² */", f: valley, grad: valley_grad },
     Objective {
         name: "rosenbrock /* (1 − x₀)² + 100(x₁ − x₀²)² */",
         f: rosenbrock,
@@ -180,32 +160,18 @@ fn case() -> impl Strategy<Value = Case> + Clone {
                 prop_oneof![Just(0.5), Just(0.3), Just(0.8)],
             )
         })
-        .prop_filter_map(
-            "needs a non-zero gradient",
-            |(objective, x, bend, a0, c, shrink)| {
-                let grad = (OBJECTIVES[objective].grad)(&x);
-                let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
-                if norm < 1e-3 {
-                    return None;
-                }
-                let bent: Vec<f64> = grad.iter().zip(&bend).map(|(g, b)| -g + norm * b).collect();
-                let slope: f64 = grad.iter().zip(&bent).map(|(g, d)| g * d).sum();
-                let direction = if slope < -1e-3 * norm * norm {
-                    bent
-                } else {
-                    grad.iter().map(|g| -g).collect()
-                };
-                Some(Case {
-                    objective,
-                    x,
-                    grad,
-                    direction,
-                    initial_step: a0,
-                    c,
-                    shrink,
-                })
-            },
-        )
+        .prop_filter_map("needs a non-zero gradient", |(objective, x, bend, a0, c, shrink)| {
+            let grad = (OBJECTIVES[objective].grad)(&x);
+            let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
+            if norm < 1e-3 {
+                return None;
+            }
+            let bent: Vec<f64> = grad.iter().zip(&bend).map(|(g, b)| -g + norm * b).collect();
+            let slope: f64 = grad.iter().zip(&bent).map(|(g, d)| g * d).sum();
+            let direction =
+                if slope < -1e-3 * norm * norm { bent } else { grad.iter().map(|g| -g).collect() };
+            Some(Case { objective, x, grad, direction, initial_step: a0, c, shrink })
+        })
 }
 
 fn reference(case: &Case) -> Result<f64, CalculusError> {
@@ -233,10 +199,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(case(), Case::call, |case| match case.run(imp) {
                         Ok(step) => expect::that(
                             case.passes(step),
-                            format!(
-                                "Ok({}), which fails the Armijo condition",
-                                show::float(step)
-                            ),
+                            format!("Ok({}), which fails the Armijo condition", show::float(step)),
                             "a step with f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd",
                         ),
                         got => expect::fail(show::result(&got), "Ok(a step)"),
@@ -259,12 +222,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "on f = x² at 1 with d = −2: α₀ = 1 (lands on −1, no decrease) gives ½; α₀ = 0.99, c = ½ gives 0.495; α₀ = 0.4 passes at once",
                 weight: 2,
                 check: |imp, ctx| {
-                    for (a0, c, want) in [
-                        (1.0, 1e-4, 0.5),
-                        (1.0, 0.5, 0.5),
-                        (0.99, 0.5, 0.495),
-                        (0.4, 1e-4, 0.4),
-                    ] {
+                    for (a0, c, want) in
+                        [(1.0, 1e-4, 0.5), (1.0, 0.5, 0.5), (0.99, 0.5, 0.495), (0.4, 1e-4, 0.4)]
+                    {
                         let text = call("sphere /* Σ xᵢ² */", &[2.0], &[1.0], &[-2.0], a0, c, 0.5);
                         ctx.once(&text, || {
                             expect::close(
@@ -295,15 +255,12 @@ pub fn spec() -> Spec<Impl> {
                         (&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0]),
                     ];
                     for (g, x, d) in fixed {
-                        ctx.once(
-                            &call("sphere /* Σ xᵢ² */", g, x, d, 1.0, 1e-4, 0.5),
-                            || {
-                                expect_err!(
-                                    &(imp.armijo_backtracking)(sphere, g, x, d, 1.0, 1e-4, 0.5),
-                                    CalculusError::NotDescentDirection
-                                )
-                            },
-                        )?;
+                        ctx.once(&call("sphere /* Σ xᵢ² */", g, x, d, 1.0, 1e-4, 0.5), || {
+                            expect_err!(
+                                &(imp.armijo_backtracking)(sphere, g, x, d, 1.0, 1e-4, 0.5),
+                                CalculusError::NotDescentDirection
+                            )
+                        })?;
                     }
                     let uphill = case().prop_map(|mut case| {
                         case.direction = case.direction.iter().map(|d| -d).collect();
@@ -399,9 +356,7 @@ pub fn spec() -> Spec<Impl> {
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
                         let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
-                        backtrack(f, x, d, a0, shrink, |value, step| {
-                            value <= fx - c * step * slope
-                        })
+                        backtrack(f, x, d, a0, shrink, |value, step| value <= fx - c * step * slope)
                     },
                 },
             },
@@ -426,9 +381,7 @@ pub fn spec() -> Spec<Impl> {
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
                         let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
-                        backtrack(f, x, d, a0, shrink, |value, step| {
-                            value <= fx + c * step * slope
-                        })
+                        backtrack(f, x, d, a0, shrink, |value, step| value <= fx + c * step * slope)
                     },
                 },
             },
@@ -446,11 +399,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(step) => show::rounded(step, 8),
                 Err(e) => format!("{e:?}"),
             };
-            vec![
-                run(0.99, 0.5, -2.0),
-                run(1.0, 0.5, -2.0),
-                run(1.0, 1e-4, 2.0),
-            ]
+            vec![run(0.99, 0.5, -2.0), run(1.0, 0.5, -2.0), run(1.0, 1e-4, 2.0)]
         },
     }
 }
@@ -470,10 +419,7 @@ fn validate(
     }
     for other in [g, d] {
         if other.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch {
-                expected: x.len(),
-                got: other.len(),
-            });
+            return Err(CalculusError::DimensionMismatch { expected: x.len(), got: other.len() });
         }
     }
     if x.iter().chain(g).chain(d).any(|v| !v.is_finite()) {
@@ -512,9 +458,7 @@ fn backtrack(
     for shrinks in 0..1000 {
         let trial: Vec<f64> = x.iter().zip(d).map(|(x, d)| x + step * d).collect();
         if trial == x {
-            return Err(CalculusError::NoConvergence {
-                iterations: shrinks,
-            });
+            return Err(CalculusError::NoConvergence { iterations: shrinks });
         }
         let value = f(&trial);
         if value.is_finite() && accept(value, step) {

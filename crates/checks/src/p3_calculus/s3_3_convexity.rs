@@ -32,9 +32,7 @@ fn quadratic_hessian(_: &[f64]) -> DMatrix<f64> {
 
 /// Hessian of x⁴ + y⁴ + …: diag(12xᵢ²), PSD everywhere but singular at 0.
 fn quartic_hessian(p: &[f64]) -> DMatrix<f64> {
-    DMatrix::from_fn(p.len(), p.len(), |i, j| {
-        if i == j { 12.0 * p[i] * p[i] } else { 0.0 }
-    })
+    DMatrix::from_fn(p.len(), p.len(), |i, j| if i == j { 12.0 * p[i] * p[i] } else { 0.0 })
 }
 
 /// Hessian of log Σ exp(xᵢ): diag(s) − ssᵀ with s = softmax(x); PSD and always singular.
@@ -43,11 +41,7 @@ fn log_sum_exp_hessian(p: &[f64]) -> DMatrix<f64> {
     let e: Vec<f64> = p.iter().map(|&x| (x - m).exp()).collect();
     let total: f64 = e.iter().sum();
     let s: Vec<f64> = e.iter().map(|x| x / total).collect();
-    DMatrix::from_fn(
-        p.len(),
-        p.len(),
-        |i, j| if i == j { s[i] } else { 0.0 } - s[i] * s[j],
-    )
+    DMatrix::from_fn(p.len(), p.len(), |i, j| if i == j { s[i] } else { 0.0 } - s[i] * s[j])
 }
 
 /// Hessian of x² − y².
@@ -61,12 +55,7 @@ fn rosenbrock_hessian(p: &[f64]) -> DMatrix<f64> {
     DMatrix::from_row_slice(
         2,
         2,
-        &[
-            1200.0 * x * x - 400.0 * y + 2.0,
-            -400.0 * x,
-            -400.0 * x,
-            200.0,
-        ],
+        &[1200.0 * x * x - 400.0 * y + 2.0, -400.0 * x, -400.0 * x, 200.0],
     )
 }
 
@@ -110,12 +99,7 @@ fn iris_gaussian_nll_hessian(p: &[f64]) -> DMatrix<f64> {
     DMatrix::from_row_slice(
         2,
         2,
-        &[
-            n / (sigma * sigma),
-            cross,
-            cross,
-            -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4),
-        ],
+        &[n / (sigma * sigma), cross, cross, -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4)],
     )
 }
 
@@ -138,9 +122,7 @@ fn convex_call(name: &str, ps: &[Vec<f64>]) -> String {
 
 /// A random orthogonal n×n matrix: the Q factor of a random matrix.
 fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
-    let a = DMatrix::from_fn(n, n, |i, j| {
-        entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
-    });
+    let a = DMatrix::from_fn(n, n, |i, j| entries[i * n + j] + if i == j { 0.5 } else { 0.0 });
     a.qr().q()
 }
 
@@ -170,11 +152,7 @@ fn symmetric(
 }
 
 fn expect_bool(got: &Result<bool, CalculusError>, want: bool) -> Verdict {
-    expect::that(
-        matches!(got, Ok(b) if *b == want),
-        show::result(got),
-        format!("Ok({want})"),
-    )
+    expect::that(matches!(got, Ok(b) if *b == want), show::result(got), format!("Ok({want})"))
 }
 
 /// The checks.
@@ -273,18 +251,8 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     let cases: [(&str, fn(&[f64]) -> DMatrix<f64>, Vec<Vec<f64>>, bool); 5] = [
-                        (
-                            "hessian of x² − y²",
-                            saddle_hessian,
-                            vec![vec![0.0, 0.0]],
-                            false,
-                        ),
-                        (
-                            "hessian of rosenbrock",
-                            rosenbrock_hessian,
-                            vec![vec![1.0, 1.0]],
-                            true,
-                        ),
+                        ("hessian of x² − y²", saddle_hessian, vec![vec![0.0, 0.0]], false),
+                        ("hessian of rosenbrock", rosenbrock_hessian, vec![vec![1.0, 1.0]], true),
                         (
                             "hessian of rosenbrock",
                             rosenbrock_hessian,
@@ -517,10 +485,7 @@ fn convex_with(
             return Err(CalculusError::NonFinite);
         }
         if p.len() != n {
-            return Err(CalculusError::DimensionMismatch {
-                expected: n,
-                got: p.len(),
-            });
+            return Err(CalculusError::DimensionMismatch { expected: n, got: p.len() });
         }
     }
     for p in ps {

@@ -27,9 +27,7 @@ fn diag(values: &[f64]) -> DMatrix<f64> {
 
 /// A random orthogonal n×n matrix: the Q factor of a random matrix.
 fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
-    let a = DMatrix::from_fn(n, n, |i, j| {
-        entries[i * n + j] + if i == j { 0.5 } else { 0.0 }
-    });
+    let a = DMatrix::from_fn(n, n, |i, j| entries[i * n + j] + if i == j { 0.5 } else { 0.0 });
     a.qr().q()
 }
 
@@ -60,11 +58,7 @@ fn hessian() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 }
 
 fn expect_kind(got: &Result<Kind, CalculusError>, want: Kind) -> Verdict {
-    expect::that(
-        matches!(got, Ok(k) if *k == want),
-        show::result(got),
-        format!("Ok({want:?})"),
-    )
+    expect::that(matches!(got, Ok(k) if *k == want), show::result(got), format!("Ok({want:?})"))
 }
 
 /// The checks.
@@ -82,10 +76,7 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[2.0, -2.0]), Kind::Saddle),
                         (diag(&[-2.0, -2.0]), Kind::Maximum),
                         (diag(&[0.0, 0.0]), Kind::Degenerate),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]),
-                            Kind::Saddle,
-                        ),
+                        (DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]), Kind::Saddle),
                         (diag(&[6.0]), Kind::Minimum),
                     ];
                     for (h, want) in cases {
@@ -112,18 +103,9 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let cases = [
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
-                            Kind::Saddle,
-                        ),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
-                            Kind::Degenerate,
-                        ),
-                        (
-                            DMatrix::from_row_slice(2, 2, &[2.0, -1.0, -1.0, 2.0]),
-                            Kind::Minimum,
-                        ),
+                        (DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]), Kind::Saddle),
+                        (DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]), Kind::Degenerate),
+                        (DMatrix::from_row_slice(2, 2, &[2.0, -1.0, -1.0, 2.0]), Kind::Minimum),
                         (diag(&[-1.0, -1.0, 1.0]), Kind::Saddle),
                         (diag(&[-1.0, 2.0, -3.0, 4.0]), Kind::Saddle),
                         // Eigenvalues 6, −5, 4 and ≈ 5.2, −3.8, −5.3: rotations by a wrong
@@ -233,10 +215,7 @@ pub fn spec() -> Spec<Impl> {
                                         (true, true) => Kind::Minimum,
                                         (true, false) => Kind::Maximum,
                                     };
-                                    (
-                                        with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)),
-                                        want,
-                                    )
+                                    (with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)), want)
                                 },
                             )
                     });
@@ -300,10 +279,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         let mut text = String::new();
                         for (name, columns) in [
-                            (
-                                "[1, sepal length, sepal width, petal length]",
-                                &[0, 1, 2][..],
-                            ),
+                            ("[1, sepal length, sepal width, petal length]", &[0, 1, 2][..]),
                             (
                                 "[1, sepal length, sepal width, petal length, petal length]",
                                 &[0, 1, 2, 2][..],
@@ -328,27 +304,21 @@ pub fn spec() -> Spec<Impl> {
                     x² − y² and −x² − y² have zero gradient at the origin too, and are a saddle and a maximum. \
                     The Hessian's eigenvalues decide: all > 0 minimum, all < 0 maximum, mixed signs saddle, a zero one \
                     degenerate.",
-                implementation: Impl {
-                    classify_critical_point: always_minimum,
-                },
+                implementation: Impl { classify_critical_point: always_minimum },
             },
             Misconception {
                 id: "diagonal_only",
                 explanation: "You read the signs of the Hessian's diagonal. Those are the curvatures along the axes \
                     only: H = [1 2; 2 1] curves up along x and along y but down along (1, −1) — its eigenvalues are 3 and \
                     −1, a saddle. Use the eigenvalues of the whole symmetric matrix (Jacobi rotations).",
-                implementation: Impl {
-                    classify_critical_point: diagonal_only,
-                },
+                implementation: Impl { classify_critical_point: diagonal_only },
             },
             Misconception {
                 id: "exact_zero_test",
                 explanation: "You test `λ == 0.0`. Computed eigenvalues of a singular Hessian come out as ±1e-16, \
                     not 0, so flat directions are missed and a degenerate point is called a minimum or a saddle. \
                     Count λ as zero when |λ| ≤ √ε · maxᵢ|λᵢ|.",
-                implementation: Impl {
-                    classify_critical_point: exact_zero_test,
-                },
+                implementation: Impl { classify_critical_point: exact_zero_test },
             },
             Misconception {
                 id: "two_by_two_rule",
@@ -356,9 +326,7 @@ pub fn spec() -> Spec<Impl> {
                     the determinant of a larger Hessian. For n > 2 a positive determinant only says the number of \
                     negative eigenvalues is even: diag(−1, −1, 1) has det 1 and h₁₁ < 0, yet it is a saddle. Classify \
                     by the signs of all n eigenvalues.",
-                implementation: Impl {
-                    classify_critical_point: two_by_two_rule,
-                },
+                implementation: Impl { classify_critical_point: two_by_two_rule },
             },
         ],
         probe: |imp| {

@@ -12,10 +12,7 @@ pub use mathlings_bindings::p3_calculus::s3_3_multistart::{Impl, Local, Objectiv
 
 /// Same local runs, same f: the learner's answer is one of the runs the reference saw, so it
 /// must equal the reference's choice exactly (a tiny slack for nothing but printing).
-const SAME: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-12,
-};
+const SAME: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
 /// Tilted double well (x² − 1)² + 0.3x: local minimum near 0.96, global near −1.04.
 fn double_well(x: &[f64]) -> f64 {
@@ -32,10 +29,7 @@ fn four_wells(x: &[f64]) -> f64 {
     (x[0] * x[0] - 1.0).powi(2) + (x[1] * x[1] - 1.0).powi(2) + 0.3 * x[0] + 0.1 * x[1]
 }
 fn four_wells_grad(x: &[f64]) -> Vec<f64> {
-    vec![
-        4.0 * x[0] * (x[0] * x[0] - 1.0) + 0.3,
-        4.0 * x[1] * (x[1] * x[1] - 1.0) + 0.1,
-    ]
+    vec![4.0 * x[0] * (x[0] * x[0] - 1.0) + 0.3, 4.0 * x[1] * (x[1] * x[1] - 1.0) + 0.1]
 }
 /// Rastrigin in 1-D, x² + 10(1 − cos 2πx): a local minimum near every integer.
 fn rastrigin(x: &[f64]) -> f64 {
@@ -61,10 +55,7 @@ fn half_defined_well(x: &[f64]) -> f64 {
 fn petal_kmeans(c: &[f64]) -> f64 {
     let iris = mathlings_models::datasets::iris();
     let xs = iris.features.column(2);
-    xs.iter()
-        .map(|x| ((x - c[0]).powi(2)).min((x - c[1]).powi(2)))
-        .sum::<f64>()
-        / xs.len() as f64
+    xs.iter().map(|x| ((x - c[0]).powi(2)).min((x - c[1]).powi(2))).sum::<f64>() / xs.len() as f64
 }
 fn petal_kmeans_grad(c: &[f64]) -> Vec<f64> {
     let iris = mathlings_models::datasets::iris();
@@ -72,11 +63,7 @@ fn petal_kmeans_grad(c: &[f64]) -> Vec<f64> {
     let n = xs.len() as f64;
     let mut g = vec![0.0, 0.0];
     for x in xs.iter() {
-        let k = if (x - c[0]).abs() <= (x - c[1]).abs() {
-            0
-        } else {
-            1
-        };
+        let k = if (x - c[0]).abs() <= (x - c[1]).abs() { 0 } else { 1 };
         g[k] += 2.0 * (c[k] - x) / n;
     }
     g
@@ -367,50 +354,36 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You return the result of the last start. Each run only finds the minimum of its own \
                     basin; the point of several starts is to compare them. Evaluate f at every run's end point and \
                     keep the lowest.",
-                implementation: Impl {
-                    multi_start: returns_last_run,
-                },
+                implementation: Impl { multi_start: returns_last_run },
             },
             Misconception {
                 id: "returns_first_run",
                 explanation: "You return the result of the first start (or stop at the first run that succeeds). \
                     Later starts may reach a deeper basin: run all of them, evaluate f at each end point and keep \
                     the lowest.",
-                implementation: Impl {
-                    multi_start: returns_first_run,
-                },
+                implementation: Impl { multi_start: returns_first_run },
             },
             Misconception {
                 id: "stops_at_first_failure",
                 explanation: "One failing local run aborts your whole search (an early `?`). Local methods fail \
                     for bad starts all the time — that is one reason to use several. Skip the failed run, remember \
                     its error, and return it only if no run succeeded.",
-                implementation: Impl {
-                    multi_start: stops_at_first_failure,
-                },
+                implementation: Impl { multi_start: stops_at_first_failure },
             },
         ],
         probe: |imp| {
             let runs = [
-                (
-                    double_well as Objective,
-                    double_well_local as Local,
-                    vec![vec![-2.0], vec![2.0]],
-                ),
+                (double_well as Objective, double_well_local as Local, vec![vec![-2.0], vec![2.0]]),
                 (double_well, double_well_local, vec![vec![2.0], vec![-2.0]]),
                 (double_well, fragile_local, vec![vec![5.0], vec![-2.0]]),
             ];
             runs.iter()
-                .map(
-                    |(f, local, starts)| match (imp.multi_start)(*f, *local, starts) {
-                        Ok((x, v)) => format!(
-                            "x = {}, f = {}",
-                            show::rounded(x[0], 6),
-                            show::rounded(v, 6)
-                        ),
-                        Err(e) => format!("{e:?}"),
-                    },
-                )
+                .map(|(f, local, starts)| match (imp.multi_start)(*f, *local, starts) {
+                    Ok((x, v)) => {
+                        format!("x = {}, f = {}", show::rounded(x[0], 6), show::rounded(v, 6))
+                    }
+                    Err(e) => format!("{e:?}"),
+                })
                 .collect()
         },
     }

@@ -18,10 +18,7 @@ pub use mathlings_bindings::p3_calculus::s3_3_newton::{Grad, Hess, Impl, Run};
 const TOL: f64 = 1e-9;
 /// Agreement of minimizers: the random quadratics have κ ≤ 20, so the solve's forward error
 /// is ≤ κ·n·ε·‖x‖ ≈ 1e-13·‖x‖; Newton's fixed points elsewhere agree to ~TOL/λ_min ≤ 1e-8.
-const SAME_POINT: Tol = Tol {
-    rel: 1e-7,
-    abs: 1e-7,
-};
+const SAME_POINT: Tol = Tol { rel: 1e-7, abs: 1e-7 };
 
 thread_local! {
     /// (A, b) of the quadratic ½xᵀAx − bᵀx used by `quadratic_grad`/`quadratic_hess`.
@@ -41,21 +38,13 @@ fn quadratic_hess(_: &[f64]) -> DMatrix<f64> {
     QUADRATIC.with(|q| q.borrow().0.clone())
 }
 fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
-    vec![
-        -2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]),
-        200.0 * (x[1] - x[0] * x[0]),
-    ]
+    vec![-2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]), 200.0 * (x[1] - x[0] * x[0])]
 }
 fn rosenbrock_hess(x: &[f64]) -> DMatrix<f64> {
     DMatrix::from_row_slice(
         2,
         2,
-        &[
-            1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0,
-            -400.0 * x[0],
-            -400.0 * x[0],
-            200.0,
-        ],
+        &[1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0, -400.0 * x[0], -400.0 * x[0], 200.0],
     )
 }
 /// f = Σ eˣⁱ − 2xᵢ + ½(x₀ − x₁)²: convex, minimizer not in closed form for n ≥ 2.
@@ -68,11 +57,7 @@ fn exp_grad(x: &[f64]) -> Vec<f64> {
     g
 }
 fn exp_hess(x: &[f64]) -> DMatrix<f64> {
-    let mut h = DMatrix::from_fn(
-        x.len(),
-        x.len(),
-        |i, j| if i == j { x[i].exp() } else { 0.0 },
-    );
+    let mut h = DMatrix::from_fn(x.len(), x.len(), |i, j| if i == j { x[i].exp() } else { 0.0 });
     if x.len() > 1 {
         h[(0, 0)] += 1.0;
         h[(1, 1)] += 1.0;
@@ -128,11 +113,7 @@ fn anscombe_hess(_: &[f64]) -> DMatrix<f64> {
 }
 
 fn call(name: &str, x0: &[f64], tol: f64, max_iter: usize) -> String {
-    format!(
-        "newton_method({name}, {}, {}, {max_iter})",
-        show::floats(x0),
-        show::float(tol)
-    )
+    format!("newton_method({name}, {}, {}, {max_iter})", show::floats(x0), show::float(tol))
 }
 
 fn show_run(r: &Result<Run, CalculusError>) -> String {
@@ -168,11 +149,7 @@ fn expect_point(
 }
 
 fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
-    format!(
-        "grad/hess of ½xᵀAx − bᵀx with A = {}, b = {}",
-        show::matrix(a),
-        show::floats(b)
-    )
+    format!("grad/hess of ½xᵀAx − bᵀx with A = {}, b = {}", show::matrix(a), show::floats(b))
 }
 
 /// The checks.
@@ -215,11 +192,7 @@ pub fn spec() -> Spec<Impl> {
                         (Just(1usize), proptest::collection::vec(-2.0..2.0f64, 2)),
                     ];
                     let functions: [(&str, Grad, Hess); 2] = [
-                        (
-                            "grad/hess of Σ(eˣⁱ − 2xᵢ) + ½(x₀ − x₁)²",
-                            exp_grad,
-                            exp_hess,
-                        ),
+                        ("grad/hess of Σ(eˣⁱ − 2xᵢ) + ½(x₀ − x₁)²", exp_grad, exp_hess),
                         ("grad/hess of rosenbrock", rosenbrock_grad, rosenbrock_hess),
                     ];
                     ctx.forall(
@@ -291,14 +264,11 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let x0 = [5.0, -3.0];
-                    ctx.once(
-                        &call("grad/hess of xy + y² − x − 3y", &x0, TOL, 50),
-                        || {
-                            let got =
-                                (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &x0, TOL, 50);
-                            expect_point(&got, &[1.0, 1.0], Some(1))
-                        },
-                    )
+                    ctx.once(&call("grad/hess of xy + y² − x − 3y", &x0, TOL, 50), || {
+                        let got =
+                            (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &x0, TOL, 50);
+                        expect_point(&got, &[1.0, 1.0], Some(1))
+                    })
                 },
             },
             Property {
@@ -423,9 +393,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You step to x + H⁻¹∇f. The Newton step is the stationary point of the quadratic \
                     model, ∇f + H d = 0, so d = −H⁻¹∇f: with the plus sign every step goes the wrong way and on a \
                     quadratic the distance to the minimizer doubles each time. Solve H d = ∇f and set x ← x − d.",
-                implementation: Impl {
-                    newton_method: plus_step,
-                },
+                implementation: Impl { newton_method: plus_step },
             },
             Misconception {
                 id: "inverse_diagonal_only",
@@ -433,27 +401,21 @@ pub fn spec() -> Spec<Impl> {
                     (xᵢ −= gᵢ/hᵢᵢ). That ignores how the coordinates are coupled (the off-diagonal entries), so it is \
                     not Newton's method: it needs many steps on a quadratic that Newton solves in one, and it can \
                     diverge. Solve the full system H d = ∇f.",
-                implementation: Impl {
-                    newton_method: inverse_diagonal_only,
-                },
+                implementation: Impl { newton_method: inverse_diagonal_only },
             },
             Misconception {
                 id: "no_pivoting",
                 explanation: "Your elimination divides by whatever is on the diagonal. A perfectly invertible \
                     Hessian such as [0 1; 1 2] (from f = xy + y² − x − 3y) has a zero there, and you divide by 0. \
                     Before eliminating column k, swap up the row with the largest |entry| in that column.",
-                implementation: Impl {
-                    newton_method: no_pivoting,
-                },
+                implementation: Impl { newton_method: no_pivoting },
             },
         ],
         probe: |imp| {
             let mut out = Vec::new();
             QUADRATIC.with(|q| {
-                *q.borrow_mut() = (
-                    DMatrix::from_row_slice(2, 2, &[4.0, 1.0, 1.0, 3.0]),
-                    vec![1.0, 2.0],
-                );
+                *q.borrow_mut() =
+                    (DMatrix::from_row_slice(2, 2, &[4.0, 1.0, 1.0, 3.0]), vec![1.0, 2.0]);
             });
             let coupled = (imp.newton_method)(quadratic_grad, quadratic_hess, &[0.0, 0.0], TOL, 50);
             let pivot =
@@ -463,10 +425,7 @@ pub fn spec() -> Spec<Impl> {
                     Ok(run) => format!(
                         "{} steps to {:?}",
                         run.iterations,
-                        run.x
-                            .iter()
-                            .map(|v| show::rounded(*v, 6))
-                            .collect::<Vec<_>>()
+                        run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>()
                     ),
                     Err(e) => format!("{e:?}"),
                 });
@@ -516,11 +475,7 @@ fn newton_with(
         }
         Ok(())
     })
-    .map(|(x, iterations, gradient_norm)| Run {
-        x,
-        iterations,
-        gradient_norm,
-    })
+    .map(|(x, iterations, gradient_norm)| Run { x, iterations, gradient_norm })
 }
 
 fn plus_newton_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
@@ -530,10 +485,7 @@ fn plus_newton_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusErr
 }
 
 fn diagonal_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    Ok(g.iter()
-        .enumerate()
-        .map(|(i, gi)| -gi / h[(i, i)])
-        .collect())
+    Ok(g.iter().enumerate().map(|(i, gi)| -gi / h[(i, i)]).collect())
 }
 
 fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {

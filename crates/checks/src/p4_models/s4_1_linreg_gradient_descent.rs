@@ -35,9 +35,7 @@ fn call(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> String {
 }
 
 fn closed_form(x: &DMatrix<f64>, y: &DVector<f64>) -> Vec<f64> {
-    let fit = mathlings_models::LinearRegression::default()
-        .fit(x, y)
-        .expect("reference fit");
+    let fit = mathlings_models::LinearRegression::default().fit(x, y).expect("reference fit");
     let mut beta = vec![fit.intercept.expect("intercept")];
     beta.extend(fit.coefficients.iter());
     beta
@@ -49,10 +47,7 @@ fn closed_form(x: &DMatrix<f64>, y: &DVector<f64>) -> Vec<f64> {
 fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     (1usize..=3, 20usize..=40)
         .prop_flat_map(|(k, n)| {
-            (
-                strategies::matrix(n, k),
-                proptest::collection::vec(-100.0..100.0f64, n),
-            )
+            (strategies::matrix(n, k), proptest::collection::vec(-100.0..100.0f64, n))
         })
         .prop_map(|(x, y)| (x, DVector::from_vec(y)))
         .prop_filter("spread-out, weakly correlated features", |(x, _)| {
@@ -79,27 +74,15 @@ fn coefficients(got: &Fit) -> Result<Vec<f64>, ModelError> {
 
 fn agrees(got: &Fit, want: &[f64]) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    expect::all_close(
-        &coefficients(got),
-        want,
-        Tol {
-            rel: 0.0,
-            abs: AGREE * scale,
-        },
-    )
+    expect::all_close(&coefficients(got), want, Tol { rel: 0.0, abs: AGREE * scale })
 }
 
 fn show_fit(got: &Fit, digits: usize) -> String {
     match got {
         Ok((b, losses)) => format!(
             "β = [{}], final loss {}",
-            b.iter()
-                .map(|v| show::rounded(*v, digits))
-                .collect::<Vec<_>>()
-                .join(", "),
-            losses
-                .last()
-                .map_or("none".into(), |l| show::rounded(*l, digits))
+            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", "),
+            losses.last().map_or("none".into(), |l| show::rounded(*l, digits))
         ),
         Err(e) => format!("{e:?}"),
     }
@@ -130,11 +113,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "with a safe step (η = 0.5 or 0.1) there is one loss per epoch and it never goes up",
                 weight: 2,
                 check: |imp, ctx| {
-                    let input = (
-                        problem(),
-                        prop_oneof![Just(SAFE_STEP), Just(0.1)],
-                        1usize..=30,
-                    );
+                    let input = (problem(), prop_oneof![Just(SAFE_STEP), Just(0.1)], 1usize..=30);
                     ctx.forall(
                         input,
                         |((x, y), eta, epochs)| call(x, y, *eta, *epochs),
@@ -183,14 +162,7 @@ pub fn spec() -> Spec<Impl> {
                             };
                             let want = first_loss(x, y, SAFE_STEP);
                             let first = losses.first().copied().ok_or(());
-                            expect::close(
-                                &first,
-                                want,
-                                Tol {
-                                    rel: 1e-9,
-                                    abs: 1e-9,
-                                },
-                            )
+                            expect::close(&first, want, Tol { rel: 1e-9, abs: 1e-9 })
                         },
                     )
                 },
@@ -266,9 +238,7 @@ pub fn spec() -> Spec<Impl> {
                     Zᵀr instead of Zᵀr/n. The loss is a *mean*, (1/2n)Σrᵢ², so its gradient is an average \
                     too; summing makes the effective step n times larger (η·n ≫ 2/L) and every epoch \
                     overshoots further. Divide both gradients (intercept and coefficients) by n.",
-                implementation: Impl {
-                    linreg_gradient_descent: gradient_not_divided_by_n,
-                },
+                implementation: Impl { linreg_gradient_descent: gradient_not_divided_by_n },
             },
             Misconception {
                 id: "intercept_not_updated",
@@ -276,18 +246,14 @@ pub fn spec() -> Spec<Impl> {
                     coefficients move. The intercept is a parameter like any other, with gradient \
                     ∂L/∂γ₀ = (1/n)Σrᵢ; update it in every epoch (γ₀ ← γ₀ − η·mean(r)), from the same \
                     residuals as the other coefficients.",
-                implementation: Impl {
-                    linreg_gradient_descent: intercept_not_updated,
-                },
+                implementation: Impl { linreg_gradient_descent: intercept_not_updated },
             },
             Misconception {
                 id: "not_converted_back",
                 explanation: "Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
                     not of x. Convert them back before returning: βⱼ = γⱼ/sⱼ and \
                     β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.",
-                implementation: Impl {
-                    linreg_gradient_descent: not_converted_back,
-                },
+                implementation: Impl { linreg_gradient_descent: not_converted_back },
             },
         ],
         probe: |imp| {
@@ -337,16 +303,10 @@ fn descend(
     convert: bool,
 ) -> Fit {
     if !(eta.is_finite() && eta > 0.0) {
-        return Err(ModelError::InvalidParameter {
-            name: "learning_rate",
-            reason: "must be > 0",
-        });
+        return Err(ModelError::InvalidParameter { name: "learning_rate", reason: "must be > 0" });
     }
     if epochs == 0 {
-        return Err(ModelError::InvalidParameter {
-            name: "epochs",
-            reason: "must be ≥ 1",
-        });
+        return Err(ModelError::InvalidParameter { name: "epochs", reason: "must be ≥ 1" });
     }
     if x.nrows() == 0 || x.ncols() == 0 {
         return Err(ModelError::Empty);
@@ -359,10 +319,7 @@ fn descend(
     }
     let (z, means, sds) = standardised(x);
     if sds.contains(&0.0) {
-        return Err(ModelError::RankDeficient {
-            rank: x.ncols(),
-            columns: x.ncols() + 1,
-        });
+        return Err(ModelError::RankDeficient { rank: x.ncols(), columns: x.ncols() + 1 });
     }
     let n = x.nrows() as f64;
     let scale = if divide { eta / n } else { eta };
@@ -376,9 +333,7 @@ fn descend(
         gamma -= z.transpose() * &r * scale;
         let loss = ((&z * &gamma).add_scalar(intercept) - y).norm_squared() / (2.0 * n);
         if !loss.is_finite() {
-            return Err(ModelError::NoConvergence {
-                iterations: epoch + 1,
-            });
+            return Err(ModelError::NoConvergence { iterations: epoch + 1 });
         }
         losses.push(loss);
     }

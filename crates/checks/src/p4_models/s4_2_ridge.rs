@@ -15,21 +15,12 @@ const AGREE: f64 = 1e-8;
 const MONOTONE_SLACK: f64 = 1e-9;
 
 fn call(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> String {
-    format!(
-        "ridge(&{}, &{}, {})",
-        show::matrix(x),
-        show::vector(y),
-        show::float(lambda)
-    )
+    format!("ridge(&{}, &{}, {})", show::matrix(x), show::vector(y), show::float(lambda))
 }
 
 fn reference(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> Vec<f64> {
-    let fit = mathlings_models::Ridge {
-        lambda,
-        fit_intercept: true,
-    }
-    .fit(x, y)
-    .expect("reference ridge");
+    let fit =
+        mathlings_models::Ridge { lambda, fit_intercept: true }.fit(x, y).expect("reference ridge");
     let mut beta = vec![fit.intercept.expect("intercept")];
     beta.extend(fit.coefficients.iter());
     beta
@@ -40,16 +31,11 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     (1usize..=4, 0usize..=6)
         .prop_flat_map(|(k, extra)| {
             let n = k + 3 + extra;
-            (
-                strategies::matrix(n, k),
-                proptest::collection::vec(-50.0..50.0f64, n),
-            )
+            (strategies::matrix(n, k), proptest::collection::vec(-50.0..50.0f64, n))
         })
         .prop_map(|(x, y)| (x, DVector::from_vec(y)))
         .prop_filter("full column rank", |(x, y)| {
-            mathlings_models::LinearRegression::default()
-                .fit(x, y)
-                .is_ok()
+            mathlings_models::LinearRegression::default().fit(x, y).is_ok()
         })
 }
 
@@ -60,14 +46,7 @@ fn lambda() -> impl Strategy<Value = f64> + Clone {
 fn agrees(got: &Result<DVector<f64>, ModelError>, want: &[f64]) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     let got = got.clone().map(|b| b.iter().copied().collect::<Vec<f64>>());
-    expect::all_close(
-        &got,
-        want,
-        Tol {
-            rel: 0.0,
-            abs: AGREE * scale,
-        },
-    )
+    expect::all_close(&got, want, Tol { rel: 0.0, abs: AGREE * scale })
 }
 
 fn slope_norm(beta: &DVector<f64>) -> f64 {
@@ -78,10 +57,7 @@ fn show_beta(got: &Result<DVector<f64>, ModelError>, digits: usize) -> String {
     match got {
         Ok(b) => format!(
             "β = [{}]",
-            b.iter()
-                .map(|v| show::rounded(*v, digits))
-                .collect::<Vec<_>>()
-                .join(", ")
+            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", ")
         ),
         Err(e) => format!("{e:?}"),
     }
@@ -176,14 +152,7 @@ pub fn spec() -> Spec<Impl> {
                             let huge = (imp.ridge)(x, y, 1e12);
                             let intercept =
                                 huge.clone().map(|b| b.get(0).copied().unwrap_or(f64::NAN));
-                            expect::close(
-                                &intercept,
-                                y.mean(),
-                                Tol {
-                                    rel: 1e-6,
-                                    abs: 1e-6,
-                                },
-                            )
+                            expect::close(&intercept, y.mean(), Tol { rel: 1e-6, abs: 1e-6 })
                         },
                     )
                 },
@@ -238,11 +207,7 @@ pub fn spec() -> Spec<Impl> {
                         ],
                     );
                     let dependent = DMatrix::from_fn(6, 3, |i, j| {
-                        if j < 2 {
-                            x[(i, j)]
-                        } else {
-                            x[(i, 0)] + x[(i, 1)]
-                        }
+                        if j < 2 { x[(i, j)] } else { x[(i, 0)] + x[(i, 1)] }
                     });
                     let y = DVector::from_vec(vec![1.0, 2.5, -0.5, 3.0, 0.7, 1.9]);
                     let base = (imp.ridge)(&x, &y, 0.0);
@@ -326,18 +291,13 @@ pub fn spec() -> Spec<Impl> {
                 you solved (AᵀA + λI)β = Aᵀy with the column of ones inside A, so λ also lands on β₀. \
                 Then the fit depends on where the origin of y is — adding 1000 to every y no longer just \
                 adds 1000 to β₀. Centre X and y first, penalise only β₁..βₖ, and recover β₀ = ȳ − x̄ᵀβ.",
-            implementation: Impl {
-                ridge: penalises_intercept,
-            },
+            implementation: Impl { ridge: penalises_intercept },
         }],
         probe: |imp| {
             let x =
                 DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
             let y = DVector::from_vec(vec![13.0, 15.0, 18.0, 18.0, 22.0]);
-            vec![
-                show_beta(&(imp.ridge)(&x, &y, 0.0), 6),
-                show_beta(&(imp.ridge)(&x, &y, 5.0), 6),
-            ]
+            vec![show_beta(&(imp.ridge)(&x, &y, 0.0), 6), show_beta(&(imp.ridge)(&x, &y, 5.0), 6)]
         },
     }
 }
@@ -348,10 +308,7 @@ fn penalises_intercept(
     lambda: f64,
 ) -> Result<DVector<f64>, ModelError> {
     if !(lambda.is_finite() && lambda >= 0.0) {
-        return Err(ModelError::InvalidParameter {
-            name: "lambda",
-            reason: "must be ≥ 0",
-        });
+        return Err(ModelError::InvalidParameter { name: "lambda", reason: "must be ≥ 0" });
     }
     if x.nrows() == 0 || x.ncols() == 0 {
         return Err(ModelError::Empty);
@@ -368,9 +325,6 @@ fn penalises_intercept(
     let chol = m
         .cholesky()
         .filter(|c| c.l().diagonal().amin() > 1e-7 * c.l().diagonal().amax())
-        .ok_or(ModelError::RankDeficient {
-            rank: p - 1,
-            columns: p,
-        })?;
+        .ok_or(ModelError::RankDeficient { rank: p - 1, columns: p })?;
     Ok(chol.solve(&(a.transpose() * y)))
 }

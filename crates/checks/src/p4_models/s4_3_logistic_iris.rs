@@ -11,20 +11,11 @@ use mathlings_bindings::p4_models::s4_3_logistic_iris::Confusion;
 pub use mathlings_bindings::p4_models::s4_3_logistic_iris::Impl;
 
 /// σ is accurate to a few ulps in either stable form; η itself carries ~k·ε·|terms|.
-const PROBA: Tol = Tol {
-    rel: 1e-12,
-    abs: 1e-15,
-};
+const PROBA: Tol = Tol { rel: 1e-12, abs: 1e-15 };
 /// The deviance sums ≤ 30 terms each accurate to a few ulps of |η| ≤ 100.
-const DEVIANCE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-10,
-};
+const DEVIANCE: Tol = Tol { rel: 1e-10, abs: 1e-10 };
 /// Agreement with the reference fit's own −2ℓ on Iris (both sum 80 softplus terms).
-const IRIS_DEVIANCE: Tol = Tol {
-    rel: 1e-9,
-    abs: 1e-9,
-};
+const IRIS_DEVIANCE: Tol = Tol { rel: 1e-9, abs: 1e-9 };
 
 fn args(beta: &DVector<f64>, x: &DMatrix<f64>) -> String {
     format!("&{}, &{}", show::vector(beta), show::matrix(x))
@@ -62,10 +53,7 @@ fn iris_split() -> ((DMatrix<f64>, Vec<bool>), (DMatrix<f64>, Vec<bool>)) {
     let iris = mathlings_models::datasets::iris();
     let rows: Vec<usize> = (0..150).filter(|&i| iris.species[i] != 0).collect();
     let pick = |keep: &dyn Fn(usize) -> bool| {
-        let chosen: Vec<usize> = (0..rows.len())
-            .filter(|&r| keep(r))
-            .map(|r| rows[r])
-            .collect();
+        let chosen: Vec<usize> = (0..rows.len()).filter(|&r| keep(r)).map(|r| rows[r]).collect();
         let x = DMatrix::from_fn(chosen.len(), 4, |i, j| iris.features[(chosen[i], j)]);
         let y = chosen.iter().map(|&i| iris.species[i] == 2).collect();
         (x, y)
@@ -77,10 +65,7 @@ fn iris_fit(x: &DMatrix<f64>, y: &[bool]) -> (DVector<f64>, f64) {
     let fit = mathlings_models::LogisticRegression::default()
         .fit(x, y)
         .expect("reference fit on the Iris training rows");
-    (
-        fit.coefficients.insert_row(0, fit.intercept),
-        fit.log_likelihood,
-    )
+    (fit.coefficients.insert_row(0, fit.intercept), fit.log_likelihood)
 }
 
 fn show_confusion(c: &Result<Confusion, ModelError>) -> String {
@@ -92,10 +77,7 @@ fn show_confusion(c: &Result<Confusion, ModelError>) -> String {
 
 fn reference_confusion(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Confusion {
     let actual: Vec<usize> = y.iter().map(|&t| usize::from(t)).collect();
-    let predicted: Vec<usize> = eta(beta, x)
-        .iter()
-        .map(|&z| usize::from(z >= 0.0))
-        .collect();
+    let predicted: Vec<usize> = eta(beta, x).iter().map(|&z| usize::from(z >= 0.0)).collect();
     let m =
         mathlings_models::confusion_matrix(&actual, &predicted, 2).expect("reference confusion");
     [[m[0][0], m[0][1]], [m[1][0], m[1][1]]]
@@ -115,10 +97,8 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(b, x, _)| format!("predict_proba({})", args(b, x)),
                         |(b, x, _)| {
-                            let want: Vec<f64> = eta(b, x)
-                                .iter()
-                                .map(|&z| mathlings_models::sigmoid(z))
-                                .collect();
+                            let want: Vec<f64> =
+                                eta(b, x).iter().map(|&z| mathlings_models::sigmoid(z)).collect();
                             let got = (imp.predict_proba)(b, x)
                                 .map(|p| p.iter().copied().collect::<Vec<f64>>());
                             expect::all_close(&got, &want, PROBA)
@@ -167,16 +147,13 @@ pub fn spec() -> Spec<Impl> {
                     let beta = DVector::from_vec(vec![0.0, 400.0]);
                     let x = DMatrix::from_row_slice(4, 1, &[-2.0, -1.0, 1.0, 2.0]);
                     let y = [true, false, true, false];
-                    ctx.once(
-                        &format!("deviance({}, {})", args(&beta, &x), show::slice(&y)),
-                        || {
-                            expect::close(
-                                &(imp.deviance)(&beta, &x, &y),
-                                reference_deviance(&beta, &x, &y),
-                                DEVIANCE,
-                            )
-                        },
-                    )
+                    ctx.once(&format!("deviance({}, {})", args(&beta, &x), show::slice(&y)), || {
+                        expect::close(
+                            &(imp.deviance)(&beta, &x, &y),
+                            reference_deviance(&beta, &x, &y),
+                            DEVIANCE,
+                        )
+                    })
                 },
             },
             Property {
@@ -339,11 +316,7 @@ pub fn spec() -> Spec<Impl> {
             };
             vec![
                 match (imp.predict_proba)(&beta, &x) {
-                    Ok(p) => p
-                        .iter()
-                        .map(|v| show::rounded(*v, 6))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    Ok(p) => p.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", "),
                     Err(e) => format!("{e:?}"),
                 },
                 show::float_result(&(imp.deviance)(&beta, &x, &y).map(|d| (d * 1e6).round() / 1e6)),

@@ -11,15 +11,9 @@ use mathlings_bindings::p4_models::s4_4_gaussian_nb::Model;
 
 /// Means and variances of ≤ 30 values in [−10, 10]: both sides sum the same few terms,
 /// agreeing to ~1e-14; 1e-10 relative leaves ample slack (an n − 1 variance differs by ≥ 3%).
-const FIT: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-12,
-};
+const FIT: Tol = Tol { rel: 1e-10, abs: 1e-12 };
 /// Log posteriors: sums of ≤ 400 terms of size ≤ 1e3, each to a few ulps: 1e-8 absolute.
-const LOG_POSTERIOR: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-8,
-};
+const LOG_POSTERIOR: Tol = Tol { rel: 1e-10, abs: 1e-8 };
 
 fn reference_model(
     x: &DMatrix<f64>,
@@ -35,10 +29,7 @@ fn reference_model(
 fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<usize>)> + Clone {
     (1usize..=3, 6usize..=30, 2usize..=3)
         .prop_flat_map(|(d, n, k)| {
-            (
-                strategies::matrix(n, d),
-                Just((0..n).map(|i| i % k).collect::<Vec<usize>>()),
-            )
+            (strategies::matrix(n, d), Just((0..n).map(|i| i % k).collect::<Vec<usize>>()))
         })
         .prop_filter("no feature constant within a class", |(x, labels)| {
             mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
@@ -48,19 +39,11 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<usize>)> + Clone {
 }
 
 fn fit_call(x: &DMatrix<f64>, labels: &[usize]) -> String {
-    format!(
-        "fit_gaussian_nb(&{}, {})",
-        show::matrix(x),
-        show::slice(labels)
-    )
+    format!("fit_gaussian_nb(&{}, {})", show::matrix(x), show::slice(labels))
 }
 
 fn flatten(m: &Model) -> Vec<f64> {
-    m.0.iter()
-        .chain(m.1.iter())
-        .chain(m.2.iter())
-        .copied()
-        .collect()
+    m.0.iter().chain(m.1.iter()).chain(m.2.iter()).copied().collect()
 }
 
 fn log_proba_close(got: &Result<DMatrix<f64>, ModelError>, want: &DMatrix<f64>) -> Verdict {
@@ -90,23 +73,15 @@ fn many_features(d: usize) -> (Vec<f64>, DMatrix<f64>, DMatrix<f64>, DMatrix<f64
 }
 
 fn show_model(got: &Result<Model, ModelError>, digits: usize) -> String {
-    let row = |v: &[f64]| {
-        v.iter()
-            .map(|x| show::rounded(*x, digits))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let row =
+        |v: &[f64]| v.iter().map(|x| show::rounded(*x, digits)).collect::<Vec<_>>().join(", ");
     match got {
         Ok((priors, means, variances)) => {
             let mut text = format!("priors = [{}]\n", row(priors));
             for c in 0..means.nrows() {
                 let m: Vec<f64> = means.row(c).iter().copied().collect();
                 let v: Vec<f64> = variances.row(c).iter().copied().collect();
-                text += &format!(
-                    "class {c}: means = [{}], variances = [{}]\n",
-                    row(&m),
-                    row(&v)
-                );
+                text += &format!("class {c}: means = [{}], variances = [{}]\n", row(&m), row(&v));
             }
             text
         }
@@ -189,10 +164,7 @@ pub fn spec() -> Spec<Impl> {
                                 expect::close(
                                     &Ok::<f64, ()>(total),
                                     1.0,
-                                    Tol {
-                                        rel: 0.0,
-                                        abs: 1e-12,
-                                    },
+                                    Tol { rel: 0.0, abs: 1e-12 },
                                 )?;
                             }
                             Ok(())
@@ -346,16 +318,10 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
         priors.push(n_c / n as f64);
         for j in 0..d {
             let mean = rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n_c;
-            let ss = rows
-                .iter()
-                .map(|&i| (x[(i, j)] - mean).powi(2))
-                .sum::<f64>();
+            let ss = rows.iter().map(|&i| (x[(i, j)] - mean).powi(2)).sum::<f64>();
             let divisor = if bessel && n_c > 1.0 { n_c - 1.0 } else { n_c };
             if ss <= 0.0 {
-                return Err(ModelError::InvalidParameter {
-                    name: "x",
-                    reason: "zero variance",
-                });
+                return Err(ModelError::InvalidParameter { name: "x", reason: "zero variance" });
             }
             means[(c, j)] = mean;
             variances[(c, j)] = ss / divisor;
@@ -387,10 +353,7 @@ fn validate_model(
         return Err(ModelError::NonFinite);
     }
     if priors.iter().chain(variances.iter()).any(|&v| v <= 0.0) {
-        return Err(ModelError::InvalidParameter {
-            name: "variances",
-            reason: "must be > 0",
-        });
+        return Err(ModelError::InvalidParameter { name: "variances", reason: "must be > 0" });
     }
     Ok(())
 }

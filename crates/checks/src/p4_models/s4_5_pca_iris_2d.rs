@@ -29,41 +29,26 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
             let c = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
             mathlings_linalg::svd(&c).is_ok_and(|s| {
                 let v = &s.singular_values;
-                v[0] > 1e-6
-                    && v.iter()
-                        .zip(v.iter().skip(1))
-                        .all(|(a, b)| a - b > 1e-3 * v[0])
+                v[0] > 1e-6 && v.iter().zip(v.iter().skip(1)).all(|(a, b)| a - b > 1e-3 * v[0])
             })
         })
 }
 
 fn reference(x: &DMatrix<f64>, k: usize) -> (DMatrix<f64>, DMatrix<f64>, DVector<f64>) {
-    let fit = mathlings_models::Pca { components: k }
-        .fit(x)
-        .expect("reference PCA");
+    let fit = mathlings_models::Pca { components: k }.fit(x).expect("reference PCA");
     let scores = fit.transform(x).expect("reference transform");
     (scores, fit.components, fit.explained_variance_ratio)
 }
 
 fn flatten(fit: &(DMatrix<f64>, DMatrix<f64>, DVector<f64>)) -> Vec<f64> {
-    fit.0
-        .iter()
-        .chain(fit.1.iter())
-        .chain(fit.2.iter())
-        .copied()
-        .collect()
+    fit.0.iter().chain(fit.1.iter()).chain(fit.2.iter()).copied().collect()
 }
 
 fn check_shapes(got: &Fit, n: usize, d: usize, k: usize) -> Verdict {
     match got {
         Ok((s, c, r)) if s.shape() == (n, k) && c.shape() == (k, d) && r.len() == k => Ok(()),
         Ok((s, c, r)) => expect::fail(
-            format!(
-                "scores {:?}, components {:?}, {} ratios",
-                s.shape(),
-                c.shape(),
-                r.len()
-            ),
+            format!("scores {:?}, components {:?}, {} ratios", s.shape(), c.shape(), r.len()),
             format!("scores ({n}, {k}), components ({k}, {d}), {k} ratios"),
         ),
         Err(e) => expect::fail(format!("Err({e:?})"), "Ok((scores, components, ratios))"),
@@ -75,10 +60,7 @@ fn show_fit(got: &Fit, rows: usize, digits: usize) -> String {
         Ok((s, _, r)) => {
             let mut text = format!(
                 "ratios = [{}]\n",
-                r.iter()
-                    .map(|v| show::rounded(*v, digits))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                r.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", ")
             );
             for i in 0..rows.min(s.nrows()) {
                 text += &format!(
@@ -103,14 +85,7 @@ fn matches_reference(imp: &Impl, x: &DMatrix<f64>, k: usize) -> Verdict {
     check_shapes(&got, x.nrows(), x.ncols(), k)?;
     let want = flatten(&reference(x, k));
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    expect::all_close(
-        &got.map(|f| flatten(&f)),
-        &want,
-        Tol {
-            rel: 0.0,
-            abs: AGREE * scale,
-        },
-    )
+    expect::all_close(&got.map(|f| flatten(&f)), &want, Tol { rel: 0.0, abs: AGREE * scale })
 }
 
 /// The checks.
@@ -252,32 +227,23 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your axes are columns of Vᵀ (rows of V), not rows of Vᵀ. In X_c = UΣVᵀ the \
                     principal directions are the columns of V, i.e. the ROWS of Vᵀ: W = first k rows of v_t, \
                     scores Z = X_c Wᵀ.",
-                implementation: Impl {
-                    pca: columns_of_v_transpose,
-                },
+                implementation: Impl { pca: columns_of_v_transpose },
             },
             Misconception {
                 id: "ratios_of_kept_only",
                 explanation: "Your explained-variance ratios divide by the variance of the kept components \
                     only, so they always sum to 1. A ratio is a share of the TOTAL variance: divide σᵢ² by \
                     the sum of all σⱼ², including the components you drop.",
-                implementation: Impl {
-                    pca: ratios_of_kept_only,
-                },
+                implementation: Impl { pca: ratios_of_kept_only },
             },
         ],
         probe: |imp| {
             let x = DMatrix::from_row_slice(
                 5,
                 3,
-                &[
-                    2.0, 0.0, 1.0, 3.0, 1.0, 0.0, 5.0, 1.0, 2.0, 8.0, 3.0, 1.0, 9.0, 2.0, 4.0,
-                ],
+                &[2.0, 0.0, 1.0, 3.0, 1.0, 0.0, 5.0, 1.0, 2.0, 8.0, 3.0, 1.0, 9.0, 2.0, 4.0],
             );
-            vec![
-                show_fit(&(imp.pca)(&x, 2), 5, 6),
-                show_fit(&(imp.pca)(&x, 1), 5, 6),
-            ]
+            vec![show_fit(&(imp.pca)(&x, 2), 5, 6), show_fit(&(imp.pca)(&x, 1), 5, 6)]
         },
     }
 }
@@ -294,50 +260,31 @@ fn variant(x: &DMatrix<f64>, k: usize, centre: bool, rows: bool, kept_only: bool
         return Err(ModelError::TooFewRows { needed: 2, got: n });
     }
     if k == 0 || k > n.min(d) {
-        return Err(ModelError::InvalidParameter {
-            name: "k",
-            reason: "out of range",
-        });
+        return Err(ModelError::InvalidParameter { name: "k", reason: "out of range" });
     }
-    let means: Vec<f64> = x
-        .column_iter()
-        .map(|c| if centre { c.mean() } else { 0.0 })
-        .collect();
+    let means: Vec<f64> = x.column_iter().map(|c| if centre { c.mean() } else { 0.0 }).collect();
     let data = DMatrix::from_fn(n, d, |i, j| x[(i, j)] - means[j]);
     let s = mathlings_linalg::svd(&data)?;
     let all: f64 = s.singular_values.iter().map(|v| v * v).sum();
     if all == 0.0 || x.column_iter().all(|c| c.iter().all(|v| *v == c[0])) {
-        return Err(ModelError::InvalidParameter {
-            name: "x",
-            reason: "constant",
-        });
+        return Err(ModelError::InvalidParameter { name: "x", reason: "constant" });
     }
     let mut w = if rows {
         s.v_t.rows(0, k).into_owned()
     } else {
         DMatrix::from_fn(k, d, |i, j| {
-            if j < s.v_t.nrows() && i < s.v_t.ncols() {
-                s.v_t[(j, i)]
-            } else {
-                0.0
-            }
+            if j < s.v_t.nrows() && i < s.v_t.ncols() { s.v_t[(j, i)] } else { 0.0 }
         })
     };
     for mut axis in w.row_iter_mut() {
-        let largest = axis
-            .iter()
-            .fold(0.0_f64, |b, &v| if v.abs() > b.abs() { v } else { b });
+        let largest = axis.iter().fold(0.0_f64, |b, &v| if v.abs() > b.abs() { v } else { b });
         if largest < 0.0 {
             axis.neg_mut();
         }
     }
     let kept: f64 = s.singular_values.rows(0, k).iter().map(|v| v * v).sum();
     let total = if kept_only { kept } else { all };
-    Ok((
-        &data * w.transpose(),
-        w,
-        s.singular_values.rows(0, k).map(|v| v * v / total),
-    ))
+    Ok((&data * w.transpose(), w, s.singular_values.rows(0, k).map(|v| v * v / total)))
 }
 
 fn not_centred(x: &DMatrix<f64>, k: usize) -> Fit {

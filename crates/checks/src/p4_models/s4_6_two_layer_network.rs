@@ -11,10 +11,7 @@ pub use mathlings_bindings::p4_models::s4_6_two_layer_network::{Impl, Params};
 
 /// Probabilities and gradients of tiny networks (entries ≤ 3): both sides do the same few
 /// operations, agreeing to ~1e-15; 1e-10 leaves ample slack.
-const AGREE: Tol = Tol {
-    rel: 1e-10,
-    abs: 1e-10,
-};
+const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-10 };
 /// Central differences with h = 1e-5: truncation O(h²) ≈ 1e-10 and rounding ε·L/h ≈ 1e-11,
 /// so backpropagation and finite differences agree to ≲ 1e-9; 1e-6 rejects any wrong term.
 const FD_STEP: f64 = 1e-5;
@@ -50,12 +47,7 @@ fn small_network(b2: [f64; 2]) -> (Params, DMatrix<f64>) {
 }
 
 fn flatten(p: &Params) -> Vec<f64> {
-    p.0.iter()
-        .chain(p.1.iter())
-        .chain(p.2.iter())
-        .chain(p.3.iter())
-        .copied()
-        .collect()
+    p.0.iter().chain(p.1.iter()).chain(p.2.iter()).chain(p.3.iter()).copied().collect()
 }
 
 fn unflatten(shape: &Params, theta: &[f64]) -> Params {
@@ -84,12 +76,7 @@ fn show_params(p: &Params) -> String {
 
 fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
     match labels {
-        Some(l) => format!(
-            "{name}(&{}, &{}, {})",
-            show_params(p),
-            show::matrix(x),
-            show::slice(l)
-        ),
+        Some(l) => format!("{name}(&{}, &{}, {})", show_params(p), show::matrix(x), show::slice(l)),
         None => format!("{name}(&{}, &{})", show_params(p), show::matrix(x)),
     }
 }
@@ -113,9 +100,7 @@ fn problem() -> impl Strategy<Value = (Params, DMatrix<f64>, Vec<usize>)> + Clon
 }
 
 fn accuracy(p: &Params, x: &DMatrix<f64>, labels: &[usize]) -> f64 {
-    let predicted = reference_network(p)
-        .predict(x)
-        .expect("reference prediction");
+    let predicted = reference_network(p).predict(x).expect("reference prediction");
     predicted.iter().zip(labels).filter(|(a, b)| a == b).count() as f64 / labels.len() as f64
 }
 
@@ -124,11 +109,7 @@ fn show_gradients(got: &Result<(f64, Params), ModelError>) -> String {
         Ok((loss, g)) => format!(
             "loss {}, gradients [{}]",
             show::rounded(*loss, 6),
-            flatten(g)
-                .iter()
-                .map(|v| show::rounded(*v, 6))
-                .collect::<Vec<_>>()
-                .join(", ")
+            flatten(g).iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", ")
         ),
         Err(e) => format!("{e:?}"),
     }
@@ -148,9 +129,8 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(p, x, _)| call("forward", p, x, None),
                         |(p, x, _)| {
-                            let want = reference_network(p)
-                                .predict_proba(x)
-                                .expect("reference forward");
+                            let want =
+                                reference_network(p).predict_proba(x).expect("reference forward");
                             let got = (imp.forward)(p, x).and_then(|m| {
                                 if m.shape() == want.shape() {
                                     Ok(m.iter().copied().collect::<Vec<f64>>())
@@ -241,10 +221,7 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(
                                 &Ok::<Vec<f64>, ()>(analytic),
                                 &numeric,
-                                Tol {
-                                    rel: 0.0,
-                                    abs: FD_TOL * scale,
-                                },
+                                Tol { rel: 0.0, abs: FD_TOL * scale },
                             )
                         },
                     )
@@ -377,18 +354,10 @@ pub fn spec() -> Spec<Impl> {
                     )?;
                     // Each layer's shapes checked on their own: W₂ with a column per hidden
                     // unit, b₂ with an entry per row of W₂.
-                    let wide_w2 = (
-                        p.0.clone(),
-                        p.1.clone(),
-                        DMatrix::from_element(2, 3, 0.5),
-                        p.3.clone(),
-                    );
-                    let long_b2 = (
-                        p.0.clone(),
-                        p.1.clone(),
-                        p.2.clone(),
-                        DVector::from_element(3, 0.0),
-                    );
+                    let wide_w2 =
+                        (p.0.clone(), p.1.clone(), DMatrix::from_element(2, 3, 0.5), p.3.clone());
+                    let long_b2 =
+                        (p.0.clone(), p.1.clone(), p.2.clone(), DVector::from_element(3, 0.0));
                     rejects!(ctx, |q| call("forward", q, &x, None) => (imp.forward)(q, &x), shown show::outcome;
                         (&wide_w2) => ModelError::ShapeMismatch(_),
                         (&long_b2) => ModelError::ShapeMismatch(_),
@@ -431,11 +400,7 @@ pub fn spec() -> Spec<Impl> {
                 DVector::from_vec(vec![0.05, -0.05]),
             );
             let x = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
-            vec![show_gradients(&(imp.loss_and_gradients)(
-                &p,
-                &x,
-                &[0, 1, 1],
-            ))]
+            vec![show_gradients(&(imp.loss_and_gradients)(&p, &x, &[0, 1, 1]))]
         },
     }
 }
@@ -444,34 +409,20 @@ pub fn spec() -> Spec<Impl> {
 /// trained the same way (same seeded start, same steps), parameter by parameter.
 fn trains_like_the_reference(imp: &Impl, ctx: &Ctx, epochs: usize) -> Verdict {
     let (x, labels) = mathlings_models::datasets::xor();
-    ctx.once(
-        &format!("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, {epochs}, 1)"),
-        || {
-            let fit = mathlings_models::TwoLayerNetwork {
-                hidden: 4,
-                learning_rate: 0.5,
-                epochs,
-                seed: 1,
-            }
-            .fit(&x, &labels)
-            .expect("reference training");
-            let want = flatten(&(
-                fit.hidden_weights,
-                fit.hidden_biases,
-                fit.output_weights,
-                fit.output_biases,
-            ));
-            let got = (imp.train)(&x, &labels, 4, 0.5, epochs, 1).map(|p| flatten(&p));
-            expect::all_close(
-                &got,
-                &want,
-                Tol {
-                    rel: TRAINED,
-                    abs: TRAINED,
-                },
-            )
-        },
-    )
+    ctx.once(&format!("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, {epochs}, 1)"), || {
+        let fit =
+            mathlings_models::TwoLayerNetwork { hidden: 4, learning_rate: 0.5, epochs, seed: 1 }
+                .fit(&x, &labels)
+                .expect("reference training");
+        let want = flatten(&(
+            fit.hidden_weights,
+            fit.hidden_biases,
+            fit.output_weights,
+            fit.output_biases,
+        ));
+        let got = (imp.train)(&x, &labels, 4, 0.5, epochs, 1).map(|p| flatten(&p));
+        expect::all_close(&got, &want, Tol { rel: TRAINED, abs: TRAINED })
+    })
 }
 
 fn reference_forward(p: &Params, x: &DMatrix<f64>) -> Result<DMatrix<f64>, ModelError> {
@@ -530,15 +481,7 @@ fn backprop(
             d.row(d.nrows() - 1).transpose()
         }
     };
-    Ok((
-        loss,
-        (
-            d1.transpose() * x,
-            bias(&d1),
-            d2.transpose() * &hidden,
-            bias(&d2),
-        ),
-    ))
+    Ok((loss, (d1.transpose() * x, bias(&d1), d2.transpose() * &hidden, bias(&d2))))
 }
 
 fn no_tanh_derivative(
@@ -569,34 +512,19 @@ fn train_with(
     seed: u64,
 ) -> Result<Params, ModelError> {
     if !(eta.is_finite() && eta > 0.0) {
-        return Err(ModelError::InvalidParameter {
-            name: "learning_rate",
-            reason: "must be > 0",
-        });
+        return Err(ModelError::InvalidParameter { name: "learning_rate", reason: "must be > 0" });
     }
     if epochs == 0 {
-        return Err(ModelError::InvalidParameter {
-            name: "epochs",
-            reason: "must be ≥ 1",
-        });
+        return Err(ModelError::InvalidParameter { name: "epochs", reason: "must be ≥ 1" });
     }
     if labels.len() != x.nrows() {
         return Err(ModelError::ShapeMismatch("labels".into()));
     }
     let classes = labels.iter().max().map_or(0, |m| m + 1);
-    let start = mathlings_models::TwoLayerNetwork {
-        hidden,
-        learning_rate: eta,
-        epochs,
-        seed,
-    }
-    .initial_network(x.ncols(), classes)?;
-    let mut p: Params = (
-        start.hidden_weights,
-        start.hidden_biases,
-        start.output_weights,
-        start.output_biases,
-    );
+    let start = mathlings_models::TwoLayerNetwork { hidden, learning_rate: eta, epochs, seed }
+        .initial_network(x.ncols(), classes)?;
+    let mut p: Params =
+        (start.hidden_weights, start.hidden_biases, start.output_weights, start.output_biases);
     for epoch in 0..epochs {
         let (_, g) = gradients(&p, x, labels)?;
         p.0 -= eta * g.0;
@@ -604,9 +532,7 @@ fn train_with(
         p.2 -= eta * g.2;
         p.3 -= eta * g.3;
         if flatten(&p).iter().any(|v| !v.is_finite()) {
-            return Err(ModelError::NoConvergence {
-                iterations: epoch + 1,
-            });
+            return Err(ModelError::NoConvergence { iterations: epoch + 1 });
         }
     }
     Ok(p)
@@ -620,13 +546,5 @@ fn train_with_overwritten_bias(
     epochs: usize,
     seed: u64,
 ) -> Result<Params, ModelError> {
-    train_with(
-        bias_gradient_overwritten,
-        x,
-        labels,
-        hidden,
-        eta,
-        epochs,
-        seed,
-    )
+    train_with(bias_gradient_overwritten, x, labels, hidden, eta, epochs, seed)
 }
