@@ -446,3 +446,32 @@ fn a_batch_writes_each_requested_format_per_submission_and_fails_on_an_ungradabl
     );
     assert_eq!(gradebook.lines().count(), 3, "{gradebook}");
 }
+
+/// A learner may evaluate the checks' callback from rayon's threads: the course function
+/// behind it runs in the judge, on the thread that made the call (where the checks set the
+/// state it reads: `s1_4_simpson_ecdf`'s cubic keeps its coefficients in a thread-local),
+/// never on the learner's thread. Run in the learner's process, the cubic would read the
+/// default coefficients on a rayon thread and the honest answer would fail.
+#[test]
+fn a_callback_evaluated_on_rayon_threads_sees_the_checks_state() {
+    let dir = scratch("rayon-callback");
+    let src = dir.join("src");
+    let (id, file) = ("s1_4_simpson_ecdf", "p1_stats/s1_4_simpson_ecdf.rs");
+    submission(&src, &[(id, Body::Solution)]);
+    let solution = std::fs::read_to_string(src.join(file)).unwrap();
+    let serial = "let y = f(x);";
+    assert_eq!(
+        solution.matches(serial).count(),
+        1,
+        "the fixture edits one line"
+    );
+    // Every node's value computed on rayon's pool (the sum keeps its order).
+    let parallel = solution.replace(serial, "let y = rayon::join(|| f(x), || ()).0;");
+    std::fs::write(src.join(file), parallel).unwrap();
+    let report = common::grade(
+        &src,
+        &dir.join("report.json"),
+        &["--only", id, "--cases", "16"],
+    );
+    assert_eq!(status(&report, id), "pass", "{report:#}");
+}
