@@ -5,10 +5,9 @@
 //! its shape, strides, every element (`get`) and every offset (`offset_of`) in row-major
 //! index order.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{guarded, or_error};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_strided_tensor::{
@@ -102,22 +101,15 @@ fn shape() -> impl Strategy<Value = Vec<usize>> + Clone {
 fn case() -> impl Strategy<Value = Case> + Clone {
     (shape(), proptest::collection::vec((proptest::bool::ANY, proptest::num::u64::ANY), 0..=3))
         .prop_map(|(shape, raw)| {
-            let n: usize = shape.iter().product();
-            let mut current = shape.clone();
-            let mut ops = Vec::new();
+            let mut case = Case { shape, ops: Vec::new() };
             for (is_permute, seed) in raw {
-                let op = if is_permute {
-                    Op::Permute(permutation(current.len(), seed))
+                case.ops.push(if is_permute {
+                    Op::Permute(permutation(case.final_shape().len(), seed))
                 } else {
-                    Op::Reshape(factorisation(n, seed))
-                };
-                current = match &op {
-                    Op::Reshape(s) => s.clone(),
-                    Op::Permute(a) => a.iter().map(|&i| current[i]).collect(),
-                };
-                ops.push(op);
+                    Op::Reshape(factorisation(case.count(), seed))
+                });
             }
-            Case { shape, ops }
+            case
         })
 }
 
@@ -308,42 +300,7 @@ pub fn spec() -> Spec<Impl> {
                         "{} with the Iris features, row-major",
                         call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris")
                     );
-                    ctx.once(&call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
-                        let mut text = String::new();
-                        let mut last = None;
-                        for k in 1..=ops.len() {
-                            match (imp.run)(data.clone(), &[150, 4], &ops[..k]) {
-                                Ok(l) => {
-                                    text += &format!(
-                                        "after {:?}: shape {:?}, strides {:?}\n",
-                                        ops[k - 1],
-                                        l.shape,
-                                        l.strides
-                                    );
-                                    last = Some(l);
-                                }
-                                Err(e) => {
-                                    text += &format!("after {:?}: Err({e:?})\n", ops[k - 1]);
-                                    last = None;
-                                }
-                            }
-                        }
-                        if let Some(l) = last.filter(|l| l.elements.len() == 600) {
-                            for (r, row) in l.elements.chunks(50).enumerate() {
-                                let mean = row.iter().sum::<f64>() / 50.0;
-                                text += &format!(
-                                    "row {r:2} ({} feature {}): first {}, mean {}\n",
-                                    iris.species_names[r / 4],
-                                    r % 4,
-                                    show::rounded(row[0], 6),
-                                    show::rounded(mean, 8)
-                                );
-                            }
-                        }
-                        ctx.snapshot("iris", &call, &text)
-                    })
+                    ctx.once(&call, || ctx.snapshot("iris", &call, &iris_text(imp, &ops)))
                 },
             },
         ],
@@ -374,40 +331,51 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let attempt = |f: &dyn Fn() -> String| {
-                catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| "panic".into())
-            };
-            let brief = |r: Result<Layout, LinalgError>| match r {
-                Ok(l) => format!("{:?} {:?} {:?}", l.shape, l.strides, l.elements),
-                Err(e) => format!("{e:?}"),
+            let data = |n: u32| (0..n).map(f64::from).collect::<Vec<_>>();
+            let brief = |shape: &[usize], ops: &[Op]| {
+                guarded(|| {
+                    let r = (imp.run)(data(shape.iter().product::<usize>() as u32), shape, ops);
+                    or_error(r, |l| format!("{:?} {:?} {:?}", l.shape, l.strides, l.elements))
+                })
             };
             vec![
-                attempt(&|| brief((imp.run)((0..6).map(f64::from).collect(), &[2, 3], &[]))),
-                attempt(&|| {
-                    brief((imp.run)(
-                        (0..24).map(f64::from).collect(),
-                        &[2, 3, 4],
-                        &[Op::Permute(vec![2, 0, 1])],
-                    ))
-                }),
-                attempt(&|| {
-                    brief((imp.run)(
-                        (0..6).map(f64::from).collect(),
-                        &[2, 3],
-                        &[Op::Permute(vec![1, 0]), Op::Reshape(vec![6])],
-                    ))
-                }),
-                attempt(&|| {
-                    show::result(&(imp.offset_of)(
-                        (0..6).map(f64::from).collect(),
-                        &[2, 3],
-                        &[],
-                        &[2, 0],
-                    ))
-                }),
+                brief(&[2, 3], &[]),
+                brief(&[2, 3, 4], &[Op::Permute(vec![2, 0, 1])]),
+                brief(&[2, 3], &[Op::Permute(vec![1, 0]), Op::Reshape(vec![6])]),
+                guarded(|| show::result(&(imp.offset_of)(data(6), &[2, 3], &[], &[2, 0]))),
             ]
         },
     }
+}
+
+/// The snapshot of `iris_species_blocks`: the layout after each op, then each row's first
+/// element and mean.
+fn iris_text(imp: &Impl, ops: &[Op]) -> String {
+    let iris = mathlings_models::datasets::iris();
+    let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
+    let mut text = String::new();
+    let mut last = None;
+    for k in 1..=ops.len() {
+        let got = (imp.run)(data.clone(), &[150, 4], &ops[..k]);
+        text += &match &got {
+            Ok(l) => {
+                format!("after {:?}: shape {:?}, strides {:?}\n", ops[k - 1], l.shape, l.strides)
+            }
+            Err(e) => format!("after {:?}: Err({e:?})\n", ops[k - 1]),
+        };
+        last = got.ok();
+    }
+    for (r, row) in last
+        .iter()
+        .filter(|l| l.elements.len() == 600)
+        .flat_map(|l| l.elements.chunks(50).enumerate())
+    {
+        let (first, mean) =
+            (show::rounded(row[0], 6), show::rounded(row.iter().sum::<f64>() / 50.0, 8));
+        let species = iris.species_names[r / 4];
+        text += &format!("row {r:2} ({species} feature {}): first {first}, mean {mean}\n", r % 4);
+    }
+    text
 }
 
 fn iris_ops() -> Vec<Op> {
@@ -463,23 +431,16 @@ impl<const KIND: u8> Faulty<KIND> {
         &self.strides
     }
 
+    /// A reference tensor of the same shape: its checks of indices, reshapes and axes
+    /// depend on the shape only, and are exactly the required ones.
+    fn like(&self) -> mathlings_linalg::Tensor {
+        let n = self.shape.iter().product();
+        mathlings_linalg::Tensor::from_vec(vec![0.0; n], &self.shape).expect("a valid shape")
+    }
+
     fn offset_of(&self, index: &[usize]) -> Result<usize, LinalgError> {
-        if index.len() != self.shape.len() {
-            return Err(LinalgError::InvalidParameter {
-                name: "index",
-                reason: "an index needs exactly one entry per axis",
-            });
-        }
-        let mut offset = 0;
-        for (axis, ((&i, &len), &stride)) in
-            index.iter().zip(&self.shape).zip(&self.strides).enumerate()
-        {
-            if i >= len {
-                return Err(LinalgError::IndexOutOfBounds { axis, index: i, len });
-            }
-            offset += i * stride;
-        }
-        Ok(offset)
+        self.like().offset_of(index)?;
+        Ok(index.iter().zip(&self.strides).map(|(i, stride)| i * stride).sum())
     }
 
     fn get(&self, index: &[usize]) -> Result<f64, LinalgError> {
@@ -493,12 +454,7 @@ impl<const KIND: u8> Faulty<KIND> {
     }
 
     fn reshape(&self, shape: &[usize]) -> Result<Self, LinalgError> {
-        if shape.iter().product::<usize>() != self.shape.iter().product::<usize>() {
-            return Err(LinalgError::TensorShapeMismatch {
-                left: self.shape.clone(),
-                right: shape.to_vec(),
-            });
-        }
+        self.like().reshape(shape)?;
         let contiguous = self.strides == Self::strides_for(&self.shape);
         let data = if contiguous || KIND == RESHAPE_WITHOUT_COPY {
             self.data.clone()
@@ -509,14 +465,7 @@ impl<const KIND: u8> Faulty<KIND> {
     }
 
     fn permute(&self, axes: &[usize]) -> Result<Self, LinalgError> {
-        let mut sorted = axes.to_vec();
-        sorted.sort_unstable();
-        if sorted != (0..self.shape.len()).collect::<Vec<_>>() {
-            return Err(LinalgError::InvalidParameter {
-                name: "axes",
-                reason: "must list every axis exactly once",
-            });
-        }
+        self.like().permute(axes)?;
         let shape: Vec<usize> = axes.iter().map(|&a| self.shape[a]).collect();
         let strides = if KIND == PERMUTE_AS_RESHAPE {
             Self::strides_for(&shape)
