@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::iris_covariance;
+use super::matrices::{iris_covariance, or_error, rounded_all};
 use super::spectral_common::{
     eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
 };
@@ -41,15 +41,9 @@ fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 }
 
 /// The learner's pair, or a failure saying an `Ok` was expected.
-fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), mathlings_course::report::Failure> {
-    match got {
-        Ok((l, v)) => Ok((*l, v.clone())),
-        Err(_) => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show_eigenpair(got),
-            expected: "Ok((λ, v)) — this matrix has a dominant eigenvalue".into(),
-        }),
-    }
+fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
+    let expected = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
+    got.clone().map_err(|_| expect::failure(show_eigenpair(got), expected))
 }
 
 /// A v ≈ λ v and ‖v‖ = 1.
@@ -217,11 +211,7 @@ pub fn spec() -> Spec<Impl> {
                             Ok((l, v)) => format!(
                                 "λ = {}\nv = ±[{}]\n",
                                 show::rounded(l, 8),
-                                sign_fixed(&v)
-                                    .iter()
-                                    .map(|&x| show::rounded(x, 6))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                rounded_all(sign_fixed(&v).iter(), 6)
                             ),
                             Err(e) => format!("{e:?}\n"),
                         };
@@ -237,14 +227,18 @@ pub fn spec() -> Spec<Impl> {
                     length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
                     steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
                     return that unit vector.",
-                implementation: Impl { power_iteration: not_normalised },
+                implementation: Impl {
+                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NoRescale),
+                },
             },
             Misconception {
                 id: "norm_ratio",
                 explanation: "You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
                     eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
                     unit x), which keeps the sign.",
-                implementation: Impl { power_iteration: norm_ratio },
+                implementation: Impl {
+                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NormRatio),
+                },
             },
             Misconception {
                 id: "returns_last_iterate",
@@ -252,7 +246,9 @@ pub fn spec() -> Spec<Impl> {
                     were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
                     eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
                     max_iter }) instead.",
-                implementation: Impl { power_iteration: returns_last_iterate },
+                implementation: Impl {
+                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::LastIterate),
+                },
             },
         ],
         probe: |imp| {
@@ -270,38 +266,18 @@ pub fn spec() -> Spec<Impl> {
             };
             let (c, s) = (1.0f64.cos(), 1.0f64.sin());
             let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
-            let budget = match (imp.power_iteration)(&rotation, TOL, 100) {
-                Ok(_) => "Ok".to_string(),
-                Err(e) => format!("{e:?}"),
-            };
+            let budget = or_error((imp.power_iteration)(&rotation, TOL, 100), |_| "Ok".into());
             vec![eigenvalue(&DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0])), length, budget]
         },
     }
 }
 
+/// The reference's input checks: its errors other than `NoConvergence`.
 fn validate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
+    match mathlings_linalg::power_iteration(a, tol, max_iter) {
+        Err(e) if !matches!(e, LinalgError::NoConvergence { .. }) => Err(e),
+        _ => Ok(()),
     }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    if !tol.is_finite() || tol <= 0.0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "tol",
-            reason: "the tolerance must be finite and > 0",
-        });
-    }
-    if max_iter == 0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "max_iter",
-            reason: "at least one iteration is needed",
-        });
-    }
-    Ok(())
 }
 
 /// How the misconceptions go wrong.
@@ -344,16 +320,4 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
         _ => x.dot(&ax) / x.dot(&x),
     };
     Ok((lambda, x))
-}
-
-fn not_normalised(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
-    flawed(a, tol, max_iter, Flaw::NoRescale)
-}
-
-fn norm_ratio(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
-    flawed(a, tol, max_iter, Flaw::NormRatio)
-}
-
-fn returns_last_iterate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
-    flawed(a, tol, max_iter, Flaw::LastIterate)
 }
