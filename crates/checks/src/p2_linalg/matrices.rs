@@ -61,6 +61,12 @@ pub fn matrix_close(
     }
 }
 
+/// The n×n matrix with these n² entries, row by row.
+pub fn square(entries: &[f64]) -> DMatrix<f64> {
+    let n = entries.len().isqrt();
+    DMatrix::from_row_slice(n, n, entries)
+}
+
 /// ‖A‖∞: the largest absolute row sum.
 pub fn inf_norm(a: &DMatrix<f64>) -> f64 {
     a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
