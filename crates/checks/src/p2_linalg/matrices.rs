@@ -210,6 +210,16 @@ pub fn largest_pivot_matters() -> DMatrix<f64> {
     DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 1.0, 2.0, 1.0, 1.0, 1e-10, 1.0, 2.0])
 }
 
+/// The mean feature vectors of the three Iris species (3×4, row s for species s; the data
+/// hold 50 flowers of each, in order).
+pub fn iris_species_means() -> DMatrix<f64> {
+    let iris = mathlings_models::datasets::iris();
+    let x = &iris.features;
+    DMatrix::from_fn(3, 4, |s, j| {
+        (0..150).filter(|&r| iris.species[r] == s).map(|r| x[(r, j)]).sum::<f64>() / 50.0
+    })
+}
+
 /// The covariance matrix of the four Iris features (4×4, symmetric positive definite), by
 /// the reference: the real-data input of the part-2 snapshots.
 pub fn iris_covariance() -> DMatrix<f64> {

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::rounded_all;
+use super::matrices::{iris_species_means, rounded_all};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_broadcasting::{AddFn, Impl, ShapesFn, Sum};
@@ -332,9 +332,7 @@ pub fn spec() -> Spec<Impl> {
 fn iris_text(imp: &Impl) -> String {
     let iris = mathlings_models::datasets::iris();
     let x: Vec<f64> = iris.features.transpose().as_slice().to_vec();
-    let species_means: Vec<f64> = (0..12)
-        .map(|k| (0..50).map(|r| x[(k / 4 * 50 + r) * 4 + k % 4]).sum::<f64>() / 50.0)
-        .collect();
+    let species_means: Vec<f64> = iris_species_means().transpose().as_slice().to_vec();
     let mean: Vec<f64> =
         (0..4).map(|j| (0..150).map(|r| x[r * 4 + j]).sum::<f64>() / 150.0).collect();
     let negate = |v: &[f64]| v.iter().map(|x| -x).collect::<Vec<f64>>();

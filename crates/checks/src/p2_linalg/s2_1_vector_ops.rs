@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{iris_species_means, or_error, rounded_all};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_vector_ops::{Impl, ProjectFn};
@@ -310,58 +311,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let call = "norm, cosine_similarity and project on the mean feature vectors of the three Iris species";
-                    ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let means: Vec<Vec<f64>> = (0..3)
-                            .map(|s| {
-                                let rows: Vec<usize> = (0..iris.species.len())
-                                    .filter(|&r| iris.species[r] == s)
-                                    .collect();
-                                (0..iris.features.ncols())
-                                    .map(|j| {
-                                        rows.iter().map(|&r| iris.features[(r, j)]).sum::<f64>()
-                                            / rows.len() as f64
-                                    })
-                                    .collect()
-                            })
-                            .collect();
-                        let fmt = |r: Result<f64, LinalgError>| match r {
-                            Ok(v) => show::rounded(v, 10),
-                            Err(e) => format!("{e:?}"),
-                        };
-                        let mut text = String::new();
-                        for (s, m) in means.iter().enumerate() {
-                            text += &format!(
-                                "{}: ‖m‖₁ = {}, ‖m‖₂ = {}, ‖m‖∞ = {}\n",
-                                iris.species_names[s],
-                                fmt((imp.norm)(m, 1.0)),
-                                fmt((imp.norm)(m, 2.0)),
-                                fmt((imp.norm)(m, f64::INFINITY))
-                            );
-                        }
-                        for (s, t) in [(0, 1), (0, 2), (1, 2)] {
-                            text += &format!(
-                                "cos({}, {}) = {}, dot = {}\n",
-                                iris.species_names[s],
-                                iris.species_names[t],
-                                fmt((imp.cosine_similarity)(&means[s], &means[t])),
-                                fmt((imp.dot)(&means[s], &means[t]))
-                            );
-                        }
-                        let projection = match (imp.project)(&means[2], &means[0]) {
-                            Ok(p) => p
-                                .iter()
-                                .map(|&x| show::rounded(x, 10))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            Err(e) => format!("{e:?}"),
-                        };
-                        text += &format!(
-                            "project({}, {}) = [{projection}]\n",
-                            iris.species_names[2], iris.species_names[0]
-                        );
-                        ctx.snapshot("iris", call, &text)
-                    })
+                    ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
                 },
             },
         ],
@@ -420,6 +370,26 @@ pub fn spec() -> Spec<Impl> {
             ]
         },
     }
+}
+
+/// The snapshot of `iris_species_means`.
+fn iris_text(imp: &Impl) -> String {
+    let names = mathlings_models::datasets::iris().species_names;
+    let m = iris_species_means();
+    let means: Vec<Vec<f64>> = m.row_iter().map(|row| row.iter().copied().collect()).collect();
+    let fmt = |r: Result<f64, LinalgError>| or_error(r, |v| show::rounded(v, 10));
+    let mut text = String::new();
+    for (name, m) in names.iter().zip(&means) {
+        let [n1, n2, n_inf] = [1.0, 2.0, f64::INFINITY].map(|p| fmt((imp.norm)(m, p)));
+        text += &format!("{name}: ‖m‖₁ = {n1}, ‖m‖₂ = {n2}, ‖m‖∞ = {n_inf}\n");
+    }
+    for (s, t) in [(0, 1), (0, 2), (1, 2)] {
+        let cos = fmt((imp.cosine_similarity)(&means[s], &means[t]));
+        let dot = fmt((imp.dot)(&means[s], &means[t]));
+        text += &format!("cos({}, {}) = {cos}, dot = {dot}\n", names[s], names[t]);
+    }
+    let projection = or_error((imp.project)(&means[2], &means[0]), |p| rounded_all(&p, 10));
+    text + &format!("project({}, {}) = [{projection}]\n", names[2], names[0])
 }
 
 fn scaled(x: &[f64], huge: bool) -> Vec<f64> {

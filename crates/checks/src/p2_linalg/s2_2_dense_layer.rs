@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, matrix_close, rounded_matrix};
+use super::matrices::{guarded, iris_species_means, matrix_close, rounded_matrix};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_dense_layer::Impl;
@@ -158,9 +158,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
                         let x = &iris.features;
-                        let w = DMatrix::from_fn(3, 4, |s, j| {
-                            (0..150).filter(|&r| iris.species[r] == s).map(|r| x[(r, j)]).sum::<f64>() / 50.0
-                        });
+                        let w = iris_species_means();
                         let b = DVector::from_fn(3, |s, _| -0.5 * w.row(s).norm_squared());
                         let text = match (imp.dense_layer)(x, &w, &b) {
                             Ok(y) if y.shape() == (150, 3) => {
