@@ -41,6 +41,16 @@ impl Case {
     fn call(&self) -> String {
         call(&self.shape, &self.ops)
     }
+
+    /// This case followed by `more` ops.
+    fn then(&self, more: &[Op]) -> Case {
+        Case { shape: self.shape.clone(), ops: [&self.ops[..], more].concat() }
+    }
+
+    /// Flattened to [n], then reshaped back to its final shape.
+    fn round_trip(&self) -> [Op; 2] {
+        [Op::Reshape(vec![self.count()]), Op::Reshape(self.final_shape())]
+    }
 }
 
 fn call(shape: &[usize], ops: &[Op]) -> String {
@@ -68,12 +78,13 @@ fn permutation(k: usize, seed: u64) -> Vec<usize> {
     axes
 }
 
-fn inverse(axes: &[usize]) -> Vec<usize> {
-    let mut inv = vec![0; axes.len()];
+/// Permute by `axes`, then by their inverse permutation.
+fn there_and_back(axes: &[usize]) -> [Op; 2] {
+    let mut inverse = vec![0; axes.len()];
     for (a, &b) in axes.iter().enumerate() {
-        inv[b] = a;
+        inverse[b] = a;
     }
-    inv
+    [Op::Permute(axes.to_vec()), Op::Permute(inverse)]
 }
 
 /// A random shape with `n` elements: n's prime factors spread over 1–4 axes.
@@ -194,15 +205,10 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         case(),
-                        |case| {
-                            let back =
-                                [Op::Reshape(vec![case.count()]), Op::Reshape(case.final_shape())];
-                            call(&case.shape, &[case.ops.clone(), back.to_vec()].concat())
-                        },
+                        |case| case.then(&case.round_trip()).call(),
                         |case| {
                             let before = expect::ok(run(imp, case), "a tensor")?;
-                            let mut flat = case.clone();
-                            flat.ops.push(Op::Reshape(vec![case.count()]));
+                            let flat = case.then(&case.round_trip()[..1]);
                             let flat = expect::ok(run(imp, &flat), "the flattened tensor")?;
                             expect::that(
                                 flat.elements == before.elements,
@@ -212,10 +218,8 @@ pub fn spec() -> Spec<Impl> {
                                     show::floats(&before.elements)
                                 ),
                             )?;
-                            let mut back = case.clone();
-                            back.ops.push(Op::Reshape(vec![case.count()]));
-                            back.ops.push(Op::Reshape(case.final_shape()));
-                            let got = expect::ok(run(imp, &back), "a tensor")?;
+                            let got =
+                                expect::ok(run(imp, &case.then(&case.round_trip())), "a tensor")?;
                             expect::that(
                                 got.shape == before.shape && got.elements == before.elements,
                                 show_layout(&got),
@@ -236,16 +240,13 @@ pub fn spec() -> Spec<Impl> {
                     });
                     ctx.forall(
                         input,
-                        |(case, axes)| {
-                            let ops = [Op::Permute(axes.clone()), Op::Permute(inverse(axes))];
-                            call(&case.shape, &[case.ops.clone(), ops.to_vec()].concat())
-                        },
+                        |(case, axes)| case.then(&there_and_back(axes)).call(),
                         |(case, axes)| {
                             let before = expect::ok(run(imp, case), "a tensor")?;
-                            let mut twice = case.clone();
-                            twice.ops.push(Op::Permute(axes.clone()));
-                            twice.ops.push(Op::Permute(inverse(axes)));
-                            let got = expect::ok(run(imp, &twice), "a tensor")?;
+                            let got = expect::ok(
+                                run(imp, &case.then(&there_and_back(axes))),
+                                "a tensor",
+                            )?;
                             same_tensor(&got, &before)
                         },
                     )

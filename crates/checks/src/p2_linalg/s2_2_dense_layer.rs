@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, iris_species_means, matrix_close, rounded_matrix};
+use super::matrices::{guarded, iris_species_means, matrix_close, rounded_matrix, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_dense_layer::Impl;
@@ -209,8 +209,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
-            let w = DMatrix::from_row_slice(2, 2, &[1.0, 10.0, 100.0, 1000.0]);
+            let x = square(&[1.0, 2.0, 3.0, 4.0]);
+            let w = square(&[1.0, 10.0, 100.0, 1000.0]);
             let b = DVector::from_vec(vec![0.5, -0.5]);
             let x3 = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             let w3 = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);

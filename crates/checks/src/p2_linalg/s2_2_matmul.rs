@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, matrix_close, matrix_error, product_pair, product_scale, rounded_rows,
+    guarded, matrix_close, matrix_error, product_pair, product_scale, rounded_rows, square,
 };
 use crate::prelude::*;
 
@@ -256,8 +256,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
-            let b = DMatrix::from_row_slice(2, 2, &[5.0, 6.0, 7.0, 8.0]);
+            let a = square(&[1.0, 2.0, 3.0, 4.0]);
+            let b = square(&[5.0, 6.0, 7.0, 8.0]);
             let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             vec![
                 guarded(|| show::outcome(&(imp.matmul)(&a, &b))),

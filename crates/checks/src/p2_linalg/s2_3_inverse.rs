@@ -4,7 +4,7 @@ use mathlings_linalg::LinalgError;
 
 use super::matrices::{
     guarded, inf_norm, iris_covariance, largest_pivot_matters, matrix_close, or_error,
-    pivots_at_threshold, rounded_matrix, rounded_rows, with_zeros,
+    pivots_at_threshold, rounded_matrix, rounded_rows, square, with_zeros,
 };
 use crate::prelude::*;
 
@@ -158,11 +158,7 @@ pub fn spec() -> Spec<Impl> {
                         )
                     };
                     ctx.forall(input, call, |a| singular(a, &(imp.inverse)(a)))?;
-                    let nine = DMatrix::from_row_slice(
-                        3,
-                        3,
-                        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                    );
+                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
                     let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
                     let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
                     for a in [nine, &u * v.transpose()] {
@@ -202,8 +198,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.inverse)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 0.0, 1.0])) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(1, 1, &[f64::INFINITY])) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 0.0, 1.0])) => LinalgError::NonFinite,
+                        (&square(&[f64::INFINITY])) => LinalgError::NonFinite,
                         (&DMatrix::from_element(2, 3, 1.0)) => LinalgError::NotSquare { rows: 2, cols: 3 },
                     )
                 },
@@ -259,13 +255,9 @@ pub fn spec() -> Spec<Impl> {
                 })
             };
             vec![
-                show_inv(DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
-                show_inv(DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0])),
-                show_inv(DMatrix::from_row_slice(
-                    3,
-                    3,
-                    &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                )),
+                show_inv(square(&[0.0, 1.0, 1.0, 0.0])),
+                show_inv(square(&[1.0, 2.0, 3.0, 4.0])),
+                show_inv(square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0])),
             ]
         },
     }

@@ -9,7 +9,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, inf_norm, largest_pivot_matters, pivots_at_threshold, with_zeros};
+use super::matrices::{
+    guarded, inf_norm, largest_pivot_matters, pivots_at_threshold, square, with_zeros,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_solve::Impl;
@@ -127,7 +129,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "systems with exact zeros on and off the diagonal (which need row swaps), and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2), are solved accurately",
                 weight: 2,
                 check: |imp, ctx| {
-                    let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+                    let swap = square(&[0.0, 1.0, 1.0, 0.0]);
                     let tiny = largest_pivot_matters();
                     let tiny_b = &tiny * DVector::from_element(3, 1.0);
                     for (a, b) in [(swap, DVector::from_vec(vec![2.0, 3.0])), (tiny, tiny_b)] {
@@ -192,11 +194,7 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| call(a, b),
                         |(a, b)| singular(&(imp.solve)(a, b), ""),
                     )?;
-                    let nine = DMatrix::from_row_slice(
-                        3,
-                        3,
-                        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                    );
+                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
                     let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
                     let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
                     let rank_one = &u * v.transpose();
@@ -236,7 +234,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square or non-finite A, a b of the wrong length or with NaN/±∞ give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let a = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 3.0]);
+                    let a = square(&[2.0, 1.0, 1.0, 3.0]);
                     let b = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan_a = a.clone();
                     nan_a[(0, 1)] = f64::NAN;
@@ -315,11 +313,10 @@ pub fn spec() -> Spec<Impl> {
                     Err(e) => format!("{e:?}"),
                 })
             };
-            let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+            let swap = square(&[0.0, 1.0, 1.0, 0.0]);
             let h = hilbert(8);
             let b = &h * DVector::from_fn(8, |i, _| (i % 3) as f64 - 1.0);
-            let nine =
-                DMatrix::from_row_slice(3, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
+            let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
             vec![
                 outcome(&swap, &DVector::from_vec(vec![2.0, 3.0])),
                 outcome(&h, &b),

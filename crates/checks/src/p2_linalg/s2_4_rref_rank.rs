@@ -3,7 +3,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, well_separated, zero_corner,
+    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, square, well_separated,
+    zero_corner,
 };
 use crate::prelude::*;
 
@@ -228,8 +229,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     ctx.once("rref and rank at the edges of their tolerances", || {
-                        let edge = DMatrix::from_row_slice(2, 2, &[1e-3, 0.0, 0.0, 1.0]);
-                        let exact = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+                        let edge = square(&[1e-3, 0.0, 0.0, 1.0]);
+                        let exact = square(&[1.0, 2.0, 2.0, 4.0]);
                         let pivots =
                             |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
                         let cases = [
@@ -271,7 +272,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let empty = DMatrix::<f64>::zeros(0, 3);
                     let nan = DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN]);
-                    let ok = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
+                    let ok = square(&[1.0, 2.0, 3.0, 4.0]);
                     rejects!(ctx, |a| call_rank(a) => (imp.rank)(a); (&empty) => LinalgError::Empty)?;
                     rejects!(ctx, |a| call_rref(a, 1e-12) => (imp.rref)(a, 1e-12), shown show_rref;
                         (&empty) => LinalgError::Empty,

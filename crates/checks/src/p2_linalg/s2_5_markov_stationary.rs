@@ -130,7 +130,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "pᵢⱼ is the probability of going from i TO j: [[0.9, 0.1], [0.5, 0.5]] gives π = [5/6, 1/6]",
                 weight: 1,
                 check: |imp, ctx| {
-                    let p = DMatrix::from_row_slice(2, 2, &[0.9, 0.1, 0.5, 0.5]);
+                    let p = square(&[0.9, 0.1, 0.5, 0.5]);
                     ctx.once(&call(&p), || {
                         close_to(&(imp.stationary_distribution)(&p), &[5.0 / 6.0, 1.0 / 6.0])
                     })
@@ -191,7 +191,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let eps = f64::EPSILON;
                     for (d, singular) in [(eps, true), (2.0 * eps, false)] {
-                        let p = DMatrix::from_row_slice(2, 2, &[1.0 - d, d, d, 1.0 - d]);
+                        let p = square(&[1.0 - d, d, d, 1.0 - d]);
                         ctx.once(&call(&p), || {
                             let got = (imp.stationary_distribution)(&p);
                             if singular {
@@ -220,11 +220,11 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |p| call(p) => (imp.stationary_distribution)(p), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[0.5, 0.5, 0.0, 0.5, 0.5, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[f64::NAN, 0.5, 0.5, 0.5])) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 2, &[-0.1, 1.1, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
-                        (&DMatrix::from_row_slice(2, 2, &[0.9, 0.2, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 1.0])) => LinalgError::Singular,
-                        (&DMatrix::from_row_slice(4, 4, &reducible)) => LinalgError::Singular,
+                        (&square(&[f64::NAN, 0.5, 0.5, 0.5])) => LinalgError::NonFinite,
+                        (&square(&[-0.1, 1.1, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
+                        (&square(&[0.9, 0.2, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
+                        (&square(&[1.0, 0.0, 0.0, 1.0])) => LinalgError::Singular,
+                        (&square(&reducible)) => LinalgError::Singular,
                     )
                 },
             },
@@ -255,7 +255,7 @@ pub fn spec() -> Spec<Impl> {
                 or_error((imp.stationary_distribution)(p), shown)
             };
             vec![
-                describe(&DMatrix::from_row_slice(2, 2, &[0.9, 0.1, 0.5, 0.5])),
+                describe(&square(&[0.9, 0.1, 0.5, 0.5])),
                 describe(&square(&[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0])),
             ]
         },

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{iris_covariance, or_error, rounded_all};
+use super::matrices::{iris_covariance, or_error, rounded_all, square};
 use super::spectral_common::{
     eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
 };
@@ -113,7 +113,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     for (a, want) in [
-                        (DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0]), -4.0),
+                        (square(&[-3.0, 2.0, 2.0, 0.0]), -4.0),
                         (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])), -5.0),
                     ] {
                         ctx.once(&call(&a), || {
@@ -134,7 +134,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN",
                 weight: 1,
                 check: |imp, ctx| {
-                    let a = DMatrix::from_row_slice(2, 2, &[2e150, 1e150, 1e150, 2e150]);
+                    let a = square(&[2e150, 1e150, 1e150, 2e150]);
                     ctx.once(&call(&a), || {
                         let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
                         let (l, v) = expect_ok(&got)?;
@@ -169,7 +169,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let (c, s) = (1.0f64.cos(), 1.0f64.sin());
-                    let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
+                    let rotation = square(&[c, -s, s, c]);
                     let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
                     ctx.once(&text, || {
                         expect_err!(
@@ -184,14 +184,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let good = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
+                    let good = square(&[2.0, 1.0, 1.0, 2.0]);
                     rejects!(ctx,
                         |a, tol, max_iter| format!("power_iteration(&{}, {}, {max_iter})", show::matrix(a), show::float(tol))
                             => (imp.power_iteration)(a, tol, max_iter), shown show_eigenpair;
                         (&DMatrix::zeros(0, 0), TOL, 100) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), TOL, 100) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::INFINITY, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::INFINITY, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
                         (&good, 0.0, 100) => LinalgError::InvalidParameter { name: "tol", .. },
                         (&good, -1e-9, 100) => LinalgError::InvalidParameter { name: "tol", .. },
                         (&good, f64::NAN, 100) => LinalgError::InvalidParameter { name: "tol", .. },
@@ -257,7 +257,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
-            let symmetric = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
+            let symmetric = square(&[2.0, 1.0, 1.0, 2.0]);
             let length = match (imp.power_iteration)(&symmetric, TOL, MAX_ITER) {
                 Ok((_, v)) if (v.norm() - 1.0).abs() <= UNIT => "unit".to_string(),
                 Ok((_, v)) if v.norm().is_finite() => "not unit".to_string(),
@@ -265,9 +265,9 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => format!("{e:?}"),
             };
             let (c, s) = (1.0f64.cos(), 1.0f64.sin());
-            let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
+            let rotation = square(&[c, -s, s, c]);
             let budget = or_error((imp.power_iteration)(&rotation, TOL, 100), |_| "Ok".into());
-            vec![eigenvalue(&DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0])), length, budget]
+            vec![eigenvalue(&square(&[-3.0, 2.0, 2.0, 0.0])), length, budget]
         },
     }
 }

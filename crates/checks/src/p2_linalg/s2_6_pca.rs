@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 use mathlings_models::Pca;
 
-use super::matrices::rounded_all;
+use super::matrices::{rounded_all, square};
 use super::spectral_common::orthonormality_error;
 use crate::prelude::*;
 
@@ -265,7 +265,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 // Catches `n ≤ 2` for the documented `n < 2`.
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(2, 2, &[0.0, 0.0, 3.0, 4.0]);
+                    let x = square(&[0.0, 0.0, 3.0, 4.0]);
                     ctx.once(&call(&x, 1), || {
                         same_fit(&(imp.pca)(&x, 1), &reference(&x, 1), COMPONENTS)
                     })
@@ -279,7 +279,7 @@ pub fn spec() -> Spec<Impl> {
                     let good = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 4.0]);
                     rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown show_fit;
                         (&DMatrix::zeros(0, 0), 1) => LinalgError::Empty,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]), 1) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0]), 1) => LinalgError::NonFinite,
                         (&DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]), 1) => LinalgError::InvalidParameter { name: "data", .. },
                         (&DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]), 1) => LinalgError::InvalidParameter { name: "data", .. },
                         (&good, 0) => LinalgError::InvalidParameter { name: "k", .. },
@@ -302,7 +302,7 @@ pub fn spec() -> Spec<Impl> {
                         ("transform", imp.transform, &DMatrix::zeros(0, 2)) => LinalgError::Empty,
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN])) => LinalgError::NonFinite,
                         ("inverse_transform", imp.inverse_transform, &DMatrix::zeros(0, 1)) => LinalgError::Empty,
-                        ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 1, &[f64::INFINITY])) => LinalgError::NonFinite,
+                        ("inverse_transform", imp.inverse_transform, &square(&[f64::INFINITY])) => LinalgError::NonFinite,
                     )
                 },
             },

@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 use rand::SeedableRng;
 
-use super::matrices::{or_error, rounded_all};
+use super::matrices::{or_error, rounded_all, square};
 use super::spectral_common::{
     orthonormality_error, random_orthonormal, sign_fixed, singular_values_descending,
 };
@@ -192,7 +192,7 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |a| call(a) => (imp.svd)(a), shown show_svd;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::zeros(0, 3)) => LinalgError::Empty,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
                         (&DMatrix::from_row_slice(1, 3, &[1.0, 2.0, f64::NEG_INFINITY])) => LinalgError::NonFinite,
                     )
                 },
@@ -280,7 +280,7 @@ pub fn spec() -> Spec<Impl> {
             let order = or_error((imp.svd)(&d), |(_, s, _)| {
                 s.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
             });
-            let a = DMatrix::from_row_slice(3, 3, &[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
+            let a = square(&[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
             let layout = match (imp.svd)(&a) {
                 Ok((u, s, w)) if u.ncols() == s.len() && s.len() == w.nrows() => {
                     if (&u * DMatrix::from_diagonal(&s) * &w - &a).amax() <= 1e-9 {
