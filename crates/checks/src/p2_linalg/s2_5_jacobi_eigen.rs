@@ -22,20 +22,13 @@ fn call(a: &DMatrix<f64>) -> String {
     format!("symmetric_eigen(&{})", show::matrix(a))
 }
 
-fn show_eigen(r: &Eigen) -> String {
-    match r {
-        Ok((l, v)) => format!("Ok(({}, {}))", show::vector(l), show::matrix(v)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// The learner's (λ, V) with the right shapes, or a failure.
 fn expect_ok(a: &DMatrix<f64>, got: &Eigen) -> Result<(DVector<f64>, DMatrix<f64>), Failure> {
     let n = a.nrows();
     match got {
         Ok((l, v)) if l.len() == n && v.shape() == (n, n) => Ok((l.clone(), v.clone())),
         _ => Err(expect::failure(
-            show_eigen(got),
+            show::outcome(got),
             format!("Ok((λ with {n} entries, V of shape {n}×{n}))"),
         )),
     }
@@ -51,7 +44,7 @@ fn decomposes(imp: &Impl, a: &DMatrix<f64>, scale: f64) -> Verdict {
         residual <= BACKWARD * scale && orthogonality <= ORTHONORMAL,
         format!(
             "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
-            show_eigen(&got),
+            show::outcome(&got),
             show::rounded(residual, 3),
             show::rounded(orthogonality, 3)
         ),
@@ -115,7 +108,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.symmetric_eigen)(&a);
                             expect::that(
                                 matches!(got, Err(LinalgError::NotSymmetric)),
-                                show_eigen(&got),
+                                show::outcome(&got),
                                 "Err(LinalgError::NotSymmetric): |a₀₁ − a₁₀| > 1e-10·max|aₖₗ|",
                             )
                         })?;
@@ -152,7 +145,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::that(
                             (&l - DVector::from_vec(vec![3.0, 2.0, 1.0])).amax() <= 1e-12
                                 && columns_match,
-                            show_eigen(&got),
+                            show::outcome(&got),
                             "Ok((dvector![3.0, 2.0, 1.0], V)) with V's columns ±e₁, ±e₂, ±e₀",
                         )
                     })?;
@@ -187,7 +180,7 @@ pub fn spec() -> Spec<Impl> {
                                 "Σλ = {}, Πλ = {} from {}",
                                 show::float(sum),
                                 show::float(product),
-                                show_eigen(&got)
+                                show::outcome(&got)
                             ),
                             format!(
                                 "Σλ = trace A = {}, Πλ = det A = {}",
@@ -203,7 +196,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.symmetric_eigen)(a), shown show_eigen;
+                    rejects!(ctx, |a| call(a) => (imp.symmetric_eigen)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 5.0, 6.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&square(&[1.0, f64::NAN, f64::NAN, 4.0])) => LinalgError::NonFinite,

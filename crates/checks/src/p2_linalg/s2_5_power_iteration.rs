@@ -3,9 +3,7 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{iris_covariance, or_error, rounded_all, square};
-use super::spectral_common::{
-    eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
-};
+use super::spectral_common::{eigenvalues_by_magnitude, sign_fixed, symmetric_matrix};
 use crate::prelude::*;
 
 use mathlings_bindings::p2_linalg::s2_5_power_iteration::Eigenpair;
@@ -43,21 +41,21 @@ fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 /// The learner's pair, or a failure saying an `Ok` was expected.
 fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
     let expected = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
-    got.clone().map_err(|_| expect::failure(show_eigenpair(got), expected))
+    got.clone().map_err(|_| expect::failure(show::outcome(got), expected))
 }
 
 /// A v ≈ λ v and ‖v‖ = 1.
 fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
     let (l, v) = expect_ok(got)?;
     if v.len() != a.nrows() {
-        return expect::fail(show_eigenpair(got), format!("a vector of length {}", a.nrows()));
+        return expect::fail(show::outcome(got), format!("a vector of length {}", a.nrows()));
     }
     let residual = (a * &v - &v * l).norm();
     expect::that(
         (v.norm() - 1.0).abs() <= UNIT && residual <= RESIDUAL * a.norm(),
         format!(
             "{} with ‖v‖ = {} and ‖Av − λv‖ = {}",
-            show_eigenpair(got),
+            show::outcome(got),
             show::rounded(v.norm(), 6),
             show::rounded(residual, 3)
         ),
@@ -96,7 +94,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::that(
                             (l - reference.eigenvalue).abs() <= EIGENVALUE * a.norm()
                                 && same_vector,
-                            show_eigenpair(&got),
+                            show::outcome(&got),
                             format!(
                                 "Ok(({}, ±{})) (λ ± {}, v ± {EIGENVECTOR:e})",
                                 show::float(reference.eigenvalue),
@@ -144,7 +142,7 @@ pub fn spec() -> Spec<Impl> {
                                 && v.len() == 2
                                 && (sign_fixed(&v) - DVector::from_vec(vec![h, h])).amax()
                                     <= EIGENVECTOR,
-                            show_eigenpair(&got),
+                            show::outcome(&got),
                             format!("Ok((3e150, ±dvector![{h}, {h}]))"),
                         )
                     })
@@ -187,7 +185,7 @@ pub fn spec() -> Spec<Impl> {
                     let good = square(&[2.0, 1.0, 1.0, 2.0]);
                     rejects!(ctx,
                         |a, tol, max_iter| format!("power_iteration(&{}, {}, {max_iter})", show::matrix(a), show::float(tol))
-                            => (imp.power_iteration)(a, tol, max_iter), shown show_eigenpair;
+                            => (imp.power_iteration)(a, tol, max_iter), shown show::outcome;
                         (&DMatrix::zeros(0, 0), TOL, 100) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), TOL, 100) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&square(&[1.0, f64::NAN, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,

@@ -28,15 +28,6 @@ fn call(a: &DMatrix<f64>) -> String {
     format!("svd(&{})", show::matrix(a))
 }
 
-fn show_svd(r: &Decomposition) -> String {
-    match r {
-        Ok((u, s, v_t)) => {
-            format!("Ok(({}, {}, {}))", show::matrix(u), show::vector(s), show::matrix(v_t))
-        }
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// Random m×n matrices, 1 ≤ m, n ≤ 6.
 fn any_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n))
@@ -50,7 +41,7 @@ fn expect_thin(a: &DMatrix<f64>, got: &Decomposition) -> Result<Triple, Failure>
             Ok((u.clone(), s.clone(), v_t.clone()))
         }
         _ => Err(expect::failure(
-            show_svd(got),
+            show::outcome(got),
             format!("Ok((U {m}×{k}, σ with {k} entries, Vᵀ {k}×{n}))"),
         )),
     }
@@ -62,7 +53,7 @@ fn reconstructs(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
     let error = (&u * DMatrix::from_diagonal(&s) * &v_t - a).amax();
     expect::that(
         error <= BACKWARD * a.norm(),
-        format!("{} with max|UΣVᵀ − A| = {}", show_svd(got), show::rounded(error, 3)),
+        format!("{} with max|UΣVᵀ − A| = {}", show::outcome(got), show::rounded(error, 3)),
         format!("max|UΣVᵀ − A| ≤ {}", show::rounded(BACKWARD * a.norm(), 2)),
     )
 }
@@ -75,7 +66,7 @@ fn orthonormal(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
         eu <= ORTHONORMAL && ev <= ORTHONORMAL,
         format!(
             "{} with max|UᵀU − I| = {} and max|VᵀV − I| = {}",
-            show_svd(got),
+            show::outcome(got),
             show::rounded(eu, 3),
             show::rounded(ev, 3)
         ),
@@ -189,7 +180,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty (0×0 or 0×n) or non-finite matrix gives the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.svd)(a), shown show_svd;
+                    rejects!(ctx, |a| call(a) => (imp.svd)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::zeros(0, 3)) => LinalgError::Empty,
                         (&square(&[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
