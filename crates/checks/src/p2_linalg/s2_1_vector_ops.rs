@@ -206,15 +206,13 @@ pub fn spec() -> Spec<Impl> {
                             let scale = l2(v);
                             let tol = Tol { rel: 0.0, abs: 1e-10 * scale };
                             let again = (imp.project)(&p, u);
-                            expect::all_close(&again, &p, tol).map_err(|f| {
-                                mathlings_course::report::Failure {
-                                    call: format!(
-                                        "project(project(v, u)?, u) with {}",
-                                        call2("project", v, u)
-                                    ),
-                                    expected: format!("the same projection again: {}", f.expected),
-                                    ..f
-                                }
+                            expect::all_close(&again, &p, tol).map_err(|f| Failure {
+                                call: format!(
+                                    "project(project(v, u)?, u) with {}",
+                                    call2("project", v, u)
+                                ),
+                                expected: format!("the same projection again: {}", f.expected),
+                                ..f
                             })?;
                             let residual: Vec<f64> = v.iter().zip(&p).map(|(a, b)| a - b).collect();
                             let along = mathlings_linalg::dot(&residual, u).expect("finite");

@@ -77,15 +77,13 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.dense_layer)(&row, w, b), &alone, |_, j| {
                                 2.0 * tol(r, j)
                             })
-                            .map_err(|f| {
-                                mathlings_course::report::Failure {
-                                    call: format!(
-                                        "{} vs row {r} of {}",
-                                        call(&(row.clone(), w.clone(), b.clone())),
-                                        call(l)
-                                    ),
-                                    ..f
-                                }
+                            .map_err(|f| Failure {
+                                call: format!(
+                                    "{} vs row {r} of {}",
+                                    call(&(row.clone(), w.clone(), b.clone())),
+                                    call(l)
+                                ),
+                                ..f
                             })?;
                         }
                         Ok(())

@@ -122,7 +122,7 @@ pub fn spec() -> Spec<Impl> {
                     let input = a.clone();
                     match ctx.within(Duration::from_millis(800), move || f(&input)) {
                         Ok(got) => expect::close(&got, reference(&a), tolerance(&a)),
-                        Err(why) => Err(mathlings_course::report::Failure {
+                        Err(why) => Err(Failure {
                             call: call(&a),
                             returned: why,
                             expected:

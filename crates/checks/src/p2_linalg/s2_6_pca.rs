@@ -380,12 +380,7 @@ const CORRECT_MAPS: Impl =
     Impl { pca: not_centred, transform: transform_ok, inverse_transform: inverse_ok };
 
 fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
-    if x.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
+    mathlings_linalg::svd(x)?; // the reference's checks of the data (Empty, NonFinite)
     if x.nrows() < 2 {
         return Err(LinalgError::InvalidParameter { name: "data", reason: "at least 2 rows" });
     }
