@@ -1,6 +1,7 @@
 //! Helpers shared by the matrix exercises of part 2: showing matrix results, comparing
 //! matrices entry by entry, product-sized tolerances and panic-proof probes.
 
+use std::fmt::Debug;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use mathlings_linalg::LinalgError;
@@ -9,11 +10,23 @@ use crate::prelude::*;
 
 /// A matrix with every entry rounded to `digits` significant digits (for probes).
 pub fn rounded_matrix(m: &DMatrix<f64>, digits: usize) -> String {
-    let rows: Vec<String> = m
-        .row_iter()
-        .map(|row| row.iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", "))
-        .collect();
+    let rows: Vec<String> = m.row_iter().map(|row| rounded_all(row.iter(), digits)).collect();
     format!("[{}]", rows.join("; "))
+}
+
+/// Floats rounded to `digits` significant digits, separated by ", " (for snapshots, probes).
+pub fn rounded_all<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
+    xs.into_iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", ")
+}
+
+/// A matrix as lines of [`rounded_all`] rows, each ending in a newline (for snapshots).
+pub fn rounded_rows(m: &DMatrix<f64>, digits: usize) -> String {
+    m.row_iter().map(|row| rounded_all(row.iter(), digits) + "\n").collect()
+}
+
+/// `shown(value)` for `Ok`, the error's `Debug` for `Err` (for probes and snapshots).
+pub fn or_error<T, E: Debug>(r: Result<T, E>, shown: impl FnOnce(T) -> String) -> String {
+    r.map_or_else(|e| format!("{e:?}"), shown)
 }
 
 /// `got` must be `Ok`, of `want`'s shape, with |gotᵢⱼ − wantᵢⱼ| ≤ `tol(i, j)` everywhere.
@@ -46,6 +59,17 @@ pub fn matrix_close(
             )
         }
     }
+}
+
+/// The n×n matrix with these n² entries, row by row.
+pub fn square(entries: &[f64]) -> DMatrix<f64> {
+    let n = entries.len().isqrt();
+    DMatrix::from_row_slice(n, n, entries)
+}
+
+/// ‖A‖∞: the largest absolute row sum.
+pub fn inf_norm(a: &DMatrix<f64>) -> f64 {
+    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
 }
 
 /// |A|·|B| entrywise: the natural scale of the rounding error of each entry of AB.
@@ -184,6 +208,16 @@ pub fn zero_corner() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 /// row 2. Eliminating with that pivot multiplies by 1e10 and loses ten digits.
 pub fn largest_pivot_matters() -> DMatrix<f64> {
     DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 1.0, 2.0, 1.0, 1.0, 1e-10, 1.0, 2.0])
+}
+
+/// The mean feature vectors of the three Iris species (3×4, row s for species s; the data
+/// hold 50 flowers of each, in order).
+pub fn iris_species_means() -> DMatrix<f64> {
+    let iris = mathlings_models::datasets::iris();
+    let x = &iris.features;
+    DMatrix::from_fn(3, 4, |s, j| {
+        (0..150).filter(|&r| iris.species[r] == s).map(|r| x[(r, j)]).sum::<f64>() / 50.0
+    })
 }
 
 /// The covariance matrix of the four Iris features (4×4, symmetric positive definite), by

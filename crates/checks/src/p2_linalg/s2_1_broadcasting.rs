@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{iris_species_means, rounded_all};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_broadcasting::{AddFn, Impl, ShapesFn, Sum};
@@ -9,11 +10,11 @@ pub use mathlings_bindings::p2_linalg::s2_1_broadcasting::{AddFn, Impl, ShapesFn
 type Shapes = (Vec<usize>, Vec<usize>);
 type Operands = (Vec<f64>, Vec<usize>, Vec<f64>, Vec<usize>);
 
-fn call_shapes((a, b): &Shapes) -> String {
+fn call_shapes(a: &[usize], b: &[usize]) -> String {
     format!("broadcast_shapes(&{a:?}, &{b:?})")
 }
 
-fn call_add((a, sa, b, sb): &Operands) -> String {
+fn call_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> String {
     format!("broadcast_add({}, &{sa:?}, {}, &{sb:?})", show::floats(a), show::floats(b))
 }
 
@@ -76,31 +77,10 @@ fn operands() -> impl Strategy<Value = Operands> + Clone {
     })
 }
 
-/// The broadcast sum computed independently: output index → input index by `iₐ mod lenₐ`
-/// on the right-aligned axes.
+/// The broadcast sum computed independently of the reference crate: NumPy's rule
+/// (right-aligned, checked, any ranks) in [`faulty_add`].
 fn oracle((a, sa, b, sb): &Operands) -> Sum {
-    let shape = mathlings_linalg::broadcast_shapes(sa, sb)?;
-    let read = |data: &[f64], s: &[usize], index: &[usize]| -> f64 {
-        let skip = index.len() - s.len();
-        let mut offset = 0;
-        for (k, &len) in s.iter().enumerate() {
-            offset = offset * len + index[skip + k] % len;
-        }
-        data[offset]
-    };
-    let mut out = Vec::new();
-    let mut index = vec![0; shape.len()];
-    for _ in 0..count(&shape) {
-        out.push(read(a, sa, &index) + read(b, sb, &index));
-        for axis in (0..index.len()).rev() {
-            index[axis] += 1;
-            if index[axis] < shape[axis] {
-                break;
-            }
-            index[axis] = 0;
-        }
-    }
-    Ok((out, shape))
+    faulty_add(a, sa, b, sb, false, true, false)
 }
 
 fn show_sum(s: &Sum) -> String {
@@ -125,11 +105,15 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
-                    ctx.forall(pairs, call_shapes, |(a, b)| {
-                        let want = mathlings_linalg::broadcast_shapes(a, b);
-                        let got = (imp.broadcast_shapes)(a, b);
-                        expect::that(got == want, show::result(&got), show::result(&want))
-                    })
+                    ctx.forall(
+                        pairs,
+                        |(a, b)| call_shapes(a, b),
+                        |(a, b)| {
+                            let want = mathlings_linalg::broadcast_shapes(a, b);
+                            let got = (imp.broadcast_shapes)(a, b);
+                            expect::that(got == want, show::result(&got), show::result(&want))
+                        },
+                    )
                 },
             },
             Property {
@@ -137,11 +121,15 @@ pub fn spec() -> Spec<Impl> {
                 description: "broadcast_add gives a[i mod shape_a] + b[i mod shape_b] at every output index i (right-aligned)",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(operands(), call_add, |ops| {
-                        let want = oracle(ops);
-                        let got = (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3);
-                        expect::that(got == want, show_sum(&got), show_sum(&want))
-                    })
+                    ctx.forall(
+                        operands(),
+                        |(a, sa, b, sb)| call_add(a, sa, b, sb),
+                        |ops| {
+                            let want = oracle(ops);
+                            let got = (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3);
+                            expect::that(got == want, show_sum(&got), show_sum(&want))
+                        },
+                    )
                 },
             },
             Property {
@@ -152,23 +140,12 @@ pub fn spec() -> Spec<Impl> {
                     let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
                     ctx.forall(
                         pairs,
-                        |(a, b)| {
-                            format!(
-                                "{} vs {}",
-                                call_shapes(&(a.clone(), b.clone())),
-                                call_shapes(&(b.clone(), a.clone()))
-                            )
-                        },
+                        |(a, b)| format!("{} vs {}", call_shapes(a, b), call_shapes(b, a)),
                         |(a, b)| {
                             let (ab, ba) =
                                 ((imp.broadcast_shapes)(a, b), (imp.broadcast_shapes)(b, a));
-                            let same = match (&ab, &ba) {
-                                (Ok(x), Ok(y)) => x == y,
-                                (Err(_), Err(_)) => true,
-                                _ => false,
-                            };
                             expect::that(
-                                same,
+                                ab.as_ref().ok() == ba.as_ref().ok(), // equal, or both errors
                                 show::result(&ab),
                                 format!("the same as the swapped call: {}", show::result(&ba)),
                             )
@@ -177,11 +154,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         operands(),
                         |(a, sa, b, sb)| {
-                            format!(
-                                "{} vs {}",
-                                call_add(&(a.clone(), sa.clone(), b.clone(), sb.clone())),
-                                call_add(&(b.clone(), sb.clone(), a.clone(), sa.clone()))
-                            )
+                            format!("{} vs {}", call_add(a, sa, b, sb), call_add(b, sb, a, sa))
                         },
                         |(a, sa, b, sb)| {
                             let ab = (imp.broadcast_add)(a, sa, b, sb);
@@ -209,14 +182,18 @@ pub fn spec() -> Spec<Impl> {
                 description: "shapes with an aligned pair of different lengths, neither 1, give TensorShapeMismatch { left: a, right: b } from both functions",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(incompatible_shapes(), call_shapes, |(a, b)| {
-                        let want = mismatch(a, b);
-                        expect::error(
-                            &(imp.broadcast_shapes)(a, b),
-                            |e| *e == want,
-                            &format!("{want:?}"),
-                        )
-                    })?;
+                    ctx.forall(
+                        incompatible_shapes(),
+                        |(a, b)| call_shapes(a, b),
+                        |(a, b)| {
+                            let want = mismatch(a, b);
+                            expect::error(
+                                &(imp.broadcast_shapes)(a, b),
+                                |e| *e == want,
+                                &format!("{want:?}"),
+                            )
+                        },
+                    )?;
                     let input = incompatible_shapes().prop_flat_map(|(sa, sb)| {
                         (
                             Just(vec![1.0; count(&sa)]),
@@ -225,15 +202,19 @@ pub fn spec() -> Spec<Impl> {
                             Just(sb),
                         )
                     });
-                    ctx.forall(input, call_add, |(a, sa, b, sb)| {
-                        let want = mismatch(sa, sb);
-                        let got = (imp.broadcast_add)(a, sa, b, sb);
-                        expect::that(
-                            matches!(&got, Err(e) if *e == want),
-                            show_sum(&got),
-                            format!("Err({want:?})"),
-                        )
-                    })
+                    ctx.forall(
+                        input,
+                        |(a, sa, b, sb)| call_add(a, sa, b, sb),
+                        |(a, sa, b, sb)| {
+                            let want = mismatch(sa, sb);
+                            let got = (imp.broadcast_add)(a, sa, b, sb);
+                            expect::that(
+                                matches!(&got, Err(e) if *e == want),
+                                show_sum(&got),
+                                format!("Err({want:?})"),
+                            )
+                        },
+                    )
                 },
             },
             Property {
@@ -244,7 +225,7 @@ pub fn spec() -> Spec<Impl> {
                     let input = (operands(), strategies::value());
                     ctx.forall(
                         input,
-                        |((a, sa, _, _), c)| call_add(&(a.clone(), sa.clone(), vec![*c], vec![])),
+                        |((a, sa, _, _), c)| call_add(a, sa, &[*c], &[]),
                         |((a, sa, _, _), c)| {
                             let got = (imp.broadcast_add)(a, sa, &[*c], &[]);
                             let want: Sum = Ok((a.iter().map(|x| x + c).collect(), sa.clone()));
@@ -256,7 +237,7 @@ pub fn spec() -> Spec<Impl> {
                                 got == want,
                                 format!(
                                     "{} with zeros of the same shape: {}",
-                                    call_add(&(a.clone(), sa.clone(), zeros.clone(), sa.clone())),
+                                    call_add(a, sa, &zeros, sa),
                                     show_sum(&got)
                                 ),
                                 show_sum(&want),
@@ -270,7 +251,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty data, NaN/±∞ and data whose length does not fill the shape give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |ops| call_add(&ops) => (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3), shown show_sum;
+                    rejects!(ctx, |ops| call_add(&ops.0, &ops.1, &ops.2, &ops.3) => (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3), shown show_sum;
                         ((vec![], vec![0], vec![1.0], vec![])) == LinalgError::Empty,
                         ((vec![1.0], vec![], vec![], vec![0])) == LinalgError::Empty,
                         ((vec![1.0, f64::NAN], vec![2], vec![1.0], vec![])) == LinalgError::NonFinite,
@@ -286,74 +267,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let call = "broadcast_add(&x, &[3, 50, 4], &minus_species_means, &[3, 1, 4]) and broadcast_add(&species_means, &[3, 1, 4], &minus_mean, &[4]) on Iris";
-                    ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let x: Vec<f64> = iris.features.transpose().as_slice().to_vec();
-                        let species_means: Vec<f64> = (0..3)
-                            .flat_map(|s| {
-                                let x = &x;
-                                (0..4).map(move |j| {
-                                    (0..50).map(|r| x[(s * 50 + r) * 4 + j]).sum::<f64>() / 50.0
-                                })
-                            })
-                            .collect();
-                        let mean: Vec<f64> = (0..4)
-                            .map(|j| (0..150).map(|r| x[r * 4 + j]).sum::<f64>() / 150.0)
-                            .collect();
-                        let negate = |v: &[f64]| v.iter().map(|x| -x).collect::<Vec<f64>>();
-                        let mut text = String::new();
-                        match (imp.broadcast_add)(
-                            &x,
-                            &[3, 50, 4],
-                            &negate(&species_means),
-                            &[3, 1, 4],
-                        ) {
-                            Ok((c, shape)) if c.len() == 600 => {
-                                text += &format!("within-species deviations: shape {shape:?}\n");
-                                for s in 0..3 {
-                                    let variances: Vec<String> = (0..4)
-                                        .map(|j| {
-                                            let ss: f64 = (0..50)
-                                                .map(|r| c[(s * 50 + r) * 4 + j].powi(2))
-                                                .sum();
-                                            show::rounded(ss / 49.0, 8)
-                                        })
-                                        .collect();
-                                    text += &format!(
-                                        "  {} variances: {}\n",
-                                        iris.species_names[s],
-                                        variances.join(", ")
-                                    );
-                                }
-                            }
-                            other => {
-                                text += &format!(
-                                    "within-species deviations: {}\n",
-                                    show_sum(&other).chars().take(200).collect::<String>()
-                                )
-                            }
-                        }
-                        match (imp.broadcast_add)(&species_means, &[3, 1, 4], &negate(&mean), &[4])
-                        {
-                            Ok((d, shape)) if d.len() == 12 => {
-                                text += &format!("species mean − overall mean: shape {shape:?}\n");
-                                for (s, row) in d.chunks(4).enumerate() {
-                                    let row: Vec<String> =
-                                        row.iter().map(|&v| show::rounded(v, 8)).collect();
-                                    text += &format!(
-                                        "  {}: {}\n",
-                                        iris.species_names[s],
-                                        row.join(", ")
-                                    );
-                                }
-                            }
-                            other => {
-                                text +=
-                                    &format!("species mean − overall mean: {}\n", show_sum(&other))
-                            }
-                        }
-                        ctx.snapshot("iris", call, &text)
-                    })
+                    ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
                 },
             },
         ],
@@ -413,6 +327,43 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// The snapshot of `iris_centring`: per-species variances of the centred features and the
+/// species means' deviations from the overall mean.
+fn iris_text(imp: &Impl) -> String {
+    let iris = mathlings_models::datasets::iris();
+    let x: Vec<f64> = iris.features.transpose().as_slice().to_vec();
+    let species_means: Vec<f64> = iris_species_means().transpose().as_slice().to_vec();
+    let mean: Vec<f64> =
+        (0..4).map(|j| (0..150).map(|r| x[r * 4 + j]).sum::<f64>() / 150.0).collect();
+    let negate = |v: &[f64]| v.iter().map(|x| -x).collect::<Vec<f64>>();
+    let names = iris.species_names;
+    let mut text = match (imp.broadcast_add)(&x, &[3, 50, 4], &negate(&species_means), &[3, 1, 4]) {
+        Ok((c, shape)) if c.len() == 600 => {
+            let mut text = format!("within-species deviations: shape {shape:?}\n");
+            for (s, name) in names.iter().enumerate() {
+                let ss = |j: usize| (0..50).map(|r| c[(s * 50 + r) * 4 + j].powi(2)).sum::<f64>();
+                let variances = (0..4).map(|j| ss(j) / 49.0).collect::<Vec<_>>();
+                text += &format!("  {name} variances: {}\n", rounded_all(&variances, 8));
+            }
+            text
+        }
+        other => format!(
+            "within-species deviations: {}\n",
+            show_sum(&other).chars().take(200).collect::<String>()
+        ),
+    };
+    match (imp.broadcast_add)(&species_means, &[3, 1, 4], &negate(&mean), &[4]) {
+        Ok((d, shape)) if d.len() == 12 => {
+            text += &format!("species mean − overall mean: shape {shape:?}\n");
+            for (name, row) in names.iter().zip(d.chunks(4)) {
+                text += &format!("  {name}: {}\n", rounded_all(row, 8));
+            }
+        }
+        other => text += &format!("species mean − overall mean: {}\n", show_sum(&other)),
+    }
+    text
+}
+
 /// A faulty shape rule: how to align, and whether to check compatibility.
 fn faulty_shapes(
     a: &[usize],
@@ -426,18 +377,13 @@ fn faulty_shapes(
     }
     let rank = a.len().max(b.len());
     let (pa, pb) = (pad(a, rank, left), pad(b, rank, left));
-    pa.iter()
-        .zip(&pb)
-        .map(
-            |(&x, &y)| {
-                if x == y || x == 1 || y == 1 || !check {
-                    Ok(x.max(y))
-                } else {
-                    Err(mismatch(a, b))
-                }
-            },
-        )
-        .collect()
+    let fits = |(&x, &y): (&usize, &usize)| x == y || x == 1 || y == 1 || !check;
+    let lengths = pa.iter().zip(&pb);
+    if lengths.clone().all(fits) {
+        Ok(lengths.map(|(&x, &y)| x.max(y)).collect())
+    } else {
+        Err(mismatch(a, b))
+    }
 }
 
 fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
@@ -445,7 +391,8 @@ fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
     if left { [s, &ones[..]].concat() } else { [&ones[..], s].concat() }
 }
 
-/// A sum that reads input axis k at output axis k after padding (wrapping indices by mod).
+/// A sum under a shape rule (see [`faulty_shapes`]): output index → input index by
+/// `iₖ mod lenₖ` on the padded axes.
 fn faulty_add(
     a: &[f64],
     sa: &[usize],

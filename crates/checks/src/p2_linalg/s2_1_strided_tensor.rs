@@ -5,10 +5,9 @@
 //! its shape, strides, every element (`get`) and every offset (`offset_of`) in row-major
 //! index order.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{guarded, or_error};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_strided_tensor::{
@@ -42,6 +41,16 @@ impl Case {
     fn call(&self) -> String {
         call(&self.shape, &self.ops)
     }
+
+    /// This case followed by `more` ops.
+    fn then(&self, more: &[Op]) -> Case {
+        Case { shape: self.shape.clone(), ops: [&self.ops[..], more].concat() }
+    }
+
+    /// Flattened to [n], then reshaped back to its final shape.
+    fn round_trip(&self) -> [Op; 2] {
+        [Op::Reshape(vec![self.count()]), Op::Reshape(self.final_shape())]
+    }
 }
 
 fn call(shape: &[usize], ops: &[Op]) -> String {
@@ -69,12 +78,13 @@ fn permutation(k: usize, seed: u64) -> Vec<usize> {
     axes
 }
 
-fn inverse(axes: &[usize]) -> Vec<usize> {
-    let mut inv = vec![0; axes.len()];
+/// Permute by `axes`, then by their inverse permutation.
+fn there_and_back(axes: &[usize]) -> [Op; 2] {
+    let mut inverse = vec![0; axes.len()];
     for (a, &b) in axes.iter().enumerate() {
-        inv[b] = a;
+        inverse[b] = a;
     }
-    inv
+    [Op::Permute(axes.to_vec()), Op::Permute(inverse)]
 }
 
 /// A random shape with `n` elements: n's prime factors spread over 1–4 axes.
@@ -102,22 +112,15 @@ fn shape() -> impl Strategy<Value = Vec<usize>> + Clone {
 fn case() -> impl Strategy<Value = Case> + Clone {
     (shape(), proptest::collection::vec((proptest::bool::ANY, proptest::num::u64::ANY), 0..=3))
         .prop_map(|(shape, raw)| {
-            let n: usize = shape.iter().product();
-            let mut current = shape.clone();
-            let mut ops = Vec::new();
+            let mut case = Case { shape, ops: Vec::new() };
             for (is_permute, seed) in raw {
-                let op = if is_permute {
-                    Op::Permute(permutation(current.len(), seed))
+                case.ops.push(if is_permute {
+                    Op::Permute(permutation(case.final_shape().len(), seed))
                 } else {
-                    Op::Reshape(factorisation(n, seed))
-                };
-                current = match &op {
-                    Op::Reshape(s) => s.clone(),
-                    Op::Permute(a) => a.iter().map(|&i| current[i]).collect(),
-                };
-                ops.push(op);
+                    Op::Reshape(factorisation(case.count(), seed))
+                });
             }
-            Case { shape, ops }
+            case
         })
 }
 
@@ -202,15 +205,10 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         case(),
-                        |case| {
-                            let back =
-                                [Op::Reshape(vec![case.count()]), Op::Reshape(case.final_shape())];
-                            call(&case.shape, &[case.ops.clone(), back.to_vec()].concat())
-                        },
+                        |case| case.then(&case.round_trip()).call(),
                         |case| {
                             let before = expect::ok(run(imp, case), "a tensor")?;
-                            let mut flat = case.clone();
-                            flat.ops.push(Op::Reshape(vec![case.count()]));
+                            let flat = case.then(&case.round_trip()[..1]);
                             let flat = expect::ok(run(imp, &flat), "the flattened tensor")?;
                             expect::that(
                                 flat.elements == before.elements,
@@ -220,10 +218,8 @@ pub fn spec() -> Spec<Impl> {
                                     show::floats(&before.elements)
                                 ),
                             )?;
-                            let mut back = case.clone();
-                            back.ops.push(Op::Reshape(vec![case.count()]));
-                            back.ops.push(Op::Reshape(case.final_shape()));
-                            let got = expect::ok(run(imp, &back), "a tensor")?;
+                            let got =
+                                expect::ok(run(imp, &case.then(&case.round_trip())), "a tensor")?;
                             expect::that(
                                 got.shape == before.shape && got.elements == before.elements,
                                 show_layout(&got),
@@ -244,16 +240,13 @@ pub fn spec() -> Spec<Impl> {
                     });
                     ctx.forall(
                         input,
-                        |(case, axes)| {
-                            let ops = [Op::Permute(axes.clone()), Op::Permute(inverse(axes))];
-                            call(&case.shape, &[case.ops.clone(), ops.to_vec()].concat())
-                        },
+                        |(case, axes)| case.then(&there_and_back(axes)).call(),
                         |(case, axes)| {
                             let before = expect::ok(run(imp, case), "a tensor")?;
-                            let mut twice = case.clone();
-                            twice.ops.push(Op::Permute(axes.clone()));
-                            twice.ops.push(Op::Permute(inverse(axes)));
-                            let got = expect::ok(run(imp, &twice), "a tensor")?;
+                            let got = expect::ok(
+                                run(imp, &case.then(&there_and_back(axes))),
+                                "a tensor",
+                            )?;
                             same_tensor(&got, &before)
                         },
                     )
@@ -308,42 +301,7 @@ pub fn spec() -> Spec<Impl> {
                         "{} with the Iris features, row-major",
                         call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris")
                     );
-                    ctx.once(&call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
-                        let mut text = String::new();
-                        let mut last = None;
-                        for k in 1..=ops.len() {
-                            match (imp.run)(data.clone(), &[150, 4], &ops[..k]) {
-                                Ok(l) => {
-                                    text += &format!(
-                                        "after {:?}: shape {:?}, strides {:?}\n",
-                                        ops[k - 1],
-                                        l.shape,
-                                        l.strides
-                                    );
-                                    last = Some(l);
-                                }
-                                Err(e) => {
-                                    text += &format!("after {:?}: Err({e:?})\n", ops[k - 1]);
-                                    last = None;
-                                }
-                            }
-                        }
-                        if let Some(l) = last.filter(|l| l.elements.len() == 600) {
-                            for (r, row) in l.elements.chunks(50).enumerate() {
-                                let mean = row.iter().sum::<f64>() / 50.0;
-                                text += &format!(
-                                    "row {r:2} ({} feature {}): first {}, mean {}\n",
-                                    iris.species_names[r / 4],
-                                    r % 4,
-                                    show::rounded(row[0], 6),
-                                    show::rounded(mean, 8)
-                                );
-                            }
-                        }
-                        ctx.snapshot("iris", &call, &text)
-                    })
+                    ctx.once(&call, || ctx.snapshot("iris", &call, &iris_text(imp, &ops)))
                 },
             },
         ],
@@ -374,40 +332,51 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let attempt = |f: &dyn Fn() -> String| {
-                catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| "panic".into())
-            };
-            let brief = |r: Result<Layout, LinalgError>| match r {
-                Ok(l) => format!("{:?} {:?} {:?}", l.shape, l.strides, l.elements),
-                Err(e) => format!("{e:?}"),
+            let data = |n: u32| (0..n).map(f64::from).collect::<Vec<_>>();
+            let brief = |shape: &[usize], ops: &[Op]| {
+                guarded(|| {
+                    let r = (imp.run)(data(shape.iter().product::<usize>() as u32), shape, ops);
+                    or_error(r, |l| format!("{:?} {:?} {:?}", l.shape, l.strides, l.elements))
+                })
             };
             vec![
-                attempt(&|| brief((imp.run)((0..6).map(f64::from).collect(), &[2, 3], &[]))),
-                attempt(&|| {
-                    brief((imp.run)(
-                        (0..24).map(f64::from).collect(),
-                        &[2, 3, 4],
-                        &[Op::Permute(vec![2, 0, 1])],
-                    ))
-                }),
-                attempt(&|| {
-                    brief((imp.run)(
-                        (0..6).map(f64::from).collect(),
-                        &[2, 3],
-                        &[Op::Permute(vec![1, 0]), Op::Reshape(vec![6])],
-                    ))
-                }),
-                attempt(&|| {
-                    show::result(&(imp.offset_of)(
-                        (0..6).map(f64::from).collect(),
-                        &[2, 3],
-                        &[],
-                        &[2, 0],
-                    ))
-                }),
+                brief(&[2, 3], &[]),
+                brief(&[2, 3, 4], &[Op::Permute(vec![2, 0, 1])]),
+                brief(&[2, 3], &[Op::Permute(vec![1, 0]), Op::Reshape(vec![6])]),
+                guarded(|| show::result(&(imp.offset_of)(data(6), &[2, 3], &[], &[2, 0]))),
             ]
         },
     }
+}
+
+/// The snapshot of `iris_species_blocks`: the layout after each op, then each row's first
+/// element and mean.
+fn iris_text(imp: &Impl, ops: &[Op]) -> String {
+    let iris = mathlings_models::datasets::iris();
+    let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
+    let mut text = String::new();
+    let mut last = None;
+    for k in 1..=ops.len() {
+        let got = (imp.run)(data.clone(), &[150, 4], &ops[..k]);
+        text += &match &got {
+            Ok(l) => {
+                format!("after {:?}: shape {:?}, strides {:?}\n", ops[k - 1], l.shape, l.strides)
+            }
+            Err(e) => format!("after {:?}: Err({e:?})\n", ops[k - 1]),
+        };
+        last = got.ok();
+    }
+    for (r, row) in last
+        .iter()
+        .filter(|l| l.elements.len() == 600)
+        .flat_map(|l| l.elements.chunks(50).enumerate())
+    {
+        let (first, mean) =
+            (show::rounded(row[0], 6), show::rounded(row.iter().sum::<f64>() / 50.0, 8));
+        let species = iris.species_names[r / 4];
+        text += &format!("row {r:2} ({species} feature {}): first {first}, mean {mean}\n", r % 4);
+    }
+    text
 }
 
 fn iris_ops() -> Vec<Op> {
@@ -463,23 +432,16 @@ impl<const KIND: u8> Faulty<KIND> {
         &self.strides
     }
 
+    /// A reference tensor of the same shape: its checks of indices, reshapes and axes
+    /// depend on the shape only, and are exactly the required ones.
+    fn like(&self) -> mathlings_linalg::Tensor {
+        let n = self.shape.iter().product();
+        mathlings_linalg::Tensor::from_vec(vec![0.0; n], &self.shape).expect("a valid shape")
+    }
+
     fn offset_of(&self, index: &[usize]) -> Result<usize, LinalgError> {
-        if index.len() != self.shape.len() {
-            return Err(LinalgError::InvalidParameter {
-                name: "index",
-                reason: "an index needs exactly one entry per axis",
-            });
-        }
-        let mut offset = 0;
-        for (axis, ((&i, &len), &stride)) in
-            index.iter().zip(&self.shape).zip(&self.strides).enumerate()
-        {
-            if i >= len {
-                return Err(LinalgError::IndexOutOfBounds { axis, index: i, len });
-            }
-            offset += i * stride;
-        }
-        Ok(offset)
+        self.like().offset_of(index)?;
+        Ok(index.iter().zip(&self.strides).map(|(i, stride)| i * stride).sum())
     }
 
     fn get(&self, index: &[usize]) -> Result<f64, LinalgError> {
@@ -493,12 +455,7 @@ impl<const KIND: u8> Faulty<KIND> {
     }
 
     fn reshape(&self, shape: &[usize]) -> Result<Self, LinalgError> {
-        if shape.iter().product::<usize>() != self.shape.iter().product::<usize>() {
-            return Err(LinalgError::TensorShapeMismatch {
-                left: self.shape.clone(),
-                right: shape.to_vec(),
-            });
-        }
+        self.like().reshape(shape)?;
         let contiguous = self.strides == Self::strides_for(&self.shape);
         let data = if contiguous || KIND == RESHAPE_WITHOUT_COPY {
             self.data.clone()
@@ -509,14 +466,7 @@ impl<const KIND: u8> Faulty<KIND> {
     }
 
     fn permute(&self, axes: &[usize]) -> Result<Self, LinalgError> {
-        let mut sorted = axes.to_vec();
-        sorted.sort_unstable();
-        if sorted != (0..self.shape.len()).collect::<Vec<_>>() {
-            return Err(LinalgError::InvalidParameter {
-                name: "axes",
-                reason: "must list every axis exactly once",
-            });
-        }
+        self.like().permute(axes)?;
         let shape: Vec<usize> = axes.iter().map(|&a| self.shape[a]).collect();
         let strides = if KIND == PERMUTE_AS_RESHAPE {
             Self::strides_for(&shape)

@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{iris_species_means, or_error, rounded_all};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_vector_ops::{Impl, ProjectFn};
@@ -26,6 +27,13 @@ const SLACK: f64 = 1e-12;
 /// (1e3 · 2⁶⁰⁰)² ≈ 2e366 overflows, (1 · 2⁻⁶⁰⁰)² ≈ 2.4e-361 underflows to 0.
 const HUGE: f64 = 4.149515568880993e180; // 2⁶⁰⁰
 const TINY: f64 = 2.409919865102884e-181; // 2⁻⁶⁰⁰
+/// The reference crate's functions (the wrong answers replace one or two).
+const REFERENCE: Impl = Impl {
+    dot: mathlings_linalg::dot,
+    norm: mathlings_linalg::norm,
+    cosine_similarity: mathlings_linalg::cosine_similarity,
+    project: mathlings_linalg::project,
+};
 /// The p values every norm property runs over.
 const PS: [f64; 5] = [1.0, 1.5, 2.0, 3.0, f64::INFINITY];
 
@@ -198,15 +206,13 @@ pub fn spec() -> Spec<Impl> {
                             let scale = l2(v);
                             let tol = Tol { rel: 0.0, abs: 1e-10 * scale };
                             let again = (imp.project)(&p, u);
-                            expect::all_close(&again, &p, tol).map_err(|f| {
-                                mathlings_course::report::Failure {
-                                    call: format!(
-                                        "project(project(v, u)?, u) with {}",
-                                        call2("project", v, u)
-                                    ),
-                                    expected: format!("the same projection again: {}", f.expected),
-                                    ..f
-                                }
+                            expect::all_close(&again, &p, tol).map_err(|f| Failure {
+                                call: format!(
+                                    "project(project(v, u)?, u) with {}",
+                                    call2("project", v, u)
+                                ),
+                                expected: format!("the same projection again: {}", f.expected),
+                                ..f
                             })?;
                             let residual: Vec<f64> = v.iter().zip(&p).map(|(a, b)| a - b).collect();
                             let along = mathlings_linalg::dot(&residual, u).expect("finite");
@@ -303,58 +309,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let call = "norm, cosine_similarity and project on the mean feature vectors of the three Iris species";
-                    ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let means: Vec<Vec<f64>> = (0..3)
-                            .map(|s| {
-                                let rows: Vec<usize> = (0..iris.species.len())
-                                    .filter(|&r| iris.species[r] == s)
-                                    .collect();
-                                (0..iris.features.ncols())
-                                    .map(|j| {
-                                        rows.iter().map(|&r| iris.features[(r, j)]).sum::<f64>()
-                                            / rows.len() as f64
-                                    })
-                                    .collect()
-                            })
-                            .collect();
-                        let fmt = |r: Result<f64, LinalgError>| match r {
-                            Ok(v) => show::rounded(v, 10),
-                            Err(e) => format!("{e:?}"),
-                        };
-                        let mut text = String::new();
-                        for (s, m) in means.iter().enumerate() {
-                            text += &format!(
-                                "{}: ‖m‖₁ = {}, ‖m‖₂ = {}, ‖m‖∞ = {}\n",
-                                iris.species_names[s],
-                                fmt((imp.norm)(m, 1.0)),
-                                fmt((imp.norm)(m, 2.0)),
-                                fmt((imp.norm)(m, f64::INFINITY))
-                            );
-                        }
-                        for (s, t) in [(0, 1), (0, 2), (1, 2)] {
-                            text += &format!(
-                                "cos({}, {}) = {}, dot = {}\n",
-                                iris.species_names[s],
-                                iris.species_names[t],
-                                fmt((imp.cosine_similarity)(&means[s], &means[t])),
-                                fmt((imp.dot)(&means[s], &means[t]))
-                            );
-                        }
-                        let projection = match (imp.project)(&means[2], &means[0]) {
-                            Ok(p) => p
-                                .iter()
-                                .map(|&x| show::rounded(x, 10))
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            Err(e) => format!("{e:?}"),
-                        };
-                        text += &format!(
-                            "project({}, {}) = [{projection}]\n",
-                            iris.species_names[2], iris.species_names[0]
-                        );
-                        ctx.snapshot("iris", call, &text)
-                    })
+                    ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
                 },
             },
         ],
@@ -365,12 +320,7 @@ pub fn spec() -> Spec<Impl> {
                     that is 0/0 = NaN, which then spreads silently through every later computation. A zero \
                     vector has no direction, so there is no angle: return Err(LinalgError::ZeroVector) when \
                     either norm is 0 (and likewise in project when `onto` is zero).",
-                implementation: Impl {
-                    dot: mathlings_linalg::dot,
-                    norm: mathlings_linalg::norm,
-                    cosine_similarity: cosine_unchecked,
-                    project: mathlings_linalg::project,
-                },
+                implementation: Impl { cosine_similarity: cosine_unchecked, ..REFERENCE },
             },
             Misconception {
                 id: "norm_overflows",
@@ -378,10 +328,9 @@ pub fn spec() -> Spec<Impl> {
                     point (and (1e-200)² = 0), so ‖[1e200, 1e200]‖₂ comes out ∞ although the answer, 1.41e200, \
                     is an ordinary double. Divide by s = max|xᵢ| first: ‖x‖ₚ = s · (Σ(|xᵢ|/s)ᵖ)^(1/p).",
                 implementation: Impl {
-                    dot: mathlings_linalg::dot,
-                    norm: norm_unscaled,
+                    norm: |x, p| naive_norm(x, p, true),
                     cosine_similarity: cosine_unscaled,
-                    project: mathlings_linalg::project,
+                    ..REFERENCE
                 },
             },
             Misconception {
@@ -389,24 +338,14 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your p-norm sums xᵢᵖ instead of |xᵢ|ᵖ: negative entries then subtract (‖[3, −4]‖₁ \
                     comes out −1) or give NaN (a negative number to a fractional power). Take absolute values \
                     first.",
-                implementation: Impl {
-                    dot: mathlings_linalg::dot,
-                    norm: norm_without_abs,
-                    cosine_similarity: mathlings_linalg::cosine_similarity,
-                    project: mathlings_linalg::project,
-                },
+                implementation: Impl { norm: |x, p| naive_norm(x, p, false), ..REFERENCE },
             },
             Misconception {
                 id: "projection_divides_by_length",
                 explanation: "Your projection is ((v · u)/‖u‖) u: it is right only when u has length 1. The \
                     coefficient must be (v · u)/(u · u) = (v · u)/‖u‖², or normalise first: û = u/‖u‖, \
                     proj = (v · û) û. A projection must not change when applied twice.",
-                implementation: Impl {
-                    dot: mathlings_linalg::dot,
-                    norm: mathlings_linalg::norm,
-                    cosine_similarity: mathlings_linalg::cosine_similarity,
-                    project: project_by_length,
-                },
+                implementation: Impl { project: project_by_length, ..REFERENCE },
             },
         ],
         probe: |imp| {
@@ -431,19 +370,34 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// The snapshot of `iris_species_means`.
+fn iris_text(imp: &Impl) -> String {
+    let names = mathlings_models::datasets::iris().species_names;
+    let m = iris_species_means();
+    let means: Vec<Vec<f64>> = m.row_iter().map(|row| row.iter().copied().collect()).collect();
+    let fmt = |r: Result<f64, LinalgError>| or_error(r, |v| show::rounded(v, 10));
+    let mut text = String::new();
+    for (name, m) in names.iter().zip(&means) {
+        let [n1, n2, n_inf] = [1.0, 2.0, f64::INFINITY].map(|p| fmt((imp.norm)(m, p)));
+        text += &format!("{name}: ‖m‖₁ = {n1}, ‖m‖₂ = {n2}, ‖m‖∞ = {n_inf}\n");
+    }
+    for (s, t) in [(0, 1), (0, 2), (1, 2)] {
+        let cos = fmt((imp.cosine_similarity)(&means[s], &means[t]));
+        let dot = fmt((imp.dot)(&means[s], &means[t]));
+        text += &format!("cos({}, {}) = {cos}, dot = {dot}\n", names[s], names[t]);
+    }
+    let projection = or_error((imp.project)(&means[2], &means[0]), |p| rounded_all(&p, 10));
+    text + &format!("project({}, {}) = [{projection}]\n", names[2], names[0])
+}
+
 fn scaled(x: &[f64], huge: bool) -> Vec<f64> {
     let s = if huge { HUGE } else { TINY };
     x.iter().map(|v| v * s).collect()
 }
 
+/// The p-norm without rescaling by max|xᵢ| (and with or without absolute values).
 fn naive_norm(x: &[f64], p: f64, abs: bool) -> Result<f64, LinalgError> {
-    if p.is_nan() || p < 1.0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "p",
-            reason: "a p-norm needs p ≥ 1 (or p = ∞)",
-        });
-    }
-    mathlings_linalg::norm(x, 1.0)?; // the Empty / NonFinite checks
+    mathlings_linalg::norm(x, p)?; // the reference's input checks
     if p == f64::INFINITY {
         return Ok(x.iter().fold(0.0_f64, |m, v| m.max(v.abs())));
     }
@@ -451,17 +405,9 @@ fn naive_norm(x: &[f64], p: f64, abs: bool) -> Result<f64, LinalgError> {
     Ok(x.iter().map(|&v| power(v)).sum::<f64>().powf(1.0 / p))
 }
 
-fn norm_unscaled(x: &[f64], p: f64) -> Result<f64, LinalgError> {
-    naive_norm(x, p, true)
-}
-
-fn norm_without_abs(x: &[f64], p: f64) -> Result<f64, LinalgError> {
-    naive_norm(x, p, false)
-}
-
 fn cosine_unscaled(a: &[f64], b: &[f64]) -> Result<f64, LinalgError> {
     let d = mathlings_linalg::dot(a, b)?;
-    let (na, nb) = (norm_unscaled(a, 2.0)?, norm_unscaled(b, 2.0)?);
+    let (na, nb) = (naive_norm(a, 2.0, true)?, naive_norm(b, 2.0, true)?);
     if na == 0.0 || nb == 0.0 {
         return Err(LinalgError::ZeroVector);
     }

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, matrix_close, rounded_matrix};
+use super::matrices::{guarded, iris_species_means, matrix_close, rounded_matrix, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_dense_layer::Impl;
@@ -77,15 +77,13 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.dense_layer)(&row, w, b), &alone, |_, j| {
                                 2.0 * tol(r, j)
                             })
-                            .map_err(|f| {
-                                mathlings_course::report::Failure {
-                                    call: format!(
-                                        "{} vs row {r} of {}",
-                                        call(&(row.clone(), w.clone(), b.clone())),
-                                        call(l)
-                                    ),
-                                    ..f
-                                }
+                            .map_err(|f| Failure {
+                                call: format!(
+                                    "{} vs row {r} of {}",
+                                    call(&(row.clone(), w.clone(), b.clone())),
+                                    call(l)
+                                ),
+                                ..f
                             })?;
                         }
                         Ok(())
@@ -158,9 +156,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
                         let x = &iris.features;
-                        let w = DMatrix::from_fn(3, 4, |s, j| {
-                            (0..150).filter(|&r| iris.species[r] == s).map(|r| x[(r, j)]).sum::<f64>() / 50.0
-                        });
+                        let w = iris_species_means();
                         let b = DVector::from_fn(3, |s, _| -0.5 * w.row(s).norm_squared());
                         let text = match (imp.dense_layer)(x, &w, &b) {
                             Ok(y) if y.shape() == (150, 3) => {
@@ -202,12 +198,17 @@ pub fn spec() -> Spec<Impl> {
                 id: "bias_ignored",
                 explanation: "Your layer never adds the bias: Y must be X Wᵀ + 1 bᵀ, i.e. bⱼ is added to every \
                     entry of column j.",
-                implementation: Impl { dense_layer: bias_ignored },
+                implementation: Impl {
+                    dense_layer: |x, w, b| {
+                        mathlings_linalg::dense_layer(x, w, b)?; // the reference's input checks
+                        Ok(x * w.transpose())
+                    },
+                },
             },
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
-            let w = DMatrix::from_row_slice(2, 2, &[1.0, 10.0, 100.0, 1000.0]);
+            let x = square(&[1.0, 2.0, 3.0, 4.0]);
+            let w = square(&[1.0, 10.0, 100.0, 1000.0]);
             let b = DVector::from_vec(vec![0.5, -0.5]);
             let x3 = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             let w3 = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
@@ -271,15 +272,4 @@ fn bias_per_sample(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> Matr
         row.add_scalar_mut(b[r]);
     }
     Ok(y)
-}
-
-fn bias_ignored(x: &DMatrix<f64>, w: &DMatrix<f64>, b: &DVector<f64>) -> MatrixResult {
-    validate(x, w, b)?;
-    if x.ncols() != w.ncols() {
-        return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
-    }
-    if b.len() != w.nrows() {
-        return Err(LinalgError::ShapeMismatch { left: w.shape(), right: (b.len(), 1) });
-    }
-    Ok(x * w.transpose())
 }

@@ -2,7 +2,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, matrix_close, matrix_error, product_pair, product_scale};
+use super::matrices::{
+    guarded, matrix_close, matrix_error, product_pair, product_scale, rounded_rows, square,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_matmul::Impl;
@@ -17,6 +19,26 @@ const TRIPLE_REL: f64 = 1e-12;
 fn call(name: &str, a: &DMatrix<f64>, b: &DMatrix<f64>) -> String {
     format!("{name}(&{}, &{})", show::matrix(a), show::matrix(b))
 }
+
+/// A random m×n matrix, m, n ≤ 6.
+fn any_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n))
+}
+
+/// `got` must be `ShapeMismatch { left: a.shape(), right: b.shape() }`.
+fn mismatch(got: &MatrixResult, a: &DMatrix<f64>, b: &DMatrix<f64>) -> Verdict {
+    let want = LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() };
+    let expected =
+        format!("LinalgError::ShapeMismatch {{ left: {:?}, right: {:?} }}", a.shape(), b.shape());
+    matrix_error(got, |e| *e == want, &expected)
+}
+
+/// The reference crate's functions (the wrong answers replace one or two).
+const REFERENCE: Impl = Impl {
+    add: mathlings_linalg::add,
+    transpose: mathlings_linalg::transpose,
+    matmul: mathlings_linalg::matmul_naive,
+};
 
 fn product_tolerance(scale: DMatrix<f64>, rel: f64) -> impl Fn(usize, usize) -> f64 {
     move |i, j| rel * scale[(i, j)] + 1e-300
@@ -48,10 +70,8 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| call("add", a, b),
                         |(a, b)| matrix_close(&(imp.add)(a, b), &(a + b), |_, _| 0.0),
                     )?;
-                    let any =
-                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n));
                     ctx.forall(
-                        any,
+                        any_matrix(),
                         |a| format!("transpose(&{})", show::matrix(a)),
                         |a| matrix_close(&Ok((imp.transpose)(a)), &a.transpose(), |_, _| 0.0),
                     )
@@ -107,10 +127,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "AI = A and IA = A exactly",
                 weight: 1,
                 check: |imp, ctx| {
-                    let any =
-                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n));
                     ctx.forall(
-                        any,
+                        any_matrix(),
                         |a| format!("matmul(&a, &DMatrix::identity({n}, {n})) and matmul(&DMatrix::identity({m}, {m}), &a) with a = {}", show::matrix(a), n = a.ncols(), m = a.nrows()),
                         |a| {
                             let right = DMatrix::identity(a.ncols(), a.ncols());
@@ -157,24 +175,9 @@ pub fn spec() -> Spec<Impl> {
                             (strategies::matrix(m, p), strategies::matrix(q, n))
                         });
                     ctx.forall(
-                        pair.clone(),
+                        pair,
                         |(a, b)| call("matmul", a, b),
-                        |(a, b)| {
-                            matrix_error(
-                                &(imp.matmul)(a, b),
-                                |e| {
-                                    *e == LinalgError::ShapeMismatch {
-                                        left: a.shape(),
-                                        right: b.shape(),
-                                    }
-                                },
-                                &format!(
-                                    "LinalgError::ShapeMismatch {{ left: {:?}, right: {:?} }}",
-                                    a.shape(),
-                                    b.shape()
-                                ),
-                            )
-                        },
+                        |(a, b)| mismatch(&(imp.matmul)(a, b), a, b),
                     )?;
                     let different = (1..=4usize, 1..=4usize, 1..=4usize, 1..=4usize)
                         .prop_filter("different shapes", |(m, n, r, s)| (m, n) != (r, s))
@@ -184,22 +187,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         different,
                         |(a, b)| call("add", a, b),
-                        |(a, b)| {
-                            matrix_error(
-                                &(imp.add)(a, b),
-                                |e| {
-                                    *e == LinalgError::ShapeMismatch {
-                                        left: a.shape(),
-                                        right: b.shape(),
-                                    }
-                                },
-                                &format!(
-                                    "LinalgError::ShapeMismatch {{ left: {:?}, right: {:?} }}",
-                                    a.shape(),
-                                    b.shape()
-                                ),
-                            )
-                        },
+                        |(a, b)| mismatch(&(imp.add)(a, b), a, b),
                     )
                 },
             },
@@ -235,19 +223,7 @@ pub fn spec() -> Spec<Impl> {
                         let xc =
                             DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
                         let text = match (imp.matmul)(&(imp.transpose)(&xc), &xc) {
-                            Ok(s) => {
-                                let s = s / 149.0;
-                                s.row_iter()
-                                    .map(|r| {
-                                        r.iter()
-                                            .map(|&v| show::rounded(v, 9))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join("\n")
-                                    + "\n"
-                            }
+                            Ok(s) => rounded_rows(&(s / 149.0), 9),
                             Err(e) => format!("Err({e:?})\n"),
                         };
                         ctx.snapshot("iris", call, &text)
@@ -261,11 +237,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your product reads A down a column instead of along a row: Σₖ aₖᵢ bₖⱼ is (AᵀB)ᵢⱼ, \
                     not (AB)ᵢⱼ. Entry (i, j) of AB pairs ROW i of A with COLUMN j of B: sum a[(i, k)] * b[(k, j)] \
                     over k = 0..A's column count.",
-                implementation: Impl {
-                    add: mathlings_linalg::add,
-                    transpose: mathlings_linalg::transpose,
-                    matmul: transposed_indexing,
-                },
+                implementation: Impl { matmul: transposed_indexing, ..REFERENCE },
             },
             Misconception {
                 id: "shape_errors_panic",
@@ -273,27 +245,19 @@ pub fn spec() -> Spec<Impl> {
                     fit. A caller cannot recover from a panic; a shape mismatch is an ordinary, expected error. \
                     Check the shapes first and return Err(LinalgError::ShapeMismatch { left: a.shape(), right: \
                     b.shape() }).",
-                implementation: Impl {
-                    add: add_panics,
-                    transpose: mathlings_linalg::transpose,
-                    matmul: matmul_panics,
-                },
+                implementation: Impl { add: add_panics, matmul: matmul_panics, ..REFERENCE },
             },
             Misconception {
                 id: "elementwise_product",
                 explanation: "Your \"product\" multiplies entry by entry (aᵢⱼ·bᵢⱼ, the Hadamard product — what `*` \
                     does on NumPy arrays). The matrix product composes the two maps: (AB)ᵢⱼ = Σₖ aᵢₖ bₖⱼ, \
                     defined when A's column count equals B's row count.",
-                implementation: Impl {
-                    add: mathlings_linalg::add,
-                    transpose: mathlings_linalg::transpose,
-                    matmul: elementwise,
-                },
+                implementation: Impl { matmul: elementwise, ..REFERENCE },
             },
         ],
         probe: |imp| {
-            let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
-            let b = DMatrix::from_row_slice(2, 2, &[5.0, 6.0, 7.0, 8.0]);
+            let a = square(&[1.0, 2.0, 3.0, 4.0]);
+            let b = square(&[5.0, 6.0, 7.0, 8.0]);
             let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
             vec![
                 guarded(|| show::outcome(&(imp.matmul)(&a, &b))),
@@ -306,23 +270,14 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// The reference's checks of each operand (`Empty`, `NonFinite`), but not of the shapes.
 fn validate(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<(), LinalgError> {
-    for m in [a, b] {
-        if m.is_empty() {
-            return Err(LinalgError::Empty);
-        }
-        if m.iter().any(|x| !x.is_finite()) {
-            return Err(LinalgError::NonFinite);
-        }
-    }
-    Ok(())
+    mathlings_linalg::add(a, a)?;
+    mathlings_linalg::add(b, b).map(drop)
 }
 
 fn transposed_indexing(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
-    validate(a, b)?;
-    if a.ncols() != b.nrows() {
-        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() });
-    }
+    mathlings_linalg::matmul_naive(a, b)?; // the reference's input and shape checks
     let (m, p, n) = (a.nrows(), a.ncols(), b.ncols());
     // Indexes a[(k, i)]: panics out of bounds when p > m, like the learner's loop would.
     Ok(DMatrix::from_fn(m, n, |i, j| (0..p).map(|k| a[(k, i)] * b[(k, j)]).sum()))
@@ -340,9 +295,6 @@ fn add_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
 }
 
 fn elementwise(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
-    validate(a, b)?;
-    if a.shape() != b.shape() {
-        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() });
-    }
+    mathlings_linalg::add(a, b)?; // the reference's input and shape checks
     Ok(a.component_mul(b))
 }

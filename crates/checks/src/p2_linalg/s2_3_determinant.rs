@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{iris_covariance, with_zeros};
+use super::matrices::{iris_covariance, square, with_zeros};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_determinant::Impl;
@@ -26,6 +26,10 @@ fn reference(a: &DMatrix<f64>) -> f64 {
     mathlings_linalg::determinant(a).expect("reference determinant of a valid matrix")
 }
 
+fn matches_reference(imp: &Impl, a: &DMatrix<f64>) -> Verdict {
+    expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -37,7 +41,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 3,
                 check: |imp, ctx| {
                     ctx.forall(strategies::square_matrix(1..=6), call, |a| {
-                        expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
+                        matches_reference(imp, a)
                     })
                 },
             },
@@ -46,13 +50,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "matrices with exact zeros on and off the diagonal (which need row swaps) get the right determinant",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.once(&call(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])), || {
-                        let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+                    let swap = square(&[0.0, 1.0, 1.0, 0.0]);
+                    ctx.once(&call(&swap), || {
                         expect::close(&(imp.determinant)(&swap), -1.0, tolerance(&swap))
                     })?;
-                    ctx.forall(with_zeros(2..=6), call, |a| {
-                        expect::close(&(imp.determinant)(a), reference(a), tolerance(a))
-                    })
+                    ctx.forall(with_zeros(2..=6), call, |a| matches_reference(imp, a))
                 },
             },
             Property {
@@ -75,15 +77,13 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| {
                             let ab = a * b;
                             let (da, db) = ((imp.determinant)(a), (imp.determinant)(b));
-                            let (Ok(da), Ok(db)) = (da.clone(), db.clone()) else {
-                                return expect::fail(
-                                    format!(
-                                        "{} and {}",
-                                        show::float_result(&da),
-                                        show::float_result(&db)
-                                    ),
-                                    "Ok values for det A and det B",
-                                );
+                            let shown = format!(
+                                "{} and {}",
+                                show::float_result(&da),
+                                show::float_result(&db)
+                            );
+                            let (Ok(da), Ok(db)) = (da, db) else {
+                                return expect::fail(shown, "Ok values for det A and det B");
                             };
                             let tol =
                                 Tol { rel: 1e-8, abs: tolerance(a).abs * tolerance(b).abs * 1e11 };
@@ -122,7 +122,7 @@ pub fn spec() -> Spec<Impl> {
                     let input = a.clone();
                     match ctx.within(Duration::from_millis(800), move || f(&input)) {
                         Ok(got) => expect::close(&got, reference(&a), tolerance(&a)),
-                        Err(why) => Err(mathlings_course::report::Failure {
+                        Err(why) => Err(Failure {
                             call: call(&a),
                             returned: why,
                             expected:
@@ -140,7 +140,7 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |a| call(a) => (imp.determinant)(a);
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
                     )
                 },
             },
@@ -168,13 +168,13 @@ pub fn spec() -> Spec<Impl> {
                     (or tiny) you divide by zero and get NaN/∞ — or lose every digit. Partial pivoting: before \
                     eliminating column k, swap up the row with the largest |aᵢₖ| (i ≥ k), and flip the sign of \
                     the determinant for every swap.",
-                implementation: Impl { determinant: no_pivoting },
+                implementation: Impl { determinant: |a| eliminate(a, false, false) },
             },
             Misconception {
                 id: "sign_not_flipped",
                 explanation: "You pivot, but every row swap multiplies the determinant by −1 and your answer \
                     ignores that: det A = (−1)^(number of swaps) · Π uᵢᵢ.",
-                implementation: Impl { determinant: sign_not_flipped },
+                implementation: Impl { determinant: |a| eliminate(a, true, false) },
             },
             Misconception {
                 id: "cofactor_expansion",
@@ -197,34 +197,17 @@ pub fn spec() -> Spec<Impl> {
             let _ = (imp.determinant)(&big);
             let speed = if started.elapsed() > Duration::from_millis(30) { "slow" } else { "fast" };
             vec![
-                show_det(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
-                show_det(&DMatrix::from_row_slice(
-                    3,
-                    3,
-                    &[2.0, 1.0, 1.0, 4.0, 3.0, 3.0, 8.0, 7.0, 9.0],
-                )),
+                show_det(&square(&[0.0, 1.0, 1.0, 0.0])),
+                show_det(&square(&[2.0, 1.0, 1.0, 4.0, 3.0, 3.0, 8.0, 7.0, 9.0])),
                 speed.into(),
             ]
         },
     }
 }
 
-fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    Ok(())
-}
-
 /// Elimination with an optional row swap; `flip` says whether swaps flip the sign.
 fn eliminate(a: &DMatrix<f64>, pivot: bool, flip: bool) -> Result<f64, LinalgError> {
-    validate(a)?;
+    mathlings_linalg::determinant(a)?; // the reference's input checks
     let mut m = a.clone();
     let n = m.nrows();
     let mut det = 1.0;
@@ -253,21 +236,13 @@ fn eliminate(a: &DMatrix<f64>, pivot: bool, flip: bool) -> Result<f64, LinalgErr
     Ok(det)
 }
 
-fn no_pivoting(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
-    eliminate(a, false, false)
-}
-
-fn sign_not_flipped(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
-    eliminate(a, true, false)
-}
-
 /// Laplace expansion along the first row: right, in n! products. Unlike a learner's (whose
 /// process the grader stops), this in-judge copy gives up by itself after `GIVE_UP`,
 /// returning NaN: the checks only need it to be slow, and a detached 11×11 expansion would
 /// otherwise keep a core busy for half a minute of every `verify`.
 fn cofactor_expansion(a: &DMatrix<f64>) -> Result<f64, LinalgError> {
     const GIVE_UP: Duration = Duration::from_secs(1);
-    validate(a)?;
+    mathlings_linalg::determinant(a)?; // the reference's input checks
     fn expand(m: &DMatrix<f64>, deadline: Instant) -> f64 {
         let n = m.nrows();
         if n == 1 {

@@ -3,8 +3,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, iris_covariance, largest_pivot_matters, matrix_close, pivots_at_threshold,
-    rounded_matrix, with_zeros,
+    guarded, inf_norm, iris_covariance, largest_pivot_matters, matrix_close, or_error,
+    pivots_at_threshold, rounded_matrix, rounded_rows, square, with_zeros,
 };
 use crate::prelude::*;
 
@@ -20,10 +20,6 @@ const FORWARD_PER_KAPPA: f64 = 1e-12;
 
 fn call(a: &DMatrix<f64>) -> String {
     format!("inverse(&{})", show::matrix(a))
-}
-
-fn inf_norm(a: &DMatrix<f64>) -> f64 {
-    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
 }
 
 fn invertible(a: &DMatrix<f64>) -> bool {
@@ -162,11 +158,7 @@ pub fn spec() -> Spec<Impl> {
                         )
                     };
                     ctx.forall(input, call, |a| singular(a, &(imp.inverse)(a)))?;
-                    let nine = DMatrix::from_row_slice(
-                        3,
-                        3,
-                        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                    );
+                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
                     let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
                     let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
                     for a in [nine, &u * v.transpose()] {
@@ -206,8 +198,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.inverse)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 0.0, 1.0])) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(1, 1, &[f64::INFINITY])) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 0.0, 1.0])) => LinalgError::NonFinite,
+                        (&square(&[f64::INFINITY])) => LinalgError::NonFinite,
                         (&DMatrix::from_element(2, 3, 1.0)) => LinalgError::NotSquare { rows: 2, cols: 3 },
                     )
                 },
@@ -221,18 +213,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let sigma = iris_covariance();
                         let text = match (imp.inverse)(&sigma) {
-                            Ok(p) if p.shape() == (4, 4) => {
-                                p.row_iter()
-                                    .map(|r| {
-                                        r.iter()
-                                            .map(|&v| show::rounded(v, 8))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join("\n")
-                                    + "\n"
-                            }
+                            Ok(p) if p.shape() == (4, 4) => rounded_rows(&p, 8),
                             other => format!("{}\n", show::outcome(&other)),
                         };
                         ctx.snapshot("iris", call, &text)
@@ -246,14 +227,14 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your elimination divides by whatever is on the diagonal: a zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Before clearing column k, swap up the row \
                     (i ≥ k) with the largest |aᵢₖ| — in both halves of [A | I].",
-                implementation: Impl { inverse: no_pivoting },
+                implementation: Impl { inverse: |a| gauss_jordan(a, false, true, false) },
             },
             Misconception {
                 id: "swap_left_half_only",
                 explanation: "You swap rows of A but not the same rows of the identity beside it. Every row \
                     operation — swaps included — must be applied to both halves of [A | I], otherwise the right \
                     half ends up as A⁻¹ with its columns permuted.",
-                implementation: Impl { inverse: swap_left_half_only },
+                implementation: Impl { inverse: |a| gauss_jordan(a, true, false, true) },
             },
             Misconception {
                 id: "singular_by_exact_zero",
@@ -261,25 +242,22 @@ pub fn spec() -> Spec<Impl> {
                     matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a pivot of about 1e-16 instead of 0, and dividing \
                     by it returns a huge, meaningless \"inverse\". Treat |pivot| ≤ n·ε·max|aᵢⱼ| (ε = \
                     f64::EPSILON) as zero and return Err(LinalgError::Singular).",
-                implementation: Impl { inverse: singular_by_exact_zero },
+                implementation: Impl { inverse: |a| gauss_jordan(a, true, true, false) },
             },
         ],
         probe: |imp| {
             let show_inv = |a: DMatrix<f64>| {
-                guarded(|| match (imp.inverse)(&a) {
-                    Ok(x) if x.iter().all(|v| v.is_finite()) => rounded_matrix(&x, 6),
-                    Ok(_) => "non-finite".into(),
-                    Err(e) => format!("{e:?}"),
+                guarded(|| {
+                    or_error((imp.inverse)(&a), |x| {
+                        let finite = x.iter().all(|v| v.is_finite());
+                        if finite { rounded_matrix(&x, 6) } else { "non-finite".into() }
+                    })
                 })
             };
             vec![
-                show_inv(DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])),
-                show_inv(DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0])),
-                show_inv(DMatrix::from_row_slice(
-                    3,
-                    3,
-                    &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                )),
+                show_inv(square(&[0.0, 1.0, 1.0, 0.0])),
+                show_inv(square(&[1.0, 2.0, 3.0, 4.0])),
+                show_inv(square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0])),
             ]
         },
     }
@@ -296,15 +274,7 @@ fn gauss_jordan(
     swap_right: bool,
     with_tolerance: bool,
 ) -> MatrixResult {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if a.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
+    mathlings_linalg::determinant(a)?; // the reference's input checks (not singularity)
     let n = a.nrows();
     let tolerance = if with_tolerance { n as f64 * f64::EPSILON * a.amax() } else { 0.0 };
     let mut left = a.clone();
@@ -342,16 +312,4 @@ fn gauss_jordan(
         }
     }
     Ok(right)
-}
-
-fn no_pivoting(a: &DMatrix<f64>) -> MatrixResult {
-    gauss_jordan(a, false, true, false)
-}
-
-fn swap_left_half_only(a: &DMatrix<f64>) -> MatrixResult {
-    gauss_jordan(a, true, false, true)
-}
-
-fn singular_by_exact_zero(a: &DMatrix<f64>) -> MatrixResult {
-    gauss_jordan(a, true, true, false)
 }

@@ -9,7 +9,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{guarded, largest_pivot_matters, pivots_at_threshold, with_zeros};
+use super::matrices::{
+    guarded, inf_norm, largest_pivot_matters, pivots_at_threshold, square, with_zeros,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_3_solve::Impl;
@@ -25,10 +27,6 @@ const FORWARD_PER_KAPPA: f64 = 1e-13;
 
 fn call(a: &DMatrix<f64>, b: &DVector<f64>) -> String {
     format!("solve(&{}, &{})", show::matrix(a), show::vector(b))
-}
-
-fn inf_norm(a: &DMatrix<f64>) -> f64 {
-    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
 }
 
 /// η = ‖b − A x‖∞ / (‖A‖∞ ‖x‖∞ + ‖b‖∞).
@@ -56,6 +54,12 @@ fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Ver
     }
 }
 
+/// `got` must be `Err(Singular)`; `why` follows that in the expected text.
+fn singular(got: &VectorResult, why: &str) -> Verdict {
+    let is_singular = matches!(got, Err(LinalgError::Singular));
+    expect::that(is_singular, show::outcome(got), format!("Err(LinalgError::Singular){why}"))
+}
+
 /// A random system of size 1–8.
 fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     (1..=8usize).prop_flat_map(|n| {
@@ -79,8 +83,13 @@ fn hilbert(n: usize) -> DMatrix<f64> {
     DMatrix::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
 }
 
-fn invertible(a: &DMatrix<f64>) -> bool {
-    mathlings_linalg::solve(a, &DVector::from_element(a.nrows(), 1.0)).is_ok()
+/// The systems of `systems` whose matrix the reference can solve with.
+fn invertible(
+    systems: impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone,
+) -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
+    systems.prop_filter("invertible", |(a, _)| {
+        mathlings_linalg::solve(a, &DVector::from_element(a.nrows(), 1.0)).is_ok()
+    })
 }
 
 /// The checks.
@@ -93,9 +102,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "the backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) is ≤ 1e-12 on random systems up to 8×8",
                 weight: 3,
                 check: |imp, ctx| {
-                    let systems = system().prop_filter("invertible", |(a, _)| invertible(a));
                     ctx.forall(
-                        systems,
+                        invertible(system()),
                         |(a, b)| call(a, b),
                         |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
                     )
@@ -106,8 +114,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "x equals the reference solution to 1e-13·κ(A)·‖x‖∞",
                 weight: 2,
                 check: |imp, ctx| {
-                    let systems = system().prop_filter("invertible", |(a, _)| invertible(a));
-                    ctx.forall(systems, |(a, b)| call(a, b), |(a, b)| {
+                    ctx.forall(invertible(system()), |(a, b)| call(a, b), |(a, b)| {
                         let want = mathlings_linalg::solve(a, b).expect("reference solve");
                         let kappa = mathlings_linalg::condition_number(a).expect("reference condition number");
                         let tol = FORWARD_PER_KAPPA * kappa * want.amax() + 1e-300;
@@ -125,20 +132,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "systems with exact zeros on and off the diagonal (which need row swaps), and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2), are solved accurately",
                 weight: 2,
                 check: |imp, ctx| {
-                    let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
-                    let b = DVector::from_vec(vec![2.0, 3.0]);
-                    ctx.once(&call(&swap, &b), || {
-                        small_residual(&swap, &b, &(imp.solve)(&swap, &b))
-                    })?;
+                    let swap = square(&[0.0, 1.0, 1.0, 0.0]);
                     let tiny = largest_pivot_matters();
-                    let b = &tiny * DVector::from_element(3, 1.0);
-                    ctx.once(&call(&tiny, &b), || {
-                        small_residual(&tiny, &b, &(imp.solve)(&tiny, &b))
-                    })?;
-                    let systems =
-                        zero_pivot_system().prop_filter("invertible", |(a, _)| invertible(a));
+                    let tiny_b = &tiny * DVector::from_element(3, 1.0);
+                    for (a, b) in [(swap, DVector::from_vec(vec![2.0, 3.0])), (tiny, tiny_b)] {
+                        ctx.once(&call(&a, &b), || small_residual(&a, &b, &(imp.solve)(&a, &b)))?;
+                    }
                     ctx.forall(
-                        systems,
+                        invertible(zero_pivot_system()),
                         |(a, b)| call(a, b),
                         |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
                     )
@@ -152,21 +153,22 @@ pub fn spec() -> Spec<Impl> {
                     let input = (6..=9usize).prop_flat_map(|n| {
                         proptest::collection::vec(-10i32..=10, n)
                             .prop_filter("x₀ ≠ 0", |x| x.iter().any(|&v| v != 0))
-                            .prop_map(move |x| (n, x))
+                            .prop_map(move |x| {
+                                DVector::from_iterator(n, x.into_iter().map(f64::from))
+                            })
                     });
                     ctx.forall(
                         input,
-                        |(n, x0)| {
-                            let x0 = DVector::from_iterator(*n, x0.iter().map(|&v| f64::from(v)));
+                        |x0| {
+                            let n = x0.len();
                             format!(
                                 "solve(&h, &(&h * {})) with h = DMatrix::from_fn({n}, {n}, |i, j| 1.0 / (i + j + 1) as f64) (Hilbert), b = {}",
-                                show::vector(&x0),
-                                show::vector(&(hilbert(*n) * &x0))
+                                show::vector(x0),
+                                show::vector(&(hilbert(n) * x0))
                             )
                         },
-                        |(n, x0)| {
-                            let h = hilbert(*n);
-                            let x0 = DVector::from_iterator(*n, x0.iter().map(|&v| f64::from(v)));
+                        |x0| {
+                            let h = hilbert(x0.len());
                             let b = &h * x0;
                             small_residual(&h, &b, &(imp.solve)(&h, &b))
                         },
@@ -192,32 +194,17 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         input,
                         |(a, b)| call(a, b),
-                        |(a, b)| {
-                            let got = (imp.solve)(a, b);
-                            expect::that(
-                                matches!(got, Err(LinalgError::Singular)),
-                                show::outcome(&got),
-                                "Err(LinalgError::Singular)",
-                            )
-                        },
+                        |(a, b)| singular(&(imp.solve)(a, b), ""),
                     )?;
-                    let nine = DMatrix::from_row_slice(
-                        3,
-                        3,
-                        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0],
-                    );
+                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
                     let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
                     let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
                     let rank_one = &u * v.transpose();
                     for a in [nine, rank_one] {
                         let b = DVector::from_element(a.nrows(), 1.0);
                         ctx.once(&call(&a, &b), || {
-                            let got = (imp.solve)(&a, &b);
-                            expect::that(
-                                matches!(got, Err(LinalgError::Singular)),
-                                show::outcome(&got),
-                                "Err(LinalgError::Singular): the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)",
-                            )
+                            let noise = ": the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)";
+                            singular(&(imp.solve)(&a, &b), noise)
                         })?;
                     }
                     Ok(())
@@ -230,16 +217,12 @@ pub fn spec() -> Spec<Impl> {
                 // Catches `|pivot| < threshold` for the documented `≤` (and a threshold
                 // that does not scale with A).
                 check: |imp, ctx| {
-                    for (a, singular) in pivots_at_threshold() {
+                    for (a, is_singular) in pivots_at_threshold() {
                         let b = DVector::from_element(3, 1.0);
                         ctx.once(&call(&a, &b), || {
                             let got = (imp.solve)(&a, &b);
-                            if singular {
-                                expect::that(
-                                    matches!(got, Err(LinalgError::Singular)),
-                                    show::outcome(&got),
-                                    "Err(LinalgError::Singular): the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero",
-                                )
+                            if is_singular {
+                                singular(&got, ": the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero")
                             } else {
                                 small_residual(&a, &b, &got)
                             }
@@ -253,7 +236,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square or non-finite A, a b of the wrong length or with NaN/±∞ give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let a = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 3.0]);
+                    let a = square(&[2.0, 1.0, 1.0, 3.0]);
                     let b = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan_a = a.clone();
                     nan_a[(0, 1)] = f64::NAN;
@@ -282,13 +265,10 @@ pub fn spec() -> Spec<Impl> {
                         let y = f.column(3).into_owned();
                         let (xtx, xty) = (x.transpose() * &x, x.transpose() * y);
                         let text = match (imp.solve)(&xtx, &xty) {
-                            Ok(beta) if beta.len() == 4 => format!(
-                                "intercept {}, sepal length {}, sepal width {}, petal length {}\n",
-                                show::rounded(beta[0], 8),
-                                show::rounded(beta[1], 8),
-                                show::rounded(beta[2], 8),
-                                show::rounded(beta[3], 8)
-                            ),
+                            Ok(beta) if beta.len() == 4 => {
+                                let [b0, b1, b2, b3] = [0, 1, 2, 3].map(|i| show::rounded(beta[i], 8));
+                                format!("intercept {b0}, sepal length {b1}, sepal width {b2}, petal length {b3}\n")
+                            }
                             other => format!("{}\n", show::outcome(&other)),
                         };
                         ctx.snapshot("iris", call, &text)
@@ -302,7 +282,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your elimination divides by whatever is on the diagonal. A zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Partial pivoting: before eliminating \
                     column k, swap up the row (i ≥ k) with the largest |aᵢₖ| — in A and in b.",
-                implementation: Impl { solve: no_pivoting },
+                implementation: Impl { solve: |a, b| eliminate(a, b, false, false) },
             },
             Misconception {
                 id: "solve_via_inverse",
@@ -311,7 +291,11 @@ pub fn spec() -> Spec<Impl> {
                     with the condition number κ(A) (≈ 1e-6 relative for a Hilbert matrix of order 8), while \
                     elimination with partial pivoting followed by back substitution keeps it at rounding level. \
                     Never invert to solve: eliminate on [A | b] and back-substitute.",
-                implementation: Impl { solve: via_inverse },
+                implementation: Impl {
+                    solve: |a, b| {
+                        validate(a, b).and_then(|()| Ok(mathlings_linalg::inverse(a)? * b))
+                    },
+                },
             },
             Misconception {
                 id: "singular_by_exact_zero",
@@ -319,7 +303,7 @@ pub fn spec() -> Spec<Impl> {
                     a singular matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a last pivot of about 1e-16 instead of \
                     0, and dividing by it returns a meaningless, huge x. Treat |pivot| ≤ n·ε·max|aᵢⱼ| \
                     (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).",
-                implementation: Impl { solve: singular_by_exact_zero },
+                implementation: Impl { solve: |a, b| eliminate(a, b, true, false) },
             },
         ],
         probe: |imp| {
@@ -331,11 +315,10 @@ pub fn spec() -> Spec<Impl> {
                     Err(e) => format!("{e:?}"),
                 })
             };
-            let swap = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]);
+            let swap = square(&[0.0, 1.0, 1.0, 0.0]);
             let h = hilbert(8);
             let b = &h * DVector::from_fn(8, |i, _| (i % 3) as f64 - 1.0);
-            let nine =
-                DMatrix::from_row_slice(3, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
+            let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
             vec![
                 outcome(&swap, &DVector::from_vec(vec![2.0, 3.0])),
                 outcome(&h, &b),
@@ -345,23 +328,12 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// The reference's input checks: its errors other than `Singular`.
 fn validate(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
+    match mathlings_linalg::solve(a, b) {
+        Err(e) if e != LinalgError::Singular => Err(e),
+        _ => Ok(()),
     }
-    if a.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
-    if b.len() != a.nrows() {
-        return Err(LinalgError::ShapeMismatch { left: a.shape(), right: (b.len(), 1) });
-    }
-    if b.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    Ok(())
 }
 
 /// Elimination on [A | b] then back substitution; `pivot` enables row swaps, `tolerance`
@@ -404,17 +376,4 @@ fn eliminate(
         x[i] = (y[i] - tail) / u[(i, i)];
     }
     Ok(x)
-}
-
-fn no_pivoting(a: &DMatrix<f64>, b: &DVector<f64>) -> VectorResult {
-    eliminate(a, b, false, false)
-}
-
-fn singular_by_exact_zero(a: &DMatrix<f64>, b: &DVector<f64>) -> VectorResult {
-    eliminate(a, b, true, false)
-}
-
-fn via_inverse(a: &DMatrix<f64>, b: &DVector<f64>) -> VectorResult {
-    validate(a, b)?;
-    Ok(mathlings_linalg::inverse(a)? * b)
 }

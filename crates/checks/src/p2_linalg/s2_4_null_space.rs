@@ -6,7 +6,9 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{dependent_columns, guarded, low_rank, well_separated, zero_corner};
+use super::matrices::{
+    dependent_columns, guarded, inf_norm, low_rank, well_separated, zero_corner,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_4_null_space::Impl;
@@ -16,6 +18,12 @@ use mathlings_bindings::p2_linalg::s2_4_null_space::MatrixResult;
 /// is well separated (σᵣ ≥ 1e-3 σ₀) leaves residuals ≲ 1e-13 of that scale.
 const RESIDUAL: f64 = 1e-9;
 
+/// The reference crate's functions (the wrong answers replace one or both).
+const REFERENCE: Impl = Impl {
+    null_space: mathlings_linalg::null_space,
+    is_linearly_independent: mathlings_linalg::is_linearly_independent,
+};
+
 fn call(a: &DMatrix<f64>) -> String {
     format!("null_space(&{})", show::matrix(a))
 }
@@ -23,10 +31,6 @@ fn call(a: &DMatrix<f64>) -> String {
 fn call_independent(vectors: &[Vec<f64>]) -> String {
     let inner: Vec<String> = vectors.iter().map(|v| show::vec(v)).collect();
     format!("is_linearly_independent(&[{}])", inner.join(", "))
-}
-
-fn inf_norm(a: &DMatrix<f64>) -> f64 {
-    a.row_iter().map(|r| r.abs().sum()).fold(0.0, f64::max)
 }
 
 /// Matrices of clear rank, full or deficient; some need a row swap for their first pivot,
@@ -277,52 +281,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let call = "null_space(&xa) and is_linearly_independent(columns of x / of xa) for the Iris features x and xa = [x | x₀ + x₂]";
-                    ctx.once(call, || {
-                        let x = mathlings_models::datasets::iris().features;
-                        let xa = DMatrix::from_fn(150, 5, |i, j| {
-                            if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] }
-                        });
-                        let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
-                            m.column_iter().map(|c| c.iter().copied().collect()).collect()
-                        };
-                        let mut text = match (imp.null_space)(&xa) {
-                            Ok(n) if n.nrows() == 5 => {
-                                let mut text = format!("nullity of xa: {}\n", n.ncols());
-                                if n.ncols() == 1 {
-                                    // Normalise: unit length, first non-zero entry positive.
-                                    let v = n.column(0).into_owned();
-                                    let sign = v
-                                        .iter()
-                                        .find(|x| x.abs() > 1e-9)
-                                        .map_or(1.0, |x| x.signum());
-                                    let unit = v * (sign / n.column(0).norm());
-                                    let entries: Vec<String> = unit
-                                        .iter()
-                                        .map(|&x| {
-                                            if x.abs() < 1e-9 {
-                                                "0".into()
-                                            } else {
-                                                show::rounded(x, 6)
-                                            }
-                                        })
-                                        .collect();
-                                    text +=
-                                        &format!("unit basis vector: [{}]\n", entries.join(", "));
-                                }
-                                text
-                            }
-                            other => format!(
-                                "{}\n",
-                                show::outcome(&other).chars().take(200).collect::<String>()
-                            ),
-                        };
-                        text += &format!(
-                            "columns of x independent: {}\ncolumns of xa independent: {}\n",
-                            show::result(&(imp.is_linearly_independent)(&cols(&x))),
-                            show::result(&(imp.is_linearly_independent)(&cols(&xa)))
-                        );
-                        ctx.snapshot("iris", call, &text)
-                    })
+                    ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
                 },
             },
         ],
@@ -335,7 +294,9 @@ pub fn spec() -> Spec<Impl> {
                     Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.",
                 implementation: Impl {
                     null_space: |a| basis_from_rref(a, 0.0, -1.0),
-                    is_linearly_independent: independent_exact_zero,
+                    is_linearly_independent: |vs| {
+                        Ok(mathlings_linalg::rref(&check_vectors(vs)?, 0.0)?.1.len() == vs.len())
+                    },
                 },
             },
             Misconception {
@@ -343,8 +304,11 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
                     x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.",
                 implementation: Impl {
-                    null_space: null_space_wrong_sign,
-                    is_linearly_independent: mathlings_linalg::is_linearly_independent,
+                    null_space: |a| {
+                        let tol = 1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax();
+                        basis_from_rref(a, tol, 1.0)
+                    },
+                    ..REFERENCE
                 },
             },
             Misconception {
@@ -353,10 +317,7 @@ pub fn spec() -> Spec<Impl> {
                     set: e₁, e₂ and e₁ + e₂ are pairwise non-parallel but dependent (the third is the sum of the \
                     others), and any 3 vectors in the plane are dependent. Compare the rank of the matrix with the \
                     vectors as columns with their number.",
-                implementation: Impl {
-                    null_space: mathlings_linalg::null_space,
-                    is_linearly_independent: pairwise_only,
-                },
+                implementation: Impl { is_linearly_independent: pairwise_only, ..REFERENCE },
             },
         ],
         probe: |imp| {
@@ -391,20 +352,42 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if a.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    Ok(())
+/// The snapshot of `iris_dependency`.
+fn iris_text(imp: &Impl) -> String {
+    let x = mathlings_models::datasets::iris().features;
+    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
+    let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
+        m.column_iter().map(|c| c.iter().copied().collect()).collect()
+    };
+    let mut text = match (imp.null_space)(&xa) {
+        Ok(n) if n.nrows() == 5 => {
+            let mut text = format!("nullity of xa: {}\n", n.ncols());
+            if n.ncols() == 1 {
+                // Normalise: unit length, first non-zero entry positive.
+                let v = n.column(0).into_owned();
+                let sign = v.iter().find(|x| x.abs() > 1e-9).map_or(1.0, |x| x.signum());
+                let unit = v * (sign / n.column(0).norm());
+                let entries: Vec<String> = unit
+                    .iter()
+                    .map(|&x| if x.abs() < 1e-9 { "0".into() } else { show::rounded(x, 6) })
+                    .collect();
+                text += &format!("unit basis vector: [{}]\n", entries.join(", "));
+            }
+            text
+        }
+        other => format!("{}\n", show::outcome(&other).chars().take(200).collect::<String>()),
+    };
+    text += &format!(
+        "columns of x independent: {}\ncolumns of xa independent: {}\n",
+        show::result(&(imp.is_linearly_independent)(&cols(&x))),
+        show::result(&(imp.is_linearly_independent)(&cols(&xa)))
+    );
+    text
 }
 
 /// A null-space basis from the reference rref with tolerance `tol`; `sign` multiplies the
 /// pivot entries (−1 is right).
 fn basis_from_rref(a: &DMatrix<f64>, tol: f64, sign: f64) -> MatrixResult {
-    validate(a)?;
     let (r, pivots) = mathlings_linalg::rref(a, tol)?;
     let n = a.ncols();
     let free: Vec<usize> = (0..n).filter(|c| !pivots.contains(c)).collect();
@@ -418,26 +401,10 @@ fn basis_from_rref(a: &DMatrix<f64>, tol: f64, sign: f64) -> MatrixResult {
     Ok(basis)
 }
 
-fn null_space_wrong_sign(a: &DMatrix<f64>) -> MatrixResult {
-    let tol = 1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax();
-    basis_from_rref(a, tol, 1.0)
-}
-
+/// The vectors as the columns of a matrix, after the reference's input checks.
 fn check_vectors(vectors: &[Vec<f64>]) -> Result<DMatrix<f64>, LinalgError> {
-    let first = vectors.first().ok_or(LinalgError::Empty)?;
-    for v in vectors {
-        if v.len() != first.len() {
-            return Err(LinalgError::ShapeMismatch { left: (first.len(), 1), right: (v.len(), 1) });
-        }
-    }
-    let a = DMatrix::from_fn(first.len(), vectors.len(), |i, j| vectors[j][i]);
-    validate(&a)?;
-    Ok(a)
-}
-
-fn independent_exact_zero(vectors: &[Vec<f64>]) -> Result<bool, LinalgError> {
-    let a = check_vectors(vectors)?;
-    Ok(mathlings_linalg::rref(&a, 0.0)?.1.len() == vectors.len())
+    mathlings_linalg::is_linearly_independent(vectors)?;
+    Ok(columns(vectors))
 }
 
 /// "No two vectors are parallel" (and none is zero), with a relative tolerance.

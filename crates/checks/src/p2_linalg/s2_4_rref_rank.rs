@@ -3,7 +3,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, well_separated, zero_corner,
+    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, square, well_separated,
+    zero_corner,
 };
 use crate::prelude::*;
 
@@ -25,6 +26,9 @@ fn call_rref(a: &DMatrix<f64>, tol: f64) -> String {
 fn call_rank(a: &DMatrix<f64>) -> String {
     format!("rank(&{})", show::matrix(a))
 }
+
+/// The reference crate's functions (the wrong answers replace one).
+const REFERENCE: Impl = Impl { rref: mathlings_linalg::rref, rank: mathlings_linalg::rank };
 
 fn tolerance(a: &DMatrix<f64>) -> f64 {
     RANK_TOLERANCE * a.nrows().max(a.ncols()) as f64 * a.amax()
@@ -225,8 +229,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     ctx.once("rref and rank at the edges of their tolerances", || {
-                        let edge = DMatrix::from_row_slice(2, 2, &[1e-3, 0.0, 0.0, 1.0]);
-                        let exact = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+                        let edge = square(&[1e-3, 0.0, 0.0, 1.0]);
+                        let exact = square(&[1.0, 2.0, 2.0, 4.0]);
                         let pivots =
                             |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
                         let cases = [
@@ -268,7 +272,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let empty = DMatrix::<f64>::zeros(0, 3);
                     let nan = DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN]);
-                    let ok = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]);
+                    let ok = square(&[1.0, 2.0, 3.0, 4.0]);
                     rejects!(ctx, |a| call_rank(a) => (imp.rank)(a); (&empty) => LinalgError::Empty)?;
                     rejects!(ctx, |a| call_rref(a, 1e-12) => (imp.rref)(a, 1e-12), shown show_rref;
                         (&empty) => LinalgError::Empty,
@@ -288,40 +292,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let call = "rank(&x), rank(&xa) and rref(&xa, tol) for the Iris features x and xa = [x | x₀ + x₂]";
-                    ctx.once(call, || {
-                        let x = mathlings_models::datasets::iris().features;
-                        let xa = DMatrix::from_fn(150, 5, |i, j| {
-                            if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] }
-                        });
-                        let mut text = format!(
-                            "rank(x) = {}\nrank(xa) = {}\n",
-                            show::result(&(imp.rank)(&x)),
-                            show::result(&(imp.rank)(&xa))
-                        );
-                        match (imp.rref)(&xa, tolerance(&xa)) {
-                            Ok((r, pivots)) if r.shape() == (150, 5) => {
-                                text += &format!("pivot columns of xa: {pivots:?}\n");
-                                // Entries below 1e-9 are rounding noise: shown as 0 so any stable method matches.
-                                let top =
-                                    r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v });
-                                text += &format!(
-                                    "top of R (rows 0–4, |entries| < 1e-9 shown as 0): {}\n",
-                                    rounded_matrix(&top, 6)
-                                );
-                                text += &format!(
-                                    "rows 5–149 are zero: {}\n",
-                                    r.rows(5, 145).amax() < 1e-9
-                                );
-                            }
-                            other => {
-                                text += &format!(
-                                    "{}\n",
-                                    show_rref(&other).chars().take(200).collect::<String>()
-                                )
-                            }
-                        }
-                        ctx.snapshot("iris", call, &text)
-                    })
+                    ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
                 },
             },
         ],
@@ -332,7 +303,10 @@ pub fn spec() -> Spec<Impl> {
                     zero in exact arithmetic keeps rounding noise like 1e-17 after elimination, and every speck \
                     of noise becomes a pivot: the rank of the rank-1 matrix u vᵀ comes out 2 or 3. Count an entry \
                     as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
-                implementation: Impl { rref: mathlings_linalg::rref, rank: rank_exact_zero },
+                implementation: Impl {
+                    rank: |a| Ok(mathlings_linalg::rref(a, 0.0)?.1.len()),
+                    ..REFERENCE
+                },
             },
             Misconception {
                 id: "absolute_tolerance",
@@ -341,8 +315,8 @@ pub fn spec() -> Spec<Impl> {
                     pivot. Rank does not change when A is scaled, so the tolerance must scale with A: \
                     tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
                 implementation: Impl {
-                    rref: mathlings_linalg::rref,
-                    rank: rank_absolute_tolerance,
+                    rank: |a| Ok(mathlings_linalg::rref(a, 1e-10)?.1.len()),
+                    ..REFERENCE
                 },
             },
             Misconception {
@@ -350,7 +324,7 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
                     not cleared (or the pivot rows are not divided by the pivot). In the reduced form every \
                     pivot is a 1 and is the only non-zero entry of its column — eliminate above the pivot too.",
-                implementation: Impl { rref: row_echelon, rank: mathlings_linalg::rank },
+                implementation: Impl { rref: row_echelon, ..REFERENCE },
             },
         ],
         probe: |imp| {
@@ -367,6 +341,31 @@ pub fn spec() -> Spec<Impl> {
             ]
         },
     }
+}
+
+/// The snapshot of `iris_dependent_column`.
+fn iris_text(imp: &Impl) -> String {
+    let x = mathlings_models::datasets::iris().features;
+    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
+    let mut text = format!(
+        "rank(x) = {}\nrank(xa) = {}\n",
+        show::result(&(imp.rank)(&x)),
+        show::result(&(imp.rank)(&xa))
+    );
+    match (imp.rref)(&xa, tolerance(&xa)) {
+        Ok((r, pivots)) if r.shape() == (150, 5) => {
+            text += &format!("pivot columns of xa: {pivots:?}\n");
+            // Entries below 1e-9 are rounding noise: shown as 0 so any stable method matches.
+            let top = r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v });
+            text += &format!(
+                "top of R (rows 0–4, |entries| < 1e-9 shown as 0): {}\n",
+                rounded_matrix(&top, 6)
+            );
+            text += &format!("rows 5–149 are zero: {}\n", r.rows(5, 145).amax() < 1e-9);
+        }
+        other => text += &format!("{}\n", show_rref(&other).chars().take(200).collect::<String>()),
+    }
+    text
 }
 
 /// Why `r` is not a reduced row echelon form of an m×n matrix with these pivots, if it is not.
@@ -408,26 +407,6 @@ fn reduced_form_problem(
         }
     }
     None
-}
-
-fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if a.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    Ok(())
-}
-
-fn rank_exact_zero(a: &DMatrix<f64>) -> Result<usize, LinalgError> {
-    validate(a)?;
-    Ok(mathlings_linalg::rref(a, 0.0)?.1.len())
-}
-
-fn rank_absolute_tolerance(a: &DMatrix<f64>) -> Result<usize, LinalgError> {
-    validate(a)?;
-    Ok(mathlings_linalg::rref(a, 1e-10)?.1.len())
 }
 
 /// Forward elimination only (entries above the pivots stay, pivots stay unscaled).

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::iris_covariance;
+use super::matrices::{iris_covariance, rounded_all, square};
 use super::spectral_common::{eigenvalues_descending, symmetric_matrix, symmetry_edges};
 use crate::prelude::*;
 
@@ -38,22 +38,18 @@ fn indefinite_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 fn expect_factor(
     a: &DMatrix<f64>,
     got: &Result<DMatrix<f64>, LinalgError>,
-) -> Result<DMatrix<f64>, mathlings_course::report::Failure> {
+) -> Result<DMatrix<f64>, Failure> {
     match got {
         Ok(l) if l.shape() == a.shape() => Ok(l.clone()),
-        _ => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show::outcome(got),
-            expected: format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols()),
-        }),
+        _ => Err(expect::failure(
+            show::outcome(got),
+            format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols()),
+        )),
     }
 }
 
 fn expect_not_pd(got: &Result<DMatrix<f64>, LinalgError>) -> Verdict {
-    match got {
-        Err(LinalgError::NotPositiveDefinite) => Ok(()),
-        _ => expect::fail(show::outcome(got), "Err(LinalgError::NotPositiveDefinite)"),
-    }
+    expect_err!(got, LinalgError::NotPositiveDefinite, shown show::outcome)
 }
 
 /// The checks.
@@ -130,9 +126,9 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     for a in [
-                        DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
-                        DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
-                        DMatrix::from_row_slice(2, 2, &[-1.0, 0.0, 0.0, -1.0]),
+                        square(&[1.0, 2.0, 2.0, 1.0]),
+                        square(&[1.0, 1.0, 1.0, 1.0]),
+                        square(&[-1.0, 0.0, 0.0, -1.0]),
                     ] {
                         ctx.once(&call(&a), || expect_not_pd(&(imp.cholesky)(&a)))?;
                     }
@@ -177,8 +173,8 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |a| call(a) => (imp.cholesky)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[4.0, 2.0, 0.0, 2.0, 5.0, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[4.0, f64::INFINITY, f64::INFINITY, 5.0])) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 2, &[4.0, 2.0, 0.0, 5.0])) => LinalgError::NotSymmetric,
+                        (&square(&[4.0, f64::INFINITY, f64::INFINITY, 5.0])) => LinalgError::NonFinite,
+                        (&square(&[4.0, 2.0, 0.0, 5.0])) => LinalgError::NotSymmetric,
                     )
                 },
             },
@@ -193,14 +189,8 @@ pub fn spec() -> Spec<Impl> {
                         let text = match (imp.cholesky)(&sigma) {
                             Ok(l) => l
                                 .row_iter()
-                                .map(|row| {
-                                    row.iter()
-                                        .map(|&x| show::rounded(x, 8))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                })
-                                .map(|row| format!("[{row}]\n"))
-                                .collect::<String>(),
+                                .map(|row| format!("[{}]\n", rounded_all(row.iter(), 8)))
+                                .collect(),
                             Err(e) => format!("{e:?}\n"),
                         };
                         ctx.snapshot("iris", call, &text)
@@ -215,7 +205,7 @@ pub fn spec() -> Spec<Impl> {
                     positive definite some aⱼⱼ − Σ lⱼₖ² is ≤ 0, and its square root is NaN (or the division by \
                     0 gives ∞), which then spreads through L. That number being ≤ 0 is exactly the proof \
                     that A is not positive definite: return Err(LinalgError::NotPositiveDefinite) there.",
-                implementation: Impl { cholesky: not_rejected },
+                implementation: Impl { cholesky: |a| flawed(a, Flaw::NoCheck) },
             },
             Misconception {
                 id: "abs_under_root",
@@ -223,14 +213,14 @@ pub fn spec() -> Spec<Impl> {
                     reporting it: the L you return does not satisfy L Lᵀ = A, because no real L does. A \
                     non-positive value there means A is not positive definite: return \
                     Err(LinalgError::NotPositiveDefinite).",
-                implementation: Impl { cholesky: abs_under_root },
+                implementation: Impl { cholesky: |a| flawed(a, Flaw::Abs) },
             },
             Misconception {
                 id: "upper_factor",
                 explanation: "You return the upper-triangular factor R = Lᵀ (the one with Rᵀ R = A). The exercise \
                     asks for the lower-triangular L with L Lᵀ = A: lᵢⱼ for i > j below the diagonal, zeros \
                     above it.",
-                implementation: Impl { cholesky: upper_factor },
+                implementation: Impl { cholesky: |a| flawed(a, Flaw::Upper) },
             },
         ],
         probe: |imp| {
@@ -241,10 +231,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
-            vec![
-                describe(&DMatrix::from_row_slice(2, 2, &[4.0, 2.0, 2.0, 5.0])),
-                describe(&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0])),
-            ]
+            vec![describe(&square(&[4.0, 2.0, 2.0, 5.0])), describe(&square(&[1.0, 2.0, 2.0, 1.0]))]
         },
     }
 }
@@ -258,17 +245,10 @@ enum Flaw {
 }
 
 fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Result<DMatrix<f64>, LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    if (a - a.transpose()).amax() > 1e-10 * a.amax() {
-        return Err(LinalgError::NotSymmetric);
+    // The reference's input checks: its errors other than NotPositiveDefinite.
+    match mathlings_linalg::cholesky(a) {
+        Err(e) if e != LinalgError::NotPositiveDefinite => return Err(e),
+        _ => {}
     }
     let n = a.nrows();
     let mut l = DMatrix::<f64>::zeros(n, n);
@@ -290,16 +270,4 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Result<DMatrix<f64>, LinalgError> {
         }
     }
     Ok(if flaw == Flaw::Upper { l.transpose() } else { l })
-}
-
-fn not_rejected(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
-    flawed(a, Flaw::NoCheck)
-}
-
-fn abs_under_root(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
-    flawed(a, Flaw::Abs)
-}
-
-fn upper_factor(a: &DMatrix<f64>) -> Result<DMatrix<f64>, LinalgError> {
-    flawed(a, Flaw::Upper)
 }

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::iris_covariance;
+use super::matrices::{iris_covariance, rounded_all, square};
 use super::spectral_common::{
     eigenvalues_descending, orthonormality_error, symmetric_matrix, symmetry_edges,
 };
@@ -22,26 +22,15 @@ fn call(a: &DMatrix<f64>) -> String {
     format!("symmetric_eigen(&{})", show::matrix(a))
 }
 
-fn show_eigen(r: &Eigen) -> String {
-    match r {
-        Ok((l, v)) => format!("Ok(({}, {}))", show::vector(l), show::matrix(v)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// The learner's (λ, V) with the right shapes, or a failure.
-fn expect_ok(
-    a: &DMatrix<f64>,
-    got: &Eigen,
-) -> Result<(DVector<f64>, DMatrix<f64>), mathlings_course::report::Failure> {
+fn expect_ok(a: &DMatrix<f64>, got: &Eigen) -> Result<(DVector<f64>, DMatrix<f64>), Failure> {
     let n = a.nrows();
     match got {
         Ok((l, v)) if l.len() == n && v.shape() == (n, n) => Ok((l.clone(), v.clone())),
-        _ => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show_eigen(got),
-            expected: format!("Ok((λ with {n} entries, V of shape {n}×{n}))"),
-        }),
+        _ => Err(expect::failure(
+            show::outcome(got),
+            format!("Ok((λ with {n} entries, V of shape {n}×{n}))"),
+        )),
     }
 }
 
@@ -55,7 +44,7 @@ fn decomposes(imp: &Impl, a: &DMatrix<f64>, scale: f64) -> Verdict {
         residual <= BACKWARD * scale && orthogonality <= ORTHONORMAL,
         format!(
             "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
-            show_eigen(&got),
+            show::outcome(&got),
             show::rounded(residual, 3),
             show::rounded(orthogonality, 3)
         ),
@@ -119,7 +108,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.symmetric_eigen)(&a);
                             expect::that(
                                 matches!(got, Err(LinalgError::NotSymmetric)),
-                                show_eigen(&got),
+                                show::outcome(&got),
                                 "Err(LinalgError::NotSymmetric): |a₀₁ − a₁₀| > 1e-10·max|aₖₗ|",
                             )
                         })?;
@@ -156,7 +145,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::that(
                             (&l - DVector::from_vec(vec![3.0, 2.0, 1.0])).amax() <= 1e-12
                                 && columns_match,
-                            show_eigen(&got),
+                            show::outcome(&got),
                             "Ok((dvector![3.0, 2.0, 1.0], V)) with V's columns ±e₁, ±e₂, ±e₀",
                         )
                     })?;
@@ -191,7 +180,7 @@ pub fn spec() -> Spec<Impl> {
                                 "Σλ = {}, Πλ = {} from {}",
                                 show::float(sum),
                                 show::float(product),
-                                show_eigen(&got)
+                                show::outcome(&got)
                             ),
                             format!(
                                 "Σλ = trace A = {}, Πλ = det A = {}",
@@ -207,11 +196,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.symmetric_eigen)(a), shown show_eigen;
+                    rejects!(ctx, |a| call(a) => (imp.symmetric_eigen)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 5.0, 6.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, f64::NAN, 4.0])) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0])) => LinalgError::NotSymmetric,
+                        (&square(&[1.0, f64::NAN, f64::NAN, 4.0])) => LinalgError::NonFinite,
+                        (&square(&[1.0, 2.0, 0.0, 1.0])) => LinalgError::NotSymmetric,
                     )
                 },
             },
@@ -224,13 +213,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let sigma = iris_covariance();
                         let text = match (imp.symmetric_eigen)(&sigma) {
-                            Ok((l, _)) => format!(
-                                "λ = [{}]\n",
-                                l.iter()
-                                    .map(|&x| show::rounded(x, 8))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
+                            Ok((l, _)) => format!("λ = [{}]\n", rounded_all(&l, 8)),
                             Err(e) => format!("{e:?}\n"),
                         };
                         ctx.snapshot("iris", call, &text)
@@ -244,34 +227,32 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your eigenvalues come out in whatever order the rotations left them on the diagonal. \
                     The exercise (like PCA after it) needs them in descending order: sort the indices by \
                     eigenvalue, largest first, and reorder the columns of V the same way.",
-                implementation: Impl { symmetric_eigen: unsorted },
+                implementation: Impl { symmetric_eigen: |a| flawed(a, Flaw::Unsorted) },
             },
             Misconception {
                 id: "eigenvectors_as_rows",
                 explanation: "Your eigenvectors are the ROWS of the returned matrix. The convention (A V = V Λ, \
                     as in A = V Λ Vᵀ) puts eigenvector i in COLUMN i: the accumulated product of rotations \
                     V = J₁J₂⋯ already has them as columns — return it as it is, not transposed.",
-                implementation: Impl { symmetric_eigen: eigenvectors_as_rows },
+                implementation: Impl { symmetric_eigen: |a| flawed(a, Flaw::Rows) },
             },
             Misconception {
                 id: "vectors_not_permuted",
                 explanation: "You sorted the eigenvalues but left the columns of V where they were, so column i \
                     no longer belongs to λᵢ and A V ≠ V Λ. Sort the index order once and use it for both: \
                     λ[k] = d[order[k]] and column k of V = old column order[k].",
-                implementation: Impl { symmetric_eigen: vectors_not_permuted },
+                implementation: Impl { symmetric_eigen: |a| flawed(a, Flaw::NotPermuted) },
             },
         ],
         probe: |imp| {
             // Nearly diagonal with an ascending diagonal: unsorted values stay ascending.
-            let nearly_diagonal =
-                DMatrix::from_row_slice(3, 3, &[1.0, 0.1, 0.0, 0.1, 2.0, 0.1, 0.0, 0.1, 3.0]);
+            let nearly_diagonal = square(&[1.0, 0.1, 0.0, 0.1, 2.0, 0.1, 0.0, 0.1, 3.0]);
             let mut out: Vec<String> = match (imp.symmetric_eigen)(&nearly_diagonal) {
                 Ok((l, _)) => l.iter().map(|&x| show::rounded(x, 6)).collect(),
                 Err(e) => vec![format!("{e:?}")],
             };
             // Well mixed: V is far from symmetric, so rows and columns differ.
-            let mixed =
-                DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 2.0, 0.0, 3.0, 1.0, 2.0, 1.0, 4.0]);
+            let mixed = square(&[1.0, 0.0, 2.0, 0.0, 3.0, 1.0, 2.0, 1.0, 4.0]);
             out.push(match (imp.symmetric_eigen)(&mixed) {
                 Ok((l, v)) if l.len() == 3 && v.shape() == (3, 3) => {
                     let pairs = |m: &DMatrix<f64>| {
@@ -304,18 +285,7 @@ enum Flaw {
 
 /// Cyclic Jacobi with one flaw in the bookkeeping at the end.
 fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Eigen {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    if (a - a.transpose()).amax() > 1e-10 * a.amax() {
-        return Err(LinalgError::NotSymmetric);
-    }
+    mathlings_linalg::symmetric_eigen(a)?; // the reference's input checks
     let n = a.nrows();
     let mut w = a.clone();
     let mut v = DMatrix::<f64>::identity(n, n);
@@ -357,16 +327,4 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Eigen {
         Flaw::Rows => (sorted_values, sorted_vectors.transpose()),
         Flaw::NotPermuted => (sorted_values, v),
     })
-}
-
-fn unsorted(a: &DMatrix<f64>) -> Eigen {
-    flawed(a, Flaw::Unsorted)
-}
-
-fn eigenvectors_as_rows(a: &DMatrix<f64>) -> Eigen {
-    flawed(a, Flaw::Rows)
-}
-
-fn vectors_not_permuted(a: &DMatrix<f64>) -> Eigen {
-    flawed(a, Flaw::NotPermuted)
 }

@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{or_error, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_5_markov_stationary::Impl;
@@ -65,6 +66,12 @@ fn sparse_stochastic_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
         })
 }
 
+/// `got` within [`STATIONARY`] of `want`, entry by entry.
+fn close_to(got: &Result<DVector<f64>, LinalgError>, want: &[f64]) -> Verdict {
+    let got = got.clone().map(|v| v.iter().copied().collect());
+    expect::all_close(&got, want, Tol { rel: 0.0, abs: STATIONARY })
+}
+
 /// π is a distribution fixed by P.
 fn check_stationary(p: &DMatrix<f64>, got: &Result<DVector<f64>, LinalgError>) -> Verdict {
     let n = p.nrows();
@@ -114,9 +121,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(stochastic_matrix(), call, |p| {
                         let want = mathlings_linalg::stationary_distribution(p)
                             .expect("reference stationary distribution");
-                        let got =
-                            (imp.stationary_distribution)(p).map(|v| v.iter().copied().collect());
-                        expect::all_close(&got, want.as_slice(), Tol { rel: 0.0, abs: STATIONARY })
+                        close_to(&(imp.stationary_distribution)(p), want.as_slice())
                     })
                 },
             },
@@ -125,15 +130,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "pᵢⱼ is the probability of going from i TO j: [[0.9, 0.1], [0.5, 0.5]] gives π = [5/6, 1/6]",
                 weight: 1,
                 check: |imp, ctx| {
-                    let p = DMatrix::from_row_slice(2, 2, &[0.9, 0.1, 0.5, 0.5]);
+                    let p = square(&[0.9, 0.1, 0.5, 0.5]);
                     ctx.once(&call(&p), || {
-                        let got =
-                            (imp.stationary_distribution)(&p).map(|v| v.iter().copied().collect());
-                        expect::all_close(
-                            &got,
-                            &[5.0 / 6.0, 1.0 / 6.0],
-                            Tol { rel: 0.0, abs: STATIONARY },
-                        )
+                        close_to(&(imp.stationary_distribution)(&p), &[5.0 / 6.0, 1.0 / 6.0])
                     })
                 },
             },
@@ -143,29 +142,19 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let cases = [
-                        (DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]), vec![0.5, 0.5]),
+                        (square(&[0.0, 1.0, 1.0, 0.0]), vec![0.5, 0.5]),
                         (
-                            DMatrix::from_row_slice(
-                                3,
-                                3,
-                                &[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
-                            ),
+                            square(&[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
                             vec![0.5, 0.25, 0.25],
                         ),
                         (
-                            DMatrix::from_row_slice(
-                                3,
-                                3,
-                                &[0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0],
-                            ),
+                            square(&[0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0]),
                             vec![1.0 / 3.0; 3],
                         ),
                     ];
                     for (p, want) in cases {
                         ctx.once(&call(&p), || {
-                            let got = (imp.stationary_distribution)(&p)
-                                .map(|v| v.iter().copied().collect());
-                            expect::all_close(&got, &want, Tol { rel: 0.0, abs: STATIONARY })
+                            close_to(&(imp.stationary_distribution)(&p), &want)
                         })?;
                     }
                     Ok(())
@@ -180,14 +169,10 @@ pub fn spec() -> Spec<Impl> {
                     // pivot column holds −½, ½ and 0 while row 1 holds a 0 and ½ beside the
                     // diagonal: a pivot search that compares entries of row k with entries of
                     // column k ([(k, i)] for [(i, k)]) ends on the 0 and reports Singular.
-                    let absorbing = DMatrix::from_row_slice(
-                        4,
-                        4,
-                        &[
-                            1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 0.5,
-                            0.0, 0.0,
-                        ],
-                    );
+                    let absorbing = square(&[
+                        1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 0.5, 0.0,
+                        0.0,
+                    ]);
                     ctx.once(&call(&absorbing), || {
                         check_stationary(&absorbing, &(imp.stationary_distribution)(&absorbing))
                     })?;
@@ -206,7 +191,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let eps = f64::EPSILON;
                     for (d, singular) in [(eps, true), (2.0 * eps, false)] {
-                        let p = DMatrix::from_row_slice(2, 2, &[1.0 - d, d, d, 1.0 - d]);
+                        let p = square(&[1.0 - d, d, d, 1.0 - d]);
                         ctx.once(&call(&p), || {
                             let got = (imp.stationary_distribution)(&p);
                             if singular {
@@ -235,11 +220,11 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |p| call(p) => (imp.stationary_distribution)(p), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[0.5, 0.5, 0.0, 0.5, 0.5, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[f64::NAN, 0.5, 0.5, 0.5])) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 2, &[-0.1, 1.1, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
-                        (&DMatrix::from_row_slice(2, 2, &[0.9, 0.2, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 1.0])) => LinalgError::Singular,
-                        (&DMatrix::from_row_slice(4, 4, &reducible)) => LinalgError::Singular,
+                        (&square(&[f64::NAN, 0.5, 0.5, 0.5])) => LinalgError::NonFinite,
+                        (&square(&[-0.1, 1.1, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
+                        (&square(&[0.9, 0.2, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
+                        (&square(&[1.0, 0.0, 0.0, 1.0])) => LinalgError::Singular,
+                        (&square(&reducible)) => LinalgError::Singular,
                     )
                 },
             },
@@ -263,37 +248,26 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let describe = |p: &DMatrix<f64>| match (imp.stationary_distribution)(p) {
-                Ok(v) => v.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" "),
-                Err(e) => format!("{e:?}"),
+            let describe = |p: &DMatrix<f64>| {
+                let shown = |v: DVector<f64>| {
+                    v.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
+                };
+                or_error((imp.stationary_distribution)(p), shown)
             };
             vec![
-                describe(&DMatrix::from_row_slice(2, 2, &[0.9, 0.1, 0.5, 0.5])),
-                describe(&DMatrix::from_row_slice(
-                    3,
-                    3,
-                    &[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
-                )),
+                describe(&square(&[0.9, 0.1, 0.5, 0.5])),
+                describe(&square(&[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0])),
             ]
         },
     }
 }
 
+/// The reference's input checks: its errors other than `Singular`.
 fn validate(p: &DMatrix<f64>) -> Result<(), LinalgError> {
-    if p.is_empty() {
-        return Err(LinalgError::Empty);
+    match mathlings_linalg::stationary_distribution(p) {
+        Err(e) if e != LinalgError::Singular => Err(e),
+        _ => Ok(()),
     }
-    if !p.is_square() {
-        return Err(LinalgError::NotSquare { rows: p.nrows(), cols: p.ncols() });
-    }
-    if p.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    let n = p.nrows() as f64;
-    if p.iter().any(|&x| x < 0.0) || p.row_iter().any(|r| (r.sum() - 1.0).abs() > n * 1e-12) {
-        return Err(LinalgError::InvalidParameter { name: "p", reason: "not a transition matrix" });
-    }
-    Ok(())
 }
 
 /// Solves (P − I) π = 0 with Σπ = 1: the right eigenvector (column convention).

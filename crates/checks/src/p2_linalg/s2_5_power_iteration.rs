@@ -2,10 +2,8 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::iris_covariance;
-use super::spectral_common::{
-    eigenvalues_by_magnitude, show_eigenpair, sign_fixed, symmetric_matrix,
-};
+use super::matrices::{iris_covariance, or_error, rounded_all, square};
+use super::spectral_common::{eigenvalues_by_magnitude, sign_fixed, symmetric_matrix};
 use crate::prelude::*;
 
 use mathlings_bindings::p2_linalg::s2_5_power_iteration::Eigenpair;
@@ -41,29 +39,23 @@ fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 }
 
 /// The learner's pair, or a failure saying an `Ok` was expected.
-fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), mathlings_course::report::Failure> {
-    match got {
-        Ok((l, v)) => Ok((*l, v.clone())),
-        Err(_) => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show_eigenpair(got),
-            expected: "Ok((λ, v)) — this matrix has a dominant eigenvalue".into(),
-        }),
-    }
+fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
+    let expected = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
+    got.clone().map_err(|_| expect::failure(show::outcome(got), expected))
 }
 
 /// A v ≈ λ v and ‖v‖ = 1.
 fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
     let (l, v) = expect_ok(got)?;
     if v.len() != a.nrows() {
-        return expect::fail(show_eigenpair(got), format!("a vector of length {}", a.nrows()));
+        return expect::fail(show::outcome(got), format!("a vector of length {}", a.nrows()));
     }
     let residual = (a * &v - &v * l).norm();
     expect::that(
         (v.norm() - 1.0).abs() <= UNIT && residual <= RESIDUAL * a.norm(),
         format!(
             "{} with ‖v‖ = {} and ‖Av − λv‖ = {}",
-            show_eigenpair(got),
+            show::outcome(got),
             show::rounded(v.norm(), 6),
             show::rounded(residual, 3)
         ),
@@ -102,7 +94,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::that(
                             (l - reference.eigenvalue).abs() <= EIGENVALUE * a.norm()
                                 && same_vector,
-                            show_eigenpair(&got),
+                            show::outcome(&got),
                             format!(
                                 "Ok(({}, ±{})) (λ ± {}, v ± {EIGENVECTOR:e})",
                                 show::float(reference.eigenvalue),
@@ -119,7 +111,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     for (a, want) in [
-                        (DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0]), -4.0),
+                        (square(&[-3.0, 2.0, 2.0, 0.0]), -4.0),
                         (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])), -5.0),
                     ] {
                         ctx.once(&call(&a), || {
@@ -140,7 +132,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN",
                 weight: 1,
                 check: |imp, ctx| {
-                    let a = DMatrix::from_row_slice(2, 2, &[2e150, 1e150, 1e150, 2e150]);
+                    let a = square(&[2e150, 1e150, 1e150, 2e150]);
                     ctx.once(&call(&a), || {
                         let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
                         let (l, v) = expect_ok(&got)?;
@@ -150,7 +142,7 @@ pub fn spec() -> Spec<Impl> {
                                 && v.len() == 2
                                 && (sign_fixed(&v) - DVector::from_vec(vec![h, h])).amax()
                                     <= EIGENVECTOR,
-                            show_eigenpair(&got),
+                            show::outcome(&got),
                             format!("Ok((3e150, ±dvector![{h}, {h}]))"),
                         )
                     })
@@ -175,7 +167,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let (c, s) = (1.0f64.cos(), 1.0f64.sin());
-                    let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
+                    let rotation = square(&[c, -s, s, c]);
                     let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
                     ctx.once(&text, || {
                         expect_err!(
@@ -190,14 +182,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let good = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
+                    let good = square(&[2.0, 1.0, 1.0, 2.0]);
                     rejects!(ctx,
                         |a, tol, max_iter| format!("power_iteration(&{}, {}, {max_iter})", show::matrix(a), show::float(tol))
-                            => (imp.power_iteration)(a, tol, max_iter), shown show_eigenpair;
+                            => (imp.power_iteration)(a, tol, max_iter), shown show::outcome;
                         (&DMatrix::zeros(0, 0), TOL, 100) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), TOL, 100) => LinalgError::NotSquare { rows: 2, cols: 3 },
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::INFINITY, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::INFINITY, 3.0, 4.0]), TOL, 100) => LinalgError::NonFinite,
                         (&good, 0.0, 100) => LinalgError::InvalidParameter { name: "tol", .. },
                         (&good, -1e-9, 100) => LinalgError::InvalidParameter { name: "tol", .. },
                         (&good, f64::NAN, 100) => LinalgError::InvalidParameter { name: "tol", .. },
@@ -217,11 +209,7 @@ pub fn spec() -> Spec<Impl> {
                             Ok((l, v)) => format!(
                                 "λ = {}\nv = ±[{}]\n",
                                 show::rounded(l, 8),
-                                sign_fixed(&v)
-                                    .iter()
-                                    .map(|&x| show::rounded(x, 6))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                rounded_all(sign_fixed(&v).iter(), 6)
                             ),
                             Err(e) => format!("{e:?}\n"),
                         };
@@ -237,14 +225,18 @@ pub fn spec() -> Spec<Impl> {
                     length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
                     steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
                     return that unit vector.",
-                implementation: Impl { power_iteration: not_normalised },
+                implementation: Impl {
+                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NoRescale),
+                },
             },
             Misconception {
                 id: "norm_ratio",
                 explanation: "You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
                     eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
                     unit x), which keeps the sign.",
-                implementation: Impl { power_iteration: norm_ratio },
+                implementation: Impl {
+                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NormRatio),
+                },
             },
             Misconception {
                 id: "returns_last_iterate",
@@ -252,7 +244,9 @@ pub fn spec() -> Spec<Impl> {
                     were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
                     eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
                     max_iter }) instead.",
-                implementation: Impl { power_iteration: returns_last_iterate },
+                implementation: Impl {
+                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::LastIterate),
+                },
             },
         ],
         probe: |imp| {
@@ -261,7 +255,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
-            let symmetric = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 2.0]);
+            let symmetric = square(&[2.0, 1.0, 1.0, 2.0]);
             let length = match (imp.power_iteration)(&symmetric, TOL, MAX_ITER) {
                 Ok((_, v)) if (v.norm() - 1.0).abs() <= UNIT => "unit".to_string(),
                 Ok((_, v)) if v.norm().is_finite() => "not unit".to_string(),
@@ -269,39 +263,19 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => format!("{e:?}"),
             };
             let (c, s) = (1.0f64.cos(), 1.0f64.sin());
-            let rotation = DMatrix::from_row_slice(2, 2, &[c, -s, s, c]);
-            let budget = match (imp.power_iteration)(&rotation, TOL, 100) {
-                Ok(_) => "Ok".to_string(),
-                Err(e) => format!("{e:?}"),
-            };
-            vec![eigenvalue(&DMatrix::from_row_slice(2, 2, &[-3.0, 2.0, 2.0, 0.0])), length, budget]
+            let rotation = square(&[c, -s, s, c]);
+            let budget = or_error((imp.power_iteration)(&rotation, TOL, 100), |_| "Ok".into());
+            vec![eigenvalue(&square(&[-3.0, 2.0, 2.0, 0.0])), length, budget]
         },
     }
 }
 
+/// The reference's input checks: its errors other than `NoConvergence`.
 fn validate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
+    match mathlings_linalg::power_iteration(a, tol, max_iter) {
+        Err(e) if !matches!(e, LinalgError::NoConvergence { .. }) => Err(e),
+        _ => Ok(()),
     }
-    if !a.is_square() {
-        return Err(LinalgError::NotSquare { rows: a.nrows(), cols: a.ncols() });
-    }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    if !tol.is_finite() || tol <= 0.0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "tol",
-            reason: "the tolerance must be finite and > 0",
-        });
-    }
-    if max_iter == 0 {
-        return Err(LinalgError::InvalidParameter {
-            name: "max_iter",
-            reason: "at least one iteration is needed",
-        });
-    }
-    Ok(())
 }
 
 /// How the misconceptions go wrong.
@@ -344,16 +318,4 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
         _ => x.dot(&ax) / x.dot(&x),
     };
     Ok((lambda, x))
-}
-
-fn not_normalised(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
-    flawed(a, tol, max_iter, Flaw::NoRescale)
-}
-
-fn norm_ratio(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
-    flawed(a, tol, max_iter, Flaw::NormRatio)
-}
-
-fn returns_last_iterate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Eigenpair {
-    flawed(a, tol, max_iter, Flaw::LastIterate)
 }

@@ -2,6 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
+use super::matrices::{or_error, square};
 use super::spectral_common::singular_values_descending;
 use crate::prelude::*;
 
@@ -16,6 +17,13 @@ const PENROSE: f64 = 1e-8;
 /// κ against nalgebra's σ₀/σ_min: σ_min carries an absolute error ~ε‖A‖, i.e. a relative
 /// error of ~ε·κ; 1e-10·κ is far above it.
 const CONDITION: f64 = 1e-10;
+
+/// The reference crate's functions (the wrong answers replace one).
+const REFERENCE: Impl = Impl {
+    low_rank_approximation: mathlings_linalg::low_rank_approximation,
+    pseudo_inverse: mathlings_linalg::pseudo_inverse,
+    condition_number: mathlings_linalg::condition_number,
+};
 
 fn call_low_rank(a: &DMatrix<f64>, k: usize) -> String {
     format!("low_rank_approximation(&{}, {k})", show::matrix(a))
@@ -52,15 +60,11 @@ fn rank_deficient_or_full() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 
 fn expect_shape(
     got: &Result<DMatrix<f64>, LinalgError>,
-    shape: (usize, usize),
-) -> Result<DMatrix<f64>, mathlings_course::report::Failure> {
+    (m, n): (usize, usize),
+) -> Result<DMatrix<f64>, Failure> {
     match got {
-        Ok(m) if m.shape() == shape && m.iter().all(|x| x.is_finite()) => Ok(m.clone()),
-        _ => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show::outcome(got),
-            expected: format!("Ok(a finite {}×{} matrix)", shape.0, shape.1),
-        }),
+        Ok(a) if a.shape() == (m, n) && a.iter().all(|x| x.is_finite()) => Ok(a.clone()),
+        _ => Err(expect::failure(show::outcome(got), format!("Ok(a finite {m}×{n} matrix)"))),
     }
 }
 
@@ -153,7 +157,7 @@ pub fn spec() -> Spec<Impl> {
                         )
                     };
                     for a in [
-                        DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]),
+                        square(&[1.0, 2.0, 2.0, 4.0]),
                         DMatrix::from_row_slice(3, 2, &[1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
                     ] {
                         ctx.once(&call_pinv(&a), || test(&a))?;
@@ -166,27 +170,23 @@ pub fn spec() -> Spec<Impl> {
                 description: "[[1, 2], [2, 4]]⁺ = [[1, 2], [2, 4]]/25, and for an invertible matrix A⁺ = A⁻¹",
                 weight: 1,
                 check: |imp, ctx| {
-                    let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
-                    ctx.once(&call_pinv(&a), || {
-                        let got = (imp.pseudo_inverse)(&a);
-                        let p = expect_shape(&got, (2, 2))?;
-                        expect::that(
-                            (&p - &a / 25.0).amax() <= 1e-12,
-                            show::outcome(&got),
-                            "Ok(dmatrix![0.04, 0.08; 0.08, 0.16])",
-                        )
-                    })?;
-                    let b = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 3.0]);
-                    ctx.once(&call_pinv(&b), || {
-                        let got = (imp.pseudo_inverse)(&b);
-                        let p = expect_shape(&got, (2, 2))?;
-                        let inverse = DMatrix::from_row_slice(2, 2, &[0.6, -0.2, -0.2, 0.4]);
-                        expect::that(
-                            (&p - &inverse).amax() <= 1e-12,
-                            show::outcome(&got),
-                            format!("Ok({})", show::matrix(&inverse)),
-                        )
-                    })
+                    let a = square(&[1.0, 2.0, 2.0, 4.0]);
+                    let cases = [
+                        (a.clone(), &a / 25.0),
+                        (square(&[2.0, 1.0, 1.0, 3.0]), square(&[0.6, -0.2, -0.2, 0.4])),
+                    ];
+                    for (a, want) in cases {
+                        ctx.once(&call_pinv(&a), || {
+                            let got = (imp.pseudo_inverse)(&a);
+                            let p = expect_shape(&got, (2, 2))?;
+                            expect::that(
+                                (&p - &want).amax() <= 1e-12,
+                                show::outcome(&got),
+                                format!("Ok({})", show::matrix(&want)),
+                            )
+                        })?;
+                    }
+                    Ok(())
                 },
             },
             Property {
@@ -198,7 +198,7 @@ pub fn spec() -> Spec<Impl> {
                 // any SVD finds their σ exactly (1 and 2ε or 4ε), and A⁺ has exact entries.
                 check: |imp, ctx| {
                     let eps = f64::EPSILON;
-                    let square = DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 2.0 * eps]);
+                    let square = square(&[1.0, 0.0, 0.0, 2.0 * eps]);
                     let mut wide = DMatrix::zeros(2, 6);
                     wide[(0, 0)] = 1.0;
                     wide[(1, 1)] = 4.0 * eps;
@@ -227,7 +227,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let d = DMatrix::from_row_slice(2, 2, &[10.0, 0.0, 0.0, 0.1]);
+                    let d = square(&[10.0, 0.0, 0.0, 0.1]);
                     ctx.once(&call_cond(&d), || {
                         expect::close(
                             &(imp.condition_number)(&d),
@@ -235,7 +235,7 @@ pub fn spec() -> Spec<Impl> {
                             Tol { rel: 1e-12, abs: 0.0 },
                         )
                     })?;
-                    let singular = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+                    let singular = square(&[1.0, 2.0, 2.0, 4.0]);
                     ctx.once(&call_cond(&singular), || {
                         let got = (imp.condition_number)(&singular);
                         expect::that(
@@ -274,7 +274,7 @@ pub fn spec() -> Spec<Impl> {
                         (3) => LinalgError::InvalidParameter { name: "k", .. },
                     )?;
                     let empty = DMatrix::zeros(0, 0);
-                    let nan = DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]);
+                    let nan = square(&[1.0, f64::NAN, 3.0, 4.0]);
                     let low_rank = |a: &DMatrix<f64>| (imp.low_rank_approximation)(a, 1);
                     let low_rank_call = |a: &DMatrix<f64>| call_low_rank(a, 1);
                     let pinv = imp.pseudo_inverse;
@@ -323,47 +323,32 @@ pub fn spec() -> Spec<Impl> {
                     — or, after rounding, something like 1e-16 — and 1/σ is ∞ (then NaN) or 1e16, which swamps \
                     everything. Σ⁺ inverts only the singular values above a cutoff (max(m, n)·ε·σ₀) and puts 0 \
                     for the rest: that is what makes A⁺ the minimum-norm least-squares inverse.",
-                implementation: Impl {
-                    low_rank_approximation: mathlings_linalg::low_rank_approximation,
-                    pseudo_inverse: inverts_zero_singular_values,
-                    condition_number: mathlings_linalg::condition_number,
-                },
+                implementation: Impl { pseudo_inverse: inverts_zero_singular_values, ..REFERENCE },
             },
             Misconception {
                 id: "keeps_smallest",
                 explanation: "Your A_k keeps the last k singular triplets — the smallest ones. The SVD returns σ in \
                     DESCENDING order, and Eckart–Young says the best rank-k approximation keeps the k LARGEST: \
                     the first k columns of U, the first k values of σ, the first k rows of Vᵀ.",
-                implementation: Impl {
-                    low_rank_approximation: keeps_smallest,
-                    pseudo_inverse: mathlings_linalg::pseudo_inverse,
-                    condition_number: mathlings_linalg::condition_number,
-                },
+                implementation: Impl { low_rank_approximation: keeps_smallest, ..REFERENCE },
             },
         ],
         probe: |imp| {
-            let a = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0]);
+            let a = square(&[1.0, 2.0, 2.0, 4.0]);
+            let entries = |m: DMatrix<f64>| {
+                m.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
+            };
             let pinv = match (imp.pseudo_inverse)(&a) {
-                Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => {
-                    p.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-                }
+                Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => entries(p),
                 Ok(p) if p.iter().all(|x| x.is_finite()) => "huge".into(),
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
-            let d = DMatrix::from_row_slice(2, 2, &[3.0, 0.0, 0.0, 1.0]);
-            let low_rank = match (imp.low_rank_approximation)(&d, 1) {
-                Ok(m) => m.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" "),
-                Err(e) => format!("{e:?}"),
-            };
-            let cond = match (imp.condition_number)(&DMatrix::from_row_slice(
-                2,
-                2,
-                &[10.0, 0.0, 0.0, 0.1],
-            )) {
-                Ok(k) => show::rounded(k, 6),
-                Err(e) => format!("{e:?}"),
-            };
+            let low_rank =
+                or_error((imp.low_rank_approximation)(&square(&[3.0, 0.0, 0.0, 1.0]), 1), entries);
+            let cond = or_error((imp.condition_number)(&square(&[10.0, 0.0, 0.0, 0.1])), |k| {
+                show::rounded(k, 6)
+            });
             vec![pinv, low_rank, cond]
         },
     }
@@ -378,12 +363,9 @@ fn inverts_zero_singular_values(a: &DMatrix<f64>) -> Result<DMatrix<f64>, Linalg
 
 /// A_k from the LAST k singular triplets.
 fn keeps_smallest(a: &DMatrix<f64>, k: usize) -> Result<DMatrix<f64>, LinalgError> {
+    mathlings_linalg::low_rank_approximation(a, k)?; // the reference's input checks
     let s = mathlings_linalg::svd(a)?;
-    let r = s.singular_values.len();
-    if k == 0 || k > r {
-        return Err(LinalgError::InvalidParameter { name: "k", reason: "1 ≤ k ≤ min(m, n)" });
-    }
-    let start = r - k;
+    let start = s.singular_values.len() - k;
     let sigma = DMatrix::from_diagonal(&s.singular_values.rows(start, k).into_owned());
     Ok(s.u.columns(start, k) * sigma * s.v_t.rows(start, k))
 }

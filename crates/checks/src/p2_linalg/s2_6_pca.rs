@@ -3,6 +3,7 @@
 use mathlings_linalg::LinalgError;
 use mathlings_models::Pca;
 
+use super::matrices::{rounded_all, square};
 use super::spectral_common::orthonormality_error;
 use crate::prelude::*;
 
@@ -35,9 +36,7 @@ fn show_fit(r: &Fit) -> String {
 
 /// Singular values of the centred data, descending (nalgebra).
 fn centred_singular_values(x: &DMatrix<f64>) -> Vec<f64> {
-    let mean = x.row_mean();
-    let centred = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j]);
-    super::spectral_common::singular_values_descending(&centred)
+    super::spectral_common::singular_values_descending(&centred(x))
 }
 
 /// n×d data (1 ≤ d ≤ 5, d + 2 ≤ n ≤ 12) whose centred singular values are well separated
@@ -69,18 +68,13 @@ fn reference(x: &DMatrix<f64>, k: usize) -> (DMatrix<f64>, Vec<f64>) {
     (fit.components, fit.explained_variance_ratio.iter().copied().collect())
 }
 
-fn expect_fit(
-    x: &DMatrix<f64>,
-    k: usize,
-    got: &Fit,
-) -> Result<(DMatrix<f64>, Vec<f64>), mathlings_course::report::Failure> {
+fn expect_fit(x: &DMatrix<f64>, k: usize, got: &Fit) -> Result<(DMatrix<f64>, Vec<f64>), Failure> {
     match got {
         Ok((w, r)) if w.shape() == (k, x.ncols()) && r.len() == k => Ok((w.clone(), r.clone())),
-        _ => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show_fit(got),
-            expected: format!("Ok((components {k}×{}, {k} ratios))", x.ncols()),
-        }),
+        _ => Err(expect::failure(
+            show_fit(got),
+            format!("Ok((components {k}×{}, {k} ratios))", x.ncols()),
+        )),
     }
 }
 
@@ -206,8 +200,7 @@ pub fn spec() -> Spec<Impl> {
                             let (w, _) = expect_fit(x, d, &(imp.pca)(x, d))?;
                             let mean = x.row_mean().transpose();
                             let scale = x.amax().max(1.0);
-                            let centred = DMatrix::from_fn(x.nrows(), d, |i, j| x[(i, j)] - mean[j]);
-                            let want_scores = centred * w.transpose();
+                            let want_scores = centred(x) * w.transpose();
                             let scores = (imp.transform)(x, &mean, &w);
                             let z = match &scores {
                                 Ok(z) if z.shape() == want_scores.shape()
@@ -272,7 +265,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 // Catches `n ≤ 2` for the documented `n < 2`.
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(2, 2, &[0.0, 0.0, 3.0, 4.0]);
+                    let x = square(&[0.0, 0.0, 3.0, 4.0]);
                     ctx.once(&call(&x, 1), || {
                         same_fit(&(imp.pca)(&x, 1), &reference(&x, 1), COMPONENTS)
                     })
@@ -286,7 +279,7 @@ pub fn spec() -> Spec<Impl> {
                     let good = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 4.0]);
                     rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown show_fit;
                         (&DMatrix::zeros(0, 0), 1) => LinalgError::Empty,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0]), 1) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0]), 1) => LinalgError::NonFinite,
                         (&DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0]), 1) => LinalgError::InvalidParameter { name: "data", .. },
                         (&DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]), 1) => LinalgError::InvalidParameter { name: "data", .. },
                         (&good, 0) => LinalgError::InvalidParameter { name: "k", .. },
@@ -309,7 +302,7 @@ pub fn spec() -> Spec<Impl> {
                         ("transform", imp.transform, &DMatrix::zeros(0, 2)) => LinalgError::Empty,
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN])) => LinalgError::NonFinite,
                         ("inverse_transform", imp.inverse_transform, &DMatrix::zeros(0, 1)) => LinalgError::Empty,
-                        ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 1, &[f64::INFINITY])) => LinalgError::NonFinite,
+                        ("inverse_transform", imp.inverse_transform, &square(&[f64::INFINITY])) => LinalgError::NonFinite,
                     )
                 },
             },
@@ -323,23 +316,11 @@ pub fn spec() -> Spec<Impl> {
                         let x = mathlings_models::datasets::iris().features;
                         let text = match (imp.pca)(&x, 4) {
                             Ok((w, r)) => {
-                                let mut text = format!(
-                                    "ratios = [{}]\n",
-                                    r.iter()
-                                        .map(|&v| show::rounded(v, 8))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                );
-                                for row in w.row_iter() {
-                                    text.push_str(&format!(
-                                        "[{}]\n",
-                                        row.iter()
-                                            .map(|&v| show::rounded(v, 6))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    ));
-                                }
-                                text
+                                let rows = w
+                                    .row_iter()
+                                    .map(|row| format!("[{}]\n", rounded_all(row.iter(), 6)));
+                                format!("ratios = [{}]\n", rounded_all(&r, 8))
+                                    + &rows.collect::<String>()
                             }
                             Err(e) => format!("{e:?}\n"),
                         };
@@ -355,33 +336,21 @@ pub fn spec() -> Spec<Impl> {
                     \"principal axis\" points from the origin towards the centre of the cloud, and the ratios \
                     measure distance from 0, not variance. Subtract x̄ (the column means) from every row first: \
                     X_c = X − 1x̄ᵀ, and transform must subtract the same x̄.",
-                implementation: Impl {
-                    pca: not_centred,
-                    transform: transform_ok,
-                    inverse_transform: inverse_ok,
-                },
+                implementation: Impl { pca: not_centred, ..CORRECT_MAPS },
             },
             Misconception {
                 id: "unstable_signs",
                 explanation: "Your components carry whatever sign the decomposition happened to produce (v and −v \
                     are equally good singular/eigen-vectors), so two runs — or X and −X — can disagree. Fix a \
                     convention: flip each component so that its largest-|entry| coordinate is positive.",
-                implementation: Impl {
-                    pca: unstable_signs,
-                    transform: transform_ok,
-                    inverse_transform: inverse_ok,
-                },
+                implementation: Impl { pca: unstable_signs, ..CORRECT_MAPS },
             },
             Misconception {
                 id: "ratio_of_kept_only",
                 explanation: "Your ratios divide by the variance of the k KEPT components, so they always sum to 1 — \
                     even with k = 1. The explained-variance ratio is the share of the TOTAL variance: \
                     σᵢ² / Σⱼ σⱼ² with j over all singular values, not just the first k.",
-                implementation: Impl {
-                    pca: ratio_of_kept_only,
-                    transform: transform_ok,
-                    inverse_transform: inverse_ok,
-                },
+                implementation: Impl { pca: ratio_of_kept_only, ..CORRECT_MAPS },
             },
         ],
         probe: |imp| {
@@ -406,13 +375,12 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// Right transform and inverse_transform (`pca` is replaced by each wrong answer).
+const CORRECT_MAPS: Impl =
+    Impl { pca: not_centred, transform: transform_ok, inverse_transform: inverse_ok };
+
 fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
-    if x.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
+    mathlings_linalg::svd(x)?; // the reference's checks of the data (Empty, NonFinite)
     if x.nrows() < 2 {
         return Err(LinalgError::InvalidParameter { name: "data", reason: "at least 2 rows" });
     }
@@ -423,8 +391,12 @@ fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
 }
 
 fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
-    let mean = x.row_mean();
-    DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j])
+    shifted(x, &x.row_mean().transpose(), -1.0)
+}
+
+/// x with `sign`·mean added to every row.
+fn shifted(x: &DMatrix<f64>, mean: &DVector<f64>, sign: f64) -> DMatrix<f64> {
+    DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] + sign * mean[j])
 }
 
 /// Components from the SVD of `x` (centred or not), sign-fixed; ratios over `kept` or all σ.
@@ -475,7 +447,7 @@ fn transform_ok(
     if x.ncols() != mean.len() || w.ncols() != mean.len() {
         return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
     }
-    Ok(DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - mean[j]) * w.transpose())
+    Ok(shifted(x, mean, -1.0) * w.transpose())
 }
 
 fn inverse_ok(
@@ -489,6 +461,5 @@ fn inverse_ok(
     if z.ncols() != w.nrows() || w.ncols() != mean.len() {
         return Err(LinalgError::ShapeMismatch { left: z.shape(), right: w.shape() });
     }
-    let y = z * w;
-    Ok(DMatrix::from_fn(y.nrows(), y.ncols(), |i, j| y[(i, j)] + mean[j]))
+    Ok(shifted(&(z * w), mean, 1.0))
 }

@@ -3,6 +3,7 @@
 use mathlings_linalg::LinalgError;
 use rand::SeedableRng;
 
+use super::matrices::{or_error, rounded_all, square};
 use super::spectral_common::{
     orthonormality_error, random_orthonormal, sign_fixed, singular_values_descending,
 };
@@ -27,36 +28,22 @@ fn call(a: &DMatrix<f64>) -> String {
     format!("svd(&{})", show::matrix(a))
 }
 
-fn show_svd(r: &Decomposition) -> String {
-    match r {
-        Ok((u, s, v_t)) => {
-            format!("Ok(({}, {}, {}))", show::matrix(u), show::vector(s), show::matrix(v_t))
-        }
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
 /// Random m×n matrices, 1 ≤ m, n ≤ 6.
 fn any_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n))
 }
 
 /// The learner's (U, σ, Vᵀ) with thin shapes, or a failure.
-fn expect_thin(
-    a: &DMatrix<f64>,
-    got: &Decomposition,
-) -> Result<Triple, mathlings_course::report::Failure> {
-    let (m, n) = a.shape();
-    let k = m.min(n);
+fn expect_thin(a: &DMatrix<f64>, got: &Decomposition) -> Result<Triple, Failure> {
+    let ((m, n), k) = (a.shape(), a.nrows().min(a.ncols()));
     match got {
         Ok((u, s, v_t)) if u.shape() == (m, k) && s.len() == k && v_t.shape() == (k, n) => {
             Ok((u.clone(), s.clone(), v_t.clone()))
         }
-        _ => Err(mathlings_course::report::Failure {
-            call: String::new(),
-            returned: show_svd(got),
-            expected: format!("Ok((U {m}×{k}, σ with {k} entries, Vᵀ {k}×{n}))"),
-        }),
+        _ => Err(expect::failure(
+            show::outcome(got),
+            format!("Ok((U {m}×{k}, σ with {k} entries, Vᵀ {k}×{n}))"),
+        )),
     }
 }
 
@@ -66,7 +53,7 @@ fn reconstructs(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
     let error = (&u * DMatrix::from_diagonal(&s) * &v_t - a).amax();
     expect::that(
         error <= BACKWARD * a.norm(),
-        format!("{} with max|UΣVᵀ − A| = {}", show_svd(got), show::rounded(error, 3)),
+        format!("{} with max|UΣVᵀ − A| = {}", show::outcome(got), show::rounded(error, 3)),
         format!("max|UΣVᵀ − A| ≤ {}", show::rounded(BACKWARD * a.norm(), 2)),
     )
 }
@@ -79,7 +66,7 @@ fn orthonormal(a: &DMatrix<f64>, got: &Decomposition) -> Verdict {
         eu <= ORTHONORMAL && ev <= ORTHONORMAL,
         format!(
             "{} with max|UᵀU − I| = {} and max|VᵀV − I| = {}",
-            show_svd(got),
+            show::outcome(got),
             show::rounded(eu, 3),
             show::rounded(ev, 3)
         ),
@@ -193,10 +180,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty (0×0 or 0×n) or non-finite matrix gives the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    rejects!(ctx, |a| call(a) => (imp.svd)(a), shown show_svd;
+                    rejects!(ctx, |a| call(a) => (imp.svd)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::zeros(0, 3)) => LinalgError::Empty,
-                        (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
+                        (&square(&[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
                         (&DMatrix::from_row_slice(1, 3, &[1.0, 2.0, f64::NEG_INFINITY])) => LinalgError::NonFinite,
                     )
                 },
@@ -214,22 +201,12 @@ pub fn spec() -> Spec<Impl> {
                             DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
                         let text = match (imp.svd)(&centred) {
                             Ok((_, s, v_t)) => {
-                                let mut text = format!(
-                                    "σ = [{}]\n",
-                                    s.iter()
-                                        .map(|&x| show::rounded(x, 8))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                );
+                                let mut text = format!("σ = [{}]\n", rounded_all(&s, 8));
                                 for row in v_t.row_iter() {
-                                    let v = sign_fixed(&row.transpose());
-                                    text.push_str(&format!(
+                                    text += &format!(
                                         "v = ±[{}]\n",
-                                        v.iter()
-                                            .map(|&x| show::rounded(x, 6))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    ));
+                                        rounded_all(&sign_fixed(&row.transpose()), 6)
+                                    );
                                 }
                                 text
                             }
@@ -255,14 +232,25 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your singular values come out in column order, not sorted. The convention (and every \
                     use of the SVD: low-rank approximation, PCA) needs σ₀ ≥ σ₁ ≥ …: sort the indices by column \
                     length, largest first, and permute the columns of U and of V (rows of Vᵀ) the same way.",
-                implementation: Impl { svd: unsorted },
+                implementation: Impl {
+                    svd: |a| {
+                        mathlings_linalg::svd(a)?; // the reference's input checks
+                        let (u, s, v) = either_way(a, jacobi_unsorted);
+                        Ok((u, s, v.transpose()))
+                    },
+                },
             },
             Misconception {
                 id: "v_not_transposed",
                 explanation: "You return V where Vᵀ is expected. The rotations accumulate V = J₁J₂⋯ with the right \
                     singular vectors as its COLUMNS; A = U Σ Vᵀ needs them as the ROWS of the third matrix: \
                     return v.transpose().",
-                implementation: Impl { svd: v_not_transposed },
+                implementation: Impl {
+                    svd: |a| {
+                        mathlings_linalg::svd(a)?; // the reference's input checks
+                        Ok(either_way(a, |x| sorted(jacobi_unsorted(x))))
+                    },
+                },
             },
         ],
         probe: |imp| {
@@ -280,13 +268,10 @@ pub fn spec() -> Spec<Impl> {
                 Err(_) => "error",
             };
             let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
-            let order = match (imp.svd)(&d) {
-                Ok((_, s, _)) => {
-                    s.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-                }
-                Err(e) => format!("{e:?}"),
-            };
-            let a = DMatrix::from_row_slice(3, 3, &[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
+            let order = or_error((imp.svd)(&d), |(_, s, _)| {
+                s.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
+            });
+            let a = square(&[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
             let layout = match (imp.svd)(&a) {
                 Ok((u, s, w)) if u.ncols() == s.len() && s.len() == w.nrows() => {
                     if (&u * DMatrix::from_diagonal(&s) * &w - &a).amax() <= 1e-9 {
@@ -301,16 +286,6 @@ pub fn spec() -> Spec<Impl> {
             vec![accuracy.into(), order, layout.into()]
         },
     }
-}
-
-fn validate(a: &DMatrix<f64>) -> Result<(), LinalgError> {
-    if a.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite);
-    }
-    Ok(())
 }
 
 /// One-sided Jacobi, columns left in their final (unsorted) order; (U, σ, V) for m ≥ n.
@@ -374,21 +349,9 @@ fn either_way(a: &DMatrix<f64>, tall: fn(&DMatrix<f64>) -> Triple) -> Triple {
     }
 }
 
-fn unsorted(a: &DMatrix<f64>) -> Decomposition {
-    validate(a)?;
-    let (u, s, v) = either_way(a, jacobi_unsorted);
-    Ok((u, s, v.transpose()))
-}
-
-fn v_not_transposed(a: &DMatrix<f64>) -> Decomposition {
-    validate(a)?;
-    let (u, s, v) = either_way(a, |x| sorted(jacobi_unsorted(x)));
-    Ok((u, s, v))
-}
-
 /// σ² = eigenvalues of AᵀA (nalgebra's symmetric eigensolver), V its eigenvectors, U = AV/σ.
 fn via_gram_matrix(a: &DMatrix<f64>) -> Decomposition {
-    validate(a)?;
+    mathlings_linalg::svd(a)?; // the reference's input checks
     let tall = |x: &DMatrix<f64>| {
         let e = (x.transpose() * x).symmetric_eigen();
         let sigma = e.eigenvalues.map(|l| l.max(0.0).sqrt());

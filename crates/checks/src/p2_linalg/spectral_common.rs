@@ -1,12 +1,9 @@
 //! Helpers shared by the checks of §2.5 and §2.6 (eigenvalues, SVD, PCA): generators of
-//! symmetric and graded matrices, and Rust-literal rendering of tuple results.
-
-use std::fmt::Debug;
+//! symmetric and graded matrices, nalgebra's values as oracles, a sign convention.
 
 use nalgebra::{DMatrix, DVector};
 use proptest::prelude::*;
 
-use crate::show;
 use crate::strategies;
 
 /// A random symmetric n×n matrix, n in `sizes`, entries in [−10, 10]: (M + Mᵀ)/2.
@@ -73,20 +70,6 @@ pub fn sign_fixed(v: &DVector<f64>) -> DVector<f64> {
     }
     let at = v.iamax();
     if v[at] < 0.0 { -v } else { v.clone() }
-}
-
-/// `Ok((λ, dvector![…]))` / `Err(…)`.
-pub fn show_eigenpair<E: Debug>(r: &Result<(f64, DVector<f64>), E>) -> String {
-    match r {
-        Ok((l, v)) => format!("Ok(({}, {}))", show::float(*l), show::vector(v)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-/// A short categorical description of an error, for probes: the variant name only.
-pub fn error_kind<E: Debug>(e: &E) -> String {
-    let text = format!("{e:?}");
-    text.split([' ', '{', '(']).next().unwrap_or_default().to_string()
 }
 
 /// Positive-definite 2×2 matrices at the edge of the contract's symmetry test
