@@ -6,6 +6,7 @@
 
 use mathlings_calculus::CalculusError;
 
+use super::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
@@ -34,15 +35,9 @@ fn valley_grad(x: &[f64]) -> Vec<f64> {
 fn rosenbrock(x: &[f64]) -> f64 {
     (1.0 - x[0]).powi(2) + 100.0 * (x[1] - x[0] * x[0]).powi(2)
 }
-fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
-    vec![-2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]), 200.0 * (x[1] - x[0] * x[0])]
-}
 /// Σ xᵢ² + 3 sin(2xᵢ): non-convex, with many local minima.
 fn wavy(x: &[f64]) -> f64 {
     x.iter().map(|v| v * v + 3.0 * (2.0 * v).sin()).sum()
-}
-fn nan_everywhere(_: &[f64]) -> f64 {
-    f64::NAN
 }
 /// The mean squared error ½·mean((w₀ + w₁x − y)²) of a line through Anscombe's set I.
 fn anscombe_loss(w: &[f64]) -> f64 {
@@ -50,18 +45,6 @@ fn anscombe_loss(w: &[f64]) -> f64 {
     let (xs, ys) = &quartet.sets[0];
     let n = xs.len() as f64;
     xs.iter().zip(ys).map(|(x, y)| (w[0] + w[1] * x - y).powi(2)).sum::<f64>() / (2.0 * n)
-}
-fn anscombe_grad(w: &[f64]) -> Vec<f64> {
-    let quartet = mathlings_models::datasets::anscombe();
-    let (xs, ys) = &quartet.sets[0];
-    let n = xs.len() as f64;
-    let mut g = vec![0.0, 0.0];
-    for (x, y) in xs.iter().zip(ys) {
-        let r = w[0] + w[1] * x - y;
-        g[0] += r / n;
-        g[1] += r * x / n;
-    }
-    g
 }
 
 const OBJECTIVES: [Objective; 4] = [
@@ -74,7 +57,7 @@ const OBJECTIVES: [Objective; 4] = [
     Objective {
         name: "rosenbrock /* (1 − x₀)² + 100(x₁ − x₀²)² */",
         f: rosenbrock,
-        grad: rosenbrock_grad,
+        grad: common::rosenbrock_grad,
     },
     Objective {
         name: "wavy /* Σ xᵢ² + 3 sin(2xᵢ) */",
@@ -277,6 +260,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let sphere_name = "sphere /* Σ xᵢ² */";
+                    let nan_everywhere: fn(&[f64]) -> f64 = |_| f64::NAN;
                     rejects!(ctx,
                         |f, name, g, x, d, a0, c, shrink| call(name, g, x, d, a0, c, shrink)
                             => (imp.armijo_backtracking)(f, g, x, d, a0, c, shrink);
@@ -303,7 +287,7 @@ pub fn spec() -> Spec<Impl> {
                         let mut text =
                             format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
                         for k in 1..=5 {
-                            let g = anscombe_grad(&w);
+                            let g = common::anscombe_fit_grad(&w);
                             let d: Vec<f64> = g.iter().map(|v| -v).collect();
                             match (imp.armijo_backtracking)(
                                 anscombe_loss,
@@ -315,17 +299,13 @@ pub fn spec() -> Spec<Impl> {
                                 0.5,
                             ) {
                                 Ok(step) => {
-                                    for (wi, di) in w.iter_mut().zip(&d) {
-                                        *wi += step * di;
-                                    }
-                                    text.push_str(&format!(
-                                        "step {k}: α = {}, loss = {}\n",
-                                        show::rounded(step, 8),
-                                        show::rounded(anscombe_loss(&w), 8)
-                                    ));
+                                    w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
+                                    let [step, loss] =
+                                        [step, anscombe_loss(&w)].map(|v| show::rounded(v, 8));
+                                    text += &format!("step {k}: α = {step}, loss = {loss}\n");
                                 }
                                 Err(e) => {
-                                    text.push_str(&format!("step {k}: Err({e:?})\n"));
+                                    text += &format!("step {k}: Err({e:?})\n");
                                     break;
                                 }
                             }
@@ -343,7 +323,7 @@ pub fn spec() -> Spec<Impl> {
                     condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, _) = descent(f, g, x, d, a0, c, shrink)?;
+                        let (fx, _) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, _| value < fx)
                     },
                 },
@@ -355,7 +335,7 @@ pub fn spec() -> Spec<Impl> {
                     The slope is negative and must be added: f(x) + c·α·slope < f(x).",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
+                        let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, step| value <= fx - c * step * slope)
                     },
                 },
@@ -367,7 +347,7 @@ pub fn spec() -> Spec<Impl> {
                     Backtracking tries the full initial_step first and shrinks only while the test fails.",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
+                        let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
                             value <= fx + c * step * slope
                         })
@@ -380,14 +360,14 @@ pub fn spec() -> Spec<Impl> {
                     shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+                        let (fx, slope) = validate(false, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, step| value <= fx + c * step * slope)
                     },
                 },
             },
         ],
         probe: |imp| {
-            let run = |a0: f64, c: f64, d: f64| match (imp.armijo_backtracking)(
+            let run = |a0, c, d| match (imp.armijo_backtracking)(
                 sphere,
                 &[2.0],
                 &[1.0],
@@ -404,8 +384,11 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// Validation shared by the wrong implementations; returns (f(x), slope).
+/// The input checks of the wrong implementations, then, if `downhill`, the descent test
+/// (∇f(x)ᵀd < 0, else `NotDescentDirection`); returns (f(x), slope).
+#[allow(clippy::too_many_arguments)]
 fn validate(
+    downhill: bool,
     f: fn(&[f64]) -> f64,
     g: &[f64],
     x: &[f64],
@@ -443,7 +426,11 @@ fn validate(
     if !fx.is_finite() {
         return Err(CalculusError::NonFinite);
     }
-    Ok((fx, g.iter().zip(d).map(|(g, d)| g * d).sum()))
+    let slope = g.iter().zip(d).map(|(g, d)| g * d).sum();
+    if downhill && slope >= 0.0 {
+        return Err(CalculusError::NotDescentDirection);
+    }
+    Ok((fx, slope))
 }
 
 /// Backtracking from `step` with the acceptance test `accept(f(trial), step)`.
@@ -467,22 +454,4 @@ fn backtrack(
         step *= shrink;
     }
     Err(CalculusError::NoConvergence { iterations: 1000 })
-}
-
-/// The validation shared by the wrong implementations, then the descent test
-/// (∇f(x)ᵀd < 0, else `NotDescentDirection`); returns (f(x), slope).
-fn descent(
-    f: fn(&[f64]) -> f64,
-    g: &[f64],
-    x: &[f64],
-    d: &[f64],
-    a0: f64,
-    c: f64,
-    shrink: f64,
-) -> Result<(f64, f64), CalculusError> {
-    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
-    if slope >= 0.0 {
-        return Err(CalculusError::NotDescentDirection);
-    }
-    Ok((fx, slope))
 }
