@@ -248,3 +248,43 @@ pub fn rosenbrock_hess(x: &[f64]) -> DMatrix<f64> {
     let (a, b) = (1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0, -400.0 * x[0]);
     DMatrix::from_row_slice(2, 2, &[a, b, b, 200.0])
 }
+
+/// The n×n matrix with these n² entries, row by row.
+pub fn square(entries: &[f64]) -> DMatrix<f64> {
+    let n = entries.len().isqrt();
+    DMatrix::from_row_slice(n, n, entries)
+}
+
+/// The diagonal matrix with these entries.
+pub fn diag(values: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_diagonal(&DVector::from_column_slice(values))
+}
+
+/// A random orthogonal n×n matrix: the Q factor of a random matrix.
+pub fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
+    let a = DMatrix::from_fn(n, n, |i, j| entries[i * n + j] + if i == j { 0.5 } else { 0.0 });
+    a.qr().q()
+}
+
+/// Q·diag(λ)·Qᵀ, made exactly symmetric.
+pub fn with_eigenvalues(eigenvalues: &[f64], q: &DMatrix<f64>) -> DMatrix<f64> {
+    let h = q * diag(eigenvalues) * q.transpose();
+    (&h + h.transpose()) * 0.5
+}
+
+/// The input checks of a Hessian (square, non-empty, finite, symmetric to √ε·max|hᵢⱼ|), for
+/// the wrong implementations: the reference's classification makes exactly these.
+pub fn checked_hessian(h: &DMatrix<f64>) -> Result<(), CalculusError> {
+    mathlings_calculus::classify_critical_point(h).map(drop)
+}
+
+/// Checks each (input, expected) of a table once, in order: the call shown is `call(input)`,
+/// the verdict `check(input, expected)`; the first failure is the property's.
+pub fn each<T, W: Copy>(
+    ctx: &Ctx,
+    cases: &[(T, W)],
+    call: impl Fn(&T) -> String,
+    check: impl Fn(&T, W) -> Verdict,
+) -> Verdict {
+    cases.iter().try_for_each(|(input, want)| ctx.once(&call(input), || check(input, *want)))
+}
