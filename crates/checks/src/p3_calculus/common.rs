@@ -288,3 +288,9 @@ pub fn each<T, W: Copy>(
 ) -> Verdict {
     cases.iter().try_for_each(|(input, want)| ctx.once(&call(input), || check(input, *want)))
 }
+
+/// Points as a borrowed array of `vec!` literals: `&[vec![1.0], vec![2.0]]`.
+pub fn points(ps: &[Vec<f64>]) -> String {
+    let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();
+    format!("&[{}]", inner.join(", "))
+}

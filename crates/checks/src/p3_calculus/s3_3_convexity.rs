@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use mathlings_calculus::CalculusError;
 
-use super::common::{self, diag, orthogonal, rosenbrock_hess, square};
+use super::common::{self, diag, orthogonal, points, rosenbrock_hess, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_convexity::Impl;
@@ -93,11 +93,6 @@ fn iris_gaussian_nll_hessian(p: &[f64]) -> DMatrix<f64> {
 
 fn psd_call(h: &DMatrix<f64>) -> String {
     format!("is_positive_semidefinite(&{})", show::matrix(h))
-}
-
-fn points(ps: &[Vec<f64>]) -> String {
-    let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();
-    format!("&[{}]", inner.join(", "))
 }
 
 fn convex_call(name: &str, ps: &[Vec<f64>]) -> String {
