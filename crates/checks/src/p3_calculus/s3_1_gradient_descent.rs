@@ -56,6 +56,12 @@ fn call(p: &Problem, x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> String 
     )
 }
 
+/// The call of gradient descent on a case of [`setup`] with this tolerance.
+fn setup_call((k, x0, c): &(usize, Vec<f64>, f64), tol: f64) -> String {
+    let p = &PROBLEMS[*k];
+    call(p, x0, c / lipschitz(p, x0.len()), tol, BUDGET)
+}
+
 /// A problem, a start and a learning rate η = c/L.
 fn setup(c: std::ops::Range<f64>) -> impl Strategy<Value = (usize, Vec<f64>, f64)> + Clone {
     (0..2usize, common::point(1..=5, -5.0, 5.0), c)
@@ -80,10 +86,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         setup(0.2..1.8),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            call(p, x0, c / lipschitz(p, x0.len()), TOL, BUDGET)
-                        },
+                        |case| setup_call(case, TOL),
                         |(k, x0, c)| {
                             let p = &PROBLEMS[*k];
                             let eta = c / lipschitz(p, x0.len());
@@ -103,10 +106,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         setup(0.2..1.8),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            call(p, x0, c / lipschitz(p, x0.len()), 1e-6, BUDGET)
-                        },
+                        |case| setup_call(case, 1e-6),
                         |(k, x0, c)| {
                             let p = &PROBLEMS[*k];
                             let eta = c / lipschitz(p, x0.len());
@@ -136,10 +136,7 @@ pub fn spec() -> Spec<Impl> {
                                 x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
                             },
                         ),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            call(p, x0, c / lipschitz(p, x0.len()), TOL, BUDGET)
-                        },
+                        |case| setup_call(case, TOL),
                         |(k, x0, c)| {
                             let p = &PROBLEMS[*k];
                             let eta = c / lipschitz(p, x0.len());
@@ -259,32 +256,21 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn checked(x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> Result<(), CalculusError> {
-    if x0.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if x0.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    for (name, v) in [("learning_rate", eta), ("tol", tol)] {
-        if !(v.is_finite() && v > 0.0) {
-            return Err(CalculusError::InvalidParameter { name, reason: "must be finite and > 0" });
-        }
-    }
-    if max_iter == 0 {
-        return Err(CalculusError::InvalidParameter {
-            name: "max_iter",
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
-}
-
+/// ‖g‖₂.
 fn norm(g: &[f64]) -> f64 {
     g.iter().map(|v| v * v).sum::<f64>().sqrt()
 }
 
-/// Correct loop and checks, but x ← x + η·∇f.
+/// A gradient of x's length, or `DimensionMismatch`.
+fn gradient(grad: fn(&[f64]) -> Vec<f64>, x: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    let g = grad(x);
+    if g.len() != x.len() {
+        return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
+    }
+    Ok(g)
+}
+
+/// Correct loop and checks (input checked by the reference), but x ← x + η·∇f.
 fn ascent(
     grad: fn(&[f64]) -> Vec<f64>,
     x0: &[f64],
@@ -292,22 +278,17 @@ fn ascent(
     tol: f64,
     max_iter: usize,
 ) -> Result<Vec<f64>, CalculusError> {
-    checked(x0, eta, tol, max_iter)?;
+    mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
     let mut x = x0.to_vec();
     for iterations in 0..=max_iter {
-        let g = grad(&x);
-        if g.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
-        }
+        let g = gradient(grad, &x)?;
         if x.iter().chain(&g).any(|v| !v.is_finite()) {
             return Err(CalculusError::NoConvergence { iterations });
         }
         if norm(&g) <= tol {
             return Ok(x);
         }
-        for (xi, gi) in x.iter_mut().zip(&g) {
-            *xi += eta * gi;
-        }
+        x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi += eta * gi);
     }
     Err(CalculusError::NoConvergence { iterations: max_iter })
 }
@@ -320,20 +301,15 @@ fn while_loop(
     tol: f64,
     max_iter: usize,
 ) -> Result<Vec<f64>, CalculusError> {
-    checked(x0, eta, tol, max_iter)?;
+    mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
     let mut x = x0.to_vec();
-    let mut g = grad(&x);
-    if g.len() != x.len() {
-        return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
-    }
+    let mut g = gradient(grad, &x)?;
     let mut iterations = 0;
     while norm(&g) > tol {
         if iterations == max_iter {
             return Err(CalculusError::NoConvergence { iterations });
         }
-        for (xi, gi) in x.iter_mut().zip(&g) {
-            *xi -= eta * gi;
-        }
+        x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi -= eta * gi);
         g = grad(&x);
         iterations += 1;
     }
