@@ -305,9 +305,8 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let sin = FUNCTIONS[0].f;
-            let value = |r: Result<f64, CalculusError>| match r {
-                Ok(v) => show::rounded(v, 6),
-                Err(e) => format!("{e:?}"),
+            let value = |r: Result<f64, CalculusError>| {
+                r.map_or_else(|e| format!("{e:?}"), |v| show::rounded(v, 6))
             };
             let accuracy = |t: &TestFn, x: f64| match (imp.derivative)(t.f, x) {
                 Ok(v) => {

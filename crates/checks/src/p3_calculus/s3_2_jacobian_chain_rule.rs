@@ -190,14 +190,14 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let shape = |r: Result<DMatrix<f64>, CalculusError>| match r {
-                Ok(m) => format!(
-                    "{}×{} {}",
-                    m.nrows(),
-                    m.ncols(),
+            let shape = |r: Result<DMatrix<f64>, CalculusError>| {
+                let entries = |m: &DMatrix<f64>| {
                     m.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(" ")
-                ),
-                Err(e) => format!("{e:?}"),
+                };
+                r.map_or_else(
+                    |e| format!("{e:?}"),
+                    |m| format!("{}×{} {}", m.nrows(), m.ncols(), entries(&m)),
+                )
             };
             let jf = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 0.0, 0.0, 1.0, -1.0]);
             let jg = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.5, 1.0, 2.0, 3.0]);

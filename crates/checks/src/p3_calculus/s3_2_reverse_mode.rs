@@ -209,20 +209,15 @@ fn anscombe_mse_program() -> Vec<Op> {
     let mut p = Vec::new();
     let mut total = None;
     for (xi, yi) in xs.iter().zip(ys) {
-        let at = |p: &Vec<Op>| p.len() + 2;
-        p.push(Op::Const(*xi));
-        p.push(Op::Mul(1, at(&p) - 1));
-        p.push(Op::Add(0, at(&p) - 1));
-        let prediction = at(&p) - 1;
-        p.push(Op::Const(*yi));
-        p.push(Op::Sub(at(&p) - 1, prediction));
-        p.push(Op::Mul(at(&p) - 1, at(&p) - 1));
-        let square = at(&p) - 1;
+        // Entries k.. : xᵢ, θ₁·xᵢ, θ₀ + θ₁·xᵢ, yᵢ, the residual, its square.
+        let k = p.len() + 2;
+        p.extend([Op::Const(*xi), Op::Mul(1, k), Op::Add(0, k + 1), Op::Const(*yi)]);
+        p.extend([Op::Sub(k + 3, k + 2), Op::Mul(k + 4, k + 4)]);
         total = Some(match total {
-            None => square,
+            None => k + 5,
             Some(t) => {
-                p.push(Op::Add(t, square));
-                at(&p) - 1
+                p.push(Op::Add(t, k + 5));
+                k + 6
             }
         });
     }

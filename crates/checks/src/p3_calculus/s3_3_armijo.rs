@@ -66,14 +66,23 @@ const OBJECTIVES: [Objective; 4] = [
     },
 ];
 
-/// One line-search problem.
+/// The line search's signature.
+type Search =
+    fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>;
+
+/// The reference line search.
+const REFERENCE: Search =
+    |f, g, x, d, a0, c, s| mathlings_calculus::armijo_backtracking(f, g, x, d, a0, c, s);
+
+/// One line-search problem: objective (an index into `OBJECTIVES`), ∇f(x), x, direction d,
+/// initial step α₀, c and shrink.
 #[derive(Debug, Clone)]
 struct Case {
     objective: usize,
+    g: Vec<f64>,
     x: Vec<f64>,
-    grad: Vec<f64>,
-    direction: Vec<f64>,
-    initial_step: f64,
+    d: Vec<f64>,
+    a0: f64,
     c: f64,
     shrink: f64,
 }
@@ -85,47 +94,35 @@ impl Case {
     fn call(&self) -> String {
         call(
             OBJECTIVES[self.objective].name,
-            &self.grad,
+            &self.g,
             &self.x,
-            &self.direction,
-            self.initial_step,
+            &self.d,
+            self.a0,
             self.c,
             self.shrink,
         )
     }
-    fn run(&self, imp: &Impl) -> Result<f64, CalculusError> {
-        (imp.armijo_backtracking)(
-            self.f(),
-            &self.grad,
-            &self.x,
-            &self.direction,
-            self.initial_step,
-            self.c,
-            self.shrink,
-        )
+    fn run(&self, search: Search) -> Result<f64, CalculusError> {
+        search(self.f(), &self.g, &self.x, &self.d, self.a0, self.c, self.shrink)
     }
+    /// Whether `step` passes the Armijo test f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.
     fn passes(&self, step: f64) -> bool {
-        armijo_holds(self.f(), &self.grad, &self.x, &self.direction, step, self.c)
+        let slope: f64 = self.g.iter().zip(&self.d).map(|(g, d)| g * d).sum();
+        let trial: Vec<f64> = self.x.iter().zip(&self.d).map(|(x, d)| x + step * d).collect();
+        let value = self.f()(&trial);
+        value.is_finite() && value <= self.f()(&self.x) + self.c * step * slope
     }
+}
+
+/// A line search on the sphere Σ xᵢ² with shrink ½.
+fn on_sphere(g: &[f64], x: &[f64], d: &[f64], a0: f64, c: f64) -> Case {
+    Case { objective: 0, g: g.to_vec(), x: x.to_vec(), d: d.to_vec(), a0, c, shrink: 0.5 }
 }
 
 fn call(name: &str, g: &[f64], x: &[f64], d: &[f64], a0: f64, c: f64, shrink: f64) -> String {
-    format!(
-        "armijo_backtracking({name}, {}, {}, {}, {}, {}, {})",
-        show::floats(g),
-        show::floats(x),
-        show::floats(d),
-        show::float(a0),
-        show::float(c),
-        show::float(shrink)
-    )
-}
-
-fn armijo_holds(f: fn(&[f64]) -> f64, g: &[f64], x: &[f64], d: &[f64], step: f64, c: f64) -> bool {
-    let slope: f64 = g.iter().zip(d).map(|(g, d)| g * d).sum();
-    let trial: Vec<f64> = x.iter().zip(d).map(|(x, d)| x + step * d).collect();
-    let value = f(&trial);
-    value.is_finite() && value <= f(x) + c * step * slope
+    let [a0, c, shrink] = [a0, c, shrink].map(show::float);
+    let [g, x, d] = [g, x, d].map(show::floats);
+    format!("armijo_backtracking({name}, {g}, {x}, {d}, {a0}, {c}, {shrink})")
 }
 
 /// Random problems: a test function, a point, a descent direction (steepest descent, or it
@@ -153,20 +150,8 @@ fn case() -> impl Strategy<Value = Case> + Clone {
             let slope: f64 = grad.iter().zip(&bent).map(|(g, d)| g * d).sum();
             let direction =
                 if slope < -1e-3 * norm * norm { bent } else { grad.iter().map(|g| -g).collect() };
-            Some(Case { objective, x, grad, direction, initial_step: a0, c, shrink })
+            Some(Case { objective, g: grad, x, d: direction, a0, c, shrink })
         })
-}
-
-fn reference(case: &Case) -> Result<f64, CalculusError> {
-    mathlings_calculus::armijo_backtracking(
-        case.f(),
-        &case.grad,
-        &case.x,
-        &case.direction,
-        case.initial_step,
-        case.c,
-        case.shrink,
-    )
 }
 
 /// The checks.
@@ -179,7 +164,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "the returned step satisfies f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd (random functions, points, descent directions, c up to 0.9)",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(case(), Case::call, |case| match case.run(imp) {
+                    ctx.forall(case(), Case::call, |case| match case.run(imp.armijo_backtracking) {
                         Ok(step) => expect::that(
                             case.passes(step),
                             format!("Ok({}), which fails the Armijo condition", show::float(step)),
@@ -195,8 +180,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 3,
                 check: |imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
-                        let want = reference(case).expect("reference line search");
-                        expect::close(&case.run(imp), want, SAME_STEP)
+                        let want = case.run(REFERENCE).expect("reference line search");
+                        expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
                     })
                 },
             },
@@ -205,27 +190,15 @@ pub fn spec() -> Spec<Impl> {
                 description: "on f = x² at 1 with d = −2: α₀ = 1 (lands on −1, no decrease) gives ½; α₀ = 0.99, c = ½ gives 0.495; α₀ = 0.4 passes at once",
                 weight: 2,
                 check: |imp, ctx| {
-                    for (a0, c, want) in
-                        [(1.0, 1e-4, 0.5), (1.0, 0.5, 0.5), (0.99, 0.5, 0.495), (0.4, 1e-4, 0.4)]
-                    {
-                        let text = call("sphere /* Σ xᵢ² */", &[2.0], &[1.0], &[-2.0], a0, c, 0.5);
-                        ctx.once(&text, || {
-                            expect::close(
-                                &(imp.armijo_backtracking)(
-                                    sphere,
-                                    &[2.0],
-                                    &[1.0],
-                                    &[-2.0],
-                                    a0,
-                                    c,
-                                    0.5,
-                                ),
-                                want,
-                                SAME_STEP,
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let cases = [
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 1.0, 1e-4), 0.5),
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 1.0, 0.5), 0.5),
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 0.99, 0.5), 0.495),
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 0.4, 1e-4), 0.4),
+                    ];
+                    common::each(ctx, &cases, Case::call, |case, want| {
+                        expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
+                    })
                 },
             },
             Property {
@@ -233,25 +206,22 @@ pub fn spec() -> Spec<Impl> {
                 description: "a direction with ∇f(x)ᵀd ≥ 0 (uphill, or along a contour) gives CalculusError::NotDescentDirection",
                 weight: 2,
                 check: |imp, ctx| {
-                    let fixed: [(&[f64], &[f64], &[f64]); 2] = [
-                        (&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0]),
-                        (&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0]),
+                    let rejected = |case: &Case, ()| {
+                        expect_err!(
+                            &case.run(imp.armijo_backtracking),
+                            CalculusError::NotDescentDirection
+                        )
+                    };
+                    let fixed = [
+                        (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0], 1.0, 1e-4), ()),
+                        (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0], 1.0, 1e-4), ()),
                     ];
-                    for (g, x, d) in fixed {
-                        ctx.once(&call("sphere /* Σ xᵢ² */", g, x, d, 1.0, 1e-4, 0.5), || {
-                            expect_err!(
-                                &(imp.armijo_backtracking)(sphere, g, x, d, 1.0, 1e-4, 0.5),
-                                CalculusError::NotDescentDirection
-                            )
-                        })?;
-                    }
+                    common::each(ctx, &fixed, Case::call, rejected)?;
                     let uphill = case().prop_map(|mut case| {
-                        case.direction = case.direction.iter().map(|d| -d).collect();
+                        case.d = case.d.iter().map(|d| -d).collect();
                         case
                     });
-                    ctx.forall(uphill, Case::call, |case| {
-                        expect_err!(&case.run(imp), CalculusError::NotDescentDirection)
-                    })
+                    ctx.forall(uphill, Case::call, |case| rejected(case, ()))
                 },
             },
             Property {
@@ -367,17 +337,9 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let run = |a0, c, d| match (imp.armijo_backtracking)(
-                sphere,
-                &[2.0],
-                &[1.0],
-                &[d],
-                a0,
-                c,
-                0.5,
-            ) {
-                Ok(step) => show::rounded(step, 8),
-                Err(e) => format!("{e:?}"),
+            let run = |a0, c, d| {
+                let got = (imp.armijo_backtracking)(sphere, &[2.0], &[1.0], &[d], a0, c, 0.5);
+                got.map_or_else(|e| format!("{e:?}"), |step| show::rounded(step, 8))
             };
             vec![run(0.99, 0.5, -2.0), run(1.0, 0.5, -2.0), run(1.0, 1e-4, 2.0)]
         },

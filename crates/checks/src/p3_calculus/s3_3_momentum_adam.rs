@@ -396,18 +396,12 @@ pub fn spec() -> Spec<Impl> {
             let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
             FIRST.with(|f| *f.borrow_mut() = (vec![1.0, 1.0], vec![2.0, -0.001]));
             let first = (imp.adam)(first_step_grad, &[1.0, 1.0], 0.1, 0.9, 0.999, 1e-8, 1e-12, 10);
+            let rounded = |run: Run| {
+                format!("{:?}", run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>())
+            };
             vec![
-                match heavy {
-                    Ok(run) => format!("{} steps", run.iterations),
-                    Err(e) => format!("{e:?}"),
-                },
-                match first {
-                    Ok(run) => format!(
-                        "{:?}",
-                        run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>()
-                    ),
-                    Err(e) => format!("{e:?}"),
-                },
+                heavy.map_or_else(|e| format!("{e:?}"), |run| format!("{} steps", run.iterations)),
+                first.map_or_else(|e| format!("{e:?}"), rounded),
             ]
         },
     }

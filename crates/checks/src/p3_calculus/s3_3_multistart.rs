@@ -388,11 +388,11 @@ pub fn spec() -> Spec<Impl> {
                 (double_well, fragile_local, vec![vec![5.0], vec![-2.0]]),
             ];
             runs.iter()
-                .map(|(f, local, starts)| match (imp.multi_start)(*f, *local, starts) {
-                    Ok((x, v)) => {
+                .map(|(f, local, starts)| {
+                    let shown = |(x, v): (Vec<f64>, f64)| {
                         format!("x = {}, f = {}", show::rounded(x[0], 6), show::rounded(v, 6))
-                    }
-                    Err(e) => format!("{e:?}"),
+                    };
+                    (imp.multi_start)(*f, *local, starts).map_or_else(|e| format!("{e:?}"), shown)
                 })
                 .collect()
         },

@@ -405,13 +405,13 @@ pub fn spec() -> Spec<Impl> {
                 (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &[5.0, -3.0], TOL, 50);
             [coupled, pivot]
                 .into_iter()
-                .map(|r| match r {
-                    Ok(run) => format!(
-                        "{} steps to {:?}",
-                        run.iterations,
-                        run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>()
-                    ),
-                    Err(e) => format!("{e:?}"),
+                .map(|r| {
+                    let x =
+                        |run: &Run| run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>();
+                    r.map_or_else(
+                        |e| format!("{e:?}"),
+                        |run| format!("{} steps to {:?}", run.iterations, x(&run)),
+                    )
                 })
                 .collect()
         },
