@@ -294,3 +294,8 @@ pub fn points(ps: &[Vec<f64>]) -> String {
     let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();
     format!("&[{}]", inner.join(", "))
 }
+
+/// ‖v‖₂.
+pub fn norm(v: &[f64]) -> f64 {
+    v.iter().map(|x| x * x).sum::<f64>().sqrt()
+}

@@ -253,21 +253,13 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "repeat 5×: α = armijo_backtracking(anscombe_loss, ∇, w, −∇, 1.0, 1e-4, 0.5); w += α·(−∇), from w = [0, 0]";
                     ctx.once(call, || {
-                        let mut w = vec![0.0, 0.0];
+                        let (search, mut w) = (imp.armijo_backtracking, vec![0.0, 0.0]);
                         let mut text =
                             format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
                         for k in 1..=5 {
                             let g = common::anscombe_fit_grad(&w);
                             let d: Vec<f64> = g.iter().map(|v| -v).collect();
-                            match (imp.armijo_backtracking)(
-                                anscombe_loss,
-                                &g,
-                                &w,
-                                &d,
-                                1.0,
-                                1e-4,
-                                0.5,
-                            ) {
+                            match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
                                 Ok(step) => {
                                     w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
                                     let [step, loss] =
