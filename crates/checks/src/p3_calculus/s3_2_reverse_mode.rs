@@ -115,9 +115,10 @@ fn show_xy([value, gx, gy]: [f64; 3]) -> String {
     format!("value {value}, g[x.0] = {gx}, g[y.0] = {gy}")
 }
 
-/// Each of value, g[x], g[y] within its tolerance.
-fn within(got: [f64; 3], want: [f64; 3], tols: [Tol; 3]) -> bool {
-    (0..3).all(|i| tols[i].accepts(got[i], want[i]))
+/// Value, g[x] and g[y] (see [`xy`]) each within its tolerance of `want`, which `expected`
+/// describes.
+fn xy_close(got: [f64; 3], want: [f64; 3], tols: [Tol; 3], expected: String) -> Verdict {
+    expect::that((0..3).all(|i| tols[i].accepts(got[i], want[i])), show_xy(got), expected)
 }
 
 /// Random straight-line programs of `len` instructions whose operands are random earlier
@@ -267,18 +268,15 @@ pub fn spec() -> Spec<Impl> {
                             let (dx, dy) = (central(p, *x, *y, true, H), central(p, *x, *y, false, H));
                             let [tx, ty] = [gradient_check_tol(dx), gradient_check_tol(dy)];
                             let got = xy(&(imp.run)(p, *x, *y));
-                            expect::that(
-                                within(got, [value, dx, dy], [AGREE, tx, ty]),
-                                show_xy(got),
-                                format!(
-                                    "value {}, g[x.0] ≈ {} (± {}), g[y.0] ≈ {} (± {}) by central differences",
-                                    show::float(value),
-                                    show::float(dx),
-                                    show::rounded(tx.abs, 2),
-                                    show::float(dy),
-                                    show::rounded(ty.abs, 2)
-                                ),
-                            )
+                            let expected = format!(
+                                "value {}, g[x.0] ≈ {} (± {}), g[y.0] ≈ {} (± {}) by central differences",
+                                show::float(value),
+                                show::float(dx),
+                                show::rounded(tx.abs, 2),
+                                show::float(dy),
+                                show::rounded(ty.abs, 2)
+                            );
+                            xy_close(got, [value, dx, dy], [AGREE, tx, ty], expected)
                         },
                     )
                 },
@@ -342,9 +340,10 @@ pub fn spec() -> Spec<Impl> {
                                 };
                             }
                             let (got, want) = (xy(&(imp.run)(p, *x, *y)), [v, d * y, d * x]);
-                            expect::that(
-                                within(got, want, [RULE; 3]),
-                                show_xy(got),
+                            xy_close(
+                                got,
+                                want,
+                                [RULE; 3],
                                 format!("{} (chain rule, ± 1e-12 relative)", show_xy(want)),
                             )
                         },
@@ -380,9 +379,10 @@ pub fn spec() -> Spec<Impl> {
                                 rel: 1e-12,
                                 abs: 1e-12 * (1.0 + xf[i].abs() + xg[i].abs()),
                             });
-                            expect::that(
-                                within(got, want, tols),
-                                show_xy(got),
+                            xy_close(
+                                got,
+                                want,
+                                tols,
                                 format!("the sums of your runs of f and g: {}", show_xy(want)),
                             )?;
                             let mut scaled = f.clone();
@@ -390,16 +390,13 @@ pub fn spec() -> Spec<Impl> {
                             scaled.push(Op::Mul(f.len() + 2, f.len() + 1));
                             let got = xy(&(imp.run)(&scaled, *x, *y));
                             let want = xf.map(|v| c * v);
-                            expect::that(
-                                within(got, want, [RULE; 3]),
-                                show_xy(got),
-                                format!(
-                                    "{} times your run of f: {}",
-                                    show::float(*c),
-                                    show_xy(want)
-                                ),
-                            )
-                            .map_err(|f| Failure { call: call(&scaled, *x, *y), ..f })
+                            let expected = format!(
+                                "{} times your run of f: {}",
+                                show::float(*c),
+                                show_xy(want)
+                            );
+                            xy_close(got, want, [RULE; 3], expected)
+                                .map_err(|f| Failure { call: call(&scaled, *x, *y), ..f })
                         },
                     )
                 },

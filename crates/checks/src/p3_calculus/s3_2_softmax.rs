@@ -81,29 +81,23 @@ pub fn spec() -> Spec<Impl> {
                         logits(1..=8, 30),
                         |z| call("softmax", z),
                         |z| {
-                            let s = (imp.softmax)(z);
-                            let ok = matches!(&s, Ok(s) if s.len() == z.len()
+                            let (s, n) = ((imp.softmax)(z), z.len());
+                            let ok = matches!(&s, Ok(s) if s.len() == n
                                 && s.iter().all(|p| (0.0..=1.0).contains(p))
                                 && (s.iter().sum::<f64>() - 1.0).abs() <= SUM);
-                            expect::that(
-                                ok,
-                                show::result(&s),
-                                format!(
-                                    "Ok(vec of {} probabilities in [0, 1] summing to 1 ± {SUM:e})",
-                                    z.len()
-                                ),
-                            )?;
+                            let expected = format!(
+                                "Ok(vec of {n} probabilities in [0, 1] summing to 1 ± {SUM:e})"
+                            );
+                            expect::that(ok, show::result(&s), expected)?;
                             let l = (imp.log_softmax)(z);
-                            let ok = matches!(&l, Ok(l) if l.len() == z.len()
+                            let ok = matches!(&l, Ok(l) if l.len() == n
                                 && (l.iter().map(|v| v.exp()).sum::<f64>() - 1.0).abs() <= SUM);
-                            expect::that(
-                                ok,
-                                format!("{} from {}", show::result(&l), call("log_softmax", z)),
-                                format!(
-                                    "Ok(vec of {} log-probabilities whose exps sum to 1 ± {SUM:e})",
-                                    z.len()
-                                ),
-                            )
+                            let shown =
+                                format!("{} from {}", show::result(&l), call("log_softmax", z));
+                            let expected = format!(
+                                "Ok(vec of {n} log-probabilities whose exps sum to 1 ± {SUM:e})"
+                            );
+                            expect::that(ok, shown, expected)
                         },
                     )
                 },
@@ -245,36 +239,31 @@ pub fn spec() -> Spec<Impl> {
                         logits(1..=8, 30),
                         |z| call("softmax_jacobian", z),
                         |z| {
-                            let got = (imp.softmax_jacobian)(z);
+                            let (got, n) = ((imp.softmax_jacobian)(z), z.len());
+                            let shown = show::outcome(&got);
                             let Ok(j) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok(an n×n matrix)");
+                                return expect::fail(shown, "Ok(an n×n matrix)");
                             };
-                            if j.shape() != (z.len(), z.len()) {
-                                return expect::fail(
-                                    show::outcome(&got),
-                                    format!("Ok(a {0}×{0} matrix)", z.len()),
-                                );
+                            if j.shape() != (n, n) {
+                                return expect::fail(shown, format!("Ok(a {n}×{n} matrix)"));
                             }
                             let sums: Vec<f64> = j.row_iter().map(|r| r.sum()).collect();
+                            let with_sums =
+                                format!("{shown} with row sums {}", show::floats(&sums));
+                            let expected = format!("rows summing to 0 (± {ROW_SUM:e})");
                             expect::that(
                                 sums.iter().all(|s| s.abs() <= ROW_SUM),
-                                format!(
-                                    "{} with row sums {}",
-                                    show::outcome(&got),
-                                    show::floats(&sums)
-                                ),
-                                format!("rows summing to 0 (± {ROW_SUM:e})"),
+                                with_sums,
+                                expected,
                             )?;
                             let asymmetry = (j - j.transpose()).abs().max();
-                            expect::that(
-                                asymmetry <= JACOBIAN.abs,
-                                format!(
-                                    "{} with max |Jᵢⱼ − Jⱼᵢ| = {}",
-                                    show::outcome(&got),
-                                    show::float(asymmetry)
-                                ),
-                                format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs),
-                            )
+                            let with_asymmetry = format!(
+                                "{shown} with max |Jᵢⱼ − Jⱼᵢ| = {}",
+                                show::float(asymmetry)
+                            );
+                            let expected =
+                                format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs);
+                            expect::that(asymmetry <= JACOBIAN.abs, with_asymmetry, expected)
                         },
                     )
                 },

@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use mathlings_calculus::CalculusError;
+use mathlings_calculus::{CalculusError, gradient_descent};
 
 use super::common::{self, anscombe_fit_grad, nan_grad, quadratic_grad, short_grad};
 use crate::prelude::*;
@@ -67,7 +67,7 @@ fn show_run(r: &Result<Run, CalculusError>) -> String {
     common::minimization(r.as_ref().map(|run| (&run.x[..], run.iterations)))
 }
 
-fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
+fn quadratic(a: &DMatrix<f64>, b: &[f64]) -> String {
     format!("grad of ½xᵀAx − bᵀx with A = {}, b = {}", show::matrix(a), show::floats(b))
 }
 
@@ -125,7 +125,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         (common::spd_quadratic(), 0.0..0.95f64),
                         |((a, b, x0), beta)| {
-                            momentum_call(&quadratic_name(a, b), x0, [0.1, *beta, 1e-12], STEPS)
+                            momentum_call(&quadratic(a, b), x0, [0.1, *beta, 1e-12], STEPS)
                         },
                         |((a, b, x0), beta)| {
                             let run = |m: &Impl| {
@@ -144,15 +144,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "on ½(x² + 100y²) from (1, 1) with η = 0.01, β = 0.9 needs fewer steps than plain gradient descent, and β = 0 is plain gradient descent",
                 weight: 2,
                 check: |imp, ctx| {
-                    let plain = mathlings_calculus::gradient_descent(
-                        valley_grad,
-                        &[1.0, 1.0],
-                        0.01,
-                        TOL,
-                        10_000,
-                    )
-                    .expect("reference gradient descent")
-                    .iterations;
+                    let plain = gradient_descent(valley_grad, &[1.0, 1.0], 0.01, TOL, 10_000)
+                        .expect("reference gradient descent")
+                        .iterations;
                     let name = "grad of ½(x² + 100y²)";
                     let run =
                         |beta| (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, beta, TOL, 10_000);
@@ -231,12 +225,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         case,
                         |((a, b, x0), (b1, b2))| {
-                            adam_call(
-                                &quadratic_name(a, b),
-                                x0,
-                                [0.1, *b1, *b2, 1e-8, 1e-12],
-                                STEPS,
-                            )
+                            adam_call(&quadratic(a, b), x0, [0.1, *b1, *b2, 1e-8, 1e-12], STEPS)
                         },
                         |((a, b, x0), (b1, b2))| {
                             let run = |m: &Impl| {
