@@ -57,9 +57,15 @@ fn call(p: &Problem, x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> String 
 }
 
 /// The call of gradient descent on a case of [`setup`] with this tolerance.
-fn setup_call((k, x0, c): &(usize, Vec<f64>, f64), tol: f64) -> String {
+fn setup_call(case: &(usize, Vec<f64>, f64), tol: f64) -> String {
+    let (p, eta) = problem(case);
+    call(p, &case.1, eta, tol, BUDGET)
+}
+
+/// A case of [`setup`]: its problem and learning rate η = c/L.
+fn problem((k, x0, c): &(usize, Vec<f64>, f64)) -> (&'static Problem, f64) {
     let p = &PROBLEMS[*k];
-    call(p, x0, c / lipschitz(p, x0.len()), tol, BUDGET)
+    (p, c / lipschitz(p, x0.len()))
 }
 
 /// A problem, a start and a learning rate η = c/L.
@@ -87,14 +93,10 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         setup(0.2..1.8),
                         |case| setup_call(case, TOL),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            let eta = c / lipschitz(p, x0.len());
-                            expect::all_close(
-                                &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
-                                &minimiser(p, x0.len()),
-                                NEAR,
-                            )
+                        |case @ (_, x0, _)| {
+                            let (p, eta) = problem(case);
+                            let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
+                            expect::all_close(&got, &minimiser(p, x0.len()), NEAR)
                         },
                     )
                 },
@@ -107,18 +109,14 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         setup(0.2..1.8),
                         |case| setup_call(case, 1e-6),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            let eta = c / lipschitz(p, x0.len());
+                        |case @ (_, x0, _)| {
+                            let (p, eta) = problem(case);
                             let want =
                                 mathlings_calculus::gradient_descent(p.grad, x0, eta, 1e-6, BUDGET)
                                     .expect("reference converges");
+                            let got = (imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET);
                             // Both stop within 1e-6/λ_min ≤ 1e-6 of the minimiser.
-                            expect::all_close(
-                                &(imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET),
-                                &want.x,
-                                Tol { rel: 0.0, abs: 2e-6 },
-                            )
+                            expect::all_close(&got, &want.x, Tol { rel: 0.0, abs: 2e-6 })
                         },
                     )
                 },
@@ -128,22 +126,20 @@ pub fn spec() -> Spec<Impl> {
                 description: "with η = c/L, c ∈ [2.2, 3] (above 2/L) the iterates blow up: the answer is Err(NoConvergence { .. }), never a NaN/∞ point as Ok",
                 weight: 2,
                 check: |imp, ctx| {
+                    let away = setup(2.2..3.0).prop_filter(
+                        "start away from the minimiser",
+                        |(k, x0, _)| {
+                            let m = minimiser(&PROBLEMS[*k], x0.len());
+                            x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
+                        },
+                    );
                     ctx.forall(
-                        setup(2.2..3.0).prop_filter(
-                            "start away from the minimiser",
-                            |(k, x0, _)| {
-                                let m = minimiser(&PROBLEMS[*k], x0.len());
-                                x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
-                            },
-                        ),
+                        away,
                         |case| setup_call(case, TOL),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            let eta = c / lipschitz(p, x0.len());
-                            expect_err!(
-                                &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
-                                CalculusError::NoConvergence { .. }
-                            )
+                        |case @ (_, x0, _)| {
+                            let (p, eta) = problem(case);
+                            let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
+                            expect_err!(&got, CalculusError::NoConvergence { .. })
                         },
                     )
                 },
@@ -201,19 +197,18 @@ pub fn spec() -> Spec<Impl> {
                     let call =
                         "gradient_descent(anscombe_mse_gradient, &[0.0, 0.0], 0.005, 1e-9, 100000)";
                     ctx.once(call, || {
-                        let got = (imp.gradient_descent)(
+                        let gd = imp.gradient_descent;
+                        let text = match gd(
                             common::anscombe_mse_gradient,
                             &[0.0, 0.0],
                             0.005,
                             1e-9,
                             100_000,
-                        );
-                        let text = match got {
-                            Ok(theta) => format!(
-                                "intercept = {}, slope = {}\n",
-                                show::rounded(theta[0], 7),
-                                show::rounded(theta[1], 7)
-                            ),
+                        ) {
+                            Ok(theta) => {
+                                let [w0, w1] = [0, 1].map(|i| show::rounded(theta[i], 7));
+                                format!("intercept = {w0}, slope = {w1}\n")
+                            }
                             Err(e) => format!("{e:?}\n"),
                         };
                         ctx.snapshot("anscombe", call, &text)
@@ -256,11 +251,6 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// ‖g‖₂.
-fn norm(g: &[f64]) -> f64 {
-    g.iter().map(|v| v * v).sum::<f64>().sqrt()
-}
-
 /// A gradient of x's length, or `DimensionMismatch`.
 fn gradient(grad: fn(&[f64]) -> Vec<f64>, x: &[f64]) -> Result<Vec<f64>, CalculusError> {
     let g = grad(x);
@@ -285,7 +275,7 @@ fn ascent(
         if x.iter().chain(&g).any(|v| !v.is_finite()) {
             return Err(CalculusError::NoConvergence { iterations });
         }
-        if norm(&g) <= tol {
+        if common::norm(&g) <= tol {
             return Ok(x);
         }
         x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi += eta * gi);
@@ -305,7 +295,7 @@ fn while_loop(
     let mut x = x0.to_vec();
     let mut g = gradient(grad, &x)?;
     let mut iterations = 0;
-    while norm(&g) > tol {
+    while common::norm(&g) > tol {
         if iterations == max_iter {
             return Err(CalculusError::NoConvergence { iterations });
         }
