@@ -4,8 +4,6 @@
 // type would not make them clearer.
 #![allow(clippy::type_complexity)]
 
-use std::cell::RefCell;
-
 use mathlings_calculus::CalculusError;
 
 use super::common::{self, diag, orthogonal, points, rosenbrock_hess, square};
@@ -20,15 +18,6 @@ const MIN_NONZERO_EIGENVALUE: f64 = 0.1;
 /// Step of the reference's finite-difference Hessian of ½xᵀAx: a quadratic has no
 /// truncation error, and the round-off ε·|f|/h² ≈ 2e-16·10³/1e-6 = 2e-7 is far below 0.1.
 const REFERENCE_STEP: f64 = 1e-3;
-
-thread_local! {
-    /// The matrix A of the quadratic ½xᵀAx whose Hessian `quadratic_hessian` returns.
-    static QUADRATIC: RefCell<DMatrix<f64>> = RefCell::new(DMatrix::zeros(1, 1));
-}
-
-fn quadratic_hessian(_: &[f64]) -> DMatrix<f64> {
-    QUADRATIC.with(|a| a.borrow().clone())
-}
 
 /// Hessian of x⁴ + y⁴ + …: diag(12xᵢ²), PSD everywhere but singular at 0.
 fn quartic_hessian(p: &[f64]) -> DMatrix<f64> {
@@ -84,11 +73,7 @@ fn iris_gaussian_nll_hessian(p: &[f64]) -> DMatrix<f64> {
     let s1: f64 = xs.iter().map(|x| x - mu).sum();
     let s2: f64 = xs.iter().map(|x| (x - mu) * (x - mu)).sum();
     let cross = 2.0 * s1 / sigma.powi(3);
-    DMatrix::from_row_slice(
-        2,
-        2,
-        &[n / (sigma * sigma), cross, cross, -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4)],
-    )
+    square(&[n / (sigma * sigma), cross, cross, -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4)])
 }
 
 fn psd_call(h: &DMatrix<f64>) -> String {
@@ -172,8 +157,8 @@ pub fn spec() -> Spec<Impl> {
                             };
                             let want = mathlings_calculus::is_convex_on(f, ps, REFERENCE_STEP)
                                 .expect("reference convexity test");
-                            QUADRATIC.with(|q| *q.borrow_mut() = a.clone());
-                            expect_bool(&(imp.is_convex_on)(quadratic_hessian, ps), want)
+                            common::set_quadratic(a, &[]);
+                            expect_bool(&(imp.is_convex_on)(common::quadratic_hess, ps), want)
                         },
                     )
                 },
