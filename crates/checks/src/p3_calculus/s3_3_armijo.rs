@@ -1,9 +1,5 @@
 //! Checks for 3.3 — backtracking line search with the Armijo condition.
 
-// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
-// type would not make them clearer.
-#![allow(clippy::type_complexity)]
-
 use mathlings_calculus::CalculusError;
 
 use super::common;

@@ -1,9 +1,5 @@
 //! Checks for 3.3 — multi-start search: keep the best of several local runs.
 
-// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
-// type would not make them clearer.
-#![allow(clippy::type_complexity)]
-
 use mathlings_calculus::{CalculusError, Minimization, gradient_descent};
 
 use super::common;

@@ -410,6 +410,9 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// A Newton step: `step(H, g)` is the change to add to x.
+type Step = fn(&DMatrix<f64>, &[f64]) -> Result<Vec<f64>, CalculusError>;
+
 /// Newton's loop (input checked by the reference) with a pluggable step: `step(H, g)`
 /// returns the change to add to x.
 fn newton_with(
@@ -418,7 +421,7 @@ fn newton_with(
     x0: &[f64],
     tol: f64,
     max_iter: usize,
-    step: fn(&DMatrix<f64>, &[f64]) -> Result<Vec<f64>, CalculusError>,
+    step: Step,
 ) -> Result<Run, CalculusError> {
     mathlings_calculus::newton_method(common::zero_grad, hess, x0, tol, max_iter)?;
     let n = x0.len();
