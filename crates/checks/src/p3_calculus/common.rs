@@ -1,6 +1,11 @@
 //! Test functions and helpers shared by the part-3 checks (fn pointers cannot capture, so
 //! every test function is a plain `fn` with its data built inside).
 
+use std::cell::RefCell;
+use std::fmt::Debug;
+
+use mathlings_calculus::CalculusError;
+
 use crate::prelude::*;
 
 /// A scalar function of a point, with the name shown in calls.
@@ -104,8 +109,7 @@ pub fn identity_gradient(x: &[f64]) -> Vec<f64> {
 /// The input checks of the finite-difference estimates (gradient, hessian), for their
 /// wrong implementations: x non-empty and finite, and a step h > 0 that moves every
 /// coordinate (xᵢ + h ≠ xᵢ and xᵢ − h ≠ xᵢ).
-pub fn checked_step(x: &[f64], h: f64) -> Result<(), mathlings_calculus::CalculusError> {
-    use mathlings_calculus::CalculusError;
+pub fn checked_step(x: &[f64], h: f64) -> Result<(), CalculusError> {
     if x.is_empty() {
         return Err(CalculusError::Empty);
     }
@@ -128,9 +132,8 @@ pub fn descend(
     x0: &[f64],
     tol: f64,
     max_iter: usize,
-    mut update: impl FnMut(&mut [f64], &[f64], usize) -> Result<(), mathlings_calculus::CalculusError>,
-) -> Result<(Vec<f64>, usize, f64), mathlings_calculus::CalculusError> {
-    use mathlings_calculus::CalculusError;
+    mut update: impl FnMut(&mut [f64], &[f64], usize) -> Result<(), CalculusError>,
+) -> Result<(Vec<f64>, usize, f64), CalculusError> {
     let mut x = x0.to_vec();
     let mut iterations = 0;
     loop {
@@ -155,4 +158,144 @@ pub fn descend(
         iterations += 1;
         update(&mut x, &g, iterations)?;
     }
+}
+
+thread_local! {
+    /// (A, b) of the quadratic ½xᵀAx − bᵀx of [`quadratic_grad`] and [`quadratic_hess`].
+    static QUADRATIC: RefCell<(DMatrix<f64>, Vec<f64>)> =
+        RefCell::new((DMatrix::identity(1, 1), vec![0.0]));
+}
+
+/// Makes ½xᵀAx − bᵀx the quadratic of [`quadratic_grad`] and [`quadratic_hess`].
+pub fn set_quadratic(a: &DMatrix<f64>, b: &[f64]) {
+    QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.to_vec()));
+}
+
+/// ∇(½xᵀAx − bᵀx) = Ax − b for the (A, b) of [`set_quadratic`].
+pub fn quadratic_grad(x: &[f64]) -> Vec<f64> {
+    QUADRATIC.with(|q| {
+        let (a, b) = &*q.borrow();
+        let ax = a * DVector::from_column_slice(x);
+        ax.iter().zip(b).map(|(ax, b)| ax - b).collect()
+    })
+}
+
+/// The Hessian A of the quadratic of [`set_quadratic`].
+pub fn quadratic_hess(_: &[f64]) -> DMatrix<f64> {
+    QUADRATIC.with(|q| q.borrow().0.clone())
+}
+
+/// ∇ of ½·mean((w₀ + w₁x − y)²) on Anscombe's set I.
+pub fn anscombe_fit_grad(w: &[f64]) -> Vec<f64> {
+    let quartet = mathlings_models::datasets::anscombe();
+    let (xs, ys) = &quartet.sets[0];
+    let n = xs.len() as f64;
+    let mut g = vec![0.0, 0.0];
+    for (x, y) in xs.iter().zip(ys) {
+        let r = w[0] + w[1] * x - y;
+        g[0] += r / n;
+        g[1] += r * x / n;
+    }
+    g
+}
+
+/// A gradient of the wrong length (1) for any point.
+pub fn short_grad(_: &[f64]) -> Vec<f64> {
+    vec![1.0]
+}
+
+/// A gradient that is NaN everywhere.
+pub fn nan_grad(x: &[f64]) -> Vec<f64> {
+    x.iter().map(|_| f64::NAN).collect()
+}
+
+/// The gradient 0: a reference optimiser given it only validates its input (it stops at
+/// once), so the wrong optimisers check their input through the reference with it.
+pub fn zero_grad(x: &[f64]) -> Vec<f64> {
+    vec![0.0; x.len()]
+}
+
+/// An optimiser's outcome from its point and step count: `Ok(Minimization { x: […],
+/// iterations: k, .. })` or `Err(…)`.
+pub fn minimization<E: Debug>(r: Result<(&[f64], usize), &E>) -> String {
+    match r {
+        Ok((x, iterations)) => {
+            format!("Ok(Minimization {{ x: {}, iterations: {iterations}, .. }})", show::list(x))
+        }
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// An optimiser's call: `name(args…, max_iter)` with each float shown as Rust.
+pub fn optimiser_call(
+    name: &str,
+    callbacks: &str,
+    x0: &[f64],
+    floats: &[f64],
+    max_iter: usize,
+) -> String {
+    let floats: Vec<String> = floats.iter().map(|&v| show::float(v)).collect();
+    format!("{name}({callbacks}, {}, {}, {max_iter})", show::floats(x0), floats.join(", "))
+}
+
+/// ∇ of Rosenbrock's (1 − x)² + 100(y − x²)².
+pub fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
+    vec![-2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]), 200.0 * (x[1] - x[0] * x[0])]
+}
+
+/// The Hessian of Rosenbrock's (1 − x)² + 100(y − x²)².
+pub fn rosenbrock_hess(x: &[f64]) -> DMatrix<f64> {
+    let (a, b) = (1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0, -400.0 * x[0]);
+    DMatrix::from_row_slice(2, 2, &[a, b, b, 200.0])
+}
+
+/// The n×n matrix with these n² entries, row by row.
+pub fn square(entries: &[f64]) -> DMatrix<f64> {
+    let n = entries.len().isqrt();
+    DMatrix::from_row_slice(n, n, entries)
+}
+
+/// The diagonal matrix with these entries.
+pub fn diag(values: &[f64]) -> DMatrix<f64> {
+    DMatrix::from_diagonal(&DVector::from_column_slice(values))
+}
+
+/// A random orthogonal n×n matrix: the Q factor of a random matrix.
+pub fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
+    let a = DMatrix::from_fn(n, n, |i, j| entries[i * n + j] + if i == j { 0.5 } else { 0.0 });
+    a.qr().q()
+}
+
+/// Q·diag(λ)·Qᵀ, made exactly symmetric.
+pub fn with_eigenvalues(eigenvalues: &[f64], q: &DMatrix<f64>) -> DMatrix<f64> {
+    let h = q * diag(eigenvalues) * q.transpose();
+    (&h + h.transpose()) * 0.5
+}
+
+/// The input checks of a Hessian (square, non-empty, finite, symmetric to √ε·max|hᵢⱼ|), for
+/// the wrong implementations: the reference's classification makes exactly these.
+pub fn checked_hessian(h: &DMatrix<f64>) -> Result<(), CalculusError> {
+    mathlings_calculus::classify_critical_point(h).map(drop)
+}
+
+/// Checks each (input, expected) of a table once, in order: the call shown is `call(input)`,
+/// the verdict `check(input, expected)`; the first failure is the property's.
+pub fn each<T, W: Copy>(
+    ctx: &Ctx,
+    cases: &[(T, W)],
+    call: impl Fn(&T) -> String,
+    check: impl Fn(&T, W) -> Verdict,
+) -> Verdict {
+    cases.iter().try_for_each(|(input, want)| ctx.once(&call(input), || check(input, *want)))
+}
+
+/// Points as a borrowed array of `vec!` literals: `&[vec![1.0], vec![2.0]]`.
+pub fn points(ps: &[Vec<f64>]) -> String {
+    let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+/// ‖v‖₂.
+pub fn norm(v: &[f64]) -> f64 {
+    v.iter().map(|x| x * x).sum::<f64>().sqrt()
 }

@@ -5,7 +5,6 @@
 //! `Dual::variable(x)` and returns the value and ε part of the result.
 
 use std::fmt;
-use std::ops::{Add, Div, Mul, Sub};
 
 use crate::prelude::*;
 
@@ -247,26 +246,26 @@ pub fn spec() -> Spec<Impl> {
                 id: "product_rule_one_term",
                 explanation: "Your product keeps only one term of the product rule (derivative a′·b). Both factors \
                     change with x: (a·b)′ = a′·b + a·b′, i.e. (a + a′ε)(b + b′ε) = ab + (a′b + ab′)ε.",
-                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(one_term_product),
+                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<1>::OPS) },
             },
             Misconception {
                 id: "chain_rule_missing_inner",
                 explanation: "Your sin returns cos(a) as the derivative, forgetting the chain rule: sin(u)′ = \
                     cos(u)·u′. The ε part of the argument must multiply the outer derivative (the same for cos, \
                     exp, ln: g(a + bε) = g(a) + g′(a)·b ε). It only looked right for sin(x), where u′ = 1.",
-                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(missing_inner),
+                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<2>::OPS) },
             },
             Misconception {
                 id: "quotient_rule_sign",
                 explanation: "Your quotient rule adds the two terms: (u/v)′ = (u′·v − u·v′)/v², with a minus — \
                     increasing the denominator decreases the quotient.",
-                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(quotient_plus),
+                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<3>::OPS) },
             },
             Misconception {
                 id: "constant_has_derivative",
                 explanation: "Your Dual::constant has a non-zero ε part. A constant does not change when x does: \
                     constant(c) = c + 0ε; only the variable gets 1ε.",
-                implementation: mathlings_bindings::bind_s3_1_dual_numbers!(constant_moves),
+                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<4>::OPS) },
             },
         ],
         probe: |imp| {
@@ -281,85 +280,26 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// A dual number with one rule wrong, chosen by `MODE`: 1 product rule with one term,
-/// 2 sin without the inner derivative, 3 quotient rule with a plus, 4 constants with ε part 1.
-#[derive(Clone, Copy, Debug)]
-struct Wrong<const MODE: u8> {
-    value: f64,
-    derivative: f64,
-}
+/// A dual number (value, derivative) with one rule wrong, chosen by `MODE`: 1 product rule
+/// with one term, 2 sin without the inner derivative, 3 quotient rule with a plus, 4 constants
+/// with ε part 1.
+struct Wrong<const MODE: u8>;
 
 impl<const MODE: u8> Wrong<MODE> {
-    fn new(value: f64, derivative: f64) -> Self {
-        Wrong { value, derivative }
-    }
-    fn variable(x: f64) -> Self {
-        Self::new(x, 1.0)
-    }
-    fn constant(c: f64) -> Self {
-        Self::new(c, if MODE == 4 { 1.0 } else { 0.0 })
-    }
-    fn sin(self) -> Self {
-        let inner = if MODE == 2 { 1.0 } else { self.derivative };
-        Self::new(self.value.sin(), self.value.cos() * inner)
-    }
-    fn cos(self) -> Self {
-        Self::new(self.value.cos(), -self.value.sin() * self.derivative)
-    }
-    fn exp(self) -> Self {
-        Self::new(self.value.exp(), self.value.exp() * self.derivative)
-    }
-    fn ln(self) -> Self {
-        Self::new(self.value.ln(), self.derivative / self.value)
-    }
-}
-
-impl<const MODE: u8> Add for Wrong<MODE> {
-    type Output = Self;
-    fn add(self, r: Self) -> Self {
-        Self::new(self.value + r.value, self.derivative + r.derivative)
-    }
-}
-
-impl<const MODE: u8> Sub for Wrong<MODE> {
-    type Output = Self;
-    fn sub(self, r: Self) -> Self {
-        Self::new(self.value - r.value, self.derivative - r.derivative)
-    }
-}
-
-impl<const MODE: u8> Mul for Wrong<MODE> {
-    type Output = Self;
-    fn mul(self, r: Self) -> Self {
-        let derivative = if MODE == 1 {
-            self.derivative * r.value
-        } else {
-            self.derivative * r.value + self.value * r.derivative
-        };
-        Self::new(self.value * r.value, derivative)
-    }
-}
-
-impl<const MODE: u8> Div for Wrong<MODE> {
-    type Output = Self;
-    fn div(self, r: Self) -> Self {
-        let sign = if MODE == 3 { 1.0 } else { -1.0 };
-        Self::new(
-            self.value / r.value,
-            (self.derivative * r.value + sign * self.value * r.derivative) / (r.value * r.value),
-        )
-    }
-}
-
-mod one_term_product {
-    pub(super) type Dual = super::Wrong<1>;
-}
-mod missing_inner {
-    pub(super) type Dual = super::Wrong<2>;
-}
-mod quotient_plus {
-    pub(super) type Dual = super::Wrong<3>;
-}
-mod constant_moves {
-    pub(super) type Dual = super::Wrong<4>;
+    const OPS: Ops<(f64, f64)> = Ops {
+        variable: |x| (x, 1.0),
+        constant: |c| (c, if MODE == 4 { 1.0 } else { 0.0 }),
+        add: |a, b| (a.0 + b.0, a.1 + b.1),
+        sub: |a, b| (a.0 - b.0, a.1 - b.1),
+        mul: |a, b| (a.0 * b.0, if MODE == 1 { a.1 * b.0 } else { a.1 * b.0 + a.0 * b.1 }),
+        div: |a, b| {
+            let sign = if MODE == 3 { 1.0 } else { -1.0 };
+            (a.0 / b.0, (a.1 * b.0 + sign * a.0 * b.1) / (b.0 * b.0))
+        },
+        sin: |a| (a.0.sin(), a.0.cos() * if MODE == 2 { 1.0 } else { a.1 }),
+        cos: |a| (a.0.cos(), -a.0.sin() * a.1),
+        exp: |a| (a.0.exp(), a.0.exp() * a.1),
+        ln: |a| (a.0.ln(), a.1 / a.0),
+        parts: |d| *d,
+    };
 }

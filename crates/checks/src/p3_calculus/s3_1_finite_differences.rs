@@ -44,9 +44,19 @@ fn same_h_tolerance(t: &TestFn, x: f64, h: f64, want: f64) -> Tol {
 /// the forward difference (error ≈ √ε·|f″|/2·max(1, |x|) ≈ 4e-8 at x = 5).
 const ACCURATE: f64 = 1e-8;
 
-fn pick() -> impl Strategy<Value = (usize, f64, f64)> + Clone {
-    (0..FUNCTIONS.len(), -3.0..3.0f64, -5.0..-1.0f64)
-        .prop_map(|(i, x, log_h)| (i, x, 10f64.powf(log_h)))
+/// `estimate` (called `name`) equals the reference's at random functions, points and steps.
+fn same_as_reference(ctx: &Ctx, name: &str, estimate: Estimator, reference: Estimator) -> Verdict {
+    let pick = (0..FUNCTIONS.len(), -3.0..3.0f64, -5.0..-1.0f64)
+        .prop_map(|(i, x, log_h)| (i, x, 10f64.powf(log_h)));
+    ctx.forall(
+        pick,
+        |&(i, x, h)| call(name, &FUNCTIONS[i], x, h),
+        |&(i, x, h)| {
+            let t = &FUNCTIONS[i];
+            let want = reference(t.f, x, h).expect("reference finite difference");
+            expect::close(&estimate(t.f, x, h), want, same_h_tolerance(t, x, h, want))
+        },
+    )
 }
 
 fn call(name: &str, t: &TestFn, x: f64, h: f64) -> String {
@@ -114,19 +124,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "central_difference equals (f(x + h) − f(x − h)) / (2h) as computed by the reference, for sin, exp, cos, tanh, a cubic and ln(1 + x²), x ∈ [−3, 3], h ∈ [1e-5, 0.1]",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        pick(),
-                        |&(i, x, h)| call("central_difference", &FUNCTIONS[i], x, h),
-                        |&(i, x, h)| {
-                            let t = &FUNCTIONS[i];
-                            let want = mathlings_calculus::central_difference(t.f, x, h)
-                                .expect("reference central difference");
-                            expect::close(
-                                &(imp.central_difference)(t.f, x, h),
-                                want,
-                                same_h_tolerance(t, x, h, want),
-                            )
-                        },
+                    same_as_reference(
+                        ctx,
+                        "central_difference",
+                        imp.central_difference,
+                        RIGHT.central_difference,
                     )
                 },
             },
@@ -135,19 +137,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "forward_difference equals (f(x + h) − f(x)) / h as computed by the reference, on the same functions, points and steps",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        pick(),
-                        |&(i, x, h)| call("forward_difference", &FUNCTIONS[i], x, h),
-                        |&(i, x, h)| {
-                            let t = &FUNCTIONS[i];
-                            let want = mathlings_calculus::forward_difference(t.f, x, h)
-                                .expect("reference forward difference");
-                            expect::close(
-                                &(imp.forward_difference)(t.f, x, h),
-                                want,
-                                same_h_tolerance(t, x, h, want),
-                            )
-                        },
+                    same_as_reference(
+                        ctx,
+                        "forward_difference",
+                        imp.forward_difference,
+                        RIGHT.forward_difference,
                     )
                 },
             },
@@ -263,20 +257,17 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your central_difference behaves like a forward difference: its error only halves when h \
                     halves (O(h)). A central difference looks both ways, (f(x + h) − f(x − h)) / (2h): the \
                     h·f″/2 terms of the two sides cancel and the error becomes h²·|f‴|/6, which quarters when h halves.",
-                implementation: Impl {
-                    forward_difference: forward,
-                    central_difference: forward,
-                    derivative: good_derivative,
-                },
+                implementation: Impl { central_difference: RIGHT.forward_difference, ..RIGHT },
             },
             Misconception {
                 id: "divides_by_h",
                 explanation: "Your central difference is twice the slope: the secant from x − h to x + h spans a \
                     distance of 2h, so divide f(x + h) − f(x − h) by 2h, not by h.",
                 implementation: Impl {
-                    forward_difference: forward,
-                    central_difference: |f, x, h| central(f, x, h).map(|v| 2.0 * v),
-                    derivative: good_derivative,
+                    central_difference: |f, x, h| {
+                        (RIGHT.central_difference)(f, x, h).map(|v| 2.0 * v)
+                    },
+                    ..RIGHT
                 },
             },
             Misconception {
@@ -286,9 +277,12 @@ pub fn spec() -> Spec<Impl> {
                     h = 1e-15 the answer is mostly noise. Balance round-off (ε/h) against truncation (h²): \
                     h = ε^(1/3)·max(1, |x|) ≈ 6e-6·max(1, |x|).",
                 implementation: Impl {
-                    forward_difference: forward,
-                    central_difference: central,
-                    derivative: tiny_step_derivative,
+                    // The learner's own central difference with a hard-coded tiny step (no
+                    // rounding check).
+                    derivative: |f, x| {
+                        finite_x(x).map(|()| (f(x + 1e-15) - f(x - 1e-15)) / (2.0 * 1e-15))
+                    },
+                    ..RIGHT
                 },
             },
             Misconception {
@@ -297,17 +291,22 @@ pub fn spec() -> Spec<Impl> {
                     forward difference keeps only about 8 digits, because its error is O(h); a central difference \
                     with h ≈ ε^(1/3)·max(1, |x|) keeps about 10. Use central_difference in derivative.",
                 implementation: Impl {
-                    forward_difference: forward,
-                    central_difference: central,
-                    derivative: forward_derivative,
+                    derivative: |f, x| {
+                        finite_x(x)?;
+                        mathlings_calculus::forward_difference(
+                            f,
+                            x,
+                            mathlings_calculus::optimal_forward_step(x),
+                        )
+                    },
+                    ..RIGHT
                 },
             },
         ],
         probe: |imp| {
             let sin = FUNCTIONS[0].f;
-            let value = |r: Result<f64, CalculusError>| match r {
-                Ok(v) => show::rounded(v, 6),
-                Err(e) => format!("{e:?}"),
+            let value = |r: Result<f64, CalculusError>| {
+                r.map_or_else(|e| format!("{e:?}"), |v| show::rounded(v, 6))
             };
             let accuracy = |t: &TestFn, x: f64| match (imp.derivative)(t.f, x) {
                 Ok(v) => {
@@ -334,33 +333,18 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn forward(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
-    mathlings_calculus::forward_difference(f, x, h)
-}
+/// The reference's estimators, and the derivative by a central difference with the
+/// optimal step: the parts the wrong answers get right.
+const RIGHT: Impl = Impl {
+    forward_difference: |f, x, h| mathlings_calculus::forward_difference(f, x, h),
+    central_difference: |f, x, h| mathlings_calculus::central_difference(f, x, h),
+    derivative: |f, x| {
+        finite_x(x)?;
+        mathlings_calculus::central_difference(f, x, mathlings_calculus::optimal_central_step(x))
+    },
+};
 
-fn central(f: fn(f64) -> f64, x: f64, h: f64) -> Result<f64, CalculusError> {
-    mathlings_calculus::central_difference(f, x, h)
-}
-
-fn good_derivative(f: fn(f64) -> f64, x: f64) -> Result<f64, CalculusError> {
-    if !x.is_finite() {
-        return Err(CalculusError::NonFinite);
-    }
-    central(f, x, mathlings_calculus::optimal_central_step(x))
-}
-
-fn tiny_step_derivative(f: fn(f64) -> f64, x: f64) -> Result<f64, CalculusError> {
-    if !x.is_finite() {
-        return Err(CalculusError::NonFinite);
-    }
-    // The learner's own central difference with a hard-coded tiny step (no rounding check).
-    let h = 1e-15;
-    Ok((f(x + h) - f(x - h)) / (2.0 * h))
-}
-
-fn forward_derivative(f: fn(f64) -> f64, x: f64) -> Result<f64, CalculusError> {
-    if !x.is_finite() {
-        return Err(CalculusError::NonFinite);
-    }
-    forward(f, x, mathlings_calculus::optimal_forward_step(x))
+/// `NonFinite` unless x is finite.
+fn finite_x(x: f64) -> Result<(), CalculusError> {
+    if x.is_finite() { Ok(()) } else { Err(CalculusError::NonFinite) }
 }

@@ -56,6 +56,18 @@ fn call(p: &Problem, x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> String 
     )
 }
 
+/// The call of gradient descent on a case of [`setup`] with this tolerance.
+fn setup_call(case: &(usize, Vec<f64>, f64), tol: f64) -> String {
+    let (p, eta) = problem(case);
+    call(p, &case.1, eta, tol, BUDGET)
+}
+
+/// A case of [`setup`]: its problem and learning rate η = c/L.
+fn problem((k, x0, c): &(usize, Vec<f64>, f64)) -> (&'static Problem, f64) {
+    let p = &PROBLEMS[*k];
+    (p, c / lipschitz(p, x0.len()))
+}
+
 /// A problem, a start and a learning rate η = c/L.
 fn setup(c: std::ops::Range<f64>) -> impl Strategy<Value = (usize, Vec<f64>, f64)> + Clone {
     (0..2usize, common::point(1..=5, -5.0, 5.0), c)
@@ -80,18 +92,11 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         setup(0.2..1.8),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            call(p, x0, c / lipschitz(p, x0.len()), TOL, BUDGET)
-                        },
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            let eta = c / lipschitz(p, x0.len());
-                            expect::all_close(
-                                &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
-                                &minimiser(p, x0.len()),
-                                NEAR,
-                            )
+                        |case| setup_call(case, TOL),
+                        |case @ (_, x0, _)| {
+                            let (p, eta) = problem(case);
+                            let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
+                            expect::all_close(&got, &minimiser(p, x0.len()), NEAR)
                         },
                     )
                 },
@@ -103,22 +108,15 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         setup(0.2..1.8),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            call(p, x0, c / lipschitz(p, x0.len()), 1e-6, BUDGET)
-                        },
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            let eta = c / lipschitz(p, x0.len());
+                        |case| setup_call(case, 1e-6),
+                        |case @ (_, x0, _)| {
+                            let (p, eta) = problem(case);
                             let want =
                                 mathlings_calculus::gradient_descent(p.grad, x0, eta, 1e-6, BUDGET)
                                     .expect("reference converges");
+                            let got = (imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET);
                             // Both stop within 1e-6/λ_min ≤ 1e-6 of the minimiser.
-                            expect::all_close(
-                                &(imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET),
-                                &want.x,
-                                Tol { rel: 0.0, abs: 2e-6 },
-                            )
+                            expect::all_close(&got, &want.x, Tol { rel: 0.0, abs: 2e-6 })
                         },
                     )
                 },
@@ -128,25 +126,20 @@ pub fn spec() -> Spec<Impl> {
                 description: "with η = c/L, c ∈ [2.2, 3] (above 2/L) the iterates blow up: the answer is Err(NoConvergence { .. }), never a NaN/∞ point as Ok",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        setup(2.2..3.0).prop_filter(
-                            "start away from the minimiser",
-                            |(k, x0, _)| {
-                                let m = minimiser(&PROBLEMS[*k], x0.len());
-                                x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
-                            },
-                        ),
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            call(p, x0, c / lipschitz(p, x0.len()), TOL, BUDGET)
+                    let away = setup(2.2..3.0).prop_filter(
+                        "start away from the minimiser",
+                        |(k, x0, _)| {
+                            let m = minimiser(&PROBLEMS[*k], x0.len());
+                            x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
                         },
-                        |(k, x0, c)| {
-                            let p = &PROBLEMS[*k];
-                            let eta = c / lipschitz(p, x0.len());
-                            expect_err!(
-                                &(imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET),
-                                CalculusError::NoConvergence { .. }
-                            )
+                    );
+                    ctx.forall(
+                        away,
+                        |case| setup_call(case, TOL),
+                        |case @ (_, x0, _)| {
+                            let (p, eta) = problem(case);
+                            let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
+                            expect_err!(&got, CalculusError::NoConvergence { .. })
                         },
                     )
                 },
@@ -204,19 +197,18 @@ pub fn spec() -> Spec<Impl> {
                     let call =
                         "gradient_descent(anscombe_mse_gradient, &[0.0, 0.0], 0.005, 1e-9, 100000)";
                     ctx.once(call, || {
-                        let got = (imp.gradient_descent)(
+                        let gd = imp.gradient_descent;
+                        let text = match gd(
                             common::anscombe_mse_gradient,
                             &[0.0, 0.0],
                             0.005,
                             1e-9,
                             100_000,
-                        );
-                        let text = match got {
-                            Ok(theta) => format!(
-                                "intercept = {}, slope = {}\n",
-                                show::rounded(theta[0], 7),
-                                show::rounded(theta[1], 7)
-                            ),
+                        ) {
+                            Ok(theta) => {
+                                let [w0, w1] = [0, 1].map(|i| show::rounded(theta[i], 7));
+                                format!("intercept = {w0}, slope = {w1}\n")
+                            }
                             Err(e) => format!("{e:?}\n"),
                         };
                         ctx.snapshot("anscombe", call, &text)
@@ -259,32 +251,16 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn checked(x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> Result<(), CalculusError> {
-    if x0.is_empty() {
-        return Err(CalculusError::Empty);
+/// A gradient of x's length, or `DimensionMismatch`.
+fn gradient(grad: fn(&[f64]) -> Vec<f64>, x: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    let g = grad(x);
+    if g.len() != x.len() {
+        return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
     }
-    if x0.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    for (name, v) in [("learning_rate", eta), ("tol", tol)] {
-        if !(v.is_finite() && v > 0.0) {
-            return Err(CalculusError::InvalidParameter { name, reason: "must be finite and > 0" });
-        }
-    }
-    if max_iter == 0 {
-        return Err(CalculusError::InvalidParameter {
-            name: "max_iter",
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
+    Ok(g)
 }
 
-fn norm(g: &[f64]) -> f64 {
-    g.iter().map(|v| v * v).sum::<f64>().sqrt()
-}
-
-/// Correct loop and checks, but x ← x + η·∇f.
+/// Correct loop and checks (input checked by the reference), but x ← x + η·∇f.
 fn ascent(
     grad: fn(&[f64]) -> Vec<f64>,
     x0: &[f64],
@@ -292,22 +268,17 @@ fn ascent(
     tol: f64,
     max_iter: usize,
 ) -> Result<Vec<f64>, CalculusError> {
-    checked(x0, eta, tol, max_iter)?;
+    mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
     let mut x = x0.to_vec();
     for iterations in 0..=max_iter {
-        let g = grad(&x);
-        if g.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
-        }
+        let g = gradient(grad, &x)?;
         if x.iter().chain(&g).any(|v| !v.is_finite()) {
             return Err(CalculusError::NoConvergence { iterations });
         }
-        if norm(&g) <= tol {
+        if common::norm(&g) <= tol {
             return Ok(x);
         }
-        for (xi, gi) in x.iter_mut().zip(&g) {
-            *xi += eta * gi;
-        }
+        x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi += eta * gi);
     }
     Err(CalculusError::NoConvergence { iterations: max_iter })
 }
@@ -320,20 +291,15 @@ fn while_loop(
     tol: f64,
     max_iter: usize,
 ) -> Result<Vec<f64>, CalculusError> {
-    checked(x0, eta, tol, max_iter)?;
+    mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
     let mut x = x0.to_vec();
-    let mut g = grad(&x);
-    if g.len() != x.len() {
-        return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
-    }
+    let mut g = gradient(grad, &x)?;
     let mut iterations = 0;
-    while norm(&g) > tol {
+    while common::norm(&g) > tol {
         if iterations == max_iter {
             return Err(CalculusError::NoConvergence { iterations });
         }
-        for (xi, gi) in x.iter_mut().zip(&g) {
-            *xi -= eta * gi;
-        }
+        x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi -= eta * gi);
         g = grad(&x);
         iterations += 1;
     }

@@ -116,21 +116,19 @@ pub fn spec() -> Spec<Impl> {
                         for theta in [[0.0, 0.0], [3.0, 0.5]] {
                             let g = (imp.numerical_gradient)(common::anscombe_mse, &theta, 1e-5);
                             // 6 decimals: the central difference of a quadratic is exact up to ~1e-10 here.
-                            let shown = match g {
-                                Ok(g) => format!(
-                                    "[{}]",
-                                    g.iter()
-                                        .map(|v| format!("{:.6}", v + 0.0))
-                                        .map(|s| if s == "-0.000000" {
-                                            "0.000000".to_string()
-                                        } else {
-                                            s
-                                        })
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ),
-                                Err(e) => format!("{e:?}"),
+                            let six = |v: &f64| match format!("{:.6}", v + 0.0) {
+                                s if s == "-0.000000" => "0.000000".to_string(),
+                                s => s,
                             };
+                            let shown = g.map_or_else(
+                                |e| format!("{e:?}"),
+                                |g| {
+                                    format!(
+                                        "[{}]",
+                                        g.iter().map(six).collect::<Vec<_>>().join(", ")
+                                    )
+                                },
+                            );
                             text += &format!("∇MSE({}) = {shown}\n", show::list(&theta));
                         }
                         ctx.snapshot("anscombe", call, &text)
@@ -162,15 +160,10 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
+            let gradient = imp.numerical_gradient;
             vec![
-                common::rounded_all(
-                    &(imp.numerical_gradient)(common::quadratic_1, &[1.0, 2.0, -1.0], 1e-3),
-                    6,
-                ),
-                common::rounded_all(
-                    &(imp.numerical_gradient)(common::sin_chain, &[0.5, -1.0], 1e-2),
-                    6,
-                ),
+                common::rounded_all(&gradient(common::quadratic_1, &[1.0, 2.0, -1.0], 1e-3), 6),
+                common::rounded_all(&gradient(common::sin_chain, &[0.5, -1.0], 1e-2), 6),
             ]
         },
     }

@@ -190,13 +190,13 @@ pub fn spec() -> Spec<Impl> {
                     of a central gradient, (gⱼ(x + h·eᵢ) − gⱼ(x))/h. That has an O(h) error which differs between \
                     Hᵢⱼ and Hⱼᵢ. Use the central 4-point formula (moving xᵢ and xⱼ both ways) once for i < j and copy \
                     it to (j, i).",
-                implementation: Impl { hessian: one_sided_mixed },
+                implementation: Impl { hessian: |f, x, h| wrong_hessian(true, f, x, h) },
             },
             Misconception {
                 id: "mixed_over_h_squared",
                 explanation: "Your off-diagonal entries are 4× too large: the 4-point mixed difference spans 2h in \
                     each of the two directions, so divide by (2h)·(2h) = 4h², not by h².",
-                implementation: Impl { hessian: mixed_over_h_squared },
+                implementation: Impl { hessian: |f, x, h| wrong_hessian(false, f, x, h) },
             },
         ],
         probe: |imp| {
@@ -245,52 +245,38 @@ fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, Ca
     if v.is_finite() { Ok(v) } else { Err(CalculusError::NonFinite) }
 }
 
-/// Hᵢⱼ = (gⱼ(x + h·eᵢ) − gⱼ(x)) / h with g the central gradient: not symmetric.
-fn one_sided_mixed(f: fn(&[f64]) -> f64, x: &[f64], h: f64) -> Result<DMatrix<f64>, CalculusError> {
+/// The documented 3-point formula on the diagonal, but off it either (`one_sided`)
+/// Hᵢⱼ = (gⱼ(x + h·eᵢ) − gⱼ(x)) / h with g the central gradient, not symmetric, or the
+/// 4-point formula divided by h² instead of 4h².
+fn wrong_hessian(
+    one_sided: bool,
+    f: fn(&[f64]) -> f64,
+    x: &[f64],
+    h: f64,
+) -> Result<DMatrix<f64>, CalculusError> {
     common::checked_step(x, h)?;
-    let n = x.len();
-    let g = |shift: Option<usize>, j: usize| -> Result<f64, CalculusError> {
-        let base: Vec<(usize, f64)> = shift.map(|i| vec![(i, h)]).unwrap_or_default();
-        let mut plus = base.clone();
-        plus.push((j, h));
-        let mut minus = base;
-        minus.push((j, -h));
-        Ok((at(f, x, &plus)? - at(f, x, &minus)?) / (2.0 * h))
+    let g = |base: &[(usize, f64)], j: usize| -> Result<f64, CalculusError> {
+        Ok((at(f, x, &[base, &[(j, h)]].concat())? - at(f, x, &[base, &[(j, -h)]].concat())?)
+            / (2.0 * h))
     };
+    let n = x.len();
     let f_x = at(f, x, &[])?;
     let mut m = DMatrix::zeros(n, n);
     for i in 0..n {
         for j in 0..n {
             m[(i, j)] = if i == j {
                 (at(f, x, &[(i, h)])? - 2.0 * f_x + at(f, x, &[(i, -h)])?) / (h * h)
+            } else if one_sided {
+                (g(&[(i, h)], j)? - g(&[], j)?) / h
+            } else if i > j {
+                m[(j, i)]
             } else {
-                (g(Some(i), j)? - g(None, j)?) / h
+                (at(f, x, &[(i, h), (j, h)])?
+                    - at(f, x, &[(i, h), (j, -h)])?
+                    - at(f, x, &[(i, -h), (j, h)])?
+                    + at(f, x, &[(i, -h), (j, -h)])?)
+                    / (h * h)
             };
-        }
-    }
-    Ok(m)
-}
-
-/// The correct formulas, but the mixed one divided by h² instead of 4h².
-fn mixed_over_h_squared(
-    f: fn(&[f64]) -> f64,
-    x: &[f64],
-    h: f64,
-) -> Result<DMatrix<f64>, CalculusError> {
-    common::checked_step(x, h)?;
-    let n = x.len();
-    let f_x = at(f, x, &[])?;
-    let mut m = DMatrix::zeros(n, n);
-    for i in 0..n {
-        m[(i, i)] = (at(f, x, &[(i, h)])? - 2.0 * f_x + at(f, x, &[(i, -h)])?) / (h * h);
-        for j in (i + 1)..n {
-            let v = (at(f, x, &[(i, h), (j, h)])?
-                - at(f, x, &[(i, h), (j, -h)])?
-                - at(f, x, &[(i, -h), (j, h)])?
-                + at(f, x, &[(i, -h), (j, -h)])?)
-                / (h * h);
-            m[(i, j)] = v;
-            m[(j, i)] = v;
         }
     }
     Ok(m)

@@ -172,27 +172,32 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your Jacobian is transposed: n rows × m columns. The convention is one ROW per output \
                     fᵢ (its gradient) and one COLUMN per input xⱼ, so J is m×n and f(x + d) ≈ f(x) + J·d; for \
                     x ↦ Ax this gives exactly A.",
-                implementation: Impl { jacobian: transposed, compose_jacobians: compose },
+                implementation: Impl {
+                    jacobian: |f, x, h| {
+                        mathlings_calculus::jacobian(f, x, h).map(|j| j.transpose())
+                    },
+                    compose_jacobians: |a, b| compose_with(a, b, false),
+                },
             },
             Misconception {
                 id: "wrong_order",
                 explanation: "Your compose_jacobians multiplies in the wrong order. g acts first and f second, so \
                     J_{f∘g}(x) = J_f(g(x)) · J_g(x): the outer Jacobian on the LEFT (k×m times m×n gives k×n).",
                 implementation: Impl {
-                    jacobian: reference_jacobian,
-                    compose_jacobians: compose_reversed,
+                    jacobian: |f, x, h| mathlings_calculus::jacobian(f, x, h),
+                    compose_jacobians: |a, b| compose_with(a, b, true),
                 },
             },
         ],
         probe: |imp| {
-            let shape = |r: Result<DMatrix<f64>, CalculusError>| match r {
-                Ok(m) => format!(
-                    "{}×{} {}",
-                    m.nrows(),
-                    m.ncols(),
+            let shape = |r: Result<DMatrix<f64>, CalculusError>| {
+                let entries = |m: &DMatrix<f64>| {
                     m.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(" ")
-                ),
-                Err(e) => format!("{e:?}"),
+                };
+                r.map_or_else(
+                    |e| format!("{e:?}"),
+                    |m| format!("{}×{} {}", m.nrows(), m.ncols(), entries(&m)),
+                )
             };
             let jf = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 0.0, 0.0, 1.0, -1.0]);
             let jg = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.5, 1.0, 2.0, 3.0]);
@@ -204,34 +209,21 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn reference_jacobian(
-    f: fn(&[f64]) -> Vec<f64>,
-    x: &[f64],
-    h: f64,
+/// J_a·J_b (or J_b·J_a when `reversed`) after the checks of compose_jacobians.
+fn compose_with(
+    a: &DMatrix<f64>,
+    b: &DMatrix<f64>,
+    reversed: bool,
 ) -> Result<DMatrix<f64>, CalculusError> {
-    mathlings_calculus::jacobian(f, x, h)
-}
-
-fn transposed(f: fn(&[f64]) -> Vec<f64>, x: &[f64], h: f64) -> Result<DMatrix<f64>, CalculusError> {
-    reference_jacobian(f, x, h).map(|j| j.transpose())
-}
-
-fn compose(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusError> {
     if a.is_empty() || b.is_empty() {
         return Err(CalculusError::Empty);
     }
-    if a.ncols() != b.nrows() {
-        return Err(CalculusError::DimensionMismatch { expected: a.ncols(), got: b.nrows() });
+    let (first, second) = if reversed { (b, a) } else { (a, b) };
+    if first.ncols() != second.nrows() {
+        return Err(CalculusError::DimensionMismatch {
+            expected: first.ncols(),
+            got: second.nrows(),
+        });
     }
-    Ok(a * b)
-}
-
-fn compose_reversed(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<DMatrix<f64>, CalculusError> {
-    if a.is_empty() || b.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if b.ncols() != a.nrows() {
-        return Err(CalculusError::DimensionMismatch { expected: b.ncols(), got: a.nrows() });
-    }
-    Ok(b * a)
+    Ok(first * second)
 }

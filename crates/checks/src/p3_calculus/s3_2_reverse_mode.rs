@@ -15,24 +15,20 @@ pub use mathlings_bindings::p3_calculus::s3_2_reverse_mode::{Impl, Op, Ops, Run,
 fn reference(program: &[Op], x: f64, y: f64) -> Run {
     type T = mathlings_calculus::Tape;
     type V = mathlings_calculus::Var;
-    run_with(
-        program,
-        x,
-        y,
-        &Ops::<T, V> {
-            new: T::new,
-            var: T::var,
-            constant: T::constant,
-            add: T::add,
-            sub: T::sub,
-            mul: T::mul,
-            sin: T::sin,
-            exp: T::exp,
-            value: T::value,
-            gradient: T::gradient,
-            index: V::index,
-        },
-    )
+    let ops = Ops::<T, V> {
+        new: T::new,
+        var: T::var,
+        constant: T::constant,
+        add: T::add,
+        sub: T::sub,
+        mul: T::mul,
+        sin: T::sin,
+        exp: T::exp,
+        value: T::value,
+        gradient: T::gradient,
+        index: V::index,
+    };
+    run_with(program, x, y, &ops)
 }
 
 /// The value of every entry, in plain f64 (no tape).
@@ -52,6 +48,11 @@ fn evaluate(program: &[Op], x: f64, y: f64) -> Vec<f64> {
     v
 }
 
+/// The output (last entry) of the plain evaluation.
+fn output(program: &[Op], x: f64, y: f64) -> f64 {
+    *evaluate(program, x, y).last().expect("output")
+}
+
 fn name(i: usize) -> String {
     match i {
         0 => "x".into(),
@@ -62,11 +63,8 @@ fn name(i: usize) -> String {
 
 /// The program as the Rust code that records it on a tape.
 fn call(program: &[Op], x: f64, y: f64) -> String {
-    let mut s = format!(
-        "{{ let mut t = Tape::new(); let x = t.var({}); let y = t.var({});",
-        show::float(x),
-        show::float(y)
-    );
+    let (x, y) = (show::float(x), show::float(y));
+    let mut s = format!("{{ let mut t = Tape::new(); let x = t.var({x}); let y = t.var({y});");
     for (k, op) in program.iter().enumerate() {
         let rhs = match *op {
             Op::Const(c) => format!("t.constant({})", show::float(c)),
@@ -106,6 +104,23 @@ fn runs_close(got: &Run, want: &Run, tol: Tol) -> Verdict {
     )
 }
 
+/// A run's value and adjoints of x and y (NaN where missing, which no tolerance accepts).
+fn xy(run: &Run) -> [f64; 3] {
+    let adjoint = |i: usize| run.1.get(i).copied().unwrap_or(f64::NAN);
+    [run.0, adjoint(0), adjoint(1)]
+}
+
+fn show_xy([value, gx, gy]: [f64; 3]) -> String {
+    let [value, gx, gy] = [value, gx, gy].map(show::float);
+    format!("value {value}, g[x.0] = {gx}, g[y.0] = {gy}")
+}
+
+/// Value, g[x] and g[y] (see [`xy`]) each within its tolerance of `want`, which `expected`
+/// describes.
+fn xy_close(got: [f64; 3], want: [f64; 3], tols: [Tol; 3], expected: String) -> Verdict {
+    expect::that((0..3).all(|i| tols[i].accepts(got[i], want[i])), show_xy(got), expected)
+}
+
 /// Random straight-line programs of `len` instructions whose operands are random earlier
 /// entries (so entries are often shared). The output (last entry) is never a constant.
 fn program(len: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Vec<Op>> + Clone {
@@ -134,22 +149,22 @@ fn coordinate() -> impl Strategy<Value = f64> + Clone {
     (-32i32..=32).prop_map(|k| f64::from(k) / 16.0)
 }
 
-/// A program and a point where the reference value and adjoints are moderate (≤ 1e6).
+/// Whether the reference value and adjoints of `program` at (x, y) are moderate (≤ 1e6).
+fn moderate(program: &[Op], x: f64, y: f64) -> bool {
+    let (v, adjoints) = reference(program, x, y);
+    v.abs() <= 1e6 && adjoints.iter().all(|a| a.abs() <= 1e6)
+}
+
+/// A program and a point where the reference value and adjoints are moderate.
 fn moderate_program() -> impl Strategy<Value = (Vec<Op>, f64, f64)> + Clone {
-    (program(1..=10), coordinate(), coordinate()).prop_filter("moderate values", |(p, x, y)| {
-        let (v, adjoints) = reference(p, *x, *y);
-        v.abs() <= 1e6 && adjoints.iter().all(|a| a.abs() <= 1e6)
-    })
+    (program(1..=10), coordinate(), coordinate())
+        .prop_filter("moderate values", |(p, x, y)| moderate(p, *x, *y))
 }
 
 /// Central difference of the plain evaluation along x (`along_x`) or y.
 fn central(program: &[Op], x: f64, y: f64, along_x: bool, h: f64) -> f64 {
-    let f = |dx: f64, dy: f64| *evaluate(program, x + dx, y + dy).last().expect("output");
-    if along_x {
-        (f(h, 0.0) - f(-h, 0.0)) / (2.0 * h)
-    } else {
-        (f(0.0, h) - f(0.0, -h)) / (2.0 * h)
-    }
+    let (dx, dy) = if along_x { (h, 0.0) } else { (0.0, h) };
+    (output(program, x + dx, y + dy) - output(program, x - dx, y - dy)) / (2.0 * h)
 }
 
 /// The step of the gradient check (≈ ε^(1/3), the best step for central differences).
@@ -195,20 +210,15 @@ fn anscombe_mse_program() -> Vec<Op> {
     let mut p = Vec::new();
     let mut total = None;
     for (xi, yi) in xs.iter().zip(ys) {
-        let at = |p: &Vec<Op>| p.len() + 2;
-        p.push(Op::Const(*xi));
-        p.push(Op::Mul(1, at(&p) - 1));
-        p.push(Op::Add(0, at(&p) - 1));
-        let prediction = at(&p) - 1;
-        p.push(Op::Const(*yi));
-        p.push(Op::Sub(at(&p) - 1, prediction));
-        p.push(Op::Mul(at(&p) - 1, at(&p) - 1));
-        let square = at(&p) - 1;
+        // Entries k.. : xᵢ, θ₁·xᵢ, θ₀ + θ₁·xᵢ, yᵢ, the residual, its square.
+        let k = p.len() + 2;
+        p.extend([Op::Const(*xi), Op::Mul(1, k), Op::Add(0, k + 1), Op::Const(*yi)]);
+        p.extend([Op::Sub(k + 3, k + 2), Op::Mul(k + 4, k + 4)]);
         total = Some(match total {
-            None => square,
+            None => k + 5,
             Some(t) => {
-                p.push(Op::Add(t, square));
-                at(&p) - 1
+                p.push(Op::Add(t, k + 5));
+                k + 6
             }
         });
     }
@@ -242,8 +252,7 @@ pub fn spec() -> Spec<Impl> {
                     let input = moderate_program().prop_filter(
                         "finite differences reliable",
                         |(p, x, y)| {
-                            let f = *evaluate(p, *x, *y).last().expect("output");
-                            f.abs() <= 1e3
+                            output(p, *x, *y).abs() <= 1e3
                                 && [true, false].iter().all(|&along_x| {
                                     let d = central(p, *x, *y, along_x, H);
                                     (d - central(p, *x, *y, along_x, H / 2.0)).abs()
@@ -255,30 +264,19 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(p, x, y)| call(p, *x, *y),
                         |(p, x, y)| {
-                            let got = (imp.run)(p, *x, *y);
-                            let value = *evaluate(p, *x, *y).last().expect("output");
+                            let value = output(p, *x, *y);
                             let (dx, dy) = (central(p, *x, *y, true, H), central(p, *x, *y, false, H));
-                            let ok = AGREE.accepts(got.0, value)
-                                && got.1.len() >= 2
-                                && gradient_check_tol(dx).accepts(got.1[0], dx)
-                                && gradient_check_tol(dy).accepts(got.1[1], dy);
-                            expect::that(
-                                ok,
-                                format!(
-                                    "value {}, g[x.0] = {}, g[y.0] = {}",
-                                    show::float(got.0),
-                                    show::float(got.1.first().copied().unwrap_or(f64::NAN)),
-                                    show::float(got.1.get(1).copied().unwrap_or(f64::NAN))
-                                ),
-                                format!(
-                                    "value {}, g[x.0] ≈ {} (± {}), g[y.0] ≈ {} (± {}) by central differences",
-                                    show::float(value),
-                                    show::float(dx),
-                                    show::rounded(gradient_check_tol(dx).abs, 2),
-                                    show::float(dy),
-                                    show::rounded(gradient_check_tol(dy).abs, 2)
-                                ),
-                            )
+                            let [tx, ty] = [gradient_check_tol(dx), gradient_check_tol(dy)];
+                            let got = xy(&(imp.run)(p, *x, *y));
+                            let expected = format!(
+                                "value {}, g[x.0] ≈ {} (± {}), g[y.0] ≈ {} (± {}) by central differences",
+                                show::float(value),
+                                show::float(dx),
+                                show::rounded(tx.abs, 2),
+                                show::float(dy),
+                                show::rounded(ty.abs, 2)
+                            );
+                            xy_close(got, [value, dx, dy], [AGREE, tx, ty], expected)
                         },
                     )
                 },
@@ -301,9 +299,8 @@ pub fn spec() -> Spec<Impl> {
                                 (vec![Op::Add(0, 0)], (x + x, vec![2.0, 0.0, 1.0])),
                             ];
                             for (p, want) in &cases {
-                                runs_close(&(imp.run)(p, x, y), want, RULE).map_err(|f| {
-                                    mathlings_course::report::Failure { call: call(p, x, y), ..f }
-                                })?;
+                                runs_close(&(imp.run)(p, x, y), want, RULE)
+                                    .map_err(|f| Failure { call: call(p, x, y), ..f })?;
                             }
                             let u = (x * y).sin();
                             let gu = 2.0 * u + 1.0;
@@ -319,11 +316,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "chains of 2–8 sin/exp applied to x·y get the full chain rule g[x] = y·Π f′ (each node passes its adjoint on only once it is complete, i.e. in reverse order)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let input = (
-                        proptest::collection::vec(proptest::bool::ANY, 2..=8),
-                        coordinate(),
-                        coordinate(),
-                    )
+                    let sins = proptest::collection::vec(proptest::bool::ANY, 2..=8);
+                    let input = (sins, coordinate(), coordinate())
                         .prop_map(|(sins, x, y)| {
                             let mut p = vec![Op::Mul(0, 1)];
                             for (k, is_sin) in sins.into_iter().enumerate() {
@@ -331,10 +325,7 @@ pub fn spec() -> Spec<Impl> {
                             }
                             (p, x, y)
                         })
-                        .prop_filter("moderate values", |(p, x, y)| {
-                            let (v, a) = reference(p, *x, *y);
-                            v.abs() <= 1e6 && a.iter().all(|g| g.abs() <= 1e6)
-                        });
+                        .prop_filter("moderate values", |(p, x, y)| moderate(p, *x, *y));
                     ctx.forall(
                         input,
                         |(p, x, y)| call(p, *x, *y),
@@ -348,25 +339,12 @@ pub fn spec() -> Spec<Impl> {
                                     _ => (v.exp(), d * v.exp()),
                                 };
                             }
-                            let got = (imp.run)(p, *x, *y);
-                            let ok = RULE.accepts(got.0, v)
-                                && got.1.len() >= 2
-                                && RULE.accepts(got.1[0], d * y)
-                                && RULE.accepts(got.1[1], d * x);
-                            expect::that(
-                                ok,
-                                format!(
-                                    "value {}, g[x.0] = {}, g[y.0] = {}",
-                                    show::float(got.0),
-                                    show::float(got.1.first().copied().unwrap_or(f64::NAN)),
-                                    show::float(got.1.get(1).copied().unwrap_or(f64::NAN))
-                                ),
-                                format!(
-                                    "value {}, g[x.0] = {}, g[y.0] = {} (chain rule, ± 1e-12 relative)",
-                                    show::float(v),
-                                    show::float(d * y),
-                                    show::float(d * x)
-                                ),
+                            let (got, want) = (xy(&(imp.run)(p, *x, *y)), [v, d * y, d * x]);
+                            xy_close(
+                                got,
+                                want,
+                                [RULE; 3],
+                                format!("{} (chain rule, ± 1e-12 relative)", show_xy(want)),
                             )
                         },
                     )
@@ -382,10 +360,7 @@ pub fn spec() -> Spec<Impl> {
                         program(1..=6),
                         (-8i32..=8).prop_map(|k| f64::from(k) / 4.0),
                     )
-                        .prop_filter("moderate g", |((_, x, y), g, _)| {
-                            let (v, a) = reference(g, *x, *y);
-                            v.abs() <= 1e6 && a.iter().all(|d| d.abs() <= 1e6)
-                        });
+                        .prop_filter("moderate g", |((_, x, y), g, _)| moderate(g, *x, *y));
                     ctx.forall(
                         input,
                         |((f, x, y), g, _)| call(&joined(f, g, Op::Add), *x, *y),
@@ -397,36 +372,31 @@ pub fn spec() -> Spec<Impl> {
                                     "a gradient entry for x and y",
                                 );
                             }
-                            let sum = (imp.run)(&joined(f, g, Op::Add), *x, *y);
-                            let tol = |a: f64, b: f64| Tol { rel: 1e-12, abs: 1e-12 * (1.0 + a.abs() + b.abs()) };
-                            let want = [rf.0 + rg.0, rf.1[0] + rg.1[0], rf.1[1] + rg.1[1]];
-                            let parts = [(rf.0, rg.0), (rf.1[0], rg.1[0]), (rf.1[1], rg.1[1])];
-                            let got = [sum.0, sum.1.first().copied().unwrap_or(f64::NAN), sum.1.get(1).copied().unwrap_or(f64::NAN)];
-                            let ok = (0..3).all(|i| tol(parts[i].0, parts[i].1).accepts(got[i], want[i]));
-                            expect::that(
-                                ok,
-                                format!("value {}, g[x.0] = {}, g[y.0] = {}", show::float(got[0]), show::float(got[1]), show::float(got[2])),
-                                format!(
-                                    "the sums of your runs of f and g: value {}, g[x.0] = {}, g[y.0] = {}",
-                                    show::float(want[0]), show::float(want[1]), show::float(want[2])
-                                ),
+                            let (xf, xg) = (xy(&rf), xy(&rg));
+                            let got = xy(&(imp.run)(&joined(f, g, Op::Add), *x, *y));
+                            let want = [0, 1, 2].map(|i| xf[i] + xg[i]);
+                            let tols = [0, 1, 2].map(|i| Tol {
+                                rel: 1e-12,
+                                abs: 1e-12 * (1.0 + xf[i].abs() + xg[i].abs()),
+                            });
+                            xy_close(
+                                got,
+                                want,
+                                tols,
+                                format!("the sums of your runs of f and g: {}", show_xy(want)),
                             )?;
                             let mut scaled = f.clone();
                             scaled.push(Op::Const(*c));
                             scaled.push(Op::Mul(f.len() + 2, f.len() + 1));
-                            let got = (imp.run)(&scaled, *x, *y);
-                            let want = [c * rf.0, c * rf.1[0], c * rf.1[1]];
-                            let got3 = [got.0, got.1.first().copied().unwrap_or(f64::NAN), got.1.get(1).copied().unwrap_or(f64::NAN)];
-                            let ok = (0..3).all(|i| RULE.accepts(got3[i], want[i]));
-                            expect::that(
-                                ok,
-                                format!("value {}, g[x.0] = {}, g[y.0] = {}", show::float(got3[0]), show::float(got3[1]), show::float(got3[2])),
-                                format!(
-                                    "{} times your run of f: value {}, g[x.0] = {}, g[y.0] = {}",
-                                    show::float(*c), show::float(want[0]), show::float(want[1]), show::float(want[2])
-                                ),
-                            )
-                            .map_err(|f| mathlings_course::report::Failure { call: call(&scaled, *x, *y), ..f })
+                            let got = xy(&(imp.run)(&scaled, *x, *y));
+                            let want = xf.map(|v| c * v);
+                            let expected = format!(
+                                "{} times your run of f: {}",
+                                show::float(*c),
+                                show_xy(want)
+                            );
+                            xy_close(got, want, [RULE; 3], expected)
+                                .map_err(|f| Failure { call: call(&scaled, *x, *y), ..f })
                         },
                     )
                 },
@@ -444,11 +414,8 @@ pub fn spec() -> Spec<Impl> {
                     let inf = [Op::Exp(0), Op::Exp(2)];
                     ctx.once(&call(&inf, 10.0, 0.0), || {
                         let got = (imp.run)(&inf, 10.0, 0.0);
-                        expect::that(
-                            got.0 == f64::INFINITY,
-                            shown(&got),
-                            "value f64::INFINITY (exp(22026.5) overflows)",
-                        )
+                        let expected = "value f64::INFINITY (exp(22026.5) overflows)";
+                        expect::that(got.0 == f64::INFINITY, shown(&got), expected)
                     })?;
                     ctx.once(&call(&[], 0.5, 2.0), || {
                         runs_close(&(imp.run)(&[], 0.5, 2.0), &(2.0, vec![0.0, 1.0]), RULE)
@@ -462,13 +429,9 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "mse(θ) = (1/11) Σ (yᵢ − (θ₀ + θ₁·xᵢ))² recorded on a Tape over Anscombe's first set with θ₀ = t.var(0.0), θ₁ = t.var(0.0): (t.value(mse), g[θ₀.0], g[θ₁.0])";
                     ctx.once(call, || {
-                        let (value, adjoints) = (imp.run)(&anscombe_mse_program(), 0.0, 0.0);
-                        let text = format!(
-                            "mse = {}\n∂mse/∂θ₀ = {}\n∂mse/∂θ₁ = {}\n",
-                            show::rounded(value, 10),
-                            show::rounded(adjoints.first().copied().unwrap_or(f64::NAN), 10),
-                            show::rounded(adjoints.get(1).copied().unwrap_or(f64::NAN), 10),
-                        );
+                        let [v, g0, g1] = xy(&(imp.run)(&anscombe_mse_program(), 0.0, 0.0))
+                            .map(|v| show::rounded(v, 10));
+                        let text = format!("mse = {v}\n∂mse/∂θ₀ = {g0}\n∂mse/∂θ₁ = {g1}\n");
                         ctx.snapshot("anscombe", call, &text)
                     })
                 },
@@ -481,7 +444,7 @@ pub fn spec() -> Spec<Impl> {
                     instead of ADDING to it. A node used more than once — x in x·x, a shared \
                     sub-expression, a weight used for every data point — must receive the sum of all \
                     contributions: adjoint[i] += adjoint[k] · local. With =, x·x gives x instead of 2x.",
-                implementation: mathlings_bindings::bind_s3_2_reverse_mode!(overwrites),
+                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<1>::OPS) },
             },
             Misconception {
                 id: "forward_order",
@@ -489,21 +452,21 @@ pub fn spec() -> Spec<Impl> {
                     pass its adjoint on once it is complete, i.e. after every node that uses it has added its \
                     share — and those are all recorded AFTER it. Walk backwards: for k in (0..=output.0).rev(). \
                     Going forwards, sin(sin(x)) gets derivative 0.",
-                implementation: mathlings_bindings::bind_s3_2_reverse_mode!(forward_order),
+                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<2>::OPS) },
             },
             Misconception {
                 id: "product_rule_swapped",
                 explanation: "Your mul records ∂(a·b)/∂a = a: the local derivative with respect to a is the OTHER \
                     factor, ∂(a·b)/∂a = b and ∂(a·b)/∂b = a. (It only looked right for x·x, where both \
                     factors are equal.)",
-                implementation: mathlings_bindings::bind_s3_2_reverse_mode!(product_swapped),
+                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<3>::OPS) },
             },
             Misconception {
                 id: "derivative_at_output",
                 explanation: "Your sin records cos of its OUTPUT, cos(sin a), as the local derivative. The derivative \
                     of sin at its input a is cos a: compute it from the input's value when you record the node. \
                     (exp hides this mistake, because exp′(a) = exp(a) is the output.)",
-                implementation: mathlings_bindings::bind_s3_2_reverse_mode!(at_output),
+                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<4>::OPS) },
             },
         ],
         probe: |imp| {
@@ -521,64 +484,49 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// A handle of the wrong tapes.
-#[derive(Clone, Copy, Debug)]
-struct WVar(usize);
-
 /// A tape with one mistake, chosen by `MODE`: 1 overwrites adjoints, 2 walks forwards,
-/// 3 swaps the local derivatives of mul, 4 takes sin's derivative at its output.
-#[derive(Debug)]
-struct WrongTape<const MODE: u8> {
-    nodes: Vec<(f64, Vec<(usize, f64)>)>,
-}
+/// 3 swaps the local derivatives of mul, 4 takes sin's derivative at its output. Each node
+/// is its value and its (input, local derivative) pairs; a variable is a node's index.
+struct WrongTape<const MODE: u8>(Vec<(f64, Vec<(usize, f64)>)>);
 
 impl<const MODE: u8> WrongTape<MODE> {
-    fn new() -> Self {
-        WrongTape { nodes: Vec::new() }
+    const OPS: Ops<Self, usize> = Ops {
+        new: || WrongTape(Vec::new()),
+        var: |t, v| t.push(v, vec![]),
+        constant: |t, v| t.push(v, vec![]),
+        add: |t, a, b| t.push(t.0[a].0 + t.0[b].0, vec![(a, 1.0), (b, 1.0)]),
+        sub: |t, a, b| t.push(t.0[a].0 - t.0[b].0, vec![(a, 1.0), (b, -1.0)]),
+        mul: |t, a, b| {
+            let (va, vb) = (t.0[a].0, t.0[b].0);
+            let locals = if MODE == 3 { (va, vb) } else { (vb, va) };
+            t.push(va * vb, vec![(a, locals.0), (b, locals.1)])
+        },
+        sin: |t, a| {
+            let va = t.0[a].0;
+            t.push(va.sin(), vec![(a, if MODE == 4 { va.sin().cos() } else { va.cos() })])
+        },
+        exp: |t, a| {
+            let e = t.0[a].0.exp();
+            t.push(e, vec![(a, e)])
+        },
+        value: |t, v| t.0[v].0,
+        gradient: Self::gradient,
+        index: |v| v,
+    };
+
+    fn push(&mut self, value: f64, inputs: Vec<(usize, f64)>) -> usize {
+        self.0.push((value, inputs));
+        self.0.len() - 1
     }
-    fn push(&mut self, value: f64, inputs: Vec<(usize, f64)>) -> WVar {
-        self.nodes.push((value, inputs));
-        WVar(self.nodes.len() - 1)
-    }
-    fn var(&mut self, value: f64) -> WVar {
-        self.push(value, Vec::new())
-    }
-    fn constant(&mut self, value: f64) -> WVar {
-        self.push(value, Vec::new())
-    }
-    fn value(&self, v: WVar) -> f64 {
-        self.nodes[v.0].0
-    }
-    fn add(&mut self, a: WVar, b: WVar) -> WVar {
-        let v = self.value(a) + self.value(b);
-        self.push(v, vec![(a.0, 1.0), (b.0, 1.0)])
-    }
-    fn sub(&mut self, a: WVar, b: WVar) -> WVar {
-        let v = self.value(a) - self.value(b);
-        self.push(v, vec![(a.0, 1.0), (b.0, -1.0)])
-    }
-    fn mul(&mut self, a: WVar, b: WVar) -> WVar {
-        let (va, vb) = (self.value(a), self.value(b));
-        let locals = if MODE == 3 { (va, vb) } else { (vb, va) };
-        self.push(va * vb, vec![(a.0, locals.0), (b.0, locals.1)])
-    }
-    fn sin(&mut self, a: WVar) -> WVar {
-        let va = self.value(a);
-        let local = if MODE == 4 { va.sin().cos() } else { va.cos() };
-        self.push(va.sin(), vec![(a.0, local)])
-    }
-    fn exp(&mut self, a: WVar) -> WVar {
-        let e = self.value(a).exp();
-        self.push(e, vec![(a.0, e)])
-    }
-    fn gradient(&self, output: WVar) -> Vec<f64> {
-        let mut adjoints = vec![0.0; self.nodes.len()];
-        adjoints[output.0] = 1.0;
+
+    fn gradient(&self, output: usize) -> Vec<f64> {
+        let mut adjoints = vec![0.0; self.0.len()];
+        adjoints[output] = 1.0;
         let order: Vec<usize> =
-            if MODE == 2 { (0..=output.0).collect() } else { (0..=output.0).rev().collect() };
+            if MODE == 2 { (0..=output).collect() } else { (0..=output).rev().collect() };
         for k in order {
             let adjoint = adjoints[k];
-            for &(input, local) in &self.nodes[k].1 {
+            for &(input, local) in &self.0[k].1 {
                 if MODE == 1 {
                     adjoints[input] = adjoint * local;
                 } else {
@@ -588,21 +536,4 @@ impl<const MODE: u8> WrongTape<MODE> {
         }
         adjoints
     }
-}
-
-mod overwrites {
-    pub(super) type Tape = super::WrongTape<1>;
-    pub(super) type Var = super::WVar;
-}
-mod forward_order {
-    pub(super) type Tape = super::WrongTape<2>;
-    pub(super) type Var = super::WVar;
-}
-mod product_swapped {
-    pub(super) type Tape = super::WrongTape<3>;
-    pub(super) type Var = super::WVar;
-}
-mod at_output {
-    pub(super) type Tape = super::WrongTape<4>;
-    pub(super) type Var = super::WVar;
 }

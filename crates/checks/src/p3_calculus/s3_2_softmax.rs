@@ -1,8 +1,8 @@
 //! Checks for 3.2 — stable softmax, log-softmax and the softmax Jacobian.
 
-use mathlings_calculus::CalculusError;
+use mathlings_calculus::{CalculusError, log_softmax, softmax, softmax_jacobian};
 
-use super::common::rounded_all;
+use super::common::{self, rounded_all};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_2_softmax::{Impl, JacobianFn, VectorFn};
@@ -46,7 +46,7 @@ fn logits(
 }
 
 fn reference_softmax(z: &[f64]) -> Vec<f64> {
-    mathlings_calculus::softmax(z).expect("reference softmax of finite scores")
+    softmax(z).expect("reference softmax of finite scores")
 }
 
 /// The fixed linear class scores of the Iris snapshot: zₖ = μₖ·x − ‖μₖ‖²/2 with the class
@@ -81,29 +81,23 @@ pub fn spec() -> Spec<Impl> {
                         logits(1..=8, 30),
                         |z| call("softmax", z),
                         |z| {
-                            let s = (imp.softmax)(z);
-                            let ok = matches!(&s, Ok(s) if s.len() == z.len()
+                            let (s, n) = ((imp.softmax)(z), z.len());
+                            let ok = matches!(&s, Ok(s) if s.len() == n
                                 && s.iter().all(|p| (0.0..=1.0).contains(p))
                                 && (s.iter().sum::<f64>() - 1.0).abs() <= SUM);
-                            expect::that(
-                                ok,
-                                show::result(&s),
-                                format!(
-                                    "Ok(vec of {} probabilities in [0, 1] summing to 1 ± {SUM:e})",
-                                    z.len()
-                                ),
-                            )?;
+                            let expected = format!(
+                                "Ok(vec of {n} probabilities in [0, 1] summing to 1 ± {SUM:e})"
+                            );
+                            expect::that(ok, show::result(&s), expected)?;
                             let l = (imp.log_softmax)(z);
-                            let ok = matches!(&l, Ok(l) if l.len() == z.len()
+                            let ok = matches!(&l, Ok(l) if l.len() == n
                                 && (l.iter().map(|v| v.exp()).sum::<f64>() - 1.0).abs() <= SUM);
-                            expect::that(
-                                ok,
-                                format!("{} from {}", show::result(&l), call("log_softmax", z)),
-                                format!(
-                                    "Ok(vec of {} log-probabilities whose exps sum to 1 ± {SUM:e})",
-                                    z.len()
-                                ),
-                            )
+                            let shown =
+                                format!("{} from {}", show::result(&l), call("log_softmax", z));
+                            let expected = format!(
+                                "Ok(vec of {n} log-probabilities whose exps sum to 1 ± {SUM:e})"
+                            );
+                            expect::that(ok, shown, expected)
                         },
                     )
                 },
@@ -122,32 +116,20 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |(z, c)| {
                             let shifted: Vec<f64> = z.iter().map(|v| v + f64::from(*c)).collect();
-                            let want = (imp.softmax)(z);
-                            let Ok(want) = want else {
-                                return expect::fail(
-                                    show::result(&want),
-                                    "Ok(softmax(z)) for the unshifted scores",
-                                );
+                            let unshifted = |f: VectorFn, name: &str| {
+                                let expected = format!("Ok({name}(z)) for the unshifted scores");
+                                f(z).map_err(|e| expect::failure(format!("Err({e:?})"), expected))
                             };
+                            let want = unshifted(imp.softmax, "softmax")?;
                             expect::all_close(&(imp.softmax)(&shifted), &want, PROBABILITY)?;
-                            let want = (imp.log_softmax)(z);
-                            let Ok(want) = want else {
-                                return expect::fail(
-                                    show::result(&want),
-                                    "Ok(log_softmax(z)) for the unshifted scores",
-                                );
-                            };
-                            let got = (imp.log_softmax)(&shifted);
-                            expect::all_close(&got, &want, LOG_PROBABILITY).map_err(|f| {
-                                mathlings_course::report::Failure {
-                                    call: format!(
-                                        "{} vs {}",
-                                        call("log_softmax", &shifted),
-                                        call("log_softmax", z)
-                                    ),
-                                    ..f
-                                }
-                            })
+                            let want = unshifted(imp.log_softmax, "log_softmax")?;
+                            let versus = format!(
+                                "{} vs {}",
+                                call("log_softmax", &shifted),
+                                call("log_softmax", z)
+                            );
+                            expect::all_close(&(imp.log_softmax)(&shifted), &want, LOG_PROBABILITY)
+                                .map_err(|f| Failure { call: versus, ..f })
                         },
                     )
                 },
@@ -163,34 +145,33 @@ pub fn spec() -> Spec<Impl> {
                         (&[-1000.0, -1000.0], &[0.5, 0.5]),
                         (&[1000.0, 1000.0, -1000.0], &[0.5, 0.5, 0.0]),
                     ];
-                    for (z, want) in softmax_cases {
-                        ctx.once(&call("softmax", z), || {
-                            expect::all_close(&(imp.softmax)(z), want, EXTREME)
-                        })?;
-                    }
+                    common::each(
+                        ctx,
+                        &softmax_cases,
+                        |z| call("softmax", z),
+                        |z, want| expect::all_close(&(imp.softmax)(z), want, EXTREME),
+                    )?;
                     let log_cases: [(&[f64], &[f64]); 3] = [
                         (&[1000.0, 0.0], &[0.0, -1000.0]),
                         (&[0.0, -1000.0], &[0.0, -1000.0]),
                         (&[1000.0, 1000.0, -1000.0], &[-ln2, -ln2, -2000.0 - ln2]),
                     ];
-                    for (z, want) in log_cases {
-                        ctx.once(&call("log_softmax", z), || {
-                            expect::all_close(&(imp.log_softmax)(z), want, EXTREME)
-                        })?;
-                    }
-                    let jacobian_cases: [(&[f64], DMatrix<f64>); 2] = [
-                        (&[1000.0, 0.0], DMatrix::zeros(2, 2)),
-                        (
-                            &[-1000.0, -1000.0],
-                            DMatrix::from_row_slice(2, 2, &[0.25, -0.25, -0.25, 0.25]),
-                        ),
-                    ];
-                    for (z, want) in jacobian_cases {
-                        ctx.once(&call("softmax_jacobian", z), || {
-                            expect::matrix_close(&(imp.softmax_jacobian)(z), &want, EXTREME)
-                        })?;
-                    }
-                    Ok(())
+                    common::each(
+                        ctx,
+                        &log_cases,
+                        |z| call("log_softmax", z),
+                        |z, want| expect::all_close(&(imp.log_softmax)(z), want, EXTREME),
+                    )?;
+                    let (zero, quarters) =
+                        (DMatrix::zeros(2, 2), common::square(&[0.25, -0.25, -0.25, 0.25]));
+                    let jacobian_cases: [(&[f64], &DMatrix<f64>); 2] =
+                        [(&[1000.0, 0.0], &zero), (&[-1000.0, -1000.0], &quarters)];
+                    common::each(
+                        ctx,
+                        &jacobian_cases,
+                        |z| call("softmax_jacobian", z),
+                        |z, want| expect::matrix_close(&(imp.softmax_jacobian)(z), want, EXTREME),
+                    )
                 },
             },
             Property {
@@ -209,8 +190,7 @@ pub fn spec() -> Spec<Impl> {
                         logits(1..=8, 30),
                         |z| call("log_softmax", z),
                         |z| {
-                            let want =
-                                mathlings_calculus::log_softmax(z).expect("reference log_softmax");
+                            let want = log_softmax(z).expect("reference log_softmax");
                             expect::all_close(&(imp.log_softmax)(z), &want, LOG_PROBABILITY)
                         },
                     )?;
@@ -218,8 +198,7 @@ pub fn spec() -> Spec<Impl> {
                         logits(1..=8, 30),
                         |z| call("softmax_jacobian", z),
                         |z| {
-                            let want = mathlings_calculus::softmax_jacobian(z)
-                                .expect("reference Jacobian");
+                            let want = softmax_jacobian(z).expect("reference Jacobian");
                             expect::matrix_close(&(imp.softmax_jacobian)(z), &want, JACOBIAN)
                         },
                     )
@@ -260,36 +239,31 @@ pub fn spec() -> Spec<Impl> {
                         logits(1..=8, 30),
                         |z| call("softmax_jacobian", z),
                         |z| {
-                            let got = (imp.softmax_jacobian)(z);
+                            let (got, n) = ((imp.softmax_jacobian)(z), z.len());
+                            let shown = show::outcome(&got);
                             let Ok(j) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok(an n×n matrix)");
+                                return expect::fail(shown, "Ok(an n×n matrix)");
                             };
-                            if j.shape() != (z.len(), z.len()) {
-                                return expect::fail(
-                                    show::outcome(&got),
-                                    format!("Ok(a {0}×{0} matrix)", z.len()),
-                                );
+                            if j.shape() != (n, n) {
+                                return expect::fail(shown, format!("Ok(a {n}×{n} matrix)"));
                             }
                             let sums: Vec<f64> = j.row_iter().map(|r| r.sum()).collect();
+                            let with_sums =
+                                format!("{shown} with row sums {}", show::floats(&sums));
+                            let expected = format!("rows summing to 0 (± {ROW_SUM:e})");
                             expect::that(
                                 sums.iter().all(|s| s.abs() <= ROW_SUM),
-                                format!(
-                                    "{} with row sums {}",
-                                    show::outcome(&got),
-                                    show::floats(&sums)
-                                ),
-                                format!("rows summing to 0 (± {ROW_SUM:e})"),
+                                with_sums,
+                                expected,
                             )?;
                             let asymmetry = (j - j.transpose()).abs().max();
-                            expect::that(
-                                asymmetry <= JACOBIAN.abs,
-                                format!(
-                                    "{} with max |Jᵢⱼ − Jⱼᵢ| = {}",
-                                    show::outcome(&got),
-                                    show::float(asymmetry)
-                                ),
-                                format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs),
-                            )
+                            let with_asymmetry = format!(
+                                "{shown} with max |Jᵢⱼ − Jⱼᵢ| = {}",
+                                show::float(asymmetry)
+                            );
+                            let expected =
+                                format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs);
+                            expect::that(asymmetry <= JACOBIAN.abs, with_asymmetry, expected)
                         },
                     )
                 },
@@ -354,8 +328,12 @@ pub fn spec() -> Spec<Impl> {
                     zᵢ − m − ln Σⱼ exp(zⱼ − m).",
                 implementation: Impl {
                     softmax: naive_softmax,
-                    log_softmax: naive_log_softmax,
-                    softmax_jacobian: naive_jacobian,
+                    log_softmax: |z| {
+                        softmax(z)?;
+                        let log_sum = z.iter().map(|v| v.exp()).sum::<f64>().ln();
+                        Ok(z.iter().map(|v| v - log_sum).collect())
+                    },
+                    softmax_jacobian: |z| Ok(jacobian_from(&naive_softmax(z)?, true, true)),
                 },
             },
             Misconception {
@@ -365,9 +343,9 @@ pub fn spec() -> Spec<Impl> {
                     Compute it directly from the scores: log_softmax(z)ᵢ = zᵢ − m − ln Σⱼ exp(zⱼ − m), with m \
                     the largest score.",
                 implementation: Impl {
-                    softmax: stable_softmax,
-                    log_softmax: log_of_softmax,
-                    softmax_jacobian: |z| mathlings_calculus::softmax_jacobian(z),
+                    softmax,
+                    log_softmax: |z| Ok(softmax(z)?.iter().map(|s| s.ln()).collect()),
+                    softmax_jacobian,
                 },
             },
             Misconception {
@@ -376,9 +354,9 @@ pub fn spec() -> Spec<Impl> {
                     numerator exp(zᵢ). By the quotient rule ∂sᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ), so J = diag(s) − s sᵀ: \
                     add sᵢ on the diagonal. (Check: each row must sum to 0, since Σ sᵢ = 1 always.)",
                 implementation: Impl {
-                    softmax: stable_softmax,
-                    log_softmax: stable_log_softmax,
-                    softmax_jacobian: jacobian_missing_diagonal,
+                    softmax,
+                    log_softmax,
+                    softmax_jacobian: |z| Ok(jacobian_from(&softmax(z)?, false, true)),
                 },
             },
             Misconception {
@@ -388,9 +366,9 @@ pub fn spec() -> Spec<Impl> {
                     raising zⱼ lowers all the other probabilities: ∂sᵢ/∂zⱼ = −sᵢsⱼ for i ≠ j, i.e. J = \
                     diag(s) − s sᵀ.",
                 implementation: Impl {
-                    softmax: stable_softmax,
-                    log_softmax: stable_log_softmax,
-                    softmax_jacobian: jacobian_diagonal_only,
+                    softmax,
+                    log_softmax,
+                    softmax_jacobian: |z| Ok(jacobian_from(&softmax(z)?, true, false)),
                 },
             },
         ],
@@ -398,48 +376,16 @@ pub fn spec() -> Spec<Impl> {
             vec![
                 rounded_all(&(imp.softmax)(&[1000.0, 0.0]), 6),
                 rounded_all(&(imp.log_softmax)(&[0.0, -1000.0]), 6),
-                match (imp.softmax_jacobian)(&[0.0, 1.0, 2.0]) {
-                    Ok(j) => rounded_all(&Ok::<_, CalculusError>(j.iter().copied().collect()), 6),
-                    Err(e) => format!("{e:?}"),
-                },
+                rounded_all(
+                    &(imp.softmax_jacobian)(&[0.0, 1.0, 2.0]).map(|j| j.as_slice().to_vec()),
+                    6,
+                ),
             ]
         },
     }
 }
 
-fn validate(z: &[f64]) -> Result<(), CalculusError> {
-    if z.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if z.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    Ok(())
-}
-
-fn stable_softmax(z: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    mathlings_calculus::softmax(z)
-}
-
-fn stable_log_softmax(z: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    mathlings_calculus::log_softmax(z)
-}
-
-/// exp(zᵢ) / Σ exp(zⱼ), without subtracting the maximum.
-fn naive_softmax(z: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    validate(z)?;
-    let exps: Vec<f64> = z.iter().map(|v| v.exp()).collect();
-    let sum: f64 = exps.iter().sum();
-    Ok(exps.iter().map(|e| e / sum).collect())
-}
-
-/// zᵢ − ln Σ exp(zⱼ), without subtracting the maximum.
-fn naive_log_softmax(z: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    validate(z)?;
-    let log_sum = z.iter().map(|v| v.exp()).sum::<f64>().ln();
-    Ok(z.iter().map(|v| v - log_sum).collect())
-}
-
+/// diag(s) − s sᵀ with the diagonal or the off-diagonal terms left out.
 fn jacobian_from(s: &[f64], diagonal: bool, off_diagonal: bool) -> DMatrix<f64> {
     let n = s.len();
     DMatrix::from_fn(n, n, |i, j| {
@@ -449,22 +395,10 @@ fn jacobian_from(s: &[f64], diagonal: bool, off_diagonal: bool) -> DMatrix<f64> 
     })
 }
 
-/// diag(s) − s sᵀ on the naive softmax.
-fn naive_jacobian(z: &[f64]) -> Result<DMatrix<f64>, CalculusError> {
-    Ok(jacobian_from(&naive_softmax(z)?, true, true))
-}
-
-/// ln(softmax(z)).
-fn log_of_softmax(z: &[f64]) -> Result<Vec<f64>, CalculusError> {
-    Ok(stable_softmax(z)?.iter().map(|s| s.ln()).collect())
-}
-
-/// −s sᵀ.
-fn jacobian_missing_diagonal(z: &[f64]) -> Result<DMatrix<f64>, CalculusError> {
-    Ok(jacobian_from(&stable_softmax(z)?, false, true))
-}
-
-/// diag(sᵢ(1 − sᵢ)).
-fn jacobian_diagonal_only(z: &[f64]) -> Result<DMatrix<f64>, CalculusError> {
-    Ok(jacobian_from(&stable_softmax(z)?, true, false))
+/// exp(zᵢ) / Σ exp(zⱼ), without subtracting the maximum (input checked by the reference).
+fn naive_softmax(z: &[f64]) -> Result<Vec<f64>, CalculusError> {
+    softmax(z)?;
+    let exps: Vec<f64> = z.iter().map(|v| v.exp()).collect();
+    let sum: f64 = exps.iter().sum();
+    Ok(exps.iter().map(|e| e / sum).collect())
 }

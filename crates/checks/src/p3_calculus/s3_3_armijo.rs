@@ -1,11 +1,8 @@
 //! Checks for 3.3 — backtracking line search with the Armijo condition.
 
-// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
-// type would not make them clearer.
-#![allow(clippy::type_complexity)]
-
 use mathlings_calculus::CalculusError;
 
+use super::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
@@ -34,15 +31,9 @@ fn valley_grad(x: &[f64]) -> Vec<f64> {
 fn rosenbrock(x: &[f64]) -> f64 {
     (1.0 - x[0]).powi(2) + 100.0 * (x[1] - x[0] * x[0]).powi(2)
 }
-fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
-    vec![-2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]), 200.0 * (x[1] - x[0] * x[0])]
-}
 /// Σ xᵢ² + 3 sin(2xᵢ): non-convex, with many local minima.
 fn wavy(x: &[f64]) -> f64 {
     x.iter().map(|v| v * v + 3.0 * (2.0 * v).sin()).sum()
-}
-fn nan_everywhere(_: &[f64]) -> f64 {
-    f64::NAN
 }
 /// The mean squared error ½·mean((w₀ + w₁x − y)²) of a line through Anscombe's set I.
 fn anscombe_loss(w: &[f64]) -> f64 {
@@ -50,18 +41,6 @@ fn anscombe_loss(w: &[f64]) -> f64 {
     let (xs, ys) = &quartet.sets[0];
     let n = xs.len() as f64;
     xs.iter().zip(ys).map(|(x, y)| (w[0] + w[1] * x - y).powi(2)).sum::<f64>() / (2.0 * n)
-}
-fn anscombe_grad(w: &[f64]) -> Vec<f64> {
-    let quartet = mathlings_models::datasets::anscombe();
-    let (xs, ys) = &quartet.sets[0];
-    let n = xs.len() as f64;
-    let mut g = vec![0.0, 0.0];
-    for (x, y) in xs.iter().zip(ys) {
-        let r = w[0] + w[1] * x - y;
-        g[0] += r / n;
-        g[1] += r * x / n;
-    }
-    g
 }
 
 const OBJECTIVES: [Objective; 4] = [
@@ -74,7 +53,7 @@ const OBJECTIVES: [Objective; 4] = [
     Objective {
         name: "rosenbrock /* (1 − x₀)² + 100(x₁ − x₀²)² */",
         f: rosenbrock,
-        grad: rosenbrock_grad,
+        grad: common::rosenbrock_grad,
     },
     Objective {
         name: "wavy /* Σ xᵢ² + 3 sin(2xᵢ) */",
@@ -83,14 +62,23 @@ const OBJECTIVES: [Objective; 4] = [
     },
 ];
 
-/// One line-search problem.
+/// The line search's signature.
+type Search =
+    fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>;
+
+/// The reference line search.
+const REFERENCE: Search =
+    |f, g, x, d, a0, c, s| mathlings_calculus::armijo_backtracking(f, g, x, d, a0, c, s);
+
+/// One line-search problem: objective (an index into `OBJECTIVES`), ∇f(x), x, direction d,
+/// initial step α₀, c and shrink.
 #[derive(Debug, Clone)]
 struct Case {
     objective: usize,
+    g: Vec<f64>,
     x: Vec<f64>,
-    grad: Vec<f64>,
-    direction: Vec<f64>,
-    initial_step: f64,
+    d: Vec<f64>,
+    a0: f64,
     c: f64,
     shrink: f64,
 }
@@ -102,47 +90,35 @@ impl Case {
     fn call(&self) -> String {
         call(
             OBJECTIVES[self.objective].name,
-            &self.grad,
+            &self.g,
             &self.x,
-            &self.direction,
-            self.initial_step,
+            &self.d,
+            self.a0,
             self.c,
             self.shrink,
         )
     }
-    fn run(&self, imp: &Impl) -> Result<f64, CalculusError> {
-        (imp.armijo_backtracking)(
-            self.f(),
-            &self.grad,
-            &self.x,
-            &self.direction,
-            self.initial_step,
-            self.c,
-            self.shrink,
-        )
+    fn run(&self, search: Search) -> Result<f64, CalculusError> {
+        search(self.f(), &self.g, &self.x, &self.d, self.a0, self.c, self.shrink)
     }
+    /// Whether `step` passes the Armijo test f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.
     fn passes(&self, step: f64) -> bool {
-        armijo_holds(self.f(), &self.grad, &self.x, &self.direction, step, self.c)
+        let slope: f64 = self.g.iter().zip(&self.d).map(|(g, d)| g * d).sum();
+        let trial: Vec<f64> = self.x.iter().zip(&self.d).map(|(x, d)| x + step * d).collect();
+        let value = self.f()(&trial);
+        value.is_finite() && value <= self.f()(&self.x) + self.c * step * slope
     }
+}
+
+/// A line search on the sphere Σ xᵢ² with shrink ½.
+fn on_sphere(g: &[f64], x: &[f64], d: &[f64], a0: f64, c: f64) -> Case {
+    Case { objective: 0, g: g.to_vec(), x: x.to_vec(), d: d.to_vec(), a0, c, shrink: 0.5 }
 }
 
 fn call(name: &str, g: &[f64], x: &[f64], d: &[f64], a0: f64, c: f64, shrink: f64) -> String {
-    format!(
-        "armijo_backtracking({name}, {}, {}, {}, {}, {}, {})",
-        show::floats(g),
-        show::floats(x),
-        show::floats(d),
-        show::float(a0),
-        show::float(c),
-        show::float(shrink)
-    )
-}
-
-fn armijo_holds(f: fn(&[f64]) -> f64, g: &[f64], x: &[f64], d: &[f64], step: f64, c: f64) -> bool {
-    let slope: f64 = g.iter().zip(d).map(|(g, d)| g * d).sum();
-    let trial: Vec<f64> = x.iter().zip(d).map(|(x, d)| x + step * d).collect();
-    let value = f(&trial);
-    value.is_finite() && value <= f(x) + c * step * slope
+    let [a0, c, shrink] = [a0, c, shrink].map(show::float);
+    let [g, x, d] = [g, x, d].map(show::floats);
+    format!("armijo_backtracking({name}, {g}, {x}, {d}, {a0}, {c}, {shrink})")
 }
 
 /// Random problems: a test function, a point, a descent direction (steepest descent, or it
@@ -170,20 +146,8 @@ fn case() -> impl Strategy<Value = Case> + Clone {
             let slope: f64 = grad.iter().zip(&bent).map(|(g, d)| g * d).sum();
             let direction =
                 if slope < -1e-3 * norm * norm { bent } else { grad.iter().map(|g| -g).collect() };
-            Some(Case { objective, x, grad, direction, initial_step: a0, c, shrink })
+            Some(Case { objective, g: grad, x, d: direction, a0, c, shrink })
         })
-}
-
-fn reference(case: &Case) -> Result<f64, CalculusError> {
-    mathlings_calculus::armijo_backtracking(
-        case.f(),
-        &case.grad,
-        &case.x,
-        &case.direction,
-        case.initial_step,
-        case.c,
-        case.shrink,
-    )
 }
 
 /// The checks.
@@ -196,7 +160,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "the returned step satisfies f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd (random functions, points, descent directions, c up to 0.9)",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(case(), Case::call, |case| match case.run(imp) {
+                    ctx.forall(case(), Case::call, |case| match case.run(imp.armijo_backtracking) {
                         Ok(step) => expect::that(
                             case.passes(step),
                             format!("Ok({}), which fails the Armijo condition", show::float(step)),
@@ -212,8 +176,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 3,
                 check: |imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
-                        let want = reference(case).expect("reference line search");
-                        expect::close(&case.run(imp), want, SAME_STEP)
+                        let want = case.run(REFERENCE).expect("reference line search");
+                        expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
                     })
                 },
             },
@@ -222,27 +186,15 @@ pub fn spec() -> Spec<Impl> {
                 description: "on f = x² at 1 with d = −2: α₀ = 1 (lands on −1, no decrease) gives ½; α₀ = 0.99, c = ½ gives 0.495; α₀ = 0.4 passes at once",
                 weight: 2,
                 check: |imp, ctx| {
-                    for (a0, c, want) in
-                        [(1.0, 1e-4, 0.5), (1.0, 0.5, 0.5), (0.99, 0.5, 0.495), (0.4, 1e-4, 0.4)]
-                    {
-                        let text = call("sphere /* Σ xᵢ² */", &[2.0], &[1.0], &[-2.0], a0, c, 0.5);
-                        ctx.once(&text, || {
-                            expect::close(
-                                &(imp.armijo_backtracking)(
-                                    sphere,
-                                    &[2.0],
-                                    &[1.0],
-                                    &[-2.0],
-                                    a0,
-                                    c,
-                                    0.5,
-                                ),
-                                want,
-                                SAME_STEP,
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let cases = [
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 1.0, 1e-4), 0.5),
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 1.0, 0.5), 0.5),
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 0.99, 0.5), 0.495),
+                        (on_sphere(&[2.0], &[1.0], &[-2.0], 0.4, 1e-4), 0.4),
+                    ];
+                    common::each(ctx, &cases, Case::call, |case, want| {
+                        expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
+                    })
                 },
             },
             Property {
@@ -250,25 +202,22 @@ pub fn spec() -> Spec<Impl> {
                 description: "a direction with ∇f(x)ᵀd ≥ 0 (uphill, or along a contour) gives CalculusError::NotDescentDirection",
                 weight: 2,
                 check: |imp, ctx| {
-                    let fixed: [(&[f64], &[f64], &[f64]); 2] = [
-                        (&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0]),
-                        (&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0]),
+                    let rejected = |case: &Case, ()| {
+                        expect_err!(
+                            &case.run(imp.armijo_backtracking),
+                            CalculusError::NotDescentDirection
+                        )
+                    };
+                    let fixed = [
+                        (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0], 1.0, 1e-4), ()),
+                        (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0], 1.0, 1e-4), ()),
                     ];
-                    for (g, x, d) in fixed {
-                        ctx.once(&call("sphere /* Σ xᵢ² */", g, x, d, 1.0, 1e-4, 0.5), || {
-                            expect_err!(
-                                &(imp.armijo_backtracking)(sphere, g, x, d, 1.0, 1e-4, 0.5),
-                                CalculusError::NotDescentDirection
-                            )
-                        })?;
-                    }
+                    common::each(ctx, &fixed, Case::call, rejected)?;
                     let uphill = case().prop_map(|mut case| {
-                        case.direction = case.direction.iter().map(|d| -d).collect();
+                        case.d = case.d.iter().map(|d| -d).collect();
                         case
                     });
-                    ctx.forall(uphill, Case::call, |case| {
-                        expect_err!(&case.run(imp), CalculusError::NotDescentDirection)
-                    })
+                    ctx.forall(uphill, Case::call, |case| rejected(case, ()))
                 },
             },
             Property {
@@ -277,6 +226,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let sphere_name = "sphere /* Σ xᵢ² */";
+                    let nan_everywhere: fn(&[f64]) -> f64 = |_| f64::NAN;
                     rejects!(ctx,
                         |f, name, g, x, d, a0, c, shrink| call(name, g, x, d, a0, c, shrink)
                             => (imp.armijo_backtracking)(f, g, x, d, a0, c, shrink);
@@ -299,33 +249,21 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "repeat 5×: α = armijo_backtracking(anscombe_loss, ∇, w, −∇, 1.0, 1e-4, 0.5); w += α·(−∇), from w = [0, 0]";
                     ctx.once(call, || {
-                        let mut w = vec![0.0, 0.0];
+                        let (search, mut w) = (imp.armijo_backtracking, vec![0.0, 0.0]);
                         let mut text =
                             format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
                         for k in 1..=5 {
-                            let g = anscombe_grad(&w);
+                            let g = common::anscombe_fit_grad(&w);
                             let d: Vec<f64> = g.iter().map(|v| -v).collect();
-                            match (imp.armijo_backtracking)(
-                                anscombe_loss,
-                                &g,
-                                &w,
-                                &d,
-                                1.0,
-                                1e-4,
-                                0.5,
-                            ) {
+                            match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
                                 Ok(step) => {
-                                    for (wi, di) in w.iter_mut().zip(&d) {
-                                        *wi += step * di;
-                                    }
-                                    text.push_str(&format!(
-                                        "step {k}: α = {}, loss = {}\n",
-                                        show::rounded(step, 8),
-                                        show::rounded(anscombe_loss(&w), 8)
-                                    ));
+                                    w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
+                                    let [step, loss] =
+                                        [step, anscombe_loss(&w)].map(|v| show::rounded(v, 8));
+                                    text += &format!("step {k}: α = {step}, loss = {loss}\n");
                                 }
                                 Err(e) => {
-                                    text.push_str(&format!("step {k}: Err({e:?})\n"));
+                                    text += &format!("step {k}: Err({e:?})\n");
                                     break;
                                 }
                             }
@@ -343,7 +281,7 @@ pub fn spec() -> Spec<Impl> {
                     condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, _) = descent(f, g, x, d, a0, c, shrink)?;
+                        let (fx, _) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, _| value < fx)
                     },
                 },
@@ -355,7 +293,7 @@ pub fn spec() -> Spec<Impl> {
                     The slope is negative and must be added: f(x) + c·α·slope < f(x).",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
+                        let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, step| value <= fx - c * step * slope)
                     },
                 },
@@ -367,7 +305,7 @@ pub fn spec() -> Spec<Impl> {
                     Backtracking tries the full initial_step first and shrinks only while the test fails.",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = descent(f, g, x, d, a0, c, shrink)?;
+                        let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
                             value <= fx + c * step * slope
                         })
@@ -380,32 +318,27 @@ pub fn spec() -> Spec<Impl> {
                     shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.",
                 implementation: Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
+                        let (fx, slope) = validate(false, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, step| value <= fx + c * step * slope)
                     },
                 },
             },
         ],
         probe: |imp| {
-            let run = |a0: f64, c: f64, d: f64| match (imp.armijo_backtracking)(
-                sphere,
-                &[2.0],
-                &[1.0],
-                &[d],
-                a0,
-                c,
-                0.5,
-            ) {
-                Ok(step) => show::rounded(step, 8),
-                Err(e) => format!("{e:?}"),
+            let run = |a0, c, d| {
+                let got = (imp.armijo_backtracking)(sphere, &[2.0], &[1.0], &[d], a0, c, 0.5);
+                got.map_or_else(|e| format!("{e:?}"), |step| show::rounded(step, 8))
             };
             vec![run(0.99, 0.5, -2.0), run(1.0, 0.5, -2.0), run(1.0, 1e-4, 2.0)]
         },
     }
 }
 
-/// Validation shared by the wrong implementations; returns (f(x), slope).
+/// The input checks of the wrong implementations, then, if `downhill`, the descent test
+/// (∇f(x)ᵀd < 0, else `NotDescentDirection`); returns (f(x), slope).
+#[allow(clippy::too_many_arguments)]
 fn validate(
+    downhill: bool,
     f: fn(&[f64]) -> f64,
     g: &[f64],
     x: &[f64],
@@ -443,7 +376,11 @@ fn validate(
     if !fx.is_finite() {
         return Err(CalculusError::NonFinite);
     }
-    Ok((fx, g.iter().zip(d).map(|(g, d)| g * d).sum()))
+    let slope = g.iter().zip(d).map(|(g, d)| g * d).sum();
+    if downhill && slope >= 0.0 {
+        return Err(CalculusError::NotDescentDirection);
+    }
+    Ok((fx, slope))
 }
 
 /// Backtracking from `step` with the acceptance test `accept(f(trial), step)`.
@@ -467,22 +404,4 @@ fn backtrack(
         step *= shrink;
     }
     Err(CalculusError::NoConvergence { iterations: 1000 })
-}
-
-/// The validation shared by the wrong implementations, then the descent test
-/// (∇f(x)ᵀd < 0, else `NotDescentDirection`); returns (f(x), slope).
-fn descent(
-    f: fn(&[f64]) -> f64,
-    g: &[f64],
-    x: &[f64],
-    d: &[f64],
-    a0: f64,
-    c: f64,
-    shrink: f64,
-) -> Result<(f64, f64), CalculusError> {
-    let (fx, slope) = validate(f, g, x, d, a0, c, shrink)?;
-    if slope >= 0.0 {
-        return Err(CalculusError::NotDescentDirection);
-    }
-    Ok((fx, slope))
 }

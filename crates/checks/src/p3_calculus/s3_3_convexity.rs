@@ -4,11 +4,9 @@
 // type would not make them clearer.
 #![allow(clippy::type_complexity)]
 
-use std::cell::RefCell;
-
 use mathlings_calculus::CalculusError;
 
-use super::common;
+use super::common::{self, diag, orthogonal, points, rosenbrock_hess, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_convexity::Impl;
@@ -20,15 +18,6 @@ const MIN_NONZERO_EIGENVALUE: f64 = 0.1;
 /// Step of the reference's finite-difference Hessian of ½xᵀAx: a quadratic has no
 /// truncation error, and the round-off ε·|f|/h² ≈ 2e-16·10³/1e-6 = 2e-7 is far below 0.1.
 const REFERENCE_STEP: f64 = 1e-3;
-
-thread_local! {
-    /// The matrix A of the quadratic ½xᵀAx whose Hessian `quadratic_hessian` returns.
-    static QUADRATIC: RefCell<DMatrix<f64>> = RefCell::new(DMatrix::zeros(1, 1));
-}
-
-fn quadratic_hessian(_: &[f64]) -> DMatrix<f64> {
-    QUADRATIC.with(|a| a.borrow().clone())
-}
 
 /// Hessian of x⁴ + y⁴ + …: diag(12xᵢ²), PSD everywhere but singular at 0.
 fn quartic_hessian(p: &[f64]) -> DMatrix<f64> {
@@ -44,29 +33,17 @@ fn log_sum_exp_hessian(p: &[f64]) -> DMatrix<f64> {
     DMatrix::from_fn(p.len(), p.len(), |i, j| if i == j { s[i] } else { 0.0 } - s[i] * s[j])
 }
 
+/// A Hessian: x ↦ H(x).
+type Hessian = fn(&[f64]) -> DMatrix<f64>;
+
 /// Hessian of x² − y².
 fn saddle_hessian(_: &[f64]) -> DMatrix<f64> {
-    DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, -2.0])
-}
-
-/// Hessian of Rosenbrock's (1 − x)² + 100(y − x²)².
-fn rosenbrock_hessian(p: &[f64]) -> DMatrix<f64> {
-    let (x, y) = (p[0], p[1]);
-    DMatrix::from_row_slice(
-        2,
-        2,
-        &[1200.0 * x * x - 400.0 * y + 2.0, -400.0 * x, -400.0 * x, 200.0],
-    )
+    diag(&[2.0, -2.0])
 }
 
 /// Hessian of x³.
 fn cubic_hessian(p: &[f64]) -> DMatrix<f64> {
     DMatrix::from_element(1, 1, 6.0 * p[0])
-}
-
-/// A "Hessian" with a NaN entry.
-fn nan_hessian(_: &[f64]) -> DMatrix<f64> {
-    DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, f64::NAN, 1.0])
 }
 
 /// Hessian of the logistic loss Σ log(1 + e^{−yᵢ xᵢᵀw}) on Iris versicolor vs virginica with
@@ -96,34 +73,15 @@ fn iris_gaussian_nll_hessian(p: &[f64]) -> DMatrix<f64> {
     let s1: f64 = xs.iter().map(|x| x - mu).sum();
     let s2: f64 = xs.iter().map(|x| (x - mu) * (x - mu)).sum();
     let cross = 2.0 * s1 / sigma.powi(3);
-    DMatrix::from_row_slice(
-        2,
-        2,
-        &[n / (sigma * sigma), cross, cross, -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4)],
-    )
-}
-
-fn diag(values: &[f64]) -> DMatrix<f64> {
-    DMatrix::from_diagonal(&DVector::from_column_slice(values))
+    square(&[n / (sigma * sigma), cross, cross, -n / (sigma * sigma) + 3.0 * s2 / sigma.powi(4)])
 }
 
 fn psd_call(h: &DMatrix<f64>) -> String {
     format!("is_positive_semidefinite(&{})", show::matrix(h))
 }
 
-fn points(ps: &[Vec<f64>]) -> String {
-    let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();
-    format!("&[{}]", inner.join(", "))
-}
-
 fn convex_call(name: &str, ps: &[Vec<f64>]) -> String {
     format!("is_convex_on({name}, {})", points(ps))
-}
-
-/// A random orthogonal n×n matrix: the Q factor of a random matrix.
-fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
-    let a = DMatrix::from_fn(n, n, |i, j| entries[i * n + j] + if i == j { 0.5 } else { 0.0 });
-    a.qr().q()
 }
 
 /// A symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ 0 or ±[0.1, 10]) and whether it is PSD.
@@ -143,9 +101,7 @@ fn symmetric(
             proptest::collection::vec(-1.0..1.0f64, n * n),
         )
             .prop_map(move |(eigenvalues, entries)| {
-                let q = orthogonal(n, &entries);
-                let h = &q * diag(&eigenvalues) * q.transpose();
-                let h = (&h + h.transpose()) * 0.5;
+                let h = common::with_eigenvalues(&eigenvalues, &orthogonal(n, &entries));
                 (h, eigenvalues.iter().all(|&l| l >= 0.0))
             })
     })
@@ -201,8 +157,8 @@ pub fn spec() -> Spec<Impl> {
                             };
                             let want = mathlings_calculus::is_convex_on(f, ps, REFERENCE_STEP)
                                 .expect("reference convexity test");
-                            QUADRATIC.with(|q| *q.borrow_mut() = a.clone());
-                            expect_bool(&(imp.is_convex_on)(quadratic_hessian, ps), want)
+                            common::set_quadratic(a, &[]);
+                            expect_bool(&(imp.is_convex_on)(common::quadratic_hess, ps), want)
                         },
                     )
                 },
@@ -212,15 +168,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "flat directions are allowed: [1 1; 1 1] and 0 are PSD; x⁴ + y⁴ (H = 0 at the origin) and log(eˣ + eʸ + eᶻ) are convex",
                 weight: 2,
                 check: |imp, ctx| {
-                    for h in [
-                        DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
-                        DMatrix::zeros(3, 3),
-                        diag(&[0.0, 5.0]),
-                    ] {
-                        ctx.once(&psd_call(&h), || {
-                            expect_bool(&(imp.is_positive_semidefinite)(&h), true)
-                        })?;
-                    }
+                    let psd = [
+                        (square(&[1.0, 1.0, 1.0, 1.0]), true),
+                        (DMatrix::zeros(3, 3), true),
+                        (diag(&[0.0, 5.0]), true),
+                    ];
+                    common::each(ctx, &psd, psd_call, |h, want| {
+                        expect_bool(&(imp.is_positive_semidefinite)(h), want)
+                    })?;
                     let quartic = vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![-2.0, 0.5]];
                     ctx.once(&convex_call("hessian of x⁴ + y⁴", &quartic), || {
                         expect_bool(&(imp.is_convex_on)(quartic_hessian, &quartic), true)
@@ -237,47 +192,39 @@ pub fn spec() -> Spec<Impl> {
                 description: "[1 2; 2 1] and diag(0, −1) are not PSD; x² − y², Rosenbrock at (0, 1) and x³ at −0.5 are not convex (x³ on positive points is)",
                 weight: 2,
                 check: |imp, ctx| {
-                    for h in [
-                        DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
-                        diag(&[0.0, -1.0]),
-                        DMatrix::from_row_slice(
-                            3,
-                            3,
-                            &[0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -1.0],
-                        ),
-                    ] {
-                        ctx.once(&psd_call(&h), || {
-                            expect_bool(&(imp.is_positive_semidefinite)(&h), false)
-                        })?;
-                    }
-                    let cases: [(&str, fn(&[f64]) -> DMatrix<f64>, Vec<Vec<f64>>, bool); 5] = [
-                        ("hessian of x² − y²", saddle_hessian, vec![vec![0.0, 0.0]], false),
-                        ("hessian of rosenbrock", rosenbrock_hessian, vec![vec![1.0, 1.0]], true),
-                        (
-                            "hessian of rosenbrock",
-                            rosenbrock_hessian,
-                            vec![vec![1.0, 1.0], vec![0.0, 1.0]],
-                            false,
-                        ),
-                        (
-                            "hessian of x³",
-                            cubic_hessian,
-                            vec![vec![0.5], vec![1.0], vec![2.0]],
-                            true,
-                        ),
-                        (
-                            "hessian of x³",
-                            cubic_hessian,
-                            vec![vec![1.0], vec![-0.5], vec![2.0]],
-                            false,
-                        ),
+                    let not_psd = [
+                        (square(&[1.0, 2.0, 2.0, 1.0]), false),
+                        (diag(&[0.0, -1.0]), false),
+                        (diag(&[0.0, 1.0, -1.0]), false),
                     ];
-                    for (name, hessian, ps, want) in cases {
-                        ctx.once(&convex_call(name, &ps), || {
-                            expect_bool(&(imp.is_convex_on)(hessian, &ps), want)
-                        })?;
-                    }
-                    Ok(())
+                    common::each(ctx, &not_psd, psd_call, |h, want| {
+                        expect_bool(&(imp.is_positive_semidefinite)(h), want)
+                    })?;
+                    let (rosenbrock, cubic) = (
+                        ("hessian of rosenbrock", rosenbrock_hess as Hessian),
+                        ("hessian of x³", cubic_hessian as Hessian),
+                    );
+                    let cases = [
+                        (
+                            (
+                                ("hessian of x² − y²", saddle_hessian as Hessian),
+                                vec![vec![0.0, 0.0]],
+                            ),
+                            false,
+                        ),
+                        ((rosenbrock, vec![vec![1.0, 1.0]]), true),
+                        ((rosenbrock, vec![vec![1.0, 1.0], vec![0.0, 1.0]]), false),
+                        ((cubic, vec![vec![0.5], vec![1.0], vec![2.0]]), true),
+                        ((cubic, vec![vec![1.0], vec![-0.5], vec![2.0]]), false),
+                    ];
+                    common::each(
+                        ctx,
+                        &cases,
+                        |((name, _), ps)| convex_call(name, ps),
+                        |((_, hessian), ps), want| {
+                            expect_bool(&(imp.is_convex_on)(*hessian, ps), want)
+                        },
+                    )
                 },
             },
             Property {
@@ -290,29 +237,21 @@ pub fn spec() -> Spec<Impl> {
                     // outside at every c. Eigenvalue or Cholesky errors are ≈ ε·c, far below.
                     let sqrt_eps = f64::EPSILON.sqrt();
                     for c in [1e-8, 1.0, 1e8] {
+                        // Some(PSD?), or None for NotSymmetric.
                         let cases = [
-                            (diag(&[1.0, -1.0]), Ok(false)),
-                            (diag(&[1.0, -sqrt_eps]), Ok(true)),
-                            (diag(&[1.0, -4.0 * sqrt_eps]), Ok(false)),
-                            (
-                                DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + 1e-10, 1.0, 2.0]),
-                                Ok(true),
-                            ),
-                            (
-                                DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + 1e-6, 1.0, 2.0]),
-                                Err(CalculusError::NotSymmetric),
-                            ),
+                            (diag(&[1.0, -1.0]) * c, Some(false)),
+                            (diag(&[1.0, -sqrt_eps]) * c, Some(true)),
+                            (diag(&[1.0, -4.0 * sqrt_eps]) * c, Some(false)),
+                            (square(&[2.0, 1.0 + 1e-10, 1.0, 2.0]) * c, Some(true)),
+                            (square(&[2.0, 1.0 + 1e-6, 1.0, 2.0]) * c, None),
                         ];
-                        for (h, want) in cases {
-                            let h = h * c;
-                            ctx.once(&psd_call(&h), || {
-                                let got = (imp.is_positive_semidefinite)(&h);
-                                match want {
-                                    Ok(b) => expect_bool(&got, b),
-                                    Err(_) => expect_err!(&got, CalculusError::NotSymmetric),
-                                }
-                            })?;
-                        }
+                        common::each(ctx, &cases, psd_call, |h, want| {
+                            let got = (imp.is_positive_semidefinite)(h);
+                            match want {
+                                Some(b) => expect_bool(&got, b),
+                                None => expect_err!(&got, CalculusError::NotSymmetric),
+                            }
+                        })?;
                     }
                     Ok(())
                 },
@@ -329,6 +268,7 @@ pub fn spec() -> Spec<Impl> {
                         (&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0])) => CalculusError::NotSymmetric,
                     )?;
                     let saddle = "hessian of x² − y²";
+                    let nan_hessian: Hessian = |_| square(&[1.0, f64::NAN, f64::NAN, 1.0]);
                     rejects!(ctx, |name, hessian, ps| convex_call(name, ps) => (imp.is_convex_on)(hessian, ps);
                         (saddle, saddle_hessian, &vec![]) => CalculusError::Empty,
                         (saddle, saddle_hessian, &vec![vec![]]) => CalculusError::Empty,
@@ -408,16 +348,16 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let mut out: Vec<String> = [
-                DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                square(&[1.0, 2.0, 2.0, 1.0]),
                 diag(&[0.0, -1.0]),
-                DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]),
-                DMatrix::from_row_slice(2, 2, &[2.0, -1.0, -1.0, 2.0]),
+                square(&[1.0, 1.0, 1.0, 1.0]),
+                square(&[2.0, -1.0, -1.0, 2.0]),
             ]
             .iter()
             .map(|h| show::result(&(imp.is_positive_semidefinite)(h)))
             .collect();
             out.push(show::result(&(imp.is_convex_on)(
-                rosenbrock_hessian,
+                rosenbrock_hess,
                 &[vec![1.0, 1.0], vec![0.0, 1.0]],
             )));
             out
@@ -425,38 +365,17 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn validate(h: &DMatrix<f64>) -> Result<(), CalculusError> {
-    let (rows, cols) = h.shape();
-    if rows != cols {
-        return Err(CalculusError::NotSquare { rows, cols });
-    }
-    if h.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if h.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    for i in 0..rows {
-        for j in i + 1..rows {
-            if (h[(i, j)] - h[(j, i)]).abs() > f64::EPSILON.sqrt() * h.amax() {
-                return Err(CalculusError::NotSymmetric);
-            }
-        }
-    }
-    Ok(())
-}
-
 fn tolerance(h: &DMatrix<f64>) -> f64 {
     h.nrows() as f64 * f64::EPSILON.sqrt() * h.amax()
 }
 
 fn diagonal_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
-    validate(h)?;
+    common::checked_hessian(h)?;
     Ok(h.diagonal().iter().all(|&d| d >= -tolerance(h)))
 }
 
 fn leading_minors_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
-    validate(h)?;
+    common::checked_hessian(h)?;
     let n = h.nrows();
     Ok((1..=n).all(|k| {
         let minor = h.view((0, 0), (k, k)).clone_owned();
@@ -466,7 +385,7 @@ fn leading_minors_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
 }
 
 fn requires_definite(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
-    validate(h)?;
+    common::checked_hessian(h)?;
     Ok(mathlings_linalg::cholesky(h).is_ok())
 }
 

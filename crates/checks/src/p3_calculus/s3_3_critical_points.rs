@@ -2,6 +2,7 @@
 
 use mathlings_calculus::CalculusError;
 
+use super::common::{self, diag, orthogonal, square, with_eigenvalues};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_critical_points::{Impl, Kind};
@@ -19,22 +20,6 @@ fn call(h: &DMatrix<f64>) -> String {
 fn reference(h: &DMatrix<f64>) -> Kind {
     mathlings_calculus::classify_critical_point(h)
         .expect("reference classification of a valid Hessian")
-}
-
-fn diag(values: &[f64]) -> DMatrix<f64> {
-    DMatrix::from_diagonal(&DVector::from_column_slice(values))
-}
-
-/// A random orthogonal n×n matrix: the Q factor of a random matrix.
-fn orthogonal(n: usize, entries: &[f64]) -> DMatrix<f64> {
-    let a = DMatrix::from_fn(n, n, |i, j| entries[i * n + j] + if i == j { 0.5 } else { 0.0 });
-    a.qr().q()
-}
-
-/// Q·diag(λ)·Qᵀ, made exactly symmetric.
-fn with_eigenvalues(eigenvalues: &[f64], q: &DMatrix<f64>) -> DMatrix<f64> {
-    let h = q * diag(eigenvalues) * q.transpose();
-    (&h + h.transpose()) * 0.5
 }
 
 /// Symmetric matrices with chosen eigenvalue signs: each λ is 0 or ±[0.1, 10].
@@ -76,15 +61,12 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[2.0, -2.0]), Kind::Saddle),
                         (diag(&[-2.0, -2.0]), Kind::Maximum),
                         (diag(&[0.0, 0.0]), Kind::Degenerate),
-                        (DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]), Kind::Saddle),
+                        (square(&[0.0, 1.0, 1.0, 0.0]), Kind::Saddle),
                         (diag(&[6.0]), Kind::Minimum),
                     ];
-                    for (h, want) in cases {
-                        ctx.once(&call(&h), || {
-                            expect_kind(&(imp.classify_critical_point)(&h), want)
-                        })?;
-                    }
-                    Ok(())
+                    common::each(ctx, &cases, call, |h, want| {
+                        expect_kind(&(imp.classify_critical_point)(h), want)
+                    })
                 },
             },
             Property {
@@ -103,36 +85,22 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let cases = [
-                        (DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]), Kind::Saddle),
-                        (DMatrix::from_row_slice(2, 2, &[1.0, 1.0, 1.0, 1.0]), Kind::Degenerate),
-                        (DMatrix::from_row_slice(2, 2, &[2.0, -1.0, -1.0, 2.0]), Kind::Minimum),
+                        (square(&[1.0, 2.0, 2.0, 1.0]), Kind::Saddle),
+                        (square(&[1.0, 1.0, 1.0, 1.0]), Kind::Degenerate),
+                        (square(&[2.0, -1.0, -1.0, 2.0]), Kind::Minimum),
                         (diag(&[-1.0, -1.0, 1.0]), Kind::Saddle),
                         (diag(&[-1.0, 2.0, -3.0, 4.0]), Kind::Saddle),
                         // Eigenvalues 6, −5, 4 and ≈ 5.2, −3.8, −5.3: rotations by a wrong
                         // angle leave large off-diagonal entries and a diagonal of one sign.
+                        (square(&[2.0, 3.0, -4.0, 3.0, 1.0, 3.0, -4.0, 3.0, 2.0]), Kind::Saddle),
                         (
-                            DMatrix::from_row_slice(
-                                3,
-                                3,
-                                &[2.0, 3.0, -4.0, 3.0, 1.0, 3.0, -4.0, 3.0, 2.0],
-                            ),
-                            Kind::Saddle,
-                        ),
-                        (
-                            DMatrix::from_row_slice(
-                                3,
-                                3,
-                                &[4.0, -1.0, -3.0, -1.0, -4.0, 1.0, -3.0, 1.0, -4.0],
-                            ),
+                            square(&[4.0, -1.0, -3.0, -1.0, -4.0, 1.0, -3.0, 1.0, -4.0]),
                             Kind::Saddle,
                         ),
                     ];
-                    for (h, want) in cases {
-                        ctx.once(&call(&h), || {
-                            expect_kind(&(imp.classify_critical_point)(&h), want)
-                        })?;
-                    }
-                    Ok(())
+                    common::each(ctx, &cases, call, |h, want| {
+                        expect_kind(&(imp.classify_critical_point)(h), want)
+                    })
                 },
             },
             Property {
@@ -178,12 +146,9 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[1.0, -sqrt_eps]), Kind::Degenerate),
                         (diag(&[-4.0, 4.0 * sqrt_eps, -2.0]), Kind::Degenerate),
                     ];
-                    for (h, want) in cases {
-                        ctx.once(&call(&h), || {
-                            expect_kind(&(imp.classify_critical_point)(&h), want)
-                        })?;
-                    }
-                    Ok(())
+                    common::each(ctx, &cases, call, |h, want| {
+                        expect_kind(&(imp.classify_critical_point)(h), want)
+                    })
                 },
             },
             Property {
@@ -304,21 +269,37 @@ pub fn spec() -> Spec<Impl> {
                     x² − y² and −x² − y² have zero gradient at the origin too, and are a saddle and a maximum. \
                     The Hessian's eigenvalues decide: all > 0 minimum, all < 0 maximum, mixed signs saddle, a zero one \
                     degenerate.",
-                implementation: Impl { classify_critical_point: always_minimum },
+                implementation: Impl {
+                    classify_critical_point: |h| common::checked_hessian(h).map(|()| Kind::Minimum),
+                },
             },
             Misconception {
                 id: "diagonal_only",
                 explanation: "You read the signs of the Hessian's diagonal. Those are the curvatures along the axes \
                     only: H = [1 2; 2 1] curves up along x and along y but down along (1, −1) — its eigenvalues are 3 and \
                     −1, a saddle. Use the eigenvalues of the whole symmetric matrix (Jacobi rotations).",
-                implementation: Impl { classify_critical_point: diagonal_only },
+                implementation: Impl {
+                    classify_critical_point: |h| {
+                        common::checked_hessian(h)?;
+                        let diagonal: Vec<f64> = h.diagonal().iter().copied().collect();
+                        let largest = diagonal.iter().fold(0.0_f64, |m, d| m.max(d.abs()));
+                        Ok(from_signs(&diagonal, f64::EPSILON.sqrt() * largest))
+                    },
+                },
             },
             Misconception {
                 id: "exact_zero_test",
                 explanation: "You test `λ == 0.0`. Computed eigenvalues of a singular Hessian come out as ±1e-16, \
                     not 0, so flat directions are missed and a degenerate point is called a minimum or a saddle. \
                     Count λ as zero when |λ| ≤ √ε · maxᵢ|λᵢ|.",
-                implementation: Impl { classify_critical_point: exact_zero_test },
+                implementation: Impl {
+                    classify_critical_point: |h| {
+                        common::checked_hessian(h)?;
+                        let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5))
+                            .map_err(CalculusError::from)?;
+                        Ok(from_signs(eigen.eigenvalues.as_slice(), 0.0))
+                    },
+                },
             },
             Misconception {
                 id: "two_by_two_rule",
@@ -335,8 +316,8 @@ pub fn spec() -> Spec<Impl> {
                 &orthogonal(3, &[0.3, -0.2, 0.7, 0.1, 0.9, -0.4, -0.6, 0.2, 0.5]),
             );
             [
-                DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]),
-                DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 1.0]),
+                square(&[0.0, 1.0, 1.0, 0.0]),
+                square(&[1.0, 2.0, 2.0, 1.0]),
                 rotated,
                 diag(&[-1.0, -1.0, 1.0]),
                 diag(&[-2.0, -2.0]),
@@ -346,28 +327,6 @@ pub fn spec() -> Spec<Impl> {
             .collect()
         },
     }
-}
-
-fn validate(h: &DMatrix<f64>) -> Result<(), CalculusError> {
-    let (rows, cols) = h.shape();
-    if rows != cols {
-        return Err(CalculusError::NotSquare { rows, cols });
-    }
-    if h.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if h.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    let tolerance = f64::EPSILON.sqrt() * h.amax();
-    for i in 0..rows {
-        for j in i + 1..rows {
-            if (h[(i, j)] - h[(j, i)]).abs() > tolerance {
-                return Err(CalculusError::NotSymmetric);
-            }
-        }
-    }
-    Ok(())
 }
 
 fn from_signs(values: &[f64], tolerance: f64) -> Kind {
@@ -385,28 +344,8 @@ fn from_signs(values: &[f64], tolerance: f64) -> Kind {
     }
 }
 
-fn always_minimum(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
-    validate(h)?;
-    Ok(Kind::Minimum)
-}
-
-fn diagonal_only(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
-    validate(h)?;
-    let diagonal: Vec<f64> = h.diagonal().iter().copied().collect();
-    let largest = diagonal.iter().fold(0.0_f64, |m, d| m.max(d.abs()));
-    Ok(from_signs(&diagonal, f64::EPSILON.sqrt() * largest))
-}
-
-fn exact_zero_test(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
-    validate(h)?;
-    let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5))
-        .map_err(CalculusError::from)?;
-    let values: Vec<f64> = eigen.eigenvalues.iter().copied().collect();
-    Ok(from_signs(&values, 0.0))
-}
-
 fn two_by_two_rule(h: &DMatrix<f64>) -> Result<Kind, CalculusError> {
-    validate(h)?;
+    common::checked_hessian(h)?;
     if h.nrows() == 1 {
         return Ok(from_signs(&[h[(0, 0)]], 0.0));
     }

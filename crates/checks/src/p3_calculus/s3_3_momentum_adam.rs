@@ -1,14 +1,10 @@
 //! Checks for 3.3 — gradient descent with momentum, and Adam.
 
-// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
-// type would not make them clearer.
-#![allow(clippy::type_complexity)]
-
 use std::cell::RefCell;
 
-use mathlings_calculus::CalculusError;
+use mathlings_calculus::{CalculusError, gradient_descent};
 
-use super::common;
+use super::common::{self, anscombe_fit_grad, nan_grad, quadratic_grad, short_grad};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_momentum_adam::{Grad, Impl, Run};
@@ -25,21 +21,17 @@ const FIRST_STEP: Tol = Tol { rel: 1e-12, abs: 1e-15 };
 const TOL: f64 = 1e-8;
 
 thread_local! {
-    /// (A, b) of the quadratic ½xᵀAx − bᵀx.
-    static QUADRATIC: RefCell<(DMatrix<f64>, Vec<f64>)> = RefCell::new((DMatrix::identity(1, 1), vec![0.0]));
     /// The points at which `recording_grad` was evaluated.
     static VISITED: RefCell<Vec<Vec<f64>>> = const { RefCell::new(Vec::new()) };
     /// (x0, g) for `first_step_grad`.
     static FIRST: RefCell<(Vec<f64>, Vec<f64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
-fn quadratic_grad(x: &[f64]) -> Vec<f64> {
-    QUADRATIC.with(|q| {
-        let (a, b) = &*q.borrow();
-        let ax = a * DVector::from_column_slice(x);
-        ax.iter().zip(b).map(|(ax, b)| ax - b).collect()
-    })
+/// The reference, bound like a learner's answer.
+fn right() -> Impl {
+    mathlings_bindings::bind_s3_3_momentum_adam!(mathlings_calculus)
 }
+
 /// The quadratic's gradient, remembering where it was evaluated.
 fn recording_grad(x: &[f64]) -> Vec<f64> {
     VISITED.with(|v| v.borrow_mut().push(x.to_vec()));
@@ -60,77 +52,33 @@ fn valley_grad(x: &[f64]) -> Vec<f64> {
 fn scaled_grad(x: &[f64]) -> Vec<f64> {
     vec![2.0 * x[0], 2000.0 * x[1]]
 }
-fn short_grad(_: &[f64]) -> Vec<f64> {
-    vec![1.0]
-}
-fn nan_grad(x: &[f64]) -> Vec<f64> {
-    x.iter().map(|_| f64::NAN).collect()
-}
-/// ½·mean((w₀ + w₁x − y)²) on Anscombe's set I.
-fn anscombe_grad(w: &[f64]) -> Vec<f64> {
-    let quartet = mathlings_models::datasets::anscombe();
-    let (xs, ys) = &quartet.sets[0];
-    let n = xs.len() as f64;
-    let mut g = vec![0.0, 0.0];
-    for (x, y) in xs.iter().zip(ys) {
-        let r = w[0] + w[1] * x - y;
-        g[0] += r / n;
-        g[1] += r * x / n;
-    }
-    g
+
+/// `momentum(name, x0, η, β, tol, max_iter)`.
+fn momentum_call(name: &str, x0: &[f64], [lr, beta, tol]: [f64; 3], max_iter: usize) -> String {
+    common::optimiser_call("momentum", name, x0, &[lr, beta, tol], max_iter)
 }
 
-fn momentum_call(name: &str, x0: &[f64], lr: f64, beta: f64, tol: f64, max_iter: usize) -> String {
-    format!(
-        "momentum({name}, {}, {}, {}, {}, {max_iter})",
-        show::floats(x0),
-        show::float(lr),
-        show::float(beta),
-        show::float(tol)
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-fn adam_call(
-    name: &str,
-    x0: &[f64],
-    lr: f64,
-    b1: f64,
-    b2: f64,
-    eps: f64,
-    tol: f64,
-    max_iter: usize,
-) -> String {
-    format!(
-        "adam({name}, {}, {}, {}, {}, {}, {}, {max_iter})",
-        show::floats(x0),
-        show::float(lr),
-        show::float(b1),
-        show::float(b2),
-        show::float(eps),
-        show::float(tol)
-    )
+/// `adam(name, x0, η, β₁, β₂, ε, tol, max_iter)`.
+fn adam_call(name: &str, x0: &[f64], params: [f64; 5], max_iter: usize) -> String {
+    common::optimiser_call("adam", name, x0, &params, max_iter)
 }
 
 fn show_run(r: &Result<Run, CalculusError>) -> String {
-    match r {
-        Ok(run) => format!(
-            "Ok(Minimization {{ x: {}, iterations: {}, .. }})",
-            show::list(&run.x),
-            run.iterations
-        ),
-        Err(e) => format!("Err({e:?})"),
-    }
+    common::minimization(r.as_ref().map(|run| (&run.x[..], run.iterations)))
 }
 
-fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
+fn quadratic(a: &DMatrix<f64>, b: &[f64]) -> String {
     format!("grad of ½xᵀAx − bᵀx with A = {}, b = {}", show::matrix(a), show::floats(b))
 }
 
 /// Runs `f` with the recording gradient on the quadratic (a, b) and returns its outcome and
 /// the distinct consecutive points it visited.
-fn record<T>(a: &DMatrix<f64>, b: &[f64], f: impl FnOnce() -> T) -> (T, Vec<Vec<f64>>) {
-    QUADRATIC.with(|q| *q.borrow_mut() = (a.clone(), b.to_vec()));
+fn record(
+    a: &DMatrix<f64>,
+    b: &[f64],
+    f: impl FnOnce() -> Result<Run, CalculusError>,
+) -> Trajectory {
+    common::set_quadratic(a, b);
     VISITED.with(|v| v.borrow_mut().clear());
     let outcome = f();
     let mut visited = VISITED.with(|v| std::mem::take(&mut *v.borrow_mut()));
@@ -138,13 +86,14 @@ fn record<T>(a: &DMatrix<f64>, b: &[f64], f: impl FnOnce() -> T) -> (T, Vec<Vec<
     (outcome, visited)
 }
 
+/// An outcome and the points visited on the way.
+type Trajectory = (Result<Run, CalculusError>, Vec<Vec<f64>>);
+
 /// The learner's trajectory equals the reference's (same points, same outcome kind).
-fn same_trajectory<E: std::fmt::Debug, F: std::fmt::Debug>(
-    got: (Result<Run, E>, Vec<Vec<f64>>),
-    want: (Result<mathlings_calculus::Minimization, F>, Vec<Vec<f64>>),
+fn same_trajectory(
+    (got_result, got_path): Trajectory,
+    (want_result, want_path): Trajectory,
 ) -> Verdict {
-    let (got_result, got_path) = got;
-    let (want_result, want_path) = want;
     for (k, (g, w)) in got_path.iter().zip(&want_path).enumerate() {
         if !(g.len() == w.len() && g.iter().zip(w).all(|(&a, &b)| SAME_ITERATE.accepts(a, b))) {
             return expect::fail(
@@ -153,18 +102,13 @@ fn same_trajectory<E: std::fmt::Debug, F: std::fmt::Debug>(
             );
         }
     }
+    let shown = |r: Result<Run, CalculusError>, path: &[Vec<f64>]| {
+        format!("{} after {} gradient evaluations", show::result(&r.map(|r| r.x)), path.len())
+    };
     expect::that(
         got_path.len() == want_path.len() && got_result.is_ok() == want_result.is_ok(),
-        format!(
-            "{} after {} gradient evaluations",
-            show::result(&got_result.map(|r| r.x)),
-            got_path.len()
-        ),
-        format!(
-            "{} after {} gradient evaluations",
-            show::result(&want_result.map(|r| r.x)),
-            want_path.len()
-        ),
+        shown(got_result, &got_path),
+        shown(want_result, &want_path),
     )
 }
 
@@ -178,27 +122,19 @@ pub fn spec() -> Spec<Impl> {
                 description: "momentum's first 30 iterates on a random quadratic (n ≤ 4, η = 0.1, β ∈ [0, 0.95)) equal the reference's",
                 weight: 2,
                 check: |imp, ctx| {
-                    let case = (common::spd_quadratic(), 0.0..0.95f64);
                     ctx.forall(
-                        case,
+                        (common::spd_quadratic(), 0.0..0.95f64),
                         |((a, b, x0), beta)| {
-                            momentum_call(&quadratic_name(a, b), x0, 0.1, *beta, 1e-12, STEPS)
+                            momentum_call(&quadratic(a, b), x0, [0.1, *beta, 1e-12], STEPS)
                         },
                         |((a, b, x0), beta)| {
-                            let want = record(a, b, || {
-                                mathlings_calculus::momentum(
-                                    recording_grad,
-                                    x0,
-                                    0.1,
-                                    *beta,
-                                    1e-12,
-                                    STEPS,
-                                )
-                            });
-                            let got = record(a, b, || {
-                                (imp.momentum)(recording_grad, x0, 0.1, *beta, 1e-12, STEPS)
-                            });
-                            same_trajectory(got, want)
+                            let run = |m: &Impl| {
+                                record(a, b, || {
+                                    (m.momentum)(recording_grad, x0, 0.1, *beta, 1e-12, STEPS)
+                                })
+                            };
+                            let want = run(&right());
+                            same_trajectory(run(imp), want)
                         },
                     )
                 },
@@ -208,18 +144,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "on ½(x² + 100y²) from (1, 1) with η = 0.01, β = 0.9 needs fewer steps than plain gradient descent, and β = 0 is plain gradient descent",
                 weight: 2,
                 check: |imp, ctx| {
+                    let plain = gradient_descent(valley_grad, &[1.0, 1.0], 0.01, TOL, 10_000)
+                        .expect("reference gradient descent")
+                        .iterations;
                     let name = "grad of ½(x² + 100y²)";
-                    let plain = mathlings_calculus::gradient_descent(
-                        valley_grad,
-                        &[1.0, 1.0],
-                        0.01,
-                        TOL,
-                        10_000,
-                    )
-                    .expect("reference gradient descent")
-                    .iterations;
-                    ctx.once(&momentum_call(name, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000), || {
-                        let got = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
+                    let run =
+                        |beta| (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, beta, TOL, 10_000);
+                    ctx.once(&momentum_call(name, &[1.0, 1.0], [0.01, 0.9, TOL], 10_000), || {
+                        let got = run(0.9);
                         expect::that(
                             matches!(&got, Ok(run) if run.iterations < plain / 2
                                 && run.x.iter().all(|v| v.abs() <= 1e-6)),
@@ -227,8 +159,8 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok near (0, 0) in fewer than {} steps (plain gradient descent takes {plain})", plain / 2),
                         )
                     })?;
-                    ctx.once(&momentum_call(name, &[1.0, 1.0], 0.01, 0.0, TOL, 10_000), || {
-                        let got = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.0, TOL, 10_000);
+                    ctx.once(&momentum_call(name, &[1.0, 1.0], [0.01, 0.0, TOL], 10_000), || {
+                        let got = run(0.0);
                         expect::that(
                             matches!(&got, Ok(run) if run.iterations.abs_diff(plain) <= 1),
                             show_run(&got),
@@ -242,31 +174,21 @@ pub fn spec() -> Spec<Impl> {
                 description: "Adam's first step is exactly η·g/(|g| + ε) per coordinate, whatever the scale of g (bias correction)",
                 weight: 2,
                 check: |imp, ctx| {
+                    let g = (prop_oneof![Just(-1.0), Just(1.0)], -3.0..3.0f64)
+                        .prop_map(|(s, e)| s * 10f64.powf(e));
                     let case = (
-                        proptest::collection::vec(
-                            (prop_oneof![Just(-1.0), Just(1.0)], -3.0..3.0f64)
-                                .prop_map(|(s, e)| s * 10f64.powf(e)),
-                            1..=4,
-                        ),
+                        proptest::collection::vec(g, 1..=4),
                         prop_oneof![Just(0.1), Just(0.01), Just(0.5)],
                         prop_oneof![Just((0.9, 0.999)), Just((0.5, 0.9)), Just((0.0, 0.99))],
                     );
                     ctx.forall(
                         case,
                         |(g, lr, (b1, b2))| {
-                            adam_call(
-                                &format!(
-                                    "a gradient that is {} at x0 and 0 elsewhere",
-                                    show::floats(g)
-                                ),
-                                &vec![1.0; g.len()],
-                                *lr,
-                                *b1,
-                                *b2,
-                                1e-8,
-                                1e-12,
-                                10,
-                            )
+                            let name = format!(
+                                "a gradient that is {} at x0 and 0 elsewhere",
+                                show::floats(g)
+                            );
+                            adam_call(&name, &vec![1.0; g.len()], [*lr, *b1, *b2, 1e-8, 1e-12], 10)
                         },
                         |(g, lr, (b1, b2))| {
                             let x0 = vec![1.0; g.len()];
@@ -285,11 +207,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "Adam's first 30 iterates on a random quadratic equal the reference's, and it solves the badly scaled x² + 1000y²",
                 weight: 2,
                 check: |imp, ctx| {
-                    let name = "grad of x² + 1000y²";
-                    ctx.once(&adam_call(name, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000), || {
-                        let got = (imp.adam)(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000);
-                        let want = mathlings_calculus::adam(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000)
-                            .expect("reference Adam");
+                    let params = [0.05, 0.9, 0.999, 1e-8, 1e-6];
+                    ctx.once(&adam_call("grad of x² + 1000y²", &[1.0, 1.0], params, 20_000), || {
+                        let run = |m: &Impl| (m.adam)(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000);
+                        let (got, want) = (run(imp), run(&right()).expect("reference Adam"));
                         expect::that(
                             matches!(&got, Ok(run) if run.iterations.abs_diff(want.iterations) <= 1
                                 && run.x.iter().all(|v| v.abs() <= 1e-5)),
@@ -304,25 +225,16 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         case,
                         |((a, b, x0), (b1, b2))| {
-                            adam_call(&quadratic_name(a, b), x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS)
+                            adam_call(&quadratic(a, b), x0, [0.1, *b1, *b2, 1e-8, 1e-12], STEPS)
                         },
                         |((a, b, x0), (b1, b2))| {
-                            let want = record(a, b, || {
-                                mathlings_calculus::adam(
-                                    recording_grad,
-                                    x0,
-                                    0.1,
-                                    *b1,
-                                    *b2,
-                                    1e-8,
-                                    1e-12,
-                                    STEPS,
-                                )
-                            });
-                            let got = record(a, b, || {
-                                (imp.adam)(recording_grad, x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS)
-                            });
-                            same_trajectory(got, want)
+                            let run = |m: &Impl| {
+                                record(a, b, || {
+                                    (m.adam)(recording_grad, x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS)
+                                })
+                            };
+                            let want = run(&right());
+                            same_trajectory(run(imp), want)
                         },
                     )
                 },
@@ -333,8 +245,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
-                    let x0 = [3.0, 4.0];
-                    let name = "grad of ½‖x‖²";
+                    let (x0, name, grad) = ([3.0, 4.0], "grad of ½‖x‖²", common::identity_gradient);
                     let stopped = |got: &Result<Run, CalculusError>| {
                         expect::that(
                             matches!(got, Ok(run) if run.iterations == 0 && run.x == x0),
@@ -342,20 +253,11 @@ pub fn spec() -> Spec<Impl> {
                             "Ok(Minimization { x: [3.0, 4.0], iterations: 0, .. })",
                         )
                     };
-                    ctx.once(&momentum_call(name, &x0, 0.1, 0.9, 5.0, 10), || {
-                        stopped(&(imp.momentum)(common::identity_gradient, &x0, 0.1, 0.9, 5.0, 10))
+                    ctx.once(&momentum_call(name, &x0, [0.1, 0.9, 5.0], 10), || {
+                        stopped(&(imp.momentum)(grad, &x0, 0.1, 0.9, 5.0, 10))
                     })?;
-                    ctx.once(&adam_call(name, &x0, 0.1, 0.9, 0.999, 1e-8, 5.0, 10), || {
-                        stopped(&(imp.adam)(
-                            common::identity_gradient,
-                            &x0,
-                            0.1,
-                            0.9,
-                            0.999,
-                            1e-8,
-                            5.0,
-                            10,
-                        ))
+                    ctx.once(&adam_call(name, &x0, [0.1, 0.9, 0.999, 1e-8, 5.0], 10), || {
+                        stopped(&(imp.adam)(grad, &x0, 0.1, 0.9, 0.999, 1e-8, 5.0, 10))
                     })
                 },
             },
@@ -367,7 +269,7 @@ pub fn spec() -> Spec<Impl> {
                     let valley = "grad of ½(x² + 100y²)";
                     rejects!(ctx,
                         |name, grad, x0, lr, beta, tol, max_iter|
-                            momentum_call(name, x0, lr, beta, tol, max_iter)
+                            momentum_call(name, x0, [lr, beta, tol], max_iter)
                             => (imp.momentum)(grad, x0, lr, beta, tol, max_iter);
                         (valley, valley_grad, &[], 0.01, 0.9, TOL, 10) => CalculusError::Empty,
                         (valley, valley_grad, &[1.0, f64::INFINITY], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
@@ -381,7 +283,7 @@ pub fn spec() -> Spec<Impl> {
                     )?;
                     rejects!(ctx,
                         |x0, lr, b1, b2, eps, tol, max_iter|
-                            adam_call("grad of x² + 1000y²", x0, lr, b1, b2, eps, tol, max_iter)
+                            adam_call("grad of x² + 1000y²", x0, [lr, b1, b2, eps, tol], max_iter)
                             => (imp.adam)(scaled_grad, x0, lr, b1, b2, eps, tol, max_iter);
                         (&[], 0.05, 0.9, 0.999, 1e-8, 1e-6, 10) => CalculusError::Empty,
                         (&[1.0, 1.0], -0.05, 0.9, 0.999, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
@@ -402,34 +304,26 @@ pub fn spec() -> Spec<Impl> {
                     let call = "momentum(grad of ½·mean((w₀ + w₁x − y)²) on Anscombe I, &[0.0, 0.0], 0.01, 0.9, 1e-8, 100000) and adam(…, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, 1e-8, 100000)";
                     ctx.once(call, || {
                         let show_fit = |r: Result<Run, CalculusError>| match r {
-                            Ok(run) => format!(
-                                "intercept = {}, slope = {}",
-                                show::rounded(run.x[0], 5),
-                                show::rounded(run.x[1], 5)
-                            ),
+                            Ok(run) => {
+                                let [w0, w1] = [0, 1].map(|i| show::rounded(run.x[i], 5));
+                                format!("intercept = {w0}, slope = {w1}")
+                            }
                             Err(e) => format!("Err({e:?})"),
                         };
-                        let text = format!(
-                            "momentum: {}\nadam: {}\n",
-                            show_fit((imp.momentum)(
-                                anscombe_grad,
-                                &[0.0, 0.0],
-                                0.01,
-                                0.9,
-                                TOL,
-                                100_000
-                            )),
-                            show_fit((imp.adam)(
-                                anscombe_grad,
-                                &[0.0, 0.0],
-                                0.1,
-                                0.9,
-                                0.999,
-                                1e-8,
-                                TOL,
-                                100_000
-                            )),
+                        let momentum =
+                            (imp.momentum)(anscombe_fit_grad, &[0.0, 0.0], 0.01, 0.9, TOL, 100_000);
+                        let adam = (imp.adam)(
+                            anscombe_fit_grad,
+                            &[0.0, 0.0],
+                            0.1,
+                            0.9,
+                            0.999,
+                            1e-8,
+                            TOL,
+                            100_000,
                         );
+                        let text =
+                            format!("momentum: {}\nadam: {}\n", show_fit(momentum), show_fit(adam));
                         ctx.snapshot("anscombe_fits", call, &text)
                     })
                 },
@@ -444,11 +338,21 @@ pub fn spec() -> Spec<Impl> {
                     then x ← x − ηv.",
                 implementation: Impl {
                     momentum: |grad, x0, lr, beta, tol, max_iter| {
-                        heavy_ball(false, grad, x0, lr, beta, tol, max_iter)
+                        mathlings_calculus::momentum(
+                            common::zero_grad,
+                            x0,
+                            lr,
+                            beta,
+                            tol,
+                            max_iter,
+                        )?;
+                        descend(grad, x0, tol, max_iter, |x, g, _| {
+                            for (xi, gi) in x.iter_mut().zip(g) {
+                                *xi -= lr * (0.0 + gi);
+                            }
+                        })
                     },
-                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        adam_variant(true, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
-                    },
+                    adam: right().adam,
                 },
             },
             Misconception {
@@ -458,9 +362,9 @@ pub fn spec() -> Spec<Impl> {
                     (1 − β₁ᵗ) and (1 − β₂ᵗ), t = the step number starting at 1: then the first step is exactly \
                     η·g/(|g| + ε).",
                 implementation: Impl {
-                    momentum: momentum_right,
+                    momentum: right().momentum,
                     adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        adam_variant(false, true, grad, x0, lr, b1, b2, eps, tol, max_iter)
+                        wrong_adam(false, true, grad, x0, [lr, b1, b2, eps, tol], max_iter)
                     },
                 },
             },
@@ -470,9 +374,9 @@ pub fn spec() -> Spec<Impl> {
                     for small gradients, tiny for large ones. The square root turns v̂ into the size |g|, and \
                     m̂/√v̂ is about ±1 per coordinate.",
                 implementation: Impl {
-                    momentum: momentum_right,
+                    momentum: right().momentum,
                     adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        adam_variant(true, false, grad, x0, lr, b1, b2, eps, tol, max_iter)
+                        wrong_adam(true, false, grad, x0, [lr, b1, b2, eps, tol], max_iter)
                     },
                 },
             },
@@ -481,52 +385,15 @@ pub fn spec() -> Spec<Impl> {
             let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
             FIRST.with(|f| *f.borrow_mut() = (vec![1.0, 1.0], vec![2.0, -0.001]));
             let first = (imp.adam)(first_step_grad, &[1.0, 1.0], 0.1, 0.9, 0.999, 1e-8, 1e-12, 10);
+            let rounded = |run: Run| {
+                format!("{:?}", run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>())
+            };
             vec![
-                match heavy {
-                    Ok(run) => format!("{} steps", run.iterations),
-                    Err(e) => format!("{e:?}"),
-                },
-                match first {
-                    Ok(run) => format!(
-                        "{:?}",
-                        run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>()
-                    ),
-                    Err(e) => format!("{e:?}"),
-                },
+                heavy.map_or_else(|e| format!("{e:?}"), |run| format!("{} steps", run.iterations)),
+                first.map_or_else(|e| format!("{e:?}"), rounded),
             ]
         },
     }
-}
-
-fn validate(
-    x0: &[f64],
-    positives: &[(&'static str, f64)],
-    decays: &[(&'static str, f64)],
-    max_iter: usize,
-) -> Result<(), CalculusError> {
-    if x0.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    if x0.iter().any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    for &(name, value) in positives {
-        if !(value.is_finite() && value > 0.0) {
-            return Err(CalculusError::InvalidParameter { name, reason: "must be finite and > 0" });
-        }
-    }
-    for &(name, value) in decays {
-        if !(0.0..1.0).contains(&value) {
-            return Err(CalculusError::InvalidParameter { name, reason: "must lie in [0, 1)" });
-        }
-    }
-    if max_iter == 0 {
-        return Err(CalculusError::InvalidParameter {
-            name: "max_iter",
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
 }
 
 /// The shared loop of the wrong optimisers (`common::descend`), as a `Run`.
@@ -544,44 +411,16 @@ fn descend(
     .map(|(x, iterations, gradient_norm)| Run { x, iterations, gradient_norm })
 }
 
-fn heavy_ball(
-    remember: bool,
-    grad: Grad,
-    x0: &[f64],
-    lr: f64,
-    beta: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Run, CalculusError> {
-    validate(x0, &[("learning_rate", lr), ("tol", tol)], &[("beta", beta)], max_iter)?;
-    let mut v = vec![0.0; x0.len()];
-    descend(grad, x0, tol, max_iter, |x, g, _| {
-        for i in 0..x.len() {
-            v[i] = if remember { beta * v[i] } else { 0.0 } + g[i];
-            x[i] -= lr * v[i];
-        }
-    })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn adam_variant(
+/// Adam with its bias correction (`corrected`) or square root (`root`) left out.
+fn wrong_adam(
     corrected: bool,
     root: bool,
     grad: Grad,
     x0: &[f64],
-    lr: f64,
-    b1: f64,
-    b2: f64,
-    eps: f64,
-    tol: f64,
+    [lr, b1, b2, eps, tol]: [f64; 5],
     max_iter: usize,
 ) -> Result<Run, CalculusError> {
-    validate(
-        x0,
-        &[("learning_rate", lr), ("epsilon", eps), ("tol", tol)],
-        &[("beta1", b1), ("beta2", b2)],
-        max_iter,
-    )?;
+    mathlings_calculus::adam(common::zero_grad, x0, lr, b1, b2, eps, tol, max_iter)?;
     let (mut m, mut v) = (vec![0.0; x0.len()], vec![0.0; x0.len()]);
     descend(grad, x0, tol, max_iter, |x, g, t| {
         let t = i32::try_from(t).unwrap_or(i32::MAX);
@@ -593,15 +432,4 @@ fn adam_variant(
             x[i] -= lr * (m[i] / c1) / (scale + eps);
         }
     })
-}
-
-fn momentum_right(
-    grad: Grad,
-    x0: &[f64],
-    lr: f64,
-    beta: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Run, CalculusError> {
-    heavy_ball(true, grad, x0, lr, beta, tol, max_iter)
 }

@@ -1,11 +1,8 @@
 //! Checks for 3.3 — multi-start search: keep the best of several local runs.
 
-// Signatures and tables of test cases are fn pointers over slices; spelling each as a named
-// type would not make them clearer.
-#![allow(clippy::type_complexity)]
-
 use mathlings_calculus::{CalculusError, Minimization, gradient_descent};
 
+use super::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_multistart::{Impl, Local, Objective};
@@ -105,20 +102,8 @@ const PROBLEMS: [Problem; 3] = [
     },
 ];
 
-fn starts_literal(starts: &[Vec<f64>]) -> String {
-    let inner: Vec<String> = starts.iter().map(|s| show::vec(s)).collect();
-    format!("&[{}]", inner.join(", "))
-}
-
 fn call(f: &str, local: &str, starts: &[Vec<f64>]) -> String {
-    format!("multi_start({f}, {local}, {})", starts_literal(starts))
-}
-
-fn show_best(r: &Result<(Vec<f64>, f64), CalculusError>) -> String {
-    match r {
-        Ok((x, v)) => format!("Ok(({}, {}))", show::list(x), show::float(*v)),
-        Err(e) => format!("Err({e:?})"),
-    }
+    format!("multi_start({f}, {local}, {})", common::points(starts))
 }
 
 fn reference(
@@ -184,7 +169,7 @@ pub fn spec() -> Spec<Impl> {
                             });
                         expect::that(
                             ok,
-                            show_best(&got),
+                            show::outcome(&got),
                             format!(
                                 "Ok(({}, {})){from}",
                                 show::list(&want_x),
@@ -203,11 +188,11 @@ pub fn spec() -> Spec<Impl> {
                         let p = &PROBLEMS[*k];
                         let got = (imp.multi_start)(p.f, p.local, starts);
                         let Ok((x, value)) = &got else {
-                            return expect::fail(show_best(&got), "Ok((x, f(x)))");
+                            return expect::fail(show::outcome(&got), "Ok((x, f(x)))");
                         };
                         if (p.f)(x) != *value {
                             return expect::fail(
-                                show_best(&got),
+                                show::outcome(&got),
                                 format!(
                                     "the value f(x) = {} of the point returned",
                                     show::float((p.f)(x))
@@ -221,7 +206,7 @@ pub fn spec() -> Spec<Impl> {
                             let run_value = (p.f)(&run);
                             if run_value < *value {
                                 return expect::fail(
-                                    show_best(&got),
+                                    show::outcome(&got),
                                     format!(
                                         "a value ≤ {} (the start {} alone reaches {})",
                                         show::float(run_value),
@@ -250,7 +235,7 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.multi_start)(p.f, p.local, &starts);
                             expect::that(
                                 matches!(&got, Ok((x, _)) if x[0] < -1.0),
-                                show_best(&got),
+                                show::outcome(&got),
                                 "Ok((x, f(x))) with x ≈ −1.04 (the global minimum)",
                             )
                         })?;
@@ -269,7 +254,7 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.multi_start)(double_well, fragile_local, &starts);
                         expect::that(
                             matches!(&got, Ok((x, _)) if x[0] < -1.0),
-                            show_best(&got),
+                            show::outcome(&got),
                             "Ok((x, f(x))) with x ≈ −1.04, from the start −2 (the others fail)",
                         )
                     })?;
@@ -287,7 +272,7 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.multi_start)(half_defined_well, double_well_local, &starts);
                         expect::that(
                             matches!(&got, Ok((x, v)) if x[0] > 0.9 && v.is_finite()),
-                            show_best(&got),
+                            show::outcome(&got),
                             "Ok((x, f(x))) with x ≈ 0.96 (the run from −2 ends where f is NaN)",
                         )
                     })?;
@@ -354,21 +339,42 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You return the result of the last start. Each run only finds the minimum of its own \
                     basin; the point of several starts is to compare them. Evaluate f at every run's end point and \
                     keep the lowest.",
-                implementation: Impl { multi_start: returns_last_run },
+                implementation: Impl {
+                    multi_start: |f, local, starts| run_from(f, local, starts.last()),
+                },
             },
             Misconception {
                 id: "returns_first_run",
                 explanation: "You return the result of the first start (or stop at the first run that succeeds). \
                     Later starts may reach a deeper basin: run all of them, evaluate f at each end point and keep \
                     the lowest.",
-                implementation: Impl { multi_start: returns_first_run },
+                implementation: Impl {
+                    multi_start: |f, local, starts| run_from(f, local, starts.first()),
+                },
             },
             Misconception {
                 id: "stops_at_first_failure",
                 explanation: "One failing local run aborts your whole search (an early `?`). Local methods fail \
                     for bad starts all the time — that is one reason to use several. Skip the failed run, remember \
                     its error, and return it only if no run succeeded.",
-                implementation: Impl { multi_start: stops_at_first_failure },
+                implementation: Impl {
+                    multi_start: |f, local, starts| {
+                        if starts.is_empty() {
+                            return Err(CalculusError::Empty);
+                        }
+                        let mut best: Option<(Vec<f64>, f64)> = None;
+                        for start in starts {
+                            let (x, value) = run_from(f, local, Some(start))?;
+                            if !value.is_finite() {
+                                return Err(CalculusError::NonFinite);
+                            }
+                            if best.as_ref().is_none_or(|(_, b)| value < *b) {
+                                best = Some((x, value));
+                            }
+                        }
+                        best.ok_or(CalculusError::NonFinite)
+                    },
+                },
             },
         ],
         probe: |imp| {
@@ -378,57 +384,24 @@ pub fn spec() -> Spec<Impl> {
                 (double_well, fragile_local, vec![vec![5.0], vec![-2.0]]),
             ];
             runs.iter()
-                .map(|(f, local, starts)| match (imp.multi_start)(*f, *local, starts) {
-                    Ok((x, v)) => {
+                .map(|(f, local, starts)| {
+                    let shown = |(x, v): (Vec<f64>, f64)| {
                         format!("x = {}, f = {}", show::rounded(x[0], 6), show::rounded(v, 6))
-                    }
-                    Err(e) => format!("{e:?}"),
+                    };
+                    (imp.multi_start)(*f, *local, starts).map_or_else(|e| format!("{e:?}"), shown)
                 })
                 .collect()
         },
     }
 }
 
-fn returns_last_run(
+/// The local run from `start`, with f at its end.
+fn run_from(
     f: Objective,
     local: Local,
-    starts: &[Vec<f64>],
+    start: Option<&Vec<f64>>,
 ) -> Result<(Vec<f64>, f64), CalculusError> {
-    let last = starts.last().ok_or(CalculusError::Empty)?;
-    let x = local(last)?;
+    let x = local(start.ok_or(CalculusError::Empty)?)?;
     let value = f(&x);
     Ok((x, value))
-}
-
-fn returns_first_run(
-    f: Objective,
-    local: Local,
-    starts: &[Vec<f64>],
-) -> Result<(Vec<f64>, f64), CalculusError> {
-    let first = starts.first().ok_or(CalculusError::Empty)?;
-    let x = local(first)?;
-    let value = f(&x);
-    Ok((x, value))
-}
-
-fn stops_at_first_failure(
-    f: Objective,
-    local: Local,
-    starts: &[Vec<f64>],
-) -> Result<(Vec<f64>, f64), CalculusError> {
-    if starts.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    let mut best: Option<(Vec<f64>, f64)> = None;
-    for start in starts {
-        let x = local(start)?;
-        let value = f(&x);
-        if !value.is_finite() {
-            return Err(CalculusError::NonFinite);
-        }
-        if best.as_ref().is_none_or(|(_, b)| value < *b) {
-            best = Some((x, value));
-        }
-    }
-    best.ok_or(CalculusError::NonFinite)
 }
