@@ -57,3 +57,23 @@ pub fn scale(x: &[f64]) -> f64 {
 pub fn or_right<T>(f: impl FnOnce() -> T, right: T) -> T {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(right)
 }
+
+/// The `Ok` values of two results, or a failure showing both outcomes where `expected` (“two
+/// Ok values”) was expected.
+pub fn both<T: show::Literal + Clone, E: std::fmt::Debug>(
+    a: &Result<T, E>,
+    b: &Result<T, E>,
+    expected: &str,
+) -> Result<(T, T), Failure> {
+    match (a, b) {
+        (Ok(x), Ok(y)) => Ok((x.clone(), y.clone())),
+        _ => {
+            Err(expect::failure(format!("{} and {}", show::outcome(a), show::outcome(b)), expected))
+        }
+    }
+}
+
+/// Floats rounded to `digits` significant digits, separated by commas: `1.5, 0.25`.
+pub fn joined<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
+    xs.into_iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", ")
+}
