@@ -3,6 +3,7 @@
 use mathlings_stats::StatsError;
 use proptest::collection::vec;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
@@ -50,18 +51,9 @@ fn shift(xs: &[f64]) -> Vec<f64> {
     xs.iter().map(|v| v + 1e9).collect()
 }
 
+/// A value rounded to `digits`, or the error's variant (fingerprints ignore a reason's wording).
 fn show_value(r: &Result<f64, StatsError>, digits: usize) -> String {
-    match r {
-        Ok(v) => show::rounded(*v, digits),
-        Err(e) => error_kind(e),
-    }
-}
-
-/// The error's variant without its payload (`Undefined`), so that fingerprints do not depend
-/// on the wording of a reason.
-fn error_kind(e: &StatsError) -> String {
-    let text = format!("{e:?}");
-    text.split(['(', ' ']).next().unwrap_or_default().to_string()
+    r.as_ref().map_or_else(tables::error_kind, |v| show::rounded(*v, digits))
 }
 
 /// The checks.
@@ -189,8 +181,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty samples, NaN or ±∞, different lengths or a single pair give the typed error, and so does the correlation of a constant sample; never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type F = fn(&[f64], &[f64]) -> Result<f64, StatsError>;
-                    let both: [(&str, F); 2] = [
+                    let both = [
                         ("covariance", imp.covariance),
                         ("pearson_correlation", imp.pearson_correlation),
                     ];
@@ -310,19 +301,9 @@ fn line(x: &[f64], a: i32, b: i32) -> Vec<f64> {
     x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
 }
 
+/// n, after the reference's validation.
 fn checked(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    if x.is_empty() || y.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if x.iter().chain(y).any(|v| !v.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    if x.len() != y.len() {
-        return Err(StatsError::LengthMismatch { left: x.len(), right: y.len() });
-    }
-    if x.len() < 2 {
-        return Err(StatsError::TooFewValues { needed: 2, got: x.len() });
-    }
+    mathlings_stats::covariance(x, y)?;
     Ok(x.len() as f64)
 }
 
