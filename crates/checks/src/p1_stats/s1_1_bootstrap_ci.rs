@@ -84,14 +84,13 @@ pub fn spec() -> Spec<Impl> {
                             let m = mathlings_stats::mean(xs).expect("reference mean");
                             let slack = CONTAINS_SLACK * (1.0 + m.abs());
                             let got = (imp.bootstrap_mean_ci)(xs, 200, level, *seed);
-                            expect::that(
-                                matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack),
-                                show::outcome(&got),
-                                format!(
-                                    "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
-                                    show::float(m)
-                                ),
-                            )
+                            let ok =
+                                matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack);
+                            let expected = format!(
+                                "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
+                                show::float(m)
+                            );
+                            expect::that(ok, show::outcome(&got), expected)
                         },
                     )
                 },
@@ -112,18 +111,11 @@ pub fn spec() -> Spec<Impl> {
                                 return expect::fail(show::outcome(&got), "Ok((lower, upper))");
                             };
                             let ratio = (hi - lo) / want;
+                            let r = |x: f64, digits| show::rounded(x, digits);
                             expect::that(
                                 (WIDTH_RATIO.0..=WIDTH_RATIO.1).contains(&ratio),
-                                format!(
-                                    "{}: width {} = {} × the reference's",
-                                    show::outcome(&got),
-                                    show::rounded(hi - lo, 4),
-                                    show::rounded(ratio, 3)
-                                ),
-                                format!(
-                                    "a width of about {} (the reference's, ±15 %): each resample has n = {n} values",
-                                    show::rounded(want, 4)
-                                ),
+                                format!("{}: width {} = {} × the reference's", show::outcome(&got), r(hi - lo, 4), r(ratio, 3)),
+                                format!("a width of about {} (the reference's, ±15 %): each resample has n = {n} values", r(want, 4)),
                             )
                         })?;
                     }
@@ -145,20 +137,16 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&what, || {
                         let small = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 1);
                         let large = (imp.bootstrap_mean_ci)(&big, WIDE_B, 0.9, 2);
-                        let (Ok((a, b)), Ok((c, d))) = (small.clone(), large.clone()) else {
-                            return expect::fail(
-                                format!("{} and {}", show::outcome(&small), show::outcome(&large)),
-                                "two Ok intervals",
-                            );
-                        };
-                        let ratio = (d - c) / (b - a);
+                        let ((a, b), (c, d)) = tables::both(&small, &large, "two Ok intervals")?;
+                        let (ratio, r) =
+                            ((d - c) / (b - a), |x: f64, digits| show::rounded(x, digits));
                         expect::that(
                             (SQRT_N_RATIO.0..=SQRT_N_RATIO.1).contains(&ratio),
                             format!(
                                 "widths {} (n = 12) and {} (n = 48): ratio {}",
-                                show::rounded(b - a, 4),
-                                show::rounded(d - c, 4),
-                                show::rounded(ratio, 3)
+                                r(b - a, 4),
+                                r(d - c, 4),
+                                r(ratio, 3)
                             ),
                             format!(
                                 "a ratio of about 1/√4 = 0.5 (between {} and {})",
@@ -234,13 +222,14 @@ pub fn spec() -> Spec<Impl> {
                         |(xs, seed)| {
                             let first = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
                             let second = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
+                            let shown = format!(
+                                "{} then {}",
+                                show::outcome(&first),
+                                show::outcome(&second)
+                            );
                             expect::that(
                                 first.is_ok() && first == second,
-                                format!(
-                                    "{} then {}",
-                                    show::outcome(&first),
-                                    show::outcome(&second)
-                                ),
+                                shown,
                                 "the same Ok interval both times",
                             )
                         },
@@ -306,7 +295,7 @@ pub fn spec() -> Spec<Impl> {
                         let (squares, n) = centred_squares(xs)?;
                         Ok((squares / n).sqrt() / n.sqrt())
                     },
-                    bootstrap_mean_ci: good_ci,
+                    ..GOOD
                 },
             },
             Misconception {
@@ -318,7 +307,7 @@ pub fn spec() -> Spec<Impl> {
                         let (squares, n) = centred_squares(xs)?;
                         Ok((squares / (n - 1.0)).sqrt() / n)
                     },
-                    bootstrap_mean_ci: good_ci,
+                    ..GOOD
                 },
             },
             Misconception {
@@ -327,10 +316,10 @@ pub fn spec() -> Spec<Impl> {
                     n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
                     a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.",
                 implementation: Impl {
-                    standard_error_of_mean: good_se,
-                    bootstrap_mean_ci: |data, resamples, level, seed| {
-                        bootstrap(data, resamples, level, seed, |n| n / 2, true)
+                    bootstrap_mean_ci: |data, b, level, seed| {
+                        bootstrap(data, b, level, seed, |n| n / 2, true)
                     },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -339,10 +328,10 @@ pub fn spec() -> Spec<Impl> {
                     positions in the list of means without sorting it first, so you get two arbitrary means. \
                     Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.",
                 implementation: Impl {
-                    standard_error_of_mean: good_se,
-                    bootstrap_mean_ci: |data, resamples, level, seed| {
-                        bootstrap(data, resamples, level, seed, |n| n, false)
+                    bootstrap_mean_ci: |data, b, level, seed| {
+                        bootstrap(data, b, level, seed, |n| n, false)
                     },
+                    ..GOOD
                 },
             },
         ],
@@ -365,16 +354,11 @@ pub fn spec() -> Spec<Impl> {
                 return vec![se_text, "width ok".into(), "contains the mean".into()];
             };
             let width = match ci {
-                Ok((lo, hi)) => {
-                    let ratio = (hi - lo) / reference_width(&data, WIDE_B, 0.9, 6);
-                    if ratio < WIDTH_RATIO.0 {
-                        "too narrow"
-                    } else if ratio > WIDTH_RATIO.1 {
-                        "too wide"
-                    } else {
-                        "width ok"
-                    }
-                }
+                Ok((lo, hi)) => match (hi - lo) / reference_width(&data, WIDE_B, 0.9, 6) {
+                    ratio if ratio < WIDTH_RATIO.0 => "too narrow",
+                    ratio if ratio > WIDTH_RATIO.1 => "too wide",
+                    _ => "width ok",
+                },
                 Err(_) => "error",
             };
             let m = mathlings_stats::mean(&data).expect("reference mean");
@@ -398,10 +382,14 @@ fn centred_squares(xs: &[f64]) -> Result<(f64, f64), StatsError> {
     Ok((xs.iter().map(|x| (x - m).powi(2)).sum(), n))
 }
 
-fn good_se(xs: &[f64]) -> Result<f64, StatsError> {
-    let (squares, n) = centred_squares(xs)?;
-    Ok((squares / (n - 1.0)).sqrt() / n.sqrt())
-}
+/// The right answers, computed as the wrong ones are.
+const GOOD: Impl = Impl {
+    standard_error_of_mean: |xs| {
+        let (squares, n) = centred_squares(xs)?;
+        Ok((squares / (n - 1.0)).sqrt() / n.sqrt())
+    },
+    bootstrap_mean_ci: |data, b, level, seed| bootstrap(data, b, level, seed, |n| n, true),
+};
 
 /// A percentile bootstrap with resamples of `size(n)` values, optionally without sorting.
 fn bootstrap(
@@ -433,13 +421,4 @@ fn bootstrap(
         }
     };
     Ok((quantile((1.0 - level) / 2.0), quantile((1.0 + level) / 2.0)))
-}
-
-fn good_ci(
-    data: &[f64],
-    resamples: usize,
-    level: f64,
-    seed: u64,
-) -> Result<(f64, f64), StatsError> {
-    bootstrap(data, resamples, level, seed, |n| n, true)
 }

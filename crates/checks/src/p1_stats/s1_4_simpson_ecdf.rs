@@ -106,14 +106,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "Simpson's rule is exact for every cubic c₀ + c₁x + c₂x² + c₃x³, with any even number of intervals",
                 weight: 3,
                 check: |imp, ctx| {
-                    let coefficient = (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
+                    let coefficient = || (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
                     let input = (
-                        [
-                            coefficient.clone(),
-                            coefficient.clone(),
-                            coefficient.clone(),
-                            coefficient,
-                        ],
+                        [coefficient(), coefficient(), coefficient(), coefficient()],
                         bound(),
                         bound(),
                         even(),
