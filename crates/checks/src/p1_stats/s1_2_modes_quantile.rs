@@ -32,6 +32,32 @@ fn level() -> impl Strategy<Value = f64> + Clone {
     prop_oneof![0.0..=1.0f64, (0u32..=20).prop_map(|k| f64::from(k) / 20.0)]
 }
 
+/// The signatures of `modes` and `quantile`, the learner's or the right answer's.
+type Modes = fn(&[f64]) -> Result<Vec<f64>, StatsError>;
+type Quantile = fn(&[f64], f64) -> Result<f64, StatsError>;
+
+/// modes(x) is exactly `want(x)` on samples x from `xs`.
+fn modes_are(ctx: &Ctx, got: Modes, xs: impl Strategy<Value = Vec<f64>>, want: Modes) -> Verdict {
+    ctx.forall(xs, modes_call, |x| {
+        let (want, got) = (want(x).expect("reference"), got(x));
+        expect::that(got.as_ref() == Ok(&want), show::result(&got), format!("Ok({want:?})"))
+    })
+}
+
+/// quantile(x, q) is `want(x, q)` for samples x and levels q from `qs`.
+fn quantile_is(
+    ctx: &Ctx,
+    got: Quantile,
+    qs: impl Strategy<Value = f64>,
+    want: Quantile,
+) -> Verdict {
+    ctx.forall(
+        (strategies::sample(1..30), qs),
+        |(x, q)| quantile_call(x, *q),
+        |(x, q)| expect::close(&got(x, *q), want(x, *q).expect("reference"), tolerance(x)),
+    )
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -41,17 +67,7 @@ pub fn spec() -> Spec<Impl> {
                 id: "modes_match_reference",
                 description: "modes returns every most frequent value, ascending (as the reference crate) on samples with many ties",
                 weight: 3,
-                check: |imp, ctx| {
-                    ctx.forall(tied_sample(), modes_call, |x| {
-                        let want = mathlings_stats::modes(x).expect("reference");
-                        let got = (imp.modes)(x);
-                        expect::that(
-                            got.as_ref() == Ok(&want),
-                            show::result(&got),
-                            format!("Ok({want:?})"),
-                        )
-                    })
-                },
+                check: |imp, ctx| modes_are(ctx, imp.modes, tied_sample(), mathlings_stats::modes),
             },
             Property {
                 id: "all_distinct_all_modes",
@@ -61,15 +77,7 @@ pub fn spec() -> Spec<Impl> {
                     let distinct = proptest::collection::btree_set(-50i32..50, 1..12)
                         .prop_map(|s| s.into_iter().rev().map(f64::from).collect::<Vec<f64>>())
                         .prop_shuffle();
-                    ctx.forall(distinct, modes_call, |x| {
-                        let want = sorted(x);
-                        let got = (imp.modes)(x);
-                        expect::that(
-                            got.as_ref() == Ok(&want),
-                            show::result(&got),
-                            format!("Ok({want:?})"),
-                        )
-                    })
+                    modes_are(ctx, imp.modes, distinct, |x| Ok(sorted(x)))
                 },
             },
             Property {
@@ -77,14 +85,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "quantile equals the reference's linear interpolation between order statistics (R type 7)",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        (strategies::sample(1..30), level()),
-                        |(x, q)| quantile_call(x, *q),
-                        |(x, q)| {
-                            let want = mathlings_stats::quantile(x, *q).expect("reference");
-                            expect::close(&(imp.quantile)(x, *q), want, tolerance(x))
-                        },
-                    )
+                    quantile_is(ctx, imp.quantile, level(), mathlings_stats::quantile)
                 },
             },
             Property {
@@ -92,19 +93,12 @@ pub fn spec() -> Spec<Impl> {
                 description: "Q(0) = min, Q(1) = max and Q(0.5) = median",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        (strategies::sample(1..30), prop_oneof![Just(0.0), Just(0.5), Just(1.0)]),
-                        |(x, q)| quantile_call(x, *q),
-                        |(x, q)| {
-                            let want = mathlings_stats::median(x).expect("reference median");
-                            let want = match *q {
-                                0.0 => x.iter().copied().fold(f64::INFINITY, f64::min),
-                                1.0 => x.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-                                _ => want,
-                            };
-                            expect::close(&(imp.quantile)(x, *q), want, tolerance(x))
-                        },
-                    )
+                    let endpoints = prop_oneof![Just(0.0), Just(0.5), Just(1.0)];
+                    quantile_is(ctx, imp.quantile, endpoints, |x, q| match q {
+                        0.0 => Ok(x.iter().copied().fold(f64::INFINITY, f64::min)),
+                        1.0 => Ok(x.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
+                        _ => mathlings_stats::median(x),
+                    })
                 },
             },
             Property {
@@ -112,17 +106,18 @@ pub fn spec() -> Spec<Impl> {
                 description: "a larger q never gives a smaller quantile, and the quantile moves continuously with q",
                 weight: 1,
                 check: |imp, ctx| {
+                    let level = |k: u32| f64::from(k) / 100.0;
                     ctx.forall(
                         (strategies::sample(2..20), 0u32..100),
                         |(x, k)| {
                             format!(
                                 "{} and {}",
-                                quantile_call(x, f64::from(*k) / 100.0),
-                                quantile_call(x, f64::from(*k + 1) / 100.0)
+                                quantile_call(x, level(*k)),
+                                quantile_call(x, level(k + 1))
                             )
                         },
                         |(x, k)| {
-                            let (q1, q2) = (f64::from(*k) / 100.0, f64::from(*k + 1) / 100.0);
+                            let (q1, q2) = (level(*k), level(k + 1));
                             let (a, b) = ((imp.quantile)(x, q1), (imp.quantile)(x, q2));
                             let (a, b) = tables::both(&a, &b, "two Ok values")?;
                             // A step of 0.01 in q moves h by (n − 1)/100 < 1 position, so the
@@ -130,14 +125,16 @@ pub fn spec() -> Spec<Impl> {
                             let gap = sorted(x).windows(2).map(|w| w[1] - w[0]).fold(0.0, f64::max);
                             let step = (x.len() - 1) as f64 / 100.0 * gap;
                             let slack = tolerance(x).abs;
-                            expect::that(
-                                a <= b + slack && b - a <= step + slack,
-                                format!("Q({q1}) = {} and Q({q2}) = {}", show::float(a), show::float(b)),
-                                format!(
-                                    "Q({q1}) ≤ Q({q2}) ≤ Q({q1}) + {} (interpolation moves smoothly)",
-                                    show::rounded(step, 4)
-                                ),
-                            )
+                            let expected = format!(
+                                "Q({q1}) ≤ Q({q2}) ≤ Q({q1}) + {} (interpolation moves smoothly)",
+                                show::rounded(step, 4)
+                            );
+                            let shown = format!(
+                                "Q({q1}) = {} and Q({q2}) = {}",
+                                show::float(a),
+                                show::float(b)
+                            );
+                            expect::that(a <= b + slack && b - a <= step + slack, shown, expected)
                         },
                     )
                 },
@@ -170,9 +167,9 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let mut text = String::new();
                         for (name, column) in tables::iris_columns() {
-                            let modes = (imp.modes)(&column);
+                            let modes = show::result(&(imp.modes)(&column));
                             let modes =
-                                modes.map_or_else(|e| format!("{e:?}"), |m| format!("{m:?}"));
+                                modes.strip_prefix("Ok(").map_or(&*modes, |m| &m[..m.len() - 1]);
                             let quartiles: Vec<String> = [0.25, 0.5, 0.75]
                                 .iter()
                                 .map(|&q| tables::value(&(imp.quantile)(&column, q), 10))
