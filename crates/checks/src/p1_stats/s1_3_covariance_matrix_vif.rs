@@ -258,7 +258,7 @@ pub fn spec() -> Spec<Impl> {
                             }
                             Ok(c) => {
                                 for row in c.row_iter() {
-                                    text += &format!("C: {}\n", tables::joined(&row, 8));
+                                    text += &format!("C: {}\n", tables::joined(row, 8));
                                 }
                             }
                             Err(e) => text += &format!("C: {e:?}\n"),
