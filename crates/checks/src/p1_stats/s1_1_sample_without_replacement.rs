@@ -40,7 +40,6 @@ fn chi_square(counts: &[usize], expected: f64) -> f64 {
     counts.iter().map(|&c| (c as f64 - expected).powi(2) / expected).sum()
 }
 
-/// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
 /// A goodness-of-fit test over `DRAWS` consecutive seeds from a random base: `counts(base)`
 /// tallies what `sample_without_replacement(n, k, seed)` drew (or says what was invalid:
 /// the property then expects `valid`); each tally is expected `expected` times, and the
@@ -74,6 +73,7 @@ fn fits_over_seeds(
     })
 }
 
+/// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
 fn inclusion_counts(imp: &Impl, n: usize, k: usize, base: u64) -> Result<Vec<usize>, String> {
     let mut counts = vec![0; n];
     for s in 0..DRAWS as u64 {

@@ -49,6 +49,11 @@ fn call(v: &[f64], p: &[f64], method: &str) -> String {
     format!("{}?.{method}", new_call(v, p))
 }
 
+/// [`call`] of a generated variable.
+fn call_of((v, p): &(Vec<f64>, Vec<f64>), method: &str) -> String {
+    call(v, p, method)
+}
+
 fn distinct(v: &[f64]) -> Vec<f64> {
     let mut d = v.to_vec();
     d.sort_by(f64::total_cmp);
@@ -97,9 +102,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "mean() = Σ pᵢxᵢ and variance() = Σ pᵢ(xᵢ − μ)² equal the reference",
                 weight: 2,
                 check: |imp, ctx| {
-                    let what = |(v, p): &(Vec<f64>, Vec<f64>)| {
-                        format!("{} and .variance()", call(v, p, "mean()"))
-                    };
+                    let what = |vp: &_| format!("{} and .variance()", call_of(vp, "mean()"));
                     ctx.forall(variable(), what, |(v, p)| {
                         let r = reference(v, p);
                         expect::close(&(imp.mean)(v, p), r.mean(), MOMENT)?;
@@ -133,9 +136,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "the pmf over the distinct values sums to 1",
                 weight: 1,
                 check: |imp, ctx| {
-                    let what = |(v, p): &(Vec<f64>, Vec<f64>)| {
-                        format!("Σ {} over the distinct values x", call(v, p, "pmf(x)"))
-                    };
+                    let what =
+                        |vp: &_| format!("Σ {} over the distinct values x", call_of(vp, "pmf(x)"));
                     ctx.forall(variable(), what, |(v, p)| {
                         let mut total = 0.0;
                         for x in distinct(v) {
@@ -156,8 +158,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "the cdf is 0 below the smallest value, 1 at the largest, never decreases, and jumps by pmf(x) at each value x",
                 weight: 2,
                 check: |imp, ctx| {
-                    let what = |(v, p): &(Vec<f64>, Vec<f64>)| {
-                        format!("{} and .pmf(x) at and between the values", call(v, p, "cdf(x)"))
+                    let what = |vp: &_| {
+                        format!("{} and .pmf(x) at and between the values", call_of(vp, "cdf(x)"))
                     };
                     ctx.forall(variable(), what, |(v, p)| {
                         let get = |f: PointFn, x: f64| f(v, p, x).unwrap_or(f64::NAN);
@@ -190,9 +192,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "Var(X) = E[X²] − E[X]² (E[X²] from the variable with squared values), and Var(X) ≥ 0",
                 weight: 1,
                 check: |imp, ctx| {
-                    let what = |(v, p): &(Vec<f64>, Vec<f64>)| {
-                        format!("{} vs E[X²] − E[X]²", call(v, p, "variance()"))
-                    };
+                    let what = |vp: &_| format!("{} vs E[X²] − E[X]²", call_of(vp, "variance()"));
                     ctx.forall(variable(), what, |(v, p)| {
                         let squares: Vec<f64> = v.iter().map(|x| x * x).collect();
                         let (Ok(m), Ok(m2)) = ((imp.mean)(v, p), (imp.mean)(&squares, p)) else {

@@ -54,16 +54,12 @@ fn standard_normal_pdf(x: f64) -> f64 {
     (-0.5 * x * x).exp() / (2.0 * PI).sqrt()
 }
 
-fn lorentzian(x: f64) -> f64 {
-    1.0 / (1.0 + x * x)
-}
-
 /// Smooth integrands with their names as the learner would write them.
 const SMOOTH: [(&str, Integrand); 4] = [
     ("f64::sin", f64::sin),
     ("f64::exp", f64::exp),
     ("|x| (-0.5 * x * x).exp() / (2.0 * PI).sqrt()", standard_normal_pdf),
-    ("|x| 1.0 / (1.0 + x * x)", lorentzian),
+    ("|x| 1.0 / (1.0 + x * x)", |x| 1.0 / (1.0 + x * x)),
 ];
 
 fn simpson_call(f: &str, a: f64, b: f64, n: usize) -> String {
@@ -216,32 +212,36 @@ pub fn spec() -> Spec<Impl> {
                 description: "the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30),
-                        |s| format!("{} for x from −6 to 6 in steps of 0.5", ecdf_call(s, f64::NAN).replace(", f64::NAN)", ", x)")),
-                        |s| {
-                            let n = s.len() as f64;
-                            let mut previous = 0.0;
-                            for k in -12..=12 {
-                                let x = f64::from(k) / 2.0;
-                                let got = (imp.empirical_cdf)(s, x);
-                                let Ok(v) = got else {
-                                    return expect::fail(format!("at x = {}: {}", show::float(x), show::float_result(&got)), "Ok(…)");
-                                };
-                                let below_all = x < -5.0 && v.abs() > FRACTION.abs;
-                                let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
-                                let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
-                                if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
-                                    return expect::fail(
-                                        format!("at x = {}: {} (after {} at the previous x)", show::float(x), show::float(v), show::float(previous)),
-                                        "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
-                                    );
-                                }
-                                previous = v;
+                    let sample = proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30);
+                    let what = |s: &Vec<f64>| {
+                        format!(
+                            "empirical_cdf({}, x) for x from −6 to 6 in steps of 0.5",
+                            show::floats(s)
+                        )
+                    };
+                    ctx.forall(sample, what, |s| {
+                        let (n, f) = (s.len() as f64, show::float);
+                        let mut previous = 0.0;
+                        for k in -12..=12 {
+                            let x = f64::from(k) / 2.0;
+                            let got = (imp.empirical_cdf)(s, x);
+                            let Ok(v) = got else {
+                                let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
+                                return expect::fail(shown, "Ok(…)");
+                            };
+                            let below_all = x < -5.0 && v.abs() > FRACTION.abs;
+                            let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
+                            let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
+                            if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
+                                return expect::fail(
+                                    format!("at x = {}: {} (after {} at the previous x)", f(x), f(v), f(previous)),
+                                    "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
+                                );
                             }
-                            Ok(())
-                        },
-                    )
+                            previous = v;
+                        }
+                        Ok(())
+                    })
                 },
             },
             Property {
@@ -297,35 +297,26 @@ pub fn spec() -> Spec<Impl> {
                     through each PAIR of strips, so n must be even; with odd n the weights 1, 4, 2, …, 4, 1 do not \
                     fit and the answer is wrong. Return Err(StatsError::InvalidParameter { name: \"intervals\", .. }) \
                     when n is odd or 0.",
-                implementation: Impl {
-                    simpson: odd_intervals_accepted,
-                    empirical_cdf: mathlings_stats::empirical_cdf,
-                },
+                implementation: Impl { simpson: odd_intervals_accepted, ..GOOD },
             },
             Misconception {
                 id: "trapezoid_rule",
                 explanation: "Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
                     points with straight lines, is exact only for straight lines and its error falls like h², \
                     not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.",
-                implementation: Impl {
-                    simpson: trapezoid_rule,
-                    empirical_cdf: mathlings_stats::empirical_cdf,
-                },
+                implementation: Impl { simpson: trapezoid_rule, ..GOOD },
             },
             Misconception {
                 id: "weights_swapped",
                 explanation: "Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
                     midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.",
-                implementation: Impl {
-                    simpson: weights_swapped,
-                    empirical_cdf: mathlings_stats::empirical_cdf,
-                },
+                implementation: Impl { simpson: weights_swapped, ..GOOD },
             },
             Misconception {
                 id: "ecdf_strict",
                 explanation: "Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
                     equal to x count too, so Fₙ(largest value) = 1.",
-                implementation: Impl { simpson: good_simpson, empirical_cdf: ecdf_strict },
+                implementation: Impl { empirical_cdf: ecdf_strict, ..GOOD },
             },
         ],
         probe: |imp| {
@@ -384,6 +375,9 @@ fn rule(
 fn simpson_weight(i: usize, n: usize) -> f64 {
     if i == 0 || i == n { 1.0 } else { [2.0, 4.0][i % 2] }
 }
+
+/// The right answers.
+const GOOD: Impl = Impl { simpson: good_simpson, empirical_cdf: mathlings_stats::empirical_cdf };
 
 fn good_simpson(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
     rule(f, a, b, n, true, 1.0 / 3.0, simpson_weight)
