@@ -42,18 +42,16 @@ fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
 }
 
 /// Checks a sample's size, mean, variance and KS distance against `truth`.
-fn looks_like(got: &Result<Vec<f64>, StatsError>, truth: &Truth) -> Verdict {
+fn looks_like(got: &Sample, truth: &Truth) -> Verdict {
     let xs = match got {
         Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => xs,
         Ok(xs) => {
-            return expect::fail(
-                format!(
-                    "{} values, {} of them finite",
-                    xs.len(),
-                    xs.iter().filter(|x| x.is_finite()).count()
-                ),
-                format!("{N} finite values"),
+            let shown = format!(
+                "{} values, {} of them finite",
+                xs.len(),
+                xs.iter().filter(|x| x.is_finite()).count()
             );
+            return expect::fail(shown, format!("{N} finite values"));
         }
         Err(e) => return expect::fail(format!("Err({e:?})"), format!("Ok({N} values)")),
     };
@@ -73,15 +71,13 @@ fn looks_like(got: &Result<Vec<f64>, StatsError>, truth: &Truth) -> Verdict {
         }
     }
     let ks = mathlings_stats::ks_statistic(xs, &truth.cdf).expect("KS of a finite sample");
+    let r = |x: f64| show::rounded(x, 3);
     expect::that(
         ks <= ks_bound(),
-        format!(
-            "a sample at Kolmogorov–Smirnov distance {} from the distribution",
-            show::rounded(ks, 3)
-        ),
+        format!("a sample at Kolmogorov–Smirnov distance {} from the distribution", r(ks)),
         format!(
             "a KS distance ≤ {} (the shape of the distribution, not just its moments)",
-            show::rounded(ks_bound(), 3)
+            r(ks_bound())
         ),
     )
 }
@@ -122,8 +118,11 @@ fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
     format!("sample_exponential({}, {n}, {seed})", show::float(lambda))
 }
 
+/// What a sampler returns.
+type Sample = Result<Vec<f64>, StatsError>;
+
 /// One sampler with its parameters fixed, as a function of the seed.
-type Sampler<'a> = Box<dyn Fn(u64) -> Result<Vec<f64>, StatsError> + 'a>;
+type Sampler<'a> = Box<dyn Fn(u64) -> Sample + 'a>;
 
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
@@ -331,17 +330,11 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => tables::error_kind(&e),
             };
             let exponential = match (imp.sample_exponential)(4.0, N, 5) {
-                Ok(xs) if !xs.is_empty() => {
-                    let m = xs.iter().sum::<f64>() / xs.len() as f64;
-                    if (m - 0.25).abs() < 0.05 {
-                        "mean 1/λ"
-                    } else if (m - 4.0).abs() < 0.8 {
-                        "mean λ"
-                    } else {
-                        "other mean"
-                    }
-                    .to_string()
-                }
+                Ok(xs) if !xs.is_empty() => match xs.iter().sum::<f64>() / xs.len() as f64 {
+                    m if (m - 0.25).abs() < 0.05 => "mean 1/λ".into(),
+                    m if (m - 4.0).abs() < 0.8 => "mean λ".into(),
+                    _ => "other mean".into(),
+                },
                 Ok(_) => "empty".into(),
                 Err(e) => tables::error_kind(&e),
             };
@@ -357,24 +350,19 @@ const GOOD: Impl = Impl {
     sample_exponential: exponential_ok,
 };
 
-fn uniform_ok(a: f64, b: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+fn uniform_ok(a: f64, b: f64, n: usize, seed: u64) -> Sample {
     mathlings_stats::sample_uniform(a, b, n, &mut ChaCha8Rng::seed_from_u64(seed))
 }
 
-fn normal_ok(mu: f64, sigma: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+fn normal_ok(mu: f64, sigma: f64, n: usize, seed: u64) -> Sample {
     mathlings_stats::sample_normal(mu, sigma, n, &mut ChaCha8Rng::seed_from_u64(seed))
 }
 
-fn exponential_ok(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+fn exponential_ok(lambda: f64, n: usize, seed: u64) -> Sample {
     mathlings_stats::sample_exponential(lambda, n, &mut ChaCha8Rng::seed_from_u64(seed))
 }
 
-fn box_muller_one_uniform(
-    mu: f64,
-    sigma: f64,
-    n: usize,
-    seed: u64,
-) -> Result<Vec<f64>, StatsError> {
+fn box_muller_one_uniform(mu: f64, sigma: f64, n: usize, seed: u64) -> Sample {
     normal_ok(mu, sigma, 0, seed)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut out = Vec::new();
