@@ -34,30 +34,17 @@ fn vif_call(a: &DMatrix<f64>) -> String {
 
 /// `got` must be `Ok` with the shape of `want` and every entry within `tol`.
 fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol: Tol) -> Verdict {
+    let (rows, cols) = want.shape();
     match got {
-        Ok(m)
-            if m.shape() == want.shape()
-                && m.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) =>
-        {
-            Ok(())
-        }
         Ok(m) if m.shape() != want.shape() => expect::fail(
             format!("a {}×{} matrix: {}", m.nrows(), m.ncols(), show::outcome(got)),
-            format!(
-                "a {}×{} matrix (p × p for p columns): Ok({})",
-                want.nrows(),
-                want.ncols(),
-                show::matrix(want)
-            ),
+            format!("a {rows}×{cols} matrix (p × p for p columns): Ok({})", show::matrix(want)),
         ),
-        _ => expect::fail(
-            show::outcome(got),
-            format!(
-                "Ok({}) (each ± {})",
-                show::matrix(want),
-                show::rounded(tol.abs + tol.rel * want.amax(), 2)
-            ),
-        ),
+        Ok(m) if m.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) => Ok(()),
+        _ => {
+            let each = show::rounded(tol.abs + tol.rel * want.amax(), 2);
+            expect::fail(show::outcome(got), format!("Ok({}) (each ± {each})", show::matrix(want)))
+        }
     }
 }
 
@@ -68,15 +55,12 @@ fn data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 
 /// Data whose every column has a standard deviation ≥ 0.5 (n ≥ 3).
 fn spread_data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (3..=12usize, 1..=4usize).prop_flat_map(|(n, p)| strategies::matrix(n, p)).prop_filter(
-        "needs spread",
-        |a| {
-            a.column_iter().all(|c| {
-                let c: Vec<f64> = c.iter().copied().collect();
-                mathlings_stats::standard_deviation(&c).is_ok_and(|s| s >= 0.5)
-            })
-        },
-    )
+    let spread = |c: Vec<f64>| mathlings_stats::standard_deviation(&c).is_ok_and(|s| s >= 0.5);
+    (3..=12usize, 1..=4usize)
+        .prop_flat_map(|(n, p)| strategies::matrix(n, p))
+        .prop_filter("needs spread", move |a| {
+            a.column_iter().all(|c| spread(c.iter().copied().collect()))
+        })
 }
 
 /// Data with 2–4 columns, enough rows, and moderate VIFs (≤ 100), so R is well conditioned.
@@ -336,10 +320,10 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// n, after the reference's validation.
-fn checked(a: &DMatrix<f64>) -> Result<f64, StatsError> {
+/// n and the centred columns, after the reference's validation.
+fn checked(a: &DMatrix<f64>) -> Result<(f64, DMatrix<f64>), StatsError> {
     mathlings_stats::covariance_matrix(a)?;
-    Ok(a.nrows() as f64)
+    Ok((a.nrows() as f64, centred(a)))
 }
 
 fn centred(a: &DMatrix<f64>) -> DMatrix<f64> {
@@ -352,25 +336,22 @@ fn centred(a: &DMatrix<f64>) -> DMatrix<f64> {
 }
 
 fn correct_covariance(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
-    let x = centred(a);
+    let (n, x) = checked(a)?;
     Ok(x.transpose() * x / (n - 1.0))
 }
 
 fn x_x_transpose(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
-    let x = centred(a);
+    let (n, x) = checked(a)?;
     Ok(&x * x.transpose() / (n - 1.0))
 }
 
 fn not_centred(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
+    let (n, _) = checked(a)?;
     Ok(a.transpose() * a / (n - 1.0))
 }
 
 fn divides_by_n(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
-    let x = centred(a);
+    let (n, x) = checked(a)?;
     Ok(x.transpose() * x / n)
 }
 
