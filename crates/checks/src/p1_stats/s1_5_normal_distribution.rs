@@ -20,8 +20,8 @@ const PDF_TOL: Tol = Tol { rel: 1e-10, abs: 1e-300 };
 /// Mirror points μ ± d are exact here, so a symmetric formula gives equal densities up to ulps.
 const MIRROR_TOL: Tol = Tol { rel: 1e-12, abs: 0.0 };
 
-fn erf_call(x: f64) -> String {
-    format!("erf({})", show::float(x))
+fn erf_call(x: &f64) -> String {
+    format!("erf({})", show::float(*x))
 }
 
 fn call(name: &str, (x, mu, sigma): (f64, f64, f64)) -> String {
@@ -76,14 +76,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "erf(x) agrees with the reference erf on [−6, 6] to 2e-7 absolute",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        erf_input(),
-                        |x| erf_call(*x),
-                        |&x| {
-                            let got: Result<f64, StatsError> = Ok((imp.erf)(x));
-                            expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
-                        },
-                    )
+                    ctx.forall(erf_input(), erf_call, |&x| {
+                        let got: Result<f64, StatsError> = Ok((imp.erf)(x));
+                        expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
+                    })
                 },
             },
             Property {
@@ -93,7 +89,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         erf_input(),
-                        |x| format!("{} and {}", erf_call(*x), erf_call(-x)),
+                        |x| format!("{} and {}", erf_call(x), erf_call(&-x)),
                         |&x| {
                             let (a, b) = ((imp.erf)(x), (imp.erf)(-x));
                             expect::that(
@@ -126,15 +122,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "the density is ≥ 0 and symmetric about the mean: pdf(μ + d) = pdf(μ − d)",
                 weight: 1,
                 check: |imp, ctx| {
+                    let pdf = |x: f64, mu: f64, s: f64| call("normal_pdf", (x, mu, s));
                     ctx.forall(
                         mirror(),
-                        |&(mu, d, s)| {
-                            format!(
-                                "{} and {}",
-                                call("normal_pdf", (mu + d, mu, s)),
-                                call("normal_pdf", (mu - d, mu, s))
-                            )
-                        },
+                        |&(mu, d, s)| format!("{} and {}", pdf(mu + d, mu, s), pdf(mu - d, mu, s)),
                         |&(mu, d, s)| {
                             let above = (imp.normal_pdf)(mu + d, mu, s);
                             let Ok(a) = above else {
@@ -204,9 +195,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
                     ctx.once(call, || {
-                        let fmt = |r: Result<f64, StatsError>| match r {
-                            Ok(v) => format!("{v:.4}"),
-                            Err(e) => format!("{e:?}"),
+                        let fmt = |r: Result<f64, StatsError>| {
+                            r.map_or_else(|e| format!("{e:?}"), |v| format!("{v:.4}"))
                         };
                         let mut text = String::new();
                         for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576] {
