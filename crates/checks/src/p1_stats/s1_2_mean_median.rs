@@ -83,17 +83,14 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.mean)(&x), want, COMPENSATED)
                         })?;
                     }
-                    ctx.forall(
-                        strategies::sample(1..12),
-                        |small| call("mean", &hidden(small)),
-                        |small| {
-                            expect::close(
-                                &(imp.mean)(&hidden(small)),
-                                exact_mean_of_hidden(small),
-                                COMPENSATED,
-                            )
-                        },
-                    )
+                    let what = |small: &Vec<f64>| call("mean", &hidden(small));
+                    ctx.forall(strategies::sample(1..12), what, |small| {
+                        expect::close(
+                            &(imp.mean)(&hidden(small)),
+                            exact_mean_of_hidden(small),
+                            COMPENSATED,
+                        )
+                    })
                 },
             },
             Property {
@@ -168,24 +165,21 @@ pub fn spec() -> Spec<Impl> {
                 description: "replacing one value by 1e12 keeps the median inside the original data's range (n ≥ 3)",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(3..30),
-                        |x| call("median", &with_outlier(x)),
-                        |x| {
-                            let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
-                            let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                            let got = (imp.median)(&with_outlier(x));
-                            expect::that(
-                                matches!(got, Ok(m) if lo <= m && m <= hi),
-                                show::float_result(&got),
-                                format!(
-                                    "Ok(a value in [{}, {}], the range of the other values)",
-                                    show::float(lo),
-                                    show::float(hi)
-                                ),
-                            )
-                        },
-                    )
+                    let what = |x: &Vec<f64>| call("median", &with_outlier(x));
+                    ctx.forall(strategies::sample(3..30), what, |x| {
+                        let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
+                        let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                        let got = (imp.median)(&with_outlier(x));
+                        let (lo_shown, hi_shown) = (show::float(lo), show::float(hi));
+                        let expected = format!(
+                            "Ok(a value in [{lo_shown}, {hi_shown}], the range of the other values)"
+                        );
+                        expect::that(
+                            matches!(got, Ok(m) if lo <= m && m <= hi),
+                            show::float_result(&got),
+                            expected,
+                        )
+                    })
                 },
             },
             Property {
