@@ -170,15 +170,11 @@ pub fn spec() -> Spec<Impl> {
                         let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
                         let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                         let got = (imp.median)(&with_outlier(x));
-                        let (lo_shown, hi_shown) = (show::float(lo), show::float(hi));
-                        let expected = format!(
-                            "Ok(a value in [{lo_shown}, {hi_shown}], the range of the other values)"
-                        );
-                        expect::that(
-                            matches!(got, Ok(m) if lo <= m && m <= hi),
-                            show::float_result(&got),
-                            expected,
-                        )
+                        let ok = matches!(got, Ok(m) if lo <= m && m <= hi);
+                        let (lo, hi) = (show::float(lo), show::float(hi));
+                        let expected =
+                            format!("Ok(a value in [{lo}, {hi}], the range of the other values)");
+                        expect::that(ok, show::float_result(&got), expected)
                     })
                 },
             },
