@@ -181,11 +181,9 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     let data = [0.0, 1.0];
-                    let candidates: Vec<(f64, f64)> =
+                    let candidates =
                         [(0.0, 0.0), (0.0, 0.5), (0.0, 1.0), (0.5, 0.5), (0.5, 1.0), (1.0, 1.0)]
-                            .iter()
-                            .map(|&(a, b)| (a + 0.25 * (b - a), a + 0.75 * (b - a)))
-                            .collect();
+                            .map(|(a, b): (f64, f64)| (a + 0.25 * (b - a), a + 0.75 * (b - a)));
                     let mut widest = 0.0_f64;
                     for seed in 0..24 {
                         ctx.once(&ci_call(&data, 2, 0.5, seed), || {
