@@ -121,9 +121,6 @@ fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
 /// What a sampler returns.
 type Sample = Result<Vec<f64>, StatsError>;
 
-/// One sampler with its parameters fixed, as a function of the seed.
-type Sampler<'a> = Box<dyn Fn(u64) -> Sample + 'a>;
-
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -139,25 +136,20 @@ pub fn spec() -> Spec<Impl> {
                 description: "each sampler returns exactly n values, the same values for the same seed, and different values for another seed",
                 weight: 2,
                 check: |imp, ctx| {
+                    // Each sampler with its parameters fixed, as a function of n and the seed.
+                    let samplers: [(&str, fn(&Impl, usize, u64) -> Sample); 3] = [
+                        ("sample_uniform(-1.0, 2.0", |imp, n, s| {
+                            (imp.sample_uniform)(-1.0, 2.0, n, s)
+                        }),
+                        ("sample_normal(1.0, 2.0", |imp, n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
+                        ("sample_exponential(0.5", |imp, n, s| (imp.sample_exponential)(0.5, n, s)),
+                    ];
                     let mut rng = ctx.rng();
                     for n in 0..=9usize {
                         let seed: u64 = rng.random_range(0..1000);
-                        let runs: [(String, Sampler); 3] = [
-                            (
-                                two("sample_uniform", -1.0, 2.0, n, seed),
-                                Box::new(move |s| (imp.sample_uniform)(-1.0, 2.0, n, s)),
-                            ),
-                            (
-                                two("sample_normal", 1.0, 2.0, n, seed),
-                                Box::new(move |s| (imp.sample_normal)(1.0, 2.0, n, s)),
-                            ),
-                            (
-                                exp_call(0.5, n, seed),
-                                Box::new(move |s| (imp.sample_exponential)(0.5, n, s)),
-                            ),
-                        ];
-                        for (call, f) in &runs {
-                            ctx.once(call, || {
+                        for (name, sampler) in samplers {
+                            let f = |s| sampler(imp, n, s);
+                            ctx.once(&format!("{name}, {n}, {seed})"), || {
                                 let first = f(seed);
                                 let Ok(xs) = &first else {
                                     return expect::fail(show::result(&first), format!("Ok({n} values)"));
