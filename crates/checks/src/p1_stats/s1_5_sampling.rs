@@ -121,6 +121,9 @@ fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
 /// What a sampler returns.
 type Sample = Result<Vec<f64>, StatsError>;
 
+/// One sampler with its parameters fixed, as a function of n and the seed.
+type Sampler = fn(&Impl, usize, u64) -> Sample;
+
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -136,8 +139,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "each sampler returns exactly n values, the same values for the same seed, and different values for another seed",
                 weight: 2,
                 check: |imp, ctx| {
-                    // Each sampler with its parameters fixed, as a function of n and the seed.
-                    let samplers: [(&str, fn(&Impl, usize, u64) -> Sample); 3] = [
+                    let samplers: [(&str, Sampler); 3] = [
                         ("sample_uniform(-1.0, 2.0", |imp, n, s| {
                             (imp.sample_uniform)(-1.0, 2.0, n, s)
                         }),
