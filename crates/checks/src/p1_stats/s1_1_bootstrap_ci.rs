@@ -1,12 +1,11 @@
 //! Checks for 1.1 — the standard error of the mean and the percentile bootstrap interval.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use mathlings_stats::StatsError;
 use proptest::prelude::any;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_1_bootstrap_ci::{CiFn, Impl};
@@ -31,19 +30,12 @@ const WIDTH_RATIO: (f64, f64) = (0.85, 1.15);
 /// the ~4 % simulation noise of each width.
 const SQRT_N_RATIO: (f64, f64) = (0.38, 0.65);
 
-fn se_call(xs: &[f64]) -> String {
-    format!("standard_error_of_mean({})", show::floats(xs))
+fn se_call<X: AsRef<[f64]> + ?Sized>(xs: &X) -> String {
+    format!("standard_error_of_mean({})", show::floats(xs.as_ref()))
 }
 
 fn ci_call(xs: &[f64], resamples: usize, level: f64, seed: u64) -> String {
     format!("bootstrap_mean_ci({}, {resamples}, {}, {seed})", show::floats(xs), show::float(level))
-}
-
-fn show_ci(r: &Result<(f64, f64), StatsError>) -> String {
-    match r {
-        Ok((lo, hi)) => format!("Ok(({}, {}))", show::float(*lo), show::float(*hi)),
-        Err(e) => format!("Err({e:?})"),
-    }
 }
 
 fn reference_width(data: &[f64], resamples: usize, level: f64, seed: u64) -> f64 {
@@ -72,15 +64,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "standard_error_of_mean equals s/√n (sample sd, divisor n − 1) computed by the reference crate",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(2..40),
-                        |xs| se_call(xs),
-                        |xs| {
-                            let want =
-                                mathlings_stats::standard_error_of_mean(xs).expect("reference");
-                            expect::close(&(imp.standard_error_of_mean)(xs), want, AGREE)
-                        },
-                    )
+                    ctx.forall(strategies::sample(2..40), se_call, |xs| {
+                        let want = mathlings_stats::standard_error_of_mean(xs).expect("reference");
+                        expect::close(&(imp.standard_error_of_mean)(xs), want, AGREE)
+                    })
                 },
             },
             Property {
@@ -97,14 +84,13 @@ pub fn spec() -> Spec<Impl> {
                             let m = mathlings_stats::mean(xs).expect("reference mean");
                             let slack = CONTAINS_SLACK * (1.0 + m.abs());
                             let got = (imp.bootstrap_mean_ci)(xs, 200, level, *seed);
-                            expect::that(
-                                matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack),
-                                show_ci(&got),
-                                format!(
-                                    "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
-                                    show::float(m)
-                                ),
-                            )
+                            let ok =
+                                matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack);
+                            let expected = format!(
+                                "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
+                                show::float(m)
+                            );
+                            expect::that(ok, show::outcome(&got), expected)
                         },
                     )
                 },
@@ -122,21 +108,14 @@ pub fn spec() -> Spec<Impl> {
                             let want = reference_width(&data, WIDE_B, 0.9, seed + 1);
                             let got = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, seed);
                             let Ok((lo, hi)) = got else {
-                                return expect::fail(show_ci(&got), "Ok((lower, upper))");
+                                return expect::fail(show::outcome(&got), "Ok((lower, upper))");
                             };
                             let ratio = (hi - lo) / want;
+                            let r = |x: f64, digits| show::rounded(x, digits);
                             expect::that(
                                 (WIDTH_RATIO.0..=WIDTH_RATIO.1).contains(&ratio),
-                                format!(
-                                    "{}: width {} = {} × the reference's",
-                                    show_ci(&got),
-                                    show::rounded(hi - lo, 4),
-                                    show::rounded(ratio, 3)
-                                ),
-                                format!(
-                                    "a width of about {} (the reference's, ±15 %): each resample has n = {n} values",
-                                    show::rounded(want, 4)
-                                ),
+                                format!("{}: width {} = {} × the reference's", show::outcome(&got), r(hi - lo, 4), r(ratio, 3)),
+                                format!("a width of about {} (the reference's, ±15 %): each resample has n = {n} values", r(want, 4)),
                             )
                         })?;
                     }
@@ -158,20 +137,16 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&what, || {
                         let small = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 1);
                         let large = (imp.bootstrap_mean_ci)(&big, WIDE_B, 0.9, 2);
-                        let (Ok((a, b)), Ok((c, d))) = (small.clone(), large.clone()) else {
-                            return expect::fail(
-                                format!("{} and {}", show_ci(&small), show_ci(&large)),
-                                "two Ok intervals",
-                            );
-                        };
-                        let ratio = (d - c) / (b - a);
+                        let ((a, b), (c, d)) = tables::both(&small, &large, "two Ok intervals")?;
+                        let (ratio, r) =
+                            ((d - c) / (b - a), |x: f64, digits| show::rounded(x, digits));
                         expect::that(
                             (SQRT_N_RATIO.0..=SQRT_N_RATIO.1).contains(&ratio),
                             format!(
                                 "widths {} (n = 12) and {} (n = 48): ratio {}",
-                                show::rounded(b - a, 4),
-                                show::rounded(d - c, 4),
-                                show::rounded(ratio, 3)
+                                r(b - a, 4),
+                                r(d - c, 4),
+                                r(ratio, 3)
                             ),
                             format!(
                                 "a ratio of about 1/√4 = 0.5 (between {} and {})",
@@ -200,17 +175,15 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.bootstrap_mean_ci)(&data, 1, 0.9, seed);
                             expect::that(
                                 matches!(got, Ok((lo, hi)) if lo == hi && (0.0..=3.0).contains(&lo)),
-                                show_ci(&got),
+                                show::outcome(&got),
                                 "Ok((m, m)): the single resample mean m at both ends",
                             )
                         })?;
                     }
                     let data = [0.0, 1.0];
-                    let candidates: Vec<(f64, f64)> =
+                    let candidates =
                         [(0.0, 0.0), (0.0, 0.5), (0.0, 1.0), (0.5, 0.5), (0.5, 1.0), (1.0, 1.0)]
-                            .iter()
-                            .map(|&(a, b)| (a + 0.25 * (b - a), a + 0.75 * (b - a)))
-                            .collect();
+                            .map(|(a, b): (f64, f64)| (a + 0.25 * (b - a), a + 0.75 * (b - a)));
                     let mut widest = 0.0_f64;
                     for seed in 0..24 {
                         ctx.once(&ci_call(&data, 2, 0.5, seed), || {
@@ -222,7 +195,7 @@ pub fn spec() -> Spec<Impl> {
                             }
                             expect::that(
                                 fits,
-                                show_ci(&got),
+                                show::outcome(&got),
                                 "Ok((m₀ + ¼(m₁ − m₀), m₀ + ¾(m₁ − m₀))) for resample means m₀ ≤ m₁ in {0, ½, 1}",
                             )
                         })?;
@@ -247,9 +220,14 @@ pub fn spec() -> Spec<Impl> {
                         |(xs, seed)| {
                             let first = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
                             let second = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
+                            let shown = format!(
+                                "{} then {}",
+                                show::outcome(&first),
+                                show::outcome(&second)
+                            );
                             expect::that(
                                 first.is_ok() && first == second,
-                                format!("{} then {}", show_ci(&first), show_ci(&second)),
+                                shown,
                                 "the same Ok interval both times",
                             )
                         },
@@ -294,16 +272,9 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "standard_error_of_mean(&column) for each column of iris.features";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
                         let mut text = String::new();
-                        for (j, name) in names.iter().enumerate() {
-                            let column: Vec<f64> =
-                                iris.features.column(j).iter().copied().collect();
-                            let se = match (imp.standard_error_of_mean)(&column) {
-                                Ok(v) => show::rounded(v, 10),
-                                Err(e) => format!("{e:?}"),
-                            };
+                        for (name, column) in tables::iris_columns() {
+                            let se = tables::value(&(imp.standard_error_of_mean)(&column), 10);
                             text += &format!("SE(mean {name}) = {se} cm\n");
                         }
                         ctx.snapshot("iris", call, &text)
@@ -318,8 +289,11 @@ pub fn spec() -> Spec<Impl> {
                     From a sample, estimate σ with the sample standard deviation s = √(Σ(xᵢ − x̄)²/(n − 1)) \
                     (Bessel's correction), then SE = s/√n.",
                 implementation: Impl {
-                    standard_error_of_mean: se_population_sd,
-                    bootstrap_mean_ci: good_ci,
+                    standard_error_of_mean: |xs| {
+                        let (squares, n) = centred_squares(xs)?;
+                        Ok((squares / n).sqrt() / n.sqrt())
+                    },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -327,8 +301,11 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your standard error is s/n. The variance of a mean of n independent values is \
                     σ²/n, so its standard deviation is σ/√n: divide s by the square root of n.",
                 implementation: Impl {
-                    standard_error_of_mean: se_divides_by_n,
-                    bootstrap_mean_ci: good_ci,
+                    standard_error_of_mean: |xs| {
+                        let (squares, n) = centred_squares(xs)?;
+                        Ok((squares / (n - 1.0)).sqrt() / n)
+                    },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -337,10 +314,10 @@ pub fn spec() -> Spec<Impl> {
                     n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
                     a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.",
                 implementation: Impl {
-                    standard_error_of_mean: good_se,
-                    bootstrap_mean_ci: |data, resamples, level, seed| {
-                        bootstrap(data, resamples, level, seed, |n| n / 2, true)
+                    bootstrap_mean_ci: |data, b, level, seed| {
+                        bootstrap(data, b, level, seed, |n| n / 2, true)
                     },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -349,10 +326,10 @@ pub fn spec() -> Spec<Impl> {
                     positions in the list of means without sorting it first, so you get two arbitrary means. \
                     Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.",
                 implementation: Impl {
-                    standard_error_of_mean: good_se,
-                    bootstrap_mean_ci: |data, resamples, level, seed| {
-                        bootstrap(data, resamples, level, seed, |n| n, false)
+                    bootstrap_mean_ci: |data, b, level, seed| {
+                        bootstrap(data, b, level, seed, |n| n, false)
                     },
+                    ..GOOD
                 },
             },
         ],
@@ -361,35 +338,25 @@ pub fn spec() -> Spec<Impl> {
             // `todo!()`) counts as correct, so that a mistake in one function is recognised
             // while the other is unfinished.
             let right = (5.0f64 / 3.0).sqrt() / 2.0;
-            let se = catch_unwind(AssertUnwindSafe(|| {
-                (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0])
-            }))
-            .unwrap_or(Ok(right));
-            let se_text = match se {
-                Ok(v) => show::rounded(v, 6),
-                Err(ref e) => format!("{e:?}"),
-            };
+            let se =
+                tables::or_right(|| (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0]), Ok(right));
+            let se_text = tables::value(&se, 6);
             if !matches!(se, Ok(v) if (v - right).abs() < 1e-9) {
                 return vec![se_text];
             }
             let data: Vec<f64> =
                 (0..25).map(|i| f64::from((i * 7) % 11) + 0.5 * f64::from(i % 3)).collect();
             let ci =
-                catch_unwind(AssertUnwindSafe(|| (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)));
-            let Ok(ci) = ci else {
+                tables::or_right(|| Some((imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)), None);
+            let Some(ci) = ci else {
                 return vec![se_text, "width ok".into(), "contains the mean".into()];
             };
             let width = match ci {
-                Ok((lo, hi)) => {
-                    let ratio = (hi - lo) / reference_width(&data, WIDE_B, 0.9, 6);
-                    if ratio < WIDTH_RATIO.0 {
-                        "too narrow"
-                    } else if ratio > WIDTH_RATIO.1 {
-                        "too wide"
-                    } else {
-                        "width ok"
-                    }
-                }
+                Ok((lo, hi)) => match (hi - lo) / reference_width(&data, WIDE_B, 0.9, 6) {
+                    ratio if ratio < WIDTH_RATIO.0 => "too narrow",
+                    ratio if ratio > WIDTH_RATIO.1 => "too wide",
+                    _ => "width ok",
+                },
                 Err(_) => "error",
             };
             let m = mathlings_stats::mean(&data).expect("reference mean");
@@ -405,39 +372,22 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn checked(xs: &[f64]) -> Result<f64, StatsError> {
-    if xs.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if xs.iter().any(|x| !x.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    Ok(xs.len() as f64)
-}
-
-fn centred_squares(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(xs)?;
-    if xs.len() < 2 {
-        return Err(StatsError::TooFewValues { needed: 2, got: xs.len() });
-    }
+/// Σ(xᵢ − x̄)² and n, after the reference's validation.
+fn centred_squares(xs: &[f64]) -> Result<(f64, f64), StatsError> {
+    mathlings_stats::standard_error_of_mean(xs)?;
+    let n = xs.len() as f64;
     let m = xs.iter().sum::<f64>() / n;
-    Ok(xs.iter().map(|x| (x - m).powi(2)).sum())
+    Ok((xs.iter().map(|x| (x - m).powi(2)).sum(), n))
 }
 
-fn good_se(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = xs.len() as f64;
-    Ok((centred_squares(xs)? / (n - 1.0)).sqrt() / n.sqrt())
-}
-
-fn se_population_sd(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = xs.len() as f64;
-    Ok((centred_squares(xs)? / n).sqrt() / n.sqrt())
-}
-
-fn se_divides_by_n(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = xs.len() as f64;
-    Ok((centred_squares(xs)? / (n - 1.0)).sqrt() / n)
-}
+/// The right answers, computed as the wrong ones are.
+const GOOD: Impl = Impl {
+    standard_error_of_mean: |xs| {
+        let (squares, n) = centred_squares(xs)?;
+        Ok((squares / (n - 1.0)).sqrt() / n.sqrt())
+    },
+    bootstrap_mean_ci: |data, b, level, seed| bootstrap(data, b, level, seed, |n| n, true),
+};
 
 /// A percentile bootstrap with resamples of `size(n)` values, optionally without sorting.
 fn bootstrap(
@@ -448,19 +398,8 @@ fn bootstrap(
     size: fn(usize) -> usize,
     sort: bool,
 ) -> Result<(f64, f64), StatsError> {
-    checked(data)?;
-    if !(level > 0.0 && level < 1.0) {
-        return Err(StatsError::InvalidParameter {
-            name: "level",
-            reason: "must lie strictly between 0 and 1",
-        });
-    }
-    if resamples == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "resamples",
-            reason: "must be at least 1",
-        });
-    }
+    // The reference's validation, with at most one resample.
+    mathlings_stats::bootstrap_mean_ci(data, resamples.min(1), level, seed)?;
     let n = data.len();
     let m = size(n).max(1);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -480,13 +419,4 @@ fn bootstrap(
         }
     };
     Ok((quantile((1.0 - level) / 2.0), quantile((1.0 + level) / 2.0)))
-}
-
-fn good_ci(
-    data: &[f64],
-    resamples: usize,
-    level: f64,
-    seed: u64,
-) -> Result<(f64, f64), StatsError> {
-    bootstrap(data, resamples, level, seed, |n| n, true)
 }

@@ -3,6 +3,7 @@
 use mathlings_stats::StatsError;
 use rand::Rng;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_1_ipw_mean::Impl;
@@ -11,8 +12,7 @@ pub use mathlings_bindings::p1_stats::s1_1_ipw_mean::Impl;
 /// accurate to ~1e-13·max|y| even with plain summation; the absolute part scales with
 /// max|y| because positive and negative values may cancel to a mean near 0.
 fn tolerance(values: &[f64]) -> Tol {
-    let scale = values.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol { rel: 1e-10, abs: 1e-10 * scale }
+    Tol { rel: 1e-10, abs: 1e-10 * tables::scale(values) }
 }
 
 /// Population size of the simulated survey.
@@ -25,6 +25,11 @@ const RECOVERY: f64 = 4.0;
 
 fn call(values: &[f64], probabilities: &[f64]) -> String {
     format!("ipw_mean({}, {})", show::floats(values), show::floats(probabilities))
+}
+
+/// [`call`] of a generated sample.
+fn call_of((values, probabilities): &(Vec<f64>, Vec<f64>)) -> String {
+    call(values, probabilities)
 }
 
 /// An inclusion probability in (0, 1]: k/100 for k in 1..=100.
@@ -48,15 +53,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "equals Σ(yᵢ/πᵢ) / Σ(1/πᵢ) computed by the reference crate",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        weighted_sample(),
-                        |(y, p)| call(y, p),
-                        |(y, p)| {
-                            let want = mathlings_stats::inverse_probability_weighted_mean(y, p)
-                                .expect("reference");
-                            expect::close(&(imp.ipw_mean)(y, p), want, tolerance(y))
-                        },
-                    )
+                    ctx.forall(weighted_sample(), call_of, |(y, p)| {
+                        let want = mathlings_stats::inverse_probability_weighted_mean(y, p)
+                            .expect("reference");
+                        expect::close(&(imp.ipw_mean)(y, p), want, tolerance(y))
+                    })
                 },
             },
             Property {
@@ -122,13 +123,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "the estimate is a weighted average: it lies between the smallest and largest value",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        weighted_sample(),
-                        |(y, p)| call(y, p),
-                        |(y, p)| {
-                            expect::between_extremes(&(imp.ipw_mean)(y, p), y, tolerance(y).abs)
-                        },
-                    )
+                    ctx.forall(weighted_sample(), call_of, |(y, p)| {
+                        expect::between_extremes(&(imp.ipw_mean)(y, p), y, tolerance(y).abs)
+                    })
                 },
             },
             Property {
@@ -169,10 +166,7 @@ pub fn spec() -> Spec<Impl> {
                                 probabilities.push(pi);
                             }
                         }
-                        let estimate = match (imp.ipw_mean)(&values, &probabilities) {
-                            Ok(v) => show::rounded(v, 10),
-                            Err(e) => format!("{e:?}"),
-                        };
+                        let estimate = tables::value(&(imp.ipw_mean)(&values, &probabilities), 10);
                         let text = format!(
                             "population mean petal length (150 flowers) = {}\nplain mean of the {}-flower sample = {}\nipw_mean of the sample = {estimate}\n",
                             show::rounded(mathlings_stats::mean(&everyone).expect("mean"), 10),
@@ -191,68 +185,47 @@ pub fn spec() -> Spec<Impl> {
                     members who were likely to be sampled are over-represented, so the mean is biased towards \
                     them. Weight each value by 1/πᵢ (the number of population members it stands for) and \
                     divide by the total weight Σ1/πᵢ.",
-                implementation: Impl { ipw_mean: unweighted_mean },
+                implementation: Impl {
+                    ipw_mean: |values, probabilities| {
+                        mathlings_stats::inverse_probability_weighted_mean(values, probabilities)?;
+                        Ok(values.iter().sum::<f64>() / values.len() as f64)
+                    },
+                },
             },
             Misconception {
                 id: "multiplies_by_pi",
                 explanation: "Your answer weights each value by πᵢ instead of 1/πᵢ, which makes the bias WORSE: \
                     it gives even more weight to the units that were already over-sampled. A unit sampled with \
                     probability πᵢ represents 1/πᵢ population members: μ̂ = Σ(yᵢ/πᵢ) / Σ(1/πᵢ).",
-                implementation: Impl { ipw_mean: multiplies_by_pi },
+                implementation: Impl {
+                    ipw_mean: |values, probabilities| {
+                        mathlings_stats::inverse_probability_weighted_mean(values, probabilities)?;
+                        let weighted: f64 =
+                            values.iter().zip(probabilities).map(|(y, p)| y * p).sum();
+                        Ok(weighted / probabilities.iter().sum::<f64>())
+                    },
+                },
             },
             Misconception {
                 id: "divides_by_sample_size",
                 explanation: "Your answer is Σ(yᵢ/πᵢ)/n. The weights 1/πᵢ add up to an estimate of the \
                     POPULATION size, not to the sample size n, so dividing by n inflates the result (by 1/π \
                     when all πᵢ are equal). Divide by the total weight Σ(1/πᵢ).",
-                implementation: Impl { ipw_mean: divides_by_sample_size },
+                implementation: Impl {
+                    ipw_mean: |values, probabilities| {
+                        mathlings_stats::inverse_probability_weighted_mean(values, probabilities)?;
+                        let weighted: f64 =
+                            values.iter().zip(probabilities).map(|(y, p)| y / p).sum();
+                        Ok(weighted / values.len() as f64)
+                    },
+                },
             },
         ],
         probe: |imp| {
-            let show_value = |r: Result<f64, StatsError>| match r {
-                Ok(v) => show::rounded(v, 6),
-                Err(e) => format!("{e:?}"),
-            };
             vec![
-                show_value((imp.ipw_mean)(&[10.0, 0.0], &[0.5, 1.0])),
-                show_value((imp.ipw_mean)(&[1.0, 2.0, 6.0], &[0.25, 0.5, 1.0])),
+                tables::value(&(imp.ipw_mean)(&[10.0, 0.0], &[0.5, 1.0]), 6),
+                tables::value(&(imp.ipw_mean)(&[1.0, 2.0, 6.0], &[0.25, 0.5, 1.0]), 6),
             ]
         },
     }
-}
-
-fn checked(values: &[f64], probabilities: &[f64]) -> Result<(), StatsError> {
-    if values.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if values.iter().chain(probabilities).any(|x| !x.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    if values.len() != probabilities.len() {
-        return Err(StatsError::LengthMismatch { left: values.len(), right: probabilities.len() });
-    }
-    if probabilities.iter().any(|&p| !(p > 0.0 && p <= 1.0)) {
-        return Err(StatsError::InvalidParameter {
-            name: "inclusion_probabilities",
-            reason: "each must lie in (0, 1]",
-        });
-    }
-    Ok(())
-}
-
-fn unweighted_mean(values: &[f64], probabilities: &[f64]) -> Result<f64, StatsError> {
-    checked(values, probabilities)?;
-    Ok(values.iter().sum::<f64>() / values.len() as f64)
-}
-
-fn multiplies_by_pi(values: &[f64], probabilities: &[f64]) -> Result<f64, StatsError> {
-    checked(values, probabilities)?;
-    let weighted: f64 = values.iter().zip(probabilities).map(|(y, p)| y * p).sum();
-    Ok(weighted / probabilities.iter().sum::<f64>())
-}
-
-fn divides_by_sample_size(values: &[f64], probabilities: &[f64]) -> Result<f64, StatsError> {
-    checked(values, probabilities)?;
-    let weighted: f64 = values.iter().zip(probabilities).map(|(y, p)| y / p).sum();
-    Ok(weighted / values.len() as f64)
 }

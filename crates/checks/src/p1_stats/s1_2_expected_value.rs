@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_2_expected_value::Impl;
@@ -12,12 +13,16 @@ pub use mathlings_bindings::p1_stats::s1_2_expected_value::Impl;
 /// rounding error of ~n·ε·max|x| ≈ 1e-14·max|x| even summed plainly; the absolute part
 /// scales with max|x| because E[X] may be near 0 after cancellation.
 fn tolerance(values: &[f64]) -> Tol {
-    let scale = values.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol { rel: 1e-12, abs: 1e-12 * scale }
+    Tol { rel: 1e-12, abs: 1e-12 * tables::scale(values) }
 }
 
 fn call(values: &[f64], probabilities: &[f64]) -> String {
     format!("expected_value({}, {})", show::floats(values), show::floats(probabilities))
+}
+
+/// [`call`] of a generated distribution.
+fn call_of((values, probabilities): &(Vec<f64>, Vec<f64>)) -> String {
+    call(values, probabilities)
 }
 
 /// Values with probabilities wᵢ/Σw for integer weights wᵢ ∈ 0..=20 (not all 0): their sum
@@ -31,13 +36,6 @@ fn distribution() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
         })
 }
 
-fn show_value(r: &Result<f64, StatsError>) -> String {
-    match r {
-        Ok(v) => show::rounded(*v, 6),
-        Err(e) => format!("{e:?}"),
-    }
-}
-
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -48,14 +46,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "equals Σ xᵢ·pᵢ computed by the reference crate on random distributions",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        distribution(),
-                        |(x, p)| call(x, p),
-                        |(x, p)| {
-                            let want = mathlings_stats::expected_value(x, p).expect("reference");
-                            expect::close(&(imp.expected_value)(x, p), want, tolerance(x))
-                        },
-                    )
+                    ctx.forall(distribution(), call_of, |(x, p)| {
+                        let want = mathlings_stats::expected_value(x, p).expect("reference");
+                        expect::close(&(imp.expected_value)(x, p), want, tolerance(x))
+                    })
                 },
             },
             Property {
@@ -76,11 +70,9 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |((x, p), a, b)| {
                             let (a, b) = (f64::from(*a), f64::from(*b));
-                            let Ok(base) = (imp.expected_value)(x, p) else {
-                                return expect::fail(
-                                    show::float_result(&(imp.expected_value)(x, p)),
-                                    "Ok(E[X])",
-                                );
+                            let base = (imp.expected_value)(x, p);
+                            let Ok(base) = base else {
+                                return expect::fail(show::float_result(&base), "Ok(E[X])");
                             };
                             let y: Vec<f64> = x.iter().map(|v| a * v + b).collect();
                             expect::close(&(imp.expected_value)(&y, p), a * base + b, tolerance(&y))
@@ -149,23 +141,19 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "expected_value(&distinct_values, &relative_frequencies) for each column of iris.features";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
                         let mut text = String::new();
-                        for (j, name) in names.iter().enumerate() {
+                        for (name, column) in tables::iris_columns() {
                             // Count each value, keyed by its exact bits (all Iris values are positive).
                             let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
-                            for v in iris.features.column(j).iter() {
+                            for v in column {
                                 *counts.entry(v.to_bits()).or_default() += 1;
                             }
                             let values: Vec<f64> =
                                 counts.keys().map(|b| f64::from_bits(*b)).collect();
                             let probabilities: Vec<f64> =
                                 counts.values().map(|c| f64::from(*c) / 150.0).collect();
-                            let e = match (imp.expected_value)(&values, &probabilities) {
-                                Ok(v) => show::rounded(v, 10),
-                                Err(e) => format!("{e:?}"),
-                            };
+                            let e =
+                                tables::value(&(imp.expected_value)(&values, &probabilities), 10);
                             text +=
                                 &format!("E[{name}] = {e} ({} distinct values)\n", values.len());
                         }
@@ -204,20 +192,20 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            vec![
-                show_value(&(imp.expected_value)(&[1.0, 2.0], &[0.5, 0.6])),
-                show_value(&(imp.expected_value)(&[1.0, 2.0, 3.0, 4.0], &[0.7, 0.1, 0.1, 0.1])),
-                show_value(&(imp.expected_value)(&[0.0, 10.0], &[0.875, 0.125])),
-            ]
+            let cases: [(&[f64], &[f64]); 3] = [
+                (&[1.0, 2.0], &[0.5, 0.6]),
+                (&[1.0, 2.0, 3.0, 4.0], &[0.7, 0.1, 0.1, 0.1]),
+                (&[0.0, 10.0], &[0.875, 0.125]),
+            ];
+            cases.iter().map(|(x, p)| tables::value(&(imp.expected_value)(x, p), 6)).collect()
         },
     }
 }
 
+/// Empty input, NaN/±∞ and different lengths rejected, the probabilities not checked.
 fn basic_checks(x: &[f64], p: &[f64]) -> Result<(), StatsError> {
-    if x.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if x.iter().chain(p).any(|v| !v.is_finite()) {
+    mathlings_stats::mean(x)?;
+    if p.iter().any(|v| !v.is_finite()) {
         return Err(StatsError::NonFinite);
     }
     if x.len() != p.len() {
@@ -252,9 +240,6 @@ fn exact_sum_check(x: &[f64], p: &[f64]) -> Result<f64, StatsError> {
 }
 
 fn plain_mean(x: &[f64], p: &[f64]) -> Result<f64, StatsError> {
-    basic_checks(x, p)?;
-    if p.iter().any(|&v| v < 0.0) || (p.iter().sum::<f64>() - 1.0).abs() > 1e-9 {
-        return Err(StatsError::InvalidProbabilities);
-    }
+    mathlings_stats::expected_value(x, p)?;
     Ok(x.iter().sum::<f64>() / x.len() as f64)
 }

@@ -2,6 +2,7 @@
 
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_2_mean_median::Impl;
@@ -13,8 +14,7 @@ type Statistic = fn(&[f64]) -> Result<f64, StatsError>;
 /// ~n·ε·max|x| ≈ 1e-14·max|x|; the absolute part scales with max|x| because a mean near 0
 /// has no meaningful relative error.
 fn tolerance(x: &[f64]) -> Tol {
-    let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol { rel: 1e-12, abs: 1e-12 * scale }
+    Tol { rel: 1e-12, abs: 1e-12 * tables::scale(x) }
 }
 
 /// The compensated mean of small values hidden between ±1e15 pairs: Neumaier's sum is
@@ -43,11 +43,13 @@ fn exact_mean_of_hidden(small: &[f64]) -> f64 {
         / (3 * small.len()) as f64
 }
 
-fn show_value(r: &Result<f64, StatsError>) -> String {
-    match r {
-        Ok(v) => show::rounded(*v, 6),
-        Err(e) => format!("{e:?}"),
-    }
+/// `got` (mean or median) equals the reference's `want` on random samples.
+fn agrees(ctx: &Ctx, name: &str, got: Statistic, want: Statistic) -> Verdict {
+    ctx.forall(
+        strategies::sample(1..40),
+        |x| call(name, x),
+        |x| expect::close(&got(x), want(x).expect("reference"), tolerance(x)),
+    )
 }
 
 /// The checks.
@@ -59,31 +61,13 @@ pub fn spec() -> Spec<Impl> {
                 id: "mean_matches_reference",
                 description: "mean equals the reference crate's mean on random samples",
                 weight: 2,
-                check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(1..40),
-                        |x| call("mean", x),
-                        |x| {
-                            let want = mathlings_stats::mean(x).expect("reference");
-                            expect::close(&(imp.mean)(x), want, tolerance(x))
-                        },
-                    )
-                },
+                check: |imp, ctx| agrees(ctx, "mean", imp.mean, mathlings_stats::mean),
             },
             Property {
                 id: "median_matches_reference",
                 description: "median equals the reference crate's median on random samples (odd and even lengths)",
                 weight: 2,
-                check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(1..40),
-                        |x| call("median", x),
-                        |x| {
-                            let want = mathlings_stats::median(x).expect("reference");
-                            expect::close(&(imp.median)(x), want, tolerance(x))
-                        },
-                    )
-                },
+                check: |imp, ctx| agrees(ctx, "median", imp.median, mathlings_stats::median),
             },
             Property {
                 id: "compensated_mean",
@@ -99,17 +83,14 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.mean)(&x), want, COMPENSATED)
                         })?;
                     }
-                    ctx.forall(
-                        strategies::sample(1..12),
-                        |small| call("mean", &hidden(small)),
-                        |small| {
-                            expect::close(
-                                &(imp.mean)(&hidden(small)),
-                                exact_mean_of_hidden(small),
-                                COMPENSATED,
-                            )
-                        },
-                    )
+                    let what = |small: &Vec<f64>| call("mean", &hidden(small));
+                    ctx.forall(strategies::sample(1..12), what, |small| {
+                        expect::close(
+                            &(imp.mean)(&hidden(small)),
+                            exact_mean_of_hidden(small),
+                            COMPENSATED,
+                        )
+                    })
                 },
             },
             Property {
@@ -184,24 +165,17 @@ pub fn spec() -> Spec<Impl> {
                 description: "replacing one value by 1e12 keeps the median inside the original data's range (n ≥ 3)",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(3..30),
-                        |x| call("median", &with_outlier(x)),
-                        |x| {
-                            let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
-                            let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                            let got = (imp.median)(&with_outlier(x));
-                            expect::that(
-                                matches!(got, Ok(m) if lo <= m && m <= hi),
-                                show::float_result(&got),
-                                format!(
-                                    "Ok(a value in [{}, {}], the range of the other values)",
-                                    show::float(lo),
-                                    show::float(hi)
-                                ),
-                            )
-                        },
-                    )
+                    let what = |x: &Vec<f64>| call("median", &with_outlier(x));
+                    ctx.forall(strategies::sample(3..30), what, |x| {
+                        let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
+                        let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                        let got = (imp.median)(&with_outlier(x));
+                        let ok = matches!(got, Ok(m) if lo <= m && m <= hi);
+                        let (lo, hi) = (show::float(lo), show::float(hi));
+                        let expected =
+                            format!("Ok(a value in [{lo}, {hi}], the range of the other values)");
+                        expect::that(ok, show::float_result(&got), expected)
+                    })
                 },
             },
             Property {
@@ -227,21 +201,12 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "mean(&column) and median(&column) for each column of iris.features";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
-                        let fmt = |r: Result<f64, StatsError>| match r {
-                            Ok(v) => show::rounded(v, 10),
-                            Err(e) => format!("{e:?}"),
-                        };
                         let mut text = String::new();
-                        for (j, name) in names.iter().enumerate() {
-                            let column: Vec<f64> =
-                                iris.features.column(j).iter().copied().collect();
-                            text += &format!(
-                                "{name}: mean = {}, median = {}\n",
-                                fmt((imp.mean)(&column)),
-                                fmt((imp.median)(&column))
-                            );
+                        for (name, column) in tables::iris_columns() {
+                            let (mean, median) = ((imp.mean)(&column), (imp.median)(&column));
+                            let (mean, median) =
+                                (tables::value(&mean, 10), tables::value(&median, 10));
+                            text += &format!("{name}: mean = {mean}, median = {median}\n");
                         }
                         ctx.snapshot("iris", call, &text)
                     })
@@ -254,14 +219,27 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your median takes the middle POSITION of the values as given. The median is the \
                     middle of the SORTED values: sort a copy first (v.sort_by(f64::total_cmp)), then take the \
                     middle one (or the mean of the two middle ones).",
-                implementation: Impl { mean: neumaier_mean, median: median_without_sorting },
+                implementation: Impl {
+                    median: |x| {
+                        checked(x)?;
+                        Ok(middle(x))
+                    },
+                    ..GOOD
+                },
             },
             Misconception {
                 id: "even_median_one_middle",
                 explanation: "For an even number of values your median returns one of the two middle values. \
                     There is no single middle value then: the median is the average of the two, \
                     (s[n/2 − 1] + s[n/2]) / 2 for the sorted values s.",
-                implementation: Impl { mean: neumaier_mean, median: even_median_one_middle },
+                implementation: Impl {
+                    median: |x| {
+                        checked(x)?;
+                        let s = sorted(x);
+                        Ok(s[s.len() / 2])
+                    },
+                    ..GOOD
+                },
             },
             Misconception {
                 id: "naive_sum",
@@ -269,7 +247,13 @@ pub fn spec() -> Spec<Impl> {
                     low bits of small terms added to a large running sum (1e16 + 1.0 == 1e16), so sums with \
                     cancellation lose every digit. Keep the lost bits in a compensation term (Neumaier): \
                     t = s + x; c += if |s| ≥ |x| { (s − t) + x } else { (x − t) + s }; s = t; sum = s + c.",
-                implementation: Impl { mean: naive_mean, median: good_median },
+                implementation: Impl {
+                    mean: |x| {
+                        let n = checked(x)?;
+                        Ok(x.iter().sum::<f64>() / n)
+                    },
+                    ..GOOD
+                },
             },
             Misconception {
                 id: "kahan_sum",
@@ -277,7 +261,7 @@ pub fn spec() -> Spec<Impl> {
                     larger than the next term. When a term is larger (1.0 + 1e16), the compensation computes \
                     (t − s) − x with the big term and loses the small one. Neumaier's variant compares |s| \
                     and |x| and recovers the bits of whichever was smaller.",
-                implementation: Impl { mean: kahan_mean, median: good_median },
+                implementation: Impl { mean: kahan_mean, ..GOOD },
             },
         ],
         probe: |imp| {
@@ -291,10 +275,7 @@ pub fn spec() -> Spec<Impl> {
             ];
             cases
                 .iter()
-                .map(|&(f, x, right)| {
-                    std::panic::catch_unwind(|| show_value(&f(x)))
-                        .unwrap_or_else(|_| show_value(&Ok(right)))
-                })
+                .map(|&(f, x, right)| tables::value(&tables::or_right(|| f(x), Ok(right)), 6))
                 .collect()
         },
     }
@@ -310,24 +291,13 @@ fn with_outlier(x: &[f64]) -> Vec<f64> {
     y
 }
 
+/// The right answers: the reference's.
+const GOOD: Impl = Impl { mean: mathlings_stats::mean, median: mathlings_stats::median };
+
+/// n, after the reference's validation.
 fn checked(x: &[f64]) -> Result<f64, StatsError> {
-    if x.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
+    mathlings_stats::mean(x)?;
     Ok(x.len() as f64)
-}
-
-fn neumaier_mean(x: &[f64]) -> Result<f64, StatsError> {
-    checked(x)?;
-    mathlings_stats::mean(x)
-}
-
-fn naive_mean(x: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(x)?;
-    Ok(x.iter().sum::<f64>() / n)
 }
 
 fn kahan_mean(x: &[f64]) -> Result<f64, StatsError> {
@@ -351,20 +321,4 @@ fn sorted(x: &[f64]) -> Vec<f64> {
 fn middle(s: &[f64]) -> f64 {
     let n = s.len();
     if n % 2 == 1 { s[n / 2] } else { (s[n / 2 - 1] + s[n / 2]) / 2.0 }
-}
-
-fn good_median(x: &[f64]) -> Result<f64, StatsError> {
-    checked(x)?;
-    Ok(middle(&sorted(x)))
-}
-
-fn median_without_sorting(x: &[f64]) -> Result<f64, StatsError> {
-    checked(x)?;
-    Ok(middle(x))
-}
-
-fn even_median_one_middle(x: &[f64]) -> Result<f64, StatsError> {
-    checked(x)?;
-    let s = sorted(x);
-    Ok(s[s.len() / 2])
 }

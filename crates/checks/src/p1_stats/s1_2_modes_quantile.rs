@@ -1,9 +1,8 @@
 //! Checks for 1.2 — all the modes, and quantiles by linear interpolation (type 7).
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_2_modes_quantile::Impl;
@@ -12,12 +11,11 @@ pub use mathlings_bindings::p1_stats::s1_2_modes_quantile::Impl;
 /// few ulps of max|x| (≤ 1e3 here); 1e-12·max|x| allows the algebraically equal form
 /// (1 − f)·s[j] + f·s[j+1] too.
 fn tolerance(x: &[f64]) -> Tol {
-    let scale = x.iter().fold(1.0f64, |m, v| m.max(v.abs()));
-    Tol { rel: 1e-12, abs: 1e-12 * scale }
+    Tol { rel: 1e-12, abs: 1e-12 * tables::scale(x) }
 }
 
-fn modes_call(x: &[f64]) -> String {
-    format!("modes({})", show::floats(x))
+fn modes_call<X: AsRef<[f64]> + ?Sized>(x: &X) -> String {
+    format!("modes({})", show::floats(x.as_ref()))
 }
 
 fn quantile_call(x: &[f64], q: f64) -> String {
@@ -34,6 +32,32 @@ fn level() -> impl Strategy<Value = f64> + Clone {
     prop_oneof![0.0..=1.0f64, (0u32..=20).prop_map(|k| f64::from(k) / 20.0)]
 }
 
+/// The signatures of `modes` and `quantile`, the learner's or the right answer's.
+type Modes = fn(&[f64]) -> Result<Vec<f64>, StatsError>;
+type Quantile = fn(&[f64], f64) -> Result<f64, StatsError>;
+
+/// modes(x) is exactly `want(x)` on samples x from `xs`.
+fn modes_are(ctx: &Ctx, got: Modes, xs: impl Strategy<Value = Vec<f64>>, want: Modes) -> Verdict {
+    ctx.forall(xs, modes_call, |x| {
+        let (want, got) = (want(x).expect("reference"), got(x));
+        expect::that(got.as_ref() == Ok(&want), show::result(&got), format!("Ok({want:?})"))
+    })
+}
+
+/// quantile(x, q) is `want(x, q)` for samples x and levels q from `qs`.
+fn quantile_is(
+    ctx: &Ctx,
+    got: Quantile,
+    qs: impl Strategy<Value = f64>,
+    want: Quantile,
+) -> Verdict {
+    ctx.forall(
+        (strategies::sample(1..30), qs),
+        |(x, q)| quantile_call(x, *q),
+        |(x, q)| expect::close(&got(x, *q), want(x, *q).expect("reference"), tolerance(x)),
+    )
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -43,21 +67,7 @@ pub fn spec() -> Spec<Impl> {
                 id: "modes_match_reference",
                 description: "modes returns every most frequent value, ascending (as the reference crate) on samples with many ties",
                 weight: 3,
-                check: |imp, ctx| {
-                    ctx.forall(
-                        tied_sample(),
-                        |x| modes_call(x),
-                        |x| {
-                            let want = mathlings_stats::modes(x).expect("reference");
-                            let got = (imp.modes)(x);
-                            expect::that(
-                                got.as_ref() == Ok(&want),
-                                show::result(&got),
-                                format!("Ok({want:?})"),
-                            )
-                        },
-                    )
-                },
+                check: |imp, ctx| modes_are(ctx, imp.modes, tied_sample(), mathlings_stats::modes),
             },
             Property {
                 id: "all_distinct_all_modes",
@@ -67,20 +77,7 @@ pub fn spec() -> Spec<Impl> {
                     let distinct = proptest::collection::btree_set(-50i32..50, 1..12)
                         .prop_map(|s| s.into_iter().rev().map(f64::from).collect::<Vec<f64>>())
                         .prop_shuffle();
-                    ctx.forall(
-                        distinct,
-                        |x| modes_call(x),
-                        |x| {
-                            let mut want = x.clone();
-                            want.sort_by(f64::total_cmp);
-                            let got = (imp.modes)(x);
-                            expect::that(
-                                got.as_ref() == Ok(&want),
-                                show::result(&got),
-                                format!("Ok({want:?})"),
-                            )
-                        },
-                    )
+                    modes_are(ctx, imp.modes, distinct, |x| Ok(sorted(x)))
                 },
             },
             Property {
@@ -88,14 +85,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "quantile equals the reference's linear interpolation between order statistics (R type 7)",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        (strategies::sample(1..30), level()),
-                        |(x, q)| quantile_call(x, *q),
-                        |(x, q)| {
-                            let want = mathlings_stats::quantile(x, *q).expect("reference");
-                            expect::close(&(imp.quantile)(x, *q), want, tolerance(x))
-                        },
-                    )
+                    quantile_is(ctx, imp.quantile, level(), mathlings_stats::quantile)
                 },
             },
             Property {
@@ -103,19 +93,12 @@ pub fn spec() -> Spec<Impl> {
                 description: "Q(0) = min, Q(1) = max and Q(0.5) = median",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        (strategies::sample(1..30), prop_oneof![Just(0.0), Just(0.5), Just(1.0)]),
-                        |(x, q)| quantile_call(x, *q),
-                        |(x, q)| {
-                            let want = mathlings_stats::median(x).expect("reference median");
-                            let want = match *q {
-                                0.0 => x.iter().copied().fold(f64::INFINITY, f64::min),
-                                1.0 => x.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-                                _ => want,
-                            };
-                            expect::close(&(imp.quantile)(x, *q), want, tolerance(x))
-                        },
-                    )
+                    let endpoints = prop_oneof![Just(0.0), Just(0.5), Just(1.0)];
+                    quantile_is(ctx, imp.quantile, endpoints, |x, q| match q {
+                        0.0 => Ok(x.iter().copied().fold(f64::INFINITY, f64::min)),
+                        1.0 => Ok(x.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
+                        _ => mathlings_stats::median(x),
+                    })
                 },
             },
             Property {
@@ -123,39 +106,35 @@ pub fn spec() -> Spec<Impl> {
                 description: "a larger q never gives a smaller quantile, and the quantile moves continuously with q",
                 weight: 1,
                 check: |imp, ctx| {
+                    let level = |k: u32| f64::from(k) / 100.0;
                     ctx.forall(
                         (strategies::sample(2..20), 0u32..100),
                         |(x, k)| {
                             format!(
                                 "{} and {}",
-                                quantile_call(x, f64::from(*k) / 100.0),
-                                quantile_call(x, f64::from(*k + 1) / 100.0)
+                                quantile_call(x, level(*k)),
+                                quantile_call(x, level(k + 1))
                             )
                         },
                         |(x, k)| {
-                            let (q1, q2) = (f64::from(*k) / 100.0, f64::from(*k + 1) / 100.0);
+                            let (q1, q2) = (level(*k), level(k + 1));
                             let (a, b) = ((imp.quantile)(x, q1), (imp.quantile)(x, q2));
-                            let (Ok(a), Ok(b)) = (a.clone(), b.clone()) else {
-                                return expect::fail(
-                                    format!("{} and {}", show::float_result(&a), show::float_result(&b)),
-                                    "two Ok values",
-                                );
-                            };
+                            let (a, b) = tables::both(&a, &b, "two Ok values")?;
                             // A step of 0.01 in q moves h by (n − 1)/100 < 1 position, so the
                             // quantile moves by at most (n − 1)/100 of the largest gap.
-                            let mut s = x.clone();
-                            s.sort_by(f64::total_cmp);
-                            let gap = s.windows(2).map(|w| w[1] - w[0]).fold(0.0, f64::max);
+                            let gap = sorted(x).windows(2).map(|w| w[1] - w[0]).fold(0.0, f64::max);
                             let step = (x.len() - 1) as f64 / 100.0 * gap;
                             let slack = tolerance(x).abs;
-                            expect::that(
-                                a <= b + slack && b - a <= step + slack,
-                                format!("Q({q1}) = {} and Q({q2}) = {}", show::float(a), show::float(b)),
-                                format!(
-                                    "Q({q1}) ≤ Q({q2}) ≤ Q({q1}) + {} (interpolation moves smoothly)",
-                                    show::rounded(step, 4)
-                                ),
-                            )
+                            let expected = format!(
+                                "Q({q1}) ≤ Q({q2}) ≤ Q({q1}) + {} (interpolation moves smoothly)",
+                                show::rounded(step, 4)
+                            );
+                            let shown = format!(
+                                "Q({q1}) = {} and Q({q2}) = {}",
+                                show::float(a),
+                                show::float(b)
+                            );
+                            expect::that(a <= b + slack && b - a <= step + slack, shown, expected)
                         },
                     )
                 },
@@ -186,22 +165,14 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "modes(&column) and quantile(&column, q) for q = 0.25, 0.5, 0.75, for each column of iris.features";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let names = ["sepal length", "sepal width", "petal length", "petal width"];
                         let mut text = String::new();
-                        for (j, name) in names.iter().enumerate() {
-                            let column: Vec<f64> =
-                                iris.features.column(j).iter().copied().collect();
-                            let modes = match (imp.modes)(&column) {
-                                Ok(m) => format!("{m:?}"),
-                                Err(e) => format!("{e:?}"),
-                            };
+                        for (name, column) in tables::iris_columns() {
+                            let modes = show::result(&(imp.modes)(&column));
+                            let modes =
+                                modes.strip_prefix("Ok(").map_or(&*modes, |m| &m[..m.len() - 1]);
                             let quartiles: Vec<String> = [0.25, 0.5, 0.75]
                                 .iter()
-                                .map(|&q| match (imp.quantile)(&column, q) {
-                                    Ok(v) => show::rounded(v, 10),
-                                    Err(e) => format!("{e:?}"),
-                                })
+                                .map(|&q| tables::value(&(imp.quantile)(&column, q), 10))
                                 .collect();
                             text += &format!(
                                 "{name}: modes = {modes}, quartiles = {}\n",
@@ -219,7 +190,10 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your modes returns a single value when several values tie for the highest count. \
                     A sample can have several modes ([1, 1, 2, 2, 3] has two): keep every value whose count \
                     equals the maximum, in ascending order.",
-                implementation: Impl { modes: first_mode_only, quantile: good_quantile },
+                implementation: Impl {
+                    modes: |x| Ok(mathlings_stats::modes(x)?.into_iter().take(1).collect()),
+                    quantile: mathlings_stats::quantile,
+                },
             },
             Misconception {
                 id: "modes_unsorted",
@@ -227,7 +201,7 @@ pub fn spec() -> Spec<Impl> {
                     order). Return them in ascending order, e.g. by walking the runs of a sorted copy.",
                 implementation: Impl {
                     modes: modes_in_order_of_appearance,
-                    quantile: good_quantile,
+                    quantile: mathlings_stats::quantile,
                 },
             },
             Misconception {
@@ -235,20 +209,24 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your quantile returns one of the sample's values, s[⌊(n − 1)·q⌋], even when \
                     (n − 1)·q falls between two positions. Interpolate: with h = (n − 1)·q and j = ⌊h⌋, \
                     Q = s[j] + (h − j)·(s[j + 1] − s[j]); e.g. quantile([1, 2, 3, 4], 0.25) = 1.75, not 1.",
-                implementation: Impl { modes: good_modes, quantile: quantile_no_interpolation },
+                implementation: Impl {
+                    modes: mathlings_stats::modes,
+                    quantile: |x, q| {
+                        mathlings_stats::quantile(x, q)?;
+                        let s = sorted(x);
+                        Ok(s[((s.len() - 1) as f64 * q).floor() as usize])
+                    },
+                },
             },
         ],
         probe: |imp| {
             // A call that panics (a function still `todo!()`) counts as correct, so that a
             // mistake in one function is recognised while the other is unfinished.
             let mode = |x: &[f64], right: &str| {
-                catch_unwind(AssertUnwindSafe(|| format!("{:?}", (imp.modes)(x))))
-                    .unwrap_or_else(|_| right.into())
+                tables::or_right(|| format!("{:?}", (imp.modes)(x)), right.into())
             };
             let quantile = |x: &[f64], q: f64, right: f64| {
-                catch_unwind(AssertUnwindSafe(|| (imp.quantile)(x, q)))
-                    .unwrap_or(Ok(right))
-                    .map_or_else(|e| format!("{e:?}"), |v| show::rounded(v, 6))
+                tables::value(&tables::or_right(|| (imp.quantile)(x, q), Ok(right)), 6)
             };
             vec![
                 mode(&[2.0, 1.0, 2.0, 3.0, 1.0], "Ok([1.0, 2.0])"),
@@ -260,29 +238,14 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn sorted(x: &[f64]) -> Result<Vec<f64>, StatsError> {
-    if x.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
+fn sorted(x: &[f64]) -> Vec<f64> {
     let mut s = x.to_vec();
     s.sort_by(f64::total_cmp);
-    Ok(s)
-}
-
-fn good_modes(x: &[f64]) -> Result<Vec<f64>, StatsError> {
-    sorted(x)?;
-    mathlings_stats::modes(x)
-}
-
-fn first_mode_only(x: &[f64]) -> Result<Vec<f64>, StatsError> {
-    Ok(good_modes(x)?.into_iter().take(1).collect())
+    s
 }
 
 fn modes_in_order_of_appearance(x: &[f64]) -> Result<Vec<f64>, StatsError> {
-    let modes = good_modes(x)?;
+    let modes = mathlings_stats::modes(x)?;
     let mut out: Vec<f64> = Vec::new();
     for v in x {
         if modes.contains(v) && !out.contains(v) {
@@ -290,24 +253,4 @@ fn modes_in_order_of_appearance(x: &[f64]) -> Result<Vec<f64>, StatsError> {
         }
     }
     Ok(out)
-}
-
-fn check_q(q: f64) -> Result<(), StatsError> {
-    if (0.0..=1.0).contains(&q) {
-        Ok(())
-    } else {
-        Err(StatsError::InvalidParameter { name: "q", reason: "must lie in [0, 1]" })
-    }
-}
-
-fn good_quantile(x: &[f64], q: f64) -> Result<f64, StatsError> {
-    sorted(x)?;
-    check_q(q)?;
-    mathlings_stats::quantile(x, q)
-}
-
-fn quantile_no_interpolation(x: &[f64], q: f64) -> Result<f64, StatsError> {
-    let s = sorted(x)?;
-    check_q(q)?;
-    Ok(s[((s.len() - 1) as f64 * q).floor() as usize])
 }

@@ -3,6 +3,7 @@
 use mathlings_stats::StatsError;
 use proptest::collection::vec;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
@@ -50,18 +51,9 @@ fn shift(xs: &[f64]) -> Vec<f64> {
     xs.iter().map(|v| v + 1e9).collect()
 }
 
+/// A value rounded to `digits`, or the error's variant (fingerprints ignore a reason's wording).
 fn show_value(r: &Result<f64, StatsError>, digits: usize) -> String {
-    match r {
-        Ok(v) => show::rounded(*v, digits),
-        Err(e) => error_kind(e),
-    }
-}
-
-/// The error's variant without its payload (`Undefined`), so that fingerprints do not depend
-/// on the wording of a reason.
-fn error_kind(e: &StatsError) -> String {
-    let text = format!("{e:?}");
-    text.split(['(', ' ']).next().unwrap_or_default().to_string()
+    r.as_ref().map_or_else(tables::error_kind, |v| show::rounded(*v, digits))
 }
 
 /// The checks.
@@ -148,12 +140,8 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(x, a, b)| corr_call(x, &line(x, *a, *b)),
                         |(x, a, b)| {
-                            let want = f64::from(a.signum());
-                            expect::close(
-                                &(imp.pearson_correlation)(x, &line(x, *a, *b)),
-                                want,
-                                SIGN_TOL,
-                            )
+                            let got = (imp.pearson_correlation)(x, &line(x, *a, *b));
+                            expect::close(&got, f64::from(a.signum()), SIGN_TOL)
                         },
                     )
                 },
@@ -189,8 +177,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty samples, NaN or ±∞, different lengths or a single pair give the typed error, and so does the correlation of a constant sample; never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type F = fn(&[f64], &[f64]) -> Result<f64, StatsError>;
-                    let both: [(&str, F); 2] = [
+                    let both = [
                         ("covariance", imp.covariance),
                         ("pearson_correlation", imp.pearson_correlation),
                     ];
@@ -282,7 +269,8 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let (x, y) = ([1.0, 2.0, 3.0, 4.0], [2.0, 1.0, 4.0, 3.0]);
-            let (sx, sy) = (shift(&[4.0, 7.0, 13.0, 16.0]), shift(&[1.0, 5.0, 2.0, 9.0]));
+            let (x0, y0) = ([4.0, 7.0, 13.0, 16.0], [1.0, 5.0, 2.0, 9.0]);
+            let (sx, sy) = (shift(&x0), shift(&y0));
             // Exact: Sxy = 39, so cov = 13; r from the reference on the unshifted data.
             // Any other answer (even an error) on this valid, well-spread data is "inaccurate".
             let category = |r: Result<f64, StatsError>, want: f64| match r {
@@ -295,11 +283,7 @@ pub fn spec() -> Spec<Impl> {
                 category((imp.covariance)(&sx, &sy), 13.0),
                 category(
                     (imp.pearson_correlation)(&sx, &sy),
-                    mathlings_stats::pearson_correlation(
-                        &[4.0, 7.0, 13.0, 16.0],
-                        &[1.0, 5.0, 2.0, 9.0],
-                    )
-                    .expect("reference"),
+                    mathlings_stats::pearson_correlation(&x0, &y0).expect("reference"),
                 ),
             ]
         },
@@ -310,19 +294,9 @@ fn line(x: &[f64], a: i32, b: i32) -> Vec<f64> {
     x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
 }
 
+/// n, after the reference's validation.
 fn checked(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    if x.is_empty() || y.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if x.iter().chain(y).any(|v| !v.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    if x.len() != y.len() {
-        return Err(StatsError::LengthMismatch { left: x.len(), right: y.len() });
-    }
-    if x.len() < 2 {
-        return Err(StatsError::TooFewValues { needed: 2, got: x.len() });
-    }
+    mathlings_stats::covariance(x, y)?;
     Ok(x.len() as f64)
 }
 
@@ -339,11 +313,10 @@ fn raw(x: &[f64], y: &[f64]) -> f64 {
     x.iter().zip(y).map(|(a, b)| a * b).sum()
 }
 
-fn constant(sxx: f64, syy: f64) -> Result<(), StatsError> {
-    if sxx <= 0.0 || syy <= 0.0 {
-        return Err(StatsError::Undefined("correlation of a constant sample"));
-    }
-    Ok(())
+/// n, Sxx and Syy (centred), after the reference's validation of a correlation.
+fn sums(x: &[f64], y: &[f64]) -> Result<(f64, f64, f64), StatsError> {
+    mathlings_stats::pearson_correlation(x, y)?;
+    Ok((x.len() as f64, centred(x, x), centred(y, y)))
 }
 
 fn correct_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
@@ -352,9 +325,7 @@ fn correct_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
 }
 
 fn correct_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    checked(x, y)?;
-    let (sxx, syy) = (centred(x, x), centred(y, y));
-    constant(sxx, syy)?;
+    let (_, sxx, syy) = sums(x, y)?;
     Ok(centred(x, y) / (sxx * syy).sqrt())
 }
 
@@ -364,9 +335,7 @@ fn not_centred_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
 }
 
 fn not_centred_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    checked(x, y)?;
-    let (sxx, syy) = (centred(x, x), centred(y, y));
-    constant(sxx, syy)?;
+    sums(x, y)?;
     Ok(raw(x, y) / (raw(x, x) * raw(y, y)).sqrt())
 }
 
@@ -380,18 +349,18 @@ fn raw_moment_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
     Ok((raw(x, y) - n * mean(x) * mean(y)) / (n - 1.0))
 }
 
+/// Raw moments, rejecting a constant sample by its own (cancelled) sums.
 fn raw_moment_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
     let n = checked(x, y)?;
     let sxx = raw(x, x) - n * mean(x) * mean(x);
     let syy = raw(y, y) - n * mean(y) * mean(y);
-    constant(sxx, syy)?;
+    if sxx <= 0.0 || syy <= 0.0 {
+        return Err(StatsError::Undefined("correlation of a constant sample"));
+    }
     Ok((raw(x, y) - n * mean(x) * mean(y)) / (sxx * syy).sqrt())
 }
 
 fn mixed_denominator_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(x, y)?;
-    let (sxx, syy) = (centred(x, x), centred(y, y));
-    constant(sxx, syy)?;
-    let cov = centred(x, y) / (n - 1.0);
-    Ok(cov / ((sxx / n).sqrt() * (syy / n).sqrt()))
+    let (n, sxx, syy) = sums(x, y)?;
+    Ok(centred(x, y) / (n - 1.0) / ((sxx / n).sqrt() * (syy / n).sqrt()))
 }

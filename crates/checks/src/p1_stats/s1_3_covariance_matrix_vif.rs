@@ -2,6 +2,7 @@
 
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_covariance_matrix_vif::Impl;
@@ -33,30 +34,17 @@ fn vif_call(a: &DMatrix<f64>) -> String {
 
 /// `got` must be `Ok` with the shape of `want` and every entry within `tol`.
 fn matrix_close(got: &Result<DMatrix<f64>, StatsError>, want: &DMatrix<f64>, tol: Tol) -> Verdict {
+    let (rows, cols) = want.shape();
     match got {
-        Ok(m)
-            if m.shape() == want.shape()
-                && m.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) =>
-        {
-            Ok(())
-        }
         Ok(m) if m.shape() != want.shape() => expect::fail(
             format!("a {}×{} matrix: {}", m.nrows(), m.ncols(), show::outcome(got)),
-            format!(
-                "a {}×{} matrix (p × p for p columns): Ok({})",
-                want.nrows(),
-                want.ncols(),
-                show::matrix(want)
-            ),
+            format!("a {rows}×{cols} matrix (p × p for p columns): Ok({})", show::matrix(want)),
         ),
-        _ => expect::fail(
-            show::outcome(got),
-            format!(
-                "Ok({}) (each ± {})",
-                show::matrix(want),
-                show::rounded(tol.abs + tol.rel * want.amax(), 2)
-            ),
-        ),
+        Ok(m) if m.iter().zip(want).all(|(&g, &w)| tol.accepts(g, w)) => Ok(()),
+        _ => {
+            let each = show::rounded(tol.abs + tol.rel * want.amax(), 2);
+            expect::fail(show::outcome(got), format!("Ok({}) (each ± {each})", show::matrix(want)))
+        }
     }
 }
 
@@ -67,15 +55,12 @@ fn data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 
 /// Data whose every column has a standard deviation ≥ 0.5 (n ≥ 3).
 fn spread_data() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (3..=12usize, 1..=4usize).prop_flat_map(|(n, p)| strategies::matrix(n, p)).prop_filter(
-        "needs spread",
-        |a| {
-            a.column_iter().all(|c| {
-                let c: Vec<f64> = c.iter().copied().collect();
-                mathlings_stats::standard_deviation(&c).is_ok_and(|s| s >= 0.5)
-            })
-        },
-    )
+    let spread = |c: Vec<f64>| mathlings_stats::standard_deviation(&c).is_ok_and(|s| s >= 0.5);
+    (3..=12usize, 1..=4usize)
+        .prop_flat_map(|(n, p)| strategies::matrix(n, p))
+        .prop_filter("needs spread", move |a| {
+            a.column_iter().all(|c| spread(c.iter().copied().collect()))
+        })
 }
 
 /// Data with 2–4 columns, enough rows, and moderate VIFs (≤ 100), so R is well conditioned.
@@ -112,12 +97,6 @@ fn reference_cov(a: &DMatrix<f64>) -> DMatrix<f64> {
     mathlings_stats::covariance_matrix(a).expect("reference covariance matrix")
 }
 
-/// The error's variant without its payload, so fingerprints do not depend on the wording.
-fn error_kind(e: &StatsError) -> String {
-    let text = format!("{e:?}");
-    text.split(['(', ' ']).next().unwrap_or_default().to_string()
-}
-
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -152,16 +131,13 @@ pub fn spec() -> Spec<Impl> {
                             );
                         }
                         if c != &c.transpose() {
-                            return expect::fail(
-                                show::outcome(&got),
-                                "a symmetric matrix: C[(j, k)] == C[(k, j)]",
-                            );
+                            let expected = "a symmetric matrix: C[(j, k)] == C[(k, j)]";
+                            return expect::fail(show::outcome(&got), expected);
                         }
                         for (j, column) in a.column_iter().enumerate() {
                             let column: Vec<f64> = column.iter().copied().collect();
                             let var = mathlings_stats::sample_variance(&column).expect("reference");
-                            let tol = Tol { rel: 1e-10, abs: 1e-10 };
-                            if !tol.accepts(c[(j, j)], var) {
+                            if !(Tol { rel: 1e-10, abs: 1e-10 }).accepts(c[(j, j)], var) {
                                 return expect::fail(
                                     format!("C[({j}, {j})] = {}", show::float(c[(j, j)])),
                                     format!(
@@ -266,21 +242,15 @@ pub fn spec() -> Spec<Impl> {
                             }
                             Ok(c) => {
                                 for row in c.row_iter() {
-                                    let row: Vec<String> =
-                                        row.iter().map(|&v| show::rounded(v, 8)).collect();
-                                    text += &format!("C: {}\n", row.join(", "));
+                                    text += &format!("C: {}\n", tables::joined(row, 8));
                                 }
                             }
                             Err(e) => text += &format!("C: {e:?}\n"),
                         }
-                        match (imp.variance_inflation_factors)(&iris.features) {
-                            Ok(v) => {
-                                let v: Vec<String> =
-                                    v.iter().map(|&x| show::rounded(x, 8)).collect();
-                                text += &format!("VIF: {}\n", v.join(", "));
-                            }
-                            Err(e) => text += &format!("VIF: {e:?}\n"),
-                        }
+                        text += &match (imp.variance_inflation_factors)(&iris.features) {
+                            Ok(v) => format!("VIF: {}\n", tables::joined(&v, 8)),
+                            Err(e) => format!("VIF: {e:?}\n"),
+                        };
                         ctx.snapshot("iris", call, &text)
                     })
                 },
@@ -294,7 +264,7 @@ pub fn spec() -> Spec<Impl> {
                     C = XᶜᵀXᶜ/(n − 1) is p × p, one row and column per variable.",
                 implementation: Impl {
                     covariance_matrix: x_x_transpose,
-                    variance_inflation_factors: vif_of_x_x_transpose,
+                    variance_inflation_factors: |a| vif_from(x_x_transpose(a)?, true),
                 },
             },
             Misconception {
@@ -304,7 +274,7 @@ pub fn spec() -> Spec<Impl> {
                     (xᵢⱼ − x̄ⱼ)(xᵢₖ − x̄ₖ).",
                 implementation: Impl {
                     covariance_matrix: not_centred,
-                    variance_inflation_factors: vif_of_not_centred,
+                    variance_inflation_factors: |a| vif_from(not_centred(a)?, true),
                 },
             },
             Misconception {
@@ -314,7 +284,7 @@ pub fn spec() -> Spec<Impl> {
                     variances.",
                 implementation: Impl {
                     covariance_matrix: divides_by_n,
-                    variance_inflation_factors: vif_of_divides_by_n,
+                    variance_inflation_factors: |a| vif_from(divides_by_n(a)?, true),
                 },
             },
             Misconception {
@@ -324,7 +294,7 @@ pub fn spec() -> Spec<Impl> {
                     their variance is 1). Rescale first: Rⱼₖ = Cⱼₖ/√(CⱼⱼCₖₖ), then VIFⱼ = [R⁻¹]ⱼⱼ.",
                 implementation: Impl {
                     covariance_matrix: correct_covariance,
-                    variance_inflation_factors: vif_from_covariance,
+                    variance_inflation_factors: |a| vif_from(correct_covariance(a)?, false),
                 },
             },
         ],
@@ -336,18 +306,13 @@ pub fn spec() -> Spec<Impl> {
                 &[1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 3.0, 5.0, 0.0, 4.0, 3.0, 2.0, 6.0, 4.0, 1.0],
             );
             let cov = match (imp.covariance_matrix)(&a) {
-                Ok(c) => {
-                    let entries: Vec<String> = c.iter().map(|&v| show::rounded(v, 6)).collect();
-                    format!("{}×{}: {}", c.nrows(), c.ncols(), entries.join(", "))
-                }
-                Err(e) => error_kind(&e),
+                Ok(c) => format!("{}×{}: {}", c.nrows(), c.ncols(), tables::joined(&c, 6)),
+                Err(e) => tables::error_kind(&e),
             };
             // Anything but three VIFs for three columns is one category: how a wrong-shaped
             // covariance matrix fails its inversion depends on the learner's inverse.
             let vif = match (imp.variance_inflation_factors)(&b) {
-                Ok(v) if v.len() == 3 => {
-                    v.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(", ")
-                }
+                Ok(v) if v.len() == 3 => tables::joined(&v, 6),
                 _ => "not three VIFs".into(),
             };
             vec![cov, vif]
@@ -355,17 +320,10 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn checked(a: &DMatrix<f64>) -> Result<f64, StatsError> {
-    if a.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if a.iter().any(|v| !v.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    if a.nrows() < 2 {
-        return Err(StatsError::TooFewValues { needed: 2, got: a.nrows() });
-    }
-    Ok(a.nrows() as f64)
+/// n and the centred columns, after the reference's validation.
+fn checked(a: &DMatrix<f64>) -> Result<(f64, DMatrix<f64>), StatsError> {
+    mathlings_stats::covariance_matrix(a)?;
+    Ok((a.nrows() as f64, centred(a)))
 }
 
 fn centred(a: &DMatrix<f64>) -> DMatrix<f64> {
@@ -378,25 +336,22 @@ fn centred(a: &DMatrix<f64>) -> DMatrix<f64> {
 }
 
 fn correct_covariance(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
-    let x = centred(a);
+    let (n, x) = checked(a)?;
     Ok(x.transpose() * x / (n - 1.0))
 }
 
 fn x_x_transpose(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
-    let x = centred(a);
+    let (n, x) = checked(a)?;
     Ok(&x * x.transpose() / (n - 1.0))
 }
 
 fn not_centred(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
+    let (n, _) = checked(a)?;
     Ok(a.transpose() * a / (n - 1.0))
 }
 
 fn divides_by_n(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let n = checked(a)?;
-    let x = centred(a);
+    let (n, x) = checked(a)?;
     Ok(x.transpose() * x / n)
 }
 
@@ -414,20 +369,4 @@ fn vif_from(c: DMatrix<f64>, standardise: bool) -> Result<Vec<f64>, StatsError> 
     let inverse = mathlings_linalg::inverse(&r)
         .map_err(|_| StatsError::Undefined("the columns are perfectly collinear"))?;
     Ok((0..p).map(|j| inverse[(j, j)]).collect())
-}
-
-fn vif_of_x_x_transpose(a: &DMatrix<f64>) -> Result<Vec<f64>, StatsError> {
-    vif_from(x_x_transpose(a)?, true)
-}
-
-fn vif_of_not_centred(a: &DMatrix<f64>) -> Result<Vec<f64>, StatsError> {
-    vif_from(not_centred(a)?, true)
-}
-
-fn vif_of_divides_by_n(a: &DMatrix<f64>) -> Result<Vec<f64>, StatsError> {
-    vif_from(divides_by_n(a)?, true)
-}
-
-fn vif_from_covariance(a: &DMatrix<f64>) -> Result<Vec<f64>, StatsError> {
-    vif_from(correct_covariance(a)?, false)
 }

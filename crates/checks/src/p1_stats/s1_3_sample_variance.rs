@@ -2,6 +2,7 @@
 
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_sample_variance::Impl;
@@ -15,15 +16,12 @@ const AGREE: Tol = Tol { rel: 1e-10, abs: 1e-10 };
 /// whose error is about ε·c²/σ² (≥ 1 relative).
 const SHIFTED: Tol = Tol { rel: 1e-5, abs: 1e-9 };
 
-fn call(xs: &[f64]) -> String {
-    format!("sample_variance({})", show::floats(xs))
+fn call<X: AsRef<[f64]> + ?Sized>(xs: &X) -> String {
+    format!("sample_variance({})", show::floats(xs.as_ref()))
 }
 
-/// A sample with spread: at least two values and σ ≥ 1 so that shifted comparisons are meaningful.
-fn spread_sample() -> impl Strategy<Value = Vec<f64>> + Clone {
-    strategies::sample(2..30).prop_filter("needs spread", |xs| {
-        mathlings_stats::sample_variance(xs).is_ok_and(|v| v >= 1.0)
-    })
+fn reference(xs: &[f64]) -> f64 {
+    mathlings_stats::sample_variance(xs).expect("reference")
 }
 
 /// The checks.
@@ -36,14 +34,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "equals Σ(xᵢ − x̄)²/(n − 1) computed by the reference crate (to 1e-10 relative)",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(2..40),
-                        |xs| call(xs),
-                        |xs| {
-                            let want = mathlings_stats::sample_variance(xs).expect("reference");
-                            expect::close(&(imp.sample_variance)(xs), want, AGREE)
-                        },
-                    )
+                    ctx.forall(strategies::sample(2..40), call, |xs| {
+                        expect::close(&(imp.sample_variance)(xs), reference(xs), AGREE)
+                    })
                 },
             },
             Property {
@@ -51,18 +44,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "a variance is never negative",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(2..40),
-                        |xs| call(xs),
-                        |xs| {
-                            let got = (imp.sample_variance)(xs);
-                            expect::that(
-                                matches!(got, Ok(v) if v >= 0.0),
-                                show::float_result(&got),
-                                "Ok(a value ≥ 0)",
-                            )
-                        },
-                    )
+                    ctx.forall(strategies::sample(2..40), call, |xs| {
+                        let got = (imp.sample_variance)(xs);
+                        let ok = matches!(got, Ok(v) if v >= 0.0);
+                        expect::that(ok, show::float_result(&got), "Ok(a value ≥ 0)")
+                    })
                 },
             },
             Property {
@@ -70,12 +56,19 @@ pub fn spec() -> Spec<Impl> {
                 description: "adding 1e9 to every value leaves the variance unchanged (no catastrophic cancellation)",
                 weight: 2,
                 check: |imp, ctx| {
+                    // σ ≥ 1, so that the shifted comparison is meaningful.
+                    let spread = strategies::sample(2..30)
+                        .prop_filter("needs spread", |xs| reference(xs) >= 1.0);
+                    let shift = |xs: &[f64]| xs.iter().map(|x| x + 1e9).collect::<Vec<f64>>();
                     ctx.forall(
-                        spread_sample(),
+                        spread,
                         |xs| call(&shift(xs)),
                         |xs| {
-                            let want = mathlings_stats::sample_variance(xs).expect("reference");
-                            expect::close(&(imp.sample_variance)(&shift(xs)), want, SHIFTED)
+                            expect::close(
+                                &(imp.sample_variance)(&shift(xs)),
+                                reference(xs),
+                                SHIFTED,
+                            )
                         },
                     )
                 },
@@ -87,23 +80,20 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let input = (strategies::sample(2..30), -10i32..=10)
                         .prop_filter("a ≠ 0", |(_, a)| *a != 0);
+                    let scaled = |xs: &[f64], a: i32| {
+                        xs.iter().map(|x| x * f64::from(a)).collect::<Vec<f64>>()
+                    };
                     ctx.forall(
                         input,
-                        |(xs, a)| call(&scaled(xs, f64::from(*a))),
+                        |(xs, a)| call(&scaled(xs, *a)),
                         |(xs, a)| {
                             let base = (imp.sample_variance)(xs);
                             let Ok(base) = base else {
-                                return expect::fail(
-                                    show::float_result(&base),
-                                    "Ok(…) for the unscaled sample",
-                                );
+                                let shown = show::float_result(&base);
+                                return expect::fail(shown, "Ok(…) for the unscaled sample");
                             };
-                            let a = f64::from(*a);
-                            expect::close(
-                                &(imp.sample_variance)(&scaled(xs, a)),
-                                a * a * base,
-                                AGREE,
-                            )
+                            let want = f64::from(a * a) * base;
+                            expect::close(&(imp.sample_variance)(&scaled(xs, *a)), want, AGREE)
                         },
                     )
                 },
@@ -129,20 +119,13 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "sample_variance(&xᵢ) and sample_variance(&yᵢ) for Anscombe's sets i = 1..4";
                     ctx.once(call, || {
-                        let data = mathlings_models::datasets::anscombe();
-                        let fmt = |v: Result<f64, StatsError>| match v {
-                            Ok(v) => show::rounded(v, 10),
-                            Err(e) => format!("{e:?}"),
-                        };
                         let mut text = String::new();
-                        for (i, (x, y)) in data.sets.iter().enumerate() {
+                        for (i, (x, y)) in
+                            mathlings_models::datasets::anscombe().sets.iter().enumerate()
+                        {
                             let (vx, vy) = ((imp.sample_variance)(x), (imp.sample_variance)(y));
-                            text += &format!(
-                                "set {}: var(x) = {}, var(y) = {}\n",
-                                i + 1,
-                                fmt(vx),
-                                fmt(vy)
-                            );
+                            let (vx, vy) = (tables::value(&vx, 10), tables::value(&vy, 10));
+                            text += &format!("set {}: var(x) = {vx}, var(y) = {vy}\n", i + 1);
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })
@@ -155,7 +138,12 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your answer equals Σ(xᵢ − x̄)²/n, the population variance. A sample's \
                     own mean sits closer to its points than the true mean does, so dividing by n \
                     underestimates the spread; divide by n − 1 (Bessel's correction).",
-                implementation: Impl { sample_variance: divides_by_n },
+                implementation: Impl {
+                    sample_variance: |xs| {
+                        let (n, mean) = checked(xs)?;
+                        Ok(xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n)
+                    },
+                },
             },
             Misconception {
                 id: "textbook_formula",
@@ -163,23 +151,29 @@ pub fn spec() -> Spec<Impl> {
                     exact in algebra but not in floating point: with values near 1e9, Σxᵢ² and n·x̄² \
                     agree in their first 16 digits and their difference is rounding noise \
                     (catastrophic cancellation). Centre first: sum (xᵢ − x̄)², or use Welford's update.",
-                implementation: Impl { sample_variance: textbook_formula },
+                implementation: Impl {
+                    sample_variance: |xs| {
+                        let (n, mean) = checked(xs)?;
+                        Ok((xs.iter().map(|x| x * x).sum::<f64>() - n * mean * mean) / (n - 1.0))
+                    },
+                },
             },
             Misconception {
                 id: "not_centred",
                 explanation: "Your answer equals Σxᵢ²/(n − 1): the deviations are measured from 0 instead \
                     of from the mean x̄. Subtract the mean before squaring.",
-                implementation: Impl { sample_variance: not_centred },
+                implementation: Impl {
+                    sample_variance: |xs| {
+                        let (n, _) = checked(xs)?;
+                        Ok(xs.iter().map(|x| x * x).sum::<f64>() / (n - 1.0))
+                    },
+                },
             },
         ],
         probe: |imp| {
-            let small = (imp.sample_variance)(&[1.0, 2.0, 3.0, 4.0]);
             let offset = (imp.sample_variance)(&[1e9 + 4.0, 1e9 + 7.0, 1e9 + 13.0, 1e9 + 16.0]);
             vec![
-                match small {
-                    Ok(v) => show::rounded(v, 6),
-                    Err(e) => format!("{e:?}"),
-                },
+                tables::value(&(imp.sample_variance)(&[1.0, 2.0, 3.0, 4.0]), 6),
                 match offset {
                     Ok(v) if (v - 30.0).abs() < 1e-6 => "exact".into(),
                     Ok(_) => "inaccurate".into(),
@@ -190,40 +184,9 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn shift(xs: &[f64]) -> Vec<f64> {
-    xs.iter().map(|x| x + 1e9).collect()
-}
-
-fn scaled(xs: &[f64], a: f64) -> Vec<f64> {
-    xs.iter().map(|x| x * a).collect()
-}
-
-fn checked(xs: &[f64]) -> Result<f64, StatsError> {
-    if xs.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if xs.len() < 2 {
-        return Err(StatsError::TooFewValues { needed: 2, got: xs.len() });
-    }
-    if xs.iter().any(|x| !x.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    Ok(xs.len() as f64)
-}
-
-fn divides_by_n(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(xs)?;
-    let mean = xs.iter().sum::<f64>() / n;
-    Ok(xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n)
-}
-
-fn textbook_formula(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(xs)?;
-    let mean = xs.iter().sum::<f64>() / n;
-    Ok((xs.iter().map(|x| x * x).sum::<f64>() - n * mean * mean) / (n - 1.0))
-}
-
-fn not_centred(xs: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(xs)?;
-    Ok(xs.iter().map(|x| x * x).sum::<f64>() / (n - 1.0))
+/// n and the plain mean, after the reference's validation.
+fn checked(xs: &[f64]) -> Result<(f64, f64), StatsError> {
+    mathlings_stats::sample_variance(xs)?;
+    let n = xs.len() as f64;
+    Ok((n, xs.iter().sum::<f64>() / n))
 }

@@ -2,10 +2,10 @@
 
 use std::cell::Cell;
 use std::f64::consts::PI;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_4_simpson_ecdf::{Impl, SimpsonFn};
@@ -46,21 +46,12 @@ fn cubic_integral(c: [f64; 4], a: f64, b: f64) -> f64 {
 }
 
 fn show_cubic(c: [f64; 4]) -> String {
-    format!(
-        "|x| {} + {} * x + {} * x * x + {} * x * x * x",
-        show::float(c[0]),
-        show::float(c[1]),
-        show::float(c[2]),
-        show::float(c[3])
-    )
+    let [c0, c1, c2, c3] = c.map(show::float);
+    format!("|x| {c0} + {c1} * x + {c2} * x * x + {c3} * x * x * x")
 }
 
 fn standard_normal_pdf(x: f64) -> f64 {
     (-0.5 * x * x).exp() / (2.0 * PI).sqrt()
-}
-
-fn lorentzian(x: f64) -> f64 {
-    1.0 / (1.0 + x * x)
 }
 
 /// Smooth integrands with their names as the learner would write them.
@@ -68,7 +59,7 @@ const SMOOTH: [(&str, Integrand); 4] = [
     ("f64::sin", f64::sin),
     ("f64::exp", f64::exp),
     ("|x| (-0.5 * x * x).exp() / (2.0 * PI).sqrt()", standard_normal_pdf),
-    ("|x| 1.0 / (1.0 + x * x)", lorentzian),
+    ("|x| 1.0 / (1.0 + x * x)", |x| 1.0 / (1.0 + x * x)),
 ];
 
 fn simpson_call(f: &str, a: f64, b: f64, n: usize) -> String {
@@ -111,14 +102,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "Simpson's rule is exact for every cubic c₀ + c₁x + c₂x² + c₃x³, with any even number of intervals",
                 weight: 3,
                 check: |imp, ctx| {
-                    let coefficient = (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
+                    let coefficient = || (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
                     let input = (
-                        [
-                            coefficient.clone(),
-                            coefficient.clone(),
-                            coefficient.clone(),
-                            coefficient,
-                        ],
+                        [coefficient(), coefficient(), coefficient(), coefficient()],
                         bound(),
                         bound(),
                         even(),
@@ -165,29 +151,19 @@ pub fn spec() -> Spec<Impl> {
                             simpson_call("f64::sin", 0.0, PI, 2 * n)
                         );
                         ctx.once(&what, || {
-                            let (coarse, fine) = (
-                                (imp.simpson)(f64::sin, 0.0, PI, n),
-                                (imp.simpson)(f64::sin, 0.0, PI, 2 * n),
-                            );
-                            let (Ok(c), Ok(f)) = (coarse.clone(), fine.clone()) else {
-                                return expect::fail(
-                                    format!(
-                                        "{} and {}",
-                                        show::float_result(&coarse),
-                                        show::float_result(&fine)
-                                    ),
-                                    "two Ok values",
-                                );
-                            };
+                            let coarse = (imp.simpson)(f64::sin, 0.0, PI, n);
+                            let fine = (imp.simpson)(f64::sin, 0.0, PI, 2 * n);
+                            let (c, f) = tables::both(&coarse, &fine, "two Ok values")?;
                             let ratio = (c - 2.0).abs() / (f - 2.0).abs();
+                            let r = |x: f64| show::rounded(x, 3);
                             expect::that(
                                 (H4_RATIO.0..=H4_RATIO.1).contains(&ratio),
                                 format!(
                                     "errors {} (n = {n}) and {} (n = {}): ratio {}",
-                                    show::rounded(c - 2.0, 3),
-                                    show::rounded(f - 2.0, 3),
+                                    r(c - 2.0),
+                                    r(f - 2.0),
                                     2 * n,
-                                    show::rounded(ratio, 3)
+                                    r(ratio)
                                 ),
                                 format!(
                                     "an error ratio of about 2⁴ = 16 (between {} and {})",
@@ -236,32 +212,36 @@ pub fn spec() -> Spec<Impl> {
                 description: "the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n",
                 weight: 1,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30),
-                        |s| format!("{} for x from −6 to 6 in steps of 0.5", ecdf_call(s, f64::NAN).replace(", f64::NAN)", ", x)")),
-                        |s| {
-                            let n = s.len() as f64;
-                            let mut previous = 0.0;
-                            for k in -12..=12 {
-                                let x = f64::from(k) / 2.0;
-                                let got = (imp.empirical_cdf)(s, x);
-                                let Ok(v) = got else {
-                                    return expect::fail(format!("at x = {}: {}", show::float(x), show::float_result(&got)), "Ok(…)");
-                                };
-                                let below_all = x < -5.0 && v.abs() > FRACTION.abs;
-                                let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
-                                let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
-                                if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
-                                    return expect::fail(
-                                        format!("at x = {}: {} (after {} at the previous x)", show::float(x), show::float(v), show::float(previous)),
-                                        "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
-                                    );
-                                }
-                                previous = v;
+                    let sample = proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30);
+                    let what = |s: &Vec<f64>| {
+                        format!(
+                            "empirical_cdf({}, x) for x from −6 to 6 in steps of 0.5",
+                            show::floats(s)
+                        )
+                    };
+                    ctx.forall(sample, what, |s| {
+                        let (n, f) = (s.len() as f64, show::float);
+                        let mut previous = 0.0;
+                        for k in -12..=12 {
+                            let x = f64::from(k) / 2.0;
+                            let got = (imp.empirical_cdf)(s, x);
+                            let Ok(v) = got else {
+                                let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
+                                return expect::fail(shown, "Ok(…)");
+                            };
+                            let below_all = x < -5.0 && v.abs() > FRACTION.abs;
+                            let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
+                            let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
+                            if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
+                                return expect::fail(
+                                    format!("at x = {}: {} (after {} at the previous x)", f(x), f(v), f(previous)),
+                                    "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
+                                );
                             }
-                            Ok(())
-                        },
-                    )
+                            previous = v;
+                        }
+                        Ok(())
+                    })
                 },
             },
             Property {
@@ -299,14 +279,10 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "empirical_cdf(&petal_lengths, x) for x = 2.0, 4.0, 5.0, 6.0";
                     ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let lengths: Vec<f64> = iris.features.column(2).iter().copied().collect();
+                        let lengths = tables::iris_columns().swap_remove(2).1;
                         let mut text = String::new();
                         for x in [2.0, 4.0, 5.0, 6.0] {
-                            let v = match (imp.empirical_cdf)(&lengths, x) {
-                                Ok(v) => show::rounded(v, 10),
-                                Err(e) => format!("{e:?}"),
-                            };
+                            let v = tables::value(&(imp.empirical_cdf)(&lengths, x), 10);
                             text += &format!("F(petal length ≤ {x:.1} cm) = {v}\n");
                         }
                         ctx.snapshot("iris", call, &text)
@@ -321,26 +297,26 @@ pub fn spec() -> Spec<Impl> {
                     through each PAIR of strips, so n must be even; with odd n the weights 1, 4, 2, …, 4, 1 do not \
                     fit and the answer is wrong. Return Err(StatsError::InvalidParameter { name: \"intervals\", .. }) \
                     when n is odd or 0.",
-                implementation: Impl { simpson: odd_intervals_accepted, empirical_cdf: good_ecdf },
+                implementation: Impl { simpson: odd_intervals_accepted, ..GOOD },
             },
             Misconception {
                 id: "trapezoid_rule",
                 explanation: "Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
                     points with straight lines, is exact only for straight lines and its error falls like h², \
                     not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.",
-                implementation: Impl { simpson: trapezoid_rule, empirical_cdf: good_ecdf },
+                implementation: Impl { simpson: trapezoid_rule, ..GOOD },
             },
             Misconception {
                 id: "weights_swapped",
                 explanation: "Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
                     midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.",
-                implementation: Impl { simpson: weights_swapped, empirical_cdf: good_ecdf },
+                implementation: Impl { simpson: weights_swapped, ..GOOD },
             },
             Misconception {
                 id: "ecdf_strict",
                 explanation: "Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
                     equal to x count too, so Fₙ(largest value) = 1.",
-                implementation: Impl { simpson: good_simpson, empirical_cdf: ecdf_strict },
+                implementation: Impl { empirical_cdf: ecdf_strict, ..GOOD },
             },
         ],
         probe: |imp| {
@@ -348,9 +324,7 @@ pub fn spec() -> Spec<Impl> {
             // mistake in one function is recognised while the other is unfinished.
             let attempt = |got: &dyn Fn() -> Result<f64, StatsError>,
                            right: Result<f64, StatsError>| {
-                catch_unwind(AssertUnwindSafe(got))
-                    .unwrap_or(right)
-                    .map_or_else(|e| format!("{e:?}"), |x| show::rounded(x, 6))
+                tables::value(&tables::or_right(got, right), 6)
             };
             let square: fn(f64) -> f64 = |x| x * x;
             let cube: fn(f64) -> f64 = |x| x * x * x;
@@ -399,14 +373,11 @@ fn rule(
 }
 
 fn simpson_weight(i: usize, n: usize) -> f64 {
-    if i == 0 || i == n {
-        1.0
-    } else if i % 2 == 1 {
-        4.0
-    } else {
-        2.0
-    }
+    if i == 0 || i == n { 1.0 } else { [2.0, 4.0][i % 2] }
 }
+
+/// The right answers.
+const GOOD: Impl = Impl { simpson: good_simpson, empirical_cdf: mathlings_stats::empirical_cdf };
 
 fn good_simpson(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
     rule(f, a, b, n, true, 1.0 / 3.0, simpson_weight)
@@ -421,33 +392,10 @@ fn trapezoid_rule(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, St
 }
 
 fn weights_swapped(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
-    rule(f, a, b, n, true, 1.0 / 3.0, |i, n| {
-        if i == 0 || i == n {
-            1.0
-        } else if i % 2 == 1 {
-            2.0
-        } else {
-            4.0
-        }
-    })
-}
-
-fn ecdf_checked(sample: &[f64], x: f64) -> Result<f64, StatsError> {
-    if sample.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if !x.is_finite() || sample.iter().any(|v| !v.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    Ok(sample.len() as f64)
-}
-
-fn good_ecdf(sample: &[f64], x: f64) -> Result<f64, StatsError> {
-    let n = ecdf_checked(sample, x)?;
-    Ok(sample.iter().filter(|&&v| v <= x).count() as f64 / n)
+    rule(f, a, b, n, true, 1.0 / 3.0, |i, n| if i == 0 || i == n { 1.0 } else { [4.0, 2.0][i % 2] })
 }
 
 fn ecdf_strict(sample: &[f64], x: f64) -> Result<f64, StatsError> {
-    let n = ecdf_checked(sample, x)?;
-    Ok(sample.iter().filter(|&&v| v < x).count() as f64 / n)
+    mathlings_stats::empirical_cdf(sample, x)?;
+    Ok(sample.iter().filter(|&&v| v < x).count() as f64 / sample.len() as f64)
 }

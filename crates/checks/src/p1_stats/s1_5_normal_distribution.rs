@@ -1,7 +1,10 @@
 //! Checks for 1.5 — the normal pdf and cdf with the learner's own erf.
 
+use std::f64::consts::{PI, SQRT_2};
+
 use mathlings_stats::StatsError;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_5_normal_distribution::Impl;
@@ -17,8 +20,8 @@ const PDF_TOL: Tol = Tol { rel: 1e-10, abs: 1e-300 };
 /// Mirror points μ ± d are exact here, so a symmetric formula gives equal densities up to ulps.
 const MIRROR_TOL: Tol = Tol { rel: 1e-12, abs: 0.0 };
 
-fn erf_call(x: f64) -> String {
-    format!("erf({})", show::float(x))
+fn erf_call(x: &f64) -> String {
+    format!("erf({})", show::float(*x))
 }
 
 fn call(name: &str, (x, mu, sigma): (f64, f64, f64)) -> String {
@@ -49,9 +52,18 @@ fn mirror() -> impl Strategy<Value = (f64, f64, f64)> + Clone {
         .prop_map(|(mu, d, s)| (f64::from(mu), f64::from(d) / 2.0, f64::from(s) / 2.0))
 }
 
-fn error_kind(e: &StatsError) -> String {
-    let text = format!("{e:?}");
-    text.split(['(', ' ']).next().unwrap_or_default().to_string()
+/// `normal_pdf` or `normal_cdf`.
+type Density = fn(f64, f64, f64) -> Result<f64, StatsError>;
+
+/// `name` agrees with the reference's `want` at random points, to `tol`.
+fn agrees(ctx: &Ctx, name: &str, got: Density, want: Density, tol: Tol) -> Verdict {
+    ctx.forall(
+        point(),
+        |p| call(name, *p),
+        |&(x, mu, sigma)| {
+            expect::close(&got(x, mu, sigma), want(x, mu, sigma).expect("reference"), tol)
+        },
+    )
 }
 
 /// The checks.
@@ -64,14 +76,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "erf(x) agrees with the reference erf on [−6, 6] to 2e-7 absolute",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        erf_input(),
-                        |x| erf_call(*x),
-                        |&x| {
-                            let got: Result<f64, StatsError> = Ok((imp.erf)(x));
-                            expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
-                        },
-                    )
+                    ctx.forall(erf_input(), erf_call, |&x| {
+                        let got: Result<f64, StatsError> = Ok((imp.erf)(x));
+                        expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
+                    })
                 },
             },
             Property {
@@ -81,7 +89,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     ctx.forall(
                         erf_input(),
-                        |x| format!("{} and {}", erf_call(*x), erf_call(-x)),
+                        |x| format!("{} and {}", erf_call(x), erf_call(&-x)),
                         |&x| {
                             let (a, b) = ((imp.erf)(x), (imp.erf)(-x));
                             expect::that(
@@ -98,15 +106,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "normal_pdf(x, μ, σ) equals exp(−(x − μ)²/(2σ²)) / (σ√(2π)) from the reference (to 1e-10 relative)",
                 weight: 2,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        point(),
-                        |p| call("normal_pdf", *p),
-                        |&(x, mu, sigma)| {
-                            let want =
-                                mathlings_stats::normal_pdf(x, mu, sigma).expect("reference");
-                            expect::close(&(imp.normal_pdf)(x, mu, sigma), want, PDF_TOL)
-                        },
-                    )
+                    agrees(ctx, "normal_pdf", imp.normal_pdf, mathlings_stats::normal_pdf, PDF_TOL)
                 },
             },
             Property {
@@ -114,15 +114,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "normal_cdf(x, μ, σ) agrees with the reference Φ to 2e-7 absolute",
                 weight: 3,
                 check: |imp, ctx| {
-                    ctx.forall(
-                        point(),
-                        |p| call("normal_cdf", *p),
-                        |&(x, mu, sigma)| {
-                            let want =
-                                mathlings_stats::normal_cdf(x, mu, sigma).expect("reference");
-                            expect::close(&(imp.normal_cdf)(x, mu, sigma), want, CDF_TOL)
-                        },
-                    )
+                    agrees(ctx, "normal_cdf", imp.normal_cdf, mathlings_stats::normal_cdf, CDF_TOL)
                 },
             },
             Property {
@@ -130,15 +122,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "the density is ≥ 0 and symmetric about the mean: pdf(μ + d) = pdf(μ − d)",
                 weight: 1,
                 check: |imp, ctx| {
+                    let pdf = |x: f64, mu: f64, s: f64| call("normal_pdf", (x, mu, s));
                     ctx.forall(
                         mirror(),
-                        |&(mu, d, s)| {
-                            format!(
-                                "{} and {}",
-                                call("normal_pdf", (mu + d, mu, s)),
-                                call("normal_pdf", (mu - d, mu, s))
-                            )
-                        },
+                        |&(mu, d, s)| format!("{} and {}", pdf(mu + d, mu, s), pdf(mu - d, mu, s)),
                         |&(mu, d, s)| {
                             let above = (imp.normal_pdf)(mu + d, mu, s);
                             let Ok(a) = above else {
@@ -172,18 +159,9 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |&(mu, d, s)| {
                             expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
-                            let (up, down) =
-                                ((imp.normal_cdf)(mu + d, mu, s), (imp.normal_cdf)(mu - d, mu, s));
-                            let (Ok(u), Ok(l)) = (up.clone(), down.clone()) else {
-                                return expect::fail(
-                                    format!(
-                                        "{} and {}",
-                                        show::float_result(&up),
-                                        show::float_result(&down)
-                                    ),
-                                    "two Ok probabilities",
-                                );
-                            };
+                            let up = (imp.normal_cdf)(mu + d, mu, s);
+                            let down = (imp.normal_cdf)(mu - d, mu, s);
+                            let (u, l) = tables::both(&up, &down, "two Ok probabilities")?;
                             expect::close(&Ok::<f64, StatsError>(u + l), 1.0, CDF_TOL)
                         },
                     )
@@ -194,10 +172,9 @@ pub fn spec() -> Spec<Impl> {
                 description: "σ ≤ 0 (or NaN/∞) gives StatsError::InvalidParameter, a NaN/±∞ x or μ gives StatsError::NonFinite; never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    type F = fn(f64, f64, f64) -> Result<f64, StatsError>;
-                    let both: [(&str, F); 2] =
-                        [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)];
-                    for (name, f) in both {
+                    for (name, f) in
+                        [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)]
+                    {
                         rejects!(ctx, |x, mu, sigma| call(name, (x, mu, sigma)) => f(x, mu, sigma);
                             (0.5, 0.0, 0.0) => StatsError::InvalidParameter { name: "sigma", .. },
                             (0.5, 0.0, -1.0) => StatsError::InvalidParameter { name: "sigma", .. },
@@ -218,9 +195,8 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
                     ctx.once(call, || {
-                        let fmt = |r: Result<f64, StatsError>| match r {
-                            Ok(v) => format!("{v:.4}"),
-                            Err(e) => format!("{e:?}"),
+                        let fmt = |r: Result<f64, StatsError>| {
+                            r.map_or_else(|e| format!("{e:?}"), |v| format!("{v:.4}"))
                         };
                         let mut text = String::new();
                         for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576] {
@@ -242,9 +218,16 @@ pub fn spec() -> Spec<Impl> {
                     flipped cdf). A standard deviation is a spread: it must be finite and > 0, so return \
                     Err(StatsError::InvalidParameter { name: \"sigma\", .. }) otherwise.",
                 implementation: Impl {
-                    erf: series_erf,
-                    normal_pdf: pdf_unchecked,
-                    normal_cdf: cdf_unchecked,
+                    normal_pdf: |x, mu, sigma| {
+                        finite(x, mu)?;
+                        let z = (x - mu) / sigma;
+                        Ok((-0.5 * z * z).exp() / (sigma * (2.0 * PI).sqrt()))
+                    },
+                    normal_cdf: |x, mu, sigma| {
+                        finite(x, mu)?;
+                        Ok(0.5 * (1.0 + mathlings_stats::erf((x - mu) / (sigma * SQRT_2))))
+                    },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -253,9 +236,12 @@ pub fn spec() -> Spec<Impl> {
                     exp(−(x − μ)²/(2σ)) / √(2πσ). The parameter is the standard deviation σ: divide the \
                     squared distance by 2σ² and the normaliser is σ√(2π).",
                 implementation: Impl {
-                    erf: series_erf,
-                    normal_pdf: pdf_sigma_as_variance,
-                    normal_cdf: cdf_correct,
+                    normal_pdf: |x, mu, sigma| {
+                        mathlings_stats::normal_pdf(x, mu, sigma)?;
+                        let d = x - mu;
+                        Ok((-d * d / (2.0 * sigma)).exp() / (2.0 * PI * sigma).sqrt())
+                    },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -263,9 +249,11 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your cdf is ½(1 + erf((x − μ)/σ)): erf integrates e^(−t²), whose spread is 1/√2, \
                     not 1, so the standardised value must be divided by √2 too: Φ(x) = ½(1 + erf((x − μ)/(σ√2))).",
                 implementation: Impl {
-                    erf: series_erf,
-                    normal_pdf: pdf_correct,
-                    normal_cdf: cdf_missing_sqrt2,
+                    normal_cdf: |x, mu, sigma| {
+                        mathlings_stats::normal_pdf(x, mu, sigma)?;
+                        Ok(0.5 * (1.0 + mathlings_stats::erf((x - mu) / sigma)))
+                    },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -277,8 +265,8 @@ pub fn spec() -> Spec<Impl> {
                     (2/√π) e^(−x²) Σ 2ⁿ x^(2n+1)/(1·3···(2n+1)).",
                 implementation: Impl {
                     erf: truncated_erf,
-                    normal_pdf: pdf_correct,
-                    normal_cdf: cdf_truncated,
+                    normal_cdf: |x, mu, sigma| cdf_with(truncated_erf, x, mu, sigma),
+                    ..GOOD
                 },
             },
         ],
@@ -288,7 +276,7 @@ pub fn spec() -> Spec<Impl> {
             };
             let shown = |r: Result<f64, StatsError>| match r {
                 Ok(v) => show::rounded(v, 5),
-                Err(e) => error_kind(&e),
+                Err(e) => tables::error_kind(&e),
             };
             vec![
                 show::rounded((imp.erf)(0.5), 5),
@@ -297,16 +285,19 @@ pub fn spec() -> Spec<Impl> {
                 shown((imp.normal_cdf)(1.0, 0.0, 1.0)),
                 match (imp.normal_pdf)(0.0, 0.0, -1.0) {
                     Ok(_) => "accepts σ < 0".into(),
-                    Err(e) => error_kind(&e),
+                    Err(e) => tables::error_kind(&e),
                 },
             ]
         },
     }
 }
 
-fn series_erf(x: f64) -> f64 {
-    mathlings_stats::erf(x)
-}
+/// The right answers: the reference's erf and density, Φ through that erf.
+const GOOD: Impl = Impl {
+    erf: mathlings_stats::erf,
+    normal_pdf: mathlings_stats::normal_pdf,
+    normal_cdf: |x, mu, sigma| cdf_with(mathlings_stats::erf, x, mu, sigma),
+};
 
 fn truncated_erf(x: f64) -> f64 {
     // Six terms of the Maclaurin series.
@@ -323,57 +314,13 @@ fn truncated_erf(x: f64) -> f64 {
     std::f64::consts::FRAC_2_SQRT_PI * sum
 }
 
-fn check(x: f64, mu: f64, sigma: f64) -> Result<(), StatsError> {
-    if !x.is_finite() || !mu.is_finite() {
-        return Err(StatsError::NonFinite);
-    }
-    if !(sigma.is_finite() && sigma > 0.0) {
-        return Err(StatsError::InvalidParameter { name: "sigma", reason: "must be > 0" });
-    }
-    Ok(())
+/// Φ = ½(1 + erf((x − μ)/(σ√2))) with the given erf, after the reference's validation.
+fn cdf_with(erf: fn(f64) -> f64, x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
+    mathlings_stats::normal_pdf(x, mu, sigma)?;
+    Ok(0.5 * (1.0 + erf((x - mu) / (sigma * SQRT_2))))
 }
 
-fn density(x: f64, mu: f64, sigma: f64) -> f64 {
-    let z = (x - mu) / sigma;
-    (-0.5 * z * z).exp() / (sigma * (2.0 * std::f64::consts::PI).sqrt())
-}
-
-fn pdf_correct(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    check(x, mu, sigma)?;
-    Ok(density(x, mu, sigma))
-}
-
-fn cdf_correct(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    check(x, mu, sigma)?;
-    Ok(0.5 * (1.0 + series_erf((x - mu) / (sigma * std::f64::consts::SQRT_2))))
-}
-
-fn pdf_unchecked(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    if !x.is_finite() || !mu.is_finite() {
-        return Err(StatsError::NonFinite);
-    }
-    Ok(density(x, mu, sigma))
-}
-
-fn cdf_unchecked(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    if !x.is_finite() || !mu.is_finite() {
-        return Err(StatsError::NonFinite);
-    }
-    Ok(0.5 * (1.0 + series_erf((x - mu) / (sigma * std::f64::consts::SQRT_2))))
-}
-
-fn pdf_sigma_as_variance(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    check(x, mu, sigma)?;
-    let d = x - mu;
-    Ok((-d * d / (2.0 * sigma)).exp() / (2.0 * std::f64::consts::PI * sigma).sqrt())
-}
-
-fn cdf_missing_sqrt2(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    check(x, mu, sigma)?;
-    Ok(0.5 * (1.0 + series_erf((x - mu) / sigma)))
-}
-
-fn cdf_truncated(x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    check(x, mu, sigma)?;
-    Ok(0.5 * (1.0 + truncated_erf((x - mu) / (sigma * std::f64::consts::SQRT_2))))
+/// x and μ must be finite (σ is not checked).
+fn finite(x: f64, mu: f64) -> Result<(), StatsError> {
+    if x.is_finite() && mu.is_finite() { Ok(()) } else { Err(StatsError::NonFinite) }
 }

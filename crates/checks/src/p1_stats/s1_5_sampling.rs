@@ -6,6 +6,7 @@ use mathlings_stats::StatsError;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_5_sampling::Impl;
@@ -41,55 +42,42 @@ fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
 }
 
 /// Checks a sample's size, mean, variance and KS distance against `truth`.
-fn looks_like(got: &Result<Vec<f64>, StatsError>, truth: &Truth) -> Verdict {
+fn looks_like(got: &Sample, truth: &Truth) -> Verdict {
     let xs = match got {
         Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => xs,
         Ok(xs) => {
-            return expect::fail(
-                format!(
-                    "{} values, {} of them finite",
-                    xs.len(),
-                    xs.iter().filter(|x| x.is_finite()).count()
-                ),
-                format!("{N} finite values"),
+            let shown = format!(
+                "{} values, {} of them finite",
+                xs.len(),
+                xs.iter().filter(|x| x.is_finite()).count()
             );
+            return expect::fail(shown, format!("{N} finite values"));
         }
         Err(e) => return expect::fail(format!("Err({e:?})"), format!("Ok({N} values)")),
     };
     let (mean, variance) = mean_and_variance(xs);
     let n = N as f64;
     let mean_band = Z * (truth.variance / n).sqrt();
-    if (mean - truth.mean).abs() > mean_band {
-        return expect::fail(
-            format!("a sample with mean {}", show::rounded(mean, 5)),
-            format!(
-                "a mean within {} of {}",
-                show::rounded(mean_band, 3),
-                show::rounded(truth.mean, 5)
-            ),
-        );
-    }
     let variance_band = Z * ((truth.fourth - truth.variance.powi(2)) / n).sqrt();
-    if (variance - truth.variance).abs() > variance_band {
-        return expect::fail(
-            format!("a sample with variance {}", show::rounded(variance, 5)),
-            format!(
-                "a variance within {} of {}",
-                show::rounded(variance_band, 3),
-                show::rounded(truth.variance, 5)
-            ),
-        );
+    for (what, got, want, band) in [
+        ("mean", mean, truth.mean, mean_band),
+        ("variance", variance, truth.variance, variance_band),
+    ] {
+        if (got - want).abs() > band {
+            return expect::fail(
+                format!("a sample with {what} {}", show::rounded(got, 5)),
+                format!("a {what} within {} of {}", show::rounded(band, 3), show::rounded(want, 5)),
+            );
+        }
     }
     let ks = mathlings_stats::ks_statistic(xs, &truth.cdf).expect("KS of a finite sample");
+    let r = |x: f64| show::rounded(x, 3);
     expect::that(
         ks <= ks_bound(),
-        format!(
-            "a sample at Kolmogorov–Smirnov distance {} from the distribution",
-            show::rounded(ks, 3)
-        ),
+        format!("a sample at Kolmogorov–Smirnov distance {} from the distribution", r(ks)),
         format!(
             "a KS distance ≤ {} (the shape of the distribution, not just its moments)",
-            show::rounded(ks_bound(), 3)
+            r(ks_bound())
         ),
     )
 }
@@ -130,17 +118,15 @@ fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
     format!("sample_exponential({}, {n}, {seed})", show::float(lambda))
 }
 
-/// One sampler with its parameters fixed, as a function of the seed.
-type Sampler<'a> = Box<dyn Fn(u64) -> Result<Vec<f64>, StatsError> + 'a>;
+/// What a sampler returns.
+type Sample = Result<Vec<f64>, StatsError>;
+
+/// One sampler with its parameters fixed, as a function of n and the seed.
+type Sampler = fn(&Impl, usize, u64) -> Sample;
 
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-fn error_kind(e: &StatsError) -> String {
-    let text = format!("{e:?}");
-    text.split(['(', ' ']).next().unwrap_or_default().to_string()
 }
 
 /// The checks.
@@ -153,25 +139,19 @@ pub fn spec() -> Spec<Impl> {
                 description: "each sampler returns exactly n values, the same values for the same seed, and different values for another seed",
                 weight: 2,
                 check: |imp, ctx| {
+                    let samplers: [(&str, Sampler); 3] = [
+                        ("sample_uniform(-1.0, 2.0", |imp, n, s| {
+                            (imp.sample_uniform)(-1.0, 2.0, n, s)
+                        }),
+                        ("sample_normal(1.0, 2.0", |imp, n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
+                        ("sample_exponential(0.5", |imp, n, s| (imp.sample_exponential)(0.5, n, s)),
+                    ];
                     let mut rng = ctx.rng();
                     for n in 0..=9usize {
                         let seed: u64 = rng.random_range(0..1000);
-                        let runs: [(String, Sampler); 3] = [
-                            (
-                                two("sample_uniform", -1.0, 2.0, n, seed),
-                                Box::new(move |s| (imp.sample_uniform)(-1.0, 2.0, n, s)),
-                            ),
-                            (
-                                two("sample_normal", 1.0, 2.0, n, seed),
-                                Box::new(move |s| (imp.sample_normal)(1.0, 2.0, n, s)),
-                            ),
-                            (
-                                exp_call(0.5, n, seed),
-                                Box::new(move |s| (imp.sample_exponential)(0.5, n, s)),
-                            ),
-                        ];
-                        for (call, f) in &runs {
-                            ctx.once(call, || {
+                        for (name, sampler) in samplers {
+                            let f = |s| sampler(imp, n, s);
+                            ctx.once(&format!("{name}, {n}, {seed})"), || {
                                 let first = f(seed);
                                 let Ok(xs) = &first else {
                                     return expect::fail(show::result(&first), format!("Ok({n} values)"));
@@ -301,20 +281,18 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your normal samples have the wrong shape: it looks like Box–Muller with one uniform \
                     used twice, r = √(−2 ln u) and θ = 2πu. Radius and angle must be independent: draw two \
                     uniforms per pair, r = √(−2 ln u₁), θ = 2π u₂, and return r cos θ and r sin θ.",
-                implementation: Impl {
-                    sample_uniform: uniform_ok,
-                    sample_normal: box_muller_one_uniform,
-                    sample_exponential: exponential_ok,
-                },
+                implementation: Impl { sample_normal: box_muller_one_uniform, ..GOOD },
             },
             Misconception {
                 id: "lambda_as_scale",
                 explanation: "Your exponential samples have mean λ instead of 1/λ: you multiplied −ln(1 − u) by λ. \
                     λ is a rate (events per unit time); inverting F(x) = 1 − e^(−λx) gives x = −ln(1 − u)/λ.",
                 implementation: Impl {
-                    sample_uniform: uniform_ok,
-                    sample_normal: normal_ok,
-                    sample_exponential: lambda_as_scale,
+                    sample_exponential: |lambda, n, seed| {
+                        let xs = exponential_ok(lambda, n, seed)?;
+                        Ok(xs.into_iter().map(|x| x * lambda * lambda).collect())
+                    },
+                    ..GOOD
                 },
             },
             Misconception {
@@ -343,46 +321,42 @@ pub fn spec() -> Spec<Impl> {
                     if ks <= ks_bound() { "normal" } else { "not normal" }.to_string()
                 }
                 Ok(_) => "wrong length or non-finite".into(),
-                Err(e) => error_kind(&e),
+                Err(e) => tables::error_kind(&e),
             };
             let exponential = match (imp.sample_exponential)(4.0, N, 5) {
-                Ok(xs) if !xs.is_empty() => {
-                    let m = xs.iter().sum::<f64>() / xs.len() as f64;
-                    if (m - 0.25).abs() < 0.05 {
-                        "mean 1/λ"
-                    } else if (m - 4.0).abs() < 0.8 {
-                        "mean λ"
-                    } else {
-                        "other mean"
-                    }
-                    .to_string()
-                }
+                Ok(xs) if !xs.is_empty() => match xs.iter().sum::<f64>() / xs.len() as f64 {
+                    m if (m - 0.25).abs() < 0.05 => "mean 1/λ".into(),
+                    m if (m - 4.0).abs() < 0.8 => "mean λ".into(),
+                    _ => "other mean".into(),
+                },
                 Ok(_) => "empty".into(),
-                Err(e) => error_kind(&e),
+                Err(e) => tables::error_kind(&e),
             };
             vec![if same { "reproducible" } else { "not reproducible" }.into(), normal, exponential]
         },
     }
 }
 
-fn uniform_ok(a: f64, b: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+/// The right answers: the reference's samplers, seeded with `seed`.
+const GOOD: Impl = Impl {
+    sample_uniform: uniform_ok,
+    sample_normal: normal_ok,
+    sample_exponential: exponential_ok,
+};
+
+fn uniform_ok(a: f64, b: f64, n: usize, seed: u64) -> Sample {
     mathlings_stats::sample_uniform(a, b, n, &mut ChaCha8Rng::seed_from_u64(seed))
 }
 
-fn normal_ok(mu: f64, sigma: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+fn normal_ok(mu: f64, sigma: f64, n: usize, seed: u64) -> Sample {
     mathlings_stats::sample_normal(mu, sigma, n, &mut ChaCha8Rng::seed_from_u64(seed))
 }
 
-fn exponential_ok(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
+fn exponential_ok(lambda: f64, n: usize, seed: u64) -> Sample {
     mathlings_stats::sample_exponential(lambda, n, &mut ChaCha8Rng::seed_from_u64(seed))
 }
 
-fn box_muller_one_uniform(
-    mu: f64,
-    sigma: f64,
-    n: usize,
-    seed: u64,
-) -> Result<Vec<f64>, StatsError> {
+fn box_muller_one_uniform(mu: f64, sigma: f64, n: usize, seed: u64) -> Sample {
     normal_ok(mu, sigma, 0, seed)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut out = Vec::new();
@@ -395,10 +369,6 @@ fn box_muller_one_uniform(
     }
     out.truncate(n);
     Ok(out)
-}
-
-fn lambda_as_scale(lambda: f64, n: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    Ok(exponential_ok(lambda, n, seed)?.into_iter().map(|x| x * lambda * lambda).collect())
 }
 
 /// A generator that advances between calls, as a global or thread-local one would.

@@ -1,4 +1,5 @@
-//! Helpers shared by the checks of 1.7 (joint and conditional probability tables).
+//! Helpers shared by the checks of part 1 (1.7's joint and conditional probability tables,
+//! Iris columns, printed values).
 
 use crate::prelude::*;
 
@@ -18,4 +19,61 @@ pub fn iris_table() -> Vec<Vec<f64>> {
     }
     let n = iris.species.len() as f64;
     counts.into_iter().map(|row| row.into_iter().map(|c| c / n).collect()).collect()
+}
+
+/// A float result as snapshots and probes print it: `show::rounded(v, digits)`, or the error's
+/// `Debug`.
+pub fn value<E: std::fmt::Debug>(r: &Result<f64, E>, digits: usize) -> String {
+    match r {
+        Ok(v) => show::rounded(*v, digits),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// The error's variant without its payload (`Undefined`), so that fingerprints do not depend
+/// on the wording of a reason.
+pub fn error_kind<E: std::fmt::Debug>(e: &E) -> String {
+    format!("{e:?}").split(['(', ' ']).next().unwrap_or_default().to_string()
+}
+
+/// The four Iris measurements, each as a column of 150 values with its name.
+pub fn iris_columns() -> Vec<(&'static str, Vec<f64>)> {
+    let iris = mathlings_models::datasets::iris();
+    ["sepal length", "sepal width", "petal length", "petal width"]
+        .into_iter()
+        .enumerate()
+        .map(|(j, name)| (name, iris.features.column(j).iter().copied().collect()))
+        .collect()
+}
+
+/// The largest |xᵢ|, at least 1: the scale of absolute tolerances on averages of `x`, which may
+/// cancel to ≈ 0.
+pub fn scale(x: &[f64]) -> f64 {
+    x.iter().fold(1.0f64, |m, v| m.max(v.abs()))
+}
+
+/// `f()`, or `right` when it panics: in a probe, a function still `todo!()` counts as correct,
+/// so that a mistake in another function of the exercise is recognised while it is unfinished.
+pub fn or_right<T>(f: impl FnOnce() -> T, right: T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(right)
+}
+
+/// The `Ok` values of two results, or a failure showing both outcomes where `expected` (“two
+/// Ok values”) was expected.
+pub fn both<T: show::Literal + Clone, E: std::fmt::Debug>(
+    a: &Result<T, E>,
+    b: &Result<T, E>,
+    expected: &str,
+) -> Result<(T, T), Failure> {
+    match (a, b) {
+        (Ok(x), Ok(y)) => Ok((x.clone(), y.clone())),
+        _ => {
+            Err(expect::failure(format!("{} and {}", show::outcome(a), show::outcome(b)), expected))
+        }
+    }
+}
+
+/// Floats rounded to `digits` significant digits, separated by commas: `1.5, 0.25`.
+pub fn joined<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
+    xs.into_iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", ")
 }
