@@ -138,6 +138,13 @@ pub fn error_shown<T, E>(
     }
 }
 
+/// One entry of a probe that survives a panic: `f()`, or `on_panic` when it panics (a
+/// function still `todo!()`, a crash on one input), so that one entry cannot erase the whole
+/// fingerprint a misconception is recognised by.
+pub fn probe_entry<T>(f: impl FnOnce() -> T, on_panic: T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(on_panic)
+}
+
 /// A table of bad inputs and the typed error each must give, checked in order, each case
 /// once (a panic is a failure): the first case that fails is the property's failure.
 ///

@@ -153,3 +153,15 @@ pub fn rounded(x: f64, digits: usize) -> String {
         sci
     }
 }
+
+/// Floats rounded to `digits` significant digits ([`rounded`]), separated by commas:
+/// `1.5, 0.25` (snapshot and probe lines).
+pub fn rounded_all<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
+    xs.into_iter().map(|&x| rounded(x, digits)).collect::<Vec<_>>().join(", ")
+}
+
+/// An error's variant without its payload (`Undefined`), so that a probe's fingerprint does
+/// not depend on the wording of a reason.
+pub fn error_kind<E: Debug>(e: &E) -> String {
+    format!("{e:?}").split(['(', ' ']).next().unwrap_or_default().to_string()
+}

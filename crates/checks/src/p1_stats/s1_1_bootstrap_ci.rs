@@ -338,8 +338,10 @@ pub fn spec() -> Spec<Impl> {
             // `todo!()`) counts as correct, so that a mistake in one function is recognised
             // while the other is unfinished.
             let right = (5.0f64 / 3.0).sqrt() / 2.0;
-            let se =
-                tables::or_right(|| (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0]), Ok(right));
+            let se = expect::probe_entry(
+                || (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0]),
+                Ok(right),
+            );
             let se_text = tables::value(&se, 6);
             if !matches!(se, Ok(v) if (v - right).abs() < 1e-9) {
                 return vec![se_text];
@@ -347,7 +349,7 @@ pub fn spec() -> Spec<Impl> {
             let data: Vec<f64> =
                 (0..25).map(|i| f64::from((i * 7) % 11) + 0.5 * f64::from(i % 3)).collect();
             let ci =
-                tables::or_right(|| Some((imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)), None);
+                expect::probe_entry(|| Some((imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 5)), None);
             let Some(ci) = ci else {
                 return vec![se_text, "width ok".into(), "contains the mean".into()];
             };

@@ -275,7 +275,7 @@ pub fn spec() -> Spec<Impl> {
             ];
             cases
                 .iter()
-                .map(|&(f, x, right)| tables::value(&tables::or_right(|| f(x), Ok(right)), 6))
+                .map(|&(f, x, right)| tables::value(&expect::probe_entry(|| f(x), Ok(right)), 6))
                 .collect()
         },
     }

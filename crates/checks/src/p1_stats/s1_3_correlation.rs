@@ -3,7 +3,6 @@
 use mathlings_stats::StatsError;
 use proptest::collection::vec;
 
-use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
@@ -53,7 +52,7 @@ fn shift(xs: &[f64]) -> Vec<f64> {
 
 /// A value rounded to `digits`, or the error's variant (fingerprints ignore a reason's wording).
 fn show_value(r: &Result<f64, StatsError>, digits: usize) -> String {
-    r.as_ref().map_or_else(tables::error_kind, |v| show::rounded(*v, digits))
+    r.as_ref().map_or_else(show::error_kind, |v| show::rounded(*v, digits))
 }
 
 /// The checks.

@@ -2,7 +2,6 @@
 
 use mathlings_stats::StatsError;
 
-use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_covariance_matrix_vif::Impl;
@@ -242,13 +241,13 @@ pub fn spec() -> Spec<Impl> {
                             }
                             Ok(c) => {
                                 for row in c.row_iter() {
-                                    text += &format!("C: {}\n", tables::joined(row, 8));
+                                    text += &format!("C: {}\n", show::rounded_all(row, 8));
                                 }
                             }
                             Err(e) => text += &format!("C: {e:?}\n"),
                         }
                         text += &match (imp.variance_inflation_factors)(&iris.features) {
-                            Ok(v) => format!("VIF: {}\n", tables::joined(&v, 8)),
+                            Ok(v) => format!("VIF: {}\n", show::rounded_all(&v, 8)),
                             Err(e) => format!("VIF: {e:?}\n"),
                         };
                         ctx.snapshot("iris", call, &text)
@@ -306,13 +305,13 @@ pub fn spec() -> Spec<Impl> {
                 &[1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 3.0, 5.0, 0.0, 4.0, 3.0, 2.0, 6.0, 4.0, 1.0],
             );
             let cov = match (imp.covariance_matrix)(&a) {
-                Ok(c) => format!("{}×{}: {}", c.nrows(), c.ncols(), tables::joined(&c, 6)),
-                Err(e) => tables::error_kind(&e),
+                Ok(c) => format!("{}×{}: {}", c.nrows(), c.ncols(), show::rounded_all(&c, 6)),
+                Err(e) => show::error_kind(&e),
             };
             // Anything but three VIFs for three columns is one category: how a wrong-shaped
             // covariance matrix fails its inversion depends on the learner's inverse.
             let vif = match (imp.variance_inflation_factors)(&b) {
-                Ok(v) if v.len() == 3 => tables::joined(&v, 6),
+                Ok(v) if v.len() == 3 => show::rounded_all(&v, 6),
                 _ => "not three VIFs".into(),
             };
             vec![cov, vif]

@@ -231,7 +231,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let shown = |r: Result<f64, StatsError>| {
-                r.as_ref().map_or_else(tables::error_kind, |v| show::rounded(*v, 6))
+                r.as_ref().map_or_else(show::error_kind, |v| show::rounded(*v, 6))
             };
             vec![
                 shown((imp.binomial_pmf)(2, 4, 0.5)),

@@ -276,7 +276,7 @@ pub fn spec() -> Spec<Impl> {
             };
             let shown = |r: Result<f64, StatsError>| match r {
                 Ok(v) => show::rounded(v, 5),
-                Err(e) => tables::error_kind(&e),
+                Err(e) => show::error_kind(&e),
             };
             vec![
                 show::rounded((imp.erf)(0.5), 5),
@@ -285,7 +285,7 @@ pub fn spec() -> Spec<Impl> {
                 shown((imp.normal_cdf)(1.0, 0.0, 1.0)),
                 match (imp.normal_pdf)(0.0, 0.0, -1.0) {
                     Ok(_) => "accepts σ < 0".into(),
-                    Err(e) => tables::error_kind(&e),
+                    Err(e) => show::error_kind(&e),
                 },
             ]
         },

@@ -6,7 +6,6 @@ use mathlings_stats::StatsError;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_5_sampling::Impl;
@@ -321,7 +320,7 @@ pub fn spec() -> Spec<Impl> {
                     if ks <= ks_bound() { "normal" } else { "not normal" }.to_string()
                 }
                 Ok(_) => "wrong length or non-finite".into(),
-                Err(e) => tables::error_kind(&e),
+                Err(e) => show::error_kind(&e),
             };
             let exponential = match (imp.sample_exponential)(4.0, N, 5) {
                 Ok(xs) if !xs.is_empty() => match xs.iter().sum::<f64>() / xs.len() as f64 {
@@ -330,7 +329,7 @@ pub fn spec() -> Spec<Impl> {
                     _ => "other mean".into(),
                 },
                 Ok(_) => "empty".into(),
-                Err(e) => tables::error_kind(&e),
+                Err(e) => show::error_kind(&e),
             };
             vec![if same { "reproducible" } else { "not reproducible" }.into(), normal, exponential]
         },

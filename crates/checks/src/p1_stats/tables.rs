@@ -5,8 +5,7 @@ use crate::prelude::*;
 
 /// A list of probabilities, each rounded to 10 significant digits: `[0.3333333333, …]`.
 pub fn rounded(v: &[f64]) -> String {
-    let parts: Vec<String> = v.iter().map(|&p| show::rounded(p, 10)).collect();
-    format!("[{}]", parts.join(", "))
+    format!("[{}]", show::rounded_all(v, 10))
 }
 
 /// P(species = s, petal length > 4.0 cm is j) over the 150 Iris flowers (j = 0: no, 1: yes).
@@ -30,12 +29,6 @@ pub fn value<E: std::fmt::Debug>(r: &Result<f64, E>, digits: usize) -> String {
     }
 }
 
-/// The error's variant without its payload (`Undefined`), so that fingerprints do not depend
-/// on the wording of a reason.
-pub fn error_kind<E: std::fmt::Debug>(e: &E) -> String {
-    format!("{e:?}").split(['(', ' ']).next().unwrap_or_default().to_string()
-}
-
 /// The four Iris measurements, each as a column of 150 values with its name.
 pub fn iris_columns() -> Vec<(&'static str, Vec<f64>)> {
     let iris = mathlings_models::datasets::iris();
@@ -52,12 +45,6 @@ pub fn scale(x: &[f64]) -> f64 {
     x.iter().fold(1.0f64, |m, v| m.max(v.abs()))
 }
 
-/// `f()`, or `right` when it panics: in a probe, a function still `todo!()` counts as correct,
-/// so that a mistake in another function of the exercise is recognised while it is unfinished.
-pub fn or_right<T>(f: impl FnOnce() -> T, right: T) -> T {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(right)
-}
-
 /// The `Ok` values of two results, or a failure showing both outcomes where `expected` (“two
 /// Ok values”) was expected.
 pub fn both<T: show::Literal + Clone, E: std::fmt::Debug>(
@@ -71,9 +58,4 @@ pub fn both<T: show::Literal + Clone, E: std::fmt::Debug>(
             Err(expect::failure(format!("{} and {}", show::outcome(a), show::outcome(b)), expected))
         }
     }
-}
-
-/// Floats rounded to `digits` significant digits, separated by commas: `1.5, 0.25`.
-pub fn joined<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
-    xs.into_iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", ")
 }

@@ -2,21 +2,16 @@
 //! matrices entry by entry, product-sized tolerances and panic-proof probes.
 
 use std::fmt::Debug;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
+pub use crate::show::rounded_all;
 
 /// A matrix with every entry rounded to `digits` significant digits (for probes).
 pub fn rounded_matrix(m: &DMatrix<f64>, digits: usize) -> String {
     let rows: Vec<String> = m.row_iter().map(|row| rounded_all(row.iter(), digits)).collect();
     format!("[{}]", rows.join("; "))
-}
-
-/// Floats rounded to `digits` significant digits, separated by ", " (for snapshots, probes).
-pub fn rounded_all<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
-    xs.into_iter().map(|&x| show::rounded(x, digits)).collect::<Vec<_>>().join(", ")
 }
 
 /// A matrix as lines of [`rounded_all`] rows, each ending in a newline (for snapshots).
@@ -79,7 +74,7 @@ pub fn product_scale(a: &DMatrix<f64>, b: &DMatrix<f64>) -> DMatrix<f64> {
 
 /// Runs a probe step, turning a panic into the text "panic".
 pub fn guarded(f: impl FnOnce() -> String) -> String {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| "panic".into())
+    expect::probe_entry(f, "panic".into())
 }
 
 /// Two matrices whose product is defined: m×p and p×n with m, p, n in `sizes`.

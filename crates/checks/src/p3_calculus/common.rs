@@ -6,6 +6,7 @@ use std::fmt::Debug;
 
 use mathlings_calculus::CalculusError;
 
+pub use crate::p2_linalg::matrices::square;
 use crate::prelude::*;
 
 /// A scalar function of a point, with the name shown in calls.
@@ -247,12 +248,6 @@ pub fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
 pub fn rosenbrock_hess(x: &[f64]) -> DMatrix<f64> {
     let (a, b) = (1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0, -400.0 * x[0]);
     DMatrix::from_row_slice(2, 2, &[a, b, b, 200.0])
-}
-
-/// The n×n matrix with these n² entries, row by row.
-pub fn square(entries: &[f64]) -> DMatrix<f64> {
-    let n = entries.len().isqrt();
-    DMatrix::from_row_slice(n, n, entries)
 }
 
 /// The diagonal matrix with these entries.
