@@ -153,3 +153,31 @@ pub fn rounded(x: f64, digits: usize) -> String {
         sci
     }
 }
+
+// --- added by h12-b ---
+
+/// Each of `xs` rounded to `digits` significant digits, comma-separated: `1.5, 0.25`.
+pub fn rounded_all<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> String {
+    xs.into_iter().map(|&x| rounded(x, digits)).collect::<Vec<_>>().join(", ")
+}
+
+/// `ok(value)` for `Ok`, the error's bare `Debug` for `Err` (probe entries, snapshot lines).
+pub fn ok_or_debug<T, E: Debug>(r: &Result<T, E>, ok: impl FnOnce(&T) -> String) -> String {
+    match r {
+        Ok(v) => ok(v),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// `ok(value)` for `Ok`, `Err(<Debug>)` for `Err` (snapshot lines).
+pub fn ok_or_err<T, E: Debug>(r: &Result<T, E>, ok: impl FnOnce(&T) -> String) -> String {
+    match r {
+        Ok(v) => ok(v),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// A float result rounded to `digits` significant digits: `0.25` or `Err(<Debug>)`.
+pub fn rounded_result<E: Debug>(r: &Result<f64, E>, digits: usize) -> String {
+    ok_or_err(r, |x| rounded(*x, digits))
+}

@@ -59,19 +59,11 @@ fn agrees(
     rel: f64,
 ) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let tol = Tol { rel: 0.0, abs: rel * scale };
-    let mut want = want.to_vec();
-    let got = got.clone().map(|(b, r)| {
-        let mut v: Vec<f64> = b.iter().copied().collect();
-        if r_squared.is_some() {
-            v.push(r);
-        }
-        v
-    });
-    if let Some(r) = r_squared {
-        want.push(r);
-    }
-    expect::all_close(&got, &want, tol)
+    let got = got
+        .clone()
+        .map(|(b, r)| b.iter().copied().chain(r_squared.map(|_| r)).collect::<Vec<f64>>());
+    let want: Vec<f64> = want.iter().copied().chain(r_squared).collect();
+    expect::all_close(&got, &want, Tol { rel: 0.0, abs: rel * scale })
 }
 
 /// Degree-8 polynomial design on x ∈ [1, 2] (26 points) and a smooth target with wiggles.
@@ -99,11 +91,13 @@ fn permuted(x: &DMatrix<f64>, y: &DVector<f64>) -> (DMatrix<f64>, DVector<f64>) 
 
 fn show_fit(got: &Result<(DVector<f64>, f64), ModelError>, digits: usize) -> String {
     match got {
-        Ok((b, r)) => format!(
-            "β = [{}], R² = {}",
-            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", "),
-            show::rounded(*r, digits)
-        ),
+        Ok((b, r)) => {
+            format!(
+                "β = [{}], R² = {}",
+                show::rounded_all(b.iter(), digits),
+                show::rounded(*r, digits)
+            )
+        }
         Err(e) => format!("{e:?}"),
     }
 }

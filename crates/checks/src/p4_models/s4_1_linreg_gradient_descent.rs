@@ -4,6 +4,7 @@
 
 use mathlings_models::ModelError;
 
+use super::common::ols;
 use crate::prelude::*;
 
 use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Fit;
@@ -32,13 +33,6 @@ fn call(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> String {
         show::vector(y),
         show::float(eta)
     )
-}
-
-fn closed_form(x: &DMatrix<f64>, y: &DVector<f64>) -> Vec<f64> {
-    let fit = mathlings_models::LinearRegression::default().fit(x, y).expect("reference fit");
-    let mut beta = vec![fit.intercept.expect("intercept")];
-    beta.extend(fit.coefficients.iter());
-    beta
 }
 
 /// n ∈ 20..=40 rows, k ∈ 1..=3 features in [−10, 10], each of variance ≥ 1, with pairwise
@@ -73,17 +67,15 @@ fn coefficients(got: &Fit) -> Result<Vec<f64>, ModelError> {
 }
 
 fn agrees(got: &Fit, want: &[f64]) -> Verdict {
-    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    expect::all_close(&coefficients(got), want, Tol { rel: 0.0, abs: AGREE * scale })
+    expect::all_close_scaled(&coefficients(got), want, AGREE)
 }
 
 fn show_fit(got: &Fit, digits: usize) -> String {
     match got {
-        Ok((b, losses)) => format!(
-            "β = [{}], final loss {}",
-            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", "),
-            losses.last().map_or("none".into(), |l| show::rounded(*l, digits))
-        ),
+        Ok((b, losses)) => {
+            let last = losses.last().map_or("none".into(), |l| show::rounded(*l, digits));
+            format!("β = [{}], final loss {last}", show::rounded_all(b.iter(), digits))
+        }
         Err(e) => format!("{e:?}"),
     }
 }
@@ -103,7 +95,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| call(x, y, SAFE_STEP, EPOCHS),
                         |(x, y)| {
                             let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, EPOCHS);
-                            agrees(&got, &closed_form(x, y))
+                            agrees(&got, &ols(x, y))
                         },
                     )
                 },
@@ -238,7 +230,11 @@ pub fn spec() -> Spec<Impl> {
                     Zᵀr instead of Zᵀr/n. The loss is a *mean*, (1/2n)Σrᵢ², so its gradient is an average \
                     too; summing makes the effective step n times larger (η·n ≫ 2/L) and every epoch \
                     overshoots further. Divide both gradients (intercept and coefficients) by n.",
-                implementation: Impl { linreg_gradient_descent: gradient_not_divided_by_n },
+                implementation: Impl {
+                    linreg_gradient_descent: |x, y, eta, epochs| {
+                        descend(x, y, eta, epochs, false, true, true)
+                    },
+                },
             },
             Misconception {
                 id: "intercept_not_updated",
@@ -246,14 +242,22 @@ pub fn spec() -> Spec<Impl> {
                     coefficients move. The intercept is a parameter like any other, with gradient \
                     ∂L/∂γ₀ = (1/n)Σrᵢ; update it in every epoch (γ₀ ← γ₀ − η·mean(r)), from the same \
                     residuals as the other coefficients.",
-                implementation: Impl { linreg_gradient_descent: intercept_not_updated },
+                implementation: Impl {
+                    linreg_gradient_descent: |x, y, eta, epochs| {
+                        descend(x, y, eta, epochs, true, false, true)
+                    },
+                },
             },
             Misconception {
                 id: "not_converted_back",
                 explanation: "Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
                     not of x. Convert them back before returning: βⱼ = γⱼ/sⱼ and \
                     β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.",
-                implementation: Impl { linreg_gradient_descent: not_converted_back },
+                implementation: Impl {
+                    linreg_gradient_descent: |x, y, eta, epochs| {
+                        descend(x, y, eta, epochs, true, true, false)
+                    },
+                },
             },
         ],
         probe: |imp| {
@@ -302,21 +306,8 @@ fn descend(
     update_intercept: bool,
     convert: bool,
 ) -> Fit {
-    if !(eta.is_finite() && eta > 0.0) {
-        return Err(ModelError::InvalidParameter { name: "learning_rate", reason: "must be > 0" });
-    }
-    if epochs == 0 {
-        return Err(ModelError::InvalidParameter { name: "epochs", reason: "must be ≥ 1" });
-    }
-    if x.nrows() == 0 || x.ncols() == 0 {
-        return Err(ModelError::Empty);
-    }
-    if y.len() != x.nrows() {
-        return Err(ModelError::ShapeMismatch("rows".into()));
-    }
-    if x.iter().chain(y.iter()).any(|v| !v.is_finite()) {
-        return Err(ModelError::NonFinite);
-    }
+    // The reference validates the step, the epochs and the data (one epoch is enough).
+    mathlings_models::linear_regression_gradient_descent(x, y, eta, epochs.min(1))?;
     let (z, means, sds) = standardised(x);
     if sds.contains(&0.0) {
         return Err(ModelError::RankDeficient { rank: x.ncols(), columns: x.ncols() + 1 });
@@ -348,16 +339,4 @@ fn descend(
         }
     }
     Ok((beta, losses))
-}
-
-fn gradient_not_divided_by_n(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> Fit {
-    descend(x, y, eta, epochs, false, true, true)
-}
-
-fn intercept_not_updated(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> Fit {
-    descend(x, y, eta, epochs, true, false, true)
-}
-
-fn not_converted_back(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> Fit {
-    descend(x, y, eta, epochs, true, true, false)
 }

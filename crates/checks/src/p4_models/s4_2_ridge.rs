@@ -4,6 +4,7 @@
 
 use mathlings_models::ModelError;
 
+use super::common::ols;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p4_models::s4_2_ridge::Impl;
@@ -44,9 +45,7 @@ fn lambda() -> impl Strategy<Value = f64> + Clone {
 }
 
 fn agrees(got: &Result<DVector<f64>, ModelError>, want: &[f64]) -> Verdict {
-    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let got = got.clone().map(|b| b.iter().copied().collect::<Vec<f64>>());
-    expect::all_close(&got, want, Tol { rel: 0.0, abs: AGREE * scale })
+    expect::all_close_scaled(&got.clone().map(|b| b.as_slice().to_vec()), want, AGREE)
 }
 
 fn slope_norm(beta: &DVector<f64>) -> f64 {
@@ -55,10 +54,7 @@ fn slope_norm(beta: &DVector<f64>) -> f64 {
 
 fn show_beta(got: &Result<DVector<f64>, ModelError>, digits: usize) -> String {
     match got {
-        Ok(b) => format!(
-            "β = [{}]",
-            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", ")
-        ),
+        Ok(b) => format!("β = [{}]", show::rounded_all(b.iter(), digits)),
         Err(e) => format!("{e:?}"),
     }
 }
@@ -89,11 +85,7 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(x, y)| call(x, y, 0.0),
                         |(x, y)| {
-                            let fit = mathlings_models::LinearRegression::default()
-                                .fit(x, y)
-                                .expect("reference OLS");
-                            let mut want = vec![fit.intercept.expect("intercept")];
-                            want.extend(fit.coefficients.iter());
+                            let want = ols(x, y);
                             agrees(&(imp.ridge)(x, y, 0.0), &want)
                         },
                     )

@@ -69,10 +69,15 @@ fn iris_fit(x: &DMatrix<f64>, y: &[bool]) -> (DVector<f64>, f64) {
 }
 
 fn show_confusion(c: &Result<Confusion, ModelError>) -> String {
-    match c {
-        Ok(m) => format!("{m:?}"),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(c, |m| format!("{m:?}"))
+}
+
+fn confusion_is(got: &Result<Confusion, ModelError>, want: Confusion) -> Verdict {
+    expect::that(
+        got.as_ref().is_ok_and(|g| *g == want),
+        show_confusion(got),
+        format!("Ok({want:?})"),
+    )
 }
 
 fn reference_confusion(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Confusion {
@@ -165,12 +170,9 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(b, x, y)| format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
                         |(b, x, y)| {
-                            let want = reference_confusion(b, x, y);
-                            let got = (imp.confusion_matrix)(b, x, y);
-                            expect::that(
-                                got.as_ref().is_ok_and(|g| *g == want),
-                                show_confusion(&got),
-                                format!("Ok({want:?})"),
+                            confusion_is(
+                                &(imp.confusion_matrix)(b, x, y),
+                                reference_confusion(b, x, y),
                             )
                         },
                     )
@@ -191,14 +193,7 @@ pub fn spec() -> Spec<Impl> {
                     ] {
                         ctx.once(
                             &format!("confusion_matrix({}, {})", args(&beta, &x), show::slice(&y)),
-                            || {
-                                let got = (imp.confusion_matrix)(&beta, &x, &y);
-                                expect::that(
-                                    got.as_ref().is_ok_and(|g| *g == want),
-                                    show_confusion(&got),
-                                    format!("Ok({want:?})"),
-                                )
-                            },
+                            || confusion_is(&(imp.confusion_matrix)(&beta, &x, &y), want),
                         )?;
                     }
                     Ok(())
@@ -249,20 +244,14 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let ((train_x, train_y), (test_x, test_y)) = iris_split();
                         let (beta, _) = iris_fit(&train_x, &train_y);
-                        let probabilities = match (imp.predict_proba)(&beta, &test_x) {
-                            Ok(p) => p.iter().map(|v| show::rounded(*v, 5)).collect::<Vec<_>>().join(", "),
-                            Err(e) => format!("{e:?}"),
-                        };
+                        let probabilities = show::ok_or_debug(&(imp.predict_proba)(&beta, &test_x), |p| show::rounded_all(p.iter(), 5));
                         let text = format!(
                             "β̂ (train) = [{}]\nheld-out P(virginica) = [{}]\nheld-out confusion = {}\ntraining confusion = {}\nheld-out deviance = {}\n",
-                            beta.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", "),
+                            show::rounded_all(beta.iter(), 6),
                             probabilities,
                             show_confusion(&(imp.confusion_matrix)(&beta, &test_x, &test_y)),
                             show_confusion(&(imp.confusion_matrix)(&beta, &train_x, &train_y)),
-                            match (imp.deviance)(&beta, &test_x, &test_y) {
-                                Ok(d) => show::rounded(d, 6),
-                                Err(e) => format!("{e:?}"),
-                            },
+                            show::ok_or_debug(&(imp.deviance)(&beta, &test_x, &test_y), |d| show::rounded(*d, 6)),
                         );
                         ctx.snapshot("iris", call, &text)
                     })
@@ -276,20 +265,18 @@ pub fn spec() -> Spec<Impl> {
                     ln(pᵢ) and ln(1 − pᵢ) from the probabilities, and at η = 800 p rounds to exactly 1, so \
                     ln(1 − p) = ln 0 = −∞. Work with the scores: −ln pᵢ = ln(1 + e^−ηᵢ) and \
                     −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).",
-                implementation: Impl {
-                    predict_proba: correct_proba,
-                    deviance: log_of_probabilities,
-                    confusion_matrix: correct_confusion,
-                },
+                implementation: Impl { deviance: log_of_probabilities, ..SOLUTION },
             },
             Misconception {
                 id: "confusion_transposed",
                 explanation: "Your confusion matrix is transposed: rows should be the *actual* label and columns \
                     the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].",
                 implementation: Impl {
-                    predict_proba: correct_proba,
-                    deviance: correct_deviance,
-                    confusion_matrix: confusion_transposed,
+                    confusion_matrix: |beta, x, y| {
+                        let m = (SOLUTION.confusion_matrix)(beta, x, y)?;
+                        Ok([[m[0][0], m[1][0]], [m[0][1], m[1][1]]])
+                    },
+                    ..SOLUTION
                 },
             },
             Misconception {
@@ -297,9 +284,11 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your scores ignore the intercept (or treat β₀ as the coefficient of the first column). \
                     β holds the intercept first: ηᵢ = β[0] + Σⱼ β[j + 1]·xᵢⱼ.",
                 implementation: Impl {
-                    predict_proba: proba_without_intercept,
-                    deviance: correct_deviance,
-                    confusion_matrix: correct_confusion,
+                    predict_proba: |beta, x| {
+                        validate(beta, x, None)?;
+                        Ok((x * beta.rows(1, x.ncols())).map(mathlings_models::sigmoid))
+                    },
+                    ..SOLUTION
                 },
             },
         ],
@@ -315,10 +304,9 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => format!("{e:?}"),
             };
             vec![
-                match (imp.predict_proba)(&beta, &x) {
-                    Ok(p) => p.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", "),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| {
+                    show::rounded_all(p.iter(), 6)
+                }),
                 show::float_result(&(imp.deviance)(&beta, &x, &y).map(|d| (d * 1e6).round() / 1e6)),
                 show_confusion(&(imp.confusion_matrix)(&beta, &x, &y)),
                 finite,
@@ -344,22 +332,18 @@ fn validate(
     Ok(eta(beta, x))
 }
 
-fn correct_proba(beta: &DVector<f64>, x: &DMatrix<f64>) -> Result<DVector<f64>, ModelError> {
-    Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid))
-}
-
-fn proba_without_intercept(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-) -> Result<DVector<f64>, ModelError> {
-    validate(beta, x, None)?;
-    Ok((x * beta.rows(1, x.ncols())).map(mathlings_models::sigmoid))
-}
-
-fn correct_deviance(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Result<f64, ModelError> {
-    validate(beta, x, Some(y))?;
-    Ok(reference_deviance(beta, x, y))
-}
+/// The reference implementation, validated like the exercise's.
+const SOLUTION: Impl = Impl {
+    predict_proba: |beta, x| Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid)),
+    deviance: |beta, x, y| {
+        validate(beta, x, Some(y))?;
+        Ok(reference_deviance(beta, x, y))
+    },
+    confusion_matrix: |beta, x, y| {
+        validate(beta, x, Some(y))?;
+        Ok(reference_confusion(beta, x, y))
+    },
+};
 
 fn log_of_probabilities(
     beta: &DVector<f64>,
@@ -376,22 +360,4 @@ fn log_of_probabilities(
                 if t { p.ln() } else { (1.0 - p).ln() }
             })
             .sum::<f64>())
-}
-
-fn correct_confusion(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-    y: &[bool],
-) -> Result<Confusion, ModelError> {
-    validate(beta, x, Some(y))?;
-    Ok(reference_confusion(beta, x, y))
-}
-
-fn confusion_transposed(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-    y: &[bool],
-) -> Result<Confusion, ModelError> {
-    let m = correct_confusion(beta, x, y)?;
-    Ok([[m[0][0], m[1][0]], [m[0][1], m[1][1]]])
 }

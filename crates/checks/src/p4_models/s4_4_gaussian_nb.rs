@@ -73,15 +73,15 @@ fn many_features(d: usize) -> (Vec<f64>, DMatrix<f64>, DMatrix<f64>, DMatrix<f64
 }
 
 fn show_model(got: &Result<Model, ModelError>, digits: usize) -> String {
-    let row =
-        |v: &[f64]| v.iter().map(|x| show::rounded(*x, digits)).collect::<Vec<_>>().join(", ");
     match got {
         Ok((priors, means, variances)) => {
-            let mut text = format!("priors = [{}]\n", row(priors));
+            let mut text = format!("priors = [{}]\n", show::rounded_all(priors, digits));
             for c in 0..means.nrows() {
-                let m: Vec<f64> = means.row(c).iter().copied().collect();
-                let v: Vec<f64> = variances.row(c).iter().copied().collect();
-                text += &format!("class {c}: means = [{}], variances = [{}]\n", row(&m), row(&v));
+                let (m, v) = (
+                    show::rounded_all(means.row(c).iter(), digits),
+                    show::rounded_all(variances.row(c).iter(), digits),
+                );
+                text += &format!("class {c}: means = [{m}], variances = [{v}]\n");
             }
             text
         }
@@ -181,12 +181,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(
                         "predict_log_proba(&[0.5, 0.5], &means, &variances, &x) with 2000 features: means 0 (class 0) and 1 (class 1), variances 1, x = 0.4 everywhere",
                         || {
-                            let fitted = mathlings_models::FittedGaussianNaiveBayes {
-                                class_priors: priors.clone(),
-                                means: means.clone(),
-                                variances: variances.clone(),
-                            };
-                            let want = fitted.predict_log_proba(&x).expect("reference log posterior");
+                            let want = fitted(&priors, &means, &variances).predict_log_proba(&x).expect("reference log posterior");
                             log_proba_close(&(imp.predict_log_proba)(&priors, &means, &variances, &x), &want)
                         },
                     )
@@ -276,7 +271,10 @@ pub fn spec() -> Spec<Impl> {
                     by n_c: σ²_cj = (1/n_c) Σ_{i∈c} (xᵢⱼ − μ_cj)².",
                 implementation: Impl {
                     fit_gaussian_nb: |x, labels| fit_with(x, labels, true),
-                    predict_log_proba: correct_log_proba,
+                    predict_log_proba: |priors, means, variances, x| {
+                        validate_model(priors, means, variances, x)?;
+                        fitted(priors, means, variances).predict_log_proba(x)
+                    },
                 },
             },
         ],
@@ -295,15 +293,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, ModelError> {
-    if x.nrows() == 0 || x.ncols() == 0 {
-        return Err(ModelError::Empty);
-    }
-    if labels.len() != x.nrows() {
-        return Err(ModelError::ShapeMismatch("labels".into()));
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(ModelError::NonFinite);
-    }
+    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }.fit(x, labels)?;
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let (n, d) = x.shape();
     let mut priors = Vec::new();
@@ -311,18 +301,12 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
     let mut variances = DMatrix::zeros(classes, d);
     for c in 0..classes {
         let rows: Vec<usize> = (0..n).filter(|&i| labels[i] == c).collect();
-        if rows.is_empty() {
-            return Err(ModelError::InvalidLabel(format!("class {c}")));
-        }
         let n_c = rows.len() as f64;
         priors.push(n_c / n as f64);
         for j in 0..d {
             let mean = rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n_c;
             let ss = rows.iter().map(|&i| (x[(i, j)] - mean).powi(2)).sum::<f64>();
             let divisor = if bessel && n_c > 1.0 { n_c - 1.0 } else { n_c };
-            if ss <= 0.0 {
-                return Err(ModelError::InvalidParameter { name: "x", reason: "zero variance" });
-            }
             means[(c, j)] = mean;
             variances[(c, j)] = ss / divisor;
         }
@@ -358,19 +342,16 @@ fn validate_model(
     Ok(())
 }
 
-fn correct_log_proba(
+fn fitted(
     priors: &[f64],
     means: &DMatrix<f64>,
     variances: &DMatrix<f64>,
-    x: &DMatrix<f64>,
-) -> Result<DMatrix<f64>, ModelError> {
-    validate_model(priors, means, variances, x)?;
+) -> mathlings_models::FittedGaussianNaiveBayes {
     mathlings_models::FittedGaussianNaiveBayes {
         class_priors: priors.to_vec(),
         means: means.clone(),
         variances: variances.clone(),
     }
-    .predict_log_proba(x)
 }
 
 fn multiplies_densities(
@@ -405,11 +386,8 @@ fn multiplies_densities(
 
 /// Index of the largest value, the first on ties.
 fn argmax(values: impl Iterator<Item = f64>) -> usize {
-    let mut best = (0, f64::NEG_INFINITY);
-    for (index, value) in values.enumerate() {
-        if value > best.1 {
-            best = (index, value);
-        }
-    }
-    best.0
+    values
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |best, (i, v)| if v > best.1 { (i, v) } else { best })
+        .0
 }
