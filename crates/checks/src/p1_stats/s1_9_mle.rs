@@ -238,29 +238,25 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your σ̂ divides by n − 1: that is the sample standard deviation s, the square \
                     root of the unbiased variance. Maximising the likelihood gives σ̂² = Σ(xᵢ − μ̂)²/n — \
                     slightly smaller, and the likelihood is higher there. Divide by n.",
-                implementation: Impl {
-                    normal_mle: n_minus_one,
-                    bernoulli_mle: mathlings_stats::bernoulli_mle,
-                    poisson_mle: mathlings_stats::poisson_mle,
-                },
+                implementation: Impl { normal_mle: n_minus_one, ..SOLUTION },
             },
             Misconception {
                 id: "returns_variance",
                 explanation: "Your second value is σ̂², the variance. The normal model is parametrised by the \
                     standard deviation σ here: return the square root of Σ(xᵢ − μ̂)²/n.",
                 implementation: Impl {
-                    normal_mle: returns_variance,
-                    bernoulli_mle: mathlings_stats::bernoulli_mle,
-                    poisson_mle: mathlings_stats::poisson_mle,
+                    normal_mle: |x| {
+                        mathlings_stats::normal_mle(x).map(|fit| (fit.mu, fit.sigma * fit.sigma))
+                    },
+                    ..SOLUTION
                 },
             },
         ],
         probe: |imp| {
             vec![
-                match (imp.normal_mle)(&[1.0, 2.0, 3.0, 6.0]) {
-                    Ok((m, s)) => format!("{} {}", show::rounded(m, 8), show::rounded(s, 8)),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::ok_or_debug(&(imp.normal_mle)(&[1.0, 2.0, 3.0, 6.0]), |(m, s)| {
+                    format!("{} {}", show::rounded(*m, 8), show::rounded(*s, 8))
+                }),
                 show::float_result(&(imp.bernoulli_mle)(&[true, false, true, true])),
                 show::float_result(&(imp.poisson_mle)(&[1, 2, 3, 6])),
             ]
@@ -275,7 +271,9 @@ fn n_minus_one(x: &[f64]) -> Result<(f64, f64), StatsError> {
     Ok((fit.mu, s))
 }
 
-fn returns_variance(x: &[f64]) -> Result<(f64, f64), StatsError> {
-    let fit = mathlings_stats::normal_mle(x)?;
-    Ok((fit.mu, fit.sigma * fit.sigma))
-}
+/// The reference estimators.
+const SOLUTION: Impl = Impl {
+    normal_mle: |x| mathlings_stats::normal_mle(x).map(|fit| (fit.mu, fit.sigma)),
+    bernoulli_mle: mathlings_stats::bernoulli_mle,
+    poisson_mle: mathlings_stats::poisson_mle,
+};

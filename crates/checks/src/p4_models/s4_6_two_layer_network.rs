@@ -6,6 +6,7 @@
 use mathlings_models::{FittedTwoLayerNetwork, ModelError};
 
 use crate::prelude::*;
+use crate::show::Literal;
 
 pub use mathlings_bindings::p4_models::s4_6_two_layer_network::{Impl, Params};
 
@@ -46,6 +47,11 @@ fn small_network(b2: [f64; 2]) -> (Params, DMatrix<f64>) {
     (p, DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]))
 }
 
+/// The parameters of a reference network.
+fn params(n: FittedTwoLayerNetwork) -> Params {
+    (n.hidden_weights, n.hidden_biases, n.output_weights, n.output_biases)
+}
+
 fn flatten(p: &Params) -> Vec<f64> {
     p.0.iter().chain(p.1.iter()).chain(p.2.iter()).chain(p.3.iter()).copied().collect()
 }
@@ -64,20 +70,10 @@ fn unflatten(shape: &Params, theta: &[f64]) -> Params {
     (w1, b1, w2, b2)
 }
 
-fn show_params(p: &Params) -> String {
-    format!(
-        "({}, {}, {}, {})",
-        show::matrix(&p.0),
-        show::vector(&p.1),
-        show::matrix(&p.2),
-        show::vector(&p.3)
-    )
-}
-
 fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
     match labels {
-        Some(l) => format!("{name}(&{}, &{}, {})", show_params(p), show::matrix(x), show::slice(l)),
-        None => format!("{name}(&{}, &{})", show_params(p), show::matrix(x)),
+        Some(l) => format!("{name}(&{}, &{}, {})", p.literal(), show::matrix(x), show::slice(l)),
+        None => format!("{name}(&{}, &{})", p.literal(), show::matrix(x)),
     }
 }
 
@@ -372,11 +368,9 @@ pub fn spec() -> Spec<Impl> {
                     activations H. The gradient check shows the mismatch on W₁ and b₁.",
                 implementation: Impl {
                     forward: reference_forward,
-                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, false, true),
+                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, (false, true)),
                     train: |x, labels, hidden, eta, epochs, seed| {
-                        let gradients =
-                            |p: &_, x: &_, labels: &_| backprop(p, x, labels, false, true);
-                        train_with(gradients, x, labels, hidden, eta, epochs, seed)
+                        train_with(x, labels, (hidden, eta, epochs, seed), (false, true))
                     },
                 },
             },
@@ -387,11 +381,9 @@ pub fn spec() -> Spec<Impl> {
                     every row, so its gradient is the SUM of Δ over all rows: ∂L/∂b = Σᵢ Δ[i, ·].",
                 implementation: Impl {
                     forward: reference_forward,
-                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, true, false),
+                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, (true, false)),
                     train: |x, labels, hidden, eta, epochs, seed| {
-                        let gradients =
-                            |p: &_, x: &_, labels: &_| backprop(p, x, labels, true, false);
-                        train_with(gradients, x, labels, hidden, eta, epochs, seed)
+                        train_with(x, labels, (hidden, eta, epochs, seed), (true, false))
                     },
                 },
             },
@@ -418,12 +410,7 @@ fn trains_like_the_reference(imp: &Impl, ctx: &Ctx, epochs: usize) -> Verdict {
             mathlings_models::TwoLayerNetwork { hidden: 4, learning_rate: 0.5, epochs, seed: 1 }
                 .fit(&x, &labels)
                 .expect("reference training");
-        let want = flatten(&(
-            fit.hidden_weights,
-            fit.hidden_biases,
-            fit.output_weights,
-            fit.output_biases,
-        ));
+        let want = flatten(&params(fit));
         let got = (imp.train)(&x, &labels, 4, 0.5, epochs, 1).map(|p| flatten(&p));
         expect::all_close(&got, &want, Tol { rel: TRAINED, abs: TRAINED })
     })
@@ -446,13 +433,12 @@ fn reference_forward(p: &Params, x: &DMatrix<f64>) -> Result<DMatrix<f64>, Model
     reference_network(p).predict_proba(x)
 }
 
-/// Backpropagation with switchable mistakes.
+/// Backpropagation with switchable mistakes: (multiply by tanh′, accumulate the bias gradients).
 fn backprop(
     p: &Params,
     x: &DMatrix<f64>,
     labels: &[usize],
-    tanh_derivative: bool,
-    accumulate: bool,
+    (tanh_derivative, accumulate): (bool, bool),
 ) -> Result<(f64, Params), ModelError> {
     let proba = reference_forward(p, x)?;
     let loss = reference_network(p).loss(x, labels)?;
@@ -481,16 +467,12 @@ fn backprop(
     Ok((loss, (d1.transpose() * x, bias(&d1), d2.transpose() * &hidden, bias(&d2))))
 }
 
-type Gradients = fn(&Params, &DMatrix<f64>, &[usize]) -> Result<(f64, Params), ModelError>;
-
+/// Gradient descent from the reference's seeded start, with `backprop`'s `mistakes`.
 fn train_with(
-    gradients: Gradients,
     x: &DMatrix<f64>,
     labels: &[usize],
-    hidden: usize,
-    eta: f64,
-    epochs: usize,
-    seed: u64,
+    (hidden, eta, epochs, seed): (usize, f64, usize, u64),
+    mistakes: (bool, bool),
 ) -> Result<Params, ModelError> {
     if !(eta.is_finite() && eta > 0.0) {
         return Err(ModelError::InvalidParameter { name: "learning_rate", reason: "must be > 0" });
@@ -504,10 +486,9 @@ fn train_with(
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let start = mathlings_models::TwoLayerNetwork { hidden, learning_rate: eta, epochs, seed }
         .initial_network(x.ncols(), classes)?;
-    let mut p: Params =
-        (start.hidden_weights, start.hidden_biases, start.output_weights, start.output_biases);
+    let mut p = params(start);
     for epoch in 0..epochs {
-        let (_, g) = gradients(&p, x, labels)?;
+        let (_, g) = backprop(&p, x, labels, mistakes)?;
         p.0 -= eta * g.0;
         p.1 -= eta * g.1;
         p.2 -= eta * g.2;
