@@ -285,30 +285,27 @@ pub fn spec() -> Spec<Impl> {
                     // The second grid (means 2 and 10, spreads 1 and 10) mirrors it: there the
                     // zero lands in the pivot column below a row whose own entries are large, so
                     // ranking candidate rows by h[(c, j)] (the row) picks the zero.
-                    let grids = [
-                        [[9.0, 4.0], [11.0, 4.0], [9.0, 6.0], [11.0, 6.0]],
-                        [[1.0, 0.0], [3.0, 0.0], [1.0, 20.0], [3.0, 20.0]],
+                    // The third grid has three features (p = 4, found by search): after the first
+                    // swap the trailing block is no longer symmetric, and ranking a candidate by
+                    // the transposed entry h[(c, i)] keeps a row whose pivot is 0.
+                    let grids: [&[&[f64]]; 3] = [
+                        &[&[9.0, 4.0], &[11.0, 4.0], &[9.0, 6.0], &[11.0, 6.0]],
+                        &[&[1.0, 0.0], &[3.0, 0.0], &[1.0, 20.0], &[3.0, 20.0]],
+                        &[
+                            &[5.0, 4.0, -5.0],
+                            &[15.0, 2.0, 5.0],
+                            &[5.0, -2.0, 10.0],
+                            &[5.0, 4.0, 0.0],
+                        ],
                     ];
                     let y: Vec<bool> = (0..8).map(|i| i % 2 == 0).collect();
                     for points in grids {
-                        let x = DMatrix::from_fn(8, 2, |i, j| points[i / 2][j]);
+                        let x = DMatrix::from_fn(8, points[0].len(), |i, j| points[i / 2][j]);
+                        let zero = vec![0.0; x.ncols() + 1];
                         ctx.once(&call(&x, &y, 100), || {
-                            close_to(
-                                &(imp.logistic_regression)(&x, &y, 100),
-                                &[0.0, 0.0, 0.0],
-                                AGREE,
-                            )
+                            close_to(&(imp.logistic_regression)(&x, &y, 100), &zero, AGREE)
                         })?;
                     }
-                    // Three features (p = 4, found by search): after the first swap the
-                    // trailing block is no longer symmetric, and ranking a candidate by the
-                    // transposed entry h[(c, i)] keeps a row whose pivot is 0.
-                    let points =
-                        [[5.0, 4.0, -5.0], [15.0, 2.0, 5.0], [5.0, -2.0, 10.0], [5.0, 4.0, 0.0]];
-                    let x = DMatrix::from_fn(8, 3, |i, j| points[i / 2][j]);
-                    ctx.once(&call(&x, &y, 100), || {
-                        close_to(&(imp.logistic_regression)(&x, &y, 100), &[0.0; 4], AGREE)
-                    })?;
                     Ok(())
                 },
             },

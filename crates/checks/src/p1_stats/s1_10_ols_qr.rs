@@ -237,8 +237,7 @@ pub fn spec() -> Spec<Impl> {
                     let y = DVector::from_vec(vec![0.0, 0.0, 1.0, -1.0]);
                     ctx.once(&call(&x, &y), || {
                         let (beta, _) = reference(&x, &y);
-                        let got =
-                            (imp.ols)(&x, &y).map(|(b, _)| b.iter().copied().collect::<Vec<f64>>());
+                        let got = (imp.ols)(&x, &y).map(|(b, _)| b.as_slice().to_vec());
                         expect::all_close(&got, &beta, Tol::absolute(SIGN_SENSITIVE))
                     })
                 },

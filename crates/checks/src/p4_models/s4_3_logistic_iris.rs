@@ -104,8 +104,7 @@ pub fn spec() -> Spec<Impl> {
                         |(b, x, _)| {
                             let want: Vec<f64> =
                                 eta(b, x).iter().map(|&z| mathlings_models::sigmoid(z)).collect();
-                            let got = (imp.predict_proba)(b, x)
-                                .map(|p| p.iter().copied().collect::<Vec<f64>>());
+                            let got = (imp.predict_proba)(b, x).map(|p| p.as_slice().to_vec());
                             expect::all_close(&got, &want, PROBA)
                         },
                     )

@@ -47,19 +47,15 @@ fn flatten(m: &Model) -> Vec<f64> {
 }
 
 fn log_proba_close(got: &Result<DMatrix<f64>, ModelError>, want: &DMatrix<f64>) -> Verdict {
-    let got = got.clone().and_then(|m| {
-        if m.shape() == want.shape() {
-            Ok(m.iter().copied().collect::<Vec<f64>>())
-        } else {
-            Err(ModelError::ShapeMismatch(format!(
-                "returned shape {:?}, expected {:?}",
-                m.shape(),
-                want.shape()
-            )))
-        }
+    let got = got.clone().and_then(|m| match m.shape() == want.shape() {
+        true => Ok(m.as_slice().to_vec()),
+        false => Err(ModelError::ShapeMismatch(format!(
+            "returned shape {:?}, expected {:?}",
+            m.shape(),
+            want.shape()
+        ))),
     });
-    let want: Vec<f64> = want.iter().copied().collect();
-    expect::all_close(&got, &want, LOG_POSTERIOR)
+    expect::all_close(&got, want.as_slice(), LOG_POSTERIOR)
 }
 
 /// Two classes over `d` features: means 0 and 1, unit variances; the row sits at 0.4 in

@@ -47,9 +47,12 @@ fn small_network(b2: [f64; 2]) -> (Params, DMatrix<f64>) {
     (p, DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]))
 }
 
-/// The parameters of a reference network.
-fn params(n: FittedTwoLayerNetwork) -> Params {
-    (n.hidden_weights, n.hidden_biases, n.output_weights, n.output_biases)
+/// The parameters (or gradients) of a reference network, as `Params`.
+macro_rules! params {
+    ($n:expr) => {{
+        let n = $n;
+        (n.hidden_weights, n.hidden_biases, n.output_weights, n.output_biases)
+    }};
 }
 
 fn flatten(p: &Params) -> Vec<f64> {
@@ -141,21 +144,15 @@ pub fn spec() -> Spec<Impl> {
                         |(p, x, _)| {
                             let want =
                                 reference_network(p).predict_proba(x).expect("reference forward");
-                            let got = (imp.forward)(p, x).and_then(|m| {
-                                if m.shape() == want.shape() {
-                                    Ok(m.iter().copied().collect::<Vec<f64>>())
-                                } else {
-                                    Err(ModelError::ShapeMismatch(format!(
+                            let got =
+                                (imp.forward)(p, x).and_then(|m| match m.shape() == want.shape() {
+                                    true => Ok(m.as_slice().to_vec()),
+                                    false => Err(ModelError::ShapeMismatch(format!(
                                         "returned shape {:?}",
                                         m.shape()
-                                    )))
-                                }
-                            });
-                            expect::all_close(
-                                &got,
-                                &want.iter().copied().collect::<Vec<f64>>(),
-                                AGREE,
-                            )
+                                    ))),
+                                });
+                            expect::all_close(&got, want.as_slice(), AGREE)
                         },
                     )
                 },
@@ -172,12 +169,7 @@ pub fn spec() -> Spec<Impl> {
                             let net = reference_network(p);
                             let g = net.gradients(x, l).expect("reference gradients");
                             let mut want = vec![net.loss(x, l).expect("reference loss")];
-                            want.extend(flatten(&(
-                                g.hidden_weights,
-                                g.hidden_biases,
-                                g.output_weights,
-                                g.output_biases,
-                            )));
+                            want.extend(flatten(&params!(g)));
                             let got = (imp.loss_and_gradients)(p, x, l).map(|(loss, g)| {
                                 let mut v = vec![loss];
                                 v.extend(flatten(&g));
@@ -277,11 +269,10 @@ pub fn spec() -> Spec<Impl> {
                     // minimum, 0) meets e^1000 = ∞ and ∞/∞ = NaN.
                     let (p, x) = small_network([0.0, 1000.0]);
                     ctx.once(&call("forward", &p, &x, None), || {
-                        let got = (imp.forward)(&p, &x);
-                        let want = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
+                        let got = (imp.forward)(&p, &x).map(|m| m.as_slice().to_vec());
                         expect::all_close(
-                            &got.map(|m| m.iter().copied().collect::<Vec<f64>>()),
-                            &want,
+                            &got,
+                            &[0.0, 0.0, 0.0, 1.0, 1.0, 1.0],
                             Tol::absolute(1e-12),
                         )
                     })
@@ -410,7 +401,7 @@ fn trains_like_the_reference(imp: &Impl, ctx: &Ctx, epochs: usize) -> Verdict {
             mathlings_models::TwoLayerNetwork { hidden: 4, learning_rate: 0.5, epochs, seed: 1 }
                 .fit(&x, &labels)
                 .expect("reference training");
-        let want = flatten(&params(fit));
+        let want = flatten(&params!(fit));
         let got = (imp.train)(&x, &labels, 4, 0.5, epochs, 1).map(|p| flatten(&p));
         expect::all_close(&got, &want, Tol { rel: TRAINED, abs: TRAINED })
     })
@@ -486,7 +477,7 @@ fn train_with(
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let start = mathlings_models::TwoLayerNetwork { hidden, learning_rate: eta, epochs, seed }
         .initial_network(x.ncols(), classes)?;
-    let mut p = params(start);
+    let mut p: Params = params!(start);
     for epoch in 0..epochs {
         let (_, g) = backprop(&p, x, labels, mistakes)?;
         p.0 -= eta * g.0;
