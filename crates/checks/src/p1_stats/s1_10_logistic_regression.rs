@@ -5,6 +5,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::dmatrix;
 
 pub use mathlings_bindings::p1_stats::s1_10_logistic_regression::Impl;
 
@@ -66,10 +67,7 @@ fn show_beta(got: &Result<DVector<f64>, ModelError>) -> String {
 }
 
 fn separable() -> (DMatrix<f64>, Vec<bool>) {
-    (
-        DMatrix::from_row_slice(6, 1, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
-        vec![false, false, false, true, true, true],
-    )
+    (dmatrix![1.0; 2.0; 3.0; 4.0; 5.0; 6.0], vec![false, false, false, true, true, true])
 }
 
 /// 10 overlapping rows, 2 features, on which an undamped Newton step overshoots (found by
@@ -179,11 +177,7 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let (x, y) = separable();
-                    let x2 = DMatrix::from_row_slice(
-                        6,
-                        2,
-                        &[0.0, 0.0, 1.0, 0.5, 0.5, 1.0, 3.0, 2.0, 2.5, 3.0, 4.0, 3.5],
-                    );
+                    let x2 = dmatrix![0.0, 0.0; 1.0, 0.5; 0.5, 1.0; 3.0, 2.0; 2.5, 3.0; 4.0, 3.5];
                     let y2 = vec![false, false, false, true, true, true];
                     let one_class = vec![true; 6];
                     // One class on dependent columns: the missing class is reported first
@@ -234,11 +228,7 @@ pub fn spec() -> Spec<Impl> {
                     // (1 + max|β|): a rule other than the stub's takes an 11th step. The
                     // steps before it are ≥ 1e-4, far above any threshold, so every honest
                     // Newton iteration (whatever its solver) stops at exactly 10.
-                    let x = DMatrix::from_column_slice(
-                        8,
-                        1,
-                        &[0.18, 0.14, 0.09, 0.02, 0.03, 0.01, 0.05, -0.28],
-                    );
+                    let x = dmatrix![0.18; 0.14; 0.09; 0.02; 0.03; 0.01; 0.05; -0.28];
                     let y = vec![true, true, true, true, false, false, true, false];
                     ctx.once(&call(&x, &y, 10), || {
                         let want = reference(&x, &y).expect("the MLE exists");
@@ -314,7 +304,7 @@ pub fn spec() -> Spec<Impl> {
                 description: "max_iter = 0, an empty matrix, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 4.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 4.0];
                     let y = vec![false, true, false, true];
                     let empty = DMatrix::<f64>::zeros(0, 1);
                     let mut nan = x.clone();
@@ -377,7 +367,7 @@ pub fn spec() -> Spec<Impl> {
                 let s = (imp.sigmoid)(z);
                 if s.is_nan() { "NaN".to_string() } else { show::rounded(s, 6) }
             };
-            let x = DMatrix::from_row_slice(6, 1, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+            let x = dmatrix![1.0; 2.0; 3.0; 4.0; 5.0; 6.0];
             let y = [false, false, true, false, true, true];
             let (sx, sy) = separable();
             let separated = match (imp.logistic_regression)(&sx, &sy, 100) {

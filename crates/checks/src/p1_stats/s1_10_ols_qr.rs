@@ -5,6 +5,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p1_stats::s1_10_ols_qr::Impl;
 
@@ -234,7 +235,7 @@ pub fn spec() -> Spec<Impl> {
                         2,
                         &[1.0, 1.0, 1.0, 0.0, -1.0 + d, 0.0, -1.0 - d, 0.0],
                     );
-                    let y = DVector::from_vec(vec![0.0, 0.0, 1.0, -1.0]);
+                    let y = dvector![0.0, 0.0, 1.0, -1.0];
                     ctx.once(&call(&x, &y), || {
                         let (beta, _) = reference(&x, &y);
                         let got = (imp.ols)(&x, &y).map(|(b, _)| b.as_slice().to_vec());
@@ -249,7 +250,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
                     let other = [2.0, -1.0, 0.5, 3.0, 1.0, -2.0];
-                    let y = DVector::from_vec(vec![1.0, 3.0, 2.0, 5.0, 4.0, 6.0]);
+                    let y = dvector![1.0, 3.0, 2.0, 5.0, 4.0, 6.0];
                     let designs = [
                         DMatrix::from_fn(6, 2, |i, _| base[i]),
                         DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 }),
@@ -282,18 +283,18 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty design, mismatched lengths, NaN/±∞ or too few rows give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
-                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
+                    let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
                     nan[(2, 0)] = f64::NAN;
                     let mut inf = y.clone();
                     inf[1] = f64::INFINITY;
                     rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0)) => ModelError::Empty,
-                        (&x, &DVector::from_vec(vec![1.0, 2.0, 3.0])) => ModelError::ShapeMismatch(_),
+                        (&x, &dvector![1.0, 2.0, 3.0]) => ModelError::ShapeMismatch(_),
                         (&nan, &y) => ModelError::NonFinite,
                         (&x, &inf) => ModelError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 1, &[1.0, 2.0]), &DVector::from_vec(vec![1.0, 3.0])) => ModelError::TooFewRows { needed: 3, got: 2 },
+                        (&dmatrix![1.0; 2.0], &dvector![1.0, 3.0]) => ModelError::TooFewRows { needed: 3, got: 2 },
                     )
                 },
             },
@@ -333,9 +334,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let x =
-                DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
-            let y = DVector::from_vec(vec![3.0, 5.0, 8.0, 8.0, 12.0]);
+            let x = dmatrix![1.0, 0.0; 2.0, 1.0; 3.0, 1.0; 4.0, 3.0; 5.0, 2.0];
+            let y = dvector![3.0, 5.0, 8.0, 8.0, 12.0];
             let (px, py) = polynomial_problem();
             let (want, _) = reference(&px, &py);
             let accuracy = match agrees(&(imp.ols)(&px, &py), &want, None, ILL_CONDITIONED) {

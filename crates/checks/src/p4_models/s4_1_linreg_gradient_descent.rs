@@ -6,6 +6,7 @@ use mathlings_models::ModelError;
 
 use super::common::ols;
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Fit;
 pub use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Impl;
@@ -169,12 +170,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error; a step that overflows at once gives NoConvergence { iterations: 1 }",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
-                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
+                    let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let constant =
-                        DMatrix::from_row_slice(4, 2, &[1.0, 3.0, 2.0, 3.0, 3.0, 3.0, 5.0, 3.0]);
+                    let constant = dmatrix![1.0, 3.0; 2.0, 3.0; 3.0, 3.0; 5.0, 3.0];
                     rejects!(ctx,
                         |x, y, eta, epochs| call(x, y, eta, epochs)
                             => (imp.linreg_gradient_descent)(x, y, eta, epochs), shown show::outcome;
@@ -183,7 +183,7 @@ pub fn spec() -> Spec<Impl> {
                         (&x, &y, f64::NAN, 10) => ModelError::InvalidParameter { name: "learning_rate", .. },
                         (&x, &y, 0.1, 0) => ModelError::InvalidParameter { name: "epochs", .. },
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0), 0.1, 10) => ModelError::Empty,
-                        (&x, &DVector::from_vec(vec![1.0, 2.0]), 0.1, 10) => ModelError::ShapeMismatch(_),
+                        (&x, &dvector![1.0, 2.0], 0.1, 10) => ModelError::ShapeMismatch(_),
                         (&nan, &y, 0.1, 10) => ModelError::NonFinite,
                         (&constant, &y, 0.1, 10) => ModelError::RankDeficient { .. },
                         // η = 1e300: the very first step sends the loss to ∞ (epoch 1).
@@ -248,12 +248,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(
-                6,
-                2,
-                &[1.0, 4.0, 2.0, 1.0, 3.0, 5.0, 4.0, 2.0, 5.0, 6.0, 6.0, 1.0],
-            );
-            let y = DVector::from_vec(vec![3.0, 2.0, 7.0, 6.0, 11.0, 8.0]);
+            let x = dmatrix![1.0, 4.0; 2.0, 1.0; 3.0, 5.0; 4.0, 2.0; 5.0, 6.0; 6.0, 1.0];
+            let y = dvector![3.0, 2.0, 7.0, 6.0, 11.0, 8.0];
             vec![
                 show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 300), 6),
                 show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 1), 6),

@@ -6,6 +6,7 @@ use mathlings_models::ModelError;
 
 use super::common::ols;
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p4_models::s4_2_ridge::Impl;
 
@@ -190,18 +191,11 @@ pub fn spec() -> Spec<Impl> {
                     // conditioned design stays regular and a dependent one stays singular at
                     // any scale; a tolerance that does not scale (or scales the wrong way)
                     // calls tiny designs singular or misses dependence in huge ones.
-                    let x = DMatrix::from_row_slice(
-                        6,
-                        3,
-                        &[
-                            0.1, 0.7, 0.3, 1.3, -0.2, 0.9, 2.9, 0.4, -1.1, -0.7, 1.9, 0.2, 0.6,
-                            -1.3, 1.7, 1.1, 0.3, -0.4,
-                        ],
-                    );
+                    let x = dmatrix![0.1, 0.7, 0.3; 1.3, -0.2, 0.9; 2.9, 0.4, -1.1; -0.7, 1.9, 0.2; 0.6, -1.3, 1.7; 1.1, 0.3, -0.4];
                     let dependent = DMatrix::from_fn(6, 3, |i, j| {
                         if j < 2 { x[(i, j)] } else { x[(i, 0)] + x[(i, 1)] }
                     });
-                    let y = DVector::from_vec(vec![1.0, 2.5, -0.5, 3.0, 0.7, 1.9]);
+                    let y = dvector![1.0, 2.5, -0.5, 3.0, 0.7, 1.9];
                     let base = (imp.ridge)(&x, &y, 0.0);
                     for c in [1e-6, 1.0, 1e6] {
                         let scaled = &x * c;
@@ -234,18 +228,17 @@ pub fn spec() -> Spec<Impl> {
                 description: "a negative or non-finite λ, empty or non-finite data, mismatched lengths, or dependent columns with λ = 0 give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
-                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
+                    let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let duplicated =
-                        DMatrix::from_row_slice(4, 2, &[1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0]);
+                    let duplicated = dmatrix![1.0, 1.0; 2.0, 2.0; 3.0, 3.0; 5.0, 5.0];
                     rejects!(ctx, |x, y, l| call(x, y, l) => (imp.ridge)(x, y, l), shown show::outcome;
                         (&x, &y, -1.0) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&x, &y, f64::NAN) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&x, &y, f64::INFINITY) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0), 1.0) => ModelError::Empty,
-                        (&x, &DVector::from_vec(vec![1.0, 2.0]), 1.0) => ModelError::ShapeMismatch(_),
+                        (&x, &dvector![1.0, 2.0], 1.0) => ModelError::ShapeMismatch(_),
                         (&nan, &y, 1.0) => ModelError::NonFinite,
                         (&duplicated, &y, 0.0) => ModelError::RankDeficient { .. },
                         // A constant column centres to 0: M = 0, pivot 0 ≤ tolerance 0.
@@ -286,9 +279,8 @@ pub fn spec() -> Spec<Impl> {
             implementation: Impl { ridge: penalises_intercept },
         }],
         probe: |imp| {
-            let x =
-                DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
-            let y = DVector::from_vec(vec![13.0, 15.0, 18.0, 18.0, 22.0]);
+            let x = dmatrix![1.0, 0.0; 2.0, 1.0; 3.0, 1.0; 4.0, 3.0; 5.0, 2.0];
+            let y = dvector![13.0, 15.0, 18.0, 18.0, 22.0];
             vec![show_beta(&(imp.ridge)(&x, &y, 0.0), 6), show_beta(&(imp.ridge)(&x, &y, 5.0), 6)]
         },
     }

@@ -6,6 +6,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 use mathlings_bindings::p4_models::s4_3_logistic_iris::Confusion;
 pub use mathlings_bindings::p4_models::s4_3_logistic_iris::Impl;
@@ -148,8 +149,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN",
                 weight: 2,
                 check: |imp, ctx| {
-                    let beta = DVector::from_vec(vec![0.0, 400.0]);
-                    let x = DMatrix::from_row_slice(4, 1, &[-2.0, -1.0, 1.0, 2.0]);
+                    let beta = dvector![0.0, 400.0];
+                    let x = dmatrix![-2.0; -1.0; 1.0; 2.0];
                     let y = [true, false, true, false];
                     ctx.once(&format!("deviance({}, {})", args(&beta, &x), show::slice(&y)), || {
                         expect::close(
@@ -184,11 +185,11 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     // η is exactly 0 here in any summation order (0·x, and −2 + 1·2), so the
                     // documented rule "true ⇔ η ≥ 0" decides, not rounding.
-                    let x = DMatrix::from_row_slice(3, 1, &[2.0, 3.0, 1.0]);
+                    let x = dmatrix![2.0; 3.0; 1.0];
                     let y = [false, true, false];
                     for (beta, want) in [
-                        (DVector::from_vec(vec![0.0, 0.0]), [[0, 2], [0, 1]]),
-                        (DVector::from_vec(vec![-2.0, 1.0]), [[1, 1], [0, 1]]),
+                        (dvector![0.0, 0.0], [[0, 2], [0, 1]]),
+                        (dvector![-2.0, 1.0], [[1, 1], [0, 1]]),
                     ] {
                         ctx.once(
                             &format!("confusion_matrix({}, {})", args(&beta, &x), show::slice(&y)),
@@ -203,14 +204,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let beta = DVector::from_vec(vec![0.5, 1.0]);
-                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    let beta = dvector![0.5, 1.0];
+                    let x = dmatrix![1.0; 2.0; 3.0];
                     let y = [true, false, true];
                     let empty = DMatrix::<f64>::zeros(0, 1);
-                    let long = DVector::from_vec(vec![0.5, 1.0, 2.0]);
+                    let long = dvector![0.5, 1.0, 2.0];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let inf = DVector::from_vec(vec![f64::INFINITY, 1.0]);
+                    let inf = dvector![f64::INFINITY, 1.0];
                     // One case: deviance and confusion_matrix, then predict_proba when the
                     // labels fit the rows.
                     macro_rules! case {
@@ -292,11 +293,11 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let beta = DVector::from_vec(vec![-1.0, 2.0]);
-            let x = DMatrix::from_row_slice(4, 1, &[0.0, 0.25, 1.0, 2.0]);
+            let beta = dvector![-1.0, 2.0];
+            let x = dmatrix![0.0; 0.25; 1.0; 2.0];
             let y = [false, true, true, true];
-            let extreme = DVector::from_vec(vec![0.0, 400.0]);
-            let ex = DMatrix::from_row_slice(2, 1, &[-2.0, 2.0]);
+            let extreme = dvector![0.0, 400.0];
+            let ex = dmatrix![-2.0; 2.0];
             let finite = match (imp.deviance)(&extreme, &ex, &[true, false]) {
                 Ok(d) if d.is_finite() => "finite".to_string(),
                 Ok(_) => "infinite".to_string(),

@@ -5,6 +5,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::dmatrix;
 
 pub use mathlings_bindings::p4_models::s4_4_gaussian_nb::Impl;
 use mathlings_bindings::p4_models::s4_4_gaussian_nb::Model;
@@ -188,11 +189,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or non-finite data, a label count ≠ rows, a missing class, a zero variance or mismatched shapes give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let labels = [0, 1, 0, 1];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let constant = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 1.0, 5.0]);
+                    let constant = dmatrix![1.0; 2.0; 1.0; 5.0];
                     rejects!(ctx, |x, l| fit_call(x, l) => (imp.fit_gaussian_nb)(x, l), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &[]) => ModelError::Empty,
                         (&x, &labels[..3]) => ModelError::ShapeMismatch(_),
@@ -200,14 +201,14 @@ pub fn spec() -> Spec<Impl> {
                         (&x, &[0, 2, 0, 2]) => ModelError::InvalidLabel(_),
                         (&constant, &labels) => ModelError::InvalidParameter { .. },
                     )?;
-                    let means = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
-                    let one = DMatrix::from_row_slice(1, 1, &[1.0]);
-                    let ok_var = DMatrix::from_row_slice(2, 1, &[1.0, 1.0]);
+                    let means = dmatrix![1.0; 2.0];
+                    let one = dmatrix![1.0];
+                    let ok_var = dmatrix![1.0; 1.0];
                     rejects!(ctx, |text, priors, variances, x| text => (imp.predict_log_proba)(priors, &means, variances, x), shown show::outcome;
                         ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 0.0], &dmatrix![1.0])",
-                            &[0.5, 0.5], &DMatrix::from_row_slice(2, 1, &[1.0, 0.0]), &one) => ModelError::InvalidParameter { .. },
+                            &[0.5, 0.5], &dmatrix![1.0; 0.0], &one) => ModelError::InvalidParameter { .. },
                         ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0, 2.0])",
-                            &[0.5, 0.5], &ok_var, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
+                            &[0.5, 0.5], &ok_var, &dmatrix![1.0, 2.0]) => ModelError::ShapeMismatch(_),
                         ("predict_log_proba(&[1.0], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0])",
                             &[1.0], &ok_var, &one) => ModelError::ShapeMismatch(_),
                     )
@@ -275,7 +276,7 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(6, 1, &[1.0, 2.0, 4.0, 7.0, 8.0, 12.0]);
+            let x = dmatrix![1.0; 2.0; 4.0; 7.0; 8.0; 12.0];
             let fit = (imp.fit_gaussian_nb)(&x, &[0, 0, 0, 1, 1, 1]);
             let (priors, means, variances, many) = many_features(2000);
             let underflow = match (imp.predict_log_proba)(&priors, &means, &variances, &many) {

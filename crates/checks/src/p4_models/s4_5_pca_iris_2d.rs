@@ -5,6 +5,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::dmatrix;
 
 use mathlings_bindings::p4_models::s4_5_pca_iris_2d::Fit;
 pub use mathlings_bindings::p4_models::s4_5_pca_iris_2d::Impl;
@@ -101,10 +102,7 @@ pub fn spec() -> Spec<Impl> {
                     // The documented minimum is 2 rows (TooFewRows only below): a `≤ 2` slip
                     // rejects exactly this case. Two centred rows span one direction, so only
                     // k = 1 has a well-defined axis.
-                    for x in [
-                        DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 0.5, 3.0, -1.0, 2.5]),
-                        DMatrix::from_row_slice(2, 1, &[1.0, 4.0]),
-                    ] {
+                    for x in [dmatrix![1.0, 2.0, 0.5; 3.0, -1.0, 2.5], dmatrix![1.0; 4.0]] {
                         ctx.once(&call(&x, 1), || matches_reference(imp, &x, 1))?;
                     }
                     Ok(())
@@ -175,16 +173,16 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty or non-finite matrix, a single row, k = 0 or k > min(n, d), or constant data give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 1.0]);
+                    let x = dmatrix![1.0, 2.0; 3.0, 5.0; 4.0, 1.0];
                     let mut nan = x.clone();
                     nan[(1, 1)] = f64::NAN;
                     rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown show::outcome;
                         (&DMatrix::zeros(0, 2), 1) => ModelError::Empty,
                         (&nan, 1) => ModelError::NonFinite,
-                        (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0]), 1) => ModelError::TooFewRows { needed: 2, got: 1 },
+                        (&dmatrix![1.0, 2.0], 1) => ModelError::TooFewRows { needed: 2, got: 1 },
                         (&x, 0) => ModelError::InvalidParameter { name: "k", .. },
                         (&x, 3) => ModelError::InvalidParameter { name: "k", .. },
-                        (&DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 1.0, 2.0, 1.0, 2.0]), 1) => ModelError::InvalidParameter { name: "x", .. },
+                        (&dmatrix![1.0, 2.0; 1.0, 2.0; 1.0, 2.0], 1) => ModelError::InvalidParameter { name: "x", .. },
                     )
                 },
             },
@@ -226,11 +224,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(
-                5,
-                3,
-                &[2.0, 0.0, 1.0, 3.0, 1.0, 0.0, 5.0, 1.0, 2.0, 8.0, 3.0, 1.0, 9.0, 2.0, 4.0],
-            );
+            let x =
+                dmatrix![2.0, 0.0, 1.0; 3.0, 1.0, 0.0; 5.0, 1.0, 2.0; 8.0, 3.0, 1.0; 9.0, 2.0, 4.0];
             vec![show_fit(&(imp.pca)(&x, 2), 5, 6), show_fit(&(imp.pca)(&x, 1), 5, 6)]
         },
     }

@@ -7,6 +7,7 @@ use mathlings_models::{FittedTwoLayerNetwork, ModelError};
 
 use crate::prelude::*;
 use crate::show::Literal;
+use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p4_models::s4_6_two_layer_network::{Impl, Params};
 
@@ -39,12 +40,12 @@ fn reference_network(p: &Params) -> FittedTwoLayerNetwork {
 /// x = 1, 2, 3 (one per row).
 fn small_network(b2: [f64; 2]) -> (Params, DMatrix<f64>) {
     let p: Params = (
-        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
-        DVector::from_vec(vec![0.0, 0.1]),
-        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
+        dmatrix![0.5; -0.5],
+        dvector![0.0, 0.1],
+        dmatrix![1.0, -1.0; 0.5, 0.5],
         DVector::from_vec(b2.to_vec()),
     );
-    (p, DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]))
+    (p, dmatrix![1.0; 2.0; 3.0])
 }
 
 /// The parameters (or gradients) of a reference network, as `Params`.
@@ -312,7 +313,7 @@ pub fn spec() -> Spec<Impl> {
                     let mut nan = x.clone();
                     nan[(0, 0)] = f64::NAN;
                     rejects!(ctx, |x| call("forward", &p, x, None) => (imp.forward)(&p, x), shown show::outcome;
-                        (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
+                        (&dmatrix![1.0, 2.0]) => ModelError::ShapeMismatch(_),
                         (&nan) => ModelError::NonFinite,
                         (&DMatrix::zeros(0, 1)) => ModelError::Empty,
                     )?;
@@ -381,12 +382,12 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let p: Params = (
-                DMatrix::from_row_slice(2, 2, &[0.5, -0.3, 0.8, 0.2]),
-                DVector::from_vec(vec![0.1, -0.2]),
-                DMatrix::from_row_slice(2, 2, &[1.0, -0.7, -0.4, 0.9]),
-                DVector::from_vec(vec![0.05, -0.05]),
+                dmatrix![0.5, -0.3; 0.8, 0.2],
+                dvector![0.1, -0.2],
+                dmatrix![1.0, -0.7; -0.4, 0.9],
+                dvector![0.05, -0.05],
             );
-            let x = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
+            let x = dmatrix![1.0, 0.0; 0.0, 1.0; 1.0, 1.0];
             vec![show_gradients(&(imp.loss_and_gradients)(&p, &x, &[0, 1, 1]))]
         },
     }
