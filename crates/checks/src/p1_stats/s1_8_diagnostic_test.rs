@@ -142,19 +142,19 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let (pos, neg) = (imp.p_disease_given_positive, imp.p_disease_given_negative);
-                    let args: [(&str, fn(f64) -> (f64, f64, f64)); 3] = [
-                        ("prevalence", |v| (v, 0.9, 0.8)),
-                        ("sensitivity", |v| (0.5, v, 0.8)),
-                        ("specificity", |v| (0.5, 0.9, v)),
-                    ];
-                    for (name, with) in args {
+                    for (i, name) in
+                        ["prevalence", "sensitivity", "specificity"].into_iter().enumerate()
+                    {
                         let expected =
                             format!("StatsError::InvalidParameter {{ name: {name:?}, .. }}");
-                        for t in [f64::NAN, -0.1, 1.1].map(with) {
+                        let named = |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
+                        for bad in [f64::NAN, -0.1, 1.1] {
+                            let mut a = [0.5, 0.9, 0.8];
+                            a[i] = bad;
+                            let t = (a[0], a[1], a[2]);
                             for (shown, f) in
                                 [(positive_call as fn(&_) -> _, pos), (negative_call, neg)]
                             {
-                                let named = |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
                                 ctx.once(&shown(&t), || {
                                     expect::error(&f(t.0, t.1, t.2), named, &expected)
                                 })?;
