@@ -191,7 +191,8 @@ pub fn spec() -> Spec<Impl> {
                     // conditioned design stays regular and a dependent one stays singular at
                     // any scale; a tolerance that does not scale (or scales the wrong way)
                     // calls tiny designs singular or misses dependence in huge ones.
-                    let x = dmatrix![0.1, 0.7, 0.3; 1.3, -0.2, 0.9; 2.9, 0.4, -1.1; -0.7, 1.9, 0.2; 0.6, -1.3, 1.7; 1.1, 0.3, -0.4];
+                    let x = dmatrix![0.1, 0.7, 0.3; 1.3, -0.2, 0.9; 2.9, 0.4, -1.1;
+                                     -0.7, 1.9, 0.2; 0.6, -1.3, 1.7; 1.1, 0.3, -0.4];
                     let dependent = DMatrix::from_fn(6, 3, |i, j| {
                         if j < 2 { x[(i, j)] } else { x[(i, 0)] + x[(i, 1)] }
                     });

@@ -51,15 +51,12 @@ fn problem() -> impl Strategy<Value = (DVector<f64>, DMatrix<f64>, Vec<bool>)> +
 
 /// Iris versicolor (false) / virginica (true); every fifth row held out.
 fn iris_split() -> ((DMatrix<f64>, Vec<bool>), (DMatrix<f64>, Vec<bool>)) {
-    let iris = mathlings_models::datasets::iris();
-    let rows: Vec<usize> = (0..150).filter(|&i| iris.species[i] != 0).collect();
-    let pick = |keep: &dyn Fn(usize) -> bool| {
-        let chosen: Vec<usize> = (0..rows.len()).filter(|&r| keep(r)).map(|r| rows[r]).collect();
-        let x = DMatrix::from_fn(chosen.len(), 4, |i, j| iris.features[(chosen[i], j)]);
-        let y = chosen.iter().map(|&i| iris.species[i] == 2).collect();
-        (x, y)
+    let (x, y) = crate::p1_stats::s1_10_logistic_regression::iris_two_species();
+    let pick = |keep: fn(usize) -> bool| {
+        let rows: Vec<usize> = (0..y.len()).filter(|&r| keep(r)).collect();
+        (x.select_rows(&rows), rows.iter().map(|&r| y[r]).collect())
     };
-    (pick(&|r| r % 5 != 0), pick(&|r| r % 5 == 0))
+    (pick(|r| r % 5 != 0), pick(|r| r % 5 == 0))
 }
 
 fn iris_fit(x: &DMatrix<f64>, y: &[bool]) -> (DVector<f64>, f64) {
