@@ -180,10 +180,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "for a joint table, Σₓ P(Y = j | X = x)·P(X = x) equals the column total P(Y = j)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let input = positive_table().prop_flat_map(|t| {
-                        let cols = t[0].len();
-                        (Just(t), 0..cols)
-                    });
+                    let input =
+                        positive_table().prop_flat_map(|t| (Just(t.clone()), 0..t[0].len()));
                     ctx.forall(
                         input,
                         |(t, j)| {
