@@ -225,23 +225,19 @@ pub fn spec() -> Spec<Impl> {
                         let fit = (imp.fit_gaussian_nb)(&iris.features, &iris.species);
                         let mut text = show_model(&fit, 6);
                         if let Ok((priors, means, variances)) = &fit {
-                            match (imp.predict_log_proba)(priors, means, variances, &iris.features)
-                            {
-                                Ok(lp) => {
-                                    let predicted: Vec<usize> =
-                                        lp.row_iter().map(|r| argmax(r.iter().copied())).collect();
-                                    let confusion = mathlings_models::confusion_matrix(
-                                        &iris.species,
-                                        &predicted,
-                                        3,
-                                    );
-                                    text += &format!(
-                                        "training confusion = {}\n",
-                                        show::result(&confusion)
-                                    );
-                                }
-                                Err(e) => text += &format!("{e:?}\n"),
-                            }
+                            let log_posteriors =
+                                (imp.predict_log_proba)(priors, means, variances, &iris.features);
+                            text += &show::ok_or_debug(&log_posteriors, |lp| {
+                                let predicted: Vec<usize> =
+                                    lp.row_iter().map(|r| argmax(r.iter().copied())).collect();
+                                let confusion = mathlings_models::confusion_matrix(
+                                    &iris.species,
+                                    &predicted,
+                                    3,
+                                );
+                                format!("training confusion = {}", show::result(&confusion))
+                            });
+                            text += "\n";
                         }
                         ctx.snapshot("iris", call, &text)
                     })
