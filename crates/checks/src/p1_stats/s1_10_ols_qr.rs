@@ -79,8 +79,11 @@ fn polynomial_problem() -> (DMatrix<f64>, DVector<f64>) {
 fn permuted(x: &DMatrix<f64>, y: &DVector<f64>) -> (DMatrix<f64>, DVector<f64>) {
     let n = x.nrows();
     // i ↦ 7i + 3 (mod n) is a permutation exactly when 7 does not divide n.
-    let order: Vec<usize> =
-        if n % 7 != 0 { (0..n).map(|i| (i * 7 + 3) % n).collect() } else { (0..n).rev().collect() };
+    let order: Vec<usize> = if !n.is_multiple_of(7) {
+        (0..n).map(|i| (i * 7 + 3) % n).collect()
+    } else {
+        (0..n).rev().collect()
+    };
     (x.select_rows(&order), y.select_rows(&order))
 }
 
