@@ -190,7 +190,9 @@ pub fn spec() -> Spec<Impl> {
                     draw from one shared generator (behind a Mutex, say), so which numbers a replicate gets depends \
                     on which thread asks first. Give each replicate its own generator derived from (seed, i): \
                     `let mut rng = ChaCha8Rng::seed_from_u64(seed); rng.set_stream(i as u64);` inside the map.",
-                implementation: Impl { standardized_means: shared_rng },
+                implementation: Impl {
+                    standardized_means: |n, r, seed| simulate(n, r, seed, (false, true), f64::sqrt),
+                },
             },
             Misconception {
                 id: "divides_by_sigma",
@@ -198,7 +200,7 @@ pub fn spec() -> Spec<Impl> {
                     standard error σ/√n. The mean of n draws varies √n times less than one draw: \
                     Z = (x̄ − μ)/(σ/√n) = (x̄ − μ)·√n/σ.",
                 implementation: Impl {
-                    standardized_means: |n, r, seed| per_replicate(n, r, seed, true, |_| 1.0),
+                    standardized_means: |n, r, seed| simulate(n, r, seed, (true, false), |_| 1.0),
                 },
             },
             Misconception {
@@ -207,7 +209,9 @@ pub fn spec() -> Spec<Impl> {
                     they all draw the same numbers. Give replicate i its own stream: \
                     `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.",
                 implementation: Impl {
-                    standardized_means: |n, r, seed| per_replicate(n, r, seed, false, f64::sqrt),
+                    standardized_means: |n, r, seed| {
+                        simulate(n, r, seed, (false, false), f64::sqrt)
+                    },
                 },
             },
         ],
@@ -245,42 +249,31 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn draw(rng: &mut ChaCha8Rng) -> f64 {
-    -(-rng.random::<f64>()).ln_1p()
-}
-
-fn shared_rng(sample_size: usize, replicates: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    mathlings_stats::clt_standardized_means(sample_size, replicates, seed)?;
-    let (n, rng) = (sample_size as f64, Mutex::new(ChaCha8Rng::seed_from_u64(seed)));
-    Ok((0..replicates)
-        .into_par_iter()
-        .map(|_| {
-            let total: f64 =
-                (0..sample_size).map(|_| draw(&mut rng.lock().expect("unpoisoned"))).sum();
-            (total / n - 1.0) * n.sqrt()
-        })
-        .collect())
-}
-
-/// One generator per replicate, seeded with `seed` (on stream i when `streams`); (x̄ − 1)
-/// times `scale(n)` (√n is right).
-fn per_replicate(
+/// Z = (x̄ − 1)·scale(n) per replicate (√n is right), the draws from a generator per replicate
+/// seeded with `seed` (on stream i when `streams`) or, when `shared`, from one generator behind
+/// a Mutex that the replicates ask in turn.
+fn simulate(
     sample_size: usize,
     replicates: usize,
     seed: u64,
-    streams: bool,
+    (streams, shared): (bool, bool),
     scale: fn(f64) -> f64,
 ) -> Result<Vec<f64>, StatsError> {
     mathlings_stats::clt_standardized_means(sample_size, replicates, seed)?;
-    let n = sample_size as f64;
+    let (n, common) = (sample_size as f64, Mutex::new(ChaCha8Rng::seed_from_u64(seed)));
     Ok((0..replicates)
         .into_par_iter()
         .map(|i| {
-            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let mut own = ChaCha8Rng::seed_from_u64(seed);
             if streams {
-                rng.set_stream(i as u64);
+                own.set_stream(i as u64);
             }
-            let total: f64 = (0..sample_size).map(|_| draw(&mut rng)).sum();
+            let mut draw = || {
+                let u: f64 =
+                    if shared { common.lock().expect("unpoisoned").random() } else { own.random() };
+                -(-u).ln_1p()
+            };
+            let total: f64 = (0..sample_size).map(|_| draw()).sum();
             (total / n - 1.0) * scale(n)
         })
         .collect())

@@ -69,13 +69,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     ctx.forall(prior_and_data(), update_call, |&(a, b, s, f)| {
-                        let want =
-                            mathlings_stats::beta_binomial_update(a, b, s, f).expect("reference");
-                        pair_close(
-                            &(imp.beta_binomial_update)(a, b, s, f),
-                            (want.alpha, want.beta),
-                            EXACT,
-                        )
+                        let want = (SOLUTION.beta_binomial_update)(a, b, s, f).expect("reference");
+                        pair_close(&(imp.beta_binomial_update)(a, b, s, f), want, EXACT)
                     })
                 },
             },
