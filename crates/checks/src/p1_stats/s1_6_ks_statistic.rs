@@ -110,17 +110,13 @@ pub fn spec() -> Spec<Impl> {
                                     "Ok(D) for the sample as given",
                                 );
                             };
-                            expect::close(&(imp.ks_statistic)(&shuffled, cdf), want, AGREE).map_err(
-                                |mut f| {
-                                    f.call = format!(
-                                        "{} (a shuffle of {}, for which you returned {})",
-                                        call(&shuffled, CDFS[*c].0),
-                                        show::floats(xs),
-                                        show::float(want)
-                                    );
-                                    f
-                                },
-                            )
+                            let (original, want_shown) = (show::floats(xs), show::float(want));
+                            let shuffle_call = format!(
+                                "{} (a shuffle of {original}, for which you returned {want_shown})",
+                                call(&shuffled, CDFS[*c].0)
+                            );
+                            expect::close(&(imp.ks_statistic)(&shuffled, cdf), want, AGREE)
+                                .map_err(|f| Failure { call: shuffle_call, ..f })
                         },
                     )
                 },

@@ -60,18 +60,18 @@ fn flatten(p: &Params) -> Vec<f64> {
     p.0.iter().chain(p.1.iter()).chain(p.2.iter()).chain(p.3.iter()).copied().collect()
 }
 
+/// `theta` (as from `flatten`) in the shapes of `shape`.
 fn unflatten(shape: &Params, theta: &[f64]) -> Params {
-    let mut at = 0;
-    let mut take = |rows: usize, cols: usize| {
-        let m = DMatrix::from_column_slice(rows, cols, &theta[at..at + rows * cols]);
-        at += rows * cols;
-        m
-    };
-    let w1 = take(shape.0.nrows(), shape.0.ncols());
-    let b1 = take(shape.1.len(), 1).column(0).into_owned();
-    let w2 = take(shape.2.nrows(), shape.2.ncols());
-    let b2 = take(shape.3.len(), 1).column(0).into_owned();
-    (w1, b1, w2, b2)
+    let (w1, rest) = theta.split_at(shape.0.len());
+    let (b1, rest) = rest.split_at(shape.1.len());
+    let (w2, b2) = rest.split_at(shape.2.len());
+    let matrix = |like: &DMatrix<f64>, v| DMatrix::from_column_slice(like.nrows(), like.ncols(), v);
+    (
+        matrix(&shape.0, w1),
+        DVector::from_column_slice(b1),
+        matrix(&shape.2, w2),
+        DVector::from_column_slice(b2),
+    )
 }
 
 fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
