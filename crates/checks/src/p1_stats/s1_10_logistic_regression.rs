@@ -142,9 +142,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| call(x, y, 100),
                         |(x, y)| {
                             let got = (imp.logistic_regression)(x, y, 100);
-                            let Ok(beta) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok(β)");
-                            };
+                            let beta = expect::ok(got.as_ref(), "β")?;
                             let a = x.clone().insert_column(0, 1.0);
                             if beta.len() != a.ncols() {
                                 return expect::fail(

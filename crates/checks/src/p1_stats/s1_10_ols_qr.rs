@@ -130,9 +130,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| call(x, y),
                         |(x, y)| {
                             let got = (imp.ols)(x, y);
-                            let Ok((beta, _)) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok((β, R²))");
-                            };
+                            let (beta, _) = expect::ok(got.as_ref(), "(β, R²)")?;
                             let a = x.clone().insert_column(0, 1.0);
                             if beta.len() != a.ncols() {
                                 return expect::fail(
@@ -190,9 +188,7 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |(x, y)| {
                             let got = (imp.ols)(x, y);
-                            let Ok((beta, r2)) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok((β, R²))");
-                            };
+                            let (beta, r2) = expect::ok(got.as_ref(), "(β, R²)")?;
                             let (px, py) = permuted(x, y);
                             let want: Vec<f64> = beta.iter().copied().collect();
                             agrees(&(imp.ols)(&px, &py), &want, Some(*r2), AGREE)

@@ -116,9 +116,7 @@ pub fn spec() -> Spec<Impl> {
                         |(t, x)| conditional_call(t, *x),
                         |(t, x)| {
                             let got = (imp.conditional_y_given_x)(t, *x);
-                            let Ok(c) = got else {
-                                return expect::fail(show::result(&got), "Ok(P(Y | X = x))");
-                            };
+                            let c = expect::ok(got, "P(Y | X = x)")?;
                             sums_to_one("P(Y | X = x)", &c)?;
                             let px: f64 = t[*x].iter().sum();
                             let back: Vec<f64> = c.iter().map(|p| p * px).collect();

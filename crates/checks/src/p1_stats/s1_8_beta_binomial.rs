@@ -100,9 +100,7 @@ pub fn spec() -> Spec<Impl> {
                         |t| format!("posterior_mean of {}", update_call(t)),
                         |&(a, b, s, f)| {
                             let updated = (imp.beta_binomial_update)(a, b, s, f);
-                            let Ok((a2, b2)) = updated else {
-                                return expect::fail(show::result(&updated), "Ok((α', β'))");
-                            };
+                            let (a2, b2) = expect::ok(updated.clone(), "(α', β')")?;
                             let got = (imp.posterior_mean)(a2, b2);
                             let (prior, mle) = (a / (a + b), s as f64 / (s + f) as f64);
                             let (lo, hi) = (prior.min(mle) - 1e-12, prior.max(mle) + 1e-12);

@@ -133,19 +133,9 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |(p, l1, l2)| {
                             let batch = (imp.posterior)(p, &product(l1, l2));
-                            let Ok(batch) = batch else {
-                                return expect::fail(
-                                    show::result(&batch),
-                                    "Ok(the batch posterior)",
-                                );
-                            };
+                            let batch = expect::ok(batch, "the batch posterior")?;
                             let first = (imp.posterior)(p, l1);
-                            let Ok(first) = first else {
-                                return expect::fail(
-                                    show::result(&first),
-                                    "Ok(the posterior after D₁)",
-                                );
-                            };
+                            let first = expect::ok(first, "the posterior after D₁")?;
                             expect::all_close(&(imp.posterior)(&first, l2), &batch, AGREE)
                         },
                     )

@@ -88,9 +88,7 @@ pub fn spec() -> Spec<Impl> {
                         |((y, h), s)| format!("{} vs {}", nll_call(y, h, *s), mse_call(y, h)),
                         |((y, h), s)| {
                             let mse = (imp.mean_squared_error)(y, h);
-                            let Ok(mse) = mse else {
-                                return expect::fail(show::float_result(&mse), "Ok(MSE)");
-                            };
+                            let mse = expect::ok(mse, "MSE")?;
                             let n = y.len() as f64;
                             let want = 0.5 * n * (2.0 * std::f64::consts::PI * s * s).ln()
                                 + n * mse / (2.0 * s * s);

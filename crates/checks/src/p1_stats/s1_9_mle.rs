@@ -136,9 +136,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| normal_call(x),
                         |x| {
                             let got = (imp.normal_mle)(x);
-                            let Ok((mu, sigma)) = got else {
-                                return expect::fail(show::result(&got), "Ok((μ̂, σ̂))");
-                            };
+                            let (mu, sigma) = expect::ok(got, "(μ̂, σ̂)")?;
                             let mus: Vec<f64> =
                                 [-0.3, -0.01, 0.01, 0.3].iter().map(|d| mu + d * sigma).collect();
                             is_maximum("μ̂", mu, &mus, |m| {
@@ -163,9 +161,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| bernoulli_call(x),
                         |x| {
                             let got = (imp.bernoulli_mle)(x);
-                            let Ok(p) = got else {
-                                return expect::fail(show::float_result(&got), "Ok(p̂)");
-                            };
+                            let p = expect::ok(got, "p̂")?;
                             let others: Vec<f64> = [-0.2, -0.01, 0.01, 0.2]
                                 .iter()
                                 .map(|d| p + d)
@@ -183,9 +179,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| poisson_call(x),
                         |x| {
                             let got = (imp.poisson_mle)(x);
-                            let Ok(l) = got else {
-                                return expect::fail(show::float_result(&got), "Ok(λ̂)");
-                            };
+                            let l = expect::ok(got, "λ̂")?;
                             let others: Vec<f64> =
                                 [0.7, 0.99, 1.01, 1.3].iter().map(|f| f * l).collect();
                             is_maximum("λ̂", l, &others, |m| {

@@ -99,9 +99,7 @@ pub fn spec() -> Spec<Impl> {
                         |((x, y), eta, epochs)| call(x, y, *eta, *epochs),
                         |((x, y), eta, epochs)| {
                             let got = (imp.linreg_gradient_descent)(x, y, *eta, *epochs);
-                            let Ok((_, losses)) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok((β, losses))");
-                            };
+                            let (_, losses) = expect::ok(got.as_ref(), "(β, losses)")?;
                             if losses.len() != *epochs {
                                 return expect::fail(
                                     format!("{} losses", losses.len()),
@@ -137,9 +135,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| call(x, y, SAFE_STEP, 1),
                         |(x, y)| {
                             let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, 1);
-                            let Ok((_, losses)) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok((β, [loss]))");
-                            };
+                            let (_, losses) = expect::ok(got.as_ref(), "(β, [loss])")?;
                             let want = first_loss(x, y, SAFE_STEP);
                             let first = losses.first().copied().ok_or(());
                             expect::close(&first, want, Tol { rel: 1e-9, abs: 1e-9 })

@@ -134,9 +134,7 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |((x, y), l, c)| {
                             let base = (imp.ridge)(x, y, *l);
-                            let Ok(base) = base else {
-                                return expect::fail(show::outcome(&base), "Ok(β)");
-                            };
+                            let base = expect::ok(base, "β")?;
                             let mut want: Vec<f64> = base.iter().copied().collect();
                             if let Some(first) = want.first_mut() {
                                 *first += c;

@@ -153,9 +153,7 @@ pub fn spec() -> Spec<Impl> {
                             let r = reference_model(x, l);
                             let got =
                                 (imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x);
-                            let Ok(m) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok(log posteriors)");
-                            };
+                            let m = expect::ok(got.as_ref(), "log posteriors")?;
                             for row in m.row_iter() {
                                 let total: f64 = row.iter().map(|v| v.exp()).sum();
                                 expect::close(
