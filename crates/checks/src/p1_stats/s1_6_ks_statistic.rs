@@ -178,15 +178,15 @@ pub fn spec() -> Spec<Impl> {
                         let names = ["sepal length", "sepal width", "petal length", "petal width"];
                         let mut text = String::new();
                         for (name, column) in names.iter().zip(iris.features.column_iter()) {
-                            let x: Vec<f64> = column.iter().copied().collect();
-                            let mean = mathlings_stats::mean(&x).expect("mean");
-                            let sd = mathlings_stats::standard_deviation(&x).expect("sd");
+                            let x = column.as_slice();
+                            let mean = mathlings_stats::mean(x).expect("mean");
+                            let sd = mathlings_stats::standard_deviation(x).expect("sd");
                             let z: Vec<f64> = x.iter().map(|v| (v - mean) / sd).collect();
-                            let d =
-                                show::ok_or_debug(&(imp.ks_statistic)(&z, STANDARD_NORMAL), |d| {
-                                    show::rounded(*d, 6)
-                                });
-                            text += &format!("{name}: D = {d}\n");
+                            let d = (imp.ks_statistic)(&z, STANDARD_NORMAL);
+                            text += &format!(
+                                "{name}: D = {}\n",
+                                show::ok_or_debug(&d, |d| show::rounded(*d, 6))
+                            );
                         }
                         ctx.snapshot("iris", call, &text)
                     })

@@ -169,8 +169,7 @@ pub fn spec() -> Spec<Impl> {
                         petal length in (4.5, 5.0] cm on Iris, prior = [1/3, 1/3, 1/3] and [0.2, 0.2, 0.6]";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
-                        let mut hits = [0.0; 3];
-                        let mut sizes = [0.0; 3];
+                        let (mut hits, mut sizes) = ([0.0; 3], [0.0; 3]);
                         for (i, &s) in iris.species.iter().enumerate() {
                             let length = iris.features[(i, 2)];
                             sizes[s] += 1.0;
@@ -182,10 +181,8 @@ pub fn spec() -> Spec<Impl> {
                             hits.iter().zip(&sizes).map(|(h, n)| h / n).collect();
                         let mut text = format!("likelihood = {}\n", rounded(&likelihood));
                         for prior in [vec![1.0 / 3.0; 3], vec![0.2, 0.2, 0.6]] {
-                            let line =
-                                show::ok_or_err(&(imp.posterior)(&prior, &likelihood), |v| {
-                                    rounded(v)
-                                });
+                            let posterior = (imp.posterior)(&prior, &likelihood);
+                            let line = show::ok_or_err(&posterior, |v| rounded(v));
                             text += &format!("prior {} → posterior {line}\n", rounded(&prior));
                         }
                         ctx.snapshot("iris", call, &text)
