@@ -210,3 +210,10 @@ macro_rules! expect_err {
         )
     };
 }
+
+/// Every component of `got` within `rel · (1 + max|want|)` of `want`: coefficients of any
+/// size, compared relative to the largest of them.
+pub fn all_close_scaled<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], rel: f64) -> Verdict {
+    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    all_close(got, want, Tol { rel: 0.0, abs: rel * scale })
+}

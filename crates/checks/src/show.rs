@@ -165,3 +165,24 @@ pub fn rounded_all<'a>(xs: impl IntoIterator<Item = &'a f64>, digits: usize) -> 
 pub fn error_kind<E: Debug>(e: &E) -> String {
     format!("{e:?}").split(['(', ' ']).next().unwrap_or_default().to_string()
 }
+
+/// `ok(value)` for `Ok`, the error's bare `Debug` for `Err` (probe entries, snapshot lines).
+pub fn ok_or_debug<T, E: Debug>(r: &Result<T, E>, ok: impl FnOnce(&T) -> String) -> String {
+    match r {
+        Ok(v) => ok(v),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+/// `ok(value)` for `Ok`, `Err(<Debug>)` for `Err` (snapshot lines).
+pub fn ok_or_err<T, E: Debug>(r: &Result<T, E>, ok: impl FnOnce(&T) -> String) -> String {
+    match r {
+        Ok(v) => ok(v),
+        Err(e) => format!("Err({e:?})"),
+    }
+}
+
+/// A float result rounded to `digits` significant digits: `0.25` or `Err(<Debug>)`.
+pub fn rounded_result<E: Debug>(r: &Result<f64, E>, digits: usize) -> String {
+    ok_or_err(r, |x| rounded(*x, digits))
+}

@@ -1,5 +1,6 @@
 //! Part 1 — statistics and probability.
 
+mod common;
 pub mod s1_10_logistic_regression;
 pub mod s1_10_ols_qr;
 pub mod s1_10_simple_regression;

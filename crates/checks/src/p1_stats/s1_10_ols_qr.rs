@@ -5,6 +5,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p1_stats::s1_10_ols_qr::Impl;
 
@@ -59,19 +60,11 @@ fn agrees(
     rel: f64,
 ) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let tol = Tol { rel: 0.0, abs: rel * scale };
-    let mut want = want.to_vec();
-    let got = got.clone().map(|(b, r)| {
-        let mut v: Vec<f64> = b.iter().copied().collect();
-        if r_squared.is_some() {
-            v.push(r);
-        }
-        v
-    });
-    if let Some(r) = r_squared {
-        want.push(r);
-    }
-    expect::all_close(&got, &want, tol)
+    let got = got
+        .clone()
+        .map(|(b, r)| b.iter().copied().chain(r_squared.map(|_| r)).collect::<Vec<f64>>());
+    let want: Vec<f64> = want.iter().copied().chain(r_squared).collect();
+    expect::all_close(&got, &want, Tol { rel: 0.0, abs: rel * scale })
 }
 
 /// Degree-8 polynomial design on x ∈ [1, 2] (26 points) and a smooth target with wiggles.
@@ -85,25 +78,24 @@ fn polynomial_problem() -> (DMatrix<f64>, DVector<f64>) {
 
 fn permuted(x: &DMatrix<f64>, y: &DVector<f64>) -> (DMatrix<f64>, DVector<f64>) {
     let n = x.nrows();
-    let order: Vec<usize> = (0..n).map(|i| (i * 7 + 3) % n).collect();
-    let order: Vec<usize> = if order.iter().collect::<std::collections::BTreeSet<_>>().len() == n {
-        order
+    // i ↦ 7i + 3 (mod n) is a permutation exactly when 7 does not divide n.
+    let order: Vec<usize> = if !n.is_multiple_of(7) {
+        (0..n).map(|i| (i * 7 + 3) % n).collect()
     } else {
         (0..n).rev().collect()
     };
-    (
-        DMatrix::from_fn(n, x.ncols(), |i, j| x[(order[i], j)]),
-        DVector::from_fn(n, |i, _| y[order[i]]),
-    )
+    (x.select_rows(&order), y.select_rows(&order))
 }
 
 fn show_fit(got: &Result<(DVector<f64>, f64), ModelError>, digits: usize) -> String {
     match got {
-        Ok((b, r)) => format!(
-            "β = [{}], R² = {}",
-            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", "),
-            show::rounded(*r, digits)
-        ),
+        Ok((b, r)) => {
+            format!(
+                "β = [{}], R² = {}",
+                show::rounded_all(b.iter(), digits),
+                show::rounded(*r, digits)
+            )
+        }
         Err(e) => format!("{e:?}"),
     }
 }
@@ -138,9 +130,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| call(x, y),
                         |(x, y)| {
                             let got = (imp.ols)(x, y);
-                            let Ok((beta, _)) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok((β, R²))");
-                            };
+                            let (beta, _) = expect::ok(got.as_ref(), "(β, R²)")?;
                             let a = x.clone().insert_column(0, 1.0);
                             if beta.len() != a.ncols() {
                                 return expect::fail(
@@ -198,9 +188,7 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |(x, y)| {
                             let got = (imp.ols)(x, y);
-                            let Ok((beta, r2)) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok((β, R²))");
-                            };
+                            let (beta, r2) = expect::ok(got.as_ref(), "(β, R²)")?;
                             let (px, py) = permuted(x, y);
                             let want: Vec<f64> = beta.iter().copied().collect();
                             agrees(&(imp.ols)(&px, &py), &want, Some(*r2), AGREE)
@@ -240,11 +228,10 @@ pub fn spec() -> Spec<Impl> {
                         2,
                         &[1.0, 1.0, 1.0, 0.0, -1.0 + d, 0.0, -1.0 - d, 0.0],
                     );
-                    let y = DVector::from_vec(vec![0.0, 0.0, 1.0, -1.0]);
+                    let y = dvector![0.0, 0.0, 1.0, -1.0];
                     ctx.once(&call(&x, &y), || {
                         let (beta, _) = reference(&x, &y);
-                        let got =
-                            (imp.ols)(&x, &y).map(|(b, _)| b.iter().copied().collect::<Vec<f64>>());
+                        let got = (imp.ols)(&x, &y).map(|(b, _)| b.as_slice().to_vec());
                         expect::all_close(&got, &beta, Tol::absolute(SIGN_SENSITIVE))
                     })
                 },
@@ -256,7 +243,7 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
                     let other = [2.0, -1.0, 0.5, 3.0, 1.0, -2.0];
-                    let y = DVector::from_vec(vec![1.0, 3.0, 2.0, 5.0, 4.0, 6.0]);
+                    let y = dvector![1.0, 3.0, 2.0, 5.0, 4.0, 6.0];
                     let designs = [
                         DMatrix::from_fn(6, 2, |i, _| base[i]),
                         DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 }),
@@ -289,18 +276,18 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty design, mismatched lengths, NaN/±∞ or too few rows give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
-                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
+                    let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
                     nan[(2, 0)] = f64::NAN;
                     let mut inf = y.clone();
                     inf[1] = f64::INFINITY;
                     rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0)) => ModelError::Empty,
-                        (&x, &DVector::from_vec(vec![1.0, 2.0, 3.0])) => ModelError::ShapeMismatch(_),
+                        (&x, &dvector![1.0, 2.0, 3.0]) => ModelError::ShapeMismatch(_),
                         (&nan, &y) => ModelError::NonFinite,
                         (&x, &inf) => ModelError::NonFinite,
-                        (&DMatrix::from_row_slice(2, 1, &[1.0, 2.0]), &DVector::from_vec(vec![1.0, 3.0])) => ModelError::TooFewRows { needed: 3, got: 2 },
+                        (&dmatrix![1.0; 2.0], &dvector![1.0, 3.0]) => ModelError::TooFewRows { needed: 3, got: 2 },
                     )
                 },
             },
@@ -340,9 +327,8 @@ pub fn spec() -> Spec<Impl> {
             },
         ],
         probe: |imp| {
-            let x =
-                DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
-            let y = DVector::from_vec(vec![3.0, 5.0, 8.0, 8.0, 12.0]);
+            let x = dmatrix![1.0, 0.0; 2.0, 1.0; 3.0, 1.0; 4.0, 3.0; 5.0, 2.0];
+            let y = dvector![3.0, 5.0, 8.0, 8.0, 12.0];
             let (px, py) = polynomial_problem();
             let (want, _) = reference(&px, &py);
             let accuracy = match agrees(&(imp.ols)(&px, &py), &want, None, ILL_CONDITIONED) {

@@ -108,9 +108,7 @@ pub fn spec() -> Spec<Impl> {
                         |(x, y)| call(x, y),
                         |(x, y)| {
                             let got = (imp.simple_linear_regression)(x, y);
-                            let Ok((a, b, _)) = got else {
-                                return expect::fail(show::result(&got), "Ok((β₀, β₁, R²))");
-                            };
+                            let (a, b, _) = expect::ok(got, "(β₀, β₁, R²)")?;
                             let e: Vec<f64> =
                                 x.iter().zip(y).map(|(xi, yi)| yi - a - b * xi).collect();
                             let sum: f64 = e.iter().sum();

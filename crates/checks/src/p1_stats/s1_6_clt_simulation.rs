@@ -25,38 +25,11 @@ const ATTEMPTS: usize = 4;
 /// get to work even on a busy machine, so a shared generator is really contended.
 const CONTENDED: (usize, usize) = (50, 4000);
 
-fn call(n: usize, r: usize, seed: u64) -> String {
-    format!("standardized_means({n}, {r}, {seed})")
-}
-
 /// The result of one simulation.
 type Simulation = Result<Vec<f64>, StatsError>;
 
-/// Runs `f` in a local rayon pool of `threads` threads.
-fn with_threads<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a local rayon pool")
-        .install(f)
-}
-
-/// `Ok(())` if the 1-thread and 3-thread results agree in every attempt, else the pair that differs.
-fn thread_independent(
-    imp: &Impl,
-    n: usize,
-    r: usize,
-    seed: u64,
-) -> Result<(), (Simulation, Simulation)> {
-    let f = imp.standardized_means;
-    let one = with_threads(1, || f(n, r, seed));
-    for _ in 0..ATTEMPTS {
-        let three = with_threads(3, || f(n, r, seed));
-        if three != one {
-            return Err((one, three));
-        }
-    }
-    Ok(())
+fn call(n: usize, r: usize, seed: u64) -> String {
+    format!("standardized_means({n}, {r}, {seed})")
 }
 
 fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
@@ -66,40 +39,23 @@ fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
     (mean, variance)
 }
 
-fn ks_to_standard_normal(xs: &[f64]) -> f64 {
-    mathlings_stats::ks_statistic(xs, |x| {
-        mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf")
-    })
-    .expect("KS of finite values")
-}
-
 /// The Z's as finite values of the right count, or a failure.
-fn finite(
-    got: &Result<Vec<f64>, StatsError>,
-    r: usize,
-) -> Result<Vec<f64>, mathlings_course::report::Failure> {
+fn finite(got: &Simulation, r: usize) -> Result<Vec<f64>, Failure> {
     match got {
         Ok(z) if z.len() == r && z.iter().all(|v| v.is_finite()) => Ok(z.clone()),
-        Ok(z) => expect::fail(
-            format!(
-                "{} values (finite ones: {})",
-                z.len(),
-                z.iter().filter(|v| v.is_finite()).count()
-            ),
-            format!("{r} finite values"),
-        )
-        .map(|()| Vec::new()),
-        Err(e) => {
-            expect::fail(format!("Err({e:?})"), format!("Ok({r} values)")).map(|()| Vec::new())
+        Ok(z) => {
+            let finite = z.iter().filter(|v| v.is_finite()).count();
+            Err(expect::failure(
+                format!("{} values (finite ones: {finite})", z.len()),
+                format!("{r} finite values"),
+            ))
         }
+        Err(e) => Err(expect::failure(format!("Err({e:?})"), format!("Ok({r} values)"))),
     }
 }
 
 /// Where two results first differ, for the learner: "value #i: a with 1 thread, b with 3 threads".
-fn first_difference(
-    one: &Result<Vec<f64>, StatsError>,
-    three: &Result<Vec<f64>, StatsError>,
-) -> String {
+fn first_difference(one: &Simulation, three: &Simulation) -> String {
     match (one, three) {
         (Ok(a), Ok(b)) if a.len() == b.len() => {
             let i = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(0);
@@ -123,15 +79,26 @@ pub fn spec() -> Spec<Impl> {
                 description: "the result depends on the seed only: the same in a 1-thread and a 3-thread rayon pool, and again on a second call",
                 weight: 3,
                 check: |imp, ctx| {
-                    let mut rng = ctx.rng();
+                    let (mut rng, f) = (ctx.rng(), imp.standardized_means);
+                    // Runs the simulation in a local rayon pool of `threads` threads.
+                    let run = |threads, n, r, seed| {
+                        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+                        pool.expect("a local rayon pool").install(|| f(n, r, seed))
+                    };
                     for (n, r) in [(1usize, 50usize), (20, 300), CONTENDED] {
                         let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&format!("{} in 1-thread and 3-thread pools", call(n, r, seed)), || match thread_independent(imp, n, r, seed) {
-                            Ok(()) => Ok(()),
-                            Err((one, three)) => expect::fail(
-                                first_difference(&one, &three),
-                                "the same values for any number of threads (one generator per replicate, derived from (seed, i))",
-                            ),
+                        ctx.once(&format!("{} in 1-thread and 3-thread pools", call(n, r, seed)), || {
+                            let one = run(1, n, r, seed);
+                            for _ in 0..ATTEMPTS {
+                                let three = run(3, n, r, seed);
+                                if three != one {
+                                    return expect::fail(
+                                        first_difference(&one, &three),
+                                        "the same values for any number of threads (one generator per replicate, derived from (seed, i))",
+                                    );
+                                }
+                            }
+                            Ok(())
                         })?;
                     }
                     Ok(())
@@ -189,24 +156,19 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let seed: u64 = ctx.rng().random_range(0..1_000_000);
-                    ctx.once(&call(1, REPLICATES, seed), || {
-                        let z = finite(&(imp.standardized_means)(1, REPLICATES, seed), REPLICATES)?;
-                        let d = ks_to_standard_normal(&z);
-                        expect::that(
-                            d > 0.1,
-                            format!("Z's at KS distance {} from N(0, 1)", show::rounded(d, 3)),
-                            "a KS distance > 0.1 (for n = 1, Z = x − 1 is a shifted exponential, ≥ 0.159 away from N(0, 1))",
-                        )
-                    })?;
-                    ctx.once(&call(64, REPLICATES, seed), || {
-                        let z = finite(&(imp.standardized_means)(64, REPLICATES, seed), REPLICATES)?;
-                        let d = ks_to_standard_normal(&z);
-                        expect::that(
-                            d < 0.08,
-                            format!("Z's at KS distance {} from N(0, 1)", show::rounded(d, 3)),
-                            "a KS distance < 0.08 (≈ 0.017 from the remaining skew, plus ≤ 0.046 sampling noise)",
-                        )
-                    })
+                    for n in [1, 64] {
+                        ctx.once(&call(n, REPLICATES, seed), || {
+                            let z = finite(&(imp.standardized_means)(n, REPLICATES, seed), REPLICATES)?;
+                            let cdf = |x| mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf");
+                            let d = mathlings_stats::ks_statistic(&z, cdf).expect("KS of finite values");
+                            let (passes, expected) = match n {
+                                1 => (d > 0.1, "a KS distance > 0.1 (for n = 1, Z = x − 1 is a shifted exponential, ≥ 0.159 away from N(0, 1))"),
+                                _ => (d < 0.08, "a KS distance < 0.08 (≈ 0.017 from the remaining skew, plus ≤ 0.046 sampling noise)"),
+                            };
+                            expect::that(passes, format!("Z's at KS distance {} from N(0, 1)", show::rounded(d, 3)), expected)
+                        })?;
+                    }
+                    Ok(())
                 },
             },
             Property {
@@ -228,14 +190,18 @@ pub fn spec() -> Spec<Impl> {
                     draw from one shared generator (behind a Mutex, say), so which numbers a replicate gets depends \
                     on which thread asks first. Give each replicate its own generator derived from (seed, i): \
                     `let mut rng = ChaCha8Rng::seed_from_u64(seed); rng.set_stream(i as u64);` inside the map.",
-                implementation: Impl { standardized_means: shared_rng },
+                implementation: Impl {
+                    standardized_means: |n, r, seed| simulate(n, r, seed, (false, true), f64::sqrt),
+                },
             },
             Misconception {
                 id: "divides_by_sigma",
                 explanation: "Your Z's have variance ≈ 1/n instead of 1: you standardized with σ instead of the \
                     standard error σ/√n. The mean of n draws varies √n times less than one draw: \
                     Z = (x̄ − μ)/(σ/√n) = (x̄ − μ)·√n/σ.",
-                implementation: Impl { standardized_means: divides_by_sigma },
+                implementation: Impl {
+                    standardized_means: |n, r, seed| simulate(n, r, seed, (true, false), |_| 1.0),
+                },
             },
             Misconception {
                 id: "same_stream_for_every_replicate",
@@ -243,8 +209,8 @@ pub fn spec() -> Spec<Impl> {
                     they all draw the same numbers. Give replicate i its own stream: \
                     `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.",
                 implementation: Impl {
-                    standardized_means: |sample_size, replicates, seed| {
-                        per_replicate(sample_size, replicates, seed, false, f64::sqrt)
+                    standardized_means: |n, r, seed| {
+                        simulate(n, r, seed, (false, false), f64::sqrt)
                     },
                 },
             },
@@ -253,97 +219,62 @@ pub fn spec() -> Spec<Impl> {
             // Deterministic on any machine: whether the replicates' generators are the
             // per-replicate streams (then the output equals the reference bit for bit).
             // A shared generator gives statistically fine but different numbers.
-            let streams = match (
-                (imp.standardized_means)(25, 400, 3),
-                mathlings_stats::clt_standardized_means(25, 400, 3),
-            ) {
-                (Ok(z), Ok(reference))
-                    if z.len() == reference.len()
-                        && z.iter().zip(&reference).all(|(&a, &b)| AGREE.accepts(a, b)) =>
+            let got = (imp.standardized_means)(25, 400, 3);
+            let want = mathlings_stats::clt_standardized_means(25, 400, 3).expect("reference");
+            let streams = match &got {
+                Ok(z)
+                    if z.len() == 400
+                        && z.iter().zip(&want).all(|(&a, &b)| AGREE.accepts(a, b)) =>
                 {
                     "per-replicate streams"
                 }
-                (Ok(_), _) => "other random streams",
-                (Err(_), _) => "error",
-            }
-            .to_string();
-            let spread = match (imp.standardized_means)(25, 400, 3) {
+                Ok(_) => "other random streams",
+                Err(_) => "error",
+            };
+            let spread = match got {
                 Ok(z) if z.len() == 400 && z.iter().all(|v| v.is_finite()) => {
-                    let (_, variance) = mean_and_variance(&z);
-                    if variance < 1e-12 {
-                        "all equal"
-                    } else if (0.6..1.5).contains(&variance) {
-                        "variance ≈ 1"
-                    } else if (0.01..0.1).contains(&variance) {
-                        "variance ≈ 1/n"
-                    } else {
-                        "other variance"
+                    match mean_and_variance(&z).1 {
+                        v if v < 1e-12 => "all equal",
+                        v if (0.6..1.5).contains(&v) => "variance ≈ 1",
+                        v if (0.01..0.1).contains(&v) => "variance ≈ 1/n",
+                        _ => "other variance",
                     }
                     .to_string()
                 }
                 Ok(_) => "wrong length or non-finite".into(),
-                Err(e) => {
-                    let text = format!("{e:?}");
-                    text.split(['(', ' ']).next().unwrap_or_default().to_string()
-                }
+                Err(e) => format!("{e:?}").split(['(', ' ']).next().unwrap_or_default().to_string(),
             };
-            vec![streams, spread]
+            vec![streams.to_string(), spread]
         },
     }
 }
 
-fn check(sample_size: usize, replicates: usize) -> Result<f64, StatsError> {
-    if sample_size == 0 {
-        return Err(StatsError::InvalidParameter { name: "sample_size", reason: "must be ≥ 1" });
-    }
-    if replicates == 0 {
-        return Err(StatsError::InvalidParameter { name: "replicates", reason: "must be ≥ 1" });
-    }
-    Ok(sample_size as f64)
-}
-
-fn draw(rng: &mut ChaCha8Rng) -> f64 {
-    -(-rng.random::<f64>()).ln_1p()
-}
-
-fn shared_rng(sample_size: usize, replicates: usize, seed: u64) -> Result<Vec<f64>, StatsError> {
-    let n = check(sample_size, replicates)?;
-    let rng = Mutex::new(ChaCha8Rng::seed_from_u64(seed));
-    Ok((0..replicates)
-        .into_par_iter()
-        .map(|_| {
-            let total: f64 =
-                (0..sample_size).map(|_| draw(&mut rng.lock().expect("unpoisoned"))).sum();
-            (total / n - 1.0) * n.sqrt()
-        })
-        .collect())
-}
-
-fn per_replicate(
+/// Z = (x̄ − 1)·scale(n) per replicate (√n is right), the draws from a generator per replicate
+/// seeded with `seed` (on stream i when `streams`) or, when `shared`, from one generator behind
+/// a Mutex that the replicates ask in turn.
+fn simulate(
     sample_size: usize,
     replicates: usize,
     seed: u64,
-    streams: bool,
+    (streams, shared): (bool, bool),
     scale: fn(f64) -> f64,
 ) -> Result<Vec<f64>, StatsError> {
-    let n = check(sample_size, replicates)?;
+    mathlings_stats::clt_standardized_means(sample_size, replicates, seed)?;
+    let (n, common) = (sample_size as f64, Mutex::new(ChaCha8Rng::seed_from_u64(seed)));
     Ok((0..replicates)
         .into_par_iter()
         .map(|i| {
-            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let mut own = ChaCha8Rng::seed_from_u64(seed);
             if streams {
-                rng.set_stream(i as u64);
+                own.set_stream(i as u64);
             }
-            let total: f64 = (0..sample_size).map(|_| draw(&mut rng)).sum();
+            let mut draw = || {
+                let u: f64 =
+                    if shared { common.lock().expect("unpoisoned").random() } else { own.random() };
+                -(-u).ln_1p()
+            };
+            let total: f64 = (0..sample_size).map(|_| draw()).sum();
             (total / n - 1.0) * scale(n)
         })
         .collect())
-}
-
-fn divides_by_sigma(
-    sample_size: usize,
-    replicates: usize,
-    seed: u64,
-) -> Result<Vec<f64>, StatsError> {
-    per_replicate(sample_size, replicates, seed, true, |_| 1.0)
 }

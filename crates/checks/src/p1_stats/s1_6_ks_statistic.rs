@@ -16,37 +16,18 @@ fn dkw(n: usize) -> f64 {
     ((2.0f64 / 1e-7).ln() / (2.0 * n as f64)).sqrt()
 }
 
-fn standard_normal(x: f64) -> f64 {
-    mathlings_stats::normal_cdf(x, 0.0, 1.0).unwrap_or(f64::NAN)
-}
-
-fn unit_uniform(x: f64) -> f64 {
-    x.clamp(0.0, 1.0)
-}
-
-fn standard_logistic(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-fn exponential_one(x: f64) -> f64 {
-    if x <= 0.0 { 0.0 } else { -(-x).exp_m1() }
-}
-
-fn out_of_range(_: f64) -> f64 {
-    2.0
-}
-
-fn not_a_number(_: f64) -> f64 {
-    f64::NAN
-}
-
 /// The cdfs used, with the Rust a learner would write for them.
 const CDFS: [(&str, Cdf); 4] = [
-    ("|x| normal_cdf(x, 0.0, 1.0)", standard_normal),
-    ("|x| x.clamp(0.0, 1.0)", unit_uniform),
-    ("|x| 1.0 / (1.0 + (-x).exp())", standard_logistic),
-    ("|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }", exponential_one),
+    ("|x| normal_cdf(x, 0.0, 1.0)", |x| {
+        mathlings_stats::normal_cdf(x, 0.0, 1.0).unwrap_or(f64::NAN)
+    }),
+    ("|x| x.clamp(0.0, 1.0)", |x| x.clamp(0.0, 1.0)),
+    ("|x| 1.0 / (1.0 + (-x).exp())", |x| 1.0 / (1.0 + (-x).exp())),
+    ("|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }", |x| {
+        if x <= 0.0 { 0.0 } else { -(-x).exp_m1() }
+    }),
 ];
+const STANDARD_NORMAL: Cdf = CDFS[0].1;
 
 fn call(xs: &[f64], cdf: &str) -> String {
     format!("ks_statistic({}, {cdf})", show::floats(xs))
@@ -65,11 +46,6 @@ fn input() -> impl Strategy<Value = (Vec<f64>, usize)> + Clone {
         ),
         0..CDFS.len(),
     )
-}
-
-fn standard_normal_sample(n: usize, seed: u64, mu: f64) -> Vec<f64> {
-    mathlings_stats::sample_normal(mu, 1.0, n, &mut ChaCha8Rng::seed_from_u64(seed))
-        .expect("reference sampler")
 }
 
 /// The checks.
@@ -134,17 +110,13 @@ pub fn spec() -> Spec<Impl> {
                                     "Ok(D) for the sample as given",
                                 );
                             };
-                            expect::close(&(imp.ks_statistic)(&shuffled, cdf), want, AGREE).map_err(
-                                |mut f| {
-                                    f.call = format!(
-                                        "{} (a shuffle of {}, for which you returned {})",
-                                        call(&shuffled, CDFS[*c].0),
-                                        show::floats(xs),
-                                        show::float(want)
-                                    );
-                                    f
-                                },
-                            )
+                            let (original, want_shown) = (show::floats(xs), show::float(want));
+                            let shuffle_call = format!(
+                                "{} (a shuffle of {original}, for which you returned {want_shown})",
+                                call(&shuffled, CDFS[*c].0)
+                            );
+                            expect::close(&(imp.ks_statistic)(&shuffled, cdf), want, AGREE)
+                                .map_err(|f| Failure { call: shuffle_call, ..f })
                         },
                     )
                 },
@@ -155,34 +127,29 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     let mut rng = ctx.rng();
-                    for n in [25usize, 100, 400, 1600] {
+                    for (n, mu) in [(25usize, 0.0), (100, 0.0), (400, 0.0), (1600, 0.0), (400, 1.0)]
+                    {
                         let seed: u64 = rng.random_range(0..1_000_000);
                         let what = format!(
-                            "ks_statistic(&sample_normal(0.0, 1.0, {n}, &mut ChaCha8Rng::seed_from_u64({seed})), |x| normal_cdf(x, 0.0, 1.0))"
+                            "ks_statistic(&sample_normal({}, 1.0, {n}, &mut ChaCha8Rng::seed_from_u64({seed})), |x| normal_cdf(x, 0.0, 1.0))",
+                            show::float(mu)
                         );
                         ctx.once(&what, || {
-                            let xs = standard_normal_sample(n, seed, 0.0);
-                            let got = (imp.ks_statistic)(&xs, standard_normal);
+                            let xs = mathlings_stats::sample_normal(mu, 1.0, n, &mut ChaCha8Rng::seed_from_u64(seed)).expect("reference sampler");
+                            let got = (imp.ks_statistic)(&xs, STANDARD_NORMAL);
+                            if mu != 0.0 {
+                                let far = "Ok(D > 0.2): the population distance is 2Φ(½) − 1 ≈ 0.38";
+                                return expect::that(matches!(got, Ok(d) if d > 0.2), show::float_result(&got), far);
+                            }
+                            let want = reference(&xs, STANDARD_NORMAL);
                             expect::that(
-                                matches!(got, Ok(d) if d <= dkw(n) && (d - reference(&xs, standard_normal)).abs() <= AGREE.abs),
+                                matches!(got, Ok(d) if d <= dkw(n) && (d - want).abs() <= AGREE.abs),
                                 show::float_result(&got),
-                                format!("Ok({}), below {}", show::float(reference(&xs, standard_normal)), show::rounded(dkw(n), 3)),
+                                format!("Ok({}), below {}", show::float(want), show::rounded(dkw(n), 3)),
                             )
                         })?;
                     }
-                    let seed: u64 = rng.random_range(0..1_000_000);
-                    let what = format!(
-                        "ks_statistic(&sample_normal(1.0, 1.0, 400, &mut ChaCha8Rng::seed_from_u64({seed})), |x| normal_cdf(x, 0.0, 1.0))"
-                    );
-                    ctx.once(&what, || {
-                        let xs = standard_normal_sample(400, seed, 1.0);
-                        let got = (imp.ks_statistic)(&xs, standard_normal);
-                        expect::that(
-                            matches!(got, Ok(d) if d > 0.2),
-                            show::float_result(&got),
-                            "Ok(D > 0.2): the population distance is 2Φ(½) − 1 ≈ 0.38",
-                        )
-                    })
+                    Ok(())
                 },
             },
             Property {
@@ -191,12 +158,12 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     rejects!(ctx, |xs, name, cdf| call(xs, name) => (imp.ks_statistic)(xs, cdf);
-                        (&[], CDFS[0].0, standard_normal) => StatsError::EmptyInput,
-                        (&[0.5, f64::NAN, 1.0], CDFS[0].0, standard_normal) => StatsError::NonFinite,
-                        (&[0.5, f64::INFINITY, 1.0], CDFS[0].0, standard_normal) => StatsError::NonFinite,
-                        (&[0.5, f64::NEG_INFINITY, 1.0], CDFS[0].0, standard_normal) => StatsError::NonFinite,
-                        (&[0.5, 1.0], "|_| 2.0", out_of_range) => StatsError::InvalidParameter { name: "cdf", .. },
-                        (&[0.5, 1.0], "|_| f64::NAN", not_a_number) => StatsError::InvalidParameter { name: "cdf", .. },
+                        (&[], CDFS[0].0, STANDARD_NORMAL) => StatsError::EmptyInput,
+                        (&[0.5, f64::NAN, 1.0], CDFS[0].0, STANDARD_NORMAL) => StatsError::NonFinite,
+                        (&[0.5, f64::INFINITY, 1.0], CDFS[0].0, STANDARD_NORMAL) => StatsError::NonFinite,
+                        (&[0.5, f64::NEG_INFINITY, 1.0], CDFS[0].0, STANDARD_NORMAL) => StatsError::NonFinite,
+                        (&[0.5, 1.0], "|_| 2.0", |_| 2.0) => StatsError::InvalidParameter { name: "cdf", .. },
+                        (&[0.5, 1.0], "|_| f64::NAN", |_| f64::NAN) => StatsError::InvalidParameter { name: "cdf", .. },
                     )
                 },
             },
@@ -211,15 +178,15 @@ pub fn spec() -> Spec<Impl> {
                         let names = ["sepal length", "sepal width", "petal length", "petal width"];
                         let mut text = String::new();
                         for (name, column) in names.iter().zip(iris.features.column_iter()) {
-                            let x: Vec<f64> = column.iter().copied().collect();
-                            let mean = mathlings_stats::mean(&x).expect("mean");
-                            let sd = mathlings_stats::standard_deviation(&x).expect("sd");
+                            let x = column.as_slice();
+                            let mean = mathlings_stats::mean(x).expect("mean");
+                            let sd = mathlings_stats::standard_deviation(x).expect("sd");
                             let z: Vec<f64> = x.iter().map(|v| (v - mean) / sd).collect();
-                            let d = match (imp.ks_statistic)(&z, standard_normal) {
-                                Ok(d) => show::rounded(d, 6),
-                                Err(e) => format!("{e:?}"),
-                            };
-                            text += &format!("{name}: D = {d}\n");
+                            let d = (imp.ks_statistic)(&z, STANDARD_NORMAL);
+                            text += &format!(
+                                "{name}: D = {}\n",
+                                show::ok_or_debug(&d, |d| show::rounded(*d, 6))
+                            );
                         }
                         ctx.snapshot("iris", call, &text)
                     })
@@ -232,25 +199,31 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your D only measures where the staircase lies *above* the cdf: maxᵢ (i/n − F(x₍ᵢ₎)), \
                     i.e. D⁺. Just before each sorted value the staircase is still at (i − 1)/n, and the cdf can \
                     rise above it there; take D = max(D⁺, D⁻) with D⁻ = maxᵢ (F(x₍ᵢ₎) − (i − 1)/n).",
-                implementation: Impl { ks_statistic: upper_side_only },
+                implementation: Impl {
+                    ks_statistic: |xs, cdf| steps(xs, cdf, true, |_, hi, f| hi - f),
+                },
             },
             Misconception {
                 id: "right_limits_only",
                 explanation: "Your D is maxᵢ |i/n − F(x₍ᵢ₎)|: you compare the cdf with the staircase only at the top \
                     of each step. The gap can be larger at the bottom of a step, just before x₍ᵢ₎, where the \
                     staircase is (i − 1)/n: also take F(x₍ᵢ₎) − (i − 1)/n into account.",
-                implementation: Impl { ks_statistic: right_limits_only },
+                implementation: Impl {
+                    ks_statistic: |xs, cdf| steps(xs, cdf, true, |_, hi, f| (hi - f).abs()),
+                },
             },
             Misconception {
                 id: "not_sorted",
                 explanation: "Your D changes when the sample is shuffled: the i-th value is paired with the step i/n \
                     in the order given. The empirical cdf at x₍ᵢ₎ is i/n only for the i-th *smallest* value: sort \
                     a copy of the sample first (`v.sort_by(f64::total_cmp)`).",
-                implementation: Impl { ks_statistic: not_sorted },
+                implementation: Impl {
+                    ks_statistic: |xs, cdf| steps(xs, cdf, false, |lo, hi, f| (hi - f).max(f - lo)),
+                },
             },
         ],
         probe: |imp| {
-            let shown = |xs: &[f64]| match (imp.ks_statistic)(xs, unit_uniform) {
+            let shown = |xs: &[f64]| match (imp.ks_statistic)(xs, CDFS[1].1) {
                 Ok(d) => show::rounded(d, 6),
                 Err(e) => {
                     let text = format!("{e:?}");
@@ -262,46 +235,21 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn validated(sample: &[f64]) -> Result<(), StatsError> {
-    if sample.is_empty() {
-        return Err(StatsError::EmptyInput);
-    }
-    if sample.iter().any(|x| !x.is_finite()) {
-        return Err(StatsError::NonFinite);
-    }
-    Ok(())
-}
-
-/// The (i/n, F(x)) pairs in the order given (`sort`: of the sorted sample).
-fn steps(sample: &[f64], cdf: Cdf, sort: bool) -> Result<Vec<(f64, f64, f64)>, StatsError> {
-    validated(sample)?;
+/// maxᵢ gap(i/n, (i + 1)/n, F(xᵢ)) over the sample (sorted when `sort`), from 0.
+fn steps(
+    sample: &[f64],
+    cdf: Cdf,
+    sort: bool,
+    gap: fn(f64, f64, f64) -> f64,
+) -> Result<f64, StatsError> {
+    mathlings_stats::ks_statistic(sample, cdf)?;
     let mut xs = sample.to_vec();
     if sort {
         xs.sort_by(f64::total_cmp);
     }
     let n = xs.len() as f64;
-    xs.iter()
-        .enumerate()
-        .map(|(i, &x)| {
-            let f = cdf(x);
-            if !(0.0..=1.0).contains(&f) {
-                return Err(StatsError::InvalidParameter { name: "cdf", reason: "not in [0, 1]" });
-            }
-            Ok((i as f64 / n, (i + 1) as f64 / n, f))
-        })
-        .collect()
-}
-
-fn upper_side_only(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
-    Ok(steps(sample, cdf, true)?.iter().fold(0.0, |d: f64, &(_, hi, f)| d.max(hi - f)))
-}
-
-fn right_limits_only(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
-    Ok(steps(sample, cdf, true)?.iter().fold(0.0, |d: f64, &(_, hi, f)| d.max((hi - f).abs())))
-}
-
-fn not_sorted(sample: &[f64], cdf: Cdf) -> Result<f64, StatsError> {
-    Ok(steps(sample, cdf, false)?
+    Ok(xs
         .iter()
-        .fold(0.0, |d: f64, &(lo, hi, f)| d.max(hi - f).max(f - lo)))
+        .enumerate()
+        .fold(0.0, |d: f64, (i, &x)| d.max(gap(i as f64 / n, (i + 1) as f64 / n, cdf(x)))))
 }

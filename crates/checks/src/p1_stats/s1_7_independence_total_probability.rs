@@ -2,6 +2,7 @@
 
 use mathlings_stats::{JointTable, StatsError};
 
+use super::common::{joint, normalised, show_table};
 use super::tables::{iris_table, rounded};
 use crate::prelude::*;
 
@@ -18,13 +19,8 @@ const DEPENDENT_TOL: f64 = 1e-9;
 /// margin and rejects any unweighted or misweighted sum (off by ≥ 1e-3 on these inputs).
 const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
-fn show_table(table: &[Vec<f64>]) -> String {
-    let rows: Vec<String> = table.iter().map(|row| show::vec(row)).collect();
-    format!("&[{}]", rows.join(", "))
-}
-
-fn independent_call(table: &[Vec<f64>], tol: f64) -> String {
-    format!("is_independent({}, {})", show_table(table), show::float(tol))
+fn independent_call(t: &[Vec<f64>], tol: f64) -> String {
+    format!("is_independent({}, {})", show_table(t), show::float(tol))
 }
 
 fn total_call(conditionals: &[f64], priors: &[f64]) -> String {
@@ -33,10 +29,7 @@ fn total_call(conditionals: &[f64], priors: &[f64]) -> String {
 
 /// A distribution over 1–4 (or `len`) outcomes: integer weights 1..9 divided by their total.
 fn distribution(len: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = Vec<f64>> + Clone {
-    proptest::collection::vec(1..10u32, len).prop_map(|w| {
-        let total: u32 = w.iter().sum();
-        w.iter().map(|&v| f64::from(v) / f64::from(total)).collect()
-    })
+    proptest::collection::vec(1..10u32, len).prop_map(|w| normalised(&w))
 }
 
 fn outer(px: &[f64], py: &[f64]) -> Vec<Vec<f64>> {
@@ -87,10 +80,6 @@ fn conditionals_and_priors() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Cl
             distribution(k..=k),
         )
     })
-}
-
-fn reference(table: &[Vec<f64>]) -> JointTable {
-    JointTable::new(table.to_vec()).expect("reference accepts a valid table")
 }
 
 fn expect_bool(got: &Result<bool, StatsError>, want: bool) -> Verdict {
@@ -165,7 +154,7 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(t, tol)| independent_call(t, *tol),
                         |(t, tol)| {
-                            let want = reference(t).is_independent(*tol);
+                            let want = joint(t).is_independent(*tol);
                             expect_bool(&(imp.is_independent)(t, *tol), want)
                         },
                     )
@@ -191,10 +180,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "for a joint table, Σₓ P(Y = j | X = x)·P(X = x) equals the column total P(Y = j)",
                 weight: 2,
                 check: |imp, ctx| {
-                    let input = positive_table().prop_flat_map(|t| {
-                        let cols = t[0].len();
-                        (Just(t), 0..cols)
-                    });
+                    let input =
+                        positive_table().prop_flat_map(|t| (Just(t.clone()), 0..t[0].len()));
                     ctx.forall(
                         input,
                         |(t, j)| {
@@ -249,10 +236,7 @@ pub fn spec() -> Spec<Impl> {
                             show::result(&(imp.is_independent)(&t, 0.01)),
                             rounded(&c),
                             rounded(&p),
-                            match (imp.total_probability)(&c, &p) {
-                                Ok(v) => show::rounded(v, 10),
-                                Err(e) => format!("Err({e:?})"),
-                            }
+                            show::rounded_result(&(imp.total_probability)(&c, &p), 10)
                         );
                         ctx.snapshot("iris", call, &text)
                     })
@@ -268,7 +252,7 @@ pub fn spec() -> Spec<Impl> {
                     cell: |P(X = i, Y = j) − P(X = i)·P(Y = j)| ≤ tol for all i, j.",
                 implementation: Impl {
                     is_independent: compares_marginals_only,
-                    total_probability: solution_total,
+                    total_probability: mathlings_stats::total_probability,
                 },
             },
             Misconception {
@@ -279,7 +263,7 @@ pub fn spec() -> Spec<Impl> {
                     (pᵢⱼ − pₓ·p_y).abs() <= tol.",
                 implementation: Impl {
                     is_independent: exact_equality,
-                    total_probability: solution_total,
+                    total_probability: mathlings_stats::total_probability,
                 },
             },
             Misconception {
@@ -288,8 +272,11 @@ pub fn spec() -> Spec<Impl> {
                     The cases Bᵢ are not equally likely: weight each conditional by its prior, \
                     P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ).",
                 implementation: Impl {
-                    is_independent: solution_independent,
-                    total_probability: unweighted_average,
+                    is_independent: |t, tol| Ok(checked(t, tol)?.is_independent(tol)),
+                    total_probability: |c, p| {
+                        mathlings_stats::total_probability(c, p)?;
+                        Ok(c.iter().sum::<f64>() / c.len() as f64)
+                    },
                 },
             },
         ],
@@ -299,10 +286,9 @@ pub fn spec() -> Spec<Impl> {
             vec![
                 show::result(&(imp.is_independent)(&outer_t, OUTER_TOL)),
                 show::result(&(imp.is_independent)(&dependent, DEPENDENT_TOL)),
-                match (imp.total_probability)(&[0.9, 0.2], &[0.1, 0.9]) {
-                    Ok(v) => show::rounded(v, 6),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::ok_or_debug(&(imp.total_probability)(&[0.9, 0.2], &[0.1, 0.9]), |v| {
+                    show::rounded(*v, 6)
+                }),
             ]
         },
     }
@@ -311,7 +297,7 @@ pub fn spec() -> Spec<Impl> {
 /// Whether no cell's |pᵢⱼ − P(X = i)·P(Y = j)| lies within 1e-12 of `tol` (where the verdict
 /// would depend on rounding).
 fn far_from_boundary(t: &[Vec<f64>], tol: f64) -> bool {
-    let r = reference(t);
+    let r = joint(t);
     let (px, py) = (r.marginal_x(), r.marginal_y());
     t.iter()
         .zip(&px)
@@ -335,14 +321,6 @@ fn checked(table: &[Vec<f64>], tol: f64) -> Result<JointTable, StatsError> {
     Ok(t)
 }
 
-fn solution_independent(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
-    Ok(checked(table, tol)?.is_independent(tol))
-}
-
-fn solution_total(conditionals: &[f64], priors: &[f64]) -> Result<f64, StatsError> {
-    mathlings_stats::total_probability(conditionals, priors)
-}
-
 fn compares_marginals_only(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
     let t = checked(table, tol)?;
     let (px, py) = (t.marginal_x(), t.marginal_y());
@@ -355,9 +333,4 @@ fn exact_equality(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {
     let px: Vec<f64> = table.iter().map(|row| row.iter().sum()).collect();
     let py: Vec<f64> = (0..table[0].len()).map(|j| table.iter().map(|row| row[j]).sum()).collect();
     Ok(table.iter().zip(&px).all(|(row, a)| row.iter().zip(&py).all(|(p, b)| *p == a * b)))
-}
-
-fn unweighted_average(conditionals: &[f64], priors: &[f64]) -> Result<f64, StatsError> {
-    mathlings_stats::total_probability(conditionals, priors)?;
-    Ok(conditionals.iter().sum::<f64>() / conditionals.len() as f64)
 }

@@ -2,6 +2,7 @@
 
 use mathlings_stats::{JointTable, StatsError};
 
+use super::common::{joint, normalised, show_table};
 use super::tables::{iris_table, rounded};
 use crate::prelude::*;
 
@@ -12,17 +13,12 @@ pub use mathlings_bindings::p1_stats::s1_7_joint_table::{Distribution, Impl, Mar
 /// missing normalisation, which are off by ≥ 1e-3 on these tables.
 const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-12 };
 
-fn show_table(table: &[Vec<f64>]) -> String {
-    let rows: Vec<String> = table.iter().map(|row| show::vec(row)).collect();
-    format!("&[{}]", rows.join(", "))
+fn marginals_call(t: &[Vec<f64>]) -> String {
+    format!("marginals({})", show_table(t))
 }
 
-fn marginals_call(table: &[Vec<f64>]) -> String {
-    format!("marginals({})", show_table(table))
-}
-
-fn conditional_call(table: &[Vec<f64>], x: usize) -> String {
-    format!("conditional_y_given_x({}, {x})", show_table(table))
+fn conditional_call(t: &[Vec<f64>], x: usize) -> String {
+    format!("conditional_y_given_x({}, {x})", show_table(t))
 }
 
 /// A random joint table, 1–4 rows × 1–4 columns: integer weights 0..9 (zeros are common, so
@@ -34,26 +30,14 @@ fn table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
                 .prop_map(move |w| (cols, w))
         })
         .prop_filter("some mass", |(_, w)| w.iter().any(|&v| v > 0))
-        .prop_map(|(cols, w)| {
-            let total: u32 = w.iter().sum();
-            w.chunks(cols)
-                .map(|row| row.iter().map(|&v| f64::from(v) / f64::from(total)).collect())
-                .collect()
-        })
+        .prop_map(|(cols, w)| normalised(&w).chunks(cols).map(<[f64]>::to_vec).collect())
 }
 
 /// A random table and a row index x with P(X = x) > 0.
 fn table_and_row() -> impl Strategy<Value = (Vec<Vec<f64>>, usize)> + Clone {
     table()
-        .prop_flat_map(|t| {
-            let rows = t.len();
-            (Just(t), 0..rows)
-        })
+        .prop_flat_map(|t| (Just(t.clone()), 0..t.len()))
         .prop_filter("P(X = x) > 0", |(t, x)| t[*x].iter().any(|&p| p > 0.0))
-}
-
-fn reference(table: &[Vec<f64>]) -> JointTable {
-    JointTable::new(table.to_vec()).expect("reference accepts a valid table")
 }
 
 fn sums_to_one(name: &str, v: &[f64]) -> Verdict {
@@ -79,15 +63,11 @@ pub fn spec() -> Spec<Impl> {
                         table(),
                         |t| marginals_call(t),
                         |t| {
-                            let got = (imp.marginals)(t);
-                            let r = reference(t);
-                            let (px, py) = match &got {
-                                Ok((px, py)) => (Ok(px.clone()), Ok(py.clone())),
-                                Err(e) => (Err(e.clone()), Err(e.clone())),
-                            };
-                            expect::all_close::<StatsError>(&px, &r.marginal_x(), AGREE)
+                            let (got, r) = ((imp.marginals)(t), joint(t));
+                            let (px, py) = (got.clone().map(|m| m.0), got.map(|m| m.1));
+                            expect::all_close(&px, &r.marginal_x(), AGREE)
                                 .map_err(|f| prefixed("P(X): ", f))?;
-                            expect::all_close::<StatsError>(&py, &r.marginal_y(), AGREE)
+                            expect::all_close(&py, &r.marginal_y(), AGREE)
                                 .map_err(|f| prefixed("P(Y): ", f))
                         },
                     )
@@ -120,7 +100,7 @@ pub fn spec() -> Spec<Impl> {
                         table_and_row(),
                         |(t, x)| conditional_call(t, *x),
                         |(t, x)| {
-                            let want = reference(t).conditional_y_given_x(*x).expect("reference");
+                            let want = joint(t).conditional_y_given_x(*x).expect("reference");
                             expect::all_close(&(imp.conditional_y_given_x)(t, *x), &want, AGREE)
                         },
                     )
@@ -136,9 +116,7 @@ pub fn spec() -> Spec<Impl> {
                         |(t, x)| conditional_call(t, *x),
                         |(t, x)| {
                             let got = (imp.conditional_y_given_x)(t, *x);
-                            let Ok(c) = got else {
-                                return expect::fail(show::result(&got), "Ok(P(Y | X = x))");
-                            };
+                            let c = expect::ok(got, "P(Y | X = x)")?;
                             sums_to_one("P(Y | X = x)", &c)?;
                             let px: f64 = t[*x].iter().sum();
                             let back: Vec<f64> = c.iter().map(|p| p * px).collect();
@@ -221,10 +199,9 @@ pub fn spec() -> Spec<Impl> {
                         }
                         let iris = mathlings_models::datasets::iris();
                         for (s, name) in iris.species_names.iter().enumerate() {
-                            let line = match (imp.conditional_y_given_x)(&t, s) {
-                                Ok(c) => rounded(&c),
-                                Err(e) => format!("Err({e:?})"),
-                            };
+                            let line = show::ok_or_err(&(imp.conditional_y_given_x)(&t, s), |c| {
+                                rounded(c)
+                            });
                             text += &format!("P(short, long petal | {name}) = {line}\n");
                         }
                         ctx.snapshot("iris", call, &text)
@@ -269,8 +246,10 @@ pub fn spec() -> Spec<Impl> {
                     so P(X) is the vector of row sums and P(Y) the vector of column sums; return \
                     (P(X), P(Y)).",
                 implementation: Impl {
-                    marginals: marginals_swapped,
-                    conditional_y_given_x: solution_conditional,
+                    marginals: |t| solution_marginals(t).map(|(px, py)| (py, px)),
+                    conditional_y_given_x: |t, x| {
+                        JointTable::new(t.to_vec())?.conditional_y_given_x(x)
+                    },
                 },
             },
         ],
@@ -278,14 +257,10 @@ pub fn spec() -> Spec<Impl> {
             let t = vec![vec![0.1, 0.2, 0.1], vec![0.3, 0.0, 0.3]];
             let zero = vec![vec![0.5, 0.5], vec![0.0, 0.0]];
             vec![
-                match (imp.marginals)(&t) {
-                    Ok((px, py)) => format!("{} {}", rounded(&px), rounded(&py)),
-                    Err(e) => format!("{e:?}"),
-                },
-                match (imp.conditional_y_given_x)(&t, 0) {
-                    Ok(c) => rounded(&c),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::ok_or_debug(&(imp.marginals)(&t), |(px, py)| {
+                    format!("{} {}", rounded(px), rounded(py))
+                }),
+                show::ok_or_debug(&(imp.conditional_y_given_x)(&t, 0), |c| rounded(c)),
                 match (imp.conditional_y_given_x)(&zero, 1) {
                     Ok(c) if c.iter().any(|p| p.is_nan()) => "NaN".into(),
                     Ok(c) => rounded(&c),
@@ -296,11 +271,8 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn prefixed(
-    prefix: &str,
-    f: mathlings_course::report::Failure,
-) -> mathlings_course::report::Failure {
-    mathlings_course::report::Failure {
+fn prefixed(prefix: &str, f: Failure) -> Failure {
+    Failure {
         returned: format!("{prefix}{}", f.returned),
         expected: format!("{prefix}{}", f.expected),
         ..f
@@ -316,26 +288,13 @@ fn rounded_table(t: &[Vec<f64>]) -> String {
     format!("[{}]", rows.join(", "))
 }
 
-fn validate(table: &[Vec<f64>]) -> Result<(), StatsError> {
-    JointTable::new(table.to_vec()).map(|_| ())
-}
-
 fn solution_marginals(table: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), StatsError> {
     let t = JointTable::new(table.to_vec())?;
     Ok((t.marginal_x(), t.marginal_y()))
 }
 
-fn solution_conditional(table: &[Vec<f64>], x: usize) -> Result<Vec<f64>, StatsError> {
-    JointTable::new(table.to_vec())?.conditional_y_given_x(x)
-}
-
-fn marginals_swapped(table: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), StatsError> {
-    let (px, py) = solution_marginals(table)?;
-    Ok((py, px))
-}
-
 fn checked_row(table: &[Vec<f64>], x: usize) -> Result<&Vec<f64>, StatsError> {
-    validate(table)?;
+    JointTable::new(table.to_vec())?;
     table.get(x).ok_or(StatsError::InvalidParameter { name: "x", reason: "row index out of range" })
 }
 

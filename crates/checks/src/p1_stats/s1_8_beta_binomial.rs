@@ -69,13 +69,8 @@ pub fn spec() -> Spec<Impl> {
                 weight: 2,
                 check: |imp, ctx| {
                     ctx.forall(prior_and_data(), update_call, |&(a, b, s, f)| {
-                        let want =
-                            mathlings_stats::beta_binomial_update(a, b, s, f).expect("reference");
-                        pair_close(
-                            &(imp.beta_binomial_update)(a, b, s, f),
-                            (want.alpha, want.beta),
-                            EXACT,
-                        )
+                        let want = (SOLUTION.beta_binomial_update)(a, b, s, f).expect("reference");
+                        pair_close(&(imp.beta_binomial_update)(a, b, s, f), want, EXACT)
                     })
                 },
             },
@@ -105,9 +100,7 @@ pub fn spec() -> Spec<Impl> {
                         |t| format!("posterior_mean of {}", update_call(t)),
                         |&(a, b, s, f)| {
                             let updated = (imp.beta_binomial_update)(a, b, s, f);
-                            let Ok((a2, b2)) = updated else {
-                                return expect::fail(show::result(&updated), "Ok((α', β'))");
-                            };
+                            let (a2, b2) = expect::ok(updated.clone(), "(α', β')")?;
                             let got = (imp.posterior_mean)(a2, b2);
                             let (prior, mle) = (a / (a + b), s as f64 / (s + f) as f64);
                             let (lo, hi) = (prior.min(mle) - 1e-12, prior.max(mle) + 1e-12);
@@ -151,34 +144,26 @@ pub fn spec() -> Spec<Impl> {
                 description: "ten times more data in the same proportions gives a narrower 90% interval",
                 weight: 1,
                 check: |imp, ctx| {
+                    // The posterior parameters after `k` times the data (s, f).
+                    let after = |&(a, b, s, f): &(f64, f64, u64, u64), k: f64| {
+                        (a + k * s as f64, b + k * f as f64)
+                    };
                     let input = prior_and_data()
                         .prop_filter("some data", |t| t.2 + t.3 > 0)
-                        .prop_filter("clearly narrower", |&(a, b, s, f)| {
-                            let width = |(lo, hi): (f64, f64)| hi - lo;
-                            let small = width(reference_interval(a + s as f64, b + f as f64, 0.9));
-                            let large = width(reference_interval(
-                                a + 10.0 * s as f64,
-                                b + 10.0 * f as f64,
-                                0.9,
-                            ));
-                            large < 0.9 * small
+                        .prop_filter("clearly narrower", move |t| {
+                            let width = |(a, b)| {
+                                reference_interval(a, b, 0.9).1 - reference_interval(a, b, 0.9).0
+                            };
+                            width(after(t, 10.0)) < 0.9 * width(after(t, 1.0))
                         });
+                    let shown = |(a, b)| interval_call(a, b, 0.9);
                     ctx.forall(
                         input,
-                        |&(a, b, s, f)| {
-                            format!(
-                                "{} vs {}",
-                                interval_call(a + s as f64, b + f as f64, 0.9),
-                                interval_call(a + 10.0 * s as f64, b + 10.0 * f as f64, 0.9)
-                            )
-                        },
-                        |&(a, b, s, f)| {
-                            let small = (imp.credible_interval)(a + s as f64, b + f as f64, 0.9);
-                            let large = (imp.credible_interval)(
-                                a + 10.0 * s as f64,
-                                b + 10.0 * f as f64,
-                                0.9,
-                            );
+                        |t| format!("{} vs {}", shown(after(t, 1.0)), shown(after(t, 10.0))),
+                        |t| {
+                            let interval = |(a, b)| (imp.credible_interval)(a, b, 0.9);
+                            let (small, large) =
+                                (interval(after(t, 1.0)), interval(after(t, 10.0)));
                             expect::that(
                                 matches!((&small, &large), (Ok(x), Ok(y)) if y.1 - y.0 < x.1 - x.0),
                                 format!("{} then {}", show::result(&small), show::result(&large)),
@@ -226,16 +211,11 @@ pub fn spec() -> Spec<Impl> {
                         credible_interval(α', β', 0.95), for the setosa flowers with sepal width > 3.4 cm";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
-                        let (mut s, mut f) = (0u64, 0u64);
-                        for (i, &species) in iris.species.iter().enumerate() {
-                            if species == 0 {
-                                if iris.features[(i, 1)] > 3.4 {
-                                    s += 1;
-                                } else {
-                                    f += 1;
-                                }
-                            }
-                        }
+                        let setosa: Vec<usize> =
+                            (0..150).filter(|&i| iris.species[i] == 0).collect();
+                        let s =
+                            setosa.iter().filter(|&&i| iris.features[(i, 1)] > 3.4).count() as u64;
+                        let f = setosa.len() as u64 - s;
                         let mut text = format!("successes = {s}, failures = {f}\n");
                         match (imp.beta_binomial_update)(1.0, 1.0, s, f) {
                             Ok((a, b)) => {
@@ -244,7 +224,10 @@ pub fn spec() -> Spec<Impl> {
                                     show::rounded(a, 10),
                                     show::rounded(b, 10)
                                 );
-                                text += &format!("mean = {}\n", fmt(&(imp.posterior_mean)(a, b)));
+                                text += &format!(
+                                    "mean = {}\n",
+                                    show::rounded_result(&(imp.posterior_mean)(a, b), 10)
+                                );
                                 text += &match (imp.credible_interval)(a, b, 0.95) {
                                     Ok((lo, hi)) => format!(
                                         "95% interval = [{}, {}]\n",
@@ -268,9 +251,8 @@ pub fn spec() -> Spec<Impl> {
                     α counts successes (the mean α/(α + β) is the success probability): \
                     Beta(α + successes, β + failures).",
                 implementation: Impl {
-                    beta_binomial_update: swapped_update,
-                    posterior_mean: solution_mean,
-                    credible_interval: solution_interval,
+                    beta_binomial_update: |a, b, s, f| (SOLUTION.beta_binomial_update)(a, b, f, s),
+                    ..SOLUTION
                 },
             },
             Misconception {
@@ -278,9 +260,11 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your posterior mean is (α − 1)/(α + β − 2): that is the mode (the peak of the \
                     density, the MAP estimate), not the mean. The mean of Beta(α, β) is α/(α + β).",
                 implementation: Impl {
-                    beta_binomial_update: solution_update,
-                    posterior_mean: returns_mode,
-                    credible_interval: solution_interval,
+                    posterior_mean: |a, b| {
+                        (SOLUTION.posterior_mean)(a, b)?;
+                        Ok((a - 1.0) / (a + b - 2.0))
+                    },
+                    ..SOLUTION
                 },
             },
             Misconception {
@@ -289,58 +273,36 @@ pub fn spec() -> Spec<Impl> {
                     95% interval only covers 90%. Split the leftover mass between the two tails: the \
                     ends are the (1 − L)/2 and (1 + L)/2 quantiles.",
                 implementation: Impl {
-                    beta_binomial_update: solution_update,
-                    posterior_mean: solution_mean,
-                    credible_interval: tails_not_split,
+                    credible_interval: |a, b, level| {
+                        (SOLUTION.credible_interval)(a, b, level)?;
+                        Ok((
+                            mathlings_stats::beta_quantile(1.0 - level, a, b)?,
+                            mathlings_stats::beta_quantile(level, a, b)?,
+                        ))
+                    },
+                    ..SOLUTION
                 },
             },
         ],
         probe: |imp| {
             vec![
                 show::result(&(imp.beta_binomial_update)(2.0, 3.0, 7, 1)),
-                fmt(&(imp.posterior_mean)(9.0, 4.0)),
-                match (imp.credible_interval)(9.0, 4.0, 0.9) {
-                    Ok((lo, hi)) => format!("{} {}", show::rounded(lo, 6), show::rounded(hi, 6)),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::rounded_result(&(imp.posterior_mean)(9.0, 4.0), 10),
+                show::ok_or_debug(&(imp.credible_interval)(9.0, 4.0, 0.9), |(lo, hi)| {
+                    format!("{} {}", show::rounded(*lo, 6), show::rounded(*hi, 6))
+                }),
             ]
         },
     }
 }
 
-fn fmt(r: &Result<f64, StatsError>) -> String {
-    match r {
-        Ok(v) => show::rounded(*v, 10),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-fn solution_update(a: f64, b: f64, s: u64, f: u64) -> Result<(f64, f64), StatsError> {
-    let p = mathlings_stats::beta_binomial_update(a, b, s, f)?;
-    Ok((p.alpha, p.beta))
-}
-
-fn solution_mean(a: f64, b: f64) -> Result<f64, StatsError> {
-    mathlings_stats::beta_binomial_update(a, b, 0, 0).map(|p| p.mean())
-}
-
-fn solution_interval(a: f64, b: f64, level: f64) -> Result<(f64, f64), StatsError> {
-    mathlings_stats::beta_binomial_update(a, b, 0, 0)?.credible_interval(level)
-}
-
-fn swapped_update(a: f64, b: f64, s: u64, f: u64) -> Result<(f64, f64), StatsError> {
-    solution_update(a, b, f, s)
-}
-
-fn returns_mode(a: f64, b: f64) -> Result<f64, StatsError> {
-    solution_mean(a, b)?;
-    Ok((a - 1.0) / (a + b - 2.0))
-}
-
-fn tails_not_split(a: f64, b: f64, level: f64) -> Result<(f64, f64), StatsError> {
-    solution_interval(a, b, level)?;
-    Ok((
-        mathlings_stats::beta_quantile(1.0 - level, a, b)?,
-        mathlings_stats::beta_quantile(level, a, b)?,
-    ))
-}
+/// The reference implementation, through the reference crate.
+const SOLUTION: Impl = Impl {
+    beta_binomial_update: |a, b, s, f| {
+        mathlings_stats::beta_binomial_update(a, b, s, f).map(|p| (p.alpha, p.beta))
+    },
+    posterior_mean: |a, b| mathlings_stats::beta_binomial_update(a, b, 0, 0).map(|p| p.mean()),
+    credible_interval: |a, b, level| {
+        mathlings_stats::beta_binomial_update(a, b, 0, 0)?.credible_interval(level)
+    },
+};

@@ -142,23 +142,24 @@ pub fn spec() -> Spec<Impl> {
                 weight: 1,
                 check: |imp, ctx| {
                     let (pos, neg) = (imp.p_disease_given_positive, imp.p_disease_given_negative);
-                    for bad in [f64::NAN, -0.1, 1.1] {
-                        rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
-                            (positive_call, pos, (bad, 0.9, 0.8)) => StatsError::InvalidParameter { name: "prevalence", .. },
-                            (negative_call, neg, (bad, 0.9, 0.8)) => StatsError::InvalidParameter { name: "prevalence", .. },
-                        )?;
-                    }
-                    for bad in [f64::NAN, -0.1, 1.1] {
-                        rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
-                            (positive_call, pos, (0.5, bad, 0.8)) => StatsError::InvalidParameter { name: "sensitivity", .. },
-                            (negative_call, neg, (0.5, bad, 0.8)) => StatsError::InvalidParameter { name: "sensitivity", .. },
-                        )?;
-                    }
-                    for bad in [f64::NAN, -0.1, 1.1] {
-                        rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
-                            (positive_call, pos, (0.5, 0.9, bad)) => StatsError::InvalidParameter { name: "specificity", .. },
-                            (negative_call, neg, (0.5, 0.9, bad)) => StatsError::InvalidParameter { name: "specificity", .. },
-                        )?;
+                    for (i, name) in
+                        ["prevalence", "sensitivity", "specificity"].into_iter().enumerate()
+                    {
+                        let expected =
+                            format!("StatsError::InvalidParameter {{ name: {name:?}, .. }}");
+                        let named = |e: &StatsError| matches!(e, StatsError::InvalidParameter { name: n, .. } if *n == name);
+                        for bad in [f64::NAN, -0.1, 1.1] {
+                            let mut a = [0.5, 0.9, 0.8];
+                            a[i] = bad;
+                            let t = (a[0], a[1], a[2]);
+                            for (shown, f) in
+                                [(positive_call as fn(&_) -> _, pos), (negative_call, neg)]
+                            {
+                                ctx.once(&shown(&t), || {
+                                    expect::error(&f(t.0, t.1, t.2), named, &expected)
+                                })?;
+                            }
+                        }
                     }
                     rejects!(ctx, |shown, f, t| shown(&t) => f(t.0, t.1, t.2);
                         (positive_call, pos, (0.0, 0.9, 1.0)) => StatsError::ZeroProbabilityEvent,
@@ -174,20 +175,14 @@ pub fn spec() -> Spec<Impl> {
                     conditionals are swapped. With a rare disease most positives are false positives \
                     from the large healthy group; Bayes: P(D | +) = sens·prev / (sens·prev + \
                     (1 − spec)(1 − prev)).",
-                implementation: Impl {
-                    p_disease_given_positive: returns_sensitivity,
-                    p_disease_given_negative: solution_negative,
-                },
+                implementation: Impl { p_disease_given_positive: returns_sensitivity, ..SOLUTION },
             },
             Misconception {
                 id: "ignores_base_rate",
                 explanation: "Your answer does not depend on the prevalence: it is sens / (sens + (1 − spec)), \
                     which assumes half the population is ill. Weight each branch by how common it is: \
                     sens·prev for the ill, (1 − spec)(1 − prev) for the healthy.",
-                implementation: Impl {
-                    p_disease_given_positive: ignores_base_rate,
-                    p_disease_given_negative: solution_negative,
-                },
+                implementation: Impl { p_disease_given_positive: ignores_base_rate, ..SOLUTION },
             },
             Misconception {
                 id: "specificity_as_false_positive_rate",
@@ -196,15 +191,12 @@ pub fn spec() -> Spec<Impl> {
                     is 1 − spec.",
                 implementation: Impl {
                     p_disease_given_positive: specificity_as_false_positive_rate,
-                    p_disease_given_negative: solution_negative,
+                    ..SOLUTION
                 },
             },
         ],
         probe: |imp| {
-            let show = |r: Result<f64, StatsError>| match r {
-                Ok(v) => show::rounded(v, 6),
-                Err(e) => format!("{e:?}"),
-            };
+            let show = |r: Result<f64, StatsError>| show::ok_or_debug(&r, |v| show::rounded(*v, 6));
             vec![
                 show((imp.p_disease_given_positive)(0.01, 0.99, 0.95)),
                 show((imp.p_disease_given_positive)(0.3, 0.8, 0.9)),
@@ -214,14 +206,18 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn solution_negative(prev: f64, sens: f64, spec: f64) -> Result<f64, StatsError> {
-    mathlings_stats::diagnostic_posterior(prev, sens, spec)?;
-    let evidence = p_negative((prev, sens, spec));
-    if evidence <= 0.0 {
-        return Err(StatsError::ZeroProbabilityEvent);
-    }
-    Ok((1.0 - sens) * prev / evidence)
-}
+/// The reference implementation (P(D | −) validated by the reference P(D | +)).
+const SOLUTION: Impl = Impl {
+    p_disease_given_positive: mathlings_stats::diagnostic_posterior,
+    p_disease_given_negative: |prev, sens, spec| {
+        mathlings_stats::diagnostic_posterior(prev, sens, spec)?;
+        let evidence = p_negative((prev, sens, spec));
+        if evidence <= 0.0 {
+            return Err(StatsError::ZeroProbabilityEvent);
+        }
+        Ok((1.0 - sens) * prev / evidence)
+    },
+};
 
 fn returns_sensitivity(prev: f64, sens: f64, spec: f64) -> Result<f64, StatsError> {
     mathlings_stats::diagnostic_posterior(prev, sens, spec)?;

@@ -2,6 +2,8 @@
 
 use mathlings_stats::StatsError;
 
+use super::common::normalised;
+use super::tables::rounded;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_8_discrete_posterior::{Impl, Posterior};
@@ -19,10 +21,7 @@ fn call(prior: &[f64], likelihood: &[f64]) -> String {
 fn prior(k: usize) -> impl Strategy<Value = Vec<f64>> + Clone {
     proptest::collection::vec(prop_oneof![1 => Just(0u32), 4 => 1..10u32], k)
         .prop_filter("some mass", |w| w.iter().any(|&v| v > 0))
-        .prop_map(|w| {
-            let total: u32 = w.iter().sum();
-            w.iter().map(|&v| f64::from(v) / f64::from(total)).collect()
-        })
+        .prop_map(|w| normalised(&w))
 }
 
 /// A likelihood ≥ 0: tenths (shrinking towards 0) or any value in [0, 3] (densities may exceed 1).
@@ -134,19 +133,9 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |(p, l1, l2)| {
                             let batch = (imp.posterior)(p, &product(l1, l2));
-                            let Ok(batch) = batch else {
-                                return expect::fail(
-                                    show::result(&batch),
-                                    "Ok(the batch posterior)",
-                                );
-                            };
+                            let batch = expect::ok(batch, "the batch posterior")?;
                             let first = (imp.posterior)(p, l1);
-                            let Ok(first) = first else {
-                                return expect::fail(
-                                    show::result(&first),
-                                    "Ok(the posterior after D₁)",
-                                );
-                            };
+                            let first = expect::ok(first, "the posterior after D₁")?;
                             expect::all_close(&(imp.posterior)(&first, l2), &batch, AGREE)
                         },
                     )
@@ -180,8 +169,7 @@ pub fn spec() -> Spec<Impl> {
                         petal length in (4.5, 5.0] cm on Iris, prior = [1/3, 1/3, 1/3] and [0.2, 0.2, 0.6]";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
-                        let mut hits = [0.0; 3];
-                        let mut sizes = [0.0; 3];
+                        let (mut hits, mut sizes) = ([0.0; 3], [0.0; 3]);
                         for (i, &s) in iris.species.iter().enumerate() {
                             let length = iris.features[(i, 2)];
                             sizes[s] += 1.0;
@@ -193,10 +181,8 @@ pub fn spec() -> Spec<Impl> {
                             hits.iter().zip(&sizes).map(|(h, n)| h / n).collect();
                         let mut text = format!("likelihood = {}\n", rounded(&likelihood));
                         for prior in [vec![1.0 / 3.0; 3], vec![0.2, 0.2, 0.6]] {
-                            let line = match (imp.posterior)(&prior, &likelihood) {
-                                Ok(v) => rounded(&v),
-                                Err(e) => format!("Err({e:?})"),
-                            };
+                            let posterior = (imp.posterior)(&prior, &likelihood);
+                            let line = show::ok_or_err(&posterior, |v| rounded(v));
                             text += &format!("prior {} → posterior {line}\n", rounded(&prior));
                         }
                         ctx.snapshot("iris", call, &text)
@@ -210,30 +196,40 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your posterior is prior × likelihood without dividing by the evidence: \
                     those products are the joint probabilities P(D, Hᵢ), and they sum to P(D), not 1. \
                     Divide each by P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ).",
-                implementation: Impl { posterior: no_evidence },
+                implementation: Impl {
+                    posterior: |prior, likelihood| {
+                        mathlings_stats::discrete_posterior(prior, likelihood)?;
+                        Ok(product(prior, likelihood))
+                    },
+                },
             },
             Misconception {
                 id: "ignores_prior",
                 explanation: "Your posterior is the likelihood divided by its sum: the prior has no \
                     influence. That is only right for a uniform prior. Weight each likelihood by its \
                     prior first: P(Hᵢ | D) ∝ P(D | Hᵢ)·P(Hᵢ).",
-                implementation: Impl { posterior: ignores_prior },
+                implementation: Impl {
+                    posterior: |prior, likelihood| {
+                        normalised_by_likelihood(prior, likelihood, false)
+                    },
+                },
             },
             Misconception {
                 id: "evidence_without_prior",
                 explanation: "You divide prior × likelihood by Σⱼ P(D | Hⱼ), the sum of the bare \
                     likelihoods. The evidence is the prior-weighted sum P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ) (law \
                     of total probability); only then does the posterior sum to 1.",
-                implementation: Impl { posterior: evidence_without_prior },
+                implementation: Impl {
+                    posterior: |prior, likelihood| {
+                        normalised_by_likelihood(prior, likelihood, true)
+                    },
+                },
             },
         ],
         // Only the normalisation is fingerprinted: validation slips are reported by
         // `rejects_bad_input` and must not hide the diagnosis.
         probe: |imp| {
-            vec![match (imp.posterior)(&[0.2, 0.8], &[0.5, 0.25]) {
-                Ok(v) => rounded(&v),
-                Err(e) => format!("{e:?}"),
-            }]
+            vec![show::ok_or_debug(&(imp.posterior)(&[0.2, 0.8], &[0.5, 0.25]), |v| rounded(v))]
         },
     }
 }
@@ -242,24 +238,15 @@ fn product(a: &[f64], b: &[f64]) -> Vec<f64> {
     a.iter().zip(b).map(|(x, y)| x * y).collect()
 }
 
-fn rounded(v: &[f64]) -> String {
-    let parts: Vec<String> = v.iter().map(|&p| show::rounded(p, 10)).collect();
-    format!("[{}]", parts.join(", "))
-}
-
-fn no_evidence(prior: &[f64], likelihood: &[f64]) -> Result<Vec<f64>, StatsError> {
-    mathlings_stats::discrete_posterior(prior, likelihood)?;
-    Ok(product(prior, likelihood))
-}
-
-fn ignores_prior(prior: &[f64], likelihood: &[f64]) -> Result<Vec<f64>, StatsError> {
+/// The likelihood (times the prior when `times_prior`) divided by the sum of the bare
+/// likelihoods.
+fn normalised_by_likelihood(
+    prior: &[f64],
+    likelihood: &[f64],
+    times_prior: bool,
+) -> Result<Vec<f64>, StatsError> {
     mathlings_stats::discrete_posterior(prior, likelihood)?;
     let total: f64 = likelihood.iter().sum();
-    Ok(likelihood.iter().map(|l| l / total).collect())
-}
-
-fn evidence_without_prior(prior: &[f64], likelihood: &[f64]) -> Result<Vec<f64>, StatsError> {
-    mathlings_stats::discrete_posterior(prior, likelihood)?;
-    let total: f64 = likelihood.iter().sum();
-    Ok(product(prior, likelihood).iter().map(|j| j / total).collect())
+    let weighted = if times_prior { product(prior, likelihood) } else { likelihood.to_vec() };
+    Ok(weighted.iter().map(|j| j / total).collect())
 }

@@ -163,10 +163,10 @@ pub fn spec() -> Spec<Impl> {
                         let mut text = String::new();
                         for k in [2.0, 200.0] {
                             let z: Vec<f64> = lengths.iter().map(|l| k * (l - 4.8)).collect();
-                            let line = match (imp.binary_cross_entropy_with_logits)(&z, &y) {
-                                Ok(v) => show::rounded(v, 10),
-                                Err(e) => format!("Err({e:?})"),
-                            };
+                            let line = show::rounded_result(
+                                &(imp.binary_cross_entropy_with_logits)(&z, &y),
+                                10,
+                            );
                             text += &format!("k = {k}: BCE = {line}\n");
                         }
                         ctx.snapshot("iris", call, &text)
@@ -180,20 +180,36 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "You compute p = σ(z) and then −[y·ln p + (1 − y)·ln(1 − p)]. For large |z|, p rounds \
                     to exactly 0 or 1, ln 0 = −∞ and 0·(−∞) = NaN; even at z = 30, 1 − p keeps only a few \
                     correct digits. Rewrite the loss in z: max(z, 0) − z·y + ln(1 + e^(−|z|)).",
-                implementation: Impl { binary_cross_entropy_with_logits: sigmoid_then_log },
+                implementation: Impl {
+                    binary_cross_entropy_with_logits: |z, y| {
+                        let total = terms(z, y, |z, y| {
+                            let p = 1.0 / (1.0 + (-z).exp());
+                            -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())
+                        })?;
+                        Ok(total / z.len() as f64)
+                    },
+                },
             },
             Misconception {
                 id: "unshifted_softplus",
                 explanation: "You use ln(1 + e^z) − z·y. It is the right formula, but e^z overflows to ∞ for \
                     z > 709. Shift by max(z, 0): ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|)), where the \
                     exponent is never positive.",
-                implementation: Impl { binary_cross_entropy_with_logits: unshifted_softplus },
+                implementation: Impl {
+                    binary_cross_entropy_with_logits: |z, y| {
+                        Ok(terms(z, y, |z, y| z.exp().ln_1p() - z * y)? / z.len() as f64)
+                    },
+                },
             },
             Misconception {
                 id: "sum_not_mean",
                 explanation: "Your loss is the sum over the observations; this function returns the mean: \
                     divide by n.",
-                implementation: Impl { binary_cross_entropy_with_logits: sum_not_mean },
+                implementation: Impl {
+                    binary_cross_entropy_with_logits: |z, y| {
+                        terms(z, y, |z, y| z.max(0.0) - z * y + (-z.abs()).exp().ln_1p())
+                    },
+                },
             },
         ],
         probe: |imp| {
@@ -211,28 +227,8 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn terms(
-    logits: &[f64],
-    labels: &[f64],
-    term: impl Fn(f64, f64) -> f64,
-) -> Result<f64, StatsError> {
+/// Σ term(zᵢ, yᵢ), for arguments the reference accepts.
+fn terms(logits: &[f64], labels: &[f64], term: fn(f64, f64) -> f64) -> Result<f64, StatsError> {
     mathlings_stats::binary_cross_entropy_with_logits(logits, labels)?;
     Ok(logits.iter().zip(labels).map(|(&z, &y)| term(z, y)).sum())
-}
-
-fn sigmoid_then_log(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
-    let total = terms(logits, labels, |z, y| {
-        let p = 1.0 / (1.0 + (-z).exp());
-        -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())
-    })?;
-    Ok(total / logits.len() as f64)
-}
-
-fn unshifted_softplus(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
-    let total = terms(logits, labels, |z, y| z.exp().ln_1p() - z * y)?;
-    Ok(total / logits.len() as f64)
-}
-
-fn sum_not_mean(logits: &[f64], labels: &[f64]) -> Result<f64, StatsError> {
-    terms(logits, labels, |z, y| z.max(0.0) - z * y + (-z.abs()).exp().ln_1p())
 }

@@ -35,18 +35,11 @@ fn grid(y: &[f64]) -> Vec<f64> {
     (-20..=20).map(|k| centre + 0.5 * f64::from(k)).collect()
 }
 
+/// The index of the smallest value (the first on ties); `None` if any is an error or not finite.
 fn argmin(values: &[Result<f64, StatsError>]) -> Option<usize> {
-    let mut best: Option<(usize, f64)> = None;
-    for (i, v) in values.iter().enumerate() {
-        let Ok(v) = v else { return None };
-        if !v.is_finite() {
-            return None;
-        }
-        if best.is_none_or(|(_, b)| *v < b) {
-            best = Some((i, *v));
-        }
-    }
-    best.map(|(i, _)| i)
+    let values: Vec<f64> =
+        values.iter().map(|v| v.clone().ok().filter(|v| v.is_finite())).collect::<Option<_>>()?;
+    (0..values.len()).reduce(|best, i| if values[i] < values[best] { i } else { best })
 }
 
 /// The checks.
@@ -95,9 +88,7 @@ pub fn spec() -> Spec<Impl> {
                         |((y, h), s)| format!("{} vs {}", nll_call(y, h, *s), mse_call(y, h)),
                         |((y, h), s)| {
                             let mse = (imp.mean_squared_error)(y, h);
-                            let Ok(mse) = mse else {
-                                return expect::fail(show::float_result(&mse), "Ok(MSE)");
-                            };
+                            let mse = expect::ok(mse, "MSE")?;
                             let n = y.len() as f64;
                             let want = 0.5 * n * (2.0 * std::f64::consts::PI * s * s).ln()
                                 + n * mse / (2.0 * s * s);
@@ -184,18 +175,14 @@ pub fn spec() -> Spec<Impl> {
                     let call = "mean_squared_error(&yᵢ, &ŷᵢ) and gaussian_nll(&yᵢ, &ŷᵢ, 1.0) with ŷᵢ = 3 + 0.5·xᵢ for Anscombe's sets i = 1..4";
                     ctx.once(call, || {
                         let data = mathlings_models::datasets::anscombe();
-                        let fmt = |v: Result<f64, StatsError>| match v {
-                            Ok(v) => show::rounded(v, 10),
-                            Err(e) => format!("Err({e:?})"),
-                        };
                         let mut text = String::new();
                         for (i, (x, y)) in data.sets.iter().enumerate() {
                             let h: Vec<f64> = x.iter().map(|v| 3.0 + 0.5 * v).collect();
                             text += &format!(
                                 "set {}: MSE = {}, NLL = {}\n",
                                 i + 1,
-                                fmt((imp.mean_squared_error)(y, &h)),
-                                fmt((imp.gaussian_nll)(y, &h, 1.0))
+                                show::rounded_result(&(imp.mean_squared_error)(y, &h), 10),
+                                show::rounded_result(&(imp.gaussian_nll)(y, &h, 1.0), 10)
                             );
                         }
                         ctx.snapshot("anscombe", call, &text)
@@ -235,10 +222,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let (y, h) = ([1.0, 2.0, 3.0], [1.5, 2.0, 2.0]);
-            let fmt = |v: Result<f64, StatsError>| match v {
-                Ok(v) => show::rounded(v, 8),
-                Err(e) => format!("{e:?}"),
-            };
+            let fmt = |v: Result<f64, StatsError>| show::ok_or_debug(&v, |v| show::rounded(*v, 8));
             vec![fmt((imp.gaussian_nll)(&y, &h, 2.0)), fmt((imp.mean_squared_error)(&y, &h))]
         },
     }

@@ -136,9 +136,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| normal_call(x),
                         |x| {
                             let got = (imp.normal_mle)(x);
-                            let Ok((mu, sigma)) = got else {
-                                return expect::fail(show::result(&got), "Ok((μ̂, σ̂))");
-                            };
+                            let (mu, sigma) = expect::ok(got, "(μ̂, σ̂)")?;
                             let mus: Vec<f64> =
                                 [-0.3, -0.01, 0.01, 0.3].iter().map(|d| mu + d * sigma).collect();
                             is_maximum("μ̂", mu, &mus, |m| {
@@ -163,9 +161,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| bernoulli_call(x),
                         |x| {
                             let got = (imp.bernoulli_mle)(x);
-                            let Ok(p) = got else {
-                                return expect::fail(show::float_result(&got), "Ok(p̂)");
-                            };
+                            let p = expect::ok(got, "p̂")?;
                             let others: Vec<f64> = [-0.2, -0.01, 0.01, 0.2]
                                 .iter()
                                 .map(|d| p + d)
@@ -183,9 +179,7 @@ pub fn spec() -> Spec<Impl> {
                         |x| poisson_call(x),
                         |x| {
                             let got = (imp.poisson_mle)(x);
-                            let Ok(l) = got else {
-                                return expect::fail(show::float_result(&got), "Ok(λ̂)");
-                            };
+                            let l = expect::ok(got, "λ̂")?;
                             let others: Vec<f64> =
                                 [0.7, 0.99, 1.01, 1.3].iter().map(|f| f * l).collect();
                             is_maximum("λ̂", l, &others, |m| {
@@ -238,29 +232,25 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your σ̂ divides by n − 1: that is the sample standard deviation s, the square \
                     root of the unbiased variance. Maximising the likelihood gives σ̂² = Σ(xᵢ − μ̂)²/n — \
                     slightly smaller, and the likelihood is higher there. Divide by n.",
-                implementation: Impl {
-                    normal_mle: n_minus_one,
-                    bernoulli_mle: mathlings_stats::bernoulli_mle,
-                    poisson_mle: mathlings_stats::poisson_mle,
-                },
+                implementation: Impl { normal_mle: n_minus_one, ..SOLUTION },
             },
             Misconception {
                 id: "returns_variance",
                 explanation: "Your second value is σ̂², the variance. The normal model is parametrised by the \
                     standard deviation σ here: return the square root of Σ(xᵢ − μ̂)²/n.",
                 implementation: Impl {
-                    normal_mle: returns_variance,
-                    bernoulli_mle: mathlings_stats::bernoulli_mle,
-                    poisson_mle: mathlings_stats::poisson_mle,
+                    normal_mle: |x| {
+                        mathlings_stats::normal_mle(x).map(|fit| (fit.mu, fit.sigma * fit.sigma))
+                    },
+                    ..SOLUTION
                 },
             },
         ],
         probe: |imp| {
             vec![
-                match (imp.normal_mle)(&[1.0, 2.0, 3.0, 6.0]) {
-                    Ok((m, s)) => format!("{} {}", show::rounded(m, 8), show::rounded(s, 8)),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::ok_or_debug(&(imp.normal_mle)(&[1.0, 2.0, 3.0, 6.0]), |(m, s)| {
+                    format!("{} {}", show::rounded(*m, 8), show::rounded(*s, 8))
+                }),
                 show::float_result(&(imp.bernoulli_mle)(&[true, false, true, true])),
                 show::float_result(&(imp.poisson_mle)(&[1, 2, 3, 6])),
             ]
@@ -275,7 +265,9 @@ fn n_minus_one(x: &[f64]) -> Result<(f64, f64), StatsError> {
     Ok((fit.mu, s))
 }
 
-fn returns_variance(x: &[f64]) -> Result<(f64, f64), StatsError> {
-    let fit = mathlings_stats::normal_mle(x)?;
-    Ok((fit.mu, fit.sigma * fit.sigma))
-}
+/// The reference estimators.
+const SOLUTION: Impl = Impl {
+    normal_mle: |x| mathlings_stats::normal_mle(x).map(|fit| (fit.mu, fit.sigma)),
+    bernoulli_mle: mathlings_stats::bernoulli_mle,
+    poisson_mle: mathlings_stats::poisson_mle,
+};

@@ -23,10 +23,7 @@ pub fn iris_table() -> Vec<Vec<f64>> {
 /// A float result as snapshots and probes print it: `show::rounded(v, digits)`, or the error's
 /// `Debug`.
 pub fn value<E: std::fmt::Debug>(r: &Result<f64, E>, digits: usize) -> String {
-    match r {
-        Ok(v) => show::rounded(*v, digits),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(r, |v| show::rounded(*v, digits))
 }
 
 /// The four Iris measurements, each as a column of 150 values with its name.

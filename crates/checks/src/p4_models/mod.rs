@@ -1,5 +1,6 @@
 //! Part 4 — Tying it together.
 
+mod common;
 pub mod s4_1_linreg_gradient_descent;
 pub mod s4_2_ridge;
 pub mod s4_3_logistic_iris;

@@ -4,7 +4,9 @@
 
 use mathlings_models::ModelError;
 
+use super::common::ols;
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p4_models::s4_2_ridge::Impl;
 
@@ -44,9 +46,7 @@ fn lambda() -> impl Strategy<Value = f64> + Clone {
 }
 
 fn agrees(got: &Result<DVector<f64>, ModelError>, want: &[f64]) -> Verdict {
-    let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let got = got.clone().map(|b| b.iter().copied().collect::<Vec<f64>>());
-    expect::all_close(&got, want, Tol { rel: 0.0, abs: AGREE * scale })
+    expect::all_close_scaled(&got.clone().map(|b| b.as_slice().to_vec()), want, AGREE)
 }
 
 fn slope_norm(beta: &DVector<f64>) -> f64 {
@@ -55,10 +55,7 @@ fn slope_norm(beta: &DVector<f64>) -> f64 {
 
 fn show_beta(got: &Result<DVector<f64>, ModelError>, digits: usize) -> String {
     match got {
-        Ok(b) => format!(
-            "β = [{}]",
-            b.iter().map(|v| show::rounded(*v, digits)).collect::<Vec<_>>().join(", ")
-        ),
+        Ok(b) => format!("β = [{}]", show::rounded_all(b.iter(), digits)),
         Err(e) => format!("{e:?}"),
     }
 }
@@ -89,11 +86,7 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(x, y)| call(x, y, 0.0),
                         |(x, y)| {
-                            let fit = mathlings_models::LinearRegression::default()
-                                .fit(x, y)
-                                .expect("reference OLS");
-                            let mut want = vec![fit.intercept.expect("intercept")];
-                            want.extend(fit.coefficients.iter());
+                            let want = ols(x, y);
                             agrees(&(imp.ridge)(x, y, 0.0), &want)
                         },
                     )
@@ -141,9 +134,7 @@ pub fn spec() -> Spec<Impl> {
                         },
                         |((x, y), l, c)| {
                             let base = (imp.ridge)(x, y, *l);
-                            let Ok(base) = base else {
-                                return expect::fail(show::outcome(&base), "Ok(β)");
-                            };
+                            let base = expect::ok(base, "β")?;
                             let mut want: Vec<f64> = base.iter().copied().collect();
                             if let Some(first) = want.first_mut() {
                                 *first += c;
@@ -198,18 +189,12 @@ pub fn spec() -> Spec<Impl> {
                     // conditioned design stays regular and a dependent one stays singular at
                     // any scale; a tolerance that does not scale (or scales the wrong way)
                     // calls tiny designs singular or misses dependence in huge ones.
-                    let x = DMatrix::from_row_slice(
-                        6,
-                        3,
-                        &[
-                            0.1, 0.7, 0.3, 1.3, -0.2, 0.9, 2.9, 0.4, -1.1, -0.7, 1.9, 0.2, 0.6,
-                            -1.3, 1.7, 1.1, 0.3, -0.4,
-                        ],
-                    );
+                    let x = dmatrix![0.1, 0.7, 0.3; 1.3, -0.2, 0.9; 2.9, 0.4, -1.1;
+                                     -0.7, 1.9, 0.2; 0.6, -1.3, 1.7; 1.1, 0.3, -0.4];
                     let dependent = DMatrix::from_fn(6, 3, |i, j| {
                         if j < 2 { x[(i, j)] } else { x[(i, 0)] + x[(i, 1)] }
                     });
-                    let y = DVector::from_vec(vec![1.0, 2.5, -0.5, 3.0, 0.7, 1.9]);
+                    let y = dvector![1.0, 2.5, -0.5, 3.0, 0.7, 1.9];
                     let base = (imp.ridge)(&x, &y, 0.0);
                     for c in [1e-6, 1.0, 1e6] {
                         let scaled = &x * c;
@@ -242,18 +227,17 @@ pub fn spec() -> Spec<Impl> {
                 description: "a negative or non-finite λ, empty or non-finite data, mismatched lengths, or dependent columns with λ = 0 give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
-                    let y = DVector::from_vec(vec![1.0, 2.0, 2.0, 4.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
+                    let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let duplicated =
-                        DMatrix::from_row_slice(4, 2, &[1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0]);
+                    let duplicated = dmatrix![1.0, 1.0; 2.0, 2.0; 3.0, 3.0; 5.0, 5.0];
                     rejects!(ctx, |x, y, l| call(x, y, l) => (imp.ridge)(x, y, l), shown show::outcome;
                         (&x, &y, -1.0) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&x, &y, f64::NAN) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&x, &y, f64::INFINITY) => ModelError::InvalidParameter { name: "lambda", .. },
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0), 1.0) => ModelError::Empty,
-                        (&x, &DVector::from_vec(vec![1.0, 2.0]), 1.0) => ModelError::ShapeMismatch(_),
+                        (&x, &dvector![1.0, 2.0], 1.0) => ModelError::ShapeMismatch(_),
                         (&nan, &y, 1.0) => ModelError::NonFinite,
                         (&duplicated, &y, 0.0) => ModelError::RankDeficient { .. },
                         // A constant column centres to 0: M = 0, pivot 0 ≤ tolerance 0.
@@ -294,9 +278,8 @@ pub fn spec() -> Spec<Impl> {
             implementation: Impl { ridge: penalises_intercept },
         }],
         probe: |imp| {
-            let x =
-                DMatrix::from_row_slice(5, 2, &[1.0, 0.0, 2.0, 1.0, 3.0, 1.0, 4.0, 3.0, 5.0, 2.0]);
-            let y = DVector::from_vec(vec![13.0, 15.0, 18.0, 18.0, 22.0]);
+            let x = dmatrix![1.0, 0.0; 2.0, 1.0; 3.0, 1.0; 4.0, 3.0; 5.0, 2.0];
+            let y = dvector![13.0, 15.0, 18.0, 18.0, 22.0];
             vec![show_beta(&(imp.ridge)(&x, &y, 0.0), 6), show_beta(&(imp.ridge)(&x, &y, 5.0), 6)]
         },
     }

@@ -6,6 +6,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::{dmatrix, dvector};
 
 use mathlings_bindings::p4_models::s4_3_logistic_iris::Confusion;
 pub use mathlings_bindings::p4_models::s4_3_logistic_iris::Impl;
@@ -50,15 +51,12 @@ fn problem() -> impl Strategy<Value = (DVector<f64>, DMatrix<f64>, Vec<bool>)> +
 
 /// Iris versicolor (false) / virginica (true); every fifth row held out.
 fn iris_split() -> ((DMatrix<f64>, Vec<bool>), (DMatrix<f64>, Vec<bool>)) {
-    let iris = mathlings_models::datasets::iris();
-    let rows: Vec<usize> = (0..150).filter(|&i| iris.species[i] != 0).collect();
-    let pick = |keep: &dyn Fn(usize) -> bool| {
-        let chosen: Vec<usize> = (0..rows.len()).filter(|&r| keep(r)).map(|r| rows[r]).collect();
-        let x = DMatrix::from_fn(chosen.len(), 4, |i, j| iris.features[(chosen[i], j)]);
-        let y = chosen.iter().map(|&i| iris.species[i] == 2).collect();
-        (x, y)
+    let (x, y) = crate::p1_stats::s1_10_logistic_regression::iris_two_species();
+    let pick = |keep: fn(usize) -> bool| {
+        let rows: Vec<usize> = (0..y.len()).filter(|&r| keep(r)).collect();
+        (x.select_rows(&rows), rows.iter().map(|&r| y[r]).collect())
     };
-    (pick(&|r| r % 5 != 0), pick(&|r| r % 5 == 0))
+    (pick(|r| r % 5 != 0), pick(|r| r % 5 == 0))
 }
 
 fn iris_fit(x: &DMatrix<f64>, y: &[bool]) -> (DVector<f64>, f64) {
@@ -69,10 +67,15 @@ fn iris_fit(x: &DMatrix<f64>, y: &[bool]) -> (DVector<f64>, f64) {
 }
 
 fn show_confusion(c: &Result<Confusion, ModelError>) -> String {
-    match c {
-        Ok(m) => format!("{m:?}"),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(c, |m| format!("{m:?}"))
+}
+
+fn confusion_is(got: &Result<Confusion, ModelError>, want: Confusion) -> Verdict {
+    expect::that(
+        got.as_ref().is_ok_and(|g| *g == want),
+        show_confusion(got),
+        format!("Ok({want:?})"),
+    )
 }
 
 fn reference_confusion(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Confusion {
@@ -99,8 +102,7 @@ pub fn spec() -> Spec<Impl> {
                         |(b, x, _)| {
                             let want: Vec<f64> =
                                 eta(b, x).iter().map(|&z| mathlings_models::sigmoid(z)).collect();
-                            let got = (imp.predict_proba)(b, x)
-                                .map(|p| p.iter().copied().collect::<Vec<f64>>());
+                            let got = (imp.predict_proba)(b, x).map(|p| p.as_slice().to_vec());
                             expect::all_close(&got, &want, PROBA)
                         },
                     )
@@ -144,8 +146,8 @@ pub fn spec() -> Spec<Impl> {
                 description: "confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN",
                 weight: 2,
                 check: |imp, ctx| {
-                    let beta = DVector::from_vec(vec![0.0, 400.0]);
-                    let x = DMatrix::from_row_slice(4, 1, &[-2.0, -1.0, 1.0, 2.0]);
+                    let beta = dvector![0.0, 400.0];
+                    let x = dmatrix![-2.0; -1.0; 1.0; 2.0];
                     let y = [true, false, true, false];
                     ctx.once(&format!("deviance({}, {})", args(&beta, &x), show::slice(&y)), || {
                         expect::close(
@@ -165,12 +167,9 @@ pub fn spec() -> Spec<Impl> {
                         problem(),
                         |(b, x, y)| format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
                         |(b, x, y)| {
-                            let want = reference_confusion(b, x, y);
-                            let got = (imp.confusion_matrix)(b, x, y);
-                            expect::that(
-                                got.as_ref().is_ok_and(|g| *g == want),
-                                show_confusion(&got),
-                                format!("Ok({want:?})"),
+                            confusion_is(
+                                &(imp.confusion_matrix)(b, x, y),
+                                reference_confusion(b, x, y),
                             )
                         },
                     )
@@ -183,22 +182,15 @@ pub fn spec() -> Spec<Impl> {
                 check: |imp, ctx| {
                     // η is exactly 0 here in any summation order (0·x, and −2 + 1·2), so the
                     // documented rule "true ⇔ η ≥ 0" decides, not rounding.
-                    let x = DMatrix::from_row_slice(3, 1, &[2.0, 3.0, 1.0]);
+                    let x = dmatrix![2.0; 3.0; 1.0];
                     let y = [false, true, false];
                     for (beta, want) in [
-                        (DVector::from_vec(vec![0.0, 0.0]), [[0, 2], [0, 1]]),
-                        (DVector::from_vec(vec![-2.0, 1.0]), [[1, 1], [0, 1]]),
+                        (dvector![0.0, 0.0], [[0, 2], [0, 1]]),
+                        (dvector![-2.0, 1.0], [[1, 1], [0, 1]]),
                     ] {
                         ctx.once(
                             &format!("confusion_matrix({}, {})", args(&beta, &x), show::slice(&y)),
-                            || {
-                                let got = (imp.confusion_matrix)(&beta, &x, &y);
-                                expect::that(
-                                    got.as_ref().is_ok_and(|g| *g == want),
-                                    show_confusion(&got),
-                                    format!("Ok({want:?})"),
-                                )
-                            },
+                            || confusion_is(&(imp.confusion_matrix)(&beta, &x, &y), want),
                         )?;
                     }
                     Ok(())
@@ -209,14 +201,14 @@ pub fn spec() -> Spec<Impl> {
                 description: "an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
                 weight: 1,
                 check: |imp, ctx| {
-                    let beta = DVector::from_vec(vec![0.5, 1.0]);
-                    let x = DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]);
+                    let beta = dvector![0.5, 1.0];
+                    let x = dmatrix![1.0; 2.0; 3.0];
                     let y = [true, false, true];
                     let empty = DMatrix::<f64>::zeros(0, 1);
-                    let long = DVector::from_vec(vec![0.5, 1.0, 2.0]);
+                    let long = dvector![0.5, 1.0, 2.0];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let inf = DVector::from_vec(vec![f64::INFINITY, 1.0]);
+                    let inf = dvector![f64::INFINITY, 1.0];
                     // One case: deviance and confusion_matrix, then predict_proba when the
                     // labels fit the rows.
                     macro_rules! case {
@@ -249,20 +241,14 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let ((train_x, train_y), (test_x, test_y)) = iris_split();
                         let (beta, _) = iris_fit(&train_x, &train_y);
-                        let probabilities = match (imp.predict_proba)(&beta, &test_x) {
-                            Ok(p) => p.iter().map(|v| show::rounded(*v, 5)).collect::<Vec<_>>().join(", "),
-                            Err(e) => format!("{e:?}"),
-                        };
+                        let probabilities = show::ok_or_debug(&(imp.predict_proba)(&beta, &test_x), |p| show::rounded_all(p.iter(), 5));
                         let text = format!(
                             "β̂ (train) = [{}]\nheld-out P(virginica) = [{}]\nheld-out confusion = {}\ntraining confusion = {}\nheld-out deviance = {}\n",
-                            beta.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", "),
+                            show::rounded_all(beta.iter(), 6),
                             probabilities,
                             show_confusion(&(imp.confusion_matrix)(&beta, &test_x, &test_y)),
                             show_confusion(&(imp.confusion_matrix)(&beta, &train_x, &train_y)),
-                            match (imp.deviance)(&beta, &test_x, &test_y) {
-                                Ok(d) => show::rounded(d, 6),
-                                Err(e) => format!("{e:?}"),
-                            },
+                            show::ok_or_debug(&(imp.deviance)(&beta, &test_x, &test_y), |d| show::rounded(*d, 6)),
                         );
                         ctx.snapshot("iris", call, &text)
                     })
@@ -276,20 +262,18 @@ pub fn spec() -> Spec<Impl> {
                     ln(pᵢ) and ln(1 − pᵢ) from the probabilities, and at η = 800 p rounds to exactly 1, so \
                     ln(1 − p) = ln 0 = −∞. Work with the scores: −ln pᵢ = ln(1 + e^−ηᵢ) and \
                     −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).",
-                implementation: Impl {
-                    predict_proba: correct_proba,
-                    deviance: log_of_probabilities,
-                    confusion_matrix: correct_confusion,
-                },
+                implementation: Impl { deviance: log_of_probabilities, ..SOLUTION },
             },
             Misconception {
                 id: "confusion_transposed",
                 explanation: "Your confusion matrix is transposed: rows should be the *actual* label and columns \
                     the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].",
                 implementation: Impl {
-                    predict_proba: correct_proba,
-                    deviance: correct_deviance,
-                    confusion_matrix: confusion_transposed,
+                    confusion_matrix: |beta, x, y| {
+                        let m = (SOLUTION.confusion_matrix)(beta, x, y)?;
+                        Ok([[m[0][0], m[1][0]], [m[0][1], m[1][1]]])
+                    },
+                    ..SOLUTION
                 },
             },
             Misconception {
@@ -297,28 +281,29 @@ pub fn spec() -> Spec<Impl> {
                 explanation: "Your scores ignore the intercept (or treat β₀ as the coefficient of the first column). \
                     β holds the intercept first: ηᵢ = β[0] + Σⱼ β[j + 1]·xᵢⱼ.",
                 implementation: Impl {
-                    predict_proba: proba_without_intercept,
-                    deviance: correct_deviance,
-                    confusion_matrix: correct_confusion,
+                    predict_proba: |beta, x| {
+                        validate(beta, x, None)?;
+                        Ok((x * beta.rows(1, x.ncols())).map(mathlings_models::sigmoid))
+                    },
+                    ..SOLUTION
                 },
             },
         ],
         probe: |imp| {
-            let beta = DVector::from_vec(vec![-1.0, 2.0]);
-            let x = DMatrix::from_row_slice(4, 1, &[0.0, 0.25, 1.0, 2.0]);
+            let beta = dvector![-1.0, 2.0];
+            let x = dmatrix![0.0; 0.25; 1.0; 2.0];
             let y = [false, true, true, true];
-            let extreme = DVector::from_vec(vec![0.0, 400.0]);
-            let ex = DMatrix::from_row_slice(2, 1, &[-2.0, 2.0]);
+            let extreme = dvector![0.0, 400.0];
+            let ex = dmatrix![-2.0; 2.0];
             let finite = match (imp.deviance)(&extreme, &ex, &[true, false]) {
                 Ok(d) if d.is_finite() => "finite".to_string(),
                 Ok(_) => "infinite".to_string(),
                 Err(e) => format!("{e:?}"),
             };
             vec![
-                match (imp.predict_proba)(&beta, &x) {
-                    Ok(p) => p.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", "),
-                    Err(e) => format!("{e:?}"),
-                },
+                show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| {
+                    show::rounded_all(p.iter(), 6)
+                }),
                 show::float_result(&(imp.deviance)(&beta, &x, &y).map(|d| (d * 1e6).round() / 1e6)),
                 show_confusion(&(imp.confusion_matrix)(&beta, &x, &y)),
                 finite,
@@ -344,22 +329,18 @@ fn validate(
     Ok(eta(beta, x))
 }
 
-fn correct_proba(beta: &DVector<f64>, x: &DMatrix<f64>) -> Result<DVector<f64>, ModelError> {
-    Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid))
-}
-
-fn proba_without_intercept(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-) -> Result<DVector<f64>, ModelError> {
-    validate(beta, x, None)?;
-    Ok((x * beta.rows(1, x.ncols())).map(mathlings_models::sigmoid))
-}
-
-fn correct_deviance(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Result<f64, ModelError> {
-    validate(beta, x, Some(y))?;
-    Ok(reference_deviance(beta, x, y))
-}
+/// The reference implementation, validated like the exercise's.
+const SOLUTION: Impl = Impl {
+    predict_proba: |beta, x| Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid)),
+    deviance: |beta, x, y| {
+        validate(beta, x, Some(y))?;
+        Ok(reference_deviance(beta, x, y))
+    },
+    confusion_matrix: |beta, x, y| {
+        validate(beta, x, Some(y))?;
+        Ok(reference_confusion(beta, x, y))
+    },
+};
 
 fn log_of_probabilities(
     beta: &DVector<f64>,
@@ -376,22 +357,4 @@ fn log_of_probabilities(
                 if t { p.ln() } else { (1.0 - p).ln() }
             })
             .sum::<f64>())
-}
-
-fn correct_confusion(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-    y: &[bool],
-) -> Result<Confusion, ModelError> {
-    validate(beta, x, Some(y))?;
-    Ok(reference_confusion(beta, x, y))
-}
-
-fn confusion_transposed(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-    y: &[bool],
-) -> Result<Confusion, ModelError> {
-    let m = correct_confusion(beta, x, y)?;
-    Ok([[m[0][0], m[1][0]], [m[0][1], m[1][1]]])
 }

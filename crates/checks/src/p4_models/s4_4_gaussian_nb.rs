@@ -5,6 +5,7 @@
 use mathlings_models::ModelError;
 
 use crate::prelude::*;
+use nalgebra::dmatrix;
 
 pub use mathlings_bindings::p4_models::s4_4_gaussian_nb::Impl;
 use mathlings_bindings::p4_models::s4_4_gaussian_nb::Model;
@@ -47,19 +48,15 @@ fn flatten(m: &Model) -> Vec<f64> {
 }
 
 fn log_proba_close(got: &Result<DMatrix<f64>, ModelError>, want: &DMatrix<f64>) -> Verdict {
-    let got = got.clone().and_then(|m| {
-        if m.shape() == want.shape() {
-            Ok(m.iter().copied().collect::<Vec<f64>>())
-        } else {
-            Err(ModelError::ShapeMismatch(format!(
-                "returned shape {:?}, expected {:?}",
-                m.shape(),
-                want.shape()
-            )))
-        }
+    let got = got.clone().and_then(|m| match m.shape() == want.shape() {
+        true => Ok(m.as_slice().to_vec()),
+        false => Err(ModelError::ShapeMismatch(format!(
+            "returned shape {:?}, expected {:?}",
+            m.shape(),
+            want.shape()
+        ))),
     });
-    let want: Vec<f64> = want.iter().copied().collect();
-    expect::all_close(&got, &want, LOG_POSTERIOR)
+    expect::all_close(&got, want.as_slice(), LOG_POSTERIOR)
 }
 
 /// Two classes over `d` features: means 0 and 1, unit variances; the row sits at 0.4 in
@@ -73,15 +70,15 @@ fn many_features(d: usize) -> (Vec<f64>, DMatrix<f64>, DMatrix<f64>, DMatrix<f64
 }
 
 fn show_model(got: &Result<Model, ModelError>, digits: usize) -> String {
-    let row =
-        |v: &[f64]| v.iter().map(|x| show::rounded(*x, digits)).collect::<Vec<_>>().join(", ");
     match got {
         Ok((priors, means, variances)) => {
-            let mut text = format!("priors = [{}]\n", row(priors));
+            let mut text = format!("priors = [{}]\n", show::rounded_all(priors, digits));
             for c in 0..means.nrows() {
-                let m: Vec<f64> = means.row(c).iter().copied().collect();
-                let v: Vec<f64> = variances.row(c).iter().copied().collect();
-                text += &format!("class {c}: means = [{}], variances = [{}]\n", row(&m), row(&v));
+                let (m, v) = (
+                    show::rounded_all(means.row(c).iter(), digits),
+                    show::rounded_all(variances.row(c).iter(), digits),
+                );
+                text += &format!("class {c}: means = [{m}], variances = [{v}]\n");
             }
             text
         }
@@ -156,9 +153,7 @@ pub fn spec() -> Spec<Impl> {
                             let r = reference_model(x, l);
                             let got =
                                 (imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x);
-                            let Ok(m) = &got else {
-                                return expect::fail(show::outcome(&got), "Ok(log posteriors)");
-                            };
+                            let m = expect::ok(got.as_ref(), "log posteriors")?;
                             for row in m.row_iter() {
                                 let total: f64 = row.iter().map(|v| v.exp()).sum();
                                 expect::close(
@@ -181,12 +176,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(
                         "predict_log_proba(&[0.5, 0.5], &means, &variances, &x) with 2000 features: means 0 (class 0) and 1 (class 1), variances 1, x = 0.4 everywhere",
                         || {
-                            let fitted = mathlings_models::FittedGaussianNaiveBayes {
-                                class_priors: priors.clone(),
-                                means: means.clone(),
-                                variances: variances.clone(),
-                            };
-                            let want = fitted.predict_log_proba(&x).expect("reference log posterior");
+                            let want = fitted(&priors, &means, &variances).predict_log_proba(&x).expect("reference log posterior");
                             log_proba_close(&(imp.predict_log_proba)(&priors, &means, &variances, &x), &want)
                         },
                     )
@@ -197,11 +187,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "empty or non-finite data, a label count ≠ rows, a missing class, a zero variance or mismatched shapes give the typed error",
                 weight: 1,
                 check: |imp, ctx| {
-                    let x = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 3.0, 5.0]);
+                    let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let labels = [0, 1, 0, 1];
                     let mut nan = x.clone();
                     nan[(1, 0)] = f64::NAN;
-                    let constant = DMatrix::from_row_slice(4, 1, &[1.0, 2.0, 1.0, 5.0]);
+                    let constant = dmatrix![1.0; 2.0; 1.0; 5.0];
                     rejects!(ctx, |x, l| fit_call(x, l) => (imp.fit_gaussian_nb)(x, l), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &[]) => ModelError::Empty,
                         (&x, &labels[..3]) => ModelError::ShapeMismatch(_),
@@ -209,14 +199,14 @@ pub fn spec() -> Spec<Impl> {
                         (&x, &[0, 2, 0, 2]) => ModelError::InvalidLabel(_),
                         (&constant, &labels) => ModelError::InvalidParameter { .. },
                     )?;
-                    let means = DMatrix::from_row_slice(2, 1, &[1.0, 2.0]);
-                    let one = DMatrix::from_row_slice(1, 1, &[1.0]);
-                    let ok_var = DMatrix::from_row_slice(2, 1, &[1.0, 1.0]);
+                    let means = dmatrix![1.0; 2.0];
+                    let one = dmatrix![1.0];
+                    let ok_var = dmatrix![1.0; 1.0];
                     rejects!(ctx, |text, priors, variances, x| text => (imp.predict_log_proba)(priors, &means, variances, x), shown show::outcome;
                         ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 0.0], &dmatrix![1.0])",
-                            &[0.5, 0.5], &DMatrix::from_row_slice(2, 1, &[1.0, 0.0]), &one) => ModelError::InvalidParameter { .. },
+                            &[0.5, 0.5], &dmatrix![1.0; 0.0], &one) => ModelError::InvalidParameter { .. },
                         ("predict_log_proba(&[0.5, 0.5], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0, 2.0])",
-                            &[0.5, 0.5], &ok_var, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
+                            &[0.5, 0.5], &ok_var, &dmatrix![1.0, 2.0]) => ModelError::ShapeMismatch(_),
                         ("predict_log_proba(&[1.0], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0])",
                             &[1.0], &ok_var, &one) => ModelError::ShapeMismatch(_),
                     )
@@ -233,23 +223,19 @@ pub fn spec() -> Spec<Impl> {
                         let fit = (imp.fit_gaussian_nb)(&iris.features, &iris.species);
                         let mut text = show_model(&fit, 6);
                         if let Ok((priors, means, variances)) = &fit {
-                            match (imp.predict_log_proba)(priors, means, variances, &iris.features)
-                            {
-                                Ok(lp) => {
-                                    let predicted: Vec<usize> =
-                                        lp.row_iter().map(|r| argmax(r.iter().copied())).collect();
-                                    let confusion = mathlings_models::confusion_matrix(
-                                        &iris.species,
-                                        &predicted,
-                                        3,
-                                    );
-                                    text += &format!(
-                                        "training confusion = {}\n",
-                                        show::result(&confusion)
-                                    );
-                                }
-                                Err(e) => text += &format!("{e:?}\n"),
-                            }
+                            let log_posteriors =
+                                (imp.predict_log_proba)(priors, means, variances, &iris.features);
+                            text += &show::ok_or_debug(&log_posteriors, |lp| {
+                                let predicted: Vec<usize> =
+                                    lp.row_iter().map(|r| argmax(r.iter().copied())).collect();
+                                let confusion = mathlings_models::confusion_matrix(
+                                    &iris.species,
+                                    &predicted,
+                                    3,
+                                );
+                                format!("training confusion = {}", show::result(&confusion))
+                            });
+                            text += "\n";
                         }
                         ctx.snapshot("iris", call, &text)
                     })
@@ -276,12 +262,15 @@ pub fn spec() -> Spec<Impl> {
                     by n_c: σ²_cj = (1/n_c) Σ_{i∈c} (xᵢⱼ − μ_cj)².",
                 implementation: Impl {
                     fit_gaussian_nb: |x, labels| fit_with(x, labels, true),
-                    predict_log_proba: correct_log_proba,
+                    predict_log_proba: |priors, means, variances, x| {
+                        validate_model(priors, means, variances, x)?;
+                        fitted(priors, means, variances).predict_log_proba(x)
+                    },
                 },
             },
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(6, 1, &[1.0, 2.0, 4.0, 7.0, 8.0, 12.0]);
+            let x = dmatrix![1.0; 2.0; 4.0; 7.0; 8.0; 12.0];
             let fit = (imp.fit_gaussian_nb)(&x, &[0, 0, 0, 1, 1, 1]);
             let (priors, means, variances, many) = many_features(2000);
             let underflow = match (imp.predict_log_proba)(&priors, &means, &variances, &many) {
@@ -295,15 +284,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, ModelError> {
-    if x.nrows() == 0 || x.ncols() == 0 {
-        return Err(ModelError::Empty);
-    }
-    if labels.len() != x.nrows() {
-        return Err(ModelError::ShapeMismatch("labels".into()));
-    }
-    if x.iter().any(|v| !v.is_finite()) {
-        return Err(ModelError::NonFinite);
-    }
+    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }.fit(x, labels)?;
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let (n, d) = x.shape();
     let mut priors = Vec::new();
@@ -311,18 +292,12 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
     let mut variances = DMatrix::zeros(classes, d);
     for c in 0..classes {
         let rows: Vec<usize> = (0..n).filter(|&i| labels[i] == c).collect();
-        if rows.is_empty() {
-            return Err(ModelError::InvalidLabel(format!("class {c}")));
-        }
         let n_c = rows.len() as f64;
         priors.push(n_c / n as f64);
         for j in 0..d {
             let mean = rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n_c;
             let ss = rows.iter().map(|&i| (x[(i, j)] - mean).powi(2)).sum::<f64>();
             let divisor = if bessel && n_c > 1.0 { n_c - 1.0 } else { n_c };
-            if ss <= 0.0 {
-                return Err(ModelError::InvalidParameter { name: "x", reason: "zero variance" });
-            }
             means[(c, j)] = mean;
             variances[(c, j)] = ss / divisor;
         }
@@ -358,19 +333,16 @@ fn validate_model(
     Ok(())
 }
 
-fn correct_log_proba(
+fn fitted(
     priors: &[f64],
     means: &DMatrix<f64>,
     variances: &DMatrix<f64>,
-    x: &DMatrix<f64>,
-) -> Result<DMatrix<f64>, ModelError> {
-    validate_model(priors, means, variances, x)?;
+) -> mathlings_models::FittedGaussianNaiveBayes {
     mathlings_models::FittedGaussianNaiveBayes {
         class_priors: priors.to_vec(),
         means: means.clone(),
         variances: variances.clone(),
     }
-    .predict_log_proba(x)
 }
 
 fn multiplies_densities(
@@ -405,11 +377,8 @@ fn multiplies_densities(
 
 /// Index of the largest value, the first on ties.
 fn argmax(values: impl Iterator<Item = f64>) -> usize {
-    let mut best = (0, f64::NEG_INFINITY);
-    for (index, value) in values.enumerate() {
-        if value > best.1 {
-            best = (index, value);
-        }
-    }
-    best.0
+    values
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |best, (i, v)| if v > best.1 { (i, v) } else { best })
+        .0
 }

@@ -6,6 +6,8 @@
 use mathlings_models::{FittedTwoLayerNetwork, ModelError};
 
 use crate::prelude::*;
+use crate::show::Literal;
+use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p4_models::s4_6_two_layer_network::{Impl, Params};
 
@@ -38,46 +40,44 @@ fn reference_network(p: &Params) -> FittedTwoLayerNetwork {
 /// x = 1, 2, 3 (one per row).
 fn small_network(b2: [f64; 2]) -> (Params, DMatrix<f64>) {
     let p: Params = (
-        DMatrix::from_row_slice(2, 1, &[0.5, -0.5]),
-        DVector::from_vec(vec![0.0, 0.1]),
-        DMatrix::from_row_slice(2, 2, &[1.0, -1.0, 0.5, 0.5]),
+        dmatrix![0.5; -0.5],
+        dvector![0.0, 0.1],
+        dmatrix![1.0, -1.0; 0.5, 0.5],
         DVector::from_vec(b2.to_vec()),
     );
-    (p, DMatrix::from_row_slice(3, 1, &[1.0, 2.0, 3.0]))
+    (p, dmatrix![1.0; 2.0; 3.0])
+}
+
+/// The parameters (or gradients) of a reference network, as `Params`.
+macro_rules! params {
+    ($n:expr) => {{
+        let n = $n;
+        (n.hidden_weights, n.hidden_biases, n.output_weights, n.output_biases)
+    }};
 }
 
 fn flatten(p: &Params) -> Vec<f64> {
     p.0.iter().chain(p.1.iter()).chain(p.2.iter()).chain(p.3.iter()).copied().collect()
 }
 
+/// `theta` (as from `flatten`) in the shapes of `shape`.
 fn unflatten(shape: &Params, theta: &[f64]) -> Params {
-    let mut at = 0;
-    let mut take = |rows: usize, cols: usize| {
-        let m = DMatrix::from_column_slice(rows, cols, &theta[at..at + rows * cols]);
-        at += rows * cols;
-        m
-    };
-    let w1 = take(shape.0.nrows(), shape.0.ncols());
-    let b1 = take(shape.1.len(), 1).column(0).into_owned();
-    let w2 = take(shape.2.nrows(), shape.2.ncols());
-    let b2 = take(shape.3.len(), 1).column(0).into_owned();
-    (w1, b1, w2, b2)
-}
-
-fn show_params(p: &Params) -> String {
-    format!(
-        "({}, {}, {}, {})",
-        show::matrix(&p.0),
-        show::vector(&p.1),
-        show::matrix(&p.2),
-        show::vector(&p.3)
+    let (w1, rest) = theta.split_at(shape.0.len());
+    let (b1, rest) = rest.split_at(shape.1.len());
+    let (w2, b2) = rest.split_at(shape.2.len());
+    let matrix = |like: &DMatrix<f64>, v| DMatrix::from_column_slice(like.nrows(), like.ncols(), v);
+    (
+        matrix(&shape.0, w1),
+        DVector::from_column_slice(b1),
+        matrix(&shape.2, w2),
+        DVector::from_column_slice(b2),
     )
 }
 
 fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
     match labels {
-        Some(l) => format!("{name}(&{}, &{}, {})", show_params(p), show::matrix(x), show::slice(l)),
-        None => format!("{name}(&{}, &{})", show_params(p), show::matrix(x)),
+        Some(l) => format!("{name}(&{}, &{}, {})", p.literal(), show::matrix(x), show::slice(l)),
+        None => format!("{name}(&{}, &{})", p.literal(), show::matrix(x)),
     }
 }
 
@@ -99,9 +99,23 @@ fn problem() -> impl Strategy<Value = (Params, DMatrix<f64>, Vec<usize>)> + Clon
     })
 }
 
-fn accuracy(p: &Params, x: &DMatrix<f64>, labels: &[usize]) -> f64 {
-    let predicted = reference_network(p).predict(x).expect("reference prediction");
-    predicted.iter().zip(labels).filter(|(a, b)| a == b).count() as f64 / labels.len() as f64
+/// Trained on `(x, labels)` with `(hidden, η, epochs, seed)`, the training accuracy is ≥ `least`.
+fn learns(
+    imp: &Impl,
+    (x, labels): &(DMatrix<f64>, Vec<usize>),
+    (hidden, eta, epochs, seed): (usize, f64, usize, u64),
+    least: f64,
+    expected: &str,
+) -> Verdict {
+    match (imp.train)(x, labels, hidden, eta, epochs, seed) {
+        Ok(p) => {
+            let predicted = reference_network(&p).predict(x).expect("reference prediction");
+            let acc = predicted.iter().zip(labels).filter(|(a, b)| a == b).count() as f64
+                / labels.len() as f64;
+            expect::that(acc >= least, format!("accuracy {}", show::rounded(acc, 3)), expected)
+        }
+        Err(e) => expect::fail(format!("Err({e:?})"), "Ok(trained parameters)"),
+    }
 }
 
 fn show_gradients(got: &Result<(f64, Params), ModelError>) -> String {
@@ -109,7 +123,7 @@ fn show_gradients(got: &Result<(f64, Params), ModelError>) -> String {
         Ok((loss, g)) => format!(
             "loss {}, gradients [{}]",
             show::rounded(*loss, 6),
-            flatten(g).iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join(", ")
+            show::rounded_all(&flatten(g), 6)
         ),
         Err(e) => format!("{e:?}"),
     }
@@ -131,21 +145,15 @@ pub fn spec() -> Spec<Impl> {
                         |(p, x, _)| {
                             let want =
                                 reference_network(p).predict_proba(x).expect("reference forward");
-                            let got = (imp.forward)(p, x).and_then(|m| {
-                                if m.shape() == want.shape() {
-                                    Ok(m.iter().copied().collect::<Vec<f64>>())
-                                } else {
-                                    Err(ModelError::ShapeMismatch(format!(
+                            let got =
+                                (imp.forward)(p, x).and_then(|m| match m.shape() == want.shape() {
+                                    true => Ok(m.as_slice().to_vec()),
+                                    false => Err(ModelError::ShapeMismatch(format!(
                                         "returned shape {:?}",
                                         m.shape()
-                                    )))
-                                }
-                            });
-                            expect::all_close(
-                                &got,
-                                &want.iter().copied().collect::<Vec<f64>>(),
-                                AGREE,
-                            )
+                                    ))),
+                                });
+                            expect::all_close(&got, want.as_slice(), AGREE)
                         },
                     )
                 },
@@ -162,12 +170,7 @@ pub fn spec() -> Spec<Impl> {
                             let net = reference_network(p);
                             let g = net.gradients(x, l).expect("reference gradients");
                             let mut want = vec![net.loss(x, l).expect("reference loss")];
-                            want.extend(flatten(&(
-                                g.hidden_weights,
-                                g.hidden_biases,
-                                g.output_weights,
-                                g.output_biases,
-                            )));
+                            want.extend(flatten(&params!(g)));
                             let got = (imp.loss_and_gradients)(p, x, l).map(|(loss, g)| {
                                 let mut v = vec![loss];
                                 v.extend(flatten(&g));
@@ -202,26 +205,26 @@ pub fn spec() -> Spec<Impl> {
                             let loss_at = |t: &[f64]| {
                                 (imp.loss_and_gradients)(&unflatten(p, t), x, l).map(|r| r.0)
                             };
-                            let mut numeric = Vec::with_capacity(theta.len());
-                            for k in 0..theta.len() {
+                            let central = |k: usize| {
                                 let (mut plus, mut minus) = (theta.clone(), theta.clone());
                                 plus[k] += FD_STEP;
                                 minus[k] -= FD_STEP;
-                                match (loss_at(&plus), loss_at(&minus)) {
-                                    (Ok(a), Ok(b)) => numeric.push((a - b) / (2.0 * FD_STEP)),
-                                    _ => {
-                                        return expect::fail(
-                                            "an error from a perturbed loss",
-                                            "a loss at θ ± h",
-                                        );
-                                    }
-                                }
-                            }
-                            let scale = 1.0 + numeric.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-                            expect::all_close(
+                                Ok((loss_at(&plus)? - loss_at(&minus)?) / (2.0 * FD_STEP))
+                            };
+                            let Ok(numeric) =
+                                (0..theta.len())
+                                    .map(central)
+                                    .collect::<Result<Vec<f64>, ModelError>>()
+                            else {
+                                return expect::fail(
+                                    "an error from a perturbed loss",
+                                    "a loss at θ ± h",
+                                );
+                            };
+                            expect::all_close_scaled(
                                 &Ok::<Vec<f64>, ()>(analytic),
                                 &numeric,
-                                Tol { rel: 0.0, abs: FD_TOL * scale },
+                                FD_TOL,
                             )
                         },
                     )
@@ -238,20 +241,10 @@ pub fn spec() -> Spec<Impl> {
                 description: "trained on XOR (4 hidden units, η = 0.5, 2000 epochs, seed 1) the network classifies all four points correctly",
                 weight: 2,
                 check: |imp, ctx| {
-                    let (x, labels) = mathlings_models::datasets::xor();
-                    ctx.once("train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 2000, 1)", || {
-                        let got = (imp.train)(&x, &labels, 4, 0.5, 2000, 1);
-                        match &got {
-                            Ok(p) => {
-                                let acc = accuracy(p, &x, &labels);
-                                expect::that(
-                                    acc == 1.0,
-                                    format!("accuracy {}", show::rounded(acc, 3)),
-                                    "accuracy 1 (all four points)",
-                                )
-                            }
-                            Err(e) => expect::fail(format!("Err({e:?})"), "Ok(trained parameters)"),
-                        }
+                    let data = mathlings_models::datasets::xor();
+                    let call = "train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 2000, 1)";
+                    ctx.once(call, || {
+                        learns(imp, &data, (4, 0.5, 2000, 1), 1.0, "accuracy 1 (all four points)")
                     })
                 },
             },
@@ -260,17 +253,11 @@ pub fn spec() -> Spec<Impl> {
                 description: "trained on two moons (100 points, noise 0.1; 8 hidden units, η = 1, 1500 epochs, seed 3) the training accuracy is ≥ 95%",
                 weight: 1,
                 check: |imp, ctx| {
-                    let (x, labels) =
+                    let data =
                         mathlings_models::datasets::two_moons(100, 0.1, 3).expect("two moons");
-                    ctx.once("train(&moons_x, &moons_labels, 8, 1.0, 1500, 3) with two_moons(100, 0.1, 3)", || {
-                        let got = (imp.train)(&x, &labels, 8, 1.0, 1500, 3);
-                        match &got {
-                            Ok(p) => {
-                                let acc = accuracy(p, &x, &labels);
-                                expect::that(acc >= MOONS_ACCURACY, format!("accuracy {}", show::rounded(acc, 3)), "accuracy ≥ 0.95")
-                            }
-                            Err(e) => expect::fail(format!("Err({e:?})"), "Ok(trained parameters)"),
-                        }
+                    let call = "train(&moons_x, &moons_labels, 8, 1.0, 1500, 3) with two_moons(100, 0.1, 3)";
+                    ctx.once(call, || {
+                        learns(imp, &data, (8, 1.0, 1500, 3), MOONS_ACCURACY, "accuracy ≥ 0.95")
                     })
                 },
             },
@@ -283,11 +270,10 @@ pub fn spec() -> Spec<Impl> {
                     // minimum, 0) meets e^1000 = ∞ and ∞/∞ = NaN.
                     let (p, x) = small_network([0.0, 1000.0]);
                     ctx.once(&call("forward", &p, &x, None), || {
-                        let got = (imp.forward)(&p, &x);
-                        let want = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
+                        let got = (imp.forward)(&p, &x).map(|m| m.as_slice().to_vec());
                         expect::all_close(
-                            &got.map(|m| m.iter().copied().collect::<Vec<f64>>()),
-                            &want,
+                            &got,
+                            &[0.0, 0.0, 0.0, 1.0, 1.0, 1.0],
                             Tol::absolute(1e-12),
                         )
                     })
@@ -327,7 +313,7 @@ pub fn spec() -> Spec<Impl> {
                     let mut nan = x.clone();
                     nan[(0, 0)] = f64::NAN;
                     rejects!(ctx, |x| call("forward", &p, x, None) => (imp.forward)(&p, x), shown show::outcome;
-                        (&DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => ModelError::ShapeMismatch(_),
+                        (&dmatrix![1.0, 2.0]) => ModelError::ShapeMismatch(_),
                         (&nan) => ModelError::NonFinite,
                         (&DMatrix::zeros(0, 1)) => ModelError::Empty,
                     )?;
@@ -374,9 +360,9 @@ pub fn spec() -> Spec<Impl> {
                     activations H. The gradient check shows the mismatch on W₁ and b₁.",
                 implementation: Impl {
                     forward: reference_forward,
-                    loss_and_gradients: no_tanh_derivative,
+                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, (false, true)),
                     train: |x, labels, hidden, eta, epochs, seed| {
-                        train_with(no_tanh_derivative, x, labels, hidden, eta, epochs, seed)
+                        train_with(x, labels, (hidden, eta, epochs, seed), (false, true))
                     },
                 },
             },
@@ -387,19 +373,21 @@ pub fn spec() -> Spec<Impl> {
                     every row, so its gradient is the SUM of Δ over all rows: ∂L/∂b = Σᵢ Δ[i, ·].",
                 implementation: Impl {
                     forward: reference_forward,
-                    loss_and_gradients: bias_gradient_overwritten,
-                    train: train_with_overwritten_bias,
+                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, (true, false)),
+                    train: |x, labels, hidden, eta, epochs, seed| {
+                        train_with(x, labels, (hidden, eta, epochs, seed), (true, false))
+                    },
                 },
             },
         ],
         probe: |imp| {
             let p: Params = (
-                DMatrix::from_row_slice(2, 2, &[0.5, -0.3, 0.8, 0.2]),
-                DVector::from_vec(vec![0.1, -0.2]),
-                DMatrix::from_row_slice(2, 2, &[1.0, -0.7, -0.4, 0.9]),
-                DVector::from_vec(vec![0.05, -0.05]),
+                dmatrix![0.5, -0.3; 0.8, 0.2],
+                dvector![0.1, -0.2],
+                dmatrix![1.0, -0.7; -0.4, 0.9],
+                dvector![0.05, -0.05],
             );
-            let x = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
+            let x = dmatrix![1.0, 0.0; 0.0, 1.0; 1.0, 1.0];
             vec![show_gradients(&(imp.loss_and_gradients)(&p, &x, &[0, 1, 1]))]
         },
     }
@@ -414,12 +402,7 @@ fn trains_like_the_reference(imp: &Impl, ctx: &Ctx, epochs: usize) -> Verdict {
             mathlings_models::TwoLayerNetwork { hidden: 4, learning_rate: 0.5, epochs, seed: 1 }
                 .fit(&x, &labels)
                 .expect("reference training");
-        let want = flatten(&(
-            fit.hidden_weights,
-            fit.hidden_biases,
-            fit.output_weights,
-            fit.output_biases,
-        ));
+        let want = flatten(&params!(fit));
         let got = (imp.train)(&x, &labels, 4, 0.5, epochs, 1).map(|p| flatten(&p));
         expect::all_close(&got, &want, Tol { rel: TRAINED, abs: TRAINED })
     })
@@ -442,23 +425,15 @@ fn reference_forward(p: &Params, x: &DMatrix<f64>) -> Result<DMatrix<f64>, Model
     reference_network(p).predict_proba(x)
 }
 
-/// Backpropagation with switchable mistakes.
+/// Backpropagation with switchable mistakes: (multiply by tanh′, accumulate the bias gradients).
 fn backprop(
     p: &Params,
     x: &DMatrix<f64>,
     labels: &[usize],
-    tanh_derivative: bool,
-    accumulate: bool,
+    (tanh_derivative, accumulate): (bool, bool),
 ) -> Result<(f64, Params), ModelError> {
     let proba = reference_forward(p, x)?;
-    if labels.len() != x.nrows() {
-        return Err(ModelError::ShapeMismatch("labels".into()));
-    }
-    if labels.iter().any(|&l| l >= proba.ncols()) {
-        return Err(ModelError::InvalidLabel("label".into()));
-    }
-    let net = reference_network(p);
-    let loss = net.loss(x, labels)?;
+    let loss = reference_network(p).loss(x, labels)?;
     let mut hidden = x * p.0.transpose();
     for mut row in hidden.row_iter_mut() {
         row += p.1.transpose();
@@ -484,32 +459,12 @@ fn backprop(
     Ok((loss, (d1.transpose() * x, bias(&d1), d2.transpose() * &hidden, bias(&d2))))
 }
 
-fn no_tanh_derivative(
-    p: &Params,
-    x: &DMatrix<f64>,
-    labels: &[usize],
-) -> Result<(f64, Params), ModelError> {
-    backprop(p, x, labels, false, true)
-}
-
-fn bias_gradient_overwritten(
-    p: &Params,
-    x: &DMatrix<f64>,
-    labels: &[usize],
-) -> Result<(f64, Params), ModelError> {
-    backprop(p, x, labels, true, false)
-}
-
-type Gradients = fn(&Params, &DMatrix<f64>, &[usize]) -> Result<(f64, Params), ModelError>;
-
+/// Gradient descent from the reference's seeded start, with `backprop`'s `mistakes`.
 fn train_with(
-    gradients: Gradients,
     x: &DMatrix<f64>,
     labels: &[usize],
-    hidden: usize,
-    eta: f64,
-    epochs: usize,
-    seed: u64,
+    (hidden, eta, epochs, seed): (usize, f64, usize, u64),
+    mistakes: (bool, bool),
 ) -> Result<Params, ModelError> {
     if !(eta.is_finite() && eta > 0.0) {
         return Err(ModelError::InvalidParameter { name: "learning_rate", reason: "must be > 0" });
@@ -523,10 +478,9 @@ fn train_with(
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let start = mathlings_models::TwoLayerNetwork { hidden, learning_rate: eta, epochs, seed }
         .initial_network(x.ncols(), classes)?;
-    let mut p: Params =
-        (start.hidden_weights, start.hidden_biases, start.output_weights, start.output_biases);
+    let mut p: Params = params!(start);
     for epoch in 0..epochs {
-        let (_, g) = gradients(&p, x, labels)?;
+        let (_, g) = backprop(&p, x, labels, mistakes)?;
         p.0 -= eta * g.0;
         p.1 -= eta * g.1;
         p.2 -= eta * g.2;
@@ -536,15 +490,4 @@ fn train_with(
         }
     }
     Ok(p)
-}
-
-fn train_with_overwritten_bias(
-    x: &DMatrix<f64>,
-    labels: &[usize],
-    hidden: usize,
-    eta: f64,
-    epochs: usize,
-    seed: u64,
-) -> Result<Params, ModelError> {
-    train_with(bias_gradient_overwritten, x, labels, hidden, eta, epochs, seed)
 }
