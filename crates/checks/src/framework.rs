@@ -49,6 +49,40 @@ pub struct Property<I> {
     pub check: fn(&I, &Ctx) -> Verdict,
 }
 
+impl<I> Property<I> {
+    /// Declares a property in the order a reader wants it — its id and weight, what it
+    /// says, then how it is checked:
+    ///
+    /// ```ignore
+    /// Property::named("shift_invariant", 2)
+    ///     .description("adding 1e9 to every value leaves the variance unchanged")
+    ///     .check(|imp, ctx| ctx.forall(strategy, call, |x| …)),
+    /// ```
+    pub const fn named(id: &'static str, weight: u32) -> Draft<I> {
+        Draft { id, weight, description: "", of: std::marker::PhantomData }
+    }
+}
+
+/// A property being declared ([`Property::named`]): it becomes one with its check.
+pub struct Draft<I> {
+    id: &'static str,
+    weight: u32,
+    description: &'static str,
+    of: std::marker::PhantomData<fn(&I)>,
+}
+
+impl<I> Draft<I> {
+    /// The property in words, shown to the learner.
+    pub const fn description(self, description: &'static str) -> Draft<I> {
+        Draft { description, ..self }
+    }
+
+    /// The check, which makes the declaration a [`Property`].
+    pub const fn check(self, check: fn(&I, &Ctx) -> Verdict) -> Property<I> {
+        Property { id: self.id, description: self.description, weight: self.weight, check }
+    }
+}
+
 /// A known wrong answer: an implementation the checks must reject, and the explanation a
 /// learner sees when their answer behaves like it.
 pub struct Misconception<I> {
@@ -386,6 +420,9 @@ impl<I> Spec<I> {
         if ids.len() != self.properties.len() {
             problems.push("property ids are not unique".into());
         }
+        for p in self.properties.iter().filter(|p| p.description.trim().is_empty()) {
+            problems.push(format!("property {} has no description", p.id));
+        }
         if self.properties.iter().any(|p| p.weight == 0) {
             problems.push("a property has weight 0".into());
         }
@@ -442,4 +479,61 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 pub fn fnv1a(text: &str) -> u64 {
     text.bytes()
         .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Halve {
+        f: fn(f64) -> f64,
+    }
+
+    fn spec(description: &'static str) -> Spec<Halve> {
+        let exact: fn(&Halve, &Ctx) -> Verdict =
+            |imp, _| crate::expect::that((imp.f)(3.0) == 1.5, "", "1.5");
+        Spec {
+            exercise: "halve",
+            properties: vec![
+                Property::named("exact", 2).description(description).check(exact),
+                Property::named("zero", 1)
+                    .description("0 / 2 = 0")
+                    .check(|imp, _| crate::expect::that((imp.f)(0.0) == 0.0, "", "0")),
+                Property::named("sign", 1)
+                    .description("keeps the sign")
+                    .check(|imp, _| crate::expect::that((imp.f)(-2.0) < 0.0, "", "< 0")),
+            ],
+            misconceptions: vec![Misconception {
+                id: "doubles",
+                explanation: "times two",
+                implementation: Halve { f: |x| 2.0 * x },
+            }],
+            probe: |imp| vec![(imp.f)(3.0).to_string()],
+        }
+    }
+
+    #[test]
+    fn a_declared_property_is_the_struct_it_describes() {
+        let p = &spec("3 / 2 = 1.5").properties[0];
+        assert_eq!((p.id, p.weight, p.description), ("exact", 2, "3 / 2 = 1.5"));
+        let ctx = Ctx {
+            exercise: "halve",
+            property: "exact",
+            seed: 1,
+            cases: 1,
+            shrink: false,
+            shrink_time: 0,
+        };
+        assert!((p.check)(&Halve { f: |x| x / 2.0 }, &ctx).is_ok());
+        assert!((p.check)(&Halve { f: |x| x }, &ctx).is_err());
+    }
+
+    #[test]
+    fn verify_names_a_property_without_description() {
+        let options = Options { seed: 1, cases: 1, first_failure: false, deterministic: true };
+        let solution = Halve { f: |x| x / 2.0 };
+        assert_eq!(spec("3 / 2 = 1.5").verify(&solution, None, &options), Vec::<String>::new());
+        let problems = spec(" ").verify(&solution, None, &options);
+        assert_eq!(problems, vec!["property exact has no description".to_string()]);
+    }
 }

@@ -25,7 +25,7 @@ pub mod show;
 pub mod strategies;
 
 pub use framework::{
-    Ctx, Misconception, Options, Property, Spec, Verdict, fnv1a, panic_message, snapshot_dir,
+    Ctx, Draft, Misconception, Options, Property, Spec, Verdict, fnv1a, panic_message, snapshot_dir,
 };
 
 /// What an exercise's checks module needs, in one import.

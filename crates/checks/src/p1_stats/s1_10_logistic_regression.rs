@@ -84,11 +84,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_10_logistic_regression",
         properties: vec![
-            Property {
-                id: "sigmoid_stable",
-                description: "σ(z) is a number in [0, 1] for every z, also ±1000 and ±1e300 (no NaN), with σ(0) = ½ and σ(−z) = 1 − σ(z)",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("sigmoid_stable", 2)
+                .description("σ(z) is a number in [0, 1] for every z, also ±1000 and ±1e300 (no NaN), with σ(0) = ½ and σ(−z) = 1 − σ(z)")
+                .check(|imp, ctx| {
                     for z in [1000.0, -1000.0, 1e300, -1e300, 710.0, -710.0, 0.0] {
                         ctx.once(&format!("sigmoid({})", show::float(z)), || {
                             let want = mathlings_models::sigmoid(z);
@@ -103,25 +101,19 @@ pub fn spec() -> Spec<Impl> {
                             plain_close(s, 1.0, Tol { rel: 1e-15, abs: 2e-16 })
                         },
                     )
-                },
-            },
-            Property {
-                id: "sigmoid_matches_reference",
-                description: "σ(z) equals the reference 1/(1 + e⁻ᶻ) to 1e-14 relative, also far in the tails (|z| up to 700)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("sigmoid_matches_reference", 1)
+                .description("σ(z) equals the reference 1/(1 + e⁻ᶻ) to 1e-14 relative, also far in the tails (|z| up to 700)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         prop_oneof![-40.0..40.0f64, -700.0..700.0f64],
                         |z| format!("sigmoid({})", show::float(*z)),
                         |z| plain_close((imp.sigmoid)(*z), mathlings_models::sigmoid(*z), SIGMOID),
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "the coefficients (intercept first) equal the reference maximum-likelihood fit (to 1e-7 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("the coefficients (intercept first) equal the reference maximum-likelihood fit (to 1e-7 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y, 100),
@@ -130,13 +122,10 @@ pub fn spec() -> Spec<Impl> {
                             close_to(&(imp.logistic_regression)(x, y, 100), &want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "gradient_zero_at_fit",
-                description: "at the returned β the log-likelihood is flat: Aᵀ(y − p) ≈ 0 (the fitted probabilities sum to the number of trues)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("gradient_zero_at_fit", 2)
+                .description("at the returned β the log-likelihood is flat: Aᵀ(y − p) ≈ 0 (the fitted probabilities sum to the number of trues)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y, 100),
@@ -167,13 +156,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "separation_reported",
-                description: "perfectly separable classes (or a single class, even on dependent columns) give ModelError::PerfectSeparation instead of huge coefficients",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("separation_reported", 2)
+                .description("perfectly separable classes (or a single class, even on dependent columns) give ModelError::PerfectSeparation instead of huge coefficients")
+                .check(|imp, ctx| {
                     let (x, y) = separable();
                     let x2 = dmatrix![0.0, 0.0; 1.0, 0.5; 0.5, 1.0; 3.0, 2.0; 2.5, 3.0; 4.0, 3.5];
                     let y2 = vec![false, false, false, true, true, true];
@@ -198,13 +184,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "damped_when_newton_overshoots",
-                description: "on data where the full Newton step of iteration 6 lowers ℓ (and undamped Newton runs off to a singular Hessian), halving the step still reaches the reference MLE",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("damped_when_newton_overshoots", 2)
+                .description("on data where the full Newton step of iteration 6 lowers ℓ (and undamped Newton runs off to a singular Hessian), halving the step still reaches the reference MLE")
+                .check(|imp, ctx| {
                     // Catches a missing or broken line search: found by search, this is the
                     // rare overlapping data set on which a Newton step from β = 0 overshoots
                     // (β jumps to ≈ (−5, −10, 14) and ℓ drops); one halving fixes it and the
@@ -214,13 +197,10 @@ pub fn spec() -> Spec<Impl> {
                         let want = reference(&x, &y).expect("the MLE exists");
                         close_to(&(imp.logistic_regression)(&x, &y, 100), &want, AGREE)
                     })
-                },
-            },
-            Property {
-                id: "stops_by_the_documented_rule",
-                description: "stops at the first step with max|Δ| ≤ 1e-10·(1 + max|β|): on data needing 10 steps (Δ₉ ≈ 1e-4, Δ₁₀ ≈ 1.2e-10 with max|β| ≈ 87), max_iter = 10 converges and max_iter = 9 gives NoConvergence { iterations: 9 }",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("stops_by_the_documented_rule", 1)
+                .description("stops at the first step with max|Δ| ≤ 1e-10·(1 + max|β|): on data needing 10 steps (Δ₉ ≈ 1e-4, Δ₁₀ ≈ 1.2e-10 with max|β| ≈ 87), max_iter = 10 converges and max_iter = 9 gives NoConvergence { iterations: 9 }")
+                .check(|imp, ctx| {
                     // The last step, 1.2e-10, is 70× below the documented threshold 8.8e-9
                     // and 100× above 1e-10/(1 + max|β|) or a bare 1e-10·… without the
                     // (1 + max|β|): a rule other than the stub's takes an 11th step. The
@@ -239,13 +219,10 @@ pub fn spec() -> Spec<Impl> {
                             shown show::outcome
                         )
                     })
-                },
-            },
-            Property {
-                id: "rank_deficiency_reported",
-                description: "dependent columns of [1 X] (x₂ = x₁, or x₂ = 3x₁ + 7 at x ~ 100) give ModelError::RankDeficient { rank, columns: 3 } with rank < 3; a point carrying both labels once gives β = 0, whatever the pivoting",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_deficiency_reported", 2)
+                .description("dependent columns of [1 X] (x₂ = x₁, or x₂ = 3x₁ + 7 at x ~ 100) give ModelError::RankDeficient { rank, columns: 3 } with rank < 3; a point carrying both labels once gives β = 0, whatever the pivoting")
+                .check(|imp, ctx| {
                     // x₂ = x₁ leaves an exact zero pivot; 3x₁ + 7 at x ~ 100 leaves rounding
                     // noise ~1e-11 on a Hessian of size ~1e6 (1e-17 relative): a singularity
                     // test must be relative to the size of H. The label pattern alternates so
@@ -295,13 +272,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "max_iter = 0, an empty matrix, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("max_iter = 0, an empty matrix, a label count ≠ rows or NaN/±∞ give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 4.0];
                     let y = vec![false, true, false, true];
                     let empty = DMatrix::<f64>::zeros(0, 1);
@@ -316,13 +290,10 @@ pub fn spec() -> Spec<Impl> {
                         (&nan, &y, 100) => ModelError::NonFinite,
                         (&inf, &y, 100) => ModelError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_versicolor_virginica",
-                description: "on Iris versicolor (false) vs virginica (true), all four measurements, the coefficients match the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_versicolor_virginica", 2)
+                .description("on Iris versicolor (false) vs virginica (true), all four measurements, the coefficients match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "logistic_regression(&iris.features[versicolor and virginica rows], &is_virginica, 100)";
                     ctx.once(call, || {
                         let (x, y) = iris_two_species();
@@ -330,8 +301,7 @@ pub fn spec() -> Spec<Impl> {
                             format!("{}\n", show_beta(&(imp.logistic_regression)(&x, &y, 100)));
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -105,11 +105,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_10_ols_qr",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "coefficients (intercept first) and R² equal the reference OLS fit on random designs (to 1e-8 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("coefficients (intercept first) and R² equal the reference OLS fit on random designs (to 1e-8 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y),
@@ -118,13 +116,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&(imp.ols)(x, y), &beta, Some(r2), AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "residuals_orthogonal",
-                description: "the residuals e = y − β₀ − Xβ are orthogonal to the column of ones and to every column of X",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("residuals_orthogonal", 2)
+                .description("the residuals e = y − β₀ − Xβ are orthogonal to the column of ones and to every column of X")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y),
@@ -154,13 +149,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "exact_on_noiseless_data",
-                description: "y = β₀ + Xβ exactly (integer β) gives back β and R² = 1",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("exact_on_noiseless_data", 2)
+                .description("y = β₀ + Xβ exactly (integer β) gives back β and R² = 1")
+                .check(|imp, ctx| {
                     let input = problem().prop_flat_map(|(x, _)| {
                         let k = x.ncols();
                         (Just(x), proptest::collection::vec(-9i32..=9, k + 1))
@@ -173,13 +165,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&(imp.ols)(x, &noiseless(x, b)), &want, Some(1.0), AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "row_order_irrelevant",
-                description: "shuffling the rows of (X, y) together leaves the fit unchanged",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("row_order_irrelevant", 1)
+                .description("shuffling the rows of (X, y) together leaves the fit unchanged")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| {
@@ -194,13 +183,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&(imp.ols)(&px, &py), &want, Some(*r2), AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "ill_conditioned_polynomial",
-                description: "a degree-8 polynomial fit on x ∈ [1, 2] (κ ≈ 1e9) matches the reference to 6 significant digits",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("ill_conditioned_polynomial", 2)
+                .description("a degree-8 polynomial fit on x ∈ [1, 2] (κ ≈ 1e9) matches the reference to 6 significant digits")
+                .check(|imp, ctx| {
                     let (x, y) = polynomial_problem();
                     ctx.once(
                         "ols(&x, &y) with xᵢⱼ = tᵢ^j (j = 1..8), tᵢ = 1 + i/25, yᵢ = e^tᵢ + 0.01·sin(17i), i = 0..25",
@@ -209,13 +195,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&(imp.ols)(&x, &y), &beta, None, ILL_CONDITIONED)
                         },
                     )
-                },
-            },
-            Property {
-                id: "householder_sign_stable",
-                description: "x₁ = (1, 1, −1 + 2⁻²⁶, −1 − 2⁻²⁶), x₂ = (1, 0, 0, 0), y = (0, 0, 1, −1): the fit (β ≈ 1e-8) matches the reference to 1e-12 absolute — v = a − α·e₁ with α = −sign(a₁)‖a‖ never cancels",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("householder_sign_stable", 1)
+                .description("x₁ = (1, 1, −1 + 2⁻²⁶, −1 − 2⁻²⁶), x₂ = (1, 0, 0, 0), y = (0, 0, 1, −1): the fit (β ≈ 1e-8) matches the reference to 1e-12 absolute — v = a − α·e₁ with α = −sign(a₁)‖a‖ never cancels")
+                .check(|imp, ctx| {
                     // Catches α of the wrong sign: its first reflection sends the ones to
                     // +e₁ and x₁ to (·, ‖x₁‖, ±2⁻²⁶·…), nearly along e₁ for the second step,
                     // where v = a − ‖a‖e₁ then cancels to rounding noise; the tail of x₁ is
@@ -234,13 +217,10 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.ols)(&x, &y).map(|(b, _)| b.as_slice().to_vec());
                         expect::all_close(&got, &beta, Tol::absolute(SIGN_SENSITIVE))
                     })
-                },
-            },
-            Property {
-                id: "rank_deficiency_reported",
-                description: "a duplicated column, a constant column (a copy of the intercept), a combination of columns or a column of zeros gives ModelError::RankDeficient (for the zeros, with rank 2 of 3 columns)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_deficiency_reported", 1)
+                .description("a duplicated column, a constant column (a copy of the intercept), a combination of columns or a column of zeros gives ModelError::RankDeficient (for the zeros, with rank 2 of 3 columns)")
+                .check(|imp, ctx| {
                     let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
                     let other = [2.0, -1.0, 0.5, 3.0, 1.0, -2.0];
                     let y = dvector![1.0, 3.0, 2.0, 5.0, 4.0, 6.0];
@@ -269,13 +249,10 @@ pub fn spec() -> Spec<Impl> {
                             shown show::outcome
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty design, mismatched lengths, NaN/±∞ or too few rows give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty design, mismatched lengths, NaN/±∞ or too few rows give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
@@ -289,13 +266,10 @@ pub fn spec() -> Spec<Impl> {
                         (&x, &inf) => ModelError::NonFinite,
                         (&dmatrix![1.0; 2.0], &dvector![1.0, 3.0]) => ModelError::TooFewRows { needed: 3, got: 2 },
                     )
-                },
-            },
-            Property {
-                id: "iris_sepal_length",
-                description: "regressing Iris sepal length on the other three measurements gives the stored fit (β ≈ 1.856, 0.651, 0.709, −0.556; R² ≈ 0.859)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_sepal_length", 1)
+                .description("regressing Iris sepal length on the other three measurements gives the stored fit (β ≈ 1.856, 0.651, 0.709, −0.556; R² ≈ 0.859)")
+                .check(|imp, ctx| {
                     let call =
                         "ols(&[sepal width, petal length, petal width], &sepal length) on Iris";
                     ctx.once(call, || {
@@ -305,8 +279,7 @@ pub fn spec() -> Spec<Impl> {
                         let text = format!("{}\n", show_fit(&(imp.ols)(&x, &y), 8));
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -58,11 +58,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_10_simple_regression",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "(β₀, β₁, R²) equal the reference least-squares line of y on x (to 1e-8 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("(β₀, β₁, R²) equal the reference least-squares line of y on x (to 1e-8 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         pairs(),
                         |(x, y)| call(x, y),
@@ -72,13 +70,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &[a, b, r], AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "exact_on_noiseless_lines",
-                description: "points exactly on y = a + b·x give back β₀ = a, β₁ = b and R² = 1, also for a flat line (constant y: Syy = 0, yet R² = 1, not 0/0)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("exact_on_noiseless_lines", 2)
+                .description("points exactly on y = a + b·x give back β₀ = a, β₁ = b and R² = 1, also for a flat line (constant y: Syy = 0, yet R² = 1, not 0/0)")
+                .check(|imp, ctx| {
                     // A constant y makes Sxy²/(Sxx·Syy) = 0/0: the contract asks for R² = 1.
                     // Its mean is exact, so every deviation (and Syy) is exactly 0.
                     let (x, flat) = ([1.0, 2.0, 4.0], [5.0, 5.0, 5.0]);
@@ -96,13 +91,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &[f64::from(*a), f64::from(*b), 1.0], EXACT)
                         },
                     )
-                },
-            },
-            Property {
-                id: "residuals_balance",
-                description: "the residuals eᵢ = yᵢ − β₀ − β₁xᵢ sum to 0 and are uncorrelated with x (Σxᵢeᵢ = 0)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("residuals_balance", 1)
+                .description("the residuals eᵢ = yᵢ − β₀ − β₁xᵢ sum to 0 and are uncorrelated with x (Σxᵢeᵢ = 0)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         pairs(),
                         |(x, y)| call(x, y),
@@ -134,13 +126,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty data, different lengths, NaN/±∞ or a constant x give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty data, different lengths, NaN/±∞ or a constant x give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |x, y| call(x, y) => (imp.simple_linear_regression)(x, y);
                         (&[], &[]) => StatsError::EmptyInput,
                         (&[], &[1.0, 2.0]) => StatsError::EmptyInput,
@@ -151,13 +140,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[2.0, 2.0, 2.0], &[1.0, 2.0, 4.0]) => StatsError::Undefined(_),
                         (&[0.1], &[5.0]) => StatsError::Undefined(_),
                     )
-                },
-            },
-            Property {
-                id: "anscombe_fits",
-                description: "all four of Anscombe's data sets give the same line, y ≈ 3.00 + 0.500·x with R² ≈ 0.67 (stored snapshot)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_fits", 2)
+                .description("all four of Anscombe's data sets give the same line, y ≈ 3.00 + 0.500·x with R² ≈ 0.67 (stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "simple_linear_regression(&xᵢ, &yᵢ) for Anscombe's sets i = 1..4";
                     ctx.once(call, || {
                         let data = mathlings_models::datasets::anscombe();
@@ -168,8 +154,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -59,22 +59,17 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_1_bootstrap_ci",
         properties: vec![
-            Property {
-                id: "se_matches_reference",
-                description: "standard_error_of_mean equals s/√n (sample sd, divisor n − 1) computed by the reference crate",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("se_matches_reference", 2)
+                .description("standard_error_of_mean equals s/√n (sample sd, divisor n − 1) computed by the reference crate")
+                .check(|imp, ctx| {
                     ctx.forall(strategies::sample(2..40), se_call, |xs| {
                         let want = mathlings_stats::standard_error_of_mean(xs).expect("reference");
                         expect::close(&(imp.standard_error_of_mean)(xs), want, AGREE)
                     })
-                },
-            },
-            Property {
-                id: "ci_contains_estimate",
-                description: "the interval (lower, upper) is ordered and contains the sample mean (levels 0.8 to 0.99)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("ci_contains_estimate", 2)
+                .description("the interval (lower, upper) is ordered and contains the sample mean (levels 0.8 to 0.99)")
+                .check(|imp, ctx| {
                     let input = (strategies::sample(5..25), 80u32..=99, any::<u64>());
                     ctx.forall(
                         input,
@@ -93,13 +88,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(ok, show::outcome(&got), expected)
                         },
                     )
-                },
-            },
-            Property {
-                id: "width_matches_reference",
-                description: "the 90 % interval is as wide as the reference's (within ±15 %, B = 2000) on skewed samples of 16 to 36 values",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("width_matches_reference", 3)
+                .description("the 90 % interval is as wide as the reference's (within ±15 %, B = 2000) on skewed samples of 16 to 36 values")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     for n in [16, 25, 30, 36] {
                         let data = random_data(&mut rng, n);
@@ -120,13 +112,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "narrows_like_inv_sqrt_n",
-                description: "repeating the data 4 times (n → 4n, same spread) halves the interval's width (1/√4)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("narrows_like_inv_sqrt_n", 2)
+                .description("repeating the data 4 times (n → 4n, same spread) halves the interval's width (1/√4)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     let data = random_data(&mut rng, 12);
                     let big: Vec<f64> = data.iter().cycle().take(48).copied().collect();
@@ -154,13 +143,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "interpolates_few_means",
-                description: "with B = 1 the interval is the one resample mean (lower = upper); with B = 2 on data [0, 1] at level ½ it is (m₀ + ¼(m₁ − m₀), m₀ + ¾(m₁ − m₀)), h = (B − 1)·q, for two resample means m₀ ≤ m₁ in {0, ½, 1}",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("interpolates_few_means", 2)
+                .description("with B = 1 the interval is the one resample mean (lower = upper); with B = 2 on data [0, 1] at level ½ it is (m₀ + ¼(m₁ − m₀), m₀ + ¾(m₁ − m₀)), h = (B − 1)·q, for two resample means m₀ ≤ m₁ in {0, ½, 1}")
+                .check(|imp, ctx| {
                     // B = 1: h = 0 at both ends, so Q = m₍₀₎ — without reading a second mean
                     // (catches an index m₍ⱼ₊₁₎ past the end). B = 2 on [0, 1]: the means are
                     // 0, ½ or 1 whatever the generator, and every step is exact in binary, so
@@ -207,13 +193,10 @@ pub fn spec() -> Spec<Impl> {
                             "some seed drawing m₀ < m₁, hence an interval of width ½(m₁ − m₀) > 0",
                         )
                     })
-                },
-            },
-            Property {
-                id: "reproducible",
-                description: "the same seed gives the same interval",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("reproducible", 1)
+                .description("the same seed gives the same interval")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (strategies::sample(2..20), any::<u64>()),
                         |(xs, seed)| format!("{} called twice", ci_call(xs, 50, 0.9, *seed)),
@@ -232,13 +215,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty data, NaN/±∞, a single value (for the SE), level ∉ (0, 1) or 0 resamples give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty data, NaN/±∞, a single value (for the SE), level ∉ (0, 1) or 0 resamples give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |xs| se_call(xs) => (imp.standard_error_of_mean)(xs);
                         (&[]) => StatsError::EmptyInput,
                         (&[2.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
@@ -263,13 +243,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 2.0, 4.0], 10, f64::NAN) => StatsError::InvalidParameter { name: "level", .. },
                         (&[1.0, 2.0, 4.0], 0, 0.9) => StatsError::InvalidParameter { name: "resamples", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_standard_errors",
-                description: "the standard errors of the means of the four Iris measurements match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_standard_errors", 1)
+                .description("the standard errors of the means of the four Iris measurements match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "standard_error_of_mean(&column) for each column of iris.features";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -279,8 +256,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -48,23 +48,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_1_ipw_mean",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "equals Σ(yᵢ/πᵢ) / Σ(1/πᵢ) computed by the reference crate",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("equals Σ(yᵢ/πᵢ) / Σ(1/πᵢ) computed by the reference crate")
+                .check(|imp, ctx| {
                     ctx.forall(weighted_sample(), call_of, |(y, p)| {
                         let want = mathlings_stats::inverse_probability_weighted_mean(y, p)
                             .expect("reference");
                         expect::close(&(imp.ipw_mean)(y, p), want, tolerance(y))
                     })
-                },
-            },
-            Property {
-                id: "recovers_population_mean",
-                description: "on a biased survey (a group of 5000 values ≈ 20 sampled with π = 0.1, a group of 5000 values ≈ 80 with π = 0.9) the estimate is within 4 of the population mean",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("recovers_population_mean", 3)
+                .description("on a biased survey (a group of 5000 values ≈ 20 sampled with π = 0.1, a group of 5000 values ≈ 80 with π = 0.9) the estimate is within 4 of the population mean")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     let mut population = Vec::with_capacity(POPULATION);
                     for i in 0..POPULATION {
@@ -97,13 +92,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "equal_probabilities_give_plain_mean",
-                description: "when every πᵢ is the same, the weighted mean is the plain mean",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("equal_probabilities_give_plain_mean", 1)
+                .description("when every πᵢ is the same, the weighted mean is the plain mean")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (strategies::sample(1..30), probability()),
                         |(y, p)| call(y, &vec![*p; y.len()]),
@@ -116,23 +108,17 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "between_min_and_max",
-                description: "the estimate is a weighted average: it lies between the smallest and largest value",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("between_min_and_max", 1)
+                .description("the estimate is a weighted average: it lies between the smallest and largest value")
+                .check(|imp, ctx| {
                     ctx.forall(weighted_sample(), call_of, |(y, p)| {
                         expect::between_extremes(&(imp.ipw_mean)(y, p), y, tolerance(y).abs)
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty input, NaN/±∞, different lengths or a probability outside (0, 1] give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty input, NaN/±∞, different lengths or a probability outside (0, 1] give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |y, p| call(y, p) => (imp.ipw_mean)(y, p);
                         (&[], &[]) => StatsError::EmptyInput,
                         (&[1.0, f64::NAN], &[0.5, 0.5]) => StatsError::NonFinite,
@@ -143,13 +129,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 2.0], &[0.5, -0.5]) => StatsError::InvalidParameter { name: "inclusion_probabilities", .. },
                         (&[1.0, 2.0], &[0.5, 1.5]) => StatsError::InvalidParameter { name: "inclusion_probabilities", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_stratified_sample",
-                description: "a stratified sample of Iris (every 5th setosa, every 2nd versicolor, all virginica) weighted back gives the snapshot's mean petal length",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_stratified_sample", 1)
+                .description("a stratified sample of Iris (every 5th setosa, every 2nd versicolor, all virginica) weighted back gives the snapshot's mean petal length")
+                .check(|imp, ctx| {
                     let call = "ipw_mean(&petal_length, &probabilities) on Iris: every 5th setosa (π = 0.2), every 2nd versicolor (π = 0.5), all virginica (π = 1)";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -175,8 +158,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

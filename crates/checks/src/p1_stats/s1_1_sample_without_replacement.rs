@@ -115,11 +115,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_1_sample_without_replacement",
         properties: vec![
-            Property {
-                id: "length_and_range",
-                description: "returns exactly k indices, each in 0..n",
-                weight: 1,
-                check: |imp, ctx| {
+            Property::named("length_and_range", 1)
+                .description("returns exactly k indices, each in 0..n")
+                .check(|imp, ctx| {
                     ctx.forall(valid_input(), call_of, |&(n, k, seed)| {
                         let got = (imp.sample_without_replacement)(n, k, seed);
                         expect::that(
@@ -128,13 +126,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok(a Vec of {k} indices, each < {n})"),
                         )
                     })
-                },
-            },
-            Property {
-                id: "distinct",
-                description: "no index is drawn twice (k = n gives a permutation of 0..n)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("distinct", 2)
+                .description("no index is drawn twice (k = n gives a permutation of 0..n)")
+                .check(|imp, ctx| {
                     let distinct = |v: &[usize]| {
                         let mut s = v.to_vec();
                         s.sort_unstable();
@@ -157,13 +152,10 @@ pub fn spec() -> Spec<Impl> {
                         let ok = matches!(&got, Ok(v) if distinct(v));
                         expect::that(ok, show::result(&got), format!("Ok({k} distinct indices)"))
                     })
-                },
-            },
-            Property {
-                id: "uniform_inclusion",
-                description: "over 2000 seeds, every index of 0..10 is in a 3-sample about 600 times (Pearson χ² ≤ 40)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("uniform_inclusion", 2)
+                .description("over 2000 seeds, every index of 0..10 is in a 3-sample about 600 times (Pearson χ² ≤ 40)")
+                .check(|imp, ctx| {
                     fits_over_seeds(
                         ctx,
                         (10, 3),
@@ -173,13 +165,10 @@ pub fn spec() -> Spec<Impl> {
                         |counts| format!("index i was drawn {counts:?} times (i = 0..10)"),
                         "about 600 times each (inclusion probability k/n = 3/10)",
                     )
-                },
-            },
-            Property {
-                id: "uniform_subsets",
-                description: "over 2000 seeds, each of the 10 pairs of 0..5 is the 2-sample about 200 times (Pearson χ² ≤ 40)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("uniform_subsets", 2)
+                .description("over 2000 seeds, each of the 10 pairs of 0..5 is the 2-sample about 200 times (Pearson χ² ≤ 40)")
+                .check(|imp, ctx| {
                     fits_over_seeds(
                         ctx,
                         (5, 2),
@@ -193,13 +182,10 @@ pub fn spec() -> Spec<Impl> {
                         },
                         "about 200 times each (every subset equally likely)",
                     )
-                },
-            },
-            Property {
-                id: "reproducible",
-                description: "the same seed gives the same sample; different seeds give different samples",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("reproducible", 1)
+                .description("the same seed gives the same sample; different seeds give different samples")
+                .check(|imp, ctx| {
                     ctx.forall(
                         valid_input(),
                         |&(n, k, seed)| format!("{} called twice", call(n, k, seed)),
@@ -226,13 +212,10 @@ pub fn spec() -> Spec<Impl> {
                             "(almost) 30 different samples: 15504 subsets are possible",
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "k > n gives StatsError::InvalidParameter (like the reference), never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("k > n gives StatsError::InvalidParameter (like the reference), never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |n, k| call(n, k, 7) => (imp.sample_without_replacement)(n, k, 7);
                         (3, 4) => StatsError::InvalidParameter { name: "k", .. },
                         (0, 1) => StatsError::InvalidParameter { name: "k", .. },
@@ -246,8 +229,7 @@ pub fn spec() -> Spec<Impl> {
                             "Ok([]) (an empty sample of an empty population is fine)",
                         )
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

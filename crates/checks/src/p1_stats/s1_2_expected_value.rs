@@ -41,22 +41,17 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_2_expected_value",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "equals Σ xᵢ·pᵢ computed by the reference crate on random distributions",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("equals Σ xᵢ·pᵢ computed by the reference crate on random distributions")
+                .check(|imp, ctx| {
                     ctx.forall(distribution(), call_of, |(x, p)| {
                         let want = mathlings_stats::expected_value(x, p).expect("reference");
                         expect::close(&(imp.expected_value)(x, p), want, tolerance(x))
                     })
-                },
-            },
-            Property {
-                id: "linearity",
-                description: "E[aX + b] = a·E[X] + b",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("linearity", 2)
+                .description("E[aX + b] = a·E[X] + b")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (distribution(), -5i32..=5, -100i32..=100),
                         |((x, p), a, b)| {
@@ -78,13 +73,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.expected_value)(&y, p), a * base + b, tolerance(&y))
                         },
                     )
-                },
-            },
-            Property {
-                id: "between_min_and_max",
-                description: "E[X] lies between the smallest and the largest value",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("between_min_and_max", 1)
+                .description("E[X] lies between the smallest and the largest value")
+                .check(|imp, ctx| {
                     ctx.forall(
                         distribution(),
                         |(x, p)| call(x, p),
@@ -96,13 +88,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "tolerates_rounding",
-                description: "probabilities whose float sum is 1 only up to rounding (0.7 + 0.1 + 0.1 + 0.1 = 0.9999999999999999) are accepted",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("tolerates_rounding", 1)
+                .description("probabilities whose float sum is 1 only up to rounding (0.7 + 0.1 + 0.1 + 0.1 = 0.9999999999999999) are accepted")
+                .check(|imp, ctx| {
                     let cases: [(Vec<f64>, Vec<f64>, f64); 3] = [
                         (vec![1.0, 2.0, 3.0, 4.0], vec![0.7, 0.1, 0.1, 0.1], 1.6),
                         ((1..=10).map(f64::from).collect(), vec![0.1; 10], 5.5),
@@ -114,13 +103,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "probabilities that are negative or do not sum to 1, empty input, NaN/±∞ or different lengths give the typed error, never a panic",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 2)
+                .description("probabilities that are negative or do not sum to 1, empty input, NaN/±∞ or different lengths give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |x, p| call(x, p) => (imp.expected_value)(x, p);
                         (&[1.0, 2.0], &[0.5, 0.6]) => StatsError::InvalidProbabilities,
                         (&[1.0, 2.0, 3.0], &[0.2, 0.2, 0.2]) => StatsError::InvalidProbabilities,
@@ -132,13 +118,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 2.0], &[0.5, f64::NAN]) => StatsError::NonFinite,
                         (&[1.0, 2.0, 3.0], &[0.5, 0.5]) => StatsError::LengthMismatch { left: 3, right: 2 },
                     )
-                },
-            },
-            Property {
-                id: "iris_empirical_distribution",
-                description: "E[X] for the empirical distributions of the Iris measurements (each distinct value with its relative frequency) matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_empirical_distribution", 1)
+                .description("E[X] for the empirical distributions of the Iris measurements (each distinct value with its relative frequency) matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "expected_value(&distinct_values, &relative_frequencies) for each column of iris.features";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -159,8 +142,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -57,23 +57,15 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_2_mean_median",
         properties: vec![
-            Property {
-                id: "mean_matches_reference",
-                description: "mean equals the reference crate's mean on random samples",
-                weight: 2,
-                check: |imp, ctx| agrees(ctx, "mean", imp.mean, mathlings_stats::mean),
-            },
-            Property {
-                id: "median_matches_reference",
-                description: "median equals the reference crate's median on random samples (odd and even lengths)",
-                weight: 2,
-                check: |imp, ctx| agrees(ctx, "median", imp.median, mathlings_stats::median),
-            },
-            Property {
-                id: "compensated_mean",
-                description: "the mean survives cancellation: mean([1, 1e16, 1, −1e16]) = 0.5, and small values hidden between ±1e15 pairs are not rounded away",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("mean_matches_reference", 2)
+                .description("mean equals the reference crate's mean on random samples")
+                .check(|imp, ctx| agrees(ctx, "mean", imp.mean, mathlings_stats::mean)),
+            Property::named("median_matches_reference", 2)
+                .description("median equals the reference crate's median on random samples (odd and even lengths)")
+                .check(|imp, ctx| agrees(ctx, "median", imp.median, mathlings_stats::median)),
+            Property::named("compensated_mean", 2)
+                .description("the mean survives cancellation: mean([1, 1e16, 1, −1e16]) = 0.5, and small values hidden between ±1e15 pairs are not rounded away")
+                .check(|imp, ctx| {
                     for (x, want) in [
                         (vec![1.0, 1e16, 1.0, -1e16], 0.5),
                         (vec![1e16, 1.0, 1.0, -1e16], 0.5),
@@ -91,13 +83,10 @@ pub fn spec() -> Spec<Impl> {
                             COMPENSATED,
                         )
                     })
-                },
-            },
-            Property {
-                id: "shift_and_scale_equivariant",
-                description: "mean(a·x + b) = a·mean(x) + b and median(a·x + b) = a·median(x) + b",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shift_and_scale_equivariant", 2)
+                .description("mean(a·x + b) = a·mean(x) + b and median(a·x + b) = a·median(x) + b")
+                .check(|imp, ctx| {
                     let input = (strategies::sample(1..30), -5i32..=5, -100i32..=100)
                         .prop_filter("a ≠ 0", |(_, a, _)| *a != 0);
                     ctx.forall(
@@ -127,25 +116,19 @@ pub fn spec() -> Spec<Impl> {
                             Ok(())
                         },
                     )
-                },
-            },
-            Property {
-                id: "mean_between_min_and_max",
-                description: "min(x) ≤ mean(x) ≤ max(x)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("mean_between_min_and_max", 1)
+                .description("min(x) ≤ mean(x) ≤ max(x)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         strategies::sample(1..40),
                         |x| call("mean", x),
                         |x| expect::between_extremes(&(imp.mean)(x), x, tolerance(x).abs),
                     )
-                },
-            },
-            Property {
-                id: "median_permutation_invariant",
-                description: "reordering the values does not change the median",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("median_permutation_invariant", 1)
+                .description("reordering the values does not change the median")
+                .check(|imp, ctx| {
                     let input = strategies::sample(1..30)
                         .prop_flat_map(|x| (Just(x.clone()), Just(x).prop_shuffle()));
                     ctx.forall(
@@ -158,13 +141,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.median)(y), want, tolerance(x))
                         },
                     )
-                },
-            },
-            Property {
-                id: "median_robust_to_outlier",
-                description: "replacing one value by 1e12 keeps the median inside the original data's range (n ≥ 3)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("median_robust_to_outlier", 1)
+                .description("replacing one value by 1e12 keeps the median inside the original data's range (n ≥ 3)")
+                .check(|imp, ctx| {
                     let what = |x: &Vec<f64>| call("median", &with_outlier(x));
                     ctx.forall(strategies::sample(3..30), what, |x| {
                         let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
@@ -176,13 +156,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok(a value in [{lo}, {hi}], the range of the other values)");
                         expect::that(ok, show::float_result(&got), expected)
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty sample, NaN or ±∞ give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty sample, NaN or ±∞ give the typed error, never a panic")
+                .check(|imp, ctx| {
                     for (name, f) in [("mean", imp.mean), ("median", imp.median)] {
                         rejects!(ctx, |x| call(name, x) => f(x);
                             (&[]) => StatsError::EmptyInput,
@@ -192,13 +169,10 @@ pub fn spec() -> Spec<Impl> {
                         )?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "the means and medians of the four Iris measurements match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("the means and medians of the four Iris measurements match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "mean(&column) and median(&column) for each column of iris.features";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -210,8 +184,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

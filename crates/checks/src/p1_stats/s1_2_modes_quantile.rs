@@ -63,49 +63,35 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_2_modes_quantile",
         properties: vec![
-            Property {
-                id: "modes_match_reference",
-                description: "modes returns every most frequent value, ascending (as the reference crate) on samples with many ties",
-                weight: 3,
-                check: |imp, ctx| modes_are(ctx, imp.modes, tied_sample(), mathlings_stats::modes),
-            },
-            Property {
-                id: "all_distinct_all_modes",
-                description: "when every value occurs once, every value is a mode (returned sorted)",
-                weight: 1,
-                check: |imp, ctx| {
+            Property::named("modes_match_reference", 3)
+                .description("modes returns every most frequent value, ascending (as the reference crate) on samples with many ties")
+                .check(|imp, ctx| modes_are(ctx, imp.modes, tied_sample(), mathlings_stats::modes)),
+            Property::named("all_distinct_all_modes", 1)
+                .description("when every value occurs once, every value is a mode (returned sorted)")
+                .check(|imp, ctx| {
                     let distinct = proptest::collection::btree_set(-50i32..50, 1..12)
                         .prop_map(|s| s.into_iter().rev().map(f64::from).collect::<Vec<f64>>())
                         .prop_shuffle();
                     modes_are(ctx, imp.modes, distinct, |x| Ok(sorted(x)))
-                },
-            },
-            Property {
-                id: "quantile_matches_reference",
-                description: "quantile equals the reference's linear interpolation between order statistics (R type 7)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("quantile_matches_reference", 3)
+                .description("quantile equals the reference's linear interpolation between order statistics (R type 7)")
+                .check(|imp, ctx| {
                     quantile_is(ctx, imp.quantile, level(), mathlings_stats::quantile)
-                },
-            },
-            Property {
-                id: "quantile_endpoints",
-                description: "Q(0) = min, Q(1) = max and Q(0.5) = median",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("quantile_endpoints", 1)
+                .description("Q(0) = min, Q(1) = max and Q(0.5) = median")
+                .check(|imp, ctx| {
                     let endpoints = prop_oneof![Just(0.0), Just(0.5), Just(1.0)];
                     quantile_is(ctx, imp.quantile, endpoints, |x, q| match q {
                         0.0 => Ok(x.iter().copied().fold(f64::INFINITY, f64::min)),
                         1.0 => Ok(x.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
                         _ => mathlings_stats::median(x),
                     })
-                },
-            },
-            Property {
-                id: "quantile_monotone",
-                description: "a larger q never gives a smaller quantile, and the quantile moves continuously with q",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("quantile_monotone", 1)
+                .description("a larger q never gives a smaller quantile, and the quantile moves continuously with q")
+                .check(|imp, ctx| {
                     let level = |k: u32| f64::from(k) / 100.0;
                     ctx.forall(
                         (strategies::sample(2..20), 0u32..100),
@@ -137,13 +123,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(a <= b + slack && b - a <= step + slack, shown, expected)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty sample, NaN/±∞ or q outside [0, 1] give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty sample, NaN/±∞ or q outside [0, 1] give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |x| modes_call(x) => (imp.modes)(x); (&[]) => StatsError::EmptyInput)?;
                     rejects!(ctx, |x| quantile_call(x, 0.5) => (imp.quantile)(x, 0.5); (&[]) => StatsError::EmptyInput)?;
                     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
@@ -156,13 +139,10 @@ pub fn spec() -> Spec<Impl> {
                         (1.5) => StatsError::InvalidParameter { name: "q", .. },
                         (f64::NAN) => StatsError::InvalidParameter { name: "q", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "the modes and quartiles of the four Iris measurements match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("the modes and quartiles of the four Iris measurements match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "modes(&column) and quantile(&column, q) for q = 0.25, 0.5, 0.75, for each column of iris.features";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -181,8 +161,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

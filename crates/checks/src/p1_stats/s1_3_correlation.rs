@@ -60,11 +60,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_3_correlation",
         properties: vec![
-            Property {
-                id: "covariance_matches_reference",
-                description: "covariance(x, y) equals Σ(xᵢ − x̄)(yᵢ − ȳ)/(n − 1) computed by the reference crate (to 1e-10·sx·sy)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("covariance_matches_reference", 3)
+                .description("covariance(x, y) equals Σ(xᵢ − x̄)(yᵢ − ȳ)/(n − 1) computed by the reference crate (to 1e-10·sx·sy)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         paired(2..40),
                         |(x, y)| cov_call(x, y),
@@ -73,13 +71,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.covariance)(x, y), want, agree(x, y))
                         },
                     )
-                },
-            },
-            Property {
-                id: "covariance_with_itself_is_variance",
-                description: "cov(x, x) equals the sample variance of x",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("covariance_with_itself_is_variance", 1)
+                .description("cov(x, x) equals the sample variance of x")
+                .check(|imp, ctx| {
                     ctx.forall(
                         strategies::sample(2..40),
                         |x| cov_call(x, x),
@@ -88,13 +83,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.covariance)(x, x), want, agree(x, x))
                         },
                     )
-                },
-            },
-            Property {
-                id: "correlation_matches_reference",
-                description: "pearson_correlation(x, y) equals the reference r (to 1e-10)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("correlation_matches_reference", 2)
+                .description("pearson_correlation(x, y) equals the reference r (to 1e-10)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         spread_pairs(),
                         |(x, y)| corr_call(x, y),
@@ -104,13 +96,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.pearson_correlation)(x, y), want, CORR_AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "correlation_in_unit_interval",
-                description: "a correlation always lies in [−1, 1]",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("correlation_in_unit_interval", 1)
+                .description("a correlation always lies in [−1, 1]")
+                .check(|imp, ctx| {
                     ctx.forall(
                         spread_pairs(),
                         |(x, y)| corr_call(x, y),
@@ -123,13 +112,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "correlation_of_a_line_is_its_sign",
-                description: "corr(x, a·x + b) = +1 for a > 0 and −1 for a < 0",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("correlation_of_a_line_is_its_sign", 2)
+                .description("corr(x, a·x + b) = +1 for a > 0 and −1 for a < 0")
+                .check(|imp, ctx| {
                     let input = (
                         strategies::sample(2..30).prop_filter("needs spread", |x| spread(x) >= 1.0),
                         (-10i32..=10).prop_filter("a ≠ 0", |a| *a != 0),
@@ -143,13 +129,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&got, f64::from(a.signum()), SIGN_TOL)
                         },
                     )
-                },
-            },
-            Property {
-                id: "shift_invariant_at_1e9",
-                description: "adding 1e9 to every value changes neither the covariance nor the correlation (no catastrophic cancellation)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shift_invariant_at_1e9", 2)
+                .description("adding 1e9 to every value changes neither the covariance nor the correlation (no catastrophic cancellation)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         spread_pairs(),
                         |(x, y)| {
@@ -169,13 +152,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.pearson_correlation)(&sx, &sy), r, tol)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty samples, NaN or ±∞, different lengths or a single pair give the typed error, and so does the correlation of a constant sample; never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty samples, NaN or ±∞, different lengths or a single pair give the typed error, and so does the correlation of a constant sample; never a panic")
+                .check(|imp, ctx| {
                     let both = [
                         ("covariance", imp.covariance),
                         ("pearson_correlation", imp.pearson_correlation),
@@ -196,13 +176,10 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |x, y| corr_call(x, y) => (imp.pearson_correlation)(x, y);
                         (&[2.0, 2.0, 2.0], &[1.0, 5.0, 3.0]) => StatsError::Undefined(_),
                     )
-                },
-            },
-            Property {
-                id: "anscombe_snapshot",
-                description: "on Anscombe's quartet the covariances and correlations of the four sets match the stored snapshot (all r ≈ 0.816)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_snapshot", 2)
+                .description("on Anscombe's quartet the covariances and correlations of the four sets match the stored snapshot (all r ≈ 0.816)")
+                .check(|imp, ctx| {
                     let call = "covariance(&xᵢ, &yᵢ) and pearson_correlation(&xᵢ, &yᵢ) for Anscombe's sets i = 1..4";
                     ctx.once(call, || {
                         let data = mathlings_models::datasets::anscombe();
@@ -217,8 +194,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -101,22 +101,17 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_3_covariance_matrix_vif",
         properties: vec![
-            Property {
-                id: "covariance_matches_reference",
-                description: "covariance_matrix(X) equals the reference XᶜᵀXᶜ/(n − 1) on random n × p data (to 1e-10 of the largest variance)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("covariance_matches_reference", 3)
+                .description("covariance_matrix(X) equals the reference XᶜᵀXᶜ/(n − 1) on random n × p data (to 1e-10 of the largest variance)")
+                .check(|imp, ctx| {
                     ctx.forall(data(), cov_call, |a| {
                         let want = reference_cov(a);
                         matrix_close(&(imp.covariance_matrix)(a), &want, cov_tol(&want))
                     })
-                },
-            },
-            Property {
-                id: "symmetric_psd_with_variances",
-                description: "the covariance matrix is p × p, symmetric, positive semi-definite, and has the column variances on its diagonal",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("symmetric_psd_with_variances", 2)
+                .description("the covariance matrix is p × p, symmetric, positive semi-definite, and has the column variances on its diagonal")
+                .check(|imp, ctx| {
                     ctx.forall(data(), cov_call, |a| {
                         let p = a.ncols();
                         let got = (imp.covariance_matrix)(a);
@@ -157,13 +152,10 @@ pub fn spec() -> Spec<Impl> {
                             "a positive semi-definite matrix (every eigenvalue ≥ 0)",
                         )
                     })
-                },
-            },
-            Property {
-                id: "shift_invariant_at_1e9",
-                description: "adding 1e9 to every entry leaves the covariance matrix unchanged (centre the columns first)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("shift_invariant_at_1e9", 1)
+                .description("adding 1e9 to every entry leaves the covariance matrix unchanged (centre the columns first)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         spread_data(),
                         |a| cov_call(&shifted(a)),
@@ -173,36 +165,27 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.covariance_matrix)(&shifted(a)), &want, tol)
                         },
                     )
-                },
-            },
-            Property {
-                id: "vif_matches_reference",
-                description: "variance_inflation_factors(X) equals the reference [R⁻¹]ⱼⱼ on random data (to 1e-8 relative), every VIF ≥ 1",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("vif_matches_reference", 2)
+                .description("variance_inflation_factors(X) equals the reference [R⁻¹]ⱼⱼ on random data (to 1e-8 relative), every VIF ≥ 1")
+                .check(|imp, ctx| {
                     ctx.forall(vif_data(), vif_call, |a| {
                         let want =
                             mathlings_stats::variance_inflation_factors(a).expect("reference VIF");
                         expect::all_close(&(imp.variance_inflation_factors)(a), &want, VIF_AGREE)
                     })
-                },
-            },
-            Property {
-                id: "vif_one_for_orthogonal_columns",
-                description: "uncorrelated (orthogonal, centred) columns have VIF = 1, whatever their scale and offset",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("vif_one_for_orthogonal_columns", 2)
+                .description("uncorrelated (orthogonal, centred) columns have VIF = 1, whatever their scale and offset")
+                .check(|imp, ctx| {
                     ctx.forall(orthogonal_data(), vif_call, |a| {
                         let ones = vec![1.0; a.ncols()];
                         expect::all_close(&(imp.variance_inflation_factors)(a), &ones, ORTHOGONAL)
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty matrix, NaN or ±∞, or a single row give the typed error; so do a constant or perfectly collinear column for the VIFs; never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty matrix, NaN or ±∞, or a single row give the typed error; so do a constant or perfectly collinear column for the VIFs; never a panic")
+                .check(|imp, ctx| {
                     let empty = DMatrix::<f64>::zeros(0, 2);
                     let one_row = DMatrix::from_row_slice(1, 2, &[1.0, 2.0]);
                     let nan = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, f64::NAN, 4.0, 5.0, 7.0]);
@@ -224,13 +207,10 @@ pub fn spec() -> Spec<Impl> {
                         (vif_call, vif, &constant) => StatsError::Undefined(_),
                         (vif_call, vif, &collinear) => StatsError::Undefined(_),
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "the covariance matrix and the VIFs of the four Iris measurements match the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 2)
+                .description("the covariance matrix and the VIFs of the four Iris measurements match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "covariance_matrix(&iris.features) and variance_inflation_factors(&iris.features)";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -252,8 +232,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

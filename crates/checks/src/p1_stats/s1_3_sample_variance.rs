@@ -29,33 +29,25 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_3_sample_variance",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "equals Σ(xᵢ − x̄)²/(n − 1) computed by the reference crate (to 1e-10 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("equals Σ(xᵢ − x̄)²/(n − 1) computed by the reference crate (to 1e-10 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(strategies::sample(2..40), call, |xs| {
                         expect::close(&(imp.sample_variance)(xs), reference(xs), AGREE)
                     })
-                },
-            },
-            Property {
-                id: "non_negative",
-                description: "a variance is never negative",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("non_negative", 1)
+                .description("a variance is never negative")
+                .check(|imp, ctx| {
                     ctx.forall(strategies::sample(2..40), call, |xs| {
                         let got = (imp.sample_variance)(xs);
                         let ok = matches!(got, Ok(v) if v >= 0.0);
                         expect::that(ok, show::float_result(&got), "Ok(a value ≥ 0)")
                     })
-                },
-            },
-            Property {
-                id: "shift_invariant_at_1e9",
-                description: "adding 1e9 to every value leaves the variance unchanged (no catastrophic cancellation)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shift_invariant_at_1e9", 2)
+                .description("adding 1e9 to every value leaves the variance unchanged (no catastrophic cancellation)")
+                .check(|imp, ctx| {
                     // σ ≥ 1, so that the shifted comparison is meaningful.
                     let spread = strategies::sample(2..30)
                         .prop_filter("needs spread", |xs| reference(xs) >= 1.0);
@@ -71,13 +63,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "scales_by_a_squared",
-                description: "multiplying every value by a multiplies the variance by a²",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("scales_by_a_squared", 1)
+                .description("multiplying every value by a multiplies the variance by a²")
+                .check(|imp, ctx| {
                     let input = (strategies::sample(2..30), -10i32..=10)
                         .prop_filter("a ≠ 0", |(_, a)| *a != 0);
                     let scaled = |xs: &[f64], a: i32| {
@@ -96,13 +85,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.sample_variance)(&scaled(xs, *a)), want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty sample, a single value, NaN or ±∞ give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty sample, a single value, NaN or ±∞ give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |xs| call(xs) => (imp.sample_variance)(xs);
                         (&[]) => StatsError::EmptyInput,
                         (&[3.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
@@ -110,13 +96,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, f64::INFINITY, 2.0]) => StatsError::NonFinite,
                         (&[1.0, f64::NEG_INFINITY, 2.0]) => StatsError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "anscombe_snapshot",
-                description: "on Anscombe's quartet, the variances of x₁ and y₁…y₄ match the stored snapshot (x: 11 exactly, y: ≈ 4.12)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_snapshot", 2)
+                .description("on Anscombe's quartet, the variances of x₁ and y₁…y₄ match the stored snapshot (x: 11 exactly, y: ≈ 4.12)")
+                .check(|imp, ctx| {
                     let call = "sample_variance(&xᵢ) and sample_variance(&yᵢ) for Anscombe's sets i = 1..4";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -129,8 +112,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -81,40 +81,29 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_4_discrete_random_variable",
         properties: vec![
-            Property {
-                id: "pmf_matches_reference",
-                description: "pmf(x) = P(X = x) equals the reference, including values listed twice (their probabilities add up) and x that is not a value (0)",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("pmf_matches_reference", 2)
+                .description("pmf(x) = P(X = x) equals the reference, including values listed twice (their probabilities add up) and x that is not a value (0)")
+                .check(|imp, ctx| {
                     matches_at_points(ctx, "pmf", imp.pmf, DiscreteRandomVariable::pmf)
-                },
-            },
-            Property {
-                id: "cdf_matches_reference",
-                description: "cdf(x) = P(X ≤ x) equals the reference",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("cdf_matches_reference", 2)
+                .description("cdf(x) = P(X ≤ x) equals the reference")
+                .check(|imp, ctx| {
                     matches_at_points(ctx, "cdf", imp.cdf, DiscreteRandomVariable::cdf)
-                },
-            },
-            Property {
-                id: "mean_variance_match_reference",
-                description: "mean() = Σ pᵢxᵢ and variance() = Σ pᵢ(xᵢ − μ)² equal the reference",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("mean_variance_match_reference", 2)
+                .description("mean() = Σ pᵢxᵢ and variance() = Σ pᵢ(xᵢ − μ)² equal the reference")
+                .check(|imp, ctx| {
                     let what = |vp: &_| format!("{} and .variance()", call_of(vp, "mean()"));
                     ctx.forall(variable(), what, |(v, p)| {
                         let r = reference(v, p);
                         expect::close(&(imp.mean)(v, p), r.mean(), MOMENT)?;
                         expect::close(&(imp.variance)(v, p), r.variance(), MOMENT)
                     })
-                },
-            },
-            Property {
-                id: "variance_shift_invariant",
-                description: "Var(X + 1e8) = Var(X): centring on E[X] first keeps every digit (E[X²] − E[X]² would cancel catastrophically)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("variance_shift_invariant", 1)
+                .description("Var(X + 1e8) = Var(X): centring on E[X] first keeps every digit (E[X²] − E[X]² would cancel catastrophically)")
+                .check(|imp, ctx| {
                     // Catches the uncentred shortcut Σpᵢxᵢ² − μ² and Σpᵢ(xᵢ + μ)(xᵢ − μ), its
                     // algebraic twin: with values near 1e8 both subtract two numbers near 1e16,
                     // whose rounding (ulp 2) is of the size of the answer.
@@ -129,13 +118,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.variance)(&shifted(v), p), want, SHIFTED)
                         },
                     )
-                },
-            },
-            Property {
-                id: "pmf_sums_to_one",
-                description: "the pmf over the distinct values sums to 1",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("pmf_sums_to_one", 1)
+                .description("the pmf over the distinct values sums to 1")
+                .check(|imp, ctx| {
                     let what =
                         |vp: &_| format!("Σ {} over the distinct values x", call_of(vp, "pmf(x)"));
                     ctx.forall(variable(), what, |(v, p)| {
@@ -151,13 +137,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         expect::close(&Ok::<f64, StatsError>(total), 1.0, Tol::absolute(1e-9))
                     })
-                },
-            },
-            Property {
-                id: "cdf_steps_from_0_to_1",
-                description: "the cdf is 0 below the smallest value, 1 at the largest, never decreases, and jumps by pmf(x) at each value x",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("cdf_steps_from_0_to_1", 2)
+                .description("the cdf is 0 below the smallest value, 1 at the largest, never decreases, and jumps by pmf(x) at each value x")
+                .check(|imp, ctx| {
                     let what = |vp: &_| {
                         format!("{} and .pmf(x) at and between the values", call_of(vp, "cdf(x)"))
                     };
@@ -185,13 +168,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         Ok(())
                     })
-                },
-            },
-            Property {
-                id: "variance_identity",
-                description: "Var(X) = E[X²] − E[X]² (E[X²] from the variable with squared values), and Var(X) ≥ 0",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("variance_identity", 1)
+                .description("Var(X) = E[X²] − E[X]² (E[X²] from the variable with squared values), and Var(X) ≥ 0")
+                .check(|imp, ctx| {
                     let what = |vp: &_| format!("{} vs E[X²] − E[X]²", call_of(vp, "variance()"));
                     ctx.forall(variable(), what, |(v, p)| {
                         let squares: Vec<f64> = v.iter().map(|x| x * x).collect();
@@ -206,13 +186,10 @@ pub fn spec() -> Spec<Impl> {
                         let ok = matches!(got, Ok(var) if var >= 0.0);
                         expect::that(ok, show::float_result(&got), "Ok(a value ≥ 0)")
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "new rejects empty input, NaN/±∞, different lengths, negative probabilities and probabilities not summing to 1, never panicking",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("new rejects empty input, NaN/±∞, different lengths, negative probabilities and probabilities not summing to 1, never panicking")
+                .check(|imp, ctx| {
                     let shown = |got: &Result<(), StatsError>| {
                         show::result(got).replace("Ok(())", "Ok(DiscreteRandomVariable { .. })")
                     };
@@ -225,13 +202,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 2.0], &[0.5, 0.6]) => StatsError::InvalidProbabilities,
                         (&[1.0, 2.0, 3.0], &[0.3, 0.3, 0.3]) => StatsError::InvalidProbabilities,
                     )
-                },
-            },
-            Property {
-                id: "iris_petal_width",
-                description: "the petal width of a random Iris flower (150 values, 1/150 each) has the snapshot's pmf, cdf, mean and variance",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_petal_width", 1)
+                .description("the petal width of a random Iris flower (150 values, 1/150 each) has the snapshot's pmf, cdf, mean and variance")
+                .check(|imp, ctx| {
                     let call = "DiscreteRandomVariable::new(petal_widths, vec![1.0 / 150.0; 150]) for the Iris petal widths";
                     ctx.once(call, || {
                         let (v, p) = (tables::iris_columns().swap_remove(3).1, vec![1.0 / 150.0; 150]);
@@ -246,8 +220,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -97,11 +97,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_4_simpson_ecdf",
         properties: vec![
-            Property {
-                id: "exact_on_cubics",
-                description: "Simpson's rule is exact for every cubic c₀ + c₁x + c₂x² + c₃x³, with any even number of intervals",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("exact_on_cubics", 3)
+                .description("Simpson's rule is exact for every cubic c₀ + c₁x + c₂x² + c₃x³, with any even number of intervals")
+                .check(|imp, ctx| {
                     let coefficient = || (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
                     let input = (
                         [coefficient(), coefficient(), coefficient(), coefficient()],
@@ -121,13 +119,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "on smooth functions (sin, exp, the normal density, 1/(1 + x²)) the result equals the reference's Simpson's rule with the same n",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("on smooth functions (sin, exp, the normal density, 1/(1 + x²)) the result equals the reference's Simpson's rule with the same n")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (0usize..SMOOTH.len(), bound(), bound(), even()),
                         |(k, a, b, n)| simpson_call(SMOOTH[*k].0, *a, *b, *n),
@@ -137,13 +132,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.simpson)(f, *a, *b, *n), want, SAME_RULE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "error_falls_like_h4",
-                description: "on ∫₀^π sin x dx = 2, doubling the number of intervals divides the error by about 16 (h⁴)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("error_falls_like_h4", 2)
+                .description("on ∫₀^π sin x dx = 2, doubling the number of intervals divides the error by about 16 (h⁴)")
+                .check(|imp, ctx| {
                     for n in [4usize, 8, 16] {
                         let what = format!(
                             "{} and {}",
@@ -173,13 +165,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "normal_probability",
-                description: "integrating the standard normal density over [−1.96, 1.96] with 100 intervals gives 0.9500042 (to 1e-8)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("normal_probability", 1)
+                .description("integrating the standard normal density over [−1.96, 1.96] with 100 intervals gives 0.9500042 (to 1e-8)")
+                .check(|imp, ctx| {
                     let what = simpson_call(SMOOTH[2].0, -1.96, 1.96, 100);
                     ctx.once(&what, || {
                         let want = mathlings_stats::normal_cdf(1.96, 0.0, 1.0).expect("cdf")
@@ -190,13 +179,10 @@ pub fn spec() -> Spec<Impl> {
                             NORMAL_AREA,
                         )
                     })
-                },
-            },
-            Property {
-                id: "ecdf_matches_reference",
-                description: "empirical_cdf(sample, x) equals the reference's fraction of values ≤ x, ties included",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("ecdf_matches_reference", 2)
+                .description("empirical_cdf(sample, x) equals the reference's fraction of values ≤ x, ties included")
+                .check(|imp, ctx| {
                     ctx.forall(
                         sample_and_point(),
                         |(s, x)| ecdf_call(s, *x),
@@ -205,13 +191,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.empirical_cdf)(s, *x), want, FRACTION)
                         },
                     )
-                },
-            },
-            Property {
-                id: "ecdf_steps_from_0_to_1",
-                description: "the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("ecdf_steps_from_0_to_1", 1)
+                .description("the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n")
+                .check(|imp, ctx| {
                     let sample = proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30);
                     let what = |s: &Vec<f64>| {
                         format!(
@@ -242,13 +225,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         Ok(())
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an odd or zero number of intervals, non-finite bounds or f values, an empty sample or NaN give the typed error, never a panic",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 2)
+                .description("an odd or zero number of intervals, non-finite bounds or f values, an empty sample or NaN give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let one: fn(f64) -> f64 = |_| 1.0;
                     rejects!(ctx, |name, f, a, b, n| simpson_call(name, a, b, n) => (imp.simpson)(f, a, b, n);
                         ("f64::exp", f64::exp, 0.0, 1.0, 1) => StatsError::InvalidParameter { name: "intervals", .. },
@@ -270,13 +250,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 2.0], f64::NAN) => StatsError::NonFinite,
                         (&[f64::INFINITY], 1.0) => StatsError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_ecdf",
-                description: "the empirical cdf of the Iris petal lengths at 2, 4, 5 and 6 cm matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_ecdf", 1)
+                .description("the empirical cdf of the Iris petal lengths at 2, 4, 5 and 6 cm matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "empirical_cdf(&petal_lengths, x) for x = 2.0, 4.0, 5.0, 6.0";
                     ctx.once(call, || {
                         let lengths = tables::iris_columns().swap_remove(2).1;
@@ -287,8 +264,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -69,19 +69,14 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_5_binomial_pmf",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "binomial_pmf(k, n, p) equals C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ from the reference for n ≤ 60 (to 1e-9 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("binomial_pmf(k, n, p) equals C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ from the reference for n ≤ 60 (to 1e-9 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(triple(), |&(k, n, p)| call(k, n, p), |&t| agrees(imp, t, AGREE))
-                },
-            },
-            Property {
-                id: "sums_to_one_with_mean_np",
-                description: "for n ≤ 200 the probabilities of k = 0..=n sum to 1 and their mean Σ k·P(X = k) is n·p",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("sums_to_one_with_mean_np", 2)
+                .description("for n ≤ 200 the probabilities of k = 0..=n sum to 1 and their mean Σ k·P(X = k) is n·p")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (0u64..=200, probability()),
                         |&(n, p)| {
@@ -108,26 +103,20 @@ pub fn spec() -> Spec<Impl> {
                             }
                         },
                     )
-                },
-            },
-            Property {
-                id: "no_overflow_at_n_1000",
-                description: "at n = 1000 every probability is finite and equals the reference (to 1e-7 relative): 1000! overflows, its logarithm does not",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("no_overflow_at_n_1000", 2)
+                .description("at n = 1000 every probability is finite and equals the reference (to 1e-7 relative): 1000! overflows, its logarithm does not")
+                .check(|imp, ctx| {
                     ctx.once(&call(500, 1000, 0.5), || agrees(imp, (500, 1000, 0.5), LARGE_N))?;
                     ctx.forall(
                         (0u64..=1000, probability()),
                         |&(k, p)| call(k, 1000, p),
                         |&(k, p)| agrees(imp, (k, 1000, p), LARGE_N),
                     )
-                },
-            },
-            Property {
-                id: "few_terms_at_a_million",
-                description: "at n = 10⁶, P(X = 3) and P(X = n − 3) (np = 3 and n(1 − p) = 3) equal their exact value to 1e-12 relative: ln C(n, k) sums only m = min(k, n − k) = 3 terms",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("few_terms_at_a_million", 1)
+                .description("at n = 10⁶, P(X = 3) and P(X = n − 3) (np = 3 and n(1 − p) = 3) equal their exact value to 1e-12 relative: ln C(n, k) sums only m = min(k, n − k) = 3 terms")
+                .check(|imp, ctx| {
                     // Catches m = k or m = max(k, n − k): the same C(n, k) by symmetry, but a
                     // sum of ~10⁶ logarithm differences whose rounding piles up to ≈ 2e-11
                     // relative in P (measured), where the stub's 3 terms are exact to ~1e-14.
@@ -141,13 +130,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "certain_and_impossible_outcomes",
-                description: "k > n has probability 0; with p = 0 only k = 0 happens, with p = 1 only k = n (no 0·ln 0 = NaN)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("certain_and_impossible_outcomes", 1)
+                .description("k > n has probability 0; with p = 0 only k = 0 happens, with p = 1 only k = n (no 0·ln 0 = NaN)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (0u64..=30, 0u64..=30),
                         |&(k, n)| {
@@ -168,26 +154,20 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.binomial_pmf)(n + 1 + k, n, 0.5), 0.0, exact)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "p < 0, p > 1 or NaN gives StatsError::InvalidParameter { name: \"p\", .. }, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("p < 0, p > 1 or NaN gives StatsError::InvalidParameter { name: \"p\", .. }, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |p| call(1, 3, p) => (imp.binomial_pmf)(1, 3, p);
                         (-0.1) => StatsError::InvalidParameter { name: "p", .. },
                         (1.5) => StatsError::InvalidParameter { name: "p", .. },
                         (f64::NAN) => StatsError::InvalidParameter { name: "p", .. },
                         (f64::INFINITY) => StatsError::InvalidParameter { name: "p", .. },
                     )
-                },
-            },
-            Property {
-                id: "table_snapshot",
-                description: "1024 × Binomial(10, ½) for k = 0..=10 (Pascal's row 1, 10, 45, …), Binomial(20, 0.3) at k = 6 and Binomial(1000, ½) at k = 500 match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("table_snapshot", 1)
+                .description("1024 × Binomial(10, ½) for k = 0..=10 (Pascal's row 1, 10, 45, …), Binomial(20, 0.3) at k = 6 and Binomial(1000, ½) at k = 500 match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "binomial_pmf(k, 10, 0.5) for k in 0..=10, binomial_pmf(6, 20, 0.3), binomial_pmf(500, 1000, 0.5)";
                     ctx.once(call, || {
                         let fmt = |r: Result<f64, StatsError>| tables::value(&r, 8);
@@ -203,8 +183,7 @@ pub fn spec() -> Spec<Impl> {
                         text += &format!("P(X = 500 | n = 1000, p = 0.5) = {}\n", fmt(half));
                         ctx.snapshot("table", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -71,22 +71,17 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_5_normal_distribution",
         properties: vec![
-            Property {
-                id: "erf_matches_reference",
-                description: "erf(x) agrees with the reference erf on [−6, 6] to 2e-7 absolute",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("erf_matches_reference", 3)
+                .description("erf(x) agrees with the reference erf on [−6, 6] to 2e-7 absolute")
+                .check(|imp, ctx| {
                     ctx.forall(erf_input(), erf_call, |&x| {
                         let got: Result<f64, StatsError> = Ok((imp.erf)(x));
                         expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
                     })
-                },
-            },
-            Property {
-                id: "erf_odd_and_bounded",
-                description: "erf is odd (erf(−x) = −erf(x)) and stays within [−1, 1]",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("erf_odd_and_bounded", 1)
+                .description("erf is odd (erf(−x) = −erf(x)) and stays within [−1, 1]")
+                .check(|imp, ctx| {
                     ctx.forall(
                         erf_input(),
                         |x| format!("{} and {}", erf_call(x), erf_call(&-x)),
@@ -99,29 +94,20 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "pdf_matches_reference",
-                description: "normal_pdf(x, μ, σ) equals exp(−(x − μ)²/(2σ²)) / (σ√(2π)) from the reference (to 1e-10 relative)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("pdf_matches_reference", 2)
+                .description("normal_pdf(x, μ, σ) equals exp(−(x − μ)²/(2σ²)) / (σ√(2π)) from the reference (to 1e-10 relative)")
+                .check(|imp, ctx| {
                     agrees(ctx, "normal_pdf", imp.normal_pdf, mathlings_stats::normal_pdf, PDF_TOL)
-                },
-            },
-            Property {
-                id: "cdf_matches_reference",
-                description: "normal_cdf(x, μ, σ) agrees with the reference Φ to 2e-7 absolute",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("cdf_matches_reference", 3)
+                .description("normal_cdf(x, μ, σ) agrees with the reference Φ to 2e-7 absolute")
+                .check(|imp, ctx| {
                     agrees(ctx, "normal_cdf", imp.normal_cdf, mathlings_stats::normal_cdf, CDF_TOL)
-                },
-            },
-            Property {
-                id: "pdf_positive_and_symmetric",
-                description: "the density is ≥ 0 and symmetric about the mean: pdf(μ + d) = pdf(μ − d)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("pdf_positive_and_symmetric", 1)
+                .description("the density is ≥ 0 and symmetric about the mean: pdf(μ + d) = pdf(μ − d)")
+                .check(|imp, ctx| {
                     let pdf = |x: f64, mu: f64, s: f64| call("normal_pdf", (x, mu, s));
                     ctx.forall(
                         mirror(),
@@ -140,13 +126,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.normal_pdf)(mu - d, mu, s), a, MIRROR_TOL)
                         },
                     )
-                },
-            },
-            Property {
-                id: "cdf_half_at_mean_and_symmetric",
-                description: "Φ(μ) = ½, and Φ(μ + d) + Φ(μ − d) = 1",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("cdf_half_at_mean_and_symmetric", 1)
+                .description("Φ(μ) = ½, and Φ(μ + d) + Φ(μ − d) = 1")
+                .check(|imp, ctx| {
                     ctx.forall(
                         mirror(),
                         |&(mu, d, s)| {
@@ -165,13 +148,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&Ok::<f64, StatsError>(u + l), 1.0, CDF_TOL)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "σ ≤ 0 (or NaN/∞) gives StatsError::InvalidParameter, a NaN/±∞ x or μ gives StatsError::NonFinite; never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("σ ≤ 0 (or NaN/∞) gives StatsError::InvalidParameter, a NaN/±∞ x or μ gives StatsError::NonFinite; never a panic")
+                .check(|imp, ctx| {
                     for (name, f) in
                         [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)]
                     {
@@ -186,13 +166,10 @@ pub fn spec() -> Spec<Impl> {
                         )?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "z_table_snapshot",
-                description: "the standard normal table — Φ(z) and pdf(z) for z = −2.5, −1.96, −1, 0, 0.5, 1, 1.645, 1.96, 2.5, 2.576 to 4 decimals — matches the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("z_table_snapshot", 2)
+                .description("the standard normal table — Φ(z) and pdf(z) for z = −2.5, −1.96, −1, 0, 0.5, 1, 1.645, 1.96, 2.5, 2.576 to 4 decimals — matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
                     ctx.once(call, || {
                         let fmt = |r: Result<f64, StatsError>| {
@@ -208,8 +185,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("z_table", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -133,11 +133,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_5_sampling",
         properties: vec![
-            Property {
-                id: "reproducible_from_seed",
-                description: "each sampler returns exactly n values, the same values for the same seed, and different values for another seed",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("reproducible_from_seed", 2)
+                .description("each sampler returns exactly n values, the same values for the same seed, and different values for another seed")
+                .check(|imp, ctx| {
                     let samplers: [(&str, Sampler); 3] = [
                         ("sample_uniform(-1.0, 2.0", |imp, n, s| {
                             (imp.sample_uniform)(-1.0, 2.0, n, s)
@@ -175,13 +173,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "uniform_distribution",
-                description: "sample_uniform(a, b, 2000, seed) stays in [a, b] and has the mean (a + b)/2, variance (b − a)²/12 and cdf of U(a, b) (within 5.5 standard errors; KS ≤ 0.065)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("uniform_distribution", 2)
+                .description("sample_uniform(a, b, 2000, seed) stays in [a, b] and has the mean (a + b)/2, variance (b − a)²/12 and cdf of U(a, b) (within 5.5 standard errors; KS ≤ 0.065)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     for _ in 0..TRIALS {
                         let a = nice(rng.random_range(-10.0..10.0));
@@ -201,13 +196,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "normal_distribution",
-                description: "sample_normal(μ, σ, 2000, seed) has mean μ, variance σ² and the normal cdf (within 5.5 standard errors; KS ≤ 0.065)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("normal_distribution", 3)
+                .description("sample_normal(μ, σ, 2000, seed) has mean μ, variance σ² and the normal cdf (within 5.5 standard errors; KS ≤ 0.065)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     for _ in 0..TRIALS {
                         let mu = nice(rng.random_range(-10.0..10.0));
@@ -221,13 +213,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "exponential_distribution",
-                description: "sample_exponential(λ, 2000, seed) has mean 1/λ, variance 1/λ² and the cdf 1 − e^(−λx) (within 5.5 standard errors; KS ≤ 0.065)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("exponential_distribution", 2)
+                .description("sample_exponential(λ, 2000, seed) has mean 1/λ, variance 1/λ² and the cdf 1 − e^(−λx) (within 5.5 standard errors; KS ≤ 0.065)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     for i in 0..TRIALS {
                         // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
@@ -245,13 +234,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "a ≥ b, σ ≤ 0, λ ≤ 0 or NaN/±∞ parameters give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("a ≥ b, σ ≤ 0, λ ≤ 0 or NaN/±∞ parameters give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a, b| two("sample_uniform", a, b, 3, 1) => (imp.sample_uniform)(a, b, 3, 1);
                         (1.0, 1.0) => StatsError::InvalidParameter { name: "b", .. },
                         (2.0, 1.0) => StatsError::InvalidParameter { name: "b", .. },
@@ -271,8 +257,7 @@ pub fn spec() -> Spec<Impl> {
                         (f64::NAN) => StatsError::InvalidParameter { name: "lambda", .. },
                         (f64::INFINITY) => StatsError::InvalidParameter { name: "lambda", .. },
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

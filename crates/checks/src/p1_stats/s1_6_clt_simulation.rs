@@ -74,11 +74,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_6_clt_simulation",
         properties: vec![
-            Property {
-                id: "same_for_any_thread_count",
-                description: "the result depends on the seed only: the same in a 1-thread and a 3-thread rayon pool, and again on a second call",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("same_for_any_thread_count", 3)
+                .description("the result depends on the seed only: the same in a 1-thread and a 3-thread rayon pool, and again on a second call")
+                .check(|imp, ctx| {
                     let (mut rng, f) = (ctx.rng(), imp.standardized_means);
                     // Runs the simulation in a local rayon pool of `threads` threads.
                     let run = |threads, n, r, seed| {
@@ -102,13 +100,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "with replicate i drawn from ChaCha8Rng::seed_from_u64(seed) on stream i, the Z's equal the reference simulation's (to 1e-9)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("with replicate i drawn from ChaCha8Rng::seed_from_u64(seed) on stream i, the Z's equal the reference simulation's (to 1e-9)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (1usize..=64, 1usize..=40, 0u64..1000),
                         |&(n, r, s)| call(n, r, s),
@@ -118,13 +113,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&(imp.standardized_means)(n, r, seed), &want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "standardized_mean_zero_variance_one",
-                description: "for n = 30 the 4000 Z's have mean ≈ 0 and variance ≈ 1 (within 5.5 standard errors): the standard error of x̄ is σ/√n, not σ",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("standardized_mean_zero_variance_one", 2)
+                .description("for n = 30 the 4000 Z's have mean ≈ 0 and variance ≈ 1 (within 5.5 standard errors): the standard error of x̄ is σ/√n, not σ")
+                .check(|imp, ctx| {
                     let seed: u64 = ctx.rng().random_range(0..1_000_000);
                     let (n, r) = (30usize, REPLICATES);
                     ctx.once(&call(n, r, seed), || {
@@ -148,13 +140,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "ks_distance_shrinks_with_n",
-                description: "the KS distance of the Z's to N(0, 1) is large for n = 1 (the skewed exponential itself, D > 0.1) and small for n = 64 (D < 0.08)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("ks_distance_shrinks_with_n", 2)
+                .description("the KS distance of the Z's to N(0, 1) is large for n = 1 (the skewed exponential itself, D > 0.1) and small for n = 64 (D < 0.08)")
+                .check(|imp, ctx| {
                     let seed: u64 = ctx.rng().random_range(0..1_000_000);
                     for n in [1, 64] {
                         ctx.once(&call(n, REPLICATES, seed), || {
@@ -169,19 +158,15 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "sample_size = 0 or replicates = 0 gives StatsError::InvalidParameter naming the parameter, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("sample_size = 0 or replicates = 0 gives StatsError::InvalidParameter naming the parameter, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |n, r| call(n, r, 1) => (imp.standardized_means)(n, r, 1);
                         (0, 10) => StatsError::InvalidParameter { name: "sample_size", .. },
                         (10, 0) => StatsError::InvalidParameter { name: "replicates", .. },
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -53,11 +53,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_6_ks_statistic",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "ks_statistic(sample, cdf) equals the reference D = maxᵢ max(i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i − 1)/n) (to 1e-12)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("ks_statistic(sample, cdf) equals the reference D = maxᵢ max(i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i − 1)/n) (to 1e-12)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         input(),
                         |(xs, c)| call(xs, CDFS[*c].0),
@@ -66,13 +64,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.ks_statistic)(xs, cdf), reference(xs, cdf), AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "between_half_step_and_one",
-                description: "D lies in [1/(2n), 1]: a staircase with steps of 1/n cannot follow a continuous cdf more closely than half a step",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("between_half_step_and_one", 1)
+                .description("D lies in [1/(2n), 1]: a staircase with steps of 1/n cannot follow a continuous cdf more closely than half a step")
+                .check(|imp, ctx| {
                     ctx.forall(
                         input(),
                         |(xs, c)| call(xs, CDFS[*c].0),
@@ -86,13 +81,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "order_does_not_matter",
-                description: "shuffling the sample does not change D (the empirical cdf only depends on the sorted values)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("order_does_not_matter", 1)
+                .description("shuffling the sample does not change D (the empirical cdf only depends on the sorted values)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (input(), proptest::num::u64::ANY),
                         |((xs, c), _)| call(xs, CDFS[*c].0),
@@ -119,13 +111,10 @@ pub fn spec() -> Spec<Impl> {
                                 .map_err(|f| Failure { call: shuffle_call, ..f })
                         },
                     )
-                },
-            },
-            Property {
-                id: "shrinks_for_larger_samples",
-                description: "for samples really drawn from N(0, 1), D stays below √(ln(2·10⁷)/(2n)) (the DKW bound), which shrinks like 1/√n for n = 25 … 1600; a sample from N(1, 1) stays far (D > 0.2)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shrinks_for_larger_samples", 2)
+                .description("for samples really drawn from N(0, 1), D stays below √(ln(2·10⁷)/(2n)) (the DKW bound), which shrinks like 1/√n for n = 25 … 1600; a sample from N(1, 1) stays far (D > 0.2)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     for (n, mu) in [(25usize, 0.0), (100, 0.0), (400, 0.0), (1600, 0.0), (400, 1.0)]
                     {
@@ -150,13 +139,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty sample, NaN or ±∞ in it, or a cdf returning values outside [0, 1] give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty sample, NaN or ±∞ in it, or a cdf returning values outside [0, 1] give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |xs, name, cdf| call(xs, name) => (imp.ks_statistic)(xs, cdf);
                         (&[], CDFS[0].0, STANDARD_NORMAL) => StatsError::EmptyInput,
                         (&[0.5, f64::NAN, 1.0], CDFS[0].0, STANDARD_NORMAL) => StatsError::NonFinite,
@@ -165,13 +151,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[0.5, 1.0], "|_| 2.0", |_| 2.0) => StatsError::InvalidParameter { name: "cdf", .. },
                         (&[0.5, 1.0], "|_| f64::NAN", |_| f64::NAN) => StatsError::InvalidParameter { name: "cdf", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_normality_snapshot",
-                description: "the KS distance of each standardized Iris measurement (z = (x − x̄)/s) to N(0, 1) matches the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_normality_snapshot", 2)
+                .description("the KS distance of each standardized Iris measurement (z = (x − x̄)/s) to N(0, 1) matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "ks_statistic(&z, |x| normal_cdf(x, 0.0, 1.0)) with z the standardized column, for each Iris feature";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -190,8 +173,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -91,11 +91,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_7_independence_total_probability",
         properties: vec![
-            Property {
-                id: "outer_products_are_independent",
-                description: "a table built as P(X)·P(Y)ᵀ (an outer product) is independent, allowing for rounding within tol = 1e-12",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("outer_products_are_independent", 2)
+                .description("a table built as P(X)·P(Y)ᵀ (an outer product) is independent, allowing for rounding within tol = 1e-12")
+                .check(|imp, ctx| {
                     let fixed = outer(&[0.1, 0.3, 0.6], &[0.7, 0.2, 0.1]);
                     ctx.once(&independent_call(&fixed, OUTER_TOL), || {
                         expect_bool(&(imp.is_independent)(&fixed, OUTER_TOL), true)
@@ -105,25 +103,19 @@ pub fn spec() -> Spec<Impl> {
                         |t| independent_call(t, OUTER_TOL),
                         |t| expect_bool(&(imp.is_independent)(t, OUTER_TOL), true),
                     )
-                },
-            },
-            Property {
-                id: "same_marginals_can_be_dependent",
-                description: "moving probability around a rectangle of cells keeps both marginals but breaks independence, and the test notices",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("same_marginals_can_be_dependent", 2)
+                .description("moving probability around a rectangle of cells keeps both marginals but breaks independence, and the test notices")
+                .check(|imp, ctx| {
                     ctx.forall(
                         dependent_table(),
                         |t| independent_call(t, DEPENDENT_TOL),
                         |t| expect_bool(&(imp.is_independent)(t, DEPENDENT_TOL), false),
                     )
-                },
-            },
-            Property {
-                id: "tolerance_is_inclusive",
-                description: "tol = 0 is a valid tolerance, and a cell exactly tol away from P(X = i)·P(Y = j) still counts as independent (≤ tol, not < tol)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("tolerance_is_inclusive", 1)
+                .description("tol = 0 is a valid tolerance, and a cell exactly tol away from P(X = i)·P(Y = j) still counts as independent (≤ tol, not < tol)")
+                .check(|imp, ctx| {
                     // Dyadic cells: every marginal and product is exact in any summation
                     // order, so |pᵢⱼ − pₓ·p_y| is exactly 0 (first table) or exactly 1/4
                     // (second). Catches `tol > 0.0` in the validation (rejecting tol = 0) and
@@ -136,13 +128,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "independence_matches_reference",
-                description: "on random tables and tolerances, the verdict agrees with the reference crate",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("independence_matches_reference", 2)
+                .description("on random tables and tolerances, the verdict agrees with the reference crate")
+                .check(|imp, ctx| {
                     let input = (
                         prop_oneof![positive_table(), outer_table(), dependent_table()],
                         prop_oneof![Just(1e-9), Just(0.01), Just(0.05)],
@@ -158,13 +147,10 @@ pub fn spec() -> Spec<Impl> {
                             expect_bool(&(imp.is_independent)(t, *tol), want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "total_probability_matches_reference",
-                description: "P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ), as in the reference crate (to 1e-12)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("total_probability_matches_reference", 2)
+                .description("P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ), as in the reference crate (to 1e-12)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         conditionals_and_priors(),
                         |(c, p)| total_call(c, p),
@@ -173,13 +159,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.total_probability)(c, p), want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "total_probability_recovers_marginal",
-                description: "for a joint table, Σₓ P(Y = j | X = x)·P(X = x) equals the column total P(Y = j)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("total_probability_recovers_marginal", 2)
+                .description("for a joint table, Σₓ P(Y = j | X = x)·P(X = x) equals the column total P(Y = j)")
+                .check(|imp, ctx| {
                     let input =
                         positive_table().prop_flat_map(|t| (Just(t.clone()), 0..t[0].len()));
                     ctx.forall(
@@ -194,13 +177,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.total_probability)(&c, &p), p_y, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "invalid tables, a NaN or negative tol, empty or mismatched slices, priors not summing to 1 or conditionals outside [0, 1] give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("invalid tables, a NaN or negative tol, empty or mismatched slices, priors not summing to 1 or conditionals outside [0, 1] give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |t, tol| independent_call(t, tol) => (imp.is_independent)(t, tol);
                         (&vec![], 0.01) => StatsError::EmptyInput,
                         (&vec![vec![0.5, 0.25], vec![0.25]], 0.01) => StatsError::LengthMismatch { left: 2, right: 1 },
@@ -219,13 +199,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[0.5, 0.5], &[1.5, -0.5]) => StatsError::InvalidProbabilities,
                         (&[1.5, 0.5], &[0.5, 0.5]) => StatsError::InvalidProbabilities,
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "on Iris, species and (petal length > 4 cm) are dependent, and Σ P(long | species)·P(species) gives the stored P(long)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("on Iris, species and (petal length > 4 cm) are dependent, and Σ P(long | species)·P(species) gives the stored P(long)")
+                .check(|imp, ctx| {
                     let call = "is_independent(&t, 0.01) and total_probability(&P(long | species), &P(species)), \
                         where t[s][j] = P(species = s, petal length ≤ 4 cm (j = 0) or > 4 cm (j = 1)) on Iris";
                     ctx.once(call, || {
@@ -240,8 +217,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

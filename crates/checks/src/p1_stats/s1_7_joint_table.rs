@@ -54,11 +54,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_7_joint_table",
         properties: vec![
-            Property {
-                id: "marginals_match_reference",
-                description: "P(X) are the row sums and P(Y) the column sums, as in the reference crate (to 1e-12)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("marginals_match_reference", 3)
+                .description("P(X) are the row sums and P(Y) the column sums, as in the reference crate (to 1e-12)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         table(),
                         |t| marginals_call(t),
@@ -71,13 +69,10 @@ pub fn spec() -> Spec<Impl> {
                                 .map_err(|f| prefixed("P(Y): ", f))
                         },
                     )
-                },
-            },
-            Property {
-                id: "marginals_sum_to_one",
-                description: "each marginal is a distribution: entries ≥ 0 summing to 1",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("marginals_sum_to_one", 1)
+                .description("each marginal is a distribution: entries ≥ 0 summing to 1")
+                .check(|imp, ctx| {
                     ctx.forall(
                         table(),
                         |t| marginals_call(t),
@@ -89,13 +84,10 @@ pub fn spec() -> Spec<Impl> {
                             Err(e) => expect::fail(format!("Err({e:?})"), "Ok((P(X), P(Y)))"),
                         },
                     )
-                },
-            },
-            Property {
-                id: "conditional_matches_reference",
-                description: "P(Y = j | X = x) = P(X = x, Y = j) / P(X = x), as in the reference crate (to 1e-12)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("conditional_matches_reference", 3)
+                .description("P(Y = j | X = x) = P(X = x, Y = j) / P(X = x), as in the reference crate (to 1e-12)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         table_and_row(),
                         |(t, x)| conditional_call(t, *x),
@@ -104,13 +96,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&(imp.conditional_y_given_x)(t, *x), &want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "conditional_sums_to_one",
-                description: "each conditional row P(Y | X = x) sums to 1, and times P(X = x) gives back row x of the table",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("conditional_sums_to_one", 1)
+                .description("each conditional row P(Y | X = x) sums to 1, and times P(X = x) gives back row x of the table")
+                .check(|imp, ctx| {
                     ctx.forall(
                         table_and_row(),
                         |(t, x)| conditional_call(t, *x),
@@ -124,13 +113,10 @@ pub fn spec() -> Spec<Impl> {
                                 .map_err(|f| prefixed("P(Y | X = x)·P(X = x) vs row x: ", f))
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_zero_probability_event",
-                description: "conditioning on a row of zeros (P(X = x) = 0) gives Err(StatsError::ZeroProbabilityEvent), not NaN",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_zero_probability_event", 2)
+                .description("conditioning on a row of zeros (P(X = x) = 0) gives Err(StatsError::ZeroProbabilityEvent), not NaN")
+                .check(|imp, ctx| {
                     let fixed = vec![vec![0.5, 0.5], vec![0.0, 0.0]];
                     ctx.once(&conditional_call(&fixed, 1), || {
                         zero_event(&(imp.conditional_y_given_x)(&fixed, 1))
@@ -149,13 +135,10 @@ pub fn spec() -> Spec<Impl> {
                         |(t, x)| conditional_call(t, *x),
                         |(t, x)| zero_event(&(imp.conditional_y_given_x)(t, *x)),
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty or ragged table, NaN/±∞ cells, negative cells, cells not summing to 1 or a row index out of range give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty or ragged table, NaN/±∞ cells, negative cells, cells not summing to 1 or a row index out of range give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let (m, m_call) = (imp.marginals, marginals_call);
                     let c = |t: &[Vec<f64>]| (imp.conditional_y_given_x)(t, 0);
                     let c_call = |t: &[Vec<f64>]| conditional_call(t, 0);
@@ -178,13 +161,10 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |t, x| conditional_call(t, x) => (imp.conditional_y_given_x)(t, x);
                         (&vec![vec![0.25, 0.25], vec![0.25, 0.25]], 2) => StatsError::InvalidParameter { name: "x", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "on Iris, species × (petal length > 4 cm): the marginals and P(long petal | species) match the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 2)
+                .description("on Iris, species × (petal length > 4 cm): the marginals and P(long petal | species) match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "marginals(&t) and conditional_y_given_x(&t, s) for s = 0, 1, 2, where \
                         t[s][j] = P(species = s, petal length ≤ 4 cm (j = 0) or > 4 cm (j = 1)) on Iris";
                     ctx.once(call, || {
@@ -206,8 +186,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -63,22 +63,17 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_8_beta_binomial",
         properties: vec![
-            Property {
-                id: "update_matches_reference",
-                description: "Beta(α, β) after s successes and f failures is Beta(α + s, β + f), as in the reference crate",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("update_matches_reference", 2)
+                .description("Beta(α, β) after s successes and f failures is Beta(α + s, β + f), as in the reference crate")
+                .check(|imp, ctx| {
                     ctx.forall(prior_and_data(), update_call, |&(a, b, s, f)| {
                         let want = (SOLUTION.beta_binomial_update)(a, b, s, f).expect("reference");
                         pair_close(&(imp.beta_binomial_update)(a, b, s, f), want, EXACT)
                     })
-                },
-            },
-            Property {
-                id: "posterior_mean_matches_reference",
-                description: "the mean of Beta(α, β) is α / (α + β), as in the reference crate (to 1e-12)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("posterior_mean_matches_reference", 1)
+                .description("the mean of Beta(α, β) is α / (α + β), as in the reference crate (to 1e-12)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (shape(), shape()),
                         |&(a, b)| mean_call(a, b),
@@ -87,13 +82,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.posterior_mean)(a, b), want, EXACT)
                         },
                     )
-                },
-            },
-            Property {
-                id: "mean_between_prior_mean_and_mle",
-                description: "after at least one observation, the posterior mean lies between the prior mean α/(α + β) and the MLE s/(s + f)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("mean_between_prior_mean_and_mle", 2)
+                .description("after at least one observation, the posterior mean lies between the prior mean α/(α + β) and the MLE s/(s + f)")
+                .check(|imp, ctx| {
                     let input = prior_and_data().prop_filter("some data", |t| t.2 + t.3 > 0);
                     ctx.forall(
                         input,
@@ -119,13 +111,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "interval_matches_reference",
-                description: "the equal-tailed interval's ends are the (1 − L)/2 and (1 + L)/2 quantiles of Beta(α, β), as in the reference crate (to 1e-9)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("interval_matches_reference", 3)
+                .description("the equal-tailed interval's ends are the (1 − L)/2 and (1 + L)/2 quantiles of Beta(α, β), as in the reference crate (to 1e-9)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (shape(), shape(), level()),
                         |&(a, b, l)| interval_call(a, b, l),
@@ -137,13 +126,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "interval_narrows_with_data",
-                description: "ten times more data in the same proportions gives a narrower 90% interval",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("interval_narrows_with_data", 1)
+                .description("ten times more data in the same proportions gives a narrower 90% interval")
+                .check(|imp, ctx| {
                     // The posterior parameters after `k` times the data (s, f).
                     let after = |&(a, b, s, f): &(f64, f64, u64, u64), k: f64| {
                         (a + k * s as f64, b + k * f as f64)
@@ -171,13 +157,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "α or β that is NaN, ∞ or ≤ 0, and a level outside (0, 1), give InvalidParameter naming it, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("α or β that is NaN, ∞ or ≤ 0, and a level outside (0, 1), give InvalidParameter naming it, never a panic")
+                .check(|imp, ctx| {
                     let update = |a, b| (imp.beta_binomial_update)(a, b, 3, 2);
                     let update_shown = |a, b| update_call(&(a, b, 3, 2));
                     let interval = |a, b| (imp.credible_interval)(a, b, 0.9);
@@ -200,13 +183,10 @@ pub fn spec() -> Spec<Impl> {
                         (1.5) => StatsError::InvalidParameter { name: "level", .. },
                         (f64::NAN) => StatsError::InvalidParameter { name: "level", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "θ = share of Iris setosa with sepal width > 3.4 cm (22 of 50), prior Beta(1, 1): the posterior, its mean and 95% interval match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("θ = share of Iris setosa with sepal width > 3.4 cm (22 of 50), prior Beta(1, 1): the posterior, its mean and 95% interval match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "beta_binomial_update(1.0, 1.0, s, f), then posterior_mean and \
                         credible_interval(α', β', 0.95), for the setosa flowers with sepal width > 3.4 cm";
                     ctx.once(call, || {
@@ -241,8 +221,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

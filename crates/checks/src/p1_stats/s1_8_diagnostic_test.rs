@@ -53,11 +53,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_8_diagnostic_test",
         properties: vec![
-            Property {
-                id: "positive_matches_reference",
-                description: "P(disease | +) = sens·prev / (sens·prev + (1 − spec)(1 − prev)), as in the reference crate (to 1e-12)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("positive_matches_reference", 3)
+                .description("P(disease | +) = sens·prev / (sens·prev + (1 − spec)(1 − prev)), as in the reference crate (to 1e-12)")
+                .check(|imp, ctx| {
                     let input =
                         triple().prop_filter("P(+) not ≈ 0", |t| p_positive(*t) >= MIN_EVIDENCE);
                     ctx.forall(input, positive_call, |&(prev, sens, spec)| {
@@ -69,13 +67,10 @@ pub fn spec() -> Spec<Impl> {
                             AGREE,
                         )
                     })
-                },
-            },
-            Property {
-                id: "negative_matches_reference",
-                description: "P(disease | −) = (1 − sens)·prev / ((1 − sens)·prev + spec·(1 − prev)), as the reference posterior (to 1e-12)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("negative_matches_reference", 2)
+                .description("P(disease | −) = (1 − sens)·prev / ((1 − sens)·prev + spec·(1 − prev)), as the reference posterior (to 1e-12)")
+                .check(|imp, ctx| {
                     let input = triple()
                         .prop_filter("P(−) not ≈ 0", |t| p_negative(*t) >= MIN_EVIDENCE);
                     ctx.forall(input, negative_call, |&t| {
@@ -86,13 +81,10 @@ pub fn spec() -> Spec<Impl> {
                             AGREE,
                         )
                     })
-                },
-            },
-            Property {
-                id: "base_rate_example",
-                description: "1% prevalence, 99% sensitivity, 95% specificity: a positive test means only ≈ 16.7% (0.0099/0.0594), a negative one ≈ 0.0106%",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("base_rate_example", 2)
+                .description("1% prevalence, 99% sensitivity, 95% specificity: a positive test means only ≈ 16.7% (0.0099/0.0594), a negative one ≈ 0.0106%")
+                .check(|imp, ctx| {
                     let t = (0.01, 0.99, 0.95);
                     ctx.once(&positive_call(&t), || {
                         expect::close(
@@ -108,13 +100,10 @@ pub fn spec() -> Spec<Impl> {
                             AGREE,
                         )
                     })
-                },
-            },
-            Property {
-                id: "informative_test_moves_belief",
-                description: "for a test with sens + spec > 1, P(disease | −) ≤ prevalence ≤ P(disease | +)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("informative_test_moves_belief", 1)
+                .description("for a test with sens + spec > 1, P(disease | −) ≤ prevalence ≤ P(disease | +)")
+                .check(|imp, ctx| {
                     let input = triple().prop_filter("informative test, evidence not ≈ 0", |t| {
                         t.1 + t.2 > 1.0
                             && p_positive(*t) >= MIN_EVIDENCE
@@ -134,13 +123,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "a NaN or out-of-range argument gives InvalidParameter naming it; an impossible test result gives ZeroProbabilityEvent; never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("a NaN or out-of-range argument gives InvalidParameter naming it; an impossible test result gives ZeroProbabilityEvent; never a panic")
+                .check(|imp, ctx| {
                     let (pos, neg) = (imp.p_disease_given_positive, imp.p_disease_given_negative);
                     for (i, name) in
                         ["prevalence", "sensitivity", "specificity"].into_iter().enumerate()
@@ -165,8 +151,7 @@ pub fn spec() -> Spec<Impl> {
                         (positive_call, pos, (0.0, 0.9, 1.0)) => StatsError::ZeroProbabilityEvent,
                         (negative_call, neg, (1.0, 1.0, 0.3)) => StatsError::ZeroProbabilityEvent,
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

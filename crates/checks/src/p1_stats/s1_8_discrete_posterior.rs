@@ -48,23 +48,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_8_discrete_posterior",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "P(Hᵢ | D) = P(D | Hᵢ)·P(Hᵢ) / Σⱼ P(D | Hⱼ)·P(Hⱼ), as in the reference crate (to 1e-12)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("P(Hᵢ | D) = P(D | Hᵢ)·P(Hᵢ) / Σⱼ P(D | Hⱼ)·P(Hⱼ), as in the reference crate (to 1e-12)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         prior_and_likelihood(),
                         |(p, l)| call(p, l),
                         |(p, l)| expect::all_close(&(imp.posterior)(p, l), &reference(p, l), AGREE),
                     )
-                },
-            },
-            Property {
-                id: "sums_to_one",
-                description: "the posterior is a distribution: entries ≥ 0 summing to 1",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("sums_to_one", 1)
+                .description("the posterior is a distribution: entries ≥ 0 summing to 1")
+                .check(|imp, ctx| {
                     ctx.forall(
                         prior_and_likelihood(),
                         |(p, l)| call(p, l),
@@ -83,13 +78,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "uniform_prior_normalises_likelihood",
-                description: "with a uniform prior the posterior is the likelihood divided by its sum",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("uniform_prior_normalises_likelihood", 2)
+                .description("with a uniform prior the posterior is the likelihood divided by its sum")
+                .check(|imp, ctx| {
                     let input = (1..=6usize)
                         .prop_flat_map(likelihood)
                         .prop_filter("positive evidence", |l| l.iter().any(|&v| v > 0.0));
@@ -103,13 +95,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&(imp.posterior)(&uniform, l), &want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "sequential_equals_batch",
-                description: "updating on D₁ then on D₂ (yesterday's posterior is today's prior) equals one update with the likelihood P(D₁ | H)·P(D₂ | H)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("sequential_equals_batch", 2)
+                .description("updating on D₁ then on D₂ (yesterday's posterior is today's prior) equals one update with the likelihood P(D₁ | H)·P(D₂ | H)")
+                .check(|imp, ctx| {
                     let input = (1..=6usize).prop_flat_map(|k| {
                         let positive = proptest::collection::vec(
                             prop_oneof![
@@ -139,13 +128,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&(imp.posterior)(&first, l2), &batch, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or mismatched slices, NaN/±∞, a prior that is not a distribution, a negative likelihood or zero evidence give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or mismatched slices, NaN/±∞, a prior that is not a distribution, a negative likelihood or zero evidence give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |p, l| call(p, l) => (imp.posterior)(p, l);
                         (&[], &[]) => StatsError::EmptyInput,
                         (&[], &[1.0]) => StatsError::EmptyInput,
@@ -158,13 +144,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[0.5, 0.5], &[1.0, -0.5]) => StatsError::InvalidProbabilities,
                         (&[1.0, 0.0], &[0.0, 0.7]) => StatsError::ZeroProbabilityEvent,
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "on Iris, the species of a flower with petal length in (4.5, 5.0] cm, under a uniform and a 20/20/60 prior, matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("on Iris, the species of a flower with petal length in (4.5, 5.0] cm, under a uniform and a 20/20/60 prior, matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "posterior(&prior, &likelihood), likelihood[s] = share of species s with \
                         petal length in (4.5, 5.0] cm on Iris, prior = [1/3, 1/3, 1/3] and [0.2, 0.2, 0.6]";
                     ctx.once(call, || {
@@ -187,8 +170,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

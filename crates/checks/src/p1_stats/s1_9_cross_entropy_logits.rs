@@ -40,11 +40,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_9_cross_entropy_logits",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "equals the mean of −[y·ln σ(z) + (1 − y)·ln(1 − σ(z))], as in the reference crate (to 1e-10 relative), for logits in [−40, 40]",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("equals the mean of −[y·ln σ(z) + (1 − y)·ln(1 − σ(z))], as in the reference crate (to 1e-10 relative), for logits in [−40, 40]")
+                .check(|imp, ctx| {
                     ctx.forall(
                         pairs(),
                         |(z, y)| call(z, y),
@@ -56,13 +54,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "non_negative",
-                description: "with hard labels (0 or 1) the cross-entropy is a negative log of a probability, so ≥ 0",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("non_negative", 1)
+                .description("with hard labels (0 or 1) the cross-entropy is a negative log of a probability, so ≥ 0")
+                .check(|imp, ctx| {
                     let hard = (1..30usize).prop_flat_map(|n| {
                         (
                             proptest::collection::vec(logit(), n),
@@ -81,13 +76,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "finite_at_extreme_logits",
-                description: "logits of ±1000 give the exact, finite loss (0 when confidently right, 1000 when confidently wrong), never NaN or ∞",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("finite_at_extreme_logits", 2)
+                .description("logits of ±1000 give the exact, finite loss (0 when confidently right, 1000 when confidently wrong), never NaN or ∞")
+                .check(|imp, ctx| {
                     let cases: [(&[f64], &[f64]); 6] = [
                         (&[1000.0], &[1.0]),
                         (&[-1000.0], &[0.0]),
@@ -125,13 +117,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or mismatched slices, NaN/±∞ values and labels outside [0, 1] give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or mismatched slices, NaN/±∞ values and labels outside [0, 1] give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |z, y| call(z, y) => (imp.binary_cross_entropy_with_logits)(z, y);
                         (&[], &[]) => StatsError::EmptyInput,
                         (&[], &[1.0]) => StatsError::EmptyInput,
@@ -142,13 +131,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[0.5], &[2.0]) => StatsError::InvalidParameter { name: "labels", .. },
                         (&[0.5], &[-0.5]) => StatsError::InvalidParameter { name: "labels", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "on Iris versicolor (0) vs virginica (1), with logits z = 2·(petal length − 4.8) and z = 200·(petal length − 4.8), the loss matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("on Iris versicolor (0) vs virginica (1), with logits z = 2·(petal length − 4.8) and z = 200·(petal length − 4.8), the loss matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "binary_cross_entropy_with_logits(&z, &y), y = 1 for virginica, 0 for versicolor, \
                         z = k·(petal length − 4.8) for k = 2 and k = 200";
                     ctx.once(call, || {
@@ -171,8 +157,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

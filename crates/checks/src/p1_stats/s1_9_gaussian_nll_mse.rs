@@ -47,11 +47,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_9_gaussian_nll_mse",
         properties: vec![
-            Property {
-                id: "nll_matches_reference",
-                description: "NLL = (n/2)·ln(2πσ²) + Σ(yᵢ − ŷᵢ)²/(2σ²), as in the reference crate (to 1e-10 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("nll_matches_reference", 3)
+                .description("NLL = (n/2)·ln(2πσ²) + Σ(yᵢ − ŷᵢ)²/(2σ²), as in the reference crate (to 1e-10 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (pairs(), sigma()),
                         |((y, h), s)| nll_call(y, h, *s),
@@ -60,13 +58,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.gaussian_nll)(y, h, *s), want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "mse_matches_reference",
-                description: "MSE = Σ(yᵢ − ŷᵢ)²/n, as in the reference crate (to 1e-10 relative)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("mse_matches_reference", 2)
+                .description("MSE = Σ(yᵢ − ŷᵢ)²/n, as in the reference crate (to 1e-10 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         pairs(),
                         |(y, h)| mse_call(y, h),
@@ -76,13 +71,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.mean_squared_error)(y, h), want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "nll_is_affine_in_mse",
-                description: "your two functions agree: NLL = (n/2)·ln(2πσ²) + n·MSE/(2σ²)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("nll_is_affine_in_mse", 1)
+                .description("your two functions agree: NLL = (n/2)·ln(2πσ²) + n·MSE/(2σ²)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (pairs(), sigma()),
                         |((y, h), s)| format!("{} vs {}", nll_call(y, h, *s), mse_call(y, h)),
@@ -95,13 +87,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.gaussian_nll)(y, h, *s), want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "argmin_nll_is_argmin_mse",
-                description: "among constant predictions c on a grid, the c with the smallest NLL is the c with the smallest MSE — the grid point nearest the mean ȳ",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("argmin_nll_is_argmin_mse", 2)
+                .description("among constant predictions c on a grid, the c with the smallest NLL is the c with the smallest MSE — the grid point nearest the mean ȳ")
+                .check(|imp, ctx| {
                     let input = (strategies::sample(1..15), sigma()).prop_filter(
                         "a unique nearest grid point",
                         |(y, _)| {
@@ -137,13 +126,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or mismatched slices, NaN/±∞ values, and σ that is NaN, ∞ or ≤ 0 give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or mismatched slices, NaN/±∞ values, and σ that is NaN, ∞ or ≤ 0 give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let nll = |y: &[f64], h: &[f64]| (imp.gaussian_nll)(y, h, 1.0);
                     let nll_shown = |y: &[f64], h: &[f64]| nll_call(y, h, 1.0);
                     let mse = imp.mean_squared_error;
@@ -165,13 +151,10 @@ pub fn spec() -> Spec<Impl> {
                         (f64::NAN) => StatsError::InvalidParameter { name: "sigma", .. },
                         (f64::INFINITY) => StatsError::InvalidParameter { name: "sigma", .. },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_snapshot",
-                description: "on Anscombe's quartet with the common fit ŷ = 3 + 0.5x and σ = 1, the MSE and NLL of each set match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_snapshot", 1)
+                .description("on Anscombe's quartet with the common fit ŷ = 3 + 0.5x and σ = 1, the MSE and NLL of each set match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "mean_squared_error(&yᵢ, &ŷᵢ) and gaussian_nll(&yᵢ, &ŷᵢ, 1.0) with ŷᵢ = 3 + 0.5·xᵢ for Anscombe's sets i = 1..4";
                     ctx.once(call, || {
                         let data = mathlings_models::datasets::anscombe();
@@ -187,8 +170,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

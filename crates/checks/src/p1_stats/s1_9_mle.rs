@@ -88,11 +88,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s1_9_mle",
         properties: vec![
-            Property {
-                id: "normal_matches_reference",
-                description: "μ̂ is the mean and σ̂ = √(Σ(xᵢ − μ̂)²/n), as in the reference crate",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("normal_matches_reference", 3)
+                .description("μ̂ is the mean and σ̂ = √(Σ(xᵢ − μ̂)²/n), as in the reference crate")
+                .check(|imp, ctx| {
                     ctx.forall(
                         strategies::sample(1..40),
                         |x| normal_call(x),
@@ -101,13 +99,10 @@ pub fn spec() -> Spec<Impl> {
                             pair_close(&(imp.normal_mle)(x), (want.mu, want.sigma), AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "bernoulli_poisson_match_reference",
-                description: "p̂ is the fraction of successes and λ̂ the mean count, as in the reference crate",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("bernoulli_poisson_match_reference", 2)
+                .description("p̂ is the fraction of successes and λ̂ the mean count, as in the reference crate")
+                .check(|imp, ctx| {
                     ctx.forall(
                         bools(),
                         |x| bernoulli_call(x),
@@ -124,13 +119,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.poisson_mle)(x), want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "normal_likelihood_is_maximal",
-                description: "the normal log-likelihood at (μ̂, σ̂) is at least that at μ̂ ± 0.01σ̂, μ̂ ± 0.3σ̂, σ̂·(1 ± 0.005) and σ̂·(1 ± 0.2)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("normal_likelihood_is_maximal", 2)
+                .description("the normal log-likelihood at (μ̂, σ̂) is at least that at μ̂ ± 0.01σ̂, μ̂ ± 0.3σ̂, σ̂·(1 ± 0.005) and σ̂·(1 ± 0.2)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         spread_sample(),
                         |x| normal_call(x),
@@ -149,13 +141,10 @@ pub fn spec() -> Spec<Impl> {
                             })
                         },
                     )
-                },
-            },
-            Property {
-                id: "bernoulli_poisson_likelihood_is_maximal",
-                description: "the Bernoulli log-likelihood at p̂ beats p̂ ± 0.01 and ± 0.2; the Poisson one at λ̂ beats λ̂·(1 ± 0.01) and λ̂·(1 ± 0.3)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("bernoulli_poisson_likelihood_is_maximal", 1)
+                .description("the Bernoulli log-likelihood at p̂ beats p̂ ± 0.01 and ± 0.2; the Poisson one at λ̂ beats λ̂·(1 ± 0.01) and λ̂·(1 ± 0.3)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         bools(),
                         |x| bernoulli_call(x),
@@ -187,13 +176,10 @@ pub fn spec() -> Spec<Impl> {
                             })
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty data gives StatsError::EmptyInput, and NaN/±∞ in a normal sample StatsError::NonFinite, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty data gives StatsError::EmptyInput, and NaN/±∞ in a normal sample StatsError::NonFinite, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |x| normal_call(x) => (imp.normal_mle)(x); (&[]) => StatsError::EmptyInput)?;
                     rejects!(ctx, |x| bernoulli_call(x) => (imp.bernoulli_mle)(x); (&[]) => StatsError::EmptyInput)?;
                     rejects!(ctx, |x| poisson_call(x) => (imp.poisson_mle)(x); (&[]) => StatsError::EmptyInput)?;
@@ -202,13 +188,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, f64::INFINITY, 2.0]) => StatsError::NonFinite,
                         (&[1.0, f64::NEG_INFINITY, 2.0]) => StatsError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_snapshot",
-                description: "the normal MLE of Iris sepal length (150 flowers) matches the stored snapshot (μ̂ ≈ 5.843, σ̂ ≈ 0.8253)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_snapshot", 1)
+                .description("the normal MLE of Iris sepal length (150 flowers) matches the stored snapshot (μ̂ ≈ 5.843, σ̂ ≈ 0.8253)")
+                .check(|imp, ctx| {
                     let call = "normal_mle(&sepal_length) on the 150 Iris flowers";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -223,8 +206,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -99,11 +99,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_1_broadcasting",
         properties: vec![
-            Property {
-                id: "shapes_match_reference",
-                description: "broadcast_shapes equals the reference (NumPy's rule) on random compatible and incompatible shapes",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("shapes_match_reference", 2)
+                .description("broadcast_shapes equals the reference (NumPy's rule) on random compatible and incompatible shapes")
+                .check(|imp, ctx| {
                     let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
                     ctx.forall(
                         pairs,
@@ -114,13 +112,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(got == want, show::result(&got), show::result(&want))
                         },
                     )
-                },
-            },
-            Property {
-                id: "add_matches_elementwise",
-                description: "broadcast_add gives a[i mod shape_a] + b[i mod shape_b] at every output index i (right-aligned)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("add_matches_elementwise", 3)
+                .description("broadcast_add gives a[i mod shape_a] + b[i mod shape_b] at every output index i (right-aligned)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         operands(),
                         |(a, sa, b, sb)| call_add(a, sa, b, sb),
@@ -130,13 +125,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(got == want, show_sum(&got), show_sum(&want))
                         },
                     )
-                },
-            },
-            Property {
-                id: "commutative",
-                description: "broadcast_shapes(a, b) = broadcast_shapes(b, a) and broadcast_add(a, b) = broadcast_add(b, a)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("commutative", 1)
+                .description("broadcast_shapes(a, b) = broadcast_shapes(b, a) and broadcast_add(a, b) = broadcast_add(b, a)")
+                .check(|imp, ctx| {
                     let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
                     ctx.forall(
                         pairs,
@@ -175,13 +167,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "incompatible_shapes_error",
-                description: "shapes with an aligned pair of different lengths, neither 1, give TensorShapeMismatch { left: a, right: b } from both functions",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("incompatible_shapes_error", 2)
+                .description("shapes with an aligned pair of different lengths, neither 1, give TensorShapeMismatch { left: a, right: b } from both functions")
+                .check(|imp, ctx| {
                     ctx.forall(
                         incompatible_shapes(),
                         |(a, b)| call_shapes(a, b),
@@ -215,13 +204,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "scalar_and_zero",
-                description: "adding a scalar (shape []) adds it to every element; adding zeros of the same shape changes nothing",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("scalar_and_zero", 1)
+                .description("adding a scalar (shape []) adds it to every element; adding zeros of the same shape changes nothing")
+                .check(|imp, ctx| {
                     let input = (operands(), strategies::value());
                     ctx.forall(
                         input,
@@ -244,13 +230,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty data, NaN/±∞ and data whose length does not fill the shape give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty data, NaN/±∞ and data whose length does not fill the shape give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |ops| call_add(&ops.0, &ops.1, &ops.2, &ops.3) => (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3), shown show_sum;
                         ((vec![], vec![0], vec![1.0], vec![])) == LinalgError::Empty,
                         ((vec![1.0], vec![], vec![], vec![0])) == LinalgError::Empty,
@@ -259,17 +242,13 @@ pub fn spec() -> Spec<Impl> {
                         ((vec![1.0, 2.0, 3.0], vec![2, 2], vec![1.0], vec![])) == LinalgError::TensorShapeMismatch { left: vec![3], right: vec![2, 2] },
                         ((vec![1.0, 2.0], vec![2], vec![1.0, 2.0], vec![3])) == LinalgError::TensorShapeMismatch { left: vec![2], right: vec![3] },
                     )
-                },
-            },
-            Property {
-                id: "iris_centring",
-                description: "centring the Iris features per species ([3, 50, 4] + [3, 1, 4]) and the species means ([3, 1, 4] + [4]) matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_centring", 1)
+                .description("centring the Iris features per species ([3, 50, 4] + [3, 1, 4]) and the species means ([3, 1, 4] + [4]) matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "broadcast_add(&x, &[3, 50, 4], &minus_species_means, &[3, 1, 4]) and broadcast_add(&species_means, &[3, 1, 4], &minus_mean, &[4]) on Iris";
                     ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -151,11 +151,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_1_strided_tensor",
         properties: vec![
-            Property {
-                id: "row_major_layout",
-                description: "from_vec lays the data out row-major: strides [.., shape₂·shape₃, shape₃, 1], offsets 0, 1, 2, … in index order",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("row_major_layout", 2)
+                .description("from_vec lays the data out row-major: strides [.., shape₂·shape₃, shape₃, 1], offsets 0, 1, 2, … in index order")
+                .check(|imp, ctx| {
                     ctx.forall(shape(), |s| call(s, &[]), |s| {
                         let case = Case { shape: s.clone(), ops: vec![] };
                         let got = expect::ok(run(imp, &case), "a tensor")?;
@@ -167,13 +165,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("strides {strides:?}, offsets in index order {offsets:?} (the last axis moves fastest)"),
                         )
                     })
-                },
-            },
-            Property {
-                id: "offsets_bijection",
-                description: "after any reshapes and permutes, offset_of maps the indices one-to-one onto 0..n",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("offsets_bijection", 2)
+                .description("after any reshapes and permutes, offset_of maps the indices one-to-one onto 0..n")
+                .check(|imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
                         let got = expect::ok(run(imp, case), "a tensor")?;
                         let mut sorted = got.offsets.clone();
@@ -184,25 +179,19 @@ pub fn spec() -> Spec<Impl> {
                             format!("each of 0..{} exactly once", case.count()),
                         )
                     })
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "shape, strides and elements after random reshapes and permutes equal the reference tensor's",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("shape, strides and elements after random reshapes and permutes equal the reference tensor's")
+                .check(|imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
                         let want = run(&reference(), case).expect("reference tensor");
                         let got = expect::ok(run(imp, case), "a tensor")?;
                         same_tensor(&got, &want)
                     })
-                },
-            },
-            Property {
-                id: "reshape_round_trips",
-                description: "reshape keeps the elements in row-major order: t.reshape(&[n])?.reshape(t.shape())? equals t",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("reshape_round_trips", 1)
+                .description("reshape keeps the elements in row-major order: t.reshape(&[n])?.reshape(t.shape())? equals t")
+                .check(|imp, ctx| {
                     ctx.forall(
                         case(),
                         |case| case.then(&case.round_trip()).call(),
@@ -227,13 +216,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "permute_inverse_is_identity",
-                description: "t.permute(&axes)?.permute(&inverse(axes))? equals t (shape, strides, elements)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("permute_inverse_is_identity", 1)
+                .description("t.permute(&axes)?.permute(&inverse(axes))? equals t (shape, strides, elements)")
+                .check(|imp, ctx| {
                     let input = (case(), proptest::num::u64::ANY).prop_map(|(case, seed)| {
                         let axes = permutation(case.final_shape().len(), seed);
                         (case, axes)
@@ -250,13 +236,10 @@ pub fn spec() -> Spec<Impl> {
                             same_tensor(&got, &before)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "wrong data lengths, empty or non-finite data, out-of-bounds or wrong-length indices, element-count-changing reshapes and non-permutations give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("wrong data lengths, empty or non-finite data, out-of-bounds or wrong-length indices, element-count-changing reshapes and non-permutations give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let data6: Vec<f64> = (0..6).map(f64::from).collect();
                     let text = |data: &[f64], shape: &[usize], ops: &[Op]| {
                         if data.len() == shape.iter().product::<usize>() {
@@ -289,21 +272,17 @@ pub fn spec() -> Spec<Impl> {
                         (&[], &[1]) => LinalgError::InvalidParameter { name: "index", .. },
                         (&[], &[0, 0, 0]) => LinalgError::InvalidParameter { name: "index", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_species_blocks",
-                description: "the Iris features (150×4) reshaped to [species, sample, feature], permuted to [species, feature, sample] and reshaped to [12, 50] match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_species_blocks", 1)
+                .description("the Iris features (150×4) reshaped to [species, sample, feature], permuted to [species, feature, sample] and reshaped to [12, 50] match the stored snapshot")
+                .check(|imp, ctx| {
                     let ops = iris_ops();
                     let call = format!(
                         "{} with the Iris features, row-major",
                         call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris")
                     );
                     ctx.once(&call, || ctx.snapshot("iris", &call, &iris_text(imp, &ops)))
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

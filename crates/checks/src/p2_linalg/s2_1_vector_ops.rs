@@ -81,11 +81,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_1_vector_ops",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "dot, norm (p = 1, 1.5, 2, 3, ∞), cosine_similarity and project equal the reference crate on random vectors",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("dot, norm (p = 1, 1.5, 2, 3, ∞), cosine_similarity and project equal the reference crate on random vectors")
+                .check(|imp, ctx| {
                     ctx.forall(
                         nonzero_pair(),
                         |(a, b)| call2("dot", a, b),
@@ -122,13 +120,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&(imp.project)(v, u), &want, tol)
                         },
                     )
-                },
-            },
-            Property {
-                id: "cauchy_schwarz",
-                description: "|a · b| ≤ ‖a‖₂ ‖b‖₂, and the cosine similarity lies in [−1, 1]",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("cauchy_schwarz", 1)
+                .description("|a · b| ≤ ‖a‖₂ ‖b‖₂, and the cosine similarity lies in [−1, 1]")
+                .check(|imp, ctx| {
                     ctx.forall(
                         nonzero_pair(),
                         |(a, b)| format!("{} vs norm(a, 2.0) · norm(b, 2.0)", call2("dot", a, b)),
@@ -156,13 +151,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "triangle_inequality",
-                description: "‖a + b‖ₚ ≤ ‖a‖ₚ + ‖b‖ₚ for p = 1, 1.5, 2, 3, ∞",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("triangle_inequality", 1)
+                .description("‖a + b‖ₚ ≤ ‖a‖ₚ + ‖b‖ₚ for p = 1, 1.5, 2, 3, ∞")
+                .check(|imp, ctx| {
                     for p in PS {
                         ctx.forall(
                             pair(),
@@ -188,13 +180,10 @@ pub fn spec() -> Spec<Impl> {
                         )?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "projection_idempotent",
-                description: "projecting twice changes nothing, and v − proj(v) is perpendicular to the line",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("projection_idempotent", 2)
+                .description("projecting twice changes nothing, and v − proj(v) is perpendicular to the line")
+                .check(|imp, ctx| {
                     ctx.forall(
                         nonzero_pair(),
                         |(v, u)| call2("project", v, u),
@@ -227,13 +216,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "no_overflow",
-                description: "norms and cosines of vectors with huge (×2⁶⁰⁰) or tiny (×2⁻⁶⁰⁰) entries are scaled exactly, never ∞ or 0",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("no_overflow", 2)
+                .description("norms and cosines of vectors with huge (×2⁶⁰⁰) or tiny (×2⁻⁶⁰⁰) entries are scaled exactly, never ∞ or 0")
+                .check(|imp, ctx| {
                     ctx.once("norm(&[1e200, 1e200], 2.0)", || {
                         expect::close(&(imp.norm)(&[1e200, 1e200], 2.0), 1e200 * 2f64.sqrt(), NORM)
                     })?;
@@ -262,13 +248,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "different lengths, empty vectors, NaN/±∞, p < 1 and zero vectors (cosine, projection) give the typed error, never a panic or NaN",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("different lengths, empty vectors, NaN/±∞, p < 1 and zero vectors (cosine, projection) give the typed error, never a panic or NaN")
+                .check(|imp, ctx| {
                     let dot = (|a: &[f64], b: &[f64]| call2("dot", a, b), imp.dot);
                     let cosine = (
                         |a: &[f64], b: &[f64]| call2("cosine_similarity", a, b),
@@ -301,17 +284,13 @@ pub fn spec() -> Spec<Impl> {
                         (cosine, &zero, &two) => LinalgError::ZeroVector,
                         (project, &two, &zero) => LinalgError::ZeroVector,
                     )
-                },
-            },
-            Property {
-                id: "iris_species_means",
-                description: "norms, cosines and a projection of the Iris species' mean feature vectors match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_species_means", 1)
+                .description("norms, cosines and a projection of the Iris species' mean feature vectors match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "norm, cosine_similarity and project on the mean feature vectors of the three Iris species";
                     ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

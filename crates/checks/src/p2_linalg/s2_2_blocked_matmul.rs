@@ -93,23 +93,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_2_blocked_matmul",
         properties: vec![
-            Property {
-                id: "matches_nalgebra",
-                description: "equals nalgebra's product on random shapes up to 70×70 (to 1e-12·(|A||B|)ᵢⱼ)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_nalgebra", 3)
+                .description("equals nalgebra's product on random shapes up to 70×70 (to 1e-12·(|A||B|)ᵢⱼ)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         shapes(),
                         |(a, b)| call(a, b),
                         |(a, b)| is_product(&(imp.matmul_blocked)(a, b), a, b),
                     )
-                },
-            },
-            Property {
-                id: "partial_blocks",
-                description: "shapes that are not multiples of common block sizes (1×130 · 130×1, 33×65 · 65×17, 65×64 · 64×130, …) are multiplied completely, including the last partial blocks",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("partial_blocks", 2)
+                .description("shapes that are not multiples of common block sizes (1×130 · 130×1, 33×65 · 65×17, 65×64 · 64×130, …) are multiplied completely, including the last partial blocks")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     for (m, p, n) in [
                         (1, 1, 1),
@@ -126,13 +121,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "faster_than_naive",
-                description: "at n = 128 it is ≥ 2× faster than a plain i-j-k loop with a[(i, k)] indexing compiled in the same build (best of 3 runs each)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("faster_than_naive", 2)
+                .description("at n = 128 it is ≥ 2× faster than a plain i-j-k loop with a[(i, k)] indexing compiled in the same build (best of 3 runs each)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     let (a, b) = (random_matrix(&mut rng, 37, 45), random_matrix(&mut rng, 45, 29));
                     ctx.once(&call(&a, &b), || is_product(&(imp.matmul_blocked)(&a, &b), &a, &b))?;
@@ -161,13 +153,10 @@ pub fn spec() -> Spec<Impl> {
                         }),
                         Err(why) => ctx.once(&text, || expect::fail(why, format!("the timing to finish within {} s", TIMING_LIMIT.as_secs()))),
                     }
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "mismatched inner dimensions, empty matrices and NaN/±∞ give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("mismatched inner dimensions, empty matrices and NaN/±∞ give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let wide = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
                     let one = DMatrix::from_element(1, 1, 1.0);
                     rejects!(ctx, |a, b| call(a, b) => (imp.matmul_blocked)(a, b), shown show::outcome;
@@ -178,13 +167,10 @@ pub fn spec() -> Spec<Impl> {
                         // A bad left operand with a good right one: each operand is validated.
                         (&DMatrix::from_element(1, 1, f64::INFINITY), &one) => LinalgError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_similarity",
-                description: "the 150×150 similarity matrix X Xᵀ of the Iris features (trace, total, a few entries) matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_similarity", 1)
+                .description("the 150×150 similarity matrix X Xᵀ of the Iris features (trace, total, a few entries) matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "matmul_blocked(&iris.features, &iris.features.transpose())";
                     ctx.once(call, || {
                         let x = mathlings_models::datasets::iris().features;
@@ -209,8 +195,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

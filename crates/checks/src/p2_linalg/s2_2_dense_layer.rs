@@ -45,11 +45,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_2_dense_layer",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "equals the reference X Wᵀ + 1 bᵀ on random batches, layers and biases (to 1e-13 of |X||W|ᵀ + |b|)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("equals the reference X Wᵀ + 1 bᵀ on random batches, layers and biases (to 1e-13 of |X||W|ᵀ + |b|)")
+                .check(|imp, ctx| {
                     ctx.forall(layer(), call, |l| {
                         matrix_close(
                             &(imp.dense_layer)(&l.0, &l.1, &l.2),
@@ -57,13 +55,10 @@ pub fn spec() -> Spec<Impl> {
                             tolerance(l),
                         )
                     })
-                },
-            },
-            Property {
-                id: "samples_independent",
-                description: "row r of the batched output equals the layer applied to sample r alone",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("samples_independent", 1)
+                .description("row r of the batched output equals the layer applied to sample r alone")
+                .check(|imp, ctx| {
                     ctx.forall(layer(), call, |l| {
                         let (x, w, b) = l;
                         let batched = (imp.dense_layer)(x, w, b);
@@ -88,13 +83,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         Ok(())
                     })
-                },
-            },
-            Property {
-                id: "bias_broadcast",
-                description: "with zero weights every row of Y is bᵀ; with a zero bias Y = X Wᵀ",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("bias_broadcast", 1)
+                .description("with zero weights every row of Y is bᵀ; with a zero bias Y = X Wᵀ")
+                .check(|imp, ctx| {
                     ctx.forall(
                         layer(),
                         |(x, w, b)| {
@@ -119,13 +111,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite inputs, X and W with different input counts, and a bias of the wrong length give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite inputs, X and W with different input counts, and a bias of the wrong length give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let x = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
                     let w = DMatrix::from_row_slice(2, 3, &[1.0, 0.0, 1.0, 0.0, 1.0, 0.0]);
                     let b = DVector::from_vec(vec![0.5, -0.5]);
@@ -145,13 +134,10 @@ pub fn spec() -> Spec<Impl> {
                         ((x.clone(), w_wrong.clone(), b3.clone())) => LinalgError::ShapeMismatch { left: (2, 3), right: (3, 2) },
                         ((x.clone(), w.clone(), b3.clone())) => LinalgError::ShapeMismatch { left: (2, 3), right: (3, 1) },
                     )
-                },
-            },
-            Property {
-                id: "iris_nearest_mean_scores",
-                description: "a linear layer scoring each Iris flower against the species means (wₛ = mₛ, bₛ = −½‖mₛ‖²) matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_nearest_mean_scores", 1)
+                .description("a linear layer scoring each Iris flower against the species means (wₛ = mₛ, bₛ = −½‖mₛ‖²) matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "dense_layer(&iris.features, &species_means, &(−½‖mₛ‖²)ₛ)";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -176,8 +162,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

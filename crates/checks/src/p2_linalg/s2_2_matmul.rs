@@ -49,11 +49,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_2_matmul",
         properties: vec![
-            Property {
-                id: "matches_nalgebra",
-                description: "matmul equals nalgebra's product (to 1e-13·(|A||B|)ᵢⱼ), add and transpose equal nalgebra's exactly, on random shapes up to 6×6",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_nalgebra", 3)
+                .description("matmul equals nalgebra's product (to 1e-13·(|A||B|)ᵢⱼ), add and transpose equal nalgebra's exactly, on random shapes up to 6×6")
+                .check(|imp, ctx| {
                     ctx.forall(
                         product_pair(1..=6),
                         |(a, b)| call("matmul", a, b),
@@ -75,13 +73,10 @@ pub fn spec() -> Spec<Impl> {
                         |a| format!("transpose(&{})", show::matrix(a)),
                         |a| matrix_close(&Ok((imp.transpose)(a)), &a.transpose(), |_, _| 0.0),
                     )
-                },
-            },
-            Property {
-                id: "associative",
-                description: "(AB)C = A(BC)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("associative", 1)
+                .description("(AB)C = A(BC)")
+                .check(|imp, ctx| {
                     let triple = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize).prop_flat_map(
                         |(m, p, q, n)| {
                             (
@@ -102,13 +97,10 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.matmul)(a, &bc), &left, product_tolerance(scale, TRIPLE_REL))
                         },
                     )
-                },
-            },
-            Property {
-                id: "transpose_of_product",
-                description: "(AB)ᵀ = BᵀAᵀ, and (Aᵀ)ᵀ = A",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("transpose_of_product", 1)
+                .description("(AB)ᵀ = BᵀAᵀ, and (Aᵀ)ᵀ = A")
+                .check(|imp, ctx| {
                     ctx.forall(
                         product_pair(1..=6),
                         |(a, b)| format!("transpose(&matmul(&a, &b)?) vs matmul(&transpose(&b), &transpose(&a)) with a = {}, b = {}", show::matrix(a), show::matrix(b)),
@@ -120,13 +112,10 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&Ok((imp.transpose)(&(imp.transpose)(a))), a, |_, _| 0.0)
                         },
                     )
-                },
-            },
-            Property {
-                id: "identity",
-                description: "AI = A and IA = A exactly",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("identity", 1)
+                .description("AI = A and IA = A exactly")
+                .check(|imp, ctx| {
                     ctx.forall(
                         any_matrix(),
                         |a| format!("matmul(&a, &DMatrix::identity({n}, {n})) and matmul(&DMatrix::identity({m}, {m}), &a) with a = {}", show::matrix(a), n = a.ncols(), m = a.nrows()),
@@ -137,13 +126,10 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.matmul)(&left, a), a, |_, _| 0.0)
                         },
                     )
-                },
-            },
-            Property {
-                id: "distributive",
-                description: "A(B + C) = AB + AC",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("distributive", 1)
+                .description("A(B + C) = AB + AC")
+                .check(|imp, ctx| {
                     let triple = (1..=5usize, 1..=5usize, 1..=5usize).prop_flat_map(|(m, p, n)| {
                         (
                             strategies::matrix(m, p),
@@ -162,13 +148,10 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.matmul)(a, &sum), &want, product_tolerance(scale, 4.0 * PRODUCT_REL))
                         },
                     )
-                },
-            },
-            Property {
-                id: "shape_mismatch_is_an_error",
-                description: "a product of m×p and q×n with p ≠ q, or a sum of different shapes, gives ShapeMismatch { left, right }, never a panic",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shape_mismatch_is_an_error", 2)
+                .description("a product of m×p and q×n with p ≠ q, or a sum of different shapes, gives ShapeMismatch { left, right }, never a panic")
+                .check(|imp, ctx| {
                     let pair = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
                         .prop_filter("p ≠ q", |(_, p, q, _)| p != q)
                         .prop_flat_map(|(m, p, q, n)| {
@@ -189,13 +172,10 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| call("add", a, b),
                         |(a, b)| mismatch(&(imp.add)(a, b), a, b),
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty matrices and NaN/±∞ entries (in either operand) give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty matrices and NaN/±∞ entries (in either operand) give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let one = DMatrix::from_element(1, 1, 2.0);
                     for (name, f) in [("matmul", imp.matmul), ("add", imp.add)] {
                         rejects!(ctx, |a, b| call(name, a, b) => f(a, b), shown show::outcome;
@@ -207,13 +187,10 @@ pub fn spec() -> Spec<Impl> {
                         )?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "iris_scatter_matrix",
-                description: "the covariance matrix of the Iris features as XcᵀXc/(n − 1), with Xc the centred data, matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_scatter_matrix", 1)
+                .description("the covariance matrix of the Iris features as XcᵀXc/(n − 1), with Xc the centred data, matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call =
                         "matmul(&transpose(&xc), &xc) / 149 for the centred Iris features xc";
                     ctx.once(call, || {
@@ -228,8 +205,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

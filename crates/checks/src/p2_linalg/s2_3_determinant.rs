@@ -35,33 +35,25 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_3_determinant",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "equals the reference determinant on random n×n matrices, n ≤ 6 (to 1e-11·Π‖rowᵢ‖)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("equals the reference determinant on random n×n matrices, n ≤ 6 (to 1e-11·Π‖rowᵢ‖)")
+                .check(|imp, ctx| {
                     ctx.forall(strategies::square_matrix(1..=6), call, |a| {
                         matches_reference(imp, a)
                     })
-                },
-            },
-            Property {
-                id: "zero_pivots",
-                description: "matrices with exact zeros on and off the diagonal (which need row swaps) get the right determinant",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("zero_pivots", 2)
+                .description("matrices with exact zeros on and off the diagonal (which need row swaps) get the right determinant")
+                .check(|imp, ctx| {
                     let swap = square(&[0.0, 1.0, 1.0, 0.0]);
                     ctx.once(&call(&swap), || {
                         expect::close(&(imp.determinant)(&swap), -1.0, tolerance(&swap))
                     })?;
                     ctx.forall(with_zeros(2..=6), call, |a| matches_reference(imp, a))
-                },
-            },
-            Property {
-                id: "product_rule",
-                description: "det(AB) = det A · det B",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("product_rule", 2)
+                .description("det(AB) = det A · det B")
+                .check(|imp, ctx| {
                     let pair = (2..=5usize)
                         .prop_flat_map(|n| (strategies::matrix(n, n), strategies::matrix(n, n)));
                     ctx.forall(
@@ -90,13 +82,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&(imp.determinant)(&ab), da * db, tol)
                         },
                     )
-                },
-            },
-            Property {
-                id: "transpose_and_swap",
-                description: "det Aᵀ = det A, and swapping two rows flips the sign",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("transpose_and_swap", 1)
+                .description("det Aᵀ = det A, and swapping two rows flips the sign")
+                .check(|imp, ctx| {
                     ctx.forall(strategies::square_matrix(2..=6), call, |a| {
                         let d = (imp.determinant)(a);
                         let Ok(d) = d else {
@@ -107,13 +96,10 @@ pub fn spec() -> Spec<Impl> {
                         swapped.swap_rows(0, 1);
                         expect::close(&(imp.determinant)(&swapped), -d, tolerance(a))
                     })
-                },
-            },
-            Property {
-                id: "polynomial_time",
-                description: "an 11×11 determinant takes well under a second (cofactor expansion needs 11! ≈ 4·10⁷ products)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("polynomial_time", 1)
+                .description("an 11×11 determinant takes well under a second (cofactor expansion needs 11! ≈ 4·10⁷ products)")
+                .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     let a = DMatrix::from_fn(11, 11, |_, _| {
                         rand::Rng::random_range(&mut rng, -2.0..2.0f64)
@@ -130,25 +116,19 @@ pub fn spec() -> Spec<Impl> {
                                     .into(),
                         }),
                     }
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square or non-finite matrix gives the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square or non-finite matrix gives the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.determinant)(a);
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&square(&[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_generalized_variance",
-                description: "the generalized variance det Σ of the Iris features matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_generalized_variance", 1)
+                .description("the generalized variance det Σ of the Iris features matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "determinant(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
                         let sigma = iris_covariance();
@@ -158,8 +138,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

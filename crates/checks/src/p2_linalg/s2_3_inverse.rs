@@ -58,21 +58,16 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_3_inverse",
         properties: vec![
-            Property {
-                id: "times_inverse_is_identity",
-                description: "AX = I and XA = I up to rounding: ‖AX − I‖∞, ‖XA − I‖∞ ≤ 1e-13·‖A‖∞‖X‖∞, on random matrices up to 8×8",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("times_inverse_is_identity", 3)
+                .description("AX = I and XA = I up to rounding: ‖AX − I‖∞, ‖XA − I‖∞ ≤ 1e-13·‖A‖∞‖X‖∞, on random matrices up to 8×8")
+                .check(|imp, ctx| {
                     let matrices =
                         strategies::square_matrix(1..=8).prop_filter("invertible", invertible);
                     ctx.forall(matrices, call, |a| is_inverse(a, &(imp.inverse)(a)))
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "equals the reference inverse to 1e-12·κ(A)·max|A⁻¹| per entry",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("equals the reference inverse to 1e-12·κ(A)·max|A⁻¹| per entry")
+                .check(|imp, ctx| {
                     let matrices =
                         strategies::square_matrix(1..=8).prop_filter("invertible", invertible);
                     ctx.forall(matrices, call, |a| {
@@ -82,13 +77,10 @@ pub fn spec() -> Spec<Impl> {
                         let tol = FORWARD_PER_KAPPA * kappa * want.amax() + 1e-300;
                         matrix_close(&(imp.inverse)(a), &want, |_, _| tol)
                     })
-                },
-            },
-            Property {
-                id: "zero_pivots",
-                description: "permutation matrices (P⁻¹ = Pᵀ exactly), matrices with exact zeros on and off the diagonal, and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2) are inverted correctly",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("zero_pivots", 2)
+                .description("permutation matrices (P⁻¹ = Pᵀ exactly), matrices with exact zeros on and off the diagonal, and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2) are inverted correctly")
+                .check(|imp, ctx| {
                     let permutations = (2..=6usize)
                         .prop_flat_map(|n| Just((0..n).collect::<Vec<usize>>()).prop_shuffle());
                     ctx.forall(
@@ -103,13 +95,10 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&call(&tiny), || is_inverse(&tiny, &(imp.inverse)(&tiny)))?;
                     let matrices = with_zeros(2..=6).prop_filter("invertible", invertible);
                     ctx.forall(matrices, call, |a| is_inverse(a, &(imp.inverse)(a)))
-                },
-            },
-            Property {
-                id: "inverse_of_product",
-                description: "(AB)⁻¹ = B⁻¹A⁻¹",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("inverse_of_product", 1)
+                .description("(AB)⁻¹ = B⁻¹A⁻¹")
+                .check(|imp, ctx| {
                     let pair = (2..=5usize)
                         .prop_flat_map(|n| (strategies::matrix(n, n), strategies::matrix(n, n)))
                         .prop_filter("invertible", |(a, b)| {
@@ -130,13 +119,10 @@ pub fn spec() -> Spec<Impl> {
                             matrix_close(&(imp.inverse)(&ab), &want, |_, _| tol)
                         },
                     )
-                },
-            },
-            Property {
-                id: "singular_rejected",
-                description: "singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("singular_rejected", 1)
+                .description("singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular")
+                .check(|imp, ctx| {
                     let input = (strategies::square_matrix(2..=6), 0..8usize, 0..8usize, -2i32..=2)
                         .prop_map(|(mut a, i, j, s)| {
                             let n = a.nrows();
@@ -165,15 +151,12 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call(&a), || singular(&a, &(imp.inverse)(&a)))?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "singular_threshold",
-                description: "a pivot exactly at n·ε·max|aᵢⱼ| counts as zero and one just above does not: s·diag(1, 1, 3ε) is singular, s·diag(1, 1, 4ε) is inverted, for s = 1, 2⁻³⁰, 2³⁰",
-                weight: 1,
+                }),
+            Property::named("singular_threshold", 1)
+                .description("a pivot exactly at n·ε·max|aᵢⱼ| counts as zero and one just above does not: s·diag(1, 1, 3ε) is singular, s·diag(1, 1, 4ε) is inverted, for s = 1, 2⁻³⁰, 2³⁰")
                 // Catches `|pivot| < threshold` for the documented `≤` (and a threshold
                 // that does not scale with A).
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     for (a, singular) in pivots_at_threshold() {
                         ctx.once(&call(&a), || {
                             let got = (imp.inverse)(&a);
@@ -189,26 +172,20 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square or non-finite matrix gives the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square or non-finite matrix gives the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.inverse)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&square(&[1.0, f64::NAN, 0.0, 1.0])) => LinalgError::NonFinite,
                         (&square(&[f64::INFINITY])) => LinalgError::NonFinite,
                         (&DMatrix::from_element(2, 3, 1.0)) => LinalgError::NotSquare { rows: 2, cols: 3 },
                     )
-                },
-            },
-            Property {
-                id: "iris_precision_matrix",
-                description: "the precision matrix Σ⁻¹ of the Iris features matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_precision_matrix", 1)
+                .description("the precision matrix Σ⁻¹ of the Iris features matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "inverse(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
                         let sigma = iris_covariance();
@@ -218,8 +195,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -97,23 +97,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_3_solve",
         properties: vec![
-            Property {
-                id: "small_residual",
-                description: "the backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) is ≤ 1e-12 on random systems up to 8×8",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("small_residual", 3)
+                .description("the backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) is ≤ 1e-12 on random systems up to 8×8")
+                .check(|imp, ctx| {
                     ctx.forall(
                         invertible(system()),
                         |(a, b)| call(a, b),
                         |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "x equals the reference solution to 1e-13·κ(A)·‖x‖∞",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("x equals the reference solution to 1e-13·κ(A)·‖x‖∞")
+                .check(|imp, ctx| {
                     ctx.forall(invertible(system()), |(a, b)| call(a, b), |(a, b)| {
                         let want = mathlings_linalg::solve(a, b).expect("reference solve");
                         let kappa = mathlings_linalg::condition_number(a).expect("reference condition number");
@@ -125,13 +120,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok({}) (each ± {})", show::vector(&want), show::rounded(tol, 2)),
                         )
                     })
-                },
-            },
-            Property {
-                id: "zero_pivots",
-                description: "systems with exact zeros on and off the diagonal (which need row swaps), and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2), are solved accurately",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("zero_pivots", 2)
+                .description("systems with exact zeros on and off the diagonal (which need row swaps), and one whose column holds 1, 2 and 1e-10 (the pivot must be the largest, 2), are solved accurately")
+                .check(|imp, ctx| {
                     let swap = square(&[0.0, 1.0, 1.0, 0.0]);
                     let tiny = largest_pivot_matters();
                     let tiny_b = &tiny * DVector::from_element(3, 1.0);
@@ -143,13 +135,10 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| call(a, b),
                         |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
                     )
-                },
-            },
-            Property {
-                id: "ill_conditioned_backward_stable",
-                description: "on Hilbert systems H x = b (orders 6–9, κ up to 5e11) with b = H·x₀, the backward error stays ≤ 1e-12 (solving through H⁻¹ gives ≈ ε·κ)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("ill_conditioned_backward_stable", 2)
+                .description("on Hilbert systems H x = b (orders 6–9, κ up to 5e11) with b = H·x₀, the backward error stays ≤ 1e-12 (solving through H⁻¹ gives ≈ ε·κ)")
+                .check(|imp, ctx| {
                     let input = (6..=9usize).prop_flat_map(|n| {
                         proptest::collection::vec(-10i32..=10, n)
                             .prop_filter("x₀ ≠ 0", |x| x.iter().any(|&v| v != 0))
@@ -173,13 +162,10 @@ pub fn spec() -> Spec<Impl> {
                             small_residual(&h, &b, &(imp.solve)(&h, &b))
                         },
                     )
-                },
-            },
-            Property {
-                id: "singular_rejected",
-                description: "singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("singular_rejected", 1)
+                .description("singular matrices (a row that is a power-of-two multiple of another, [1 2 3; 4 5 6; 7 8 9], a rank-1 uvᵀ) give LinalgError::Singular")
+                .check(|imp, ctx| {
                     let input = (system(), 0..8usize, 0..8usize, -2i32..=2, proptest::bool::ANY)
                         .prop_filter("n ≥ 2", |((a, _), ..)| a.nrows() >= 2)
                         .prop_map(|((mut a, b), i, j, s, negative)| {
@@ -208,15 +194,12 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "singular_threshold",
-                description: "a pivot exactly at n·ε·max|aᵢⱼ| counts as zero and one just above does not: s·diag(1, 1, 3ε) is singular, s·diag(1, 1, 4ε) is solved, for s = 1, 2⁻³⁰, 2³⁰",
-                weight: 1,
+                }),
+            Property::named("singular_threshold", 1)
+                .description("a pivot exactly at n·ε·max|aᵢⱼ| counts as zero and one just above does not: s·diag(1, 1, 3ε) is singular, s·diag(1, 1, 4ε) is solved, for s = 1, 2⁻³⁰, 2³⁰")
                 // Catches `|pivot| < threshold` for the documented `≤` (and a threshold
                 // that does not scale with A).
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     for (a, is_singular) in pivots_at_threshold() {
                         let b = DVector::from_element(3, 1.0);
                         ctx.once(&call(&a, &b), || {
@@ -229,13 +212,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square or non-finite A, a b of the wrong length or with NaN/±∞ give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square or non-finite A, a b of the wrong length or with NaN/±∞ give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let a = square(&[2.0, 1.0, 1.0, 3.0]);
                     let b = DVector::from_vec(vec![1.0, 2.0]);
                     let mut nan_a = a.clone();
@@ -247,13 +227,10 @@ pub fn spec() -> Spec<Impl> {
                         (&a, &DVector::from_vec(vec![1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { left: (2, 2), right: (3, 1) },
                         (&a, &DVector::from_vec(vec![1.0, f64::INFINITY])) => LinalgError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_normal_equations",
-                description: "the least-squares fit of Iris petal width on the other three features, from the normal equations (XᵀX) β = Xᵀy, matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_normal_equations", 1)
+                .description("the least-squares fit of Iris petal width on the other three features, from the normal equations (XᵀX) β = Xᵀy, matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "solve(&(xᵀx), &(xᵀy)) with x = [1, sepal length, sepal width, petal length], y = petal width (Iris)";
                     ctx.once(call, || {
                         let f = mathlings_models::datasets::iris().features;
@@ -273,8 +250,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

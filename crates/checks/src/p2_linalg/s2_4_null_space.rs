@@ -95,11 +95,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_4_null_space",
         properties: vec![
-            Property {
-                id: "annihilated_by_a",
-                description: "A·N ≈ 0: every basis vector n satisfies ‖A n‖∞ ≤ 1e-9·‖A‖∞‖n‖∞, and none is zero",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("annihilated_by_a", 3)
+                .description("A·N ≈ 0: every basis vector n satisfies ‖A n‖∞ ≤ 1e-9·‖A‖∞‖n‖∞, and none is zero")
+                .check(|imp, ctx| {
                     ctx.forall(matrix(), call, |a| {
                         let n = basis(imp, a)?;
                         for (j, column) in n.column_iter().enumerate() {
@@ -117,13 +115,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         Ok(())
                     })
-                },
-            },
-            Property {
-                id: "rank_plus_nullity",
-                description: "N has n − rank A columns (rank + nullity = n), and they are linearly independent",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_plus_nullity", 2)
+                .description("N has n − rank A columns (rank + nullity = n), and they are linearly independent")
+                .check(|imp, ctx| {
                     ctx.forall(matrix(), call, |a| {
                         let n = basis(imp, a)?;
                         let rank = mathlings_linalg::rank(a).expect("reference rank");
@@ -141,13 +136,10 @@ pub fn spec() -> Spec<Impl> {
                             "independent columns (a basis)",
                         )
                     })
-                },
-            },
-            Property {
-                id: "full_column_rank_has_trivial_null_space",
-                description: "an invertible or tall full-column-rank A gives an n×0 matrix",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("full_column_rank_has_trivial_null_space", 1)
+                .description("an invertible or tall full-column-rank A gives an n×0 matrix")
+                .check(|imp, ctx| {
                     let tall = (1..=5usize, 0..=3usize)
                         .prop_flat_map(|(n, extra)| strategies::matrix(n + extra, n))
                         .prop_filter("full column rank", |a| {
@@ -162,13 +154,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok(a {}×0 matrix): only x = 0 solves A x = 0", a.ncols()),
                         )
                     })
-                },
-            },
-            Property {
-                id: "independence_matches_reference",
-                description: "is_linearly_independent agrees with the reference on random independent sets and on sets whose last vector is a combination of the others",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("independence_matches_reference", 2)
+                .description("is_linearly_independent agrees with the reference on random independent sets and on sets whose last vector is a combination of the others")
+                .check(|imp, ctx| {
                     let sets = prop_oneof![vector_set(false), vector_set(true)].prop_filter(
                         "clear rank",
                         |vs| {
@@ -187,13 +176,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(got == Ok(want), show::result(&got), format!("Ok({want})"))
                         },
                     )
-                },
-            },
-            Property {
-                id: "dependent_sets_without_parallel_pairs",
-                description: "{e₁, e₂, e₁ + e₂} and more vectors than dimensions are dependent even though no two vectors are parallel",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("dependent_sets_without_parallel_pairs", 1)
+                .description("{e₁, e₂, e₁ + e₂} and more vectors than dimensions are dependent even though no two vectors are parallel")
+                .check(|imp, ctx| {
                     let cases = [
                         vec![vec![1.0, 0.0, 0.0], vec![0.0, 1.0, 0.0], vec![1.0, 1.0, 0.0]],
                         vec![vec![1.0, 2.0], vec![3.0, -1.0], vec![0.5, 7.0]],
@@ -206,16 +192,13 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "tolerance_boundaries",
-                description: "an entry equal to tol = 1e-10·max(m, n)·max|aᵢⱼ| counts as zero (diag(1, 2e-10) has nullity 1), the zero matrix has a full null space, and tol grows with max(m, n) and max|aᵢⱼ|: the 2×6 s·[e₁ | 3e-10·e₂ | 0…] has nullity 5, with 7e-10 nullity 4, for s = 1 and 1e6 (likewise for the independence of its transpose's columns)",
-                weight: 1,
+                }),
+            Property::named("tolerance_boundaries", 1)
+                .description("an entry equal to tol = 1e-10·max(m, n)·max|aᵢⱼ| counts as zero (diag(1, 2e-10) has nullity 1), the zero matrix has a full null space, and tol grows with max(m, n) and max|aᵢⱼ|: the 2×6 s·[e₁ | 3e-10·e₂ | 0…] has nullity 5, with 7e-10 nullity 4, for s = 1 and 1e6 (likewise for the independence of its transpose's columns)")
                 // Catches `<` for the documented `≤` (which also divides by the zero pivot
                 // of the zero matrix), and a tolerance not scaled by max(m, n) (or by
                 // min(m, n), 1/max(m, n)) or by max|aᵢⱼ|.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let mut cases = vec![
                         (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 2e-10])), 1),
                         (DMatrix::zeros(2, 3), 3),
@@ -256,13 +239,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite input and vectors of different lengths give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite input and vectors of different lengths give the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.null_space)(a), shown show::outcome;
                         (&DMatrix::<f64>::zeros(0, 2)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(1, 2, &[1.0, f64::INFINITY])) => LinalgError::NonFinite,
@@ -273,17 +253,13 @@ pub fn spec() -> Spec<Impl> {
                         (&vec![vec![1.0, 2.0], vec![1.0, 2.0, 3.0]]) => LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) },
                         (&vec![vec![1.0, f64::NAN], vec![1.0, 2.0]]) => LinalgError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_dependency",
-                description: "the null space of [Iris features | sepal length + petal length] is the single direction (1, 0, 1, 0, −1)/√3, and the four feature columns are independent (snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_dependency", 1)
+                .description("the null space of [Iris features | sepal length + petal length] is the single direction (1, 0, 1, 0, −1)/√3, and the four feature columns are independent (snapshot)")
+                .check(|imp, ctx| {
                     let call = "null_space(&xa) and is_linearly_independent(columns of x / of xa) for the Iris features x and xa = [x | x₀ + x₂]";
                     ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

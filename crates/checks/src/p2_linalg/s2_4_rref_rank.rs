@@ -65,11 +65,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_4_rref_rank",
         properties: vec![
-            Property {
-                id: "rref_matches_reference",
-                description: "rref(a, 1e-10·max(m, n)·max|aᵢⱼ|) equals the reference (same pivot columns, entries to 1e-9)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("rref_matches_reference", 3)
+                .description("rref(a, 1e-10·max(m, n)·max|aᵢⱼ|) equals the reference (same pivot columns, entries to 1e-9)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         matrix(),
                         |a| call_rref(a, tolerance(a)),
@@ -90,13 +88,10 @@ pub fn spec() -> Spec<Impl> {
                             }
                         },
                     )
-                },
-            },
-            Property {
-                id: "rref_is_reduced",
-                description: "R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom, exact zeros in a column without a pivot from its row down",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rref_is_reduced", 1)
+                .description("R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom, exact zeros in a column without a pivot from its row down")
+                .check(|imp, ctx| {
                     ctx.forall(
                         matrix(),
                         |a| call_rref(a, tolerance(a)),
@@ -116,13 +111,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rank_matches_reference",
-                description: "rank equals the reference (SVD) rank on random matrices of known rank, also when scaled by 1e-12 or 1e12",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_matches_reference", 2)
+                .description("rank equals the reference (SVD) rank on random matrices of known rank, also when scaled by 1e-12 or 1e12")
+                .check(|imp, ctx| {
                     let input = (low_rank(), prop_oneof![Just(1.0), Just(1e-12), Just(1e12)]);
                     ctx.forall(
                         input,
@@ -132,13 +124,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(got == Ok(*r), show::result(&got), format!("Ok({r})"))
                         },
                     )
-                },
-            },
-            Property {
-                id: "rank_one_outer_product",
-                description: "rank(u vᵀ) = 1 for non-zero u, v (their product is rank 1 up to rounding noise)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_one_outer_product", 2)
+                .description("rank(u vᵀ) = 1 for non-zero u, v (their product is rank 1 up to rounding noise)")
+                .check(|imp, ctx| {
                     let input = (2..=6usize, 2..=6usize)
                         .prop_flat_map(|(m, n)| {
                             (strategies::matrix(m, 1), strategies::matrix(n, 1))
@@ -159,13 +148,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(got == Ok(1), show::result(&got), "Ok(1)")
                         },
                     )
-                },
-            },
-            Property {
-                id: "rank_of_transpose",
-                description: "rank Aᵀ = rank A",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_of_transpose", 1)
+                .description("rank Aᵀ = rank A")
+                .check(|imp, ctx| {
                     ctx.forall(
                         matrix(),
                         |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())),
@@ -179,13 +165,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rank_of_product",
-                description: "rank(AB) ≤ min(rank A, rank B)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_of_product", 1)
+                .description("rank(AB) ≤ min(rank A, rank B)")
+                .check(|imp, ctx| {
                     let clear = |x: &DMatrix<f64>| {
                         mathlings_linalg::rank(x).is_ok_and(|r| r == 0 || well_separated(x, r))
                     };
@@ -221,13 +204,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "tolerance_boundaries",
-                description: "|entry| = tol counts as zero, tol = 0 is allowed (exact arithmetic), and rank's tolerance grows with max(m, n): a 2×6 matrix with pivots 1 and 3e-10 has rank 1 (3e-10 ≤ 6e-10), with 1 and 7e-10 rank 2",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("tolerance_boundaries", 1)
+                .description("|entry| = tol counts as zero, tol = 0 is allowed (exact arithmetic), and rank's tolerance grows with max(m, n): a 2×6 matrix with pivots 1 and 3e-10 has rank 1 (3e-10 ≤ 6e-10), with 1 and 7e-10 rank 2")
+                .check(|imp, ctx| {
                     ctx.once("rref and rank at the edges of their tolerances", || {
                         let edge = square(&[1e-3, 0.0, 0.0, 1.0]);
                         let exact = square(&[1.0, 2.0, 2.0, 4.0]);
@@ -263,13 +243,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         Ok(())
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty or non-finite matrix and a negative, NaN or infinite tolerance give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty or non-finite matrix and a negative, NaN or infinite tolerance give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let empty = DMatrix::<f64>::zeros(0, 3);
                     let nan = DMatrix::from_row_slice(1, 2, &[1.0, f64::NAN]);
                     let ok = square(&[1.0, 2.0, 3.0, 4.0]);
@@ -284,17 +261,13 @@ pub fn spec() -> Spec<Impl> {
                         (&ok, f64::NAN) => LinalgError::InvalidParameter { name: "tol", .. },
                         (&ok, f64::INFINITY) => LinalgError::InvalidParameter { name: "tol", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_dependent_column",
-                description: "the Iris features have rank 4; appending sepal length + petal length keeps rank 4, and rref exposes that column as 1·col₀ + 1·col₂ (snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_dependent_column", 1)
+                .description("the Iris features have rank 4; appending sepal length + petal length keeps rank 4, and rref exposes that column as 1·col₀ + 1·col₂ (snapshot)")
+                .check(|imp, ctx| {
                     let call = "rank(&x), rank(&xa) and rref(&xa, tol) for the Iris features x and xa = [x | x₀ + x₂]";
                     ctx.once(call, || ctx.snapshot("iris", call, &iris_text(imp)))
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -57,11 +57,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_5_cholesky",
         properties: vec![
-            Property {
-                id: "reconstructs",
-                description: "L Lᵀ = A on random positive-definite matrices n ≤ 6 (to 1e-12·max|a|)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("reconstructs", 3)
+                .description("L Lᵀ = A on random positive-definite matrices n ≤ 6 (to 1e-12·max|a|)")
+                .check(|imp, ctx| {
                     ctx.forall(spd_matrix(), call, |a| {
                         let got = (imp.cholesky)(a);
                         let l = expect_factor(a, &got)?;
@@ -76,13 +74,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("max|L Lᵀ − A| ≤ {}", show::rounded(BACKWARD * a.amax(), 2)),
                         )
                     })
-                },
-            },
-            Property {
-                id: "lower_triangular",
-                description: "L is lower triangular (zeros above the diagonal) with a positive diagonal",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("lower_triangular", 1)
+                .description("L is lower triangular (zeros above the diagonal) with a positive diagonal")
+                .check(|imp, ctx| {
                     ctx.forall(spd_matrix(), call, |a| {
                         let got = (imp.cholesky)(a);
                         let l = expect_factor(a, &got)?;
@@ -95,13 +90,10 @@ pub fn spec() -> Spec<Impl> {
                             "a lower-triangular L (lᵢⱼ = 0 for i < j) with lᵢᵢ > 0",
                         )
                     })
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "L equals the reference Cholesky factor (it is unique) entrywise, to 1e-9·√max|a|",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("L equals the reference Cholesky factor (it is unique) entrywise, to 1e-9·√max|a|")
+                .check(|imp, ctx| {
                     ctx.forall(spd_matrix(), call, |a| {
                         let want = mathlings_linalg::cholesky(a)
                             .expect("reference Cholesky of an SPD matrix");
@@ -118,13 +110,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_not_positive_definite",
-                description: "a symmetric matrix that is not positive definite (indefinite, negative, or singular like [[1, 1], [1, 1]]) gives Err(NotPositiveDefinite), not NaN",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_not_positive_definite", 2)
+                .description("a symmetric matrix that is not positive definite (indefinite, negative, or singular like [[1, 1], [1, 1]]) gives Err(NotPositiveDefinite), not NaN")
+                .check(|imp, ctx| {
                     for a in [
                         square(&[1.0, 2.0, 2.0, 1.0]),
                         square(&[1.0, 1.0, 1.0, 1.0]),
@@ -133,16 +122,13 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call(&a), || expect_not_pd(&(imp.cholesky)(&a)))?;
                     }
                     ctx.forall(indefinite_matrix(), call, |a| expect_not_pd(&(imp.cholesky)(a)))
-                },
-            },
-            Property {
-                id: "symmetry_tolerance",
-                description: "|aᵢⱼ − aⱼᵢ| exactly 1e-10·max|aₖₗ| still counts as symmetric, the tolerance scales with max|aₖₗ| (2×2 cases at max|a| = 1, 2e6, 2e-6), and the zero matrix is symmetric but not positive definite",
-                weight: 1,
+                }),
+            Property::named("symmetry_tolerance", 1)
+                .description("|aᵢⱼ − aⱼᵢ| exactly 1e-10·max|aₖₗ| still counts as symmetric, the tolerance scales with max|aₖₗ| (2×2 cases at max|a| = 1, 2e6, 2e-6), and the zero matrix is symmetric but not positive definite")
                 // Catches `≥` for the documented `>` in the symmetry test (it calls the
                 // zero matrix, whose tolerance is 0, non-symmetric) and a tolerance
                 // divided by max|a|.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     for (a, symmetric) in symmetry_edges() {
                         ctx.once(&call(&a), || {
                             let got = (imp.cholesky)(&a);
@@ -163,26 +149,20 @@ pub fn spec() -> Spec<Impl> {
                     }
                     let zero = DMatrix::zeros(2, 2);
                     ctx.once(&call(&zero), || expect_not_pd(&(imp.cholesky)(&zero)))
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square, non-finite or non-symmetric matrix gives the typed error")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.cholesky)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[4.0, 2.0, 0.0, 2.0, 5.0, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&square(&[4.0, f64::INFINITY, f64::INFINITY, 5.0])) => LinalgError::NonFinite,
                         (&square(&[4.0, 2.0, 0.0, 5.0])) => LinalgError::NotSymmetric,
                     )
-                },
-            },
-            Property {
-                id: "iris_covariance_factor",
-                description: "the Cholesky factor of the Iris covariance matrix matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_covariance_factor", 1)
+                .description("the Cholesky factor of the Iris covariance matrix matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "cholesky(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
                         let sigma = iris_covariance();
@@ -195,8 +175,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

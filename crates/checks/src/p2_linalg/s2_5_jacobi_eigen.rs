@@ -60,24 +60,19 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_5_jacobi_eigen",
         properties: vec![
-            Property {
-                id: "decomposes",
-                description: "A V = V Λ (column i of V is an eigenvector for λᵢ) and VᵀV = I, on random symmetric matrices n ≤ 6 (to 1e-10·‖A‖_F)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("decomposes", 3)
+                .description("A V = V Λ (column i of V is an eigenvector for λᵢ) and VᵀV = I, on random symmetric matrices n ≤ 6 (to 1e-10·‖A‖_F)")
+                .check(|imp, ctx| {
                     ctx.forall(symmetric_matrix(1..=6), call, |a| {
                         decomposes(imp, a, a.norm().max(1.0))
                     })
-                },
-            },
-            Property {
-                id: "scale_invariant",
-                description: "A V = V Λ and VᵀV = I also for s·A with s = 1e-8 and 1e8, to 1e-10·‖sA‖_F (relative to the matrix, however small or large)",
-                weight: 1,
+                }),
+            Property::named("scale_invariant", 1)
+                .description("A V = V Λ and VᵀV = I also for s·A with s = 1e-8 and 1e8, to 1e-10·‖sA‖_F (relative to the matrix, however small or large)")
                 // The stopping test Σ_{i≠j} aᵢⱼ² ≤ (ε·‖A‖_F)² is relative: a threshold like
                 // (ε/‖A‖_F)² or an absolute ε² stops far too early on a small matrix
                 // (leaving off-diagonal entries of its own size) or never on a large one.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let input = (
                         symmetric_matrix(1..=6).prop_filter("non-zero", |a| a.norm() > 0.0),
                         prop_oneof![Just(1e-8), Just(1e8)],
@@ -90,16 +85,13 @@ pub fn spec() -> Spec<Impl> {
                             decomposes(imp, &a, a.norm())
                         },
                     )
-                },
-            },
-            Property {
-                id: "symmetry_tolerance",
-                description: "|aᵢⱼ − aⱼᵢ| exactly 1e-10·max|aₖₗ| still counts as symmetric, the tolerance scales with max|aₖₗ| (2×2 cases at max|a| = 1, 2e6, 2e-6), and the zero matrix (tolerance 0, off-diagonal sum 0 ≤ (ε·0)²) decomposes at once",
-                weight: 1,
+                }),
+            Property::named("symmetry_tolerance", 1)
+                .description("|aᵢⱼ − aⱼᵢ| exactly 1e-10·max|aₖₗ| still counts as symmetric, the tolerance scales with max|aₖₗ| (2×2 cases at max|a| = 1, 2e6, 2e-6), and the zero matrix (tolerance 0, off-diagonal sum 0 ≤ (ε·0)²) decomposes at once")
                 // Catches `≥` for the documented `>` in the symmetry test, a tolerance
                 // divided by max|a|, and `<` for `≤` in the stopping test (the zero matrix
                 // then never converges).
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     for (a, symmetric) in symmetry_edges() {
                         ctx.once(&call(&a), || {
                             if symmetric {
@@ -115,13 +107,10 @@ pub fn spec() -> Spec<Impl> {
                     }
                     let zero = DMatrix::zeros(3, 3);
                     ctx.once(&call(&zero), || decomposes(imp, &zero, 0.0))
-                },
-            },
-            Property {
-                id: "matches_nalgebra",
-                description: "the eigenvalues equal nalgebra's symmetric_eigen's, sorted descending (to 1e-10·‖A‖_F)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_nalgebra", 3)
+                .description("the eigenvalues equal nalgebra's symmetric_eigen's, sorted descending (to 1e-10·‖A‖_F)")
+                .check(|imp, ctx| {
                     ctx.forall(symmetric_matrix(1..=6), call, |a| {
                         let want = eigenvalues_descending(a);
                         let tol = Tol { rel: 0.0, abs: BACKWARD * a.norm().max(1.0) };
@@ -129,13 +118,10 @@ pub fn spec() -> Spec<Impl> {
                             (imp.symmetric_eigen)(a).map(|(l, _)| l.iter().copied().collect());
                         expect::all_close(&got, &want, tol)
                     })
-                },
-            },
-            Property {
-                id: "sorted_descending",
-                description: "λ₀ ≥ λ₁ ≥ … ≥ λₙ₋₁ (e.g. diag(1, 3, 2) gives [3, 2, 1] with V's columns permuted to match)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("sorted_descending", 1)
+                .description("λ₀ ≥ λ₁ ≥ … ≥ λₙ₋₁ (e.g. diag(1, 3, 2) gives [3, 2, 1] with V's columns permuted to match)")
+                .check(|imp, ctx| {
                     let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
                     ctx.once(&call(&d), || {
                         let got = (imp.symmetric_eigen)(&d);
@@ -158,13 +144,10 @@ pub fn spec() -> Spec<Impl> {
                             "eigenvalues in descending order",
                         )
                     })
-                },
-            },
-            Property {
-                id: "trace_and_determinant",
-                description: "Σλᵢ = trace A and Πλᵢ = det A",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("trace_and_determinant", 1)
+                .description("Σλᵢ = trace A and Πλᵢ = det A")
+                .check(|imp, ctx| {
                     ctx.forall(symmetric_matrix(1..=6), call, |a| {
                         let got = (imp.symmetric_eigen)(a);
                         let (l, _) = expect_ok(a, &got)?;
@@ -189,26 +172,20 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square, non-finite or non-symmetric matrix gives the typed error")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.symmetric_eigen)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 5.0, 6.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
                         (&square(&[1.0, f64::NAN, f64::NAN, 4.0])) => LinalgError::NonFinite,
                         (&square(&[1.0, 2.0, 0.0, 1.0])) => LinalgError::NotSymmetric,
                     )
-                },
-            },
-            Property {
-                id: "iris_covariance_spectrum",
-                description: "the eigenvalues of the Iris covariance matrix (the principal variances) match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_covariance_spectrum", 1)
+                .description("the eigenvalues of the Iris covariance matrix (the principal variances) match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "symmetric_eigen(&covariance_matrix(&iris.features))";
                     ctx.once(call, || {
                         let sigma = iris_covariance();
@@ -218,8 +195,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -103,44 +103,33 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_5_markov_stationary",
         properties: vec![
-            Property {
-                id: "is_stationary",
-                description: "π is a probability vector (π ≥ 0, Σπ = 1) fixed by one step: πP = π, on random chains n ≤ 6",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("is_stationary", 3)
+                .description("π is a probability vector (π ≥ 0, Σπ = 1) fixed by one step: πP = π, on random chains n ≤ 6")
+                .check(|imp, ctx| {
                     ctx.forall(stochastic_matrix(), call, |p| {
                         check_stationary(p, &(imp.stationary_distribution)(p))
                     })
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "π equals the reference stationary distribution (to 1e-10 per entry)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("π equals the reference stationary distribution (to 1e-10 per entry)")
+                .check(|imp, ctx| {
                     ctx.forall(stochastic_matrix(), call, |p| {
                         let want = mathlings_linalg::stationary_distribution(p)
                             .expect("reference stationary distribution");
                         close_to(&(imp.stationary_distribution)(p), want.as_slice())
                     })
-                },
-            },
-            Property {
-                id: "row_convention",
-                description: "pᵢⱼ is the probability of going from i TO j: [[0.9, 0.1], [0.5, 0.5]] gives π = [5/6, 1/6]",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("row_convention", 1)
+                .description("pᵢⱼ is the probability of going from i TO j: [[0.9, 0.1], [0.5, 0.5]] gives π = [5/6, 1/6]")
+                .check(|imp, ctx| {
                     let p = square(&[0.9, 0.1, 0.5, 0.5]);
                     ctx.once(&call(&p), || {
                         close_to(&(imp.stationary_distribution)(&p), &[5.0 / 6.0, 1.0 / 6.0])
                     })
-                },
-            },
-            Property {
-                id: "periodic_chain",
-                description: "periodic chains, where π ← πP cycles forever, still get their stationary distribution ([[0, 1], [1, 0]] → [½, ½])",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("periodic_chain", 1)
+                .description("periodic chains, where π ← πP cycles forever, still get their stationary distribution ([[0, 1], [1, 0]] → [½, ½])")
+                .check(|imp, ctx| {
                     let cases = [
                         (square(&[0.0, 1.0, 1.0, 0.0]), vec![0.5, 0.5]),
                         (
@@ -158,13 +147,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "sparse_chains",
-                description: "chains with impossible transitions (exact zeros in P, so the elimination needs row swaps), e.g. one whose state 0 absorbs everything (π = (1, 0, 0, 0)), get their stationary distribution",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("sparse_chains", 1)
+                .description("chains with impossible transitions (exact zeros in P, so the elimination needs row swaps), e.g. one whose state 0 absorbs everything (π = (1, 0, 0, 0)), get their stationary distribution")
+                .check(|imp, ctx| {
                     // State 0 absorbs everything: π = (1, 0, 0, 0). After the first step the
                     // pivot column holds −½, ½ and 0 while row 1 holds a 0 and ½ beside the
                     // diagonal: a pivot search that compares entries of row k with entries of
@@ -179,16 +165,13 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(sparse_stochastic_matrix(), call, |p| {
                         check_stationary(p, &(imp.stationary_distribution)(p))
                     })
-                },
-            },
-            Property {
-                id: "singular_threshold",
-                description: "a pivot exactly at n·ε·max|mᵢⱼ| counts as zero: [[1 − ε, ε], [ε, 1 − ε]] (second pivot 2ε = the threshold) is Singular, [[1 − 2ε, 2ε], [2ε, 1 − 2ε]] (pivot 4ε) gives [½, ½]",
-                weight: 1,
+                }),
+            Property::named("singular_threshold", 1)
+                .description("a pivot exactly at n·ε·max|mᵢⱼ| counts as zero: [[1 − ε, ε], [ε, 1 − ε]] (second pivot 2ε = the threshold) is Singular, [[1 − 2ε, 2ε], [2ε, 1 − 2ε]] (pivot 4ε) gives [½, ½]")
                 // Catches `|pivot| < threshold` for the documented `≤`. M = [[−a, b], [1, 1]]
                 // (max|mᵢⱼ| = 1): partial pivoting takes the row of ones first, and the
                 // second pivot is exactly a + b; every value here is exact in binary.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let eps = f64::EPSILON;
                     for (d, singular) in [(eps, true), (2.0 * eps, false)] {
                         let p = square(&[1.0 - d, d, d, 1.0 - d]);
@@ -206,13 +189,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square or non-finite matrix, a negative entry or a row not summing to 1, and a chain with two closed classes (no unique π) give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square or non-finite matrix, a negative entry or a row not summing to 1, and a chain with two closed classes (no unique π) give the typed error")
+                .check(|imp, ctx| {
                     let reducible = [
                         0.5, 0.5, 0.0, 0.0, 0.25, 0.75, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.0,
                         1.0, 0.0,
@@ -226,8 +206,7 @@ pub fn spec() -> Spec<Impl> {
                         (&square(&[1.0, 0.0, 0.0, 1.0])) => LinalgError::Singular,
                         (&square(&reducible)) => LinalgError::Singular,
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -68,21 +68,16 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_5_power_iteration",
         properties: vec![
-            Property {
-                id: "is_eigenpair",
-                description: "returns a unit vector v with Av ≈ λv (‖Av − λv‖ ≤ 1e-8·‖A‖_F) on symmetric matrices with a spectral gap",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("is_eigenpair", 3)
+                .description("returns a unit vector v with Av ≈ λv (‖Av − λv‖ ≤ 1e-8·‖A‖_F) on symmetric matrices with a spectral gap")
+                .check(|imp, ctx| {
                     ctx.forall(gapped_symmetric(), call, |a| {
                         check_eigenpair(a, &(imp.power_iteration)(a, TOL, MAX_ITER))
                     })
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "λ is the reference's dominant eigenvalue, sign included (to 1e-9·‖A‖_F), and v its eigenvector up to sign",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("λ is the reference's dominant eigenvalue, sign included (to 1e-9·‖A‖_F), and v its eigenvector up to sign")
+                .check(|imp, ctx| {
                     ctx.forall(gapped_symmetric(), call, |a| {
                         let reference = mathlings_linalg::power_iteration(a, 1e-14, 100_000)
                             .expect("reference power iteration on a gapped matrix");
@@ -103,13 +98,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "negative_dominant_eigenvalue",
-                description: "a negative dominant eigenvalue keeps its sign (λ = −4 for [[−3, 2], [2, 0]]; −5 for diag(1, −5, 2))",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("negative_dominant_eigenvalue", 2)
+                .description("a negative dominant eigenvalue keeps its sign (λ = −4 for [[−3, 2], [2, 0]]; −5 for diag(1, −5, 2))")
+                .check(|imp, ctx| {
                     for (a, want) in [
                         (square(&[-3.0, 2.0, 2.0, 0.0]), -4.0),
                         (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])), -5.0),
@@ -125,13 +117,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "no_overflow",
-                description: "each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("no_overflow", 1)
+                .description("each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN")
+                .check(|imp, ctx| {
                     let a = square(&[2e150, 1e150, 1e150, 2e150]);
                     ctx.once(&call(&a), || {
                         let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
@@ -146,26 +135,20 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok((3e150, ±dvector![{h}, {h}]))"),
                         )
                     })
-                },
-            },
-            Property {
-                id: "zero_matrix",
-                description: "the zero matrix (A x = 0 for every x) gives λ = 0 with a unit v, not NaN from dividing by ‖A x‖ = 0",
-                weight: 1,
+                }),
+            Property::named("zero_matrix", 1)
+                .description("the zero matrix (A x = 0 for every x) gives λ = 0 with a unit v, not NaN from dividing by ‖A x‖ = 0")
                 // Also catches a start vector that is never normalised: the first A x = 0
                 // returns it as it is, not as a unit vector.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let zero = DMatrix::zeros(3, 3);
                     ctx.once(&call(&zero), || {
                         check_eigenpair(&zero, &(imp.power_iteration)(&zero, TOL, MAX_ITER))
                     })
-                },
-            },
-            Property {
-                id: "reports_no_convergence",
-                description: "a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("reports_no_convergence", 1)
+                .description("a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate")
+                .check(|imp, ctx| {
                     let (c, s) = (1.0f64.cos(), 1.0f64.sin());
                     let rotation = square(&[c, -s, s, c]);
                     let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
@@ -175,13 +158,10 @@ pub fn spec() -> Spec<Impl> {
                             LinalgError::NoConvergence { iterations: 100 }
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error")
+                .check(|imp, ctx| {
                     let good = square(&[2.0, 1.0, 1.0, 2.0]);
                     rejects!(ctx,
                         |a, tol, max_iter| format!("power_iteration(&{}, {}, {max_iter})", show::matrix(a), show::float(tol))
@@ -195,13 +175,10 @@ pub fn spec() -> Spec<Impl> {
                         (&good, f64::NAN, 100) => LinalgError::InvalidParameter { name: "tol", .. },
                         (&good, TOL, 0) => LinalgError::InvalidParameter { name: "max_iter", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_first_principal_axis",
-                description: "the dominant eigenpair of the Iris covariance matrix (the first principal axis) matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_first_principal_axis", 1)
+                .description("the dominant eigenpair of the Iris covariance matrix (the first principal axis) matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
                     ctx.once(call, || {
                         let sigma = iris_covariance();
@@ -215,8 +192,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -73,11 +73,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_6_low_rank_pinv",
         properties: vec![
-            Property {
-                id: "eckart_young",
-                description: "‖A − A_k‖²_F = Σ_{i≥k} σᵢ² (the dropped singular values, by nalgebra), and A_k = A when k = min(m, n)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("eckart_young", 3)
+                .description("‖A − A_k‖²_F = Σ_{i≥k} σᵢ² (the dropped singular values, by nalgebra), and A_k = A when k = min(m, n)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         matrix_and_rank(),
                         |(a, k)| call_low_rank(a, *k),
@@ -102,13 +100,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "low_rank_matches_reference",
-                description: "A_k equals the reference low-rank approximation entrywise (to 1e-8·‖A‖_F)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("low_rank_matches_reference", 1)
+                .description("A_k equals the reference low-rank approximation entrywise (to 1e-8·‖A‖_F)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         matrix_and_rank(),
                         |(a, k)| call_low_rank(a, *k),
@@ -128,13 +123,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "penrose_conditions",
-                description: "A⁺ satisfies AA⁺A = A, A⁺AA⁺ = A⁺ and AA⁺, A⁺A symmetric — also for rank-deficient A (zero σ are not inverted)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("penrose_conditions", 3)
+                .description("A⁺ satisfies AA⁺A = A, A⁺AA⁺ = A⁺ and AA⁺, A⁺A symmetric — also for rank-deficient A (zero σ are not inverted)")
+                .check(|imp, ctx| {
                     let test = |a: &DMatrix<f64>| {
                         let got = (imp.pseudo_inverse)(a);
                         let p = expect_shape(&got, (a.ncols(), a.nrows()))?;
@@ -163,13 +155,10 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call_pinv(&a), || test(&a))?;
                     }
                     ctx.forall(rank_deficient_or_full(), call_pinv, test)
-                },
-            },
-            Property {
-                id: "pseudo_inverse_known_values",
-                description: "[[1, 2], [2, 4]]⁺ = [[1, 2], [2, 4]]/25, and for an invertible matrix A⁺ = A⁻¹",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("pseudo_inverse_known_values", 1)
+                .description("[[1, 2], [2, 4]]⁺ = [[1, 2], [2, 4]]/25, and for an invertible matrix A⁺ = A⁻¹")
+                .check(|imp, ctx| {
                     let a = square(&[1.0, 2.0, 2.0, 4.0]);
                     let cases = [
                         (a.clone(), &a / 25.0),
@@ -187,16 +176,13 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "pseudo_inverse_cutoff",
-                description: "σᵢ is inverted only when σᵢ > max(m, n)·ε·σ₀: diag(1, 2ε) (σ₁ exactly at the cutoff 2ε) gives diag(1, 0), and the 2×6 [e₀ᵀ; 4ε·e₁ᵀ] (cutoff 6ε, not min(m, n)·ε·σ₀ = 2ε) gives [e₀ 0]",
-                weight: 1,
+                }),
+            Property::named("pseudo_inverse_cutoff", 1)
+                .description("σᵢ is inverted only when σᵢ > max(m, n)·ε·σ₀: diag(1, 2ε) (σ₁ exactly at the cutoff 2ε) gives diag(1, 0), and the 2×6 [e₀ᵀ; 4ε·e₁ᵀ] (cutoff 6ε, not min(m, n)·ε·σ₀ = 2ε) gives [e₀ 0]")
                 // Catches `σ ≥ cutoff` for the documented `>` and a cutoff scaled by
                 // min(m, n) instead of max(m, n). These matrices have orthogonal rows, so
                 // any SVD finds their σ exactly (1 and 2ε or 4ε), and A⁺ has exact entries.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let eps = f64::EPSILON;
                     let square = square(&[1.0, 0.0, 0.0, 2.0 * eps]);
                     let mut wide = DMatrix::zeros(2, 6);
@@ -220,13 +206,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "condition_number",
-                description: "κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("condition_number", 2)
+                .description("κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)")
+                .check(|imp, ctx| {
                     let d = square(&[10.0, 0.0, 0.0, 0.1]);
                     ctx.once(&call_cond(&d), || {
                         expect::close(
@@ -261,13 +244,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty or non-finite matrix gives the typed error in all three functions; k = 0 or k > min(m, n) gives InvalidParameter { name: \"k\" }",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty or non-finite matrix gives the typed error in all three functions; k = 0 or k > min(m, n) gives InvalidParameter { name: \"k\" }")
+                .check(|imp, ctx| {
                     let good = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
                     rejects!(ctx, |k| call_low_rank(&good, k) => (imp.low_rank_approximation)(&good, k), shown show::outcome;
                         (0) => LinalgError::InvalidParameter { name: "k", .. },
@@ -288,13 +268,10 @@ pub fn spec() -> Spec<Impl> {
                         (call_pinv, pinv, &nan) => LinalgError::NonFinite,
                     )?;
                     rejects!(ctx, |a| call_cond(a) => (imp.condition_number)(a); (&nan) => LinalgError::NonFinite)
-                },
-            },
-            Property {
-                id: "iris_low_rank",
-                description: "the condition number of the Iris features and their rank-k approximation errors ‖X − X_k‖_F match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_low_rank", 1)
+                .description("the condition number of the Iris features and their rank-k approximation errors ‖X − X_k‖_F match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "condition_number(&iris.features), low_rank_approximation(&iris.features, k) for k = 1, 2, 3";
                     ctx.once(call, || {
                         let x = mathlings_models::datasets::iris().features;
@@ -313,8 +290,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

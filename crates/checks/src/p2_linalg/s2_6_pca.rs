@@ -114,23 +114,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_6_pca",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "components and explained-variance ratios equal the reference PCA's (mathlings_models::Pca) on random data (to 1e-8)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("components and explained-variance ratios equal the reference PCA's (mathlings_models::Pca) on random data (to 1e-8)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         data_and_k(),
                         |(x, k)| call(x, *k),
                         |(x, k)| same_fit(&(imp.pca)(x, *k), &reference(x, *k), COMPONENTS),
                     )
-                },
-            },
-            Property {
-                id: "orthonormal_components",
-                description: "the components (rows) are unit vectors, mutually orthogonal: W Wᵀ = I",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("orthonormal_components", 1)
+                .description("the components (rows) are unit vectors, mutually orthogonal: W Wᵀ = I")
+                .check(|imp, ctx| {
                     ctx.forall(
                         data_and_k(),
                         |(x, k)| call(x, *k),
@@ -149,13 +144,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "variance_ratios",
-                description: "ratios are descending, in [0, 1], sum to 1 with all components, and are shares of the TOTAL variance (keeping fewer components does not change them)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("variance_ratios", 2)
+                .description("ratios are descending, in [0, 1], sum to 1 with all components, and are shares of the TOTAL variance (keeping fewer components does not change them)")
+                .check(|imp, ctx| {
                     ctx.forall(data_and_k(), |(x, k)| call(x, *k), |(x, k)| {
                         let d = x.ncols();
                         let (_, all) = expect_fit(x, d, &(imp.pca)(x, d))?;
@@ -179,13 +171,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "round_trip",
-                description: "transform gives (X − 1x̄ᵀ)Wᵀ, and with all components inverse_transform(transform(X)) = X exactly (to 1e-10·max|x|)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("round_trip", 2)
+                .description("transform gives (X − 1x̄ᵀ)Wᵀ, and with all components inverse_transform(transform(X)) = X exactly (to 1e-10·max|x|)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         data_and_k().prop_map(|(x, _)| x),
                         |x| {
@@ -220,13 +209,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "centres_data",
-                description: "the data are centred: adding 100 to every entry changes neither the components nor the ratios",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("centres_data", 1)
+                .description("the data are centred: adding 100 to every entry changes neither the components nor the ratios")
+                .check(|imp, ctx| {
                     ctx.forall(
                         data_and_k(),
                         |(x, k)| format!("{} vs {}", call(x, *k), call(&x.add_scalar(100.0), *k)),
@@ -236,13 +222,10 @@ pub fn spec() -> Spec<Impl> {
                             same_fit(&(imp.pca)(&x.add_scalar(100.0), *k), &(w, r), SHIFTED)
                         },
                     )
-                },
-            },
-            Property {
-                id: "stable_signs",
-                description: "each component's largest-|entry| coordinate is positive, so pca(−X) gives the same components as pca(X)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("stable_signs", 1)
+                .description("each component's largest-|entry| coordinate is positive, so pca(−X) gives the same components as pca(X)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         data_and_k(),
                         |(x, k)| format!("{} vs {}", call(x, *k), call(&-x, *k)),
@@ -257,25 +240,19 @@ pub fn spec() -> Spec<Impl> {
                             same_fit(&(imp.pca)(&-x, *k), &(w, r), COMPONENTS)
                         },
                     )
-                },
-            },
-            Property {
-                id: "two_rows",
-                description: "two samples are enough (the contract rejects only fewer than 2 rows): pca([[0, 0], [3, 4]], 1) gives the axis (0.6, 0.8) explaining all the variance",
-                weight: 1,
+                }),
+            Property::named("two_rows", 1)
+                .description("two samples are enough (the contract rejects only fewer than 2 rows): pca([[0, 0], [3, 4]], 1) gives the axis (0.6, 0.8) explaining all the variance")
                 // Catches `n ≤ 2` for the documented `n < 2`.
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let x = square(&[0.0, 0.0, 3.0, 4.0]);
                     ctx.once(&call(&x, 1), || {
                         same_fit(&(imp.pca)(&x, 1), &reference(&x, 1), COMPONENTS)
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite data, fewer than 2 rows, constant data, k = 0 or k > min(n, d), and mismatched shapes in transform/inverse_transform give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite data, fewer than 2 rows, constant data, k = 0 or k > min(n, d), and mismatched shapes in transform/inverse_transform give the typed error")
+                .check(|imp, ctx| {
                     let good = DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 5.0, 4.0, 4.0]);
                     rejects!(ctx, |x, k| call(x, k) => (imp.pca)(x, k), shown show_fit;
                         (&DMatrix::zeros(0, 0), 1) => LinalgError::Empty,
@@ -304,13 +281,10 @@ pub fn spec() -> Spec<Impl> {
                         ("inverse_transform", imp.inverse_transform, &DMatrix::zeros(0, 1)) => LinalgError::Empty,
                         ("inverse_transform", imp.inverse_transform, &square(&[f64::INFINITY])) => LinalgError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris",
-                description: "the principal axes and explained-variance ratios of the Iris features match the stored snapshot (≈ 0.9246, 0.0531, 0.0171, 0.0052)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris", 1)
+                .description("the principal axes and explained-variance ratios of the Iris features match the stored snapshot (≈ 0.9246, 0.0531, 0.0171, 0.0052)")
+                .check(|imp, ctx| {
                     let call = "pca(&iris.features, 4)";
                     ctx.once(call, || {
                         let x = mathlings_models::datasets::iris().features;
@@ -326,8 +300,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

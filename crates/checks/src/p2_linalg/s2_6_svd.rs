@@ -88,19 +88,14 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s2_6_svd",
         properties: vec![
-            Property {
-                id: "reconstructs",
-                description: "U diag(σ) Vᵀ = A with thin shapes (U m×k, σ k, Vᵀ k×n, k = min(m, n)) on random m×n matrices (to 1e-10·‖A‖_F)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("reconstructs", 3)
+                .description("U diag(σ) Vᵀ = A with thin shapes (U m×k, σ k, Vᵀ k×n, k = min(m, n)) on random m×n matrices (to 1e-10·‖A‖_F)")
+                .check(|imp, ctx| {
                     ctx.forall(any_matrix(), call, |a| reconstructs(a, &(imp.svd)(a)))
-                },
-            },
-            Property {
-                id: "orthonormal",
-                description: "the columns of U and of V are orthonormal (UᵀU = I, VᵀV = I), also for rank-deficient A such as [[1, 2], [2, 4], [3, 6]] and the centring matrix I − J/4",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("orthonormal", 2)
+                .description("the columns of U and of V are orthonormal (UᵀU = I, VᵀV = I), also for rank-deficient A such as [[1, 2], [2, 4], [3, 6]] and the centring matrix I − J/4")
+                .check(|imp, ctx| {
                     let test = |a: &DMatrix<f64>| orthonormal(a, &(imp.svd)(a));
                     for a in [
                         DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 2.0, 4.0, 3.0, 6.0]),
@@ -114,17 +109,14 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call(&a), || test(&a))?;
                     }
                     ctx.forall(any_matrix(), call, test)
-                },
-            },
-            Property {
-                id: "scale_invariant",
-                description: "s·A for s = 1e-8 and 1e8, full rank or rank-deficient (a product B C with inner dimension r): U diag(σ) Vᵀ = s·A to 1e-10·‖sA‖_F and U, V orthonormal",
-                weight: 1,
+                }),
+            Property::named("scale_invariant", 1)
+                .description("s·A for s = 1e-8 and 1e8, full rank or rank-deficient (a product B C with inner dimension r): U diag(σ) Vᵀ = s·A to 1e-10·‖sA‖_F and U, V orthonormal")
                 // The skip test |γ| ≤ ε²·‖A‖²_F and the zero-σ test σ ≤ ε·‖A‖_F are
                 // relative to A: written as ε²/‖A‖²_F or ε/‖A‖_F they skip real rotations
                 // or drop real directions of a small matrix (and keep rounding noise of a
                 // large one).
-                check: |imp, ctx| {
+                .check(|imp, ctx| {
                     let input = (
                         (1..=6usize, 1..=6usize, 1..=6usize).prop_flat_map(|(m, n, r)| {
                             (strategies::matrix(m, r), strategies::matrix(r, n))
@@ -141,13 +133,10 @@ pub fn spec() -> Spec<Impl> {
                             orthonormal(&a, &got)
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_nalgebra",
-                description: "σ is sorted descending, ≥ 0, and equals nalgebra's singular values (to 1e-10·‖A‖_F)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_nalgebra", 3)
+                .description("σ is sorted descending, ≥ 0, and equals nalgebra's singular values (to 1e-10·‖A‖_F)")
+                .check(|imp, ctx| {
                     ctx.forall(any_matrix(), call, |a| {
                         let want = singular_values_descending(a);
                         let got =
@@ -160,39 +149,30 @@ pub fn spec() -> Spec<Impl> {
                             "σ₀ ≥ σ₁ ≥ … ≥ 0",
                         )
                     })
-                },
-            },
-            Property {
-                id: "small_singular_values",
-                description: "on a graded 6×6 matrix with σ = 1, 1e-2, …, 1e-10 every σ (even 1e-10) is found to 1e-4 relative — which working on AᵀA cannot do",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("small_singular_values", 2)
+                .description("on a graded 6×6 matrix with σ = 1, 1e-2, …, 1e-10 every σ (even 1e-10) is found to 1e-4 relative — which working on AᵀA cannot do")
+                .check(|imp, ctx| {
                     let (a, want) = graded_matrix(&mut ctx.rng());
                     ctx.once(&call(&a), || {
                         let got =
                             (imp.svd)(&a).map(|(_, s, _)| s.iter().copied().collect::<Vec<f64>>());
                         expect::all_close(&got, &want, Tol { rel: GRADED, abs: 0.0 })
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty (0×0 or 0×n) or non-finite matrix gives the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty (0×0 or 0×n) or non-finite matrix gives the typed error")
+                .check(|imp, ctx| {
                     rejects!(ctx, |a| call(a) => (imp.svd)(a), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::zeros(0, 3)) => LinalgError::Empty,
                         (&square(&[1.0, f64::NAN, 3.0, 4.0])) => LinalgError::NonFinite,
                         (&DMatrix::from_row_slice(1, 3, &[1.0, 2.0, f64::NEG_INFINITY])) => LinalgError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_centred",
-                description: "the singular values and right singular vectors (up to sign) of the centred Iris data match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_centred", 1)
+                .description("the singular values and right singular vectors (up to sign) of the centred Iris data match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "svd(&centred(iris.features))";
                     ctx.once(call, || {
                         let x = mathlings_models::datasets::iris().features;
@@ -214,8 +194,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

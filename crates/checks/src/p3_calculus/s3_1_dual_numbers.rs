@@ -127,11 +127,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_1_dual_numbers",
         properties: vec![
-            Property {
-                id: "exact_on_polynomials",
-                description: "on random polynomials (integer coefficients, degree ≤ 5, x = k/8) the derivative part equals the analytic derivative Σ k·cₖ·xᵏ⁻¹ exactly",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("exact_on_polynomials", 3)
+                .description("on random polynomials (integer coefficients, degree ≤ 5, x = k/8) the derivative part equals the analytic derivative Σ k·cₖ·xᵏ⁻¹ exactly")
+                .check(|imp, ctx| {
                     ctx.forall(
                         polynomial(),
                         |(c, x)| call(&horner(c), *x),
@@ -145,25 +143,19 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "on random compositions of + − · / sin cos exp ln (depth ≤ 4, x ∈ [−2, 2]) value and derivative equal the reference mathlings_calculus::Dual (to 1e-9 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("on random compositions of + − · / sin cos exp ln (depth ≤ 4, x ∈ [−2, 2]) value and derivative equal the reference mathlings_calculus::Dual (to 1e-9 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         composition(),
                         |(e, x)| call(e, *x),
                         |(e, x)| close_pair((imp.evaluate)(e, *x), reference(e, *x), AGREE),
                     )
-                },
-            },
-            Property {
-                id: "product_and_quotient_rules",
-                description: "for random u and w ≥ 1: (u·w)′ = u′·w + u·w′ and (u/w)′ = (u′·w − u·w′)/w², using your own u and w",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("product_and_quotient_rules", 2)
+                .description("for random u and w ≥ 1: (u·w)′ = u′·w + u·w′ and (u/w)′ = (u′·w − u·w′)/w², using your own u and w")
+                .check(|imp, ctx| {
                     let input = (expression(2), expression(2), -2.0..2.0f64);
                     ctx.forall(
                         input,
@@ -186,13 +178,10 @@ pub fn spec() -> Spec<Impl> {
                             close_pair(quotient, (uv / wv, (ud * wv - uv * wd) / (wv * wv)), RULE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "chain_rule",
-                description: "for a random polynomial u: sin(u)′ = cos(u)·u′, cos(u)′ = −sin(u)·u′, exp(u)′ = exp(u)·u′ and ln(w)′ = w′/w (w = u² + 1), using your own u",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("chain_rule", 2)
+                .description("for a random polynomial u: sin(u)′ = cos(u)·u′, cos(u)′ = −sin(u)·u′, exp(u)′ = exp(u)·u′ and ln(w)′ = w′/w (w = u² + 1), using your own u")
+                .check(|imp, ctx| {
                     let input = (proptest::collection::vec(-3i32..=3, 2..=4), -1.5..1.5f64)
                         .prop_filter("u′ ≠ 0", |(c, x)| polynomial_derivative(c, *x) != 0.0);
                     ctx.forall(
@@ -213,13 +202,10 @@ pub fn spec() -> Spec<Impl> {
                             close_pair(ln, (wv.ln(), wd / wv), RULE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "outside the domain the result follows f64, never a panic: ln(−1) has a NaN value, 1/(x − x) an infinite one",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("outside the domain the result follows f64, never a panic: ln(−1) has a NaN value, 1/(x − x) an infinite one")
+                .check(|imp, ctx| {
                     let ln = Expr::Ln(b(Expr::X));
                     ctx.once(&call(&ln, -1.0), || {
                         let got = (imp.evaluate)(&ln, -1.0);
@@ -238,8 +224,7 @@ pub fn spec() -> Spec<Impl> {
                             "value f64::INFINITY (1/0 as in f64)",
                         )
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -119,37 +119,29 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_1_finite_differences",
         properties: vec![
-            Property {
-                id: "central_matches_reference",
-                description: "central_difference equals (f(x + h) − f(x − h)) / (2h) as computed by the reference, for sin, exp, cos, tanh, a cubic and ln(1 + x²), x ∈ [−3, 3], h ∈ [1e-5, 0.1]",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("central_matches_reference", 3)
+                .description("central_difference equals (f(x + h) − f(x − h)) / (2h) as computed by the reference, for sin, exp, cos, tanh, a cubic and ln(1 + x²), x ∈ [−3, 3], h ∈ [1e-5, 0.1]")
+                .check(|imp, ctx| {
                     same_as_reference(
                         ctx,
                         "central_difference",
                         imp.central_difference,
                         RIGHT.central_difference,
                     )
-                },
-            },
-            Property {
-                id: "forward_matches_reference",
-                description: "forward_difference equals (f(x + h) − f(x)) / h as computed by the reference, on the same functions, points and steps",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("forward_matches_reference", 2)
+                .description("forward_difference equals (f(x + h) − f(x)) / h as computed by the reference, on the same functions, points and steps")
+                .check(|imp, ctx| {
                     same_as_reference(
                         ctx,
                         "forward_difference",
                         imp.forward_difference,
                         RIGHT.forward_difference,
                     )
-                },
-            },
-            Property {
-                id: "order_of_accuracy",
-                description: "halving h divides the central error by ≈ 4 (O(h²)) and the forward error by ≈ 2 (O(h)), on sin at 0.7 and exp at 0.5",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("order_of_accuracy", 2)
+                .description("halving h divides the central error by ≈ 4 (O(h²)) and the forward error by ≈ 2 (O(h)), on sin at 0.7 and exp at 0.5")
+                .check(|imp, ctx| {
                     ctx.once(
                         "central_difference(f64::sin, 0.7, 0.02) vs central_difference(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)",
                         || check_order("central_difference", imp.central_difference, 4.0),
@@ -158,13 +150,10 @@ pub fn spec() -> Spec<Impl> {
                         "forward_difference(f64::sin, 0.7, 0.02) vs forward_difference(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)",
                         || check_order("forward_difference", imp.forward_difference, 2.0),
                     )
-                },
-            },
-            Property {
-                id: "derivative_is_accurate",
-                description: "derivative(f, x) is within 1e-8·max(1, |f(x)|, |f′(x)|) of the exact derivative for x ∈ [−5, 5] (a step neither too large nor round-off dominated)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("derivative_is_accurate", 2)
+                .description("derivative(f, x) is within 1e-8·max(1, |f(x)|, |f′(x)|) of the exact derivative for x ∈ [−5, 5] (a step neither too large nor round-off dominated)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (0..FUNCTIONS.len(), -5.0..5.0f64),
                         |&(i, x)| format!("derivative({}, {})", FUNCTIONS[i].name, show::float(x)),
@@ -179,13 +168,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "derivative_at_large_x",
-                description: "derivative(f, x) is within 1e-8·|f′(x)| of f′(x) for x³ − 2x and ln(1 + x²) at |x| from 1e2 to 1e8 (the step grows with |x|)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("derivative_at_large_x", 1)
+                .description("derivative(f, x) is within 1e-8·|f′(x)| of f′(x) for x³ − 2x and ln(1 + x²) at |x| from 1e2 to 1e8 (the step grows with |x|)")
+                .check(|imp, ctx| {
                     // With h = ε^(1/3)·|x| both functions vary on the scale |x|, so the
                     // relative error stays ≈ ε^(2/3) ≈ 4e-11 for the cubic and ≈ 1e-9 for
                     // ln(1 + x²) (round-off ε·ln(x²)/h against f′ ≈ 2/x); any step between
@@ -209,13 +195,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "h ≤ 0, h = NaN/∞, h so small that x + h == x or x − h == x, or so large that x ± h overflows give InvalidParameter { name: \"h\", .. }; a NaN x or a NaN value of f gives NonFinite",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("h ≤ 0, h = NaN/∞, h so small that x + h == x or x − h == x, or so large that x ± h overflows give InvalidParameter { name: \"h\", .. }; a NaN x or a NaN value of f gives NonFinite")
+                .check(|imp, ctx| {
                     let sin = FUNCTIONS[0].f;
                     let estimators: [(&str, Estimator); 2] = [
                         ("forward_difference", imp.forward_difference),
@@ -248,8 +231,7 @@ pub fn spec() -> Spec<Impl> {
                     rejects!(ctx, |x| "derivative(f64::sin, f64::NAN)" => (imp.derivative)(sin, x);
                         (f64::NAN) => CalculusError::NonFinite,
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

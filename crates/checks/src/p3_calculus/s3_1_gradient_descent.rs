@@ -85,11 +85,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_1_gradient_descent",
         properties: vec![
-            Property {
-                id: "reaches_minimiser",
-                description: "on convex quadratics ½xᵀSx − bᵀx (n ≤ 5) with η = c/L, c ∈ [0.2, 1.8], the result is the minimiser S⁻¹b (solved by nalgebra) to 1e-7",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("reaches_minimiser", 3)
+                .description("on convex quadratics ½xᵀSx − bᵀx (n ≤ 5) with η = c/L, c ∈ [0.2, 1.8], the result is the minimiser S⁻¹b (solved by nalgebra) to 1e-7")
+                .check(|imp, ctx| {
                     ctx.forall(
                         setup(0.2..1.8),
                         |case| setup_call(case, TOL),
@@ -99,13 +97,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &minimiser(p, x0.len()), NEAR)
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "agrees with the reference gradient_descent (same problem, start, η, tol = 1e-6) to 1e-6",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("agrees with the reference gradient_descent (same problem, start, η, tol = 1e-6) to 1e-6")
+                .check(|imp, ctx| {
                     ctx.forall(
                         setup(0.2..1.8),
                         |case| setup_call(case, 1e-6),
@@ -119,13 +114,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &want.x, Tol { rel: 0.0, abs: 2e-6 })
                         },
                     )
-                },
-            },
-            Property {
-                id: "diverges_above_2_over_l",
-                description: "with η = c/L, c ∈ [2.2, 3] (above 2/L) the iterates blow up: the answer is Err(NoConvergence { .. }), never a NaN/∞ point as Ok",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("diverges_above_2_over_l", 2)
+                .description("with η = c/L, c ∈ [2.2, 3] (above 2/L) the iterates blow up: the answer is Err(NoConvergence { .. }), never a NaN/∞ point as Ok")
+                .check(|imp, ctx| {
                     let away = setup(2.2..3.0).prop_filter(
                         "start away from the minimiser",
                         |(k, x0, _)| {
@@ -142,13 +134,10 @@ pub fn spec() -> Spec<Impl> {
                             expect_err!(&got, CalculusError::NoConvergence { .. })
                         },
                     )
-                },
-            },
-            Property {
-                id: "stops_when_gradient_norm_equals_tol",
-                description: "the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("stops_when_gradient_norm_equals_tol", 1)
+                .description("the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken")
+                .check(|imp, ctx| {
                     // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
                     let x0 = [3.0, 4.0];
                     ctx.once(
@@ -163,13 +152,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty x0 → Empty; NaN in x0 → NonFinite; η or tol ≤ 0 / NaN → InvalidParameter naming it; max_iter = 0 → InvalidParameter; a gradient of the wrong length → DimensionMismatch; too few steps → NoConvergence",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty x0 → Empty; NaN in x0 → NonFinite; η or tol ≤ 0 / NaN → InvalidParameter naming it; max_iter = 0 → InvalidParameter; a gradient of the wrong length → DimensionMismatch; too few steps → NoConvergence")
+                .check(|imp, ctx| {
                     let p = &PROBLEMS[1];
                     let gd = imp.gradient_descent;
                     rejects!(ctx, |x0, eta, tol, max_iter| call(p, x0, eta, tol, max_iter) => gd(p.grad, x0, eta, tol, max_iter);
@@ -187,13 +173,10 @@ pub fn spec() -> Spec<Impl> {
                             => gd(grad, &[1.0, 1.0], 0.1, 1e-8, 100);
                         (wrong_length) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_line_snapshot",
-                description: "minimising the mean squared error of a line on Anscombe's first set from θ = (0, 0) with η = 0.005 finds y ≈ 3.0001 + 0.50009x (stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_line_snapshot", 1)
+                .description("minimising the mean squared error of a line on Anscombe's first set from θ = (0, 0) with η = 0.005 finds y ≈ 3.0001 + 0.50009x (stored snapshot)")
+                .check(|imp, ctx| {
                     let call =
                         "gradient_descent(anscombe_mse_gradient, &[0.0, 0.0], 0.005, 1e-9, 100000)";
                     ctx.once(call, || {
@@ -213,8 +196,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

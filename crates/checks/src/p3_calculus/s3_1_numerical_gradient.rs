@@ -30,11 +30,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_1_numerical_gradient",
         properties: vec![
-            Property {
-                id: "quadratic_form_gradient",
-                description: "for ½xᵀAx with fixed non-symmetric A₁, A₂ the gradient is ½(A + Aᵀ)x (n ≤ 6, |xᵢ| ≤ 5, h = 1e-3)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("quadratic_form_gradient", 3)
+                .description("for ½xᵀAx with fixed non-symmetric A₁, A₂ the gradient is ½(A + Aᵀ)x (n ≤ 6, |xᵢ| ≤ 5, h = 1e-3)")
+                .check(|imp, ctx| {
                     let input = (0..2usize, common::point(1..=6, -5.0, 5.0));
                     let h = 1e-3;
                     ctx.forall(
@@ -53,13 +51,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "equals the reference numerical_gradient on quadratics, Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 6, |xᵢ| ≤ 2, h ∈ [1e-5, 1e-2])",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("equals the reference numerical_gradient on quadratics, Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 6, |xᵢ| ≤ 2, h ∈ [1e-5, 1e-2])")
+                .check(|imp, ctx| {
                     let input = (
                         0..SCALAR_FNS.len(),
                         common::point(1..=6, -2.0, 2.0),
@@ -79,13 +74,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty x → Empty; a NaN coordinate or NaN value of f → NonFinite; h ≤ 0, NaN, ∞ or below the float spacing at xᵢ → InvalidParameter { name: \"h\", .. }",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty x → Empty; a NaN coordinate or NaN value of f → NonFinite; h ≤ 0, NaN, ∞ or below the float spacing at xᵢ → InvalidParameter { name: \"h\", .. }")
+                .check(|imp, ctx| {
                     let f = SCALAR_FNS[3].f;
                     let name = SCALAR_FNS[3].name;
                     let ln_first: fn(&[f64]) -> f64 = |x| x[0].ln();
@@ -103,13 +95,10 @@ pub fn spec() -> Spec<Impl> {
                         // in each coordinate only one of xᵢ ± h rounds to xᵢ, and either is bad.
                         (name, f, &[1.0, -1.0], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_mse_snapshot",
-                description: "the gradient of the mean squared error of a line on Anscombe's first set, at θ = (0, 0) and near the least-squares fit θ = (3, 0.5), matches the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_mse_snapshot", 1)
+                .description("the gradient of the mean squared error of a line on Anscombe's first set, at θ = (0, 0) and near the least-squares fit θ = (3, 0.5), matches the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "numerical_gradient(anscombe_mse, θ, 1e-5) for θ = [0, 0], [3, 0.5]";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -133,8 +122,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

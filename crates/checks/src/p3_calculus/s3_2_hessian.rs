@@ -42,11 +42,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_2_hessian",
         properties: vec![
-            Property {
-                id: "symmetric",
-                description: "the Hessian is symmetric: |Hᵢⱼ − Hⱼᵢ| ≤ 1e-9·scale, on Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h = 1e-3)",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("symmetric", 2)
+                .description("the Hessian is symmetric: |Hᵢⱼ − Hⱼᵢ| ≤ 1e-9·scale, on Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h = 1e-3)")
+                .check(|imp, ctx| {
                     let input = (2..SCALAR_FNS.len(), common::point(2..=4, -2.0, 2.0));
                     ctx.forall(
                         input,
@@ -63,13 +61,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "quadratic_hessian",
-                description: "the Hessian of ½xᵀAx (fixed non-symmetric A₁, A₂) is ½(A + Aᵀ) at any x (n ≤ 5, |xᵢ| ≤ 5, h = 1e-3)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("quadratic_hessian", 2)
+                .description("the Hessian of ½xᵀAx (fixed non-symmetric A₁, A₂) is ½(A + Aᵀ) at any x (n ≤ 5, |xᵢ| ≤ 5, h = 1e-3)")
+                .check(|imp, ctx| {
                     let input = (0..2usize, common::point(1..=5, -5.0, 5.0));
                     ctx.forall(
                         input,
@@ -86,13 +81,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rosenbrock_hessian",
-                description: "on Rosenbrock's function (n ≤ 4, |xᵢ| ≤ 2, h = 1e-4·max(1, |x|)) the Hessian matches the analytic one to 1e-6·scale",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rosenbrock_hessian", 2)
+                .description("on Rosenbrock's function (n ≤ 4, |xᵢ| ≤ 2, h = 1e-4·max(1, |x|)) the Hessian matches the analytic one to 1e-6·scale")
+                .check(|imp, ctx| {
                     ctx.forall(
                         common::point(2..=4, -2.0, 2.0),
                         |x| call(SCALAR_FNS[4].name, x, 1e-4 * common::max_abs(x).max(1.0)),
@@ -106,38 +98,29 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "equals the reference hessian on quadratics, Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h ∈ [1e-4, 3e-4]) to 1e-5·scale",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("equals the reference hessian on quadratics, Σ sin(xᵢ)xᵢ₊₁, log-sum-exp and Rosenbrock (n ≤ 4, |xᵢ| ≤ 2, h ∈ [1e-4, 3e-4]) to 1e-5·scale")
+                .check(|imp, ctx| {
                     let input =
                         (0..SCALAR_FNS.len(), common::point(1..=4, -2.0, 2.0), 1e-4..3e-4f64);
                     // Same formula: the difference is round-off (≈ 16ε·|f|/h² ≤ 1e-6·scale);
                     // 1e-5 also forgives an equivalent formula's O(h²) truncation.
                     matches_reference_hessian(imp, ctx, input, 1e-5)
-                },
-            },
-            Property {
-                id: "documented_formulas_at_large_h",
-                description: "with a large step (h ∈ [0.05, 0.2]) on Σ sin(xᵢ)xᵢ₊₁ and log-sum-exp (n ≤ 3) the estimate is exactly the documented 3-point and 4-point formulas, as the reference computes them (to 1e-9·scale)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("documented_formulas_at_large_h", 1)
+                .description("with a large step (h ∈ [0.05, 0.2]) on Σ sin(xᵢ)xᵢ₊₁ and log-sum-exp (n ≤ 3) the estimate is exactly the documented 3-point and 4-point formulas, as the reference computes them (to 1e-9·scale)")
+                .check(|imp, ctx| {
                     // At h = 0.1 the formulas' own truncation (h²·|f⁗|/12 ≈ 1e-3) is what is
                     // compared, so another stencil shows: the mixed 4-point formula applied
                     // with i = j is a 3-point one with step 2h (four times the truncation).
                     // Round-off is ≈ 16ε·|f|/h² ≤ 1e-12·scale, far inside 1e-9.
                     let input = (2..=3usize, common::point(1..=3, -2.0, 2.0), 0.05..0.2f64);
                     matches_reference_hessian(imp, ctx, input, 1e-9)
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty x → Empty; NaN in x or a NaN value of f → NonFinite; h ≤ 0, NaN or so small that xᵢ + h == xᵢ or xᵢ − h == xᵢ → InvalidParameter { name: \"h\", .. }",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty x → Empty; NaN in x or a NaN value of f → NonFinite; h ≤ 0, NaN or so small that xᵢ + h == xᵢ or xᵢ − h == xᵢ → InvalidParameter { name: \"h\", .. }")
+                .check(|imp, ctx| {
                     let (f, name) = (SCALAR_FNS[3].f, SCALAR_FNS[3].name);
                     let ln_first: fn(&[f64]) -> f64 = |x| x[0].ln();
                     rejects!(ctx, |name, f, x, h| call(name, x, h) => (imp.hessian)(f, x, h);
@@ -154,13 +137,10 @@ pub fn spec() -> Spec<Impl> {
                         (name, f, &[1.0, 0.5], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
                         (name, f, &[-1.0, 0.5], 8e-17) => CalculusError::InvalidParameter { name: "h", .. },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_mse_snapshot",
-                description: "the Hessian of the mean squared error of a line on Anscombe's first set is (2/n)·XᵀX = [[2, 18], [18, 182]] (stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_mse_snapshot", 1)
+                .description("the Hessian of the mean squared error of a line on Anscombe's first set is (2/n)·XᵀX = [[2, 18], [18, 182]] (stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "hessian(anscombe_mse, &[3.0, 0.5], 1e-3)";
                     ctx.once(call, || {
                         let text = match (imp.hessian)(common::anscombe_mse, &[3.0, 0.5], 1e-3) {
@@ -180,8 +160,7 @@ pub fn spec() -> Spec<Impl> {
                         };
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -60,11 +60,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_2_jacobian_chain_rule",
         properties: vec![
-            Property {
-                id: "linear_map_jacobian_is_a",
-                description: "the Jacobian of x ↦ Ax (A fixed, 3×n) is A itself: 3 rows (outputs) × n columns (inputs), at any x",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("linear_map_jacobian_is_a", 3)
+                .description("the Jacobian of x ↦ Ax (A fixed, 3×n) is A itself: 3 rows (outputs) × n columns (inputs), at any x")
+                .check(|imp, ctx| {
                     ctx.forall(
                         common::point(1..=5, -5.0, 5.0),
                         |x| call("linear /* x ↦ A·x, A = 3×n */", x, 1e-3),
@@ -76,13 +74,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "equals the reference jacobian of g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σxᵢ²/2) for n ≤ 5, |xᵢ| ≤ 2, h ∈ [1e-5, 1e-2]",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("equals the reference jacobian of g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σxᵢ²/2) for n ≤ 5, |xᵢ| ≤ 2, h ∈ [1e-5, 1e-2]")
+                .check(|imp, ctx| {
                     let input = (
                         common::point(1..=5, -2.0, 2.0),
                         (-5.0..-2.0f64).prop_map(|e| 10f64.powf(e)),
@@ -96,13 +91,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::matrix_close(&(imp.jacobian)(g, x, *h), &want, same_h(*h))
                         },
                     )
-                },
-            },
-            Property {
-                id: "chain_rule",
-                description: "compose_jacobians(J_f(g(x)), J_g(x)) equals J_{f∘g}(x) (all three by your jacobian, h = 1e-5), and on exact matrices it is the product J_f·J_g (2×3 times 3×n)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("chain_rule", 3)
+                .description("compose_jacobians(J_f(g(x)), J_g(x)) equals J_{f∘g}(x) (all three by your jacobian, h = 1e-5), and on exact matrices it is the product J_f·J_g (2×3 times 3×n)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         common::point(1..=5, -2.0, 2.0),
                         |x| {
@@ -132,13 +124,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::matrix_close(&(imp.compose_jacobians)(&exact_f, &exact_g), &(&exact_f * &exact_g), PRODUCT)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty x → Empty; NaN in x → NonFinite; h ≤ 0, NaN or so small that xⱼ + h == xⱼ or xⱼ − h == xⱼ → InvalidParameter { name: \"h\", .. }; compose_jacobians of shapes that do not chain → DimensionMismatch, with an empty factor → Empty",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty x → Empty; NaN in x → NonFinite; h ≤ 0, NaN or so small that xⱼ + h == xⱼ or xⱼ − h == xⱼ → InvalidParameter { name: \"h\", .. }; compose_jacobians of shapes that do not chain → DimensionMismatch, with an empty factor → Empty")
+                .check(|imp, ctx| {
                     rejects!(ctx, |x, h| call(G_NAME, x, h) => (imp.jacobian)(g, x, h);
                         (&[], 1e-3) => CalculusError::Empty,
                         (&[1.0, f64::NAN], 1e-3) => CalculusError::NonFinite,
@@ -163,8 +152,7 @@ pub fn spec() -> Spec<Impl> {
                             => (imp.compose_jacobians)(empty, empty);
                         (&DMatrix::zeros(0, 0)) => CalculusError::Empty,
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

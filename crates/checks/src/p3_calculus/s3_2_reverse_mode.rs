@@ -232,23 +232,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_2_reverse_mode",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "on random programs of ≤ 10 operations (+ − · sin exp, operands shared at random, x, y ∈ [−2, 2]) the value and the gradient entry of EVERY node equal the reference mathlings_calculus::Tape (to 1e-9 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("on random programs of ≤ 10 operations (+ − · sin exp, operands shared at random, x, y ∈ [−2, 2]) the value and the gradient entry of EVERY node equal the reference mathlings_calculus::Tape (to 1e-9 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         moderate_program(),
                         |(p, x, y)| call(p, *x, *y),
                         |(p, x, y)| runs_close(&(imp.run)(p, *x, *y), &reference(p, *x, *y), AGREE),
                     )
-                },
-            },
-            Property {
-                id: "gradient_check",
-                description: "on random programs, ∂/∂x and ∂/∂y from your tape agree with central differences (f(x + h) − f(x − h))/2h of the plain f64 evaluation, h = 1e-5 (to 1e-6·(1 + |∂|)), and the value with the plain evaluation",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("gradient_check", 2)
+                .description("on random programs, ∂/∂x and ∂/∂y from your tape agree with central differences (f(x + h) − f(x − h))/2h of the plain f64 evaluation, h = 1e-5 (to 1e-6·(1 + |∂|)), and the value with the plain evaluation")
+                .check(|imp, ctx| {
                     let input = moderate_program().prop_filter(
                         "finite differences reliable",
                         |(p, x, y)| {
@@ -279,13 +274,10 @@ pub fn spec() -> Spec<Impl> {
                             xy_close(got, [value, dx, dy], [AGREE, tx, ty], expected)
                         },
                     )
-                },
-            },
-            Property {
-                id: "accumulates_shared_uses",
-                description: "a node used several times receives every contribution: x·x gives g[x] = 2x, x·x·x gives 3x², x + x gives 2, and for u = sin(x·y), f = u·u + u: g[u] = 2u + 1 and g[x] = (2u + 1)·cos(x·y)·y",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("accumulates_shared_uses", 2)
+                .description("a node used several times receives every contribution: x·x gives g[x] = 2x, x·x·x gives 3x², x + x gives 2, and for u = sin(x·y), f = u·u + u: g[u] = 2u + 1 and g[x] = (2u + 1)·cos(x·y)·y")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (coordinate(), coordinate()),
                         |(x, y)| call(&SHARED, *x, *y),
@@ -309,13 +301,10 @@ pub fn spec() -> Spec<Impl> {
                             runs_close(&(imp.run)(&SHARED, x, y), &want, RULE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "long_chains",
-                description: "chains of 2–8 sin/exp applied to x·y get the full chain rule g[x] = y·Π f′ (each node passes its adjoint on only once it is complete, i.e. in reverse order)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("long_chains", 2)
+                .description("chains of 2–8 sin/exp applied to x·y get the full chain rule g[x] = y·Π f′ (each node passes its adjoint on only once it is complete, i.e. in reverse order)")
+                .check(|imp, ctx| {
                     let sins = proptest::collection::vec(proptest::bool::ANY, 2..=8);
                     let input = (sins, coordinate(), coordinate())
                         .prop_map(|(sins, x, y)| {
@@ -348,13 +337,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "linearity",
-                description: "gradients are linear, using your own runs: ∇(f + g) = ∇f + ∇g and ∇(c·f) = c·∇f for random programs f, g and constants c",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("linearity", 1)
+                .description("gradients are linear, using your own runs: ∇(f + g) = ∇f + ∇g and ∇(c·f) = c·∇f for random programs f, g and constants c")
+                .check(|imp, ctx| {
                     let input = (
                         moderate_program(),
                         program(1..=6),
@@ -399,13 +385,10 @@ pub fn spec() -> Spec<Impl> {
                                 .map_err(|f| Failure { call: call(&scaled, *x, *y), ..f })
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "outside f64’s range values follow f64, never a panic: exp(x) − exp(x) at x = 1000 has a NaN value, exp(exp(x)) at x = 10 an infinite one; and the gradient of a plain variable y is 1 for y and 0 for x",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("outside f64’s range values follow f64, never a panic: exp(x) − exp(x) at x = 1000 has a NaN value, exp(exp(x)) at x = 10 an infinite one; and the gradient of a plain variable y is 1 for y and 0 for x")
+                .check(|imp, ctx| {
                     let nan = [Op::Exp(0), Op::Exp(0), Op::Sub(2, 3)];
                     ctx.once(&call(&nan, 1000.0, 0.0), || {
                         let got = (imp.run)(&nan, 1000.0, 0.0);
@@ -420,13 +403,10 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&call(&[], 0.5, 2.0), || {
                         runs_close(&(imp.run)(&[], 0.5, 2.0), &(2.0, vec![0.0, 1.0]), RULE)
                     })
-                },
-            },
-            Property {
-                id: "anscombe_loss_gradient",
-                description: "the value and gradient of the mean squared error (1/n) Σ (yᵢ − θ₀ − θ₁xᵢ)² on Anscombe's first set at θ = (0, 0), recorded on your tape, match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_loss_gradient", 1)
+                .description("the value and gradient of the mean squared error (1/n) Σ (yᵢ − θ₀ − θ₁xᵢ)² on Anscombe's first set at θ = (0, 0), recorded on your tape, match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "mse(θ) = (1/11) Σ (yᵢ − (θ₀ + θ₁·xᵢ))² recorded on a Tape over Anscombe's first set with θ₀ = t.var(0.0), θ₁ = t.var(0.0): (t.value(mse), g[θ₀.0], g[θ₁.0])";
                     ctx.once(call, || {
                         let [v, g0, g1] = xy(&(imp.run)(&anscombe_mse_program(), 0.0, 0.0))
@@ -434,8 +414,7 @@ pub fn spec() -> Spec<Impl> {
                         let text = format!("mse = {v}\n∂mse/∂θ₀ = {g0}\n∂mse/∂θ₁ = {g1}\n");
                         ctx.snapshot("anscombe", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -72,11 +72,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_2_softmax",
         properties: vec![
-            Property {
-                id: "probabilities_sum_to_one",
-                description: "for random scores (|zᵢ| ≤ 30, n ≤ 8) every softmax(z)ᵢ lies in [0, 1] and they sum to 1; the exp(log_softmax(z)ᵢ) sum to 1 too (to 1e-14)",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("probabilities_sum_to_one", 2)
+                .description("for random scores (|zᵢ| ≤ 30, n ≤ 8) every softmax(z)ᵢ lies in [0, 1] and they sum to 1; the exp(log_softmax(z)ᵢ) sum to 1 too (to 1e-14)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         logits(1..=8, 30),
                         |z| call("softmax", z),
@@ -100,13 +98,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(ok, shown, expected)
                         },
                     )
-                },
-            },
-            Property {
-                id: "shift_invariant",
-                description: "adding the same constant c (|c| ≤ 1000) to every score changes neither softmax nor log_softmax",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shift_invariant", 2)
+                .description("adding the same constant c (|c| ≤ 1000) to every score changes neither softmax nor log_softmax")
+                .check(|imp, ctx| {
                     let input = (logits(1..=6, 30), -1000i32..=1000);
                     ctx.forall(
                         input,
@@ -132,13 +127,10 @@ pub fn spec() -> Spec<Impl> {
                                 .map_err(|f| Failure { call: versus, ..f })
                         },
                     )
-                },
-            },
-            Property {
-                id: "extreme_logits",
-                description: "scores of ±1000 give finite, exact answers: softmax(&[1000.0, 0.0]) = [1, 0], log_softmax(&[0.0, -1000.0]) = [0, −1000], softmax(&[-1000.0, -1000.0]) = [½, ½], …",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("extreme_logits", 2)
+                .description("scores of ±1000 give finite, exact answers: softmax(&[1000.0, 0.0]) = [1, 0], log_softmax(&[0.0, -1000.0]) = [0, −1000], softmax(&[-1000.0, -1000.0]) = [½, ½], …")
+                .check(|imp, ctx| {
                     let ln2 = std::f64::consts::LN_2;
                     let softmax_cases: [(&[f64], &[f64]); 3] = [
                         (&[1000.0, 0.0], &[1.0, 0.0]),
@@ -172,13 +164,10 @@ pub fn spec() -> Spec<Impl> {
                         |z| call("softmax_jacobian", z),
                         |z, want| expect::matrix_close(&(imp.softmax_jacobian)(z), want, EXTREME),
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "softmax, log_softmax and softmax_jacobian equal mathlings_calculus::{softmax, log_softmax, softmax_jacobian} on random scores (|zᵢ| ≤ 30, n ≤ 8)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("softmax, log_softmax and softmax_jacobian equal mathlings_calculus::{softmax, log_softmax, softmax_jacobian} on random scores (|zᵢ| ≤ 30, n ≤ 8)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         logits(1..=8, 30),
                         |z| call("softmax", z),
@@ -202,13 +191,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::matrix_close(&(imp.softmax_jacobian)(z), &want, JACOBIAN)
                         },
                     )
-                },
-            },
-            Property {
-                id: "jacobian_is_derivative",
-                description: "column j of softmax_jacobian(z) equals the central difference (softmax(z + h·eⱼ) − softmax(z − h·eⱼ)) / 2h, h = 1e-5 (|zᵢ| ≤ 5, to 1e-8)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("jacobian_is_derivative", 2)
+                .description("column j of softmax_jacobian(z) equals the central difference (softmax(z + h·eⱼ) − softmax(z − h·eⱼ)) / 2h, h = 1e-5 (|zᵢ| ≤ 5, to 1e-8)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         logits(1..=6, 5),
                         |z| call("softmax_jacobian", z),
@@ -228,13 +214,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::matrix_close(&(imp.softmax_jacobian)(z), &want, DIFFERENCE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "jacobian_rows_sum_to_zero",
-                description: "every row of softmax_jacobian(z) sums to 0 (the probabilities always sum to 1) and the matrix is symmetric (|zᵢ| ≤ 30, n ≤ 8)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("jacobian_rows_sum_to_zero", 1)
+                .description("every row of softmax_jacobian(z) sums to 0 (the probabilities always sum to 1) and the matrix is symmetric (|zᵢ| ≤ 30, n ≤ 8)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         logits(1..=8, 30),
                         |z| call("softmax_jacobian", z),
@@ -266,13 +249,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(asymmetry <= JACOBIAN.abs, with_asymmetry, expected)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty z gives CalculusError::Empty and a NaN or ±∞ score CalculusError::NonFinite, in all three functions, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty z gives CalculusError::Empty and a NaN or ±∞ score CalculusError::NonFinite, in all three functions, never a panic")
+                .check(|imp, ctx| {
                     for (name, f) in [("softmax", imp.softmax), ("log_softmax", imp.log_softmax)] {
                         rejects!(ctx, |z| call(name, z) => f(z);
                             (&[]) => CalculusError::Empty,
@@ -287,13 +267,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[f64::INFINITY, 0.0]) => CalculusError::NonFinite,
                         (&[0.0, f64::NEG_INFINITY]) => CalculusError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_class_probabilities",
-                description: "softmax and log_softmax of fixed linear class scores zₖ = μₖ·x − ‖μₖ‖²/2 for five Iris flowers match the stored snapshot",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_class_probabilities", 1)
+                .description("softmax and log_softmax of fixed linear class scores zₖ = μₖ·x − ‖μₖ‖²/2 for five Iris flowers match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "softmax(&scores) and log_softmax(&scores) with scores[k] = μₖ·x − ‖μₖ‖²/2 for iris rows [0, 50, 70, 100, 133]";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -315,8 +292,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -155,11 +155,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_3_armijo",
         properties: vec![
-            Property {
-                id: "armijo_condition_holds",
-                description: "the returned step satisfies f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd (random functions, points, descent directions, c up to 0.9)",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("armijo_condition_holds", 2)
+                .description("the returned step satisfies f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd (random functions, points, descent directions, c up to 0.9)")
+                .check(|imp, ctx| {
                     ctx.forall(case(), Case::call, |case| match case.run(imp.armijo_backtracking) {
                         Ok(step) => expect::that(
                             case.passes(step),
@@ -168,24 +166,18 @@ pub fn spec() -> Spec<Impl> {
                         ),
                         got => expect::fail(show::result(&got), "Ok(a step)"),
                     })
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "returns the first step of α₀, α₀·shrink, α₀·shrink², … that passes, as the reference does (to 1e-12 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("returns the first step of α₀, α₀·shrink, α₀·shrink², … that passes, as the reference does (to 1e-12 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
                         let want = case.run(REFERENCE).expect("reference line search");
                         expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
                     })
-                },
-            },
-            Property {
-                id: "first_passing_step",
-                description: "on f = x² at 1 with d = −2: α₀ = 1 (lands on −1, no decrease) gives ½; α₀ = 0.99, c = ½ gives 0.495; α₀ = 0.4 passes at once",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("first_passing_step", 2)
+                .description("on f = x² at 1 with d = −2: α₀ = 1 (lands on −1, no decrease) gives ½; α₀ = 0.99, c = ½ gives 0.495; α₀ = 0.4 passes at once")
+                .check(|imp, ctx| {
                     let cases = [
                         (on_sphere(&[2.0], &[1.0], &[-2.0], 1.0, 1e-4), 0.5),
                         (on_sphere(&[2.0], &[1.0], &[-2.0], 1.0, 0.5), 0.5),
@@ -195,13 +187,10 @@ pub fn spec() -> Spec<Impl> {
                     common::each(ctx, &cases, Case::call, |case, want| {
                         expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
                     })
-                },
-            },
-            Property {
-                id: "rejects_non_descent_direction",
-                description: "a direction with ∇f(x)ᵀd ≥ 0 (uphill, or along a contour) gives CalculusError::NotDescentDirection",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_non_descent_direction", 2)
+                .description("a direction with ∇f(x)ᵀd ≥ 0 (uphill, or along a contour) gives CalculusError::NotDescentDirection")
+                .check(|imp, ctx| {
                     let rejected = |case: &Case, ()| {
                         expect_err!(
                             &case.run(imp.armijo_backtracking),
@@ -218,13 +207,10 @@ pub fn spec() -> Spec<Impl> {
                         case
                     });
                     ctx.forall(uphill, Case::call, |case| rejected(case, ()))
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite input, mismatched lengths, and initial_step ≤ 0, c or shrink outside (0, 1) give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite input, mismatched lengths, and initial_step ≤ 0, c or shrink outside (0, 1) give the typed error")
+                .check(|imp, ctx| {
                     let sphere_name = "sphere /* Σ xᵢ² */";
                     let nan_everywhere: fn(&[f64]) -> f64 = |_| f64::NAN;
                     rejects!(ctx,
@@ -240,13 +226,10 @@ pub fn spec() -> Spec<Impl> {
                         (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], 1.0, 1e-4, 1.0) => CalculusError::InvalidParameter { name: "shrink", .. },
                         (sphere, sphere_name, &[2.0], &[1.0], &[-2.0], f64::INFINITY, 1e-4, 0.5) => CalculusError::InvalidParameter { name: "initial_step", .. },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_descent",
-                description: "five steps of gradient descent with this line search on the least-squares loss of Anscombe's set I (matches the stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_descent", 1)
+                .description("five steps of gradient descent with this line search on the least-squares loss of Anscombe's set I (matches the stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "repeat 5×: α = armijo_backtracking(anscombe_loss, ∇, w, −∇, 1.0, 1e-4, 0.5); w += α·(−∇), from w = [0, 0]";
                     ctx.once(call, || {
                         let (search, mut w) = (imp.armijo_backtracking, vec![0.0, 0.0]);
@@ -270,8 +253,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe_descent", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

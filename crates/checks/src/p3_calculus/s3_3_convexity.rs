@@ -116,23 +116,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_3_convexity",
         properties: vec![
-            Property {
-                id: "psd_iff_eigenvalues_nonnegative",
-                description: "a random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) is PSD exactly when every λ ≥ 0",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("psd_iff_eigenvalues_nonnegative", 3)
+                .description("a random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) is PSD exactly when every λ ≥ 0")
+                .check(|imp, ctx| {
                     ctx.forall(
                         symmetric(1..=5),
                         |(h, _)| psd_call(h),
                         |(h, want)| expect_bool(&(imp.is_positive_semidefinite)(h), *want),
                     )
-                },
-            },
-            Property {
-                id: "quadratic_matches_reference",
-                description: "½xᵀAx is convex on random points exactly when A is PSD, as the reference's finite-difference test says",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("quadratic_matches_reference", 2)
+                .description("½xᵀAx is convex on random points exactly when A is PSD, as the reference's finite-difference test says")
+                .check(|imp, ctx| {
                     let case = (1..=4usize).prop_flat_map(|n| {
                         (
                             symmetric(n..=n),
@@ -161,13 +156,10 @@ pub fn spec() -> Spec<Impl> {
                             expect_bool(&(imp.is_convex_on)(common::quadratic_hess, ps), want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "semidefinite_is_enough",
-                description: "flat directions are allowed: [1 1; 1 1] and 0 are PSD; x⁴ + y⁴ (H = 0 at the origin) and log(eˣ + eʸ + eᶻ) are convex",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("semidefinite_is_enough", 2)
+                .description("flat directions are allowed: [1 1; 1 1] and 0 are PSD; x⁴ + y⁴ (H = 0 at the origin) and log(eˣ + eʸ + eᶻ) are convex")
+                .check(|imp, ctx| {
                     let psd = [
                         (square(&[1.0, 1.0, 1.0, 1.0]), true),
                         (DMatrix::zeros(3, 3), true),
@@ -185,13 +177,10 @@ pub fn spec() -> Spec<Impl> {
                         |ps| convex_call("hessian of log(eˣ + eʸ + eᶻ)", ps),
                         |ps| expect_bool(&(imp.is_convex_on)(log_sum_exp_hessian, ps), true),
                     )
-                },
-            },
-            Property {
-                id: "negative_curvature_found",
-                description: "[1 2; 2 1] and diag(0, −1) are not PSD; x² − y², Rosenbrock at (0, 1) and x³ at −0.5 are not convex (x³ on positive points is)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("negative_curvature_found", 2)
+                .description("[1 2; 2 1] and diag(0, −1) are not PSD; x² − y², Rosenbrock at (0, 1) and x³ at −0.5 are not convex (x³ on positive points is)")
+                .check(|imp, ctx| {
                     let not_psd = [
                         (square(&[1.0, 2.0, 2.0, 1.0]), false),
                         (diag(&[0.0, -1.0]), false),
@@ -225,13 +214,10 @@ pub fn spec() -> Spec<Impl> {
                             expect_bool(&(imp.is_convex_on)(*hessian, ps), want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "tolerances_scale_with_h",
-                description: "for c from 1e-8 to 1e8: c·diag(1, −1) is not PSD, c·diag(1, −√ε) is (λ_min = −τ/2) and c·diag(1, −4√ε) is not (−2τ); c·[2 1+δ; 1 2] is PSD for δ = 1e-10 and NotSymmetric for δ = 1e-6",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("tolerances_scale_with_h", 1)
+                .description("for c from 1e-8 to 1e8: c·diag(1, −1) is not PSD, c·diag(1, −√ε) is (λ_min = −τ/2) and c·diag(1, −4√ε) is not (−2τ); c·[2 1+δ; 1 2] is PSD for δ = 1e-10 and NotSymmetric for δ = 1e-6")
+                .check(|imp, ctx| {
                     // τ = n·√ε·max|hᵢⱼ| = 2√ε·c here and the symmetry tolerance √ε·max|hᵢⱼ| ≈
                     // 3e-8·c: both scale with H, so each case sits a factor ≥ 2 inside or
                     // outside at every c. Eigenvalue or Cholesky errors are ≈ ε·c, far below.
@@ -254,13 +240,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "bad matrices (empty, non-square, NaN, non-symmetric) and bad points (none, empty, NaN, mixed lengths, wrong Hessian size) give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("bad matrices (empty, non-square, NaN, non-symmetric) and bad points (none, empty, NaN, mixed lengths, wrong Hessian size) give the typed error")
+                .check(|imp, ctx| {
                     rejects!(ctx, |h| psd_call(h) => (imp.is_positive_semidefinite)(h);
                         (&DMatrix::zeros(0, 0)) => CalculusError::Empty,
                         (&DMatrix::zeros(2, 3)) => CalculusError::NotSquare { rows: 2, cols: 3 },
@@ -280,13 +263,10 @@ pub fn spec() -> Spec<Impl> {
                         ("a 3×2 hessian", common::tall_hessian, &vec![vec![1.0, 2.0]]) => CalculusError::DimensionMismatch { expected: 2, got: 3 },
                         ("a hessian with NaN entries", nan_hessian, &vec![vec![1.0, 2.0]]) => CalculusError::NonFinite,
                     )
-                },
-            },
-            Property {
-                id: "iris_losses",
-                description: "on Iris, the logistic loss is convex while the Gaussian negative log-likelihood is not convex in σ far from the MLE (matches the stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_losses", 1)
+                .description("on Iris, the logistic loss is convex while the Gaussian negative log-likelihood is not convex in σ far from the MLE (matches the stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "is_convex_on(hessian of the logistic loss / of the Gaussian NLL in (μ, σ), points) on Iris";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -308,8 +288,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.snapshot("iris_losses", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -51,11 +51,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_3_critical_points",
         properties: vec![
-            Property {
-                id: "textbook_examples",
-                description: "at the origin, x² + y² is a Minimum, x² − y² and xy Saddles, −x² − y² a Maximum, x⁴ + y⁴ (H = 0) Degenerate",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("textbook_examples", 2)
+                .description("at the origin, x² + y² is a Minimum, x² − y² and xy Saddles, −x² − y² a Maximum, x⁴ + y⁴ (H = 0) Degenerate")
+                .check(|imp, ctx| {
                     let cases = [
                         (diag(&[2.0, 2.0]), Kind::Minimum),
                         (diag(&[2.0, -2.0]), Kind::Saddle),
@@ -67,23 +65,17 @@ pub fn spec() -> Spec<Impl> {
                     common::each(ctx, &cases, call, |h, want| {
                         expect_kind(&(imp.classify_critical_point)(h), want)
                     })
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "on random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) the kind follows the signs of λ, as the reference says",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 3)
+                .description("on random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) the kind follows the signs of λ, as the reference says")
+                .check(|imp, ctx| {
                     ctx.forall(hessian(), call, |h| {
                         expect_kind(&(imp.classify_critical_point)(h), reference(h))
                     })
-                },
-            },
-            Property {
-                id: "uses_the_whole_matrix",
-                description: "the off-diagonal entries count: [1 2; 2 1] is a Saddle, [1 1; 1 1] Degenerate, diag(−1, −1, 1) and [2 3 −4; 3 1 3; −4 3 2] Saddles",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("uses_the_whole_matrix", 2)
+                .description("the off-diagonal entries count: [1 2; 2 1] is a Saddle, [1 1; 1 1] Degenerate, diag(−1, −1, 1) and [2 3 −4; 3 1 3; −4 3 2] Saddles")
+                .check(|imp, ctx| {
                     let cases = [
                         (square(&[1.0, 2.0, 2.0, 1.0]), Kind::Saddle),
                         (square(&[1.0, 1.0, 1.0, 1.0]), Kind::Degenerate),
@@ -101,13 +93,10 @@ pub fn spec() -> Spec<Impl> {
                     common::each(ctx, &cases, call, |h, want| {
                         expect_kind(&(imp.classify_critical_point)(h), want)
                     })
-                },
-            },
-            Property {
-                id: "scale_invariant",
-                description: "c·H is classified like H for c from 1e-60 to 1e60 (the zero test and the stopping rule are relative to the matrix's size)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("scale_invariant", 1)
+                .description("c·H is classified like H for c from 1e-60 to 1e60 (the zero test and the stopping rule are relative to the matrix's size)")
+                .check(|imp, ctx| {
                     let scaled = (
                         hessian(),
                         // 1e±60 catches a stopping rule or tolerance with an absolute term
@@ -130,13 +119,10 @@ pub fn spec() -> Spec<Impl> {
                             expect_kind(&(imp.classify_critical_point)(&(h * *c)), reference(h))
                         },
                     )
-                },
-            },
-            Property {
-                id: "zero_test_at_the_threshold",
-                description: "an eigenvalue with |λ| equal to τ = √ε·maxᵢ|λᵢ| counts as zero: diag(−1, 2⁻²⁶) and diag(1, −2⁻²⁶) are Degenerate, not Saddles",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("zero_test_at_the_threshold", 1)
+                .description("an eigenvalue with |λ| equal to τ = √ε·maxᵢ|λᵢ| counts as zero: diag(−1, 2⁻²⁶) and diag(1, −2⁻²⁶) are Degenerate, not Saddles")
+                .check(|imp, ctx| {
                     // √ε = 2⁻²⁶ exactly, and the eigenvalues of a diagonal matrix are its
                     // entries exactly, so |λ| = τ is hit on the nose: the documented `≤`
                     // (not `<`) decides, on either side of zero.
@@ -149,13 +135,10 @@ pub fn spec() -> Spec<Impl> {
                     common::each(ctx, &cases, call, |h, want| {
                         expect_kind(&(imp.classify_critical_point)(h), want)
                     })
-                },
-            },
-            Property {
-                id: "zero_test_near_the_threshold",
-                description: "on random Q·diag(λ)·Qᵀ with one eigenvalue at 2τ (not zero) or τ/2 (zero), τ = √ε·maxᵢ|λᵢ|, and the others of one sign, the kind is Minimum/Maximum or Degenerate",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("zero_test_near_the_threshold", 1)
+                .description("on random Q·diag(λ)·Qᵀ with one eigenvalue at 2τ (not zero) or τ/2 (zero), τ = √ε·maxᵢ|λᵢ|, and the others of one sign, the kind is Minimum/Maximum or Degenerate")
+                .check(|imp, ctx| {
                     // Any eigenvalue method is accurate to ≈ n·ε·maxᵢ|λᵢ| ≈ 1e-15·max,
                     // seven orders below the margin τ/2 ≈ 7e-9·max, so every honest answer
                     // agrees. A method that keeps only the signs of a diagonal it reaches
@@ -189,13 +172,10 @@ pub fn spec() -> Spec<Impl> {
                         |(h, _)| call(h),
                         |(h, want)| expect_kind(&(imp.classify_critical_point)(h), *want),
                     )
-                },
-            },
-            Property {
-                id: "symmetry_tolerance_is_relative",
-                description: "c·[2 1+δ; 1 2] for c from 1e-8 to 1e8 is a Minimum when δ = 1e-10 (within √ε·max|hᵢⱼ|) and NotSymmetric when δ = 1e-6",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("symmetry_tolerance_is_relative", 1)
+                .description("c·[2 1+δ; 1 2] for c from 1e-8 to 1e8 is a Minimum when δ = 1e-10 (within √ε·max|hᵢⱼ|) and NotSymmetric when δ = 1e-6")
+                .check(|imp, ctx| {
                     // The documented tolerance √ε·max|hᵢⱼ| ≈ 3e-8·c here: δ = 1e-10 is 300×
                     // inside it, δ = 1e-6 is 30× outside, at every scale c.
                     for c in [1e-8, 1.0, 1e8] {
@@ -213,26 +193,20 @@ pub fn spec() -> Spec<Impl> {
                         }
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty, non-square, non-finite or non-symmetric matrix gives the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty, non-square, non-finite or non-symmetric matrix gives the typed error, never a panic")
+                .check(|imp, ctx| {
                     rejects!(ctx, |h| call(h) => (imp.classify_critical_point)(h);
                         (&DMatrix::zeros(0, 0)) => CalculusError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0])) => CalculusError::NotSquare { rows: 2, cols: 3 },
                         (&DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, f64::NAN, 1.0])) => CalculusError::NonFinite,
                         (&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 0.0, 1.0])) => CalculusError::NotSymmetric,
                     )
-                },
-            },
-            Property {
-                id: "iris_least_squares",
-                description: "the Hessian XᵀX of a least-squares fit on Iris is a Minimum, and Degenerate once a feature is repeated (matches the stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_least_squares", 1)
+                .description("the Hessian XᵀX of a least-squares fit on Iris is a Minimum, and Degenerate once a feature is repeated (matches the stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "classify_critical_point(&(x.transpose() * &x)) for x = [1, sepal length, sepal width, petal length] of Iris, then with petal length twice";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -259,8 +233,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris_least_squares", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -117,11 +117,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_3_momentum_adam",
         properties: vec![
-            Property {
-                id: "momentum_matches_reference",
-                description: "momentum's first 30 iterates on a random quadratic (n ≤ 4, η = 0.1, β ∈ [0, 0.95)) equal the reference's",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("momentum_matches_reference", 2)
+                .description("momentum's first 30 iterates on a random quadratic (n ≤ 4, η = 0.1, β ∈ [0, 0.95)) equal the reference's")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (common::spd_quadratic(), 0.0..0.95f64),
                         |((a, b, x0), beta)| {
@@ -137,13 +135,10 @@ pub fn spec() -> Spec<Impl> {
                             same_trajectory(run(imp), want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "momentum_beats_gradient_descent",
-                description: "on ½(x² + 100y²) from (1, 1) with η = 0.01, β = 0.9 needs fewer steps than plain gradient descent, and β = 0 is plain gradient descent",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("momentum_beats_gradient_descent", 2)
+                .description("on ½(x² + 100y²) from (1, 1) with η = 0.01, β = 0.9 needs fewer steps than plain gradient descent, and β = 0 is plain gradient descent")
+                .check(|imp, ctx| {
                     let plain = gradient_descent(valley_grad, &[1.0, 1.0], 0.01, TOL, 10_000)
                         .expect("reference gradient descent")
                         .iterations;
@@ -167,13 +162,10 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok after {plain} steps (± 1), like plain gradient descent"),
                         )
                     })
-                },
-            },
-            Property {
-                id: "adam_first_step",
-                description: "Adam's first step is exactly η·g/(|g| + ε) per coordinate, whatever the scale of g (bias correction)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("adam_first_step", 2)
+                .description("Adam's first step is exactly η·g/(|g| + ε) per coordinate, whatever the scale of g (bias correction)")
+                .check(|imp, ctx| {
                     let g = (prop_oneof![Just(-1.0), Just(1.0)], -3.0..3.0f64)
                         .prop_map(|(s, e)| s * 10f64.powf(e));
                     let case = (
@@ -200,13 +192,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got.map(|run| run.x), &want, FIRST_STEP)
                         },
                     )
-                },
-            },
-            Property {
-                id: "adam_matches_reference",
-                description: "Adam's first 30 iterates on a random quadratic equal the reference's, and it solves the badly scaled x² + 1000y²",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("adam_matches_reference", 2)
+                .description("Adam's first 30 iterates on a random quadratic equal the reference's, and it solves the badly scaled x² + 1000y²")
+                .check(|imp, ctx| {
                     let params = [0.05, 0.9, 0.999, 1e-8, 1e-6];
                     ctx.once(&adam_call("grad of x² + 1000y²", &[1.0, 1.0], params, 20_000), || {
                         let run = |m: &Impl| (m.adam)(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000);
@@ -237,13 +226,10 @@ pub fn spec() -> Spec<Impl> {
                             same_trajectory(run(imp), want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "stop_when_gradient_norm_equals_tol",
-                description: "the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 neither momentum nor Adam takes a step",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("stop_when_gradient_norm_equals_tol", 1)
+                .description("the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 neither momentum nor Adam takes a step")
+                .check(|imp, ctx| {
                     // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
                     let (x0, name, grad) = ([3.0, 4.0], "grad of ½‖x‖²", common::identity_gradient);
                     let stopped = |got: &Result<Run, CalculusError>| {
@@ -259,13 +245,10 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&adam_call(name, &x0, [0.1, 0.9, 0.999, 1e-8, 5.0], 10), || {
                         stopped(&(imp.adam)(grad, &x0, 0.1, 0.9, 0.999, 1e-8, 5.0, 10))
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite x0, η ≤ 0, β outside [0, 1), ε ≤ 0, tol ≤ 0, max_iter = 0, a gradient of the wrong length and a too small budget give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite x0, η ≤ 0, β outside [0, 1), ε ≤ 0, tol ≤ 0, max_iter = 0, a gradient of the wrong length and a too small budget give the typed error")
+                .check(|imp, ctx| {
                     let valley = "grad of ½(x² + 100y²)";
                     rejects!(ctx,
                         |name, grad, x0, lr, beta, tol, max_iter|
@@ -294,13 +277,10 @@ pub fn spec() -> Spec<Impl> {
                         (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
                         (&[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 3) => CalculusError::NoConvergence { iterations: 3 },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_fits",
-                description: "momentum and Adam fit the line through Anscombe's set I by least squares: y ≈ 3.00 + 0.500x (matches the stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_fits", 1)
+                .description("momentum and Adam fit the line through Anscombe's set I by least squares: y ≈ 3.00 + 0.500x (matches the stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "momentum(grad of ½·mean((w₀ + w₁x − y)²) on Anscombe I, &[0.0, 0.0], 0.01, 0.9, 1e-8, 100000) and adam(…, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, 1e-8, 100000)";
                     ctx.once(call, || {
                         let show_fit = |r: Result<Run, CalculusError>| match r {
@@ -326,8 +306,7 @@ pub fn spec() -> Spec<Impl> {
                             format!("momentum: {}\nadam: {}\n", show_fit(momentum), show_fit(adam));
                         ctx.snapshot("anscombe_fits", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

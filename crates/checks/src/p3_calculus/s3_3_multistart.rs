@@ -144,11 +144,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_3_multistart",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "on a double well, four wells and Rastrigin with 1–8 random starts, returns the same best point and value as the reference",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("on a double well, four wells and Rastrigin with 1–8 random starts, returns the same best point and value as the reference")
+                .check(|imp, ctx| {
                     ctx.forall(case(), case_call, |(k, starts)| {
                         let p = &PROBLEMS[*k];
                         let (want_x, want_value) =
@@ -177,13 +175,10 @@ pub fn spec() -> Spec<Impl> {
                             ),
                         )
                     })
-                },
-            },
-            Property {
-                id: "never_worse_than_any_start",
-                description: "the value returned is f at the point returned, and no single start's local run reaches a lower f",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("never_worse_than_any_start", 2)
+                .description("the value returned is f at the point returned, and no single start's local run reaches a lower f")
+                .check(|imp, ctx| {
                     ctx.forall(case(), case_call, |(k, starts)| {
                         let p = &PROBLEMS[*k];
                         let got = (imp.multi_start)(p.f, p.local, starts);
@@ -218,13 +213,10 @@ pub fn spec() -> Spec<Impl> {
                         }
                         Ok(())
                     })
-                },
-            },
-            Property {
-                id: "finds_global_basin",
-                description: "on the tilted double well, starts on both sides find the global minimum near x = −1.04 whatever their order",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("finds_global_basin", 2)
+                .description("on the tilted double well, starts on both sides find the global minimum near x = −1.04 whatever their order")
+                .check(|imp, ctx| {
                     let p = &PROBLEMS[0];
                     for starts in [
                         vec![vec![2.0], vec![-2.0]],
@@ -241,13 +233,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "skips_failed_runs",
-                description: "a run whose local method fails, or that ends where f is NaN, is skipped; only if every run fails is the first failure returned",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("skips_failed_runs", 2)
+                .description("a run whose local method fails, or that ends where f is NaN, is skipped; only if every run fails is the first failure returned")
+                .check(|imp, ctx| {
                     let fragile = "|s| if s[0].abs() > 3.0 { Err(NoConvergence { iterations: 7 }) } else { gradient_descent(…) }";
                     let starts = vec![vec![5.0], vec![-2.0], vec![9.0]];
                     ctx.once(&call(PROBLEMS[0].f_name, fragile, &starts), || {
@@ -293,24 +282,18 @@ pub fn spec() -> Spec<Impl> {
                             note "the first failure: the run from −2 ends where f is NaN"
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "no starts at all gives CalculusError::Empty",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("no starts at all gives CalculusError::Empty")
+                .check(|imp, ctx| {
                     let p = &PROBLEMS[0];
                     rejects!(ctx, |starts| call(p.f_name, p.local_name, starts) => (imp.multi_start)(p.f, p.local, starts);
                         (&[]) => CalculusError::Empty,
                     )
-                },
-            },
-            Property {
-                id: "iris_kmeans",
-                description: "2-means of the Iris petal lengths by gradient descent from three starts: the best run escapes the dead-centre local minimum (matches the stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_kmeans", 1)
+                .description("2-means of the Iris petal lengths by gradient descent from three starts: the best run escapes the dead-centre local minimum (matches the stored snapshot)")
+                .check(|imp, ctx| {
                     let starts = vec![vec![0.0, 0.2], vec![1.0, 5.0], vec![10.0, 11.0]];
                     let call = call(
                         "petal_kmeans /* mean of min((x − c₀)², (x − c₁)²) over Iris petal lengths */",
@@ -330,8 +313,7 @@ pub fn spec() -> Spec<Impl> {
                             };
                         ctx.snapshot("iris_kmeans", &call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

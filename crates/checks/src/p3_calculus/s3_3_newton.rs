@@ -119,11 +119,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s3_3_newton",
         properties: vec![
-            Property {
-                id: "quadratic_in_one_step",
-                description: "on a random positive definite quadratic ½xᵀAx − bᵀx (n ≤ 4) one step lands on the minimizer A⁻¹b (iterations = 1)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("quadratic_in_one_step", 3)
+                .description("on a random positive definite quadratic ½xᵀAx − bᵀx (n ≤ 4) one step lands on the minimizer A⁻¹b (iterations = 1)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         common::spd_quadratic(),
                         |(a, b, x0)| call(&quadratic_name(a, b), x0, TOL, 50),
@@ -138,13 +136,10 @@ pub fn spec() -> Spec<Impl> {
                             expect_point(&got, want.as_slice(), Some(steps))
                         },
                     )
-                },
-            },
-            Property {
-                id: "matches_reference",
-                description: "on Σ(eˣⁱ − 2xᵢ) + ½(x₀ − x₁)² and on Rosenbrock from random starts, the same point (to 1e-7), step count (± 1) or error as the reference",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("matches_reference", 2)
+                .description("on Σ(eˣⁱ − 2xᵢ) + ½(x₀ − x₁)² and on Rosenbrock from random starts, the same point (to 1e-7), step count (± 1) or error as the reference")
+                .check(|imp, ctx| {
                     let case = prop_oneof![
                         (Just(0usize), proptest::collection::vec(-2.0..3.0f64, 1..=4)),
                         (Just(1usize), proptest::collection::vec(-2.0..2.0f64, 2)),
@@ -186,26 +181,20 @@ pub fn spec() -> Spec<Impl> {
                             expect::that(same, show_run(&got), expected)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rosenbrock_converges",
-                description: "from the classic start (−1.2, 1) Newton's method reaches Rosenbrock's minimum (1, 1)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("rosenbrock_converges", 2)
+                .description("from the classic start (−1.2, 1) Newton's method reaches Rosenbrock's minimum (1, 1)")
+                .check(|imp, ctx| {
                     let x0 = [-1.2, 1.0];
                     ctx.once(&call("grad/hess of rosenbrock", &x0, TOL, 100), || {
                         let got =
                             (imp.newton_method)(rosenbrock_grad, rosenbrock_hess, &x0, TOL, 100);
                         expect_point(&got, &[1.0, 1.0], None)
                     })
-                },
-            },
-            Property {
-                id: "stops_when_gradient_norm_equals_tol",
-                description: "the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("stops_when_gradient_norm_equals_tol", 1)
+                .description("the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken")
+                .check(|imp, ctx| {
                     // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
                     let x0 = [3.0, 4.0];
                     let identity_hess: Hess = |x| DMatrix::identity(x.len(), x.len());
@@ -219,26 +208,20 @@ pub fn spec() -> Spec<Impl> {
                         );
                         expect_point(&got, &x0, Some(0))
                     })
-                },
-            },
-            Property {
-                id: "pivots_when_needed",
-                description: "a Hessian with 0 in its top-left corner (f = xy + y² − x − 3y, H = [0 1; 1 2]) is solved with a row swap: (1, 1) in one step",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("pivots_when_needed", 1)
+                .description("a Hessian with 0 in its top-left corner (f = xy + y² − x − 3y, H = [0 1; 1 2]) is solved with a row swap: (1, 1) in one step")
+                .check(|imp, ctx| {
                     let x0 = [5.0, -3.0];
                     ctx.once(&call("grad/hess of xy + y² − x − 3y", &x0, TOL, 50), || {
                         let got =
                             (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &x0, TOL, 50);
                         expect_point(&got, &[1.0, 1.0], Some(1))
                     })
-                },
-            },
-            Property {
-                id: "pivots_at_every_step",
-                description: "a symmetric 4×4 Hessian with zeros where the pivots would be needs row swaps at several steps: one step reaches A⁻¹b = (4, −7, 2, −1)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("pivots_at_every_step", 1)
+                .description("a symmetric 4×4 Hessian with zeros where the pivots would be needs row swaps at several steps: one step reaches A⁻¹b = (4, −7, 2, −1)")
+                .check(|imp, ctx| {
                     // After the first swap the remaining block is no longer symmetric, so
                     // reading a column as a row (in the pivot search or the update) picks a
                     // zero pivot or subtracts into the wrong entry; found by search over
@@ -253,13 +236,10 @@ pub fn spec() -> Spec<Impl> {
                     on_quadratic(imp, ctx, (a, vec![1.0, -1.0, 1.0, 1.0]), &[0.0; 4], TOL, |got| {
                         expect_point(got, &[4.0, -7.0, 2.0, -1.0], Some(1))
                     })
-                },
-            },
-            Property {
-                id: "singular_threshold_is_relative",
-                description: "c·[2 1; 1 1] is solved in one step for c from 1e-10 to 1e10 (tol = 1e-9·c), while c·[1 0.1; 0.1 0.01], singular up to the rounding of 0.1, is Singular",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("singular_threshold_is_relative", 1)
+                .description("c·[2 1; 1 1] is solved in one step for c from 1e-10 to 1e10 (tol = 1e-9·c), while c·[1 0.1; 0.1 0.01], singular up to the rounding of 0.1, is Singular")
+                .check(|imp, ctx| {
                     // The documented threshold n·ε·maxᵢⱼ|hᵢⱼ| scales with H: a regular but
                     // tiny Hessian is not singular, and the elimination of [1 0.1; 0.1 0.01]
                     // leaves a pivot 0.01 − 0.1·0.1 ≈ −1.7e-18·c, far below 2ε·c ≈ 4.4e-16·c
@@ -285,13 +265,10 @@ pub fn spec() -> Spec<Impl> {
                         )?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite x0, tol ≤ 0, max_iter = 0, a gradient of the wrong length, a singular Hessian and a too small budget give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite x0, tol ≤ 0, max_iter = 0, a gradient of the wrong length, a singular Hessian and a too small budget give the typed error")
+                .check(|imp, ctx| {
                     let rosenbrock = "grad/hess of rosenbrock";
                     let flat_grad: Grad = |x| vec![2.0 * x[0], 0.0 * x[1]];
                     let flat_hess: Hess = |_| DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, 0.0]);
@@ -311,13 +288,10 @@ pub fn spec() -> Spec<Impl> {
                         ("grad of rosenbrock, hess = 0 (|pivot| = 0 ≤ n·ε·0)", rosenbrock_grad, zero_hess, &[0.0, 0.0], TOL, 10) => CalculusError::Singular,
                         (rosenbrock, rosenbrock_grad, rosenbrock_hess, &[-1.2, 1.0], TOL, 1) => CalculusError::NoConvergence { iterations: 1 },
                     )
-                },
-            },
-            Property {
-                id: "anscombe_least_squares",
-                description: "least squares ½Σ(w₀ + w₁x − y)² on each of Anscombe's four sets is solved in one step: y ≈ 3.00 + 0.500x (matches the stored snapshot)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("anscombe_least_squares", 1)
+                .description("least squares ½Σ(w₀ + w₁x − y)² on each of Anscombe's four sets is solved in one step: y ≈ 3.00 + 0.500x (matches the stored snapshot)")
+                .check(|imp, ctx| {
                     let call = "newton_method(grad/hess of ½Σ(w₀ + w₁x − y)² on Anscombe set k, &[0.0, 0.0], 1e-9, 10) for k = 0..4";
                     ctx.once(call, || {
                         let mut text = String::new();
@@ -342,8 +316,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("anscombe_least_squares", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -73,11 +73,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s4_1_linreg_gradient_descent",
         properties: vec![
-            Property {
-                id: "agrees_with_closed_form",
-                description: "after 200 epochs with η = 0.5 the coefficients (intercept first, original units) equal the closed-form least-squares fit (to 1e-7 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("agrees_with_closed_form", 3)
+                .description("after 200 epochs with η = 0.5 the coefficients (intercept first, original units) equal the closed-form least-squares fit (to 1e-7 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y, SAFE_STEP, EPOCHS),
@@ -86,13 +84,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&got, &ols(x, y))
                         },
                     )
-                },
-            },
-            Property {
-                id: "loss_never_increases",
-                description: "with a safe step (η = 0.5 or 0.1) there is one loss per epoch and it never goes up",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("loss_never_increases", 2)
+                .description("with a safe step (η = 0.5 or 0.1) there is one loss per epoch and it never goes up")
+                .check(|imp, ctx| {
                     let input = (problem(), prop_oneof![Just(SAFE_STEP), Just(0.1)], 1usize..=30);
                     ctx.forall(
                         input,
@@ -123,13 +118,10 @@ pub fn spec() -> Spec<Impl> {
                             }
                         },
                     )
-                },
-            },
-            Property {
-                id: "first_epoch_loss",
-                description: "the first recorded loss is L after one step from 0, where γ₀ = η·ȳ and γ = η·Zᵀy/n",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("first_epoch_loss", 1)
+                .description("the first recorded loss is L after one step from 0, where γ₀ = η·ȳ and γ = η·Zᵀy/n")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y, SAFE_STEP, 1),
@@ -141,13 +133,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&first, want, Tol { rel: 1e-9, abs: 1e-9 })
                         },
                     )
-                },
-            },
-            Property {
-                id: "diverges_for_large_step",
-                description: "a far too large step (η = 10) makes the iteration blow up: ModelError::NoConvergence, not ∞ or NaN",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("diverges_for_large_step", 2)
+                .description("a far too large step (η = 10) makes the iteration blow up: ModelError::NoConvergence, not ∞ or NaN")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y, DIVERGENT_STEP, 1000),
@@ -159,13 +148,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error; a step that overflows at once gives NoConvergence { iterations: 1 }",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error; a step that overflows at once gives NoConvergence { iterations: 1 }")
+                .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
@@ -185,13 +171,10 @@ pub fn spec() -> Spec<Impl> {
                         // η = 1e300: the very first step sends the loss to ∞ (epoch 1).
                         (&x, &y, 1e300, 10) => ModelError::NoConvergence { iterations: 1 },
                     )
-                },
-            },
-            Property {
-                id: "iris_sepal_length",
-                description: "Iris sepal length from the other three measurements, η = 0.5, 3000 epochs: the stored fit (≈ the closed form 1.856, 0.651, 0.709, −0.556)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_sepal_length", 1)
+                .description("Iris sepal length from the other three measurements, η = 0.5, 3000 epochs: the stored fit (≈ the closed form 1.856, 0.651, 0.709, −0.556)")
+                .check(|imp, ctx| {
                     let call = "linreg_gradient_descent(&[sepal width, petal length, petal width], &sepal length, 0.5, 3000) on Iris";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -203,8 +186,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

@@ -65,23 +65,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s4_2_ridge",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "(β₀, β) equal the reference ridge fit for λ ∈ [0, 50] (to 1e-8 relative)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("(β₀, β) equal the reference ridge fit for λ ∈ [0, 50] (to 1e-8 relative)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         (problem(), lambda()),
                         |((x, y), l)| call(x, y, *l),
                         |((x, y), l)| agrees(&(imp.ridge)(x, y, *l), &reference(x, y, *l)),
                     )
-                },
-            },
-            Property {
-                id: "lambda_zero_is_ols",
-                description: "with λ = 0 ridge is ordinary least squares: the coefficients equal the OLS fit",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("lambda_zero_is_ols", 2)
+                .description("with λ = 0 ridge is ordinary least squares: the coefficients equal the OLS fit")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| call(x, y, 0.0),
@@ -90,13 +85,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&(imp.ridge)(x, y, 0.0), &want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "shrinks_as_lambda_grows",
-                description: "the coefficients shrink as λ grows: ‖β‖ (intercept excluded) never increases over λ = 0, 1, 10, 100, 10⁴, 10⁸",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("shrinks_as_lambda_grows", 2)
+                .description("the coefficients shrink as λ grows: ‖β‖ (intercept excluded) never increases over λ = 0, 1, 10, 100, 10⁴, 10⁸")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, y)| format!("ridge(&x, &y, λ) for λ = 0, 1, 10, 100, 1e4, 1e8 with x = {}, y = {}", show::matrix(x), show::vector(y)),
@@ -119,13 +111,10 @@ pub fn spec() -> Spec<Impl> {
                             Ok(())
                         },
                     )
-                },
-            },
-            Property {
-                id: "intercept_not_penalised",
-                description: "adding a constant c to every y changes only the intercept (by c); with a huge λ the intercept tends to ȳ",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("intercept_not_penalised", 2)
+                .description("adding a constant c to every y changes only the intercept (by c); with a huge λ the intercept tends to ȳ")
+                .check(|imp, ctx| {
                     let input = (problem(), 1.0..50.0f64, -1000.0..1000.0f64);
                     ctx.forall(
                         input,
@@ -146,13 +135,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::close(&intercept, y.mean(), Tol { rel: 1e-6, abs: 1e-6 })
                         },
                     )
-                },
-            },
-            Property {
-                id: "centres_a_huge_offset",
-                description: "adding 1e14 to integer y values changes only the intercept: the slopes equal those of the unshifted fit (to 1e-8 relative), for λ = 0 and λ = 5",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("centres_a_huge_offset", 1)
+                .description("adding 1e14 to integer y values changes only the intercept: the slopes equal those of the unshifted fit (to 1e-8 relative), for λ = 0 and λ = 5")
+                .check(|imp, ctx| {
                     // Integers + 1e14 are exact in binary, and ȳ's rounding (≤ 0.016) is a
                     // common shift that X_cᵀ annihilates (its columns sum to 0): centring y
                     // keeps every digit of b = X_cᵀy_c. Without it (X_cᵀy, or X_cᵀ(y + ȳ)),
@@ -178,13 +164,10 @@ pub fn spec() -> Spec<Impl> {
                             agrees(&shifted.map(slopes), &want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rank_test_is_relative",
-                description: "with λ = 0, c·X for c = 1e-6 and 1e6 is fitted like X (slopes ÷ c), and dependent columns [x₁, x₂, x₁ + x₂]·c are RankDeficient at every c",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rank_test_is_relative", 1)
+                .description("with λ = 0, c·X for c = 1e-6 and 1e6 is fitted like X (slopes ÷ c), and dependent columns [x₁, x₂, x₁ + x₂]·c are RankDeficient at every c")
+                .check(|imp, ctx| {
                     // The pivot tolerance n·ε·max Mⱼⱼ scales with c²·X_cᵀX_c, so a well-
                     // conditioned design stays regular and a dependent one stays singular at
                     // any scale; a tolerance that does not scale (or scales the wrong way)
@@ -220,13 +203,10 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "a negative or non-finite λ, empty or non-finite data, mismatched lengths, or dependent columns with λ = 0 give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("a negative or non-finite λ, empty or non-finite data, mismatched lengths, or dependent columns with λ = 0 give the typed error")
+                .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let y = dvector![1.0, 2.0, 2.0, 4.0];
                     let mut nan = x.clone();
@@ -251,13 +231,10 @@ pub fn spec() -> Spec<Impl> {
                             "Ok(β): with λ > 0 dependent columns are fine",
                         )
                     })
-                },
-            },
-            Property {
-                id: "iris_sepal_length",
-                description: "Iris sepal length from the other three measurements with λ = 10 gives the stored coefficients",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_sepal_length", 1)
+                .description("Iris sepal length from the other three measurements with λ = 10 gives the stored coefficients")
+                .check(|imp, ctx| {
                     let call = "ridge(&[sepal width, petal length, petal width], &sepal length, 10.0) on Iris";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -266,8 +243,7 @@ pub fn spec() -> Spec<Impl> {
                         let text = format!("{}\n", show_beta(&(imp.ridge)(&x, &y, 10.0), 8));
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![Misconception {
             id: "penalises_intercept",

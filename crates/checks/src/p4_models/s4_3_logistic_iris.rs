@@ -91,11 +91,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s4_3_logistic_iris",
         properties: vec![
-            Property {
-                id: "probabilities_match_reference",
-                description: "predict_proba equals σ(β₀ + xᵢᵀβ) (reference sigmoid) for every row, each in [0, 1]",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("probabilities_match_reference", 2)
+                .description("predict_proba equals σ(β₀ + xᵢᵀβ) (reference sigmoid) for every row, each in [0, 1]")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(b, x, _)| format!("predict_proba({})", args(b, x)),
@@ -106,13 +104,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &want, PROBA)
                         },
                     )
-                },
-            },
-            Property {
-                id: "deviance_matches_reference",
-                description: "deviance equals −2ℓ(β) = 2Σ[ln(1 + e^ηᵢ) − yᵢηᵢ] on random data, and −2 × the reference fit's log-likelihood on the Iris training rows",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("deviance_matches_reference", 2)
+                .description("deviance equals −2ℓ(β) = 2Σ[ln(1 + e^ηᵢ) − yᵢηᵢ] on random data, and −2 × the reference fit's log-likelihood on the Iris training rows")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(b, x, y)| format!("deviance({}, {})", args(b, x), show::slice(y)),
@@ -139,13 +134,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "deviance_finite_at_extreme_scores",
-                description: "confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("deviance_finite_at_extreme_scores", 2)
+                .description("confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN")
+                .check(|imp, ctx| {
                     let beta = dvector![0.0, 400.0];
                     let x = dmatrix![-2.0; -1.0; 1.0; 2.0];
                     let y = [true, false, true, false];
@@ -156,13 +148,10 @@ pub fn spec() -> Spec<Impl> {
                             DEVIANCE,
                         )
                     })
-                },
-            },
-            Property {
-                id: "confusion_matrix_counts",
-                description: "the confusion matrix counts rows by (actual, predicted) with predicted true ⇔ β₀ + xᵢᵀβ ≥ 0; its entries sum to n",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("confusion_matrix_counts", 2)
+                .description("the confusion matrix counts rows by (actual, predicted) with predicted true ⇔ β₀ + xᵢᵀβ ≥ 0; its entries sum to n")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(b, x, y)| format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
@@ -173,13 +162,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "score_zero_predicts_true",
-                description: "a row exactly on the decision boundary (η = 0, p = ½) is predicted true: β = 0 predicts true everywhere, β = (−2, 1) on x = 2, 3, 1 predicts true, true, false",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("score_zero_predicts_true", 1)
+                .description("a row exactly on the decision boundary (η = 0, p = ½) is predicted true: β = 0 predicts true everywhere, β = (−2, 1) on x = 2, 3, 1 predicts true, true, false")
+                .check(|imp, ctx| {
                     // η is exactly 0 here in any summation order (0·x, and −2 + 1·2), so the
                     // documented rule "true ⇔ η ≥ 0" decides, not rounding.
                     let x = dmatrix![2.0; 3.0; 1.0];
@@ -194,13 +180,10 @@ pub fn spec() -> Spec<Impl> {
                         )?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let beta = dvector![0.5, 1.0];
                     let x = dmatrix![1.0; 2.0; 3.0];
                     let y = [true, false, true];
@@ -230,13 +213,10 @@ pub fn spec() -> Spec<Impl> {
                     case!(&beta, &nan, &y => ModelError::NonFinite);
                     case!(&inf, &x, &y => ModelError::NonFinite);
                     Ok(())
-                },
-            },
-            Property {
-                id: "iris_holdout",
-                description: "fitted on 80 Iris versicolor/virginica rows, the 20 held-out rows get the stored probabilities, confusion matrix and deviance",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_holdout", 2)
+                .description("fitted on 80 Iris versicolor/virginica rows, the 20 held-out rows get the stored probabilities, confusion matrix and deviance")
+                .check(|imp, ctx| {
                     let call = "predict_proba / confusion_matrix / deviance on the held-out Iris rows (every 5th versicolor/virginica row), β̂ fitted on the other 80";
                     ctx.once(call, || {
                         let ((train_x, train_y), (test_x, test_y)) = iris_split();
@@ -252,8 +232,7 @@ pub fn spec() -> Spec<Impl> {
                         );
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

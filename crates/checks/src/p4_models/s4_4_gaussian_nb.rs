@@ -91,11 +91,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s4_4_gaussian_nb",
         properties: vec![
-            Property {
-                id: "fit_matches_reference",
-                description: "priors n_c/n, class means and MLE variances (÷ n_c) equal the reference fit",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("fit_matches_reference", 3)
+                .description("priors n_c/n, class means and MLE variances (÷ n_c) equal the reference fit")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, l)| fit_call(x, l),
@@ -117,13 +115,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &want, FIT)
                         },
                     )
-                },
-            },
-            Property {
-                id: "log_posterior_matches_reference",
-                description: "ln P(c | xᵢ) equals the reference naive-Bayes log posterior for every row and class",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("log_posterior_matches_reference", 2)
+                .description("ln P(c | xᵢ) equals the reference naive-Bayes log posterior for every row and class")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, l)| format!("predict_log_proba(priors, means, variances, &x) with the model fitted on x = {}, labels = {}", show::matrix(x), show::slice(l)),
@@ -133,13 +128,10 @@ pub fn spec() -> Spec<Impl> {
                             log_proba_close(&(imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x), &want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "posteriors_sum_to_one",
-                description: "for every row, Σ_c P(c | xᵢ) = 1 (exp of the log posteriors)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("posteriors_sum_to_one", 1)
+                .description("for every row, Σ_c P(c | xᵢ) = 1 (exp of the log posteriors)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, l)| {
@@ -165,13 +157,10 @@ pub fn spec() -> Spec<Impl> {
                             Ok(())
                         },
                     )
-                },
-            },
-            Property {
-                id: "no_underflow_with_many_features",
-                description: "with 2000 features every density product underflows to 0, yet the log posterior is finite and correct (log-sum-exp)",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("no_underflow_with_many_features", 2)
+                .description("with 2000 features every density product underflows to 0, yet the log posterior is finite and correct (log-sum-exp)")
+                .check(|imp, ctx| {
                     let (priors, means, variances, x) = many_features(2000);
                     ctx.once(
                         "predict_log_proba(&[0.5, 0.5], &means, &variances, &x) with 2000 features: means 0 (class 0) and 1 (class 1), variances 1, x = 0.4 everywhere",
@@ -180,13 +169,10 @@ pub fn spec() -> Spec<Impl> {
                             log_proba_close(&(imp.predict_log_proba)(&priors, &means, &variances, &x), &want)
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "empty or non-finite data, a label count ≠ rows, a missing class, a zero variance or mismatched shapes give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("empty or non-finite data, a label count ≠ rows, a missing class, a zero variance or mismatched shapes give the typed error")
+                .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let labels = [0, 1, 0, 1];
                     let mut nan = x.clone();
@@ -210,13 +196,10 @@ pub fn spec() -> Spec<Impl> {
                         ("predict_log_proba(&[1.0], &dmatrix![1.0; 2.0], &dmatrix![1.0; 1.0], &dmatrix![1.0])",
                             &[1.0], &ok_var, &one) => ModelError::ShapeMismatch(_),
                     )
-                },
-            },
-            Property {
-                id: "iris_confusion_matrix",
-                description: "fitted on all of Iris, the model and its training confusion matrix (rows actual, columns predicted) match the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_confusion_matrix", 2)
+                .description("fitted on all of Iris, the model and its training confusion matrix (rows actual, columns predicted) match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "fit_gaussian_nb(&iris.features, &iris.species), then argmax of predict_log_proba on the same rows";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
@@ -239,8 +222,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

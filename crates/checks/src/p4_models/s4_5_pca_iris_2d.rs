@@ -82,23 +82,18 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s4_5_pca_iris_2d",
         properties: vec![
-            Property {
-                id: "matches_reference",
-                description: "scores, components and explained-variance ratios equal the reference PCA (same sign convention)",
-                weight: 3,
-                check: |imp, ctx| {
+            Property::named("matches_reference", 3)
+                .description("scores, components and explained-variance ratios equal the reference PCA (same sign convention)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, k)| call(x, *k),
                         |(x, k)| matches_reference(imp, x, *k),
                     )
-                },
-            },
-            Property {
-                id: "two_rows_are_enough",
-                description: "the smallest valid data, two rows, is fitted like any other: k = 1 on a 2×3 and a 2×1 matrix equals the reference",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("two_rows_are_enough", 1)
+                .description("the smallest valid data, two rows, is fitted like any other: k = 1 on a 2×3 and a 2×1 matrix equals the reference")
+                .check(|imp, ctx| {
                     // The documented minimum is 2 rows (TooFewRows only below): a `≤ 2` slip
                     // rejects exactly this case. Two centred rows span one direction, so only
                     // k = 1 has a well-defined axis.
@@ -106,13 +101,10 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call(&x, 1), || matches_reference(imp, &x, 1))?;
                     }
                     Ok(())
-                },
-            },
-            Property {
-                id: "components_orthonormal",
-                description: "the principal axes have unit length and are mutually orthogonal (W Wᵀ = I)",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("components_orthonormal", 1)
+                .description("the principal axes have unit length and are mutually orthogonal (W Wᵀ = I)")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, k)| call(x, *k),
@@ -132,13 +124,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "scores_centred_and_ratios_sum_to_one",
-                description: "every column of scores has mean 0 (the data were centred); with all components the ratios are descending and sum to 1",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("scores_centred_and_ratios_sum_to_one", 2)
+                .description("every column of scores has mean 0 (the data were centred); with all components the ratios are descending and sum to 1")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(x, _)| call(x, x.nrows().min(x.ncols())),
@@ -166,13 +155,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "an empty or non-finite matrix, a single row, k = 0 or k > min(n, d), or constant data give the typed error",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("an empty or non-finite matrix, a single row, k = 0 or k > min(n, d), or constant data give the typed error")
+                .check(|imp, ctx| {
                     let x = dmatrix![1.0, 2.0; 3.0, 5.0; 4.0, 1.0];
                     let mut nan = x.clone();
                     nan[(1, 1)] = f64::NAN;
@@ -184,21 +170,17 @@ pub fn spec() -> Spec<Impl> {
                         (&x, 3) => ModelError::InvalidParameter { name: "k", .. },
                         (&dmatrix![1.0, 2.0; 1.0, 2.0; 1.0, 2.0], 1) => ModelError::InvalidParameter { name: "x", .. },
                     )
-                },
-            },
-            Property {
-                id: "iris_2d",
-                description: "Iris projected on its first two principal axes: the explained-variance ratios (≈ 0.925, 0.053) and the first rows' coordinates match the stored snapshot",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("iris_2d", 2)
+                .description("Iris projected on its first two principal axes: the explained-variance ratios (≈ 0.925, 0.053) and the first rows' coordinates match the stored snapshot")
+                .check(|imp, ctx| {
                     let call = "pca(&iris.features, 2)";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
                         let text = show_fit(&(imp.pca)(&iris.features, 2), 5, 6);
                         ctx.snapshot("iris", call, &text)
                     })
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {

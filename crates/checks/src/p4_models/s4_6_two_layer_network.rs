@@ -134,11 +134,9 @@ pub fn spec() -> Spec<Impl> {
     Spec {
         exercise: "s4_6_two_layer_network",
         properties: vec![
-            Property {
-                id: "forward_matches_reference",
-                description: "the class probabilities softmax(tanh(XW₁ᵀ + b₁)W₂ᵀ + b₂) equal the reference network's",
-                weight: 2,
-                check: |imp, ctx| {
+            Property::named("forward_matches_reference", 2)
+                .description("the class probabilities softmax(tanh(XW₁ᵀ + b₁)W₂ᵀ + b₂) equal the reference network's")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(p, x, _)| call("forward", p, x, None),
@@ -156,13 +154,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, want.as_slice(), AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "gradients_match_reference",
-                description: "the loss and the backpropagated gradients (W₁, b₁, W₂, b₂) equal the reference network's",
-                weight: 3,
-                check: |imp, ctx| {
+                }),
+            Property::named("gradients_match_reference", 3)
+                .description("the loss and the backpropagated gradients (W₁, b₁, W₂, b₂) equal the reference network's")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(p, x, l)| call("loss_and_gradients", p, x, Some(l)),
@@ -179,13 +174,10 @@ pub fn spec() -> Spec<Impl> {
                             expect::all_close(&got, &want, AGREE)
                         },
                     )
-                },
-            },
-            Property {
-                id: "gradient_check",
-                description: "each gradient entry agrees with the central difference (L(θ + h) − L(θ − h)) / 2h of your own loss, h = 1e-5",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("gradient_check", 2)
+                .description("each gradient entry agrees with the central difference (L(θ + h) − L(θ − h)) / 2h of your own loss, h = 1e-5")
+                .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
                         |(p, x, l)| call("loss_and_gradients", p, x, Some(l)),
@@ -228,44 +220,32 @@ pub fn spec() -> Spec<Impl> {
                             )
                         },
                     )
-                },
-            },
-            Property {
-                id: "training_matches_reference",
-                description: "train(xor, 4 hidden units, η = 0.5, 50 epochs, seed 1) gives the reference's parameters (same seeded start, same steps)",
-                weight: 1,
-                check: |imp, ctx| trains_like_the_reference(imp, ctx, 50),
-            },
-            Property {
-                id: "learns_xor",
-                description: "trained on XOR (4 hidden units, η = 0.5, 2000 epochs, seed 1) the network classifies all four points correctly",
-                weight: 2,
-                check: |imp, ctx| {
+                }),
+            Property::named("training_matches_reference", 1)
+                .description("train(xor, 4 hidden units, η = 0.5, 50 epochs, seed 1) gives the reference's parameters (same seeded start, same steps)")
+                .check(|imp, ctx| trains_like_the_reference(imp, ctx, 50)),
+            Property::named("learns_xor", 2)
+                .description("trained on XOR (4 hidden units, η = 0.5, 2000 epochs, seed 1) the network classifies all four points correctly")
+                .check(|imp, ctx| {
                     let data = mathlings_models::datasets::xor();
                     let call = "train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 2000, 1)";
                     ctx.once(call, || {
                         learns(imp, &data, (4, 0.5, 2000, 1), 1.0, "accuracy 1 (all four points)")
                     })
-                },
-            },
-            Property {
-                id: "learns_two_moons",
-                description: "trained on two moons (100 points, noise 0.1; 8 hidden units, η = 1, 1500 epochs, seed 3) the training accuracy is ≥ 95%",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("learns_two_moons", 1)
+                .description("trained on two moons (100 points, noise 0.1; 8 hidden units, η = 1, 1500 epochs, seed 3) the training accuracy is ≥ 95%")
+                .check(|imp, ctx| {
                     let data =
                         mathlings_models::datasets::two_moons(100, 0.1, 3).expect("two moons");
                     let call = "train(&moons_x, &moons_labels, 8, 1.0, 1500, 3) with two_moons(100, 0.1, 3)";
                     ctx.once(call, || {
                         learns(imp, &data, (8, 1.0, 1500, 3), MOONS_ACCURACY, "accuracy ≥ 0.95")
                     })
-                },
-            },
-            Property {
-                id: "stable_softmax",
-                description: "scores 1000 apart (b₂ = (0, 1000)) give probabilities (0, 1), not NaN: the softmax subtracts each row's largest score before exponentiating",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("stable_softmax", 1)
+                .description("scores 1000 apart (b₂ = (0, 1000)) give probabilities (0, 1), not NaN: the softmax subtracts each row's largest score before exponentiating")
+                .check(|imp, ctx| {
                     // e^(s − max) ≤ 1 never overflows; shifting by anything smaller (the
                     // minimum, 0) meets e^1000 = ∞ and ∞/∞ = NaN.
                     let (p, x) = small_network([0.0, 1000.0]);
@@ -277,19 +257,13 @@ pub fn spec() -> Spec<Impl> {
                             Tol::absolute(1e-12),
                         )
                     })
-                },
-            },
-            Property {
-                id: "one_epoch_is_never_a_loss_increase",
-                description: "train(xor, 4 hidden units, η = 0.5, 1 epoch, seed 1) returns the reference's parameters: with one step the last loss is the first, so it cannot have risen",
-                weight: 1,
-                check: |imp, ctx| trains_like_the_reference(imp, ctx, 1),
-            },
-            Property {
-                id: "rising_loss_is_no_convergence",
-                description: "train(xor, 4 hidden units, η = 10, 3 epochs, seed 1) overshoots: the last loss is above the first, so the result is NoConvergence, not the parameters",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("one_epoch_is_never_a_loss_increase", 1)
+                .description("train(xor, 4 hidden units, η = 0.5, 1 epoch, seed 1) returns the reference's parameters: with one step the last loss is the first, so it cannot have risen")
+                .check(|imp, ctx| trains_like_the_reference(imp, ctx, 1)),
+            Property::named("rising_loss_is_no_convergence", 1)
+                .description("train(xor, 4 hidden units, η = 10, 3 epochs, seed 1) overshoots: the last loss is above the first, so the result is NoConvergence, not the parameters")
+                .check(|imp, ctx| {
                     // η = 10 is far beyond the stable step for this loss: from the seeded start
                     // the reference's loss rises at every η ≥ 5 tried (2 to 50 epochs), with
                     // finite parameters, so only the first-versus-last comparison reports it.
@@ -302,13 +276,10 @@ pub fn spec() -> Spec<Impl> {
                             shown |r: &Result<Params, ModelError>| show::outcome(&r.clone().map(|p| flatten(&p)))
                         )
                     })
-                },
-            },
-            Property {
-                id: "rejects_bad_input",
-                description: "mismatched shapes, NaN, bad labels or bad hyper-parameters give the typed error, never a panic",
-                weight: 1,
-                check: |imp, ctx| {
+                }),
+            Property::named("rejects_bad_input", 1)
+                .description("mismatched shapes, NaN, bad labels or bad hyper-parameters give the typed error, never a panic")
+                .check(|imp, ctx| {
                     let (p, x) = small_network([0.0, 0.0]);
                     let mut nan = x.clone();
                     nan[(0, 0)] = f64::NAN;
@@ -348,8 +319,7 @@ pub fn spec() -> Spec<Impl> {
                         (&wide_w2) => ModelError::ShapeMismatch(_),
                         (&long_b2) => ModelError::ShapeMismatch(_),
                     )
-                },
-            },
+                }),
         ],
         misconceptions: vec![
             Misconception {
