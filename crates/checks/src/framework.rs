@@ -58,23 +58,23 @@ impl<I> Property<I> {
     ///     .description("adding 1e9 to every value leaves the variance unchanged")
     ///     .check(|imp, ctx| ctx.forall(strategy, call, |x| …)),
     /// ```
-    pub const fn named(id: &'static str, weight: u32) -> Draft<I> {
-        Draft { id, weight, description: "", of: std::marker::PhantomData }
+    pub const fn named(id: &'static str, weight: u32) -> PropertyDraft<I> {
+        PropertyDraft { id, weight, description: "", of: std::marker::PhantomData }
     }
 }
 
 /// A property being declared ([`Property::named`]): it becomes one with its check.
-pub struct Draft<I> {
+pub struct PropertyDraft<I> {
     id: &'static str,
     weight: u32,
     description: &'static str,
     of: std::marker::PhantomData<fn(&I)>,
 }
 
-impl<I> Draft<I> {
+impl<I> PropertyDraft<I> {
     /// The property in words, shown to the learner.
-    pub const fn description(self, description: &'static str) -> Draft<I> {
-        Draft { description, ..self }
+    pub const fn description(self, description: &'static str) -> PropertyDraft<I> {
+        PropertyDraft { description, ..self }
     }
 
     /// The check, which makes the declaration a [`Property`].
@@ -92,6 +92,35 @@ pub struct Misconception<I> {
     pub explanation: &'static str,
     /// The wrong implementation.
     pub implementation: I,
+}
+
+impl<I> Misconception<I> {
+    /// Declares a known wrong answer — its id, what the learner probably did, then the
+    /// wrong implementation: `Misconception::named("divides_by_n").explanation("…")
+    /// .implementation(Impl { covariance: |x, y| …, ..RIGHT })`.
+    pub const fn named(id: &'static str) -> MisconceptionDraft<I> {
+        MisconceptionDraft { id, explanation: "", of: std::marker::PhantomData }
+    }
+}
+
+/// A misconception being declared ([`Misconception::named`]): it becomes one with its
+/// implementation.
+pub struct MisconceptionDraft<I> {
+    id: &'static str,
+    explanation: &'static str,
+    of: std::marker::PhantomData<fn(&I)>,
+}
+
+impl<I> MisconceptionDraft<I> {
+    /// What the learner probably did and why it is wrong.
+    pub const fn explanation(self, explanation: &'static str) -> MisconceptionDraft<I> {
+        MisconceptionDraft { explanation, ..self }
+    }
+
+    /// The wrong implementation, which makes the declaration a [`Misconception`].
+    pub fn implementation(self, implementation: I) -> Misconception<I> {
+        Misconception { id: self.id, explanation: self.explanation, implementation }
+    }
 }
 
 /// Everything the checks know about one exercise.
@@ -503,11 +532,11 @@ mod tests {
                     .description("keeps the sign")
                     .check(|imp, _| crate::expect::that((imp.f)(-2.0) < 0.0, "", "< 0")),
             ],
-            misconceptions: vec![Misconception {
-                id: "doubles",
-                explanation: "times two",
-                implementation: Halve { f: |x| 2.0 * x },
-            }],
+            misconceptions: vec![
+                Misconception::named("doubles")
+                    .explanation("times two")
+                    .implementation(Halve { f: |x| 2.0 * x }),
+            ],
             probe: |imp| vec![(imp.f)(3.0).to_string()],
         }
     }

@@ -25,7 +25,8 @@ pub mod show;
 pub mod strategies;
 
 pub use framework::{
-    Ctx, Draft, Misconception, Options, Property, Spec, Verdict, fnv1a, panic_message, snapshot_dir,
+    Ctx, Misconception, MisconceptionDraft, Options, Property, PropertyDraft, Spec, Verdict, fnv1a,
+    panic_message, snapshot_dir,
 };
 
 /// What an exercise's checks module needs, in one import.

@@ -304,31 +304,27 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "sigmoid_overflows",
-                explanation: "Your sigmoid returns NaN for large z: it computes eᶻ/(1 + eᶻ), and at z = 1000 \
+            Misconception::named("sigmoid_overflows")
+                .explanation("Your sigmoid returns NaN for large z: it computes eᶻ/(1 + eᶻ), and at z = 1000 \
                     eᶻ overflows to ∞, so you divide ∞ by ∞. The two forms 1/(1 + e⁻ᶻ) and eᶻ/(1 + eᶻ) are \
                     equal in algebra; pick the one whose exponent is ≤ 0: 1/(1 + e⁻ᶻ) for z ≥ 0 and \
-                    eᶻ/(1 + eᶻ) for z < 0.",
-                implementation: Impl {
+                    eᶻ/(1 + eᶻ) for z < 0.")
+                .implementation(Impl {
                     sigmoid: |z| z.exp() / (1.0 + z.exp()),
                     // A correct fit: the overflowing sigmoid does not show on a fit's moderate scores.
                     logistic_regression: |x, y, max_iter| newton(x, y, max_iter, true),
-                },
-            },
-            Misconception {
-                id: "separation_not_reported",
-                explanation: "On separable data your fit returns (huge) coefficients instead of \
+                }),
+            Misconception::named("separation_not_reported")
+                .explanation("On separable data your fit returns (huge) coefficients instead of \
                     ModelError::PerfectSeparation. When a line puts every true on one side and every false \
                     on the other, the likelihood keeps rising as ‖β‖ → ∞: there is no maximum, and whatever \
                     β you stop at is arbitrary. After each Newton step, test whether every row is on its \
                     own side (ηᵢ > 0 exactly for the trues) and report the separation; also report when \
-                    only one class is present.",
-                implementation: Impl {
+                    only one class is present.")
+                .implementation(Impl {
                     sigmoid: mathlings_models::sigmoid,
                     logistic_regression: |x, y, max_iter| newton(x, y, max_iter, false),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let category = |z: f64| {

@@ -282,22 +282,18 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "normal_equations_inverse",
-                explanation: "Your fit is right on friendly data but loses its digits on the polynomial design: \
+            Misconception::named("normal_equations_inverse")
+                .explanation("Your fit is right on friendly data but loses its digits on the polynomial design: \
                     it looks like β = (AᵀA)⁻¹Aᵀy. Forming AᵀA squares the condition number (1e9 → 1e18, \
                     beyond the 16 digits of an f64), and an explicit inverse adds its own error. Factor \
-                    A = QR with Householder reflections and solve Rβ = Qᵀy by back substitution.",
-                implementation: Impl { ols: normal_equations_inverse },
-            },
-            Misconception {
-                id: "missing_intercept",
-                explanation: "Your fit has no intercept: the line is forced through the origin (β₀ = 0). Put a \
+                    A = QR with Householder reflections and solve Rβ = Qᵀy by back substitution.")
+                .implementation(Impl { ols: normal_equations_inverse }),
+            Misconception::named("missing_intercept")
+                .explanation("Your fit has no intercept: the line is forced through the origin (β₀ = 0). Put a \
                     column of ones in front of X (A = [1 X]) so that β₀ is estimated like every other \
                     coefficient; without it the residuals do not sum to zero and a constant column is not \
-                    recognised as a copy of the intercept.",
-                implementation: Impl { ols: missing_intercept },
-            },
+                    recognised as a copy of the intercept.")
+                .implementation(Impl { ols: missing_intercept }),
         ],
         probe: |imp| {
             let x = dmatrix![1.0, 0.0; 2.0, 1.0; 3.0, 1.0; 4.0, 3.0; 5.0, 2.0];

@@ -157,22 +157,18 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "regresses_x_on_y",
-                explanation: "Your slope looks like Sxy/Syy: the line of x on y (horizontal errors), not of y \
+            Misconception::named("regresses_x_on_y")
+                .explanation("Your slope looks like Sxy/Syy: the line of x on y (horizontal errors), not of y \
                     on x. Least squares for predicting y minimises the vertical distances Σ(yᵢ − β₀ − β₁xᵢ)², \
                     which gives β₁ = Sxy/Sxx (divide by the spread of x) and β₀ = ȳ − β₁x̄. The two lines \
-                    coincide only when every point lies on one line.",
-                implementation: Impl { simple_linear_regression: regresses_x_on_y },
-            },
-            Misconception {
-                id: "no_intercept",
-                explanation: "Your line goes through the origin: β₁ = Σxᵢyᵢ/Σxᵢ² with β₀ = 0. That is a \
+                    coincide only when every point lies on one line.")
+                .implementation(Impl { simple_linear_regression: regresses_x_on_y }),
+            Misconception::named("no_intercept")
+                .explanation("Your line goes through the origin: β₁ = Σxᵢyᵢ/Σxᵢ² with β₀ = 0. That is a \
                     different model (regression through the origin) and is biased whenever the data do not \
                     pass through (0, 0). Centre first: use deviations from the means, β₁ = Sxy/Sxx, then \
-                    β₀ = ȳ − β₁x̄ puts the line through (x̄, ȳ).",
-                implementation: Impl { simple_linear_regression: no_intercept },
-            },
+                    β₀ = ȳ − β₁x̄ puts the line through (x̄, ȳ).")
+                .implementation(Impl { simple_linear_regression: no_intercept }),
         ],
         probe: |imp| {
             let fit = (imp.simple_linear_regression)(

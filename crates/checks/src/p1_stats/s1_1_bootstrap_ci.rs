@@ -259,55 +259,47 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "se_population_sd",
-                explanation: "Your standard error uses the population standard deviation √(Σ(xᵢ − x̄)²/n). \
+            Misconception::named("se_population_sd")
+                .explanation("Your standard error uses the population standard deviation √(Σ(xᵢ − x̄)²/n). \
                     From a sample, estimate σ with the sample standard deviation s = √(Σ(xᵢ − x̄)²/(n − 1)) \
-                    (Bessel's correction), then SE = s/√n.",
-                implementation: Impl {
+                    (Bessel's correction), then SE = s/√n.")
+                .implementation(Impl {
                     standard_error_of_mean: |xs| {
                         let (squares, n) = centred_squares(xs)?;
                         Ok((squares / n).sqrt() / n.sqrt())
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "se_divides_by_n",
-                explanation: "Your standard error is s/n. The variance of a mean of n independent values is \
-                    σ²/n, so its standard deviation is σ/√n: divide s by the square root of n.",
-                implementation: Impl {
+                    ..RIGHT
+                }),
+            Misconception::named("se_divides_by_n")
+                .explanation("Your standard error is s/n. The variance of a mean of n independent values is \
+                    σ²/n, so its standard deviation is σ/√n: divide s by the square root of n.")
+                .implementation(Impl {
                     standard_error_of_mean: |xs| {
                         let (squares, n) = centred_squares(xs)?;
                         Ok((squares / (n - 1.0)).sqrt() / n)
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "resample_size_not_n",
-                explanation: "Your interval is too wide: your resamples have fewer values than the data (here \
+                    ..RIGHT
+                }),
+            Misconception::named("resample_size_not_n")
+                .explanation("Your interval is too wide: your resamples have fewer values than the data (here \
                     n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
-                    a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.",
-                implementation: Impl {
+                    a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.")
+                .implementation(Impl {
                     bootstrap_mean_ci: |data, b, level, seed| {
                         bootstrap(data, b, level, seed, |n| n / 2, true)
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "means_not_sorted",
-                explanation: "Your interval's ends are not the percentiles of the resample means: you pick \
+                    ..RIGHT
+                }),
+            Misconception::named("means_not_sorted")
+                .explanation("Your interval's ends are not the percentiles of the resample means: you pick \
                     positions in the list of means without sorting it first, so you get two arbitrary means. \
-                    Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.",
-                implementation: Impl {
+                    Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.")
+                .implementation(Impl {
                     bootstrap_mean_ci: |data, b, level, seed| {
                         bootstrap(data, b, level, seed, |n| n, false)
                     },
-                    ..GOOD
-                },
-            },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             // A wrong SE is fingerprinted on its own, and a function that panics (still
@@ -359,7 +351,7 @@ fn centred_squares(xs: &[f64]) -> Result<(f64, f64), StatsError> {
 }
 
 /// The right answers, computed as the wrong ones are.
-const GOOD: Impl = Impl {
+const RIGHT: Impl = Impl {
     standard_error_of_mean: |xs| {
         let (squares, n) = centred_squares(xs)?;
         Ok((squares / (n - 1.0)).sqrt() / n.sqrt())

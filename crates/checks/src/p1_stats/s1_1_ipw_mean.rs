@@ -161,47 +161,41 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "unweighted_mean",
-                explanation: "Your answer is the plain mean of the sample, which ignores how it was drawn: \
+            Misconception::named("unweighted_mean")
+                .explanation("Your answer is the plain mean of the sample, which ignores how it was drawn: \
                     members who were likely to be sampled are over-represented, so the mean is biased towards \
                     them. Weight each value by 1/πᵢ (the number of population members it stands for) and \
-                    divide by the total weight Σ1/πᵢ.",
-                implementation: Impl {
+                    divide by the total weight Σ1/πᵢ.")
+                .implementation(Impl {
                     ipw_mean: |values, probabilities| {
                         mathlings_stats::inverse_probability_weighted_mean(values, probabilities)?;
                         Ok(values.iter().sum::<f64>() / values.len() as f64)
                     },
-                },
-            },
-            Misconception {
-                id: "multiplies_by_pi",
-                explanation: "Your answer weights each value by πᵢ instead of 1/πᵢ, which makes the bias WORSE: \
+                }),
+            Misconception::named("multiplies_by_pi")
+                .explanation("Your answer weights each value by πᵢ instead of 1/πᵢ, which makes the bias WORSE: \
                     it gives even more weight to the units that were already over-sampled. A unit sampled with \
-                    probability πᵢ represents 1/πᵢ population members: μ̂ = Σ(yᵢ/πᵢ) / Σ(1/πᵢ).",
-                implementation: Impl {
+                    probability πᵢ represents 1/πᵢ population members: μ̂ = Σ(yᵢ/πᵢ) / Σ(1/πᵢ).")
+                .implementation(Impl {
                     ipw_mean: |values, probabilities| {
                         mathlings_stats::inverse_probability_weighted_mean(values, probabilities)?;
                         let weighted: f64 =
                             values.iter().zip(probabilities).map(|(y, p)| y * p).sum();
                         Ok(weighted / probabilities.iter().sum::<f64>())
                     },
-                },
-            },
-            Misconception {
-                id: "divides_by_sample_size",
-                explanation: "Your answer is Σ(yᵢ/πᵢ)/n. The weights 1/πᵢ add up to an estimate of the \
+                }),
+            Misconception::named("divides_by_sample_size")
+                .explanation("Your answer is Σ(yᵢ/πᵢ)/n. The weights 1/πᵢ add up to an estimate of the \
                     POPULATION size, not to the sample size n, so dividing by n inflates the result (by 1/π \
-                    when all πᵢ are equal). Divide by the total weight Σ(1/πᵢ).",
-                implementation: Impl {
+                    when all πᵢ are equal). Divide by the total weight Σ(1/πᵢ).")
+                .implementation(Impl {
                     ipw_mean: |values, probabilities| {
                         mathlings_stats::inverse_probability_weighted_mean(values, probabilities)?;
                         let weighted: f64 =
                             values.iter().zip(probabilities).map(|(y, p)| y / p).sum();
                         Ok(weighted / values.len() as f64)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             vec![

@@ -232,38 +232,30 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "with_replacement",
-                explanation: "Your sample contains the same index twice: you draw k times from 0..n \
+            Misconception::named("with_replacement")
+                .explanation("Your sample contains the same index twice: you draw k times from 0..n \
                     independently, which is sampling WITH replacement. Remove each drawn member from the \
                     pool: keep the list 0..n and at step i swap position i with a random position in i..n \
-                    (partial Fisher–Yates); the sample is the first k positions.",
-                implementation: Impl { sample_without_replacement: with_replacement },
-            },
-            Misconception {
-                id: "naive_shuffle",
-                explanation: "Your indices are distinct but some subsets come up more often than others: \
+                    (partial Fisher–Yates); the sample is the first k positions.")
+                .implementation(Impl { sample_without_replacement: with_replacement }),
+            Misconception::named("naive_shuffle")
+                .explanation("Your indices are distinct but some subsets come up more often than others: \
                     at step i you swap with a random position in the WHOLE list 0..n. Then positions already \
                     filled can be disturbed and the n^k equally likely swap sequences do not map evenly \
-                    onto the subsets. Choose j uniformly in i..n (only the members not chosen yet).",
-                implementation: Impl { sample_without_replacement: naive_shuffle },
-            },
-            Misconception {
-                id: "ignores_seed",
-                explanation: "Your answer gives the same sample whatever the seed, so one subset is \
+                    onto the subsets. Choose j uniformly in i..n (only the members not chosen yet).")
+                .implementation(Impl { sample_without_replacement: naive_shuffle }),
+            Misconception::named("ignores_seed")
+                .explanation("Your answer gives the same sample whatever the seed, so one subset is \
                     certain and every other impossible: the seed must choose the sample. Seed the \
                     generator from the argument (ChaCha8Rng::seed_from_u64(seed)) — not from a constant, \
-                    and not leaving the order 0..n as it is — and draw every random position from it.",
-                implementation: Impl { sample_without_replacement: constant_seed },
-            },
-            Misconception {
-                id: "contiguous_block",
-                explanation: "Your samples are always k consecutive indices (a random start, wrapping \
+                    and not leaving the order 0..n as it is — and draw every random position from it.")
+                .implementation(Impl { sample_without_replacement: constant_seed }),
+            Misconception::named("contiguous_block")
+                .explanation("Your samples are always k consecutive indices (a random start, wrapping \
                     around). Every index is included equally often, but most subsets can never occur: a \
                     simple random sample must make every k-subset equally likely. Use the partial \
-                    Fisher–Yates shuffle.",
-                implementation: Impl { sample_without_replacement: contiguous_block },
-            },
+                    Fisher–Yates shuffle.")
+                .implementation(Impl { sample_without_replacement: contiguous_block }),
         ],
         probe: |imp| {
             let duplicates = (0..20).any(|s| {

@@ -145,33 +145,25 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "probabilities_not_checked",
-                explanation: "Your function accepts probabilities that do not sum to 1 (e.g. [0.5, 0.6]). Such \
+            Misconception::named("probabilities_not_checked")
+                .explanation("Your function accepts probabilities that do not sum to 1 (e.g. [0.5, 0.6]). Such \
                     numbers are not a distribution and Σxᵢpᵢ is not an expected value: return \
-                    Err(StatsError::InvalidProbabilities) when any pᵢ < 0 or |Σpᵢ − 1| > 1e-9.",
-                implementation: Impl { expected_value: probabilities_not_checked },
-            },
-            Misconception {
-                id: "silently_normalized",
-                explanation: "Your function divides by Σpᵢ, which silently 'repairs' probabilities that do not \
+                    Err(StatsError::InvalidProbabilities) when any pᵢ < 0 or |Σpᵢ − 1| > 1e-9.")
+                .implementation(Impl { expected_value: probabilities_not_checked }),
+            Misconception::named("silently_normalized")
+                .explanation("Your function divides by Σpᵢ, which silently 'repairs' probabilities that do not \
                     sum to 1. An invalid distribution is almost always a bug upstream; report it with \
-                    Err(StatsError::InvalidProbabilities) instead of hiding it.",
-                implementation: Impl { expected_value: silently_normalized },
-            },
-            Misconception {
-                id: "exact_sum_check",
-                explanation: "Your function rejects valid distributions because it tests Σpᵢ == 1.0 exactly. \
+                    Err(StatsError::InvalidProbabilities) instead of hiding it.")
+                .implementation(Impl { expected_value: silently_normalized }),
+            Misconception::named("exact_sum_check")
+                .explanation("Your function rejects valid distributions because it tests Σpᵢ == 1.0 exactly. \
                     Float sums carry rounding: 0.7 + 0.1 + 0.1 + 0.1 is 0.9999999999999999. Accept a sum within \
-                    a small tolerance: (Σpᵢ − 1).abs() ≤ 1e-9.",
-                implementation: Impl { expected_value: exact_sum_check },
-            },
-            Misconception {
-                id: "plain_mean",
-                explanation: "Your answer is the plain average of the values, as if every value were equally \
-                    likely. Weight each value by its probability: E[X] = Σ xᵢ·pᵢ.",
-                implementation: Impl { expected_value: plain_mean },
-            },
+                    a small tolerance: (Σpᵢ − 1).abs() ≤ 1e-9.")
+                .implementation(Impl { expected_value: exact_sum_check }),
+            Misconception::named("plain_mean")
+                .explanation("Your answer is the plain average of the values, as if every value were equally \
+                    likely. Weight each value by its probability: E[X] = Σ xᵢ·pᵢ.")
+                .implementation(Impl { expected_value: plain_mean }),
         ],
         probe: |imp| {
             let cases: [(&[f64], &[f64]); 3] = [

@@ -187,55 +187,47 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "median_without_sorting",
-                explanation: "Your median takes the middle POSITION of the values as given. The median is the \
+            Misconception::named("median_without_sorting")
+                .explanation("Your median takes the middle POSITION of the values as given. The median is the \
                     middle of the SORTED values: sort a copy first (v.sort_by(f64::total_cmp)), then take the \
-                    middle one (or the mean of the two middle ones).",
-                implementation: Impl {
+                    middle one (or the mean of the two middle ones).")
+                .implementation(Impl {
                     median: |x| {
                         checked(x)?;
                         Ok(middle(x))
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "even_median_one_middle",
-                explanation: "For an even number of values your median returns one of the two middle values. \
+                    ..RIGHT
+                }),
+            Misconception::named("even_median_one_middle")
+                .explanation("For an even number of values your median returns one of the two middle values. \
                     There is no single middle value then: the median is the average of the two, \
-                    (s[n/2 − 1] + s[n/2]) / 2 for the sorted values s.",
-                implementation: Impl {
+                    (s[n/2 − 1] + s[n/2]) / 2 for the sorted values s.")
+                .implementation(Impl {
                     median: |x| {
                         checked(x)?;
                         let s = sorted(x);
                         Ok(s[s.len() / 2])
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "naive_sum",
-                explanation: "Your mean adds the values one by one in plain f64. Each addition rounds away the \
+                    ..RIGHT
+                }),
+            Misconception::named("naive_sum")
+                .explanation("Your mean adds the values one by one in plain f64. Each addition rounds away the \
                     low bits of small terms added to a large running sum (1e16 + 1.0 == 1e16), so sums with \
                     cancellation lose every digit. Keep the lost bits in a compensation term (Neumaier): \
-                    t = s + x; c += if |s| ≥ |x| { (s − t) + x } else { (x − t) + s }; s = t; sum = s + c.",
-                implementation: Impl {
+                    t = s + x; c += if |s| ≥ |x| { (s − t) + x } else { (x − t) + s }; s = t; sum = s + c.")
+                .implementation(Impl {
                     mean: |x| {
                         let n = checked(x)?;
                         Ok(x.iter().sum::<f64>() / n)
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "kahan_sum",
-                explanation: "Your mean uses Kahan's compensated summation, which assumes the running sum is \
+                    ..RIGHT
+                }),
+            Misconception::named("kahan_sum")
+                .explanation("Your mean uses Kahan's compensated summation, which assumes the running sum is \
                     larger than the next term. When a term is larger (1.0 + 1e16), the compensation computes \
                     (t − s) − x with the big term and loses the small one. Neumaier's variant compares |s| \
-                    and |x| and recovers the bits of whichever was smaller.",
-                implementation: Impl { mean: kahan_mean, ..GOOD },
-            },
+                    and |x| and recovers the bits of whichever was smaller.")
+                .implementation(Impl { mean: kahan_mean, ..RIGHT }),
         ],
         probe: |imp| {
             // Each call that panics (a function still `todo!()`) counts as correct, so that a
@@ -265,7 +257,7 @@ fn with_outlier(x: &[f64]) -> Vec<f64> {
 }
 
 /// The right answers: the reference's.
-const GOOD: Impl = Impl { mean: mathlings_stats::mean, median: mathlings_stats::median };
+const RIGHT: Impl = Impl { mean: mathlings_stats::mean, median: mathlings_stats::median };
 
 /// n, after the reference's validation.
 fn checked(x: &[f64]) -> Result<f64, StatsError> {

@@ -164,39 +164,33 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "first_mode_only",
-                explanation: "Your modes returns a single value when several values tie for the highest count. \
+            Misconception::named("first_mode_only")
+                .explanation("Your modes returns a single value when several values tie for the highest count. \
                     A sample can have several modes ([1, 1, 2, 2, 3] has two): keep every value whose count \
-                    equals the maximum, in ascending order.",
-                implementation: Impl {
+                    equals the maximum, in ascending order.")
+                .implementation(Impl {
                     modes: |x| Ok(mathlings_stats::modes(x)?.into_iter().take(1).collect()),
                     quantile: mathlings_stats::quantile,
-                },
-            },
-            Misconception {
-                id: "modes_unsorted",
-                explanation: "Your modes are right but listed in the order they first appear (or a hash map's \
-                    order). Return them in ascending order, e.g. by walking the runs of a sorted copy.",
-                implementation: Impl {
+                }),
+            Misconception::named("modes_unsorted")
+                .explanation("Your modes are right but listed in the order they first appear (or a hash map's \
+                    order). Return them in ascending order, e.g. by walking the runs of a sorted copy.")
+                .implementation(Impl {
                     modes: modes_in_order_of_appearance,
                     quantile: mathlings_stats::quantile,
-                },
-            },
-            Misconception {
-                id: "quantile_no_interpolation",
-                explanation: "Your quantile returns one of the sample's values, s[⌊(n − 1)·q⌋], even when \
+                }),
+            Misconception::named("quantile_no_interpolation")
+                .explanation("Your quantile returns one of the sample's values, s[⌊(n − 1)·q⌋], even when \
                     (n − 1)·q falls between two positions. Interpolate: with h = (n − 1)·q and j = ⌊h⌋, \
-                    Q = s[j] + (h − j)·(s[j + 1] − s[j]); e.g. quantile([1, 2, 3, 4], 0.25) = 1.75, not 1.",
-                implementation: Impl {
+                    Q = s[j] + (h − j)·(s[j + 1] − s[j]); e.g. quantile([1, 2, 3, 4], 0.25) = 1.75, not 1.")
+                .implementation(Impl {
                     modes: mathlings_stats::modes,
                     quantile: |x, q| {
                         mathlings_stats::quantile(x, q)?;
                         let s = sorted(x);
                         Ok(s[((s.len() - 1) as f64 * q).floor() as usize])
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             // A call that panics (a function still `todo!()`) counts as correct, so that a

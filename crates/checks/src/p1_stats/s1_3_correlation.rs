@@ -197,50 +197,42 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "not_centred",
-                explanation: "Your answers equal Σxᵢyᵢ/(n − 1) and Σxᵢyᵢ/√(Σxᵢ²·Σyᵢ²): the products are \
+            Misconception::named("not_centred")
+                .explanation("Your answers equal Σxᵢyᵢ/(n − 1) and Σxᵢyᵢ/√(Σxᵢ²·Σyᵢ²): the products are \
                     taken of the raw values, not of their deviations from the means (the second is the \
                     cosine similarity, not the correlation). Subtract x̄ from every xᵢ and ȳ from every yᵢ \
-                    before multiplying.",
-                implementation: Impl {
+                    before multiplying.")
+                .implementation(Impl {
                     covariance: not_centred_covariance,
                     pearson_correlation: not_centred_correlation,
-                },
-            },
-            Misconception {
-                id: "divides_by_n",
-                explanation: "Your covariance equals Σ(xᵢ − x̄)(yᵢ − ȳ)/n, the population covariance. \
+                }),
+            Misconception::named("divides_by_n")
+                .explanation("Your covariance equals Σ(xᵢ − x̄)(yᵢ − ȳ)/n, the population covariance. \
                     Measured from the sample's own means the deviations come out too small on average, \
                     so divide by n − 1 (Bessel's correction), exactly as for the sample variance — then \
-                    cov(x, x) is the sample variance.",
-                implementation: Impl {
+                    cov(x, x) is the sample variance.")
+                .implementation(Impl {
                     covariance: covariance_over_n,
                     pearson_correlation: correct_correlation,
-                },
-            },
-            Misconception {
-                id: "raw_moments",
-                explanation: "Your answers lose their digits when the data carry a large offset: they look \
+                }),
+            Misconception::named("raw_moments")
+                .explanation("Your answers lose their digits when the data carry a large offset: they look \
                     like E[XY] − E[X]E[Y], i.e. (Σxᵢyᵢ − n·x̄·ȳ)/(n − 1). With values near 1e9 both terms \
                     are ~1e18 and agree in all 16 digits a double holds, so their difference is rounding \
                     noise (catastrophic cancellation). Compute the means first, then sum products of \
-                    deviations (xᵢ − x̄)(yᵢ − ȳ).",
-                implementation: Impl {
+                    deviations (xᵢ − x̄)(yᵢ − ȳ).")
+                .implementation(Impl {
                     covariance: raw_moment_covariance,
                     pearson_correlation: raw_moment_correlation,
-                },
-            },
-            Misconception {
-                id: "mixed_denominators",
-                explanation: "Your correlation is n/(n − 1) times too large (it can exceed 1): the covariance \
+                }),
+            Misconception::named("mixed_denominators")
+                .explanation("Your correlation is n/(n − 1) times too large (it can exceed 1): the covariance \
                     divides by n − 1 but the standard deviations divide by n. Use the same denominator in \
-                    numerator and denominator — it cancels: r = Sxy/√(Sxx·Syy).",
-                implementation: Impl {
+                    numerator and denominator — it cancels: r = Sxy/√(Sxx·Syy).")
+                .implementation(Impl {
                     covariance: correct_covariance,
                     pearson_correlation: mixed_denominator_correlation,
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let (x, y) = ([1.0, 2.0, 3.0, 4.0], [2.0, 1.0, 4.0, 3.0]);

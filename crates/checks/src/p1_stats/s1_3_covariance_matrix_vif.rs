@@ -235,46 +235,38 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "x_x_transpose",
-                explanation: "Your covariance matrix is n × n (one row per observation): you computed XXᵀ \
+            Misconception::named("x_x_transpose")
+                .explanation("Your covariance matrix is n × n (one row per observation): you computed XXᵀ \
                     instead of XᵀX. With rows = observations, entry (j, k) must pair column j with column k: \
-                    C = XᶜᵀXᶜ/(n − 1) is p × p, one row and column per variable.",
-                implementation: Impl {
+                    C = XᶜᵀXᶜ/(n − 1) is p × p, one row and column per variable.")
+                .implementation(Impl {
                     covariance_matrix: x_x_transpose,
                     variance_inflation_factors: |a| vif_from(x_x_transpose(a)?, true),
-                },
-            },
-            Misconception {
-                id: "not_centred",
-                explanation: "Your covariance matrix equals XᵀX/(n − 1): the columns were not centred. \
+                }),
+            Misconception::named("not_centred")
+                .explanation("Your covariance matrix equals XᵀX/(n − 1): the columns were not centred. \
                     Subtract each column's mean from that column first, so that entry (j, k) sums \
-                    (xᵢⱼ − x̄ⱼ)(xᵢₖ − x̄ₖ).",
-                implementation: Impl {
+                    (xᵢⱼ − x̄ⱼ)(xᵢₖ − x̄ₖ).")
+                .implementation(Impl {
                     covariance_matrix: not_centred,
                     variance_inflation_factors: |a| vif_from(not_centred(a)?, true),
-                },
-            },
-            Misconception {
-                id: "divides_by_n",
-                explanation: "Your covariance matrix equals XᶜᵀXᶜ/n, the population covariance. For a \
+                }),
+            Misconception::named("divides_by_n")
+                .explanation("Your covariance matrix equals XᶜᵀXᶜ/n, the population covariance. For a \
                     sample divide by n − 1 (Bessel's correction), so that the diagonal holds the sample \
-                    variances.",
-                implementation: Impl {
+                    variances.")
+                .implementation(Impl {
                     covariance_matrix: divides_by_n,
                     variance_inflation_factors: |a| vif_from(divides_by_n(a)?, true),
-                },
-            },
-            Misconception {
-                id: "vif_from_covariance",
-                explanation: "Your VIFs are the diagonal of C⁻¹, the inverse *covariance* matrix, so they \
+                }),
+            Misconception::named("vif_from_covariance")
+                .explanation("Your VIFs are the diagonal of C⁻¹, the inverse *covariance* matrix, so they \
                     change with the units of the columns (and are not 1 for uncorrelated columns unless \
-                    their variance is 1). Rescale first: Rⱼₖ = Cⱼₖ/√(CⱼⱼCₖₖ), then VIFⱼ = [R⁻¹]ⱼⱼ.",
-                implementation: Impl {
+                    their variance is 1). Rescale first: Rⱼₖ = Cⱼₖ/√(CⱼⱼCₖₖ), then VIFⱼ = [R⁻¹]ⱼⱼ.")
+                .implementation(Impl {
                     covariance_matrix: correct_covariance,
                     variance_inflation_factors: |a| vif_from(correct_covariance(a)?, false),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let a = DMatrix::from_row_slice(4, 2, &[1.0, 2.0, 2.0, 1.0, 4.0, 3.0, 5.0, 6.0]);

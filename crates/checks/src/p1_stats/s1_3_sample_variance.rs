@@ -115,42 +115,36 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "divides_by_n",
-                explanation: "Your answer equals Σ(xᵢ − x̄)²/n, the population variance. A sample's \
+            Misconception::named("divides_by_n")
+                .explanation("Your answer equals Σ(xᵢ − x̄)²/n, the population variance. A sample's \
                     own mean sits closer to its points than the true mean does, so dividing by n \
-                    underestimates the spread; divide by n − 1 (Bessel's correction).",
-                implementation: Impl {
+                    underestimates the spread; divide by n − 1 (Bessel's correction).")
+                .implementation(Impl {
                     sample_variance: |xs| {
                         let (n, mean) = checked(xs)?;
                         Ok(xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n)
                     },
-                },
-            },
-            Misconception {
-                id: "textbook_formula",
-                explanation: "Your answer looks like the textbook shortcut (Σxᵢ² − n·x̄²)/(n − 1). It is \
+                }),
+            Misconception::named("textbook_formula")
+                .explanation("Your answer looks like the textbook shortcut (Σxᵢ² − n·x̄²)/(n − 1). It is \
                     exact in algebra but not in floating point: with values near 1e9, Σxᵢ² and n·x̄² \
                     agree in their first 16 digits and their difference is rounding noise \
-                    (catastrophic cancellation). Centre first: sum (xᵢ − x̄)², or use Welford's update.",
-                implementation: Impl {
+                    (catastrophic cancellation). Centre first: sum (xᵢ − x̄)², or use Welford's update.")
+                .implementation(Impl {
                     sample_variance: |xs| {
                         let (n, mean) = checked(xs)?;
                         Ok((xs.iter().map(|x| x * x).sum::<f64>() - n * mean * mean) / (n - 1.0))
                     },
-                },
-            },
-            Misconception {
-                id: "not_centred",
-                explanation: "Your answer equals Σxᵢ²/(n − 1): the deviations are measured from 0 instead \
-                    of from the mean x̄. Subtract the mean before squaring.",
-                implementation: Impl {
+                }),
+            Misconception::named("not_centred")
+                .explanation("Your answer equals Σxᵢ²/(n − 1): the deviations are measured from 0 instead \
+                    of from the mean x̄. Subtract the mean before squaring.")
+                .implementation(Impl {
                     sample_variance: |xs| {
                         let (n, _) = checked(xs)?;
                         Ok(xs.iter().map(|x| x * x).sum::<f64>() / (n - 1.0))
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let offset = (imp.sample_variance)(&[1e9 + 4.0, 1e9 + 7.0, 1e9 + 13.0, 1e9 + 16.0]);

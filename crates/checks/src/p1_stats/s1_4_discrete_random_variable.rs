@@ -223,44 +223,32 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "pmf_cdf_swapped",
-                explanation: "Your pmf and cdf are swapped: pmf(x) is the probability of exactly x, P(X = x) — \
+            Misconception::named("pmf_cdf_swapped")
+                .explanation("Your pmf and cdf are swapped: pmf(x) is the probability of exactly x, P(X = x) — \
                     only the entries EQUAL to x; cdf(x) is the probability of at most x, P(X ≤ x) — every entry \
-                    ≤ x. The cdf climbs to 1; the pmf of one value is usually much smaller.",
-                implementation: Impl { pmf: good_cdf, cdf: good_pmf, ..GOOD },
-            },
-            Misconception {
-                id: "cdf_is_pmf",
-                explanation: "Your cdf returns P(X = x), the pmf. The cdf is the probability of AT MOST x, \
-                    P(X ≤ x): add the probabilities of every entry ≤ x, so that it climbs from 0 to 1.",
-                implementation: Impl { cdf: good_pmf, ..GOOD },
-            },
-            Misconception {
-                id: "pmf_is_cdf",
-                explanation: "Your pmf returns P(X ≤ x), the cdf. The pmf is the probability of EXACTLY x, \
-                    P(X = x): add only the probabilities of the entries equal to x (0 when x is not a value).",
-                implementation: Impl { pmf: good_cdf, ..GOOD },
-            },
-            Misconception {
-                id: "cdf_strict",
-                explanation: "Your cdf computes P(X < x): it leaves out the probability of x itself. The cdf is \
-                    P(X ≤ x), so cdf(x) includes pmf(x), and cdf(largest value) = 1.",
-                implementation: Impl { cdf: cdf_strict, ..GOOD },
-            },
-            Misconception {
-                id: "pmf_first_match",
-                explanation: "Your pmf returns the probability of the first entry equal to x. A value can be listed \
+                    ≤ x. The cdf climbs to 1; the pmf of one value is usually much smaller.")
+                .implementation(Impl { pmf: good_cdf, cdf: good_pmf, ..RIGHT }),
+            Misconception::named("cdf_is_pmf")
+                .explanation("Your cdf returns P(X = x), the pmf. The cdf is the probability of AT MOST x, \
+                    P(X ≤ x): add the probabilities of every entry ≤ x, so that it climbs from 0 to 1.")
+                .implementation(Impl { cdf: good_pmf, ..RIGHT }),
+            Misconception::named("pmf_is_cdf")
+                .explanation("Your pmf returns P(X ≤ x), the cdf. The pmf is the probability of EXACTLY x, \
+                    P(X = x): add only the probabilities of the entries equal to x (0 when x is not a value).")
+                .implementation(Impl { pmf: good_cdf, ..RIGHT }),
+            Misconception::named("cdf_strict")
+                .explanation("Your cdf computes P(X < x): it leaves out the probability of x itself. The cdf is \
+                    P(X ≤ x), so cdf(x) includes pmf(x), and cdf(largest value) = 1.")
+                .implementation(Impl { cdf: cdf_strict, ..RIGHT }),
+            Misconception::named("pmf_first_match")
+                .explanation("Your pmf returns the probability of the first entry equal to x. A value can be listed \
                     more than once ([1, 2, 1] with [0.2, 0.5, 0.3]): P(X = 1) = 0.2 + 0.3. Add up the probabilities \
-                    of every matching entry.",
-                implementation: Impl { pmf: pmf_first_match, ..GOOD },
-            },
-            Misconception {
-                id: "variance_not_centred",
-                explanation: "Your variance is Σ pᵢxᵢ² = E[X²]: the deviations are measured from 0 instead of from the \
-                    mean. Var(X) = Σ pᵢ(xᵢ − μ)² with μ = E[X] (equivalently E[X²] − μ²).",
-                implementation: Impl { variance: variance_not_centred, ..GOOD },
-            },
+                    of every matching entry.")
+                .implementation(Impl { pmf: pmf_first_match, ..RIGHT }),
+            Misconception::named("variance_not_centred")
+                .explanation("Your variance is Σ pᵢxᵢ² = E[X²]: the deviations are measured from 0 instead of from the \
+                    mean. Var(X) = Σ pᵢ(xᵢ − μ)² with μ = E[X] (equivalently E[X²] − μ²).")
+                .implementation(Impl { variance: variance_not_centred, ..RIGHT }),
         ],
         probe: |imp| {
             let (v, p): (&[f64], &[f64]) = (&[0.0, 1.0, 2.0, 1.0], &[0.2, 0.3, 0.3, 0.2]);
@@ -279,7 +267,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 /// The right answers, through the reference.
-const GOOD: Impl = Impl {
+const RIGHT: Impl = Impl {
     new: good_new,
     pmf: good_pmf,
     cdf: good_cdf,

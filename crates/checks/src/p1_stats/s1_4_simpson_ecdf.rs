@@ -267,33 +267,25 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "odd_intervals_accepted",
-                explanation: "Your simpson accepts an odd number of intervals. Simpson's rule fits one parabola \
+            Misconception::named("odd_intervals_accepted")
+                .explanation("Your simpson accepts an odd number of intervals. Simpson's rule fits one parabola \
                     through each PAIR of strips, so n must be even; with odd n the weights 1, 4, 2, …, 4, 1 do not \
                     fit and the answer is wrong. Return Err(StatsError::InvalidParameter { name: \"intervals\", .. }) \
-                    when n is odd or 0.",
-                implementation: Impl { simpson: odd_intervals_accepted, ..GOOD },
-            },
-            Misconception {
-                id: "trapezoid_rule",
-                explanation: "Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
+                    when n is odd or 0.")
+                .implementation(Impl { simpson: odd_intervals_accepted, ..RIGHT }),
+            Misconception::named("trapezoid_rule")
+                .explanation("Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
                     points with straight lines, is exact only for straight lines and its error falls like h², \
-                    not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.",
-                implementation: Impl { simpson: trapezoid_rule, ..GOOD },
-            },
-            Misconception {
-                id: "weights_swapped",
-                explanation: "Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
-                    midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.",
-                implementation: Impl { simpson: weights_swapped, ..GOOD },
-            },
-            Misconception {
-                id: "ecdf_strict",
-                explanation: "Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
-                    equal to x count too, so Fₙ(largest value) = 1.",
-                implementation: Impl { empirical_cdf: ecdf_strict, ..GOOD },
-            },
+                    not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.")
+                .implementation(Impl { simpson: trapezoid_rule, ..RIGHT }),
+            Misconception::named("weights_swapped")
+                .explanation("Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
+                    midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.")
+                .implementation(Impl { simpson: weights_swapped, ..RIGHT }),
+            Misconception::named("ecdf_strict")
+                .explanation("Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
+                    equal to x count too, so Fₙ(largest value) = 1.")
+                .implementation(Impl { empirical_cdf: ecdf_strict, ..RIGHT }),
         ],
         probe: |imp| {
             // A call that panics (a function still `todo!()`) counts as correct, so that a
@@ -353,7 +345,7 @@ fn simpson_weight(i: usize, n: usize) -> f64 {
 }
 
 /// The right answers.
-const GOOD: Impl = Impl { simpson: good_simpson, empirical_cdf: mathlings_stats::empirical_cdf };
+const RIGHT: Impl = Impl { simpson: good_simpson, empirical_cdf: mathlings_stats::empirical_cdf };
 
 fn good_simpson(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
     rule(f, a, b, n, true, 1.0 / 3.0, simpson_weight)

@@ -186,27 +186,21 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "factorials_overflow",
-                explanation: "Your answer is NaN or ∞ for large n: it looks like n!/(k!(n − k)!) computed \
+            Misconception::named("factorials_overflow")
+                .explanation("Your answer is NaN or ∞ for large n: it looks like n!/(k!(n − k)!) computed \
                     directly. 171! is already beyond the largest double (≈ 1.8e308), so the quotient becomes \
                     ∞/∞ = NaN (and pᵏ underflows to 0). Work with logarithms: ln C(n, k) = Σ ln(n − m + i) − \
-                    Σ ln i for i = 1..m, add k·ln p + (n − k)·ln(1 − p), and exponentiate once at the end.",
-                implementation: Impl { binomial_pmf: factorials },
-            },
-            Misconception {
-                id: "zero_times_log_zero",
-                explanation: "Your answer is NaN when p = 0 or p = 1: in log space the term k·ln p becomes \
+                    Σ ln i for i = 1..m, add k·ln p + (n − k)·ln(1 − p), and exponentiate once at the end.")
+                .implementation(Impl { binomial_pmf: factorials }),
+            Misconception::named("zero_times_log_zero")
+                .explanation("Your answer is NaN when p = 0 or p = 1: in log space the term k·ln p becomes \
                     0·(−∞) = NaN for k = 0. These outcomes are certain or impossible: for p = 0 return 1 when \
-                    k = 0 and 0 otherwise; for p = 1 return 1 when k = n and 0 otherwise.",
-                implementation: Impl { binomial_pmf: log_space_no_edge_cases },
-            },
-            Misconception {
-                id: "p_not_checked",
-                explanation: "Your function returns a number for p outside [0, 1] (or NaN). A probability \
-                    must lie in [0, 1]: return Err(StatsError::InvalidParameter { name: \"p\", .. }) otherwise.",
-                implementation: Impl { binomial_pmf: unchecked_p },
-            },
+                    k = 0 and 0 otherwise; for p = 1 return 1 when k = n and 0 otherwise.")
+                .implementation(Impl { binomial_pmf: log_space_no_edge_cases }),
+            Misconception::named("p_not_checked")
+                .explanation("Your function returns a number for p outside [0, 1] (or NaN). A probability \
+                    must lie in [0, 1]: return Err(StatsError::InvalidParameter { name: \"p\", .. }) otherwise.")
+                .implementation(Impl { binomial_pmf: unchecked_p }),
         ],
         probe: |imp| {
             let shown = |r: Result<f64, StatsError>| {

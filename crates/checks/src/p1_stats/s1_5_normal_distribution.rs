@@ -188,12 +188,11 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "sigma_not_checked",
-                explanation: "Your functions accept σ ≤ 0 and return a number (a negative \"density\", or a \
+            Misconception::named("sigma_not_checked")
+                .explanation("Your functions accept σ ≤ 0 and return a number (a negative \"density\", or a \
                     flipped cdf). A standard deviation is a spread: it must be finite and > 0, so return \
-                    Err(StatsError::InvalidParameter { name: \"sigma\", .. }) otherwise.",
-                implementation: Impl {
+                    Err(StatsError::InvalidParameter { name: \"sigma\", .. }) otherwise.")
+                .implementation(Impl {
                     normal_pdf: |x, mu, sigma| {
                         finite(x, mu)?;
                         let z = (x - mu) / sigma;
@@ -203,48 +202,41 @@ pub fn spec() -> Spec<Impl> {
                         finite(x, mu)?;
                         Ok(0.5 * (1.0 + mathlings_stats::erf((x - mu) / (sigma * SQRT_2))))
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "sigma_as_variance",
-                explanation: "Your density treats its third argument as the variance σ²: it computes \
+                    ..RIGHT
+                }),
+            Misconception::named("sigma_as_variance")
+                .explanation("Your density treats its third argument as the variance σ²: it computes \
                     exp(−(x − μ)²/(2σ)) / √(2πσ). The parameter is the standard deviation σ: divide the \
-                    squared distance by 2σ² and the normaliser is σ√(2π).",
-                implementation: Impl {
+                    squared distance by 2σ² and the normaliser is σ√(2π).")
+                .implementation(Impl {
                     normal_pdf: |x, mu, sigma| {
                         mathlings_stats::normal_pdf(x, mu, sigma)?;
                         let d = x - mu;
                         Ok((-d * d / (2.0 * sigma)).exp() / (2.0 * PI * sigma).sqrt())
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "cdf_missing_sqrt2",
-                explanation: "Your cdf is ½(1 + erf((x − μ)/σ)): erf integrates e^(−t²), whose spread is 1/√2, \
-                    not 1, so the standardised value must be divided by √2 too: Φ(x) = ½(1 + erf((x − μ)/(σ√2))).",
-                implementation: Impl {
+                    ..RIGHT
+                }),
+            Misconception::named("cdf_missing_sqrt2")
+                .explanation("Your cdf is ½(1 + erf((x − μ)/σ)): erf integrates e^(−t²), whose spread is 1/√2, \
+                    not 1, so the standardised value must be divided by √2 too: Φ(x) = ½(1 + erf((x − μ)/(σ√2))).")
+                .implementation(Impl {
                     normal_cdf: |x, mu, sigma| {
                         mathlings_stats::normal_pdf(x, mu, sigma)?;
                         Ok(0.5 * (1.0 + mathlings_stats::erf((x - mu) / sigma)))
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "erf_too_few_terms",
-                explanation: "Your erf is right near 0 but wrong for |x| ≳ 1.5: it looks like a Taylor series \
+                    ..RIGHT
+                }),
+            Misconception::named("erf_too_few_terms")
+                .explanation("Your erf is right near 0 but wrong for |x| ≳ 1.5: it looks like a Taylor series \
                     cut after a few terms. Its terms x^(2n+1)/(n!(2n+1)) first grow (for |x| > 1) and \
                     alternate in sign, so far more terms are needed — keep adding until a term no longer \
                     changes the sum, use erf(x) ≈ ±1 for |x| ≥ 6, or use the positive series \
-                    (2/√π) e^(−x²) Σ 2ⁿ x^(2n+1)/(1·3···(2n+1)).",
-                implementation: Impl {
+                    (2/√π) e^(−x²) Σ 2ⁿ x^(2n+1)/(1·3···(2n+1)).")
+                .implementation(Impl {
                     erf: truncated_erf,
                     normal_cdf: |x, mu, sigma| cdf_with(truncated_erf, x, mu, sigma),
-                    ..GOOD
-                },
-            },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             let exact = |got: f64, want: f64| {
@@ -269,7 +261,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 /// The right answers: the reference's erf and density, Φ through that erf.
-const GOOD: Impl = Impl {
+const RIGHT: Impl = Impl {
     erf: mathlings_stats::erf,
     normal_pdf: mathlings_stats::normal_pdf,
     normal_cdf: |x, mu, sigma| cdf_with(mathlings_stats::erf, x, mu, sigma),

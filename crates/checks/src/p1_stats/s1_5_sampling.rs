@@ -260,37 +260,31 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "box_muller_one_uniform",
-                explanation: "Your normal samples have the wrong shape: it looks like Box–Muller with one uniform \
+            Misconception::named("box_muller_one_uniform")
+                .explanation("Your normal samples have the wrong shape: it looks like Box–Muller with one uniform \
                     used twice, r = √(−2 ln u) and θ = 2πu. Radius and angle must be independent: draw two \
-                    uniforms per pair, r = √(−2 ln u₁), θ = 2π u₂, and return r cos θ and r sin θ.",
-                implementation: Impl { sample_normal: box_muller_one_uniform, ..GOOD },
-            },
-            Misconception {
-                id: "lambda_as_scale",
-                explanation: "Your exponential samples have mean λ instead of 1/λ: you multiplied −ln(1 − u) by λ. \
-                    λ is a rate (events per unit time); inverting F(x) = 1 − e^(−λx) gives x = −ln(1 − u)/λ.",
-                implementation: Impl {
+                    uniforms per pair, r = √(−2 ln u₁), θ = 2π u₂, and return r cos θ and r sin θ.")
+                .implementation(Impl { sample_normal: box_muller_one_uniform, ..RIGHT }),
+            Misconception::named("lambda_as_scale")
+                .explanation("Your exponential samples have mean λ instead of 1/λ: you multiplied −ln(1 − u) by λ. \
+                    λ is a rate (events per unit time); inverting F(x) = 1 − e^(−λx) gives x = −ln(1 − u)/λ.")
+                .implementation(Impl {
                     sample_exponential: |lambda, n, seed| {
                         let xs = exponential_ok(lambda, n, seed)?;
                         Ok(xs.into_iter().map(|x| x * lambda * lambda).collect())
                     },
-                    ..GOOD
-                },
-            },
-            Misconception {
-                id: "seed_ignored",
-                explanation: "Your samplers return different values when called twice with the same seed: the \
+                    ..RIGHT
+                }),
+            Misconception::named("seed_ignored")
+                .explanation("Your samplers return different values when called twice with the same seed: the \
                     generator does not come (only) from `seed` — a thread-local or global generator, or one \
                     shared between calls. Create it inside each call with \
-                    `ChaCha8Rng::seed_from_u64(seed)` so that results can be reproduced.",
-                implementation: Impl {
+                    `ChaCha8Rng::seed_from_u64(seed)` so that results can be reproduced.")
+                .implementation(Impl {
                     sample_uniform: |a, b, n, seed| uniform_ok(a, b, n, fresh(seed)),
                     sample_normal: |mu, sigma, n, seed| normal_ok(mu, sigma, n, fresh(seed)),
                     sample_exponential: |lambda, n, seed| exponential_ok(lambda, n, fresh(seed)),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let same = (imp.sample_uniform)(0.0, 1.0, 5, 3) == (imp.sample_uniform)(0.0, 1.0, 5, 3)
@@ -322,7 +316,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 /// The right answers: the reference's samplers, seeded with `seed`.
-const GOOD: Impl = Impl {
+const RIGHT: Impl = Impl {
     sample_uniform: uniform_ok,
     sample_normal: normal_ok,
     sample_exponential: exponential_ok,

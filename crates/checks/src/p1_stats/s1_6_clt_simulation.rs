@@ -169,36 +169,30 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "shared_rng",
-                explanation: "Your results change with the number of threads (and from run to run): all replicates \
+            Misconception::named("shared_rng")
+                .explanation("Your results change with the number of threads (and from run to run): all replicates \
                     draw from one shared generator (behind a Mutex, say), so which numbers a replicate gets depends \
                     on which thread asks first. Give each replicate its own generator derived from (seed, i): \
-                    `let mut rng = ChaCha8Rng::seed_from_u64(seed); rng.set_stream(i as u64);` inside the map.",
-                implementation: Impl {
+                    `let mut rng = ChaCha8Rng::seed_from_u64(seed); rng.set_stream(i as u64);` inside the map.")
+                .implementation(Impl {
                     standardized_means: |n, r, seed| simulate(n, r, seed, (false, true), f64::sqrt),
-                },
-            },
-            Misconception {
-                id: "divides_by_sigma",
-                explanation: "Your Z's have variance ≈ 1/n instead of 1: you standardized with σ instead of the \
+                }),
+            Misconception::named("divides_by_sigma")
+                .explanation("Your Z's have variance ≈ 1/n instead of 1: you standardized with σ instead of the \
                     standard error σ/√n. The mean of n draws varies √n times less than one draw: \
-                    Z = (x̄ − μ)/(σ/√n) = (x̄ − μ)·√n/σ.",
-                implementation: Impl {
+                    Z = (x̄ − μ)/(σ/√n) = (x̄ − μ)·√n/σ.")
+                .implementation(Impl {
                     standardized_means: |n, r, seed| simulate(n, r, seed, (true, false), |_| 1.0),
-                },
-            },
-            Misconception {
-                id: "same_stream_for_every_replicate",
-                explanation: "All your replicates are identical: each one seeds its generator with `seed` alone, so \
+                }),
+            Misconception::named("same_stream_for_every_replicate")
+                .explanation("All your replicates are identical: each one seeds its generator with `seed` alone, so \
                     they all draw the same numbers. Give replicate i its own stream: \
-                    `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.",
-                implementation: Impl {
+                    `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.")
+                .implementation(Impl {
                     standardized_means: |n, r, seed| {
                         simulate(n, r, seed, (false, false), f64::sqrt)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             // Deterministic on any machine: whether the replicates' generators are the

@@ -176,33 +176,27 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "upper_side_only",
-                explanation: "Your D only measures where the staircase lies *above* the cdf: maxᵢ (i/n − F(x₍ᵢ₎)), \
+            Misconception::named("upper_side_only")
+                .explanation("Your D only measures where the staircase lies *above* the cdf: maxᵢ (i/n − F(x₍ᵢ₎)), \
                     i.e. D⁺. Just before each sorted value the staircase is still at (i − 1)/n, and the cdf can \
-                    rise above it there; take D = max(D⁺, D⁻) with D⁻ = maxᵢ (F(x₍ᵢ₎) − (i − 1)/n).",
-                implementation: Impl {
+                    rise above it there; take D = max(D⁺, D⁻) with D⁻ = maxᵢ (F(x₍ᵢ₎) − (i − 1)/n).")
+                .implementation(Impl {
                     ks_statistic: |xs, cdf| steps(xs, cdf, true, |_, hi, f| hi - f),
-                },
-            },
-            Misconception {
-                id: "right_limits_only",
-                explanation: "Your D is maxᵢ |i/n − F(x₍ᵢ₎)|: you compare the cdf with the staircase only at the top \
+                }),
+            Misconception::named("right_limits_only")
+                .explanation("Your D is maxᵢ |i/n − F(x₍ᵢ₎)|: you compare the cdf with the staircase only at the top \
                     of each step. The gap can be larger at the bottom of a step, just before x₍ᵢ₎, where the \
-                    staircase is (i − 1)/n: also take F(x₍ᵢ₎) − (i − 1)/n into account.",
-                implementation: Impl {
+                    staircase is (i − 1)/n: also take F(x₍ᵢ₎) − (i − 1)/n into account.")
+                .implementation(Impl {
                     ks_statistic: |xs, cdf| steps(xs, cdf, true, |_, hi, f| (hi - f).abs()),
-                },
-            },
-            Misconception {
-                id: "not_sorted",
-                explanation: "Your D changes when the sample is shuffled: the i-th value is paired with the step i/n \
+                }),
+            Misconception::named("not_sorted")
+                .explanation("Your D changes when the sample is shuffled: the i-th value is paired with the step i/n \
                     in the order given. The empirical cdf at x₍ᵢ₎ is i/n only for the i-th *smallest* value: sort \
-                    a copy of the sample first (`v.sort_by(f64::total_cmp)`).",
-                implementation: Impl {
+                    a copy of the sample first (`v.sort_by(f64::total_cmp)`).")
+                .implementation(Impl {
                     ks_statistic: |xs, cdf| steps(xs, cdf, false, |lo, hi, f| (hi - f).max(f - lo)),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let shown = |xs: &[f64]| match (imp.ks_statistic)(xs, CDFS[1].1) {

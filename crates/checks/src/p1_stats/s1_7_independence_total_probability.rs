@@ -220,41 +220,35 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "compares_marginals_only",
-                explanation: "Your test says \"independent\" for tables that are not: it only looks at \
+            Misconception::named("compares_marginals_only")
+                .explanation("Your test says \"independent\" for tables that are not: it only looks at \
                     the marginals (for instance, that Σᵢⱼ P(X = i)·P(Y = j) = 1, which holds for every \
                     table). Many tables share the same marginals; independence is a claim about every \
-                    cell: |P(X = i, Y = j) − P(X = i)·P(Y = j)| ≤ tol for all i, j.",
-                implementation: Impl {
+                    cell: |P(X = i, Y = j) − P(X = i)·P(Y = j)| ≤ tol for all i, j.")
+                .implementation(Impl {
                     is_independent: compares_marginals_only,
                     total_probability: mathlings_stats::total_probability,
-                },
-            },
-            Misconception {
-                id: "exact_equality",
-                explanation: "Your test calls an independent table dependent: it compares \
+                }),
+            Misconception::named("exact_equality")
+                .explanation("Your test calls an independent table dependent: it compares \
                     P(X = i, Y = j) == P(X = i)·P(Y = j) exactly. The marginals are sums of rounded \
                     products, so the two sides differ in the last bits. Compare with the tolerance: \
-                    (pᵢⱼ − pₓ·p_y).abs() <= tol.",
-                implementation: Impl {
+                    (pᵢⱼ − pₓ·p_y).abs() <= tol.")
+                .implementation(Impl {
                     is_independent: exact_equality,
                     total_probability: mathlings_stats::total_probability,
-                },
-            },
-            Misconception {
-                id: "unweighted_average",
-                explanation: "Your total probability is the plain average of the conditionals P(A | Bᵢ). \
+                }),
+            Misconception::named("unweighted_average")
+                .explanation("Your total probability is the plain average of the conditionals P(A | Bᵢ). \
                     The cases Bᵢ are not equally likely: weight each conditional by its prior, \
-                    P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ).",
-                implementation: Impl {
+                    P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ).")
+                .implementation(Impl {
                     is_independent: |t, tol| Ok(checked(t, tol)?.is_independent(tol)),
                     total_probability: |c, p| {
                         mathlings_stats::total_probability(c, p)?;
                         Ok(c.iter().sum::<f64>() / c.len() as f64)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let outer_t = outer(&[0.1, 0.3, 0.6], &[0.7, 0.2, 0.1]);

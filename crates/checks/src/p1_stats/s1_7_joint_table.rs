@@ -189,48 +189,40 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "wrong_axis",
-                explanation: "Your conditional divides row x by the column totals P(Y = j): that is \
+            Misconception::named("wrong_axis")
+                .explanation("Your conditional divides row x by the column totals P(Y = j): that is \
                     P(X = x | Y = j), the reverse conditional. P(A | B) ≠ P(B | A): to condition on \
-                    X = x, divide every cell of row x by that row's own total P(X = x) = Σⱼ pₓⱼ.",
-                implementation: Impl {
+                    X = x, divide every cell of row x by that row's own total P(X = x) = Σⱼ pₓⱼ.")
+                .implementation(Impl {
                     marginals: solution_marginals,
                     conditional_y_given_x: wrong_axis,
-                },
-            },
-            Misconception {
-                id: "zero_event_not_rejected",
-                explanation: "Conditioning on a row of zeros makes you divide 0 by 0, and your answer \
+                }),
+            Misconception::named("zero_event_not_rejected")
+                .explanation("Conditioning on a row of zeros makes you divide 0 by 0, and your answer \
                     is NaN. P(Y | X = x) is undefined when P(X = x) = 0: check the row total first \
-                    and return Err(StatsError::ZeroProbabilityEvent).",
-                implementation: Impl {
+                    and return Err(StatsError::ZeroProbabilityEvent).")
+                .implementation(Impl {
                     marginals: solution_marginals,
                     conditional_y_given_x: zero_event_not_rejected,
-                },
-            },
-            Misconception {
-                id: "not_normalised",
-                explanation: "Your conditional returns row x of the joint table unchanged: those are \
+                }),
+            Misconception::named("not_normalised")
+                .explanation("Your conditional returns row x of the joint table unchanged: those are \
                     P(X = x, Y = j), which sum to P(X = x), not to 1. Divide each of them by \
-                    P(X = x) (the row total).",
-                implementation: Impl {
+                    P(X = x) (the row total).")
+                .implementation(Impl {
                     marginals: solution_marginals,
                     conditional_y_given_x: not_normalised,
-                },
-            },
-            Misconception {
-                id: "marginals_swapped",
-                explanation: "Your marginals come back in the wrong order: rows are the values of X, \
+                }),
+            Misconception::named("marginals_swapped")
+                .explanation("Your marginals come back in the wrong order: rows are the values of X, \
                     so P(X) is the vector of row sums and P(Y) the vector of column sums; return \
-                    (P(X), P(Y)).",
-                implementation: Impl {
+                    (P(X), P(Y)).")
+                .implementation(Impl {
                     marginals: |t| solution_marginals(t).map(|(px, py)| (py, px)),
                     conditional_y_given_x: |t, x| {
                         JointTable::new(t.to_vec())?.conditional_y_given_x(x)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let t = vec![vec![0.1, 0.2, 0.1], vec![0.3, 0.0, 0.3]];

@@ -67,7 +67,7 @@ pub fn spec() -> Spec<Impl> {
                 .description("Beta(α, β) after s successes and f failures is Beta(α + s, β + f), as in the reference crate")
                 .check(|imp, ctx| {
                     ctx.forall(prior_and_data(), update_call, |&(a, b, s, f)| {
-                        let want = (SOLUTION.beta_binomial_update)(a, b, s, f).expect("reference");
+                        let want = (RIGHT.beta_binomial_update)(a, b, s, f).expect("reference");
                         pair_close(&(imp.beta_binomial_update)(a, b, s, f), want, EXACT)
                     })
                 }),
@@ -224,44 +224,38 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "swapped_update",
-                explanation: "Your update adds the successes to β and the failures to α. In Beta(α, β), \
+            Misconception::named("swapped_update")
+                .explanation("Your update adds the successes to β and the failures to α. In Beta(α, β), \
                     α counts successes (the mean α/(α + β) is the success probability): \
-                    Beta(α + successes, β + failures).",
-                implementation: Impl {
-                    beta_binomial_update: |a, b, s, f| (SOLUTION.beta_binomial_update)(a, b, f, s),
-                    ..SOLUTION
-                },
-            },
-            Misconception {
-                id: "returns_mode",
-                explanation: "Your posterior mean is (α − 1)/(α + β − 2): that is the mode (the peak of the \
-                    density, the MAP estimate), not the mean. The mean of Beta(α, β) is α/(α + β).",
-                implementation: Impl {
+                    Beta(α + successes, β + failures).")
+                .implementation(Impl {
+                    beta_binomial_update: |a, b, s, f| (RIGHT.beta_binomial_update)(a, b, f, s),
+                    ..RIGHT
+                }),
+            Misconception::named("returns_mode")
+                .explanation("Your posterior mean is (α − 1)/(α + β − 2): that is the mode (the peak of the \
+                    density, the MAP estimate), not the mean. The mean of Beta(α, β) is α/(α + β).")
+                .implementation(Impl {
                     posterior_mean: |a, b| {
-                        (SOLUTION.posterior_mean)(a, b)?;
+                        (RIGHT.posterior_mean)(a, b)?;
                         Ok((a - 1.0) / (a + b - 2.0))
                     },
-                    ..SOLUTION
-                },
-            },
-            Misconception {
-                id: "tails_not_split",
-                explanation: "Your interval uses the quantiles 1 − L and L: each tail then holds 1 − L, so a \
+                    ..RIGHT
+                }),
+            Misconception::named("tails_not_split")
+                .explanation("Your interval uses the quantiles 1 − L and L: each tail then holds 1 − L, so a \
                     95% interval only covers 90%. Split the leftover mass between the two tails: the \
-                    ends are the (1 − L)/2 and (1 + L)/2 quantiles.",
-                implementation: Impl {
+                    ends are the (1 − L)/2 and (1 + L)/2 quantiles.")
+                .implementation(Impl {
                     credible_interval: |a, b, level| {
-                        (SOLUTION.credible_interval)(a, b, level)?;
+                        (RIGHT.credible_interval)(a, b, level)?;
                         Ok((
                             mathlings_stats::beta_quantile(1.0 - level, a, b)?,
                             mathlings_stats::beta_quantile(level, a, b)?,
                         ))
                     },
-                    ..SOLUTION
-                },
-            },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             vec![
@@ -276,7 +270,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 /// The reference implementation, through the reference crate.
-const SOLUTION: Impl = Impl {
+const RIGHT: Impl = Impl {
     beta_binomial_update: |a, b, s, f| {
         mathlings_stats::beta_binomial_update(a, b, s, f).map(|p| (p.alpha, p.beta))
     },

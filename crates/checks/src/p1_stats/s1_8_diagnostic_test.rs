@@ -154,31 +154,25 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "returns_sensitivity",
-                explanation: "Your P(disease | +) equals the sensitivity P(+ | disease): the two \
+            Misconception::named("returns_sensitivity")
+                .explanation("Your P(disease | +) equals the sensitivity P(+ | disease): the two \
                     conditionals are swapped. With a rare disease most positives are false positives \
                     from the large healthy group; Bayes: P(D | +) = sens·prev / (sens·prev + \
-                    (1 − spec)(1 − prev)).",
-                implementation: Impl { p_disease_given_positive: returns_sensitivity, ..SOLUTION },
-            },
-            Misconception {
-                id: "ignores_base_rate",
-                explanation: "Your answer does not depend on the prevalence: it is sens / (sens + (1 − spec)), \
+                    (1 − spec)(1 − prev)).")
+                .implementation(Impl { p_disease_given_positive: returns_sensitivity, ..RIGHT }),
+            Misconception::named("ignores_base_rate")
+                .explanation("Your answer does not depend on the prevalence: it is sens / (sens + (1 − spec)), \
                     which assumes half the population is ill. Weight each branch by how common it is: \
-                    sens·prev for the ill, (1 − spec)(1 − prev) for the healthy.",
-                implementation: Impl { p_disease_given_positive: ignores_base_rate, ..SOLUTION },
-            },
-            Misconception {
-                id: "specificity_as_false_positive_rate",
-                explanation: "Your false-positive branch uses spec·(1 − prev). The specificity is \
+                    sens·prev for the ill, (1 − spec)(1 − prev) for the healthy.")
+                .implementation(Impl { p_disease_given_positive: ignores_base_rate, ..RIGHT }),
+            Misconception::named("specificity_as_false_positive_rate")
+                .explanation("Your false-positive branch uses spec·(1 − prev). The specificity is \
                     P(− | healthy), the chance a healthy person tests NEGATIVE; the false-positive rate \
-                    is 1 − spec.",
-                implementation: Impl {
+                    is 1 − spec.")
+                .implementation(Impl {
                     p_disease_given_positive: specificity_as_false_positive_rate,
-                    ..SOLUTION
-                },
-            },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             let show = |r: Result<f64, StatsError>| show::ok_or_debug(&r, |v| show::rounded(*v, 6));
@@ -192,7 +186,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 /// The reference implementation (P(D | −) validated by the reference P(D | +)).
-const SOLUTION: Impl = Impl {
+const RIGHT: Impl = Impl {
     p_disease_given_positive: mathlings_stats::diagnostic_posterior,
     p_disease_given_negative: |prev, sens, spec| {
         mathlings_stats::diagnostic_posterior(prev, sens, spec)?;

@@ -173,40 +173,34 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "no_evidence",
-                explanation: "Your posterior is prior × likelihood without dividing by the evidence: \
+            Misconception::named("no_evidence")
+                .explanation("Your posterior is prior × likelihood without dividing by the evidence: \
                     those products are the joint probabilities P(D, Hᵢ), and they sum to P(D), not 1. \
-                    Divide each by P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ).",
-                implementation: Impl {
+                    Divide each by P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ).")
+                .implementation(Impl {
                     posterior: |prior, likelihood| {
                         mathlings_stats::discrete_posterior(prior, likelihood)?;
                         Ok(product(prior, likelihood))
                     },
-                },
-            },
-            Misconception {
-                id: "ignores_prior",
-                explanation: "Your posterior is the likelihood divided by its sum: the prior has no \
+                }),
+            Misconception::named("ignores_prior")
+                .explanation("Your posterior is the likelihood divided by its sum: the prior has no \
                     influence. That is only right for a uniform prior. Weight each likelihood by its \
-                    prior first: P(Hᵢ | D) ∝ P(D | Hᵢ)·P(Hᵢ).",
-                implementation: Impl {
+                    prior first: P(Hᵢ | D) ∝ P(D | Hᵢ)·P(Hᵢ).")
+                .implementation(Impl {
                     posterior: |prior, likelihood| {
                         normalised_by_likelihood(prior, likelihood, false)
                     },
-                },
-            },
-            Misconception {
-                id: "evidence_without_prior",
-                explanation: "You divide prior × likelihood by Σⱼ P(D | Hⱼ), the sum of the bare \
+                }),
+            Misconception::named("evidence_without_prior")
+                .explanation("You divide prior × likelihood by Σⱼ P(D | Hⱼ), the sum of the bare \
                     likelihoods. The evidence is the prior-weighted sum P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ) (law \
-                    of total probability); only then does the posterior sum to 1.",
-                implementation: Impl {
+                    of total probability); only then does the posterior sum to 1.")
+                .implementation(Impl {
                     posterior: |prior, likelihood| {
                         normalised_by_likelihood(prior, likelihood, true)
                     },
-                },
-            },
+                }),
         ],
         // Only the normalisation is fingerprinted: validation slips are reported by
         // `rejects_bad_input` and must not hide the diagnosis.

@@ -160,12 +160,11 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "sigmoid_then_log",
-                explanation: "You compute p = σ(z) and then −[y·ln p + (1 − y)·ln(1 − p)]. For large |z|, p rounds \
+            Misconception::named("sigmoid_then_log")
+                .explanation("You compute p = σ(z) and then −[y·ln p + (1 − y)·ln(1 − p)]. For large |z|, p rounds \
                     to exactly 0 or 1, ln 0 = −∞ and 0·(−∞) = NaN; even at z = 30, 1 − p keeps only a few \
-                    correct digits. Rewrite the loss in z: max(z, 0) − z·y + ln(1 + e^(−|z|)).",
-                implementation: Impl {
+                    correct digits. Rewrite the loss in z: max(z, 0) − z·y + ln(1 + e^(−|z|)).")
+                .implementation(Impl {
                     binary_cross_entropy_with_logits: |z, y| {
                         let total = terms(z, y, |z, y| {
                             let p = 1.0 / (1.0 + (-z).exp());
@@ -173,29 +172,24 @@ pub fn spec() -> Spec<Impl> {
                         })?;
                         Ok(total / z.len() as f64)
                     },
-                },
-            },
-            Misconception {
-                id: "unshifted_softplus",
-                explanation: "You use ln(1 + e^z) − z·y. It is the right formula, but e^z overflows to ∞ for \
+                }),
+            Misconception::named("unshifted_softplus")
+                .explanation("You use ln(1 + e^z) − z·y. It is the right formula, but e^z overflows to ∞ for \
                     z > 709. Shift by max(z, 0): ln(1 + e^z) = max(z, 0) + ln(1 + e^(−|z|)), where the \
-                    exponent is never positive.",
-                implementation: Impl {
+                    exponent is never positive.")
+                .implementation(Impl {
                     binary_cross_entropy_with_logits: |z, y| {
                         Ok(terms(z, y, |z, y| z.exp().ln_1p() - z * y)? / z.len() as f64)
                     },
-                },
-            },
-            Misconception {
-                id: "sum_not_mean",
-                explanation: "Your loss is the sum over the observations; this function returns the mean: \
-                    divide by n.",
-                implementation: Impl {
+                }),
+            Misconception::named("sum_not_mean")
+                .explanation("Your loss is the sum over the observations; this function returns the mean: \
+                    divide by n.")
+                .implementation(Impl {
                     binary_cross_entropy_with_logits: |z, y| {
                         terms(z, y, |z, y| z.max(0.0) - z * y + (-z.abs()).exp().ln_1p())
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let show = |r: Result<f64, StatsError>| match r {

@@ -173,34 +173,28 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "missing_half",
-                explanation: "Your NLL divides the squared errors by σ² instead of 2σ². The Gaussian density \
+            Misconception::named("missing_half")
+                .explanation("Your NLL divides the squared errors by σ² instead of 2σ². The Gaussian density \
                     has exp(−(y − ŷ)²/(2σ²)): its negative log contributes (y − ŷ)²/(2σ²) per point, \
-                    plus ½·ln(2πσ²).",
-                implementation: Impl {
+                    plus ½·ln(2πσ²).")
+                .implementation(Impl {
                     gaussian_nll: missing_half,
                     mean_squared_error: mathlings_stats::mean_squared_error,
-                },
-            },
-            Misconception {
-                id: "no_normalising_constant",
-                explanation: "Your NLL is only Σ(yᵢ − ŷᵢ)²/(2σ²): the normalising constant (n/2)·ln(2πσ²) of the \
+                }),
+            Misconception::named("no_normalising_constant")
+                .explanation("Your NLL is only Σ(yᵢ − ŷᵢ)²/(2σ²): the normalising constant (n/2)·ln(2πσ²) of the \
                     Gaussian density is missing. It does not move the minimiser over ŷ, but it is part \
-                    of the likelihood (and matters as soon as σ is learned too).",
-                implementation: Impl {
+                    of the likelihood (and matters as soon as σ is learned too).")
+                .implementation(Impl {
                     gaussian_nll: no_normalising_constant,
                     mean_squared_error: mathlings_stats::mean_squared_error,
-                },
-            },
-            Misconception {
-                id: "sum_not_mean",
-                explanation: "Your MSE is the sum of squared errors: divide it by the number of observations n.",
-                implementation: Impl {
+                }),
+            Misconception::named("sum_not_mean")
+                .explanation("Your MSE is the sum of squared errors: divide it by the number of observations n.")
+                .implementation(Impl {
                     gaussian_nll: mathlings_stats::gaussian_nll,
                     mean_squared_error: sum_not_mean,
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let (y, h) = ([1.0, 2.0, 3.0], [1.5, 2.0, 2.0]);

@@ -209,24 +209,20 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "n_minus_one",
-                explanation: "Your σ̂ divides by n − 1: that is the sample standard deviation s, the square \
+            Misconception::named("n_minus_one")
+                .explanation("Your σ̂ divides by n − 1: that is the sample standard deviation s, the square \
                     root of the unbiased variance. Maximising the likelihood gives σ̂² = Σ(xᵢ − μ̂)²/n — \
-                    slightly smaller, and the likelihood is higher there. Divide by n.",
-                implementation: Impl { normal_mle: n_minus_one, ..SOLUTION },
-            },
-            Misconception {
-                id: "returns_variance",
-                explanation: "Your second value is σ̂², the variance. The normal model is parametrised by the \
-                    standard deviation σ here: return the square root of Σ(xᵢ − μ̂)²/n.",
-                implementation: Impl {
+                    slightly smaller, and the likelihood is higher there. Divide by n.")
+                .implementation(Impl { normal_mle: n_minus_one, ..RIGHT }),
+            Misconception::named("returns_variance")
+                .explanation("Your second value is σ̂², the variance. The normal model is parametrised by the \
+                    standard deviation σ here: return the square root of Σ(xᵢ − μ̂)²/n.")
+                .implementation(Impl {
                     normal_mle: |x| {
                         mathlings_stats::normal_mle(x).map(|fit| (fit.mu, fit.sigma * fit.sigma))
                     },
-                    ..SOLUTION
-                },
-            },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             vec![
@@ -248,7 +244,7 @@ fn n_minus_one(x: &[f64]) -> Result<(f64, f64), StatsError> {
 }
 
 /// The reference estimators.
-const SOLUTION: Impl = Impl {
+const RIGHT: Impl = Impl {
     normal_mle: |x| mathlings_stats::normal_mle(x).map(|fit| (fit.mu, fit.sigma)),
     bernoulli_mle: mathlings_stats::bernoulli_mle,
     poisson_mle: mathlings_stats::poisson_mle,

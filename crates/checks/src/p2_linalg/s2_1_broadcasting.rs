@@ -251,38 +251,32 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "left_aligned",
-                explanation: "Your shapes are lined up at the LEFT (missing axes added at the end). NumPy aligns \
+            Misconception::named("left_aligned")
+                .explanation("Your shapes are lined up at the LEFT (missing axes added at the end). NumPy aligns \
                     them at the RIGHT: the last axes are compared first and missing axes are added in front. \
                     So [2, 3] + [3] is [2, 3] (the vector is added to every row), and [3, 1] + [3] is [3, 3]. \
-                    Walk both shapes from their last axis backwards.",
-                implementation: Impl {
+                    Walk both shapes from their last axis backwards.")
+                .implementation(Impl {
                     broadcast_shapes: |a, b| faulty_shapes(a, b, true, true, false),
                     broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, true, true, false),
-                },
-            },
-            Misconception {
-                id: "no_compatibility_check",
-                explanation: "Your broadcast takes the larger length on every axis without checking that the \
+                }),
+            Misconception::named("no_compatibility_check")
+                .explanation("Your broadcast takes the larger length on every axis without checking that the \
                     lengths fit: [3] + [4] is not broadcastable (which 3 numbers should stretch to 4?). Two \
                     aligned lengths must be equal or one of them must be 1; otherwise return \
-                    Err(LinalgError::TensorShapeMismatch { left: a, right: b }).",
-                implementation: Impl {
+                    Err(LinalgError::TensorShapeMismatch { left: a, right: b }).")
+                .implementation(Impl {
                     broadcast_shapes: |a, b| faulty_shapes(a, b, false, false, false),
                     broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, false, false),
-                },
-            },
-            Misconception {
-                id: "same_rank_required",
-                explanation: "Your broadcast rejects shapes with different numbers of axes. NumPy treats a \
+                }),
+            Misconception::named("same_rank_required")
+                .explanation("Your broadcast rejects shapes with different numbers of axes. NumPy treats a \
                     missing leading axis as length 1: [2, 3] + [3] is [2, 3], and a 0-d scalar [] combines \
-                    with anything. Pad the shorter shape with 1s on the left.",
-                implementation: Impl {
+                    with anything. Pad the shorter shape with 1s on the left.")
+                .implementation(Impl {
                     broadcast_shapes: |a, b| faulty_shapes(a, b, false, true, true),
                     broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, true, true),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let shapes: [(&[usize], &[usize]); 4] =

@@ -285,30 +285,24 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "column_major_strides",
-                explanation: "Your strides are column-major (Fortran order): the FIRST axis moves fastest, so a \
+            Misconception::named("column_major_strides")
+                .explanation("Your strides are column-major (Fortran order): the FIRST axis moves fastest, so a \
                     2×3 tensor gets strides [1, 2] and element [0, 1] reads data[2]. NumPy, PyTorch and this \
                     exercise are row-major: the LAST axis moves fastest. Build the strides from the right: \
-                    stride of the last axis = 1, stride_a = stride_{a+1} · shape_{a+1} (2×3 → [3, 1]).",
-                implementation: mathlings_bindings::bind_s2_1_strided_tensor!(column_major),
-            },
-            Misconception {
-                id: "permute_as_reshape",
-                explanation: "Your permute reorders the shape but gives the result fresh row-major strides over \
+                    stride of the last axis = 1, stride_a = stride_{a+1} · shape_{a+1} (2×3 → [3, 1]).")
+                .implementation(mathlings_bindings::bind_s2_1_strided_tensor!(column_major)),
+            Misconception::named("permute_as_reshape")
+                .explanation("Your permute reorders the shape but gives the result fresh row-major strides over \
                     the same buffer: that is a reshape, not a transpose — the numbers end up in the wrong \
                     places. Permute the strides together with the shape (new_strideₐ = stride_{axes[a]}); \
-                    the buffer stays as it is.",
-                implementation: mathlings_bindings::bind_s2_1_strided_tensor!(permute_as_reshape),
-            },
-            Misconception {
-                id: "reshape_without_copy",
-                explanation: "Your reshape gives a permuted (non-contiguous) tensor row-major strides over its old \
+                    the buffer stays as it is.")
+                .implementation(mathlings_bindings::bind_s2_1_strided_tensor!(permute_as_reshape)),
+            Misconception::named("reshape_without_copy")
+                .explanation("Your reshape gives a permuted (non-contiguous) tensor row-major strides over its old \
                     buffer. But a permuted tensor's buffer is not in row-major order of its indices, so the \
                     elements come out scrambled. When the strides are not the row-major strides of the shape, \
-                    first copy the elements out in index order (an odometer over the indices), then reshape.",
-                implementation: mathlings_bindings::bind_s2_1_strided_tensor!(reshape_without_copy),
-            },
+                    first copy the elements out in index order (an odometer over the indices), then reshape.")
+                .implementation(mathlings_bindings::bind_s2_1_strided_tensor!(reshape_without_copy)),
         ],
         probe: |imp| {
             let data = |n: u32| (0..n).map(f64::from).collect::<Vec<_>>();

@@ -28,7 +28,7 @@ const SLACK: f64 = 1e-12;
 const HUGE: f64 = 4.149515568880993e180; // 2⁶⁰⁰
 const TINY: f64 = 2.409919865102884e-181; // 2⁻⁶⁰⁰
 /// The reference crate's functions (the wrong answers replace one or two).
-const REFERENCE: Impl = Impl {
+const RIGHT: Impl = Impl {
     dot: mathlings_linalg::dot,
     norm: mathlings_linalg::norm,
     cosine_similarity: mathlings_linalg::cosine_similarity,
@@ -293,39 +293,31 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "cosine_of_zero_vector",
-                explanation: "Your cosine_similarity divides by ‖a‖₂‖b‖₂ without checking it: for a zero vector \
+            Misconception::named("cosine_of_zero_vector")
+                .explanation("Your cosine_similarity divides by ‖a‖₂‖b‖₂ without checking it: for a zero vector \
                     that is 0/0 = NaN, which then spreads silently through every later computation. A zero \
                     vector has no direction, so there is no angle: return Err(LinalgError::ZeroVector) when \
-                    either norm is 0 (and likewise in project when `onto` is zero).",
-                implementation: Impl { cosine_similarity: cosine_unchecked, ..REFERENCE },
-            },
-            Misconception {
-                id: "norm_overflows",
-                explanation: "Your norm raises the entries to the power p as they are: (1e200)² = ∞ in floating \
+                    either norm is 0 (and likewise in project when `onto` is zero).")
+                .implementation(Impl { cosine_similarity: cosine_unchecked, ..RIGHT }),
+            Misconception::named("norm_overflows")
+                .explanation("Your norm raises the entries to the power p as they are: (1e200)² = ∞ in floating \
                     point (and (1e-200)² = 0), so ‖[1e200, 1e200]‖₂ comes out ∞ although the answer, 1.41e200, \
-                    is an ordinary double. Divide by s = max|xᵢ| first: ‖x‖ₚ = s · (Σ(|xᵢ|/s)ᵖ)^(1/p).",
-                implementation: Impl {
+                    is an ordinary double. Divide by s = max|xᵢ| first: ‖x‖ₚ = s · (Σ(|xᵢ|/s)ᵖ)^(1/p).")
+                .implementation(Impl {
                     norm: |x, p| naive_norm(x, p, true),
                     cosine_similarity: cosine_unscaled,
-                    ..REFERENCE
-                },
-            },
-            Misconception {
-                id: "norm_without_abs",
-                explanation: "Your p-norm sums xᵢᵖ instead of |xᵢ|ᵖ: negative entries then subtract (‖[3, −4]‖₁ \
+                    ..RIGHT
+                }),
+            Misconception::named("norm_without_abs")
+                .explanation("Your p-norm sums xᵢᵖ instead of |xᵢ|ᵖ: negative entries then subtract (‖[3, −4]‖₁ \
                     comes out −1) or give NaN (a negative number to a fractional power). Take absolute values \
-                    first.",
-                implementation: Impl { norm: |x, p| naive_norm(x, p, false), ..REFERENCE },
-            },
-            Misconception {
-                id: "projection_divides_by_length",
-                explanation: "Your projection is ((v · u)/‖u‖) u: it is right only when u has length 1. The \
+                    first.")
+                .implementation(Impl { norm: |x, p| naive_norm(x, p, false), ..RIGHT }),
+            Misconception::named("projection_divides_by_length")
+                .explanation("Your projection is ((v · u)/‖u‖) u: it is right only when u has length 1. The \
                     coefficient must be (v · u)/(u · u) = (v · u)/‖u‖², or normalise first: û = u/‖u‖, \
-                    proj = (v · û) û. A projection must not change when applied twice.",
-                implementation: Impl { project: project_by_length, ..REFERENCE },
-            },
+                    proj = (v · û) û. A projection must not change when applied twice.")
+                .implementation(Impl { project: project_by_length, ..RIGHT }),
         ],
         probe: |imp| {
             let f = |r: Result<f64, LinalgError>| match r {

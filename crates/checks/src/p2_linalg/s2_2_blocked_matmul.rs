@@ -198,28 +198,24 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "naive_loop",
-                explanation: "Your product is correct but no faster than the textbook i-j-k loop. With nalgebra's \
+            Misconception::named("naive_loop")
+                .explanation("Your product is correct but no faster than the textbook i-j-k loop. With nalgebra's \
                     column-major storage, a[(i, k)] with k running fastest jumps nrows entries at every step, and \
                     each a[(i, k)] also pays for index arithmetic. Rewrite around C[:, j] += b[(k, j)]·A[:, k] on \
                     slices (as_slice: entry (i, j) is at i + j·nrows), take k in blocks, and give blocks of C's \
-                    columns to rayon (par_chunks_mut).",
-                implementation: Impl {
+                    columns to rayon (par_chunks_mut).")
+                .implementation(Impl {
                     matmul_blocked: |a, b| {
                         mathlings_linalg::matmul_naive(a, b)?; // the reference's input checks
                         Ok(baseline(a, b))
                     },
                     naive: baseline,
-                },
-            },
-            Misconception {
-                id: "partial_block_dropped",
-                explanation: "Your blocked loops only visit whole blocks (0..p / B blocks of B), so when a dimension \
+                }),
+            Misconception::named("partial_block_dropped")
+                .explanation("Your blocked loops only visit whole blocks (0..p / B blocks of B), so when a dimension \
                     is not a multiple of the block size the last, partial block is never multiplied. Run each \
-                    block from k0 to min(k0 + B, p) — with (0..p).step_by(B) — and likewise for blocks of columns.",
-                implementation: Impl { matmul_blocked: partial_block_dropped, naive: baseline },
-            },
+                    block from k0 to min(k0 + B, p) — with (0..p).step_by(B) — and likewise for blocks of columns.")
+                .implementation(Impl { matmul_blocked: partial_block_dropped, naive: baseline }),
         ],
         probe: |imp| {
             let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(7);

@@ -165,31 +165,25 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "x_times_w",
-                explanation: "You computed X W instead of X Wᵀ. Row j of W holds the weights of output unit j, \
+            Misconception::named("x_times_w")
+                .explanation("You computed X W instead of X Wᵀ. Row j of W holds the weights of output unit j, \
                     so output j of sample r is row r of X dotted with ROW j of W: yᵣⱼ = bⱼ + Σₖ x[(r, k)]·w[(j, k)]. \
-                    X W pairs the inputs with a column of W instead (and only has the right shape when W is square).",
-                implementation: Impl { dense_layer: x_times_w },
-            },
-            Misconception {
-                id: "bias_per_sample",
-                explanation: "Your bias is indexed by the sample (row r gets b[r]) instead of by the output unit. \
+                    X W pairs the inputs with a column of W instead (and only has the right shape when W is square).")
+                .implementation(Impl { dense_layer: x_times_w }),
+            Misconception::named("bias_per_sample")
+                .explanation("Your bias is indexed by the sample (row r gets b[r]) instead of by the output unit. \
                     Each output unit j has one bias bⱼ, added to column j of Y for every sample: Y = X Wᵀ + 1 bᵀ, \
-                    yᵣⱼ = … + bⱼ.",
-                implementation: Impl { dense_layer: bias_per_sample },
-            },
-            Misconception {
-                id: "bias_ignored",
-                explanation: "Your layer never adds the bias: Y must be X Wᵀ + 1 bᵀ, i.e. bⱼ is added to every \
-                    entry of column j.",
-                implementation: Impl {
+                    yᵣⱼ = … + bⱼ.")
+                .implementation(Impl { dense_layer: bias_per_sample }),
+            Misconception::named("bias_ignored")
+                .explanation("Your layer never adds the bias: Y must be X Wᵀ + 1 bᵀ, i.e. bⱼ is added to every \
+                    entry of column j.")
+                .implementation(Impl {
                     dense_layer: |x, w, b| {
                         mathlings_linalg::dense_layer(x, w, b)?; // the reference's input checks
                         Ok(x * w.transpose())
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let x = square(&[1.0, 2.0, 3.0, 4.0]);

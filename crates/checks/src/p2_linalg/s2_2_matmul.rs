@@ -34,7 +34,7 @@ fn mismatch(got: &MatrixResult, a: &DMatrix<f64>, b: &DMatrix<f64>) -> Verdict {
 }
 
 /// The reference crate's functions (the wrong answers replace one or two).
-const REFERENCE: Impl = Impl {
+const RIGHT: Impl = Impl {
     add: mathlings_linalg::add,
     transpose: mathlings_linalg::transpose,
     matmul: mathlings_linalg::matmul_naive,
@@ -208,28 +208,22 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "transposed_indexing",
-                explanation: "Your product reads A down a column instead of along a row: Σₖ aₖᵢ bₖⱼ is (AᵀB)ᵢⱼ, \
+            Misconception::named("transposed_indexing")
+                .explanation("Your product reads A down a column instead of along a row: Σₖ aₖᵢ bₖⱼ is (AᵀB)ᵢⱼ, \
                     not (AB)ᵢⱼ. Entry (i, j) of AB pairs ROW i of A with COLUMN j of B: sum a[(i, k)] * b[(k, j)] \
-                    over k = 0..A's column count.",
-                implementation: Impl { matmul: transposed_indexing, ..REFERENCE },
-            },
-            Misconception {
-                id: "shape_errors_panic",
-                explanation: "Your functions panic (an assert!, or an index out of bounds) when the shapes do not \
+                    over k = 0..A's column count.")
+                .implementation(Impl { matmul: transposed_indexing, ..RIGHT }),
+            Misconception::named("shape_errors_panic")
+                .explanation("Your functions panic (an assert!, or an index out of bounds) when the shapes do not \
                     fit. A caller cannot recover from a panic; a shape mismatch is an ordinary, expected error. \
                     Check the shapes first and return Err(LinalgError::ShapeMismatch { left: a.shape(), right: \
-                    b.shape() }).",
-                implementation: Impl { add: add_panics, matmul: matmul_panics, ..REFERENCE },
-            },
-            Misconception {
-                id: "elementwise_product",
-                explanation: "Your \"product\" multiplies entry by entry (aᵢⱼ·bᵢⱼ, the Hadamard product — what `*` \
+                    b.shape() }).")
+                .implementation(Impl { add: add_panics, matmul: matmul_panics, ..RIGHT }),
+            Misconception::named("elementwise_product")
+                .explanation("Your \"product\" multiplies entry by entry (aᵢⱼ·bᵢⱼ, the Hadamard product — what `*` \
                     does on NumPy arrays). The matrix product composes the two maps: (AB)ᵢⱼ = Σₖ aᵢₖ bₖⱼ, \
-                    defined when A's column count equals B's row count.",
-                implementation: Impl { matmul: elementwise, ..REFERENCE },
-            },
+                    defined when A's column count equals B's row count.")
+                .implementation(Impl { matmul: elementwise, ..RIGHT }),
         ],
         probe: |imp| {
             let a = square(&[1.0, 2.0, 3.0, 4.0]);

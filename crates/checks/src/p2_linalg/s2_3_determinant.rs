@@ -141,27 +141,21 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "no_pivoting",
-                explanation: "Your elimination divides by whatever sits on the diagonal. When that pivot is 0 \
+            Misconception::named("no_pivoting")
+                .explanation("Your elimination divides by whatever sits on the diagonal. When that pivot is 0 \
                     (or tiny) you divide by zero and get NaN/∞ — or lose every digit. Partial pivoting: before \
                     eliminating column k, swap up the row with the largest |aᵢₖ| (i ≥ k), and flip the sign of \
-                    the determinant for every swap.",
-                implementation: Impl { determinant: |a| eliminate(a, false, false) },
-            },
-            Misconception {
-                id: "sign_not_flipped",
-                explanation: "You pivot, but every row swap multiplies the determinant by −1 and your answer \
-                    ignores that: det A = (−1)^(number of swaps) · Π uᵢᵢ.",
-                implementation: Impl { determinant: |a| eliminate(a, true, false) },
-            },
-            Misconception {
-                id: "cofactor_expansion",
-                explanation: "Your answer is right but slow: cofactor (Laplace) expansion does n! products — \
+                    the determinant for every swap.")
+                .implementation(Impl { determinant: |a| eliminate(a, false, false) }),
+            Misconception::named("sign_not_flipped")
+                .explanation("You pivot, but every row swap multiplies the determinant by −1 and your answer \
+                    ignores that: det A = (−1)^(number of swaps) · Π uᵢᵢ.")
+                .implementation(Impl { determinant: |a| eliminate(a, true, false) }),
+            Misconception::named("cofactor_expansion")
+                .explanation("Your answer is right but slow: cofactor (Laplace) expansion does n! products — \
                     ~4·10⁷ at n = 11, 2.4·10¹⁸ at n = 20. Elimination (LU) needs ~n³/3 operations: reduce A to \
-                    triangular form and multiply the diagonal.",
-                implementation: Impl { determinant: cofactor_expansion },
-            },
+                    triangular form and multiply the diagonal.")
+                .implementation(Impl { determinant: cofactor_expansion }),
         ],
         probe: |imp| {
             let show_det = |a: &DMatrix<f64>| match (imp.determinant)(a) {

@@ -198,28 +198,22 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "no_pivoting",
-                explanation: "Your elimination divides by whatever is on the diagonal: a zero pivot (A = [0 1; 1 0]) \
+            Misconception::named("no_pivoting")
+                .explanation("Your elimination divides by whatever is on the diagonal: a zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Before clearing column k, swap up the row \
-                    (i ≥ k) with the largest |aᵢₖ| — in both halves of [A | I].",
-                implementation: Impl { inverse: |a| gauss_jordan(a, false, true, false) },
-            },
-            Misconception {
-                id: "swap_left_half_only",
-                explanation: "You swap rows of A but not the same rows of the identity beside it. Every row \
+                    (i ≥ k) with the largest |aᵢₖ| — in both halves of [A | I].")
+                .implementation(Impl { inverse: |a| gauss_jordan(a, false, true, false) }),
+            Misconception::named("swap_left_half_only")
+                .explanation("You swap rows of A but not the same rows of the identity beside it. Every row \
                     operation — swaps included — must be applied to both halves of [A | I], otherwise the right \
-                    half ends up as A⁻¹ with its columns permuted.",
-                implementation: Impl { inverse: |a| gauss_jordan(a, true, false, true) },
-            },
-            Misconception {
-                id: "singular_by_exact_zero",
-                explanation: "You only call a matrix singular when a pivot is exactly 0.0. After rounding, a singular \
+                    half ends up as A⁻¹ with its columns permuted.")
+                .implementation(Impl { inverse: |a| gauss_jordan(a, true, false, true) }),
+            Misconception::named("singular_by_exact_zero")
+                .explanation("You only call a matrix singular when a pivot is exactly 0.0. After rounding, a singular \
                     matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a pivot of about 1e-16 instead of 0, and dividing \
                     by it returns a huge, meaningless \"inverse\". Treat |pivot| ≤ n·ε·max|aᵢⱼ| (ε = \
-                    f64::EPSILON) as zero and return Err(LinalgError::Singular).",
-                implementation: Impl { inverse: |a| gauss_jordan(a, true, true, false) },
-            },
+                    f64::EPSILON) as zero and return Err(LinalgError::Singular).")
+                .implementation(Impl { inverse: |a| gauss_jordan(a, true, true, false) }),
         ],
         probe: |imp| {
             let show_inv = |a: DMatrix<f64>| {

@@ -253,34 +253,28 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "no_pivoting",
-                explanation: "Your elimination divides by whatever is on the diagonal. A zero pivot (A = [0 1; 1 0]) \
+            Misconception::named("no_pivoting")
+                .explanation("Your elimination divides by whatever is on the diagonal. A zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Partial pivoting: before eliminating \
-                    column k, swap up the row (i ≥ k) with the largest |aᵢₖ| — in A and in b.",
-                implementation: Impl { solve: |a, b| eliminate(a, b, false, false) },
-            },
-            Misconception {
-                id: "solve_via_inverse",
-                explanation: "Your x has a large residual ‖b − Ax‖ on ill-conditioned systems: it looks computed as \
+                    column k, swap up the row (i ≥ k) with the largest |aᵢₖ| — in A and in b.")
+                .implementation(Impl { solve: |a, b| eliminate(a, b, false, false) }),
+            Misconception::named("solve_via_inverse")
+                .explanation("Your x has a large residual ‖b − Ax‖ on ill-conditioned systems: it looks computed as \
                     A⁻¹·b. Forming the inverse costs 3× the work and is not backward stable: its residual grows \
                     with the condition number κ(A) (≈ 1e-6 relative for a Hilbert matrix of order 8), while \
                     elimination with partial pivoting followed by back substitution keeps it at rounding level. \
-                    Never invert to solve: eliminate on [A | b] and back-substitute.",
-                implementation: Impl {
+                    Never invert to solve: eliminate on [A | b] and back-substitute.")
+                .implementation(Impl {
                     solve: |a, b| {
                         validate(a, b).and_then(|()| Ok(mathlings_linalg::inverse(a)? * b))
                     },
-                },
-            },
-            Misconception {
-                id: "singular_by_exact_zero",
-                explanation: "Your solver only calls a matrix singular when a pivot is exactly 0.0. After rounding, \
+                }),
+            Misconception::named("singular_by_exact_zero")
+                .explanation("Your solver only calls a matrix singular when a pivot is exactly 0.0. After rounding, \
                     a singular matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a last pivot of about 1e-16 instead of \
                     0, and dividing by it returns a meaningless, huge x. Treat |pivot| ≤ n·ε·max|aᵢⱼ| \
-                    (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).",
-                implementation: Impl { solve: |a, b| eliminate(a, b, true, false) },
-            },
+                    (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).")
+                .implementation(Impl { solve: |a, b| eliminate(a, b, true, false) }),
         ],
         probe: |imp| {
             let outcome = |a: &DMatrix<f64>, b: &DVector<f64>| {

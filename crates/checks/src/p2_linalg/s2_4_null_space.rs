@@ -19,7 +19,7 @@ use mathlings_bindings::p2_linalg::s2_4_null_space::MatrixResult;
 const RESIDUAL: f64 = 1e-9;
 
 /// The reference crate's functions (the wrong answers replace one or both).
-const REFERENCE: Impl = Impl {
+const RIGHT: Impl = Impl {
     null_space: mathlings_linalg::null_space,
     is_linearly_independent: mathlings_linalg::is_linearly_independent,
 };
@@ -262,39 +262,33 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "exact_zero_tests",
-                explanation: "Your elimination treats only exact 0.0 as zero. Rounding leaves noise like 1e-17 where \
+            Misconception::named("exact_zero_tests")
+                .explanation("Your elimination treats only exact 0.0 as zero. Rounding leaves noise like 1e-17 where \
                     exact arithmetic gives 0, so dependent columns look independent: the null space comes out too \
                     small (often empty) and is_linearly_independent says true for vectors like v₃ = 2v₁ − v₂. \
-                    Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.",
-                implementation: Impl {
+                    Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.")
+                .implementation(Impl {
                     null_space: |a| basis_from_rref(a, 0.0, -1.0),
                     is_linearly_independent: |vs| {
                         Ok(mathlings_linalg::rref(&check_vectors(vs)?, 0.0)?.1.len() == vs.len())
                     },
-                },
-            },
-            Misconception {
-                id: "pivot_sign",
-                explanation: "Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
-                    x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.",
-                implementation: Impl {
+                }),
+            Misconception::named("pivot_sign")
+                .explanation("Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
+                    x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.")
+                .implementation(Impl {
                     null_space: |a| {
                         let tol = 1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax();
                         basis_from_rref(a, tol, 1.0)
                     },
-                    ..REFERENCE
-                },
-            },
-            Misconception {
-                id: "pairwise_independence",
-                explanation: "Your test only checks that no two vectors are parallel. Independence is about the whole \
+                    ..RIGHT
+                }),
+            Misconception::named("pairwise_independence")
+                .explanation("Your test only checks that no two vectors are parallel. Independence is about the whole \
                     set: e₁, e₂ and e₁ + e₂ are pairwise non-parallel but dependent (the third is the sum of the \
                     others), and any 3 vectors in the plane are dependent. Compare the rank of the matrix with the \
-                    vectors as columns with their number.",
-                implementation: Impl { is_linearly_independent: pairwise_only, ..REFERENCE },
-            },
+                    vectors as columns with their number.")
+                .implementation(Impl { is_linearly_independent: pairwise_only, ..RIGHT }),
         ],
         probe: |imp| {
             let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);

@@ -28,7 +28,7 @@ fn call_rank(a: &DMatrix<f64>) -> String {
 }
 
 /// The reference crate's functions (the wrong answers replace one).
-const REFERENCE: Impl = Impl { rref: mathlings_linalg::rref, rank: mathlings_linalg::rank };
+const RIGHT: Impl = Impl { rref: mathlings_linalg::rref, rank: mathlings_linalg::rank };
 
 fn tolerance(a: &DMatrix<f64>) -> f64 {
     RANK_TOLERANCE * a.nrows().max(a.ncols()) as f64 * a.amax()
@@ -270,35 +270,29 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "exact_zero_tests",
-                explanation: "Your rank tests pivots with == 0.0 (no tolerance). In floating point, a column that is \
+            Misconception::named("exact_zero_tests")
+                .explanation("Your rank tests pivots with == 0.0 (no tolerance). In floating point, a column that is \
                     zero in exact arithmetic keeps rounding noise like 1e-17 after elimination, and every speck \
                     of noise becomes a pivot: the rank of the rank-1 matrix u vᵀ comes out 2 or 3. Count an entry \
-                    as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
-                implementation: Impl {
+                    as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.")
+                .implementation(Impl {
                     rank: |a| Ok(mathlings_linalg::rref(a, 0.0)?.1.len()),
-                    ..REFERENCE
-                },
-            },
-            Misconception {
-                id: "absolute_tolerance",
-                explanation: "Your rank uses a fixed tolerance (like 1e-10) whatever the size of the entries: scale \
+                    ..RIGHT
+                }),
+            Misconception::named("absolute_tolerance")
+                .explanation("Your rank uses a fixed tolerance (like 1e-10) whatever the size of the entries: scale \
                     A by 1e-12 and every entry looks like zero, scale it by 1e12 and rounding noise looks like a \
                     pivot. Rank does not change when A is scaled, so the tolerance must scale with A: \
-                    tol = 1e-10·max(m, n)·max|aᵢⱼ|.",
-                implementation: Impl {
+                    tol = 1e-10·max(m, n)·max|aᵢⱼ|.")
+                .implementation(Impl {
                     rank: |a| Ok(mathlings_linalg::rref(a, 1e-10)?.1.len()),
-                    ..REFERENCE
-                },
-            },
-            Misconception {
-                id: "row_echelon_not_reduced",
-                explanation: "Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
+                    ..RIGHT
+                }),
+            Misconception::named("row_echelon_not_reduced")
+                .explanation("Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
                     not cleared (or the pivot rows are not divided by the pivot). In the reduced form every \
-                    pivot is a 1 and is the only non-zero entry of its column — eliminate above the pivot too.",
-                implementation: Impl { rref: row_echelon, ..REFERENCE },
-            },
+                    pivot is a 1 and is the only non-zero entry of its column — eliminate above the pivot too.")
+                .implementation(Impl { rref: row_echelon, ..RIGHT }),
         ],
         probe: |imp| {
             let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);

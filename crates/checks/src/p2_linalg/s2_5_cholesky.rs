@@ -178,29 +178,23 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "not_rejected",
-                explanation: "You take the square root without looking at its argument. For a matrix that is not \
+            Misconception::named("not_rejected")
+                .explanation("You take the square root without looking at its argument. For a matrix that is not \
                     positive definite some aⱼⱼ − Σ lⱼₖ² is ≤ 0, and its square root is NaN (or the division by \
                     0 gives ∞), which then spreads through L. That number being ≤ 0 is exactly the proof \
-                    that A is not positive definite: return Err(LinalgError::NotPositiveDefinite) there.",
-                implementation: Impl { cholesky: |a| flawed(a, Flaw::NoCheck) },
-            },
-            Misconception {
-                id: "abs_under_root",
-                explanation: "You take √|aⱼⱼ − Σ lⱼₖ²| to avoid the NaN. That hides the problem instead of \
+                    that A is not positive definite: return Err(LinalgError::NotPositiveDefinite) there.")
+                .implementation(Impl { cholesky: |a| flawed(a, Flaw::NoCheck) }),
+            Misconception::named("abs_under_root")
+                .explanation("You take √|aⱼⱼ − Σ lⱼₖ²| to avoid the NaN. That hides the problem instead of \
                     reporting it: the L you return does not satisfy L Lᵀ = A, because no real L does. A \
                     non-positive value there means A is not positive definite: return \
-                    Err(LinalgError::NotPositiveDefinite).",
-                implementation: Impl { cholesky: |a| flawed(a, Flaw::Abs) },
-            },
-            Misconception {
-                id: "upper_factor",
-                explanation: "You return the upper-triangular factor R = Lᵀ (the one with Rᵀ R = A). The exercise \
+                    Err(LinalgError::NotPositiveDefinite).")
+                .implementation(Impl { cholesky: |a| flawed(a, Flaw::Abs) }),
+            Misconception::named("upper_factor")
+                .explanation("You return the upper-triangular factor R = Lᵀ (the one with Rᵀ R = A). The exercise \
                     asks for the lower-triangular L with L Lᵀ = A: lᵢⱼ for i > j below the diagonal, zeros \
-                    above it.",
-                implementation: Impl { cholesky: |a| flawed(a, Flaw::Upper) },
-            },
+                    above it.")
+                .implementation(Impl { cholesky: |a| flawed(a, Flaw::Upper) }),
         ],
         probe: |imp| {
             let describe = |a: &DMatrix<f64>| match (imp.cholesky)(a) {

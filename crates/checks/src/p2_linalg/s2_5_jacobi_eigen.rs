@@ -198,27 +198,21 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "unsorted",
-                explanation: "Your eigenvalues come out in whatever order the rotations left them on the diagonal. \
+            Misconception::named("unsorted")
+                .explanation("Your eigenvalues come out in whatever order the rotations left them on the diagonal. \
                     The exercise (like PCA after it) needs them in descending order: sort the indices by \
-                    eigenvalue, largest first, and reorder the columns of V the same way.",
-                implementation: Impl { symmetric_eigen: |a| flawed(a, Flaw::Unsorted) },
-            },
-            Misconception {
-                id: "eigenvectors_as_rows",
-                explanation: "Your eigenvectors are the ROWS of the returned matrix. The convention (A V = V Λ, \
+                    eigenvalue, largest first, and reorder the columns of V the same way.")
+                .implementation(Impl { symmetric_eigen: |a| flawed(a, Flaw::Unsorted) }),
+            Misconception::named("eigenvectors_as_rows")
+                .explanation("Your eigenvectors are the ROWS of the returned matrix. The convention (A V = V Λ, \
                     as in A = V Λ Vᵀ) puts eigenvector i in COLUMN i: the accumulated product of rotations \
-                    V = J₁J₂⋯ already has them as columns — return it as it is, not transposed.",
-                implementation: Impl { symmetric_eigen: |a| flawed(a, Flaw::Rows) },
-            },
-            Misconception {
-                id: "vectors_not_permuted",
-                explanation: "You sorted the eigenvalues but left the columns of V where they were, so column i \
+                    V = J₁J₂⋯ already has them as columns — return it as it is, not transposed.")
+                .implementation(Impl { symmetric_eigen: |a| flawed(a, Flaw::Rows) }),
+            Misconception::named("vectors_not_permuted")
+                .explanation("You sorted the eigenvalues but left the columns of V where they were, so column i \
                     no longer belongs to λᵢ and A V ≠ V Λ. Sort the index order once and use it for both: \
-                    λ[k] = d[order[k]] and column k of V = old column order[k].",
-                implementation: Impl { symmetric_eigen: |a| flawed(a, Flaw::NotPermuted) },
-            },
+                    λ[k] = d[order[k]] and column k of V = old column order[k].")
+                .implementation(Impl { symmetric_eigen: |a| flawed(a, Flaw::NotPermuted) }),
         ],
         probe: |imp| {
             // Nearly diagonal with an ascending diagonal: unsorted values stay ascending.

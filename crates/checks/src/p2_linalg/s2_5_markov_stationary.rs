@@ -209,22 +209,18 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "column_convention",
-                explanation: "You solved P π = π (π as a column, a RIGHT eigenvector of P). For a row-stochastic P \
+            Misconception::named("column_convention")
+                .explanation("You solved P π = π (π as a column, a RIGHT eigenvector of P). For a row-stochastic P \
                     that eigenvector is always the constant vector — every row sums to 1 — so you get the uniform \
                     distribution whatever the chain. A distribution is a row vector that moves by π ← πP, so the \
-                    condition is πP = π, i.e. Pᵀ πᵀ = πᵀ: build the system from Pᵀ − I, not P − I.",
-                implementation: Impl { stationary_distribution: column_convention },
-            },
-            Misconception {
-                id: "iterates_pi_p",
-                explanation: "You iterate π ← πP until it stops moving. That converges for aperiodic chains, but a \
+                    condition is πP = π, i.e. Pᵀ πᵀ = πᵀ: build the system from Pᵀ − I, not P − I.")
+                .implementation(Impl { stationary_distribution: column_convention }),
+            Misconception::named("iterates_pi_p")
+                .explanation("You iterate π ← πP until it stops moving. That converges for aperiodic chains, but a \
                     periodic chain (one that alternates between groups of states, like [[0, 1], [1, 0]] started \
                     from [1, 0]) cycles forever and you return wherever the last step landed. Solve the linear \
-                    system (Pᵀ − I)π = 0 with Σπ = 1 instead: it does not care about periodicity.",
-                implementation: Impl { stationary_distribution: iterates_pi_p },
-            },
+                    system (Pᵀ − I)π = 0 with Σπ = 1 instead: it does not care about periodicity.")
+                .implementation(Impl { stationary_distribution: iterates_pi_p }),
         ],
         probe: |imp| {
             let describe = |p: &DMatrix<f64>| {

@@ -195,35 +195,29 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "not_normalised",
-                explanation: "Your iterate is multiplied by A again and again without being rescaled, so its \
+            Misconception::named("not_normalised")
+                .explanation("Your iterate is multiplied by A again and again without being rescaled, so its \
                     length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
                     steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
-                    return that unit vector.",
-                implementation: Impl {
+                    return that unit vector.")
+                .implementation(Impl {
                     power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NoRescale),
-                },
-            },
-            Misconception {
-                id: "norm_ratio",
-                explanation: "You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
+                }),
+            Misconception::named("norm_ratio")
+                .explanation("You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
                     eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
-                    unit x), which keeps the sign.",
-                implementation: Impl {
+                    unit x), which keeps the sign.")
+                .implementation(Impl {
                     power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NormRatio),
-                },
-            },
-            Misconception {
-                id: "returns_last_iterate",
-                explanation: "When the budget of max_iter steps runs out you return the last iterate as if it \
+                }),
+            Misconception::named("returns_last_iterate")
+                .explanation("When the budget of max_iter steps runs out you return the last iterate as if it \
                     were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
                     eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
-                    max_iter }) instead.",
-                implementation: Impl {
+                    max_iter }) instead.")
+                .implementation(Impl {
                     power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::LastIterate),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let eigenvalue = |a: &DMatrix<f64>| match (imp.power_iteration)(a, TOL, MAX_ITER) {

@@ -19,7 +19,7 @@ const PENROSE: f64 = 1e-8;
 const CONDITION: f64 = 1e-10;
 
 /// The reference crate's functions (the wrong answers replace one).
-const REFERENCE: Impl = Impl {
+const RIGHT: Impl = Impl {
     low_rank_approximation: mathlings_linalg::low_rank_approximation,
     pseudo_inverse: mathlings_linalg::pseudo_inverse,
     condition_number: mathlings_linalg::condition_number,
@@ -293,21 +293,17 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "inverts_zero_singular_values",
-                explanation: "Your pseudo-inverse divides by every singular value. A rank-deficient matrix has σ = 0 \
+            Misconception::named("inverts_zero_singular_values")
+                .explanation("Your pseudo-inverse divides by every singular value. A rank-deficient matrix has σ = 0 \
                     — or, after rounding, something like 1e-16 — and 1/σ is ∞ (then NaN) or 1e16, which swamps \
                     everything. Σ⁺ inverts only the singular values above a cutoff (max(m, n)·ε·σ₀) and puts 0 \
-                    for the rest: that is what makes A⁺ the minimum-norm least-squares inverse.",
-                implementation: Impl { pseudo_inverse: inverts_zero_singular_values, ..REFERENCE },
-            },
-            Misconception {
-                id: "keeps_smallest",
-                explanation: "Your A_k keeps the last k singular triplets — the smallest ones. The SVD returns σ in \
+                    for the rest: that is what makes A⁺ the minimum-norm least-squares inverse.")
+                .implementation(Impl { pseudo_inverse: inverts_zero_singular_values, ..RIGHT }),
+            Misconception::named("keeps_smallest")
+                .explanation("Your A_k keeps the last k singular triplets — the smallest ones. The SVD returns σ in \
                     DESCENDING order, and Eckart–Young says the best rank-k approximation keeps the k LARGEST: \
-                    the first k columns of U, the first k values of σ, the first k rows of Vᵀ.",
-                implementation: Impl { low_rank_approximation: keeps_smallest, ..REFERENCE },
-            },
+                    the first k columns of U, the first k values of σ, the first k rows of Vᵀ.")
+                .implementation(Impl { low_rank_approximation: keeps_smallest, ..RIGHT }),
         ],
         probe: |imp| {
             let a = square(&[1.0, 2.0, 2.0, 4.0]);

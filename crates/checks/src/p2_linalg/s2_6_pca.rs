@@ -303,28 +303,22 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "not_centred",
-                explanation: "You took the SVD of the raw data. Without subtracting the column means the first \
+            Misconception::named("not_centred")
+                .explanation("You took the SVD of the raw data. Without subtracting the column means the first \
                     \"principal axis\" points from the origin towards the centre of the cloud, and the ratios \
                     measure distance from 0, not variance. Subtract x̄ (the column means) from every row first: \
-                    X_c = X − 1x̄ᵀ, and transform must subtract the same x̄.",
-                implementation: Impl { pca: not_centred, ..CORRECT_MAPS },
-            },
-            Misconception {
-                id: "unstable_signs",
-                explanation: "Your components carry whatever sign the decomposition happened to produce (v and −v \
+                    X_c = X − 1x̄ᵀ, and transform must subtract the same x̄.")
+                .implementation(Impl { pca: not_centred, ..CORRECT_MAPS }),
+            Misconception::named("unstable_signs")
+                .explanation("Your components carry whatever sign the decomposition happened to produce (v and −v \
                     are equally good singular/eigen-vectors), so two runs — or X and −X — can disagree. Fix a \
-                    convention: flip each component so that its largest-|entry| coordinate is positive.",
-                implementation: Impl { pca: unstable_signs, ..CORRECT_MAPS },
-            },
-            Misconception {
-                id: "ratio_of_kept_only",
-                explanation: "Your ratios divide by the variance of the k KEPT components, so they always sum to 1 — \
+                    convention: flip each component so that its largest-|entry| coordinate is positive.")
+                .implementation(Impl { pca: unstable_signs, ..CORRECT_MAPS }),
+            Misconception::named("ratio_of_kept_only")
+                .explanation("Your ratios divide by the variance of the k KEPT components, so they always sum to 1 — \
                     even with k = 1. The explained-variance ratio is the share of the TOTAL variance: \
-                    σᵢ² / Σⱼ σⱼ² with j over all singular values, not just the first k.",
-                implementation: Impl { pca: ratio_of_kept_only, ..CORRECT_MAPS },
-            },
+                    σᵢ² / Σⱼ σⱼ² with j over all singular values, not just the first k.")
+                .implementation(Impl { pca: ratio_of_kept_only, ..CORRECT_MAPS }),
         ],
         probe: |imp| {
             let x = DMatrix::from_row_slice(

@@ -197,40 +197,34 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "via_gram_matrix",
-                explanation: "You computed the eigen-decomposition of AᵀA and took σᵢ = √λᵢ. Mathematically right, \
+            Misconception::named("via_gram_matrix")
+                .explanation("You computed the eigen-decomposition of AᵀA and took σᵢ = √λᵢ. Mathematically right, \
                     numerically not: AᵀA squares the condition number, so its eigenvalues carry an error of about \
                     ε·‖A‖² ≈ 1e-16·σ₀², and any σ below ~1e-8·σ₀ (σ² below that error) comes out as noise or 0. \
                     Orthogonalise the columns of A itself with one-sided Jacobi rotations: σ = the lengths of \
-                    the rotated columns.",
-                implementation: Impl { svd: via_gram_matrix },
-            },
-            Misconception {
-                id: "unsorted",
-                explanation: "Your singular values come out in column order, not sorted. The convention (and every \
+                    the rotated columns.")
+                .implementation(Impl { svd: via_gram_matrix }),
+            Misconception::named("unsorted")
+                .explanation("Your singular values come out in column order, not sorted. The convention (and every \
                     use of the SVD: low-rank approximation, PCA) needs σ₀ ≥ σ₁ ≥ …: sort the indices by column \
-                    length, largest first, and permute the columns of U and of V (rows of Vᵀ) the same way.",
-                implementation: Impl {
+                    length, largest first, and permute the columns of U and of V (rows of Vᵀ) the same way.")
+                .implementation(Impl {
                     svd: |a| {
                         mathlings_linalg::svd(a)?; // the reference's input checks
                         let (u, s, v) = either_way(a, jacobi_unsorted);
                         Ok((u, s, v.transpose()))
                     },
-                },
-            },
-            Misconception {
-                id: "v_not_transposed",
-                explanation: "You return V where Vᵀ is expected. The rotations accumulate V = J₁J₂⋯ with the right \
+                }),
+            Misconception::named("v_not_transposed")
+                .explanation("You return V where Vᵀ is expected. The rotations accumulate V = J₁J₂⋯ with the right \
                     singular vectors as its COLUMNS; A = U Σ Vᵀ needs them as the ROWS of the third matrix: \
-                    return v.transpose().",
-                implementation: Impl {
+                    return v.transpose().")
+                .implementation(Impl {
                     svd: |a| {
                         mathlings_linalg::svd(a)?; // the reference's input checks
                         Ok(either_way(a, |x| sorted(jacobi_unsorted(x))))
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);

@@ -227,31 +227,23 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "product_rule_one_term",
-                explanation: "Your product keeps only one term of the product rule (derivative a′·b). Both factors \
-                    change with x: (a·b)′ = a′·b + a·b′, i.e. (a + a′ε)(b + b′ε) = ab + (a′b + ab′)ε.",
-                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<1>::OPS) },
-            },
-            Misconception {
-                id: "chain_rule_missing_inner",
-                explanation: "Your sin returns cos(a) as the derivative, forgetting the chain rule: sin(u)′ = \
+            Misconception::named("product_rule_one_term")
+                .explanation("Your product keeps only one term of the product rule (derivative a′·b). Both factors \
+                    change with x: (a·b)′ = a′·b + a·b′, i.e. (a + a′ε)(b + b′ε) = ab + (a′b + ab′)ε.")
+                .implementation(Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<1>::OPS) }),
+            Misconception::named("chain_rule_missing_inner")
+                .explanation("Your sin returns cos(a) as the derivative, forgetting the chain rule: sin(u)′ = \
                     cos(u)·u′. The ε part of the argument must multiply the outer derivative (the same for cos, \
-                    exp, ln: g(a + bε) = g(a) + g′(a)·b ε). It only looked right for sin(x), where u′ = 1.",
-                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<2>::OPS) },
-            },
-            Misconception {
-                id: "quotient_rule_sign",
-                explanation: "Your quotient rule adds the two terms: (u/v)′ = (u′·v − u·v′)/v², with a minus — \
-                    increasing the denominator decreases the quotient.",
-                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<3>::OPS) },
-            },
-            Misconception {
-                id: "constant_has_derivative",
-                explanation: "Your Dual::constant has a non-zero ε part. A constant does not change when x does: \
-                    constant(c) = c + 0ε; only the variable gets 1ε.",
-                implementation: Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<4>::OPS) },
-            },
+                    exp, ln: g(a + bε) = g(a) + g′(a)·b ε). It only looked right for sin(x), where u′ = 1.")
+                .implementation(Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<2>::OPS) }),
+            Misconception::named("quotient_rule_sign")
+                .explanation("Your quotient rule adds the two terms: (u/v)′ = (u′·v − u·v′)/v², with a minus — \
+                    increasing the denominator decreases the quotient.")
+                .implementation(Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<3>::OPS) }),
+            Misconception::named("constant_has_derivative")
+                .explanation("Your Dual::constant has a non-zero ε part. A constant does not change when x does: \
+                    constant(c) = c + 0ε; only the variable gets 1ε.")
+                .implementation(Impl { evaluate: |e, x| evaluate_with(e, x, &Wrong::<4>::OPS) }),
         ],
         probe: |imp| {
             let d = |e: Expr, x: f64| show::rounded((imp.evaluate)(&e, x).1, 8);

@@ -234,45 +234,38 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "forward_for_central",
-                explanation: "Your central_difference behaves like a forward difference: its error only halves when h \
+            Misconception::named("forward_for_central")
+                .explanation("Your central_difference behaves like a forward difference: its error only halves when h \
                     halves (O(h)). A central difference looks both ways, (f(x + h) − f(x − h)) / (2h): the \
-                    h·f″/2 terms of the two sides cancel and the error becomes h²·|f‴|/6, which quarters when h halves.",
-                implementation: Impl { central_difference: RIGHT.forward_difference, ..RIGHT },
-            },
-            Misconception {
-                id: "divides_by_h",
-                explanation: "Your central difference is twice the slope: the secant from x − h to x + h spans a \
-                    distance of 2h, so divide f(x + h) − f(x − h) by 2h, not by h.",
-                implementation: Impl {
+                    h·f″/2 terms of the two sides cancel and the error becomes h²·|f‴|/6, which quarters when h halves.")
+                .implementation(Impl { central_difference: RIGHT.forward_difference, ..RIGHT }),
+            Misconception::named("divides_by_h")
+                .explanation("Your central difference is twice the slope: the secant from x − h to x + h spans a \
+                    distance of 2h, so divide f(x + h) − f(x − h) by 2h, not by h.")
+                .implementation(Impl {
                     central_difference: |f, x, h| {
                         (RIGHT.central_difference)(f, x, h).map(|v| 2.0 * v)
                     },
                     ..RIGHT
-                },
-            },
-            Misconception {
-                id: "h_too_small",
-                explanation: "Your derivative uses a tiny step (like h = 1e-15). f(x ± h) are rounded to about 16 \
+                }),
+            Misconception::named("h_too_small")
+                .explanation("Your derivative uses a tiny step (like h = 1e-15). f(x ± h) are rounded to about 16 \
                     digits, and dividing their difference by 2h magnifies that rounding by about ε·|f|/h — with \
                     h = 1e-15 the answer is mostly noise. Balance round-off (ε/h) against truncation (h²): \
-                    h = ε^(1/3)·max(1, |x|) ≈ 6e-6·max(1, |x|).",
-                implementation: Impl {
+                    h = ε^(1/3)·max(1, |x|) ≈ 6e-6·max(1, |x|).")
+                .implementation(Impl {
                     // The learner's own central difference with a hard-coded tiny step (no
                     // rounding check).
                     derivative: |f, x| {
                         finite_x(x).map(|()| (f(x + 1e-15) - f(x - 1e-15)) / (2.0 * 1e-15))
                     },
                     ..RIGHT
-                },
-            },
-            Misconception {
-                id: "derivative_by_forward",
-                explanation: "Your derivative uses a forward difference. Even with its best step (h ≈ √ε ≈ 1.5e-8) a \
+                }),
+            Misconception::named("derivative_by_forward")
+                .explanation("Your derivative uses a forward difference. Even with its best step (h ≈ √ε ≈ 1.5e-8) a \
                     forward difference keeps only about 8 digits, because its error is O(h); a central difference \
-                    with h ≈ ε^(1/3)·max(1, |x|) keeps about 10. Use central_difference in derivative.",
-                implementation: Impl {
+                    with h ≈ ε^(1/3)·max(1, |x|) keeps about 10. Use central_difference in derivative.")
+                .implementation(Impl {
                     derivative: |f, x| {
                         finite_x(x)?;
                         mathlings_calculus::forward_difference(
@@ -282,8 +275,7 @@ pub fn spec() -> Spec<Impl> {
                         )
                     },
                     ..RIGHT
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let sin = FUNCTIONS[0].f;

@@ -199,20 +199,16 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "gradient_ascent",
-                explanation: "Your iterates move uphill: x ← x + η·∇f is gradient *ascent*. The gradient points in \
-                    the direction of steepest increase, so step against it: x ← x − η·∇f(x).",
-                implementation: Impl { gradient_descent: ascent },
-            },
-            Misconception {
-                id: "no_divergence_detection",
-                explanation: "With a learning rate above 2/L your function returned Ok with NaN/∞ coordinates. The \
+            Misconception::named("gradient_ascent")
+                .explanation("Your iterates move uphill: x ← x + η·∇f is gradient *ascent*. The gradient points in \
+                    the direction of steepest increase, so step against it: x ← x − η·∇f(x).")
+                .implementation(Impl { gradient_descent: ascent }),
+            Misconception::named("no_divergence_detection")
+                .explanation("With a learning rate above 2/L your function returned Ok with NaN/∞ coordinates. The \
                     iterates overflowed, and a loop like `while norm > tol` stops on NaN because NaN > tol is \
                     false. Check every iterate and gradient with is_finite() and return \
-                    Err(CalculusError::NoConvergence { iterations }) when the method diverges.",
-                implementation: Impl { gradient_descent: while_loop },
-            },
+                    Err(CalculusError::NoConvergence { iterations }) when the method diverges.")
+                .implementation(Impl { gradient_descent: while_loop }),
         ],
         probe: |imp| {
             let p = &PROBLEMS[0];

@@ -125,27 +125,21 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "all_coordinates_at_once",
-                explanation: "Every component of your gradient is the same number: you moved all coordinates at \
+            Misconception::named("all_coordinates_at_once")
+                .explanation("Every component of your gradient is the same number: you moved all coordinates at \
                     once (x + h·(1, …, 1)). That measures the slope along the diagonal, not ∂f/∂xᵢ. A partial \
-                    derivative moves only xᵢ: copy x, change coordinate i alone, and put it back before the next.",
-                implementation: Impl { numerical_gradient: all_at_once },
-            },
-            Misconception {
-                id: "forward_differences",
-                explanation: "Your components look like forward differences (f(x + h·eᵢ) − f(x))/h: their error is \
+                    derivative moves only xᵢ: copy x, change coordinate i alone, and put it back before the next.")
+                .implementation(Impl { numerical_gradient: all_at_once }),
+            Misconception::named("forward_differences")
+                .explanation("Your components look like forward differences (f(x + h·eᵢ) − f(x))/h: their error is \
                     O(h) (h·∂²f/∂xᵢ²/2), so even ∇(½xᵀAx) comes out wrong. Use central differences \
-                    (f(x + h·eᵢ) − f(x − h·eᵢ))/(2h): the O(h) terms cancel.",
-                implementation: Impl { numerical_gradient: forward },
-            },
-            Misconception {
-                id: "coordinate_not_restored",
-                explanation: "After perturbing xᵢ you do not put it back, so the later partial derivatives are \
+                    (f(x + h·eᵢ) − f(x − h·eᵢ))/(2h): the O(h) terms cancel.")
+                .implementation(Impl { numerical_gradient: forward }),
+            Misconception::named("coordinate_not_restored")
+                .explanation("After perturbing xᵢ you do not put it back, so the later partial derivatives are \
                     taken at a shifted point (x − h·eᵢ − …). Restore point[i] = x[i] after the two evaluations \
-                    (or work on a fresh copy of x for each i).",
-                implementation: Impl { numerical_gradient: not_restored },
-            },
+                    (or work on a fresh copy of x for each i).")
+                .implementation(Impl { numerical_gradient: not_restored }),
         ],
         probe: |imp| {
             let gradient = imp.numerical_gradient;

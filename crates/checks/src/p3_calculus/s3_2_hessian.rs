@@ -163,20 +163,16 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "one_sided_mixed",
-                explanation: "Your Hessian is not symmetric: its mixed entries look one-sided, e.g. a forward difference \
+            Misconception::named("one_sided_mixed")
+                .explanation("Your Hessian is not symmetric: its mixed entries look one-sided, e.g. a forward difference \
                     of a central gradient, (gⱼ(x + h·eᵢ) − gⱼ(x))/h. That has an O(h) error which differs between \
                     Hᵢⱼ and Hⱼᵢ. Use the central 4-point formula (moving xᵢ and xⱼ both ways) once for i < j and copy \
-                    it to (j, i).",
-                implementation: Impl { hessian: |f, x, h| wrong_hessian(true, f, x, h) },
-            },
-            Misconception {
-                id: "mixed_over_h_squared",
-                explanation: "Your off-diagonal entries are 4× too large: the 4-point mixed difference spans 2h in \
-                    each of the two directions, so divide by (2h)·(2h) = 4h², not by h².",
-                implementation: Impl { hessian: |f, x, h| wrong_hessian(false, f, x, h) },
-            },
+                    it to (j, i).")
+                .implementation(Impl { hessian: |f, x, h| wrong_hessian(true, f, x, h) }),
+            Misconception::named("mixed_over_h_squared")
+                .explanation("Your off-diagonal entries are 4× too large: the 4-point mixed difference spans 2h in \
+                    each of the two directions, so divide by (2h)·(2h) = 4h², not by h².")
+                .implementation(Impl { hessian: |f, x, h| wrong_hessian(false, f, x, h) }),
         ],
         probe: |imp| {
             let got = (imp.hessian)(common::sin_chain, &[0.5, -1.0, 0.3], 1e-3);

@@ -155,27 +155,23 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "transposed_jacobian",
-                explanation: "Your Jacobian is transposed: n rows × m columns. The convention is one ROW per output \
+            Misconception::named("transposed_jacobian")
+                .explanation("Your Jacobian is transposed: n rows × m columns. The convention is one ROW per output \
                     fᵢ (its gradient) and one COLUMN per input xⱼ, so J is m×n and f(x + d) ≈ f(x) + J·d; for \
-                    x ↦ Ax this gives exactly A.",
-                implementation: Impl {
+                    x ↦ Ax this gives exactly A.")
+                .implementation(Impl {
                     jacobian: |f, x, h| {
                         mathlings_calculus::jacobian(f, x, h).map(|j| j.transpose())
                     },
                     compose_jacobians: |a, b| compose_with(a, b, false),
-                },
-            },
-            Misconception {
-                id: "wrong_order",
-                explanation: "Your compose_jacobians multiplies in the wrong order. g acts first and f second, so \
-                    J_{f∘g}(x) = J_f(g(x)) · J_g(x): the outer Jacobian on the LEFT (k×m times m×n gives k×n).",
-                implementation: Impl {
+                }),
+            Misconception::named("wrong_order")
+                .explanation("Your compose_jacobians multiplies in the wrong order. g acts first and f second, so \
+                    J_{f∘g}(x) = J_f(g(x)) · J_g(x): the outer Jacobian on the LEFT (k×m times m×n gives k×n).")
+                .implementation(Impl {
                     jacobian: |f, x, h| mathlings_calculus::jacobian(f, x, h),
                     compose_jacobians: |a, b| compose_with(a, b, true),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let shape = |r: Result<DMatrix<f64>, CalculusError>| {

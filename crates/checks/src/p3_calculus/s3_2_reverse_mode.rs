@@ -417,36 +417,28 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "overwrites_gradients",
-                explanation: "Your backward pass SETS the adjoint of an input (adjoint[i] = adjoint[k] · local) \
+            Misconception::named("overwrites_gradients")
+                .explanation("Your backward pass SETS the adjoint of an input (adjoint[i] = adjoint[k] · local) \
                     instead of ADDING to it. A node used more than once — x in x·x, a shared \
                     sub-expression, a weight used for every data point — must receive the sum of all \
-                    contributions: adjoint[i] += adjoint[k] · local. With =, x·x gives x instead of 2x.",
-                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<1>::OPS) },
-            },
-            Misconception {
-                id: "forward_order",
-                explanation: "Your backward pass walks the tape from the first node to the last. A node may only \
+                    contributions: adjoint[i] += adjoint[k] · local. With =, x·x gives x instead of 2x.")
+                .implementation(Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<1>::OPS) }),
+            Misconception::named("forward_order")
+                .explanation("Your backward pass walks the tape from the first node to the last. A node may only \
                     pass its adjoint on once it is complete, i.e. after every node that uses it has added its \
                     share — and those are all recorded AFTER it. Walk backwards: for k in (0..=output.0).rev(). \
-                    Going forwards, sin(sin(x)) gets derivative 0.",
-                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<2>::OPS) },
-            },
-            Misconception {
-                id: "product_rule_swapped",
-                explanation: "Your mul records ∂(a·b)/∂a = a: the local derivative with respect to a is the OTHER \
+                    Going forwards, sin(sin(x)) gets derivative 0.")
+                .implementation(Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<2>::OPS) }),
+            Misconception::named("product_rule_swapped")
+                .explanation("Your mul records ∂(a·b)/∂a = a: the local derivative with respect to a is the OTHER \
                     factor, ∂(a·b)/∂a = b and ∂(a·b)/∂b = a. (It only looked right for x·x, where both \
-                    factors are equal.)",
-                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<3>::OPS) },
-            },
-            Misconception {
-                id: "derivative_at_output",
-                explanation: "Your sin records cos of its OUTPUT, cos(sin a), as the local derivative. The derivative \
+                    factors are equal.)")
+                .implementation(Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<3>::OPS) }),
+            Misconception::named("derivative_at_output")
+                .explanation("Your sin records cos of its OUTPUT, cos(sin a), as the local derivative. The derivative \
                     of sin at its input a is cos a: compute it from the input's value when you record the node. \
-                    (exp hides this mistake, because exp′(a) = exp(a) is the output.)",
-                implementation: Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<4>::OPS) },
-            },
+                    (exp hides this mistake, because exp′(a) = exp(a) is the output.)")
+                .implementation(Impl { run: |p, x, y| run_with(p, x, y, &WrongTape::<4>::OPS) }),
         ],
         probe: |imp| {
             let adjoint = |p: &[Op], x: f64, y: f64, i: usize| {

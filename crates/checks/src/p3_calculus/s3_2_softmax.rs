@@ -295,14 +295,13 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "exp_overflow",
-                explanation: "You exponentiate the raw scores: exp(1000) is +∞ in f64 (and exp(−1000) is 0), so \
+            Misconception::named("exp_overflow")
+                .explanation("You exponentiate the raw scores: exp(1000) is +∞ in f64 (and exp(−1000) is 0), so \
                     you get ∞/∞ or 0/0 = NaN for large scores. Softmax does not change when the same constant \
                     is added to every score, so subtract the largest score m first: exp(zᵢ − m) ≤ 1 never \
                     overflows, and the largest term is exactly 1, so the sum is never 0. Same for log_softmax: \
-                    zᵢ − m − ln Σⱼ exp(zⱼ − m).",
-                implementation: Impl {
+                    zᵢ − m − ln Σⱼ exp(zⱼ − m).")
+                .implementation(Impl {
                     softmax: naive_softmax,
                     log_softmax: |z| {
                         softmax(z)?;
@@ -310,43 +309,36 @@ pub fn spec() -> Spec<Impl> {
                         Ok(z.iter().map(|v| v - log_sum).collect())
                     },
                     softmax_jacobian: |z| Ok(jacobian_from(&naive_softmax(z)?, true, true)),
-                },
-            },
-            Misconception {
-                id: "log_of_softmax",
-                explanation: "Your log_softmax takes ln of softmax(z). A probability like e^(−1000) underflows \
+                }),
+            Misconception::named("log_of_softmax")
+                .explanation("Your log_softmax takes ln of softmax(z). A probability like e^(−1000) underflows \
                     to 0 and ln 0 = −∞, although the log-probability −1000 is a perfectly ordinary number. \
                     Compute it directly from the scores: log_softmax(z)ᵢ = zᵢ − m − ln Σⱼ exp(zⱼ − m), with m \
-                    the largest score.",
-                implementation: Impl {
+                    the largest score.")
+                .implementation(Impl {
                     softmax,
                     log_softmax: |z| Ok(softmax(z)?.iter().map(|s| s.ln()).collect()),
                     softmax_jacobian,
-                },
-            },
-            Misconception {
-                id: "jacobian_missing_diagonal",
-                explanation: "Your Jacobian is −s sᵀ: it forgets that sᵢ also depends on zᵢ through its own \
+                }),
+            Misconception::named("jacobian_missing_diagonal")
+                .explanation("Your Jacobian is −s sᵀ: it forgets that sᵢ also depends on zᵢ through its own \
                     numerator exp(zᵢ). By the quotient rule ∂sᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ), so J = diag(s) − s sᵀ: \
-                    add sᵢ on the diagonal. (Check: each row must sum to 0, since Σ sᵢ = 1 always.)",
-                implementation: Impl {
+                    add sᵢ on the diagonal. (Check: each row must sum to 0, since Σ sᵢ = 1 always.)")
+                .implementation(Impl {
                     softmax,
                     log_softmax,
                     softmax_jacobian: |z| Ok(jacobian_from(&softmax(z)?, false, true)),
-                },
-            },
-            Misconception {
-                id: "jacobian_diagonal_only",
-                explanation: "Your Jacobian is diagonal, diag(sᵢ(1 − sᵢ)), as if softmax acted on each score \
+                }),
+            Misconception::named("jacobian_diagonal_only")
+                .explanation("Your Jacobian is diagonal, diag(sᵢ(1 − sᵢ)), as if softmax acted on each score \
                     separately like the logistic function. But every sᵢ shares the denominator Σⱼ exp(zⱼ), so \
                     raising zⱼ lowers all the other probabilities: ∂sᵢ/∂zⱼ = −sᵢsⱼ for i ≠ j, i.e. J = \
-                    diag(s) − s sᵀ.",
-                implementation: Impl {
+                    diag(s) − s sᵀ.")
+                .implementation(Impl {
                     softmax,
                     log_softmax,
                     softmax_jacobian: |z| Ok(jacobian_from(&softmax(z)?, true, false)),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             vec![

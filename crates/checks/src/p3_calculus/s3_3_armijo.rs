@@ -256,55 +256,47 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "any_decrease",
-                explanation: "You accept the first step that decreases f at all (f(x + αd) < f(x)), as if c were 0. \
+            Misconception::named("any_decrease")
+                .explanation("You accept the first step that decreases f at all (f(x + αd) < f(x)), as if c were 0. \
                     Such steps can shave off almost nothing, and the method stalls far from the minimum. The Armijo \
-                    condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.",
-                implementation: Impl {
+                    condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.")
+                .implementation(Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
                         let (fx, _) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, _| value < fx)
                     },
-                },
-            },
-            Misconception {
-                id: "wrong_sign",
-                explanation: "Your condition reads f(x + αd) ≤ f(x) − c·α·∇f(x)ᵀd (or uses |∇f(x)ᵀd| with a plus). Since \
+                }),
+            Misconception::named("wrong_sign")
+                .explanation("Your condition reads f(x + αd) ≤ f(x) − c·α·∇f(x)ᵀd (or uses |∇f(x)ᵀd| with a plus). Since \
                     ∇f(x)ᵀd < 0 for a descent direction, that bound lies *above* f(x) and accepts steps that increase f. \
-                    The slope is negative and must be added: f(x) + c·α·slope < f(x).",
-                implementation: Impl {
+                    The slope is negative and must be added: f(x) + c·α·slope < f(x).")
+                .implementation(Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
                         let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, step| value <= fx - c * step * slope)
                     },
-                },
-            },
-            Misconception {
-                id: "starts_tiny",
-                explanation: "You start from a tiny step (or shrink before the first test). Every small enough step \
+                }),
+            Misconception::named("starts_tiny")
+                .explanation("You start from a tiny step (or shrink before the first test). Every small enough step \
                     passes the Armijo test, so the search returns a uselessly small step and the optimizer crawls. \
-                    Backtracking tries the full initial_step first and shrinks only while the test fails.",
-                implementation: Impl {
+                    Backtracking tries the full initial_step first and shrinks only while the test fails.")
+                .implementation(Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
                         let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
                             value <= fx + c * step * slope
                         })
                     },
-                },
-            },
-            Misconception {
-                id: "no_descent_check",
-                explanation: "You never check that d points downhill. If ∇f(x)ᵀd ≥ 0 no step can pass and your loop \
-                    shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.",
-                implementation: Impl {
+                }),
+            Misconception::named("no_descent_check")
+                .explanation("You never check that d points downhill. If ∇f(x)ᵀd ≥ 0 no step can pass and your loop \
+                    shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.")
+                .implementation(Impl {
                     armijo_backtracking: |f, g, x, d, a0, c, shrink| {
                         let (fx, slope) = validate(false, f, g, x, d, a0, c, shrink)?;
                         backtrack(f, x, d, a0, shrink, |value, step| value <= fx + c * step * slope)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let run = |a0, c, d| {

@@ -291,39 +291,33 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "diagonal_only",
-                explanation: "You check that the diagonal entries of the Hessian are ≥ 0. They are the curvatures \
+            Misconception::named("diagonal_only")
+                .explanation("You check that the diagonal entries of the Hessian are ≥ 0. They are the curvatures \
                     along the coordinate axes only: [1 2; 2 1] has diagonal 1, 1 but curves down along (1, −1) \
                     (eigenvalues 3 and −1). PSD means dᵀHd ≥ 0 for every d: test all eigenvalues, or try a Cholesky \
-                    factorization of H + τI.",
-                implementation: Impl {
+                    factorization of H + τI.")
+                .implementation(Impl {
                     is_positive_semidefinite: diagonal_only,
                     is_convex_on: |hessian, ps| convex_with(diagonal_only, hessian, ps),
-                },
-            },
-            Misconception {
-                id: "leading_minors_only",
-                explanation: "You use Sylvester's criterion (leading principal minors) for semidefiniteness. \
+                }),
+            Misconception::named("leading_minors_only")
+                .explanation("You use Sylvester's criterion (leading principal minors) for semidefiniteness. \
                     Positive leading minors do prove positive *definiteness*, but non-negative ones do not prove \
                     semidefiniteness: diag(0, −1) has leading minors 0 and 0 and is not PSD. For PSD, *all* principal \
-                    minors must be ≥ 0 — simpler: λ_min ≥ −τ, or Cholesky of H + τI.",
-                implementation: Impl {
+                    minors must be ≥ 0 — simpler: λ_min ≥ −τ, or Cholesky of H + τI.")
+                .implementation(Impl {
                     is_positive_semidefinite: leading_minors_only,
                     is_convex_on: |hessian, ps| convex_with(leading_minors_only, hessian, ps),
-                },
-            },
-            Misconception {
-                id: "requires_definite",
-                explanation: "You demand positive definiteness (a plain Cholesky that fails on a zero pivot, or \
+                }),
+            Misconception::named("requires_definite")
+                .explanation("You demand positive definiteness (a plain Cholesky that fails on a zero pivot, or \
                     λ > 0). Convexity only needs semidefiniteness: flat directions are allowed (x⁴ at 0, \
                     log-sum-exp along (1, 1, 1), any linear part). Shift by the tolerance: factor H + τI, \
-                    τ = n·√ε·max|hᵢⱼ|.",
-                implementation: Impl {
+                    τ = n·√ε·max|hᵢⱼ|.")
+                .implementation(Impl {
                     is_positive_semidefinite: requires_definite,
                     is_convex_on: |hessian, ps| convex_with(requires_definite, hessian, ps),
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let mut out: Vec<String> = [

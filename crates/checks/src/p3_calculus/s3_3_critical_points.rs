@@ -236,52 +236,44 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "zero_gradient_is_minimum",
-                explanation: "You call every critical point a minimum. ∇f = 0 only says the tangent plane is flat: \
+            Misconception::named("zero_gradient_is_minimum")
+                .explanation("You call every critical point a minimum. ∇f = 0 only says the tangent plane is flat: \
                     x² − y² and −x² − y² have zero gradient at the origin too, and are a saddle and a maximum. \
                     The Hessian's eigenvalues decide: all > 0 minimum, all < 0 maximum, mixed signs saddle, a zero one \
-                    degenerate.",
-                implementation: Impl {
+                    degenerate.")
+                .implementation(Impl {
                     classify_critical_point: |h| common::checked_hessian(h).map(|()| Kind::Minimum),
-                },
-            },
-            Misconception {
-                id: "diagonal_only",
-                explanation: "You read the signs of the Hessian's diagonal. Those are the curvatures along the axes \
+                }),
+            Misconception::named("diagonal_only")
+                .explanation("You read the signs of the Hessian's diagonal. Those are the curvatures along the axes \
                     only: H = [1 2; 2 1] curves up along x and along y but down along (1, −1) — its eigenvalues are 3 and \
-                    −1, a saddle. Use the eigenvalues of the whole symmetric matrix (Jacobi rotations).",
-                implementation: Impl {
+                    −1, a saddle. Use the eigenvalues of the whole symmetric matrix (Jacobi rotations).")
+                .implementation(Impl {
                     classify_critical_point: |h| {
                         common::checked_hessian(h)?;
                         let diagonal: Vec<f64> = h.diagonal().iter().copied().collect();
                         let largest = diagonal.iter().fold(0.0_f64, |m, d| m.max(d.abs()));
                         Ok(from_signs(&diagonal, f64::EPSILON.sqrt() * largest))
                     },
-                },
-            },
-            Misconception {
-                id: "exact_zero_test",
-                explanation: "You test `λ == 0.0`. Computed eigenvalues of a singular Hessian come out as ±1e-16, \
+                }),
+            Misconception::named("exact_zero_test")
+                .explanation("You test `λ == 0.0`. Computed eigenvalues of a singular Hessian come out as ±1e-16, \
                     not 0, so flat directions are missed and a degenerate point is called a minimum or a saddle. \
-                    Count λ as zero when |λ| ≤ √ε · maxᵢ|λᵢ|.",
-                implementation: Impl {
+                    Count λ as zero when |λ| ≤ √ε · maxᵢ|λᵢ|.")
+                .implementation(Impl {
                     classify_critical_point: |h| {
                         common::checked_hessian(h)?;
                         let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5))
                             .map_err(CalculusError::from)?;
                         Ok(from_signs(eigen.eigenvalues.as_slice(), 0.0))
                     },
-                },
-            },
-            Misconception {
-                id: "two_by_two_rule",
-                explanation: "You use the two-variable test (D = f_xx·f_yy − f_xy² > 0 and f_xx > 0 ⇒ minimum) with \
+                }),
+            Misconception::named("two_by_two_rule")
+                .explanation("You use the two-variable test (D = f_xx·f_yy − f_xy² > 0 and f_xx > 0 ⇒ minimum) with \
                     the determinant of a larger Hessian. For n > 2 a positive determinant only says the number of \
                     negative eigenvalues is even: diag(−1, −1, 1) has det 1 and h₁₁ < 0, yet it is a saddle. Classify \
-                    by the signs of all n eigenvalues.",
-                implementation: Impl { classify_critical_point: two_by_two_rule },
-            },
+                    by the signs of all n eigenvalues.")
+                .implementation(Impl { classify_critical_point: two_by_two_rule }),
         ],
         probe: |imp| {
             let rotated = with_eigenvalues(

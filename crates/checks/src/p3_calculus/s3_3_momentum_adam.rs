@@ -309,13 +309,12 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "momentum_forgets_velocity",
-                explanation: "Your velocity does not carry over between steps (it is recomputed from the current \
+            Misconception::named("momentum_forgets_velocity")
+                .explanation("Your velocity does not carry over between steps (it is recomputed from the current \
                     gradient alone, or reset to 0 every step), so your \"momentum\" is plain gradient descent and \
                     still zig-zags down a narrow valley. Keep v outside the loop and update it in place: v ← βv + ∇f(x), \
-                    then x ← x − ηv.",
-                implementation: Impl {
+                    then x ← x − ηv.")
+                .implementation(Impl {
                     momentum: |grad, x0, lr, beta, tol, max_iter| {
                         mathlings_calculus::momentum(
                             common::zero_grad,
@@ -332,33 +331,28 @@ pub fn spec() -> Spec<Impl> {
                         })
                     },
                     adam: right().adam,
-                },
-            },
-            Misconception {
-                id: "adam_without_bias_correction",
-                explanation: "You use m and v directly. Both start at 0, so early on they are far too small: after \
+                }),
+            Misconception::named("adam_without_bias_correction")
+                .explanation("You use m and v directly. Both start at 0, so early on they are far too small: after \
                     the first step m = (1 − β₁)g and v = (1 − β₂)g², and your step is about 3η instead of η. Divide by \
                     (1 − β₁ᵗ) and (1 − β₂ᵗ), t = the step number starting at 1: then the first step is exactly \
-                    η·g/(|g| + ε).",
-                implementation: Impl {
+                    η·g/(|g| + ε).")
+                .implementation(Impl {
                     momentum: right().momentum,
                     adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
                         wrong_adam(false, true, grad, x0, [lr, b1, b2, eps, tol], max_iter)
                     },
-                },
-            },
-            Misconception {
-                id: "adam_without_square_root",
-                explanation: "You divide by v̂ + ε instead of √v̂ + ε. v̂ estimates g², so the step becomes η/g: huge \
+                }),
+            Misconception::named("adam_without_square_root")
+                .explanation("You divide by v̂ + ε instead of √v̂ + ε. v̂ estimates g², so the step becomes η/g: huge \
                     for small gradients, tiny for large ones. The square root turns v̂ into the size |g|, and \
-                    m̂/√v̂ is about ±1 per coordinate.",
-                implementation: Impl {
+                    m̂/√v̂ is about ±1 per coordinate.")
+                .implementation(Impl {
                     momentum: right().momentum,
                     adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
                         wrong_adam(true, false, grad, x0, [lr, b1, b2, eps, tol], max_iter)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);

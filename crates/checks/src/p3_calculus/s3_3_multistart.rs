@@ -316,30 +316,25 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "returns_last_run",
-                explanation: "You return the result of the last start. Each run only finds the minimum of its own \
+            Misconception::named("returns_last_run")
+                .explanation("You return the result of the last start. Each run only finds the minimum of its own \
                     basin; the point of several starts is to compare them. Evaluate f at every run's end point and \
-                    keep the lowest.",
-                implementation: Impl {
+                    keep the lowest.")
+                .implementation(Impl {
                     multi_start: |f, local, starts| run_from(f, local, starts.last()),
-                },
-            },
-            Misconception {
-                id: "returns_first_run",
-                explanation: "You return the result of the first start (or stop at the first run that succeeds). \
+                }),
+            Misconception::named("returns_first_run")
+                .explanation("You return the result of the first start (or stop at the first run that succeeds). \
                     Later starts may reach a deeper basin: run all of them, evaluate f at each end point and keep \
-                    the lowest.",
-                implementation: Impl {
+                    the lowest.")
+                .implementation(Impl {
                     multi_start: |f, local, starts| run_from(f, local, starts.first()),
-                },
-            },
-            Misconception {
-                id: "stops_at_first_failure",
-                explanation: "One failing local run aborts your whole search (an early `?`). Local methods fail \
+                }),
+            Misconception::named("stops_at_first_failure")
+                .explanation("One failing local run aborts your whole search (an early `?`). Local methods fail \
                     for bad starts all the time — that is one reason to use several. Skip the failed run, remember \
-                    its error, and return it only if no run succeeded.",
-                implementation: Impl {
+                    its error, and return it only if no run succeeded.")
+                .implementation(Impl {
                     multi_start: |f, local, starts| {
                         if starts.is_empty() {
                             return Err(CalculusError::Empty);
@@ -356,8 +351,7 @@ pub fn spec() -> Spec<Impl> {
                         }
                         best.ok_or(CalculusError::NonFinite)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let runs = [

@@ -319,12 +319,11 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "plus_step",
-                explanation: "You step to x + H⁻¹∇f. The Newton step is the stationary point of the quadratic \
+            Misconception::named("plus_step")
+                .explanation("You step to x + H⁻¹∇f. The Newton step is the stationary point of the quadratic \
                     model, ∇f + H d = 0, so d = −H⁻¹∇f: with the plus sign every step goes the wrong way and on a \
-                    quadratic the distance to the minimizer doubles each time. Solve H d = ∇f and set x ← x − d.",
-                implementation: Impl {
+                    quadratic the distance to the minimizer doubles each time. Solve H d = ∇f and set x ← x − d.")
+                .implementation(Impl {
                     newton_method: |grad, hess, x0, tol, max_iter| {
                         newton_with(grad, hess, x0, tol, max_iter, |h, g| {
                             let d = mathlings_linalg::solve(h, &DVector::from_column_slice(g))
@@ -332,33 +331,28 @@ pub fn spec() -> Spec<Impl> {
                             Ok(d.iter().copied().collect())
                         })
                     },
-                },
-            },
-            Misconception {
-                id: "inverse_diagonal_only",
-                explanation: "You divide each gradient component by the matching diagonal entry of H \
+                }),
+            Misconception::named("inverse_diagonal_only")
+                .explanation("You divide each gradient component by the matching diagonal entry of H \
                     (xᵢ −= gᵢ/hᵢᵢ). That ignores how the coordinates are coupled (the off-diagonal entries), so it is \
                     not Newton's method: it needs many steps on a quadratic that Newton solves in one, and it can \
-                    diverge. Solve the full system H d = ∇f.",
-                implementation: Impl {
+                    diverge. Solve the full system H d = ∇f.")
+                .implementation(Impl {
                     newton_method: |grad, hess, x0, tol, max_iter| {
                         newton_with(grad, hess, x0, tol, max_iter, |h, g| {
                             Ok(g.iter().enumerate().map(|(i, gi)| -gi / h[(i, i)]).collect())
                         })
                     },
-                },
-            },
-            Misconception {
-                id: "no_pivoting",
-                explanation: "Your elimination divides by whatever is on the diagonal. A perfectly invertible \
+                }),
+            Misconception::named("no_pivoting")
+                .explanation("Your elimination divides by whatever is on the diagonal. A perfectly invertible \
                     Hessian such as [0 1; 1 2] (from f = xy + y² − x − 3y) has a zero there, and you divide by 0. \
-                    Before eliminating column k, swap up the row with the largest |entry| in that column.",
-                implementation: Impl {
+                    Before eliminating column k, swap up the row with the largest |entry| in that column.")
+                .implementation(Impl {
                     newton_method: |grad, hess, x0, tol, max_iter| {
                         newton_with(grad, hess, x0, tol, max_iter, unpivoted_step)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             common::set_quadratic(

@@ -189,41 +189,35 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "gradient_not_divided_by_n",
-                explanation: "Your iteration blows up at a step that should be safe: the gradient looks like \
+            Misconception::named("gradient_not_divided_by_n")
+                .explanation("Your iteration blows up at a step that should be safe: the gradient looks like \
                     Zᵀr instead of Zᵀr/n. The loss is a *mean*, (1/2n)Σrᵢ², so its gradient is an average \
                     too; summing makes the effective step n times larger (η·n ≫ 2/L) and every epoch \
-                    overshoots further. Divide both gradients (intercept and coefficients) by n.",
-                implementation: Impl {
+                    overshoots further. Divide both gradients (intercept and coefficients) by n.")
+                .implementation(Impl {
                     linreg_gradient_descent: |x, y, eta, epochs| {
                         descend(x, y, eta, epochs, false, true, true)
                     },
-                },
-            },
-            Misconception {
-                id: "intercept_not_updated",
-                explanation: "Your intercept is never learned: it stays at its starting value while the other \
+                }),
+            Misconception::named("intercept_not_updated")
+                .explanation("Your intercept is never learned: it stays at its starting value while the other \
                     coefficients move. The intercept is a parameter like any other, with gradient \
                     ∂L/∂γ₀ = (1/n)Σrᵢ; update it in every epoch (γ₀ ← γ₀ − η·mean(r)), from the same \
-                    residuals as the other coefficients.",
-                implementation: Impl {
+                    residuals as the other coefficients.")
+                .implementation(Impl {
                     linreg_gradient_descent: |x, y, eta, epochs| {
                         descend(x, y, eta, epochs, true, false, true)
                     },
-                },
-            },
-            Misconception {
-                id: "not_converted_back",
-                explanation: "Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
+                }),
+            Misconception::named("not_converted_back")
+                .explanation("Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
                     not of x. Convert them back before returning: βⱼ = γⱼ/sⱼ and \
-                    β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.",
-                implementation: Impl {
+                    β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.")
+                .implementation(Impl {
                     linreg_gradient_descent: |x, y, eta, epochs| {
                         descend(x, y, eta, epochs, true, true, false)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let x = dmatrix![1.0, 4.0; 2.0, 1.0; 3.0, 5.0; 4.0, 2.0; 5.0, 6.0; 6.0, 1.0];

@@ -245,14 +245,14 @@ pub fn spec() -> Spec<Impl> {
                     })
                 }),
         ],
-        misconceptions: vec![Misconception {
-            id: "penalises_intercept",
-            explanation: "Your intercept is shrunk towards 0 along with the other coefficients: it looks like \
+        misconceptions: vec![
+            Misconception::named("penalises_intercept")
+                .explanation("Your intercept is shrunk towards 0 along with the other coefficients: it looks like \
                 you solved (AᵀA + λI)β = Aᵀy with the column of ones inside A, so λ also lands on β₀. \
                 Then the fit depends on where the origin of y is — adding 1000 to every y no longer just \
-                adds 1000 to β₀. Centre X and y first, penalise only β₁..βₖ, and recover β₀ = ȳ − x̄ᵀβ.",
-            implementation: Impl { ridge: penalises_intercept },
-        }],
+                adds 1000 to β₀. Centre X and y first, penalise only β₁..βₖ, and recover β₀ = ȳ − x̄ᵀβ.")
+                .implementation(Impl { ridge: penalises_intercept }),
+        ],
         probe: |imp| {
             let x = dmatrix![1.0, 0.0; 2.0, 1.0; 3.0, 1.0; 4.0, 3.0; 5.0, 2.0];
             let y = dvector![13.0, 15.0, 18.0, 18.0, 22.0];

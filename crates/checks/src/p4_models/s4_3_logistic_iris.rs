@@ -235,38 +235,32 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "log_of_probabilities",
-                explanation: "Your deviance is ∞ (or NaN) when the model is confidently wrong: it computes \
+            Misconception::named("log_of_probabilities")
+                .explanation("Your deviance is ∞ (or NaN) when the model is confidently wrong: it computes \
                     ln(pᵢ) and ln(1 − pᵢ) from the probabilities, and at η = 800 p rounds to exactly 1, so \
                     ln(1 − p) = ln 0 = −∞. Work with the scores: −ln pᵢ = ln(1 + e^−ηᵢ) and \
-                    −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).",
-                implementation: Impl { deviance: log_of_probabilities, ..SOLUTION },
-            },
-            Misconception {
-                id: "confusion_transposed",
-                explanation: "Your confusion matrix is transposed: rows should be the *actual* label and columns \
-                    the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].",
-                implementation: Impl {
+                    −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).")
+                .implementation(Impl { deviance: log_of_probabilities, ..RIGHT }),
+            Misconception::named("confusion_transposed")
+                .explanation("Your confusion matrix is transposed: rows should be the *actual* label and columns \
+                    the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].")
+                .implementation(Impl {
                     confusion_matrix: |beta, x, y| {
-                        let m = (SOLUTION.confusion_matrix)(beta, x, y)?;
+                        let m = (RIGHT.confusion_matrix)(beta, x, y)?;
                         Ok([[m[0][0], m[1][0]], [m[0][1], m[1][1]]])
                     },
-                    ..SOLUTION
-                },
-            },
-            Misconception {
-                id: "intercept_ignored",
-                explanation: "Your scores ignore the intercept (or treat β₀ as the coefficient of the first column). \
-                    β holds the intercept first: ηᵢ = β[0] + Σⱼ β[j + 1]·xᵢⱼ.",
-                implementation: Impl {
+                    ..RIGHT
+                }),
+            Misconception::named("intercept_ignored")
+                .explanation("Your scores ignore the intercept (or treat β₀ as the coefficient of the first column). \
+                    β holds the intercept first: ηᵢ = β[0] + Σⱼ β[j + 1]·xᵢⱼ.")
+                .implementation(Impl {
                     predict_proba: |beta, x| {
                         validate(beta, x, None)?;
                         Ok((x * beta.rows(1, x.ncols())).map(mathlings_models::sigmoid))
                     },
-                    ..SOLUTION
-                },
-            },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             let beta = dvector![-1.0, 2.0];
@@ -309,7 +303,7 @@ fn validate(
 }
 
 /// The reference implementation, validated like the exercise's.
-const SOLUTION: Impl = Impl {
+const RIGHT: Impl = Impl {
     predict_proba: |beta, x| Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid)),
     deviance: |beta, x, y| {
         validate(beta, x, Some(y))?;

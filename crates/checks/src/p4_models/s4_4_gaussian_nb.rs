@@ -225,31 +225,27 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "multiplies_densities",
-                explanation: "Your posterior breaks down with many features: it multiplies the densities \
+            Misconception::named("multiplies_densities")
+                .explanation("Your posterior breaks down with many features: it multiplies the densities \
                     P(c)·Πⱼ N(xⱼ; μ_cj, σ²_cj) and normalises afterwards. Each factor is below 1, so with \
                     thousands of features the product underflows to 0 for every class and 0/0 = NaN (its \
                     log is −∞). Add logs instead, and normalise with log-sum-exp: subtract the largest log \
-                    joint before exponentiating.",
-                implementation: Impl {
+                    joint before exponentiating.")
+                .implementation(Impl {
                     fit_gaussian_nb: |x, labels| fit_with(x, labels, false),
                     predict_log_proba: multiplies_densities,
-                },
-            },
-            Misconception {
-                id: "sample_variance",
-                explanation: "Your variances divide by n_c − 1 (the unbiased sample variance). The model's \
+                }),
+            Misconception::named("sample_variance")
+                .explanation("Your variances divide by n_c − 1 (the unbiased sample variance). The model's \
                     parameters are maximum-likelihood estimates, and the MLE of a normal variance divides \
-                    by n_c: σ²_cj = (1/n_c) Σ_{i∈c} (xᵢⱼ − μ_cj)².",
-                implementation: Impl {
+                    by n_c: σ²_cj = (1/n_c) Σ_{i∈c} (xᵢⱼ − μ_cj)².")
+                .implementation(Impl {
                     fit_gaussian_nb: |x, labels| fit_with(x, labels, true),
                     predict_log_proba: |priors, means, variances, x| {
                         validate_model(priors, means, variances, x)?;
                         fitted(priors, means, variances).predict_log_proba(x)
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let x = dmatrix![1.0; 2.0; 4.0; 7.0; 8.0; 12.0];

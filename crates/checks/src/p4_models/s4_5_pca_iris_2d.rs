@@ -183,27 +183,21 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "not_centred",
-                explanation: "Your axes come from the raw data: without subtracting the column means first, the \
+            Misconception::named("not_centred")
+                .explanation("Your axes come from the raw data: without subtracting the column means first, the \
                     first 'component' mostly points at the mean of the data instead of along its spread, and \
-                    the scores are not centred. Compute X_c = X − 1x̄ᵀ and take the SVD of X_c.",
-                implementation: Impl { pca: |x, k| variant(x, k, false, true, false) },
-            },
-            Misconception {
-                id: "columns_of_v_transpose",
-                explanation: "Your axes are columns of Vᵀ (rows of V), not rows of Vᵀ. In X_c = UΣVᵀ the \
+                    the scores are not centred. Compute X_c = X − 1x̄ᵀ and take the SVD of X_c.")
+                .implementation(Impl { pca: |x, k| variant(x, k, false, true, false) }),
+            Misconception::named("columns_of_v_transpose")
+                .explanation("Your axes are columns of Vᵀ (rows of V), not rows of Vᵀ. In X_c = UΣVᵀ the \
                     principal directions are the columns of V, i.e. the ROWS of Vᵀ: W = first k rows of v_t, \
-                    scores Z = X_c Wᵀ.",
-                implementation: Impl { pca: |x, k| variant(x, k, true, false, false) },
-            },
-            Misconception {
-                id: "ratios_of_kept_only",
-                explanation: "Your explained-variance ratios divide by the variance of the kept components \
+                    scores Z = X_c Wᵀ.")
+                .implementation(Impl { pca: |x, k| variant(x, k, true, false, false) }),
+            Misconception::named("ratios_of_kept_only")
+                .explanation("Your explained-variance ratios divide by the variance of the kept components \
                     only, so they always sum to 1. A ratio is a share of the TOTAL variance: divide σᵢ² by \
-                    the sum of all σⱼ², including the components you drop.",
-                implementation: Impl { pca: |x, k| variant(x, k, true, true, true) },
-            },
+                    the sum of all σⱼ², including the components you drop.")
+                .implementation(Impl { pca: |x, k| variant(x, k, true, true, true) }),
         ],
         probe: |imp| {
             let x =

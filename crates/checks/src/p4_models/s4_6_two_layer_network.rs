@@ -322,33 +322,29 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         misconceptions: vec![
-            Misconception {
-                id: "no_tanh_derivative",
-                explanation: "Your hidden-layer gradients miss the derivative of tanh: Δ₁ must be \
+            Misconception::named("no_tanh_derivative")
+                .explanation("Your hidden-layer gradients miss the derivative of tanh: Δ₁ must be \
                     (Δ₂W₂) ⊙ (1 − H²), not Δ₂W₂. The chain rule multiplies by the derivative of every \
                     function on the way back, and tanh′(z) = 1 − tanh²(z), computed from the stored \
-                    activations H. The gradient check shows the mismatch on W₁ and b₁.",
-                implementation: Impl {
+                    activations H. The gradient check shows the mismatch on W₁ and b₁.")
+                .implementation(Impl {
                     forward: reference_forward,
                     loss_and_gradients: |p, x, labels| backprop(p, x, labels, (false, true)),
                     train: |x, labels, hidden, eta, epochs, seed| {
                         train_with(x, labels, (hidden, eta, epochs, seed), (false, true))
                     },
-                },
-            },
-            Misconception {
-                id: "bias_gradient_overwritten",
-                explanation: "Your bias gradients come from a single row: in the loop over the batch they are \
+                }),
+            Misconception::named("bias_gradient_overwritten")
+                .explanation("Your bias gradients come from a single row: in the loop over the batch they are \
                     assigned (=) instead of accumulated (+=), so only the last row survives. A bias is used by \
-                    every row, so its gradient is the SUM of Δ over all rows: ∂L/∂b = Σᵢ Δ[i, ·].",
-                implementation: Impl {
+                    every row, so its gradient is the SUM of Δ over all rows: ∂L/∂b = Σᵢ Δ[i, ·].")
+                .implementation(Impl {
                     forward: reference_forward,
                     loss_and_gradients: |p, x, labels| backprop(p, x, labels, (true, false)),
                     train: |x, labels, hidden, eta, epochs, seed| {
                         train_with(x, labels, (hidden, eta, epochs, seed), (true, false))
                     },
-                },
-            },
+                }),
         ],
         probe: |imp| {
             let p: Params = (
