@@ -57,15 +57,10 @@ pub fn max_abs(xs: &[f64]) -> f64 {
     xs.iter().fold(0.0f64, |m, v| m.max(v.abs()))
 }
 
-/// A result of floats rounded to `digits` significant digits, for probes and snapshots.
+/// A result of floats as [`show::rounded_all`] in brackets, or the error's `Debug` (probes
+/// and snapshots).
 pub fn rounded_all<E: std::fmt::Debug>(r: &Result<Vec<f64>, E>, digits: usize) -> String {
-    match r {
-        Ok(v) => format!(
-            "[{}]",
-            v.iter().map(|x| show::rounded(*x, digits)).collect::<Vec<_>>().join(", ")
-        ),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(r, |v| format!("[{}]", show::rounded_all(v, digits)))
 }
 
 /// A random convex quadratic ½xᵀAx − bᵀx in 1–4 dimensions, with a starting point:
