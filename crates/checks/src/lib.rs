@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod each;
 pub mod expect;
 mod framework;
 pub mod show;
@@ -35,7 +36,7 @@ pub mod prelude {
     pub use crate::framework::{Ctx, Misconception, Property, Spec, Verdict};
     pub use crate::show;
     pub use crate::strategies;
-    pub use crate::{expect_err, rejects};
+    pub use crate::{each, expect_err, rejects};
     pub use mathlings_course::report::Failure;
     pub use nalgebra::{DMatrix, DVector};
     pub use proptest::prelude::{Just, Strategy, prop_oneof};

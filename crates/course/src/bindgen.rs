@@ -144,6 +144,7 @@ pub fn generate(
     let mut learner = String::new();
     let mut arms = String::new();
     let mut inits = String::new();
+    let mut registrations = String::new();
     let prelude =
         format!("{uses}    #[allow(unused_imports)] use mathlings_bindings::{module_path}::*;\n");
     for (index, (name, ty)) in fields.iter().enumerate() {
@@ -202,6 +203,14 @@ pub fn generate(
         )
         .unwrap();
         writeln!(inits, "        {name}: proxy_{name},").unwrap();
+        // Calls without callbacks can be batched (`mathlings_wire::judge::call_each`).
+        if slots.is_empty() {
+            writeln!(
+                registrations,
+                "        mathlings_wire::judge::register(proxy_{name} as *const () as usize, {field}, {name:?});"
+            )
+            .unwrap();
+        }
         // Learner: decode, substitute trampolines, call, encode.
         let mut decls = Vec::new();
         let mut args = Vec::new();
@@ -260,7 +269,7 @@ pub fn generate(
         .unwrap();
     }
     let judge = format!(
-        "{prelude}{judge}    /// The learner's functions, reached through the learner process.\n    pub fn proxy() -> Impl {{\n        Impl {{\n{inits}        }}\n    }}\n"
+        "{prelude}{judge}    /// The learner's functions, reached through the learner process.\n    pub fn proxy() -> Impl {{\n{registrations}        Impl {{\n{inits}        }}\n    }}\n"
     );
     let mut generated = Generated {
         judge,
@@ -423,6 +432,14 @@ mod tests {
             g.judge
         );
         assert!(g.judge.contains("&[&c0]"), "{}", g.judge);
+        // Only the call without a callback is registered for batches.
+        assert!(
+            g.judge
+                .contains("judge::register(proxy_norm as *const () as usize, 1, \"norm\");"),
+            "{}",
+            g.judge
+        );
+        assert!(!g.judge.contains("register(proxy_descend"), "{}", g.judge);
         assert!(
             g.judge.contains(
                 "let n0 = mathlings_wire::Named(mathlings_bindings::objectives::name_of(a0)"

@@ -8,7 +8,7 @@
 //! that made it), never the other properties.
 
 use std::fmt::Debug;
-use std::io::{self, BufReader, BufWriter, Read};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::os::fd::AsRawFd;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
@@ -20,8 +20,8 @@ use serde::de::DeserializeOwned;
 
 use crate::learner::panic_message;
 use crate::{
-    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, REFERENCE, RETURN,
-    decode, encode, read_frame, split_u16, write_frame,
+    CALL, CALLBACK, CALLBACK_ERROR, CALLBACK_RETURN, FLUSH, FLUSH_MARKER, PANIC, PIPELINE_BYTES,
+    REFERENCE, RETURN, decode, encode, put_frame, read_frame, split_u16, write_frame,
 };
 
 /// Answers a learner's call of a reference item: `None` when the exercise does not allow
@@ -231,6 +231,60 @@ pub fn call<A: Serialize + Debug, R: DeserializeOwned>(
     }
 }
 
+/// The learner proxies without callbacks, by address: (field, name). Registered by the
+/// generated proxies, so that [`call_each`] can recognise them.
+static PROXIES: Mutex<Vec<(usize, u16, &'static str)>> = Mutex::new(Vec::new());
+
+/// Registers the generated proxy at `address` as field `field` (named `name`) of the
+/// learner's `Impl`: [`call_each`] then batches its calls.
+pub fn register(address: usize, field: u16, name: &'static str) {
+    let mut proxies = PROXIES.lock().unwrap_or_else(|e| e.into_inner());
+    if !proxies.iter().any(|&(a, ..)| a == address) {
+        proxies.push((address, field, name));
+    }
+}
+
+/// Calls the learner's function at `address` (a registered proxy) on each of `args`, in
+/// order, in few round trips: the calls are written together (a page at a time) and
+/// answered together. `None` when `address` is not a learner proxy (then call it yourself).
+///
+/// Each element is what that call gave: its return value, or the message its proxy would
+/// have panicked with. The calls are all made, so a call that hangs after one that failed
+/// still uses up the property's time budget.
+pub fn call_each<A: Serialize + Debug, R: DeserializeOwned>(
+    address: usize,
+    args: &[A],
+) -> Option<Vec<Result<R, String>>> {
+    let (field, name) = {
+        let proxies = PROXIES.lock().unwrap_or_else(|e| e.into_inner());
+        proxies
+            .iter()
+            .find(|&&(a, ..)| a == address)
+            .map(|&(_, f, n)| (f, n))?
+    };
+    let answers = {
+        let mut guard = state();
+        match guard.as_mut() {
+            None => vec![
+                Err("the judge was not configured to reach the learner's code".to_string());
+                args.len()
+            ],
+            Some(s) => s.call_each(field, name, args),
+        }
+    };
+    Some(
+        answers
+            .into_iter()
+            .map(|answer| {
+                answer.and_then(|bytes| {
+                    decode(&bytes)
+                        .map_err(|e| format!("the learner process returned a value that {e}"))
+                })
+            })
+            .collect(),
+    )
+}
+
 impl State {
     fn call<A: Serialize + Debug>(
         &mut self,
@@ -239,24 +293,91 @@ impl State {
         args: &A,
         callbacks: &[Callback<'_>],
     ) -> Result<Vec<u8>, String> {
+        let body = encode(args)?;
+        self.send(&[(field, body)])?;
+        self.answer(name, args, callbacks)
+    }
+
+    /// Makes the calls of a batch: a page of calls at a time is written, then its answers
+    /// read. After a crash or a timeout the rest is not run and has that error.
+    fn call_each<A: Serialize + Debug>(
+        &mut self,
+        field: u16,
+        name: &str,
+        args: &[A],
+    ) -> Vec<Result<Vec<u8>, String>> {
+        let mut answers = Vec::with_capacity(args.len());
+        let mut next = 0;
+        while next < args.len() {
+            let mut page = Vec::new();
+            let mut bytes = 0;
+            while let Some(arg) = args.get(next + page.len()) {
+                let body = match encode(arg) {
+                    Ok(body) => body,
+                    Err(e) => {
+                        answers.resize(args.len(), Err(e));
+                        return answers;
+                    }
+                };
+                bytes += body.len() + 7;
+                if !page.is_empty() && bytes > PIPELINE_BYTES {
+                    break;
+                }
+                page.push((field, body));
+            }
+            if let Err(e) = self.send(&page) {
+                answers.resize(args.len(), Err(e));
+                return answers;
+            }
+            for arg in &args[next..next + page.len()] {
+                answers.push(self.answer(name, arg, &[]));
+                if self.running.is_none() {
+                    // Crashed or timed out: the calls after it were never answered.
+                    let not_run = "not run: the learner process ended at an earlier call";
+                    answers.resize(args.len(), Err(not_run.into()));
+                    return answers;
+                }
+            }
+            next += page.len();
+        }
+        answers
+    }
+
+    /// Writes calls (field, encoded arguments), starting the learner process if needed.
+    fn send(&mut self, calls: &[(u16, Vec<u8>)]) -> Result<(), String> {
         if let Some(call) = &self.timed_out {
             return Err(format!(
                 "not run: `{call}` already used up this property's time budget"
             ));
         }
-        let body = encode(args)?;
-        let deadline = self
-            .deadline
-            .unwrap_or_else(|| Instant::now() + self.config.budget);
         if self.running.is_none() {
             self.running = Some(self.start()?);
         }
         let running = self.running.as_mut().expect("started");
-        if write_frame(&mut running.input, CALL, &[&field.to_le_bytes(), &body]).is_err() {
-            return Err(self.died());
-        }
+        let written = calls
+            .iter()
+            .try_for_each(|(field, body)| {
+                put_frame(&mut running.input, CALL, &[&field.to_le_bytes(), body])
+            })
+            .and_then(|()| running.input.flush());
+        written.map_err(|_| self.died())
+    }
+
+    /// Reads the answer to the oldest call not yet answered (`name(args)`), answering its
+    /// callbacks and reference calls meanwhile.
+    fn answer<A: Debug>(
+        &mut self,
+        name: &str,
+        args: &A,
+        callbacks: &[Callback<'_>],
+    ) -> Result<Vec<u8>, String> {
+        let deadline = self
+            .deadline
+            .unwrap_or_else(|| Instant::now() + self.config.budget);
         loop {
-            let running = self.running.as_mut().expect("started");
+            let Some(running) = self.running.as_mut() else {
+                return Err(self.died());
+            };
             running.output.get_mut().deadline = deadline;
             let frame = read_frame(&mut running.output);
             let (tag, payload) = match frame {

@@ -7,6 +7,7 @@
 //! learner's code reads or prints never touches the protocol (the judge shows what it
 //! printed, bounded, as output).
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufReader, BufWriter};
 use std::os::fd::FromRawFd;
@@ -28,6 +29,18 @@ pub type Handler = fn(field: u16, args: &[u8]) -> Result<Vec<u8>, String>;
 struct Channel {
     input: BufReader<File>,
     output: BufWriter<File>,
+    /// Frames of a batch read while waiting for a callback's answer, served next.
+    pending: VecDeque<(u8, Vec<u8>)>,
+}
+
+impl Channel {
+    /// The next frame from the judge: a pending one first.
+    fn next(&mut self) -> std::io::Result<(u8, Vec<u8>)> {
+        match self.pending.pop_front() {
+            Some(frame) => Ok(frame),
+            None => read_frame(&mut self.input),
+        }
+    }
 }
 
 static CHANNEL: Mutex<Option<Channel>> = Mutex::new(None);
@@ -48,7 +61,7 @@ pub fn serve(lookup: fn(&str) -> Option<Handler>) -> ! {
             let Some(channel) = guard.as_mut() else {
                 std::process::exit(0)
             };
-            read_frame(&mut channel.input)
+            channel.next()
         };
         let Ok((tag, payload)) = frame else {
             std::process::exit(0)
@@ -124,8 +137,13 @@ fn round_trip<A: Serialize, R: DeserializeOwned>(tag: u8, head: &[u8], args: &A)
     if write_frame(&mut channel.output, tag, &[head, &body]).is_err() {
         std::process::exit(0);
     }
-    let Ok((reply, payload)) = read_frame(&mut channel.input) else {
-        std::process::exit(0)
+    // The rest of a batch may come first: it is served after this call.
+    let (reply, payload) = loop {
+        match read_frame(&mut channel.input) {
+            Ok(frame @ (CALL | FLUSH, _)) => channel.pending.push_back(frame),
+            Ok(frame) => break frame,
+            Err(_) => std::process::exit(0),
+        }
     };
     drop(guard);
     match reply {
@@ -160,6 +178,7 @@ fn take_protocol_descriptors() {
     *CHANNEL.lock().unwrap_or_else(|e| e.into_inner()) = Some(Channel {
         input: BufReader::new(input),
         output: BufWriter::new(output),
+        pending: VecDeque::new(),
     });
 }
 

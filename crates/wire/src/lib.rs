@@ -17,6 +17,8 @@
 //!            ◄─ Reference{item, args} ─ (allowed reference items) ─  facade fn (e.g. svd)
 //!            ── CallbackReturn{value} | CallbackError{message} ─►
 //!            ◄─ Return{value} | Panic{message} ──────────────────
+//!   a batch ([`judge::call_each`]): a page of `Call`s written at once, answered in order
+//!   (each answer written as soon as it is known, so a crash is blamed on its own call)
 //!   end of a property:
 //!            ── Flush ────────────────────────────────────────────►  flush prints, write a marker
 //!            ◄─ Return{} ─────────────────────────────────────────
@@ -115,6 +117,12 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
 }
 
 fn write_frame(out: &mut impl Write, tag: u8, parts: &[&[u8]]) -> io::Result<()> {
+    put_frame(out, tag, parts)?;
+    out.flush()
+}
+
+/// [`write_frame`] without the flush: frames put one after the other leave in one write.
+fn put_frame(out: &mut impl Write, tag: u8, parts: &[&[u8]]) -> io::Result<()> {
     let len: usize = parts.iter().map(|p| p.len()).sum();
     let len = u32::try_from(len).map_err(|_| io::Error::other("frame too large"))?;
     let mut header = [0u8; 5];
@@ -124,8 +132,14 @@ fn write_frame(out: &mut impl Write, tag: u8, parts: &[&[u8]]) -> io::Result<()>
     for p in parts {
         out.write_all(p)?;
     }
-    out.flush()
+    Ok(())
 }
+
+/// The most bytes of calls the judge puts in the pipe at once before reading answers: one
+/// page, the least a pipe holds (Linux shrinks new pipes to one page for a user over the
+/// soft limit), so that writing them never waits for the learner process, which may be
+/// waiting for the judge to read its answers.
+const PIPELINE_BYTES: usize = 4096;
 
 fn read_frame(input: &mut impl Read) -> io::Result<(u8, Vec<u8>)> {
     let mut header = [0u8; 5];
