@@ -37,8 +37,14 @@ macro_rules! catalogue {
 
 catalogue! {
     fn(&[f64]) -> f64 => [quadratic_1, quadratic_2, sin_chain, log_sum_exp, rosenbrock];
-    fn(&[f64]) -> Vec<f64> => [descent_gradient_1, descent_gradient_2, anscombe_mse_gradient];
-    fn(f64) -> f64 => [];
+    fn(&[f64]) -> Vec<f64> => [
+        descent_gradient_1, descent_gradient_2, anscombe_mse_gradient,
+        anscombe_half_mse_gradient, valley_gradient, scaled_gradient,
+    ];
+    fn(f64) -> f64 => [
+        sine, exponential, standard_normal_pdf, lorentzian,
+        uniform_cdf, logistic_cdf, exponential_cdf,
+    ];
     fn(&[f64]) -> DMatrix<f64> => [];
     fn(&[f64]) -> Result<Vec<f64>, mathlings_types::CalculusError> => [];
 }
@@ -163,6 +169,64 @@ pub fn anscombe_mse_gradient(theta: &[f64]) -> Vec<f64> {
         g[1] -= 2.0 * r * xi / n;
     }
     g
+}
+
+/// ∇(MSE/2)(w) = (1/n) Σ (w₀ + w₁xᵢ − yᵢ)·(1, xᵢ) on Anscombe's first set.
+pub fn anscombe_half_mse_gradient(w: &[f64]) -> Vec<f64> {
+    let (xs, ys) = anscombe_1();
+    let n = xs.len() as f64;
+    let mut g = vec![0.0, 0.0];
+    for (x, y) in xs.iter().zip(ys) {
+        let r = w[0] + w[1] * x - y;
+        g[0] += r / n;
+        g[1] += r * x / n;
+    }
+    g
+}
+
+/// ∇ of the valley ½(x² + 100y²) (condition number 100).
+pub fn valley_gradient(x: &[f64]) -> Vec<f64> {
+    vec![x[0], 100.0 * x[1]]
+}
+
+/// ∇ of the badly scaled bowl x² + 1000y².
+pub fn scaled_gradient(x: &[f64]) -> Vec<f64> {
+    vec![2.0 * x[0], 2000.0 * x[1]]
+}
+
+/// sin x.
+pub fn sine(x: f64) -> f64 {
+    x.sin()
+}
+
+/// eˣ.
+pub fn exponential(x: f64) -> f64 {
+    x.exp()
+}
+
+/// φ(x) = e^(−x²/2)/√(2π), the standard normal density.
+pub fn standard_normal_pdf(x: f64) -> f64 {
+    (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt()
+}
+
+/// 1/(1 + x²), the Lorentzian (Cauchy's density times π).
+pub fn lorentzian(x: f64) -> f64 {
+    1.0 / (1.0 + x * x)
+}
+
+/// The cdf of Uniform(0, 1): x clamped to [0, 1].
+pub fn uniform_cdf(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
+/// The cdf of the standard logistic distribution, 1/(1 + e⁻ˣ).
+pub fn logistic_cdf(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The cdf of Exponential(1): 1 − e⁻ˣ for x > 0 (computed as −expm1(−x)), else 0.
+pub fn exponential_cdf(x: f64) -> f64 {
+    if x <= 0.0 { 0.0 } else { -(-x).exp_m1() }
 }
 
 #[cfg(test)]
