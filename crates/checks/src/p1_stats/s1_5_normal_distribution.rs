@@ -4,7 +4,7 @@ use std::f64::consts::{PI, SQRT_2};
 
 use mathlings_stats::StatsError;
 
-use super::tables;
+use super::{common, tables};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_5_normal_distribution::Impl;
@@ -30,10 +30,7 @@ fn call(name: &str, (x, mu, sigma): (f64, f64, f64)) -> String {
 
 /// x values for erf: anywhere in [−6, 6], often round numbers.
 fn erf_input() -> impl Strategy<Value = f64> + Clone {
-    prop_oneof![
-        3 => -6.0..6.0f64,
-        1 => (-12i32..=12).prop_map(|i| f64::from(i) / 2.0),
-    ]
+    prop_oneof![3 => -6.0..6.0f64, 1 => (-12i32..=12).prop_map(|i| f64::from(i) / 2.0)]
 }
 
 /// (x, μ, σ) with x within 8 standard deviations of μ.
@@ -60,9 +57,7 @@ fn agrees(ctx: &Ctx, name: &str, got: Density, want: Density, tol: Tol) -> Verdi
     ctx.forall(
         point(),
         |p| call(name, *p),
-        |&(x, mu, sigma)| {
-            expect::close(&got(x, mu, sigma), want(x, mu, sigma).expect("reference"), tol)
-        },
+        |&(x, mu, s)| expect::close(&got(x, mu, s), want(x, mu, s).expect("reference"), tol),
     )
 }
 
@@ -113,13 +108,7 @@ pub fn spec() -> Spec<Impl> {
                         mirror(),
                         |&(mu, d, s)| format!("{} and {}", pdf(mu + d, mu, s), pdf(mu - d, mu, s)),
                         |&(mu, d, s)| {
-                            let above = (imp.normal_pdf)(mu + d, mu, s);
-                            let Ok(a) = above else {
-                                return expect::fail(
-                                    show::float_result(&above),
-                                    "Ok(a density ≥ 0)",
-                                );
-                            };
+                            let a = expect::ok((imp.normal_pdf)(mu + d, mu, s), "a density ≥ 0")?;
                             if a < 0.0 {
                                 return expect::fail(show::float(a), "a density ≥ 0");
                             }
@@ -133,12 +122,8 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         mirror(),
                         |&(mu, d, s)| {
-                            format!(
-                                "{}, {} and {}",
-                                call("normal_cdf", (mu, mu, s)),
-                                call("normal_cdf", (mu + d, mu, s)),
-                                call("normal_cdf", (mu - d, mu, s))
-                            )
+                            let cdf = |x| call("normal_cdf", (x, mu, s));
+                            format!("{}, {} and {}", cdf(mu), cdf(mu + d), cdf(mu - d))
                         },
                         |&(mu, d, s)| {
                             expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
@@ -152,9 +137,8 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rejects_bad_input", 1)
                 .description("σ ≤ 0 (or NaN/∞) gives StatsError::InvalidParameter, a NaN/±∞ x or μ gives StatsError::NonFinite; never a panic")
                 .check(|imp, ctx| {
-                    for (name, f) in
-                        [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)]
-                    {
+                    let both = [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)];
+                    for (name, f) in both {
                         rejects!(ctx, |x, mu, sigma| call(name, (x, mu, sigma)) => f(x, mu, sigma);
                             (0.5, 0.0, 0.0) => StatsError::InvalidParameter { name: "sigma", .. },
                             (0.5, 0.0, -1.0) => StatsError::InvalidParameter { name: "sigma", .. },
@@ -172,9 +156,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
                     ctx.once(call, || {
-                        let fmt = |r: Result<f64, StatsError>| {
-                            r.map_or_else(|e| format!("{e:?}"), |v| format!("{v:.4}"))
-                        };
+                        let fmt = |r: Result<f64, StatsError>| show::ok_or_debug(&r, |v| format!("{v:.4}"));
                         let mut text = String::new();
                         for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576] {
                             text += &format!(
@@ -242,10 +224,7 @@ pub fn spec() -> Spec<Impl> {
             let exact = |got: f64, want: f64| {
                 if (got - want).abs() < 1e-6 { "accurate" } else { "inaccurate" }.to_string()
             };
-            let shown = |r: Result<f64, StatsError>| match r {
-                Ok(v) => show::rounded(v, 5),
-                Err(e) => show::error_kind(&e),
-            };
+            let shown = |r| common::rounded_or_kind(&r, 5);
             vec![
                 show::rounded((imp.erf)(0.5), 5),
                 exact((imp.erf)(2.5), mathlings_stats::erf(2.5)),
@@ -269,9 +248,7 @@ const RIGHT: Impl = Impl {
 
 fn truncated_erf(x: f64) -> f64 {
     // Six terms of the Maclaurin series.
-    let mut sum = 0.0;
-    let mut power = x;
-    let mut factorial = 1.0;
+    let (mut sum, mut power, mut factorial) = (0.0, x, 1.0);
     for n in 0..6 {
         if n > 0 {
             factorial *= f64::from(n);
