@@ -33,29 +33,15 @@ struct Truth {
     cdf: Box<dyn Fn(f64) -> f64>,
 }
 
-fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len() as f64;
-    let mean = xs.iter().sum::<f64>() / n;
-    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    (mean, variance)
-}
-
 /// Checks a sample's size, mean, variance and KS distance against `truth`.
 fn looks_like(got: &Sample, truth: &Truth) -> Verdict {
-    let xs = match got {
-        Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => xs,
-        Ok(xs) => {
-            let shown = format!(
-                "{} values, {} of them finite",
-                xs.len(),
-                xs.iter().filter(|x| x.is_finite()).count()
-            );
-            return expect::fail(shown, format!("{N} finite values"));
-        }
-        Err(e) => return expect::fail(format!("Err({e:?})"), format!("Ok({N} values)")),
-    };
-    let (mean, variance) = mean_and_variance(xs);
+    let xs = expect::ok(got.as_ref(), &format!("{N} values"))?;
+    let finite = xs.iter().filter(|x| x.is_finite()).count();
+    let shown = format!("{} values, {finite} of them finite", xs.len());
+    expect::that(xs.len() == N && finite == N, shown, format!("{N} finite values"))?;
     let n = N as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
     let mean_band = Z * (truth.variance / n).sqrt();
     let variance_band = Z * ((truth.fourth - truth.variance.powi(2)) / n).sqrt();
     for (what, got, want, band) in [
@@ -120,12 +106,26 @@ fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
 /// What a sampler returns.
 type Sample = Result<Vec<f64>, StatsError>;
 
-/// One sampler with its parameters fixed, as a function of n and the seed.
-type Sampler = fn(&Impl, usize, u64) -> Sample;
-
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// `TRIALS` checks `check(parameters, seed)`, shown as `call(parameters, seed)`, with the
+/// parameters `draw(rng, trial)` and then the seed drawn from the property's generator.
+fn trials<P: Copy>(
+    ctx: &Ctx,
+    draw: impl Fn(&mut ChaCha8Rng, usize) -> P,
+    call: impl Fn(P, u64) -> String,
+    check: impl Fn(P, u64) -> Verdict,
+) -> Verdict {
+    let mut rng = ctx.rng();
+    for trial in 0..TRIALS {
+        let parameters = draw(&mut rng, trial);
+        let seed: u64 = rng.random_range(0..1_000_000);
+        ctx.once(&call(parameters, seed), || check(parameters, seed))?;
+    }
+    Ok(())
 }
 
 /// The checks.
@@ -136,23 +136,19 @@ pub fn spec() -> Spec<Impl> {
             Property::named("reproducible_from_seed", 2)
                 .description("each sampler returns exactly n values, the same values for the same seed, and different values for another seed")
                 .check(|imp, ctx| {
-                    let samplers: [(&str, Sampler); 3] = [
-                        ("sample_uniform(-1.0, 2.0", |imp, n, s| {
-                            (imp.sample_uniform)(-1.0, 2.0, n, s)
-                        }),
-                        ("sample_normal(1.0, 2.0", |imp, n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
-                        ("sample_exponential(0.5", |imp, n, s| (imp.sample_exponential)(0.5, n, s)),
+                    let samplers: [(&str, &dyn Fn(usize, u64) -> Sample); 3] = [
+                        ("sample_uniform(-1.0, 2.0", &|n, s| (imp.sample_uniform)(-1.0, 2.0, n, s)),
+                        ("sample_normal(1.0, 2.0", &|n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
+                        ("sample_exponential(0.5", &|n, s| (imp.sample_exponential)(0.5, n, s)),
                     ];
                     let mut rng = ctx.rng();
                     for n in 0..=9usize {
                         let seed: u64 = rng.random_range(0..1000);
                         for (name, sampler) in samplers {
-                            let f = |s| sampler(imp, n, s);
+                            let f = |s| sampler(n, s);
                             ctx.once(&format!("{name}, {n}, {seed})"), || {
                                 let first = f(seed);
-                                let Ok(xs) = &first else {
-                                    return expect::fail(show::result(&first), format!("Ok({n} values)"));
-                                };
+                                let xs = expect::ok(first.as_ref(), &format!("{n} values"))?;
                                 expect::that(xs.len() == n, format!("{} values", xs.len()), format!("{n} values"))?;
                                 let again = f(seed);
                                 expect::that(
@@ -177,63 +173,40 @@ pub fn spec() -> Spec<Impl> {
             Property::named("uniform_distribution", 2)
                 .description("sample_uniform(a, b, 2000, seed) stays in [a, b] and has the mean (a + b)/2, variance (b − a)²/12 and cdf of U(a, b) (within 5.5 standard errors; KS ≤ 0.065)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    for _ in 0..TRIALS {
+                    let draw = |rng: &mut ChaCha8Rng, _| {
                         let a = nice(rng.random_range(-10.0..10.0));
-                        let b = a + nice(rng.random_range(0.5..20.0));
-                        let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&two("sample_uniform", a, b, N, seed), || {
-                            let got = (imp.sample_uniform)(a, b, N, seed);
-                            if let Ok(xs) = &got
-                                && let Some(x) = xs.iter().find(|x| !(a..=b).contains(*x))
-                            {
-                                return expect::fail(
-                                    format!("a value {}", show::float(*x)),
-                                    format!("values in [{a}, {b}]"),
-                                );
-                            }
-                            looks_like(&got, &uniform_truth(a, b))
-                        })?;
-                    }
-                    Ok(())
+                        (a, a + nice(rng.random_range(0.5..20.0)))
+                    };
+                    trials(ctx, draw, |(a, b), seed| two("sample_uniform", a, b, N, seed), |(a, b), seed| {
+                        let got = (imp.sample_uniform)(a, b, N, seed);
+                        if let Ok(xs) = &got
+                            && let Some(x) = xs.iter().find(|x| !(a..=b).contains(*x))
+                        {
+                            return expect::fail(format!("a value {}", show::float(*x)), format!("values in [{a}, {b}]"));
+                        }
+                        looks_like(&got, &uniform_truth(a, b))
+                    })
                 }),
             Property::named("normal_distribution", 3)
                 .description("sample_normal(μ, σ, 2000, seed) has mean μ, variance σ² and the normal cdf (within 5.5 standard errors; KS ≤ 0.065)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    for _ in 0..TRIALS {
-                        let mu = nice(rng.random_range(-10.0..10.0));
-                        let sigma = nice(rng.random_range(0.1..10.0));
-                        let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&two("sample_normal", mu, sigma, N, seed), || {
-                            looks_like(
-                                &(imp.sample_normal)(mu, sigma, N, seed),
-                                &normal_truth(mu, sigma),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let draw = |rng: &mut ChaCha8Rng, _| {
+                        (nice(rng.random_range(-10.0..10.0)), nice(rng.random_range(0.1..10.0)))
+                    };
+                    trials(ctx, draw, |(mu, sigma), seed| two("sample_normal", mu, sigma, N, seed), |(mu, s), seed| {
+                        looks_like(&(imp.sample_normal)(mu, s, N, seed), &normal_truth(mu, s))
+                    })
                 }),
             Property::named("exponential_distribution", 2)
                 .description("sample_exponential(λ, 2000, seed) has mean 1/λ, variance 1/λ² and the cdf 1 − e^(−λx) (within 5.5 standard errors; KS ≤ 0.065)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    for i in 0..TRIALS {
-                        // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
-                        let lambda = if i % 2 == 0 {
-                            nice(rng.random_range(0.1..0.5))
-                        } else {
-                            nice(rng.random_range(2.0..10.0))
-                        };
-                        let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&exp_call(lambda, N, seed), || {
-                            looks_like(
-                                &(imp.sample_exponential)(lambda, N, seed),
-                                &exponential_truth(lambda),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
+                    let draw = |rng: &mut ChaCha8Rng, i: usize| {
+                        nice(if i % 2 == 0 { rng.random_range(0.1..0.5) } else { rng.random_range(2.0..10.0) })
+                    };
+                    trials(ctx, draw, |lambda, seed| exp_call(lambda, N, seed), |lambda, seed| {
+                        looks_like(&(imp.sample_exponential)(lambda, N, seed), &exponential_truth(lambda))
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("a ≥ b, σ ≤ 0, λ ≤ 0 or NaN/±∞ parameters give the typed error, never a panic")
@@ -270,8 +243,7 @@ pub fn spec() -> Spec<Impl> {
                     λ is a rate (events per unit time); inverting F(x) = 1 − e^(−λx) gives x = −ln(1 − u)/λ.")
                 .implementation(Impl {
                     sample_exponential: |lambda, n, seed| {
-                        let xs = exponential_ok(lambda, n, seed)?;
-                        Ok(xs.into_iter().map(|x| x * lambda * lambda).collect())
+                        exponential_ok(lambda, n, seed).map(|xs| xs.iter().map(|x| x * lambda * lambda).collect())
                     },
                     ..RIGHT
                 }),
@@ -292,10 +264,7 @@ pub fn spec() -> Spec<Impl> {
                 && (imp.sample_exponential)(2.0, 5, 3) == (imp.sample_exponential)(2.0, 5, 3);
             let normal = match (imp.sample_normal)(0.0, 1.0, N, 11) {
                 Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => {
-                    let ks = mathlings_stats::ks_statistic(&xs, |x| {
-                        mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf")
-                    })
-                    .expect("KS");
+                    let ks = mathlings_stats::ks_statistic(&xs, &normal_truth(0.0, 1.0).cdf).expect("KS");
                     if ks <= ks_bound() { "normal" } else { "not normal" }.to_string()
                 }
                 Ok(_) => "wrong length or non-finite".into(),
