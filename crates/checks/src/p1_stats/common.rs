@@ -70,3 +70,8 @@ pub fn anscombe_lines(ctx: &Ctx, call: &str, line: impl Fn(&[f64], &[f64]) -> St
         ctx.snapshot("anscombe", call, &text)
     })
 }
+
+/// a·xᵢ + b for every xᵢ (integer a and b, as generated).
+pub fn affine(x: &[f64], a: i32, b: i32) -> Vec<f64> {
+    x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
+}

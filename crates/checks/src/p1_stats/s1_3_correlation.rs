@@ -3,7 +3,7 @@
 use mathlings_stats::StatsError;
 use proptest::collection::vec;
 
-use super::common;
+use super::common::{self, affine};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
@@ -97,8 +97,8 @@ pub fn spec() -> Spec<Impl> {
                         (-10i32..=10).prop_filter("a ≠ 0", |a| *a != 0),
                         -20i32..=20,
                     );
-                    ctx.forall(input, |(x, a, b)| corr_call(x, &line(x, *a, *b)), |(x, a, b)| {
-                        let got = (imp.pearson_correlation)(x, &line(x, *a, *b));
+                    ctx.forall(input, |(x, a, b)| corr_call(x, &affine(x, *a, *b)), |(x, a, b)| {
+                        let got = (imp.pearson_correlation)(x, &affine(x, *a, *b));
                         expect::close(&got, f64::from(a.signum()), SIGN_TOL)
                     })
                 }),
@@ -205,25 +205,18 @@ pub fn spec() -> Spec<Impl> {
             let (sx, sy) = (shift(&x0), shift(&y0));
             // Exact: Sxy = 39, so cov = 13; r from the reference on the unshifted data.
             // Any other answer (even an error) on this valid, well-spread data is "inaccurate".
-            let category = |r: Result<f64, StatsError>, want: f64| match r {
-                Ok(v) if (v - want).abs() < 1e-6 => "exact".to_string(),
-                _ => "inaccurate".to_string(),
+            let category = |r: Result<f64, StatsError>, want: f64| {
+                if matches!(r, Ok(v) if (v - want).abs() < 1e-6) { "exact" } else { "inaccurate" }.to_string()
             };
+            let r0 = mathlings_stats::pearson_correlation(&x0, &y0).expect("reference");
             vec![
                 common::rounded_or_kind(&(imp.covariance)(&x, &y), 6),
                 common::rounded_or_kind(&(imp.pearson_correlation)(&x, &y), 6),
                 category((imp.covariance)(&sx, &sy), 13.0),
-                category(
-                    (imp.pearson_correlation)(&sx, &sy),
-                    mathlings_stats::pearson_correlation(&x0, &y0).expect("reference"),
-                ),
+                category((imp.pearson_correlation)(&sx, &sy), r0),
             ]
         },
     }
-}
-
-fn line(x: &[f64], a: i32, b: i32) -> Vec<f64> {
-    x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
 }
 
 /// n, after the reference's validation.

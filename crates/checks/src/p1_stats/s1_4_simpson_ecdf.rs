@@ -145,54 +145,39 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&what, || {
                         let want = mathlings_stats::normal_cdf(1.96, 0.0, 1.0).expect("cdf")
                             - mathlings_stats::normal_cdf(-1.96, 0.0, 1.0).expect("cdf");
-                        expect::close(
-                            &(imp.simpson)(standard_normal_pdf, -1.96, 1.96, 100),
-                            want,
-                            NORMAL_AREA,
-                        )
+                        let got = (imp.simpson)(standard_normal_pdf, -1.96, 1.96, 100);
+                        expect::close(&got, want, NORMAL_AREA)
                     })
                 }),
             Property::named("ecdf_matches_reference", 2)
                 .description("empirical_cdf(sample, x) equals the reference's fraction of values ≤ x, ties included")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        sample_and_point(),
-                        |(s, x)| ecdf_call(s, *x),
-                        |(s, x)| {
-                            let want = mathlings_stats::empirical_cdf(s, *x).expect("reference");
-                            expect::close(&(imp.empirical_cdf)(s, *x), want, FRACTION)
-                        },
-                    )
+                    ctx.forall(sample_and_point(), |(s, x)| ecdf_call(s, *x), |(s, x)| {
+                        let want = mathlings_stats::empirical_cdf(s, *x).expect("reference");
+                        expect::close(&(imp.empirical_cdf)(s, *x), want, FRACTION)
+                    })
                 }),
             Property::named("ecdf_steps_from_0_to_1", 1)
                 .description("the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n")
                 .check(|imp, ctx| {
                     let sample = proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30);
-                    let what = |s: &Vec<f64>| {
-                        format!(
-                            "empirical_cdf({}, x) for x from −6 to 6 in steps of 0.5",
-                            show::floats(s)
-                        )
-                    };
+                    let what = |s: &Vec<f64>| format!("empirical_cdf({}, x) for x from −6 to 6 in steps of 0.5", show::floats(s));
                     ctx.forall(sample, what, |s| {
                         let (n, f) = (s.len() as f64, show::float);
                         let mut previous = 0.0;
                         for k in -12..=12 {
                             let x = f64::from(k) / 2.0;
                             let got = (imp.empirical_cdf)(s, x);
-                            let Ok(v) = got else {
-                                let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
-                                return expect::fail(shown, "Ok(…)");
-                            };
+                            let v = got.map_err(|e| expect::failure(format!("at x = {}: Err({e:?})", f(x)), "Ok(…)"))?;
                             let below_all = x < -5.0 && v.abs() > FRACTION.abs;
                             let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
                             let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
-                            if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
-                                return expect::fail(
-                                    format!("at x = {}: {} (after {} at the previous x)", f(x), f(v), f(previous)),
-                                    "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
-                                );
-                            }
+                            let wrong = below_all || above_all || not_fraction || v < previous - FRACTION.abs;
+                            expect::that(
+                                !wrong,
+                                format!("at x = {}: {} (after {} at the previous x)", f(x), f(v), f(previous)),
+                                "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
+                            )?;
                             previous = v;
                         }
                         Ok(())
