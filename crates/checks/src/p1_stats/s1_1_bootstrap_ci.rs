@@ -247,7 +247,7 @@ pub fn spec() -> Spec<Impl> {
                     n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
                     a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.")
                 .implementation(Impl {
-                    bootstrap_mean_ci: |d, b, level, seed| bootstrap(d, b, level, seed, |n| n / 2, true),
+                    bootstrap_mean_ci: |d, b, level, seed| bootstrap(d, b, level, seed, (|n| n / 2, true)),
                     ..RIGHT
                 }),
             Misconception::named("means_not_sorted")
@@ -255,7 +255,7 @@ pub fn spec() -> Spec<Impl> {
                     positions in the list of means without sorting it first, so you get two arbitrary means. \
                     Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.")
                 .implementation(Impl {
-                    bootstrap_mean_ci: |d, b, level, seed| bootstrap(d, b, level, seed, |n| n, false),
+                    bootstrap_mean_ci: |d, b, level, seed| bootstrap(d, b, level, seed, (|n| n, false)),
                     ..RIGHT
                 }),
         ],
@@ -310,24 +310,24 @@ const RIGHT: Impl = Impl {
     standard_error_of_mean: |xs| {
         centred_squares(xs).map(|(s, n)| (s / (n - 1.0)).sqrt() / n.sqrt())
     },
-    bootstrap_mean_ci: |data, b, level, seed| bootstrap(data, b, level, seed, |n| n, true),
+    bootstrap_mean_ci: |data, b, level, seed| bootstrap(data, b, level, seed, (|n| n, true)),
 };
 
-/// A percentile bootstrap with resamples of `size(n)` values, optionally without sorting.
-fn bootstrap(
-    data: &[f64],
-    resamples: usize,
-    level: f64,
-    seed: u64,
-    size: fn(usize) -> usize,
-    sort: bool,
-) -> Result<(f64, f64), StatsError> {
+/// What the learner slipped on: the size of each resample as a function of n, and whether
+/// the resample means are sorted before the percentiles are read.
+type Slips = (fn(usize) -> usize, bool);
+
+/// An interval (lower, upper), or the reference's error.
+type Interval = Result<(f64, f64), StatsError>;
+
+/// A percentile bootstrap with these [`Slips`] (`(|n| n, true)`: none).
+fn bootstrap(data: &[f64], b: usize, level: f64, seed: u64, (size, sort): Slips) -> Interval {
     // The reference's validation, with at most one resample.
-    mathlings_stats::bootstrap_mean_ci(data, resamples.min(1), level, seed)?;
+    mathlings_stats::bootstrap_mean_ci(data, b.min(1), level, seed)?;
     let n = data.len();
     let m = size(n).max(1);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut means: Vec<f64> = (0..resamples)
+    let mut means: Vec<f64> = (0..b)
         .map(|_| (0..m).map(|_| data[rng.random_range(0..n)]).sum::<f64>() / m as f64)
         .collect();
     if sort {
@@ -336,11 +336,8 @@ fn bootstrap(
     let quantile = |q: f64| {
         let h = (means.len() - 1) as f64 * q;
         let j = h.floor() as usize;
-        if j + 1 >= means.len() {
-            means[means.len() - 1]
-        } else {
-            means[j] + (h - j as f64) * (means[j + 1] - means[j])
-        }
+        let last = means[means.len() - 1];
+        means.get(j + 1).map_or(last, |next| means[j] + (h - j as f64) * (next - means[j]))
     };
     Ok((quantile((1.0 - level) / 2.0), quantile((1.0 + level) / 2.0)))
 }

@@ -49,18 +49,12 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         (distribution(), -5i32..=5, -100i32..=100),
                         |((x, p), a, b)| {
-                            let y: Vec<f64> =
-                                x.iter().map(|v| f64::from(*a) * v + f64::from(*b)).collect();
-                            format!(
-                                "{} vs a·E[X] + b with a = {a}, b = {b}, X = {}",
-                                call(&y, p),
-                                show::floats(x)
-                            )
+                            let y = common::affine(x, *a, *b);
+                            format!("{} vs a·E[X] + b with a = {a}, b = {b}, X = {}", call(&y, p), show::floats(x))
                         },
                         |((x, p), a, b)| {
-                            let (a, b) = (f64::from(*a), f64::from(*b));
                             let base = expect::ok((imp.expected_value)(x, p), "E[X]")?;
-                            let y: Vec<f64> = x.iter().map(|v| a * v + b).collect();
+                            let (y, a, b) = (common::affine(x, *a, *b), f64::from(*a), f64::from(*b));
                             expect::close(&(imp.expected_value)(&y, p), a * base + b, tolerance(&y))
                         },
                     )

@@ -2,7 +2,7 @@
 
 use mathlings_stats::StatsError;
 
-use super::common::{self, sorted};
+use super::common::{self, affine, sorted};
 use super::tables;
 use crate::prelude::*;
 
@@ -212,10 +212,6 @@ pub fn spec() -> Spec<Impl> {
                 .collect()
         },
     }
-}
-
-fn affine(x: &[f64], a: i32, b: i32) -> Vec<f64> {
-    x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
 }
 
 fn with_outlier(x: &[f64]) -> Vec<f64> {

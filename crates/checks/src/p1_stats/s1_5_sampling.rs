@@ -106,6 +106,9 @@ fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
 /// What a sampler returns.
 type Sample = Result<Vec<f64>, StatsError>;
 
+/// One sampler with its parameters fixed, as a function of n and the seed.
+type Sampler<'a> = &'a dyn Fn(usize, u64) -> Sample;
+
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -136,7 +139,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("reproducible_from_seed", 2)
                 .description("each sampler returns exactly n values, the same values for the same seed, and different values for another seed")
                 .check(|imp, ctx| {
-                    let samplers: [(&str, &dyn Fn(usize, u64) -> Sample); 3] = [
+                    let samplers: [(&str, Sampler); 3] = [
                         ("sample_uniform(-1.0, 2.0", &|n, s| (imp.sample_uniform)(-1.0, 2.0, n, s)),
                         ("sample_normal(1.0, 2.0", &|n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
                         ("sample_exponential(0.5", &|n, s| (imp.sample_exponential)(0.5, n, s)),
@@ -202,7 +205,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
                     let draw = |rng: &mut ChaCha8Rng, i: usize| {
-                        nice(if i % 2 == 0 { rng.random_range(0.1..0.5) } else { rng.random_range(2.0..10.0) })
+                        nice(if i.is_multiple_of(2) { rng.random_range(0.1..0.5) } else { rng.random_range(2.0..10.0) })
                     };
                     trials(ctx, draw, |lambda, seed| exp_call(lambda, N, seed), |lambda, seed| {
                         looks_like(&(imp.sample_exponential)(lambda, N, seed), &exponential_truth(lambda))
