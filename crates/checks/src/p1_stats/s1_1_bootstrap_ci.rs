@@ -76,11 +76,12 @@ pub fn spec() -> Spec<Impl> {
                         let m = mathlings_stats::mean(xs).expect("reference mean");
                         let slack = CONTAINS_SLACK * (1.0 + m.abs());
                         let got = (imp.bootstrap_mean_ci)(xs, 200, level(l), *seed);
-                        expect::that(
-                            matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack),
-                            show::outcome(&got),
-                            format!("Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)", show::float(m)),
-                        )
+                        let ok = matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack);
+                        let expected = format!(
+                            "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
+                            show::float(m)
+                        );
+                        expect::that(ok, show::outcome(&got), expected)
                     })
                 }),
             Property::named("width_matches_reference", 3)
@@ -232,14 +233,18 @@ pub fn spec() -> Spec<Impl> {
                     From a sample, estimate σ with the sample standard deviation s = √(Σ(xᵢ − x̄)²/(n − 1)) \
                     (Bessel's correction), then SE = s/√n.")
                 .implementation(Impl {
-                    standard_error_of_mean: |xs| centred_squares(xs).map(|(s, n)| (s / n).sqrt() / n.sqrt()),
+                    standard_error_of_mean: |xs| {
+                        centred_squares(xs).map(|(s, n)| (s / n).sqrt() / n.sqrt())
+                    },
                     ..RIGHT
                 }),
             Misconception::named("se_divides_by_n")
                 .explanation("Your standard error is s/n. The variance of a mean of n independent values is \
                     σ²/n, so its standard deviation is σ/√n: divide s by the square root of n.")
                 .implementation(Impl {
-                    standard_error_of_mean: |xs| centred_squares(xs).map(|(s, n)| (s / (n - 1.0)).sqrt() / n),
+                    standard_error_of_mean: |xs| {
+                        centred_squares(xs).map(|(s, n)| (s / (n - 1.0)).sqrt() / n)
+                    },
                     ..RIGHT
                 }),
             Misconception::named("resample_size_not_n")
@@ -247,7 +252,7 @@ pub fn spec() -> Spec<Impl> {
                     n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
                     a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.")
                 .implementation(Impl {
-                    bootstrap_mean_ci: |d, b, level, seed| bootstrap(d, b, level, seed, (|n| n / 2, true)),
+                    bootstrap_mean_ci: |d, b, l, seed| bootstrap(d, b, l, seed, (|n| n / 2, true)),
                     ..RIGHT
                 }),
             Misconception::named("means_not_sorted")
@@ -255,7 +260,7 @@ pub fn spec() -> Spec<Impl> {
                     positions in the list of means without sorting it first, so you get two arbitrary means. \
                     Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.")
                 .implementation(Impl {
-                    bootstrap_mean_ci: |d, b, level, seed| bootstrap(d, b, level, seed, (|n| n, false)),
+                    bootstrap_mean_ci: |d, b, l, seed| bootstrap(d, b, l, seed, (|n| n, false)),
                     ..RIGHT
                 }),
         ],
@@ -264,7 +269,8 @@ pub fn spec() -> Spec<Impl> {
             // `todo!()`) counts as correct, so that a mistake in one function is recognised
             // while the other is unfinished.
             let right = (5.0f64 / 3.0).sqrt() / 2.0;
-            let se = expect::probe_entry(|| (imp.standard_error_of_mean)(&[1., 2., 3., 4.]), Ok(right));
+            let se = || (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0]);
+            let se = expect::probe_entry(se, Ok(right));
             let se_text = tables::value(&se, 6);
             if !matches!(se, Ok(v) if (v - right).abs() < 1e-9) {
                 return vec![se_text];

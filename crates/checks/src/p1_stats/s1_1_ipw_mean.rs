@@ -63,7 +63,8 @@ pub fn spec() -> Spec<Impl> {
                     let mut rng = ctx.rng();
                     let population: Vec<(f64, f64)> = (0..POPULATION)
                         .map(|i| {
-                            let (centre, pi): (f64, f64) = if i % 2 == 0 { (20.0, 0.1) } else { (80.0, 0.9) };
+                            let (centre, pi): (f64, f64) =
+                                if i % 2 == 0 { (20.0, 0.1) } else { (80.0, 0.9) };
                             (((centre + rng.random_range(-10.0..10.0)) * 100.0).round() / 100.0, pi)
                         })
                         .collect();

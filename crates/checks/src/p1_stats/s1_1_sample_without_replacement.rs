@@ -130,7 +130,7 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&call(8, 8, seed), || {
                             let got = (imp.sample_without_replacement)(8, 8, seed);
                             expect::that(
-                                sorted(got.as_deref().unwrap_or_default()) == (0..8).collect::<Vec<_>>(),
+                                sorted(got.as_deref().unwrap_or_default()) == Vec::from_iter(0..8),
                                 show::result(&got),
                                 "Ok(a permutation of 0..8: every index exactly once)",
                             )
@@ -232,13 +232,18 @@ pub fn spec() -> Spec<Impl> {
                     at step i you swap with a random position in the WHOLE list 0..n. Then positions already \
                     filled can be disturbed and the n^k equally likely swap sequences do not map evenly \
                     onto the subsets. Choose j uniformly in i..n (only the members not chosen yet).")
-                .implementation(Impl { sample_without_replacement: naive_shuffle }),
+                .implementation(Impl {
+                    sample_without_replacement: |n, k, s| partial_shuffle(n, k, s, |_, n| 0..n),
+                }),
             Misconception::named("ignores_seed")
                 .explanation("Your answer gives the same sample whatever the seed, so one subset is \
                     certain and every other impossible: the seed must choose the sample. Seed the \
                     generator from the argument (ChaCha8Rng::seed_from_u64(seed)) — not from a constant, \
                     and not leaving the order 0..n as it is — and draw every random position from it.")
-                .implementation(Impl { sample_without_replacement: constant_seed }),
+                // The partial Fisher–Yates shuffle seeded with a constant: the seed is ignored.
+                .implementation(Impl {
+                    sample_without_replacement: |n, k, _| partial_shuffle(n, k, 42, |i, n| i..n),
+                }),
             Misconception::named("contiguous_block")
                 .explanation("Your samples are always k consecutive indices (a random start, wrapping \
                     around). Every index is included equally often, but most subsets can never occur: a \
@@ -247,7 +252,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { sample_without_replacement: contiguous_block }),
         ],
         probe: |imp| {
-            let draw = |n, k, seed| sorted(&(imp.sample_without_replacement)(n, k, seed).unwrap_or_default());
+            let draw = |n, k, s| sorted(&(imp.sample_without_replacement)(n, k, s).unwrap_or_default());
             let duplicates = (0..20).any(|s| draw(10, 10, s).windows(2).any(|w| w[0] == w[1]));
             let fit = |counts: Result<Vec<usize>, String>, expected, limit| match counts {
                 Ok(c) if chi_square(&c, expected) <= limit => "uniform",
@@ -291,46 +296,35 @@ fn check_k(n: usize, k: usize) -> Result<(), StatsError> {
     mathlings_stats::sample_without_replacement(n, k, &mut ChaCha8Rng::seed_from_u64(0)).map(|_| ())
 }
 
+/// What a sampler returns.
+type Sample = Result<Vec<usize>, StatsError>;
+
+/// The positions a shuffle step may swap with.
+type Positions = std::ops::Range<usize>;
+
 /// k draws from 0..n (none when n = 0, hence k = 0).
-fn with_replacement(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+fn with_replacement(n: usize, k: usize, seed: u64) -> Sample {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     check_k(n, k).map(|()| (0..k).map(|_| rng.random_range(0..n)).collect())
 }
 
-fn naive_shuffle(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
-    partial_shuffle(n, k, seed, |_, n| 0..n)
-}
-
-/// The partial Fisher–Yates shuffle seeded with a constant: the seed argument is ignored.
-fn constant_seed(n: usize, k: usize, _seed: u64) -> Result<Vec<usize>, StatsError> {
-    partial_shuffle(n, k, 42, |i, n| i..n)
-}
-
-/// k steps of a shuffle of 0..n that swaps position i with a position drawn from
-/// `positions(i, n)`; the first k positions.
-fn partial_shuffle(
-    n: usize,
-    k: usize,
-    seed: u64,
-    positions: fn(usize, usize) -> std::ops::Range<usize>,
-) -> Result<Vec<usize>, StatsError> {
+/// k steps of a shuffle of 0..n that swaps position i with a position drawn `from(i, n)`;
+/// the first k positions.
+fn partial_shuffle(n: usize, k: usize, seed: u64, from: fn(usize, usize) -> Positions) -> Sample {
     check_k(n, k)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut items: Vec<usize> = (0..n).collect();
     for i in 0..k {
-        let j = rng.random_range(positions(i, n));
+        let j = rng.random_range(from(i, n));
         items.swap(i, j);
     }
     items.truncate(k);
     Ok(items)
 }
 
-fn contiguous_block(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+/// k consecutive indices from a random start, wrapping around (none when n = 0, hence k = 0).
+fn contiguous_block(n: usize, k: usize, seed: u64) -> Sample {
     check_k(n, k)?;
-    if n == 0 {
-        return Ok(Vec::new());
-    }
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let start = rng.random_range(0..n);
+    let start = if n == 0 { 0 } else { ChaCha8Rng::seed_from_u64(seed).random_range(0..n) };
     Ok((0..k).map(|i| (start + i) % n).collect())
 }

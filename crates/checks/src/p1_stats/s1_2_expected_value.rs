@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use mathlings_stats::StatsError;
 
-use super::{common, tables};
+use super::common::{self, affine};
+use super::tables;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_2_expected_value::Impl;
@@ -49,12 +50,12 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         (distribution(), -5i32..=5, -100i32..=100),
                         |((x, p), a, b)| {
-                            let y = common::affine(x, *a, *b);
+                            let y = affine(x, *a, *b);
                             format!("{} vs a·E[X] + b with a = {a}, b = {b}, X = {}", call(&y, p), show::floats(x))
                         },
                         |((x, p), a, b)| {
                             let base = expect::ok((imp.expected_value)(x, p), "E[X]")?;
-                            let (y, a, b) = (common::affine(x, *a, *b), f64::from(*a), f64::from(*b));
+                            let (y, a, b) = (affine(x, *a, *b), f64::from(*a), f64::from(*b));
                             expect::close(&(imp.expected_value)(&y, p), a * base + b, tolerance(&y))
                         },
                     )
@@ -107,7 +108,8 @@ pub fn spec() -> Spec<Impl> {
                             *counts.entry(v.to_bits()).or_default() += 1;
                         }
                         let values: Vec<f64> = counts.keys().map(|b| f64::from_bits(*b)).collect();
-                        let probabilities: Vec<f64> = counts.values().map(|c| f64::from(*c) / 150.0).collect();
+                        let probabilities: Vec<f64> =
+                            counts.values().map(|c| f64::from(*c) / 150.0).collect();
                         let e = tables::value(&(imp.expected_value)(&values, &probabilities), 10);
                         format!("E[{name}] = {e} ({} distinct values)\n", values.len())
                     })

@@ -160,7 +160,8 @@ pub fn spec() -> Spec<Impl> {
                     let call = "mean(&column) and median(&column) for each column of iris.features";
                     common::iris_lines(ctx, call, |name, column| {
                         let (mean, median) = ((imp.mean)(column), (imp.median)(column));
-                        format!("{name}: mean = {}, median = {}\n", tables::value(&mean, 10), tables::value(&median, 10))
+                        let (mean, median) = (tables::value(&mean, 10), tables::value(&median, 10));
+                        format!("{name}: mean = {mean}, median = {median}\n")
                     })
                 }),
         ],

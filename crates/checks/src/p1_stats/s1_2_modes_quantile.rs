@@ -147,7 +147,8 @@ pub fn spec() -> Spec<Impl> {
                     let call = "modes(&column) and quantile(&column, q) for q = 0.25, 0.5, 0.75, for each column of iris.features";
                     common::iris_lines(ctx, call, |name, column| {
                         let modes = show::ok_or_err(&(imp.modes)(column), |m| format!("{m:?}"));
-                        let quartiles = [0.25, 0.5, 0.75].map(|q| tables::value(&(imp.quantile)(column, q), 10));
+                        let quartile = |q| tables::value(&(imp.quantile)(column, q), 10);
+                        let quartiles = [0.25, 0.5, 0.75].map(quartile);
                         format!("{name}: modes = {modes}, quartiles = {}\n", quartiles.join(", "))
                     })
                 }),

@@ -117,21 +117,26 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.covariance_matrix)(a);
                         let c = expect::ok(got.as_ref(), "a p × p matrix")?;
                         let shape = format!("a {}×{} matrix", c.nrows(), c.ncols());
-                        expect::that(c.shape() == (p, p), shape, format!("a {p}×{p} matrix (one row and column per variable)"))?;
+                        let square = format!("a {p}×{p} matrix (one row and column per variable)");
+                        expect::that(c.shape() == (p, p), shape, square)?;
                         let symmetric = "a symmetric matrix: C[(j, k)] == C[(k, j)]";
                         expect::that(c == &c.transpose(), show::outcome(&got), symmetric)?;
                         for (j, column) in a.column_iter().enumerate() {
                             let column: Vec<f64> = column.iter().copied().collect();
                             let var = mathlings_stats::sample_variance(&column).expect("reference");
-                            if !(Tol { rel: 1e-10, abs: 1e-10 }).accepts(c[(j, j)], var) {
-                                let shown = format!("C[({j}, {j})] = {}", show::float(c[(j, j)]));
-                                return expect::fail(shown, format!("the sample variance of column {j}: {}", show::float(var)));
-                            }
+                            let shown = format!("C[({j}, {j})] = {}", show::float(c[(j, j)]));
+                            let want = format!("the sample variance of column {j}: {}", show::float(var));
+                            let close = (Tol { rel: 1e-10, abs: 1e-10 }).accepts(c[(j, j)], var);
+                            expect::that(close, shown, want)?;
                         }
                         let smallest = c.clone().symmetric_eigen().eigenvalues.min();
                         expect::that(
                             smallest >= -PSD_SLACK * (1.0 + c.trace().abs()),
-                            format!("{} with an eigenvalue {}", show::outcome(&got), show::float(smallest)),
+                            format!(
+                                "{} with an eigenvalue {}",
+                                show::outcome(&got),
+                                show::float(smallest)
+                            ),
                             "a positive semi-definite matrix (every eigenvalue ≥ 0)",
                         )
                     })
@@ -193,13 +198,17 @@ pub fn spec() -> Spec<Impl> {
                     let call = "covariance_matrix(&iris.features) and variance_inflation_factors(&iris.features)";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
+                        let line = |row| format!("C: {}\n", show::rounded_all(row, 8));
                         let mut text = match (imp.covariance_matrix)(&iris.features) {
-                            Ok(c) if c.shape() != (4, 4) => format!("C: a {}×{} matrix\n", c.nrows(), c.ncols()),
-                            Ok(c) => c.row_iter().map(|row| format!("C: {}\n", show::rounded_all(row, 8))).collect(),
+                            Ok(c) if c.shape() != (4, 4) => {
+                                format!("C: a {}×{} matrix\n", c.nrows(), c.ncols())
+                            }
+                            Ok(c) => c.row_iter().map(line).collect(),
                             Err(e) => format!("C: {e:?}\n"),
                         };
                         let vif = (imp.variance_inflation_factors)(&iris.features);
-                        text += &format!("VIF: {}\n", show::ok_or_debug(&vif, |v| show::rounded_all(v, 8)));
+                        let vif = show::ok_or_debug(&vif, |v| show::rounded_all(v, 8));
+                        text += &format!("VIF: {vif}\n");
                         ctx.snapshot("iris", call, &text)
                     })
                 }),

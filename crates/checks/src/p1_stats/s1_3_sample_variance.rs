@@ -102,8 +102,8 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "sample_variance(&xᵢ) and sample_variance(&yᵢ) for Anscombe's sets i = 1..4";
                     common::anscombe_lines(ctx, call, |x, y| {
-                        let (vx, vy) = ((imp.sample_variance)(x), (imp.sample_variance)(y));
-                        format!("var(x) = {}, var(y) = {}", tables::value(&vx, 10), tables::value(&vy, 10))
+                        let variance = |v| tables::value(&(imp.sample_variance)(v), 10);
+                        format!("var(x) = {}, var(y) = {}", variance(x), variance(y))
                     })
                 }),
         ],

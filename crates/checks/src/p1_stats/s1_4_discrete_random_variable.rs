@@ -109,8 +109,9 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(variable(), what, |(v, p)| {
                         let mut total = 0.0;
                         for x in distinct(v) {
-                            let shown = |e| format!("pmf({}) = Err({e:?})", show::float(x));
-                            total += (imp.pmf)(v, p, x).map_err(|e| expect::failure(shown(e), "Ok(…)"))?;
+                            let q = (imp.pmf)(v, p, x);
+                            let shown = format!("pmf({}) = {}", show::float(x), show::float_result(&q));
+                            total += q.map_err(|_| expect::failure(shown, "Ok(…)"))?;
                         }
                         expect::close(&Ok::<f64, StatsError>(total), 1.0, Tol::absolute(1e-9))
                     })

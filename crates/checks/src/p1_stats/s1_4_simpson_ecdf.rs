@@ -13,6 +13,9 @@ pub use mathlings_bindings::p1_stats::s1_4_simpson_ecdf::{Impl, SimpsonFn};
 /// A function to integrate.
 type Integrand = fn(f64) -> f64;
 
+/// A generated case: the integrand (or what picks it), the bounds a and b, and n.
+type Case<F> = (F, f64, f64, usize);
+
 /// Simpson's rule on a cubic is exact in exact arithmetic; in floating point the weighted
 /// sum of ≤ 41 values ≤ 200 in size over an interval ≤ 6 long is off by ~1e-12 at most.
 const EXACT: Tol = Tol { rel: 1e-10, abs: 1e-9 };
@@ -102,19 +105,21 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let coefficient = || (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
                     let input = ([(); 4].map(|()| coefficient()), bound(), bound(), even());
-                    ctx.forall(input, |(c, a, b, n)| simpson_call(&show_cubic(*c), *a, *b, *n), |(c, a, b, n)| {
-                        COEFFICIENTS.with(|cell| cell.set(*c));
-                        expect::close(&(imp.simpson)(cubic, *a, *b, *n), cubic_integral(*c, *a, *b), EXACT)
+                    let call = |&(c, a, b, n): &Case<[f64; 4]>| simpson_call(&show_cubic(c), a, b, n);
+                    ctx.forall(input, call, |&(c, a, b, n)| {
+                        COEFFICIENTS.with(|cell| cell.set(c));
+                        expect::close(&(imp.simpson)(cubic, a, b, n), cubic_integral(c, a, b), EXACT)
                     })
                 }),
             Property::named("matches_reference", 2)
                 .description("on smooth functions (sin, exp, the normal density, 1/(1 + x²)) the result equals the reference's Simpson's rule with the same n")
                 .check(|imp, ctx| {
                     let input = (0usize..SMOOTH.len(), bound(), bound(), even());
-                    ctx.forall(input, |(k, a, b, n)| simpson_call(SMOOTH[*k].0, *a, *b, *n), |(k, a, b, n)| {
-                        let f = SMOOTH[*k].1;
-                        let want = mathlings_stats::simpson(f, *a, *b, *n).expect("reference");
-                        expect::close(&(imp.simpson)(f, *a, *b, *n), want, SAME_RULE)
+                    let call = |&(k, a, b, n): &Case<usize>| simpson_call(SMOOTH[k].0, a, b, n);
+                    ctx.forall(input, call, |&(k, a, b, n)| {
+                        let f = SMOOTH[k].1;
+                        let want = mathlings_stats::simpson(f, a, b, n).expect("reference");
+                        expect::close(&(imp.simpson)(f, a, b, n), want, SAME_RULE)
                     })
                 }),
             Property::named("error_falls_like_h4", 2)
@@ -168,7 +173,8 @@ pub fn spec() -> Spec<Impl> {
                         for k in -12..=12 {
                             let x = f64::from(k) / 2.0;
                             let got = (imp.empirical_cdf)(s, x);
-                            let v = got.map_err(|e| expect::failure(format!("at x = {}: Err({e:?})", f(x)), "Ok(…)"))?;
+                            let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
+                            let v = got.map_err(|_| expect::failure(shown, "Ok(…)"))?;
                             let below_all = x < -5.0 && v.abs() > FRACTION.abs;
                             let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
                             let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
@@ -253,8 +259,8 @@ pub fn spec() -> Spec<Impl> {
                     equal to x count too, so Fₙ(largest value) = 1.")
                 .implementation(Impl {
                     empirical_cdf: |sample, x| {
-                        let below = sample.iter().filter(|&&v| v < x).count() as f64;
-                        mathlings_stats::empirical_cdf(sample, x).map(|_| below / sample.len() as f64)
+                        mathlings_stats::empirical_cdf(sample, x)?;
+                        Ok(sample.iter().filter(|&&v| v < x).count() as f64 / sample.len() as f64)
                     },
                     ..RIGHT
                 }),

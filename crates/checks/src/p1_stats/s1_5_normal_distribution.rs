@@ -116,7 +116,8 @@ pub fn spec() -> Spec<Impl> {
                     };
                     ctx.forall(mirror(), what, |&(mu, d, s)| {
                         expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
-                        let (up, down) = ((imp.normal_cdf)(mu + d, mu, s), (imp.normal_cdf)(mu - d, mu, s));
+                        let up = (imp.normal_cdf)(mu + d, mu, s);
+                        let down = (imp.normal_cdf)(mu - d, mu, s);
                         let (u, l) = tables::both(&up, &down, "two Ok probabilities")?;
                         expect::close(&Ok::<f64, StatsError>(u + l), 1.0, CDF_TOL)
                     })
@@ -142,11 +143,12 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
                     ctx.once(call, || {
-                        let fmt = |r: Result<f64, StatsError>| show::ok_or_debug(&r, |v| format!("{v:.4}"));
+                        let fmt = |r| show::ok_or_debug(&r, |v: &f64| format!("{v:.4}"));
                         let mut text = String::new();
                         for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576] {
-                            let (cdf, pdf) = ((imp.normal_cdf)(z, 0.0, 1.0), (imp.normal_pdf)(z, 0.0, 1.0));
-                            text += &format!("z = {z:>6}: Φ = {}, pdf = {}\n", fmt(cdf), fmt(pdf));
+                            let cdf = fmt((imp.normal_cdf)(z, 0.0, 1.0));
+                            let pdf = fmt((imp.normal_pdf)(z, 0.0, 1.0));
+                            text += &format!("z = {z:>6}: Φ = {cdf}, pdf = {pdf}\n");
                         }
                         ctx.snapshot("z_table", call, &text)
                     })
@@ -206,7 +208,8 @@ pub fn spec() -> Spec<Impl> {
             let shown = |r| common::rounded_or_kind(&r, 5);
             vec![
                 show::rounded((imp.erf)(0.5), 5),
-                if ((imp.erf)(2.5) - erf(2.5)).abs() < 1e-6 { "accurate" } else { "inaccurate" }.into(),
+                if ((imp.erf)(2.5) - erf(2.5)).abs() < 1e-6 { "accurate" } else { "inaccurate" }
+                    .into(),
                 shown((imp.normal_pdf)(1.0, 0.0, 2.0)),
                 shown((imp.normal_cdf)(1.0, 0.0, 1.0)),
                 match (imp.normal_pdf)(0.0, 0.0, -1.0) {
