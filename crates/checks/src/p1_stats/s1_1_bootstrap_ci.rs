@@ -108,8 +108,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("narrows_like_inv_sqrt_n", 2)
                 .description("repeating the data 4 times (n → 4n, same spread) halves the interval's width (1/√4)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    let data = random_data(&mut rng, 12);
+                    let data = random_data(&mut ctx.rng(), 12);
                     let big: Vec<f64> = data.iter().cycle().take(48).copied().collect();
                     let what = format!(
                         "{} vs bootstrap_mean_ci(<the same 12 values repeated 4 times>, {WIDE_B}, 0.9, 2)",

@@ -13,7 +13,6 @@ pub use mathlings_bindings::p1_stats::s1_4_discrete_random_variable::{Impl, Poin
 /// Probabilities (pmf, cdf) are sums of ≤ 30 numbers in [0, 1]: any summation order is
 /// accurate to ~1e-15, so 1e-12 is loose for them and tight enough to catch a missing term.
 const PROBABILITY: Tol = Tol { rel: 0.0, abs: 1e-12 };
-
 /// Mean and variance: sums of ≤ 30 terms with |x| ≤ 20 here; the rounding error is below
 /// 1e-13 relative to the largest term (x² ≤ 400), so 1e-10 relative + 1e-10 absolute.
 const MOMENT: Tol = Tol { rel: 1e-10, abs: 1e-10 };
