@@ -5,7 +5,7 @@ use proptest::prelude::any;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::tables;
+use super::{common, tables};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_1_bootstrap_ci::{CiFn, Impl};
@@ -71,23 +71,18 @@ pub fn spec() -> Spec<Impl> {
                 .description("the interval (lower, upper) is ordered and contains the sample mean (levels 0.8 to 0.99)")
                 .check(|imp, ctx| {
                     let input = (strategies::sample(5..25), 80u32..=99, any::<u64>());
-                    ctx.forall(
-                        input,
-                        |(xs, l, seed)| ci_call(xs, 200, f64::from(*l) / 100.0, *seed),
-                        |(xs, l, seed)| {
-                            let level = f64::from(*l) / 100.0;
-                            let m = mathlings_stats::mean(xs).expect("reference mean");
-                            let slack = CONTAINS_SLACK * (1.0 + m.abs());
-                            let got = (imp.bootstrap_mean_ci)(xs, 200, level, *seed);
-                            let ok =
-                                matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack);
-                            let expected = format!(
-                                "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
-                                show::float(m)
-                            );
-                            expect::that(ok, show::outcome(&got), expected)
-                        },
-                    )
+                    let level = |l: &u32| f64::from(*l) / 100.0;
+                    ctx.forall(input, |(x, l, s)| ci_call(x, 200, level(l), *s), |(xs, l, seed)| {
+                        let m = mathlings_stats::mean(xs).expect("reference mean");
+                        let slack = CONTAINS_SLACK * (1.0 + m.abs());
+                        let got = (imp.bootstrap_mean_ci)(xs, 200, level(l), *seed);
+                        let ok = matches!(got, Ok((lo, hi)) if lo - slack <= m && m <= hi + slack);
+                        let expected = format!(
+                            "Ok((lower, upper)) with lower ≤ {} ≤ upper (the sample mean)",
+                            show::float(m)
+                        );
+                        expect::that(ok, show::outcome(&got), expected)
+                    })
                 }),
             Property::named("width_matches_reference", 3)
                 .description("the 90 % interval is as wide as the reference's (within ±15 %, B = 2000) on skewed samples of 16 to 36 values")
@@ -99,11 +94,8 @@ pub fn spec() -> Spec<Impl> {
                         ctx.once(&ci_call(&data, WIDE_B, 0.9, seed), || {
                             let want = reference_width(&data, WIDE_B, 0.9, seed + 1);
                             let got = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, seed);
-                            let Ok((lo, hi)) = got else {
-                                return expect::fail(show::outcome(&got), "Ok((lower, upper))");
-                            };
-                            let ratio = (hi - lo) / want;
-                            let r = |x: f64, digits| show::rounded(x, digits);
+                            let &(lo, hi) = expect::ok(got.as_ref(), "(lower, upper)")?;
+                            let (ratio, r) = ((hi - lo) / want, show::rounded);
                             expect::that(
                                 (WIDTH_RATIO.0..=WIDTH_RATIO.1).contains(&ratio),
                                 format!("{}: width {} = {} × the reference's", show::outcome(&got), r(hi - lo, 4), r(ratio, 3)),
@@ -116,8 +108,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("narrows_like_inv_sqrt_n", 2)
                 .description("repeating the data 4 times (n → 4n, same spread) halves the interval's width (1/√4)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    let data = random_data(&mut rng, 12);
+                    let data = random_data(&mut ctx.rng(), 12);
                     let big: Vec<f64> = data.iter().cycle().take(48).copied().collect();
                     let what = format!(
                         "{} vs bootstrap_mean_ci(<the same 12 values repeated 4 times>, {WIDE_B}, 0.9, 2)",
@@ -127,20 +118,11 @@ pub fn spec() -> Spec<Impl> {
                         let small = (imp.bootstrap_mean_ci)(&data, WIDE_B, 0.9, 1);
                         let large = (imp.bootstrap_mean_ci)(&big, WIDE_B, 0.9, 2);
                         let ((a, b), (c, d)) = tables::both(&small, &large, "two Ok intervals")?;
-                        let (ratio, r) =
-                            ((d - c) / (b - a), |x: f64, digits| show::rounded(x, digits));
+                        let (ratio, r) = ((d - c) / (b - a), show::rounded);
                         expect::that(
                             (SQRT_N_RATIO.0..=SQRT_N_RATIO.1).contains(&ratio),
-                            format!(
-                                "widths {} (n = 12) and {} (n = 48): ratio {}",
-                                r(b - a, 4),
-                                r(d - c, 4),
-                                r(ratio, 3)
-                            ),
-                            format!(
-                                "a ratio of about 1/√4 = 0.5 (between {} and {})",
-                                SQRT_N_RATIO.0, SQRT_N_RATIO.1
-                            ),
+                            format!("widths {} (n = 12) and {} (n = 48): ratio {}", r(b - a, 4), r(d - c, 4), r(ratio, 3)),
+                            format!("a ratio of about 1/√4 = 0.5 (between {} and {})", SQRT_N_RATIO.0, SQRT_N_RATIO.1),
                         )
                     })
                 }),
@@ -203,14 +185,9 @@ pub fn spec() -> Spec<Impl> {
                         |(xs, seed)| {
                             let first = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
                             let second = (imp.bootstrap_mean_ci)(xs, 50, 0.9, *seed);
-                            let shown = format!(
-                                "{} then {}",
-                                show::outcome(&first),
-                                show::outcome(&second)
-                            );
                             expect::that(
                                 first.is_ok() && first == second,
-                                shown,
+                                format!("{} then {}", show::outcome(&first), show::outcome(&second)),
                                 "the same Ok interval both times",
                             )
                         },
@@ -223,14 +200,9 @@ pub fn spec() -> Spec<Impl> {
                         (&[]) => StatsError::EmptyInput,
                         (&[2.0]) => StatsError::TooFewValues { needed: 2, got: 1 },
                     )?;
-                    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-                        let xs = [1.0, bad, 3.0];
-                        rejects!(ctx, |xs| se_call(xs) => (imp.standard_error_of_mean)(xs);
-                            (&xs) => StatsError::NonFinite,
-                        )?;
-                        rejects!(ctx, |xs| ci_call(xs, 10, 0.9, 1) => (imp.bootstrap_mean_ci)(xs, 10, 0.9, 1);
-                            (&xs) => StatsError::NonFinite,
-                        )?;
+                    for xs in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY].map(|bad| [1.0, bad, 3.0]) {
+                        rejects!(ctx, |xs| se_call(xs) => (imp.standard_error_of_mean)(xs); (&xs) => StatsError::NonFinite)?;
+                        rejects!(ctx, |xs| ci_call(xs, 10, 0.9, 1) => (imp.bootstrap_mean_ci)(xs, 10, 0.9, 1); (&xs) => StatsError::NonFinite)?;
                     }
                     rejects!(ctx,
                         |xs, resamples, level| ci_call(xs, resamples, level, 1)
@@ -248,13 +220,9 @@ pub fn spec() -> Spec<Impl> {
                 .description("the standard errors of the means of the four Iris measurements match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "standard_error_of_mean(&column) for each column of iris.features";
-                    ctx.once(call, || {
-                        let mut text = String::new();
-                        for (name, column) in tables::iris_columns() {
-                            let se = tables::value(&(imp.standard_error_of_mean)(&column), 10);
-                            text += &format!("SE(mean {name}) = {se} cm\n");
-                        }
-                        ctx.snapshot("iris", call, &text)
+                    common::iris_lines(ctx, call, |name, column| {
+                        let se = tables::value(&(imp.standard_error_of_mean)(column), 10);
+                        format!("SE(mean {name}) = {se} cm\n")
                     })
                 }),
         ],
@@ -265,8 +233,7 @@ pub fn spec() -> Spec<Impl> {
                     (Bessel's correction), then SE = s/√n.")
                 .implementation(Impl {
                     standard_error_of_mean: |xs| {
-                        let (squares, n) = centred_squares(xs)?;
-                        Ok((squares / n).sqrt() / n.sqrt())
+                        centred_squares(xs).map(|(s, n)| (s / n).sqrt() / n.sqrt())
                     },
                     ..RIGHT
                 }),
@@ -275,8 +242,7 @@ pub fn spec() -> Spec<Impl> {
                     σ²/n, so its standard deviation is σ/√n: divide s by the square root of n.")
                 .implementation(Impl {
                     standard_error_of_mean: |xs| {
-                        let (squares, n) = centred_squares(xs)?;
-                        Ok((squares / (n - 1.0)).sqrt() / n)
+                        centred_squares(xs).map(|(s, n)| (s / (n - 1.0)).sqrt() / n)
                     },
                     ..RIGHT
                 }),
@@ -285,9 +251,7 @@ pub fn spec() -> Spec<Impl> {
                     n/2). The bootstrap imitates drawing a new sample of the SAME size n, because the spread of \
                     a mean depends on n (σ/√n). Draw exactly n values, with replacement, per resample.")
                 .implementation(Impl {
-                    bootstrap_mean_ci: |data, b, level, seed| {
-                        bootstrap(data, b, level, seed, |n| n / 2, true)
-                    },
+                    bootstrap_mean_ci: |d, b, l, seed| bootstrap(d, b, l, seed, (|n| n / 2, true)),
                     ..RIGHT
                 }),
             Misconception::named("means_not_sorted")
@@ -295,9 +259,7 @@ pub fn spec() -> Spec<Impl> {
                     positions in the list of means without sorting it first, so you get two arbitrary means. \
                     Sort the B means, then interpolate at (1 − L)/2 and (1 + L)/2.")
                 .implementation(Impl {
-                    bootstrap_mean_ci: |data, b, level, seed| {
-                        bootstrap(data, b, level, seed, |n| n, false)
-                    },
+                    bootstrap_mean_ci: |d, b, l, seed| bootstrap(d, b, l, seed, (|n| n, false)),
                     ..RIGHT
                 }),
         ],
@@ -306,10 +268,8 @@ pub fn spec() -> Spec<Impl> {
             // `todo!()`) counts as correct, so that a mistake in one function is recognised
             // while the other is unfinished.
             let right = (5.0f64 / 3.0).sqrt() / 2.0;
-            let se = expect::probe_entry(
-                || (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0]),
-                Ok(right),
-            );
+            let se = || (imp.standard_error_of_mean)(&[1.0, 2.0, 3.0, 4.0]);
+            let se = expect::probe_entry(se, Ok(right));
             let se_text = tables::value(&se, 6);
             if !matches!(se, Ok(v) if (v - right).abs() < 1e-9) {
                 return vec![se_text];
@@ -353,27 +313,26 @@ fn centred_squares(xs: &[f64]) -> Result<(f64, f64), StatsError> {
 /// The right answers, computed as the wrong ones are.
 const RIGHT: Impl = Impl {
     standard_error_of_mean: |xs| {
-        let (squares, n) = centred_squares(xs)?;
-        Ok((squares / (n - 1.0)).sqrt() / n.sqrt())
+        centred_squares(xs).map(|(s, n)| (s / (n - 1.0)).sqrt() / n.sqrt())
     },
-    bootstrap_mean_ci: |data, b, level, seed| bootstrap(data, b, level, seed, |n| n, true),
+    bootstrap_mean_ci: |data, b, level, seed| bootstrap(data, b, level, seed, (|n| n, true)),
 };
 
-/// A percentile bootstrap with resamples of `size(n)` values, optionally without sorting.
-fn bootstrap(
-    data: &[f64],
-    resamples: usize,
-    level: f64,
-    seed: u64,
-    size: fn(usize) -> usize,
-    sort: bool,
-) -> Result<(f64, f64), StatsError> {
+/// What the learner slipped on: the size of each resample as a function of n, and whether
+/// the resample means are sorted before the percentiles are read.
+type Slips = (fn(usize) -> usize, bool);
+
+/// An interval (lower, upper), or the reference's error.
+type Interval = Result<(f64, f64), StatsError>;
+
+/// A percentile bootstrap with these [`Slips`] (`(|n| n, true)`: none).
+fn bootstrap(data: &[f64], b: usize, level: f64, seed: u64, (size, sort): Slips) -> Interval {
     // The reference's validation, with at most one resample.
-    mathlings_stats::bootstrap_mean_ci(data, resamples.min(1), level, seed)?;
+    mathlings_stats::bootstrap_mean_ci(data, b.min(1), level, seed)?;
     let n = data.len();
     let m = size(n).max(1);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut means: Vec<f64> = (0..resamples)
+    let mut means: Vec<f64> = (0..b)
         .map(|_| (0..m).map(|_| data[rng.random_range(0..n)]).sum::<f64>() / m as f64)
         .collect();
     if sort {
@@ -382,11 +341,8 @@ fn bootstrap(
     let quantile = |q: f64| {
         let h = (means.len() - 1) as f64 * q;
         let j = h.floor() as usize;
-        if j + 1 >= means.len() {
-            means[means.len() - 1]
-        } else {
-            means[j] + (h - j as f64) * (means[j + 1] - means[j])
-        }
+        let last = means[means.len() - 1];
+        means.get(j + 1).map_or(last, |next| means[j] + (h - j as f64) * (next - means[j]))
     };
     Ok((quantile((1.0 - level) / 2.0), quantile((1.0 + level) / 2.0)))
 }

@@ -61,14 +61,13 @@ pub fn spec() -> Spec<Impl> {
                 .description("on a biased survey (a group of 5000 values ≈ 20 sampled with π = 0.1, a group of 5000 values ≈ 80 with π = 0.9) the estimate is within 4 of the population mean")
                 .check(|imp, ctx| {
                     let mut rng = ctx.rng();
-                    let mut population = Vec::with_capacity(POPULATION);
-                    for i in 0..POPULATION {
-                        let (centre, pi): (f64, f64) =
-                            if i % 2 == 0 { (20.0, 0.1) } else { (80.0, 0.9) };
-                        let y: f64 =
-                            ((centre + rng.random_range(-10.0..10.0)) * 100.0).round() / 100.0;
-                        population.push((y, pi));
-                    }
+                    let population: Vec<(f64, f64)> = (0..POPULATION)
+                        .map(|i| {
+                            let (centre, pi): (f64, f64) =
+                                if i % 2 == 0 { (20.0, 0.1) } else { (80.0, 0.9) };
+                            (((centre + rng.random_range(-10.0..10.0)) * 100.0).round() / 100.0, pi)
+                        })
+                        .collect();
                     let mu = population.iter().map(|p| p.0).sum::<f64>() / POPULATION as f64;
                     let (values, probabilities): (Vec<f64>, Vec<f64>) =
                         population.into_iter().filter(|&(_, pi)| rng.random_bool(pi)).unzip();
@@ -83,31 +82,19 @@ pub fn spec() -> Spec<Impl> {
                     );
                     ctx.once(&what, || {
                         let got = (imp.ipw_mean)(&values, &probabilities);
-                        expect::that(
-                            matches!(got, Ok(v) if (v - mu).abs() <= RECOVERY),
-                            show::float_result(&got),
-                            format!(
-                                "Ok(≈ {}, the population mean, ± {RECOVERY})",
-                                show::rounded(mu, 4)
-                            ),
-                        )
+                        let ok = matches!(got, Ok(v) if (v - mu).abs() <= RECOVERY);
+                        let expected = format!("Ok(≈ {}, the population mean, ± {RECOVERY})", show::rounded(mu, 4));
+                        expect::that(ok, show::float_result(&got), expected)
                     })
                 }),
             Property::named("equal_probabilities_give_plain_mean", 1)
                 .description("when every πᵢ is the same, the weighted mean is the plain mean")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        (strategies::sample(1..30), probability()),
-                        |(y, p)| call(y, &vec![*p; y.len()]),
-                        |(y, p)| {
-                            let want = mathlings_stats::mean(y).expect("reference mean");
-                            expect::close(
-                                &(imp.ipw_mean)(y, &vec![*p; y.len()]),
-                                want,
-                                tolerance(y),
-                            )
-                        },
-                    )
+                    let input = (strategies::sample(1..30), probability());
+                    ctx.forall(input, |(y, p)| call(y, &vec![*p; y.len()]), |(y, p)| {
+                        let want = mathlings_stats::mean(y).expect("reference mean");
+                        expect::close(&(imp.ipw_mean)(y, &vec![*p; y.len()]), want, tolerance(y))
+                    })
                 }),
             Property::named("between_min_and_max", 1)
                 .description("the estimate is a weighted average: it lies between the smallest and largest value")
@@ -137,18 +124,15 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
                         let everyone: Vec<f64> = iris.features.column(2).iter().copied().collect();
-                        let (mut values, mut probabilities) = (Vec::new(), Vec::new());
-                        for (i, (&y, &species)) in everyone.iter().zip(&iris.species).enumerate() {
-                            let (every, pi) = match species {
-                                0 => (5, 0.2),
-                                1 => (2, 0.5),
-                                _ => (1, 1.0),
-                            };
-                            if i % every == 0 {
-                                values.push(y);
-                                probabilities.push(pi);
-                            }
-                        }
+                        // Every how many flowers are sampled, and π, for species 0, 1 and 2.
+                        let plan = [(5, 0.2), (2, 0.5), (1, 1.0)];
+                        let (values, probabilities): (Vec<f64>, Vec<f64>) = everyone
+                            .iter()
+                            .zip(&iris.species)
+                            .enumerate()
+                            .filter(|&(i, (_, &s))| i % plan[s].0 == 0)
+                            .map(|(_, (&y, &s))| (y, plan[s].1))
+                            .unzip();
                         let estimate = tables::value(&(imp.ipw_mean)(&values, &probabilities), 10);
                         let text = format!(
                             "population mean petal length (150 flowers) = {}\nplain mean of the {}-flower sample = {}\nipw_mean of the sample = {estimate}\n",

@@ -60,10 +60,7 @@ fn fits_over_seeds(
         DRAWS - 1
     );
     ctx.once(&what, || {
-        let counts = match counts(base) {
-            Ok(c) => c,
-            Err(bad) => return expect::fail(bad, valid),
-        };
+        let counts = counts(base).map_err(|bad| expect::failure(bad, valid))?;
         let chi2 = chi_square(&counts, expected);
         expect::that(
             chi2 <= limit,
@@ -73,41 +70,39 @@ fn fits_over_seeds(
     })
 }
 
-/// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
-fn inclusion_counts(imp: &Impl, n: usize, k: usize, base: u64) -> Result<Vec<usize>, String> {
-    let mut counts = vec![0; n];
-    for s in 0..DRAWS as u64 {
-        let seed = base.wrapping_add(s);
+/// `slots` tallies over `DRAWS` seeds from `base`: each sample of `sample_without_replacement(n,
+/// k, seed)` adds 1 to the tallies `hits(sample)`, or is invalid (`None`: the call and its result).
+fn tally(
+    imp: &Impl,
+    (n, k): (usize, usize),
+    base: u64,
+    slots: usize,
+    hits: impl Fn(&[usize]) -> Option<Vec<usize>>,
+) -> Result<Vec<usize>, String> {
+    let mut counts = vec![0; slots];
+    for seed in (0..DRAWS as u64).map(|s| base.wrapping_add(s)) {
         let got = (imp.sample_without_replacement)(n, k, seed);
-        match &got {
-            Ok(v) if v.iter().all(|&i| i < n) => {
-                for &i in v {
-                    counts[i] += 1;
-                }
-            }
-            _ => return Err(format!("{} = {}", call(n, k, seed), show::result(&got))),
-        }
+        let Some(hit) = got.as_deref().ok().and_then(&hits) else {
+            return Err(format!("{} = {}", call(n, k, seed), show::result(&got)));
+        };
+        hit.into_iter().for_each(|i| counts[i] += 1);
     }
     Ok(counts)
 }
 
+/// How often each index of 0..n is in the sample, over `DRAWS` seeds from `base`.
+fn inclusion_counts(imp: &Impl, n: usize, k: usize, base: u64) -> Result<Vec<usize>, String> {
+    tally(imp, (n, k), base, n, |v| v.iter().all(|&i| i < n).then(|| v.to_vec()))
+}
+
 /// How often each pair {i < j} of 0..5 is the sample of `sample(5, 2, seed)`.
 fn pair_counts(imp: &Impl, base: u64) -> Result<Vec<usize>, String> {
-    let mut counts = vec![0; 10];
-    for s in 0..DRAWS as u64 {
-        let seed = base.wrapping_add(s);
-        let got = (imp.sample_without_replacement)(5, 2, seed);
-        match &got {
-            Ok(v) if v.len() == 2 && v[0] < 5 && v[1] < 5 && v[0] != v[1] => {
-                let (i, j) = (v[0].min(v[1]), v[0].max(v[1]));
-                // Index of the pair (i, j) among the 10 pairs in lexicographic order.
-                let index = (0..i).map(|r| 4 - r).sum::<usize>() + (j - i - 1);
-                counts[index] += 1;
-            }
-            _ => return Err(format!("{} = {}", call(5, 2, seed), show::result(&got))),
-        }
-    }
-    Ok(counts)
+    tally(imp, (5, 2), base, 10, |v| {
+        let &[a, b] = v else { return None };
+        let (i, j) = (a.min(b), a.max(b));
+        // Index of the pair (i, j) among the 10 pairs in lexicographic order.
+        (j < 5 && i != j).then(|| vec![(0..i).map(|r| 4 - r).sum::<usize>() + (j - i - 1)])
+    })
 }
 
 /// The checks.
@@ -130,18 +125,12 @@ pub fn spec() -> Spec<Impl> {
             Property::named("distinct", 2)
                 .description("no index is drawn twice (k = n gives a permutation of 0..n)")
                 .check(|imp, ctx| {
-                    let distinct = |v: &[usize]| {
-                        let mut s = v.to_vec();
-                        s.sort_unstable();
-                        s.windows(2).all(|w| w[0] != w[1])
-                    };
+                    let distinct = |v: &[usize]| sorted(v).windows(2).all(|w| w[0] != w[1]);
                     for seed in 0..20 {
                         ctx.once(&call(8, 8, seed), || {
                             let got = (imp.sample_without_replacement)(8, 8, seed);
-                            let mut sorted = got.clone().unwrap_or_default();
-                            sorted.sort_unstable();
                             expect::that(
-                                sorted == (0..8).collect::<Vec<_>>(),
+                                sorted(got.as_deref().unwrap_or_default()) == Vec::from_iter(0..8),
                                 show::result(&got),
                                 "Ok(a permutation of 0..8: every index exactly once)",
                             )
@@ -243,13 +232,18 @@ pub fn spec() -> Spec<Impl> {
                     at step i you swap with a random position in the WHOLE list 0..n. Then positions already \
                     filled can be disturbed and the n^k equally likely swap sequences do not map evenly \
                     onto the subsets. Choose j uniformly in i..n (only the members not chosen yet).")
-                .implementation(Impl { sample_without_replacement: naive_shuffle }),
+                .implementation(Impl {
+                    sample_without_replacement: |n, k, s| partial_shuffle(n, k, s, |_, n| 0..n),
+                }),
             Misconception::named("ignores_seed")
                 .explanation("Your answer gives the same sample whatever the seed, so one subset is \
                     certain and every other impossible: the seed must choose the sample. Seed the \
                     generator from the argument (ChaCha8Rng::seed_from_u64(seed)) — not from a constant, \
                     and not leaving the order 0..n as it is — and draw every random position from it.")
-                .implementation(Impl { sample_without_replacement: constant_seed }),
+                // The partial Fisher–Yates shuffle seeded with a constant: the seed is ignored.
+                .implementation(Impl {
+                    sample_without_replacement: |n, k, _| partial_shuffle(n, k, 42, |i, n| i..n),
+                }),
             Misconception::named("contiguous_block")
                 .explanation("Your samples are always k consecutive indices (a random start, wrapping \
                     around). Every index is included equally often, but most subsets can never occur: a \
@@ -258,24 +252,17 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { sample_without_replacement: contiguous_block }),
         ],
         probe: |imp| {
-            let duplicates = (0..20).any(|s| {
-                let mut v = (imp.sample_without_replacement)(10, 10, s).unwrap_or_default();
-                v.sort_unstable();
-                v.windows(2).any(|w| w[0] == w[1])
-            });
-            let inclusion = match inclusion_counts(imp, 6, 2, 11) {
-                Ok(c) if chi_square(&c, (DRAWS * 2) as f64 / 6.0) <= INCLUSION_CHI2 => "uniform",
+            let draw = |n, k, s| sorted(&(imp.sample_without_replacement)(n, k, s).unwrap_or_default());
+            let duplicates = (0..20).any(|s| draw(10, 10, s).windows(2).any(|w| w[0] == w[1]));
+            let fit = |counts: Result<Vec<usize>, String>, expected, limit| match counts {
+                Ok(c) if chi_square(&c, expected) <= limit => "uniform",
                 Ok(_) => "biased",
                 Err(_) => "invalid",
             };
-            let pairs = match pair_counts(imp, 11) {
-                Ok(c) if chi_square(&c, DRAWS as f64 / 10.0) <= PAIR_CHI2 => "uniform",
-                Ok(_) => "biased",
-                Err(_) => "invalid",
-            };
+            let inclusion = fit(inclusion_counts(imp, 6, 2, 11), (DRAWS * 2) as f64 / 6.0, INCLUSION_CHI2);
+            let pairs = fit(pair_counts(imp, 11), DRAWS as f64 / 10.0, PAIR_CHI2);
             let contiguous = (0..50).all(|s| {
-                let mut v = (imp.sample_without_replacement)(10, 3, s).unwrap_or_default();
-                v.sort_unstable();
+                let v = draw(10, 3, s);
                 v.len() == 3
                     && (v == [v[0], v[0] + 1, v[0] + 2] || v == [0, 1, 9] || v == [0, 8, 9])
             });
@@ -297,54 +284,47 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
+/// A sorted copy of `v`.
+fn sorted(v: &[usize]) -> Vec<usize> {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s
+}
+
 /// The reference's rejection of k > n.
 fn check_k(n: usize, k: usize) -> Result<(), StatsError> {
     mathlings_stats::sample_without_replacement(n, k, &mut ChaCha8Rng::seed_from_u64(0)).map(|_| ())
 }
 
-fn with_replacement(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
-    check_k(n, k)?;
-    if n == 0 {
-        return Ok(Vec::new());
-    }
+/// What a sampler returns.
+type Sample = Result<Vec<usize>, StatsError>;
+
+/// The positions a shuffle step may swap with.
+type Positions = std::ops::Range<usize>;
+
+/// k draws from 0..n (none when n = 0, hence k = 0).
+fn with_replacement(n: usize, k: usize, seed: u64) -> Sample {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    Ok((0..k).map(|_| rng.random_range(0..n)).collect())
+    check_k(n, k).map(|()| (0..k).map(|_| rng.random_range(0..n)).collect())
 }
 
-fn naive_shuffle(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
-    partial_shuffle(n, k, seed, |_, n| 0..n)
-}
-
-/// The partial Fisher–Yates shuffle seeded with a constant: the seed argument is ignored.
-fn constant_seed(n: usize, k: usize, _seed: u64) -> Result<Vec<usize>, StatsError> {
-    partial_shuffle(n, k, 42, |i, n| i..n)
-}
-
-/// k steps of a shuffle of 0..n that swaps position i with a position drawn from
-/// `positions(i, n)`; the first k positions.
-fn partial_shuffle(
-    n: usize,
-    k: usize,
-    seed: u64,
-    positions: fn(usize, usize) -> std::ops::Range<usize>,
-) -> Result<Vec<usize>, StatsError> {
+/// k steps of a shuffle of 0..n that swaps position i with a position drawn `from(i, n)`;
+/// the first k positions.
+fn partial_shuffle(n: usize, k: usize, seed: u64, from: fn(usize, usize) -> Positions) -> Sample {
     check_k(n, k)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut items: Vec<usize> = (0..n).collect();
     for i in 0..k {
-        let j = rng.random_range(positions(i, n));
+        let j = rng.random_range(from(i, n));
         items.swap(i, j);
     }
     items.truncate(k);
     Ok(items)
 }
 
-fn contiguous_block(n: usize, k: usize, seed: u64) -> Result<Vec<usize>, StatsError> {
+/// k consecutive indices from a random start, wrapping around (none when n = 0, hence k = 0).
+fn contiguous_block(n: usize, k: usize, seed: u64) -> Sample {
     check_k(n, k)?;
-    if n == 0 {
-        return Ok(Vec::new());
-    }
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let start = rng.random_range(0..n);
+    let start = if n == 0 { 0 } else { ChaCha8Rng::seed_from_u64(seed).random_range(0..n) };
     Ok((0..k).map(|i| (start + i) % n).collect())
 }

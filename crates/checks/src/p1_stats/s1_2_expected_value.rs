@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use mathlings_stats::StatsError;
 
+use super::common::{self, affine};
 use super::tables;
 use crate::prelude::*;
 
@@ -25,15 +26,9 @@ fn call_of((values, probabilities): &(Vec<f64>, Vec<f64>)) -> String {
     call(values, probabilities)
 }
 
-/// Values with probabilities wᵢ/Σw for integer weights wᵢ ∈ 0..=20 (not all 0): their sum
-/// is 1 up to rounding, as real probabilities are.
+/// 1 to 29 values with probabilities wᵢ/Σw, integer weights wᵢ ∈ 0..=20.
 fn distribution() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    proptest::collection::vec((strategies::value(), 0u32..=20), 1..30)
-        .prop_filter("some weight > 0", |pairs| pairs.iter().any(|p| p.1 > 0))
-        .prop_map(|pairs| {
-            let total: u32 = pairs.iter().map(|p| p.1).sum();
-            pairs.into_iter().map(|(x, w)| (x, f64::from(w) / f64::from(total))).unzip()
-        })
+    common::distribution(strategies::value(), 20, 1..30)
 }
 
 /// The checks.
@@ -55,21 +50,12 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         (distribution(), -5i32..=5, -100i32..=100),
                         |((x, p), a, b)| {
-                            let y: Vec<f64> =
-                                x.iter().map(|v| f64::from(*a) * v + f64::from(*b)).collect();
-                            format!(
-                                "{} vs a·E[X] + b with a = {a}, b = {b}, X = {}",
-                                call(&y, p),
-                                show::floats(x)
-                            )
+                            let y = affine(x, *a, *b);
+                            format!("{} vs a·E[X] + b with a = {a}, b = {b}, X = {}", call(&y, p), show::floats(x))
                         },
                         |((x, p), a, b)| {
-                            let (a, b) = (f64::from(*a), f64::from(*b));
-                            let base = (imp.expected_value)(x, p);
-                            let Ok(base) = base else {
-                                return expect::fail(show::float_result(&base), "Ok(E[X])");
-                            };
-                            let y: Vec<f64> = x.iter().map(|v| a * v + b).collect();
+                            let base = expect::ok((imp.expected_value)(x, p), "E[X]")?;
+                            let (y, a, b) = (affine(x, *a, *b), f64::from(*a), f64::from(*b));
                             expect::close(&(imp.expected_value)(&y, p), a * base + b, tolerance(&y))
                         },
                     )
@@ -77,17 +63,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("between_min_and_max", 1)
                 .description("E[X] lies between the smallest and the largest value")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        distribution(),
-                        |(x, p)| call(x, p),
-                        |(x, p)| {
-                            expect::between_extremes(
-                                &(imp.expected_value)(x, p),
-                                x,
-                                tolerance(x).abs,
-                            )
-                        },
-                    )
+                    ctx.forall(distribution(), call_of, |(x, p)| {
+                        expect::between_extremes(&(imp.expected_value)(x, p), x, tolerance(x).abs)
+                    })
                 }),
             Property::named("tolerates_rounding", 1)
                 .description("probabilities whose float sum is 1 only up to rounding (0.7 + 0.1 + 0.1 + 0.1 = 0.9999999999999999) are accepted")
@@ -123,24 +101,17 @@ pub fn spec() -> Spec<Impl> {
                 .description("E[X] for the empirical distributions of the Iris measurements (each distinct value with its relative frequency) matches the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "expected_value(&distinct_values, &relative_frequencies) for each column of iris.features";
-                    ctx.once(call, || {
-                        let mut text = String::new();
-                        for (name, column) in tables::iris_columns() {
-                            // Count each value, keyed by its exact bits (all Iris values are positive).
-                            let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
-                            for v in column {
-                                *counts.entry(v.to_bits()).or_default() += 1;
-                            }
-                            let values: Vec<f64> =
-                                counts.keys().map(|b| f64::from_bits(*b)).collect();
-                            let probabilities: Vec<f64> =
-                                counts.values().map(|c| f64::from(*c) / 150.0).collect();
-                            let e =
-                                tables::value(&(imp.expected_value)(&values, &probabilities), 10);
-                            text +=
-                                &format!("E[{name}] = {e} ({} distinct values)\n", values.len());
+                    common::iris_lines(ctx, call, |name, column| {
+                        // Count each value, keyed by its exact bits (all Iris values are positive).
+                        let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
+                        for v in column {
+                            *counts.entry(v.to_bits()).or_default() += 1;
                         }
-                        ctx.snapshot("iris", call, &text)
+                        let values: Vec<f64> = counts.keys().map(|b| f64::from_bits(*b)).collect();
+                        let probabilities: Vec<f64> =
+                            counts.values().map(|c| f64::from(*c) / 150.0).collect();
+                        let e = tables::value(&(imp.expected_value)(&values, &probabilities), 10);
+                        format!("E[{name}] = {e} ({} distinct values)\n", values.len())
                     })
                 }),
         ],

@@ -2,6 +2,7 @@
 
 use mathlings_stats::StatsError;
 
+use super::common::{self, affine, sorted};
 use super::tables;
 use crate::prelude::*;
 
@@ -29,12 +30,8 @@ fn call(f: &str, x: &[f64]) -> String {
 /// Small values with +M and −M inserted after each one (M = 1e15·k): the big terms cancel
 /// exactly, so the true mean is Σ small / n.
 fn hidden(small: &[f64]) -> Vec<f64> {
-    let mut out = Vec::new();
-    for (k, &v) in small.iter().enumerate() {
-        let big = 1e15 * (k % 3 + 1) as f64;
-        out.extend([v, big, -big]);
-    }
-    out
+    let big = |k: usize| 1e15 * (k % 3 + 1) as f64;
+    small.iter().enumerate().flat_map(|(k, &v)| [v, big(k), -big(k)]).collect()
 }
 
 fn exact_mean_of_hidden(small: &[f64]) -> f64 {
@@ -77,11 +74,8 @@ pub fn spec() -> Spec<Impl> {
                     }
                     let what = |small: &Vec<f64>| call("mean", &hidden(small));
                     ctx.forall(strategies::sample(1..12), what, |small| {
-                        expect::close(
-                            &(imp.mean)(&hidden(small)),
-                            exact_mean_of_hidden(small),
-                            COMPENSATED,
-                        )
+                        let want = exact_mean_of_hidden(small);
+                        expect::close(&(imp.mean)(&hidden(small)), want, COMPENSATED)
                     })
                 }),
             Property::named("shift_and_scale_equivariant", 2)
@@ -92,21 +86,13 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         input,
                         |(x, a, b)| {
-                            let y = affine(x, f64::from(*a), f64::from(*b));
-                            format!(
-                                "{} and {} vs a·mean(x) + b, a·median(x) + b with a = {a}, b = {b}, x = {}",
-                                call("mean", &y),
-                                call("median", &y),
-                                show::floats(x)
-                            )
+                            let y = affine(x, *a, *b);
+                            format!("{} and {} vs a·mean(x) + b, a·median(x) + b with a = {a}, b = {b}, x = {}", call("mean", &y), call("median", &y), show::floats(x))
                         },
                         |(x, a, b)| {
-                            let (a, b) = (f64::from(*a), f64::from(*b));
-                            let y = affine(x, a, b);
-                            let tol = Tol {
-                                rel: 1e-12,
-                                abs: 1e-12 * (b.abs() + a.abs() * tolerance(x).abs * 1e12),
-                            };
+                            let (y, a, b) = (affine(x, *a, *b), f64::from(*a), f64::from(*b));
+                            let abs = 1e-12 * (b.abs() + a.abs() * tolerance(x).abs * 1e12);
+                            let tol = Tol { rel: 1e-12, abs };
                             for f in [imp.mean, imp.median] {
                                 let Ok(base) = f(x) else {
                                     return expect::fail(show::float_result(&f(x)), "Ok(…) for x");
@@ -135,9 +121,7 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(x, y)| format!("{} vs {}", call("median", y), call("median", x)),
                         |(x, y)| {
-                            let Ok(want) = (imp.median)(x) else {
-                                return expect::fail(show::float_result(&(imp.median)(x)), "Ok(…)");
-                            };
+                            let want = expect::ok((imp.median)(x), "…")?;
                             expect::close(&(imp.median)(y), want, tolerance(x))
                         },
                     )
@@ -150,11 +134,11 @@ pub fn spec() -> Spec<Impl> {
                         let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
                         let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                         let got = (imp.median)(&with_outlier(x));
-                        let ok = matches!(got, Ok(m) if lo <= m && m <= hi);
-                        let (lo, hi) = (show::float(lo), show::float(hi));
-                        let expected =
-                            format!("Ok(a value in [{lo}, {hi}], the range of the other values)");
-                        expect::that(ok, show::float_result(&got), expected)
+                        expect::that(
+                            matches!(got, Ok(m) if lo <= m && m <= hi),
+                            show::float_result(&got),
+                            format!("Ok(a value in [{}, {}], the range of the other values)", show::float(lo), show::float(hi)),
+                        )
                     })
                 }),
             Property::named("rejects_bad_input", 1)
@@ -174,15 +158,10 @@ pub fn spec() -> Spec<Impl> {
                 .description("the means and medians of the four Iris measurements match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "mean(&column) and median(&column) for each column of iris.features";
-                    ctx.once(call, || {
-                        let mut text = String::new();
-                        for (name, column) in tables::iris_columns() {
-                            let (mean, median) = ((imp.mean)(&column), (imp.median)(&column));
-                            let (mean, median) =
-                                (tables::value(&mean, 10), tables::value(&median, 10));
-                            text += &format!("{name}: mean = {mean}, median = {median}\n");
-                        }
-                        ctx.snapshot("iris", call, &text)
+                    common::iris_lines(ctx, call, |name, column| {
+                        let (mean, median) = ((imp.mean)(column), (imp.median)(column));
+                        let (mean, median) = (tables::value(&mean, 10), tables::value(&median, 10));
+                        format!("{name}: mean = {mean}, median = {median}\n")
                     })
                 }),
         ],
@@ -192,10 +171,7 @@ pub fn spec() -> Spec<Impl> {
                     middle of the SORTED values: sort a copy first (v.sort_by(f64::total_cmp)), then take the \
                     middle one (or the mean of the two middle ones).")
                 .implementation(Impl {
-                    median: |x| {
-                        checked(x)?;
-                        Ok(middle(x))
-                    },
+                    median: |x| checked(x).map(|_| middle(x)),
                     ..RIGHT
                 }),
             Misconception::named("even_median_one_middle")
@@ -203,11 +179,7 @@ pub fn spec() -> Spec<Impl> {
                     There is no single middle value then: the median is the average of the two, \
                     (s[n/2 − 1] + s[n/2]) / 2 for the sorted values s.")
                 .implementation(Impl {
-                    median: |x| {
-                        checked(x)?;
-                        let s = sorted(x);
-                        Ok(s[s.len() / 2])
-                    },
+                    median: |x| checked(x).map(|_| sorted(x)[x.len() / 2]),
                     ..RIGHT
                 }),
             Misconception::named("naive_sum")
@@ -216,10 +188,7 @@ pub fn spec() -> Spec<Impl> {
                     cancellation lose every digit. Keep the lost bits in a compensation term (Neumaier): \
                     t = s + x; c += if |s| ≥ |x| { (s − t) + x } else { (x − t) + s }; s = t; sum = s + c.")
                 .implementation(Impl {
-                    mean: |x| {
-                        let n = checked(x)?;
-                        Ok(x.iter().sum::<f64>() / n)
-                    },
+                    mean: |x| checked(x).map(|n| x.iter().sum::<f64>() / n),
                     ..RIGHT
                 }),
             Misconception::named("kahan_sum")
@@ -246,14 +215,8 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn affine(x: &[f64], a: f64, b: f64) -> Vec<f64> {
-    x.iter().map(|v| a * v + b).collect()
-}
-
 fn with_outlier(x: &[f64]) -> Vec<f64> {
-    let mut y = x.to_vec();
-    y[0] = 1e12;
-    y
+    [&[1e12], &x[1..]].concat()
 }
 
 /// The right answers: the reference's.
@@ -275,12 +238,6 @@ fn kahan_mean(x: &[f64]) -> Result<f64, StatsError> {
         sum = t;
     }
     Ok(sum / n)
-}
-
-fn sorted(x: &[f64]) -> Vec<f64> {
-    let mut s = x.to_vec();
-    s.sort_by(f64::total_cmp);
-    s
 }
 
 fn middle(s: &[f64]) -> f64 {

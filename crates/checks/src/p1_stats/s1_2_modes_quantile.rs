@@ -2,6 +2,7 @@
 
 use mathlings_stats::StatsError;
 
+use super::common::{self, sorted};
 use super::tables;
 use crate::prelude::*;
 
@@ -144,22 +145,11 @@ pub fn spec() -> Spec<Impl> {
                 .description("the modes and quartiles of the four Iris measurements match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "modes(&column) and quantile(&column, q) for q = 0.25, 0.5, 0.75, for each column of iris.features";
-                    ctx.once(call, || {
-                        let mut text = String::new();
-                        for (name, column) in tables::iris_columns() {
-                            let modes = show::result(&(imp.modes)(&column));
-                            let modes =
-                                modes.strip_prefix("Ok(").map_or(&*modes, |m| &m[..m.len() - 1]);
-                            let quartiles: Vec<String> = [0.25, 0.5, 0.75]
-                                .iter()
-                                .map(|&q| tables::value(&(imp.quantile)(&column, q), 10))
-                                .collect();
-                            text += &format!(
-                                "{name}: modes = {modes}, quartiles = {}\n",
-                                quartiles.join(", ")
-                            );
-                        }
-                        ctx.snapshot("iris", call, &text)
+                    common::iris_lines(ctx, call, |name, column| {
+                        let modes = show::ok_or_err(&(imp.modes)(column), |m| format!("{m:?}"));
+                        let quartile = |q| tables::value(&(imp.quantile)(column, q), 10);
+                        let quartiles = [0.25, 0.5, 0.75].map(quartile);
+                        format!("{name}: modes = {modes}, quartiles = {}\n", quartiles.join(", "))
                     })
                 }),
         ],
@@ -209,12 +199,6 @@ pub fn spec() -> Spec<Impl> {
             ]
         },
     }
-}
-
-fn sorted(x: &[f64]) -> Vec<f64> {
-    let mut s = x.to_vec();
-    s.sort_by(f64::total_cmp);
-    s
 }
 
 fn modes_in_order_of_appearance(x: &[f64]) -> Result<Vec<f64>, StatsError> {

@@ -3,6 +3,7 @@
 use mathlings_stats::StatsError;
 use proptest::collection::vec;
 
+use super::common::{self, affine};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_correlation::Impl;
@@ -50,11 +51,6 @@ fn shift(xs: &[f64]) -> Vec<f64> {
     xs.iter().map(|v| v + 1e9).collect()
 }
 
-/// A value rounded to `digits`, or the error's variant (fingerprints ignore a reason's wording).
-fn show_value(r: &Result<f64, StatsError>, digits: usize) -> String {
-    r.as_ref().map_or_else(show::error_kind, |v| show::rounded(*v, digits))
-}
-
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -63,55 +59,35 @@ pub fn spec() -> Spec<Impl> {
             Property::named("covariance_matches_reference", 3)
                 .description("covariance(x, y) equals Σ(xᵢ − x̄)(yᵢ − ȳ)/(n − 1) computed by the reference crate (to 1e-10·sx·sy)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        paired(2..40),
-                        |(x, y)| cov_call(x, y),
-                        |(x, y)| {
-                            let want = mathlings_stats::covariance(x, y).expect("reference");
-                            expect::close(&(imp.covariance)(x, y), want, agree(x, y))
-                        },
-                    )
+                    ctx.forall(paired(2..40), |(x, y)| cov_call(x, y), |(x, y)| {
+                        let want = mathlings_stats::covariance(x, y).expect("reference");
+                        expect::close(&(imp.covariance)(x, y), want, agree(x, y))
+                    })
                 }),
             Property::named("covariance_with_itself_is_variance", 1)
                 .description("cov(x, x) equals the sample variance of x")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        strategies::sample(2..40),
-                        |x| cov_call(x, x),
-                        |x| {
-                            let want = mathlings_stats::sample_variance(x).expect("reference");
-                            expect::close(&(imp.covariance)(x, x), want, agree(x, x))
-                        },
-                    )
+                    ctx.forall(strategies::sample(2..40), |x| cov_call(x, x), |x| {
+                        let want = mathlings_stats::sample_variance(x).expect("reference");
+                        expect::close(&(imp.covariance)(x, x), want, agree(x, x))
+                    })
                 }),
             Property::named("correlation_matches_reference", 2)
                 .description("pearson_correlation(x, y) equals the reference r (to 1e-10)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        spread_pairs(),
-                        |(x, y)| corr_call(x, y),
-                        |(x, y)| {
-                            let want =
-                                mathlings_stats::pearson_correlation(x, y).expect("reference");
-                            expect::close(&(imp.pearson_correlation)(x, y), want, CORR_AGREE)
-                        },
-                    )
+                    ctx.forall(spread_pairs(), |(x, y)| corr_call(x, y), |(x, y)| {
+                        let want = mathlings_stats::pearson_correlation(x, y).expect("reference");
+                        expect::close(&(imp.pearson_correlation)(x, y), want, CORR_AGREE)
+                    })
                 }),
             Property::named("correlation_in_unit_interval", 1)
                 .description("a correlation always lies in [−1, 1]")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        spread_pairs(),
-                        |(x, y)| corr_call(x, y),
-                        |(x, y)| {
-                            let got = (imp.pearson_correlation)(x, y);
-                            expect::that(
-                                matches!(got, Ok(r) if r.abs() <= 1.0 + UNIT_SLACK),
-                                show::float_result(&got),
-                                "Ok(a value in [−1, 1])",
-                            )
-                        },
-                    )
+                    ctx.forall(spread_pairs(), |(x, y)| corr_call(x, y), |(x, y)| {
+                        let got = (imp.pearson_correlation)(x, y);
+                        let ok = matches!(got, Ok(r) if r.abs() <= 1.0 + UNIT_SLACK);
+                        expect::that(ok, show::float_result(&got), "Ok(a value in [−1, 1])")
+                    })
                 }),
             Property::named("correlation_of_a_line_is_its_sign", 2)
                 .description("corr(x, a·x + b) = +1 for a > 0 and −1 for a < 0")
@@ -121,27 +97,17 @@ pub fn spec() -> Spec<Impl> {
                         (-10i32..=10).prop_filter("a ≠ 0", |a| *a != 0),
                         -20i32..=20,
                     );
-                    ctx.forall(
-                        input,
-                        |(x, a, b)| corr_call(x, &line(x, *a, *b)),
-                        |(x, a, b)| {
-                            let got = (imp.pearson_correlation)(x, &line(x, *a, *b));
-                            expect::close(&got, f64::from(a.signum()), SIGN_TOL)
-                        },
-                    )
+                    ctx.forall(input, |(x, a, b)| corr_call(x, &affine(x, *a, *b)), |(x, a, b)| {
+                        let got = (imp.pearson_correlation)(x, &affine(x, *a, *b));
+                        expect::close(&got, f64::from(a.signum()), SIGN_TOL)
+                    })
                 }),
             Property::named("shift_invariant_at_1e9", 2)
                 .description("adding 1e9 to every value changes neither the covariance nor the correlation (no catastrophic cancellation)")
                 .check(|imp, ctx| {
                     ctx.forall(
                         spread_pairs(),
-                        |(x, y)| {
-                            format!(
-                                "{} and {}",
-                                cov_call(&shift(x), &shift(y)),
-                                corr_call(&shift(x), &shift(y))
-                            )
-                        },
+                        |(x, y)| format!("{} and {}", cov_call(&shift(x), &shift(y)), corr_call(&shift(x), &shift(y))),
                         |(x, y)| {
                             let (sx, sy) = (shift(x), shift(y));
                             let cov = mathlings_stats::covariance(x, y).expect("reference");
@@ -181,18 +147,10 @@ pub fn spec() -> Spec<Impl> {
                 .description("on Anscombe's quartet the covariances and correlations of the four sets match the stored snapshot (all r ≈ 0.816)")
                 .check(|imp, ctx| {
                     let call = "covariance(&xᵢ, &yᵢ) and pearson_correlation(&xᵢ, &yᵢ) for Anscombe's sets i = 1..4";
-                    ctx.once(call, || {
-                        let data = mathlings_models::datasets::anscombe();
-                        let mut text = String::new();
-                        for (i, (x, y)) in data.sets.iter().enumerate() {
-                            text += &format!(
-                                "set {}: cov = {}, r = {}\n",
-                                i + 1,
-                                show_value(&(imp.covariance)(x, y), 8),
-                                show_value(&(imp.pearson_correlation)(x, y), 8)
-                            );
-                        }
-                        ctx.snapshot("anscombe", call, &text)
+                    common::anscombe_lines(ctx, call, |x, y| {
+                        let (cov, r) = ((imp.covariance)(x, y), (imp.pearson_correlation)(x, y));
+                        let shown = |r| common::rounded_or_kind(r, 8);
+                        format!("cov = {}, r = {}", shown(&cov), shown(&r))
                     })
                 }),
         ],
@@ -203,8 +161,10 @@ pub fn spec() -> Spec<Impl> {
                     cosine similarity, not the correlation). Subtract x̄ from every xᵢ and ȳ from every yᵢ \
                     before multiplying.")
                 .implementation(Impl {
-                    covariance: not_centred_covariance,
-                    pearson_correlation: not_centred_correlation,
+                    covariance: |x, y| checked(x, y).map(|n| raw(x, y) / (n - 1.0)),
+                    pearson_correlation: |x, y| {
+                        sums(x, y).map(|_| raw(x, y) / (raw(x, x) * raw(y, y)).sqrt())
+                    },
                 }),
             Misconception::named("divides_by_n")
                 .explanation("Your covariance equals Σ(xᵢ − x̄)(yᵢ − ȳ)/n, the population covariance. \
@@ -212,8 +172,8 @@ pub fn spec() -> Spec<Impl> {
                     so divide by n − 1 (Bessel's correction), exactly as for the sample variance — then \
                     cov(x, x) is the sample variance.")
                 .implementation(Impl {
-                    covariance: covariance_over_n,
-                    pearson_correlation: correct_correlation,
+                    covariance: |x, y| checked(x, y).map(|n| centred(x, y) / n),
+                    ..RIGHT
                 }),
             Misconception::named("raw_moments")
                 .explanation("Your answers lose their digits when the data carry a large offset: they look \
@@ -222,7 +182,9 @@ pub fn spec() -> Spec<Impl> {
                     noise (catastrophic cancellation). Compute the means first, then sum products of \
                     deviations (xᵢ − x̄)(yᵢ − ȳ).")
                 .implementation(Impl {
-                    covariance: raw_moment_covariance,
+                    covariance: |x, y| {
+                        checked(x, y).map(|n| (raw(x, y) - n * mean(x) * mean(y)) / (n - 1.0))
+                    },
                     pearson_correlation: raw_moment_correlation,
                 }),
             Misconception::named("mixed_denominators")
@@ -230,8 +192,11 @@ pub fn spec() -> Spec<Impl> {
                     divides by n − 1 but the standard deviations divide by n. Use the same denominator in \
                     numerator and denominator — it cancels: r = Sxy/√(Sxx·Syy).")
                 .implementation(Impl {
-                    covariance: correct_covariance,
-                    pearson_correlation: mixed_denominator_correlation,
+                    pearson_correlation: |x, y| {
+                        let (n, sxx, syy) = sums(x, y)?;
+                        Ok(centred(x, y) / (n - 1.0) / ((sxx / n).sqrt() * (syy / n).sqrt()))
+                    },
+                    ..RIGHT
                 }),
         ],
         probe: |imp| {
@@ -244,21 +209,15 @@ pub fn spec() -> Spec<Impl> {
                 Ok(v) if (v - want).abs() < 1e-6 => "exact".to_string(),
                 _ => "inaccurate".to_string(),
             };
+            let r0 = mathlings_stats::pearson_correlation(&x0, &y0).expect("reference");
             vec![
-                show_value(&(imp.covariance)(&x, &y), 6),
-                show_value(&(imp.pearson_correlation)(&x, &y), 6),
+                common::rounded_or_kind(&(imp.covariance)(&x, &y), 6),
+                common::rounded_or_kind(&(imp.pearson_correlation)(&x, &y), 6),
                 category((imp.covariance)(&sx, &sy), 13.0),
-                category(
-                    (imp.pearson_correlation)(&sx, &sy),
-                    mathlings_stats::pearson_correlation(&x0, &y0).expect("reference"),
-                ),
+                category((imp.pearson_correlation)(&sx, &sy), r0),
             ]
         },
     }
-}
-
-fn line(x: &[f64], a: i32, b: i32) -> Vec<f64> {
-    x.iter().map(|v| f64::from(a) * v + f64::from(b)).collect()
 }
 
 /// n, after the reference's validation.
@@ -286,35 +245,11 @@ fn sums(x: &[f64], y: &[f64]) -> Result<(f64, f64, f64), StatsError> {
     Ok((x.len() as f64, centred(x, x), centred(y, y)))
 }
 
-fn correct_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(x, y)?;
-    Ok(centred(x, y) / (n - 1.0))
-}
-
-fn correct_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let (_, sxx, syy) = sums(x, y)?;
-    Ok(centred(x, y) / (sxx * syy).sqrt())
-}
-
-fn not_centred_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(x, y)?;
-    Ok(raw(x, y) / (n - 1.0))
-}
-
-fn not_centred_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    sums(x, y)?;
-    Ok(raw(x, y) / (raw(x, x) * raw(y, y)).sqrt())
-}
-
-fn covariance_over_n(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(x, y)?;
-    Ok(centred(x, y) / n)
-}
-
-fn raw_moment_covariance(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let n = checked(x, y)?;
-    Ok((raw(x, y) - n * mean(x) * mean(y)) / (n - 1.0))
-}
+/// The right answers, computed as the wrong ones are.
+const RIGHT: Impl = Impl {
+    covariance: |x, y| checked(x, y).map(|n| centred(x, y) / (n - 1.0)),
+    pearson_correlation: |x, y| sums(x, y).map(|(_, sxx, syy)| centred(x, y) / (sxx * syy).sqrt()),
+};
 
 /// Raw moments, rejecting a constant sample by its own (cancelled) sums.
 fn raw_moment_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
@@ -325,9 +260,4 @@ fn raw_moment_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
         return Err(StatsError::Undefined("correlation of a constant sample"));
     }
     Ok((raw(x, y) - n * mean(x) * mean(y)) / (sxx * syy).sqrt())
-}
-
-fn mixed_denominator_correlation(x: &[f64], y: &[f64]) -> Result<f64, StatsError> {
-    let (n, sxx, syy) = sums(x, y)?;
-    Ok(centred(x, y) / (n - 1.0) / ((sxx / n).sqrt() * (syy / n).sqrt()))
 }

@@ -115,31 +115,19 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(data(), cov_call, |a| {
                         let p = a.ncols();
                         let got = (imp.covariance_matrix)(a);
-                        let Ok(c) = &got else {
-                            return expect::fail(show::outcome(&got), "Ok(a p × p matrix)");
-                        };
-                        if c.shape() != (p, p) {
-                            return expect::fail(
-                                format!("a {}×{} matrix", c.nrows(), c.ncols()),
-                                format!("a {p}×{p} matrix (one row and column per variable)"),
-                            );
-                        }
-                        if c != &c.transpose() {
-                            let expected = "a symmetric matrix: C[(j, k)] == C[(k, j)]";
-                            return expect::fail(show::outcome(&got), expected);
-                        }
+                        let c = expect::ok(got.as_ref(), "a p × p matrix")?;
+                        let shape = format!("a {}×{} matrix", c.nrows(), c.ncols());
+                        let square = format!("a {p}×{p} matrix (one row and column per variable)");
+                        expect::that(c.shape() == (p, p), shape, square)?;
+                        let symmetric = "a symmetric matrix: C[(j, k)] == C[(k, j)]";
+                        expect::that(c == &c.transpose(), show::outcome(&got), symmetric)?;
                         for (j, column) in a.column_iter().enumerate() {
                             let column: Vec<f64> = column.iter().copied().collect();
                             let var = mathlings_stats::sample_variance(&column).expect("reference");
-                            if !(Tol { rel: 1e-10, abs: 1e-10 }).accepts(c[(j, j)], var) {
-                                return expect::fail(
-                                    format!("C[({j}, {j})] = {}", show::float(c[(j, j)])),
-                                    format!(
-                                        "the sample variance of column {j}: {}",
-                                        show::float(var)
-                                    ),
-                                );
-                            }
+                            let shown = format!("C[({j}, {j})] = {}", show::float(c[(j, j)]));
+                            let want = format!("the sample variance of column {j}: {}", show::float(var));
+                            let close = (Tol { rel: 1e-10, abs: 1e-10 }).accepts(c[(j, j)], var);
+                            expect::that(close, shown, want)?;
                         }
                         let smallest = c.clone().symmetric_eigen().eigenvalues.min();
                         expect::that(
@@ -156,15 +144,11 @@ pub fn spec() -> Spec<Impl> {
             Property::named("shift_invariant_at_1e9", 1)
                 .description("adding 1e9 to every entry leaves the covariance matrix unchanged (centre the columns first)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        spread_data(),
-                        |a| cov_call(&shifted(a)),
-                        |a| {
-                            let want = reference_cov(a);
-                            let tol = Tol { rel: 0.0, abs: SHIFT_REL * want.diagonal().max() };
-                            matrix_close(&(imp.covariance_matrix)(&shifted(a)), &want, tol)
-                        },
-                    )
+                    ctx.forall(spread_data(), |a| cov_call(&shifted(a)), |a| {
+                        let want = reference_cov(a);
+                        let tol = Tol { rel: 0.0, abs: SHIFT_REL * want.diagonal().max() };
+                        matrix_close(&(imp.covariance_matrix)(&shifted(a)), &want, tol)
+                    })
                 }),
             Property::named("vif_matches_reference", 2)
                 .description("variance_inflation_factors(X) equals the reference [R⁻¹]ⱼⱼ on random data (to 1e-8 relative), every VIF ≥ 1")
@@ -214,22 +198,17 @@ pub fn spec() -> Spec<Impl> {
                     let call = "covariance_matrix(&iris.features) and variance_inflation_factors(&iris.features)";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
-                        let mut text = String::new();
-                        match (imp.covariance_matrix)(&iris.features) {
+                        let line = |row| format!("C: {}\n", show::rounded_all(row, 8));
+                        let mut text = match (imp.covariance_matrix)(&iris.features) {
                             Ok(c) if c.shape() != (4, 4) => {
-                                text += &format!("C: a {}×{} matrix\n", c.nrows(), c.ncols());
+                                format!("C: a {}×{} matrix\n", c.nrows(), c.ncols())
                             }
-                            Ok(c) => {
-                                for row in c.row_iter() {
-                                    text += &format!("C: {}\n", show::rounded_all(row, 8));
-                                }
-                            }
-                            Err(e) => text += &format!("C: {e:?}\n"),
-                        }
-                        text += &match (imp.variance_inflation_factors)(&iris.features) {
-                            Ok(v) => format!("VIF: {}\n", show::rounded_all(&v, 8)),
-                            Err(e) => format!("VIF: {e:?}\n"),
+                            Ok(c) => c.row_iter().map(line).collect(),
+                            Err(e) => format!("C: {e:?}\n"),
                         };
+                        let vif = (imp.variance_inflation_factors)(&iris.features);
+                        let vif = show::ok_or_debug(&vif, |v| show::rounded_all(v, 8));
+                        text += &format!("VIF: {vif}\n");
                         ctx.snapshot("iris", call, &text)
                     })
                 }),
@@ -270,11 +249,8 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let a = DMatrix::from_row_slice(4, 2, &[1.0, 2.0, 2.0, 1.0, 4.0, 3.0, 5.0, 6.0]);
-            let b = DMatrix::from_row_slice(
-                5,
-                3,
-                &[1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 3.0, 5.0, 0.0, 4.0, 3.0, 2.0, 6.0, 4.0, 1.0],
-            );
+            let b = [1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 3.0, 5.0, 0.0, 4.0, 3.0, 2.0, 6.0, 4.0, 1.0];
+            let b = DMatrix::from_row_slice(5, 3, &b);
             let cov = match (imp.covariance_matrix)(&a) {
                 Ok(c) => format!("{}×{}: {}", c.nrows(), c.ncols(), show::rounded_all(&c, 6)),
                 Err(e) => show::error_kind(&e),
@@ -297,32 +273,23 @@ fn checked(a: &DMatrix<f64>) -> Result<(f64, DMatrix<f64>), StatsError> {
 }
 
 fn centred(a: &DMatrix<f64>) -> DMatrix<f64> {
-    let mut c = a.clone();
-    for mut column in c.column_iter_mut() {
-        let mean = column.mean();
-        column.add_scalar_mut(-mean);
-    }
-    c
+    DMatrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] - a.column(j).mean())
 }
 
 fn correct_covariance(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let (n, x) = checked(a)?;
-    Ok(x.transpose() * x / (n - 1.0))
+    checked(a).map(|(n, x)| x.transpose() * x / (n - 1.0))
 }
 
 fn x_x_transpose(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let (n, x) = checked(a)?;
-    Ok(&x * x.transpose() / (n - 1.0))
+    checked(a).map(|(n, x)| &x * x.transpose() / (n - 1.0))
 }
 
 fn not_centred(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let (n, _) = checked(a)?;
-    Ok(a.transpose() * a / (n - 1.0))
+    checked(a).map(|(n, _)| a.transpose() * a / (n - 1.0))
 }
 
 fn divides_by_n(a: &DMatrix<f64>) -> Result<DMatrix<f64>, StatsError> {
-    let (n, x) = checked(a)?;
-    Ok(x.transpose() * x / n)
+    checked(a).map(|(n, x)| x.transpose() * x / n)
 }
 
 /// VIFs as a learner would derive them from their own covariance matrix `c`.

@@ -2,7 +2,7 @@
 
 use mathlings_stats::StatsError;
 
-use super::tables;
+use super::{common, tables};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_3_sample_variance::Impl;
@@ -101,16 +101,9 @@ pub fn spec() -> Spec<Impl> {
                 .description("on Anscombe's quartet, the variances of x₁ and y₁…y₄ match the stored snapshot (x: 11 exactly, y: ≈ 4.12)")
                 .check(|imp, ctx| {
                     let call = "sample_variance(&xᵢ) and sample_variance(&yᵢ) for Anscombe's sets i = 1..4";
-                    ctx.once(call, || {
-                        let mut text = String::new();
-                        for (i, (x, y)) in
-                            mathlings_models::datasets::anscombe().sets.iter().enumerate()
-                        {
-                            let (vx, vy) = ((imp.sample_variance)(x), (imp.sample_variance)(y));
-                            let (vx, vy) = (tables::value(&vx, 10), tables::value(&vy, 10));
-                            text += &format!("set {}: var(x) = {vx}, var(y) = {vy}\n", i + 1);
-                        }
-                        ctx.snapshot("anscombe", call, &text)
+                    common::anscombe_lines(ctx, call, |x, y| {
+                        let variance = |v| tables::value(&(imp.sample_variance)(v), 10);
+                        format!("var(x) = {}, var(y) = {}", variance(x), variance(y))
                     })
                 }),
         ],

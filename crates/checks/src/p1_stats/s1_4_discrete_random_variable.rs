@@ -5,7 +5,7 @@
 
 use mathlings_stats::{DiscreteRandomVariable, StatsError};
 
-use super::tables;
+use super::{common, tables};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_4_discrete_random_variable::{Impl, PointFn};
@@ -13,28 +13,20 @@ pub use mathlings_bindings::p1_stats::s1_4_discrete_random_variable::{Impl, Poin
 /// Probabilities (pmf, cdf) are sums of ≤ 30 numbers in [0, 1]: any summation order is
 /// accurate to ~1e-15, so 1e-12 is loose for them and tight enough to catch a missing term.
 const PROBABILITY: Tol = Tol { rel: 0.0, abs: 1e-12 };
-
 /// Mean and variance: sums of ≤ 30 terms with |x| ≤ 20 here; the rounding error is below
 /// 1e-13 relative to the largest term (x² ≤ 400), so 1e-10 relative + 1e-10 absolute.
 const MOMENT: Tol = Tol { rel: 1e-10, abs: 1e-10 };
-
 /// Var(X + 1e8) against Var(X): the integers xᵢ + 1e8 are exact, E[X] is off by at most
 /// n·ε·1e8 ≈ 3e-7 in any summation order, and a centred sum Σpᵢ(xᵢ − μ̂)² = Var + (μ̂ − μ)²
 /// is then off by ~1e-13; 1e-6 is loose for every centred method (two passes, Welford)
 /// and tight for E[X²] − E[X]², whose terms near 1e16 round by ~1 each.
 const SHIFTED: Tol = Tol { rel: 1e-6, abs: 1e-6 };
-
 /// The offset of [`SHIFTED`]'s property.
 const OFFSET: f64 = 1e8;
 
 /// Values from a small range (so that repeats are common) with probabilities wᵢ/Σw.
 fn variable() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    proptest::collection::vec(((-6i32..=6).prop_map(f64::from), 0u32..=10), 1..12)
-        .prop_filter("some weight > 0", |pairs| pairs.iter().any(|p| p.1 > 0))
-        .prop_map(|pairs| {
-            let total: u32 = pairs.iter().map(|p| p.1).sum();
-            pairs.into_iter().map(|(x, w)| (x, f64::from(w) / f64::from(total))).unzip()
-        })
+    common::distribution((-6i32..=6).prop_map(f64::from), 10, 1..12)
 }
 
 fn reference(v: &[f64], p: &[f64]) -> DiscreteRandomVariable {
@@ -55,20 +47,17 @@ fn call_of((v, p): &(Vec<f64>, Vec<f64>), method: &str) -> String {
 }
 
 fn distinct(v: &[f64]) -> Vec<f64> {
-    let mut d = v.to_vec();
-    d.sort_by(f64::total_cmp);
+    let mut d = common::sorted(v);
     d.dedup();
     d
 }
 
+/// The reference's `pmf` or `cdf`.
+type ReferenceAt = fn(&DiscreteRandomVariable, f64) -> f64;
+
 /// `method` (`pmf` or `cdf`) equals the reference's at a point x (half-integers fall between
 /// the values).
-fn matches_at_points(
-    ctx: &Ctx,
-    method: &str,
-    got: PointFn,
-    want: fn(&DiscreteRandomVariable, f64) -> f64,
-) -> Verdict {
+fn matches_at_points(ctx: &Ctx, method: &str, got: PointFn, want: ReferenceAt) -> Verdict {
     ctx.forall(
         (variable(), (-16i32..=16).prop_map(|k| f64::from(k) / 2.0)),
         |((v, p), x)| call(v, p, &format!("{method}({})", show::float(*x))),
@@ -83,14 +72,10 @@ pub fn spec() -> Spec<Impl> {
         properties: vec![
             Property::named("pmf_matches_reference", 2)
                 .description("pmf(x) = P(X = x) equals the reference, including values listed twice (their probabilities add up) and x that is not a value (0)")
-                .check(|imp, ctx| {
-                    matches_at_points(ctx, "pmf", imp.pmf, DiscreteRandomVariable::pmf)
-                }),
+                .check(|imp, ctx| matches_at_points(ctx, "pmf", imp.pmf, |r, x| r.pmf(x))),
             Property::named("cdf_matches_reference", 2)
                 .description("cdf(x) = P(X ≤ x) equals the reference")
-                .check(|imp, ctx| {
-                    matches_at_points(ctx, "cdf", imp.cdf, DiscreteRandomVariable::cdf)
-                }),
+                .check(|imp, ctx| matches_at_points(ctx, "cdf", imp.cdf, |r, x| r.cdf(x))),
             Property::named("mean_variance_match_reference", 2)
                 .description("mean() = Σ pᵢxᵢ and variance() = Σ pᵢ(xᵢ − μ)² equal the reference")
                 .check(|imp, ctx| {
@@ -110,14 +95,10 @@ pub fn spec() -> Spec<Impl> {
                     let input = variable()
                         .prop_filter("Var(X) ≥ 1/4", |(v, p)| reference(v, p).variance() >= 0.25);
                     let shifted = |v: &[f64]| v.iter().map(|x| x + OFFSET).collect::<Vec<f64>>();
-                    ctx.forall(
-                        input,
-                        |(v, p)| call(&shifted(v), p, "variance()"),
-                        |(v, p)| {
-                            let want = reference(v, p).variance();
-                            expect::close(&(imp.variance)(&shifted(v), p), want, SHIFTED)
-                        },
-                    )
+                    ctx.forall(input, |(v, p)| call(&shifted(v), p, "variance()"), |(v, p)| {
+                        let want = reference(v, p).variance();
+                        expect::close(&(imp.variance)(&shifted(v), p), want, SHIFTED)
+                    })
                 }),
             Property::named("pmf_sums_to_one", 1)
                 .description("the pmf over the distinct values sums to 1")
@@ -127,13 +108,9 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(variable(), what, |(v, p)| {
                         let mut total = 0.0;
                         for x in distinct(v) {
-                            match (imp.pmf)(v, p, x) {
-                                Ok(q) => total += q,
-                                Err(e) => {
-                                    let shown = format!("pmf({}) = Err({e:?})", show::float(x));
-                                    return expect::fail(shown, "Ok(…)");
-                                }
-                            }
+                            let q = (imp.pmf)(v, p, x);
+                            let shown = format!("pmf({}) = {}", show::float(x), show::float_result(&q));
+                            total += q.map_err(|_| expect::failure(shown, "Ok(…)"))?;
                         }
                         expect::close(&Ok::<f64, StatsError>(total), 1.0, Tol::absolute(1e-9))
                     })
@@ -150,20 +127,18 @@ pub fn spec() -> Spec<Impl> {
                         let values = distinct(v);
                         let (low, last) = (values[0] - 1.0, values[values.len() - 1]);
                         let (below, top) = (get(imp.cdf, low), get(imp.cdf, last));
-                        if !(PROBABILITY.accepts(below, 0.0) && (top - 1.0).abs() <= 1e-9) {
-                            let shown = format!("cdf({}) = {}, cdf({}) = {}", f(low), f(below), f(last), f(top));
-                            return expect::fail(shown, "0 below the smallest value and 1 at the largest");
-                        }
+                        let shown = format!("cdf({}) = {}, cdf({}) = {}", f(low), f(below), f(last), f(top));
+                        let ends = PROBABILITY.accepts(below, 0.0) && (top - 1.0).abs() <= 1e-9;
+                        expect::that(ends, shown, "0 below the smallest value and 1 at the largest")?;
                         let mut previous = below;
                         for &x in &values {
                             // Just below x (values are integers) the cdf equals the previous level.
                             let (before, at, jump) = (get(imp.cdf, x - 0.5), get(imp.cdf, x), get(imp.pmf, x));
-                            if !(PROBABILITY.accepts(before, previous) && PROBABILITY.accepts(at - before, jump)) {
-                                return expect::fail(
-                                    format!("cdf({}) = {}, cdf({}) = {}, pmf({}) = {}", f(x - 0.5), f(before), f(x), f(at), f(x), f(jump)),
-                                    format!("cdf({}) − cdf({}) = pmf({}), and a cdf that never decreases", f(x), f(x - 0.5), f(x)),
-                                );
-                            }
+                            expect::that(
+                                PROBABILITY.accepts(before, previous) && PROBABILITY.accepts(at - before, jump),
+                                format!("cdf({}) = {}, cdf({}) = {}, pmf({}) = {}", f(x - 0.5), f(before), f(x), f(at), f(x), f(jump)),
+                                format!("cdf({}) − cdf({}) = pmf({}), and a cdf that never decreases", f(x), f(x - 0.5), f(x)),
+                            )?;
                             previous = at;
                         }
                         Ok(())
@@ -176,10 +151,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(variable(), what, |(v, p)| {
                         let squares: Vec<f64> = v.iter().map(|x| x * x).collect();
                         let (Ok(m), Ok(m2)) = ((imp.mean)(v, p), (imp.mean)(&squares, p)) else {
-                            return expect::fail(
-                                "mean() returned an error",
-                                "Ok(E[X]) and Ok(E[X²])",
-                            );
+                            return expect::fail("mean() returned an error", "Ok(E[X]) and Ok(E[X²])");
                         };
                         let got = (imp.variance)(v, p);
                         expect::close(&got, m2 - m * m, MOMENT)?;
@@ -227,15 +199,15 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your pmf and cdf are swapped: pmf(x) is the probability of exactly x, P(X = x) — \
                     only the entries EQUAL to x; cdf(x) is the probability of at most x, P(X ≤ x) — every entry \
                     ≤ x. The cdf climbs to 1; the pmf of one value is usually much smaller.")
-                .implementation(Impl { pmf: good_cdf, cdf: good_pmf, ..RIGHT }),
+                .implementation(Impl { pmf: RIGHT.cdf, cdf: RIGHT.pmf, ..RIGHT }),
             Misconception::named("cdf_is_pmf")
                 .explanation("Your cdf returns P(X = x), the pmf. The cdf is the probability of AT MOST x, \
                     P(X ≤ x): add the probabilities of every entry ≤ x, so that it climbs from 0 to 1.")
-                .implementation(Impl { cdf: good_pmf, ..RIGHT }),
+                .implementation(Impl { cdf: RIGHT.pmf, ..RIGHT }),
             Misconception::named("pmf_is_cdf")
                 .explanation("Your pmf returns P(X ≤ x), the cdf. The pmf is the probability of EXACTLY x, \
                     P(X = x): add only the probabilities of the entries equal to x (0 when x is not a value).")
-                .implementation(Impl { pmf: good_cdf, ..RIGHT }),
+                .implementation(Impl { pmf: RIGHT.cdf, ..RIGHT }),
             Misconception::named("cdf_strict")
                 .explanation("Your cdf computes P(X < x): it leaves out the probability of x itself. The cdf is \
                     P(X ≤ x), so cdf(x) includes pmf(x), and cdf(largest value) = 1.")
@@ -268,9 +240,9 @@ pub fn spec() -> Spec<Impl> {
 
 /// The right answers, through the reference.
 const RIGHT: Impl = Impl {
-    new: good_new,
-    pmf: good_pmf,
-    cdf: good_cdf,
+    new: |v, p| variable_of(v, p).map(|_| ()),
+    pmf: |v, p, x| Ok(variable_of(v, p)?.pmf(x)),
+    cdf: |v, p, x| Ok(variable_of(v, p)?.cdf(x)),
     mean: |v, p| Ok(variable_of(v, p)?.mean()),
     variance: |v, p| Ok(variable_of(v, p)?.variance()),
 };
@@ -279,29 +251,14 @@ fn variable_of(v: &[f64], p: &[f64]) -> Result<DiscreteRandomVariable, StatsErro
     DiscreteRandomVariable::new(v.to_vec(), p.to_vec())
 }
 
-fn good_new(v: &[f64], p: &[f64]) -> Result<(), StatsError> {
-    variable_of(v, p).map(|_| ())
-}
-
-fn good_pmf(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
-    Ok(variable_of(v, p)?.pmf(x))
-}
-
-fn good_cdf(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
-    Ok(variable_of(v, p)?.cdf(x))
-}
-
 fn cdf_strict(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
-    good_new(v, p)?;
-    Ok(v.iter().zip(p).filter(|&(&xi, _)| xi < x).map(|(_, q)| q).sum())
+    variable_of(v, p).map(|_| v.iter().zip(p).filter(|&(&xi, _)| xi < x).map(|(_, q)| q).sum())
 }
 
 fn pmf_first_match(v: &[f64], p: &[f64], x: f64) -> Result<f64, StatsError> {
-    good_new(v, p)?;
-    Ok(v.iter().position(|&xi| xi == x).map_or(0.0, |i| p[i]))
+    variable_of(v, p).map(|_| v.iter().position(|&xi| xi == x).map_or(0.0, |i| p[i]))
 }
 
 fn variance_not_centred(v: &[f64], p: &[f64]) -> Result<f64, StatsError> {
-    good_new(v, p)?;
-    Ok(v.iter().zip(p).map(|(x, q)| q * x * x).sum())
+    variable_of(v, p).map(|_| v.iter().zip(p).map(|(x, q)| q * x * x).sum())
 }

@@ -13,6 +13,9 @@ pub use mathlings_bindings::p1_stats::s1_4_simpson_ecdf::{Impl, SimpsonFn};
 /// A function to integrate.
 type Integrand = fn(f64) -> f64;
 
+/// A generated case: the integrand (or what picks it), the bounds a and b, and n.
+type Case<F> = (F, f64, f64, usize);
+
 /// Simpson's rule on a cubic is exact in exact arithmetic; in floating point the weighted
 /// sum of ≤ 41 values ≤ 200 in size over an interval ≤ 6 long is off by ~1e-12 at most.
 const EXACT: Tol = Tol { rel: 1e-10, abs: 1e-9 };
@@ -101,47 +104,30 @@ pub fn spec() -> Spec<Impl> {
                 .description("Simpson's rule is exact for every cubic c₀ + c₁x + c₂x² + c₃x³, with any even number of intervals")
                 .check(|imp, ctx| {
                     let coefficient = || (-10i32..=10).prop_map(|k| f64::from(k) / 2.0);
-                    let input = (
-                        [coefficient(), coefficient(), coefficient(), coefficient()],
-                        bound(),
-                        bound(),
-                        even(),
-                    );
-                    ctx.forall(
-                        input,
-                        |(c, a, b, n)| simpson_call(&show_cubic(*c), *a, *b, *n),
-                        |(c, a, b, n)| {
-                            COEFFICIENTS.with(|cell| cell.set(*c));
-                            expect::close(
-                                &(imp.simpson)(cubic, *a, *b, *n),
-                                cubic_integral(*c, *a, *b),
-                                EXACT,
-                            )
-                        },
-                    )
+                    let input = ([(); 4].map(|()| coefficient()), bound(), bound(), even());
+                    let call = |&(c, a, b, n): &Case<[f64; 4]>| simpson_call(&show_cubic(c), a, b, n);
+                    ctx.forall(input, call, |&(c, a, b, n)| {
+                        COEFFICIENTS.with(|cell| cell.set(c));
+                        expect::close(&(imp.simpson)(cubic, a, b, n), cubic_integral(c, a, b), EXACT)
+                    })
                 }),
             Property::named("matches_reference", 2)
                 .description("on smooth functions (sin, exp, the normal density, 1/(1 + x²)) the result equals the reference's Simpson's rule with the same n")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        (0usize..SMOOTH.len(), bound(), bound(), even()),
-                        |(k, a, b, n)| simpson_call(SMOOTH[*k].0, *a, *b, *n),
-                        |(k, a, b, n)| {
-                            let f = SMOOTH[*k].1;
-                            let want = mathlings_stats::simpson(f, *a, *b, *n).expect("reference");
-                            expect::close(&(imp.simpson)(f, *a, *b, *n), want, SAME_RULE)
-                        },
-                    )
+                    let input = (0usize..SMOOTH.len(), bound(), bound(), even());
+                    let call = |&(k, a, b, n): &Case<usize>| simpson_call(SMOOTH[k].0, a, b, n);
+                    ctx.forall(input, call, |&(k, a, b, n)| {
+                        let f = SMOOTH[k].1;
+                        let want = mathlings_stats::simpson(f, a, b, n).expect("reference");
+                        expect::close(&(imp.simpson)(f, a, b, n), want, SAME_RULE)
+                    })
                 }),
             Property::named("error_falls_like_h4", 2)
                 .description("on ∫₀^π sin x dx = 2, doubling the number of intervals divides the error by about 16 (h⁴)")
                 .check(|imp, ctx| {
                     for n in [4usize, 8, 16] {
-                        let what = format!(
-                            "{} and {}",
-                            simpson_call("f64::sin", 0.0, PI, n),
-                            simpson_call("f64::sin", 0.0, PI, 2 * n)
-                        );
+                        let sin = |n| simpson_call("f64::sin", 0.0, PI, n);
+                        let what = format!("{} and {}", sin(n), sin(2 * n));
                         ctx.once(&what, || {
                             let coarse = (imp.simpson)(f64::sin, 0.0, PI, n);
                             let fine = (imp.simpson)(f64::sin, 0.0, PI, 2 * n);
@@ -150,17 +136,8 @@ pub fn spec() -> Spec<Impl> {
                             let r = |x: f64| show::rounded(x, 3);
                             expect::that(
                                 (H4_RATIO.0..=H4_RATIO.1).contains(&ratio),
-                                format!(
-                                    "errors {} (n = {n}) and {} (n = {}): ratio {}",
-                                    r(c - 2.0),
-                                    r(f - 2.0),
-                                    2 * n,
-                                    r(ratio)
-                                ),
-                                format!(
-                                    "an error ratio of about 2⁴ = 16 (between {} and {})",
-                                    H4_RATIO.0, H4_RATIO.1
-                                ),
+                                format!("errors {} (n = {n}) and {} (n = {}): ratio {}", r(c - 2.0), r(f - 2.0), 2 * n, r(ratio)),
+                                format!("an error ratio of about 2⁴ = 16 (between {} and {})", H4_RATIO.0, H4_RATIO.1),
                             )
                         })?;
                     }
@@ -173,54 +150,40 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once(&what, || {
                         let want = mathlings_stats::normal_cdf(1.96, 0.0, 1.0).expect("cdf")
                             - mathlings_stats::normal_cdf(-1.96, 0.0, 1.0).expect("cdf");
-                        expect::close(
-                            &(imp.simpson)(standard_normal_pdf, -1.96, 1.96, 100),
-                            want,
-                            NORMAL_AREA,
-                        )
+                        let got = (imp.simpson)(standard_normal_pdf, -1.96, 1.96, 100);
+                        expect::close(&got, want, NORMAL_AREA)
                     })
                 }),
             Property::named("ecdf_matches_reference", 2)
                 .description("empirical_cdf(sample, x) equals the reference's fraction of values ≤ x, ties included")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        sample_and_point(),
-                        |(s, x)| ecdf_call(s, *x),
-                        |(s, x)| {
-                            let want = mathlings_stats::empirical_cdf(s, *x).expect("reference");
-                            expect::close(&(imp.empirical_cdf)(s, *x), want, FRACTION)
-                        },
-                    )
+                    ctx.forall(sample_and_point(), |(s, x)| ecdf_call(s, *x), |(s, x)| {
+                        let want = mathlings_stats::empirical_cdf(s, *x).expect("reference");
+                        expect::close(&(imp.empirical_cdf)(s, *x), want, FRACTION)
+                    })
                 }),
             Property::named("ecdf_steps_from_0_to_1", 1)
                 .description("the empirical cdf is 0 below the smallest value, 1 at the largest, never decreases, and is always a multiple of 1/n")
                 .check(|imp, ctx| {
                     let sample = proptest::collection::vec((-5i32..=5).prop_map(f64::from), 1..30);
-                    let what = |s: &Vec<f64>| {
-                        format!(
-                            "empirical_cdf({}, x) for x from −6 to 6 in steps of 0.5",
-                            show::floats(s)
-                        )
-                    };
+                    let what = |s: &Vec<f64>| format!("empirical_cdf({}, x) for x from −6 to 6 in steps of 0.5", show::floats(s));
                     ctx.forall(sample, what, |s| {
                         let (n, f) = (s.len() as f64, show::float);
                         let mut previous = 0.0;
                         for k in -12..=12 {
                             let x = f64::from(k) / 2.0;
                             let got = (imp.empirical_cdf)(s, x);
-                            let Ok(v) = got else {
-                                let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
-                                return expect::fail(shown, "Ok(…)");
-                            };
+                            let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
+                            let v = got.map_err(|_| expect::failure(shown, "Ok(…)"))?;
                             let below_all = x < -5.0 && v.abs() > FRACTION.abs;
                             let above_all = x >= 5.0 && (v - 1.0).abs() > FRACTION.abs;
                             let not_fraction = (v * n - (v * n).round()).abs() > 1e-9;
-                            if below_all || above_all || not_fraction || v < previous - FRACTION.abs {
-                                return expect::fail(
-                                    format!("at x = {}: {} (after {} at the previous x)", f(x), f(v), f(previous)),
-                                    "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
-                                );
-                            }
+                            let wrong = below_all || above_all || not_fraction || v < previous - FRACTION.abs;
+                            expect::that(
+                                !wrong,
+                                format!("at x = {}: {} (after {} at the previous x)", f(x), f(v), f(previous)),
+                                "a non-decreasing count/n: 0 below the smallest value, 1 from the largest value on",
+                            )?;
                             previous = v;
                         }
                         Ok(())
@@ -272,20 +235,35 @@ pub fn spec() -> Spec<Impl> {
                     through each PAIR of strips, so n must be even; with odd n the weights 1, 4, 2, …, 4, 1 do not \
                     fit and the answer is wrong. Return Err(StatsError::InvalidParameter { name: \"intervals\", .. }) \
                     when n is odd or 0.")
-                .implementation(Impl { simpson: odd_intervals_accepted, ..RIGHT }),
+                .implementation(Impl {
+                    simpson: |f, a, b, n| rule(f, a, b, n, (false, 1.0 / 3.0, [2.0, 4.0])),
+                    ..RIGHT
+                }),
             Misconception::named("trapezoid_rule")
                 .explanation("Your answer is the trapezoid rule (weights 1, 2, 2, …, 2, 1 times h/2): it joins the \
                     points with straight lines, is exact only for straight lines and its error falls like h², \
                     not h⁴. Simpson fits parabolas: weights 1, 4, 2, 4, …, 2, 4, 1 times h/3.")
-                .implementation(Impl { simpson: trapezoid_rule, ..RIGHT }),
+                .implementation(Impl {
+                    simpson: |f, a, b, n| rule(f, a, b, n, (true, 0.5, [2.0, 2.0])),
+                    ..RIGHT
+                }),
             Misconception::named("weights_swapped")
                 .explanation("Your Simpson weights are 1, 2, 4, 2, …, 4, 2, 1: the 4s and 2s are swapped. The \
                     midpoint of each pair of strips (odd i) gets weight 4, the shared ends (even i) get 2.")
-                .implementation(Impl { simpson: weights_swapped, ..RIGHT }),
+                .implementation(Impl {
+                    simpson: |f, a, b, n| rule(f, a, b, n, (true, 1.0 / 3.0, [4.0, 2.0])),
+                    ..RIGHT
+                }),
             Misconception::named("ecdf_strict")
                 .explanation("Your empirical cdf counts the values strictly below x. A cdf is P(X ≤ x): values \
                     equal to x count too, so Fₙ(largest value) = 1.")
-                .implementation(Impl { empirical_cdf: ecdf_strict, ..RIGHT }),
+                .implementation(Impl {
+                    empirical_cdf: |sample, x| {
+                        mathlings_stats::empirical_cdf(sample, x)?;
+                        Ok(sample.iter().filter(|&&v| v < x).count() as f64 / sample.len() as f64)
+                    },
+                    ..RIGHT
+                }),
         ],
         probe: |imp| {
             // A call that panics (a function still `todo!()`) counts as correct, so that a
@@ -300,24 +278,26 @@ pub fn spec() -> Spec<Impl> {
                 attempt(&|| (imp.simpson)(cube, 0.0, 2.0, 2), Ok(4.0)),
                 attempt(
                     &|| (imp.simpson)(f64::sin, 0.0, PI, 4),
-                    good_simpson(f64::sin, 0.0, PI, 4),
+                    (RIGHT.simpson)(f64::sin, 0.0, PI, 4),
                 ),
-                attempt(&|| (imp.simpson)(square, 0.0, 1.0, 3), good_simpson(square, 0.0, 1.0, 3)),
+                attempt(&|| (imp.simpson)(square, 0.0, 1.0, 3), (RIGHT.simpson)(square, 0.0, 1.0, 3)),
                 attempt(&|| (imp.empirical_cdf)(&[3.0, 1.0, 2.0, 2.0], 2.0), Ok(0.75)),
             ]
         },
     }
 }
 
-/// Weighted sum over the n + 1 nodes times `scale`·h, with `weight(i, n)`.
+/// A rule scale·h·Σ wᵢ·f(xᵢ) over the n + 1 nodes: whether n must be even, the scale, and the
+/// weights wᵢ of the inner nodes at even and odd i (both ends weigh 1).
+type Rule = (bool, f64, [f64; 2]);
+
+/// [`Rule`] applied to f on [a, b] with n intervals.
 fn rule(
-    f: fn(f64) -> f64,
+    f: Integrand,
     a: f64,
     b: f64,
     n: usize,
-    check_even: bool,
-    scale: f64,
-    weight: fn(usize, usize) -> f64,
+    (check_even, scale, inner): Rule,
 ) -> Result<f64, StatsError> {
     if !a.is_finite() || !b.is_finite() {
         return Err(StatsError::NonFinite);
@@ -335,35 +315,14 @@ fn rule(
         if !y.is_finite() {
             return Err(StatsError::NonFinite);
         }
-        total += weight(i, n) * y;
+        let weight = if i == 0 || i == n { 1.0 } else { inner[i % 2] };
+        total += weight * y;
     }
     Ok(scale * h * total)
 }
 
-fn simpson_weight(i: usize, n: usize) -> f64 {
-    if i == 0 || i == n { 1.0 } else { [2.0, 4.0][i % 2] }
-}
-
 /// The right answers.
-const RIGHT: Impl = Impl { simpson: good_simpson, empirical_cdf: mathlings_stats::empirical_cdf };
-
-fn good_simpson(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
-    rule(f, a, b, n, true, 1.0 / 3.0, simpson_weight)
-}
-
-fn odd_intervals_accepted(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
-    rule(f, a, b, n, false, 1.0 / 3.0, simpson_weight)
-}
-
-fn trapezoid_rule(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
-    rule(f, a, b, n, true, 0.5, |i, n| if i == 0 || i == n { 1.0 } else { 2.0 })
-}
-
-fn weights_swapped(f: fn(f64) -> f64, a: f64, b: f64, n: usize) -> Result<f64, StatsError> {
-    rule(f, a, b, n, true, 1.0 / 3.0, |i, n| if i == 0 || i == n { 1.0 } else { [4.0, 2.0][i % 2] })
-}
-
-fn ecdf_strict(sample: &[f64], x: f64) -> Result<f64, StatsError> {
-    mathlings_stats::empirical_cdf(sample, x)?;
-    Ok(sample.iter().filter(|&&v| v < x).count() as f64 / sample.len() as f64)
-}
+const RIGHT: Impl = Impl {
+    simpson: |f, a, b, n| rule(f, a, b, n, (true, 1.0 / 3.0, [2.0, 4.0])),
+    empirical_cdf: mathlings_stats::empirical_cdf,
+};

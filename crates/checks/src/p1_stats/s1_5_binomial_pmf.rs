@@ -219,15 +219,12 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn factorial(n: u64) -> f64 {
-    (1..=n).map(|i| i as f64).product()
-}
-
 fn factorials(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
     mathlings_stats::binomial_pmf(k, n, p)?;
     if k > n {
         return Ok(0.0);
     }
+    let factorial = |m: u64| (1..=m).map(|i| i as f64).product::<f64>();
     let choose = factorial(n) / (factorial(k) * factorial(n - k));
     Ok(choose * p.powi(k as i32) * (1.0 - p).powi((n - k) as i32))
 }
@@ -243,22 +240,11 @@ fn log_space_no_edge_cases(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
 }
 
 fn unchecked_p(k: u64, n: u64, p: f64) -> Result<f64, StatsError> {
+    let only = |happens: bool| if happens { 1.0 } else { 0.0 };
     Ok(match p {
         _ if k > n => 0.0,
-        0.0 => {
-            if k == 0 {
-                1.0
-            } else {
-                0.0
-            }
-        }
-        1.0 => {
-            if k == n {
-                1.0
-            } else {
-                0.0
-            }
-        }
+        0.0 => only(k == 0),
+        1.0 => only(k == n),
         _ => ln_pmf(k, n, p).exp(),
     })
 }

@@ -2,9 +2,9 @@
 
 use std::f64::consts::{PI, SQRT_2};
 
-use mathlings_stats::StatsError;
+use mathlings_stats::{StatsError, erf, normal_cdf, normal_pdf};
 
-use super::tables;
+use super::{common, tables};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_5_normal_distribution::Impl;
@@ -30,10 +30,7 @@ fn call(name: &str, (x, mu, sigma): (f64, f64, f64)) -> String {
 
 /// x values for erf: anywhere in [−6, 6], often round numbers.
 fn erf_input() -> impl Strategy<Value = f64> + Clone {
-    prop_oneof![
-        3 => -6.0..6.0f64,
-        1 => (-12i32..=12).prop_map(|i| f64::from(i) / 2.0),
-    ]
+    prop_oneof![3 => -6.0..6.0f64, 1 => (-12i32..=12).prop_map(|i| f64::from(i) / 2.0)]
 }
 
 /// (x, μ, σ) with x within 8 standard deviations of μ.
@@ -60,9 +57,7 @@ fn agrees(ctx: &Ctx, name: &str, got: Density, want: Density, tol: Tol) -> Verdi
     ctx.forall(
         point(),
         |p| call(name, *p),
-        |&(x, mu, sigma)| {
-            expect::close(&got(x, mu, sigma), want(x, mu, sigma).expect("reference"), tol)
-        },
+        |&(x, mu, s)| expect::close(&got(x, mu, s), want(x, mu, s).expect("reference"), tol),
     )
 }
 
@@ -75,86 +70,63 @@ pub fn spec() -> Spec<Impl> {
                 .description("erf(x) agrees with the reference erf on [−6, 6] to 2e-7 absolute")
                 .check(|imp, ctx| {
                     ctx.forall(erf_input(), erf_call, |&x| {
-                        let got: Result<f64, StatsError> = Ok((imp.erf)(x));
-                        expect::close(&got, mathlings_stats::erf(x), ERF_TOL)
+                        expect::close(&Ok::<_, StatsError>((imp.erf)(x)), erf(x), ERF_TOL)
                     })
                 }),
             Property::named("erf_odd_and_bounded", 1)
                 .description("erf is odd (erf(−x) = −erf(x)) and stays within [−1, 1]")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        erf_input(),
-                        |x| format!("{} and {}", erf_call(x), erf_call(&-x)),
-                        |&x| {
-                            let (a, b) = ((imp.erf)(x), (imp.erf)(-x));
-                            expect::that(
-                                a.abs() <= 1.0 && (a + b).abs() <= ERF_TOL.abs,
-                                format!("{} and {}", show::float(a), show::float(b)),
-                                "two values in [−1, 1] that are each other's negatives",
-                            )
-                        },
-                    )
+                    let both = |x: &f64| format!("{} and {}", erf_call(x), erf_call(&-x));
+                    ctx.forall(erf_input(), both, |&x| {
+                        let (a, b) = ((imp.erf)(x), (imp.erf)(-x));
+                        expect::that(
+                            a.abs() <= 1.0 && (a + b).abs() <= ERF_TOL.abs,
+                            format!("{} and {}", show::float(a), show::float(b)),
+                            "two values in [−1, 1] that are each other's negatives",
+                        )
+                    })
                 }),
             Property::named("pdf_matches_reference", 2)
                 .description("normal_pdf(x, μ, σ) equals exp(−(x − μ)²/(2σ²)) / (σ√(2π)) from the reference (to 1e-10 relative)")
-                .check(|imp, ctx| {
-                    agrees(ctx, "normal_pdf", imp.normal_pdf, mathlings_stats::normal_pdf, PDF_TOL)
-                }),
+                .check(|imp, ctx| agrees(ctx, "normal_pdf", imp.normal_pdf, normal_pdf, PDF_TOL)),
             Property::named("cdf_matches_reference", 3)
                 .description("normal_cdf(x, μ, σ) agrees with the reference Φ to 2e-7 absolute")
-                .check(|imp, ctx| {
-                    agrees(ctx, "normal_cdf", imp.normal_cdf, mathlings_stats::normal_cdf, CDF_TOL)
-                }),
+                .check(|imp, ctx| agrees(ctx, "normal_cdf", imp.normal_cdf, normal_cdf, CDF_TOL)),
             Property::named("pdf_positive_and_symmetric", 1)
                 .description("the density is ≥ 0 and symmetric about the mean: pdf(μ + d) = pdf(μ − d)")
                 .check(|imp, ctx| {
-                    let pdf = |x: f64, mu: f64, s: f64| call("normal_pdf", (x, mu, s));
-                    ctx.forall(
-                        mirror(),
-                        |&(mu, d, s)| format!("{} and {}", pdf(mu + d, mu, s), pdf(mu - d, mu, s)),
-                        |&(mu, d, s)| {
-                            let above = (imp.normal_pdf)(mu + d, mu, s);
-                            let Ok(a) = above else {
-                                return expect::fail(
-                                    show::float_result(&above),
-                                    "Ok(a density ≥ 0)",
-                                );
-                            };
-                            if a < 0.0 {
-                                return expect::fail(show::float(a), "a density ≥ 0");
-                            }
-                            expect::close(&(imp.normal_pdf)(mu - d, mu, s), a, MIRROR_TOL)
-                        },
-                    )
+                    let what = |&(mu, d, s): &(f64, f64, f64)| {
+                        let pdf = |x| call("normal_pdf", (x, mu, s));
+                        format!("{} and {}", pdf(mu + d), pdf(mu - d))
+                    };
+                    ctx.forall(mirror(), what, |&(mu, d, s)| {
+                        let a = expect::ok((imp.normal_pdf)(mu + d, mu, s), "a density ≥ 0")?;
+                        if a < 0.0 {
+                            return expect::fail(show::float(a), "a density ≥ 0");
+                        }
+                        expect::close(&(imp.normal_pdf)(mu - d, mu, s), a, MIRROR_TOL)
+                    })
                 }),
             Property::named("cdf_half_at_mean_and_symmetric", 1)
                 .description("Φ(μ) = ½, and Φ(μ + d) + Φ(μ − d) = 1")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        mirror(),
-                        |&(mu, d, s)| {
-                            format!(
-                                "{}, {} and {}",
-                                call("normal_cdf", (mu, mu, s)),
-                                call("normal_cdf", (mu + d, mu, s)),
-                                call("normal_cdf", (mu - d, mu, s))
-                            )
-                        },
-                        |&(mu, d, s)| {
-                            expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
-                            let up = (imp.normal_cdf)(mu + d, mu, s);
-                            let down = (imp.normal_cdf)(mu - d, mu, s);
-                            let (u, l) = tables::both(&up, &down, "two Ok probabilities")?;
-                            expect::close(&Ok::<f64, StatsError>(u + l), 1.0, CDF_TOL)
-                        },
-                    )
+                    let what = |&(mu, d, s): &(f64, f64, f64)| {
+                        let cdf = |x| call("normal_cdf", (x, mu, s));
+                        format!("{}, {} and {}", cdf(mu), cdf(mu + d), cdf(mu - d))
+                    };
+                    ctx.forall(mirror(), what, |&(mu, d, s)| {
+                        expect::close(&(imp.normal_cdf)(mu, mu, s), 0.5, CDF_TOL)?;
+                        let up = (imp.normal_cdf)(mu + d, mu, s);
+                        let down = (imp.normal_cdf)(mu - d, mu, s);
+                        let (u, l) = tables::both(&up, &down, "two Ok probabilities")?;
+                        expect::close(&Ok::<f64, StatsError>(u + l), 1.0, CDF_TOL)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("σ ≤ 0 (or NaN/∞) gives StatsError::InvalidParameter, a NaN/±∞ x or μ gives StatsError::NonFinite; never a panic")
                 .check(|imp, ctx| {
-                    for (name, f) in
-                        [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)]
-                    {
+                    let both = [("normal_pdf", imp.normal_pdf), ("normal_cdf", imp.normal_cdf)];
+                    both.into_iter().try_for_each(|(name, f)| {
                         rejects!(ctx, |x, mu, sigma| call(name, (x, mu, sigma)) => f(x, mu, sigma);
                             (0.5, 0.0, 0.0) => StatsError::InvalidParameter { name: "sigma", .. },
                             (0.5, 0.0, -1.0) => StatsError::InvalidParameter { name: "sigma", .. },
@@ -163,25 +135,20 @@ pub fn spec() -> Spec<Impl> {
                             (f64::NAN, 0.0, 1.0) => StatsError::NonFinite,
                             (f64::INFINITY, 0.0, 1.0) => StatsError::NonFinite,
                             (0.0, f64::NEG_INFINITY, 1.0) => StatsError::NonFinite,
-                        )?;
-                    }
-                    Ok(())
+                        )
+                    })
                 }),
             Property::named("z_table_snapshot", 2)
                 .description("the standard normal table — Φ(z) and pdf(z) for z = −2.5, −1.96, −1, 0, 0.5, 1, 1.645, 1.96, 2.5, 2.576 to 4 decimals — matches the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "normal_cdf(z, 0.0, 1.0) and normal_pdf(z, 0.0, 1.0) for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576]";
                     ctx.once(call, || {
-                        let fmt = |r: Result<f64, StatsError>| {
-                            r.map_or_else(|e| format!("{e:?}"), |v| format!("{v:.4}"))
-                        };
+                        let fmt = |r| show::ok_or_debug(&r, |v: &f64| format!("{v:.4}"));
                         let mut text = String::new();
                         for z in [-2.5, -1.96, -1.0, 0.0, 0.5, 1.0, 1.645, 1.96, 2.5, 2.576] {
-                            text += &format!(
-                                "z = {z:>6}: Φ = {}, pdf = {}\n",
-                                fmt((imp.normal_cdf)(z, 0.0, 1.0)),
-                                fmt((imp.normal_pdf)(z, 0.0, 1.0))
-                            );
+                            let cdf = fmt((imp.normal_cdf)(z, 0.0, 1.0));
+                            let pdf = fmt((imp.normal_pdf)(z, 0.0, 1.0));
+                            text += &format!("z = {z:>6}: Φ = {cdf}, pdf = {pdf}\n");
                         }
                         ctx.snapshot("z_table", call, &text)
                     })
@@ -199,8 +166,7 @@ pub fn spec() -> Spec<Impl> {
                         Ok((-0.5 * z * z).exp() / (sigma * (2.0 * PI).sqrt()))
                     },
                     normal_cdf: |x, mu, sigma| {
-                        finite(x, mu)?;
-                        Ok(0.5 * (1.0 + mathlings_stats::erf((x - mu) / (sigma * SQRT_2))))
+                        finite(x, mu).map(|()| 0.5 * (1.0 + erf((x - mu) / (sigma * SQRT_2))))
                     },
                     ..RIGHT
                 }),
@@ -210,7 +176,7 @@ pub fn spec() -> Spec<Impl> {
                     squared distance by 2σ² and the normaliser is σ√(2π).")
                 .implementation(Impl {
                     normal_pdf: |x, mu, sigma| {
-                        mathlings_stats::normal_pdf(x, mu, sigma)?;
+                        normal_pdf(x, mu, sigma)?;
                         let d = x - mu;
                         Ok((-d * d / (2.0 * sigma)).exp() / (2.0 * PI * sigma).sqrt())
                     },
@@ -221,8 +187,8 @@ pub fn spec() -> Spec<Impl> {
                     not 1, so the standardised value must be divided by √2 too: Φ(x) = ½(1 + erf((x − μ)/(σ√2))).")
                 .implementation(Impl {
                     normal_cdf: |x, mu, sigma| {
-                        mathlings_stats::normal_pdf(x, mu, sigma)?;
-                        Ok(0.5 * (1.0 + mathlings_stats::erf((x - mu) / sigma)))
+                        normal_pdf(x, mu, sigma)?;
+                        Ok(0.5 * (1.0 + erf((x - mu) / sigma)))
                     },
                     ..RIGHT
                 }),
@@ -239,16 +205,11 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         probe: |imp| {
-            let exact = |got: f64, want: f64| {
-                if (got - want).abs() < 1e-6 { "accurate" } else { "inaccurate" }.to_string()
-            };
-            let shown = |r: Result<f64, StatsError>| match r {
-                Ok(v) => show::rounded(v, 5),
-                Err(e) => show::error_kind(&e),
-            };
+            let shown = |r| common::rounded_or_kind(&r, 5);
             vec![
                 show::rounded((imp.erf)(0.5), 5),
-                exact((imp.erf)(2.5), mathlings_stats::erf(2.5)),
+                if ((imp.erf)(2.5) - erf(2.5)).abs() < 1e-6 { "accurate" } else { "inaccurate" }
+                    .into(),
                 shown((imp.normal_pdf)(1.0, 0.0, 2.0)),
                 shown((imp.normal_cdf)(1.0, 0.0, 1.0)),
                 match (imp.normal_pdf)(0.0, 0.0, -1.0) {
@@ -261,17 +222,12 @@ pub fn spec() -> Spec<Impl> {
 }
 
 /// The right answers: the reference's erf and density, Φ through that erf.
-const RIGHT: Impl = Impl {
-    erf: mathlings_stats::erf,
-    normal_pdf: mathlings_stats::normal_pdf,
-    normal_cdf: |x, mu, sigma| cdf_with(mathlings_stats::erf, x, mu, sigma),
-};
+const RIGHT: Impl =
+    Impl { erf, normal_pdf, normal_cdf: |x, mu, sigma| cdf_with(erf, x, mu, sigma) };
 
 fn truncated_erf(x: f64) -> f64 {
     // Six terms of the Maclaurin series.
-    let mut sum = 0.0;
-    let mut power = x;
-    let mut factorial = 1.0;
+    let (mut sum, mut power, mut factorial) = (0.0, x, 1.0);
     for n in 0..6 {
         if n > 0 {
             factorial *= f64::from(n);
@@ -284,7 +240,7 @@ fn truncated_erf(x: f64) -> f64 {
 
 /// Φ = ½(1 + erf((x − μ)/(σ√2))) with the given erf, after the reference's validation.
 fn cdf_with(erf: fn(f64) -> f64, x: f64, mu: f64, sigma: f64) -> Result<f64, StatsError> {
-    mathlings_stats::normal_pdf(x, mu, sigma)?;
+    normal_pdf(x, mu, sigma)?;
     Ok(0.5 * (1.0 + erf((x - mu) / (sigma * SQRT_2))))
 }
 

@@ -33,29 +33,15 @@ struct Truth {
     cdf: Box<dyn Fn(f64) -> f64>,
 }
 
-fn mean_and_variance(xs: &[f64]) -> (f64, f64) {
-    let n = xs.len() as f64;
-    let mean = xs.iter().sum::<f64>() / n;
-    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    (mean, variance)
-}
-
 /// Checks a sample's size, mean, variance and KS distance against `truth`.
 fn looks_like(got: &Sample, truth: &Truth) -> Verdict {
-    let xs = match got {
-        Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => xs,
-        Ok(xs) => {
-            let shown = format!(
-                "{} values, {} of them finite",
-                xs.len(),
-                xs.iter().filter(|x| x.is_finite()).count()
-            );
-            return expect::fail(shown, format!("{N} finite values"));
-        }
-        Err(e) => return expect::fail(format!("Err({e:?})"), format!("Ok({N} values)")),
-    };
-    let (mean, variance) = mean_and_variance(xs);
+    let xs = expect::ok(got.as_ref(), &format!("{N} values"))?;
+    let finite = xs.iter().filter(|x| x.is_finite()).count();
+    let shown = format!("{} values, {finite} of them finite", xs.len());
+    expect::that(xs.len() == N && finite == N, shown, format!("{N} finite values"))?;
     let n = N as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let variance = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0);
     let mean_band = Z * (truth.variance / n).sqrt();
     let variance_band = Z * ((truth.fourth - truth.variance.powi(2)) / n).sqrt();
     for (what, got, want, band) in [
@@ -81,51 +67,60 @@ fn looks_like(got: &Sample, truth: &Truth) -> Verdict {
     )
 }
 
+impl Truth {
+    /// The prediction from the mean, the variance, μ₄ and the cdf.
+    fn new(mean: f64, variance: f64, fourth: f64, cdf: impl Fn(f64) -> f64 + 'static) -> Truth {
+        Truth { mean, variance, fourth, cdf: Box::new(cdf) }
+    }
+}
+
 fn uniform_truth(a: f64, b: f64) -> Truth {
     let w = b - a;
-    Truth {
-        mean: (a + b) / 2.0,
-        variance: w * w / 12.0,
-        fourth: w.powi(4) / 80.0,
-        cdf: Box::new(move |x| mathlings_stats::uniform_cdf(x, a, b).expect("reference cdf")),
-    }
+    let cdf = move |x| mathlings_stats::uniform_cdf(x, a, b).expect("reference cdf");
+    Truth::new((a + b) / 2.0, w * w / 12.0, w.powi(4) / 80.0, cdf)
 }
 
 fn normal_truth(mu: f64, sigma: f64) -> Truth {
-    Truth {
-        mean: mu,
-        variance: sigma * sigma,
-        fourth: 3.0 * sigma.powi(4),
-        cdf: Box::new(move |x| mathlings_stats::normal_cdf(x, mu, sigma).expect("reference cdf")),
-    }
+    let cdf = move |x| mathlings_stats::normal_cdf(x, mu, sigma).expect("reference cdf");
+    Truth::new(mu, sigma * sigma, 3.0 * sigma.powi(4), cdf)
 }
 
 fn exponential_truth(lambda: f64) -> Truth {
-    Truth {
-        mean: 1.0 / lambda,
-        variance: 1.0 / (lambda * lambda),
-        fourth: 9.0 / lambda.powi(4),
-        cdf: Box::new(move |x| mathlings_stats::exponential_cdf(x, lambda).expect("reference cdf")),
-    }
+    let cdf = move |x| mathlings_stats::exponential_cdf(x, lambda).expect("reference cdf");
+    Truth::new(1.0 / lambda, 1.0 / (lambda * lambda), 9.0 / lambda.powi(4), cdf)
 }
 
-fn two(name: &str, p: f64, q: f64, n: usize, seed: u64) -> String {
-    format!("{name}({}, {}, {n}, {seed})", show::float(p), show::float(q))
-}
-
-fn exp_call(lambda: f64, n: usize, seed: u64) -> String {
-    format!("sample_exponential({}, {n}, {seed})", show::float(lambda))
+/// The call `name(parameters…, n, seed)`.
+fn call<const K: usize>(name: &str, parameters: [f64; K], n: usize, seed: u64) -> String {
+    format!("{name}({}, {n}, {seed})", parameters.map(show::float).join(", "))
 }
 
 /// What a sampler returns.
 type Sample = Result<Vec<f64>, StatsError>;
 
 /// One sampler with its parameters fixed, as a function of n and the seed.
-type Sampler = fn(&Impl, usize, u64) -> Sample;
+type Sampler<'a> = &'a dyn Fn(usize, u64) -> Sample;
 
 /// A parameter rounded to two decimals so that calls read well.
 fn nice(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// `TRIALS` checks `check(parameters, seed)` of the sampler `name` with N values, with the
+/// parameters `draw(rng, trial)` and then the seed drawn from the property's generator.
+fn trials<const K: usize>(
+    ctx: &Ctx,
+    name: &str,
+    draw: impl Fn(&mut ChaCha8Rng, usize) -> [f64; K],
+    check: impl Fn([f64; K], u64) -> Verdict,
+) -> Verdict {
+    let mut rng = ctx.rng();
+    for trial in 0..TRIALS {
+        let parameters = draw(&mut rng, trial);
+        let seed: u64 = rng.random_range(0..1_000_000);
+        ctx.once(&call(name, parameters, N, seed), || check(parameters, seed))?;
+    }
+    Ok(())
 }
 
 /// The checks.
@@ -137,38 +132,30 @@ pub fn spec() -> Spec<Impl> {
                 .description("each sampler returns exactly n values, the same values for the same seed, and different values for another seed")
                 .check(|imp, ctx| {
                     let samplers: [(&str, Sampler); 3] = [
-                        ("sample_uniform(-1.0, 2.0", |imp, n, s| {
-                            (imp.sample_uniform)(-1.0, 2.0, n, s)
-                        }),
-                        ("sample_normal(1.0, 2.0", |imp, n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
-                        ("sample_exponential(0.5", |imp, n, s| (imp.sample_exponential)(0.5, n, s)),
+                        ("sample_uniform(-1.0, 2.0", &|n, s| (imp.sample_uniform)(-1.0, 2.0, n, s)),
+                        ("sample_normal(1.0, 2.0", &|n, s| (imp.sample_normal)(1.0, 2.0, n, s)),
+                        ("sample_exponential(0.5", &|n, s| (imp.sample_exponential)(0.5, n, s)),
                     ];
                     let mut rng = ctx.rng();
                     for n in 0..=9usize {
                         let seed: u64 = rng.random_range(0..1000);
                         for (name, sampler) in samplers {
-                            let f = |s| sampler(imp, n, s);
                             ctx.once(&format!("{name}, {n}, {seed})"), || {
-                                let first = f(seed);
-                                let Ok(xs) = &first else {
-                                    return expect::fail(show::result(&first), format!("Ok({n} values)"));
-                                };
+                                let first = sampler(n, seed);
+                                let xs = expect::ok(first.as_ref(), &format!("{n} values"))?;
                                 expect::that(xs.len() == n, format!("{} values", xs.len()), format!("{n} values"))?;
-                                let again = f(seed);
+                                let again = sampler(n, seed);
                                 expect::that(
                                     again.as_ref().ok() == Some(xs),
                                     format!("{} and then {}", show::result(&first), show::result(&again)),
                                     "the same values for the same seed (one generator per call, seeded with `seed`)",
                                 )?;
-                                if n >= 2 {
-                                    let other = f(seed + 1);
-                                    expect::that(
-                                        other.as_ref().ok() != Some(xs),
-                                        format!("the same values {} for seeds {seed} and {}", show::result(&first), seed + 1),
-                                        "different values for a different seed",
-                                    )?;
-                                }
-                                Ok(())
+                                let same = n >= 2 && sampler(n, seed + 1).as_ref().ok() == Some(xs);
+                                expect::that(
+                                    !same,
+                                    format!("the same values {} for seeds {seed} and {}", show::result(&first), seed + 1),
+                                    "different values for a different seed",
+                                )
                             })?;
                         }
                     }
@@ -177,81 +164,63 @@ pub fn spec() -> Spec<Impl> {
             Property::named("uniform_distribution", 2)
                 .description("sample_uniform(a, b, 2000, seed) stays in [a, b] and has the mean (a + b)/2, variance (b − a)²/12 and cdf of U(a, b) (within 5.5 standard errors; KS ≤ 0.065)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    for _ in 0..TRIALS {
+                    let draw = |rng: &mut ChaCha8Rng, _| {
                         let a = nice(rng.random_range(-10.0..10.0));
-                        let b = a + nice(rng.random_range(0.5..20.0));
-                        let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&two("sample_uniform", a, b, N, seed), || {
-                            let got = (imp.sample_uniform)(a, b, N, seed);
-                            if let Ok(xs) = &got
-                                && let Some(x) = xs.iter().find(|x| !(a..=b).contains(*x))
-                            {
-                                return expect::fail(
-                                    format!("a value {}", show::float(*x)),
-                                    format!("values in [{a}, {b}]"),
-                                );
-                            }
-                            looks_like(&got, &uniform_truth(a, b))
-                        })?;
-                    }
-                    Ok(())
+                        [a, a + nice(rng.random_range(0.5..20.0))]
+                    };
+                    trials(ctx, "sample_uniform", draw, |[a, b], seed| {
+                        let got = (imp.sample_uniform)(a, b, N, seed);
+                        if let Ok(xs) = &got
+                            && let Some(x) = xs.iter().find(|x| !(a..=b).contains(*x))
+                        {
+                            return expect::fail(
+                                format!("a value {}", show::float(*x)),
+                                format!("values in [{a}, {b}]"),
+                            );
+                        }
+                        looks_like(&got, &uniform_truth(a, b))
+                    })
                 }),
             Property::named("normal_distribution", 3)
                 .description("sample_normal(μ, σ, 2000, seed) has mean μ, variance σ² and the normal cdf (within 5.5 standard errors; KS ≤ 0.065)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    for _ in 0..TRIALS {
-                        let mu = nice(rng.random_range(-10.0..10.0));
-                        let sigma = nice(rng.random_range(0.1..10.0));
-                        let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&two("sample_normal", mu, sigma, N, seed), || {
-                            looks_like(
-                                &(imp.sample_normal)(mu, sigma, N, seed),
-                                &normal_truth(mu, sigma),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let draw = |rng: &mut ChaCha8Rng, _| {
+                        [nice(rng.random_range(-10.0..10.0)), nice(rng.random_range(0.1..10.0))]
+                    };
+                    trials(ctx, "sample_normal", draw, |[mu, s], seed| {
+                        looks_like(&(imp.sample_normal)(mu, s, N, seed), &normal_truth(mu, s))
+                    })
                 }),
             Property::named("exponential_distribution", 2)
                 .description("sample_exponential(λ, 2000, seed) has mean 1/λ, variance 1/λ² and the cdf 1 − e^(−λx) (within 5.5 standard errors; KS ≤ 0.065)")
                 .check(|imp, ctx| {
-                    let mut rng = ctx.rng();
-                    for i in 0..TRIALS {
-                        // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
-                        let lambda = if i % 2 == 0 {
-                            nice(rng.random_range(0.1..0.5))
-                        } else {
-                            nice(rng.random_range(2.0..10.0))
-                        };
-                        let seed: u64 = rng.random_range(0..1_000_000);
-                        ctx.once(&exp_call(lambda, N, seed), || {
-                            looks_like(
-                                &(imp.sample_exponential)(lambda, N, seed),
-                                &exponential_truth(lambda),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    // Rates well away from 1, where a rate/scale mix-up would go unnoticed.
+                    let draw = |rng: &mut ChaCha8Rng, i: usize| {
+                        let rate = if i.is_multiple_of(2) { 0.1..0.5 } else { 2.0..10.0 };
+                        [nice(rng.random_range(rate))]
+                    };
+                    trials(ctx, "sample_exponential", draw, |[lambda], seed| {
+                        let got = (imp.sample_exponential)(lambda, N, seed);
+                        looks_like(&got, &exponential_truth(lambda))
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("a ≥ b, σ ≤ 0, λ ≤ 0 or NaN/±∞ parameters give the typed error, never a panic")
                 .check(|imp, ctx| {
-                    rejects!(ctx, |a, b| two("sample_uniform", a, b, 3, 1) => (imp.sample_uniform)(a, b, 3, 1);
+                    rejects!(ctx, |a, b| call("sample_uniform", [a, b], 3, 1) => (imp.sample_uniform)(a, b, 3, 1);
                         (1.0, 1.0) => StatsError::InvalidParameter { name: "b", .. },
                         (2.0, 1.0) => StatsError::InvalidParameter { name: "b", .. },
                         (f64::NAN, 1.0) => StatsError::NonFinite,
                         (0.0, f64::INFINITY) => StatsError::NonFinite,
                     )?;
-                    rejects!(ctx, |mu, sigma| two("sample_normal", mu, sigma, 3, 1) => (imp.sample_normal)(mu, sigma, 3, 1);
+                    rejects!(ctx, |mu, sigma| call("sample_normal", [mu, sigma], 3, 1) => (imp.sample_normal)(mu, sigma, 3, 1);
                         (0.0, 0.0) => StatsError::InvalidParameter { name: "sigma", .. },
                         (0.0, -1.0) => StatsError::InvalidParameter { name: "sigma", .. },
                         (0.0, f64::NAN) => StatsError::InvalidParameter { name: "sigma", .. },
                         (0.0, f64::INFINITY) => StatsError::InvalidParameter { name: "sigma", .. },
                         (f64::NAN, 1.0) => StatsError::NonFinite,
                     )?;
-                    rejects!(ctx, |lambda| exp_call(lambda, 3, 1) => (imp.sample_exponential)(lambda, 3, 1);
+                    rejects!(ctx, |lambda| call("sample_exponential", [lambda], 3, 1) => (imp.sample_exponential)(lambda, 3, 1);
                         (0.0) => StatsError::InvalidParameter { name: "lambda", .. },
                         (-2.0) => StatsError::InvalidParameter { name: "lambda", .. },
                         (f64::NAN) => StatsError::InvalidParameter { name: "lambda", .. },
@@ -292,10 +261,8 @@ pub fn spec() -> Spec<Impl> {
                 && (imp.sample_exponential)(2.0, 5, 3) == (imp.sample_exponential)(2.0, 5, 3);
             let normal = match (imp.sample_normal)(0.0, 1.0, N, 11) {
                 Ok(xs) if xs.len() == N && xs.iter().all(|x| x.is_finite()) => {
-                    let ks = mathlings_stats::ks_statistic(&xs, |x| {
-                        mathlings_stats::normal_cdf(x, 0.0, 1.0).expect("reference cdf")
-                    })
-                    .expect("KS");
+                    let ks = mathlings_stats::ks_statistic(&xs, &normal_truth(0.0, 1.0).cdf);
+                    let ks = ks.expect("KS");
                     if ks <= ks_bound() { "normal" } else { "not normal" }.to_string()
                 }
                 Ok(_) => "wrong length or non-finite".into(),
