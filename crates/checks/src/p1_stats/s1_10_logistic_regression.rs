@@ -10,6 +10,8 @@ pub use mathlings_bindings::p1_stats::s1_10_logistic_regression::Impl;
 
 /// σ agrees with the reference to a few ulps: both forms are accurate to ~2ε relative.
 const SIGMOID: Tol = Tol { rel: 1e-14, abs: 1e-300 };
+/// σ(z) + σ(−z) is 1 up to the rounding of two values in [0, 1] and of their sum: a few ulps.
+const SUM: Tol = Tol { rel: 1e-15, abs: 2e-16 };
 /// Newton converges quadratically and both fits stop at a step ≤ 1e-10·(1 + ‖β‖∞); the MLE
 /// is then known to ~1e-10 relative, so 1e-7 (relative to 1 + ‖β‖∞) leaves ample slack.
 const AGREE: f64 = 1e-7;
@@ -42,12 +44,9 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<bool>)> + Clone {
             )
                 .prop_map(move |(v, u, b)| {
                     let x = DMatrix::from_row_slice(n, k, &v);
-                    let y = (0..n)
-                        .map(|i| {
-                            let eta = b[0] + (0..k).map(|j| b[j + 1] * x[(i, j)]).sum::<f64>();
-                            u[i] < mathlings_models::sigmoid(eta)
-                        })
-                        .collect::<Vec<bool>>();
+                    let eta = |i| b[0] + (0..k).map(|j| b[j + 1] * x[(i, j)]).sum::<f64>();
+                    let y: Vec<bool> =
+                        (0..n).map(|i| u[i] < mathlings_models::sigmoid(eta(i))).collect();
                     (x, y)
                 })
         })
@@ -73,15 +72,6 @@ fn show_beta(got: &Result<DVector<f64>, ModelError>) -> String {
 
 fn separable() -> (DMatrix<f64>, Vec<bool>) {
     (dmatrix![1.0; 2.0; 3.0; 4.0; 5.0; 6.0], vec![false, false, false, true, true, true])
-}
-
-/// 10 overlapping rows, 2 features, on which an undamped Newton step overshoots (found by
-/// a search over random data sets; see `damped_when_newton_overshoots`).
-fn overshooting() -> (DMatrix<f64>, Vec<bool>) {
-    #[rustfmt::skip]
-    let rows = [[-1.4, -0.9], [0.0, 0.4], [-0.2, 0.2], [0.7, 1.3], [-0.4, 0.1],
-                [-0.4, 0.1], [-1.8, -6.2], [0.2, 0.5], [-3.3, -3.5], [4.5, 1.3]];
-    (DMatrix::from_fn(10, 2, |i, j| rows[i][j]), (0..10).map(|i| i % 2 == 1).collect())
 }
 
 /// Full-rank points, each once with either label (so the MLE is β = 0), on which a slip in
@@ -115,10 +105,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         -40.0..40.0f64,
                         |z| format!("sigmoid({}) + sigmoid({})", show::float(*z), show::float(-z)),
-                        |z| {
-                            let s = (imp.sigmoid)(*z) + (imp.sigmoid)(-z);
-                            expect::near(s, 1.0, Tol { rel: 1e-15, abs: 2e-16 })
-                        },
+                        |z| expect::near((imp.sigmoid)(*z) + (imp.sigmoid)(-z), 1.0, SUM),
                     )
                 }),
             Property::named("sigmoid_matches_reference", 1)
@@ -188,7 +175,11 @@ pub fn spec() -> Spec<Impl> {
                     // rare overlapping data set on which a Newton step from β = 0 overshoots
                     // (β jumps to ≈ (−5, −10, 14) and ℓ drops); one halving fixes it and the
                     // fit converges in 12 steps, while the undamped iteration diverges.
-                    let (x, y) = overshooting();
+                    #[rustfmt::skip]
+                    let rows = [[-1.4, -0.9], [0.0, 0.4], [-0.2, 0.2], [0.7, 1.3], [-0.4, 0.1],
+                                [-0.4, 0.1], [-1.8, -6.2], [0.2, 0.5], [-3.3, -3.5], [4.5, 1.3]];
+                    let x = DMatrix::from_fn(10, 2, |i, j| rows[i][j]);
+                    let y: Vec<bool> = (0..10).map(|i| i % 2 == 1).collect();
                     ctx.once(&call(&x, &y, 100), || fit_gives(imp, &x, &y, 100, None))
                 }),
             Property::named("stops_by_the_documented_rule", 1)
@@ -214,12 +205,9 @@ pub fn spec() -> Spec<Impl> {
                     // test must be relative to the size of H. The label pattern alternates so
                     // that the classes overlap and separation is not what is reported.
                     let labels = vec![false, true, true, false, true, false];
-                    for (a, b) in [(1.0, 0.0), (3.0, 7.0)] {
-                        let scale = if b == 0.0 { 1.0 } else { 100.0 };
-                        let x = DMatrix::from_fn(6, 2, |i, j| {
-                            let v = (i + 1) as f64 * scale;
-                            if j == 0 { v } else { a * v + b }
-                        });
+                    for (a, b, scale) in [(1.0, 0.0, 1.0), (3.0, 7.0, 100.0)] {
+                        let v = |i: usize| (i + 1) as f64 * scale;
+                        let x = DMatrix::from_fn(6, 2, |i, j| if j == 0 { v(i) } else { a * v(i) + b });
                         ctx.once(&call(&x, &labels, 100), || {
                             expect::error_shown(
                                 &(imp.logistic_regression)(&x, &labels, 100),
@@ -299,13 +287,9 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => format!("{e:?}"),
                 Ok(_) => "coefficients returned".to_string(),
             };
-            vec![
-                category(1000.0),
-                category(-1000.0),
-                category(0.5),
-                show_beta(&(imp.logistic_regression)(&x, &y, 100)),
-                separated,
-            ]
+            let sigmoids = [1000.0, -1000.0, 0.5].map(category);
+            let fit = show_beta(&(imp.logistic_regression)(&x, &y, 100));
+            [sigmoids.to_vec(), vec![fit, separated]].concat()
         },
     }
 }

@@ -17,14 +17,12 @@ const AGREE: f64 = 1e-8;
 /// Xᵀe = 0 at the least-squares solution: a backward-stable solver leaves |aⱼᵀe| ≲ n·ε·‖aⱼ‖·‖y‖;
 /// 1e-9 relative is thousands of ulps of slack.
 const ORTHOGONAL: f64 = 1e-9;
-/// Six significant digits (relative to the largest coefficient) on the degree-8
-/// polynomial design, κ([1 X]) ≈ 6e8 after column scaling: a backward-stable QR solve errs by
-/// a modest multiple of κ·ε ≈ 7e-8 — the official solution by 2.9e-7 against the reference,
-/// which since its iterative refinement is exact to rounding (before, the reference was
-/// plain QR too and shared the solution's rounding errors, which hid them) — so 1e-6
-/// leaves 3× slack; the normal equations work with κ² ≈ 4e17 > 1/ε and lose every digit.
+/// Six significant digits (relative to the largest coefficient) on the degree-8 polynomial
+/// design, κ([1 X]) ≈ 6e8 after column scaling: a backward-stable QR solve errs by a modest
+/// multiple of κ·ε ≈ 7e-8 (the official solution by 2.9e-7 against the reference, exact to
+/// rounding by iterative refinement), so 1e-6 leaves 3× slack; the normal equations work
+/// with κ² ≈ 4e17 > 1/ε and lose every digit.
 const ILL_CONDITIONED: f64 = 1e-6;
-
 /// Absolute agreement on the sign-sensitive design of `householder_sign_stable`: κ ≈ 2.4 and
 /// ‖y‖ = √2 bound a backward-stable solver's error by ~1e-16, while the wrong Householder
 /// sign loses the whole answer (≈ 1.5e-8).
@@ -188,8 +186,7 @@ pub fn spec() -> Spec<Impl> {
                     // +e₁ and x₁ to (·, ‖x₁‖, ±2⁻²⁶·…), nearly along e₁ for the second step,
                     // where v = a − ‖a‖e₁ then cancels to rounding noise; the tail of x₁ is
                     // left behind and β (all of it of size 2⁻²⁶, from that tail) comes back
-                    // ≈ 0. [1 X] is well conditioned (κ ≈ 2.4) and ‖y‖ = √2, so a
-                    // backward-stable solve errs by ~1e-16 absolute: 1e-12 is loose.
+                    // ≈ 0 (see SIGN_SENSITIVE for the tolerance).
                     let d = 2f64.powi(-26);
                     let x = dmatrix![1.0, 1.0; 1.0, 0.0; -1.0 + d, 0.0; -1.0 - d, 0.0];
                     let y = dvector![0.0, 0.0, 1.0, -1.0];

@@ -63,10 +63,8 @@ pub fn spec() -> Spec<Impl> {
                         |t| {
                             let (got, r) = ((imp.marginals)(t), joint(t));
                             let (px, py) = (got.clone().map(|m| m.0), got.map(|m| m.1));
-                            expect::all_close(&px, &r.marginal_x(), AGREE)
-                                .map_err(|f| prefixed("P(X): ", f))?;
-                            expect::all_close(&py, &r.marginal_y(), AGREE)
-                                .map_err(|f| prefixed("P(Y): ", f))
+                            labelled("P(X): ", expect::all_close(&px, &r.marginal_x(), AGREE))?;
+                            labelled("P(Y): ", expect::all_close(&py, &r.marginal_y(), AGREE))
                         },
                     )
                 }),
@@ -107,8 +105,8 @@ pub fn spec() -> Spec<Impl> {
                             sums_to_one("P(Y | X = x)", &c)?;
                             let px: f64 = t[*x].iter().sum();
                             let back: Vec<f64> = c.iter().map(|p| p * px).collect();
-                            expect::all_close::<StatsError>(&Ok(back), &t[*x], AGREE)
-                                .map_err(|f| prefixed("P(Y | X = x)·P(X = x) vs row x: ", f))
+                            let back = expect::all_close::<StatsError>(&Ok(back), &t[*x], AGREE);
+                            labelled("P(Y | X = x)·P(X = x) vs row x: ", back)
                         },
                     )
                 }),
@@ -120,12 +118,11 @@ pub fn spec() -> Spec<Impl> {
                         zero_event(&(imp.conditional_y_given_x)(&fixed, 1))
                     })?;
                     let with_zero_row = table_and_row().prop_map(|(mut t, x)| {
-                        let mass: f64 = t[x].iter().sum();
+                        // Row x (now all zeros) has no mass; a new last row carries it.
+                        let mut last = vec![0.0; t[0].len()];
+                        last[0] = t[x].iter().sum();
                         t[x].iter_mut().for_each(|p| *p = 0.0);
-                        t.push(vec![0.0; t[0].len()]);
-                        let last = t.len() - 1;
-                        t[last][0] = mass;
-                        // Row x (now all zeros) has no mass; the new last row carries it.
+                        t.push(last);
                         (t, x)
                     });
                     ctx.forall(
@@ -175,9 +172,8 @@ pub fn spec() -> Spec<Impl> {
                         }
                         let iris = mathlings_models::datasets::iris();
                         for (s, name) in iris.species_names.iter().enumerate() {
-                            let line = show::ok_or_err(&(imp.conditional_y_given_x)(&t, s), |c| {
-                                rounded(c)
-                            });
+                            let got = (imp.conditional_y_given_x)(&t, s);
+                            let line = show::ok_or_err(&got, |c| rounded(c));
                             text += &format!("P(short, long petal | {name}) = {line}\n");
                         }
                         ctx.snapshot("iris", call, &text)
@@ -227,12 +223,10 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn prefixed(prefix: &str, f: Failure) -> Failure {
-    Failure {
-        returned: format!("{prefix}{}", f.returned),
-        expected: format!("{prefix}{}", f.expected),
-        ..f
-    }
+/// `verdict` with `label` in front of both texts of its failure.
+fn labelled(label: &str, verdict: Verdict) -> Verdict {
+    let text = |t: String| format!("{label}{t}");
+    verdict.map_err(|f| Failure { returned: text(f.returned), expected: text(f.expected), ..f })
 }
 
 fn zero_event(got: &Result<Vec<f64>, StatsError>) -> Verdict {

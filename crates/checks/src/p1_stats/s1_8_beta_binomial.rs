@@ -78,18 +78,12 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.posterior_mean)(a2, b2);
                             let (prior, mle) = (a / (a + b), s as f64 / (s + f) as f64);
                             let (lo, hi) = (prior.min(mle) - 1e-12, prior.max(mle) + 1e-12);
+                            let [prior, mle] = [prior, mle].map(|v| show::rounded(v, 6));
+                            let returned = (show::float_result(&got), show::result(&updated));
                             expect::that(
                                 matches!(got, Ok(m) if (lo..=hi).contains(&m)),
-                                format!(
-                                    "{} (with updated parameters {})",
-                                    show::float_result(&got),
-                                    show::result(&updated)
-                                ),
-                                format!(
-                                    "a mean between the prior mean {} and the MLE {}",
-                                    show::rounded(prior, 6),
-                                    show::rounded(mle, 6)
-                                ),
+                                format!("{} (with updated parameters {})", returned.0, returned.1),
+                                format!("a mean between the prior mean {prior} and the MLE {mle}"),
                             )
                         },
                     )
@@ -174,11 +168,9 @@ pub fn spec() -> Spec<Impl> {
                         credible_interval(α', β', 0.95), for the setosa flowers with sepal width > 3.4 cm";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
-                        let setosa: Vec<usize> =
-                            (0..150).filter(|&i| iris.species[i] == 0).collect();
-                        let s =
-                            setosa.iter().filter(|&&i| iris.features[(i, 1)] > 3.4).count() as u64;
-                        let f = setosa.len() as u64 - s;
+                        let setosa = (0..150).filter(|&i| iris.species[i] == 0);
+                        let s = setosa.clone().filter(|&i| iris.features[(i, 1)] > 3.4).count();
+                        let (s, f) = (s as u64, (setosa.count() - s) as u64);
                         let mut text = format!("successes = {s}, failures = {f}\n");
                         let interval = |a, b| match (imp.credible_interval)(a, b, 0.95) {
                             Ok((lo, hi)) => {
@@ -226,10 +218,8 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     credible_interval: |a, b, level| {
                         (RIGHT.credible_interval)(a, b, level)?;
-                        Ok((
-                            mathlings_stats::beta_quantile(1.0 - level, a, b)?,
-                            mathlings_stats::beta_quantile(level, a, b)?,
-                        ))
+                        let quantile = |p| mathlings_stats::beta_quantile(p, a, b);
+                        Ok((quantile(1.0 - level)?, quantile(level)?))
                     },
                     ..RIGHT
                 }),
