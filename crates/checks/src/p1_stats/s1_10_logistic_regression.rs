@@ -120,7 +120,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("the coefficients (intercept first) equal the reference maximum-likelihood fit (to 1e-7 relative)")
                 .check(|imp, ctx| {
-                    ctx.forall(problem(), |(x, y)| call(x, y, 100), |(x, y)| fit_gives(imp, x, y, 100, None))
+                    ctx.forall(problem(), |(x, y)| call(x, y, 100), |(x, y)| {
+                        fit_gives(imp, x, y, 100, None)
+                    })
                 }),
             Property::named("gradient_zero_at_fit", 2)
                 .description("at the returned β the log-likelihood is flat: Aᵀ(y − p) ≈ 0 (the fitted probabilities sum to the number of trues)")
@@ -207,7 +209,8 @@ pub fn spec() -> Spec<Impl> {
                     let labels = vec![false, true, true, false, true, false];
                     for (a, b, scale) in [(1.0, 0.0, 1.0), (3.0, 7.0, 100.0)] {
                         let v = |i: usize| (i + 1) as f64 * scale;
-                        let x = DMatrix::from_fn(6, 2, |i, j| if j == 0 { v(i) } else { a * v(i) + b });
+                        let x =
+                            DMatrix::from_fn(6, 2, |i, j| if j == 0 { v(i) } else { a * v(i) + b });
                         ctx.once(&call(&x, &labels, 100), || {
                             expect::error_shown(
                                 &(imp.logistic_regression)(&x, &labels, 100),
@@ -230,7 +233,8 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 4.0];
                     let y = vec![false, true, false, true];
-                    let (nan, inf) = (dmatrix![1.0; f64::NAN; 3.0; 4.0], dmatrix![1.0; 2.0; f64::NEG_INFINITY; 4.0]);
+                    let nan = dmatrix![1.0; f64::NAN; 3.0; 4.0];
+                    let inf = dmatrix![1.0; 2.0; f64::NEG_INFINITY; 4.0];
                     rejects!(ctx, |x, y, m| call(x, y, m) => (imp.logistic_regression)(x, y, m), shown show::outcome;
                         (&x, &y, 0) => ModelError::InvalidParameter { name: "max_iter", .. },
                         (&DMatrix::zeros(0, 1), &[], 100) => ModelError::Empty,

@@ -207,9 +207,11 @@ pub fn spec() -> Spec<Impl> {
                         1 => other[i],
                         _ => 2.0 * base[i] - other[i] + 3.0,
                     });
+                    let duplicated = DMatrix::from_fn(6, 2, |i, _| base[i]);
+                    let flat = DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 });
                     rejects!(ctx, |x| call(x, &y) => (imp.ols)(x, &y), shown show::outcome;
-                        (&DMatrix::from_fn(6, 2, |i, _| base[i])) => ModelError::RankDeficient { .. },
-                        (&DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 })) => ModelError::RankDeficient { .. },
+                        (&duplicated) => ModelError::RankDeficient { .. },
+                        (&flat) => ModelError::RankDeficient { .. },
                         (&combination) => ModelError::RankDeficient { .. },
                     )?;
                     // A column of zeros between two good ones: its scale ‖a‖ = 0 must not be
@@ -229,7 +231,8 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let y = dvector![1.0, 2.0, 2.0, 4.0];
-                    let (nan, inf) = (dmatrix![1.0; 2.0; f64::NAN; 5.0], dvector![1.0, f64::INFINITY, 2.0, 4.0]);
+                    let nan = dmatrix![1.0; 2.0; f64::NAN; 5.0];
+                    let inf = dvector![1.0, f64::INFINITY, 2.0, 4.0];
                     rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0)) => ModelError::Empty,
                         (&x, &dvector![1.0, 2.0, 3.0]) => ModelError::ShapeMismatch(_),
@@ -272,7 +275,8 @@ pub fn spec() -> Spec<Impl> {
             let (px, py) = polynomial_problem();
             let (want, _) = reference(&px, &py);
             let accurate = agrees(&(imp.ols)(&px, &py), &want, None, ILL_CONDITIONED).is_ok();
-            vec![show_fit(&(imp.ols)(&x, &y), 6), if accurate { "accurate" } else { "inaccurate" }.into()]
+            let accuracy = if accurate { "accurate" } else { "inaccurate" };
+            vec![show_fit(&(imp.ols)(&x, &y), 6), accuracy.into()]
         },
     }
 }

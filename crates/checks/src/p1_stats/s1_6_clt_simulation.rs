@@ -189,7 +189,7 @@ pub fn spec() -> Spec<Impl> {
                     they all draw the same numbers. Give replicate i its own stream: \
                     `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.")
                 .implementation(Impl {
-                    standardized_means: |n, r, seed| simulate(n, r, seed, (false, false), f64::sqrt),
+                    standardized_means: |n, r, s| simulate(n, r, s, (false, false), f64::sqrt),
                 }),
         ],
         probe: |imp| {
