@@ -303,11 +303,12 @@ fn validate(x: &DMatrix<f64>, y: &DVector<f64>) -> Result<(), ModelError> {
     Ok(())
 }
 
-fn r_squared(a: &DMatrix<f64>, y: &DVector<f64>, beta: &DVector<f64>) -> f64 {
-    let e = y - a * beta;
+/// β with the R² of the fit A·β of y.
+fn with_r_squared(a: &DMatrix<f64>, y: &DVector<f64>, beta: DVector<f64>) -> Fit {
+    let e = y - a * &beta;
     let mean = y.mean();
     let total: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
-    if total > 0.0 { 1.0 - e.norm_squared() / total } else { 1.0 }
+    Ok((beta, if total > 0.0 { 1.0 - e.norm_squared() / total } else { 1.0 }))
 }
 
 fn normal_equations_inverse(x: &DMatrix<f64>, y: &DVector<f64>) -> Fit {
@@ -318,9 +319,7 @@ fn normal_equations_inverse(x: &DMatrix<f64>, y: &DVector<f64>) -> Fit {
         .try_inverse()
         .filter(|m| m.iter().all(|v| v.is_finite()))
         .ok_or(ModelError::RankDeficient { rank: p - 1, columns: p })?;
-    let beta = inverse * a.transpose() * y;
-    let r2 = r_squared(&a, y, &beta);
-    Ok((beta, r2))
+    with_r_squared(&a, y, inverse * a.transpose() * y)
 }
 
 fn missing_intercept(x: &DMatrix<f64>, y: &DVector<f64>) -> Fit {
@@ -335,8 +334,5 @@ fn missing_intercept(x: &DMatrix<f64>, y: &DVector<f64>) -> Fit {
     let b = r
         .solve_upper_triangular(&qty)
         .ok_or(ModelError::RankDeficient { rank: k - 1, columns: k })?;
-    let beta = b.insert_row(0, 0.0);
-    let a = x.clone().insert_column(0, 1.0);
-    let r2 = r_squared(&a, y, &beta);
-    Ok((beta, r2))
+    with_r_squared(&x.clone().insert_column(0, 1.0), y, b.insert_row(0, 0.0))
 }

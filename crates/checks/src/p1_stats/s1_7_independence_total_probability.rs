@@ -70,14 +70,9 @@ fn positive_table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
 
 /// Conditionals in [0, 1] (multiples of 0.05 after shrinking) and priors of the same length.
 fn conditionals_and_priors() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    (1..=5usize).prop_flat_map(|k| {
-        (
-            proptest::collection::vec(
-                prop_oneof![(0..=20u32).prop_map(|v| f64::from(v) / 20.0), 0.0..=1.0f64],
-                k,
-            ),
-            distribution(k..=k),
-        )
+    let conditional = prop_oneof![(0..=20u32).prop_map(|v| f64::from(v) / 20.0), 0.0..=1.0f64];
+    (1..=5usize).prop_flat_map(move |k| {
+        (proptest::collection::vec(conditional.clone(), k), distribution(k..=k))
     })
 }
 
