@@ -2,7 +2,7 @@
 
 use mathlings_models::ModelError;
 
-use super::tables::intercept_first;
+use super::tables::{at_most, intercept_first};
 use crate::prelude::*;
 use nalgebra::dmatrix;
 
@@ -141,15 +141,8 @@ pub fn spec() -> Spec<Impl> {
                             });
                             let g = a.transpose() * r;
                             let scale = a.nrows() as f64 * (1.0 + a.amax());
-                            expect::that(
-                                g.amax() <= GRADIENT * scale,
-                                format!(
-                                    "{} where max |Aᵀ(y − p)| = {}",
-                                    show::outcome(&got),
-                                    show::rounded(g.amax(), 3)
-                                ),
-                                "a β where the gradient vanishes",
-                            )
+                            let what = ("where max |Aᵀ(y − p)|", g.amax());
+                            at_most(&got, what, GRADIENT * scale, "a β where the gradient vanishes")
                         },
                     )
                 }),

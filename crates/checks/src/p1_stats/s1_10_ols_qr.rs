@@ -2,7 +2,7 @@
 
 use mathlings_models::ModelError;
 
-use super::tables::intercept_first;
+use super::tables::{at_most, intercept_first};
 use crate::prelude::*;
 use nalgebra::{dmatrix, dvector};
 
@@ -121,15 +121,9 @@ pub fn spec() -> Spec<Impl> {
                                 .column_iter()
                                 .map(|c| c.dot(&e).abs() / (c.norm() * y.norm() + 1e-300))
                                 .fold(0.0f64, f64::max);
-                            expect::that(
-                                worst <= ORTHOGONAL,
-                                format!(
-                                    "{} with max |aⱼᵀe| / (‖aⱼ‖‖y‖) = {}",
-                                    show::outcome(&got),
-                                    show::rounded(worst, 3)
-                                ),
-                                "residuals orthogonal to every column of [1 X]",
-                            )
+                            let what = "with max |aⱼᵀe| / (‖aⱼ‖‖y‖)";
+                            let expected = "residuals orthogonal to every column of [1 X]";
+                            at_most(&got, (what, worst), ORTHOGONAL, expected)
                         },
                     )
                 }),

@@ -82,3 +82,15 @@ pub fn pair_close<E: std::fmt::Debug>(
     let ok = matches!(got, Ok((a, b)) if tol.accepts(*a, want.0) && tol.accepts(*b, want.1));
     expect::that(ok, show::result(got), format!("Ok(({x}, {y})){note}"))
 }
+
+/// Passes when the `size` of `(what, size)` is at most `bound`; a failure shows `got`, then
+/// "`what` = size" (3 digits), against `expected`.
+pub fn at_most<T: show::Literal, E: std::fmt::Debug>(
+    got: &Result<T, E>,
+    (what, size): (&str, f64),
+    bound: f64,
+    expected: &str,
+) -> Verdict {
+    let returned = format!("{} {what} = {}", show::outcome(got), show::rounded(size, 3));
+    expect::that(size <= bound, returned, expected)
+}
