@@ -217,3 +217,11 @@ pub fn all_close_scaled<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], rel: 
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     all_close(got, want, Tol { rel: 0.0, abs: rel * scale })
 }
+
+// --- added by h12-b ---
+
+/// A plain float (not a `Result`) within `tol` of `want`, shown as `1.5` against
+/// `2.0 (± 1e-12)`.
+pub fn near(got: f64, want: f64, tol: Tol) -> Verdict {
+    that(tol.accepts(got, want), show::float(got), tol.describe(want))
+}

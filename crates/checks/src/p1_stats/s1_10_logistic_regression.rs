@@ -1,9 +1,8 @@
 //! Checks for 1.10 — a stable sigmoid and logistic regression by Newton/IRLS.
-// The exercise's fn-pointer signatures (and their results) are long by nature.
-#![allow(clippy::type_complexity)]
 
 use mathlings_models::ModelError;
 
+use super::tables::{at_most, intercept_first};
 use crate::prelude::*;
 use nalgebra::dmatrix;
 
@@ -11,6 +10,8 @@ pub use mathlings_bindings::p1_stats::s1_10_logistic_regression::Impl;
 
 /// σ agrees with the reference to a few ulps: both forms are accurate to ~2ε relative.
 const SIGMOID: Tol = Tol { rel: 1e-14, abs: 1e-300 };
+/// σ(z) + σ(−z) is 1 up to the rounding of two values in [0, 1] and of their sum: a few ulps.
+const SUM: Tol = Tol { rel: 1e-15, abs: 2e-16 };
 /// Newton converges quadratically and both fits stop at a step ≤ 1e-10·(1 + ‖β‖∞); the MLE
 /// is then known to ~1e-10 relative, so 1e-7 (relative to 1 + ‖β‖∞) leaves ample slack.
 const AGREE: f64 = 1e-7;
@@ -43,41 +44,50 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<bool>)> + Clone {
             )
                 .prop_map(move |(v, u, b)| {
                     let x = DMatrix::from_row_slice(n, k, &v);
-                    let y = (0..n)
-                        .map(|i| {
-                            let eta = b[0] + (0..k).map(|j| b[j + 1] * x[(i, j)]).sum::<f64>();
-                            u[i] < mathlings_models::sigmoid(eta)
-                        })
-                        .collect::<Vec<bool>>();
+                    let eta = |i| b[0] + (0..k).map(|j| b[j + 1] * x[(i, j)]).sum::<f64>();
+                    let y: Vec<bool> =
+                        (0..n).map(|i| u[i] < mathlings_models::sigmoid(eta(i))).collect();
                     (x, y)
                 })
         })
         .prop_filter("the MLE exists", |(x, y)| reference(x, y).is_ok())
 }
 
-fn close_to(got: &Result<DVector<f64>, ModelError>, want: &[f64], rel: f64) -> Verdict {
-    expect::all_close_scaled(&got.clone().map(|b| b.as_slice().to_vec()), want, rel)
+/// The fit with `max_iter` steps is within AGREE of `want`, else of the reference MLE.
+fn fit_gives(
+    imp: &Impl,
+    x: &DMatrix<f64>,
+    y: &[bool],
+    max_iter: usize,
+    want: Option<Vec<f64>>,
+) -> Verdict {
+    let want = want.unwrap_or_else(|| reference(x, y).expect("the MLE exists"));
+    let got = (imp.logistic_regression)(x, y, max_iter).map(|b| b.as_slice().to_vec());
+    expect::all_close_scaled(&got, &want, AGREE)
 }
 
 fn show_beta(got: &Result<DVector<f64>, ModelError>) -> String {
-    match got {
-        Ok(b) => format!("β = [{}]", show::rounded_all(b.iter(), DIGITS)),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(got, |b| format!("β = [{}]", show::rounded_all(b.iter(), DIGITS)))
 }
 
 fn separable() -> (DMatrix<f64>, Vec<bool>) {
     (dmatrix![1.0; 2.0; 3.0; 4.0; 5.0; 6.0], vec![false, false, false, true, true, true])
 }
 
-/// 10 overlapping rows, 2 features, on which an undamped Newton step overshoots (found by
-/// a search over random data sets; see `damped_when_newton_overshoots`).
-fn overshooting() -> (DMatrix<f64>, Vec<bool>) {
-    #[rustfmt::skip]
-    let rows = [[-1.4, -0.9], [0.0, 0.4], [-0.2, 0.2], [0.7, 1.3], [-0.4, 0.1],
-                [-0.4, 0.1], [-1.8, -6.2], [0.2, 0.5], [-3.3, -3.5], [4.5, 1.3]];
-    (DMatrix::from_fn(10, 2, |i, j| rows[i][j]), (0..10).map(|i| i % 2 == 1).collect())
-}
+/// Full-rank points, each once with either label (so the MLE is β = 0), on which a slip in
+/// choosing the pivot of AᵀWA calls the problem singular. Means 10 and 5, zero covariance:
+/// elimination with partial pivoting swaps rows and leaves a zero above a nonzero pivot
+/// candidate; a pivot test that reads h[(c, pivot)] instead of h[(pivot, c)] calls it
+/// singular. The second grid (means 2 and 10, spreads 1 and 10) mirrors it: there the zero
+/// lands in the pivot column below a row whose own entries are large, so ranking candidate
+/// rows by h[(c, j)] (the row) picks the zero. The third grid has three features (p = 4,
+/// found by search): after the first swap the trailing block is no longer symmetric, and
+/// ranking a candidate by the transposed entry h[(c, i)] keeps a row whose pivot is 0.
+const GRIDS: [&[&[f64]]; 3] = [
+    &[&[9.0, 4.0], &[11.0, 4.0], &[9.0, 6.0], &[11.0, 6.0]],
+    &[&[1.0, 0.0], &[3.0, 0.0], &[1.0, 20.0], &[3.0, 20.0]],
+    &[&[5.0, 4.0, -5.0], &[15.0, 2.0, 5.0], &[5.0, -2.0, 10.0], &[5.0, 4.0, 0.0]],
+];
 
 /// The checks.
 pub fn spec() -> Spec<Impl> {
@@ -89,17 +99,13 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     for z in [1000.0, -1000.0, 1e300, -1e300, 710.0, -710.0, 0.0] {
                         ctx.once(&format!("sigmoid({})", show::float(z)), || {
-                            let want = mathlings_models::sigmoid(z);
-                            plain_close((imp.sigmoid)(z), want, SIGMOID)
+                            expect::near((imp.sigmoid)(z), mathlings_models::sigmoid(z), SIGMOID)
                         })?;
                     }
                     ctx.forall(
                         -40.0..40.0f64,
                         |z| format!("sigmoid({}) + sigmoid({})", show::float(*z), show::float(-z)),
-                        |z| {
-                            let s = (imp.sigmoid)(*z) + (imp.sigmoid)(-z);
-                            plain_close(s, 1.0, Tol { rel: 1e-15, abs: 2e-16 })
-                        },
+                        |z| expect::near((imp.sigmoid)(*z) + (imp.sigmoid)(-z), 1.0, SUM),
                     )
                 }),
             Property::named("sigmoid_matches_reference", 1)
@@ -108,20 +114,15 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         prop_oneof![-40.0..40.0f64, -700.0..700.0f64],
                         |z| format!("sigmoid({})", show::float(*z)),
-                        |z| plain_close((imp.sigmoid)(*z), mathlings_models::sigmoid(*z), SIGMOID),
+                        |z| expect::near((imp.sigmoid)(*z), mathlings_models::sigmoid(*z), SIGMOID),
                     )
                 }),
             Property::named("matches_reference", 3)
                 .description("the coefficients (intercept first) equal the reference maximum-likelihood fit (to 1e-7 relative)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, y)| call(x, y, 100),
-                        |(x, y)| {
-                            let want = reference(x, y).expect("filtered");
-                            close_to(&(imp.logistic_regression)(x, y, 100), &want, AGREE)
-                        },
-                    )
+                    ctx.forall(problem(), |(x, y)| call(x, y, 100), |(x, y)| {
+                        fit_gives(imp, x, y, 100, None)
+                    })
                 }),
             Property::named("gradient_zero_at_fit", 2)
                 .description("at the returned β the log-likelihood is flat: Aᵀ(y − p) ≈ 0 (the fitted probabilities sum to the number of trues)")
@@ -133,27 +134,15 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.logistic_regression)(x, y, 100);
                             let beta = expect::ok(got.as_ref(), "β")?;
                             let a = x.clone().insert_column(0, 1.0);
-                            if beta.len() != a.ncols() {
-                                return expect::fail(
-                                    show::outcome(&got),
-                                    format!("{} coefficients, the intercept first", a.ncols()),
-                                );
-                            }
+                            intercept_first(&got, beta, a.ncols())?;
                             let eta = &a * beta;
                             let r = DVector::from_fn(a.nrows(), |i, _| {
                                 f64::from(u8::from(y[i])) - mathlings_models::sigmoid(eta[i])
                             });
                             let g = a.transpose() * r;
                             let scale = a.nrows() as f64 * (1.0 + a.amax());
-                            expect::that(
-                                g.amax() <= GRADIENT * scale,
-                                format!(
-                                    "{} where max |Aᵀ(y − p)| = {}",
-                                    show::outcome(&got),
-                                    show::rounded(g.amax(), 3)
-                                ),
-                                "a β where the gradient vanishes",
-                            )
+                            let what = ("where max |Aᵀ(y − p)|", g.amax());
+                            at_most(&got, what, GRADIENT * scale, "a β where the gradient vanishes")
                         },
                     )
                 }),
@@ -162,28 +151,17 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let (x, y) = separable();
                     let x2 = dmatrix![0.0, 0.0; 1.0, 0.5; 0.5, 1.0; 3.0, 2.0; 2.5, 3.0; 4.0, 3.5];
-                    let y2 = vec![false, false, false, true, true, true];
-                    let one_class = vec![true; 6];
                     // One class on dependent columns: the missing class is reported first
                     // (it is checked before any Newton step), whichever class it is.
                     let dependent = DMatrix::from_fn(6, 2, |i, _| (i + 1) as f64);
                     let (all_true, all_false) = (vec![true; 6], vec![false; 6]);
-                    for (x, y) in [
-                        (&x, &y),
-                        (&x2, &y2),
-                        (&x, &one_class),
-                        (&dependent, &all_true),
-                        (&dependent, &all_false),
-                    ] {
-                        ctx.once(&call(x, y, 100), || {
-                            expect_err!(
-                                &(imp.logistic_regression)(x, y, 100),
-                                ModelError::PerfectSeparation,
-                                shown show::outcome
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    rejects!(ctx, |x, y| call(x, y, 100) => (imp.logistic_regression)(x, y, 100), shown show::outcome;
+                        (&x, &y) => ModelError::PerfectSeparation,
+                        (&x2, &y) => ModelError::PerfectSeparation,
+                        (&x, &all_true) => ModelError::PerfectSeparation,
+                        (&dependent, &all_true) => ModelError::PerfectSeparation,
+                        (&dependent, &all_false) => ModelError::PerfectSeparation,
+                    )
                 }),
             Property::named("damped_when_newton_overshoots", 2)
                 .description("on data where the full Newton step of iteration 6 lowers ℓ (and undamped Newton runs off to a singular Hessian), halving the step still reaches the reference MLE")
@@ -192,11 +170,12 @@ pub fn spec() -> Spec<Impl> {
                     // rare overlapping data set on which a Newton step from β = 0 overshoots
                     // (β jumps to ≈ (−5, −10, 14) and ℓ drops); one halving fixes it and the
                     // fit converges in 12 steps, while the undamped iteration diverges.
-                    let (x, y) = overshooting();
-                    ctx.once(&call(&x, &y, 100), || {
-                        let want = reference(&x, &y).expect("the MLE exists");
-                        close_to(&(imp.logistic_regression)(&x, &y, 100), &want, AGREE)
-                    })
+                    #[rustfmt::skip]
+                    let rows = [[-1.4, -0.9], [0.0, 0.4], [-0.2, 0.2], [0.7, 1.3], [-0.4, 0.1],
+                                [-0.4, 0.1], [-1.8, -6.2], [0.2, 0.5], [-3.3, -3.5], [4.5, 1.3]];
+                    let x = DMatrix::from_fn(10, 2, |i, j| rows[i][j]);
+                    let y: Vec<bool> = (0..10).map(|i| i % 2 == 1).collect();
+                    ctx.once(&call(&x, &y, 100), || fit_gives(imp, &x, &y, 100, None))
                 }),
             Property::named("stops_by_the_documented_rule", 1)
                 .description("stops at the first step with max|Δ| ≤ 1e-10·(1 + max|β|): on data needing 10 steps (Δ₉ ≈ 1e-4, Δ₁₀ ≈ 1.2e-10 with max|β| ≈ 87), max_iter = 10 converges and max_iter = 9 gives NoConvergence { iterations: 9 }")
@@ -208,17 +187,10 @@ pub fn spec() -> Spec<Impl> {
                     // Newton iteration (whatever its solver) stops at exactly 10.
                     let x = dmatrix![0.18; 0.14; 0.09; 0.02; 0.03; 0.01; 0.05; -0.28];
                     let y = vec![true, true, true, true, false, false, true, false];
-                    ctx.once(&call(&x, &y, 10), || {
-                        let want = reference(&x, &y).expect("the MLE exists");
-                        close_to(&(imp.logistic_regression)(&x, &y, 10), &want, AGREE)
-                    })?;
-                    ctx.once(&call(&x, &y, 9), || {
-                        expect_err!(
-                            &(imp.logistic_regression)(&x, &y, 9),
-                            ModelError::NoConvergence { iterations: 9 },
-                            shown show::outcome
-                        )
-                    })
+                    ctx.once(&call(&x, &y, 10), || fit_gives(imp, &x, &y, 10, None))?;
+                    rejects!(ctx, |m| call(&x, &y, m) => (imp.logistic_regression)(&x, &y, m), shown show::outcome;
+                        (9) => ModelError::NoConvergence { iterations: 9 },
+                    )
                 }),
             Property::named("rank_deficiency_reported", 2)
                 .description("dependent columns of [1 X] (x₂ = x₁, or x₂ = 3x₁ + 7 at x ~ 100) give ModelError::RankDeficient { rank, columns: 3 } with rank < 3; a point carrying both labels once gives β = 0, whatever the pivoting")
@@ -228,12 +200,10 @@ pub fn spec() -> Spec<Impl> {
                     // test must be relative to the size of H. The label pattern alternates so
                     // that the classes overlap and separation is not what is reported.
                     let labels = vec![false, true, true, false, true, false];
-                    for (a, b) in [(1.0, 0.0), (3.0, 7.0)] {
-                        let scale = if b == 0.0 { 1.0 } else { 100.0 };
-                        let x = DMatrix::from_fn(6, 2, |i, j| {
-                            let v = (i + 1) as f64 * scale;
-                            if j == 0 { v } else { a * v + b }
-                        });
+                    for (a, b, scale) in [(1.0, 0.0, 1.0), (3.0, 7.0, 100.0)] {
+                        let v = |i: usize| (i + 1) as f64 * scale;
+                        let x =
+                            DMatrix::from_fn(6, 2, |i, j| if j == 0 { v(i) } else { a * v(i) + b });
                         ctx.once(&call(&x, &labels, 100), || {
                             expect::error_shown(
                                 &(imp.logistic_regression)(&x, &labels, 100),
@@ -243,33 +213,11 @@ pub fn spec() -> Spec<Impl> {
                             )
                         })?;
                     }
-                    // Means 10 and 5, zero covariance: eliminating AᵀWA/… with partial pivoting
-                    // swaps rows and leaves a zero above a nonzero pivot candidate; a pivot
-                    // test that reads h[(c, pivot)] instead of h[(pivot, c)] calls this full-rank
-                    // problem singular. Each point has both labels, so the MLE is β = 0.
-                    // The second grid (means 2 and 10, spreads 1 and 10) mirrors it: there the
-                    // zero lands in the pivot column below a row whose own entries are large, so
-                    // ranking candidate rows by h[(c, j)] (the row) picks the zero.
-                    // The third grid has three features (p = 4, found by search): after the first
-                    // swap the trailing block is no longer symmetric, and ranking a candidate by
-                    // the transposed entry h[(c, i)] keeps a row whose pivot is 0.
-                    let grids: [&[&[f64]]; 3] = [
-                        &[&[9.0, 4.0], &[11.0, 4.0], &[9.0, 6.0], &[11.0, 6.0]],
-                        &[&[1.0, 0.0], &[3.0, 0.0], &[1.0, 20.0], &[3.0, 20.0]],
-                        &[
-                            &[5.0, 4.0, -5.0],
-                            &[15.0, 2.0, 5.0],
-                            &[5.0, -2.0, 10.0],
-                            &[5.0, 4.0, 0.0],
-                        ],
-                    ];
                     let y: Vec<bool> = (0..8).map(|i| i % 2 == 0).collect();
-                    for points in grids {
+                    for points in GRIDS {
                         let x = DMatrix::from_fn(8, points[0].len(), |i, j| points[i / 2][j]);
                         let zero = vec![0.0; x.ncols() + 1];
-                        ctx.once(&call(&x, &y, 100), || {
-                            close_to(&(imp.logistic_regression)(&x, &y, 100), &zero, AGREE)
-                        })?;
+                        ctx.once(&call(&x, &y, 100), || fit_gives(imp, &x, &y, 100, Some(zero)))?;
                     }
                     Ok(())
                 }),
@@ -278,14 +226,11 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 4.0];
                     let y = vec![false, true, false, true];
-                    let empty = DMatrix::<f64>::zeros(0, 1);
-                    let mut nan = x.clone();
-                    nan[(1, 0)] = f64::NAN;
-                    let mut inf = x.clone();
-                    inf[(2, 0)] = f64::NEG_INFINITY;
+                    let nan = dmatrix![1.0; f64::NAN; 3.0; 4.0];
+                    let inf = dmatrix![1.0; 2.0; f64::NEG_INFINITY; 4.0];
                     rejects!(ctx, |x, y, m| call(x, y, m) => (imp.logistic_regression)(x, y, m), shown show::outcome;
                         (&x, &y, 0) => ModelError::InvalidParameter { name: "max_iter", .. },
-                        (&empty, &[], 100) => ModelError::Empty,
+                        (&DMatrix::zeros(0, 1), &[], 100) => ModelError::Empty,
                         (&x, &y[..3], 100) => ModelError::ShapeMismatch(_),
                         (&nan, &y, 100) => ModelError::NonFinite,
                         (&inf, &y, 100) => ModelError::NonFinite,
@@ -339,13 +284,9 @@ pub fn spec() -> Spec<Impl> {
                 Err(e) => format!("{e:?}"),
                 Ok(_) => "coefficients returned".to_string(),
             };
-            vec![
-                category(1000.0),
-                category(-1000.0),
-                category(0.5),
-                show_beta(&(imp.logistic_regression)(&x, &y, 100)),
-                separated,
-            ]
+            let sigmoids = [1000.0, -1000.0, 0.5].map(category);
+            let fit = show_beta(&(imp.logistic_regression)(&x, &y, 100));
+            [sigmoids.to_vec(), vec![fit, separated]].concat()
         },
     }
 }
@@ -405,13 +346,4 @@ fn newton(
         }
     }
     Ok(beta)
-}
-
-/// `got` (a plain f64, not a Result) within `tol` of `want`.
-fn plain_close(got: f64, want: f64, tol: Tol) -> Verdict {
-    expect::that(
-        tol.accepts(got, want),
-        show::float(got),
-        format!("{} (± {})", show::float(want), show::rounded(tol.abs + tol.rel * want.abs(), 2)),
-    )
 }

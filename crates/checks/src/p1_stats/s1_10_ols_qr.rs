@@ -1,13 +1,15 @@
 //! Checks for 1.10 — multiple least squares by Householder QR.
-// The exercise's fn-pointer signatures (and their results) are long by nature.
-#![allow(clippy::type_complexity)]
 
 use mathlings_models::ModelError;
 
+use super::tables::{at_most, intercept_first};
 use crate::prelude::*;
 use nalgebra::{dmatrix, dvector};
 
 pub use mathlings_bindings::p1_stats::s1_10_ols_qr::Impl;
+
+/// What `ols` returns: the coefficients (intercept first) and R².
+type Fit = Result<(DVector<f64>, f64), ModelError>;
 
 /// Random designs (entries in [−10, 10], n ≥ p + 2) have modest condition numbers, so two
 /// backward-stable solvers agree to ~κ·ε ≲ 1e-12 relative to ‖β‖; 1e-8 leaves ample slack.
@@ -15,14 +17,12 @@ const AGREE: f64 = 1e-8;
 /// Xᵀe = 0 at the least-squares solution: a backward-stable solver leaves |aⱼᵀe| ≲ n·ε·‖aⱼ‖·‖y‖;
 /// 1e-9 relative is thousands of ulps of slack.
 const ORTHOGONAL: f64 = 1e-9;
-/// Six significant digits (relative to the largest coefficient) on the degree-8
-/// polynomial design, κ([1 X]) ≈ 6e8 after column scaling: a backward-stable QR solve errs by
-/// a modest multiple of κ·ε ≈ 7e-8 — the official solution by 2.9e-7 against the reference,
-/// which since its iterative refinement is exact to rounding (before, the reference was
-/// plain QR too and shared the solution's rounding errors, which hid them) — so 1e-6
-/// leaves 3× slack; the normal equations work with κ² ≈ 4e17 > 1/ε and lose every digit.
+/// Six significant digits (relative to the largest coefficient) on the degree-8 polynomial
+/// design, κ([1 X]) ≈ 6e8 after column scaling: a backward-stable QR solve errs by a modest
+/// multiple of κ·ε ≈ 7e-8 (the official solution by 2.9e-7 against the reference, exact to
+/// rounding by iterative refinement), so 1e-6 leaves 3× slack; the normal equations work
+/// with κ² ≈ 4e17 > 1/ε and lose every digit.
 const ILL_CONDITIONED: f64 = 1e-6;
-
 /// Absolute agreement on the sign-sensitive design of `householder_sign_stable`: κ ≈ 2.4 and
 /// ‖y‖ = √2 bound a backward-stable solver's error by ~1e-16, while the wrong Householder
 /// sign loses the whole answer (≈ 1.5e-8).
@@ -53,12 +53,7 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
 }
 
 /// `got` within `rel · (1 + max|want|)` of `want`, componentwise (R² appended last).
-fn agrees(
-    got: &Result<(DVector<f64>, f64), ModelError>,
-    want: &[f64],
-    r_squared: Option<f64>,
-    rel: f64,
-) -> Verdict {
+fn agrees(got: &Fit, want: &[f64], r_squared: Option<f64>, rel: f64) -> Verdict {
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     let got = got
         .clone()
@@ -87,17 +82,10 @@ fn permuted(x: &DMatrix<f64>, y: &DVector<f64>) -> (DMatrix<f64>, DVector<f64>) 
     (x.select_rows(&order), y.select_rows(&order))
 }
 
-fn show_fit(got: &Result<(DVector<f64>, f64), ModelError>, digits: usize) -> String {
-    match got {
-        Ok((b, r)) => {
-            format!(
-                "β = [{}], R² = {}",
-                show::rounded_all(b.iter(), digits),
-                show::rounded(*r, digits)
-            )
-        }
-        Err(e) => format!("{e:?}"),
-    }
+fn show_fit(got: &Fit, digits: usize) -> String {
+    show::ok_or_debug(got, |(b, r)| {
+        format!("β = [{}], R² = {}", show::rounded_all(b.iter(), digits), show::rounded(*r, digits))
+    })
 }
 
 /// The checks.
@@ -127,26 +115,15 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.ols)(x, y);
                             let (beta, _) = expect::ok(got.as_ref(), "(β, R²)")?;
                             let a = x.clone().insert_column(0, 1.0);
-                            if beta.len() != a.ncols() {
-                                return expect::fail(
-                                    show::outcome(&got),
-                                    format!("{} coefficients, the intercept first", a.ncols()),
-                                );
-                            }
+                            intercept_first(&got, beta, a.ncols())?;
                             let e = y - &a * beta;
                             let worst = a
                                 .column_iter()
                                 .map(|c| c.dot(&e).abs() / (c.norm() * y.norm() + 1e-300))
                                 .fold(0.0f64, f64::max);
-                            expect::that(
-                                worst <= ORTHOGONAL,
-                                format!(
-                                    "{} with max |aⱼᵀe| / (‖aⱼ‖‖y‖) = {}",
-                                    show::outcome(&got),
-                                    show::rounded(worst, 3)
-                                ),
-                                "residuals orthogonal to every column of [1 X]",
-                            )
+                            let what = "with max |aⱼᵀe| / (‖aⱼ‖‖y‖)";
+                            let expected = "residuals orthogonal to every column of [1 X]";
+                            at_most(&got, (what, worst), ORTHOGONAL, expected)
                         },
                     )
                 }),
@@ -203,14 +180,9 @@ pub fn spec() -> Spec<Impl> {
                     // +e₁ and x₁ to (·, ‖x₁‖, ±2⁻²⁶·…), nearly along e₁ for the second step,
                     // where v = a − ‖a‖e₁ then cancels to rounding noise; the tail of x₁ is
                     // left behind and β (all of it of size 2⁻²⁶, from that tail) comes back
-                    // ≈ 0. [1 X] is well conditioned (κ ≈ 2.4) and ‖y‖ = √2, so a
-                    // backward-stable solve errs by ~1e-16 absolute: 1e-12 is loose.
+                    // ≈ 0 (see SIGN_SENSITIVE for the tolerance).
                     let d = 2f64.powi(-26);
-                    let x = DMatrix::from_row_slice(
-                        4,
-                        2,
-                        &[1.0, 1.0, 1.0, 0.0, -1.0 + d, 0.0, -1.0 - d, 0.0],
-                    );
+                    let x = dmatrix![1.0, 1.0; 1.0, 0.0; -1.0 + d, 0.0; -1.0 - d, 0.0];
                     let y = dvector![0.0, 0.0, 1.0, -1.0];
                     ctx.once(&call(&x, &y), || {
                         let (beta, _) = reference(&x, &y);
@@ -224,20 +196,18 @@ pub fn spec() -> Spec<Impl> {
                     let base = [1.0, 2.0, 4.0, 7.0, 11.0, 3.0];
                     let other = [2.0, -1.0, 0.5, 3.0, 1.0, -2.0];
                     let y = dvector![1.0, 3.0, 2.0, 5.0, 4.0, 6.0];
-                    let designs = [
-                        DMatrix::from_fn(6, 2, |i, _| base[i]),
-                        DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 }),
-                        DMatrix::from_fn(6, 3, |i, j| match j {
-                            0 => base[i],
-                            1 => other[i],
-                            _ => 2.0 * base[i] - other[i] + 3.0,
-                        }),
-                    ];
-                    for x in designs {
-                        ctx.once(&call(&x, &y), || {
-                            expect_err!(&(imp.ols)(&x, &y), ModelError::RankDeficient { .. }, shown show::outcome)
-                        })?;
-                    }
+                    let combination = DMatrix::from_fn(6, 3, |i, j| match j {
+                        0 => base[i],
+                        1 => other[i],
+                        _ => 2.0 * base[i] - other[i] + 3.0,
+                    });
+                    let duplicated = DMatrix::from_fn(6, 2, |i, _| base[i]);
+                    let flat = DMatrix::from_fn(6, 2, |i, j| if j == 0 { base[i] } else { 5.0 });
+                    rejects!(ctx, |x| call(x, &y) => (imp.ols)(x, &y), shown show::outcome;
+                        (&duplicated) => ModelError::RankDeficient { .. },
+                        (&flat) => ModelError::RankDeficient { .. },
+                        (&combination) => ModelError::RankDeficient { .. },
+                    )?;
                     // A column of zeros between two good ones: its scale ‖a‖ = 0 must not be
                     // divided by (0/0 = NaN would spread to the next column and hide its rank).
                     let x = DMatrix::from_fn(6, 2, |i, j| if j == 0 { 0.0 } else { base[i] });
@@ -255,10 +225,8 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let x = dmatrix![1.0; 2.0; 3.0; 5.0];
                     let y = dvector![1.0, 2.0, 2.0, 4.0];
-                    let mut nan = x.clone();
-                    nan[(2, 0)] = f64::NAN;
-                    let mut inf = y.clone();
-                    inf[1] = f64::INFINITY;
+                    let nan = dmatrix![1.0; 2.0; f64::NAN; 5.0];
+                    let inf = dvector![1.0, f64::INFINITY, 2.0, 4.0];
                     rejects!(ctx, |x, y| call(x, y) => (imp.ols)(x, y), shown show::outcome;
                         (&DMatrix::zeros(0, 1), &DVector::zeros(0)) => ModelError::Empty,
                         (&x, &dvector![1.0, 2.0, 3.0]) => ModelError::ShapeMismatch(_),
@@ -300,11 +268,9 @@ pub fn spec() -> Spec<Impl> {
             let y = dvector![3.0, 5.0, 8.0, 8.0, 12.0];
             let (px, py) = polynomial_problem();
             let (want, _) = reference(&px, &py);
-            let accuracy = match agrees(&(imp.ols)(&px, &py), &want, None, ILL_CONDITIONED) {
-                Ok(()) => "accurate".to_string(),
-                Err(_) => "inaccurate".to_string(),
-            };
-            vec![show_fit(&(imp.ols)(&x, &y), 6), accuracy]
+            let accurate = agrees(&(imp.ols)(&px, &py), &want, None, ILL_CONDITIONED).is_ok();
+            let accuracy = if accurate { "accurate" } else { "inaccurate" };
+            vec![show_fit(&(imp.ols)(&x, &y), 6), accuracy.into()]
         },
     }
 }
@@ -331,17 +297,15 @@ fn validate(x: &DMatrix<f64>, y: &DVector<f64>) -> Result<(), ModelError> {
     Ok(())
 }
 
-fn r_squared(a: &DMatrix<f64>, y: &DVector<f64>, beta: &DVector<f64>) -> f64 {
-    let e = y - a * beta;
+/// β with the R² of the fit A·β of y.
+fn with_r_squared(a: &DMatrix<f64>, y: &DVector<f64>, beta: DVector<f64>) -> Fit {
+    let e = y - a * &beta;
     let mean = y.mean();
     let total: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
-    if total > 0.0 { 1.0 - e.norm_squared() / total } else { 1.0 }
+    Ok((beta, if total > 0.0 { 1.0 - e.norm_squared() / total } else { 1.0 }))
 }
 
-fn normal_equations_inverse(
-    x: &DMatrix<f64>,
-    y: &DVector<f64>,
-) -> Result<(DVector<f64>, f64), ModelError> {
+fn normal_equations_inverse(x: &DMatrix<f64>, y: &DVector<f64>) -> Fit {
     validate(x, y)?;
     let a = x.clone().insert_column(0, 1.0);
     let p = a.ncols();
@@ -349,15 +313,10 @@ fn normal_equations_inverse(
         .try_inverse()
         .filter(|m| m.iter().all(|v| v.is_finite()))
         .ok_or(ModelError::RankDeficient { rank: p - 1, columns: p })?;
-    let beta = inverse * a.transpose() * y;
-    let r2 = r_squared(&a, y, &beta);
-    Ok((beta, r2))
+    with_r_squared(&a, y, inverse * a.transpose() * y)
 }
 
-fn missing_intercept(
-    x: &DMatrix<f64>,
-    y: &DVector<f64>,
-) -> Result<(DVector<f64>, f64), ModelError> {
+fn missing_intercept(x: &DMatrix<f64>, y: &DVector<f64>) -> Fit {
     validate(x, y)?;
     let k = x.ncols();
     let qr = x.clone().qr();
@@ -369,8 +328,5 @@ fn missing_intercept(
     let b = r
         .solve_upper_triangular(&qty)
         .ok_or(ModelError::RankDeficient { rank: k - 1, columns: k })?;
-    let beta = b.insert_row(0, 0.0);
-    let a = x.clone().insert_column(0, 1.0);
-    let r2 = r_squared(&a, y, &beta);
-    Ok((beta, r2))
+    with_r_squared(&x.clone().insert_column(0, 1.0), y, b.insert_row(0, 0.0))
 }

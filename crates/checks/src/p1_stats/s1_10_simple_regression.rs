@@ -42,15 +42,10 @@ fn as_vec(got: &Result<(f64, f64, f64), StatsError>) -> Result<Vec<f64>, StatsEr
 }
 
 fn show_fit(got: &Result<(f64, f64, f64), StatsError>, digits: usize) -> String {
-    match got {
-        Ok((a, b, r)) => format!(
-            "y = {} + {}·x, R² = {}",
-            show::rounded(*a, digits),
-            show::rounded(*b, digits),
-            show::rounded(*r, digits)
-        ),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(got, |&(a, b, r)| {
+        let [a, b, r] = [a, b, r].map(|v| show::rounded(v, digits));
+        format!("y = {a} + {b}·x, R² = {r}")
+    })
 }
 
 /// The checks.

@@ -189,9 +189,7 @@ pub fn spec() -> Spec<Impl> {
                     they all draw the same numbers. Give replicate i its own stream: \
                     `rng.set_stream(i as u64)` after `ChaCha8Rng::seed_from_u64(seed)`.")
                 .implementation(Impl {
-                    standardized_means: |n, r, seed| {
-                        simulate(n, r, seed, (false, false), f64::sqrt)
-                    },
+                    standardized_means: |n, r, s| simulate(n, r, s, (false, false), f64::sqrt),
                 }),
         ],
         probe: |imp| {
@@ -200,28 +198,20 @@ pub fn spec() -> Spec<Impl> {
             // A shared generator gives statistically fine but different numbers.
             let got = (imp.standardized_means)(25, 400, 3);
             let want = mathlings_stats::clt_standardized_means(25, 400, 3).expect("reference");
-            let streams = match &got {
-                Ok(z)
-                    if z.len() == 400
-                        && z.iter().zip(&want).all(|(&a, &b)| AGREE.accepts(a, b)) =>
-                {
-                    "per-replicate streams"
-                }
-                Ok(_) => "other random streams",
-                Err(_) => "error",
+            let streams = match (&got, expect::all_close(&got, &want, AGREE)) {
+                (Ok(_), Ok(())) => "per-replicate streams",
+                (Ok(_), Err(_)) => "other random streams",
+                (Err(_), _) => "error",
             };
-            let spread = match got {
-                Ok(z) if z.len() == 400 && z.iter().all(|v| v.is_finite()) => {
-                    match mean_and_variance(&z).1 {
-                        v if v < 1e-12 => "all equal",
-                        v if (0.6..1.5).contains(&v) => "variance ≈ 1",
-                        v if (0.01..0.1).contains(&v) => "variance ≈ 1/n",
-                        _ => "other variance",
-                    }
-                    .to_string()
-                }
-                Ok(_) => "wrong length or non-finite".into(),
-                Err(e) => format!("{e:?}").split(['(', ' ']).next().unwrap_or_default().to_string(),
+            let spread = match (finite(&got, 400), &got) {
+                (Ok(z), _) => match mean_and_variance(&z).1 {
+                    v if v < 1e-12 => "all equal".into(),
+                    v if (0.6..1.5).contains(&v) => "variance ≈ 1".into(),
+                    v if (0.01..0.1).contains(&v) => "variance ≈ 1/n".into(),
+                    _ => "other variance".into(),
+                },
+                (Err(_), Ok(_)) => "wrong length or non-finite".into(),
+                (Err(_), Err(e)) => show::error_kind(e),
             };
             vec![streams.to_string(), spread]
         },

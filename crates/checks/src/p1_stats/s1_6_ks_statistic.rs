@@ -201,10 +201,7 @@ pub fn spec() -> Spec<Impl> {
         probe: |imp| {
             let shown = |xs: &[f64]| match (imp.ks_statistic)(xs, CDFS[1].1) {
                 Ok(d) => show::rounded(d, 6),
-                Err(e) => {
-                    let text = format!("{e:?}");
-                    text.split(['(', ' ']).next().unwrap_or_default().to_string()
-                }
+                Err(e) => show::error_kind(&e),
             };
             vec![shown(&[0.9, 0.6, 0.8]), shown(&[0.1, 0.5, 0.2])]
         },

@@ -53,10 +53,9 @@ fn dependent_table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
             let (r, c) = (t.len(), t[0].len());
             let (i2, j2) = ((i + di) % r, (j + dj) % c);
             let eps = 0.5 * t[i][j2].min(t[i2][j]);
-            t[i][j] += eps;
-            t[i2][j2] += eps;
-            t[i][j2] -= eps;
-            t[i2][j] -= eps;
+            for (a, b, moved) in [(i, j, eps), (i2, j2, eps), (i, j2, -eps), (i2, j, -eps)] {
+                t[a][b] += moved;
+            }
             t
         })
 }
@@ -71,19 +70,16 @@ fn positive_table() -> impl Strategy<Value = Vec<Vec<f64>>> + Clone {
 
 /// Conditionals in [0, 1] (multiples of 0.05 after shrinking) and priors of the same length.
 fn conditionals_and_priors() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    (1..=5usize).prop_flat_map(|k| {
-        (
-            proptest::collection::vec(
-                prop_oneof![(0..=20u32).prop_map(|v| f64::from(v) / 20.0), 0.0..=1.0f64],
-                k,
-            ),
-            distribution(k..=k),
-        )
+    let conditional = prop_oneof![(0..=20u32).prop_map(|v| f64::from(v) / 20.0), 0.0..=1.0f64];
+    (1..=5usize).prop_flat_map(move |k| {
+        (proptest::collection::vec(conditional.clone(), k), distribution(k..=k))
     })
 }
 
-fn expect_bool(got: &Result<bool, StatsError>, want: bool) -> Verdict {
-    expect::that(matches!(got, Ok(b) if *b == want), show::result(got), format!("Ok({want})"))
+/// `is_independent(t, tol)` returns `Ok(want)`.
+fn says(imp: &Impl, t: &[Vec<f64>], tol: f64, want: bool) -> Verdict {
+    let got = (imp.is_independent)(t, tol);
+    expect::that(matches!(got, Ok(b) if b == want), show::result(&got), format!("Ok({want})"))
 }
 
 /// The checks.
@@ -95,14 +91,9 @@ pub fn spec() -> Spec<Impl> {
                 .description("a table built as P(X)·P(Y)ᵀ (an outer product) is independent, allowing for rounding within tol = 1e-12")
                 .check(|imp, ctx| {
                     let fixed = outer(&[0.1, 0.3, 0.6], &[0.7, 0.2, 0.1]);
-                    ctx.once(&independent_call(&fixed, OUTER_TOL), || {
-                        expect_bool(&(imp.is_independent)(&fixed, OUTER_TOL), true)
-                    })?;
-                    ctx.forall(
-                        outer_table(),
-                        |t| independent_call(t, OUTER_TOL),
-                        |t| expect_bool(&(imp.is_independent)(t, OUTER_TOL), true),
-                    )
+                    let call = |t: &[Vec<f64>]| independent_call(t, OUTER_TOL);
+                    ctx.once(&call(&fixed), || says(imp, &fixed, OUTER_TOL, true))?;
+                    ctx.forall(outer_table(), |t| call(t), |t| says(imp, t, OUTER_TOL, true))
                 }),
             Property::named("same_marginals_can_be_dependent", 2)
                 .description("moving probability around a rectangle of cells keeps both marginals but breaks independence, and the test notices")
@@ -110,7 +101,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         dependent_table(),
                         |t| independent_call(t, DEPENDENT_TOL),
-                        |t| expect_bool(&(imp.is_independent)(t, DEPENDENT_TOL), false),
+                        |t| says(imp, t, DEPENDENT_TOL, false),
                     )
                 }),
             Property::named("tolerance_is_inclusive", 1)
@@ -123,9 +114,7 @@ pub fn spec() -> Spec<Impl> {
                     let exact = outer(&[0.5, 0.5], &[0.25, 0.75]);
                     let diagonal = vec![vec![0.5, 0.0], vec![0.0, 0.5]];
                     for (t, tol) in [(&exact, 0.0), (&diagonal, 0.25)] {
-                        ctx.once(&independent_call(t, tol), || {
-                            expect_bool(&(imp.is_independent)(t, tol), true)
-                        })?;
+                        ctx.once(&independent_call(t, tol), || says(imp, t, tol, true))?;
                     }
                     Ok(())
                 }),
@@ -136,16 +125,11 @@ pub fn spec() -> Spec<Impl> {
                         prop_oneof![positive_table(), outer_table(), dependent_table()],
                         prop_oneof![Just(1e-9), Just(0.01), Just(0.05)],
                     )
-                        .prop_filter("not within rounding of the tolerance", |(t, tol)| {
-                            far_from_boundary(t, *tol)
-                        });
+                        .prop_filter("not within rounding of the tolerance", far_from_boundary);
                     ctx.forall(
                         input,
                         |(t, tol)| independent_call(t, *tol),
-                        |(t, tol)| {
-                            let want = joint(t).is_independent(*tol);
-                            expect_bool(&(imp.is_independent)(t, *tol), want)
-                        },
+                        |(t, tol)| says(imp, t, *tol, joint(t).is_independent(*tol)),
                     )
                 }),
             Property::named("total_probability_matches_reference", 2)
@@ -225,29 +209,23 @@ pub fn spec() -> Spec<Impl> {
                     the marginals (for instance, that Σᵢⱼ P(X = i)·P(Y = j) = 1, which holds for every \
                     table). Many tables share the same marginals; independence is a claim about every \
                     cell: |P(X = i, Y = j) − P(X = i)·P(Y = j)| ≤ tol for all i, j.")
-                .implementation(Impl {
-                    is_independent: compares_marginals_only,
-                    total_probability: mathlings_stats::total_probability,
-                }),
+                .implementation(Impl { is_independent: compares_marginals_only, ..RIGHT }),
             Misconception::named("exact_equality")
                 .explanation("Your test calls an independent table dependent: it compares \
                     P(X = i, Y = j) == P(X = i)·P(Y = j) exactly. The marginals are sums of rounded \
                     products, so the two sides differ in the last bits. Compare with the tolerance: \
                     (pᵢⱼ − pₓ·p_y).abs() <= tol.")
-                .implementation(Impl {
-                    is_independent: exact_equality,
-                    total_probability: mathlings_stats::total_probability,
-                }),
+                .implementation(Impl { is_independent: exact_equality, ..RIGHT }),
             Misconception::named("unweighted_average")
                 .explanation("Your total probability is the plain average of the conditionals P(A | Bᵢ). \
                     The cases Bᵢ are not equally likely: weight each conditional by its prior, \
                     P(A) = Σᵢ P(A | Bᵢ)·P(Bᵢ).")
                 .implementation(Impl {
-                    is_independent: |t, tol| Ok(checked(t, tol)?.is_independent(tol)),
                     total_probability: |c, p| {
                         mathlings_stats::total_probability(c, p)?;
                         Ok(c.iter().sum::<f64>() / c.len() as f64)
                     },
+                    ..RIGHT
                 }),
         ],
         probe: |imp| {
@@ -266,7 +244,7 @@ pub fn spec() -> Spec<Impl> {
 
 /// Whether no cell's |pᵢⱼ − P(X = i)·P(Y = j)| lies within 1e-12 of `tol` (where the verdict
 /// would depend on rounding).
-fn far_from_boundary(t: &[Vec<f64>], tol: f64) -> bool {
+fn far_from_boundary((t, tol): &(Vec<Vec<f64>>, f64)) -> bool {
     let r = joint(t);
     let (px, py) = (r.marginal_x(), r.marginal_y());
     t.iter()
@@ -281,14 +259,16 @@ fn column_conditionals(t: &[Vec<f64>], j: usize) -> (Vec<f64>, Vec<f64>) {
     (conditionals, priors)
 }
 
+/// The reference implementation, through the reference crate.
+const RIGHT: Impl = Impl {
+    is_independent: |t, tol| Ok(checked(t, tol)?.is_independent(tol)),
+    total_probability: mathlings_stats::total_probability,
+};
+
 fn checked(table: &[Vec<f64>], tol: f64) -> Result<JointTable, StatsError> {
     let t = JointTable::new(table.to_vec())?;
-    if !(tol.is_finite() && tol >= 0.0) {
-        return Err(StatsError::InvalidParameter {
-            name: "tol", reason: "must be finite and ≥ 0"
-        });
-    }
-    Ok(t)
+    let invalid = StatsError::InvalidParameter { name: "tol", reason: "must be finite and ≥ 0" };
+    if tol.is_finite() && tol >= 0.0 { Ok(t) } else { Err(invalid) }
 }
 
 fn compares_marginals_only(table: &[Vec<f64>], tol: f64) -> Result<bool, StatsError> {

@@ -63,10 +63,8 @@ pub fn spec() -> Spec<Impl> {
                         |t| {
                             let (got, r) = ((imp.marginals)(t), joint(t));
                             let (px, py) = (got.clone().map(|m| m.0), got.map(|m| m.1));
-                            expect::all_close(&px, &r.marginal_x(), AGREE)
-                                .map_err(|f| prefixed("P(X): ", f))?;
-                            expect::all_close(&py, &r.marginal_y(), AGREE)
-                                .map_err(|f| prefixed("P(Y): ", f))
+                            labelled("P(X): ", expect::all_close(&px, &r.marginal_x(), AGREE))?;
+                            labelled("P(Y): ", expect::all_close(&py, &r.marginal_y(), AGREE))
                         },
                     )
                 }),
@@ -76,12 +74,10 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         table(),
                         |t| marginals_call(t),
-                        |t| match (imp.marginals)(t) {
-                            Ok((px, py)) => {
-                                sums_to_one("P(X)", &px)?;
-                                sums_to_one("P(Y)", &py)
-                            }
-                            Err(e) => expect::fail(format!("Err({e:?})"), "Ok((P(X), P(Y)))"),
+                        |t| {
+                            let (px, py) = expect::ok((imp.marginals)(t), "(P(X), P(Y))")?;
+                            sums_to_one("P(X)", &px)?;
+                            sums_to_one("P(Y)", &py)
                         },
                     )
                 }),
@@ -109,8 +105,8 @@ pub fn spec() -> Spec<Impl> {
                             sums_to_one("P(Y | X = x)", &c)?;
                             let px: f64 = t[*x].iter().sum();
                             let back: Vec<f64> = c.iter().map(|p| p * px).collect();
-                            expect::all_close::<StatsError>(&Ok(back), &t[*x], AGREE)
-                                .map_err(|f| prefixed("P(Y | X = x)·P(X = x) vs row x: ", f))
+                            let back = expect::all_close::<StatsError>(&Ok(back), &t[*x], AGREE);
+                            labelled("P(Y | X = x)·P(X = x) vs row x: ", back)
                         },
                     )
                 }),
@@ -118,46 +114,47 @@ pub fn spec() -> Spec<Impl> {
                 .description("conditioning on a row of zeros (P(X = x) = 0) gives Err(StatsError::ZeroProbabilityEvent), not NaN")
                 .check(|imp, ctx| {
                     let fixed = vec![vec![0.5, 0.5], vec![0.0, 0.0]];
-                    ctx.once(&conditional_call(&fixed, 1), || {
-                        zero_event(&(imp.conditional_y_given_x)(&fixed, 1))
-                    })?;
+                    rejects!(ctx, |t, x| conditional_call(t, x) => (imp.conditional_y_given_x)(t, x);
+                        (&fixed, 1) => StatsError::ZeroProbabilityEvent,
+                    )?;
                     let with_zero_row = table_and_row().prop_map(|(mut t, x)| {
-                        let mass: f64 = t[x].iter().sum();
+                        // Row x (now all zeros) has no mass; a new last row carries it.
+                        let mut last = vec![0.0; t[0].len()];
+                        last[0] = t[x].iter().sum();
                         t[x].iter_mut().for_each(|p| *p = 0.0);
-                        t.push(vec![0.0; t[0].len()]);
-                        let last = t.len() - 1;
-                        t[last][0] = mass;
-                        // Row x (now all zeros) has no mass; the new last row carries it.
+                        t.push(last);
                         (t, x)
                     });
                     ctx.forall(
                         with_zero_row,
                         |(t, x)| conditional_call(t, *x),
-                        |(t, x)| zero_event(&(imp.conditional_y_given_x)(t, *x)),
+                        |(t, x)| {
+                            let got = (imp.conditional_y_given_x)(t, *x);
+                            expect_err!(&got, StatsError::ZeroProbabilityEvent)
+                        },
                     )
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty or ragged table, NaN/±∞ cells, negative cells, cells not summing to 1 or a row index out of range give the typed error, never a panic")
                 .check(|imp, ctx| {
-                    let (m, m_call) = (imp.marginals, marginals_call);
-                    let c = |t: &[Vec<f64>]| (imp.conditional_y_given_x)(t, 0);
-                    let c_call = |t: &[Vec<f64>]| conditional_call(t, 0);
-                    rejects!(ctx, |shown, f, t| shown(t) => f(t);
-                        (m_call, m, &vec![]) => StatsError::EmptyInput,
-                        (c_call, c, &vec![]) => StatsError::EmptyInput,
-                        (m_call, m, &vec![vec![]]) => StatsError::EmptyInput,
-                        (c_call, c, &vec![vec![]]) => StatsError::EmptyInput,
-                        (m_call, m, &vec![vec![0.25, 0.25], vec![0.5]]) => StatsError::LengthMismatch { left: 2, right: 1 },
-                        (c_call, c, &vec![vec![0.25, 0.25], vec![0.5]]) => StatsError::LengthMismatch { left: 2, right: 1 },
-                        (m_call, m, &vec![vec![0.5, f64::NAN]]) => StatsError::NonFinite,
-                        (c_call, c, &vec![vec![0.5, f64::NAN]]) => StatsError::NonFinite,
-                        (m_call, m, &vec![vec![f64::INFINITY, 0.5]]) => StatsError::NonFinite,
-                        (c_call, c, &vec![vec![f64::INFINITY, 0.5]]) => StatsError::NonFinite,
-                        (m_call, m, &vec![vec![1.5, -0.5]]) => StatsError::InvalidProbabilities,
-                        (c_call, c, &vec![vec![1.5, -0.5]]) => StatsError::InvalidProbabilities,
-                        (m_call, m, &vec![vec![0.2, 0.2], vec![0.2, 0.2]]) => StatsError::InvalidProbabilities,
-                        (c_call, c, &vec![vec![0.2, 0.2], vec![0.2, 0.2]]) => StatsError::InvalidProbabilities,
-                    )?;
+                    // Each bad table to both functions, in turn; the error's text is its Debug.
+                    let ragged = vec![vec![0.25, 0.25], vec![0.5]];
+                    let bad = [
+                        (vec![], StatsError::EmptyInput),
+                        (vec![vec![]], StatsError::EmptyInput),
+                        (ragged, StatsError::LengthMismatch { left: 2, right: 1 }),
+                        (vec![vec![0.5, f64::NAN]], StatsError::NonFinite),
+                        (vec![vec![f64::INFINITY, 0.5]], StatsError::NonFinite),
+                        (vec![vec![1.5, -0.5]], StatsError::InvalidProbabilities),
+                        (vec![vec![0.2, 0.2], vec![0.2, 0.2]], StatsError::InvalidProbabilities),
+                    ];
+                    for (t, want) in &bad {
+                        let is_want = |e: &StatsError| e == want;
+                        let text = format!("StatsError::{want:?}");
+                        let (m, c) = (|| (imp.marginals)(t), || (imp.conditional_y_given_x)(t, 0));
+                        ctx.once(&marginals_call(t), || expect::error(&m(), is_want, &text))?;
+                        ctx.once(&conditional_call(t, 0), || expect::error(&c(), is_want, &text))?;
+                    }
                     rejects!(ctx, |t, x| conditional_call(t, x) => (imp.conditional_y_given_x)(t, x);
                         (&vec![vec![0.25, 0.25], vec![0.25, 0.25]], 2) => StatsError::InvalidParameter { name: "x", .. },
                     )
@@ -169,7 +166,8 @@ pub fn spec() -> Spec<Impl> {
                         t[s][j] = P(species = s, petal length ≤ 4 cm (j = 0) or > 4 cm (j = 1)) on Iris";
                     ctx.once(call, || {
                         let t = iris_table();
-                        let mut text = format!("table = {}\n", rounded_table(&t));
+                        let rows: Vec<String> = t.iter().map(|r| rounded(r)).collect();
+                        let mut text = format!("table = [{}]\n", rows.join(", "));
                         match (imp.marginals)(&t) {
                             Ok((px, py)) => {
                                 text += &format!("P(species) = {}\n", rounded(&px));
@@ -179,9 +177,8 @@ pub fn spec() -> Spec<Impl> {
                         }
                         let iris = mathlings_models::datasets::iris();
                         for (s, name) in iris.species_names.iter().enumerate() {
-                            let line = show::ok_or_err(&(imp.conditional_y_given_x)(&t, s), |c| {
-                                rounded(c)
-                            });
+                            let got = (imp.conditional_y_given_x)(&t, s);
+                            let line = show::ok_or_err(&got, |c| rounded(c));
                             text += &format!("P(short, long petal | {name}) = {line}\n");
                         }
                         ctx.snapshot("iris", call, &text)
@@ -193,35 +190,24 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your conditional divides row x by the column totals P(Y = j): that is \
                     P(X = x | Y = j), the reverse conditional. P(A | B) ≠ P(B | A): to condition on \
                     X = x, divide every cell of row x by that row's own total P(X = x) = Σⱼ pₓⱼ.")
-                .implementation(Impl {
-                    marginals: solution_marginals,
-                    conditional_y_given_x: wrong_axis,
-                }),
+                .implementation(Impl { conditional_y_given_x: wrong_axis, ..RIGHT }),
             Misconception::named("zero_event_not_rejected")
                 .explanation("Conditioning on a row of zeros makes you divide 0 by 0, and your answer \
                     is NaN. P(Y | X = x) is undefined when P(X = x) = 0: check the row total first \
                     and return Err(StatsError::ZeroProbabilityEvent).")
-                .implementation(Impl {
-                    marginals: solution_marginals,
-                    conditional_y_given_x: zero_event_not_rejected,
-                }),
+                .implementation(Impl { conditional_y_given_x: zero_event_not_rejected, ..RIGHT }),
             Misconception::named("not_normalised")
                 .explanation("Your conditional returns row x of the joint table unchanged: those are \
                     P(X = x, Y = j), which sum to P(X = x), not to 1. Divide each of them by \
                     P(X = x) (the row total).")
-                .implementation(Impl {
-                    marginals: solution_marginals,
-                    conditional_y_given_x: not_normalised,
-                }),
+                .implementation(Impl { conditional_y_given_x: not_normalised, ..RIGHT }),
             Misconception::named("marginals_swapped")
                 .explanation("Your marginals come back in the wrong order: rows are the values of X, \
                     so P(X) is the vector of row sums and P(Y) the vector of column sums; return \
                     (P(X), P(Y)).")
                 .implementation(Impl {
                     marginals: |t| solution_marginals(t).map(|(px, py)| (py, px)),
-                    conditional_y_given_x: |t, x| {
-                        JointTable::new(t.to_vec())?.conditional_y_given_x(x)
-                    },
+                    ..RIGHT
                 }),
         ],
         probe: |imp| {
@@ -242,22 +228,17 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-fn prefixed(prefix: &str, f: Failure) -> Failure {
-    Failure {
-        returned: format!("{prefix}{}", f.returned),
-        expected: format!("{prefix}{}", f.expected),
-        ..f
-    }
+/// `verdict` with `label` in front of both texts of its failure.
+fn labelled(label: &str, verdict: Verdict) -> Verdict {
+    let text = |t: String| format!("{label}{t}");
+    verdict.map_err(|f| Failure { returned: text(f.returned), expected: text(f.expected), ..f })
 }
 
-fn zero_event(got: &Result<Vec<f64>, StatsError>) -> Verdict {
-    expect_err!(got, StatsError::ZeroProbabilityEvent)
-}
-
-fn rounded_table(t: &[Vec<f64>]) -> String {
-    let rows: Vec<String> = t.iter().map(|r| rounded(r)).collect();
-    format!("[{}]", rows.join(", "))
-}
+/// The reference implementation, through the reference crate.
+const RIGHT: Impl = Impl {
+    marginals: solution_marginals,
+    conditional_y_given_x: |t, x| JointTable::new(t.to_vec())?.conditional_y_given_x(x),
+};
 
 fn solution_marginals(table: &[Vec<f64>]) -> Result<(Vec<f64>, Vec<f64>), StatsError> {
     let t = JointTable::new(table.to_vec())?;

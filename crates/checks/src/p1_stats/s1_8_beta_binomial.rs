@@ -2,6 +2,7 @@
 
 use mathlings_stats::{BetaPosterior, StatsError};
 
+use super::tables::pair_close;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p1_stats::s1_8_beta_binomial::{Impl, Pair};
@@ -31,31 +32,12 @@ fn shape() -> impl Strategy<Value = f64> + Clone {
     prop_oneof![(1..=20u32).prop_map(|v| f64::from(v) / 2.0), 0.3..20.0f64]
 }
 
-fn level() -> impl Strategy<Value = f64> + Clone {
-    prop_oneof![Just(0.95), Just(0.9), Just(0.5), 0.05..0.99f64]
-}
-
 fn prior_and_data() -> impl Strategy<Value = (f64, f64, u64, u64)> + Clone {
     (shape(), shape(), 0..40u64, 0..40u64)
 }
 
 fn reference_interval(a: f64, b: f64, level: f64) -> (f64, f64) {
     BetaPosterior { alpha: a, beta: b }.credible_interval(level).expect("reference interval")
-}
-
-fn pair_close(got: &Result<(f64, f64), StatsError>, want: (f64, f64), tol: Tol) -> Verdict {
-    match got {
-        Ok((x, y)) if tol.accepts(*x, want.0) && tol.accepts(*y, want.1) => Ok(()),
-        _ => expect::fail(
-            show::result(got),
-            format!(
-                "Ok(({}, {})) (each ± {})",
-                show::float(want.0),
-                show::float(want.1),
-                show::rounded(tol.abs.max(tol.rel), 2)
-            ),
-        ),
-    }
 }
 
 /// The checks.
@@ -68,7 +50,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     ctx.forall(prior_and_data(), update_call, |&(a, b, s, f)| {
                         let want = (RIGHT.beta_binomial_update)(a, b, s, f).expect("reference");
-                        pair_close(&(imp.beta_binomial_update)(a, b, s, f), want, EXACT)
+                        pair_close(&(imp.beta_binomial_update)(a, b, s, f), want, EXACT, true)
                     })
                 }),
             Property::named("posterior_mean_matches_reference", 1)
@@ -96,18 +78,12 @@ pub fn spec() -> Spec<Impl> {
                             let got = (imp.posterior_mean)(a2, b2);
                             let (prior, mle) = (a / (a + b), s as f64 / (s + f) as f64);
                             let (lo, hi) = (prior.min(mle) - 1e-12, prior.max(mle) + 1e-12);
+                            let [prior, mle] = [prior, mle].map(|v| show::rounded(v, 6));
+                            let returned = (show::float_result(&got), show::result(&updated));
                             expect::that(
                                 matches!(got, Ok(m) if (lo..=hi).contains(&m)),
-                                format!(
-                                    "{} (with updated parameters {})",
-                                    show::float_result(&got),
-                                    show::result(&updated)
-                                ),
-                                format!(
-                                    "a mean between the prior mean {} and the MLE {}",
-                                    show::rounded(prior, 6),
-                                    show::rounded(mle, 6)
-                                ),
+                                format!("{} (with updated parameters {})", returned.0, returned.1),
+                                format!("a mean between the prior mean {prior} and the MLE {mle}"),
                             )
                         },
                     )
@@ -115,14 +91,16 @@ pub fn spec() -> Spec<Impl> {
             Property::named("interval_matches_reference", 3)
                 .description("the equal-tailed interval's ends are the (1 − L)/2 and (1 + L)/2 quantiles of Beta(α, β), as in the reference crate (to 1e-9)")
                 .check(|imp, ctx| {
+                    let level = prop_oneof![Just(0.95), Just(0.9), Just(0.5), 0.05..0.99f64];
                     ctx.forall(
-                        (shape(), shape(), level()),
+                        (shape(), shape(), level),
                         |&(a, b, l)| interval_call(a, b, l),
                         |&(a, b, l)| {
                             pair_close(
                                 &(imp.credible_interval)(a, b, l),
                                 reference_interval(a, b, l),
                                 QUANTILE,
+                                true,
                             )
                         },
                     )
@@ -191,34 +169,26 @@ pub fn spec() -> Spec<Impl> {
                         credible_interval(α', β', 0.95), for the setosa flowers with sepal width > 3.4 cm";
                     ctx.once(call, || {
                         let iris = mathlings_models::datasets::iris();
-                        let setosa: Vec<usize> =
-                            (0..150).filter(|&i| iris.species[i] == 0).collect();
-                        let s =
-                            setosa.iter().filter(|&&i| iris.features[(i, 1)] > 3.4).count() as u64;
-                        let f = setosa.len() as u64 - s;
+                        let setosa = (0..150).filter(|&i| iris.species[i] == 0);
+                        let s = setosa.clone().filter(|&i| iris.features[(i, 1)] > 3.4).count();
+                        let (s, f) = (s as u64, (setosa.count() - s) as u64);
                         let mut text = format!("successes = {s}, failures = {f}\n");
-                        match (imp.beta_binomial_update)(1.0, 1.0, s, f) {
-                            Ok((a, b)) => {
-                                text += &format!(
-                                    "posterior = Beta({}, {})\n",
-                                    show::rounded(a, 10),
-                                    show::rounded(b, 10)
-                                );
-                                text += &format!(
-                                    "mean = {}\n",
-                                    show::rounded_result(&(imp.posterior_mean)(a, b), 10)
-                                );
-                                text += &match (imp.credible_interval)(a, b, 0.95) {
-                                    Ok((lo, hi)) => format!(
-                                        "95% interval = [{}, {}]\n",
-                                        show::rounded(lo, 7),
-                                        show::rounded(hi, 7)
-                                    ),
-                                    Err(e) => format!("95% interval: Err({e:?})\n"),
-                                };
+                        let interval = |a, b| match (imp.credible_interval)(a, b, 0.95) {
+                            Ok((lo, hi)) => {
+                                format!("= [{}, {}]", show::rounded(lo, 7), show::rounded(hi, 7))
                             }
-                            Err(e) => text += &format!("update: Err({e:?})\n"),
-                        }
+                            Err(e) => format!(": Err({e:?})"),
+                        };
+                        text += &match (imp.beta_binomial_update)(1.0, 1.0, s, f) {
+                            Ok((a, b)) => format!(
+                                "posterior = Beta({}, {})\nmean = {}\n95% interval {}\n",
+                                show::rounded(a, 10),
+                                show::rounded(b, 10),
+                                show::rounded_result(&(imp.posterior_mean)(a, b), 10),
+                                interval(a, b)
+                            ),
+                            Err(e) => format!("update: Err({e:?})\n"),
+                        };
                         ctx.snapshot("iris", call, &text)
                     })
                 }),
@@ -249,10 +219,8 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     credible_interval: |a, b, level| {
                         (RIGHT.credible_interval)(a, b, level)?;
-                        Ok((
-                            mathlings_stats::beta_quantile(1.0 - level, a, b)?,
-                            mathlings_stats::beta_quantile(level, a, b)?,
-                        ))
+                        let quantile = |p| mathlings_stats::beta_quantile(p, a, b);
+                        Ok((quantile(1.0 - level)?, quantile(level)?))
                     },
                     ..RIGHT
                 }),

@@ -14,6 +14,9 @@ const AGREE: Tol = Tol { rel: 1e-12, abs: 1e-15 };
 /// that the answer is not a ratio of two rounding errors.
 const MIN_EVIDENCE: f64 = 1e-6;
 
+/// Either function: P(disease | ±) from (prevalence, sensitivity, specificity).
+type Posterior = fn(f64, f64, f64) -> Result<f64, StatsError>;
+
 fn call(name: &str, (prev, sens, spec): (f64, f64, f64)) -> String {
     format!("{name}({}, {}, {})", show::float(prev), show::float(sens), show::float(spec))
 }
@@ -43,6 +46,11 @@ fn p_negative((prev, sens, spec): (f64, f64, f64)) -> f64 {
     (1.0 - sens) * prev + spec * (1.0 - prev)
 }
 
+/// `posterior(prev, sens, spec)` (either function) is within AGREE of `want`.
+fn gives(posterior: Posterior, (prev, sens, spec): (f64, f64, f64), want: f64) -> Verdict {
+    expect::close(&posterior(prev, sens, spec), want, AGREE)
+}
+
 fn reference_negative((prev, sens, spec): (f64, f64, f64)) -> f64 {
     mathlings_stats::discrete_posterior(&[prev, 1.0 - prev], &[1.0 - sens, spec])
         .expect("reference posterior")[0]
@@ -58,14 +66,9 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let input =
                         triple().prop_filter("P(+) not ≈ 0", |t| p_positive(*t) >= MIN_EVIDENCE);
-                    ctx.forall(input, positive_call, |&(prev, sens, spec)| {
-                        let want = mathlings_stats::diagnostic_posterior(prev, sens, spec)
-                            .expect("reference");
-                        expect::close(
-                            &(imp.p_disease_given_positive)(prev, sens, spec),
-                            want,
-                            AGREE,
-                        )
+                    ctx.forall(input, positive_call, |&t| {
+                        let want = mathlings_stats::diagnostic_posterior(t.0, t.1, t.2);
+                        gives(imp.p_disease_given_positive, t, want.expect("reference"))
                     })
                 }),
             Property::named("negative_matches_reference", 2)
@@ -74,32 +77,16 @@ pub fn spec() -> Spec<Impl> {
                     let input = triple()
                         .prop_filter("P(−) not ≈ 0", |t| p_negative(*t) >= MIN_EVIDENCE);
                     ctx.forall(input, negative_call, |&t| {
-                        let (prev, sens, spec) = t;
-                        expect::close(
-                            &(imp.p_disease_given_negative)(prev, sens, spec),
-                            reference_negative(t),
-                            AGREE,
-                        )
+                        gives(imp.p_disease_given_negative, t, reference_negative(t))
                     })
                 }),
             Property::named("base_rate_example", 2)
                 .description("1% prevalence, 99% sensitivity, 95% specificity: a positive test means only ≈ 16.7% (0.0099/0.0594), a negative one ≈ 0.0106%")
                 .check(|imp, ctx| {
+                    let (pos, neg) = (imp.p_disease_given_positive, imp.p_disease_given_negative);
                     let t = (0.01, 0.99, 0.95);
-                    ctx.once(&positive_call(&t), || {
-                        expect::close(
-                            &(imp.p_disease_given_positive)(t.0, t.1, t.2),
-                            0.0099 / 0.0594,
-                            AGREE,
-                        )
-                    })?;
-                    ctx.once(&negative_call(&t), || {
-                        expect::close(
-                            &(imp.p_disease_given_negative)(t.0, t.1, t.2),
-                            0.0001 / 0.9406,
-                            AGREE,
-                        )
-                    })
+                    ctx.once(&positive_call(&t), || gives(pos, t, 0.0099 / 0.0594))?;
+                    ctx.once(&negative_call(&t), || gives(neg, t, 0.0001 / 0.9406))
                 }),
             Property::named("informative_test_moves_belief", 1)
                 .description("for a test with sens + spec > 1, P(disease | −) ≤ prevalence ≤ P(disease | +)")

@@ -187,20 +187,12 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your posterior is the likelihood divided by its sum: the prior has no \
                     influence. That is only right for a uniform prior. Weight each likelihood by its \
                     prior first: P(Hᵢ | D) ∝ P(D | Hᵢ)·P(Hᵢ).")
-                .implementation(Impl {
-                    posterior: |prior, likelihood| {
-                        normalised_by_likelihood(prior, likelihood, false)
-                    },
-                }),
+                .implementation(Impl { posterior: |p, l| normalised_by_likelihood(p, l, false) }),
             Misconception::named("evidence_without_prior")
                 .explanation("You divide prior × likelihood by Σⱼ P(D | Hⱼ), the sum of the bare \
                     likelihoods. The evidence is the prior-weighted sum P(D) = Σⱼ P(D | Hⱼ)·P(Hⱼ) (law \
                     of total probability); only then does the posterior sum to 1.")
-                .implementation(Impl {
-                    posterior: |prior, likelihood| {
-                        normalised_by_likelihood(prior, likelihood, true)
-                    },
-                }),
+                .implementation(Impl { posterior: |p, l| normalised_by_likelihood(p, l, true) }),
         ],
         // Only the normalisation is fingerprinted: validation slips are reported by
         // `rejects_bad_input` and must not hide the diagnosis.

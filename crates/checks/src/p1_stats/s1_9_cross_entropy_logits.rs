@@ -25,14 +25,21 @@ fn label() -> impl Strategy<Value = f64> + Clone {
     prop_oneof![2 => (0..=1u32).prop_map(f64::from), 1 => 0.0..=1.0f64]
 }
 
-fn pairs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    (1..30usize).prop_flat_map(|n| {
-        (proptest::collection::vec(logit(), n), proptest::collection::vec(label(), n))
-    })
+/// n ∈ `lengths` logits drawn from `z` and as many labels from `y`.
+fn pairs(
+    lengths: std::ops::Range<usize>,
+    z: impl Strategy<Value = f64> + Clone,
+    y: impl Strategy<Value = f64> + Clone,
+) -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
+    use proptest::collection::vec;
+    lengths.prop_flat_map(move |n| (vec(z.clone(), n), vec(y.clone(), n)))
 }
 
-fn reference(logits: &[f64], labels: &[f64]) -> f64 {
-    mathlings_stats::binary_cross_entropy_with_logits(logits, labels).expect("reference")
+/// The loss on (z, y) equals the reference's (to AGREE).
+fn agrees(imp: &Impl, z: &[f64], y: &[f64]) -> Verdict {
+    let got = (imp.binary_cross_entropy_with_logits)(z, y);
+    let want = mathlings_stats::binary_cross_entropy_with_logits(z, y).expect("reference");
+    expect::close(&got, want, AGREE)
 }
 
 /// The checks.
@@ -43,27 +50,13 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("equals the mean of −[y·ln σ(z) + (1 − y)·ln(1 − σ(z))], as in the reference crate (to 1e-10 relative), for logits in [−40, 40]")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        pairs(),
-                        |(z, y)| call(z, y),
-                        |(z, y)| {
-                            expect::close(
-                                &(imp.binary_cross_entropy_with_logits)(z, y),
-                                reference(z, y),
-                                AGREE,
-                            )
-                        },
-                    )
+                    let input = pairs(1..30, logit(), label());
+                    ctx.forall(input, |(z, y)| call(z, y), |(z, y)| agrees(imp, z, y))
                 }),
             Property::named("non_negative", 1)
                 .description("with hard labels (0 or 1) the cross-entropy is a negative log of a probability, so ≥ 0")
                 .check(|imp, ctx| {
-                    let hard = (1..30usize).prop_flat_map(|n| {
-                        (
-                            proptest::collection::vec(logit(), n),
-                            proptest::collection::vec((0..=1u32).prop_map(f64::from), n),
-                        )
-                    });
+                    let hard = pairs(1..30, logit(), (0..=1u32).prop_map(f64::from));
                     ctx.forall(
                         hard,
                         |(z, y)| call(z, y),
@@ -89,34 +82,11 @@ pub fn spec() -> Spec<Impl> {
                         (&[1000.0, -1000.0, 3.0], &[1.0, 0.0, 1.0]),
                     ];
                     for (z, y) in cases {
-                        ctx.once(&call(z, y), || {
-                            expect::close(
-                                &(imp.binary_cross_entropy_with_logits)(z, y),
-                                reference(z, y),
-                                AGREE,
-                            )
-                        })?;
+                        ctx.once(&call(z, y), || agrees(imp, z, y))?;
                     }
-                    let extreme = (1..10usize).prop_flat_map(|n| {
-                        (
-                            proptest::collection::vec(
-                                prop_oneof![Just(-1000.0), Just(1000.0), -1000.0..1000.0f64],
-                                n,
-                            ),
-                            proptest::collection::vec(label(), n),
-                        )
-                    });
-                    ctx.forall(
-                        extreme,
-                        |(z, y)| call(z, y),
-                        |(z, y)| {
-                            expect::close(
-                                &(imp.binary_cross_entropy_with_logits)(z, y),
-                                reference(z, y),
-                                AGREE,
-                            )
-                        },
-                    )
+                    let z = prop_oneof![Just(-1000.0), Just(1000.0), -1000.0..1000.0f64];
+                    let extreme = pairs(1..10, z, label());
+                    ctx.forall(extreme, |(z, y)| call(z, y), |(z, y)| agrees(imp, z, y))
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("empty or mismatched slices, NaN/±∞ values and labels outside [0, 1] give the typed error, never a panic")

@@ -177,24 +177,15 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your NLL divides the squared errors by σ² instead of 2σ². The Gaussian density \
                     has exp(−(y − ŷ)²/(2σ²)): its negative log contributes (y − ŷ)²/(2σ²) per point, \
                     plus ½·ln(2πσ²).")
-                .implementation(Impl {
-                    gaussian_nll: missing_half,
-                    mean_squared_error: mathlings_stats::mean_squared_error,
-                }),
+                .implementation(Impl { gaussian_nll: missing_half, ..RIGHT }),
             Misconception::named("no_normalising_constant")
                 .explanation("Your NLL is only Σ(yᵢ − ŷᵢ)²/(2σ²): the normalising constant (n/2)·ln(2πσ²) of the \
                     Gaussian density is missing. It does not move the minimiser over ŷ, but it is part \
                     of the likelihood (and matters as soon as σ is learned too).")
-                .implementation(Impl {
-                    gaussian_nll: no_normalising_constant,
-                    mean_squared_error: mathlings_stats::mean_squared_error,
-                }),
+                .implementation(Impl { gaussian_nll: no_normalising_constant, ..RIGHT }),
             Misconception::named("sum_not_mean")
                 .explanation("Your MSE is the sum of squared errors: divide it by the number of observations n.")
-                .implementation(Impl {
-                    gaussian_nll: mathlings_stats::gaussian_nll,
-                    mean_squared_error: sum_not_mean,
-                }),
+                .implementation(Impl { mean_squared_error: sum_not_mean, ..RIGHT }),
         ],
         probe: |imp| {
             let (y, h) = ([1.0, 2.0, 3.0], [1.5, 2.0, 2.0]);
@@ -203,6 +194,12 @@ pub fn spec() -> Spec<Impl> {
         },
     }
 }
+
+/// The reference implementation: the reference crate's.
+const RIGHT: Impl = Impl {
+    gaussian_nll: mathlings_stats::gaussian_nll,
+    mean_squared_error: mathlings_stats::mean_squared_error,
+};
 
 fn sse(y: &[f64], y_hat: &[f64]) -> f64 {
     y.iter().zip(y_hat).map(|(a, b)| (a - b).powi(2)).sum()

@@ -56,3 +56,41 @@ pub fn both<T: show::Literal + Clone, E: std::fmt::Debug>(
         }
     }
 }
+
+/// Fails, showing `got`, unless `beta` holds the `p` coefficients of [1 X], the intercept
+/// first.
+pub fn intercept_first<T: show::Literal, E: std::fmt::Debug>(
+    got: &Result<T, E>,
+    beta: &DVector<f64>,
+    p: usize,
+) -> Verdict {
+    let expected = format!("{p} coefficients, the intercept first");
+    expect::that(beta.len() == p, show::outcome(got), expected)
+}
+
+/// `got` is `Ok((a, b))` with each within `tol` of `want`; a failure shows the pair wanted,
+/// and the tolerance when `with_tol`.
+pub fn pair_close<E: std::fmt::Debug>(
+    got: &Result<(f64, f64), E>,
+    want: (f64, f64),
+    tol: Tol,
+    with_tol: bool,
+) -> Verdict {
+    let (x, y) = (show::float(want.0), show::float(want.1));
+    let tol_shown = show::rounded(tol.abs.max(tol.rel), 2);
+    let note = if with_tol { format!(" (each ± {tol_shown})") } else { String::new() };
+    let ok = matches!(got, Ok((a, b)) if tol.accepts(*a, want.0) && tol.accepts(*b, want.1));
+    expect::that(ok, show::result(got), format!("Ok(({x}, {y})){note}"))
+}
+
+/// Passes when the `size` of `(what, size)` is at most `bound`; a failure shows `got`, then
+/// "`what` = size" (3 digits), against `expected`.
+pub fn at_most<T: show::Literal, E: std::fmt::Debug>(
+    got: &Result<T, E>,
+    (what, size): (&str, f64),
+    bound: f64,
+    expected: &str,
+) -> Verdict {
+    let returned = format!("{} {what} = {}", show::outcome(got), show::rounded(size, 3));
+    expect::that(size <= bound, returned, expected)
+}
