@@ -9,12 +9,15 @@ use mathlings_calculus::CalculusError;
 pub use crate::p2_linalg::matrices::square;
 use crate::prelude::*;
 
+/// A scalar function of a point.
+pub type Objective = fn(&[f64]) -> f64;
+
 /// A scalar function of a point, with the name shown in calls.
 pub struct ScalarFn {
     /// How it is shown in a call (a Rust closure or a named function with a comment).
     pub name: &'static str,
     /// The function.
-    pub f: fn(&[f64]) -> f64,
+    pub f: Objective,
 }
 
 pub use mathlings_bindings::objectives::{
@@ -57,10 +60,14 @@ pub fn max_abs(xs: &[f64]) -> f64 {
     xs.iter().fold(0.0f64, |m, v| m.max(v.abs()))
 }
 
-/// A result of floats as [`show::rounded_all`] in brackets, or the error's `Debug` (probes
-/// and snapshots).
-pub fn rounded_all<E: std::fmt::Debug>(r: &Result<Vec<f64>, E>, digits: usize) -> String {
-    show::ok_or_debug(r, |v| format!("[{}]", show::rounded_all(v, digits)))
+/// Floats rounded to `digits` significant digits ([`show::rounded_all`]) in brackets.
+pub fn rounded_list(xs: &[f64], digits: usize) -> String {
+    format!("[{}]", show::rounded_all(xs, digits))
+}
+
+/// A result of floats as [`rounded_list`], or the error's `Debug` (probes and snapshots).
+pub fn rounded_list_or_debug<E: Debug>(r: &Result<Vec<f64>, E>, digits: usize) -> String {
+    show::ok_or_debug(r, |v| rounded_list(v, digits))
 }
 
 /// A random convex quadratic ½xᵀAx − bᵀx in 1–4 dimensions, with a starting point:

@@ -2,7 +2,7 @@
 
 use mathlings_calculus::{CalculusError, log_softmax, softmax, softmax_jacobian};
 
-use super::common::{self, rounded_all};
+use super::common::{self, rounded_list_or_debug};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_2_softmax::{Impl, JacobianFn, VectorFn};
@@ -286,8 +286,8 @@ pub fn spec() -> Spec<Impl> {
                                 z[0],
                                 z[1],
                                 z[2],
-                                rounded_all(&(imp.softmax)(&z), 6),
-                                rounded_all(&(imp.log_softmax)(&z), 6),
+                                rounded_list_or_debug(&(imp.softmax)(&z), 6),
+                                rounded_list_or_debug(&(imp.log_softmax)(&z), 6),
                             ));
                         }
                         ctx.snapshot("iris", call, &text)
@@ -342,9 +342,9 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             vec![
-                rounded_all(&(imp.softmax)(&[1000.0, 0.0]), 6),
-                rounded_all(&(imp.log_softmax)(&[0.0, -1000.0]), 6),
-                rounded_all(
+                rounded_list_or_debug(&(imp.softmax)(&[1000.0, 0.0]), 6),
+                rounded_list_or_debug(&(imp.log_softmax)(&[0.0, -1000.0]), 6),
+                rounded_list_or_debug(
                     &(imp.softmax_jacobian)(&[0.0, 1.0, 2.0]).map(|j| j.as_slice().to_vec()),
                     6,
                 ),
