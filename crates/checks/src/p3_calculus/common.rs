@@ -269,6 +269,23 @@ pub fn with_eigenvalues(eigenvalues: &[f64], q: &DMatrix<f64>) -> DMatrix<f64> {
     (&h + h.transpose()) * 0.5
 }
 
+/// A random symmetric Q·diag(λ)·Qᵀ of size n in `sizes` (Q [`orthogonal`]) and its λ, each
+/// drawn from [min, 10), (−10, −min] or {0} with the weights `[positive, negative, zero]`.
+pub fn symmetric_with_eigenvalues(
+    sizes: std::ops::RangeInclusive<usize>,
+    min: f64,
+    [positive, negative, zero]: [u32; 3],
+) -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>)> + Clone {
+    sizes.prop_flat_map(move |n| {
+        let eigenvalue =
+            prop_oneof![positive => min..10.0f64, negative => -10.0..-min, zero => Just(0.0)];
+        (proptest::collection::vec(eigenvalue, n), proptest::collection::vec(-1.0..1.0f64, n * n))
+            .prop_map(move |(eigenvalues, entries)| {
+                (with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)), eigenvalues)
+            })
+    })
+}
+
 /// The input checks of a Hessian (square, non-empty, finite, symmetric to √ε·max|hᵢⱼ|), for
 /// the wrong implementations: the reference's classification makes exactly these.
 pub fn checked_hessian(h: &DMatrix<f64>) -> Result<(), CalculusError> {

@@ -6,7 +6,7 @@
 
 use mathlings_calculus::CalculusError;
 
-use super::common::{self, diag, orthogonal, points, rosenbrock_hess, square};
+use super::common::{self, diag, points, rosenbrock_hess, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_convexity::Impl;
@@ -88,23 +88,8 @@ fn convex_call(name: &str, ps: &[Vec<f64>]) -> String {
 fn symmetric(
     n: std::ops::RangeInclusive<usize>,
 ) -> impl Strategy<Value = (DMatrix<f64>, bool)> + Clone {
-    n.prop_flat_map(|n| {
-        (
-            proptest::collection::vec(
-                prop_oneof![
-                    3 => MIN_NONZERO_EIGENVALUE..10.0f64,
-                    1 => -10.0..-MIN_NONZERO_EIGENVALUE,
-                    2 => Just(0.0),
-                ],
-                n,
-            ),
-            proptest::collection::vec(-1.0..1.0f64, n * n),
-        )
-            .prop_map(move |(eigenvalues, entries)| {
-                let h = common::with_eigenvalues(&eigenvalues, &orthogonal(n, &entries));
-                (h, eigenvalues.iter().all(|&l| l >= 0.0))
-            })
-    })
+    common::symmetric_with_eigenvalues(n, MIN_NONZERO_EIGENVALUE, [3, 1, 2])
+        .prop_map(|(h, eigenvalues)| (h, eigenvalues.iter().all(|&l| l >= 0.0)))
 }
 
 fn expect_bool(got: &Result<bool, CalculusError>, want: bool) -> Verdict {

@@ -24,22 +24,8 @@ fn reference(h: &DMatrix<f64>) -> Kind {
 
 /// Symmetric matrices with chosen eigenvalue signs: each λ is 0 or ±[0.1, 10].
 fn hessian() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (1..=5usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(
-                prop_oneof![
-                    2 => MIN_NONZERO_EIGENVALUE..10.0f64,
-                    2 => -10.0..-MIN_NONZERO_EIGENVALUE,
-                    1 => Just(0.0),
-                ],
-                n,
-            ),
-            proptest::collection::vec(-1.0..1.0f64, n * n),
-        )
-            .prop_map(move |(eigenvalues, entries)| {
-                with_eigenvalues(&eigenvalues, &orthogonal(n, &entries))
-            })
-    })
+    common::symmetric_with_eigenvalues(1..=5, MIN_NONZERO_EIGENVALUE, [2, 2, 1])
+        .prop_map(|(h, _)| h)
 }
 
 /// The learner classifies `h` as `want`.
@@ -124,21 +110,14 @@ pub fn spec() -> Spec<Impl> {
                     // by non-orthogonal transformations (a congruence: Sylvester's law
                     // keeps the signs, not the magnitudes) misjudges the small one.
                     let input = (2..=5usize).prop_flat_map(|n| {
-                        (
-                            proptest::collection::vec(1.0..10.0f64, n - 1),
-                            prop_oneof![Just(1.0), Just(-1.0)],
-                            prop_oneof![Just(2.0), Just(0.5)],
-                            proptest::collection::vec(-1.0..1.0f64, n * n),
-                        )
+                        let (sign, ratio) = (prop_oneof![Just(1.0), Just(-1.0)], prop_oneof![Just(2.0), Just(0.5)]);
+                        let entries = proptest::collection::vec(-1.0..1.0f64, n * n);
+                        (proptest::collection::vec(1.0..10.0f64, n - 1), sign, ratio, entries)
                             .prop_map(move |(mut eigenvalues, sign, ratio, entries)| {
                                 let largest = eigenvalues.iter().fold(0.0_f64, |m, l| m.max(*l));
                                 eigenvalues.push(ratio * f64::EPSILON.sqrt() * largest);
                                 let eigenvalues: Vec<f64> = eigenvalues.iter().map(|l| sign * l).collect();
-                                let want = match (ratio > 1.0, sign > 0.0) {
-                                    (false, _) => Kind::Degenerate,
-                                    (true, true) => Kind::Minimum,
-                                    (true, false) => Kind::Maximum,
-                                };
+                                let want = if ratio < 1.0 { Kind::Degenerate } else if sign > 0.0 { Kind::Minimum } else { Kind::Maximum };
                                 (with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)), want)
                             })
                     });
@@ -152,12 +131,9 @@ pub fn spec() -> Spec<Impl> {
                     for c in [1e-8, 1.0, 1e8] {
                         for (delta, symmetric) in [(1e-10, true), (1e-6, false)] {
                             let h = DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + delta, 1.0, 2.0]) * c;
-                            ctx.once(&call(&h), || {
-                                if symmetric {
-                                    kind_is(imp, &h, Kind::Minimum)
-                                } else {
-                                    expect_err!(&(imp.classify_critical_point)(&h), CalculusError::NotSymmetric)
-                                }
+                            ctx.once(&call(&h), || match symmetric {
+                                true => kind_is(imp, &h, Kind::Minimum),
+                                false => expect_err!(&(imp.classify_critical_point)(&h), CalculusError::NotSymmetric),
                             })?;
                         }
                     }
@@ -181,9 +157,7 @@ pub fn spec() -> Spec<Impl> {
                         let iris = mathlings_models::datasets::iris();
                         let f = &iris.features;
                         let design = |columns: &[usize]| {
-                            DMatrix::from_fn(f.nrows(), columns.len() + 1, |i, j| {
-                                if j == 0 { 1.0 } else { f[(i, columns[j - 1])] }
-                            })
+                            DMatrix::from_fn(f.nrows(), columns.len() + 1, |i, j| if j == 0 { 1.0 } else { f[(i, columns[j - 1])] })
                         };
                         let mut text = String::new();
                         let one = ("[1, sepal length, sepal width, petal length]", &[0, 1, 2][..]);
@@ -224,8 +198,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     classify_critical_point: |h| {
                         common::checked_hessian(h)?;
-                        let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5))
-                            .map_err(CalculusError::from)?;
+                        let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5)).map_err(CalculusError::from)?;
                         Ok(from_signs(eigen.eigenvalues.as_slice(), 0.0))
                     },
                 }),
@@ -250,14 +223,11 @@ fn from_signs(values: &[f64], tolerance: f64) -> Kind {
     let positive = values.iter().any(|&l| l > tolerance);
     let negative = values.iter().any(|&l| l < -tolerance);
     let zero = values.iter().any(|&l| l.abs() <= tolerance);
-    if positive && negative {
-        Kind::Saddle
-    } else if zero {
-        Kind::Degenerate
-    } else if positive {
-        Kind::Minimum
-    } else {
-        Kind::Maximum
+    match (positive, negative, zero) {
+        (true, true, _) => Kind::Saddle,
+        (_, _, true) => Kind::Degenerate,
+        (true, _, _) => Kind::Minimum,
+        _ => Kind::Maximum,
     }
 }
 
