@@ -285,36 +285,18 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("You step to x + H⁻¹∇f. The Newton step is the stationary point of the quadratic \
                     model, ∇f + H d = 0, so d = −H⁻¹∇f: with the plus sign every step goes the wrong way and on a \
                     quadratic the distance to the minimizer doubles each time. Solve H d = ∇f and set x ← x − d.")
-                .implementation(Impl {
-                    newton_method: |grad, hess, x0, tol, max_iter| {
-                        newton_with(grad, hess, x0, tol, max_iter, |h, g| {
-                            let d = mathlings_linalg::solve(h, &DVector::from_column_slice(g))
-                                .map_err(CalculusError::from)?;
-                            Ok(d.iter().copied().collect())
-                        })
-                    },
-                }),
+                .implementation(Impl { newton_method: wrong::<PLUS_STEP> }),
             Misconception::named("inverse_diagonal_only")
                 .explanation("You divide each gradient component by the matching diagonal entry of H \
                     (xᵢ −= gᵢ/hᵢᵢ). That ignores how the coordinates are coupled (the off-diagonal entries), so it is \
                     not Newton's method: it needs many steps on a quadratic that Newton solves in one, and it can \
                     diverge. Solve the full system H d = ∇f.")
-                .implementation(Impl {
-                    newton_method: |grad, hess, x0, tol, max_iter| {
-                        newton_with(grad, hess, x0, tol, max_iter, |h, g| {
-                            Ok(g.iter().enumerate().map(|(i, gi)| -gi / h[(i, i)]).collect())
-                        })
-                    },
-                }),
+                .implementation(Impl { newton_method: wrong::<DIAGONAL_ONLY> }),
             Misconception::named("no_pivoting")
                 .explanation("Your elimination divides by whatever is on the diagonal. A perfectly invertible \
                     Hessian such as [0 1; 1 2] (from f = xy + y² − x − 3y) has a zero there, and you divide by 0. \
                     Before eliminating column k, swap up the row with the largest |entry| in that column.")
-                .implementation(Impl {
-                    newton_method: |grad, hess, x0, tol, max_iter| {
-                        newton_with(grad, hess, x0, tol, max_iter, unpivoted_step)
-                    },
-                }),
+                .implementation(Impl { newton_method: wrong::<NO_PIVOTING> }),
         ],
         probe: |imp| {
             common::set_quadratic(&DMatrix::from_row_slice(2, 2, &[4.0, 1.0, 1.0, 3.0]), &[1.0, 2.0]);
@@ -326,18 +308,18 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// A Newton step: `step(H, g)` is the change to add to x.
-type Step = fn(&DMatrix<f64>, &[f64]) -> Result<Vec<f64>, CalculusError>;
+/// The wrong answers' steps: +H⁻¹g, −gᵢ/hᵢᵢ, −H⁻¹g by elimination without row swaps.
+const PLUS_STEP: u8 = 1;
+const DIAGONAL_ONLY: u8 = 2;
+const NO_PIVOTING: u8 = 3;
 
-/// Newton's loop (input checked by the reference) with a pluggable step: `step(H, g)`
-/// returns the change to add to x.
-fn newton_with(
+/// Newton's loop (input checked by the reference) taking the slipped step.
+fn wrong<const SLIP: u8>(
     grad: Grad,
     hess: Hess,
     x0: &[f64],
     tol: f64,
     max_iter: usize,
-    step: Step,
 ) -> Result<Run, CalculusError> {
     mathlings_calculus::newton_method(common::zero_grad, hess, x0, tol, max_iter)?;
     let n = x0.len();
@@ -347,7 +329,15 @@ fn newton_with(
             let got = if h.nrows() != n { h.nrows() } else { h.ncols() };
             return Err(CalculusError::DimensionMismatch { expected: n, got });
         }
-        for (xi, di) in x.iter_mut().zip(&step(&h, g)?) {
+        let step: Vec<f64> = match SLIP {
+            PLUS_STEP => {
+                let d = mathlings_linalg::solve(&h, &DVector::from_column_slice(g));
+                d.map_err(CalculusError::from)?.iter().copied().collect()
+            }
+            DIAGONAL_ONLY => g.iter().enumerate().map(|(i, gi)| -gi / h[(i, i)]).collect(),
+            _ => unpivoted_step(&h, g),
+        };
+        for (xi, di) in x.iter_mut().zip(&step) {
             *xi += di;
         }
         Ok(())
@@ -356,7 +346,7 @@ fn newton_with(
 }
 
 /// −H⁻¹g by Gaussian elimination without row swaps.
-fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
+fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Vec<f64> {
     let n = g.len();
     let (mut a, mut b) = (h.clone(), g.to_vec());
     for k in 0..n {
@@ -373,5 +363,5 @@ fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError
         let tail: f64 = (i + 1..n).map(|j| a[(i, j)] * d[j]).sum();
         d[i] = (b[i] - tail) / a[(i, i)];
     }
-    Ok(d.iter().map(|v| -v).collect())
+    d.iter().map(|v| -v).collect()
 }
