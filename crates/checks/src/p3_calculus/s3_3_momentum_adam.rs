@@ -298,22 +298,12 @@ pub fn spec() -> Spec<Impl> {
                     the first step m = (1 − β₁)g and v = (1 − β₂)g², and your step is about 3η instead of η. Divide by \
                     (1 − β₁ᵗ) and (1 − β₂ᵗ), t = the step number starting at 1: then the first step is exactly \
                     η·g/(|g| + ε).")
-                .implementation(Impl {
-                    momentum: right().momentum,
-                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        wrong_adam(false, true, grad, x0, [lr, b1, b2, eps, tol], max_iter)
-                    },
-                }),
+                .implementation(Impl { momentum: right().momentum, adam: wrong_adam::<NO_BIAS_CORRECTION> }),
             Misconception::named("adam_without_square_root")
                 .explanation("You divide by v̂ + ε instead of √v̂ + ε. v̂ estimates g², so the step becomes η/g: huge \
                     for small gradients, tiny for large ones. The square root turns v̂ into the size |g|, and \
                     m̂/√v̂ is about ±1 per coordinate.")
-                .implementation(Impl {
-                    momentum: right().momentum,
-                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        wrong_adam(true, false, grad, x0, [lr, b1, b2, eps, tol], max_iter)
-                    },
-                }),
+                .implementation(Impl { momentum: right().momentum, adam: wrong_adam::<NO_SQUARE_ROOT> }),
         ],
         probe: |imp| {
             let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
@@ -340,15 +330,23 @@ fn descend(
     .map(|(x, iterations, gradient_norm)| Run { x, iterations, gradient_norm })
 }
 
-/// Adam with its bias correction (`corrected`) or square root (`root`) left out.
-fn wrong_adam(
-    corrected: bool,
-    root: bool,
+/// The wrong Adams' slips: no bias correction, no square root of v̂.
+const NO_BIAS_CORRECTION: u8 = 1;
+const NO_SQUARE_ROOT: u8 = 2;
+
+/// Adam with one slip (input checked by the reference).
+#[allow(clippy::too_many_arguments)]
+fn wrong_adam<const SLIP: u8>(
     grad: Grad,
     x0: &[f64],
-    [lr, b1, b2, eps, tol]: [f64; 5],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
     max_iter: usize,
 ) -> Result<Run, CalculusError> {
+    let (corrected, root) = (SLIP != NO_BIAS_CORRECTION, SLIP != NO_SQUARE_ROOT);
     mathlings_calculus::adam(common::zero_grad, x0, lr, b1, b2, eps, tol, max_iter)?;
     let (mut m, mut v) = (vec![0.0; x0.len()], vec![0.0; x0.len()]);
     descend(grad, x0, tol, max_iter, |x, g, t| {
