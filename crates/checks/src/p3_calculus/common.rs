@@ -303,6 +303,9 @@ pub fn each<T, W: Copy>(
     cases.iter().try_for_each(|(input, want)| ctx.once(&call(input), || check(input, *want)))
 }
 
+/// A test of a float and the text that tells the learner what it expects.
+pub type FloatTest = (fn(f64) -> bool, &'static str);
+
 /// Points as a borrowed array of `vec!` literals: `&[vec![1.0], vec![2.0]]`.
 pub fn points(ps: &[Vec<f64>]) -> String {
     let inner: Vec<String> = ps.iter().map(|p| show::vec(p)).collect();

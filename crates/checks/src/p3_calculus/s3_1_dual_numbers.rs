@@ -182,7 +182,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let ln = Expr::Ln(b(Expr::X));
                     let pole = Expr::Div(b(Expr::Const(1.0)), b(Expr::Sub(b(Expr::X), b(Expr::X))));
-                    let cases: [(_, (fn(f64) -> bool, &str)); 2] = [
+                    let cases: [(_, common::FloatTest); 2] = [
                         ((ln, -1.0), (f64::is_nan, "a NaN value (ln of a negative number)")),
                         ((pole, 1.0), (|v| v == f64::INFINITY, "value f64::INFINITY (1/0 as in f64)")),
                     ];

@@ -344,7 +344,7 @@ pub fn spec() -> Spec<Impl> {
                 .description("outside f64’s range values follow f64, never a panic: exp(x) − exp(x) at x = 1000 has a NaN value, exp(exp(x)) at x = 10 an infinite one; and the gradient of a plain variable y is 1 for y and 0 for x")
                 .check(|imp, ctx| {
                     let (nan, inf) = (vec![Op::Exp(0), Op::Exp(0), Op::Sub(2, 3)], vec![Op::Exp(0), Op::Exp(2)]);
-                    let cases: [(_, (fn(f64) -> bool, &str)); 2] = [
+                    let cases: [(_, common::FloatTest); 2] = [
                         ((nan, 1000.0), (f64::is_nan, "a NaN value (∞ − ∞ as in f64)")),
                         ((inf, 10.0), (|v| v == f64::INFINITY, "value f64::INFINITY (exp(22026.5) overflows)")),
                     ];
