@@ -268,26 +268,22 @@ pub fn spec() -> Spec<Impl> {
             Property::named("accumulates_shared_uses", 2)
                 .description("a node used several times receives every contribution: x·x gives g[x] = 2x, x·x·x gives 3x², x + x gives 2, and for u = sin(x·y), f = u·u + u: g[u] = 2u + 1 and g[x] = (2u + 1)·cos(x·y)·y")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        (coordinate(), coordinate()),
-                        |(x, y)| call(&SHARED, *x, *y),
-                        |&(x, y)| {
-                            let cases: [(Vec<Op>, Run); 3] = [
-                                (vec![Op::Mul(0, 0)], (x * x, vec![2.0 * x, 0.0, 1.0])),
-                                (vec![Op::Mul(0, 0), Op::Mul(2, 0)], (x * x * x, vec![3.0 * x * x, 0.0, x, 1.0])),
-                                (vec![Op::Add(0, 0)], (x + x, vec![2.0, 0.0, 1.0])),
-                            ];
-                            for (p, want) in &cases {
-                                runs_close(&(imp.run)(p, x, y), want, RULE)
-                                    .map_err(|f| Failure { call: call(p, x, y), ..f })?;
-                            }
-                            let u = (x * y).sin();
-                            let gu = 2.0 * u + 1.0;
-                            let gxy = gu * (x * y).cos();
-                            let want = (u * u + u, vec![gxy * y, gxy * x, gxy, gu, 1.0, 1.0]);
-                            runs_close(&(imp.run)(&SHARED, x, y), &want, RULE)
-                        },
-                    )
+                    ctx.forall((coordinate(), coordinate()), |(x, y)| call(&SHARED, *x, *y), |&(x, y)| {
+                        let cases: [(Vec<Op>, Run); 3] = [
+                            (vec![Op::Mul(0, 0)], (x * x, vec![2.0 * x, 0.0, 1.0])),
+                            (vec![Op::Mul(0, 0), Op::Mul(2, 0)], (x * x * x, vec![3.0 * x * x, 0.0, x, 1.0])),
+                            (vec![Op::Add(0, 0)], (x + x, vec![2.0, 0.0, 1.0])),
+                        ];
+                        for (p, want) in &cases {
+                            runs_close(&(imp.run)(p, x, y), want, RULE)
+                                .map_err(|f| Failure { call: call(p, x, y), ..f })?;
+                        }
+                        let u = (x * y).sin();
+                        let gu = 2.0 * u + 1.0;
+                        let gxy = gu * (x * y).cos();
+                        let want = (u * u + u, vec![gxy * y, gxy * x, gxy, gu, 1.0, 1.0]);
+                        runs_close(&(imp.run)(&SHARED, x, y), &want, RULE)
+                    })
                 }),
             Property::named("long_chains", 2)
                 .description("chains of 2–8 sin/exp applied to x·y get the full chain rule g[x] = y·Π f′ (each node passes its adjoint on only once it is complete, i.e. in reverse order)")

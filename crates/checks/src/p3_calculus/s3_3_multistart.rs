@@ -164,7 +164,8 @@ pub fn spec() -> Spec<Impl> {
                             return expect::fail(show::outcome(&got), "Ok((x, f(x)))");
                         };
                         let f_x = (p.f)(x);
-                        expect::that(f_x == *value, show::outcome(&got), format!("the value f(x) = {} of the point returned", show::float(f_x)))?;
+                        let expected = format!("the value f(x) = {} of the point returned", show::float(f_x));
+                        expect::that(f_x == *value, show::outcome(&got), expected)?;
                         for start in starts {
                             let Ok(run) = (p.local)(start) else { continue };
                             let run_value = (p.f)(&run);
@@ -198,7 +199,10 @@ pub fn spec() -> Spec<Impl> {
                     let well = (PROBLEMS[0].f_name, double_well as Objective);
                     let half = ("half_defined_well /* NaN for x < 0 */", half_defined_well as Objective);
                     type Named<T> = (&'static str, T);
-                    let run = |(f_name, f): Named<Objective>, (local_name, local): Named<Local>, starts: &[Vec<f64>], check: &dyn Fn(&Best) -> Verdict| {
+                    let run = |(f_name, f): Named<Objective>,
+                               (local_name, local): Named<Local>,
+                               starts: &[Vec<f64>],
+                               check: &dyn Fn(&Best) -> Verdict| {
                         ctx.once(&call(f_name, local_name, starts), || check(&(imp.multi_start)(f, local, starts)))
                     };
                     let finds = |found: fn(&[f64], f64) -> bool, want: &'static str| {

@@ -303,7 +303,8 @@ pub fn spec() -> Spec<Impl> {
             let coupled = (imp.newton_method)(quadratic_grad, quadratic_hess, &[0.0, 0.0], TOL, 50);
             let pivot = (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &[5.0, -3.0], TOL, 50);
             let x = |run: &Run| run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>();
-            [coupled, pivot].iter().map(|r| show::ok_or_debug(r, |run| format!("{} steps to {:?}", run.iterations, x(run)))).collect()
+            let shown = |run: &Run| format!("{} steps to {:?}", run.iterations, x(run));
+            [coupled, pivot].iter().map(|r| show::ok_or_debug(r, shown)).collect()
         },
     }
 }
