@@ -40,9 +40,8 @@ fn logits(
     len: std::ops::RangeInclusive<usize>,
     bound: i32,
 ) -> impl Strategy<Value = Vec<f64>> + Clone {
-    len.prop_flat_map(move |n| {
-        proptest::collection::vec((-16 * bound..=16 * bound).prop_map(|k| f64::from(k) / 16.0), n)
-    })
+    let score = (-16 * bound..=16 * bound).prop_map(|k| f64::from(k) / 16.0);
+    len.prop_flat_map(move |n| proptest::collection::vec(score.clone(), n))
 }
 
 fn reference_softmax(z: &[f64]) -> Vec<f64> {

@@ -2,7 +2,7 @@
 
 use mathlings_calculus::CalculusError;
 
-use super::common;
+use super::common::{self, Objective};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
@@ -12,9 +12,9 @@ pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
 const SAME_STEP: Tol = Tol { rel: 1e-12, abs: 0.0 };
 
 /// A test objective with its gradient and its name in calls.
-struct Objective {
+struct TestFn {
     name: &'static str,
-    f: fn(&[f64]) -> f64,
+    f: Objective,
     grad: fn(&[f64]) -> Vec<f64>,
 }
 
@@ -43,19 +43,17 @@ fn anscombe_loss(w: &[f64]) -> f64 {
     xs.iter().zip(ys).map(|(x, y)| (w[0] + w[1] * x - y).powi(2)).sum::<f64>() / (2.0 * n)
 }
 
-const OBJECTIVES: [Objective; 4] = [
-    Objective {
-        name: "sphere /* Σ xᵢ² */",
-        f: sphere,
-        grad: |x| x.iter().map(|v| 2.0 * v).collect(),
+const OBJECTIVES: [TestFn; 4] = [
+    TestFn {
+        name: "sphere /* Σ xᵢ² */", f: sphere, grad: |x| x.iter().map(|v| 2.0 * v).collect()
     },
-    Objective { name: "valley /* x₀² + 100x₁² + x₂² */", f: valley, grad: valley_grad },
-    Objective {
+    TestFn { name: "valley /* x₀² + 100x₁² + x₂² */", f: valley, grad: valley_grad },
+    TestFn {
         name: "rosenbrock /* (1 − x₀)² + 100(x₁ − x₀²)² */",
         f: rosenbrock,
         grad: common::rosenbrock_grad,
     },
-    Objective {
+    TestFn {
         name: "wavy /* Σ xᵢ² + 3 sin(2xᵢ) */",
         f: wavy,
         grad: |x| x.iter().map(|v| 2.0 * v + 6.0 * (2.0 * v).cos()).collect(),
@@ -63,8 +61,7 @@ const OBJECTIVES: [Objective; 4] = [
 ];
 
 /// The line search's signature.
-type Search =
-    fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>;
+type Search = fn(Objective, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>;
 
 /// The reference line search.
 const REFERENCE: Search =
@@ -84,7 +81,7 @@ struct Case {
 }
 
 impl Case {
-    fn f(&self) -> fn(&[f64]) -> f64 {
+    fn f(&self) -> Objective {
         OBJECTIVES[self.objective].f
     }
     fn call(&self) -> String {
@@ -286,7 +283,7 @@ const NO_DESCENT_CHECK: u8 = 4;
 /// Backtracking with one slip: inputs checked by the reference (its result ignored; its
 /// descent test too for `NO_DESCENT_CHECK`), then steps from α₀ tested by the slipped rule.
 fn wrong<const SLIP: u8>(
-    f: fn(&[f64]) -> f64,
+    f: Objective,
     g: &[f64],
     x: &[f64],
     d: &[f64],
