@@ -220,23 +220,20 @@ pub fn spec() -> Spec<Impl> {
                     let call = "repeat 5×: α = armijo_backtracking(anscombe_loss, ∇, w, −∇, 1.0, 1e-4, 0.5); w += α·(−∇), from w = [0, 0]";
                     ctx.once(call, || {
                         let (search, mut w) = (imp.armijo_backtracking, vec![0.0, 0.0]);
-                        let mut text =
-                            format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
+                        let mut text = format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
                         for k in 1..=5 {
                             let g = common::anscombe_fit_grad(&w);
                             let d: Vec<f64> = g.iter().map(|v| -v).collect();
-                            match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
-                                Ok(step) => {
-                                    w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
-                                    let [step, loss] =
-                                        [step, anscombe_loss(&w)].map(|v| show::rounded(v, 8));
-                                    text += &format!("step {k}: α = {step}, loss = {loss}\n");
-                                }
+                            let step = match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
+                                Ok(step) => step,
                                 Err(e) => {
                                     text += &format!("step {k}: Err({e:?})\n");
                                     break;
                                 }
-                            }
+                            };
+                            w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
+                            let [step, loss] = [step, anscombe_loss(&w)].map(|v| show::rounded(v, 8));
+                            text += &format!("step {k}: α = {step}, loss = {loss}\n");
                         }
                         ctx.snapshot("anscombe_descent", call, &text)
                     })
