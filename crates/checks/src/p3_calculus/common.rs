@@ -9,12 +9,15 @@ use mathlings_calculus::CalculusError;
 pub use crate::p2_linalg::matrices::square;
 use crate::prelude::*;
 
+/// A scalar function of a point.
+pub type Objective = fn(&[f64]) -> f64;
+
 /// A scalar function of a point, with the name shown in calls.
 pub struct ScalarFn {
     /// How it is shown in a call (a Rust closure or a named function with a comment).
     pub name: &'static str,
     /// The function.
-    pub f: fn(&[f64]) -> f64,
+    pub f: Objective,
 }
 
 pub use mathlings_bindings::objectives::{
@@ -57,10 +60,14 @@ pub fn max_abs(xs: &[f64]) -> f64 {
     xs.iter().fold(0.0f64, |m, v| m.max(v.abs()))
 }
 
-/// A result of floats as [`show::rounded_all`] in brackets, or the error's `Debug` (probes
-/// and snapshots).
-pub fn rounded_all<E: std::fmt::Debug>(r: &Result<Vec<f64>, E>, digits: usize) -> String {
-    show::ok_or_debug(r, |v| format!("[{}]", show::rounded_all(v, digits)))
+/// Floats rounded to `digits` significant digits ([`show::rounded_all`]) in brackets.
+pub fn rounded_list(xs: &[f64], digits: usize) -> String {
+    format!("[{}]", show::rounded_all(xs, digits))
+}
+
+/// A result of floats as [`rounded_list`], or the error's `Debug` (probes and snapshots).
+pub fn rounded_list_or_debug<E: Debug>(r: &Result<Vec<f64>, E>, digits: usize) -> String {
+    show::ok_or_debug(r, |v| rounded_list(v, digits))
 }
 
 /// A random convex quadratic ½xᵀAx − bᵀx in 1–4 dimensions, with a starting point:
@@ -262,6 +269,23 @@ pub fn with_eigenvalues(eigenvalues: &[f64], q: &DMatrix<f64>) -> DMatrix<f64> {
     (&h + h.transpose()) * 0.5
 }
 
+/// A random symmetric Q·diag(λ)·Qᵀ of size n in `sizes` (Q [`orthogonal`]) and its λ, each
+/// drawn from [min, 10), (−10, −min] or {0} with the weights `[positive, negative, zero]`.
+pub fn symmetric_with_eigenvalues(
+    sizes: std::ops::RangeInclusive<usize>,
+    min: f64,
+    [positive, negative, zero]: [u32; 3],
+) -> impl Strategy<Value = (DMatrix<f64>, Vec<f64>)> + Clone {
+    sizes.prop_flat_map(move |n| {
+        let eigenvalue =
+            prop_oneof![positive => min..10.0f64, negative => -10.0..-min, zero => Just(0.0)];
+        (proptest::collection::vec(eigenvalue, n), proptest::collection::vec(-1.0..1.0f64, n * n))
+            .prop_map(move |(eigenvalues, entries)| {
+                (with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)), eigenvalues)
+            })
+    })
+}
+
 /// The input checks of a Hessian (square, non-empty, finite, symmetric to √ε·max|hᵢⱼ|), for
 /// the wrong implementations: the reference's classification makes exactly these.
 pub fn checked_hessian(h: &DMatrix<f64>) -> Result<(), CalculusError> {
@@ -278,6 +302,9 @@ pub fn each<T, W: Copy>(
 ) -> Verdict {
     cases.iter().try_for_each(|(input, want)| ctx.once(&call(input), || check(input, *want)))
 }
+
+/// A test of a float and the text that tells the learner what it expects.
+pub type FloatTest = (fn(f64) -> bool, &'static str);
 
 /// Points as a borrowed array of `vec!` literals: `&[vec![1.0], vec![2.0]]`.
 pub fn points(ps: &[Vec<f64>]) -> String {

@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use super::common;
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_1_dual_numbers::{Expr, Impl, Ops, evaluate_with};
@@ -61,12 +62,6 @@ fn square_plus_one(e: Expr) -> Expr {
     Expr::Add(b(Expr::Mul(b(e.clone()), b(e))), b(Expr::Const(1.0)))
 }
 
-/// A polynomial with small integer coefficients (highest degree first), in Horner form,
-/// and a point x = k/8: every intermediate value is exactly representable.
-fn polynomial() -> impl Strategy<Value = (Vec<i32>, f64)> + Clone {
-    (proptest::collection::vec(-5i32..=5, 2..=6), (-16i32..=16).prop_map(|k| f64::from(k) / 8.0))
-}
-
 fn horner(coefficients: &[i32]) -> Expr {
     let mut e = Expr::Const(f64::from(coefficients[0]));
     for &c in &coefficients[1..] {
@@ -103,14 +98,6 @@ fn expression(depth: u32) -> impl Strategy<Value = Expr> + Clone {
     })
 }
 
-/// An expression and a point where the reference value and derivative are moderate.
-fn composition() -> impl Strategy<Value = (Expr, f64)> + Clone {
-    (expression(4), -2.0..2.0f64).prop_filter("moderate values", |(e, x)| {
-        let (v, d) = reference(e, *x);
-        v.abs() < 1e8 && d.abs() < 1e8
-    })
-}
-
 /// Polynomials at x = k/8 with integer coefficients are evaluated without any rounding by
 /// any correct ordering of the rules, so the derivative must be exact; 1e-14 relative only
 /// forgives a rounded intermediate in an unusual but correct formula.
@@ -130,28 +117,27 @@ pub fn spec() -> Spec<Impl> {
             Property::named("exact_on_polynomials", 3)
                 .description("on random polynomials (integer coefficients, degree ≤ 5, x = k/8) the derivative part equals the analytic derivative Σ k·cₖ·xᵏ⁻¹ exactly")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        polynomial(),
-                        |(c, x)| call(&horner(c), *x),
-                        |(c, x)| {
-                            let expr = horner(c);
-                            let value: f64 = c.iter().fold(0.0, |acc, &ci| acc * x + f64::from(ci));
-                            close_pair(
-                                (imp.evaluate)(&expr, *x),
-                                (value, polynomial_derivative(c, *x)),
-                                EXACT,
-                            )
-                        },
-                    )
+                    // Small integer coefficients (highest degree first), in Horner form, and a
+                    // point x = k/8: every intermediate value is exactly representable.
+                    let coefficients = proptest::collection::vec(-5i32..=5, 2..=6);
+                    let input = (coefficients, (-16i32..=16).prop_map(|k| f64::from(k) / 8.0));
+                    ctx.forall(input, |(c, x)| call(&horner(c), *x), |(c, x)| {
+                        let value = c.iter().fold(0.0, |acc, &ci| acc * x + f64::from(ci));
+                        let want = (value, polynomial_derivative(c, *x));
+                        close_pair((imp.evaluate)(&horner(c), *x), want, EXACT)
+                    })
                 }),
             Property::named("matches_reference", 3)
                 .description("on random compositions of + − · / sin cos exp ln (depth ≤ 4, x ∈ [−2, 2]) value and derivative equal the reference mathlings_calculus::Dual (to 1e-9 relative)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        composition(),
-                        |(e, x)| call(e, *x),
-                        |(e, x)| close_pair((imp.evaluate)(e, *x), reference(e, *x), AGREE),
-                    )
+                    // Points where the reference value and derivative are moderate.
+                    let input = (expression(4), -2.0..2.0f64).prop_filter("moderate values", |(e, x)| {
+                        let (v, d) = reference(e, *x);
+                        v.abs() < 1e8 && d.abs() < 1e8
+                    });
+                    ctx.forall(input, |(e, x)| call(e, *x), |(e, x)| {
+                        close_pair((imp.evaluate)(e, *x), reference(e, *x), AGREE)
+                    })
                 }),
             Property::named("product_and_quotient_rules", 2)
                 .description("for random u and w ≥ 1: (u·w)′ = u′·w + u·w′ and (u/w)′ = (u′·w − u·w′)/w², using your own u and w")
@@ -161,21 +147,16 @@ pub fn spec() -> Spec<Impl> {
                         input,
                         |(u, w, x)| {
                             let w = square_plus_one(w.clone());
-                            format!(
-                                "{} and {}",
-                                call(&Expr::Mul(b(u.clone()), b(w.clone())), *x),
-                                call(&Expr::Div(b(u.clone()), b(w)), *x)
-                            )
+                            let [p, q] = [Expr::Mul, Expr::Div].map(|op| call(&op(b(u.clone()), b(w.clone())), *x));
+                            format!("{p} and {q}")
                         },
                         |(u, w, x)| {
                             let w = square_plus_one(w.clone());
                             let (uv, ud) = (imp.evaluate)(u, *x);
                             let (wv, wd) = (imp.evaluate)(&w, *x);
-                            let product =
-                                (imp.evaluate)(&Expr::Mul(b(u.clone()), b(w.clone())), *x);
-                            close_pair(product, (uv * wv, ud * wv + uv * wd), RULE)?;
-                            let quotient = (imp.evaluate)(&Expr::Div(b(u.clone()), b(w)), *x);
-                            close_pair(quotient, (uv / wv, (ud * wv - uv * wd) / (wv * wv)), RULE)
+                            let rule = |e: Expr, want| close_pair((imp.evaluate)(&e, *x), want, RULE);
+                            rule(Expr::Mul(b(u.clone()), b(w.clone())), (uv * wv, ud * wv + uv * wd))?;
+                            rule(Expr::Div(b(u.clone()), b(w)), (uv / wv, (ud * wv - uv * wd) / (wv * wv)))
                         },
                     )
                 }),
@@ -184,45 +165,30 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let input = (proptest::collection::vec(-3i32..=3, 2..=4), -1.5..1.5f64)
                         .prop_filter("u′ ≠ 0", |(c, x)| polynomial_derivative(c, *x) != 0.0);
-                    ctx.forall(
-                        input,
-                        |(c, x)| call(&Expr::Sin(b(horner(c))), *x),
-                        |(c, x)| {
-                            let u = horner(c);
-                            let (uv, ud) = (imp.evaluate)(&u, *x);
-                            let sin = (imp.evaluate)(&Expr::Sin(b(u.clone())), *x);
-                            close_pair(sin, (uv.sin(), uv.cos() * ud), RULE)?;
-                            let cos = (imp.evaluate)(&Expr::Cos(b(u.clone())), *x);
-                            close_pair(cos, (uv.cos(), -uv.sin() * ud), RULE)?;
-                            let exp = (imp.evaluate)(&Expr::Exp(b(u.clone())), *x);
-                            close_pair(exp, (uv.exp(), uv.exp() * ud), RULE)?;
-                            let w = square_plus_one(u);
-                            let (wv, wd) = (imp.evaluate)(&w, *x);
-                            let ln = (imp.evaluate)(&Expr::Ln(b(w)), *x);
-                            close_pair(ln, (wv.ln(), wd / wv), RULE)
-                        },
-                    )
+                    ctx.forall(input, |(c, x)| call(&Expr::Sin(b(horner(c))), *x), |(c, x)| {
+                        let u = horner(c);
+                        let (uv, ud) = (imp.evaluate)(&u, *x);
+                        let rule = |e: Expr, want| close_pair((imp.evaluate)(&e, *x), want, RULE);
+                        rule(Expr::Sin(b(u.clone())), (uv.sin(), uv.cos() * ud))?;
+                        rule(Expr::Cos(b(u.clone())), (uv.cos(), -uv.sin() * ud))?;
+                        rule(Expr::Exp(b(u.clone())), (uv.exp(), uv.exp() * ud))?;
+                        let w = square_plus_one(u);
+                        let (wv, wd) = (imp.evaluate)(&w, *x);
+                        rule(Expr::Ln(b(w)), (wv.ln(), wd / wv))
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("outside the domain the result follows f64, never a panic: ln(−1) has a NaN value, 1/(x − x) an infinite one")
                 .check(|imp, ctx| {
                     let ln = Expr::Ln(b(Expr::X));
-                    ctx.once(&call(&ln, -1.0), || {
-                        let got = (imp.evaluate)(&ln, -1.0);
-                        expect::that(
-                            got.0.is_nan(),
-                            dual(got),
-                            "a NaN value (ln of a negative number)",
-                        )
-                    })?;
                     let pole = Expr::Div(b(Expr::Const(1.0)), b(Expr::Sub(b(Expr::X), b(Expr::X))));
-                    ctx.once(&call(&pole, 1.0), || {
-                        let got = (imp.evaluate)(&pole, 1.0);
-                        expect::that(
-                            got.0 == f64::INFINITY,
-                            dual(got),
-                            "value f64::INFINITY (1/0 as in f64)",
-                        )
+                    let cases: [(_, common::FloatTest); 2] = [
+                        ((ln, -1.0), (f64::is_nan, "a NaN value (ln of a negative number)")),
+                        ((pole, 1.0), (|v| v == f64::INFINITY, "value f64::INFINITY (1/0 as in f64)")),
+                    ];
+                    common::each(ctx, &cases, |(e, x)| call(e, *x), |(e, x), (ok, expected)| {
+                        let got = (imp.evaluate)(e, *x);
+                        expect::that(ok(got.0), dual(got), expected)
                     })
                 }),
         ],

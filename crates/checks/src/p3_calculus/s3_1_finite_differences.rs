@@ -44,12 +44,14 @@ fn same_h_tolerance(t: &TestFn, x: f64, h: f64, want: f64) -> Tol {
 /// the forward difference (error ≈ √ε·|f″|/2·max(1, |x|) ≈ 4e-8 at x = 5).
 const ACCURATE: f64 = 1e-8;
 
-/// `estimate` (called `name`) equals the reference's at random functions, points and steps.
-fn same_as_reference(ctx: &Ctx, name: &str, estimate: Estimator, reference: Estimator) -> Verdict {
-    let pick = (0..FUNCTIONS.len(), -3.0..3.0f64, -5.0..-1.0f64)
+/// The estimator `pick` (called `name`) equals the reference's at random functions, points
+/// and steps.
+fn same_as_reference(imp: &Impl, ctx: &Ctx, name: &str, pick: fn(&Impl) -> Estimator) -> Verdict {
+    let (estimate, reference) = (pick(imp), pick(&RIGHT));
+    let input = (0..FUNCTIONS.len(), -3.0..3.0f64, -5.0..-1.0f64)
         .prop_map(|(i, x, log_h)| (i, x, 10f64.powf(log_h)));
     ctx.forall(
-        pick,
+        input,
         |&(i, x, h)| call(name, &FUNCTIONS[i], x, h),
         |&(i, x, h)| {
             let t = &FUNCTIONS[i];
@@ -63,55 +65,40 @@ fn call(name: &str, t: &TestFn, x: f64, h: f64) -> String {
     format!("{name}({}, {}, {})", t.name, show::float(x), show::float(h))
 }
 
-/// The absolute error of an estimate, or why there is none.
-fn error_of(got: Result<f64, CalculusError>, exact: f64) -> Result<f64, String> {
-    match got {
-        Ok(v) if v.is_finite() => Ok((v - exact).abs()),
-        other => Err(show::float_result(&other)),
-    }
+fn derivative_call(t: &TestFn, x: f64) -> String {
+    format!("derivative({}, {})", t.name, show::float(x))
 }
 
 /// The ratio error(h) / error(h/2) of an estimator at the fixed points used to measure the
 /// order of accuracy (sin at 0.7 and exp at 0.5, h = 0.02).
 fn error_ratios(estimate: Estimator) -> Result<Vec<f64>, String> {
-    let h = 0.02;
-    let mut ratios = Vec::new();
-    for (t, x) in [(&FUNCTIONS[0], 0.7), (&FUNCTIONS[1], 0.5)] {
-        let exact = (t.df)(x);
-        let e1 = error_of(estimate(t.f, x, h), exact)?;
-        let e2 = error_of(estimate(t.f, x, h / 2.0), exact)?;
-        ratios.push(e1 / e2);
-    }
-    Ok(ratios)
+    let ratio = |t: &TestFn, x: f64| -> Result<f64, String> {
+        // The absolute error of the estimate, or why there is none.
+        let error = |h| match estimate(t.f, x, h) {
+            Ok(v) if v.is_finite() => Ok((v - (t.df)(x)).abs()),
+            other => Err(show::float_result(&other)),
+        };
+        Ok(error(0.02)? / error(0.01)?)
+    };
+    Ok(vec![ratio(&FUNCTIONS[0], 0.7)?, ratio(&FUNCTIONS[1], 0.5)?])
 }
 
 /// Halving h divides an O(hᵖ) error by 2ᵖ; at h = 0.02 the next error term changes the ratio
 /// by < 1 %, so ±10 % tells order 1 (≈ 2) from order 2 (≈ 4) with room to spare.
 const RATIO_SLACK: f64 = 0.1;
 
+/// Whether every ratio is `ratio` ± 10 %.
+fn near(ratios: &[f64], ratio: f64) -> bool {
+    ratios.iter().all(|q| (q / ratio - 1.0).abs() < RATIO_SLACK)
+}
+
 fn order_of(ratios: &Result<Vec<f64>, String>) -> String {
     match ratios {
-        Ok(r) if r.iter().all(|q| (q / 4.0 - 1.0).abs() < RATIO_SLACK) => "O(h²)".into(),
-        Ok(r) if r.iter().all(|q| (q / 2.0 - 1.0).abs() < RATIO_SLACK) => "O(h)".into(),
+        Ok(r) if near(r, 4.0) => "O(h²)".into(),
+        Ok(r) if near(r, 2.0) => "O(h)".into(),
         Ok(_) => "other order".into(),
         Err(e) => e.clone(),
     }
-}
-
-fn check_order(name: &str, estimate: Estimator, ratio: f64) -> Verdict {
-    let ratios = error_ratios(estimate);
-    let ok = matches!(&ratios, Ok(r) if r.iter().all(|q| (q / ratio - 1.0).abs() < RATIO_SLACK));
-    expect::that(
-        ok,
-        match &ratios {
-            Ok(r) => format!(
-                "error ratios {} (sin at 0.7, exp at 0.5)",
-                r.iter().map(|q| show::rounded(*q, 3)).collect::<Vec<_>>().join(", ")
-            ),
-            Err(e) => e.clone(),
-        },
-        format!("error({name}, h = 0.02) / error(h = 0.01) ≈ {ratio} (± 10 %)"),
-    )
 }
 
 /// The checks.
@@ -121,53 +108,38 @@ pub fn spec() -> Spec<Impl> {
         properties: vec![
             Property::named("central_matches_reference", 3)
                 .description("central_difference equals (f(x + h) − f(x − h)) / (2h) as computed by the reference, for sin, exp, cos, tanh, a cubic and ln(1 + x²), x ∈ [−3, 3], h ∈ [1e-5, 0.1]")
-                .check(|imp, ctx| {
-                    same_as_reference(
-                        ctx,
-                        "central_difference",
-                        imp.central_difference,
-                        RIGHT.central_difference,
-                    )
-                }),
+                .check(|imp, ctx| same_as_reference(imp, ctx, "central_difference", |m| m.central_difference)),
             Property::named("forward_matches_reference", 2)
                 .description("forward_difference equals (f(x + h) − f(x)) / h as computed by the reference, on the same functions, points and steps")
-                .check(|imp, ctx| {
-                    same_as_reference(
-                        ctx,
-                        "forward_difference",
-                        imp.forward_difference,
-                        RIGHT.forward_difference,
-                    )
-                }),
+                .check(|imp, ctx| same_as_reference(imp, ctx, "forward_difference", |m| m.forward_difference)),
             Property::named("order_of_accuracy", 2)
                 .description("halving h divides the central error by ≈ 4 (O(h²)) and the forward error by ≈ 2 (O(h)), on sin at 0.7 and exp at 0.5")
                 .check(|imp, ctx| {
-                    ctx.once(
-                        "central_difference(f64::sin, 0.7, 0.02) vs central_difference(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)",
-                        || check_order("central_difference", imp.central_difference, 4.0),
-                    )?;
-                    ctx.once(
-                        "forward_difference(f64::sin, 0.7, 0.02) vs forward_difference(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)",
-                        || check_order("forward_difference", imp.forward_difference, 2.0),
-                    )
+                    let estimators: [(&str, Estimator, f64); 2] = [
+                        ("central_difference", imp.central_difference, 4.0),
+                        ("forward_difference", imp.forward_difference, 2.0),
+                    ];
+                    estimators.iter().try_for_each(|&(name, estimate, ratio)| {
+                        let call = format!("{name}(f64::sin, 0.7, 0.02) vs {name}(f64::sin, 0.7, 0.01) (and f64::exp at 0.5)");
+                        ctx.once(&call, || {
+                            let ratios = error_ratios(estimate);
+                            let shown = ratios.as_ref().map_or_else(String::clone, |r| {
+                                format!("error ratios {} (sin at 0.7, exp at 0.5)", show::rounded_all(r, 3))
+                            });
+                            let expected = format!("error({name}, h = 0.02) / error(h = 0.01) ≈ {ratio} (± 10 %)");
+                            expect::that(matches!(&ratios, Ok(r) if near(r, ratio)), shown, expected)
+                        })
+                    })
                 }),
             Property::named("derivative_is_accurate", 2)
                 .description("derivative(f, x) is within 1e-8·max(1, |f(x)|, |f′(x)|) of the exact derivative for x ∈ [−5, 5] (a step neither too large nor round-off dominated)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        (0..FUNCTIONS.len(), -5.0..5.0f64),
-                        |&(i, x)| format!("derivative({}, {})", FUNCTIONS[i].name, show::float(x)),
-                        |&(i, x)| {
-                            let t = &FUNCTIONS[i];
-                            let exact = (t.df)(x);
-                            let scale = 1f64.max((t.f)(x).abs()).max(exact.abs());
-                            expect::close(
-                                &(imp.derivative)(t.f, x),
-                                exact,
-                                Tol { rel: 0.0, abs: ACCURATE * scale },
-                            )
-                        },
-                    )
+                    let input = (0..FUNCTIONS.len(), -5.0..5.0f64);
+                    ctx.forall(input, |&(i, x)| derivative_call(&FUNCTIONS[i], x), |&(i, x)| {
+                        let (t, exact) = (&FUNCTIONS[i], (FUNCTIONS[i].df)(x));
+                        let scale = 1f64.max((t.f)(x).abs()).max(exact.abs());
+                        expect::close(&(imp.derivative)(t.f, x), exact, Tol::absolute(ACCURATE * scale))
+                    })
                 }),
             Property::named("derivative_at_large_x", 1)
                 .description("derivative(f, x) is within 1e-8·|f′(x)| of f′(x) for x³ − 2x and ln(1 + x²) at |x| from 1e2 to 1e8 (the step grows with |x|)")
@@ -178,20 +150,11 @@ pub fn spec() -> Spec<Impl> {
                     // 0.2 and 5 times that is inside 1e-8. A step that does not grow with |x|
                     // (6e-6 at x = 1e8) is all round-off (≈ 7 % for the logarithm), and one
                     // that shrinks with |x| falls below the float spacing: x ± h == x.
-                    let cases = [&FUNCTIONS[2], &FUNCTIONS[3]];
-                    for t in cases {
+                    for t in [&FUNCTIONS[2], &FUNCTIONS[3]] {
                         for x in [1e2, -1e4, 1e6, -1e8, 1e8] {
-                            ctx.once(
-                                &format!("derivative({}, {})", t.name, show::float(x)),
-                                || {
-                                    let exact = (t.df)(x);
-                                    expect::close(
-                                        &(imp.derivative)(t.f, x),
-                                        exact,
-                                        Tol { rel: ACCURATE, abs: 0.0 },
-                                    )
-                                },
-                            )?;
+                            ctx.once(&derivative_call(t, x), || {
+                                expect::close(&(imp.derivative)(t.f, x), (t.df)(x), Tol { rel: ACCURATE, abs: 0.0 })
+                            })?;
                         }
                     }
                     Ok(())
@@ -200,11 +163,8 @@ pub fn spec() -> Spec<Impl> {
                 .description("h ≤ 0, h = NaN/∞, h so small that x + h == x or x − h == x, or so large that x ± h overflows give InvalidParameter { name: \"h\", .. }; a NaN x or a NaN value of f gives NonFinite")
                 .check(|imp, ctx| {
                     let sin = FUNCTIONS[0].f;
-                    let estimators: [(&str, Estimator); 2] = [
-                        ("forward_difference", imp.forward_difference),
-                        ("central_difference", imp.central_difference),
-                    ];
-                    for (name, estimate) in estimators {
+                    let (forward, central) = (imp.forward_difference, imp.central_difference);
+                    for (name, estimate) in [("forward_difference", forward), ("central_difference", central)] {
                         rejects!(ctx, |x, h| call(name, &FUNCTIONS[0], x, h) => estimate(sin, x, h);
                             (1.0, 0.0) => CalculusError::InvalidParameter { name: "h", .. },
                             (1.0, -0.1) => CalculusError::InvalidParameter { name: "h", .. },
@@ -243,9 +203,7 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your central difference is twice the slope: the secant from x − h to x + h spans a \
                     distance of 2h, so divide f(x + h) − f(x − h) by 2h, not by h.")
                 .implementation(Impl {
-                    central_difference: |f, x, h| {
-                        (RIGHT.central_difference)(f, x, h).map(|v| 2.0 * v)
-                    },
+                    central_difference: |f, x, h| (RIGHT.central_difference)(f, x, h).map(|v| 2.0 * v),
                     ..RIGHT
                 }),
             Misconception::named("h_too_small")
@@ -254,11 +212,8 @@ pub fn spec() -> Spec<Impl> {
                     h = 1e-15 the answer is mostly noise. Balance round-off (ε/h) against truncation (h²): \
                     h = ε^(1/3)·max(1, |x|) ≈ 6e-6·max(1, |x|).")
                 .implementation(Impl {
-                    // The learner's own central difference with a hard-coded tiny step (no
-                    // rounding check).
-                    derivative: |f, x| {
-                        finite_x(x).map(|()| (f(x + 1e-15) - f(x - 1e-15)) / (2.0 * 1e-15))
-                    },
+                    // The learner's own central difference with a hard-coded tiny step (no rounding check).
+                    derivative: |f, x| finite_x(x).map(|()| (f(x + 1e-15) - f(x - 1e-15)) / (2.0 * 1e-15)),
                     ..RIGHT
                 }),
             Misconception::named("derivative_by_forward")
@@ -268,37 +223,24 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     derivative: |f, x| {
                         finite_x(x)?;
-                        mathlings_calculus::forward_difference(
-                            f,
-                            x,
-                            mathlings_calculus::optimal_forward_step(x),
-                        )
+                        mathlings_calculus::forward_difference(f, x, mathlings_calculus::optimal_forward_step(x))
                     },
                     ..RIGHT
                 }),
         ],
         probe: |imp| {
             let sin = FUNCTIONS[0].f;
-            let value = |r: Result<f64, CalculusError>| {
-                r.map_or_else(|e| format!("{e:?}"), |v| show::rounded(v, 6))
-            };
-            let accuracy = |t: &TestFn, x: f64| match (imp.derivative)(t.f, x) {
-                Ok(v) => {
+            let value = |estimate: Estimator| show::ok_or_debug(&estimate(sin, 0.5, 1e-3), |v| show::rounded(*v, 6));
+            let accuracy = |t: &TestFn, x: f64| {
+                show::ok_or_debug(&(imp.derivative)(t.f, x), |v| {
                     let error = (v - (t.df)(x)).abs() / (t.df)(x).abs();
-                    if error <= 1e-9 {
-                        "10 digits"
-                    } else if error <= 1e-6 {
-                        "8 digits"
-                    } else {
-                        "inaccurate"
-                    }
-                    .to_string()
-                }
-                Err(e) => format!("{e:?}"),
+                    let digits = if error <= 1e-9 { "10 digits" } else if error <= 1e-6 { "8 digits" } else { "inaccurate" };
+                    digits.to_string()
+                })
             };
             vec![
-                value((imp.forward_difference)(sin, 0.5, 1e-3)),
-                value((imp.central_difference)(sin, 0.5, 1e-3)),
+                value(imp.forward_difference),
+                value(imp.central_difference),
                 order_of(&error_ratios(imp.central_difference)),
                 accuracy(&FUNCTIONS[1], 3.0),
                 accuracy(&FUNCTIONS[0], 0.5),

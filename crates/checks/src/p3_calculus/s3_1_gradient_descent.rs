@@ -37,13 +37,8 @@ fn lipschitz(p: &Problem, n: usize) -> f64 {
 
 /// The minimiser S⁻¹b (the oracle, by nalgebra's LU).
 fn minimiser(p: &Problem, n: usize) -> Vec<f64> {
-    (p.matrix)(n)
-        .lu()
-        .solve(&descent_rhs(n))
-        .expect("S is positive definite")
-        .iter()
-        .copied()
-        .collect()
+    let x = (p.matrix)(n).lu().solve(&descent_rhs(n)).expect("S is positive definite");
+    x.as_slice().to_vec()
 }
 
 fn call(p: &Problem, x0: &[f64], eta: f64, tol: f64, max_iter: usize) -> String {
@@ -88,32 +83,23 @@ pub fn spec() -> Spec<Impl> {
             Property::named("reaches_minimiser", 3)
                 .description("on convex quadratics ½xᵀSx − bᵀx (n ≤ 5) with η = c/L, c ∈ [0.2, 1.8], the result is the minimiser S⁻¹b (solved by nalgebra) to 1e-7")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        setup(0.2..1.8),
-                        |case| setup_call(case, TOL),
-                        |case @ (_, x0, _)| {
-                            let (p, eta) = problem(case);
-                            let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
-                            expect::all_close(&got, &minimiser(p, x0.len()), NEAR)
-                        },
-                    )
+                    ctx.forall(setup(0.2..1.8), |case| setup_call(case, TOL), |case @ (_, x0, _)| {
+                        let (p, eta) = problem(case);
+                        let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
+                        expect::all_close(&got, &minimiser(p, x0.len()), NEAR)
+                    })
                 }),
             Property::named("matches_reference", 2)
                 .description("agrees with the reference gradient_descent (same problem, start, η, tol = 1e-6) to 1e-6")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        setup(0.2..1.8),
-                        |case| setup_call(case, 1e-6),
-                        |case @ (_, x0, _)| {
-                            let (p, eta) = problem(case);
-                            let want =
-                                mathlings_calculus::gradient_descent(p.grad, x0, eta, 1e-6, BUDGET)
-                                    .expect("reference converges");
-                            let got = (imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET);
-                            // Both stop within 1e-6/λ_min ≤ 1e-6 of the minimiser.
-                            expect::all_close(&got, &want.x, Tol { rel: 0.0, abs: 2e-6 })
-                        },
-                    )
+                    ctx.forall(setup(0.2..1.8), |case| setup_call(case, 1e-6), |case @ (_, x0, _)| {
+                        let (p, eta) = problem(case);
+                        let want = mathlings_calculus::gradient_descent(p.grad, x0, eta, 1e-6, BUDGET)
+                            .expect("reference converges");
+                        let got = (imp.gradient_descent)(p.grad, x0, eta, 1e-6, BUDGET);
+                        // Both stop within 1e-6/λ_min ≤ 1e-6 of the minimiser.
+                        expect::all_close(&got, &want.x, Tol { rel: 0.0, abs: 2e-6 })
+                    })
                 }),
             Property::named("diverges_above_2_over_l", 2)
                 .description("with η = c/L, c ∈ [2.2, 3] (above 2/L) the iterates blow up: the answer is Err(NoConvergence { .. }), never a NaN/∞ point as Ok")
@@ -125,15 +111,11 @@ pub fn spec() -> Spec<Impl> {
                             x0.iter().zip(&m).any(|(a, b)| (a - b).abs() > 0.1)
                         },
                     );
-                    ctx.forall(
-                        away,
-                        |case| setup_call(case, TOL),
-                        |case @ (_, x0, _)| {
-                            let (p, eta) = problem(case);
-                            let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
-                            expect_err!(&got, CalculusError::NoConvergence { .. })
-                        },
-                    )
+                    ctx.forall(away, |case| setup_call(case, TOL), |case @ (_, x0, _)| {
+                        let (p, eta) = problem(case);
+                        let got = (imp.gradient_descent)(p.grad, x0, eta, TOL, BUDGET);
+                        expect_err!(&got, CalculusError::NoConvergence { .. })
+                    })
                 }),
             Property::named("stops_when_gradient_norm_equals_tol", 1)
                 .description("the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken")
@@ -180,21 +162,12 @@ pub fn spec() -> Spec<Impl> {
                     let call =
                         "gradient_descent(anscombe_mse_gradient, &[0.0, 0.0], 0.005, 1e-9, 100000)";
                     ctx.once(call, || {
-                        let gd = imp.gradient_descent;
-                        let text = match gd(
-                            common::anscombe_mse_gradient,
-                            &[0.0, 0.0],
-                            0.005,
-                            1e-9,
-                            100_000,
-                        ) {
-                            Ok(theta) => {
-                                let [w0, w1] = [0, 1].map(|i| show::rounded(theta[i], 7));
-                                format!("intercept = {w0}, slope = {w1}\n")
-                            }
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("anscombe", call, &text)
+                        let got = (imp.gradient_descent)(common::anscombe_mse_gradient, &[0.0, 0.0], 0.005, 1e-9, 100_000);
+                        let text = show::ok_or_debug(&got, |theta| {
+                            let [w0, w1] = [0, 1].map(|i| show::rounded(theta[i], 7));
+                            format!("intercept = {w0}, slope = {w1}")
+                        });
+                        ctx.snapshot("anscombe", call, &(text + "\n"))
                     })
                 }),
         ],
@@ -202,20 +175,52 @@ pub fn spec() -> Spec<Impl> {
             Misconception::named("gradient_ascent")
                 .explanation("Your iterates move uphill: x ← x + η·∇f is gradient *ascent*. The gradient points in \
                     the direction of steepest increase, so step against it: x ← x − η·∇f(x).")
-                .implementation(Impl { gradient_descent: ascent }),
+                .implementation(Impl {
+                    // Correct loop and checks (input checked by the reference), but x ← x + η·∇f.
+                    gradient_descent: |grad, x0, eta, tol, max_iter| {
+                        mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
+                        let mut x = x0.to_vec();
+                        for iterations in 0..=max_iter {
+                            let g = gradient(grad, &x)?;
+                            if x.iter().chain(&g).any(|v| !v.is_finite()) {
+                                return Err(CalculusError::NoConvergence { iterations });
+                            }
+                            if common::norm(&g) <= tol {
+                                return Ok(x);
+                            }
+                            x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi += eta * gi);
+                        }
+                        Err(CalculusError::NoConvergence { iterations: max_iter })
+                    },
+                }),
             Misconception::named("no_divergence_detection")
                 .explanation("With a learning rate above 2/L your function returned Ok with NaN/∞ coordinates. The \
                     iterates overflowed, and a loop like `while norm > tol` stops on NaN because NaN > tol is \
                     false. Check every iterate and gradient with is_finite() and return \
                     Err(CalculusError::NoConvergence { iterations }) when the method diverges.")
-                .implementation(Impl { gradient_descent: while_loop }),
+                .implementation(Impl {
+                    // `while norm > tol { step }` then Ok(x): NaN ends the loop as if converged.
+                    gradient_descent: |grad, x0, eta, tol, max_iter| {
+                        mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
+                        let mut x = x0.to_vec();
+                        let mut g = gradient(grad, &x)?;
+                        let mut iterations = 0;
+                        while common::norm(&g) > tol {
+                            if iterations == max_iter {
+                                return Err(CalculusError::NoConvergence { iterations });
+                            }
+                            x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi -= eta * gi);
+                            g = grad(&x);
+                            iterations += 1;
+                        }
+                        Ok(x)
+                    },
+                }),
         ],
         probe: |imp| {
             let p = &PROBLEMS[0];
             let outcome = |r: Result<Vec<f64>, CalculusError>| match r {
-                Ok(x) if x.iter().all(|v| v.is_finite()) => {
-                    common::rounded_all::<CalculusError>(&Ok(x), 6)
-                }
+                Ok(x) if x.iter().all(|v| v.is_finite()) => common::rounded_list(&x, 6),
                 Ok(_) => "Ok(non-finite)".into(),
                 Err(CalculusError::NoConvergence { .. }) => "NoConvergence".into(),
                 Err(e) => format!("{e:?}"),
@@ -236,50 +241,4 @@ fn gradient(grad: fn(&[f64]) -> Vec<f64>, x: &[f64]) -> Result<Vec<f64>, Calculu
         return Err(CalculusError::DimensionMismatch { expected: x.len(), got: g.len() });
     }
     Ok(g)
-}
-
-/// Correct loop and checks (input checked by the reference), but x ← x + η·∇f.
-fn ascent(
-    grad: fn(&[f64]) -> Vec<f64>,
-    x0: &[f64],
-    eta: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Vec<f64>, CalculusError> {
-    mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
-    let mut x = x0.to_vec();
-    for iterations in 0..=max_iter {
-        let g = gradient(grad, &x)?;
-        if x.iter().chain(&g).any(|v| !v.is_finite()) {
-            return Err(CalculusError::NoConvergence { iterations });
-        }
-        if common::norm(&g) <= tol {
-            return Ok(x);
-        }
-        x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi += eta * gi);
-    }
-    Err(CalculusError::NoConvergence { iterations: max_iter })
-}
-
-/// `while norm > tol { step }` then Ok(x): NaN ends the loop as if converged.
-fn while_loop(
-    grad: fn(&[f64]) -> Vec<f64>,
-    x0: &[f64],
-    eta: f64,
-    tol: f64,
-    max_iter: usize,
-) -> Result<Vec<f64>, CalculusError> {
-    mathlings_calculus::gradient_descent(common::zero_grad, x0, eta, tol, max_iter)?;
-    let mut x = x0.to_vec();
-    let mut g = gradient(grad, &x)?;
-    let mut iterations = 0;
-    while common::norm(&g) > tol {
-        if iterations == max_iter {
-            return Err(CalculusError::NoConvergence { iterations });
-        }
-        x.iter_mut().zip(&g).for_each(|(xi, gi)| *xi -= eta * gi);
-        g = grad(&x);
-        iterations += 1;
-    }
-    Ok(x)
 }

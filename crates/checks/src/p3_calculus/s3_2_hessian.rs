@@ -2,7 +2,7 @@
 
 use mathlings_calculus::CalculusError;
 
-use super::common::{self, SCALAR_FNS};
+use super::common::{self, Objective, SCALAR_FNS};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_2_hessian::{HessianFn, Impl};
@@ -25,8 +25,20 @@ fn rosenbrock_hessian(x: &[f64]) -> DMatrix<f64> {
 }
 
 /// The scale of f and of H at x, for tolerances: max(1, |f(x)|, max|Hᵢⱼ|).
-fn scale(f: fn(&[f64]) -> f64, x: &[f64], h: &DMatrix<f64>) -> f64 {
+fn scale(f: Objective, x: &[f64], h: &DMatrix<f64>) -> f64 {
     1f64.max(f(x).abs()).max(h.amax())
+}
+
+/// `hessian(f, x, h)` equals `want` to `rel`·scale.
+fn hessian_close(
+    imp: &Impl,
+    f: Objective,
+    x: &[f64],
+    h: f64,
+    want: &DMatrix<f64>,
+    rel: f64,
+) -> Verdict {
+    expect::matrix_close(&(imp.hessian)(f, x, h), want, Tol::absolute(rel * scale(f, x, want)))
 }
 
 /// Central second differences: truncation h²·|f⁗|/12 and round-off ≈ 4ε·|f|/h². For
@@ -72,13 +84,8 @@ pub fn spec() -> Spec<Impl> {
                         |(k, x)| {
                             let a = if *k == 0 { common::a1(x.len()) } else { common::a2(x.len()) };
                             let want = (&a + a.transpose()) * 0.5;
-                            let f = SCALAR_FNS[*k].f;
                             // Exact up to round-off 4ε·|f|/h² ≤ 1e-7 here.
-                            expect::matrix_close(
-                                &(imp.hessian)(f, x, 1e-3),
-                                &want,
-                                Tol::absolute(1e-6 * scale(f, x, &want)),
-                            )
+                            hessian_close(imp, SCALAR_FNS[*k].f, x, 1e-3, &want, 1e-6)
                         },
                     )
                 }),
@@ -89,13 +96,8 @@ pub fn spec() -> Spec<Impl> {
                         common::point(2..=4, -2.0, 2.0),
                         |x| call(SCALAR_FNS[4].name, x, 1e-4 * common::max_abs(x).max(1.0)),
                         |x| {
-                            let want = rosenbrock_hessian(x);
-                            let h = 1e-4 * common::max_abs(x).max(1.0);
-                            expect::matrix_close(
-                                &(imp.hessian)(common::rosenbrock, x, h),
-                                &want,
-                                Tol::absolute(ANALYTIC * scale(common::rosenbrock, x, &want)),
-                            )
+                            let (want, h) = (rosenbrock_hessian(x), 1e-4 * common::max_abs(x).max(1.0));
+                            hessian_close(imp, common::rosenbrock, x, h, &want, ANALYTIC)
                         },
                     )
                 }),
@@ -143,22 +145,14 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "hessian(anscombe_mse, &[3.0, 0.5], 1e-3)";
                     ctx.once(call, || {
-                        let text = match (imp.hessian)(common::anscombe_mse, &[3.0, 0.5], 1e-3) {
-                            Ok(m) => {
-                                m.row_iter()
-                                    .map(|r| {
-                                        r.iter()
-                                            .map(|v| show::rounded(*v, 6))
-                                            .collect::<Vec<_>>()
-                                            .join("  ")
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join("\n")
-                                    + "\n"
-                            }
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("anscombe", call, &text)
+                        let got = (imp.hessian)(common::anscombe_mse, &[3.0, 0.5], 1e-3);
+                        let text = show::ok_or_debug(&got, |m| {
+                            let rows = m.row_iter().map(|r| {
+                                r.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>().join("  ")
+                            });
+                            rows.collect::<Vec<_>>().join("\n")
+                        });
+                        ctx.snapshot("anscombe", call, &(text + "\n"))
                     })
                 }),
         ],
@@ -202,16 +196,12 @@ fn matches_reference_hessian(
         |(k, x, h)| {
             let f = SCALAR_FNS[*k].f;
             let want = mathlings_calculus::hessian(f, x, *h).expect("reference hessian");
-            expect::matrix_close(
-                &(imp.hessian)(f, x, *h),
-                &want,
-                Tol::absolute(rel * scale(f, x, &want)),
-            )
+            hessian_close(imp, f, x, *h, &want, rel)
         },
     )
 }
 
-fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, CalculusError> {
+fn at(f: Objective, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, CalculusError> {
     let mut p = x.to_vec();
     for &(i, d) in moves {
         p[i] += d;
@@ -225,7 +215,7 @@ fn at(f: fn(&[f64]) -> f64, x: &[f64], moves: &[(usize, f64)]) -> Result<f64, Ca
 /// 4-point formula divided by h² instead of 4h².
 fn wrong_hessian(
     one_sided: bool,
-    f: fn(&[f64]) -> f64,
+    f: Objective,
     x: &[f64],
     h: f64,
 ) -> Result<DMatrix<f64>, CalculusError> {

@@ -81,6 +81,11 @@ fn call(program: &[Op], x: f64, y: f64) -> String {
     s
 }
 
+/// The call of a generated (program, x, y).
+fn case_call((p, x, y): &(Vec<Op>, f64, f64)) -> String {
+    call(p, *x, *y)
+}
+
 /// A run shown as the value and the adjoint of each entry, by name.
 fn shown(run: &Run) -> String {
     let adjoints: Vec<String> = run
@@ -235,72 +240,50 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("on random programs of ≤ 10 operations (+ − · sin exp, operands shared at random, x, y ∈ [−2, 2]) the value and the gradient entry of EVERY node equal the reference mathlings_calculus::Tape (to 1e-9 relative)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        moderate_program(),
-                        |(p, x, y)| call(p, *x, *y),
-                        |(p, x, y)| runs_close(&(imp.run)(p, *x, *y), &reference(p, *x, *y), AGREE),
-                    )
+                    ctx.forall(moderate_program(), case_call, |(p, x, y)| {
+                        runs_close(&(imp.run)(p, *x, *y), &reference(p, *x, *y), AGREE)
+                    })
                 }),
             Property::named("gradient_check", 2)
                 .description("on random programs, ∂/∂x and ∂/∂y from your tape agree with central differences (f(x + h) − f(x − h))/2h of the plain f64 evaluation, h = 1e-5 (to 1e-6·(1 + |∂|)), and the value with the plain evaluation")
                 .check(|imp, ctx| {
-                    let input = moderate_program().prop_filter(
-                        "finite differences reliable",
-                        |(p, x, y)| {
-                            output(p, *x, *y).abs() <= 1e3
-                                && [true, false].iter().all(|&along_x| {
-                                    let d = central(p, *x, *y, along_x, H);
-                                    (d - central(p, *x, *y, along_x, H / 2.0)).abs()
-                                        <= 1e-7 * (1.0 + d.abs())
-                                })
-                        },
-                    );
-                    ctx.forall(
-                        input,
-                        |(p, x, y)| call(p, *x, *y),
-                        |(p, x, y)| {
-                            let value = output(p, *x, *y);
-                            let (dx, dy) = (central(p, *x, *y, true, H), central(p, *x, *y, false, H));
-                            let [tx, ty] = [gradient_check_tol(dx), gradient_check_tol(dy)];
-                            let got = xy(&(imp.run)(p, *x, *y));
-                            let expected = format!(
-                                "value {}, g[x.0] ≈ {} (± {}), g[y.0] ≈ {} (± {}) by central differences",
-                                show::float(value),
-                                show::float(dx),
-                                show::rounded(tx.abs, 2),
-                                show::float(dy),
-                                show::rounded(ty.abs, 2)
-                            );
-                            xy_close(got, [value, dx, dy], [AGREE, tx, ty], expected)
-                        },
-                    )
+                    let input = moderate_program().prop_filter("finite differences reliable", |(p, x, y)| {
+                        output(p, *x, *y).abs() <= 1e3
+                            && [true, false].iter().all(|&along_x| {
+                                let d = central(p, *x, *y, along_x, H);
+                                (d - central(p, *x, *y, along_x, H / 2.0)).abs() <= 1e-7 * (1.0 + d.abs())
+                            })
+                    });
+                    ctx.forall(input, case_call, |(p, x, y)| {
+                        let value = output(p, *x, *y);
+                        let (dx, dy) = (central(p, *x, *y, true, H), central(p, *x, *y, false, H));
+                        let [tx, ty] = [gradient_check_tol(dx), gradient_check_tol(dy)];
+                        let got = xy(&(imp.run)(p, *x, *y));
+                        let [v, gx, gy] = [value, dx, dy].map(show::float);
+                        let [ex, ey] = [tx.abs, ty.abs].map(|t| show::rounded(t, 2));
+                        let expected = format!("value {v}, g[x.0] ≈ {gx} (± {ex}), g[y.0] ≈ {gy} (± {ey}) by central differences");
+                        xy_close(got, [value, dx, dy], [AGREE, tx, ty], expected)
+                    })
                 }),
             Property::named("accumulates_shared_uses", 2)
                 .description("a node used several times receives every contribution: x·x gives g[x] = 2x, x·x·x gives 3x², x + x gives 2, and for u = sin(x·y), f = u·u + u: g[u] = 2u + 1 and g[x] = (2u + 1)·cos(x·y)·y")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        (coordinate(), coordinate()),
-                        |(x, y)| call(&SHARED, *x, *y),
-                        |&(x, y)| {
-                            let cases: [(Vec<Op>, Run); 3] = [
-                                (vec![Op::Mul(0, 0)], (x * x, vec![2.0 * x, 0.0, 1.0])),
-                                (
-                                    vec![Op::Mul(0, 0), Op::Mul(2, 0)],
-                                    (x * x * x, vec![3.0 * x * x, 0.0, x, 1.0]),
-                                ),
-                                (vec![Op::Add(0, 0)], (x + x, vec![2.0, 0.0, 1.0])),
-                            ];
-                            for (p, want) in &cases {
-                                runs_close(&(imp.run)(p, x, y), want, RULE)
-                                    .map_err(|f| Failure { call: call(p, x, y), ..f })?;
-                            }
-                            let u = (x * y).sin();
-                            let gu = 2.0 * u + 1.0;
-                            let gxy = gu * (x * y).cos();
-                            let want = (u * u + u, vec![gxy * y, gxy * x, gxy, gu, 1.0, 1.0]);
-                            runs_close(&(imp.run)(&SHARED, x, y), &want, RULE)
-                        },
-                    )
+                    ctx.forall((coordinate(), coordinate()), |(x, y)| call(&SHARED, *x, *y), |&(x, y)| {
+                        let cases: [(Vec<Op>, Run); 3] = [
+                            (vec![Op::Mul(0, 0)], (x * x, vec![2.0 * x, 0.0, 1.0])),
+                            (vec![Op::Mul(0, 0), Op::Mul(2, 0)], (x * x * x, vec![3.0 * x * x, 0.0, x, 1.0])),
+                            (vec![Op::Add(0, 0)], (x + x, vec![2.0, 0.0, 1.0])),
+                        ];
+                        for (p, want) in &cases {
+                            runs_close(&(imp.run)(p, x, y), want, RULE)
+                                .map_err(|f| Failure { call: call(p, x, y), ..f })?;
+                        }
+                        let u = (x * y).sin();
+                        let gu = 2.0 * u + 1.0;
+                        let gxy = gu * (x * y).cos();
+                        let want = (u * u + u, vec![gxy * y, gxy * x, gxy, gu, 1.0, 1.0]);
+                        runs_close(&(imp.run)(&SHARED, x, y), &want, RULE)
+                    })
                 }),
             Property::named("long_chains", 2)
                 .description("chains of 2–8 sin/exp applied to x·y get the full chain rule g[x] = y·Π f′ (each node passes its adjoint on only once it is complete, i.e. in reverse order)")
@@ -308,79 +291,46 @@ pub fn spec() -> Spec<Impl> {
                     let sins = proptest::collection::vec(proptest::bool::ANY, 2..=8);
                     let input = (sins, coordinate(), coordinate())
                         .prop_map(|(sins, x, y)| {
-                            let mut p = vec![Op::Mul(0, 1)];
-                            for (k, is_sin) in sins.into_iter().enumerate() {
-                                p.push(if is_sin { Op::Sin(k + 2) } else { Op::Exp(k + 2) });
-                            }
-                            (p, x, y)
+                            let chain = sins.iter().enumerate().map(|(k, &sin)| if sin { Op::Sin(k + 2) } else { Op::Exp(k + 2) });
+                            (std::iter::once(Op::Mul(0, 1)).chain(chain).collect::<Vec<_>>(), x, y)
                         })
                         .prop_filter("moderate values", |(p, x, y)| moderate(p, *x, *y));
-                    ctx.forall(
-                        input,
-                        |(p, x, y)| call(p, *x, *y),
-                        |(p, x, y)| {
-                            // Analytic: d = Π f′(vₖ) along the chain, forwards.
-                            let mut v = x * y;
-                            let mut d = 1.0;
-                            for op in &p[1..] {
-                                (v, d) = match op {
-                                    Op::Sin(_) => (v.sin(), d * v.cos()),
-                                    _ => (v.exp(), d * v.exp()),
-                                };
-                            }
-                            let (got, want) = (xy(&(imp.run)(p, *x, *y)), [v, d * y, d * x]);
-                            xy_close(
-                                got,
-                                want,
-                                [RULE; 3],
-                                format!("{} (chain rule, ± 1e-12 relative)", show_xy(want)),
-                            )
-                        },
-                    )
+                    ctx.forall(input, case_call, |(p, x, y)| {
+                        // Analytic: d = Π f′(vₖ) along the chain, forwards.
+                        let (mut v, mut d) = (x * y, 1.0);
+                        for op in &p[1..] {
+                            (v, d) = match op {
+                                Op::Sin(_) => (v.sin(), d * v.cos()),
+                                _ => (v.exp(), d * v.exp()),
+                            };
+                        }
+                        let (got, want) = (xy(&(imp.run)(p, *x, *y)), [v, d * y, d * x]);
+                        xy_close(got, want, [RULE; 3], format!("{} (chain rule, ± 1e-12 relative)", show_xy(want)))
+                    })
                 }),
             Property::named("linearity", 1)
                 .description("gradients are linear, using your own runs: ∇(f + g) = ∇f + ∇g and ∇(c·f) = c·∇f for random programs f, g and constants c")
                 .check(|imp, ctx| {
-                    let input = (
-                        moderate_program(),
-                        program(1..=6),
-                        (-8i32..=8).prop_map(|k| f64::from(k) / 4.0),
-                    )
+                    let input = (moderate_program(), program(1..=6), (-8i32..=8).prop_map(|k| f64::from(k) / 4.0))
                         .prop_filter("moderate g", |((_, x, y), g, _)| moderate(g, *x, *y));
                     ctx.forall(
                         input,
                         |((f, x, y), g, _)| call(&joined(f, g, Op::Add), *x, *y),
                         |((f, x, y), g, c)| {
                             let (rf, rg) = ((imp.run)(f, *x, *y), (imp.run)(g, *x, *y));
-                            if rf.1.len() < 2 || rg.1.len() < 2 {
-                                return expect::fail(
-                                    format!("{} and {}", shown(&rf), shown(&rg)),
-                                    "a gradient entry for x and y",
-                                );
-                            }
+                            let entries = rf.1.len() >= 2 && rg.1.len() >= 2;
+                            expect::that(entries, format!("{} and {}", shown(&rf), shown(&rg)), "a gradient entry for x and y")?;
                             let (xf, xg) = (xy(&rf), xy(&rg));
                             let got = xy(&(imp.run)(&joined(f, g, Op::Add), *x, *y));
                             let want = [0, 1, 2].map(|i| xf[i] + xg[i]);
-                            let tols = [0, 1, 2].map(|i| Tol {
-                                rel: 1e-12,
-                                abs: 1e-12 * (1.0 + xf[i].abs() + xg[i].abs()),
-                            });
-                            xy_close(
-                                got,
-                                want,
-                                tols,
-                                format!("the sums of your runs of f and g: {}", show_xy(want)),
-                            )?;
+                            let tols = [0, 1, 2].map(|i| Tol { rel: 1e-12, abs: 1e-12 * (1.0 + xf[i].abs() + xg[i].abs()) });
+                            xy_close(got, want, tols, format!("the sums of your runs of f and g: {}", show_xy(want)))?;
                             let mut scaled = f.clone();
                             scaled.push(Op::Const(*c));
                             scaled.push(Op::Mul(f.len() + 2, f.len() + 1));
                             let got = xy(&(imp.run)(&scaled, *x, *y));
                             let want = xf.map(|v| c * v);
-                            let expected = format!(
-                                "{} times your run of f: {}",
-                                show::float(*c),
-                                show_xy(want)
-                            );
+                            let expected = format!("{} times your run of f: {}", show::float(*c), show_xy(want));
                             xy_close(got, want, [RULE; 3], expected)
                                 .map_err(|f| Failure { call: call(&scaled, *x, *y), ..f })
                         },
@@ -389,16 +339,14 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rejects_bad_input", 1)
                 .description("outside f64’s range values follow f64, never a panic: exp(x) − exp(x) at x = 1000 has a NaN value, exp(exp(x)) at x = 10 an infinite one; and the gradient of a plain variable y is 1 for y and 0 for x")
                 .check(|imp, ctx| {
-                    let nan = [Op::Exp(0), Op::Exp(0), Op::Sub(2, 3)];
-                    ctx.once(&call(&nan, 1000.0, 0.0), || {
-                        let got = (imp.run)(&nan, 1000.0, 0.0);
-                        expect::that(got.0.is_nan(), shown(&got), "a NaN value (∞ − ∞ as in f64)")
-                    })?;
-                    let inf = [Op::Exp(0), Op::Exp(2)];
-                    ctx.once(&call(&inf, 10.0, 0.0), || {
-                        let got = (imp.run)(&inf, 10.0, 0.0);
-                        let expected = "value f64::INFINITY (exp(22026.5) overflows)";
-                        expect::that(got.0 == f64::INFINITY, shown(&got), expected)
+                    let (nan, inf) = (vec![Op::Exp(0), Op::Exp(0), Op::Sub(2, 3)], vec![Op::Exp(0), Op::Exp(2)]);
+                    let cases: [(_, common::FloatTest); 2] = [
+                        ((nan, 1000.0), (f64::is_nan, "a NaN value (∞ − ∞ as in f64)")),
+                        ((inf, 10.0), (|v| v == f64::INFINITY, "value f64::INFINITY (exp(22026.5) overflows)")),
+                    ];
+                    common::each(ctx, &cases, |(p, x)| call(p, *x, 0.0), |(p, x), (ok, expected)| {
+                        let got = (imp.run)(p, *x, 0.0);
+                        expect::that(ok(got.0), shown(&got), expected)
                     })?;
                     ctx.once(&call(&[], 0.5, 2.0), || {
                         runs_close(&(imp.run)(&[], 0.5, 2.0), &(2.0, vec![0.0, 1.0]), RULE)

@@ -2,7 +2,7 @@
 
 use mathlings_calculus::{CalculusError, log_softmax, softmax, softmax_jacobian};
 
-use super::common::{self, rounded_all};
+use super::common::{self, rounded_list_or_debug};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_2_softmax::{Impl, JacobianFn, VectorFn};
@@ -40,9 +40,8 @@ fn logits(
     len: std::ops::RangeInclusive<usize>,
     bound: i32,
 ) -> impl Strategy<Value = Vec<f64>> + Clone {
-    len.prop_flat_map(move |n| {
-        proptest::collection::vec((-16 * bound..=16 * bound).prop_map(|k| f64::from(k) / 16.0), n)
-    })
+    let score = (-16 * bound..=16 * bound).prop_map(|k| f64::from(k) / 16.0);
+    len.prop_flat_map(move |n| proptest::collection::vec(score.clone(), n))
 }
 
 fn reference_softmax(z: &[f64]) -> Vec<f64> {
@@ -75,29 +74,20 @@ pub fn spec() -> Spec<Impl> {
             Property::named("probabilities_sum_to_one", 2)
                 .description("for random scores (|zᵢ| ≤ 30, n ≤ 8) every softmax(z)ᵢ lies in [0, 1] and they sum to 1; the exp(log_softmax(z)ᵢ) sum to 1 too (to 1e-14)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        logits(1..=8, 30),
-                        |z| call("softmax", z),
-                        |z| {
-                            let (s, n) = ((imp.softmax)(z), z.len());
-                            let ok = matches!(&s, Ok(s) if s.len() == n
-                                && s.iter().all(|p| (0.0..=1.0).contains(p))
-                                && (s.iter().sum::<f64>() - 1.0).abs() <= SUM);
-                            let expected = format!(
-                                "Ok(vec of {n} probabilities in [0, 1] summing to 1 ± {SUM:e})"
-                            );
-                            expect::that(ok, show::result(&s), expected)?;
-                            let l = (imp.log_softmax)(z);
-                            let ok = matches!(&l, Ok(l) if l.len() == n
-                                && (l.iter().map(|v| v.exp()).sum::<f64>() - 1.0).abs() <= SUM);
-                            let shown =
-                                format!("{} from {}", show::result(&l), call("log_softmax", z));
-                            let expected = format!(
-                                "Ok(vec of {n} log-probabilities whose exps sum to 1 ± {SUM:e})"
-                            );
-                            expect::that(ok, shown, expected)
-                        },
-                    )
+                    ctx.forall(logits(1..=8, 30), |z| call("softmax", z), |z| {
+                        let (s, n) = ((imp.softmax)(z), z.len());
+                        let ok = matches!(&s, Ok(s) if s.len() == n
+                            && s.iter().all(|p| (0.0..=1.0).contains(p))
+                            && (s.iter().sum::<f64>() - 1.0).abs() <= SUM);
+                        let expected = format!("Ok(vec of {n} probabilities in [0, 1] summing to 1 ± {SUM:e})");
+                        expect::that(ok, show::result(&s), expected)?;
+                        let l = (imp.log_softmax)(z);
+                        let ok = matches!(&l, Ok(l) if l.len() == n
+                            && (l.iter().map(|v| v.exp()).sum::<f64>() - 1.0).abs() <= SUM);
+                        let shown = format!("{} from {}", show::result(&l), call("log_softmax", z));
+                        let expected = format!("Ok(vec of {n} log-probabilities whose exps sum to 1 ± {SUM:e})");
+                        expect::that(ok, shown, expected)
+                    })
                 }),
             Property::named("shift_invariant", 2)
                 .description("adding the same constant c (|c| ≤ 1000) to every score changes neither softmax nor log_softmax")
@@ -118,11 +108,7 @@ pub fn spec() -> Spec<Impl> {
                             let want = unshifted(imp.softmax, "softmax")?;
                             expect::all_close(&(imp.softmax)(&shifted), &want, PROBABILITY)?;
                             let want = unshifted(imp.log_softmax, "log_softmax")?;
-                            let versus = format!(
-                                "{} vs {}",
-                                call("log_softmax", &shifted),
-                                call("log_softmax", z)
-                            );
+                            let versus = format!("{} vs {}", call("log_softmax", &shifted), call("log_softmax", z));
                             expect::all_close(&(imp.log_softmax)(&shifted), &want, LOG_PROBABILITY)
                                 .map_err(|f| Failure { call: versus, ..f })
                         },
@@ -137,118 +123,76 @@ pub fn spec() -> Spec<Impl> {
                         (&[-1000.0, -1000.0], &[0.5, 0.5]),
                         (&[1000.0, 1000.0, -1000.0], &[0.5, 0.5, 0.0]),
                     ];
-                    common::each(
-                        ctx,
-                        &softmax_cases,
-                        |z| call("softmax", z),
-                        |z, want| expect::all_close(&(imp.softmax)(z), want, EXTREME),
-                    )?;
+                    common::each(ctx, &softmax_cases, |z| call("softmax", z), |z, want| {
+                        expect::all_close(&(imp.softmax)(z), want, EXTREME)
+                    })?;
                     let log_cases: [(&[f64], &[f64]); 3] = [
                         (&[1000.0, 0.0], &[0.0, -1000.0]),
                         (&[0.0, -1000.0], &[0.0, -1000.0]),
                         (&[1000.0, 1000.0, -1000.0], &[-ln2, -ln2, -2000.0 - ln2]),
                     ];
-                    common::each(
-                        ctx,
-                        &log_cases,
-                        |z| call("log_softmax", z),
-                        |z, want| expect::all_close(&(imp.log_softmax)(z), want, EXTREME),
-                    )?;
-                    let (zero, quarters) =
-                        (DMatrix::zeros(2, 2), common::square(&[0.25, -0.25, -0.25, 0.25]));
+                    common::each(ctx, &log_cases, |z| call("log_softmax", z), |z, want| {
+                        expect::all_close(&(imp.log_softmax)(z), want, EXTREME)
+                    })?;
+                    let (zero, quarters) = (DMatrix::zeros(2, 2), common::square(&[0.25, -0.25, -0.25, 0.25]));
                     let jacobian_cases: [(&[f64], &DMatrix<f64>); 2] =
                         [(&[1000.0, 0.0], &zero), (&[-1000.0, -1000.0], &quarters)];
-                    common::each(
-                        ctx,
-                        &jacobian_cases,
-                        |z| call("softmax_jacobian", z),
-                        |z, want| expect::matrix_close(&(imp.softmax_jacobian)(z), want, EXTREME),
-                    )
+                    common::each(ctx, &jacobian_cases, |z| call("softmax_jacobian", z), |z, want| {
+                        expect::matrix_close(&(imp.softmax_jacobian)(z), want, EXTREME)
+                    })
                 }),
             Property::named("matches_reference", 3)
                 .description("softmax, log_softmax and softmax_jacobian equal mathlings_calculus::{softmax, log_softmax, softmax_jacobian} on random scores (|zᵢ| ≤ 30, n ≤ 8)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        logits(1..=8, 30),
-                        |z| call("softmax", z),
-                        |z| {
-                            expect::all_close(&(imp.softmax)(z), &reference_softmax(z), PROBABILITY)
-                        },
-                    )?;
-                    ctx.forall(
-                        logits(1..=8, 30),
-                        |z| call("log_softmax", z),
-                        |z| {
-                            let want = log_softmax(z).expect("reference log_softmax");
-                            expect::all_close(&(imp.log_softmax)(z), &want, LOG_PROBABILITY)
-                        },
-                    )?;
-                    ctx.forall(
-                        logits(1..=8, 30),
-                        |z| call("softmax_jacobian", z),
-                        |z| {
-                            let want = softmax_jacobian(z).expect("reference Jacobian");
-                            expect::matrix_close(&(imp.softmax_jacobian)(z), &want, JACOBIAN)
-                        },
-                    )
+                    ctx.forall(logits(1..=8, 30), |z| call("softmax", z), |z| {
+                        expect::all_close(&(imp.softmax)(z), &reference_softmax(z), PROBABILITY)
+                    })?;
+                    ctx.forall(logits(1..=8, 30), |z| call("log_softmax", z), |z| {
+                        let want = log_softmax(z).expect("reference log_softmax");
+                        expect::all_close(&(imp.log_softmax)(z), &want, LOG_PROBABILITY)
+                    })?;
+                    ctx.forall(logits(1..=8, 30), |z| call("softmax_jacobian", z), |z| {
+                        let want = softmax_jacobian(z).expect("reference Jacobian");
+                        expect::matrix_close(&(imp.softmax_jacobian)(z), &want, JACOBIAN)
+                    })
                 }),
             Property::named("jacobian_is_derivative", 2)
                 .description("column j of softmax_jacobian(z) equals the central difference (softmax(z + h·eⱼ) − softmax(z − h·eⱼ)) / 2h, h = 1e-5 (|zᵢ| ≤ 5, to 1e-8)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        logits(1..=6, 5),
-                        |z| call("softmax_jacobian", z),
-                        |z| {
-                            let n = z.len();
-                            let mut want = DMatrix::zeros(n, n);
-                            for j in 0..n {
-                                let (mut plus, mut minus) = (z.to_vec(), z.to_vec());
-                                plus[j] += H;
-                                minus[j] -= H;
-                                let (sp, sm) =
-                                    (reference_softmax(&plus), reference_softmax(&minus));
-                                for i in 0..n {
-                                    want[(i, j)] = (sp[i] - sm[i]) / (2.0 * H);
-                                }
+                    ctx.forall(logits(1..=6, 5), |z| call("softmax_jacobian", z), |z| {
+                        let n = z.len();
+                        let mut want = DMatrix::zeros(n, n);
+                        for j in 0..n {
+                            let (mut plus, mut minus) = (z.to_vec(), z.to_vec());
+                            plus[j] += H;
+                            minus[j] -= H;
+                            let (sp, sm) = (reference_softmax(&plus), reference_softmax(&minus));
+                            for i in 0..n {
+                                want[(i, j)] = (sp[i] - sm[i]) / (2.0 * H);
                             }
-                            expect::matrix_close(&(imp.softmax_jacobian)(z), &want, DIFFERENCE)
-                        },
-                    )
+                        }
+                        expect::matrix_close(&(imp.softmax_jacobian)(z), &want, DIFFERENCE)
+                    })
                 }),
             Property::named("jacobian_rows_sum_to_zero", 1)
                 .description("every row of softmax_jacobian(z) sums to 0 (the probabilities always sum to 1) and the matrix is symmetric (|zᵢ| ≤ 30, n ≤ 8)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        logits(1..=8, 30),
-                        |z| call("softmax_jacobian", z),
-                        |z| {
-                            let (got, n) = ((imp.softmax_jacobian)(z), z.len());
-                            let shown = show::outcome(&got);
-                            let Ok(j) = &got else {
-                                return expect::fail(shown, "Ok(an n×n matrix)");
-                            };
-                            if j.shape() != (n, n) {
-                                return expect::fail(shown, format!("Ok(a {n}×{n} matrix)"));
-                            }
-                            let sums: Vec<f64> = j.row_iter().map(|r| r.sum()).collect();
-                            let with_sums =
-                                format!("{shown} with row sums {}", show::floats(&sums));
-                            let expected = format!("rows summing to 0 (± {ROW_SUM:e})");
-                            expect::that(
-                                sums.iter().all(|s| s.abs() <= ROW_SUM),
-                                with_sums,
-                                expected,
-                            )?;
-                            let asymmetry = (j - j.transpose()).abs().max();
-                            let with_asymmetry = format!(
-                                "{shown} with max |Jᵢⱼ − Jⱼᵢ| = {}",
-                                show::float(asymmetry)
-                            );
-                            let expected =
-                                format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs);
-                            expect::that(asymmetry <= JACOBIAN.abs, with_asymmetry, expected)
-                        },
-                    )
+                    ctx.forall(logits(1..=8, 30), |z| call("softmax_jacobian", z), |z| {
+                        let (got, n) = ((imp.softmax_jacobian)(z), z.len());
+                        let shown = show::outcome(&got);
+                        let Ok(j) = &got else {
+                            return expect::fail(shown, "Ok(an n×n matrix)");
+                        };
+                        expect::that(j.shape() == (n, n), &shown, format!("Ok(a {n}×{n} matrix)"))?;
+                        let sums: Vec<f64> = j.row_iter().map(|r| r.sum()).collect();
+                        let with_sums = format!("{shown} with row sums {}", show::floats(&sums));
+                        let expected = format!("rows summing to 0 (± {ROW_SUM:e})");
+                        expect::that(sums.iter().all(|s| s.abs() <= ROW_SUM), with_sums, expected)?;
+                        let asymmetry = (j - j.transpose()).abs().max();
+                        let with_asymmetry = format!("{shown} with max |Jᵢⱼ − Jⱼᵢ| = {}", show::float(asymmetry));
+                        let expected = format!("a symmetric matrix (Jᵢⱼ = Jⱼᵢ ± {:e})", JACOBIAN.abs);
+                        expect::that(asymmetry <= JACOBIAN.abs, with_asymmetry, expected)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty z gives CalculusError::Empty and a NaN or ±∞ score CalculusError::NonFinite, in all three functions, never a panic")
@@ -280,15 +224,9 @@ pub fn spec() -> Spec<Impl> {
                         for row in IRIS_ROWS {
                             let x: Vec<f64> = iris.features.row(row).iter().copied().collect();
                             let z = iris_scores(&x);
-                            text.push_str(&format!(
-                                "{row} {}: [{:.3}, {:.3}, {:.3}] → {} | {}\n",
-                                iris.species_names[iris.species[row]],
-                                z[0],
-                                z[1],
-                                z[2],
-                                rounded_all(&(imp.softmax)(&z), 6),
-                                rounded_all(&(imp.log_softmax)(&z), 6),
-                            ));
+                            let species = iris.species_names[iris.species[row]];
+                            let [s, l] = [imp.softmax, imp.log_softmax].map(|f| rounded_list_or_debug(&f(&z), 6));
+                            text += &format!("{row} {species}: [{:.3}, {:.3}, {:.3}] → {s} | {l}\n", z[0], z[1], z[2]);
                         }
                         ctx.snapshot("iris", call, &text)
                     })
@@ -341,13 +279,11 @@ pub fn spec() -> Spec<Impl> {
                 }),
         ],
         probe: |imp| {
+            let jacobian = (imp.softmax_jacobian)(&[0.0, 1.0, 2.0]).map(|j| j.as_slice().to_vec());
             vec![
-                rounded_all(&(imp.softmax)(&[1000.0, 0.0]), 6),
-                rounded_all(&(imp.log_softmax)(&[0.0, -1000.0]), 6),
-                rounded_all(
-                    &(imp.softmax_jacobian)(&[0.0, 1.0, 2.0]).map(|j| j.as_slice().to_vec()),
-                    6,
-                ),
+                rounded_list_or_debug(&(imp.softmax)(&[1000.0, 0.0]), 6),
+                rounded_list_or_debug(&(imp.log_softmax)(&[0.0, -1000.0]), 6),
+                rounded_list_or_debug(&jacobian, 6),
             ]
         },
     }

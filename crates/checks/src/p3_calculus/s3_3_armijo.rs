@@ -2,7 +2,7 @@
 
 use mathlings_calculus::CalculusError;
 
-use super::common;
+use super::common::{self, Objective};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
@@ -12,9 +12,9 @@ pub use mathlings_bindings::p3_calculus::s3_3_armijo::Impl;
 const SAME_STEP: Tol = Tol { rel: 1e-12, abs: 0.0 };
 
 /// A test objective with its gradient and its name in calls.
-struct Objective {
+struct TestFn {
     name: &'static str,
-    f: fn(&[f64]) -> f64,
+    f: Objective,
     grad: fn(&[f64]) -> Vec<f64>,
 }
 
@@ -43,19 +43,17 @@ fn anscombe_loss(w: &[f64]) -> f64 {
     xs.iter().zip(ys).map(|(x, y)| (w[0] + w[1] * x - y).powi(2)).sum::<f64>() / (2.0 * n)
 }
 
-const OBJECTIVES: [Objective; 4] = [
-    Objective {
-        name: "sphere /* Σ xᵢ² */",
-        f: sphere,
-        grad: |x| x.iter().map(|v| 2.0 * v).collect(),
+const OBJECTIVES: [TestFn; 4] = [
+    TestFn {
+        name: "sphere /* Σ xᵢ² */", f: sphere, grad: |x| x.iter().map(|v| 2.0 * v).collect()
     },
-    Objective { name: "valley /* x₀² + 100x₁² + x₂² */", f: valley, grad: valley_grad },
-    Objective {
+    TestFn { name: "valley /* x₀² + 100x₁² + x₂² */", f: valley, grad: valley_grad },
+    TestFn {
         name: "rosenbrock /* (1 − x₀)² + 100(x₁ − x₀²)² */",
         f: rosenbrock,
         grad: common::rosenbrock_grad,
     },
-    Objective {
+    TestFn {
         name: "wavy /* Σ xᵢ² + 3 sin(2xᵢ) */",
         f: wavy,
         grad: |x| x.iter().map(|v| 2.0 * v + 6.0 * (2.0 * v).cos()).collect(),
@@ -63,8 +61,7 @@ const OBJECTIVES: [Objective; 4] = [
 ];
 
 /// The line search's signature.
-type Search =
-    fn(fn(&[f64]) -> f64, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>;
+type Search = fn(Objective, &[f64], &[f64], &[f64], f64, f64, f64) -> Result<f64, CalculusError>;
 
 /// The reference line search.
 const REFERENCE: Search =
@@ -84,19 +81,12 @@ struct Case {
 }
 
 impl Case {
-    fn f(&self) -> fn(&[f64]) -> f64 {
+    fn f(&self) -> Objective {
         OBJECTIVES[self.objective].f
     }
     fn call(&self) -> String {
-        call(
-            OBJECTIVES[self.objective].name,
-            &self.g,
-            &self.x,
-            &self.d,
-            self.a0,
-            self.c,
-            self.shrink,
-        )
+        let Case { objective, g, x, d, a0, c, shrink } = self;
+        call(OBJECTIVES[*objective].name, g, x, d, *a0, *c, *shrink)
     }
     fn run(&self, search: Search) -> Result<f64, CalculusError> {
         search(self.f(), &self.g, &self.x, &self.d, self.a0, self.c, self.shrink)
@@ -192,10 +182,7 @@ pub fn spec() -> Spec<Impl> {
                 .description("a direction with ∇f(x)ᵀd ≥ 0 (uphill, or along a contour) gives CalculusError::NotDescentDirection")
                 .check(|imp, ctx| {
                     let rejected = |case: &Case, ()| {
-                        expect_err!(
-                            &case.run(imp.armijo_backtracking),
-                            CalculusError::NotDescentDirection
-                        )
+                        expect_err!(&case.run(imp.armijo_backtracking), CalculusError::NotDescentDirection)
                     };
                     let fixed = [
                         (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0], 1.0, 1e-4), ()),
@@ -233,23 +220,20 @@ pub fn spec() -> Spec<Impl> {
                     let call = "repeat 5×: α = armijo_backtracking(anscombe_loss, ∇, w, −∇, 1.0, 1e-4, 0.5); w += α·(−∇), from w = [0, 0]";
                     ctx.once(call, || {
                         let (search, mut w) = (imp.armijo_backtracking, vec![0.0, 0.0]);
-                        let mut text =
-                            format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
+                        let mut text = format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
                         for k in 1..=5 {
                             let g = common::anscombe_fit_grad(&w);
                             let d: Vec<f64> = g.iter().map(|v| -v).collect();
-                            match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
-                                Ok(step) => {
-                                    w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
-                                    let [step, loss] =
-                                        [step, anscombe_loss(&w)].map(|v| show::rounded(v, 8));
-                                    text += &format!("step {k}: α = {step}, loss = {loss}\n");
-                                }
+                            let step = match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
+                                Ok(step) => step,
                                 Err(e) => {
                                     text += &format!("step {k}: Err({e:?})\n");
                                     break;
                                 }
-                            }
+                            };
+                            w.iter_mut().zip(&d).for_each(|(wi, di)| *wi += step * di);
+                            let [step, loss] = [step, anscombe_loss(&w)].map(|v| show::rounded(v, 8));
+                            text += &format!("step {k}: α = {step}, loss = {loss}\n");
                         }
                         ctx.snapshot("anscombe_descent", call, &text)
                     })
@@ -260,43 +244,21 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("You accept the first step that decreases f at all (f(x + αd) < f(x)), as if c were 0. \
                     Such steps can shave off almost nothing, and the method stalls far from the minimum. The Armijo \
                     condition asks for a fraction c of the promised decrease: f(x + αd) ≤ f(x) + c·α·∇f(x)ᵀd.")
-                .implementation(Impl {
-                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, _) = validate(true, f, g, x, d, a0, c, shrink)?;
-                        backtrack(f, x, d, a0, shrink, |value, _| value < fx)
-                    },
-                }),
+                .implementation(Impl { armijo_backtracking: wrong::<ANY_DECREASE> }),
             Misconception::named("wrong_sign")
                 .explanation("Your condition reads f(x + αd) ≤ f(x) − c·α·∇f(x)ᵀd (or uses |∇f(x)ᵀd| with a plus). Since \
                     ∇f(x)ᵀd < 0 for a descent direction, that bound lies *above* f(x) and accepts steps that increase f. \
                     The slope is negative and must be added: f(x) + c·α·slope < f(x).")
-                .implementation(Impl {
-                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
-                        backtrack(f, x, d, a0, shrink, |value, step| value <= fx - c * step * slope)
-                    },
-                }),
+                .implementation(Impl { armijo_backtracking: wrong::<WRONG_SIGN> }),
             Misconception::named("starts_tiny")
                 .explanation("You start from a tiny step (or shrink before the first test). Every small enough step \
                     passes the Armijo test, so the search returns a uselessly small step and the optimizer crawls. \
                     Backtracking tries the full initial_step first and shrinks only while the test fails.")
-                .implementation(Impl {
-                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = validate(true, f, g, x, d, a0, c, shrink)?;
-                        backtrack(f, x, d, a0 * shrink.powi(30), shrink, |value, step| {
-                            value <= fx + c * step * slope
-                        })
-                    },
-                }),
+                .implementation(Impl { armijo_backtracking: wrong::<STARTS_TINY> }),
             Misconception::named("no_descent_check")
                 .explanation("You never check that d points downhill. If ∇f(x)ᵀd ≥ 0 no step can pass and your loop \
                     shrinks until it gives up; report it at once as CalculusError::NotDescentDirection.")
-                .implementation(Impl {
-                    armijo_backtracking: |f, g, x, d, a0, c, shrink| {
-                        let (fx, slope) = validate(false, f, g, x, d, a0, c, shrink)?;
-                        backtrack(f, x, d, a0, shrink, |value, step| value <= fx + c * step * slope)
-                    },
-                }),
+                .implementation(Impl { armijo_backtracking: wrong::<NO_DESCENT_CHECK> }),
         ],
         probe: |imp| {
             let run = |a0, c, d| {
@@ -308,71 +270,43 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// The input checks of the wrong implementations, then, if `downhill`, the descent test
-/// (∇f(x)ᵀd < 0, else `NotDescentDirection`); returns (f(x), slope).
-#[allow(clippy::too_many_arguments)]
-fn validate(
-    downhill: bool,
-    f: fn(&[f64]) -> f64,
+/// The wrong answers' slips: accepting any decrease, the bound f(x) − c·α·slope, starting
+/// from α₀·shrink³⁰, no descent test.
+const ANY_DECREASE: u8 = 1;
+const WRONG_SIGN: u8 = 2;
+const STARTS_TINY: u8 = 3;
+const NO_DESCENT_CHECK: u8 = 4;
+
+/// Backtracking with one slip: inputs checked by the reference (its result ignored; its
+/// descent test too for `NO_DESCENT_CHECK`), then steps from α₀ tested by the slipped rule.
+fn wrong<const SLIP: u8>(
+    f: Objective,
     g: &[f64],
     x: &[f64],
     d: &[f64],
     a0: f64,
     c: f64,
     shrink: f64,
-) -> Result<(f64, f64), CalculusError> {
-    if x.is_empty() {
-        return Err(CalculusError::Empty);
-    }
-    for other in [g, d] {
-        if other.len() != x.len() {
-            return Err(CalculusError::DimensionMismatch { expected: x.len(), got: other.len() });
-        }
-    }
-    if x.iter().chain(g).chain(d).any(|v| !v.is_finite()) {
-        return Err(CalculusError::NonFinite);
-    }
-    if !(a0.is_finite() && a0 > 0.0) {
-        return Err(CalculusError::InvalidParameter {
-            name: "initial_step",
-            reason: "must be finite and > 0",
-        });
-    }
-    for (name, value) in [("c", c), ("shrink", shrink)] {
-        if !(value > 0.0 && value < 1.0) {
-            return Err(CalculusError::InvalidParameter {
-                name,
-                reason: "must lie strictly between 0 and 1",
-            });
-        }
-    }
-    let fx = f(x);
-    if !fx.is_finite() {
-        return Err(CalculusError::NonFinite);
-    }
-    let slope = g.iter().zip(d).map(|(g, d)| g * d).sum();
-    if downhill && slope >= 0.0 {
-        return Err(CalculusError::NotDescentDirection);
-    }
-    Ok((fx, slope))
-}
-
-/// Backtracking from `step` with the acceptance test `accept(f(trial), step)`.
-fn backtrack(
-    f: fn(&[f64]) -> f64,
-    x: &[f64],
-    d: &[f64],
-    mut step: f64,
-    shrink: f64,
-    accept: impl Fn(f64, f64) -> bool,
 ) -> Result<f64, CalculusError> {
+    match REFERENCE(f, g, x, d, a0, c, shrink) {
+        Err(CalculusError::NotDescentDirection) if SLIP == NO_DESCENT_CHECK => {}
+        Ok(_) | Err(CalculusError::NoConvergence { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    let (fx, slope): (f64, f64) = (f(x), g.iter().zip(d).map(|(g, d)| g * d).sum());
+    let mut step = if SLIP == STARTS_TINY { a0 * shrink.powi(30) } else { a0 };
     for shrinks in 0..1000 {
         let trial: Vec<f64> = x.iter().zip(d).map(|(x, d)| x + step * d).collect();
         if trial == x {
             return Err(CalculusError::NoConvergence { iterations: shrinks });
         }
         let value = f(&trial);
-        if value.is_finite() && accept(value, step) {
+        let accepted = match SLIP {
+            ANY_DECREASE => value < fx,
+            WRONG_SIGN => value <= fx - c * step * slope,
+            _ => value <= fx + c * step * slope,
+        };
+        if value.is_finite() && accepted {
             return Ok(step);
         }
         step *= shrink;

@@ -6,7 +6,7 @@
 
 use mathlings_calculus::CalculusError;
 
-use super::common::{self, diag, orthogonal, points, rosenbrock_hess, square};
+use super::common::{self, diag, points, rosenbrock_hess, square};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p3_calculus::s3_3_convexity::Impl;
@@ -88,27 +88,17 @@ fn convex_call(name: &str, ps: &[Vec<f64>]) -> String {
 fn symmetric(
     n: std::ops::RangeInclusive<usize>,
 ) -> impl Strategy<Value = (DMatrix<f64>, bool)> + Clone {
-    n.prop_flat_map(|n| {
-        (
-            proptest::collection::vec(
-                prop_oneof![
-                    3 => MIN_NONZERO_EIGENVALUE..10.0f64,
-                    1 => -10.0..-MIN_NONZERO_EIGENVALUE,
-                    2 => Just(0.0),
-                ],
-                n,
-            ),
-            proptest::collection::vec(-1.0..1.0f64, n * n),
-        )
-            .prop_map(move |(eigenvalues, entries)| {
-                let h = common::with_eigenvalues(&eigenvalues, &orthogonal(n, &entries));
-                (h, eigenvalues.iter().all(|&l| l >= 0.0))
-            })
-    })
+    common::symmetric_with_eigenvalues(n, MIN_NONZERO_EIGENVALUE, [3, 1, 2])
+        .prop_map(|(h, eigenvalues)| (h, eigenvalues.iter().all(|&l| l >= 0.0)))
 }
 
 fn expect_bool(got: &Result<bool, CalculusError>, want: bool) -> Verdict {
     expect::that(matches!(got, Ok(b) if *b == want), show::result(got), format!("Ok({want})"))
+}
+
+/// Whether the learner finds `h` PSD is `want`.
+fn psd_is(imp: &Impl, h: &DMatrix<f64>, want: bool) -> Verdict {
+    expect_bool(&(imp.is_positive_semidefinite)(h), want)
 }
 
 /// The checks.
@@ -119,32 +109,18 @@ pub fn spec() -> Spec<Impl> {
             Property::named("psd_iff_eigenvalues_nonnegative", 3)
                 .description("a random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) is PSD exactly when every λ ≥ 0")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        symmetric(1..=5),
-                        |(h, _)| psd_call(h),
-                        |(h, want)| expect_bool(&(imp.is_positive_semidefinite)(h), *want),
-                    )
+                    ctx.forall(symmetric(1..=5), |(h, _)| psd_call(h), |(h, want)| psd_is(imp, h, *want))
                 }),
             Property::named("quadratic_matches_reference", 2)
                 .description("½xᵀAx is convex on random points exactly when A is PSD, as the reference's finite-difference test says")
                 .check(|imp, ctx| {
                     let case = (1..=4usize).prop_flat_map(|n| {
-                        (
-                            symmetric(n..=n),
-                            proptest::collection::vec(
-                                proptest::collection::vec(-3.0..3.0f64, n),
-                                1..4,
-                            ),
-                        )
+                        let points = proptest::collection::vec(proptest::collection::vec(-3.0..3.0f64, n), 1..4);
+                        (symmetric(n..=n), points)
                     });
                     ctx.forall(
                         case,
-                        |((a, _), ps)| {
-                            convex_call(
-                                &format!("hessian of ½xᵀAx with A = {}", show::matrix(a)),
-                                ps,
-                            )
-                        },
+                        |((a, _), ps)| convex_call(&format!("hessian of ½xᵀAx with A = {}", show::matrix(a)), ps),
                         |((a, _), ps)| {
                             let f = |x: &[f64]| {
                                 let v = DVector::from_column_slice(x);
@@ -165,9 +141,7 @@ pub fn spec() -> Spec<Impl> {
                         (DMatrix::zeros(3, 3), true),
                         (diag(&[0.0, 5.0]), true),
                     ];
-                    common::each(ctx, &psd, psd_call, |h, want| {
-                        expect_bool(&(imp.is_positive_semidefinite)(h), want)
-                    })?;
+                    common::each(ctx, &psd, psd_call, |h, want| psd_is(imp, h, want))?;
                     let quartic = vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![-2.0, 0.5]];
                     ctx.once(&convex_call("hessian of x⁴ + y⁴", &quartic), || {
                         expect_bool(&(imp.is_convex_on)(quartic_hessian, &quartic), true)
@@ -186,34 +160,20 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[0.0, -1.0]), false),
                         (diag(&[0.0, 1.0, -1.0]), false),
                     ];
-                    common::each(ctx, &not_psd, psd_call, |h, want| {
-                        expect_bool(&(imp.is_positive_semidefinite)(h), want)
-                    })?;
-                    let (rosenbrock, cubic) = (
-                        ("hessian of rosenbrock", rosenbrock_hess as Hessian),
-                        ("hessian of x³", cubic_hessian as Hessian),
-                    );
+                    common::each(ctx, &not_psd, psd_call, |h, want| psd_is(imp, h, want))?;
+                    let saddle = ("hessian of x² − y²", saddle_hessian as Hessian);
+                    let rosenbrock = ("hessian of rosenbrock", rosenbrock_hess as Hessian);
+                    let cubic = ("hessian of x³", cubic_hessian as Hessian);
                     let cases = [
-                        (
-                            (
-                                ("hessian of x² − y²", saddle_hessian as Hessian),
-                                vec![vec![0.0, 0.0]],
-                            ),
-                            false,
-                        ),
+                        ((saddle, vec![vec![0.0, 0.0]]), false),
                         ((rosenbrock, vec![vec![1.0, 1.0]]), true),
                         ((rosenbrock, vec![vec![1.0, 1.0], vec![0.0, 1.0]]), false),
                         ((cubic, vec![vec![0.5], vec![1.0], vec![2.0]]), true),
                         ((cubic, vec![vec![1.0], vec![-0.5], vec![2.0]]), false),
                     ];
-                    common::each(
-                        ctx,
-                        &cases,
-                        |((name, _), ps)| convex_call(name, ps),
-                        |((_, hessian), ps), want| {
-                            expect_bool(&(imp.is_convex_on)(*hessian, ps), want)
-                        },
-                    )
+                    common::each(ctx, &cases, |((name, _), ps)| convex_call(name, ps), |((_, hessian), ps), want| {
+                        expect_bool(&(imp.is_convex_on)(*hessian, ps), want)
+                    })
                 }),
             Property::named("tolerances_scale_with_h", 1)
                 .description("for c from 1e-8 to 1e8: c·diag(1, −1) is not PSD, c·diag(1, −√ε) is (λ_min = −τ/2) and c·diag(1, −4√ε) is not (−2τ); c·[2 1+δ; 1 2] is PSD for δ = 1e-10 and NotSymmetric for δ = 1e-6")
@@ -231,12 +191,9 @@ pub fn spec() -> Spec<Impl> {
                             (square(&[2.0, 1.0 + 1e-10, 1.0, 2.0]) * c, Some(true)),
                             (square(&[2.0, 1.0 + 1e-6, 1.0, 2.0]) * c, None),
                         ];
-                        common::each(ctx, &cases, psd_call, |h, want| {
-                            let got = (imp.is_positive_semidefinite)(h);
-                            match want {
-                                Some(b) => expect_bool(&got, b),
-                                None => expect_err!(&got, CalculusError::NotSymmetric),
-                            }
+                        common::each(ctx, &cases, psd_call, |h, want| match want {
+                            Some(b) => psd_is(imp, h, b),
+                            None => expect_err!(&(imp.is_positive_semidefinite)(h), CalculusError::NotSymmetric),
                         })?;
                     }
                     Ok(())
@@ -297,8 +254,8 @@ pub fn spec() -> Spec<Impl> {
                     (eigenvalues 3 and −1). PSD means dᵀHd ≥ 0 for every d: test all eigenvalues, or try a Cholesky \
                     factorization of H + τI.")
                 .implementation(Impl {
-                    is_positive_semidefinite: diagonal_only,
-                    is_convex_on: |hessian, ps| convex_with(diagonal_only, hessian, ps),
+                    is_positive_semidefinite: wrong_psd::<DIAGONAL_ONLY>,
+                    is_convex_on: wrong_convex::<DIAGONAL_ONLY>,
                 }),
             Misconception::named("leading_minors_only")
                 .explanation("You use Sylvester's criterion (leading principal minors) for semidefiniteness. \
@@ -306,8 +263,8 @@ pub fn spec() -> Spec<Impl> {
                     semidefiniteness: diag(0, −1) has leading minors 0 and 0 and is not PSD. For PSD, *all* principal \
                     minors must be ≥ 0 — simpler: λ_min ≥ −τ, or Cholesky of H + τI.")
                 .implementation(Impl {
-                    is_positive_semidefinite: leading_minors_only,
-                    is_convex_on: |hessian, ps| convex_with(leading_minors_only, hessian, ps),
+                    is_positive_semidefinite: wrong_psd::<LEADING_MINORS_ONLY>,
+                    is_convex_on: wrong_convex::<LEADING_MINORS_ONLY>,
                 }),
             Misconception::named("requires_definite")
                 .explanation("You demand positive definiteness (a plain Cholesky that fails on a zero pivot, or \
@@ -315,78 +272,55 @@ pub fn spec() -> Spec<Impl> {
                     log-sum-exp along (1, 1, 1), any linear part). Shift by the tolerance: factor H + τI, \
                     τ = n·√ε·max|hᵢⱼ|.")
                 .implementation(Impl {
-                    is_positive_semidefinite: requires_definite,
-                    is_convex_on: |hessian, ps| convex_with(requires_definite, hessian, ps),
+                    is_positive_semidefinite: wrong_psd::<REQUIRES_DEFINITE>,
+                    is_convex_on: wrong_convex::<REQUIRES_DEFINITE>,
                 }),
         ],
         probe: |imp| {
-            let mut out: Vec<String> = [
-                square(&[1.0, 2.0, 2.0, 1.0]),
-                diag(&[0.0, -1.0]),
-                square(&[1.0, 1.0, 1.0, 1.0]),
-                square(&[2.0, -1.0, -1.0, 2.0]),
-            ]
-            .iter()
-            .map(|h| show::result(&(imp.is_positive_semidefinite)(h)))
-            .collect();
-            out.push(show::result(&(imp.is_convex_on)(
-                rosenbrock_hess,
-                &[vec![1.0, 1.0], vec![0.0, 1.0]],
-            )));
+            let (mixed, flat) = (square(&[1.0, 2.0, 2.0, 1.0]), square(&[1.0, 1.0, 1.0, 1.0]));
+            let matrices = [mixed, diag(&[0.0, -1.0]), flat, square(&[2.0, -1.0, -1.0, 2.0])];
+            let mut out: Vec<String> =
+                matrices.iter().map(|h| show::result(&(imp.is_positive_semidefinite)(h))).collect();
+            let valley = [vec![1.0, 1.0], vec![0.0, 1.0]];
+            out.push(show::result(&(imp.is_convex_on)(rosenbrock_hess, &valley)));
             out
         },
     }
 }
 
-fn tolerance(h: &DMatrix<f64>) -> f64 {
-    h.nrows() as f64 * f64::EPSILON.sqrt() * h.amax()
-}
+/// The wrong answers' slips: only the diagonal's signs, only the leading minors, a plain
+/// Cholesky (positive definiteness).
+const DIAGONAL_ONLY: u8 = 1;
+const LEADING_MINORS_ONLY: u8 = 2;
+const REQUIRES_DEFINITE: u8 = 3;
 
-fn diagonal_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
+/// A PSD test with one slip (input checked like the solution's).
+fn wrong_psd<const SLIP: u8>(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
     common::checked_hessian(h)?;
-    Ok(h.diagonal().iter().all(|&d| d >= -tolerance(h)))
+    let tolerance = h.nrows() as f64 * f64::EPSILON.sqrt() * h.amax();
+    Ok(match SLIP {
+        DIAGONAL_ONLY => h.diagonal().iter().all(|&d| d >= -tolerance),
+        LEADING_MINORS_ONLY => (1..=h.nrows()).all(|k| {
+            let minor = h.view((0, 0), (k, k)).clone_owned();
+            let d = mathlings_linalg::determinant(&minor).unwrap_or(0.0);
+            d >= -f64::EPSILON.sqrt() * h.amax().powi(k as i32)
+        }),
+        _ => mathlings_linalg::cholesky(h).is_ok(),
+    })
 }
 
-fn leading_minors_only(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
-    common::checked_hessian(h)?;
-    let n = h.nrows();
-    Ok((1..=n).all(|k| {
-        let minor = h.view((0, 0), (k, k)).clone_owned();
-        let d = mathlings_linalg::determinant(&minor).unwrap_or(0.0);
-        d >= -f64::EPSILON.sqrt() * h.amax().powi(k as i32)
-    }))
-}
-
-fn requires_definite(h: &DMatrix<f64>) -> Result<bool, CalculusError> {
-    common::checked_hessian(h)?;
-    Ok(mathlings_linalg::cholesky(h).is_ok())
-}
-
-/// The convexity loop of the solution around a given PSD test.
-fn convex_with(
-    psd: fn(&DMatrix<f64>) -> Result<bool, CalculusError>,
-    hessian: fn(&[f64]) -> DMatrix<f64>,
-    ps: &[Vec<f64>],
-) -> Result<bool, CalculusError> {
-    let n = ps.first().ok_or(CalculusError::Empty)?.len();
-    for p in ps {
-        if p.is_empty() {
-            return Err(CalculusError::Empty);
-        }
-        if p.iter().any(|v| !v.is_finite()) {
-            return Err(CalculusError::NonFinite);
-        }
-        if p.len() != n {
-            return Err(CalculusError::DimensionMismatch { expected: n, got: p.len() });
-        }
-    }
+/// The convexity loop of the solution around the slipped PSD test; the points are checked by
+/// the reference (on f = 0, whose Hessian is 0 everywhere).
+fn wrong_convex<const SLIP: u8>(hessian: Hessian, ps: &[Vec<f64>]) -> Result<bool, CalculusError> {
+    mathlings_calculus::is_convex_on(|_| 0.0, ps, 1.0)?;
+    let n = ps[0].len();
     for p in ps {
         let h = hessian(p);
         if h.nrows() != n || h.ncols() != n {
             let got = if h.nrows() != n { h.nrows() } else { h.ncols() };
             return Err(CalculusError::DimensionMismatch { expected: n, got });
         }
-        if !psd(&h)? {
+        if !wrong_psd::<SLIP>(&h)? {
             return Ok(false);
         }
     }

@@ -24,26 +24,14 @@ fn reference(h: &DMatrix<f64>) -> Kind {
 
 /// Symmetric matrices with chosen eigenvalue signs: each λ is 0 or ±[0.1, 10].
 fn hessian() -> impl Strategy<Value = DMatrix<f64>> + Clone {
-    (1..=5usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(
-                prop_oneof![
-                    2 => MIN_NONZERO_EIGENVALUE..10.0f64,
-                    2 => -10.0..-MIN_NONZERO_EIGENVALUE,
-                    1 => Just(0.0),
-                ],
-                n,
-            ),
-            proptest::collection::vec(-1.0..1.0f64, n * n),
-        )
-            .prop_map(move |(eigenvalues, entries)| {
-                with_eigenvalues(&eigenvalues, &orthogonal(n, &entries))
-            })
-    })
+    common::symmetric_with_eigenvalues(1..=5, MIN_NONZERO_EIGENVALUE, [2, 2, 1])
+        .prop_map(|(h, _)| h)
 }
 
-fn expect_kind(got: &Result<Kind, CalculusError>, want: Kind) -> Verdict {
-    expect::that(matches!(got, Ok(k) if *k == want), show::result(got), format!("Ok({want:?})"))
+/// The learner classifies `h` as `want`.
+fn kind_is(imp: &Impl, h: &DMatrix<f64>, want: Kind) -> Verdict {
+    let got = (imp.classify_critical_point)(h);
+    expect::that(matches!(got, Ok(k) if k == want), show::result(&got), format!("Ok({want:?})"))
 }
 
 /// The checks.
@@ -62,17 +50,11 @@ pub fn spec() -> Spec<Impl> {
                         (square(&[0.0, 1.0, 1.0, 0.0]), Kind::Saddle),
                         (diag(&[6.0]), Kind::Minimum),
                     ];
-                    common::each(ctx, &cases, call, |h, want| {
-                        expect_kind(&(imp.classify_critical_point)(h), want)
-                    })
+                    common::each(ctx, &cases, call, |h, want| kind_is(imp, h, want))
                 }),
             Property::named("matches_reference", 3)
                 .description("on random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) the kind follows the signs of λ, as the reference says")
-                .check(|imp, ctx| {
-                    ctx.forall(hessian(), call, |h| {
-                        expect_kind(&(imp.classify_critical_point)(h), reference(h))
-                    })
-                }),
+                .check(|imp, ctx| ctx.forall(hessian(), call, |h| kind_is(imp, h, reference(h)))),
             Property::named("uses_the_whole_matrix", 2)
                 .description("the off-diagonal entries count: [1 2; 2 1] is a Saddle, [1 1; 1 1] Degenerate, diag(−1, −1, 1) and [2 3 −4; 3 1 3; −4 3 2] Saddles")
                 .check(|imp, ctx| {
@@ -90,9 +72,7 @@ pub fn spec() -> Spec<Impl> {
                             Kind::Saddle,
                         ),
                     ];
-                    common::each(ctx, &cases, call, |h, want| {
-                        expect_kind(&(imp.classify_critical_point)(h), want)
-                    })
+                    common::each(ctx, &cases, call, |h, want| kind_is(imp, h, want))
                 }),
             Property::named("scale_invariant", 1)
                 .description("c·H is classified like H for c from 1e-60 to 1e60 (the zero test and the stopping rule are relative to the matrix's size)")
@@ -103,22 +83,9 @@ pub fn spec() -> Spec<Impl> {
                         // (off-diagonal mass ≤ ε², a count of entries): it stops at once on
                         // tiny matrices or never on huge ones. Squares of entries stay far
                         // from over/underflow (1e±120), so every honest method copes.
-                        prop_oneof![
-                            Just(1e-60),
-                            Just(1e-9),
-                            Just(1e-3),
-                            Just(1e3),
-                            Just(1e9),
-                            Just(1e60)
-                        ],
+                        prop_oneof![Just(1e-60), Just(1e-9), Just(1e-3), Just(1e3), Just(1e9), Just(1e60)],
                     );
-                    ctx.forall(
-                        scaled,
-                        |(h, c)| call(&(h * *c)),
-                        |(h, c)| {
-                            expect_kind(&(imp.classify_critical_point)(&(h * *c)), reference(h))
-                        },
-                    )
+                    ctx.forall(scaled, |(h, c)| call(&(h * *c)), |(h, c)| kind_is(imp, &(h * *c), reference(h)))
                 }),
             Property::named("zero_test_at_the_threshold", 1)
                 .description("an eigenvalue with |λ| equal to τ = √ε·maxᵢ|λᵢ| counts as zero: diag(−1, 2⁻²⁶) and diag(1, −2⁻²⁶) are Degenerate, not Saddles")
@@ -132,9 +99,7 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[1.0, -sqrt_eps]), Kind::Degenerate),
                         (diag(&[-4.0, 4.0 * sqrt_eps, -2.0]), Kind::Degenerate),
                     ];
-                    common::each(ctx, &cases, call, |h, want| {
-                        expect_kind(&(imp.classify_critical_point)(h), want)
-                    })
+                    common::each(ctx, &cases, call, |h, want| kind_is(imp, h, want))
                 }),
             Property::named("zero_test_near_the_threshold", 1)
                 .description("on random Q·diag(λ)·Qᵀ with one eigenvalue at 2τ (not zero) or τ/2 (zero), τ = √ε·maxᵢ|λᵢ|, and the others of one sign, the kind is Minimum/Maximum or Degenerate")
@@ -145,33 +110,18 @@ pub fn spec() -> Spec<Impl> {
                     // by non-orthogonal transformations (a congruence: Sylvester's law
                     // keeps the signs, not the magnitudes) misjudges the small one.
                     let input = (2..=5usize).prop_flat_map(|n| {
-                        (
-                            proptest::collection::vec(1.0..10.0f64, n - 1),
-                            prop_oneof![Just(1.0), Just(-1.0)],
-                            prop_oneof![Just(2.0), Just(0.5)],
-                            proptest::collection::vec(-1.0..1.0f64, n * n),
-                        )
-                            .prop_map(
-                                move |(mut eigenvalues, sign, ratio, entries)| {
-                                    let largest =
-                                        eigenvalues.iter().fold(0.0_f64, |m, l| m.max(*l));
-                                    eigenvalues.push(ratio * f64::EPSILON.sqrt() * largest);
-                                    let eigenvalues: Vec<f64> =
-                                        eigenvalues.iter().map(|l| sign * l).collect();
-                                    let want = match (ratio > 1.0, sign > 0.0) {
-                                        (false, _) => Kind::Degenerate,
-                                        (true, true) => Kind::Minimum,
-                                        (true, false) => Kind::Maximum,
-                                    };
-                                    (with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)), want)
-                                },
-                            )
+                        let (sign, ratio) = (prop_oneof![Just(1.0), Just(-1.0)], prop_oneof![Just(2.0), Just(0.5)]);
+                        let entries = proptest::collection::vec(-1.0..1.0f64, n * n);
+                        (proptest::collection::vec(1.0..10.0f64, n - 1), sign, ratio, entries)
+                            .prop_map(move |(mut eigenvalues, sign, ratio, entries)| {
+                                let largest = eigenvalues.iter().fold(0.0_f64, |m, l| m.max(*l));
+                                eigenvalues.push(ratio * f64::EPSILON.sqrt() * largest);
+                                let eigenvalues: Vec<f64> = eigenvalues.iter().map(|l| sign * l).collect();
+                                let want = if ratio < 1.0 { Kind::Degenerate } else if sign > 0.0 { Kind::Minimum } else { Kind::Maximum };
+                                (with_eigenvalues(&eigenvalues, &orthogonal(n, &entries)), want)
+                            })
                     });
-                    ctx.forall(
-                        input,
-                        |(h, _)| call(h),
-                        |(h, want)| expect_kind(&(imp.classify_critical_point)(h), *want),
-                    )
+                    ctx.forall(input, |(h, _)| call(h), |(h, want)| kind_is(imp, h, *want))
                 }),
             Property::named("symmetry_tolerance_is_relative", 1)
                 .description("c·[2 1+δ; 1 2] for c from 1e-8 to 1e8 is a Minimum when δ = 1e-10 (within √ε·max|hᵢⱼ|) and NotSymmetric when δ = 1e-6")
@@ -180,15 +130,10 @@ pub fn spec() -> Spec<Impl> {
                     // inside it, δ = 1e-6 is 30× outside, at every scale c.
                     for c in [1e-8, 1.0, 1e8] {
                         for (delta, symmetric) in [(1e-10, true), (1e-6, false)] {
-                            let h =
-                                DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + delta, 1.0, 2.0]) * c;
-                            ctx.once(&call(&h), || {
-                                let got = (imp.classify_critical_point)(&h);
-                                if symmetric {
-                                    expect_kind(&got, Kind::Minimum)
-                                } else {
-                                    expect_err!(&got, CalculusError::NotSymmetric)
-                                }
+                            let h = DMatrix::from_row_slice(2, 2, &[2.0, 1.0 + delta, 1.0, 2.0]) * c;
+                            ctx.once(&call(&h), || match symmetric {
+                                true => kind_is(imp, &h, Kind::Minimum),
+                                false => expect_err!(&(imp.classify_critical_point)(&h), CalculusError::NotSymmetric),
                             })?;
                         }
                     }
@@ -212,24 +157,15 @@ pub fn spec() -> Spec<Impl> {
                         let iris = mathlings_models::datasets::iris();
                         let f = &iris.features;
                         let design = |columns: &[usize]| {
-                            DMatrix::from_fn(f.nrows(), columns.len() + 1, |i, j| {
-                                if j == 0 { 1.0 } else { f[(i, columns[j - 1])] }
-                            })
+                            DMatrix::from_fn(f.nrows(), columns.len() + 1, |i, j| if j == 0 { 1.0 } else { f[(i, columns[j - 1])] })
                         };
                         let mut text = String::new();
-                        for (name, columns) in [
-                            ("[1, sepal length, sepal width, petal length]", &[0, 1, 2][..]),
-                            (
-                                "[1, sepal length, sepal width, petal length, petal length]",
-                                &[0, 1, 2, 2][..],
-                            ),
-                        ] {
+                        let one = ("[1, sepal length, sepal width, petal length]", &[0, 1, 2][..]);
+                        let twice = ("[1, sepal length, sepal width, petal length, petal length]", &[0, 1, 2, 2][..]);
+                        for (name, columns) in [one, twice] {
                             let x = design(columns);
-                            let h = x.transpose() * &x;
-                            text.push_str(&format!(
-                                "Hessian of ½‖Xw − y‖² with X = {name}: {}\n",
-                                show::result(&(imp.classify_critical_point)(&h))
-                            ));
+                            let kind = (imp.classify_critical_point)(&(x.transpose() * &x));
+                            text += &format!("Hessian of ½‖Xw − y‖² with X = {name}: {}\n", show::result(&kind));
                         }
                         ctx.snapshot("iris_least_squares", call, &text)
                     })
@@ -252,8 +188,7 @@ pub fn spec() -> Spec<Impl> {
                     classify_critical_point: |h| {
                         common::checked_hessian(h)?;
                         let diagonal: Vec<f64> = h.diagonal().iter().copied().collect();
-                        let largest = diagonal.iter().fold(0.0_f64, |m, d| m.max(d.abs()));
-                        Ok(from_signs(&diagonal, f64::EPSILON.sqrt() * largest))
+                        Ok(from_signs(&diagonal, f64::EPSILON.sqrt() * common::max_abs(&diagonal)))
                     },
                 }),
             Misconception::named("exact_zero_test")
@@ -263,8 +198,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     classify_critical_point: |h| {
                         common::checked_hessian(h)?;
-                        let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5))
-                            .map_err(CalculusError::from)?;
+                        let eigen = mathlings_linalg::symmetric_eigen(&((h + h.transpose()) * 0.5)).map_err(CalculusError::from)?;
                         Ok(from_signs(eigen.eigenvalues.as_slice(), 0.0))
                     },
                 }),
@@ -276,20 +210,11 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { classify_critical_point: two_by_two_rule }),
         ],
         probe: |imp| {
-            let rotated = with_eigenvalues(
-                &[0.0, 1.0, 2.0],
-                &orthogonal(3, &[0.3, -0.2, 0.7, 0.1, 0.9, -0.4, -0.6, 0.2, 0.5]),
-            );
-            [
-                square(&[0.0, 1.0, 1.0, 0.0]),
-                square(&[1.0, 2.0, 2.0, 1.0]),
-                rotated,
-                diag(&[-1.0, -1.0, 1.0]),
-                diag(&[-2.0, -2.0]),
-            ]
-            .iter()
-            .map(|h| show::result(&(imp.classify_critical_point)(h)))
-            .collect()
+            let q = orthogonal(3, &[0.3, -0.2, 0.7, 0.1, 0.9, -0.4, -0.6, 0.2, 0.5]);
+            let rotated = with_eigenvalues(&[0.0, 1.0, 2.0], &q);
+            let (saddle, mixed) = (square(&[0.0, 1.0, 1.0, 0.0]), square(&[1.0, 2.0, 2.0, 1.0]));
+            let cases = [saddle, mixed, rotated, diag(&[-1.0, -1.0, 1.0]), diag(&[-2.0, -2.0])];
+            cases.iter().map(|h| show::result(&(imp.classify_critical_point)(h))).collect()
         },
     }
 }
@@ -298,14 +223,11 @@ fn from_signs(values: &[f64], tolerance: f64) -> Kind {
     let positive = values.iter().any(|&l| l > tolerance);
     let negative = values.iter().any(|&l| l < -tolerance);
     let zero = values.iter().any(|&l| l.abs() <= tolerance);
-    if positive && negative {
-        Kind::Saddle
-    } else if zero {
-        Kind::Degenerate
-    } else if positive {
-        Kind::Minimum
-    } else {
-        Kind::Maximum
+    match (positive, negative, zero) {
+        (true, true, _) => Kind::Saddle,
+        (_, _, true) => Kind::Degenerate,
+        (true, _, _) => Kind::Minimum,
+        _ => Kind::Maximum,
     }
 }
 

@@ -122,15 +122,9 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     ctx.forall(
                         (common::spd_quadratic(), 0.0..0.95f64),
+                        |((a, b, x0), beta)| momentum_call(&quadratic(a, b), x0, [0.1, *beta, 1e-12], STEPS),
                         |((a, b, x0), beta)| {
-                            momentum_call(&quadratic(a, b), x0, [0.1, *beta, 1e-12], STEPS)
-                        },
-                        |((a, b, x0), beta)| {
-                            let run = |m: &Impl| {
-                                record(a, b, || {
-                                    (m.momentum)(recording_grad, x0, 0.1, *beta, 1e-12, STEPS)
-                                })
-                            };
+                            let run = |m: &Impl| record(a, b, || (m.momentum)(recording_grad, x0, 0.1, *beta, 1e-12, STEPS));
                             let want = run(&right());
                             same_trajectory(run(imp), want)
                         },
@@ -176,19 +170,14 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         case,
                         |(g, lr, (b1, b2))| {
-                            let name = format!(
-                                "a gradient that is {} at x0 and 0 elsewhere",
-                                show::floats(g)
-                            );
+                            let name = format!("a gradient that is {} at x0 and 0 elsewhere", show::floats(g));
                             adam_call(&name, &vec![1.0; g.len()], [*lr, *b1, *b2, 1e-8, 1e-12], 10)
                         },
                         |(g, lr, (b1, b2))| {
                             let x0 = vec![1.0; g.len()];
                             FIRST.with(|f| *f.borrow_mut() = (x0.clone(), g.clone()));
-                            let got =
-                                (imp.adam)(first_step_grad, &x0, *lr, *b1, *b2, 1e-8, 1e-12, 10);
-                            let want: Vec<f64> =
-                                g.iter().map(|gi| 1.0 - lr * gi / (gi.abs() + 1e-8)).collect();
+                            let got = (imp.adam)(first_step_grad, &x0, *lr, *b1, *b2, 1e-8, 1e-12, 10);
+                            let want: Vec<f64> = g.iter().map(|gi| 1.0 - lr * gi / (gi.abs() + 1e-8)).collect();
                             expect::all_close(&got.map(|run| run.x), &want, FIRST_STEP)
                         },
                     )
@@ -207,21 +196,12 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok near (0, 0) after {} steps (± 1)", want.iterations),
                         )
                     })?;
-                    let case = (
-                        common::spd_quadratic(),
-                        prop_oneof![Just((0.9, 0.999)), Just((0.5, 0.9))],
-                    );
+                    let case = (common::spd_quadratic(), prop_oneof![Just((0.9, 0.999)), Just((0.5, 0.9))]);
                     ctx.forall(
                         case,
+                        |((a, b, x0), (b1, b2))| adam_call(&quadratic(a, b), x0, [0.1, *b1, *b2, 1e-8, 1e-12], STEPS),
                         |((a, b, x0), (b1, b2))| {
-                            adam_call(&quadratic(a, b), x0, [0.1, *b1, *b2, 1e-8, 1e-12], STEPS)
-                        },
-                        |((a, b, x0), (b1, b2))| {
-                            let run = |m: &Impl| {
-                                record(a, b, || {
-                                    (m.adam)(recording_grad, x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS)
-                                })
-                            };
+                            let run = |m: &Impl| record(a, b, || (m.adam)(recording_grad, x0, 0.1, *b1, *b2, 1e-8, 1e-12, STEPS));
                             let want = run(&right());
                             same_trajectory(run(imp), want)
                         },
@@ -283,27 +263,15 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "momentum(grad of ½·mean((w₀ + w₁x − y)²) on Anscombe I, &[0.0, 0.0], 0.01, 0.9, 1e-8, 100000) and adam(…, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, 1e-8, 100000)";
                     ctx.once(call, || {
-                        let show_fit = |r: Result<Run, CalculusError>| match r {
-                            Ok(run) => {
+                        let show_fit = |r: Result<Run, CalculusError>| {
+                            show::ok_or_err(&r, |run| {
                                 let [w0, w1] = [0, 1].map(|i| show::rounded(run.x[i], 5));
                                 format!("intercept = {w0}, slope = {w1}")
-                            }
-                            Err(e) => format!("Err({e:?})"),
+                            })
                         };
-                        let momentum =
-                            (imp.momentum)(anscombe_fit_grad, &[0.0, 0.0], 0.01, 0.9, TOL, 100_000);
-                        let adam = (imp.adam)(
-                            anscombe_fit_grad,
-                            &[0.0, 0.0],
-                            0.1,
-                            0.9,
-                            0.999,
-                            1e-8,
-                            TOL,
-                            100_000,
-                        );
-                        let text =
-                            format!("momentum: {}\nadam: {}\n", show_fit(momentum), show_fit(adam));
+                        let momentum = (imp.momentum)(anscombe_fit_grad, &[0.0, 0.0], 0.01, 0.9, TOL, 100_000);
+                        let adam = (imp.adam)(anscombe_fit_grad, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, TOL, 100_000);
+                        let text = format!("momentum: {}\nadam: {}\n", show_fit(momentum), show_fit(adam));
                         ctx.snapshot("anscombe_fits", call, &text)
                     })
                 }),
@@ -316,14 +284,7 @@ pub fn spec() -> Spec<Impl> {
                     then x ← x − ηv.")
                 .implementation(Impl {
                     momentum: |grad, x0, lr, beta, tol, max_iter| {
-                        mathlings_calculus::momentum(
-                            common::zero_grad,
-                            x0,
-                            lr,
-                            beta,
-                            tol,
-                            max_iter,
-                        )?;
+                        mathlings_calculus::momentum(common::zero_grad, x0, lr, beta, tol, max_iter)?;
                         descend(grad, x0, tol, max_iter, |x, g, _| {
                             for (xi, gi) in x.iter_mut().zip(g) {
                                 *xi -= lr * (0.0 + gi);
@@ -337,34 +298,19 @@ pub fn spec() -> Spec<Impl> {
                     the first step m = (1 − β₁)g and v = (1 − β₂)g², and your step is about 3η instead of η. Divide by \
                     (1 − β₁ᵗ) and (1 − β₂ᵗ), t = the step number starting at 1: then the first step is exactly \
                     η·g/(|g| + ε).")
-                .implementation(Impl {
-                    momentum: right().momentum,
-                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        wrong_adam(false, true, grad, x0, [lr, b1, b2, eps, tol], max_iter)
-                    },
-                }),
+                .implementation(Impl { momentum: right().momentum, adam: wrong_adam::<NO_BIAS_CORRECTION> }),
             Misconception::named("adam_without_square_root")
                 .explanation("You divide by v̂ + ε instead of √v̂ + ε. v̂ estimates g², so the step becomes η/g: huge \
                     for small gradients, tiny for large ones. The square root turns v̂ into the size |g|, and \
                     m̂/√v̂ is about ±1 per coordinate.")
-                .implementation(Impl {
-                    momentum: right().momentum,
-                    adam: |grad, x0, lr, b1, b2, eps, tol, max_iter| {
-                        wrong_adam(true, false, grad, x0, [lr, b1, b2, eps, tol], max_iter)
-                    },
-                }),
+                .implementation(Impl { momentum: right().momentum, adam: wrong_adam::<NO_SQUARE_ROOT> }),
         ],
         probe: |imp| {
             let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
             FIRST.with(|f| *f.borrow_mut() = (vec![1.0, 1.0], vec![2.0, -0.001]));
             let first = (imp.adam)(first_step_grad, &[1.0, 1.0], 0.1, 0.9, 0.999, 1e-8, 1e-12, 10);
-            let rounded = |run: Run| {
-                format!("{:?}", run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>())
-            };
-            vec![
-                heavy.map_or_else(|e| format!("{e:?}"), |run| format!("{} steps", run.iterations)),
-                first.map_or_else(|e| format!("{e:?}"), rounded),
-            ]
+            let rounded = |run: &Run| format!("{:?}", run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>());
+            vec![show::ok_or_debug(&heavy, |run| format!("{} steps", run.iterations)), show::ok_or_debug(&first, rounded)]
         },
     }
 }
@@ -384,15 +330,23 @@ fn descend(
     .map(|(x, iterations, gradient_norm)| Run { x, iterations, gradient_norm })
 }
 
-/// Adam with its bias correction (`corrected`) or square root (`root`) left out.
-fn wrong_adam(
-    corrected: bool,
-    root: bool,
+/// The wrong Adams' slips: no bias correction, no square root of v̂.
+const NO_BIAS_CORRECTION: u8 = 1;
+const NO_SQUARE_ROOT: u8 = 2;
+
+/// Adam with one slip (input checked by the reference).
+#[allow(clippy::too_many_arguments)]
+fn wrong_adam<const SLIP: u8>(
     grad: Grad,
     x0: &[f64],
-    [lr, b1, b2, eps, tol]: [f64; 5],
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+    tol: f64,
     max_iter: usize,
 ) -> Result<Run, CalculusError> {
+    let (corrected, root) = (SLIP != NO_BIAS_CORRECTION, SLIP != NO_SQUARE_ROOT);
     mathlings_calculus::adam(common::zero_grad, x0, lr, b1, b2, eps, tol, max_iter)?;
     let (mut m, mut v) = (vec![0.0; x0.len()], vec![0.0; x0.len()]);
     descend(grad, x0, tol, max_iter, |x, g, t| {

@@ -106,18 +106,13 @@ fn call(f: &str, local: &str, starts: &[Vec<f64>]) -> String {
     format!("multi_start({f}, {local}, {})", common::points(starts))
 }
 
-fn reference(
-    f: Objective,
-    local: Local,
-    starts: &[Vec<f64>],
-) -> Result<(Vec<f64>, f64), CalculusError> {
+/// The best point and its value, or the error.
+type Best = Result<(Vec<f64>, f64), CalculusError>;
+
+fn reference(f: Objective, local: Local, starts: &[Vec<f64>]) -> Best {
     let wrapped = |s: &[f64]| {
-        local(s).map(|x| Minimization {
-            x,
-            value: f64::NAN,
-            iterations: 0,
-            gradient_norm: f64::NAN,
-        })
+        let x = local(s)?;
+        Ok(Minimization { x, value: f64::NAN, iterations: 0, gradient_norm: f64::NAN })
     };
     mathlings_calculus::multi_start(f, wrapped, starts).map(|m| (m.x, m.value))
 }
@@ -125,13 +120,8 @@ fn reference(
 /// A problem index and 1–8 starts in [−3, 3]ⁿ.
 fn case() -> impl Strategy<Value = (usize, Vec<Vec<f64>>)> + Clone {
     (0..PROBLEMS.len()).prop_flat_map(|k| {
-        (
-            Just(k),
-            proptest::collection::vec(
-                proptest::collection::vec(-3.0..3.0f64, PROBLEMS[k].dim),
-                1..=8,
-            ),
-        )
+        let start = proptest::collection::vec(-3.0..3.0f64, PROBLEMS[k].dim);
+        (Just(k), proptest::collection::vec(start, 1..=8))
     })
 }
 
@@ -156,24 +146,12 @@ pub fn spec() -> Spec<Impl> {
                             if SAME.accepts(*v, want_value)
                                 && x.len() == want_x.len()
                                 && x.iter().zip(&want_x).all(|(&a, &b)| SAME.accepts(a, b)));
-                        let from = starts
-                            .iter()
-                            .find(|s| (p.local)(s).is_ok_and(|x| x == want_x))
-                            .map_or(String::new(), |s| {
-                                format!(
-                                    " — the run from {}, whose f is the lowest of all runs",
-                                    show::floats(s)
-                                )
-                            });
-                        expect::that(
-                            ok,
-                            show::outcome(&got),
-                            format!(
-                                "Ok(({}, {})){from}",
-                                show::list(&want_x),
-                                show::float(want_value)
-                            ),
-                        )
+                        let from = starts.iter().find(|s| (p.local)(s).is_ok_and(|x| x == want_x));
+                        let from = from.map_or(String::new(), |s| {
+                            format!(" — the run from {}, whose f is the lowest of all runs", show::floats(s))
+                        });
+                        let (want_x, want_value) = (show::list(&want_x), show::float(want_value));
+                        expect::that(ok, show::outcome(&got), format!("Ok(({want_x}, {want_value})){from}"))
                     })
                 }),
             Property::named("never_worse_than_any_start", 2)
@@ -185,30 +163,16 @@ pub fn spec() -> Spec<Impl> {
                         let Ok((x, value)) = &got else {
                             return expect::fail(show::outcome(&got), "Ok((x, f(x)))");
                         };
-                        if (p.f)(x) != *value {
-                            return expect::fail(
-                                show::outcome(&got),
-                                format!(
-                                    "the value f(x) = {} of the point returned",
-                                    show::float((p.f)(x))
-                                ),
-                            );
-                        }
+                        let f_x = (p.f)(x);
+                        let expected = format!("the value f(x) = {} of the point returned", show::float(f_x));
+                        expect::that(f_x == *value, show::outcome(&got), expected)?;
                         for start in starts {
-                            let Ok(run) = (p.local)(start) else {
-                                continue;
-                            };
+                            let Ok(run) = (p.local)(start) else { continue };
                             let run_value = (p.f)(&run);
                             if run_value < *value {
-                                return expect::fail(
-                                    show::outcome(&got),
-                                    format!(
-                                        "a value ≤ {} (the start {} alone reaches {})",
-                                        show::float(run_value),
-                                        show::floats(start),
-                                        show::floats(&run)
-                                    ),
-                                );
+                                let [start, run] = [start, &run].map(|v| show::floats(v));
+                                let expected = format!("a value ≤ {} (the start {start} alone reaches {run})", show::float(run_value));
+                                return expect::fail(show::outcome(&got), expected);
                             }
                         }
                         Ok(())
@@ -218,69 +182,44 @@ pub fn spec() -> Spec<Impl> {
                 .description("on the tilted double well, starts on both sides find the global minimum near x = −1.04 whatever their order")
                 .check(|imp, ctx| {
                     let p = &PROBLEMS[0];
-                    for starts in [
-                        vec![vec![2.0], vec![-2.0]],
-                        vec![vec![-2.0], vec![2.0]],
-                        vec![vec![2.0], vec![-2.0], vec![1.5]],
-                    ] {
-                        ctx.once(&call(p.f_name, p.local_name, &starts), || {
-                            let got = (imp.multi_start)(p.f, p.local, &starts);
-                            expect::that(
-                                matches!(&got, Ok((x, _)) if x[0] < -1.0),
-                                show::outcome(&got),
-                                "Ok((x, f(x))) with x ≈ −1.04 (the global minimum)",
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    let orders = [vec![vec![2.0], vec![-2.0]], vec![vec![-2.0], vec![2.0]], vec![vec![2.0], vec![-2.0], vec![1.5]]];
+                    orders.iter().try_for_each(|starts| {
+                        ctx.once(&call(p.f_name, p.local_name, starts), || {
+                            let got = (imp.multi_start)(p.f, p.local, starts);
+                            let want = "Ok((x, f(x))) with x ≈ −1.04 (the global minimum)";
+                            expect::that(matches!(&got, Ok((x, _)) if x[0] < -1.0), show::outcome(&got), want)
+                        })
+                    })
                 }),
             Property::named("skips_failed_runs", 2)
                 .description("a run whose local method fails, or that ends where f is NaN, is skipped; only if every run fails is the first failure returned")
                 .check(|imp, ctx| {
                     let fragile = "|s| if s[0].abs() > 3.0 { Err(NoConvergence { iterations: 7 }) } else { gradient_descent(…) }";
-                    let starts = vec![vec![5.0], vec![-2.0], vec![9.0]];
-                    ctx.once(&call(PROBLEMS[0].f_name, fragile, &starts), || {
-                        let got = (imp.multi_start)(double_well, fragile_local, &starts);
-                        expect::that(
-                            matches!(&got, Ok((x, _)) if x[0] < -1.0),
-                            show::outcome(&got),
-                            "Ok((x, f(x))) with x ≈ −1.04, from the start −2 (the others fail)",
-                        )
+                    let (fragile, local) = ((fragile, fragile_local as Local), (PROBLEMS[0].local_name, double_well_local as Local));
+                    let well = (PROBLEMS[0].f_name, double_well as Objective);
+                    let half = ("half_defined_well /* NaN for x < 0 */", half_defined_well as Objective);
+                    type Named<T> = (&'static str, T);
+                    let run = |(f_name, f): Named<Objective>,
+                               (local_name, local): Named<Local>,
+                               starts: &[Vec<f64>],
+                               check: &dyn Fn(&Best) -> Verdict| {
+                        ctx.once(&call(f_name, local_name, starts), || check(&(imp.multi_start)(f, local, starts)))
+                    };
+                    let finds = |found: fn(&[f64], f64) -> bool, want: &'static str| {
+                        move |got: &Best| expect::that(matches!(got, Ok((x, v)) if found(x, *v)), show::outcome(got), want)
+                    };
+                    run(well, fragile, &[vec![5.0], vec![-2.0], vec![9.0]], &finds(|x, _| x[0] < -1.0,
+                        "Ok((x, f(x))) with x ≈ −1.04, from the start −2 (the others fail)"))?;
+                    run(well, fragile, &[vec![5.0], vec![-9.0]], &|got| {
+                        expect_err!(got, CalculusError::NoConvergence { iterations: 7 }, note "the first failure")
                     })?;
-                    let starts = vec![vec![5.0], vec![-9.0]];
-                    ctx.once(&call(PROBLEMS[0].f_name, fragile, &starts), || {
-                        expect_err!(
-                            &(imp.multi_start)(double_well, fragile_local, &starts),
-                            CalculusError::NoConvergence { iterations: 7 },
-                            note "the first failure"
-                        )
-                    })?;
-                    let half = "half_defined_well /* NaN for x < 0 */";
-                    let starts = vec![vec![-2.0], vec![2.0]];
-                    ctx.once(&call(half, PROBLEMS[0].local_name, &starts), || {
-                        let got = (imp.multi_start)(half_defined_well, double_well_local, &starts);
-                        expect::that(
-                            matches!(&got, Ok((x, v)) if x[0] > 0.9 && v.is_finite()),
-                            show::outcome(&got),
-                            "Ok((x, f(x))) with x ≈ 0.96 (the run from −2 ends where f is NaN)",
-                        )
-                    })?;
-                    let starts = vec![vec![-2.0]];
-                    ctx.once(&call(half, PROBLEMS[0].local_name, &starts), || {
-                        expect_err!(
-                            &(imp.multi_start)(half_defined_well, double_well_local, &starts),
-                            CalculusError::NonFinite
-                        )
-                    })?;
+                    run(half, local, &[vec![-2.0], vec![2.0]], &finds(|x, v| x[0] > 0.9 && v.is_finite(),
+                        "Ok((x, f(x))) with x ≈ 0.96 (the run from −2 ends where f is NaN)"))?;
+                    run(half, local, &[vec![-2.0]], &|got| expect_err!(got, CalculusError::NonFinite))?;
                     // A run ending where f is NaN is a failure too, and it comes first in
                     // start order: its NonFinite, not the later run's error, is returned.
-                    let starts = vec![vec![-2.0], vec![5.0]];
-                    ctx.once(&call(half, fragile, &starts), || {
-                        expect_err!(
-                            &(imp.multi_start)(half_defined_well, fragile_local, &starts),
-                            CalculusError::NonFinite,
-                            note "the first failure: the run from −2 ends where f is NaN"
-                        )
+                    run(half, fragile, &[vec![-2.0], vec![5.0]], &|got| {
+                        expect_err!(got, CalculusError::NonFinite, note "the first failure: the run from −2 ends where f is NaN")
                     })
                 }),
             Property::named("rejects_bad_input", 1)
@@ -301,17 +240,12 @@ pub fn spec() -> Spec<Impl> {
                         &starts,
                     );
                     ctx.once(&call, || {
-                        let text =
-                            match (imp.multi_start)(petal_kmeans, petal_kmeans_local, &starts) {
-                                Ok((c, v)) => format!(
-                                    "centres = [{}, {}], mean squared distance = {}\n",
-                                    show::rounded(c[0], 6),
-                                    show::rounded(c[1], 6),
-                                    show::rounded(v, 6)
-                                ),
-                                Err(e) => format!("Err({e:?})\n"),
-                            };
-                        ctx.snapshot("iris_kmeans", &call, &text)
+                        let got = (imp.multi_start)(petal_kmeans, petal_kmeans_local, &starts);
+                        let text = show::ok_or_err(&got, |(c, v)| {
+                            let [c0, c1, v] = [c[0], c[1], *v].map(|v| show::rounded(v, 6));
+                            format!("centres = [{c0}, {c1}], mean squared distance = {v}")
+                        });
+                        ctx.snapshot("iris_kmeans", &call, &(text + "\n"))
                     })
                 }),
         ],
@@ -320,16 +254,12 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("You return the result of the last start. Each run only finds the minimum of its own \
                     basin; the point of several starts is to compare them. Evaluate f at every run's end point and \
                     keep the lowest.")
-                .implementation(Impl {
-                    multi_start: |f, local, starts| run_from(f, local, starts.last()),
-                }),
+                .implementation(Impl { multi_start: |f, local, starts| run_from(f, local, starts.last()) }),
             Misconception::named("returns_first_run")
                 .explanation("You return the result of the first start (or stop at the first run that succeeds). \
                     Later starts may reach a deeper basin: run all of them, evaluate f at each end point and keep \
                     the lowest.")
-                .implementation(Impl {
-                    multi_start: |f, local, starts| run_from(f, local, starts.first()),
-                }),
+                .implementation(Impl { multi_start: |f, local, starts| run_from(f, local, starts.first()) }),
             Misconception::named("stops_at_first_failure")
                 .explanation("One failing local run aborts your whole search (an early `?`). Local methods fail \
                     for bad starts all the time — that is one reason to use several. Skip the failed run, remember \
@@ -339,7 +269,7 @@ pub fn spec() -> Spec<Impl> {
                         if starts.is_empty() {
                             return Err(CalculusError::Empty);
                         }
-                        let mut best: Option<(Vec<f64>, f64)> = None;
+                        let mut best = None::<(Vec<f64>, f64)>;
                         for start in starts {
                             let (x, value) = run_from(f, local, Some(start))?;
                             if !value.is_finite() {
@@ -359,24 +289,14 @@ pub fn spec() -> Spec<Impl> {
                 (double_well, double_well_local, vec![vec![2.0], vec![-2.0]]),
                 (double_well, fragile_local, vec![vec![5.0], vec![-2.0]]),
             ];
-            runs.iter()
-                .map(|(f, local, starts)| {
-                    let shown = |(x, v): (Vec<f64>, f64)| {
-                        format!("x = {}, f = {}", show::rounded(x[0], 6), show::rounded(v, 6))
-                    };
-                    (imp.multi_start)(*f, *local, starts).map_or_else(|e| format!("{e:?}"), shown)
-                })
-                .collect()
+            let shown = |(x, v): &(Vec<f64>, f64)| format!("x = {}, f = {}", show::rounded(x[0], 6), show::rounded(*v, 6));
+            runs.iter().map(|(f, local, starts)| show::ok_or_debug(&(imp.multi_start)(*f, *local, starts), shown)).collect()
         },
     }
 }
 
 /// The local run from `start`, with f at its end.
-fn run_from(
-    f: Objective,
-    local: Local,
-    start: Option<&Vec<f64>>,
-) -> Result<(Vec<f64>, f64), CalculusError> {
+fn run_from(f: Objective, local: Local, start: Option<&Vec<f64>>) -> Best {
     let x = local(start.ok_or(CalculusError::Empty)?)?;
     let value = f(&x);
     Ok((x, value))

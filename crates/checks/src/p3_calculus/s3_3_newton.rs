@@ -99,6 +99,21 @@ fn quadratic_name(a: &DMatrix<f64>, b: &[f64]) -> String {
     format!("grad/hess of ½xᵀAx − bᵀx with A = {}, b = {}", show::matrix(a), show::floats(b))
 }
 
+/// Newton's method on `f` (its name, gradient and Hessian) from x0 must reach `want`, in
+/// `steps` iterations if given.
+fn reaches(
+    imp: &Impl,
+    ctx: &Ctx,
+    (name, grad, hess): (&str, Grad, Hess),
+    (x0, tol, max_iter): (&[f64], f64, usize),
+    want: &[f64],
+    steps: Option<usize>,
+) -> Verdict {
+    ctx.once(&call(name, x0, tol, max_iter), || {
+        expect_point(&(imp.newton_method)(grad, hess, x0, tol, max_iter), want, steps)
+    })
+}
+
 /// Newton's method from x0 on ½xᵀAx − bᵀx, with its call: the outcome must pass `check`.
 fn on_quadratic(
     imp: &Impl,
@@ -129,10 +144,8 @@ pub fn spec() -> Spec<Impl> {
                             let want = mathlings_linalg::solve(a, &DVector::from_column_slice(b))
                                 .expect("reference solve of an SPD system");
                             common::set_quadratic(a, b);
-                            let got =
-                                (imp.newton_method)(quadratic_grad, quadratic_hess, x0, TOL, 50);
-                            let steps =
-                                if common::norm(&quadratic_grad(x0)) <= TOL { 0 } else { 1 };
+                            let got = (imp.newton_method)(quadratic_grad, quadratic_hess, x0, TOL, 50);
+                            let steps = if common::norm(&quadratic_grad(x0)) <= TOL { 0 } else { 1 };
                             expect_point(&got, want.as_slice(), Some(steps))
                         },
                     )
@@ -156,28 +169,14 @@ pub fn spec() -> Spec<Impl> {
                             let want = mathlings_calculus::newton_method(grad, hess, x0, TOL, 100);
                             let got = (imp.newton_method)(grad, hess, x0, TOL, 100);
                             let same = match (&want, &got) {
-                                (Ok(w), Ok(g)) => {
-                                    g.iterations.abs_diff(w.iterations) <= 1
-                                        && g.x
-                                            .iter()
-                                            .zip(&w.x)
-                                            .all(|(&a, &b)| SAME_POINT.accepts(a, b))
-                                }
-                                (Err(w), Err(g)) => {
-                                    std::mem::discriminant(w) == std::mem::discriminant(g)
-                                }
+                                (Ok(w), Ok(g)) => g.iterations.abs_diff(w.iterations) <= 1
+                                    && g.x.iter().zip(&w.x).all(|(&a, &b)| SAME_POINT.accepts(a, b)),
+                                (Err(w), Err(g)) => std::mem::discriminant(w) == std::mem::discriminant(g),
                                 _ => false,
                             };
-                            let expected = want.map_or_else(
-                                |e| format!("Err({e:?})"),
-                                |w| {
-                                    format!(
-                                        "Ok(Minimization {{ x: {}, iterations: {} (± 1), .. }})",
-                                        show::list(&w.x),
-                                        w.iterations
-                                    )
-                                },
-                            );
+                            let expected = show::ok_or_err(&want, |w| {
+                                format!("Ok(Minimization {{ x: {}, iterations: {} (± 1), .. }})", show::list(&w.x), w.iterations)
+                            });
                             expect::that(same, show_run(&got), expected)
                         },
                     )
@@ -185,39 +184,22 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rosenbrock_converges", 2)
                 .description("from the classic start (−1.2, 1) Newton's method reaches Rosenbrock's minimum (1, 1)")
                 .check(|imp, ctx| {
-                    let x0 = [-1.2, 1.0];
-                    ctx.once(&call("grad/hess of rosenbrock", &x0, TOL, 100), || {
-                        let got =
-                            (imp.newton_method)(rosenbrock_grad, rosenbrock_hess, &x0, TOL, 100);
-                        expect_point(&got, &[1.0, 1.0], None)
-                    })
+                    let rosenbrock = ("grad/hess of rosenbrock", rosenbrock_grad as Grad, rosenbrock_hess as Hess);
+                    reaches(imp, ctx, rosenbrock, (&[-1.2, 1.0], TOL, 100), &[1.0, 1.0], None)
                 }),
             Property::named("stops_when_gradient_norm_equals_tol", 1)
                 .description("the stopping rule is ‖∇f‖₂ ≤ tol: for f = ½‖x‖² from (3, 4) with tol = 5 no step is taken")
                 .check(|imp, ctx| {
                     // ‖(3, 4)‖₂ = 5 exactly (however it is computed), so `<` takes a step.
-                    let x0 = [3.0, 4.0];
                     let identity_hess: Hess = |x| DMatrix::identity(x.len(), x.len());
-                    ctx.once(&call("grad/hess of ½‖x‖²", &x0, 5.0, 10), || {
-                        let got = (imp.newton_method)(
-                            common::identity_gradient,
-                            identity_hess,
-                            &x0,
-                            5.0,
-                            10,
-                        );
-                        expect_point(&got, &x0, Some(0))
-                    })
+                    let half_norm = ("grad/hess of ½‖x‖²", common::identity_gradient as Grad, identity_hess);
+                    reaches(imp, ctx, half_norm, (&[3.0, 4.0], 5.0, 10), &[3.0, 4.0], Some(0))
                 }),
             Property::named("pivots_when_needed", 1)
                 .description("a Hessian with 0 in its top-left corner (f = xy + y² − x − 3y, H = [0 1; 1 2]) is solved with a row swap: (1, 1) in one step")
                 .check(|imp, ctx| {
-                    let x0 = [5.0, -3.0];
-                    ctx.once(&call("grad/hess of xy + y² − x − 3y", &x0, TOL, 50), || {
-                        let got =
-                            (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &x0, TOL, 50);
-                        expect_point(&got, &[1.0, 1.0], Some(1))
-                    })
+                    let f = ("grad/hess of xy + y² − x − 3y", zero_pivot_grad as Grad, zero_pivot_hess as Hess);
+                    reaches(imp, ctx, f, (&[5.0, -3.0], TOL, 50), &[1.0, 1.0], Some(1))
                 }),
             Property::named("pivots_at_every_step", 1)
                 .description("a symmetric 4×4 Hessian with zeros where the pivots would be needs row swaps at several steps: one step reaches A⁻¹b = (4, −7, 2, −1)")
@@ -246,23 +228,13 @@ pub fn spec() -> Spec<Impl> {
                     // (but not exactly 0, so a `pivot == 0.0` test misses it).
                     for c in [1e-10, 1.0, 1e10] {
                         let regular = DMatrix::from_row_slice(2, 2, &[2.0, 1.0, 1.0, 1.0]) * c;
-                        on_quadratic(
-                            imp,
-                            ctx,
-                            (regular, vec![c, 2.0 * c]),
-                            &[0.0, 0.0],
-                            TOL * c,
-                            |got| expect_point(got, &[-1.0, 3.0], Some(1)),
-                        )?;
+                        on_quadratic(imp, ctx, (regular, vec![c, 2.0 * c]), &[0.0, 0.0], TOL * c, |got| {
+                            expect_point(got, &[-1.0, 3.0], Some(1))
+                        })?;
                         let singular = DMatrix::from_row_slice(2, 2, &[1.0, 0.1, 0.1, 0.01]) * c;
-                        on_quadratic(
-                            imp,
-                            ctx,
-                            (singular, vec![c, c]),
-                            &[0.0, 0.0],
-                            TOL * c,
-                            |got| expect_err!(got, CalculusError::Singular, shown show_run),
-                        )?;
+                        on_quadratic(imp, ctx, (singular, vec![c, c]), &[0.0, 0.0], TOL * c, |got| {
+                            expect_err!(got, CalculusError::Singular, shown show_run)
+                        })?;
                     }
                     Ok(())
                 }),
@@ -297,22 +269,12 @@ pub fn spec() -> Spec<Impl> {
                         let mut text = String::new();
                         for set in 0..4 {
                             ANSCOMBE_SET.with(|s| *s.borrow_mut() = set);
-                            text += &match (imp.newton_method)(
-                                anscombe_grad,
-                                anscombe_hess,
-                                &[0.0, 0.0],
-                                TOL,
-                                10,
-                            ) {
-                                Ok(run) => format!(
-                                    "set {}: intercept = {}, slope = {}, iterations = {}\n",
-                                    set + 1,
-                                    show::rounded(run.x[0], 8),
-                                    show::rounded(run.x[1], 8),
-                                    run.iterations
-                                ),
-                                Err(e) => format!("set {}: Err({e:?})\n", set + 1),
-                            };
+                            let got = (imp.newton_method)(anscombe_grad, anscombe_hess, &[0.0, 0.0], TOL, 10);
+                            let fit = show::ok_or_err(&got, |run| {
+                                let [w0, w1] = [0, 1].map(|i| show::rounded(run.x[i], 8));
+                                format!("intercept = {w0}, slope = {w1}, iterations = {}", run.iterations)
+                            });
+                            text += &format!("set {}: {fit}\n", set + 1);
                         }
                         ctx.snapshot("anscombe_least_squares", call, &text)
                     })
@@ -323,72 +285,42 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("You step to x + H⁻¹∇f. The Newton step is the stationary point of the quadratic \
                     model, ∇f + H d = 0, so d = −H⁻¹∇f: with the plus sign every step goes the wrong way and on a \
                     quadratic the distance to the minimizer doubles each time. Solve H d = ∇f and set x ← x − d.")
-                .implementation(Impl {
-                    newton_method: |grad, hess, x0, tol, max_iter| {
-                        newton_with(grad, hess, x0, tol, max_iter, |h, g| {
-                            let d = mathlings_linalg::solve(h, &DVector::from_column_slice(g))
-                                .map_err(CalculusError::from)?;
-                            Ok(d.iter().copied().collect())
-                        })
-                    },
-                }),
+                .implementation(Impl { newton_method: wrong::<PLUS_STEP> }),
             Misconception::named("inverse_diagonal_only")
                 .explanation("You divide each gradient component by the matching diagonal entry of H \
                     (xᵢ −= gᵢ/hᵢᵢ). That ignores how the coordinates are coupled (the off-diagonal entries), so it is \
                     not Newton's method: it needs many steps on a quadratic that Newton solves in one, and it can \
                     diverge. Solve the full system H d = ∇f.")
-                .implementation(Impl {
-                    newton_method: |grad, hess, x0, tol, max_iter| {
-                        newton_with(grad, hess, x0, tol, max_iter, |h, g| {
-                            Ok(g.iter().enumerate().map(|(i, gi)| -gi / h[(i, i)]).collect())
-                        })
-                    },
-                }),
+                .implementation(Impl { newton_method: wrong::<DIAGONAL_ONLY> }),
             Misconception::named("no_pivoting")
                 .explanation("Your elimination divides by whatever is on the diagonal. A perfectly invertible \
                     Hessian such as [0 1; 1 2] (from f = xy + y² − x − 3y) has a zero there, and you divide by 0. \
                     Before eliminating column k, swap up the row with the largest |entry| in that column.")
-                .implementation(Impl {
-                    newton_method: |grad, hess, x0, tol, max_iter| {
-                        newton_with(grad, hess, x0, tol, max_iter, unpivoted_step)
-                    },
-                }),
+                .implementation(Impl { newton_method: wrong::<NO_PIVOTING> }),
         ],
         probe: |imp| {
-            common::set_quadratic(
-                &DMatrix::from_row_slice(2, 2, &[4.0, 1.0, 1.0, 3.0]),
-                &[1.0, 2.0],
-            );
+            common::set_quadratic(&DMatrix::from_row_slice(2, 2, &[4.0, 1.0, 1.0, 3.0]), &[1.0, 2.0]);
             let coupled = (imp.newton_method)(quadratic_grad, quadratic_hess, &[0.0, 0.0], TOL, 50);
-            let pivot =
-                (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &[5.0, -3.0], TOL, 50);
-            [coupled, pivot]
-                .into_iter()
-                .map(|r| {
-                    let x =
-                        |run: &Run| run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>();
-                    r.map_or_else(
-                        |e| format!("{e:?}"),
-                        |run| format!("{} steps to {:?}", run.iterations, x(&run)),
-                    )
-                })
-                .collect()
+            let pivot = (imp.newton_method)(zero_pivot_grad, zero_pivot_hess, &[5.0, -3.0], TOL, 50);
+            let x = |run: &Run| run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>();
+            let shown = |run: &Run| format!("{} steps to {:?}", run.iterations, x(run));
+            [coupled, pivot].iter().map(|r| show::ok_or_debug(r, shown)).collect()
         },
     }
 }
 
-/// A Newton step: `step(H, g)` is the change to add to x.
-type Step = fn(&DMatrix<f64>, &[f64]) -> Result<Vec<f64>, CalculusError>;
+/// The wrong answers' steps: +H⁻¹g, −gᵢ/hᵢᵢ, −H⁻¹g by elimination without row swaps.
+const PLUS_STEP: u8 = 1;
+const DIAGONAL_ONLY: u8 = 2;
+const NO_PIVOTING: u8 = 3;
 
-/// Newton's loop (input checked by the reference) with a pluggable step: `step(H, g)`
-/// returns the change to add to x.
-fn newton_with(
+/// Newton's loop (input checked by the reference) taking the slipped step.
+fn wrong<const SLIP: u8>(
     grad: Grad,
     hess: Hess,
     x0: &[f64],
     tol: f64,
     max_iter: usize,
-    step: Step,
 ) -> Result<Run, CalculusError> {
     mathlings_calculus::newton_method(common::zero_grad, hess, x0, tol, max_iter)?;
     let n = x0.len();
@@ -398,7 +330,15 @@ fn newton_with(
             let got = if h.nrows() != n { h.nrows() } else { h.ncols() };
             return Err(CalculusError::DimensionMismatch { expected: n, got });
         }
-        for (xi, di) in x.iter_mut().zip(&step(&h, g)?) {
+        let step: Vec<f64> = match SLIP {
+            PLUS_STEP => {
+                let d = mathlings_linalg::solve(&h, &DVector::from_column_slice(g));
+                d.map_err(CalculusError::from)?.iter().copied().collect()
+            }
+            DIAGONAL_ONLY => g.iter().enumerate().map(|(i, gi)| -gi / h[(i, i)]).collect(),
+            _ => unpivoted_step(&h, g),
+        };
+        for (xi, di) in x.iter_mut().zip(&step) {
             *xi += di;
         }
         Ok(())
@@ -407,7 +347,7 @@ fn newton_with(
 }
 
 /// −H⁻¹g by Gaussian elimination without row swaps.
-fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError> {
+fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Vec<f64> {
     let n = g.len();
     let (mut a, mut b) = (h.clone(), g.to_vec());
     for k in 0..n {
@@ -424,5 +364,5 @@ fn unpivoted_step(h: &DMatrix<f64>, g: &[f64]) -> Result<Vec<f64>, CalculusError
         let tail: f64 = (i + 1..n).map(|j| a[(i, j)] * d[j]).sum();
         d[i] = (b[i] - tail) / a[(i, i)];
     }
-    Ok(d.iter().map(|v| -v).collect())
+    d.iter().map(|v| -v).collect()
 }
