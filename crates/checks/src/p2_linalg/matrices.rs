@@ -221,3 +221,47 @@ pub fn iris_covariance() -> DMatrix<f64> {
     let iris = mathlings_models::datasets::iris();
     mathlings_stats::covariance_matrix(&iris.features).expect("reference covariance")
 }
+
+/// The first row i ≥ `from` with the largest |m[(i, col)]|: the pivot search of the
+/// wrong answers' eliminations.
+pub fn pivot_row(m: &DMatrix<f64>, col: usize, from: usize) -> usize {
+    (from + 1..m.nrows()).fold(from, |p, i| if m[(i, col)].abs() > m[(p, col)].abs() { i } else { p })
+}
+
+/// Singular matrices whose last pivot is rounding noise, not 0: [1 2 3; 4 5 6; 7 8 9] and
+/// a 4×4 rank-1 uvᵀ.
+pub fn noisy_singular() -> [DMatrix<f64>; 2] {
+    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
+    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
+    [square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]), &u * v.transpose()]
+}
+
+/// The rank tolerance of §2.4, 1e-10·max(m, n)·max|aᵢⱼ| (stated in the stubs).
+pub fn rank_tolerance(a: &DMatrix<f64>) -> f64 {
+    1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax()
+}
+
+/// The reference sees a clear rank: 0, or a last pivot well above the noise.
+pub fn clear_rank(a: &DMatrix<f64>) -> bool {
+    mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
+}
+
+/// The probe matrices of §2.4: [1 2 3; 2 4 7] (rank 2) and the 3×3 rank-1 uvᵀ.
+pub fn rank_probes() -> [DMatrix<f64>; 2] {
+    let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
+    let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
+    [DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]), &u * v.transpose()]
+}
+
+/// The Iris features x and xa = [x | x₀ + x₂], whose last column depends on the others.
+pub fn iris_with_sum_column() -> (DMatrix<f64>, DMatrix<f64>) {
+    let x = mathlings_models::datasets::iris().features;
+    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
+    (x, xa)
+}
+
+/// Matrices named a, b, c… in a failing call: `a = dmatrix![…], b = dmatrix![…]`.
+pub fn named(ms: &[&DMatrix<f64>]) -> String {
+    let shown = ms.iter().zip('a'..).map(|(m, name)| format!("{name} = {}", show::matrix(m)));
+    shown.collect::<Vec<_>>().join(", ")
+}

@@ -80,14 +80,16 @@ fn operands() -> impl Strategy<Value = Operands> + Clone {
 /// The broadcast sum computed independently of the reference crate: NumPy's rule
 /// (right-aligned, checked, any ranks) in [`faulty_add`].
 fn oracle((a, sa, b, sb): &Operands) -> Sum {
-    faulty_add(a, sa, b, sb, false, true, false)
+    faulty_add(a, sa, b, sb, NUMPY)
 }
 
 fn show_sum(s: &Sum) -> String {
-    match s {
-        Ok((data, shape)) => format!("Ok(({}, {shape:?}))", show::vec(data)),
-        Err(e) => format!("Err({e:?})"),
-    }
+    show::ok_or_err(s, |(data, shape)| format!("Ok(({}, {shape:?}))", show::vec(data)))
+}
+
+/// Shape pairs, three compatible ones for one that is not.
+fn any_shapes() -> impl Strategy<Value = Shapes> + Clone {
+    prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()]
 }
 
 fn mismatch(a: &[usize], b: &[usize]) -> LinalgError {
@@ -102,9 +104,8 @@ pub fn spec() -> Spec<Impl> {
             Property::named("shapes_match_reference", 2)
                 .description("broadcast_shapes equals the reference (NumPy's rule) on random compatible and incompatible shapes")
                 .check(|imp, ctx| {
-                    let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
                     ctx.forall(
-                        pairs,
+                        any_shapes(),
                         |(a, b)| call_shapes(a, b),
                         |(a, b)| {
                             let want = mathlings_linalg::broadcast_shapes(a, b);
@@ -129,9 +130,8 @@ pub fn spec() -> Spec<Impl> {
             Property::named("commutative", 1)
                 .description("broadcast_shapes(a, b) = broadcast_shapes(b, a) and broadcast_add(a, b) = broadcast_add(b, a)")
                 .check(|imp, ctx| {
-                    let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
                     ctx.forall(
-                        pairs,
+                        any_shapes(),
                         |(a, b)| format!("{} vs {}", call_shapes(a, b), call_shapes(b, a)),
                         |(a, b)| {
                             let (ab, ba) =
@@ -197,11 +197,7 @@ pub fn spec() -> Spec<Impl> {
                         |(a, sa, b, sb)| {
                             let want = mismatch(sa, sb);
                             let got = (imp.broadcast_add)(a, sa, b, sb);
-                            expect::that(
-                                matches!(&got, Err(e) if *e == want),
-                                show_sum(&got),
-                                format!("Err({want:?})"),
-                            )
+                            expect::error_shown(&got, |e| *e == want, &format!("{want:?}"), show_sum)
                         },
                     )
                 }),
@@ -257,8 +253,8 @@ pub fn spec() -> Spec<Impl> {
                     So [2, 3] + [3] is [2, 3] (the vector is added to every row), and [3, 1] + [3] is [3, 3]. \
                     Walk both shapes from their last axis backwards.")
                 .implementation(Impl {
-                    broadcast_shapes: |a, b| faulty_shapes(a, b, true, true, false),
-                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, true, true, false),
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, Rule { left: true, ..NUMPY }),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, Rule { left: true, ..NUMPY }),
                 }),
             Misconception::named("no_compatibility_check")
                 .explanation("Your broadcast takes the larger length on every axis without checking that the \
@@ -266,16 +262,16 @@ pub fn spec() -> Spec<Impl> {
                     aligned lengths must be equal or one of them must be 1; otherwise return \
                     Err(LinalgError::TensorShapeMismatch { left: a, right: b }).")
                 .implementation(Impl {
-                    broadcast_shapes: |a, b| faulty_shapes(a, b, false, false, false),
-                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, false, false),
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, Rule { check: false, ..NUMPY }),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, Rule { check: false, ..NUMPY }),
                 }),
             Misconception::named("same_rank_required")
                 .explanation("Your broadcast rejects shapes with different numbers of axes. NumPy treats a \
                     missing leading axis as length 1: [2, 3] + [3] is [2, 3], and a 0-d scalar [] combines \
                     with anything. Pad the shorter shape with 1s on the left.")
                 .implementation(Impl {
-                    broadcast_shapes: |a, b| faulty_shapes(a, b, false, true, true),
-                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, true, true),
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, Rule { same_rank: true, ..NUMPY }),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, Rule { same_rank: true, ..NUMPY }),
                 }),
         ],
         probe: |imp| {
@@ -337,14 +333,20 @@ fn iris_text(imp: &Impl) -> String {
     text
 }
 
-/// A faulty shape rule: how to align, and whether to check compatibility.
-fn faulty_shapes(
-    a: &[usize],
-    b: &[usize],
+/// A shape rule: NumPy's, or one with a slip (aligned at the left, lengths not checked to
+/// be equal or 1, different ranks rejected).
+#[derive(Clone, Copy)]
+struct Rule {
     left: bool,
     check: bool,
     same_rank: bool,
-) -> Result<Vec<usize>, LinalgError> {
+}
+
+const NUMPY: Rule = Rule { left: false, check: true, same_rank: false };
+
+/// The broadcast shape under `rule`.
+fn faulty_shapes(a: &[usize], b: &[usize], rule: Rule) -> Result<Vec<usize>, LinalgError> {
+    let Rule { left, check, same_rank } = rule;
     if same_rank && a.len() != b.len() {
         return Err(mismatch(a, b));
     }
@@ -366,20 +368,12 @@ fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
 
 /// A sum under a shape rule (see [`faulty_shapes`]): output index → input index by
 /// `iₖ mod lenₖ` on the padded axes.
-fn faulty_add(
-    a: &[f64],
-    sa: &[usize],
-    b: &[f64],
-    sb: &[usize],
-    left: bool,
-    check: bool,
-    same_rank: bool,
-) -> Sum {
+fn faulty_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize], rule: Rule) -> Sum {
     for (data, shape) in [(a, sa), (b, sb)] {
         mathlings_linalg::Tensor::from_vec(data.to_vec(), shape)?;
     }
-    let shape = faulty_shapes(sa, sb, left, check, same_rank)?;
-    let (pa, pb) = (pad(sa, shape.len(), left), pad(sb, shape.len(), left));
+    let shape = faulty_shapes(sa, sb, rule)?;
+    let (pa, pb) = (pad(sa, shape.len(), rule.left), pad(sb, shape.len(), rule.left));
     let read = |data: &[f64], s: &[usize], index: &[usize]| -> f64 {
         let offset = s.iter().zip(index).fold(0, |o, (&len, &i)| o * len + i % len);
         data[offset]

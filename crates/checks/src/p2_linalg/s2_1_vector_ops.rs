@@ -76,6 +76,19 @@ fn norm_of(imp: &Impl, x: &[f64], p: f64) -> Result<f64, Failure> {
     })
 }
 
+/// `got` (the learner's `name`) against `want` (the reference's) on non-zero pairs.
+fn agrees<T>(
+    ctx: &Ctx,
+    name: &str,
+    got: fn(&[f64], &[f64]) -> Result<T, LinalgError>,
+    want: fn(&[f64], &[f64]) -> Result<T, LinalgError>,
+    close: impl Fn(&Result<T, LinalgError>, T, &[f64], &[f64]) -> Verdict,
+) -> Verdict {
+    ctx.forall(nonzero_pair(), |(a, b)| call2(name, a, b), |(a, b)| {
+        close(&got(a, b), want(a, b).expect("reference"), a, b)
+    })
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -84,14 +97,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("dot, norm (p = 1, 1.5, 2, 3, ∞), cosine_similarity and project equal the reference crate on random vectors")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(a, b)| call2("dot", a, b),
-                        |(a, b)| {
-                            let want = mathlings_linalg::dot(a, b).expect("reference dot");
-                            expect::close(&(imp.dot)(a, b), want, dot_tolerance(a, b))
-                        },
-                    )?;
+                    agrees(ctx, "dot", imp.dot, mathlings_linalg::dot, |got, want, a, b| {
+                        expect::close(got, want, dot_tolerance(a, b))
+                    })?;
                     for p in PS {
                         ctx.forall(
                             proptest::collection::vec(strategies::value(), 1..=8),
@@ -102,24 +110,13 @@ pub fn spec() -> Spec<Impl> {
                             },
                         )?;
                     }
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(a, b)| call2("cosine_similarity", a, b),
-                        |(a, b)| {
-                            let want = mathlings_linalg::cosine_similarity(a, b)
-                                .expect("reference cosine");
-                            expect::close(&(imp.cosine_similarity)(a, b), want, COSINE)
-                        },
-                    )?;
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(v, u)| call2("project", v, u),
-                        |(v, u)| {
-                            let want = mathlings_linalg::project(v, u).expect("reference project");
-                            let tol = Tol { rel: 0.0, abs: PROJECTION_REL * l2(v) };
-                            expect::all_close(&(imp.project)(v, u), &want, tol)
-                        },
-                    )
+                    let cosine = mathlings_linalg::cosine_similarity;
+                    agrees(ctx, "cosine_similarity", imp.cosine_similarity, cosine, |got, want, _, _| {
+                        expect::close(got, want, COSINE)
+                    })?;
+                    agrees(ctx, "project", imp.project, mathlings_linalg::project, |got, want, v, _| {
+                        expect::all_close(got, &want, Tol { rel: 0.0, abs: PROJECTION_REL * l2(v) })
+                    })
                 }),
             Property::named("cauchy_schwarz", 1)
                 .description("|a · b| ≤ ‖a‖₂ ‖b‖₂, and the cosine similarity lies in [−1, 1]")
@@ -188,10 +185,7 @@ pub fn spec() -> Spec<Impl> {
                         nonzero_pair(),
                         |(v, u)| call2("project", v, u),
                         |(v, u)| {
-                            let p = (imp.project)(v, u);
-                            let Ok(p) = p else {
-                                return expect::fail(show::result(&p), "Ok(the projection)");
-                            };
+                            let p = expect::ok((imp.project)(v, u), "the projection")?;
                             let scale = l2(v);
                             let tol = Tol { rel: 0.0, abs: 1e-10 * scale };
                             let again = (imp.project)(&p, u);
@@ -320,10 +314,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { project: project_by_length, ..RIGHT }),
         ],
         probe: |imp| {
-            let f = |r: Result<f64, LinalgError>| match r {
-                Ok(v) => show::rounded(v, 6),
-                Err(e) => format!("{e:?}"),
-            };
+            let f = |r: Result<f64, LinalgError>| show::ok_or_debug(&r, |v| show::rounded(*v, 6));
             let huge = match (imp.norm)(&[1e200, 1e200], 2.0) {
                 Ok(v) if (v / 1e200 - 2f64.sqrt()).abs() < 1e-9 => "scaled".to_string(),
                 Ok(v) if v.is_infinite() => "overflow".to_string(),
