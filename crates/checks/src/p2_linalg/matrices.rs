@@ -225,7 +225,8 @@ pub fn iris_covariance() -> DMatrix<f64> {
 /// The first row i ≥ `from` with the largest |m[(i, col)]|: the pivot search of the
 /// wrong answers' eliminations.
 pub fn pivot_row(m: &DMatrix<f64>, col: usize, from: usize) -> usize {
-    (from + 1..m.nrows()).fold(from, |p, i| if m[(i, col)].abs() > m[(p, col)].abs() { i } else { p })
+    (from + 1..m.nrows())
+        .fold(from, |p, i| if m[(i, col)].abs() > m[(p, col)].abs() { i } else { p })
 }
 
 /// Singular matrices whose last pivot is rounding noise, not 0: [1 2 3; 4 5 6; 7 8 9] and
@@ -261,7 +262,7 @@ pub fn iris_with_sum_column() -> (DMatrix<f64>, DMatrix<f64>) {
 }
 
 /// Matrices named a, b, c… in a failing call: `a = dmatrix![…], b = dmatrix![…]`.
-pub fn named(ms: &[&DMatrix<f64>]) -> String {
+pub fn named_matrices(ms: &[&DMatrix<f64>]) -> String {
     let shown = ms.iter().zip('a'..).map(|(m, name)| format!("{name} = {}", show::matrix(m)));
     shown.collect::<Vec<_>>().join(", ")
 }

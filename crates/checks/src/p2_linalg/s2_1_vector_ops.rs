@@ -84,9 +84,11 @@ fn agrees<T>(
     want: fn(&[f64], &[f64]) -> Result<T, LinalgError>,
     close: impl Fn(&Result<T, LinalgError>, T, &[f64], &[f64]) -> Verdict,
 ) -> Verdict {
-    ctx.forall(nonzero_pair(), |(a, b)| call2(name, a, b), |(a, b)| {
-        close(&got(a, b), want(a, b).expect("reference"), a, b)
-    })
+    ctx.forall(
+        nonzero_pair(),
+        |(a, b)| call2(name, a, b),
+        |(a, b)| close(&got(a, b), want(a, b).expect("reference"), a, b),
+    )
 }
 
 /// The checks.

@@ -3,8 +3,9 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, inf_norm, iris_covariance, largest_pivot_matters, matrix_close, or_error,
-    pivots_at_threshold, rounded_matrix, rounded_rows, square, with_zeros,
+    guarded, inf_norm, iris_covariance, largest_pivot_matters, matrix_close, named_matrices,
+    noisy_singular, or_error, pivot_row, pivots_at_threshold, rounded_matrix, rounded_rows, square,
+    with_zeros,
 };
 use crate::prelude::*;
 
@@ -24,6 +25,11 @@ fn call(a: &DMatrix<f64>) -> String {
 
 fn invertible(a: &DMatrix<f64>) -> bool {
     mathlings_linalg::inverse(a).is_ok()
+}
+
+/// Random matrices up to 8×8 that the reference can invert.
+fn invertible_matrices() -> impl Strategy<Value = DMatrix<f64>> + Clone {
+    strategies::square_matrix(1..=8).prop_filter("invertible", invertible)
 }
 
 /// `got` must be an inverse of `a` up to rounding: both residuals ≤ [`RESIDUAL`]·‖A‖‖X‖.
@@ -61,16 +67,12 @@ pub fn spec() -> Spec<Impl> {
             Property::named("times_inverse_is_identity", 3)
                 .description("AX = I and XA = I up to rounding: ‖AX − I‖∞, ‖XA − I‖∞ ≤ 1e-13·‖A‖∞‖X‖∞, on random matrices up to 8×8")
                 .check(|imp, ctx| {
-                    let matrices =
-                        strategies::square_matrix(1..=8).prop_filter("invertible", invertible);
-                    ctx.forall(matrices, call, |a| is_inverse(a, &(imp.inverse)(a)))
+                    ctx.forall(invertible_matrices(), call, |a| is_inverse(a, &(imp.inverse)(a)))
                 }),
             Property::named("matches_reference", 2)
                 .description("equals the reference inverse to 1e-12·κ(A)·max|A⁻¹| per entry")
                 .check(|imp, ctx| {
-                    let matrices =
-                        strategies::square_matrix(1..=8).prop_filter("invertible", invertible);
-                    ctx.forall(matrices, call, |a| {
+                    ctx.forall(invertible_matrices(), call, |a| {
                         let want = mathlings_linalg::inverse(a).expect("reference inverse");
                         let kappa = mathlings_linalg::condition_number(a)
                             .expect("reference condition number");
@@ -106,7 +108,7 @@ pub fn spec() -> Spec<Impl> {
                         });
                     ctx.forall(
                         pair,
-                        |(a, b)| format!("inverse(&(a * b)) vs inverse(&b)? * inverse(&a)? with a = {}, b = {}", show::matrix(a), show::matrix(b)),
+                        |(a, b)| format!("inverse(&(a * b)) vs inverse(&b)? * inverse(&a)? with {}", named_matrices(&[a, b])),
                         |(a, b)| {
                             let (ia, ib) = ((imp.inverse)(a), (imp.inverse)(b));
                             let (Ok(ia), Ok(ib)) = (&ia, &ib) else {
@@ -144,10 +146,7 @@ pub fn spec() -> Spec<Impl> {
                         )
                     };
                     ctx.forall(input, call, |a| singular(a, &(imp.inverse)(a)))?;
-                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
-                    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
-                    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
-                    for a in [nine, &u * v.transpose()] {
+                    for a in noisy_singular() {
                         ctx.once(&call(&a), || singular(&a, &(imp.inverse)(&a)))?;
                     }
                     Ok(())
@@ -251,12 +250,7 @@ fn gauss_jordan(
     let mut right = DMatrix::<f64>::identity(n, n);
     for k in 0..n {
         if pivot {
-            let mut p = k;
-            for i in k + 1..n {
-                if left[(i, k)].abs() > left[(p, k)].abs() {
-                    p = i;
-                }
-            }
+            let p = pivot_row(&left, k, k);
             if left[(p, k)].abs() <= tolerance {
                 return Err(LinalgError::Singular);
             }

@@ -10,7 +10,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, inf_norm, largest_pivot_matters, pivots_at_threshold, square, with_zeros,
+    guarded, inf_norm, largest_pivot_matters, noisy_singular, pivot_row, pivots_at_threshold,
+    square, with_zeros,
 };
 use crate::prelude::*;
 
@@ -182,11 +183,7 @@ pub fn spec() -> Spec<Impl> {
                         |(a, b)| call(a, b),
                         |(a, b)| singular(&(imp.solve)(a, b), ""),
                     )?;
-                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
-                    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
-                    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
-                    let rank_one = &u * v.transpose();
-                    for a in [nine, rank_one] {
+                    for a in noisy_singular() {
                         let b = DVector::from_element(a.nrows(), 1.0);
                         ctx.once(&call(&a, &b), || {
                             let noise = ": the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)";
@@ -320,12 +317,7 @@ fn eliminate(
     let (mut u, mut y) = (a.clone(), b.clone());
     for k in 0..n {
         if pivot {
-            let mut p = k;
-            for i in k + 1..n {
-                if u[(i, k)].abs() > u[(p, k)].abs() {
-                    p = i;
-                }
-            }
+            let p = pivot_row(&u, k, k);
             if u[(p, k)].abs() <= tolerance {
                 return Err(LinalgError::Singular);
             }

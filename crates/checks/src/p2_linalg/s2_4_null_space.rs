@@ -7,7 +7,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    dependent_columns, guarded, inf_norm, low_rank, well_separated, zero_corner,
+    clear_rank, dependent_columns, guarded, inf_norm, iris_with_sum_column, low_rank, rank_probes,
+    rank_tolerance, well_separated, zero_corner,
 };
 use crate::prelude::*;
 
@@ -43,9 +44,7 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
         dependent_columns(),
         zero_corner(),
     ]
-    .prop_filter("clear rank", |a| {
-        mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
-    })
+    .prop_filter("clear rank", clear_rank)
 }
 
 fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Failure> {
@@ -158,15 +157,8 @@ pub fn spec() -> Spec<Impl> {
             Property::named("independence_matches_reference", 2)
                 .description("is_linearly_independent agrees with the reference on random independent sets and on sets whose last vector is a combination of the others")
                 .check(|imp, ctx| {
-                    let sets = prop_oneof![vector_set(false), vector_set(true)].prop_filter(
-                        "clear rank",
-                        |vs| {
-                            let a = columns(vs);
-                            reference_independent(vs).is_some()
-                                && mathlings_linalg::rank(&a)
-                                    .is_ok_and(|r| r == 0 || well_separated(&a, r))
-                        },
-                    );
+                    let sets = prop_oneof![vector_set(false), vector_set(true)]
+                        .prop_filter("clear rank", |vs| reference_independent(vs).is_some() && clear_rank(&columns(vs)));
                     ctx.forall(
                         sets,
                         |vs| call_independent(vs),
@@ -277,10 +269,7 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
                     x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.")
                 .implementation(Impl {
-                    null_space: |a| {
-                        let tol = 1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax();
-                        basis_from_rref(a, tol, 1.0)
-                    },
+                    null_space: |a| basis_from_rref(a, rank_tolerance(a), 1.0),
                     ..RIGHT
                 }),
             Misconception::named("pairwise_independence")
@@ -291,10 +280,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { is_linearly_independent: pairwise_only, ..RIGHT }),
         ],
         probe: |imp| {
-            let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);
-            let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
-            let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
-            let outer = &u * v.transpose();
+            let [a, outer] = rank_probes();
             let check = |m: &DMatrix<f64>| {
                 guarded(|| match (imp.null_space)(m) {
                     Ok(n) if n.nrows() == m.ncols() => {
@@ -324,8 +310,7 @@ pub fn spec() -> Spec<Impl> {
 
 /// The snapshot of `iris_dependency`.
 fn iris_text(imp: &Impl) -> String {
-    let x = mathlings_models::datasets::iris().features;
-    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
+    let (x, xa) = iris_with_sum_column();
     let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
         m.column_iter().map(|c| c.iter().copied().collect()).collect()
     };

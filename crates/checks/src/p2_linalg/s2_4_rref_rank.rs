@@ -3,7 +3,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, square, well_separated,
+    clear_rank, dependent_columns, guarded, iris_with_sum_column, low_rank, matrix_close,
+    named_matrices, pivot_row, rank_probes, rank_tolerance as tolerance, rounded_matrix, square,
     zero_corner,
 };
 use crate::prelude::*;
@@ -11,8 +12,6 @@ use crate::prelude::*;
 pub use mathlings_bindings::p2_linalg::s2_4_rref_rank::Impl;
 use mathlings_bindings::p2_linalg::s2_4_rref_rank::Rref;
 
-/// The learner's rank tolerance, per unit of max(m, n)·max|aᵢⱼ| (stated in the stub).
-const RANK_TOLERANCE: f64 = 1e-10;
 /// R's entries: Gauss–Jordan with partial pivoting on matrices ≤ 6×6 whose pivots are
 /// ≥ 1e-3·max|a| computes R to ≲ 1e-12 relative; 1e-9·max(1, max|R|) is generous.
 const R_ENTRIES: f64 = 1e-9;
@@ -30,15 +29,8 @@ fn call_rank(a: &DMatrix<f64>) -> String {
 /// The reference crate's functions (the wrong answers replace one).
 const RIGHT: Impl = Impl { rref: mathlings_linalg::rref, rank: mathlings_linalg::rank };
 
-fn tolerance(a: &DMatrix<f64>) -> f64 {
-    RANK_TOLERANCE * a.nrows().max(a.ncols()) as f64 * a.amax()
-}
-
 fn show_rref(r: &Rref) -> String {
-    match r {
-        Ok((m, p)) => format!("Ok(({}, {p:?}))", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
+    show::ok_or_err(r, |(m, p)| format!("Ok(({}, {p:?}))", show::matrix(m)))
 }
 
 /// Any matrix of the kinds above, full rank or not.
@@ -49,9 +41,7 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
         dependent_columns(),
         zero_corner(),
     ]
-    .prop_filter("clear rank", |a| {
-        mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
-    })
+    .prop_filter("clear rank", clear_rank)
 }
 
 fn rank_of(imp: &Impl, a: &DMatrix<f64>) -> Result<usize, Failure> {
@@ -169,9 +159,6 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rank_of_product", 1)
                 .description("rank(AB) ≤ min(rank A, rank B)")
                 .check(|imp, ctx| {
-                    let clear = |x: &DMatrix<f64>| {
-                        mathlings_linalg::rank(x).is_ok_and(|r| r == 0 || well_separated(x, r))
-                    };
                     let input = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
                         .prop_flat_map(|(m, p, n, r1, r2)| {
                             (
@@ -182,18 +169,10 @@ pub fn spec() -> Spec<Impl> {
                             )
                         })
                         .prop_map(|(a1, a2, b1, b2)| (a1 * a2, b1 * b2))
-                        .prop_filter("clear ranks", move |(a, b)| {
-                            clear(a) && clear(b) && clear(&(a * b))
-                        });
+                        .prop_filter("clear ranks", |(a, b)| clear_rank(a) && clear_rank(b) && clear_rank(&(a * b)));
                     ctx.forall(
                         input,
-                        |(a, b)| {
-                            format!(
-                                "rank(&(a * b)) with a = {}, b = {}",
-                                show::matrix(a),
-                                show::matrix(b)
-                            )
-                        },
+                        |(a, b)| format!("rank(&(a * b)) with {}", named_matrices(&[a, b])),
                         |(a, b)| {
                             let (ra, rb) = (rank_of(imp, a)?, rank_of(imp, b)?);
                             let got = (imp.rank)(&(a * b));
@@ -295,11 +274,9 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { rref: row_echelon, ..RIGHT }),
         ],
         probe: |imp| {
-            let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
-            let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
-            let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);
+            let [a, outer] = rank_probes();
             vec![
-                guarded(|| show::result(&(imp.rank)(&(&u * v.transpose())))),
+                guarded(|| show::result(&(imp.rank)(&outer))),
                 guarded(|| show::result(&(imp.rank)(&(DMatrix::<f64>::identity(3, 3) * 1e-12)))),
                 guarded(|| match (imp.rref)(&a, 1e-12) {
                     Ok((r, p)) => format!("{} {p:?}", rounded_matrix(&r, 6)),
@@ -312,8 +289,7 @@ pub fn spec() -> Spec<Impl> {
 
 /// The snapshot of `iris_dependent_column`.
 fn iris_text(imp: &Impl) -> String {
-    let x = mathlings_models::datasets::iris().features;
-    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
+    let (x, xa) = iris_with_sum_column();
     let mut text = format!(
         "rank(x) = {}\nrank(xa) = {}\n",
         show::result(&(imp.rank)(&x)),
@@ -386,12 +362,7 @@ fn row_echelon(a: &DMatrix<f64>, tol: f64) -> Rref {
         if row == m {
             break;
         }
-        let mut p = row;
-        for i in row + 1..m {
-            if r[(i, col)].abs() > r[(p, col)].abs() {
-                p = i;
-            }
-        }
+        let p = pivot_row(&r, col, row);
         if r[(p, col)].abs() <= tol {
             for i in row..m {
                 r[(i, col)] = 0.0;
