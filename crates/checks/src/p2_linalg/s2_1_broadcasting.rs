@@ -104,102 +104,57 @@ pub fn spec() -> Spec<Impl> {
             Property::named("shapes_match_reference", 2)
                 .description("broadcast_shapes equals the reference (NumPy's rule) on random compatible and incompatible shapes")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        any_shapes(),
-                        |(a, b)| call_shapes(a, b),
-                        |(a, b)| {
-                            let want = mathlings_linalg::broadcast_shapes(a, b);
-                            let got = (imp.broadcast_shapes)(a, b);
-                            expect::that(got == want, show::result(&got), show::result(&want))
-                        },
-                    )
+                    ctx.forall(any_shapes(), |(a, b)| call_shapes(a, b), |(a, b)| {
+                        let (got, want) = ((imp.broadcast_shapes)(a, b), mathlings_linalg::broadcast_shapes(a, b));
+                        expect::that(got == want, show::result(&got), show::result(&want))
+                    })
                 }),
             Property::named("add_matches_elementwise", 3)
                 .description("broadcast_add gives a[i mod shape_a] + b[i mod shape_b] at every output index i (right-aligned)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        operands(),
-                        |(a, sa, b, sb)| call_add(a, sa, b, sb),
-                        |ops| {
-                            let want = oracle(ops);
-                            let got = (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3);
-                            expect::that(got == want, show_sum(&got), show_sum(&want))
-                        },
-                    )
+                    ctx.forall(operands(), |(a, sa, b, sb)| call_add(a, sa, b, sb), |ops| {
+                        let (got, want) = ((imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3), oracle(ops));
+                        expect::that(got == want, show_sum(&got), show_sum(&want))
+                    })
                 }),
             Property::named("commutative", 1)
                 .description("broadcast_shapes(a, b) = broadcast_shapes(b, a) and broadcast_add(a, b) = broadcast_add(b, a)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        any_shapes(),
-                        |(a, b)| format!("{} vs {}", call_shapes(a, b), call_shapes(b, a)),
-                        |(a, b)| {
-                            let (ab, ba) =
-                                ((imp.broadcast_shapes)(a, b), (imp.broadcast_shapes)(b, a));
-                            expect::that(
-                                ab.as_ref().ok() == ba.as_ref().ok(), // equal, or both errors
-                                show::result(&ab),
-                                format!("the same as the swapped call: {}", show::result(&ba)),
-                            )
-                        },
-                    )?;
+                    ctx.forall(any_shapes(), |(a, b)| format!("{} vs {}", call_shapes(a, b), call_shapes(b, a)), |(a, b)| {
+                        let (ab, ba) = ((imp.broadcast_shapes)(a, b), (imp.broadcast_shapes)(b, a));
+                        expect::that(
+                            ab.as_ref().ok() == ba.as_ref().ok(), // equal, or both errors
+                            show::result(&ab),
+                            format!("the same as the swapped call: {}", show::result(&ba)),
+                        )
+                    })?;
                     ctx.forall(
                         operands(),
-                        |(a, sa, b, sb)| {
-                            format!("{} vs {}", call_add(a, sa, b, sb), call_add(b, sb, a, sa))
-                        },
+                        |(a, sa, b, sb)| format!("{} vs {}", call_add(a, sa, b, sb), call_add(b, sb, a, sa)),
                         |(a, sa, b, sb)| {
                             let ab = (imp.broadcast_add)(a, sa, b, sb);
                             if ab.is_err() {
-                                return expect::fail(
-                                    show_sum(&ab),
-                                    "Ok(the broadcast sum): these shapes broadcast",
-                                );
+                                return expect::fail(show_sum(&ab), "Ok(the broadcast sum): these shapes broadcast");
                             }
                             let ba = (imp.broadcast_add)(b, sb, a, sa);
-                            expect::that(
-                                ab == ba,
-                                show_sum(&ab),
-                                format!(
-                                    "the same as the swapped call, which gives {}",
-                                    show_sum(&ba)
-                                ),
-                            )
+                            expect::that(ab == ba, show_sum(&ab), format!("the same as the swapped call, which gives {}", show_sum(&ba)))
                         },
                     )
                 }),
             Property::named("incompatible_shapes_error", 2)
                 .description("shapes with an aligned pair of different lengths, neither 1, give TensorShapeMismatch { left: a, right: b } from both functions")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        incompatible_shapes(),
-                        |(a, b)| call_shapes(a, b),
-                        |(a, b)| {
-                            let want = mismatch(a, b);
-                            expect::error(
-                                &(imp.broadcast_shapes)(a, b),
-                                |e| *e == want,
-                                &format!("{want:?}"),
-                            )
-                        },
-                    )?;
+                    ctx.forall(incompatible_shapes(), |(a, b)| call_shapes(a, b), |(a, b)| {
+                        let want = mismatch(a, b);
+                        expect::error(&(imp.broadcast_shapes)(a, b), |e| *e == want, &format!("{want:?}"))
+                    })?;
                     let input = incompatible_shapes().prop_flat_map(|(sa, sb)| {
-                        (
-                            Just(vec![1.0; count(&sa)]),
-                            Just(sa),
-                            Just(vec![2.0; count(&sb)]),
-                            Just(sb),
-                        )
+                        (Just(vec![1.0; count(&sa)]), Just(sa), Just(vec![2.0; count(&sb)]), Just(sb))
                     });
-                    ctx.forall(
-                        input,
-                        |(a, sa, b, sb)| call_add(a, sa, b, sb),
-                        |(a, sa, b, sb)| {
-                            let want = mismatch(sa, sb);
-                            let got = (imp.broadcast_add)(a, sa, b, sb);
-                            expect::error_shown(&got, |e| *e == want, &format!("{want:?}"), show_sum)
-                        },
-                    )
+                    ctx.forall(input, |(a, sa, b, sb)| call_add(a, sa, b, sb), |(a, sa, b, sb)| {
+                        let want = mismatch(sa, sb);
+                        expect::error_shown(&(imp.broadcast_add)(a, sa, b, sb), |e| *e == want, &format!("{want:?}"), show_sum)
+                    })
                 }),
             Property::named("scalar_and_zero", 1)
                 .description("adding a scalar (shape []) adds it to every element; adding zeros of the same shape changes nothing")
@@ -215,15 +170,8 @@ pub fn spec() -> Spec<Impl> {
                             let zeros = vec![0.0; a.len()];
                             let got = (imp.broadcast_add)(a, sa, &zeros, sa);
                             let want: Sum = Ok((a.iter().map(|x| x + 0.0).collect(), sa.clone()));
-                            expect::that(
-                                got == want,
-                                format!(
-                                    "{} with zeros of the same shape: {}",
-                                    call_add(a, sa, &zeros, sa),
-                                    show_sum(&got)
-                                ),
-                                show_sum(&want),
-                            )
+                            let shown = format!("{} with zeros of the same shape: {}", call_add(a, sa, &zeros, sa), show_sum(&got));
+                            expect::that(got == want, shown, show_sum(&want))
                         },
                     )
                 }),

@@ -192,30 +192,21 @@ pub fn spec() -> Spec<Impl> {
             Property::named("reshape_round_trips", 1)
                 .description("reshape keeps the elements in row-major order: t.reshape(&[n])?.reshape(t.shape())? equals t")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        case(),
-                        |case| case.then(&case.round_trip()).call(),
-                        |case| {
-                            let before = expect::ok(run(imp, case), "a tensor")?;
-                            let flat = case.then(&case.round_trip()[..1]);
-                            let flat = expect::ok(run(imp, &flat), "the flattened tensor")?;
-                            expect::that(
-                                flat.elements == before.elements,
-                                format!("flattened elements {}", show::floats(&flat.elements)),
-                                format!(
-                                    "the elements in row-major order {}",
-                                    show::floats(&before.elements)
-                                ),
-                            )?;
-                            let got =
-                                expect::ok(run(imp, &case.then(&case.round_trip())), "a tensor")?;
-                            expect::that(
-                                got.shape == before.shape && got.elements == before.elements,
-                                show_layout(&got),
-                                show_layout(&before),
-                            )
-                        },
-                    )
+                    ctx.forall(case(), |case| case.then(&case.round_trip()).call(), |case| {
+                        let before = expect::ok(run(imp, case), "a tensor")?;
+                        let flat = expect::ok(run(imp, &case.then(&case.round_trip()[..1])), "the flattened tensor")?;
+                        expect::that(
+                            flat.elements == before.elements,
+                            format!("flattened elements {}", show::floats(&flat.elements)),
+                            format!("the elements in row-major order {}", show::floats(&before.elements)),
+                        )?;
+                        let got = expect::ok(run(imp, &case.then(&case.round_trip())), "a tensor")?;
+                        expect::that(
+                            got.shape == before.shape && got.elements == before.elements,
+                            show_layout(&got),
+                            show_layout(&before),
+                        )
+                    })
                 }),
             Property::named("permute_inverse_is_identity", 1)
                 .description("t.permute(&axes)?.permute(&inverse(axes))? equals t (shape, strides, elements)")
@@ -224,32 +215,20 @@ pub fn spec() -> Spec<Impl> {
                         let axes = permutation(case.final_shape().len(), seed);
                         (case, axes)
                     });
-                    ctx.forall(
-                        input,
-                        |(case, axes)| case.then(&there_and_back(axes)).call(),
-                        |(case, axes)| {
-                            let before = expect::ok(run(imp, case), "a tensor")?;
-                            let got = expect::ok(
-                                run(imp, &case.then(&there_and_back(axes))),
-                                "a tensor",
-                            )?;
-                            same_tensor(&got, &before)
-                        },
-                    )
+                    ctx.forall(input, |(case, axes)| case.then(&there_and_back(axes)).call(), |(case, axes)| {
+                        let before = expect::ok(run(imp, case), "a tensor")?;
+                        let got = expect::ok(run(imp, &case.then(&there_and_back(axes))), "a tensor")?;
+                        same_tensor(&got, &before)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("wrong data lengths, empty or non-finite data, out-of-bounds or wrong-length indices, element-count-changing reshapes and non-permutations give the typed error, never a panic")
                 .check(|imp, ctx| {
                     let data6: Vec<f64> = (0..6).map(f64::from).collect();
-                    let text = |data: &[f64], shape: &[usize], ops: &[Op]| {
-                        if data.len() == shape.iter().product::<usize>() {
-                            call(shape, ops)
-                        } else {
-                            format!(
-                                "Tensor::from_vec({}, &{shape:?})",
-                                show::slice(data).trim_start_matches('&')
-                            )
-                        }
+                    // A call whose data do not fill the shape shows them as they are.
+                    let text = |data: &[f64], shape: &[usize], ops: &[Op]| match data.len() == shape.iter().product::<usize>() {
+                        true => call(shape, ops),
+                        false => format!("Tensor::from_vec({}, &{shape:?})", show::slice(data).trim_start_matches('&')),
                     };
                     rejects!(ctx, |data, shape, ops| text(&data, shape, ops) => (imp.run)(data, shape, ops);
                         (data6.clone(), &[2, 2], &[]) == LinalgError::TensorShapeMismatch { left: vec![6], right: vec![2, 2] },
@@ -331,12 +310,9 @@ fn iris_text(imp: &Impl, ops: &[Op]) -> String {
     let mut last = None;
     for k in 1..=ops.len() {
         let got = (imp.run)(data.clone(), &[150, 4], &ops[..k]);
-        text += &match &got {
-            Ok(l) => {
-                format!("after {:?}: shape {:?}, strides {:?}\n", ops[k - 1], l.shape, l.strides)
-            }
-            Err(e) => format!("after {:?}: Err({e:?})\n", ops[k - 1]),
-        };
+        let shown =
+            show::ok_or_err(&got, |l| format!("shape {:?}, strides {:?}", l.shape, l.strides));
+        text += &format!("after {:?}: {shown}\n", ops[k - 1]);
         last = got.ok();
     }
     for (r, row) in last
