@@ -6,6 +6,7 @@ use std::fmt::Debug;
 use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
+use crate::show::Literal;
 pub use crate::show::rounded_all;
 
 /// A matrix with every entry rounded to `digits` significant digits (for probes).
@@ -265,4 +266,26 @@ pub fn iris_with_sum_column() -> (DMatrix<f64>, DMatrix<f64>) {
 pub fn named_matrices(ms: &[&DMatrix<f64>]) -> String {
     let shown = ms.iter().zip('a'..).map(|(m, name)| format!("{name} = {}", show::matrix(m)));
     shown.collect::<Vec<_>>().join(", ")
+}
+
+/// Makes the n×n `a` singular: row (i + 1 + j mod (n − 1)) mod n, never row i mod n itself,
+/// becomes `factor` times row i mod n.
+pub fn copy_row(a: &mut DMatrix<f64>, i: usize, j: usize, factor: f64) {
+    let n = a.nrows();
+    let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
+    for c in 0..n {
+        a[(j, c)] = factor * a[(i, c)];
+    }
+}
+
+/// Why a singular matrix's last pivot must count as zero, after `Err(LinalgError::Singular)`.
+pub const NOISE: &str = ": the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)";
+/// The same at the threshold itself (see [`pivots_at_threshold`]).
+pub const AT_THRESHOLD: &str =
+    ": the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero";
+
+/// `got` must be `Err(Singular)`; `why` follows that in the expected text.
+pub fn singular<T: Literal>(got: &Result<T, LinalgError>, why: &str) -> Verdict {
+    let is_singular = matches!(got, Err(LinalgError::Singular));
+    expect::that(is_singular, show::outcome(got), format!("Err(LinalgError::Singular){why}"))
 }

@@ -10,8 +10,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, inf_norm, largest_pivot_matters, noisy_singular, pivot_row, pivots_at_threshold,
-    square, with_zeros,
+    AT_THRESHOLD, NOISE, copy_row, guarded, inf_norm, largest_pivot_matters, noisy_singular,
+    pivot_row, pivots_at_threshold, singular, square, with_zeros,
 };
 use crate::prelude::*;
 
@@ -55,12 +55,6 @@ fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Ver
     }
 }
 
-/// `got` must be `Err(Singular)`; `why` follows that in the expected text.
-fn singular(got: &VectorResult, why: &str) -> Verdict {
-    let is_singular = matches!(got, Err(LinalgError::Singular));
-    expect::that(is_singular, show::outcome(got), format!("Err(LinalgError::Singular){why}"))
-}
-
 /// A random system of size 1–8.
 fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     (1..=8usize).prop_flat_map(|n| {
@@ -101,11 +95,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("small_residual", 3)
                 .description("the backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) is ≤ 1e-12 on random systems up to 8×8")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        invertible(system()),
-                        |(a, b)| call(a, b),
-                        |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
-                    )
+                    ctx.forall(invertible(system()), |(a, b)| call(a, b), |(a, b)| small_residual(a, b, &(imp.solve)(a, b)))
                 }),
             Property::named("matches_reference", 2)
                 .description("x equals the reference solution to 1e-13·κ(A)·‖x‖∞")
@@ -131,11 +121,7 @@ pub fn spec() -> Spec<Impl> {
                     for (a, b) in [(swap, DVector::from_vec(vec![2.0, 3.0])), (tiny, tiny_b)] {
                         ctx.once(&call(&a, &b), || small_residual(&a, &b, &(imp.solve)(&a, &b)))?;
                     }
-                    ctx.forall(
-                        invertible(zero_pivot_system()),
-                        |(a, b)| call(a, b),
-                        |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
-                    )
+                    ctx.forall(invertible(zero_pivot_system()), |(a, b)| call(a, b), |(a, b)| small_residual(a, b, &(imp.solve)(a, b)))
                 }),
             Property::named("ill_conditioned_backward_stable", 2)
                 .description("on Hilbert systems H x = b (orders 6–9, κ up to 5e11) with b = H·x₀, the backward error stays ≤ 1e-12 (solving through H⁻¹ gives ≈ ε·κ)")
@@ -143,19 +129,13 @@ pub fn spec() -> Spec<Impl> {
                     let input = (6..=9usize).prop_flat_map(|n| {
                         proptest::collection::vec(-10i32..=10, n)
                             .prop_filter("x₀ ≠ 0", |x| x.iter().any(|&v| v != 0))
-                            .prop_map(move |x| {
-                                DVector::from_iterator(n, x.into_iter().map(f64::from))
-                            })
+                            .prop_map(move |x| DVector::from_iterator(n, x.into_iter().map(f64::from)))
                     });
                     ctx.forall(
                         input,
                         |x0| {
-                            let n = x0.len();
-                            format!(
-                                "solve(&h, &(&h * {})) with h = DMatrix::from_fn({n}, {n}, |i, j| 1.0 / (i + j + 1) as f64) (Hilbert), b = {}",
-                                show::vector(x0),
-                                show::vector(&(hilbert(n) * x0))
-                            )
+                            let (n, x, b) = (x0.len(), show::vector(x0), show::vector(&(hilbert(x0.len()) * x0)));
+                            format!("solve(&h, &(&h * {x})) with h = DMatrix::from_fn({n}, {n}, |i, j| 1.0 / (i + j + 1) as f64) (Hilbert), b = {b}")
                         },
                         |x0| {
                             let h = hilbert(x0.len());
@@ -170,25 +150,13 @@ pub fn spec() -> Spec<Impl> {
                     let input = (system(), 0..8usize, 0..8usize, -2i32..=2, proptest::bool::ANY)
                         .prop_filter("n ≥ 2", |((a, _), ..)| a.nrows() >= 2)
                         .prop_map(|((mut a, b), i, j, s, negative)| {
-                            let n = a.nrows();
-                            let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
-                            let factor = 2f64.powi(s) * if negative { -1.0 } else { 1.0 };
-                            for c in 0..n {
-                                a[(j, c)] = factor * a[(i, c)];
-                            }
+                            copy_row(&mut a, i, j, 2f64.powi(s) * if negative { -1.0 } else { 1.0 });
                             (a, b)
                         });
-                    ctx.forall(
-                        input,
-                        |(a, b)| call(a, b),
-                        |(a, b)| singular(&(imp.solve)(a, b), ""),
-                    )?;
+                    ctx.forall(input, |(a, b)| call(a, b), |(a, b)| singular(&(imp.solve)(a, b), ""))?;
                     for a in noisy_singular() {
                         let b = DVector::from_element(a.nrows(), 1.0);
-                        ctx.once(&call(&a, &b), || {
-                            let noise = ": the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)";
-                            singular(&(imp.solve)(&a, &b), noise)
-                        })?;
+                        ctx.once(&call(&a, &b), || singular(&(imp.solve)(&a, &b), NOISE))?;
                     }
                     Ok(())
                 }),
@@ -201,11 +169,7 @@ pub fn spec() -> Spec<Impl> {
                         let b = DVector::from_element(3, 1.0);
                         ctx.once(&call(&a, &b), || {
                             let got = (imp.solve)(&a, &b);
-                            if is_singular {
-                                singular(&got, ": the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero")
-                            } else {
-                                small_residual(&a, &b, &got)
-                            }
+                            if is_singular { singular(&got, AT_THRESHOLD) } else { small_residual(&a, &b, &got) }
                         })?;
                     }
                     Ok(())
