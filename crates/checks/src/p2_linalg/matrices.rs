@@ -289,3 +289,12 @@ pub fn singular<T: Literal>(got: &Result<T, LinalgError>, why: &str) -> Verdict 
     let is_singular = matches!(got, Err(LinalgError::Singular));
     expect::that(is_singular, show::outcome(got), format!("Err(LinalgError::Singular){why}"))
 }
+
+/// The 2×6 matrix s·[e₁ | pivot·e₂ | 0…]: at the edge of the rank tolerance, which grows
+/// with max(m, n) = 6 (and with s).
+pub fn two_pivots(s: f64, pivot: f64) -> DMatrix<f64> {
+    let mut a = DMatrix::zeros(2, 6);
+    a[(0, 0)] = s;
+    a[(1, 1)] = s * pivot;
+    a
+}

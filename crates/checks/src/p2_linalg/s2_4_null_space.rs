@@ -8,7 +8,7 @@ use mathlings_linalg::LinalgError;
 
 use super::matrices::{
     clear_rank, dependent_columns, guarded, inf_norm, iris_with_sum_column, low_rank, rank_probes,
-    rank_tolerance, well_separated, zero_corner,
+    rank_tolerance, two_pivots, well_separated, zero_corner,
 };
 use crate::prelude::*;
 
@@ -104,11 +104,7 @@ pub fn spec() -> Spec<Impl> {
                             let residual = (a * column).amax();
                             expect::that(
                                 size > 0.0 && residual <= RESIDUAL * inf_norm(a) * size,
-                                format!(
-                                    "Ok({}), whose column {j} has ‖A n‖∞ = {}",
-                                    show::matrix(&n),
-                                    show::rounded(residual, 3)
-                                ),
+                                format!("Ok({}), whose column {j} has ‖A n‖∞ = {}", show::matrix(&n), show::rounded(residual, 3)),
                                 "a basis N with A·N ≈ 0 and no zero column",
                             )?;
                         }
@@ -127,13 +123,8 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok({}) with {} columns", show::matrix(&n), n.ncols()),
                             format!("{} columns: n − rank A = {} − {rank}", nullity, a.ncols()),
                         )?;
-                        let independent =
-                            nullity == 0 || mathlings_linalg::rank(&n).ok() == Some(nullity);
-                        expect::that(
-                            independent,
-                            format!("Ok({})", show::matrix(&n)),
-                            "independent columns (a basis)",
-                        )
+                        let independent = nullity == 0 || mathlings_linalg::rank(&n).ok() == Some(nullity);
+                        expect::that(independent, format!("Ok({})", show::matrix(&n)), "independent columns (a basis)")
                     })
                 }),
             Property::named("full_column_rank_has_trivial_null_space", 1)
@@ -141,10 +132,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let tall = (1..=5usize, 0..=3usize)
                         .prop_flat_map(|(n, extra)| strategies::matrix(n + extra, n))
-                        .prop_filter("full column rank", |a| {
-                            mathlings_linalg::rank(a)
-                                .is_ok_and(|r| r == a.ncols() && well_separated(a, r))
-                        });
+                        .prop_filter("full column rank", |a| mathlings_linalg::rank(a).is_ok_and(|r| r == a.ncols() && well_separated(a, r)));
                     ctx.forall(tall, call, |a| {
                         let got = (imp.null_space)(a);
                         expect::that(
@@ -159,15 +147,11 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let sets = prop_oneof![vector_set(false), vector_set(true)]
                         .prop_filter("clear rank", |vs| reference_independent(vs).is_some() && clear_rank(&columns(vs)));
-                    ctx.forall(
-                        sets,
-                        |vs| call_independent(vs),
-                        |vs| {
-                            let want = reference_independent(vs).expect("reference");
-                            let got = (imp.is_linearly_independent)(vs);
-                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want})"))
-                        },
-                    )
+                    ctx.forall(sets, |vs| call_independent(vs), |vs| {
+                        let want = reference_independent(vs).expect("reference");
+                        let got = (imp.is_linearly_independent)(vs);
+                        expect::that(got == Ok(want), show::result(&got), format!("Ok({want})"))
+                    })
                 }),
             Property::named("dependent_sets_without_parallel_pairs", 1)
                 .description("{e₁, e₂, e₁ + e₂} and more vectors than dimensions are dependent even though no two vectors are parallel")
@@ -196,12 +180,7 @@ pub fn spec() -> Spec<Impl> {
                         (DMatrix::zeros(2, 3), 3),
                     ];
                     for s in [1.0, 1e6] {
-                        for (pivot, nullity) in [(3e-10, 5), (7e-10, 4)] {
-                            let mut a = DMatrix::zeros(2, 6);
-                            a[(0, 0)] = s;
-                            a[(1, 1)] = s * pivot;
-                            cases.push((a, nullity));
-                        }
+                        cases.extend([(two_pivots(s, 3e-10), 5), (two_pivots(s, 7e-10), 4)]);
                     }
                     for (a, nullity) in &cases {
                         ctx.once(&call(a), || {
@@ -210,24 +189,15 @@ pub fn spec() -> Spec<Impl> {
                                 matches!(&got, Ok(n) if n.shape() == (a.ncols(), *nullity)
                                     && n.iter().all(|v| v.is_finite())),
                                 show::outcome(&got),
-                                format!(
-                                    "Ok(a finite {}×{nullity} basis): entries ≤ tol = 1e-10·{}·{} count as zero",
-                                    a.ncols(),
-                                    a.nrows().max(a.ncols()),
-                                    show::float(a.amax())
-                                ),
+                                format!("Ok(a finite {}×{nullity} basis): entries ≤ tol = 1e-10·{}·{} count as zero", a.ncols(), a.nrows().max(a.ncols()), show::float(a.amax())),
                             )
                         })?;
-                        let vectors: Vec<Vec<f64>> =
-                            a.row_iter().map(|r| r.iter().copied().collect()).collect();
+                        let vectors: Vec<Vec<f64>> = a.row_iter().map(|r| r.iter().copied().collect()).collect();
                         let want = *nullity == a.ncols() - a.nrows();
                         ctx.once(&call_independent(&vectors), || {
                             let got = (imp.is_linearly_independent)(&vectors);
-                            expect::that(
-                                got == Ok(want),
-                                show::result(&got),
-                                format!("Ok({want}): entries ≤ tol = 1e-10·max(m, n)·max|aᵢⱼ| count as zero"),
-                            )
+                            let why = "entries ≤ tol = 1e-10·max(m, n)·max|aᵢⱼ| count as zero";
+                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want}): {why}"))
                         })?;
                     }
                     Ok(())
@@ -268,10 +238,7 @@ pub fn spec() -> Spec<Impl> {
             Misconception::named("pivot_sign")
                 .explanation("Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
                     x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.")
-                .implementation(Impl {
-                    null_space: |a| basis_from_rref(a, rank_tolerance(a), 1.0),
-                    ..RIGHT
-                }),
+                .implementation(Impl { null_space: |a| basis_from_rref(a, rank_tolerance(a), 1.0), ..RIGHT }),
             Misconception::named("pairwise_independence")
                 .explanation("Your test only checks that no two vectors are parallel. Independence is about the whole \
                     set: e₁, e₂ and e₁ + e₂ are pairwise non-parallel but dependent (the third is the sum of the \

@@ -5,7 +5,7 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{
     clear_rank, dependent_columns, guarded, iris_with_sum_column, low_rank, matrix_close,
     named_matrices, pivot_row, rank_probes, rank_tolerance as tolerance, rounded_matrix, square,
-    zero_corner,
+    two_pivots, zero_corner,
 };
 use crate::prelude::*;
 
@@ -58,81 +58,50 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rref_matches_reference", 3)
                 .description("rref(a, 1e-10·max(m, n)·max|aᵢⱼ|) equals the reference (same pivot columns, entries to 1e-9)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix(),
-                        |a| call_rref(a, tolerance(a)),
-                        |a| {
-                            let tol = tolerance(a);
-                            let (want, want_pivots) =
-                                mathlings_linalg::rref(a, tol).expect("reference rref");
-                            let got = (imp.rref)(a, tol);
-                            match &got {
-                                Ok((r, pivots)) if *pivots == want_pivots => {
-                                    let scale = R_ENTRIES * want.amax().max(1.0);
-                                    matrix_close(&Ok(r.clone()), &want, |_, _| scale)
-                                }
-                                _ => expect::fail(
-                                    show_rref(&got),
-                                    show_rref(&Ok((want, want_pivots))),
-                                ),
+                    ctx.forall(matrix(), |a| call_rref(a, tolerance(a)), |a| {
+                        let tol = tolerance(a);
+                        let (want, want_pivots) = mathlings_linalg::rref(a, tol).expect("reference rref");
+                        let got = (imp.rref)(a, tol);
+                        match &got {
+                            Ok((r, pivots)) if *pivots == want_pivots => {
+                                let scale = R_ENTRIES * want.amax().max(1.0);
+                                matrix_close(&Ok(r.clone()), &want, |_, _| scale)
                             }
-                        },
-                    )
+                            _ => expect::fail(show_rref(&got), show_rref(&Ok((want, want_pivots)))),
+                        }
+                    })
                 }),
             Property::named("rref_is_reduced", 1)
                 .description("R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom, exact zeros in a column without a pivot from its row down")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix(),
-                        |a| call_rref(a, tolerance(a)),
-                        |a| {
-                            let got = (imp.rref)(a, tolerance(a));
-                            let Ok((r, pivots)) = &got else {
-                                return expect::fail(show_rref(&got), "Ok((R, pivots))");
-                            };
-                            let problem = reduced_form_problem(r, pivots, a.shape());
-                            expect::that(
-                                problem.is_none(),
-                                show_rref(&got),
-                                format!(
-                                    "a reduced row echelon form ({})",
-                                    problem.unwrap_or_default()
-                                ),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix(), |a| call_rref(a, tolerance(a)), |a| {
+                        let got = (imp.rref)(a, tolerance(a));
+                        let Ok((r, pivots)) = &got else {
+                            return expect::fail(show_rref(&got), "Ok((R, pivots))");
+                        };
+                        let problem = reduced_form_problem(r, pivots, a.shape());
+                        let expected = format!("a reduced row echelon form ({})", problem.clone().unwrap_or_default());
+                        expect::that(problem.is_none(), show_rref(&got), expected)
+                    })
                 }),
             Property::named("rank_matches_reference", 2)
                 .description("rank equals the reference (SVD) rank on random matrices of known rank, also when scaled by 1e-12 or 1e12")
                 .check(|imp, ctx| {
                     let input = (low_rank(), prop_oneof![Just(1.0), Just(1e-12), Just(1e12)]);
-                    ctx.forall(
-                        input,
-                        |((a, _), s)| call_rank(&(a * *s)),
-                        |((a, r), s)| {
-                            let got = (imp.rank)(&(a * *s));
-                            expect::that(got == Ok(*r), show::result(&got), format!("Ok({r})"))
-                        },
-                    )
+                    ctx.forall(input, |((a, _), s)| call_rank(&(a * *s)), |((a, r), s)| {
+                        let got = (imp.rank)(&(a * *s));
+                        expect::that(got == Ok(*r), show::result(&got), format!("Ok({r})"))
+                    })
                 }),
             Property::named("rank_one_outer_product", 2)
                 .description("rank(u vᵀ) = 1 for non-zero u, v (their product is rank 1 up to rounding noise)")
                 .check(|imp, ctx| {
                     let input = (2..=6usize, 2..=6usize)
-                        .prop_flat_map(|(m, n)| {
-                            (strategies::matrix(m, 1), strategies::matrix(n, 1))
-                        })
+                        .prop_flat_map(|(m, n)| (strategies::matrix(m, 1), strategies::matrix(n, 1)))
                         .prop_filter("non-zero", |(u, v)| u.amax() > 1e-3 && v.amax() > 1e-3);
                     ctx.forall(
                         input,
-                        |(u, v)| {
-                            format!(
-                                "rank(&(u * v.transpose())) with u = {}, v = {}, i.e. {}",
-                                show::matrix(u),
-                                show::matrix(v),
-                                call_rank(&(u * v.transpose()))
-                            )
-                        },
+                        |(u, v)| format!("rank(&(u * v.transpose())) with u = {}, v = {}, i.e. {}", show::matrix(u), show::matrix(v), call_rank(&(u * v.transpose()))),
                         |(u, v)| {
                             let got = (imp.rank)(&(u * v.transpose()));
                             expect::that(got == Ok(1), show::result(&got), "Ok(1)")
@@ -142,31 +111,19 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rank_of_transpose", 1)
                 .description("rank Aᵀ = rank A")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix(),
-                        |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())),
-                        |a| {
-                            let r = rank_of(imp, a)?;
-                            let got = (imp.rank)(&a.transpose());
-                            expect::that(
-                                got == Ok(r),
-                                show::result(&got),
-                                format!("Ok({r}), the rank of A"),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix(), |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())), |a| {
+                        let r = rank_of(imp, a)?;
+                        let got = (imp.rank)(&a.transpose());
+                        expect::that(got == Ok(r), show::result(&got), format!("Ok({r}), the rank of A"))
+                    })
                 }),
             Property::named("rank_of_product", 1)
                 .description("rank(AB) ≤ min(rank A, rank B)")
                 .check(|imp, ctx| {
                     let input = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
                         .prop_flat_map(|(m, p, n, r1, r2)| {
-                            (
-                                strategies::matrix(m, r1),
-                                strategies::matrix(r1, p),
-                                strategies::matrix(p, r2),
-                                strategies::matrix(r2, n),
-                            )
+                            let (a1, a2) = (strategies::matrix(m, r1), strategies::matrix(r1, p));
+                            (a1, a2, strategies::matrix(p, r2), strategies::matrix(r2, n))
                         })
                         .prop_map(|(a1, a2, b1, b2)| (a1 * a2, b1 * b2))
                         .prop_filter("clear ranks", |(a, b)| clear_rank(a) && clear_rank(b) && clear_rank(&(a * b)));
@@ -190,35 +147,20 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once("rref and rank at the edges of their tolerances", || {
                         let edge = square(&[1e-3, 0.0, 0.0, 1.0]);
                         let exact = square(&[1.0, 2.0, 2.0, 4.0]);
-                        let pivots =
-                            |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
+                        let pivots = |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
                         let cases = [
                             (call_rref(&edge, 1e-3), pivots(&edge, 1e-3), vec![1]),
                             (call_rref(&exact, 0.0), pivots(&exact, 0.0), vec![0]),
                         ];
                         for (call, got, want) in cases {
-                            if got.as_ref() != Ok(&want) {
-                                return Err(Failure {
-                                    call: format!("{call}.1"),
-                                    returned: show::result(&got),
-                                    expected: format!("Ok({want:?})"),
-                                });
-                            }
+                            expect::that(got.as_ref() == Ok(&want), show::result(&got), format!("Ok({want:?})"))
+                                .map_err(|f| Failure { call: format!("{call}.1"), ..f })?;
                         }
                         for (pivot, want) in [(3e-10, 1), (7e-10, 2)] {
-                            let mut a = DMatrix::zeros(2, 6);
-                            a[(0, 0)] = 1.0;
-                            a[(1, 1)] = pivot;
+                            let a = two_pivots(1.0, pivot);
                             let got = (imp.rank)(&a);
-                            if got != Ok(want) {
-                                return Err(Failure {
-                                    call: call_rank(&a),
-                                    returned: show::result(&got),
-                                    expected: format!(
-                                        "Ok({want}), since tol = 1e-10 · 6 · 1 = 6e-10"
-                                    ),
-                                });
-                            }
+                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want}), since tol = 1e-10 · 6 · 1 = 6e-10"))
+                                .map_err(|f| Failure { call: call_rank(&a), ..f })?;
                         }
                         Ok(())
                     })
