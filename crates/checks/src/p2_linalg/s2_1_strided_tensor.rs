@@ -65,10 +65,6 @@ fn call(shape: &[usize], ops: &[Op]) -> String {
     text
 }
 
-fn reference() -> Impl {
-    mathlings_bindings::bind_s2_1_strided_tensor!(mathlings_linalg)
-}
-
 fn permutation(k: usize, seed: u64) -> Vec<usize> {
     let mut state = seed;
     let mut axes: Vec<usize> = (0..k).collect();
@@ -184,7 +180,8 @@ pub fn spec() -> Spec<Impl> {
                 .description("shape, strides and elements after random reshapes and permutes equal the reference tensor's")
                 .check(|imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
-                        let want = run(&reference(), case).expect("reference tensor");
+                        let reference = mathlings_bindings::bind_s2_1_strided_tensor!(mathlings_linalg);
+                        let want = run(&reference, case).expect("reference tensor");
                         let got = expect::ok(run(imp, case), "a tensor")?;
                         same_tensor(&got, &want)
                     })
@@ -255,11 +252,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("iris_species_blocks", 1)
                 .description("the Iris features (150×4) reshaped to [species, sample, feature], permuted to [species, feature, sample] and reshaped to [12, 50] match the stored snapshot")
                 .check(|imp, ctx| {
-                    let ops = iris_ops();
-                    let call = format!(
-                        "{} with the Iris features, row-major",
-                        call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris")
-                    );
+                    let ops = vec![Op::Reshape(vec![3, 50, 4]), Op::Permute(vec![0, 2, 1]), Op::Reshape(vec![12, 50])];
+                    let call = call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris");
+                    let call = format!("{call} with the Iris features, row-major");
                     ctx.once(&call, || ctx.snapshot("iris", &call, &iris_text(imp, &ops)))
                 }),
         ],
@@ -326,10 +321,6 @@ fn iris_text(imp: &Impl, ops: &[Op]) -> String {
         text += &format!("row {r:2} ({species} feature {}): first {first}, mean {mean}\n", r % 4);
     }
     text
-}
-
-fn iris_ops() -> Vec<Op> {
-    vec![Op::Reshape(vec![3, 50, 4]), Op::Permute(vec![0, 2, 1]), Op::Reshape(vec![12, 50])]
 }
 
 /// A wrong tensor, one flavour per misconception.
