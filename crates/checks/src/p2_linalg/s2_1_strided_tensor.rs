@@ -324,7 +324,6 @@ fn iris_text(imp: &Impl, ops: &[Op]) -> String {
 }
 
 /// A wrong tensor, one flavour per misconception.
-#[derive(Debug, Clone)]
 struct Faulty<const KIND: u8> {
     data: Vec<f64>,
     shape: Vec<usize>,
@@ -388,19 +387,14 @@ impl<const KIND: u8> Faulty<KIND> {
         Ok(self.data[self.offset_of(index)?])
     }
 
-    fn logical(&self) -> Vec<f64> {
-        layout(&self.shape, &self.strides, |i| self.get(i), |i| self.offset_of(i))
-            .map(|l| l.elements)
-            .unwrap_or_default()
-    }
-
     fn reshape(&self, shape: &[usize]) -> Result<Self, LinalgError> {
         self.like().reshape(shape)?;
         let contiguous = self.strides == Self::strides_for(&self.shape);
         let data = if contiguous || KIND == RESHAPE_WITHOUT_COPY {
             self.data.clone()
         } else {
-            self.logical()
+            // The elements in index order.
+            layout(&self.shape, &self.strides, |i| self.get(i), |i| self.offset_of(i))?.elements
         };
         Ok(Faulty { data, shape: shape.to_vec(), strides: Self::strides_for(shape) })
     }

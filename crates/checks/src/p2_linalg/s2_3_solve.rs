@@ -195,11 +195,7 @@ pub fn spec() -> Spec<Impl> {
                     let call = "solve(&(xᵀx), &(xᵀy)) with x = [1, sepal length, sepal width, petal length], y = petal width (Iris)";
                     ctx.once(call, || {
                         let f = mathlings_models::datasets::iris().features;
-                        let x = DMatrix::from_fn(
-                            150,
-                            4,
-                            |i, j| if j == 0 { 1.0 } else { f[(i, j - 1)] },
-                        );
+                        let x = DMatrix::from_fn(150, 4, |i, j| if j == 0 { 1.0 } else { f[(i, j - 1)] });
                         let y = f.column(3).into_owned();
                         let (xtx, xty) = (x.transpose() * &x, x.transpose() * y);
                         let text = match (imp.solve)(&xtx, &xty) {
@@ -218,24 +214,20 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your elimination divides by whatever is on the diagonal. A zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Partial pivoting: before eliminating \
                     column k, swap up the row (i ≥ k) with the largest |aᵢₖ| — in A and in b.")
-                .implementation(Impl { solve: |a, b| eliminate(a, b, false, false) }),
+                .implementation(Impl { solve: |a, b| eliminate(a, b, false) }),
             Misconception::named("solve_via_inverse")
                 .explanation("Your x has a large residual ‖b − Ax‖ on ill-conditioned systems: it looks computed as \
                     A⁻¹·b. Forming the inverse costs 3× the work and is not backward stable: its residual grows \
                     with the condition number κ(A) (≈ 1e-6 relative for a Hilbert matrix of order 8), while \
                     elimination with partial pivoting followed by back substitution keeps it at rounding level. \
                     Never invert to solve: eliminate on [A | b] and back-substitute.")
-                .implementation(Impl {
-                    solve: |a, b| {
-                        validate(a, b).and_then(|()| Ok(mathlings_linalg::inverse(a)? * b))
-                    },
-                }),
+                .implementation(Impl { solve: |a, b| validate(a, b).and_then(|()| Ok(mathlings_linalg::inverse(a)? * b)) }),
             Misconception::named("singular_by_exact_zero")
                 .explanation("Your solver only calls a matrix singular when a pivot is exactly 0.0. After rounding, \
                     a singular matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a last pivot of about 1e-16 instead of \
                     0, and dividing by it returns a meaningless, huge x. Treat |pivot| ≤ n·ε·max|aᵢⱼ| \
                     (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).")
-                .implementation(Impl { solve: |a, b| eliminate(a, b, true, false) }),
+                .implementation(Impl { solve: |a, b| eliminate(a, b, true) }),
         ],
         probe: |imp| {
             let outcome = |a: &DMatrix<f64>, b: &DVector<f64>| {
@@ -267,22 +259,16 @@ fn validate(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), LinalgError> {
     }
 }
 
-/// Elimination on [A | b] then back substitution; `pivot` enables row swaps, `tolerance`
-/// says what counts as a zero pivot.
-fn eliminate(
-    a: &DMatrix<f64>,
-    b: &DVector<f64>,
-    pivot: bool,
-    with_tolerance: bool,
-) -> VectorResult {
+/// Elimination on [A | b] then back substitution; `pivot` enables row swaps, after which
+/// only an exact 0 counts as a zero pivot.
+fn eliminate(a: &DMatrix<f64>, b: &DVector<f64>, pivot: bool) -> VectorResult {
     validate(a, b)?;
     let n = a.nrows();
-    let tolerance = if with_tolerance { n as f64 * f64::EPSILON * a.amax() } else { 0.0 };
     let (mut u, mut y) = (a.clone(), b.clone());
     for k in 0..n {
         if pivot {
             let p = pivot_row(&u, k, k);
-            if u[(p, k)].abs() <= tolerance {
+            if u[(p, k)] == 0.0 {
                 return Err(LinalgError::Singular);
             }
             u.swap_rows(p, k);

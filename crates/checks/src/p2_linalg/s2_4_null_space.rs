@@ -231,9 +231,7 @@ pub fn spec() -> Spec<Impl> {
                     Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.")
                 .implementation(Impl {
                     null_space: |a| basis_from_rref(a, 0.0, -1.0),
-                    is_linearly_independent: |vs| {
-                        Ok(mathlings_linalg::rref(&check_vectors(vs)?, 0.0)?.1.len() == vs.len())
-                    },
+                    is_linearly_independent: |vs| Ok(mathlings_linalg::rref(&check_vectors(vs)?, 0.0)?.1.len() == vs.len()),
                 }),
             Misconception::named("pivot_sign")
                 .explanation("Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \

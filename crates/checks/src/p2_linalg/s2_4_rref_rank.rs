@@ -45,8 +45,7 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 }
 
 fn rank_of(imp: &Impl, a: &DMatrix<f64>) -> Result<usize, Failure> {
-    let got = (imp.rank)(a);
-    got.clone()
+    (imp.rank)(a)
         .map_err(|e| expect::failure(format!("{} = Err({e:?})", call_rank(a)), "Ok(the rank)"))
 }
 
@@ -196,19 +195,13 @@ pub fn spec() -> Spec<Impl> {
                     zero in exact arithmetic keeps rounding noise like 1e-17 after elimination, and every speck \
                     of noise becomes a pivot: the rank of the rank-1 matrix u vᵀ comes out 2 or 3. Count an entry \
                     as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.")
-                .implementation(Impl {
-                    rank: |a| Ok(mathlings_linalg::rref(a, 0.0)?.1.len()),
-                    ..RIGHT
-                }),
+                .implementation(Impl { rank: |a| Ok(mathlings_linalg::rref(a, 0.0)?.1.len()), ..RIGHT }),
             Misconception::named("absolute_tolerance")
                 .explanation("Your rank uses a fixed tolerance (like 1e-10) whatever the size of the entries: scale \
                     A by 1e-12 and every entry looks like zero, scale it by 1e12 and rounding noise looks like a \
                     pivot. Rank does not change when A is scaled, so the tolerance must scale with A: \
                     tol = 1e-10·max(m, n)·max|aᵢⱼ|.")
-                .implementation(Impl {
-                    rank: |a| Ok(mathlings_linalg::rref(a, 1e-10)?.1.len()),
-                    ..RIGHT
-                }),
+                .implementation(Impl { rank: |a| Ok(mathlings_linalg::rref(a, 1e-10)?.1.len()), ..RIGHT }),
             Misconception::named("row_echelon_not_reduced")
                 .explanation("Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
                     not cleared (or the pivot rows are not divided by the pivot). In the reduced form every \
@@ -220,10 +213,7 @@ pub fn spec() -> Spec<Impl> {
             vec![
                 guarded(|| show::result(&(imp.rank)(&outer))),
                 guarded(|| show::result(&(imp.rank)(&(DMatrix::<f64>::identity(3, 3) * 1e-12)))),
-                guarded(|| match (imp.rref)(&a, 1e-12) {
-                    Ok((r, p)) => format!("{} {p:?}", rounded_matrix(&r, 6)),
-                    Err(e) => format!("{e:?}"),
-                }),
+                guarded(|| show::ok_or_debug(&(imp.rref)(&a, 1e-12), |(r, p)| format!("{} {p:?}", rounded_matrix(r, 6)))),
             ]
         },
     }
