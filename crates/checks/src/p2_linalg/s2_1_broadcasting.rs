@@ -43,12 +43,7 @@ fn incompatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
     (compatible_shapes(), 0..4usize, 2..=4usize, 1..=2usize, proptest::bool::ANY).prop_map(
         |((a, b), k, x, dx, strip)| {
             let rank = a.len().max(b.len()).max(1);
-            let pad = |s: &[usize]| -> Vec<usize> {
-                let mut p = vec![1; rank - s.len()];
-                p.extend_from_slice(s);
-                p
-            };
-            let (mut a, mut b) = (pad(&a), pad(&b));
+            let (mut a, mut b) = (pad(&a, rank, false), pad(&b, rank, false));
             let k = k % rank;
             a[k] = x;
             b[k] = x + dx;
@@ -67,14 +62,9 @@ fn count(shape: &[usize]) -> usize {
 
 /// Compatible shapes with data filling them.
 fn operands() -> impl Strategy<Value = Operands> + Clone {
-    compatible_shapes().prop_flat_map(|(sa, sb)| {
-        (
-            strategies::sample(count(&sa)..count(&sa) + 1),
-            Just(sa),
-            strategies::sample(count(&sb)..count(&sb) + 1),
-            Just(sb),
-        )
-    })
+    let filling = |s: &[usize]| strategies::sample(count(s)..count(s) + 1);
+    compatible_shapes()
+        .prop_flat_map(move |(sa, sb)| (filling(&sa), Just(sa), filling(&sb), Just(sb)))
 }
 
 /// The broadcast sum computed independently of the reference crate: NumPy's rule
@@ -233,12 +223,8 @@ pub fn spec() -> Spec<Impl> {
                     Err(e) => format!("{e:?}"),
                 })
                 .collect();
-            out.push(show_sum(&(imp.broadcast_add)(
-                &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
-                &[2, 3],
-                &[10.0, 20.0, 30.0],
-                &[3],
-            )));
+            let (a, b) = ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [10.0, 20.0, 30.0]);
+            out.push(show_sum(&(imp.broadcast_add)(&a, &[2, 3], &b, &[3])));
             out
         },
     }

@@ -47,12 +47,7 @@ fn call_norm(x: &[f64], p: f64) -> String {
 
 /// Two vectors of the same length 1..=8.
 fn pair() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    (1..=8usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(strategies::value(), n),
-            proptest::collection::vec(strategies::value(), n),
-        )
-    })
+    (1..=8usize).prop_flat_map(|n| (strategies::sample(n..n + 1), strategies::sample(n..n + 1)))
 }
 
 /// Like [`pair`], with neither vector all zeros.
@@ -67,13 +62,8 @@ fn l2(x: &[f64]) -> f64 {
 }
 
 fn norm_of(imp: &Impl, x: &[f64], p: f64) -> Result<f64, Failure> {
-    let got = (imp.norm)(x, p);
-    got.clone().map_err(|_| {
-        expect::failure(
-            format!("{} = {}", call_norm(x, p), show::float_result(&got)),
-            "Ok(the norm)",
-        )
-    })
+    (imp.norm)(x, p)
+        .map_err(|e| expect::failure(format!("{} = Err({e:?})", call_norm(x, p)), "Ok(the norm)"))
 }
 
 /// `got` (the learner's `name`) against `want` (the reference's) on non-zero pairs.
