@@ -298,3 +298,8 @@ pub fn two_pivots(s: f64, pivot: f64) -> DMatrix<f64> {
     a[(1, 1)] = s * pivot;
     a
 }
+
+/// The rows of `m` as vectors (the vector-valued functions' inputs).
+pub fn rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
+    m.row_iter().map(|row| row.iter().copied().collect()).collect()
+}

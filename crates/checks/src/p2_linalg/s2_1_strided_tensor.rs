@@ -347,11 +347,8 @@ mod reshape_without_copy {
 impl<const KIND: u8> Faulty<KIND> {
     fn strides_for(shape: &[usize]) -> Vec<usize> {
         if KIND == COLUMN_MAJOR {
-            let mut strides = vec![1; shape.len()];
-            for axis in 1..shape.len() {
-                strides[axis] = strides[axis - 1] * shape[axis - 1];
-            }
-            strides
+            // Each stride is the product of the lengths before it.
+            shape.iter().scan(1, |next, &len| Some(std::mem::replace(next, *next * len))).collect()
         } else {
             mathlings_linalg::row_major_strides(shape)
         }

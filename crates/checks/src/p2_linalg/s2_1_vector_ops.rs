@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{iris_species_means, or_error, rounded_all};
+use super::matrices::{iris_species_means, or_error, rounded_all, rows};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_vector_ops::{Impl, ProjectFn};
@@ -277,8 +277,7 @@ pub fn spec() -> Spec<Impl> {
 /// The snapshot of `iris_species_means`.
 fn iris_text(imp: &Impl) -> String {
     let names = mathlings_models::datasets::iris().species_names;
-    let m = iris_species_means();
-    let means: Vec<Vec<f64>> = m.row_iter().map(|row| row.iter().copied().collect()).collect();
+    let means = rows(&iris_species_means());
     let fmt = |r: Result<f64, LinalgError>| or_error(r, |v| show::rounded(v, 10));
     let mut text = String::new();
     for (name, m) in names.iter().zip(&means) {

@@ -8,7 +8,7 @@ use mathlings_linalg::LinalgError;
 
 use super::matrices::{
     clear_rank, dependent_columns, guarded, inf_norm, iris_with_sum_column, low_rank, rank_probes,
-    rank_tolerance, two_pivots, well_separated, zero_corner,
+    rank_tolerance, rows, two_pivots, well_separated, zero_corner,
 };
 use crate::prelude::*;
 
@@ -192,7 +192,7 @@ pub fn spec() -> Spec<Impl> {
                                 format!("Ok(a finite {}×{nullity} basis): entries ≤ tol = 1e-10·{}·{} count as zero", a.ncols(), a.nrows().max(a.ncols()), show::float(a.amax())),
                             )
                         })?;
-                        let vectors: Vec<Vec<f64>> = a.row_iter().map(|r| r.iter().copied().collect()).collect();
+                        let vectors = rows(a);
                         let want = *nullity == a.ncols() - a.nrows();
                         ctx.once(&call_independent(&vectors), || {
                             let got = (imp.is_linearly_independent)(&vectors);
@@ -252,11 +252,7 @@ pub fn spec() -> Spec<Impl> {
                         let annihilated = n
                             .column_iter()
                             .all(|c| (m * c).amax() <= 1e-9 * m.amax() * c.amax().max(1e-300));
-                        format!(
-                            "{} columns, {}",
-                            n.ncols(),
-                            if annihilated { "A·N ≈ 0" } else { "A·N ≠ 0" }
-                        )
+                        format!("{} columns, {}", n.ncols(), if annihilated { "A·N ≈ 0" } else { "A·N ≠ 0" })
                     }
                     other => show::outcome(&other),
                 })
@@ -276,9 +272,7 @@ pub fn spec() -> Spec<Impl> {
 /// The snapshot of `iris_dependency`.
 fn iris_text(imp: &Impl) -> String {
     let (x, xa) = iris_with_sum_column();
-    let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
-        m.column_iter().map(|c| c.iter().copied().collect()).collect()
-    };
+    let cols = |m: &DMatrix<f64>| rows(&m.transpose());
     let mut text = match (imp.null_space)(&xa) {
         Ok(n) if n.nrows() == 5 => {
             let mut text = format!("nullity of xa: {}\n", n.ncols());
