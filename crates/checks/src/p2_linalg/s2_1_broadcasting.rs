@@ -18,8 +18,7 @@ fn call_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> String {
     format!("broadcast_add({}, &{sa:?}, {}, &{sb:?})", show::floats(a), show::floats(b))
 }
 
-/// Two shapes that broadcast: both are a common shape with some leading axes dropped and
-/// some lengths replaced by 1.
+/// Shapes that broadcast: a common shape, some leading axes dropped, some lengths set to 1.
 fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
     (
         proptest::collection::vec(1..=4usize, 0..=4),
@@ -37,8 +36,7 @@ fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
         })
 }
 
-/// Two shapes that do not broadcast: some right-aligned pair of lengths is 2–4 vs 3–6,
-/// different and neither 1.
+/// Shapes that do not broadcast: a right-aligned pair of lengths is 2–4 vs a different 3–6.
 fn incompatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
     (compatible_shapes(), 0..4usize, 2..=4usize, 1..=2usize, proptest::bool::ANY).prop_map(
         |((a, b), k, x, dx, strip)| {
@@ -67,8 +65,7 @@ fn operands() -> impl Strategy<Value = Operands> + Clone {
         .prop_flat_map(move |(sa, sb)| (filling(&sa), Just(sa), filling(&sb), Just(sb)))
 }
 
-/// The broadcast sum computed independently of the reference crate: NumPy's rule
-/// (right-aligned, checked, any ranks) in [`faulty_add`].
+/// The broadcast sum by NumPy's rule in [`faulty_add`], independent of the reference crate.
 fn oracle((a, sa, b, sb): &Operands) -> Sum {
     faulty_add(a, sa, b, sb, NUMPY)
 }
@@ -230,8 +227,7 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// The snapshot of `iris_centring`: per-species variances of the centred features and the
-/// species means' deviations from the overall mean.
+/// The snapshot of `iris_centring`: centred per-species variances, species means − mean.
 fn iris_text(imp: &Impl) -> String {
     let iris = mathlings_models::datasets::iris();
     let x: Vec<f64> = iris.features.transpose().as_slice().to_vec();
@@ -300,8 +296,7 @@ fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
     if left { [s, &ones[..]].concat() } else { [&ones[..], s].concat() }
 }
 
-/// A sum under a shape rule (see [`faulty_shapes`]): output index → input index by
-/// `iₖ mod lenₖ` on the padded axes.
+/// A sum under a shape rule: output index i reads input index `iₖ mod lenₖ` (padded axes).
 fn faulty_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize], rule: Rule) -> Sum {
     for (data, shape) in [(a, sa), (b, sb)] {
         mathlings_linalg::Tensor::from_vec(data.to_vec(), shape)?;

@@ -296,8 +296,7 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// The snapshot of `iris_species_blocks`: the layout after each op, then each row's first
-/// element and mean.
+/// The snapshot of `iris_species_blocks`: the layout after each op, each row's first and mean.
 fn iris_text(imp: &Impl, ops: &[Op]) -> String {
     let iris = mathlings_models::datasets::iris();
     let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
@@ -368,8 +367,7 @@ impl<const KIND: u8> Faulty<KIND> {
         &self.strides
     }
 
-    /// A reference tensor of the same shape: its checks of indices, reshapes and axes
-    /// depend on the shape only, and are exactly the required ones.
+    /// A reference tensor of the same shape, whose checks (depending on the shape only) are due.
     fn like(&self) -> mathlings_linalg::Tensor {
         let n = self.shape.iter().product();
         mathlings_linalg::Tensor::from_vec(vec![0.0; n], &self.shape).expect("a valid shape")

@@ -299,8 +299,7 @@ fn iris_text(imp: &Impl) -> String {
     text
 }
 
-/// A null-space basis from the reference rref with tolerance `tol`; `sign` multiplies the
-/// pivot entries (−1 is right).
+/// A null-space basis from the reference rref at `tol`, pivot entries times `sign` (−1 is right).
 fn basis_from_rref(a: &DMatrix<f64>, tol: f64, sign: f64) -> MatrixResult {
     let (r, pivots) = mathlings_linalg::rref(a, tol)?;
     let n = a.ncols();

@@ -78,7 +78,7 @@ pub fn spec() -> Spec<Impl> {
                         let Ok((r, pivots)) = &got else {
                             return expect::fail(show_rref(&got), "Ok((R, pivots))");
                         };
-                        let problem = reduced_form_problem(r, pivots, a.shape());
+                        let problem = why_not_reduced(r, pivots, a.shape());
                         let expected = format!("a reduced row echelon form ({})", problem.clone().unwrap_or_default());
                         expect::that(problem.is_none(), show_rref(&got), expected)
                     })
@@ -244,11 +244,7 @@ fn iris_text(imp: &Impl) -> String {
 }
 
 /// Why `r` is not a reduced row echelon form of an m×n matrix with these pivots, if it is not.
-fn reduced_form_problem(
-    r: &DMatrix<f64>,
-    pivots: &[usize],
-    shape: (usize, usize),
-) -> Option<String> {
+fn why_not_reduced(r: &DMatrix<f64>, pivots: &[usize], shape: (usize, usize)) -> Option<String> {
     if r.shape() != shape {
         return Some(format!("R must have A's shape {shape:?}"));
     }
