@@ -65,8 +65,7 @@ fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     })
 }
 
-/// A system whose matrix has exact zeros on and off the diagonal (see [`with_zeros`]), so
-/// it needs row swaps, and a pivot search on the wrong entries picks a zero pivot.
+/// A system whose matrix needs row swaps (exact zeros, see [`with_zeros`]).
 fn zero_pivot_system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     with_zeros(2..=8).prop_flat_map(|a| {
         let n = a.nrows();
@@ -259,8 +258,7 @@ fn validate(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), LinalgError> {
     }
 }
 
-/// Elimination on [A | b] then back substitution; `pivot` enables row swaps, after which
-/// only an exact 0 counts as a zero pivot.
+/// Elimination on [A | b], back substitution; with `pivot`, row swaps and exact-0 singularity.
 fn eliminate(a: &DMatrix<f64>, b: &DVector<f64>, pivot: bool) -> VectorResult {
     validate(a, b)?;
     let n = a.nrows();
