@@ -124,13 +124,9 @@ fn run(imp: &Impl, case: &Case) -> Result<Layout, LinalgError> {
     (imp.run)(case.data(), &case.shape, &case.ops)
 }
 
-fn show_layout(l: &Layout) -> String {
-    format!(
-        "shape {:?}, strides {:?}, elements (row-major index order) {}",
-        l.shape,
-        l.strides,
-        show::list(&l.elements)
-    )
+fn show_layout(Layout { shape, strides, elements, .. }: &Layout) -> String {
+    let elements = show::list(elements);
+    format!("shape {shape:?}, strides {strides:?}, elements (row-major index order) {elements}")
 }
 
 /// Compares shape, strides and elements.

@@ -273,7 +273,7 @@ pub fn spec() -> Spec<Impl> {
 fn iris_text(imp: &Impl) -> String {
     let (x, xa) = iris_with_sum_column();
     let cols = |m: &DMatrix<f64>| rows(&m.transpose());
-    let mut text = match (imp.null_space)(&xa) {
+    let text = match (imp.null_space)(&xa) {
         Ok(n) if n.nrows() == 5 => {
             let mut text = format!("nullity of xa: {}\n", n.ncols());
             if n.ncols() == 1 {
@@ -291,12 +291,8 @@ fn iris_text(imp: &Impl) -> String {
         }
         other => format!("{}\n", show::outcome(&other).chars().take(200).collect::<String>()),
     };
-    text += &format!(
-        "columns of x independent: {}\ncolumns of xa independent: {}\n",
-        show::result(&(imp.is_linearly_independent)(&cols(&x))),
-        show::result(&(imp.is_linearly_independent)(&cols(&xa)))
-    );
-    text
+    let [ix, ixa] = [&x, &xa].map(|m| show::result(&(imp.is_linearly_independent)(&cols(m))));
+    text + &format!("columns of x independent: {ix}\ncolumns of xa independent: {ixa}\n")
 }
 
 /// A null-space basis from the reference rref at `tol`, pivot entries times `sign` (−1 is right).

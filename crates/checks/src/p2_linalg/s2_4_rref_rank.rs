@@ -222,20 +222,15 @@ pub fn spec() -> Spec<Impl> {
 /// The snapshot of `iris_dependent_column`.
 fn iris_text(imp: &Impl) -> String {
     let (x, xa) = iris_with_sum_column();
-    let mut text = format!(
-        "rank(x) = {}\nrank(xa) = {}\n",
-        show::result(&(imp.rank)(&x)),
-        show::result(&(imp.rank)(&xa))
-    );
+    let [rx, rxa] = [&x, &xa].map(|m| show::result(&(imp.rank)(m)));
+    let mut text = format!("rank(x) = {rx}\nrank(xa) = {rxa}\n");
     match (imp.rref)(&xa, tolerance(&xa)) {
         Ok((r, pivots)) if r.shape() == (150, 5) => {
             text += &format!("pivot columns of xa: {pivots:?}\n");
             // Entries below 1e-9 are rounding noise: shown as 0 so any stable method matches.
-            let top = r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v });
-            text += &format!(
-                "top of R (rows 0–4, |entries| < 1e-9 shown as 0): {}\n",
-                rounded_matrix(&top, 6)
-            );
+            let top =
+                rounded_matrix(&r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v }), 6);
+            text += &format!("top of R (rows 0–4, |entries| < 1e-9 shown as 0): {top}\n");
             text += &format!("rows 5–149 are zero: {}\n", r.rows(5, 145).amax() < 1e-9);
         }
         other => text += &format!("{}\n", show_rref(&other).chars().take(200).collect::<String>()),
