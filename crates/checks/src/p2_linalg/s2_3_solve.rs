@@ -41,15 +41,11 @@ fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Ver
     match got {
         Ok(x) if x.len() == b.len() => {
             let eta = backward_error(a, b, x);
-            expect::that(
-                eta <= BACKWARD,
-                format!(
-                    "{} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {}",
-                    show::outcome(got),
-                    show::rounded(eta, 3)
-                ),
-                format!("an x with backward error ≤ {BACKWARD:e}"),
-            )
+            let (shown, eta_shown) = (show::outcome(got), show::rounded(eta, 3));
+            let returned =
+                format!("{shown} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {eta_shown}");
+            let expected = format!("an x with backward error ≤ {BACKWARD:e}");
+            expect::that(eta <= BACKWARD, returned, expected)
         }
         _ => expect::fail(show::outcome(got), "Ok(x) with one entry per row of A"),
     }
