@@ -6,6 +6,7 @@ use std::fmt::Debug;
 use mathlings_linalg::LinalgError;
 
 use crate::prelude::*;
+use crate::show::Literal;
 pub use crate::show::rounded_all;
 
 /// A matrix with every entry rounded to `digits` significant digits (for probes).
@@ -220,4 +221,85 @@ pub fn iris_species_means() -> DMatrix<f64> {
 pub fn iris_covariance() -> DMatrix<f64> {
     let iris = mathlings_models::datasets::iris();
     mathlings_stats::covariance_matrix(&iris.features).expect("reference covariance")
+}
+
+/// The first row i ≥ `from` with the largest |m[(i, col)]|: the pivot search of the
+/// wrong answers' eliminations.
+pub fn pivot_row(m: &DMatrix<f64>, col: usize, from: usize) -> usize {
+    (from + 1..m.nrows())
+        .fold(from, |p, i| if m[(i, col)].abs() > m[(p, col)].abs() { i } else { p })
+}
+
+/// Singular matrices whose last pivot is rounding noise, not 0: [1 2 3; 4 5 6; 7 8 9] and
+/// a 4×4 rank-1 uvᵀ.
+pub fn noisy_singular() -> [DMatrix<f64>; 2] {
+    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
+    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
+    [square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]), &u * v.transpose()]
+}
+
+/// The rank tolerance of §2.4, 1e-10·max(m, n)·max|aᵢⱼ| (stated in the stubs).
+pub fn rank_tolerance(a: &DMatrix<f64>) -> f64 {
+    1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax()
+}
+
+/// The reference sees a clear rank: 0, or a last pivot well above the noise.
+pub fn clear_rank(a: &DMatrix<f64>) -> bool {
+    mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
+}
+
+/// The probe matrices of §2.4: [1 2 3; 2 4 7] (rank 2) and the 3×3 rank-1 uvᵀ.
+pub fn rank_probes() -> [DMatrix<f64>; 2] {
+    let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
+    let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
+    [DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]), &u * v.transpose()]
+}
+
+/// The Iris features x and xa = [x | x₀ + x₂], whose last column depends on the others.
+pub fn iris_with_sum_column() -> (DMatrix<f64>, DMatrix<f64>) {
+    let x = mathlings_models::datasets::iris().features;
+    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
+    (x, xa)
+}
+
+/// Matrices named a, b, c… in a failing call: `a = dmatrix![…], b = dmatrix![…]`.
+pub fn named_matrices(ms: &[&DMatrix<f64>]) -> String {
+    let shown = ms.iter().zip('a'..).map(|(m, name)| format!("{name} = {}", show::matrix(m)));
+    shown.collect::<Vec<_>>().join(", ")
+}
+
+/// Makes the n×n `a` singular: row (i + 1 + j mod (n − 1)) mod n, never row i mod n itself,
+/// becomes `factor` times row i mod n.
+pub fn copy_row(a: &mut DMatrix<f64>, i: usize, j: usize, factor: f64) {
+    let n = a.nrows();
+    let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
+    for c in 0..n {
+        a[(j, c)] = factor * a[(i, c)];
+    }
+}
+
+/// Why a singular matrix's last pivot must count as zero, after `Err(LinalgError::Singular)`.
+pub const NOISE: &str = ": the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)";
+/// The same at the threshold itself (see [`pivots_at_threshold`]).
+pub const AT_THRESHOLD: &str =
+    ": the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero";
+
+/// `got` must be `Err(Singular)`; `why` follows that in the expected text.
+pub fn singular<T: Literal>(got: &Result<T, LinalgError>, why: &str) -> Verdict {
+    let is_singular = matches!(got, Err(LinalgError::Singular));
+    expect::that(is_singular, show::outcome(got), format!("Err(LinalgError::Singular){why}"))
+}
+
+/// The 2×6 matrix s·[e₁ | pivot·e₂ | 0…]: at the edge of the rank tolerance, which grows
+/// with max(m, n) = 6 (and with s).
+pub fn two_pivots(s: f64, pivot: f64) -> DMatrix<f64> {
+    let mut a = DMatrix::zeros(2, 6);
+    a[(0, 0)] = s;
+    a[(1, 1)] = s * pivot;
+    a
+}
+
+/// The rows of `m` as vectors (the vector-valued functions' inputs).
+pub fn rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
+    m.row_iter().map(|row| row.iter().copied().collect()).collect()
 }

@@ -18,8 +18,7 @@ fn call_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize]) -> String {
     format!("broadcast_add({}, &{sa:?}, {}, &{sb:?})", show::floats(a), show::floats(b))
 }
 
-/// Two shapes that broadcast: both are a common shape with some leading axes dropped and
-/// some lengths replaced by 1.
+/// Shapes that broadcast: a common shape, some leading axes dropped, some lengths set to 1.
 fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
     (
         proptest::collection::vec(1..=4usize, 0..=4),
@@ -37,18 +36,12 @@ fn compatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
         })
 }
 
-/// Two shapes that do not broadcast: some right-aligned pair of lengths is 2–4 vs 3–6,
-/// different and neither 1.
+/// Shapes that do not broadcast: a right-aligned pair of lengths is 2–4 vs a different 3–6.
 fn incompatible_shapes() -> impl Strategy<Value = Shapes> + Clone {
     (compatible_shapes(), 0..4usize, 2..=4usize, 1..=2usize, proptest::bool::ANY).prop_map(
         |((a, b), k, x, dx, strip)| {
             let rank = a.len().max(b.len()).max(1);
-            let pad = |s: &[usize]| -> Vec<usize> {
-                let mut p = vec![1; rank - s.len()];
-                p.extend_from_slice(s);
-                p
-            };
-            let (mut a, mut b) = (pad(&a), pad(&b));
+            let (mut a, mut b) = (pad(&a, rank, false), pad(&b, rank, false));
             let k = k % rank;
             a[k] = x;
             b[k] = x + dx;
@@ -67,27 +60,23 @@ fn count(shape: &[usize]) -> usize {
 
 /// Compatible shapes with data filling them.
 fn operands() -> impl Strategy<Value = Operands> + Clone {
-    compatible_shapes().prop_flat_map(|(sa, sb)| {
-        (
-            strategies::sample(count(&sa)..count(&sa) + 1),
-            Just(sa),
-            strategies::sample(count(&sb)..count(&sb) + 1),
-            Just(sb),
-        )
-    })
+    let filling = |s: &[usize]| strategies::sample(count(s)..count(s) + 1);
+    compatible_shapes()
+        .prop_flat_map(move |(sa, sb)| (filling(&sa), Just(sa), filling(&sb), Just(sb)))
 }
 
-/// The broadcast sum computed independently of the reference crate: NumPy's rule
-/// (right-aligned, checked, any ranks) in [`faulty_add`].
+/// The broadcast sum by NumPy's rule in [`faulty_add`], independent of the reference crate.
 fn oracle((a, sa, b, sb): &Operands) -> Sum {
-    faulty_add(a, sa, b, sb, false, true, false)
+    faulty_add(a, sa, b, sb, NUMPY)
 }
 
 fn show_sum(s: &Sum) -> String {
-    match s {
-        Ok((data, shape)) => format!("Ok(({}, {shape:?}))", show::vec(data)),
-        Err(e) => format!("Err({e:?})"),
-    }
+    show::ok_or_err(s, |(data, shape)| format!("Ok(({}, {shape:?}))", show::vec(data)))
+}
+
+/// Shape pairs, three compatible ones for one that is not.
+fn any_shapes() -> impl Strategy<Value = Shapes> + Clone {
+    prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()]
 }
 
 fn mismatch(a: &[usize], b: &[usize]) -> LinalgError {
@@ -102,108 +91,57 @@ pub fn spec() -> Spec<Impl> {
             Property::named("shapes_match_reference", 2)
                 .description("broadcast_shapes equals the reference (NumPy's rule) on random compatible and incompatible shapes")
                 .check(|imp, ctx| {
-                    let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
-                    ctx.forall(
-                        pairs,
-                        |(a, b)| call_shapes(a, b),
-                        |(a, b)| {
-                            let want = mathlings_linalg::broadcast_shapes(a, b);
-                            let got = (imp.broadcast_shapes)(a, b);
-                            expect::that(got == want, show::result(&got), show::result(&want))
-                        },
-                    )
+                    ctx.forall(any_shapes(), |(a, b)| call_shapes(a, b), |(a, b)| {
+                        let (got, want) = ((imp.broadcast_shapes)(a, b), mathlings_linalg::broadcast_shapes(a, b));
+                        expect::that(got == want, show::result(&got), show::result(&want))
+                    })
                 }),
             Property::named("add_matches_elementwise", 3)
                 .description("broadcast_add gives a[i mod shape_a] + b[i mod shape_b] at every output index i (right-aligned)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        operands(),
-                        |(a, sa, b, sb)| call_add(a, sa, b, sb),
-                        |ops| {
-                            let want = oracle(ops);
-                            let got = (imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3);
-                            expect::that(got == want, show_sum(&got), show_sum(&want))
-                        },
-                    )
+                    ctx.forall(operands(), |(a, sa, b, sb)| call_add(a, sa, b, sb), |ops| {
+                        let (got, want) = ((imp.broadcast_add)(&ops.0, &ops.1, &ops.2, &ops.3), oracle(ops));
+                        expect::that(got == want, show_sum(&got), show_sum(&want))
+                    })
                 }),
             Property::named("commutative", 1)
                 .description("broadcast_shapes(a, b) = broadcast_shapes(b, a) and broadcast_add(a, b) = broadcast_add(b, a)")
                 .check(|imp, ctx| {
-                    let pairs = prop_oneof![3 => compatible_shapes(), 1 => incompatible_shapes()];
-                    ctx.forall(
-                        pairs,
-                        |(a, b)| format!("{} vs {}", call_shapes(a, b), call_shapes(b, a)),
-                        |(a, b)| {
-                            let (ab, ba) =
-                                ((imp.broadcast_shapes)(a, b), (imp.broadcast_shapes)(b, a));
-                            expect::that(
-                                ab.as_ref().ok() == ba.as_ref().ok(), // equal, or both errors
-                                show::result(&ab),
-                                format!("the same as the swapped call: {}", show::result(&ba)),
-                            )
-                        },
-                    )?;
+                    ctx.forall(any_shapes(), |(a, b)| format!("{} vs {}", call_shapes(a, b), call_shapes(b, a)), |(a, b)| {
+                        let (ab, ba) = ((imp.broadcast_shapes)(a, b), (imp.broadcast_shapes)(b, a));
+                        expect::that(
+                            ab.as_ref().ok() == ba.as_ref().ok(), // equal, or both errors
+                            show::result(&ab),
+                            format!("the same as the swapped call: {}", show::result(&ba)),
+                        )
+                    })?;
                     ctx.forall(
                         operands(),
-                        |(a, sa, b, sb)| {
-                            format!("{} vs {}", call_add(a, sa, b, sb), call_add(b, sb, a, sa))
-                        },
+                        |(a, sa, b, sb)| format!("{} vs {}", call_add(a, sa, b, sb), call_add(b, sb, a, sa)),
                         |(a, sa, b, sb)| {
                             let ab = (imp.broadcast_add)(a, sa, b, sb);
                             if ab.is_err() {
-                                return expect::fail(
-                                    show_sum(&ab),
-                                    "Ok(the broadcast sum): these shapes broadcast",
-                                );
+                                return expect::fail(show_sum(&ab), "Ok(the broadcast sum): these shapes broadcast");
                             }
                             let ba = (imp.broadcast_add)(b, sb, a, sa);
-                            expect::that(
-                                ab == ba,
-                                show_sum(&ab),
-                                format!(
-                                    "the same as the swapped call, which gives {}",
-                                    show_sum(&ba)
-                                ),
-                            )
+                            expect::that(ab == ba, show_sum(&ab), format!("the same as the swapped call, which gives {}", show_sum(&ba)))
                         },
                     )
                 }),
             Property::named("incompatible_shapes_error", 2)
                 .description("shapes with an aligned pair of different lengths, neither 1, give TensorShapeMismatch { left: a, right: b } from both functions")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        incompatible_shapes(),
-                        |(a, b)| call_shapes(a, b),
-                        |(a, b)| {
-                            let want = mismatch(a, b);
-                            expect::error(
-                                &(imp.broadcast_shapes)(a, b),
-                                |e| *e == want,
-                                &format!("{want:?}"),
-                            )
-                        },
-                    )?;
+                    ctx.forall(incompatible_shapes(), |(a, b)| call_shapes(a, b), |(a, b)| {
+                        let want = mismatch(a, b);
+                        expect::error(&(imp.broadcast_shapes)(a, b), |e| *e == want, &format!("{want:?}"))
+                    })?;
                     let input = incompatible_shapes().prop_flat_map(|(sa, sb)| {
-                        (
-                            Just(vec![1.0; count(&sa)]),
-                            Just(sa),
-                            Just(vec![2.0; count(&sb)]),
-                            Just(sb),
-                        )
+                        (Just(vec![1.0; count(&sa)]), Just(sa), Just(vec![2.0; count(&sb)]), Just(sb))
                     });
-                    ctx.forall(
-                        input,
-                        |(a, sa, b, sb)| call_add(a, sa, b, sb),
-                        |(a, sa, b, sb)| {
-                            let want = mismatch(sa, sb);
-                            let got = (imp.broadcast_add)(a, sa, b, sb);
-                            expect::that(
-                                matches!(&got, Err(e) if *e == want),
-                                show_sum(&got),
-                                format!("Err({want:?})"),
-                            )
-                        },
-                    )
+                    ctx.forall(input, |(a, sa, b, sb)| call_add(a, sa, b, sb), |(a, sa, b, sb)| {
+                        let want = mismatch(sa, sb);
+                        expect::error_shown(&(imp.broadcast_add)(a, sa, b, sb), |e| *e == want, &format!("{want:?}"), show_sum)
+                    })
                 }),
             Property::named("scalar_and_zero", 1)
                 .description("adding a scalar (shape []) adds it to every element; adding zeros of the same shape changes nothing")
@@ -219,15 +157,8 @@ pub fn spec() -> Spec<Impl> {
                             let zeros = vec![0.0; a.len()];
                             let got = (imp.broadcast_add)(a, sa, &zeros, sa);
                             let want: Sum = Ok((a.iter().map(|x| x + 0.0).collect(), sa.clone()));
-                            expect::that(
-                                got == want,
-                                format!(
-                                    "{} with zeros of the same shape: {}",
-                                    call_add(a, sa, &zeros, sa),
-                                    show_sum(&got)
-                                ),
-                                show_sum(&want),
-                            )
+                            let shown = format!("{} with zeros of the same shape: {}", call_add(a, sa, &zeros, sa), show_sum(&got));
+                            expect::that(got == want, shown, show_sum(&want))
                         },
                     )
                 }),
@@ -257,8 +188,8 @@ pub fn spec() -> Spec<Impl> {
                     So [2, 3] + [3] is [2, 3] (the vector is added to every row), and [3, 1] + [3] is [3, 3]. \
                     Walk both shapes from their last axis backwards.")
                 .implementation(Impl {
-                    broadcast_shapes: |a, b| faulty_shapes(a, b, true, true, false),
-                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, true, true, false),
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, Rule { left: true, ..NUMPY }),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, Rule { left: true, ..NUMPY }),
                 }),
             Misconception::named("no_compatibility_check")
                 .explanation("Your broadcast takes the larger length on every axis without checking that the \
@@ -266,16 +197,16 @@ pub fn spec() -> Spec<Impl> {
                     aligned lengths must be equal or one of them must be 1; otherwise return \
                     Err(LinalgError::TensorShapeMismatch { left: a, right: b }).")
                 .implementation(Impl {
-                    broadcast_shapes: |a, b| faulty_shapes(a, b, false, false, false),
-                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, false, false),
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, Rule { check: false, ..NUMPY }),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, Rule { check: false, ..NUMPY }),
                 }),
             Misconception::named("same_rank_required")
                 .explanation("Your broadcast rejects shapes with different numbers of axes. NumPy treats a \
                     missing leading axis as length 1: [2, 3] + [3] is [2, 3], and a 0-d scalar [] combines \
                     with anything. Pad the shorter shape with 1s on the left.")
                 .implementation(Impl {
-                    broadcast_shapes: |a, b| faulty_shapes(a, b, false, true, true),
-                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, false, true, true),
+                    broadcast_shapes: |a, b| faulty_shapes(a, b, Rule { same_rank: true, ..NUMPY }),
+                    broadcast_add: |a, sa, b, sb| faulty_add(a, sa, b, sb, Rule { same_rank: true, ..NUMPY }),
                 }),
         ],
         probe: |imp| {
@@ -289,19 +220,14 @@ pub fn spec() -> Spec<Impl> {
                     Err(e) => format!("{e:?}"),
                 })
                 .collect();
-            out.push(show_sum(&(imp.broadcast_add)(
-                &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
-                &[2, 3],
-                &[10.0, 20.0, 30.0],
-                &[3],
-            )));
+            let (a, b) = ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [10.0, 20.0, 30.0]);
+            out.push(show_sum(&(imp.broadcast_add)(&a, &[2, 3], &b, &[3])));
             out
         },
     }
 }
 
-/// The snapshot of `iris_centring`: per-species variances of the centred features and the
-/// species means' deviations from the overall mean.
+/// The snapshot of `iris_centring`: centred per-species variances, species means − mean.
 fn iris_text(imp: &Impl) -> String {
     let iris = mathlings_models::datasets::iris();
     let x: Vec<f64> = iris.features.transpose().as_slice().to_vec();
@@ -337,14 +263,20 @@ fn iris_text(imp: &Impl) -> String {
     text
 }
 
-/// A faulty shape rule: how to align, and whether to check compatibility.
-fn faulty_shapes(
-    a: &[usize],
-    b: &[usize],
+/// A shape rule: NumPy's, or one with a slip (aligned at the left, lengths not checked to
+/// be equal or 1, different ranks rejected).
+#[derive(Clone, Copy)]
+struct Rule {
     left: bool,
     check: bool,
     same_rank: bool,
-) -> Result<Vec<usize>, LinalgError> {
+}
+
+const NUMPY: Rule = Rule { left: false, check: true, same_rank: false };
+
+/// The broadcast shape under `rule`.
+fn faulty_shapes(a: &[usize], b: &[usize], rule: Rule) -> Result<Vec<usize>, LinalgError> {
+    let Rule { left, check, same_rank } = rule;
     if same_rank && a.len() != b.len() {
         return Err(mismatch(a, b));
     }
@@ -364,22 +296,13 @@ fn pad(s: &[usize], rank: usize, left: bool) -> Vec<usize> {
     if left { [s, &ones[..]].concat() } else { [&ones[..], s].concat() }
 }
 
-/// A sum under a shape rule (see [`faulty_shapes`]): output index → input index by
-/// `iₖ mod lenₖ` on the padded axes.
-fn faulty_add(
-    a: &[f64],
-    sa: &[usize],
-    b: &[f64],
-    sb: &[usize],
-    left: bool,
-    check: bool,
-    same_rank: bool,
-) -> Sum {
+/// A sum under a shape rule: output index i reads input index `iₖ mod lenₖ` (padded axes).
+fn faulty_add(a: &[f64], sa: &[usize], b: &[f64], sb: &[usize], rule: Rule) -> Sum {
     for (data, shape) in [(a, sa), (b, sb)] {
         mathlings_linalg::Tensor::from_vec(data.to_vec(), shape)?;
     }
-    let shape = faulty_shapes(sa, sb, left, check, same_rank)?;
-    let (pa, pb) = (pad(sa, shape.len(), left), pad(sb, shape.len(), left));
+    let shape = faulty_shapes(sa, sb, rule)?;
+    let (pa, pb) = (pad(sa, shape.len(), rule.left), pad(sb, shape.len(), rule.left));
     let read = |data: &[f64], s: &[usize], index: &[usize]| -> f64 {
         let offset = s.iter().zip(index).fold(0, |o, (&len, &i)| o * len + i % len);
         data[offset]

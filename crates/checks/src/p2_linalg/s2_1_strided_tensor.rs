@@ -65,10 +65,6 @@ fn call(shape: &[usize], ops: &[Op]) -> String {
     text
 }
 
-fn reference() -> Impl {
-    mathlings_bindings::bind_s2_1_strided_tensor!(mathlings_linalg)
-}
-
 fn permutation(k: usize, seed: u64) -> Vec<usize> {
     let mut state = seed;
     let mut axes: Vec<usize> = (0..k).collect();
@@ -128,13 +124,9 @@ fn run(imp: &Impl, case: &Case) -> Result<Layout, LinalgError> {
     (imp.run)(case.data(), &case.shape, &case.ops)
 }
 
-fn show_layout(l: &Layout) -> String {
-    format!(
-        "shape {:?}, strides {:?}, elements (row-major index order) {}",
-        l.shape,
-        l.strides,
-        show::list(&l.elements)
-    )
+fn show_layout(Layout { shape, strides, elements, .. }: &Layout) -> String {
+    let elements = show::list(elements);
+    format!("shape {shape:?}, strides {strides:?}, elements (row-major index order) {elements}")
 }
 
 /// Compares shape, strides and elements.
@@ -184,7 +176,8 @@ pub fn spec() -> Spec<Impl> {
                 .description("shape, strides and elements after random reshapes and permutes equal the reference tensor's")
                 .check(|imp, ctx| {
                     ctx.forall(case(), Case::call, |case| {
-                        let want = run(&reference(), case).expect("reference tensor");
+                        let reference = mathlings_bindings::bind_s2_1_strided_tensor!(mathlings_linalg);
+                        let want = run(&reference, case).expect("reference tensor");
                         let got = expect::ok(run(imp, case), "a tensor")?;
                         same_tensor(&got, &want)
                     })
@@ -192,30 +185,21 @@ pub fn spec() -> Spec<Impl> {
             Property::named("reshape_round_trips", 1)
                 .description("reshape keeps the elements in row-major order: t.reshape(&[n])?.reshape(t.shape())? equals t")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        case(),
-                        |case| case.then(&case.round_trip()).call(),
-                        |case| {
-                            let before = expect::ok(run(imp, case), "a tensor")?;
-                            let flat = case.then(&case.round_trip()[..1]);
-                            let flat = expect::ok(run(imp, &flat), "the flattened tensor")?;
-                            expect::that(
-                                flat.elements == before.elements,
-                                format!("flattened elements {}", show::floats(&flat.elements)),
-                                format!(
-                                    "the elements in row-major order {}",
-                                    show::floats(&before.elements)
-                                ),
-                            )?;
-                            let got =
-                                expect::ok(run(imp, &case.then(&case.round_trip())), "a tensor")?;
-                            expect::that(
-                                got.shape == before.shape && got.elements == before.elements,
-                                show_layout(&got),
-                                show_layout(&before),
-                            )
-                        },
-                    )
+                    ctx.forall(case(), |case| case.then(&case.round_trip()).call(), |case| {
+                        let before = expect::ok(run(imp, case), "a tensor")?;
+                        let flat = expect::ok(run(imp, &case.then(&case.round_trip()[..1])), "the flattened tensor")?;
+                        expect::that(
+                            flat.elements == before.elements,
+                            format!("flattened elements {}", show::floats(&flat.elements)),
+                            format!("the elements in row-major order {}", show::floats(&before.elements)),
+                        )?;
+                        let got = expect::ok(run(imp, &case.then(&case.round_trip())), "a tensor")?;
+                        expect::that(
+                            got.shape == before.shape && got.elements == before.elements,
+                            show_layout(&got),
+                            show_layout(&before),
+                        )
+                    })
                 }),
             Property::named("permute_inverse_is_identity", 1)
                 .description("t.permute(&axes)?.permute(&inverse(axes))? equals t (shape, strides, elements)")
@@ -224,32 +208,20 @@ pub fn spec() -> Spec<Impl> {
                         let axes = permutation(case.final_shape().len(), seed);
                         (case, axes)
                     });
-                    ctx.forall(
-                        input,
-                        |(case, axes)| case.then(&there_and_back(axes)).call(),
-                        |(case, axes)| {
-                            let before = expect::ok(run(imp, case), "a tensor")?;
-                            let got = expect::ok(
-                                run(imp, &case.then(&there_and_back(axes))),
-                                "a tensor",
-                            )?;
-                            same_tensor(&got, &before)
-                        },
-                    )
+                    ctx.forall(input, |(case, axes)| case.then(&there_and_back(axes)).call(), |(case, axes)| {
+                        let before = expect::ok(run(imp, case), "a tensor")?;
+                        let got = expect::ok(run(imp, &case.then(&there_and_back(axes))), "a tensor")?;
+                        same_tensor(&got, &before)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("wrong data lengths, empty or non-finite data, out-of-bounds or wrong-length indices, element-count-changing reshapes and non-permutations give the typed error, never a panic")
                 .check(|imp, ctx| {
                     let data6: Vec<f64> = (0..6).map(f64::from).collect();
-                    let text = |data: &[f64], shape: &[usize], ops: &[Op]| {
-                        if data.len() == shape.iter().product::<usize>() {
-                            call(shape, ops)
-                        } else {
-                            format!(
-                                "Tensor::from_vec({}, &{shape:?})",
-                                show::slice(data).trim_start_matches('&')
-                            )
-                        }
+                    // A call whose data do not fill the shape shows them as they are.
+                    let text = |data: &[f64], shape: &[usize], ops: &[Op]| match data.len() == shape.iter().product::<usize>() {
+                        true => call(shape, ops),
+                        false => format!("Tensor::from_vec({}, &{shape:?})", show::slice(data).trim_start_matches('&')),
                     };
                     rejects!(ctx, |data, shape, ops| text(&data, shape, ops) => (imp.run)(data, shape, ops);
                         (data6.clone(), &[2, 2], &[]) == LinalgError::TensorShapeMismatch { left: vec![6], right: vec![2, 2] },
@@ -276,11 +248,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("iris_species_blocks", 1)
                 .description("the Iris features (150×4) reshaped to [species, sample, feature], permuted to [species, feature, sample] and reshaped to [12, 50] match the stored snapshot")
                 .check(|imp, ctx| {
-                    let ops = iris_ops();
-                    let call = format!(
-                        "{} with the Iris features, row-major",
-                        call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris")
-                    );
+                    let ops = vec![Op::Reshape(vec![3, 50, 4]), Op::Permute(vec![0, 2, 1]), Op::Reshape(vec![12, 50])];
+                    let call = call(&[150, 4], &ops).replace("(0..600).map(f64::from).collect()", "iris");
+                    let call = format!("{call} with the Iris features, row-major");
                     ctx.once(&call, || ctx.snapshot("iris", &call, &iris_text(imp, &ops)))
                 }),
         ],
@@ -322,8 +292,7 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// The snapshot of `iris_species_blocks`: the layout after each op, then each row's first
-/// element and mean.
+/// The snapshot of `iris_species_blocks`: the layout after each op, each row's first and mean.
 fn iris_text(imp: &Impl, ops: &[Op]) -> String {
     let iris = mathlings_models::datasets::iris();
     let data: Vec<f64> = iris.features.transpose().as_slice().to_vec();
@@ -331,12 +300,9 @@ fn iris_text(imp: &Impl, ops: &[Op]) -> String {
     let mut last = None;
     for k in 1..=ops.len() {
         let got = (imp.run)(data.clone(), &[150, 4], &ops[..k]);
-        text += &match &got {
-            Ok(l) => {
-                format!("after {:?}: shape {:?}, strides {:?}\n", ops[k - 1], l.shape, l.strides)
-            }
-            Err(e) => format!("after {:?}: Err({e:?})\n", ops[k - 1]),
-        };
+        let shown =
+            show::ok_or_err(&got, |l| format!("shape {:?}, strides {:?}", l.shape, l.strides));
+        text += &format!("after {:?}: {shown}\n", ops[k - 1]);
         last = got.ok();
     }
     for (r, row) in last
@@ -352,12 +318,7 @@ fn iris_text(imp: &Impl, ops: &[Op]) -> String {
     text
 }
 
-fn iris_ops() -> Vec<Op> {
-    vec![Op::Reshape(vec![3, 50, 4]), Op::Permute(vec![0, 2, 1]), Op::Reshape(vec![12, 50])]
-}
-
 /// A wrong tensor, one flavour per misconception.
-#[derive(Debug, Clone)]
 struct Faulty<const KIND: u8> {
     data: Vec<f64>,
     shape: Vec<usize>,
@@ -381,11 +342,8 @@ mod reshape_without_copy {
 impl<const KIND: u8> Faulty<KIND> {
     fn strides_for(shape: &[usize]) -> Vec<usize> {
         if KIND == COLUMN_MAJOR {
-            let mut strides = vec![1; shape.len()];
-            for axis in 1..shape.len() {
-                strides[axis] = strides[axis - 1] * shape[axis - 1];
-            }
-            strides
+            // Each stride is the product of the lengths before it.
+            shape.iter().scan(1, |next, &len| Some(std::mem::replace(next, *next * len))).collect()
         } else {
             mathlings_linalg::row_major_strides(shape)
         }
@@ -405,8 +363,7 @@ impl<const KIND: u8> Faulty<KIND> {
         &self.strides
     }
 
-    /// A reference tensor of the same shape: its checks of indices, reshapes and axes
-    /// depend on the shape only, and are exactly the required ones.
+    /// A reference tensor of the same shape, whose checks (depending on the shape only) are due.
     fn like(&self) -> mathlings_linalg::Tensor {
         let n = self.shape.iter().product();
         mathlings_linalg::Tensor::from_vec(vec![0.0; n], &self.shape).expect("a valid shape")
@@ -421,19 +378,14 @@ impl<const KIND: u8> Faulty<KIND> {
         Ok(self.data[self.offset_of(index)?])
     }
 
-    fn logical(&self) -> Vec<f64> {
-        layout(&self.shape, &self.strides, |i| self.get(i), |i| self.offset_of(i))
-            .map(|l| l.elements)
-            .unwrap_or_default()
-    }
-
     fn reshape(&self, shape: &[usize]) -> Result<Self, LinalgError> {
         self.like().reshape(shape)?;
         let contiguous = self.strides == Self::strides_for(&self.shape);
         let data = if contiguous || KIND == RESHAPE_WITHOUT_COPY {
             self.data.clone()
         } else {
-            self.logical()
+            // The elements in index order.
+            layout(&self.shape, &self.strides, |i| self.get(i), |i| self.offset_of(i))?.elements
         };
         Ok(Faulty { data, shape: shape.to_vec(), strides: Self::strides_for(shape) })
     }

@@ -2,7 +2,7 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{iris_species_means, or_error, rounded_all};
+use super::matrices::{iris_species_means, or_error, rounded_all, rows};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_1_vector_ops::{Impl, ProjectFn};
@@ -47,12 +47,7 @@ fn call_norm(x: &[f64], p: f64) -> String {
 
 /// Two vectors of the same length 1..=8.
 fn pair() -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> + Clone {
-    (1..=8usize).prop_flat_map(|n| {
-        (
-            proptest::collection::vec(strategies::value(), n),
-            proptest::collection::vec(strategies::value(), n),
-        )
-    })
+    (1..=8usize).prop_flat_map(|n| (strategies::sample(n..n + 1), strategies::sample(n..n + 1)))
 }
 
 /// Like [`pair`], with neither vector all zeros.
@@ -67,13 +62,23 @@ fn l2(x: &[f64]) -> f64 {
 }
 
 fn norm_of(imp: &Impl, x: &[f64], p: f64) -> Result<f64, Failure> {
-    let got = (imp.norm)(x, p);
-    got.clone().map_err(|_| {
-        expect::failure(
-            format!("{} = {}", call_norm(x, p), show::float_result(&got)),
-            "Ok(the norm)",
-        )
-    })
+    (imp.norm)(x, p)
+        .map_err(|e| expect::failure(format!("{} = Err({e:?})", call_norm(x, p)), "Ok(the norm)"))
+}
+
+/// `got` (the learner's `name`) against `want` (the reference's) on non-zero pairs.
+fn agrees<T>(
+    ctx: &Ctx,
+    name: &str,
+    got: fn(&[f64], &[f64]) -> Result<T, LinalgError>,
+    want: fn(&[f64], &[f64]) -> Result<T, LinalgError>,
+    close: impl Fn(&Result<T, LinalgError>, T, &[f64], &[f64]) -> Verdict,
+) -> Verdict {
+    ctx.forall(
+        nonzero_pair(),
+        |(a, b)| call2(name, a, b),
+        |(a, b)| close(&got(a, b), want(a, b).expect("reference"), a, b),
+    )
 }
 
 /// The checks.
@@ -84,93 +89,52 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("dot, norm (p = 1, 1.5, 2, 3, ∞), cosine_similarity and project equal the reference crate on random vectors")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(a, b)| call2("dot", a, b),
-                        |(a, b)| {
-                            let want = mathlings_linalg::dot(a, b).expect("reference dot");
-                            expect::close(&(imp.dot)(a, b), want, dot_tolerance(a, b))
-                        },
-                    )?;
+                    agrees(ctx, "dot", imp.dot, mathlings_linalg::dot, |got, want, a, b| {
+                        expect::close(got, want, dot_tolerance(a, b))
+                    })?;
                     for p in PS {
-                        ctx.forall(
-                            proptest::collection::vec(strategies::value(), 1..=8),
-                            |x| call_norm(x, p),
-                            |x| {
-                                let want = mathlings_linalg::norm(x, p).expect("reference norm");
-                                expect::close(&(imp.norm)(x, p), want, NORM)
-                            },
-                        )?;
+                        ctx.forall(strategies::sample(1..9), |x| call_norm(x, p), |x| {
+                            expect::close(&(imp.norm)(x, p), mathlings_linalg::norm(x, p).expect("reference norm"), NORM)
+                        })?;
                     }
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(a, b)| call2("cosine_similarity", a, b),
-                        |(a, b)| {
-                            let want = mathlings_linalg::cosine_similarity(a, b)
-                                .expect("reference cosine");
-                            expect::close(&(imp.cosine_similarity)(a, b), want, COSINE)
-                        },
-                    )?;
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(v, u)| call2("project", v, u),
-                        |(v, u)| {
-                            let want = mathlings_linalg::project(v, u).expect("reference project");
-                            let tol = Tol { rel: 0.0, abs: PROJECTION_REL * l2(v) };
-                            expect::all_close(&(imp.project)(v, u), &want, tol)
-                        },
-                    )
+                    let cosine = mathlings_linalg::cosine_similarity;
+                    agrees(ctx, "cosine_similarity", imp.cosine_similarity, cosine, |got, want, _, _| {
+                        expect::close(got, want, COSINE)
+                    })?;
+                    agrees(ctx, "project", imp.project, mathlings_linalg::project, |got, want, v, _| {
+                        expect::all_close(got, &want, Tol { rel: 0.0, abs: PROJECTION_REL * l2(v) })
+                    })
                 }),
             Property::named("cauchy_schwarz", 1)
                 .description("|a · b| ≤ ‖a‖₂ ‖b‖₂, and the cosine similarity lies in [−1, 1]")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(a, b)| format!("{} vs norm(a, 2.0) · norm(b, 2.0)", call2("dot", a, b)),
-                        |(a, b)| {
-                            let d = (imp.dot)(a, b);
-                            let (na, nb) = (norm_of(imp, a, 2.0)?, norm_of(imp, b, 2.0)?);
-                            let bound = na * nb * (1.0 + SLACK);
-                            expect::that(
-                                matches!(d, Ok(d) if d.abs() <= bound),
-                                show::float_result(&d),
-                                format!(
-                                    "Ok(a value with |a · b| ≤ ‖a‖₂‖b‖₂ = {})",
-                                    show::float(na * nb)
-                                ),
-                            )?;
-                            let c = (imp.cosine_similarity)(a, b);
-                            expect::that(
-                                matches!(c, Ok(c) if (-1.0..=1.0).contains(&c)),
-                                format!(
-                                    "{} = {}",
-                                    call2("cosine_similarity", a, b),
-                                    show::float_result(&c)
-                                ),
-                                "Ok(a value in [−1, 1])",
-                            )
-                        },
-                    )
+                    ctx.forall(nonzero_pair(), |(a, b)| format!("{} vs norm(a, 2.0) · norm(b, 2.0)", call2("dot", a, b)), |(a, b)| {
+                        let d = (imp.dot)(a, b);
+                        let (na, nb) = (norm_of(imp, a, 2.0)?, norm_of(imp, b, 2.0)?);
+                        expect::that(
+                            matches!(d, Ok(d) if d.abs() <= na * nb * (1.0 + SLACK)),
+                            show::float_result(&d),
+                            format!("Ok(a value with |a · b| ≤ ‖a‖₂‖b‖₂ = {})", show::float(na * nb)),
+                        )?;
+                        let c = (imp.cosine_similarity)(a, b);
+                        expect::that(
+                            matches!(c, Ok(c) if (-1.0..=1.0).contains(&c)),
+                            format!("{} = {}", call2("cosine_similarity", a, b), show::float_result(&c)),
+                            "Ok(a value in [−1, 1])",
+                        )
+                    })
                 }),
             Property::named("triangle_inequality", 1)
                 .description("‖a + b‖ₚ ≤ ‖a‖ₚ + ‖b‖ₚ for p = 1, 1.5, 2, 3, ∞")
                 .check(|imp, ctx| {
                     for p in PS {
+                        let sum = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x + y).collect::<Vec<f64>>();
                         ctx.forall(
                             pair(),
+                            |(a, b)| format!("{} vs norm(a, p) + norm(b, p) with a = {}, b = {}", call_norm(&sum(a, b), p), show::floats(a), show::floats(b)),
                             |(a, b)| {
-                                let sum: Vec<f64> = a.iter().zip(b).map(|(x, y)| x + y).collect();
-                                format!(
-                                    "{} vs norm(a, p) + norm(b, p) with a = {}, b = {}",
-                                    call_norm(&sum, p),
-                                    show::floats(a),
-                                    show::floats(b)
-                                )
-                            },
-                            |(a, b)| {
-                                let sum: Vec<f64> = a.iter().zip(b).map(|(x, y)| x + y).collect();
                                 let (na, nb) = (norm_of(imp, a, p)?, norm_of(imp, b, p)?);
-                                let got = (imp.norm)(&sum, p);
+                                let got = (imp.norm)(&sum(a, b), p);
                                 expect::that(
                                     matches!(got, Ok(n) if n >= 0.0 && n <= (na + nb) * (1.0 + SLACK)),
                                     show::float_result(&got),
@@ -184,38 +148,23 @@ pub fn spec() -> Spec<Impl> {
             Property::named("projection_idempotent", 2)
                 .description("projecting twice changes nothing, and v − proj(v) is perpendicular to the line")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        nonzero_pair(),
-                        |(v, u)| call2("project", v, u),
-                        |(v, u)| {
-                            let p = (imp.project)(v, u);
-                            let Ok(p) = p else {
-                                return expect::fail(show::result(&p), "Ok(the projection)");
-                            };
-                            let scale = l2(v);
-                            let tol = Tol { rel: 0.0, abs: 1e-10 * scale };
-                            let again = (imp.project)(&p, u);
-                            expect::all_close(&again, &p, tol).map_err(|f| Failure {
-                                call: format!(
-                                    "project(project(v, u)?, u) with {}",
-                                    call2("project", v, u)
-                                ),
-                                expected: format!("the same projection again: {}", f.expected),
-                                ..f
-                            })?;
-                            let residual: Vec<f64> = v.iter().zip(&p).map(|(a, b)| a - b).collect();
-                            let along = mathlings_linalg::dot(&residual, u).expect("finite");
-                            expect::that(
-                                along.abs() <= 1e-10 * scale * l2(u),
-                                format!(
-                                    "Ok({}), whose residual v − p has (v − p) · u = {}",
-                                    show::list(&p),
-                                    show::float(along)
-                                ),
-                                "a projection p with (v − p) · u ≈ 0",
-                            )
-                        },
-                    )
+                    ctx.forall(nonzero_pair(), |(v, u)| call2("project", v, u), |(v, u)| {
+                        let p = expect::ok((imp.project)(v, u), "the projection")?;
+                        let scale = l2(v);
+                        let tol = Tol { rel: 0.0, abs: 1e-10 * scale };
+                        expect::all_close(&(imp.project)(&p, u), &p, tol).map_err(|f| Failure {
+                            call: format!("project(project(v, u)?, u) with {}", call2("project", v, u)),
+                            expected: format!("the same projection again: {}", f.expected),
+                            ..f
+                        })?;
+                        let residual: Vec<f64> = v.iter().zip(&p).map(|(a, b)| a - b).collect();
+                        let along = mathlings_linalg::dot(&residual, u).expect("finite");
+                        expect::that(
+                            along.abs() <= 1e-10 * scale * l2(u),
+                            format!("Ok({}), whose residual v − p has (v − p) · u = {}", show::list(&p), show::float(along)),
+                            "a projection p with (v − p) · u ≈ 0",
+                        )
+                    })
                 }),
             Property::named("no_overflow", 2)
                 .description("norms and cosines of vectors with huge (×2⁶⁰⁰) or tiny (×2⁻⁶⁰⁰) entries are scaled exactly, never ∞ or 0")
@@ -223,42 +172,24 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once("norm(&[1e200, 1e200], 2.0)", || {
                         expect::close(&(imp.norm)(&[1e200, 1e200], 2.0), 1e200 * 2f64.sqrt(), NORM)
                     })?;
-                    let input = (nonzero_pair(), proptest::bool::ANY);
+                    let input = (nonzero_pair(), proptest::bool::ANY.prop_map(|huge| if huge { HUGE } else { TINY }));
                     for p in [2.0, 3.0] {
-                        ctx.forall(
-                            input.clone(),
-                            |((a, _), huge)| call_norm(&scaled(a, *huge), p),
-                            |((a, _), huge)| {
-                                let s = if *huge { HUGE } else { TINY };
-                                let want = s * mathlings_linalg::norm(a, p).expect("reference");
-                                expect::close(&(imp.norm)(&scaled(a, *huge), p), want, NORM)
-                            },
-                        )?;
+                        ctx.forall(input.clone(), |((a, _), s)| call_norm(&scaled(a, *s), p), |((a, _), s)| {
+                            let want = s * mathlings_linalg::norm(a, p).expect("reference");
+                            expect::close(&(imp.norm)(&scaled(a, *s), p), want, NORM)
+                        })?;
                     }
-                    ctx.forall(
-                        input,
-                        |((a, b), huge)| call2("cosine_similarity", &scaled(a, *huge), b),
-                        |((a, b), huge)| {
-                            let want =
-                                mathlings_linalg::cosine_similarity(a, b).expect("reference");
-                            expect::close(
-                                &(imp.cosine_similarity)(&scaled(a, *huge), b),
-                                want,
-                                COSINE,
-                            )
-                        },
-                    )
+                    ctx.forall(input, |((a, b), s)| call2("cosine_similarity", &scaled(a, *s), b), |((a, b), s)| {
+                        let want = mathlings_linalg::cosine_similarity(a, b).expect("reference");
+                        expect::close(&(imp.cosine_similarity)(&scaled(a, *s), b), want, COSINE)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("different lengths, empty vectors, NaN/±∞, p < 1 and zero vectors (cosine, projection) give the typed error, never a panic or NaN")
                 .check(|imp, ctx| {
-                    let dot = (|a: &[f64], b: &[f64]| call2("dot", a, b), imp.dot);
-                    let cosine = (
-                        |a: &[f64], b: &[f64]| call2("cosine_similarity", a, b),
-                        imp.cosine_similarity,
-                    );
-                    let project = (|a: &[f64], b: &[f64]| call2("project", a, b), imp.project);
-                    let norm = (call_norm, imp.norm);
+                    let shown = |name: &'static str| move |a: &[f64], b: &[f64]| call2(name, a, b);
+                    let (dot, cosine) = ((shown("dot"), imp.dot), (shown("cosine_similarity"), imp.cosine_similarity));
+                    let (project, norm) = ((shown("project"), imp.project), (call_norm, imp.norm));
                     let (two, three, zero) = ([1.0, 2.0], [1.0, 2.0, 3.0], [0.0, 0.0]);
                     rejects!(ctx, |f, a, b| (f.0)(a, b) => (f.1)(a, b);
                         (dot, &two, &three) => LinalgError::ShapeMismatch { left: (2, 1), right: (3, 1) },
@@ -320,10 +251,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { project: project_by_length, ..RIGHT }),
         ],
         probe: |imp| {
-            let f = |r: Result<f64, LinalgError>| match r {
-                Ok(v) => show::rounded(v, 6),
-                Err(e) => format!("{e:?}"),
-            };
+            let f = |r: Result<f64, LinalgError>| show::ok_or_debug(&r, |v| show::rounded(*v, 6));
             let huge = match (imp.norm)(&[1e200, 1e200], 2.0) {
                 Ok(v) if (v / 1e200 - 2f64.sqrt()).abs() < 1e-9 => "scaled".to_string(),
                 Ok(v) if v.is_infinite() => "overflow".to_string(),
@@ -344,8 +272,7 @@ pub fn spec() -> Spec<Impl> {
 /// The snapshot of `iris_species_means`.
 fn iris_text(imp: &Impl) -> String {
     let names = mathlings_models::datasets::iris().species_names;
-    let m = iris_species_means();
-    let means: Vec<Vec<f64>> = m.row_iter().map(|row| row.iter().copied().collect()).collect();
+    let means = rows(&iris_species_means());
     let fmt = |r: Result<f64, LinalgError>| or_error(r, |v| show::rounded(v, 10));
     let mut text = String::new();
     for (name, m) in names.iter().zip(&means) {
@@ -361,8 +288,7 @@ fn iris_text(imp: &Impl) -> String {
     text + &format!("project({}, {}) = [{projection}]\n", names[2], names[0])
 }
 
-fn scaled(x: &[f64], huge: bool) -> Vec<f64> {
-    let s = if huge { HUGE } else { TINY };
+fn scaled(x: &[f64], s: f64) -> Vec<f64> {
     x.iter().map(|v| v * s).collect()
 }
 

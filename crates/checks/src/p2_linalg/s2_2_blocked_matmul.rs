@@ -12,8 +12,10 @@
 use std::time::{Duration, Instant};
 
 use mathlings_linalg::LinalgError;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 
-use super::matrices::{guarded, matrix_close, product_scale};
+use super::matrices::{guarded, matrix_close, product_pair, product_scale};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_2_blocked_matmul::Impl;
@@ -31,13 +33,8 @@ const TIMING_LIMIT: Duration = Duration::from_secs(8);
 
 fn call(a: &DMatrix<f64>, b: &DMatrix<f64>) -> String {
     if a.len() > 64 || b.len() > 64 {
-        format!(
-            "matmul_blocked(&a, &b) with a {}×{} and b {}×{} random matrix",
-            a.nrows(),
-            a.ncols(),
-            b.nrows(),
-            b.ncols()
-        )
+        let [(m, p), (q, n)] = [a.shape(), b.shape()];
+        format!("matmul_blocked(&a, &b) with a {m}×{p} and b {q}×{n} random matrix")
     } else {
         format!("matmul_blocked(&{}, &{})", show::matrix(a), show::matrix(b))
     }
@@ -53,39 +50,27 @@ fn random_matrix(rng: &mut impl rand::Rng, rows: usize, cols: usize) -> DMatrix<
     DMatrix::from_fn(rows, cols, |_, _| rng.random_range(-1.0..1.0))
 }
 
-/// Best-of-`rounds` times of the naive loop and of the implementation, interleaved.
-fn time_both(
-    imp: &Impl,
-    a: &DMatrix<f64>,
-    b: &DMatrix<f64>,
-    rounds: usize,
-    best: &mut (Duration, Duration),
-) {
-    for _ in 0..rounds {
-        let start = Instant::now();
-        std::hint::black_box((imp.naive)(std::hint::black_box(a), b));
-        best.0 = best.0.min(start.elapsed());
-        let start = Instant::now();
-        let _ = std::hint::black_box((imp.matmul_blocked)(std::hint::black_box(a), b));
-        best.1 = best.1.min(start.elapsed());
-    }
-}
-
 /// The measured speed-up at n = `n` (best of 3, or of 6 when the first 3 fall short).
 fn speedup(imp: &Impl, n: usize, seed_rng: &mut impl rand::Rng) -> (f64, Duration, Duration) {
     let a = random_matrix(seed_rng, n, n);
     let b = random_matrix(seed_rng, n, n);
     let mut best = (Duration::MAX, Duration::MAX);
-    time_both(imp, &a, &b, 3, &mut best);
+    // Three more runs of the naive loop and of the implementation, interleaved.
+    let time_both = |best: &mut (Duration, Duration)| {
+        for _ in 0..3 {
+            let start = Instant::now();
+            std::hint::black_box((imp.naive)(std::hint::black_box(&a), &b));
+            best.0 = best.0.min(start.elapsed());
+            let start = Instant::now();
+            let _ = std::hint::black_box((imp.matmul_blocked)(std::hint::black_box(&a), &b));
+            best.1 = best.1.min(start.elapsed());
+        }
+    };
+    time_both(&mut best);
     if best.0.as_secs_f64() < SPEEDUP * best.1.as_secs_f64() {
-        time_both(imp, &a, &b, 3, &mut best);
+        time_both(&mut best);
     }
     (best.0.as_secs_f64() / best.1.as_secs_f64().max(1e-9), best.0, best.1)
-}
-
-fn shapes() -> impl Strategy<Value = (DMatrix<f64>, DMatrix<f64>)> + Clone {
-    (1..=70usize, 1..=70usize, 1..=70usize)
-        .prop_flat_map(|(m, p, n)| (strategies::matrix(m, p), strategies::matrix(p, n)))
 }
 
 /// The checks.
@@ -97,7 +82,7 @@ pub fn spec() -> Spec<Impl> {
                 .description("equals nalgebra's product on random shapes up to 70×70 (to 1e-12·(|A||B|)ᵢⱼ)")
                 .check(|imp, ctx| {
                     ctx.forall(
-                        shapes(),
+                        product_pair(1..=70),
                         |(a, b)| call(a, b),
                         |(a, b)| is_product(&(imp.matmul_blocked)(a, b), a, b),
                     )
@@ -106,19 +91,10 @@ pub fn spec() -> Spec<Impl> {
                 .description("shapes that are not multiples of common block sizes (1×130 · 130×1, 33×65 · 65×17, 65×64 · 64×130, …) are multiplied completely, including the last partial blocks")
                 .check(|imp, ctx| {
                     let mut rng = ctx.rng();
-                    for (m, p, n) in [
-                        (1, 1, 1),
-                        (1, 130, 1),
-                        (130, 1, 7),
-                        (33, 65, 17),
-                        (63, 129, 31),
-                        (65, 64, 130),
-                    ] {
-                        let a = random_matrix(&mut rng, m, p);
-                        let b = random_matrix(&mut rng, p, n);
-                        ctx.once(&call(&a, &b), || {
-                            is_product(&(imp.matmul_blocked)(&a, &b), &a, &b)
-                        })?;
+                    let shapes = [(1, 1, 1), (1, 130, 1), (130, 1, 7), (33, 65, 17), (63, 129, 31), (65, 64, 130)];
+                    for (m, p, n) in shapes {
+                        let (a, b) = (random_matrix(&mut rng, m, p), random_matrix(&mut rng, p, n));
+                        ctx.once(&call(&a, &b), || is_product(&(imp.matmul_blocked)(&a, &b), &a, &b))?;
                     }
                     Ok(())
                 }),
@@ -132,27 +108,23 @@ pub fn spec() -> Spec<Impl> {
                     let seed: u64 = rand::Rng::random(&mut rng);
                     let measured = ctx.within(TIMING_LIMIT, move || {
                         let timed = Impl { matmul_blocked: f, naive };
-                        let mut rng =
-                            <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(seed);
-                        speedup(&timed, TIMED_N, &mut rng)
+                        speedup(&timed, TIMED_N, &mut ChaCha8Rng::seed_from_u64(seed))
                     });
                     let text = format!(
                         "matmul_blocked(&a, &b) with a and b random {TIMED_N}×{TIMED_N} matrices, timed against the naive loop"
                     );
-                    match measured {
-                        Ok((ratio, naive, yours)) => ctx.once(&text, || {
-                            expect::that(
-                                ratio >= SPEEDUP,
-                                format!(
-                                    "{ratio:.1}× the speed of the naive loop (yours: {:.1} ms, naive: {:.1} ms, best of 3 or 6)",
-                                    yours.as_secs_f64() * 1e3,
-                                    naive.as_secs_f64() * 1e3
-                                ),
-                                format!("≥ {SPEEDUP}× the speed of the naive loop"),
-                            )
-                        }),
-                        Err(why) => ctx.once(&text, || expect::fail(why, format!("the timing to finish within {} s", TIMING_LIMIT.as_secs()))),
-                    }
+                    ctx.once(&text, || match measured {
+                        Ok((ratio, naive, yours)) => expect::that(
+                            ratio >= SPEEDUP,
+                            format!(
+                                "{ratio:.1}× the speed of the naive loop (yours: {:.1} ms, naive: {:.1} ms, best of 3 or 6)",
+                                yours.as_secs_f64() * 1e3,
+                                naive.as_secs_f64() * 1e3
+                            ),
+                            format!("≥ {SPEEDUP}× the speed of the naive loop"),
+                        ),
+                        Err(why) => expect::fail(why, format!("the timing to finish within {} s", TIMING_LIMIT.as_secs())),
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("mismatched inner dimensions, empty matrices and NaN/±∞ give the typed error, never a panic")
@@ -183,10 +155,7 @@ pub fn spec() -> Spec<Impl> {
                                     show::rounded(g.sum(), 10)
                                 );
                                 for (i, j) in [(0, 0), (0, 50), (50, 100), (149, 0), (149, 149)] {
-                                    text += &format!(
-                                        "entry ({i}, {j}) = {}\n",
-                                        show::rounded(g[(i, j)], 10)
-                                    );
+                                    text += &format!("entry ({i}, {j}) = {}\n", show::rounded(g[(i, j)], 10));
                                 }
                                 text
                             }
@@ -218,7 +187,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { matmul_blocked: partial_block_dropped, naive: baseline }),
         ],
         probe: |imp| {
-            let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(7);
+            let mut rng = ChaCha8Rng::seed_from_u64(7);
             let a = random_matrix(&mut rng, 70, 70);
             let b = random_matrix(&mut rng, 70, 70);
             let correct = guarded(|| match (imp.matmul_blocked)(&a, &b) {

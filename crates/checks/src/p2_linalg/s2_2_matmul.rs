@@ -3,7 +3,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, matrix_close, matrix_error, product_pair, product_scale, rounded_rows, square,
+    guarded, matrix_close, matrix_error, named_matrices, product_pair, product_scale, rounded_rows,
+    square,
 };
 use crate::prelude::*;
 
@@ -28,9 +29,7 @@ fn any_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 /// `got` must be `ShapeMismatch { left: a.shape(), right: b.shape() }`.
 fn mismatch(got: &MatrixResult, a: &DMatrix<f64>, b: &DMatrix<f64>) -> Verdict {
     let want = LinalgError::ShapeMismatch { left: a.shape(), right: b.shape() };
-    let expected =
-        format!("LinalgError::ShapeMismatch {{ left: {:?}, right: {:?} }}", a.shape(), b.shape());
-    matrix_error(got, |e| *e == want, &expected)
+    matrix_error(got, |e| *e == want, &format!("LinalgError::{want:?}"))
 }
 
 /// The reference crate's functions (the wrong answers replace one or two).
@@ -52,43 +51,29 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_nalgebra", 3)
                 .description("matmul equals nalgebra's product (to 1e-13·(|A||B|)ᵢⱼ), add and transpose equal nalgebra's exactly, on random shapes up to 6×6")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        product_pair(1..=6),
-                        |(a, b)| call("matmul", a, b),
-                        |(a, b)| {
-                            let tol = product_tolerance(product_scale(a, b), PRODUCT_REL);
-                            matrix_close(&(imp.matmul)(a, b), &(a * b), tol)
-                        },
-                    )?;
-                    let same_shape = (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| {
-                        (strategies::matrix(m, n), strategies::matrix(m, n))
-                    });
-                    ctx.forall(
-                        same_shape,
-                        |(a, b)| call("add", a, b),
-                        |(a, b)| matrix_close(&(imp.add)(a, b), &(a + b), |_, _| 0.0),
-                    )?;
-                    ctx.forall(
-                        any_matrix(),
-                        |a| format!("transpose(&{})", show::matrix(a)),
-                        |a| matrix_close(&Ok((imp.transpose)(a)), &a.transpose(), |_, _| 0.0),
-                    )
+                    ctx.forall(product_pair(1..=6), |(a, b)| call("matmul", a, b), |(a, b)| {
+                        let tol = product_tolerance(product_scale(a, b), PRODUCT_REL);
+                        matrix_close(&(imp.matmul)(a, b), &(a * b), tol)
+                    })?;
+                    let same_shape = (1..=6usize, 1..=6usize)
+                        .prop_flat_map(|(m, n)| (strategies::matrix(m, n), strategies::matrix(m, n)));
+                    ctx.forall(same_shape, |(a, b)| call("add", a, b), |(a, b)| {
+                        matrix_close(&(imp.add)(a, b), &(a + b), |_, _| 0.0)
+                    })?;
+                    ctx.forall(any_matrix(), |a| format!("transpose(&{})", show::matrix(a)), |a| {
+                        matrix_close(&Ok((imp.transpose)(a)), &a.transpose(), |_, _| 0.0)
+                    })
                 }),
             Property::named("associative", 1)
                 .description("(AB)C = A(BC)")
                 .check(|imp, ctx| {
-                    let triple = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize).prop_flat_map(
-                        |(m, p, q, n)| {
-                            (
-                                strategies::matrix(m, p),
-                                strategies::matrix(p, q),
-                                strategies::matrix(q, n),
-                            )
-                        },
-                    );
+                    let triple = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
+                        .prop_flat_map(|(m, p, q, n)| {
+                            (strategies::matrix(m, p), strategies::matrix(p, q), strategies::matrix(q, n))
+                        });
                     ctx.forall(
                         triple,
-                        |(a, b, c)| format!("matmul(&matmul(&a, &b)?, &c) vs matmul(&a, &matmul(&b, &c)?) with a = {}, b = {}, c = {}", show::matrix(a), show::matrix(b), show::matrix(c)),
+                        |(a, b, c)| format!("matmul(&matmul(&a, &b)?, &c) vs matmul(&a, &matmul(&b, &c)?) with {}", named_matrices(&[a, b, c])),
                         |(a, b, c)| {
                             let ab = expect::ok((imp.matmul)(a, b), "AB")?;
                             let bc = expect::ok((imp.matmul)(b, c), "BC")?;
@@ -103,7 +88,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     ctx.forall(
                         product_pair(1..=6),
-                        |(a, b)| format!("transpose(&matmul(&a, &b)?) vs matmul(&transpose(&b), &transpose(&a)) with a = {}, b = {}", show::matrix(a), show::matrix(b)),
+                        |(a, b)| format!("transpose(&matmul(&a, &b)?) vs matmul(&transpose(&b), &transpose(&a)) with {}", named_matrices(&[a, b])),
                         |(a, b)| {
                             let ab = expect::ok((imp.matmul)(a, b), "AB")?;
                             let want = (imp.transpose)(&ab);
@@ -131,15 +116,11 @@ pub fn spec() -> Spec<Impl> {
                 .description("A(B + C) = AB + AC")
                 .check(|imp, ctx| {
                     let triple = (1..=5usize, 1..=5usize, 1..=5usize).prop_flat_map(|(m, p, n)| {
-                        (
-                            strategies::matrix(m, p),
-                            strategies::matrix(p, n),
-                            strategies::matrix(p, n),
-                        )
+                        (strategies::matrix(m, p), strategies::matrix(p, n), strategies::matrix(p, n))
                     });
                     ctx.forall(
                         triple,
-                        |(a, b, c)| format!("matmul(&a, &add(&b, &c)?) vs add(&matmul(&a, &b)?, &matmul(&a, &c)?) with a = {}, b = {}, c = {}", show::matrix(a), show::matrix(b), show::matrix(c)),
+                        |(a, b, c)| format!("matmul(&a, &add(&b, &c)?) vs add(&matmul(&a, &b)?, &matmul(&a, &c)?) with {}", named_matrices(&[a, b, c])),
                         |(a, b, c)| {
                             let sum = expect::ok((imp.add)(b, c), "B + C")?;
                             let (ab, ac) = (expect::ok((imp.matmul)(a, b), "AB")?, expect::ok((imp.matmul)(a, c), "AC")?);
@@ -154,24 +135,12 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let pair = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
                         .prop_filter("p ≠ q", |(_, p, q, _)| p != q)
-                        .prop_flat_map(|(m, p, q, n)| {
-                            (strategies::matrix(m, p), strategies::matrix(q, n))
-                        });
-                    ctx.forall(
-                        pair,
-                        |(a, b)| call("matmul", a, b),
-                        |(a, b)| mismatch(&(imp.matmul)(a, b), a, b),
-                    )?;
+                        .prop_flat_map(|(m, p, q, n)| (strategies::matrix(m, p), strategies::matrix(q, n)));
+                    ctx.forall(pair, |(a, b)| call("matmul", a, b), |(a, b)| mismatch(&(imp.matmul)(a, b), a, b))?;
                     let different = (1..=4usize, 1..=4usize, 1..=4usize, 1..=4usize)
                         .prop_filter("different shapes", |(m, n, r, s)| (m, n) != (r, s))
-                        .prop_flat_map(|(m, n, r, s)| {
-                            (strategies::matrix(m, n), strategies::matrix(r, s))
-                        });
-                    ctx.forall(
-                        different,
-                        |(a, b)| call("add", a, b),
-                        |(a, b)| mismatch(&(imp.add)(a, b), a, b),
-                    )
+                        .prop_flat_map(|(m, n, r, s)| (strategies::matrix(m, n), strategies::matrix(r, s)));
+                    ctx.forall(different, |(a, b)| call("add", a, b), |(a, b)| mismatch(&(imp.add)(a, b), a, b))
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("empty matrices and NaN/±∞ entries (in either operand) give the typed error, never a panic")
@@ -218,12 +187,13 @@ pub fn spec() -> Spec<Impl> {
                     fit. A caller cannot recover from a panic; a shape mismatch is an ordinary, expected error. \
                     Check the shapes first and return Err(LinalgError::ShapeMismatch { left: a.shape(), right: \
                     b.shape() }).")
-                .implementation(Impl { add: add_panics, matmul: matmul_panics, ..RIGHT }),
+                .implementation(Impl { add: |a, b| validate(a, b).map(|()| a + b), matmul: matmul_panics, ..RIGHT }),
             Misconception::named("elementwise_product")
                 .explanation("Your \"product\" multiplies entry by entry (aᵢⱼ·bᵢⱼ, the Hadamard product — what `*` \
                     does on NumPy arrays). The matrix product composes the two maps: (AB)ᵢⱼ = Σₖ aᵢₖ bₖⱼ, \
                     defined when A's column count equals B's row count.")
-                .implementation(Impl { matmul: elementwise, ..RIGHT }),
+                // The reference's input and shape checks (of a sum), then the entrywise product.
+                .implementation(Impl { matmul: |a, b| mathlings_linalg::add(a, b).map(|_| a.component_mul(b)), ..RIGHT }),
         ],
         probe: |imp| {
             let a = square(&[1.0, 2.0, 3.0, 4.0]);
@@ -246,25 +216,15 @@ fn validate(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Result<(), LinalgError> {
     mathlings_linalg::add(b, b).map(drop)
 }
 
-fn transposed_indexing(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
-    mathlings_linalg::matmul_naive(a, b)?; // the reference's input and shape checks
-    let (m, p, n) = (a.nrows(), a.ncols(), b.ncols());
-    // Indexes a[(k, i)]: panics out of bounds when p > m, like the learner's loop would.
-    Ok(DMatrix::from_fn(m, n, |i, j| (0..p).map(|k| a[(k, i)] * b[(k, j)]).sum()))
-}
-
 fn matmul_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
     validate(a, b)?;
     assert_eq!(a.ncols(), b.nrows(), "inner dimensions must agree");
     Ok(a * b)
 }
 
-fn add_panics(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
-    validate(a, b)?;
-    Ok(a + b)
-}
-
-fn elementwise(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
-    mathlings_linalg::add(a, b)?; // the reference's input and shape checks
-    Ok(a.component_mul(b))
+fn transposed_indexing(a: &DMatrix<f64>, b: &DMatrix<f64>) -> MatrixResult {
+    mathlings_linalg::matmul_naive(a, b)?; // the reference's input and shape checks
+    let (m, p, n) = (a.nrows(), a.ncols(), b.ncols());
+    // Indexes a[(k, i)]: panics out of bounds when p > m, like the learner's loop would.
+    Ok(DMatrix::from_fn(m, n, |i, j| (0..p).map(|k| a[(k, i)] * b[(k, j)]).sum()))
 }

@@ -10,7 +10,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    guarded, inf_norm, largest_pivot_matters, pivots_at_threshold, square, with_zeros,
+    AT_THRESHOLD, NOISE, copy_row, guarded, inf_norm, largest_pivot_matters, noisy_singular,
+    pivot_row, pivots_at_threshold, singular, square, with_zeros,
 };
 use crate::prelude::*;
 
@@ -40,24 +41,14 @@ fn small_residual(a: &DMatrix<f64>, b: &DVector<f64>, got: &VectorResult) -> Ver
     match got {
         Ok(x) if x.len() == b.len() => {
             let eta = backward_error(a, b, x);
-            expect::that(
-                eta <= BACKWARD,
-                format!(
-                    "{} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {}",
-                    show::outcome(got),
-                    show::rounded(eta, 3)
-                ),
-                format!("an x with backward error ≤ {BACKWARD:e}"),
-            )
+            let (shown, eta_shown) = (show::outcome(got), show::rounded(eta, 3));
+            let returned =
+                format!("{shown} with backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) = {eta_shown}");
+            let expected = format!("an x with backward error ≤ {BACKWARD:e}");
+            expect::that(eta <= BACKWARD, returned, expected)
         }
         _ => expect::fail(show::outcome(got), "Ok(x) with one entry per row of A"),
     }
-}
-
-/// `got` must be `Err(Singular)`; `why` follows that in the expected text.
-fn singular(got: &VectorResult, why: &str) -> Verdict {
-    let is_singular = matches!(got, Err(LinalgError::Singular));
-    expect::that(is_singular, show::outcome(got), format!("Err(LinalgError::Singular){why}"))
 }
 
 /// A random system of size 1–8.
@@ -70,8 +61,7 @@ fn system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     })
 }
 
-/// A system whose matrix has exact zeros on and off the diagonal (see [`with_zeros`]), so
-/// it needs row swaps, and a pivot search on the wrong entries picks a zero pivot.
+/// A system whose matrix needs row swaps (exact zeros, see [`with_zeros`]).
 fn zero_pivot_system() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
     with_zeros(2..=8).prop_flat_map(|a| {
         let n = a.nrows();
@@ -100,11 +90,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("small_residual", 3)
                 .description("the backward error ‖b − Ax‖∞/(‖A‖∞‖x‖∞ + ‖b‖∞) is ≤ 1e-12 on random systems up to 8×8")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        invertible(system()),
-                        |(a, b)| call(a, b),
-                        |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
-                    )
+                    ctx.forall(invertible(system()), |(a, b)| call(a, b), |(a, b)| small_residual(a, b, &(imp.solve)(a, b)))
                 }),
             Property::named("matches_reference", 2)
                 .description("x equals the reference solution to 1e-13·κ(A)·‖x‖∞")
@@ -130,11 +116,7 @@ pub fn spec() -> Spec<Impl> {
                     for (a, b) in [(swap, DVector::from_vec(vec![2.0, 3.0])), (tiny, tiny_b)] {
                         ctx.once(&call(&a, &b), || small_residual(&a, &b, &(imp.solve)(&a, &b)))?;
                     }
-                    ctx.forall(
-                        invertible(zero_pivot_system()),
-                        |(a, b)| call(a, b),
-                        |(a, b)| small_residual(a, b, &(imp.solve)(a, b)),
-                    )
+                    ctx.forall(invertible(zero_pivot_system()), |(a, b)| call(a, b), |(a, b)| small_residual(a, b, &(imp.solve)(a, b)))
                 }),
             Property::named("ill_conditioned_backward_stable", 2)
                 .description("on Hilbert systems H x = b (orders 6–9, κ up to 5e11) with b = H·x₀, the backward error stays ≤ 1e-12 (solving through H⁻¹ gives ≈ ε·κ)")
@@ -142,19 +124,13 @@ pub fn spec() -> Spec<Impl> {
                     let input = (6..=9usize).prop_flat_map(|n| {
                         proptest::collection::vec(-10i32..=10, n)
                             .prop_filter("x₀ ≠ 0", |x| x.iter().any(|&v| v != 0))
-                            .prop_map(move |x| {
-                                DVector::from_iterator(n, x.into_iter().map(f64::from))
-                            })
+                            .prop_map(move |x| DVector::from_iterator(n, x.into_iter().map(f64::from)))
                     });
                     ctx.forall(
                         input,
                         |x0| {
-                            let n = x0.len();
-                            format!(
-                                "solve(&h, &(&h * {})) with h = DMatrix::from_fn({n}, {n}, |i, j| 1.0 / (i + j + 1) as f64) (Hilbert), b = {}",
-                                show::vector(x0),
-                                show::vector(&(hilbert(n) * x0))
-                            )
+                            let (n, x, b) = (x0.len(), show::vector(x0), show::vector(&(hilbert(x0.len()) * x0)));
+                            format!("solve(&h, &(&h * {x})) with h = DMatrix::from_fn({n}, {n}, |i, j| 1.0 / (i + j + 1) as f64) (Hilbert), b = {b}")
                         },
                         |x0| {
                             let h = hilbert(x0.len());
@@ -169,29 +145,13 @@ pub fn spec() -> Spec<Impl> {
                     let input = (system(), 0..8usize, 0..8usize, -2i32..=2, proptest::bool::ANY)
                         .prop_filter("n ≥ 2", |((a, _), ..)| a.nrows() >= 2)
                         .prop_map(|((mut a, b), i, j, s, negative)| {
-                            let n = a.nrows();
-                            let (i, j) = (i % n, (i % n + 1 + j % (n - 1)) % n);
-                            let factor = 2f64.powi(s) * if negative { -1.0 } else { 1.0 };
-                            for c in 0..n {
-                                a[(j, c)] = factor * a[(i, c)];
-                            }
+                            copy_row(&mut a, i, j, 2f64.powi(s) * if negative { -1.0 } else { 1.0 });
                             (a, b)
                         });
-                    ctx.forall(
-                        input,
-                        |(a, b)| call(a, b),
-                        |(a, b)| singular(&(imp.solve)(a, b), ""),
-                    )?;
-                    let nine = square(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]);
-                    let u = DVector::from_vec(vec![0.1, 0.2, 0.3, 0.7]);
-                    let v = DVector::from_vec(vec![0.3, 0.7, 1.1, 1.3]);
-                    let rank_one = &u * v.transpose();
-                    for a in [nine, rank_one] {
+                    ctx.forall(input, |(a, b)| call(a, b), |(a, b)| singular(&(imp.solve)(a, b), ""))?;
+                    for a in noisy_singular() {
                         let b = DVector::from_element(a.nrows(), 1.0);
-                        ctx.once(&call(&a, &b), || {
-                            let noise = ": the last pivot is only rounding noise (≤ n·ε·max|aᵢⱼ|)";
-                            singular(&(imp.solve)(&a, &b), noise)
-                        })?;
+                        ctx.once(&call(&a, &b), || singular(&(imp.solve)(&a, &b), NOISE))?;
                     }
                     Ok(())
                 }),
@@ -204,11 +164,7 @@ pub fn spec() -> Spec<Impl> {
                         let b = DVector::from_element(3, 1.0);
                         ctx.once(&call(&a, &b), || {
                             let got = (imp.solve)(&a, &b);
-                            if is_singular {
-                                singular(&got, ": the last pivot equals n·ε·max|aᵢⱼ|, and a pivot ≤ that counts as zero")
-                            } else {
-                                small_residual(&a, &b, &got)
-                            }
+                            if is_singular { singular(&got, AT_THRESHOLD) } else { small_residual(&a, &b, &got) }
                         })?;
                     }
                     Ok(())
@@ -234,11 +190,7 @@ pub fn spec() -> Spec<Impl> {
                     let call = "solve(&(xᵀx), &(xᵀy)) with x = [1, sepal length, sepal width, petal length], y = petal width (Iris)";
                     ctx.once(call, || {
                         let f = mathlings_models::datasets::iris().features;
-                        let x = DMatrix::from_fn(
-                            150,
-                            4,
-                            |i, j| if j == 0 { 1.0 } else { f[(i, j - 1)] },
-                        );
+                        let x = DMatrix::from_fn(150, 4, |i, j| if j == 0 { 1.0 } else { f[(i, j - 1)] });
                         let y = f.column(3).into_owned();
                         let (xtx, xty) = (x.transpose() * &x, x.transpose() * y);
                         let text = match (imp.solve)(&xtx, &xty) {
@@ -257,24 +209,20 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your elimination divides by whatever is on the diagonal. A zero pivot (A = [0 1; 1 0]) \
                     gives ∞/NaN, and a tiny one destroys the accuracy. Partial pivoting: before eliminating \
                     column k, swap up the row (i ≥ k) with the largest |aᵢₖ| — in A and in b.")
-                .implementation(Impl { solve: |a, b| eliminate(a, b, false, false) }),
+                .implementation(Impl { solve: |a, b| eliminate(a, b, false) }),
             Misconception::named("solve_via_inverse")
                 .explanation("Your x has a large residual ‖b − Ax‖ on ill-conditioned systems: it looks computed as \
                     A⁻¹·b. Forming the inverse costs 3× the work and is not backward stable: its residual grows \
                     with the condition number κ(A) (≈ 1e-6 relative for a Hilbert matrix of order 8), while \
                     elimination with partial pivoting followed by back substitution keeps it at rounding level. \
                     Never invert to solve: eliminate on [A | b] and back-substitute.")
-                .implementation(Impl {
-                    solve: |a, b| {
-                        validate(a, b).and_then(|()| Ok(mathlings_linalg::inverse(a)? * b))
-                    },
-                }),
+                .implementation(Impl { solve: |a, b| validate(a, b).and_then(|()| Ok(mathlings_linalg::inverse(a)? * b)) }),
             Misconception::named("singular_by_exact_zero")
                 .explanation("Your solver only calls a matrix singular when a pivot is exactly 0.0. After rounding, \
                     a singular matrix such as [1 2 3; 4 5 6; 7 8 9] leaves a last pivot of about 1e-16 instead of \
                     0, and dividing by it returns a meaningless, huge x. Treat |pivot| ≤ n·ε·max|aᵢⱼ| \
                     (ε = f64::EPSILON) as zero and return Err(LinalgError::Singular).")
-                .implementation(Impl { solve: |a, b| eliminate(a, b, true, false) }),
+                .implementation(Impl { solve: |a, b| eliminate(a, b, true) }),
         ],
         probe: |imp| {
             let outcome = |a: &DMatrix<f64>, b: &DVector<f64>| {
@@ -306,27 +254,15 @@ fn validate(a: &DMatrix<f64>, b: &DVector<f64>) -> Result<(), LinalgError> {
     }
 }
 
-/// Elimination on [A | b] then back substitution; `pivot` enables row swaps, `tolerance`
-/// says what counts as a zero pivot.
-fn eliminate(
-    a: &DMatrix<f64>,
-    b: &DVector<f64>,
-    pivot: bool,
-    with_tolerance: bool,
-) -> VectorResult {
+/// Elimination on [A | b], back substitution; with `pivot`, row swaps and exact-0 singularity.
+fn eliminate(a: &DMatrix<f64>, b: &DVector<f64>, pivot: bool) -> VectorResult {
     validate(a, b)?;
     let n = a.nrows();
-    let tolerance = if with_tolerance { n as f64 * f64::EPSILON * a.amax() } else { 0.0 };
     let (mut u, mut y) = (a.clone(), b.clone());
     for k in 0..n {
         if pivot {
-            let mut p = k;
-            for i in k + 1..n {
-                if u[(i, k)].abs() > u[(p, k)].abs() {
-                    p = i;
-                }
-            }
-            if u[(p, k)].abs() <= tolerance {
+            let p = pivot_row(&u, k, k);
+            if u[(p, k)] == 0.0 {
                 return Err(LinalgError::Singular);
             }
             u.swap_rows(p, k);

@@ -7,7 +7,8 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    dependent_columns, guarded, inf_norm, low_rank, well_separated, zero_corner,
+    clear_rank, dependent_columns, guarded, inf_norm, iris_with_sum_column, low_rank, rank_probes,
+    rank_tolerance, rows, two_pivots, well_separated, zero_corner,
 };
 use crate::prelude::*;
 
@@ -43,9 +44,7 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
         dependent_columns(),
         zero_corner(),
     ]
-    .prop_filter("clear rank", |a| {
-        mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
-    })
+    .prop_filter("clear rank", clear_rank)
 }
 
 fn basis(imp: &Impl, a: &DMatrix<f64>) -> Result<DMatrix<f64>, Failure> {
@@ -105,11 +104,7 @@ pub fn spec() -> Spec<Impl> {
                             let residual = (a * column).amax();
                             expect::that(
                                 size > 0.0 && residual <= RESIDUAL * inf_norm(a) * size,
-                                format!(
-                                    "Ok({}), whose column {j} has ‖A n‖∞ = {}",
-                                    show::matrix(&n),
-                                    show::rounded(residual, 3)
-                                ),
+                                format!("Ok({}), whose column {j} has ‖A n‖∞ = {}", show::matrix(&n), show::rounded(residual, 3)),
                                 "a basis N with A·N ≈ 0 and no zero column",
                             )?;
                         }
@@ -128,13 +123,8 @@ pub fn spec() -> Spec<Impl> {
                             format!("Ok({}) with {} columns", show::matrix(&n), n.ncols()),
                             format!("{} columns: n − rank A = {} − {rank}", nullity, a.ncols()),
                         )?;
-                        let independent =
-                            nullity == 0 || mathlings_linalg::rank(&n).ok() == Some(nullity);
-                        expect::that(
-                            independent,
-                            format!("Ok({})", show::matrix(&n)),
-                            "independent columns (a basis)",
-                        )
+                        let independent = nullity == 0 || mathlings_linalg::rank(&n).ok() == Some(nullity);
+                        expect::that(independent, format!("Ok({})", show::matrix(&n)), "independent columns (a basis)")
                     })
                 }),
             Property::named("full_column_rank_has_trivial_null_space", 1)
@@ -142,10 +132,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let tall = (1..=5usize, 0..=3usize)
                         .prop_flat_map(|(n, extra)| strategies::matrix(n + extra, n))
-                        .prop_filter("full column rank", |a| {
-                            mathlings_linalg::rank(a)
-                                .is_ok_and(|r| r == a.ncols() && well_separated(a, r))
-                        });
+                        .prop_filter("full column rank", |a| mathlings_linalg::rank(a).is_ok_and(|r| r == a.ncols() && well_separated(a, r)));
                     ctx.forall(tall, call, |a| {
                         let got = (imp.null_space)(a);
                         expect::that(
@@ -158,24 +145,13 @@ pub fn spec() -> Spec<Impl> {
             Property::named("independence_matches_reference", 2)
                 .description("is_linearly_independent agrees with the reference on random independent sets and on sets whose last vector is a combination of the others")
                 .check(|imp, ctx| {
-                    let sets = prop_oneof![vector_set(false), vector_set(true)].prop_filter(
-                        "clear rank",
-                        |vs| {
-                            let a = columns(vs);
-                            reference_independent(vs).is_some()
-                                && mathlings_linalg::rank(&a)
-                                    .is_ok_and(|r| r == 0 || well_separated(&a, r))
-                        },
-                    );
-                    ctx.forall(
-                        sets,
-                        |vs| call_independent(vs),
-                        |vs| {
-                            let want = reference_independent(vs).expect("reference");
-                            let got = (imp.is_linearly_independent)(vs);
-                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want})"))
-                        },
-                    )
+                    let sets = prop_oneof![vector_set(false), vector_set(true)]
+                        .prop_filter("clear rank", |vs| reference_independent(vs).is_some() && clear_rank(&columns(vs)));
+                    ctx.forall(sets, |vs| call_independent(vs), |vs| {
+                        let want = reference_independent(vs).expect("reference");
+                        let got = (imp.is_linearly_independent)(vs);
+                        expect::that(got == Ok(want), show::result(&got), format!("Ok({want})"))
+                    })
                 }),
             Property::named("dependent_sets_without_parallel_pairs", 1)
                 .description("{e₁, e₂, e₁ + e₂} and more vectors than dimensions are dependent even though no two vectors are parallel")
@@ -204,12 +180,7 @@ pub fn spec() -> Spec<Impl> {
                         (DMatrix::zeros(2, 3), 3),
                     ];
                     for s in [1.0, 1e6] {
-                        for (pivot, nullity) in [(3e-10, 5), (7e-10, 4)] {
-                            let mut a = DMatrix::zeros(2, 6);
-                            a[(0, 0)] = s;
-                            a[(1, 1)] = s * pivot;
-                            cases.push((a, nullity));
-                        }
+                        cases.extend([(two_pivots(s, 3e-10), 5), (two_pivots(s, 7e-10), 4)]);
                     }
                     for (a, nullity) in &cases {
                         ctx.once(&call(a), || {
@@ -218,24 +189,15 @@ pub fn spec() -> Spec<Impl> {
                                 matches!(&got, Ok(n) if n.shape() == (a.ncols(), *nullity)
                                     && n.iter().all(|v| v.is_finite())),
                                 show::outcome(&got),
-                                format!(
-                                    "Ok(a finite {}×{nullity} basis): entries ≤ tol = 1e-10·{}·{} count as zero",
-                                    a.ncols(),
-                                    a.nrows().max(a.ncols()),
-                                    show::float(a.amax())
-                                ),
+                                format!("Ok(a finite {}×{nullity} basis): entries ≤ tol = 1e-10·{}·{} count as zero", a.ncols(), a.nrows().max(a.ncols()), show::float(a.amax())),
                             )
                         })?;
-                        let vectors: Vec<Vec<f64>> =
-                            a.row_iter().map(|r| r.iter().copied().collect()).collect();
+                        let vectors = rows(a);
                         let want = *nullity == a.ncols() - a.nrows();
                         ctx.once(&call_independent(&vectors), || {
                             let got = (imp.is_linearly_independent)(&vectors);
-                            expect::that(
-                                got == Ok(want),
-                                show::result(&got),
-                                format!("Ok({want}): entries ≤ tol = 1e-10·max(m, n)·max|aᵢⱼ| count as zero"),
-                            )
+                            let why = "entries ≤ tol = 1e-10·max(m, n)·max|aᵢⱼ| count as zero";
+                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want}): {why}"))
                         })?;
                     }
                     Ok(())
@@ -269,20 +231,12 @@ pub fn spec() -> Spec<Impl> {
                     Count |entry| ≤ 1e-10·max(m, n)·max|aᵢⱼ| as zero.")
                 .implementation(Impl {
                     null_space: |a| basis_from_rref(a, 0.0, -1.0),
-                    is_linearly_independent: |vs| {
-                        Ok(mathlings_linalg::rref(&check_vectors(vs)?, 0.0)?.1.len() == vs.len())
-                    },
+                    is_linearly_independent: |vs| Ok(mathlings_linalg::rref(&check_vectors(vs)?, 0.0)?.1.len() == vs.len()),
                 }),
             Misconception::named("pivot_sign")
                 .explanation("Your basis vectors use +R[i, f] for the pivot variables. Row i of R says \
                     x_{pivot} + R[i, f]·x_f + … = 0, so with x_f = 1 the pivot variable is −R[i, f]. Check: A·x must be 0.")
-                .implementation(Impl {
-                    null_space: |a| {
-                        let tol = 1e-10 * a.nrows().max(a.ncols()) as f64 * a.amax();
-                        basis_from_rref(a, tol, 1.0)
-                    },
-                    ..RIGHT
-                }),
+                .implementation(Impl { null_space: |a| basis_from_rref(a, rank_tolerance(a), 1.0), ..RIGHT }),
             Misconception::named("pairwise_independence")
                 .explanation("Your test only checks that no two vectors are parallel. Independence is about the whole \
                     set: e₁, e₂ and e₁ + e₂ are pairwise non-parallel but dependent (the third is the sum of the \
@@ -291,21 +245,14 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { is_linearly_independent: pairwise_only, ..RIGHT }),
         ],
         probe: |imp| {
-            let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);
-            let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
-            let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
-            let outer = &u * v.transpose();
+            let [a, outer] = rank_probes();
             let check = |m: &DMatrix<f64>| {
                 guarded(|| match (imp.null_space)(m) {
                     Ok(n) if n.nrows() == m.ncols() => {
                         let annihilated = n
                             .column_iter()
                             .all(|c| (m * c).amax() <= 1e-9 * m.amax() * c.amax().max(1e-300));
-                        format!(
-                            "{} columns, {}",
-                            n.ncols(),
-                            if annihilated { "A·N ≈ 0" } else { "A·N ≠ 0" }
-                        )
+                        format!("{} columns, {}", n.ncols(), if annihilated { "A·N ≈ 0" } else { "A·N ≠ 0" })
                     }
                     other => show::outcome(&other),
                 })
@@ -324,12 +271,9 @@ pub fn spec() -> Spec<Impl> {
 
 /// The snapshot of `iris_dependency`.
 fn iris_text(imp: &Impl) -> String {
-    let x = mathlings_models::datasets::iris().features;
-    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
-    let cols = |m: &DMatrix<f64>| -> Vec<Vec<f64>> {
-        m.column_iter().map(|c| c.iter().copied().collect()).collect()
-    };
-    let mut text = match (imp.null_space)(&xa) {
+    let (x, xa) = iris_with_sum_column();
+    let cols = |m: &DMatrix<f64>| rows(&m.transpose());
+    let text = match (imp.null_space)(&xa) {
         Ok(n) if n.nrows() == 5 => {
             let mut text = format!("nullity of xa: {}\n", n.ncols());
             if n.ncols() == 1 {
@@ -347,16 +291,11 @@ fn iris_text(imp: &Impl) -> String {
         }
         other => format!("{}\n", show::outcome(&other).chars().take(200).collect::<String>()),
     };
-    text += &format!(
-        "columns of x independent: {}\ncolumns of xa independent: {}\n",
-        show::result(&(imp.is_linearly_independent)(&cols(&x))),
-        show::result(&(imp.is_linearly_independent)(&cols(&xa)))
-    );
-    text
+    let [ix, ixa] = [&x, &xa].map(|m| show::result(&(imp.is_linearly_independent)(&cols(m))));
+    text + &format!("columns of x independent: {ix}\ncolumns of xa independent: {ixa}\n")
 }
 
-/// A null-space basis from the reference rref with tolerance `tol`; `sign` multiplies the
-/// pivot entries (−1 is right).
+/// A null-space basis from the reference rref at `tol`, pivot entries times `sign` (−1 is right).
 fn basis_from_rref(a: &DMatrix<f64>, tol: f64, sign: f64) -> MatrixResult {
     let (r, pivots) = mathlings_linalg::rref(a, tol)?;
     let n = a.ncols();

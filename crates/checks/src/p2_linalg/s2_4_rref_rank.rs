@@ -3,16 +3,15 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{
-    dependent_columns, guarded, low_rank, matrix_close, rounded_matrix, square, well_separated,
-    zero_corner,
+    clear_rank, dependent_columns, guarded, iris_with_sum_column, low_rank, matrix_close,
+    named_matrices, pivot_row, rank_probes, rank_tolerance as tolerance, rounded_matrix, square,
+    two_pivots, zero_corner,
 };
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_4_rref_rank::Impl;
 use mathlings_bindings::p2_linalg::s2_4_rref_rank::Rref;
 
-/// The learner's rank tolerance, per unit of max(m, n)·max|aᵢⱼ| (stated in the stub).
-const RANK_TOLERANCE: f64 = 1e-10;
 /// R's entries: Gauss–Jordan with partial pivoting on matrices ≤ 6×6 whose pivots are
 /// ≥ 1e-3·max|a| computes R to ≲ 1e-12 relative; 1e-9·max(1, max|R|) is generous.
 const R_ENTRIES: f64 = 1e-9;
@@ -30,15 +29,8 @@ fn call_rank(a: &DMatrix<f64>) -> String {
 /// The reference crate's functions (the wrong answers replace one).
 const RIGHT: Impl = Impl { rref: mathlings_linalg::rref, rank: mathlings_linalg::rank };
 
-fn tolerance(a: &DMatrix<f64>) -> f64 {
-    RANK_TOLERANCE * a.nrows().max(a.ncols()) as f64 * a.amax()
-}
-
 fn show_rref(r: &Rref) -> String {
-    match r {
-        Ok((m, p)) => format!("Ok(({}, {p:?}))", show::matrix(m)),
-        Err(e) => format!("Err({e:?})"),
-    }
+    show::ok_or_err(r, |(m, p)| format!("Ok(({}, {p:?}))", show::matrix(m)))
 }
 
 /// Any matrix of the kinds above, full rank or not.
@@ -49,14 +41,11 @@ fn matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
         dependent_columns(),
         zero_corner(),
     ]
-    .prop_filter("clear rank", |a| {
-        mathlings_linalg::rank(a).is_ok_and(|r| r == 0 || well_separated(a, r))
-    })
+    .prop_filter("clear rank", clear_rank)
 }
 
 fn rank_of(imp: &Impl, a: &DMatrix<f64>) -> Result<usize, Failure> {
-    let got = (imp.rank)(a);
-    got.clone()
+    (imp.rank)(a)
         .map_err(|e| expect::failure(format!("{} = Err({e:?})", call_rank(a)), "Ok(the rank)"))
 }
 
@@ -68,81 +57,50 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rref_matches_reference", 3)
                 .description("rref(a, 1e-10·max(m, n)·max|aᵢⱼ|) equals the reference (same pivot columns, entries to 1e-9)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix(),
-                        |a| call_rref(a, tolerance(a)),
-                        |a| {
-                            let tol = tolerance(a);
-                            let (want, want_pivots) =
-                                mathlings_linalg::rref(a, tol).expect("reference rref");
-                            let got = (imp.rref)(a, tol);
-                            match &got {
-                                Ok((r, pivots)) if *pivots == want_pivots => {
-                                    let scale = R_ENTRIES * want.amax().max(1.0);
-                                    matrix_close(&Ok(r.clone()), &want, |_, _| scale)
-                                }
-                                _ => expect::fail(
-                                    show_rref(&got),
-                                    show_rref(&Ok((want, want_pivots))),
-                                ),
+                    ctx.forall(matrix(), |a| call_rref(a, tolerance(a)), |a| {
+                        let tol = tolerance(a);
+                        let (want, want_pivots) = mathlings_linalg::rref(a, tol).expect("reference rref");
+                        let got = (imp.rref)(a, tol);
+                        match &got {
+                            Ok((r, pivots)) if *pivots == want_pivots => {
+                                let scale = R_ENTRIES * want.amax().max(1.0);
+                                matrix_close(&Ok(r.clone()), &want, |_, _| scale)
                             }
-                        },
-                    )
+                            _ => expect::fail(show_rref(&got), show_rref(&Ok((want, want_pivots)))),
+                        }
+                    })
                 }),
             Property::named("rref_is_reduced", 1)
                 .description("R is in reduced row echelon form: pivots strictly to the right, each a leading 1 alone in its column, zero rows at the bottom, exact zeros in a column without a pivot from its row down")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix(),
-                        |a| call_rref(a, tolerance(a)),
-                        |a| {
-                            let got = (imp.rref)(a, tolerance(a));
-                            let Ok((r, pivots)) = &got else {
-                                return expect::fail(show_rref(&got), "Ok((R, pivots))");
-                            };
-                            let problem = reduced_form_problem(r, pivots, a.shape());
-                            expect::that(
-                                problem.is_none(),
-                                show_rref(&got),
-                                format!(
-                                    "a reduced row echelon form ({})",
-                                    problem.unwrap_or_default()
-                                ),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix(), |a| call_rref(a, tolerance(a)), |a| {
+                        let got = (imp.rref)(a, tolerance(a));
+                        let Ok((r, pivots)) = &got else {
+                            return expect::fail(show_rref(&got), "Ok((R, pivots))");
+                        };
+                        let problem = why_not_reduced(r, pivots, a.shape());
+                        let expected = format!("a reduced row echelon form ({})", problem.clone().unwrap_or_default());
+                        expect::that(problem.is_none(), show_rref(&got), expected)
+                    })
                 }),
             Property::named("rank_matches_reference", 2)
                 .description("rank equals the reference (SVD) rank on random matrices of known rank, also when scaled by 1e-12 or 1e12")
                 .check(|imp, ctx| {
                     let input = (low_rank(), prop_oneof![Just(1.0), Just(1e-12), Just(1e12)]);
-                    ctx.forall(
-                        input,
-                        |((a, _), s)| call_rank(&(a * *s)),
-                        |((a, r), s)| {
-                            let got = (imp.rank)(&(a * *s));
-                            expect::that(got == Ok(*r), show::result(&got), format!("Ok({r})"))
-                        },
-                    )
+                    ctx.forall(input, |((a, _), s)| call_rank(&(a * *s)), |((a, r), s)| {
+                        let got = (imp.rank)(&(a * *s));
+                        expect::that(got == Ok(*r), show::result(&got), format!("Ok({r})"))
+                    })
                 }),
             Property::named("rank_one_outer_product", 2)
                 .description("rank(u vᵀ) = 1 for non-zero u, v (their product is rank 1 up to rounding noise)")
                 .check(|imp, ctx| {
                     let input = (2..=6usize, 2..=6usize)
-                        .prop_flat_map(|(m, n)| {
-                            (strategies::matrix(m, 1), strategies::matrix(n, 1))
-                        })
+                        .prop_flat_map(|(m, n)| (strategies::matrix(m, 1), strategies::matrix(n, 1)))
                         .prop_filter("non-zero", |(u, v)| u.amax() > 1e-3 && v.amax() > 1e-3);
                     ctx.forall(
                         input,
-                        |(u, v)| {
-                            format!(
-                                "rank(&(u * v.transpose())) with u = {}, v = {}, i.e. {}",
-                                show::matrix(u),
-                                show::matrix(v),
-                                call_rank(&(u * v.transpose()))
-                            )
-                        },
+                        |(u, v)| format!("rank(&(u * v.transpose())) with u = {}, v = {}, i.e. {}", show::matrix(u), show::matrix(v), call_rank(&(u * v.transpose()))),
                         |(u, v)| {
                             let got = (imp.rank)(&(u * v.transpose()));
                             expect::that(got == Ok(1), show::result(&got), "Ok(1)")
@@ -152,48 +110,25 @@ pub fn spec() -> Spec<Impl> {
             Property::named("rank_of_transpose", 1)
                 .description("rank Aᵀ = rank A")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix(),
-                        |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())),
-                        |a| {
-                            let r = rank_of(imp, a)?;
-                            let got = (imp.rank)(&a.transpose());
-                            expect::that(
-                                got == Ok(r),
-                                show::result(&got),
-                                format!("Ok({r}), the rank of A"),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix(), |a| format!("{} vs {}", call_rank(a), call_rank(&a.transpose())), |a| {
+                        let r = rank_of(imp, a)?;
+                        let got = (imp.rank)(&a.transpose());
+                        expect::that(got == Ok(r), show::result(&got), format!("Ok({r}), the rank of A"))
+                    })
                 }),
             Property::named("rank_of_product", 1)
                 .description("rank(AB) ≤ min(rank A, rank B)")
                 .check(|imp, ctx| {
-                    let clear = |x: &DMatrix<f64>| {
-                        mathlings_linalg::rank(x).is_ok_and(|r| r == 0 || well_separated(x, r))
-                    };
                     let input = (1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize, 1..=5usize)
                         .prop_flat_map(|(m, p, n, r1, r2)| {
-                            (
-                                strategies::matrix(m, r1),
-                                strategies::matrix(r1, p),
-                                strategies::matrix(p, r2),
-                                strategies::matrix(r2, n),
-                            )
+                            let (a1, a2) = (strategies::matrix(m, r1), strategies::matrix(r1, p));
+                            (a1, a2, strategies::matrix(p, r2), strategies::matrix(r2, n))
                         })
                         .prop_map(|(a1, a2, b1, b2)| (a1 * a2, b1 * b2))
-                        .prop_filter("clear ranks", move |(a, b)| {
-                            clear(a) && clear(b) && clear(&(a * b))
-                        });
+                        .prop_filter("clear ranks", |(a, b)| clear_rank(a) && clear_rank(b) && clear_rank(&(a * b)));
                     ctx.forall(
                         input,
-                        |(a, b)| {
-                            format!(
-                                "rank(&(a * b)) with a = {}, b = {}",
-                                show::matrix(a),
-                                show::matrix(b)
-                            )
-                        },
+                        |(a, b)| format!("rank(&(a * b)) with {}", named_matrices(&[a, b])),
                         |(a, b)| {
                             let (ra, rb) = (rank_of(imp, a)?, rank_of(imp, b)?);
                             let got = (imp.rank)(&(a * b));
@@ -211,35 +146,20 @@ pub fn spec() -> Spec<Impl> {
                     ctx.once("rref and rank at the edges of their tolerances", || {
                         let edge = square(&[1e-3, 0.0, 0.0, 1.0]);
                         let exact = square(&[1.0, 2.0, 2.0, 4.0]);
-                        let pivots =
-                            |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
+                        let pivots = |a: &DMatrix<f64>, tol: f64| (imp.rref)(a, tol).map(|(_, p)| p);
                         let cases = [
                             (call_rref(&edge, 1e-3), pivots(&edge, 1e-3), vec![1]),
                             (call_rref(&exact, 0.0), pivots(&exact, 0.0), vec![0]),
                         ];
                         for (call, got, want) in cases {
-                            if got.as_ref() != Ok(&want) {
-                                return Err(Failure {
-                                    call: format!("{call}.1"),
-                                    returned: show::result(&got),
-                                    expected: format!("Ok({want:?})"),
-                                });
-                            }
+                            expect::that(got.as_ref() == Ok(&want), show::result(&got), format!("Ok({want:?})"))
+                                .map_err(|f| Failure { call: format!("{call}.1"), ..f })?;
                         }
                         for (pivot, want) in [(3e-10, 1), (7e-10, 2)] {
-                            let mut a = DMatrix::zeros(2, 6);
-                            a[(0, 0)] = 1.0;
-                            a[(1, 1)] = pivot;
+                            let a = two_pivots(1.0, pivot);
                             let got = (imp.rank)(&a);
-                            if got != Ok(want) {
-                                return Err(Failure {
-                                    call: call_rank(&a),
-                                    returned: show::result(&got),
-                                    expected: format!(
-                                        "Ok({want}), since tol = 1e-10 · 6 · 1 = 6e-10"
-                                    ),
-                                });
-                            }
+                            expect::that(got == Ok(want), show::result(&got), format!("Ok({want}), since tol = 1e-10 · 6 · 1 = 6e-10"))
+                                .map_err(|f| Failure { call: call_rank(&a), ..f })?;
                         }
                         Ok(())
                     })
@@ -275,19 +195,13 @@ pub fn spec() -> Spec<Impl> {
                     zero in exact arithmetic keeps rounding noise like 1e-17 after elimination, and every speck \
                     of noise becomes a pivot: the rank of the rank-1 matrix u vᵀ comes out 2 or 3. Count an entry \
                     as zero when |entry| ≤ tol with tol = 1e-10·max(m, n)·max|aᵢⱼ|.")
-                .implementation(Impl {
-                    rank: |a| Ok(mathlings_linalg::rref(a, 0.0)?.1.len()),
-                    ..RIGHT
-                }),
+                .implementation(Impl { rank: |a| Ok(mathlings_linalg::rref(a, 0.0)?.1.len()), ..RIGHT }),
             Misconception::named("absolute_tolerance")
                 .explanation("Your rank uses a fixed tolerance (like 1e-10) whatever the size of the entries: scale \
                     A by 1e-12 and every entry looks like zero, scale it by 1e12 and rounding noise looks like a \
                     pivot. Rank does not change when A is scaled, so the tolerance must scale with A: \
                     tol = 1e-10·max(m, n)·max|aᵢⱼ|.")
-                .implementation(Impl {
-                    rank: |a| Ok(mathlings_linalg::rref(a, 1e-10)?.1.len()),
-                    ..RIGHT
-                }),
+                .implementation(Impl { rank: |a| Ok(mathlings_linalg::rref(a, 1e-10)?.1.len()), ..RIGHT }),
             Misconception::named("row_echelon_not_reduced")
                 .explanation("Your R is a row echelon form but not the REDUCED one: the entries above each pivot are \
                     not cleared (or the pivot rows are not divided by the pivot). In the reduced form every \
@@ -295,16 +209,11 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { rref: row_echelon, ..RIGHT }),
         ],
         probe: |imp| {
-            let u = DMatrix::from_column_slice(3, 1, &[0.1, 0.2, 0.3]);
-            let v = DMatrix::from_column_slice(3, 1, &[0.3, 0.7, 1.1]);
-            let a = DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 2.0, 4.0, 7.0]);
+            let [a, outer] = rank_probes();
             vec![
-                guarded(|| show::result(&(imp.rank)(&(&u * v.transpose())))),
+                guarded(|| show::result(&(imp.rank)(&outer))),
                 guarded(|| show::result(&(imp.rank)(&(DMatrix::<f64>::identity(3, 3) * 1e-12)))),
-                guarded(|| match (imp.rref)(&a, 1e-12) {
-                    Ok((r, p)) => format!("{} {p:?}", rounded_matrix(&r, 6)),
-                    Err(e) => format!("{e:?}"),
-                }),
+                guarded(|| show::ok_or_debug(&(imp.rref)(&a, 1e-12), |(r, p)| format!("{} {p:?}", rounded_matrix(r, 6)))),
             ]
         },
     }
@@ -312,22 +221,16 @@ pub fn spec() -> Spec<Impl> {
 
 /// The snapshot of `iris_dependent_column`.
 fn iris_text(imp: &Impl) -> String {
-    let x = mathlings_models::datasets::iris().features;
-    let xa = DMatrix::from_fn(150, 5, |i, j| if j < 4 { x[(i, j)] } else { x[(i, 0)] + x[(i, 2)] });
-    let mut text = format!(
-        "rank(x) = {}\nrank(xa) = {}\n",
-        show::result(&(imp.rank)(&x)),
-        show::result(&(imp.rank)(&xa))
-    );
+    let (x, xa) = iris_with_sum_column();
+    let [rx, rxa] = [&x, &xa].map(|m| show::result(&(imp.rank)(m)));
+    let mut text = format!("rank(x) = {rx}\nrank(xa) = {rxa}\n");
     match (imp.rref)(&xa, tolerance(&xa)) {
         Ok((r, pivots)) if r.shape() == (150, 5) => {
             text += &format!("pivot columns of xa: {pivots:?}\n");
             // Entries below 1e-9 are rounding noise: shown as 0 so any stable method matches.
-            let top = r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v });
-            text += &format!(
-                "top of R (rows 0–4, |entries| < 1e-9 shown as 0): {}\n",
-                rounded_matrix(&top, 6)
-            );
+            let top =
+                rounded_matrix(&r.rows(0, 5).map(|v| if v.abs() < 1e-9 { 0.0 } else { v }), 6);
+            text += &format!("top of R (rows 0–4, |entries| < 1e-9 shown as 0): {top}\n");
             text += &format!("rows 5–149 are zero: {}\n", r.rows(5, 145).amax() < 1e-9);
         }
         other => text += &format!("{}\n", show_rref(&other).chars().take(200).collect::<String>()),
@@ -336,11 +239,7 @@ fn iris_text(imp: &Impl) -> String {
 }
 
 /// Why `r` is not a reduced row echelon form of an m×n matrix with these pivots, if it is not.
-fn reduced_form_problem(
-    r: &DMatrix<f64>,
-    pivots: &[usize],
-    shape: (usize, usize),
-) -> Option<String> {
+fn why_not_reduced(r: &DMatrix<f64>, pivots: &[usize], shape: (usize, usize)) -> Option<String> {
     if r.shape() != shape {
         return Some(format!("R must have A's shape {shape:?}"));
     }
@@ -386,12 +285,7 @@ fn row_echelon(a: &DMatrix<f64>, tol: f64) -> Rref {
         if row == m {
             break;
         }
-        let mut p = row;
-        for i in row + 1..m {
-            if r[(i, col)].abs() > r[(p, col)].abs() {
-                p = i;
-            }
-        }
+        let p = pivot_row(&r, col, row);
         if r[(p, col)].abs() <= tol {
             for i in row..m {
                 r[(i, col)] = 0.0;
