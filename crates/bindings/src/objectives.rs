@@ -40,6 +40,7 @@ catalogue! {
     fn(&[f64]) -> Vec<f64> => [
         descent_gradient_1, descent_gradient_2, anscombe_mse_gradient,
         anscombe_half_mse_gradient, valley_gradient, scaled_gradient,
+        linear_map, chain_inner, chain_outer, chain_composed,
     ];
     fn(f64) -> f64 => [
         sine, exponential, standard_normal_pdf, lorentzian,
@@ -192,6 +193,41 @@ pub fn valley_gradient(x: &[f64]) -> Vec<f64> {
 /// ∇ of the badly scaled bowl x² + 1000y².
 pub fn scaled_gradient(x: &[f64]) -> Vec<f64> {
     vec![2.0 * x[0], 2000.0 * x[1]]
+}
+
+/// The fixed 3×n matrix A of the Jacobian exercise: aᵢⱼ = ((2i + 3j) mod 5) − 2 + i/2.
+pub fn jacobian_matrix(n: usize) -> DMatrix<f64> {
+    DMatrix::from_fn(3, n, |i, j| {
+        ((2 * i + 3 * j) % 5) as f64 - 2.0 + i as f64 / 2.0
+    })
+}
+
+/// x ↦ Ax with A = [`jacobian_matrix`]: its Jacobian is A at every x.
+pub fn linear_map(x: &[f64]) -> Vec<f64> {
+    (jacobian_matrix(x.len()) * DVector::from_column_slice(x))
+        .iter()
+        .copied()
+        .collect()
+}
+
+/// g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σxᵢ²/2), the inner function of the chain rule's checks.
+pub fn chain_inner(x: &[f64]) -> Vec<f64> {
+    let last = x[x.len() - 1];
+    vec![
+        x[0] * last,
+        x[0].sin() + last.cos(),
+        x.iter().map(|v| v * v).sum::<f64>() / 2.0,
+    ]
+}
+
+/// f(y) = (y₀·y₁, sin y₂ + y₀), the outer function of the chain rule's checks.
+pub fn chain_outer(y: &[f64]) -> Vec<f64> {
+    vec![y[0] * y[1], y[2].sin() + y[0]]
+}
+
+/// f∘g ([`chain_outer`] after [`chain_inner`]).
+pub fn chain_composed(x: &[f64]) -> Vec<f64> {
+    chain_outer(&chain_inner(x))
 }
 
 /// sin x.

@@ -80,8 +80,10 @@ fn tally(
     hits: impl Fn(&[usize]) -> Option<Vec<usize>>,
 ) -> Result<Vec<usize>, String> {
     let mut counts = vec![0; slots];
-    for seed in (0..DRAWS as u64).map(|s| base.wrapping_add(s)) {
-        let got = (imp.sample_without_replacement)(n, k, seed);
+    let seeds = (0..DRAWS as u64).map(|s| base.wrapping_add(s));
+    for (seed, got) in
+        seeds.clone().zip(each!(imp.sample_without_replacement, (n, k, s) for s in seeds))
+    {
         let Some(hit) = got.as_deref().ok().and_then(&hits) else {
             return Err(format!("{} = {}", call(n, k, seed), show::result(&got)));
         };

@@ -3,6 +3,7 @@
 use std::cell::Cell;
 use std::f64::consts::PI;
 
+use mathlings_bindings::objectives::{exponential, lorentzian, sine, standard_normal_pdf};
 use mathlings_stats::StatsError;
 
 use super::tables;
@@ -53,16 +54,13 @@ fn show_cubic(c: [f64; 4]) -> String {
     format!("|x| {c0} + {c1} * x + {c2} * x * x + {c3} * x * x * x")
 }
 
-fn standard_normal_pdf(x: f64) -> f64 {
-    (-0.5 * x * x).exp() / (2.0 * PI).sqrt()
-}
-
-/// Smooth integrands with their names as the learner would write them.
+/// Smooth integrands with their names as the learner would write them (catalogued course
+/// functions: the learner process calls its own copy, not back into the judge).
 const SMOOTH: [(&str, Integrand); 4] = [
-    ("f64::sin", f64::sin),
-    ("f64::exp", f64::exp),
+    ("f64::sin", sine),
+    ("f64::exp", exponential),
     ("|x| (-0.5 * x * x).exp() / (2.0 * PI).sqrt()", standard_normal_pdf),
-    ("|x| 1.0 / (1.0 + x * x)", |x| 1.0 / (1.0 + x * x)),
+    ("|x| 1.0 / (1.0 + x * x)", lorentzian),
 ];
 
 fn simpson_call(f: &str, a: f64, b: f64, n: usize) -> String {
@@ -129,8 +127,8 @@ pub fn spec() -> Spec<Impl> {
                         let sin = |n| simpson_call("f64::sin", 0.0, PI, n);
                         let what = format!("{} and {}", sin(n), sin(2 * n));
                         ctx.once(&what, || {
-                            let coarse = (imp.simpson)(f64::sin, 0.0, PI, n);
-                            let fine = (imp.simpson)(f64::sin, 0.0, PI, 2 * n);
+                            let coarse = (imp.simpson)(sine, 0.0, PI, n);
+                            let fine = (imp.simpson)(sine, 0.0, PI, 2 * n);
                             let (c, f) = tables::both(&coarse, &fine, "two Ok values")?;
                             let ratio = (c - 2.0).abs() / (f - 2.0).abs();
                             let r = |x: f64| show::rounded(x, 3);
@@ -170,9 +168,8 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(sample, what, |s| {
                         let (n, f) = (s.len() as f64, show::float);
                         let mut previous = 0.0;
-                        for k in -12..=12 {
-                            let x = f64::from(k) / 2.0;
-                            let got = (imp.empirical_cdf)(s, x);
+                        let xs = (-12..=12).map(|k| f64::from(k) / 2.0);
+                        for (x, got) in xs.clone().zip(each!(imp.empirical_cdf, (s, x) for x in xs)) {
                             let shown = format!("at x = {}: {}", f(x), show::float_result(&got));
                             let v = got.map_err(|_| expect::failure(shown, "Ok(…)"))?;
                             let below_all = x < -5.0 && v.abs() > FRACTION.abs;

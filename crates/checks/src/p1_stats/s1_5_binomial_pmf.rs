@@ -52,8 +52,8 @@ fn agrees(imp: &Impl, (k, n, p): (u64, u64, f64), tol: Tol) -> Verdict {
 /// Σₖ P(X = k) and Σₖ k·P(X = k) over k = 0..=n, or the first failing call.
 fn moments(imp: &Impl, n: u64, p: f64) -> Result<(f64, f64), (u64, Result<f64, StatsError>)> {
     let (mut total, mut mean) = (0.0, 0.0);
-    for k in 0..=n {
-        match (imp.binomial_pmf)(k, n, p) {
+    for (k, got) in (0..=n).zip(each!(imp.binomial_pmf, (k, n, p) for k in 0..=n)) {
+        match got {
             Ok(v) if v.is_finite() => {
                 total += v;
                 mean += k as f64 * v;

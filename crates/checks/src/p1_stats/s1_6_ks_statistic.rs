@@ -1,5 +1,6 @@
 //! Checks for 1.6 — the Kolmogorov–Smirnov statistic.
 
+use mathlings_bindings::objectives;
 use mathlings_stats::StatsError;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -16,16 +17,16 @@ fn dkw(n: usize) -> f64 {
     ((2.0f64 / 1e-7).ln() / (2.0 * n as f64)).sqrt()
 }
 
-/// The cdfs used, with the Rust a learner would write for them.
+/// The cdfs used, with the Rust a learner would write for them. All but the normal one are
+/// catalogued course functions, which the learner process calls in its own copy (the normal
+/// cdf is the reference's, so it is called back into the judge).
 const CDFS: [(&str, Cdf); 4] = [
     ("|x| normal_cdf(x, 0.0, 1.0)", |x| {
         mathlings_stats::normal_cdf(x, 0.0, 1.0).unwrap_or(f64::NAN)
     }),
-    ("|x| x.clamp(0.0, 1.0)", |x| x.clamp(0.0, 1.0)),
-    ("|x| 1.0 / (1.0 + (-x).exp())", |x| 1.0 / (1.0 + (-x).exp())),
-    ("|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }", |x| {
-        if x <= 0.0 { 0.0 } else { -(-x).exp_m1() }
-    }),
+    ("|x| x.clamp(0.0, 1.0)", objectives::uniform_cdf),
+    ("|x| 1.0 / (1.0 + (-x).exp())", objectives::logistic_cdf),
+    ("|x| if x <= 0.0 { 0.0 } else { 1.0 - (-x).exp() }", objectives::exponential_cdf),
 ];
 const STANDARD_NORMAL: Cdf = CDFS[0].1;
 

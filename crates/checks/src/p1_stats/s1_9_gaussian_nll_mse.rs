@@ -112,8 +112,8 @@ pub fn spec() -> Spec<Impl> {
                         |(y, s)| {
                             let candidates = grid(y);
                             let predictions: Vec<Vec<f64>> = candidates.iter().map(|&c| vec![c; y.len()]).collect();
-                            let nll: Vec<_> = predictions.iter().map(|h| (imp.gaussian_nll)(y, h, *s)).collect();
-                            let mse: Vec<_> = predictions.iter().map(|h| (imp.mean_squared_error)(y, h)).collect();
+                            let nll: Vec<_> = each!(imp.gaussian_nll, (y, h.as_slice(), *s) for h in &predictions).collect();
+                            let mse: Vec<_> = each!(imp.mean_squared_error, (y, h.as_slice()) for h in &predictions).collect();
                             let mean = y.iter().sum::<f64>() / y.len() as f64;
                             let nearest = (0..candidates.len())
                                 .min_by(|&a, &b| (candidates[a] - mean).abs().total_cmp(&(candidates[b] - mean).abs()));

@@ -21,8 +21,8 @@ pub struct ScalarFn {
 }
 
 pub use mathlings_bindings::objectives::{
-    a1, a2, anscombe_1, anscombe_mse_gradient, log_sum_exp, quadratic_1, quadratic_2, rosenbrock,
-    sin_chain,
+    a1, a2, anscombe_1, anscombe_half_mse_gradient, anscombe_mse_gradient, log_sum_exp,
+    quadratic_1, quadratic_2, rosenbrock, sin_chain,
 };
 
 /// The functions used for comparisons with the reference.
@@ -186,20 +186,6 @@ pub fn quadratic_grad(x: &[f64]) -> Vec<f64> {
 /// The Hessian A of the quadratic of [`set_quadratic`].
 pub fn quadratic_hess(_: &[f64]) -> DMatrix<f64> {
     QUADRATIC.with(|q| q.borrow().0.clone())
-}
-
-/// ∇ of ½·mean((w₀ + w₁x − y)²) on Anscombe's set I.
-pub fn anscombe_fit_grad(w: &[f64]) -> Vec<f64> {
-    let quartet = mathlings_models::datasets::anscombe();
-    let (xs, ys) = &quartet.sets[0];
-    let n = xs.len() as f64;
-    let mut g = vec![0.0, 0.0];
-    for (x, y) in xs.iter().zip(ys) {
-        let r = w[0] + w[1] * x - y;
-        g[0] += r / n;
-        g[1] += r * x / n;
-    }
-    g
 }
 
 /// A gradient of the wrong length (1) for any point.

@@ -4,34 +4,14 @@ use mathlings_calculus::CalculusError;
 
 use super::common;
 use crate::prelude::*;
+// The functions differentiated: catalogued course functions, which the learner process
+// calls in its own copy (A, x ↦ Ax, g: ℝⁿ → ℝ³, f: ℝ³ → ℝ², f∘g).
+use mathlings_bindings::objectives::{
+    chain_composed as f_of_g, chain_inner as g, chain_outer as f, jacobian_matrix as a,
+    linear_map as linear,
+};
 
 pub use mathlings_bindings::p3_calculus::s3_2_jacobian_chain_rule::{ComposeFn, Impl, JacobianFn};
-
-/// The fixed 3×n matrix A: aᵢⱼ = ((2i + 3j) mod 5) − 2 + i/2.
-fn a(n: usize) -> DMatrix<f64> {
-    DMatrix::from_fn(3, n, |i, j| ((2 * i + 3 * j) % 5) as f64 - 2.0 + i as f64 / 2.0)
-}
-
-/// x ↦ Ax (ℝⁿ → ℝ³).
-fn linear(x: &[f64]) -> Vec<f64> {
-    (a(x.len()) * DVector::from_column_slice(x)).iter().copied().collect()
-}
-
-/// g(x) = (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σ xᵢ²/2) (ℝⁿ → ℝ³).
-fn g(x: &[f64]) -> Vec<f64> {
-    let last = x[x.len() - 1];
-    vec![x[0] * last, x[0].sin() + last.cos(), x.iter().map(|v| v * v).sum::<f64>() / 2.0]
-}
-
-/// f(y) = (y₀·y₁, sin y₂ + y₀) (ℝ³ → ℝ²).
-fn f(y: &[f64]) -> Vec<f64> {
-    vec![y[0] * y[1], y[2].sin() + y[0]]
-}
-
-/// f∘g (ℝⁿ → ℝ²).
-fn f_of_g(x: &[f64]) -> Vec<f64> {
-    f(&g(x))
-}
 
 const G_NAME: &str = "g /* x ↦ (x₀·xₙ₋₁, sin x₀ + cos xₙ₋₁, Σxᵢ²/2) */";
 const F_NAME: &str = "f /* y ↦ (y₀·y₁, sin y₂ + y₀) */";

@@ -222,7 +222,7 @@ pub fn spec() -> Spec<Impl> {
                         let (search, mut w) = (imp.armijo_backtracking, vec![0.0, 0.0]);
                         let mut text = format!("start: loss = {}\n", show::rounded(anscombe_loss(&w), 8));
                         for k in 1..=5 {
-                            let g = common::anscombe_fit_grad(&w);
+                            let g = common::anscombe_half_mse_gradient(&w);
                             let d: Vec<f64> = g.iter().map(|v| -v).collect();
                             let step = match search(anscombe_loss, &g, &w, &d, 1.0, 1e-4, 0.5) {
                                 Ok(step) => step,

@@ -4,8 +4,10 @@ use std::cell::RefCell;
 
 use mathlings_calculus::{CalculusError, gradient_descent};
 
-use super::common::{self, anscombe_fit_grad, nan_grad, quadratic_grad, short_grad};
+use super::common::{self, anscombe_half_mse_gradient, nan_grad, quadratic_grad, short_grad};
+// Catalogued: the learner process calls its own copy of these (no round trip per step).
 use crate::prelude::*;
+use mathlings_bindings::objectives::{scaled_gradient, valley_gradient};
 
 pub use mathlings_bindings::p3_calculus::s3_3_momentum_adam::{Grad, Impl, Run};
 
@@ -43,14 +45,6 @@ fn first_step_grad(x: &[f64]) -> Vec<f64> {
         let (x0, g) = &*f.borrow();
         if x == x0.as_slice() { g.clone() } else { vec![0.0; x.len()] }
     })
-}
-/// ½(x² + 100y²): condition number 100.
-fn valley_grad(x: &[f64]) -> Vec<f64> {
-    vec![x[0], 100.0 * x[1]]
-}
-/// x² + 1000y²: badly scaled.
-fn scaled_grad(x: &[f64]) -> Vec<f64> {
-    vec![2.0 * x[0], 2000.0 * x[1]]
 }
 
 /// `momentum(name, x0, η, β, tol, max_iter)`.
@@ -133,12 +127,12 @@ pub fn spec() -> Spec<Impl> {
             Property::named("momentum_beats_gradient_descent", 2)
                 .description("on ½(x² + 100y²) from (1, 1) with η = 0.01, β = 0.9 needs fewer steps than plain gradient descent, and β = 0 is plain gradient descent")
                 .check(|imp, ctx| {
-                    let plain = gradient_descent(valley_grad, &[1.0, 1.0], 0.01, TOL, 10_000)
+                    let plain = gradient_descent(valley_gradient, &[1.0, 1.0], 0.01, TOL, 10_000)
                         .expect("reference gradient descent")
                         .iterations;
                     let name = "grad of ½(x² + 100y²)";
                     let run =
-                        |beta| (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, beta, TOL, 10_000);
+                        |beta| (imp.momentum)(valley_gradient, &[1.0, 1.0], 0.01, beta, TOL, 10_000);
                     ctx.once(&momentum_call(name, &[1.0, 1.0], [0.01, 0.9, TOL], 10_000), || {
                         let got = run(0.9);
                         expect::that(
@@ -187,7 +181,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let params = [0.05, 0.9, 0.999, 1e-8, 1e-6];
                     ctx.once(&adam_call("grad of x² + 1000y²", &[1.0, 1.0], params, 20_000), || {
-                        let run = |m: &Impl| (m.adam)(scaled_grad, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000);
+                        let run = |m: &Impl| (m.adam)(scaled_gradient, &[1.0, 1.0], 0.05, 0.9, 0.999, 1e-8, 1e-6, 20_000);
                         let (got, want) = (run(imp), run(&right()).expect("reference Adam"));
                         expect::that(
                             matches!(&got, Ok(run) if run.iterations.abs_diff(want.iterations) <= 1
@@ -234,20 +228,20 @@ pub fn spec() -> Spec<Impl> {
                         |name, grad, x0, lr, beta, tol, max_iter|
                             momentum_call(name, x0, [lr, beta, tol], max_iter)
                             => (imp.momentum)(grad, x0, lr, beta, tol, max_iter);
-                        (valley, valley_grad, &[], 0.01, 0.9, TOL, 10) => CalculusError::Empty,
-                        (valley, valley_grad, &[1.0, f64::INFINITY], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
+                        (valley, valley_gradient, &[], 0.01, 0.9, TOL, 10) => CalculusError::Empty,
+                        (valley, valley_gradient, &[1.0, f64::INFINITY], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
                         ("a NaN gradient", nan_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10) => CalculusError::NonFinite,
-                        (valley, valley_grad, &[1.0, 1.0], 0.0, 0.9, TOL, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
-                        (valley, valley_grad, &[1.0, 1.0], 0.01, 1.0, TOL, 10) => CalculusError::InvalidParameter { name: "beta", .. },
-                        (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, 0.0, 10) => CalculusError::InvalidParameter { name: "tol", .. },
-                        (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
+                        (valley, valley_gradient, &[1.0, 1.0], 0.0, 0.9, TOL, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
+                        (valley, valley_gradient, &[1.0, 1.0], 0.01, 1.0, TOL, 10) => CalculusError::InvalidParameter { name: "beta", .. },
+                        (valley, valley_gradient, &[1.0, 1.0], 0.01, 0.9, 0.0, 10) => CalculusError::InvalidParameter { name: "tol", .. },
+                        (valley, valley_gradient, &[1.0, 1.0], 0.01, 0.9, TOL, 0) => CalculusError::InvalidParameter { name: "max_iter", .. },
                         ("a gradient of length 1", short_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10) => CalculusError::DimensionMismatch { expected: 2, got: 1 },
-                        (valley, valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 3) => CalculusError::NoConvergence { iterations: 3 },
+                        (valley, valley_gradient, &[1.0, 1.0], 0.01, 0.9, TOL, 3) => CalculusError::NoConvergence { iterations: 3 },
                     )?;
                     rejects!(ctx,
                         |x0, lr, b1, b2, eps, tol, max_iter|
                             adam_call("grad of x² + 1000y²", x0, [lr, b1, b2, eps, tol], max_iter)
-                            => (imp.adam)(scaled_grad, x0, lr, b1, b2, eps, tol, max_iter);
+                            => (imp.adam)(scaled_gradient, x0, lr, b1, b2, eps, tol, max_iter);
                         (&[], 0.05, 0.9, 0.999, 1e-8, 1e-6, 10) => CalculusError::Empty,
                         (&[1.0, 1.0], -0.05, 0.9, 0.999, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "learning_rate", .. },
                         (&[1.0, 1.0], 0.05, -0.1, 0.999, 1e-8, 1e-6, 10) => CalculusError::InvalidParameter { name: "beta1", .. },
@@ -269,8 +263,8 @@ pub fn spec() -> Spec<Impl> {
                                 format!("intercept = {w0}, slope = {w1}")
                             })
                         };
-                        let momentum = (imp.momentum)(anscombe_fit_grad, &[0.0, 0.0], 0.01, 0.9, TOL, 100_000);
-                        let adam = (imp.adam)(anscombe_fit_grad, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, TOL, 100_000);
+                        let momentum = (imp.momentum)(anscombe_half_mse_gradient, &[0.0, 0.0], 0.01, 0.9, TOL, 100_000);
+                        let adam = (imp.adam)(anscombe_half_mse_gradient, &[0.0, 0.0], 0.1, 0.9, 0.999, 1e-8, TOL, 100_000);
                         let text = format!("momentum: {}\nadam: {}\n", show_fit(momentum), show_fit(adam));
                         ctx.snapshot("anscombe_fits", call, &text)
                     })
@@ -306,7 +300,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { momentum: right().momentum, adam: wrong_adam::<NO_SQUARE_ROOT> }),
         ],
         probe: |imp| {
-            let heavy = (imp.momentum)(valley_grad, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
+            let heavy = (imp.momentum)(valley_gradient, &[1.0, 1.0], 0.01, 0.9, TOL, 10_000);
             FIRST.with(|f| *f.borrow_mut() = (vec![1.0, 1.0], vec![2.0, -0.001]));
             let first = (imp.adam)(first_step_grad, &[1.0, 1.0], 0.1, 0.9, 0.999, 1e-8, 1e-12, 10);
             let rounded = |run: &Run| format!("{:?}", run.x.iter().map(|v| show::rounded(*v, 6)).collect::<Vec<_>>());
