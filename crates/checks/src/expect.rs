@@ -217,3 +217,16 @@ pub fn all_close_scaled<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], rel: 
     let scale = 1.0 + want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     all_close(got, want, Tol { rel: 0.0, abs: rel * scale })
 }
+
+// --- added by h12-d ---
+
+/// Compares the text `text()` makes with the stored snapshot `name`, once (a panic is a
+/// failure); `call` names what produced it (an exercise's real-data property).
+pub fn snapshot_once(
+    ctx: &crate::framework::Ctx,
+    name: &str,
+    call: &str,
+    text: impl FnOnce() -> String,
+) -> Verdict {
+    ctx.once(call, || ctx.snapshot(name, call, &text()))
+}

@@ -5,6 +5,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{iris_covariance, or_error, rounded_all, square};
 use super::spectral_common::{eigenvalues_by_magnitude, sign_fixed, symmetric_matrix};
 use crate::prelude::*;
+use Flaw::{LastIterate, NoRescale, NormRatio};
+use nalgebra::dvector;
 
 use mathlings_bindings::p2_linalg::s2_5_power_iteration::Eigenpair;
 pub use mathlings_bindings::p2_linalg::s2_5_power_iteration::Impl;
@@ -104,7 +106,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     for (a, want) in [
                         (square(&[-3.0, 2.0, 2.0, 0.0]), -4.0),
-                        (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])), -5.0),
+                        (DMatrix::from_diagonal(&dvector![1.0, -5.0, 2.0]), -5.0),
                     ] {
                         ctx.once(&call(&a), || {
                             let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
@@ -129,7 +131,7 @@ pub fn spec() -> Spec<Impl> {
                         expect::that(
                             (l / 3e150 - 1.0).abs() <= EIGENVALUE
                                 && v.len() == 2
-                                && (sign_fixed(&v) - DVector::from_vec(vec![h, h])).amax()
+                                && (sign_fixed(&v) - dvector![h, h]).amax()
                                     <= EIGENVECTOR,
                             show::outcome(&got),
                             format!("Ok((3e150, ±dvector![{h}, {h}]))"),
@@ -180,17 +182,12 @@ pub fn spec() -> Spec<Impl> {
                 .description("the dominant eigenpair of the Iris covariance matrix (the first principal axis) matches the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
-                    ctx.once(call, || {
-                        let sigma = iris_covariance();
-                        let text = match (imp.power_iteration)(&sigma, TOL, MAX_ITER) {
-                            Ok((l, v)) => format!(
-                                "λ = {}\nv = ±[{}]\n",
-                                show::rounded(l, 8),
-                                rounded_all(sign_fixed(&v).iter(), 6)
-                            ),
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let got = (imp.power_iteration)(&iris_covariance(), TOL, MAX_ITER);
+                        got.map_or_else(|e| format!("{e:?}\n"), |(l, v)| {
+                            let v = rounded_all(sign_fixed(&v).iter(), 6);
+                            format!("λ = {}\nv = ±[{v}]\n", show::rounded(l, 8))
+                        })
                     })
                 }),
         ],
@@ -200,24 +197,18 @@ pub fn spec() -> Spec<Impl> {
                     length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
                     steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
                     return that unit vector.")
-                .implementation(Impl {
-                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NoRescale),
-                }),
+                .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, NoRescale) }),
             Misconception::named("norm_ratio")
                 .explanation("You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
                     eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
                     unit x), which keeps the sign.")
-                .implementation(Impl {
-                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NormRatio),
-                }),
+                .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, NormRatio) }),
             Misconception::named("returns_last_iterate")
                 .explanation("When the budget of max_iter steps runs out you return the last iterate as if it \
                     were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
                     eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
                     max_iter }) instead.")
-                .implementation(Impl {
-                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::LastIterate),
-                }),
+                .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, LastIterate) }),
         ],
         probe: |imp| {
             let eigenvalue = |a: &DMatrix<f64>| match (imp.power_iteration)(a, TOL, MAX_ITER) {
@@ -240,14 +231,6 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// The reference's input checks: its errors other than `NoConvergence`.
-fn validate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Result<(), LinalgError> {
-    match mathlings_linalg::power_iteration(a, tol, max_iter) {
-        Err(e) if !matches!(e, LinalgError::NoConvergence { .. }) => Err(e),
-        _ => Ok(()),
-    }
-}
-
 /// How the misconceptions go wrong.
 #[derive(Clone, Copy, PartialEq)]
 enum Flaw {
@@ -258,9 +241,13 @@ enum Flaw {
 
 /// Power iteration with one flaw.
 fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair {
-    validate(a, tol, max_iter)?;
+    // The reference's input checks: its errors other than `NoConvergence`.
+    match mathlings_linalg::power_iteration(a, tol, max_iter) {
+        Err(e) if !matches!(e, LinalgError::NoConvergence { .. }) => return Err(e),
+        _ => {}
+    }
     let mut x = DVector::from_fn(a.nrows(), |i, _| 1.0 + 0.1 * i as f64);
-    if flaw != Flaw::NoRescale {
+    if flaw != NoRescale {
         x /= x.norm();
     }
     let mut converged = false;
@@ -269,8 +256,7 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
         if y.norm() == 0.0 {
             return Ok((0.0, x));
         }
-        let next =
-            if flaw == Flaw::NoRescale { sign_fixed(&y) } else { sign_fixed(&(&y / y.norm())) };
+        let next = if flaw == NoRescale { sign_fixed(&y) } else { sign_fixed(&(&y / y.norm())) };
         // The change of direction (the iterates themselves are unit vectors unless NoRescale).
         let change = (&next / next.norm() - &x / x.norm()).norm();
         x = next;
@@ -279,13 +265,10 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
             break;
         }
     }
-    if !converged && flaw != Flaw::LastIterate {
+    if !converged && flaw != LastIterate {
         return Err(LinalgError::NoConvergence { iterations: max_iter });
     }
     let ax = a * &x;
-    let lambda = match flaw {
-        Flaw::NormRatio => ax.norm() / x.norm(),
-        _ => x.dot(&ax) / x.dot(&x),
-    };
+    let lambda = if flaw == NormRatio { ax.norm() / x.norm() } else { x.dot(&ax) / x.dot(&x) };
     Ok((lambda, x))
 }

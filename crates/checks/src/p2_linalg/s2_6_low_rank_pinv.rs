@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{or_error, square};
-use super::spectral_common::singular_values_descending;
+use super::spectral_common::{entries_within, rounded_words, singular_values_descending};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_6_low_rank_pinv::Impl;
@@ -68,6 +68,26 @@ fn expect_shape(
     }
 }
 
+/// For each `(a, want)`, once: `pseudo_inverse(a)` = `want` to 1e-12 (`note` follows it).
+fn pinv_is<const N: usize>(
+    imp: &Impl,
+    ctx: &Ctx,
+    cases: [(DMatrix<f64>, DMatrix<f64>); N],
+    note: &str,
+) -> Verdict {
+    cases.iter().try_for_each(|(a, want)| {
+        ctx.once(&call_pinv(a), || {
+            let got = (imp.pseudo_inverse)(a);
+            let p = expect_shape(&got, want.shape())?;
+            expect::that(
+                (&p - want).amax() <= 1e-12,
+                show::outcome(&got),
+                format!("Ok({}){note}", show::matrix(want)),
+            )
+        })
+    })
+}
+
 /// The checks.
 pub fn spec() -> Spec<Impl> {
     Spec {
@@ -112,15 +132,7 @@ pub fn spec() -> Spec<Impl> {
                                 .expect("reference A_k");
                             let got = (imp.low_rank_approximation)(a, *k);
                             let ak = expect_shape(&got, a.shape())?;
-                            expect::that(
-                                (&ak - &want).amax() <= 1e-8 * a.norm(),
-                                show::outcome(&got),
-                                format!(
-                                    "Ok({}) (each ± {})",
-                                    show::matrix(&want),
-                                    show::rounded(1e-8 * a.norm(), 2)
-                                ),
-                            )
+                            entries_within(&got, &ak, &want, 1e-8 * a.norm())
                         },
                     )
                 }),
@@ -164,18 +176,7 @@ pub fn spec() -> Spec<Impl> {
                         (a.clone(), &a / 25.0),
                         (square(&[2.0, 1.0, 1.0, 3.0]), square(&[0.6, -0.2, -0.2, 0.4])),
                     ];
-                    for (a, want) in cases {
-                        ctx.once(&call_pinv(&a), || {
-                            let got = (imp.pseudo_inverse)(&a);
-                            let p = expect_shape(&got, (2, 2))?;
-                            expect::that(
-                                (&p - &want).amax() <= 1e-12,
-                                show::outcome(&got),
-                                format!("Ok({})", show::matrix(&want)),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    pinv_is(imp, ctx, cases, "")
                 }),
             Property::named("pseudo_inverse_cutoff", 1)
                 .description("σᵢ is inverted only when σᵢ > max(m, n)·ε·σ₀: diag(1, 2ε) (σ₁ exactly at the cutoff 2ε) gives diag(1, 0), and the 2×6 [e₀ᵀ; 4ε·e₁ᵀ] (cutoff 6ε, not min(m, n)·ε·σ₀ = 2ε) gives [e₀ 0]")
@@ -184,28 +185,15 @@ pub fn spec() -> Spec<Impl> {
                 // any SVD finds their σ exactly (1 and 2ε or 4ε), and A⁺ has exact entries.
                 .check(|imp, ctx| {
                     let eps = f64::EPSILON;
-                    let square = square(&[1.0, 0.0, 0.0, 2.0 * eps]);
                     let mut wide = DMatrix::zeros(2, 6);
-                    wide[(0, 0)] = 1.0;
-                    wide[(1, 1)] = 4.0 * eps;
-                    for a in [square, wide] {
-                        // Only σ₀ = 1 is inverted: A⁺ = e₀ e₀ᵀ (n×m).
+                    (wide[(0, 0)], wide[(1, 1)]) = (1.0, 4.0 * eps);
+                    // Only σ₀ = 1 is inverted: A⁺ = e₀ e₀ᵀ (n×m).
+                    let cases = [square(&[1.0, 0.0, 0.0, 2.0 * eps]), wide].map(|a| {
                         let mut want = DMatrix::zeros(a.ncols(), a.nrows());
                         want[(0, 0)] = 1.0;
-                        ctx.once(&call_pinv(&a), || {
-                            let got = (imp.pseudo_inverse)(&a);
-                            let p = expect_shape(&got, want.shape())?;
-                            expect::that(
-                                (&p - &want).amax() <= 1e-12,
-                                show::outcome(&got),
-                                format!(
-                                    "Ok({}): σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted",
-                                    show::matrix(&want)
-                                ),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                        (a, want)
+                    });
+                    pinv_is(imp, ctx, cases, ": σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted")
                 }),
             Property::named("condition_number", 2)
                 .description("κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)")
@@ -273,22 +261,18 @@ pub fn spec() -> Spec<Impl> {
                 .description("the condition number of the Iris features and their rank-k approximation errors ‖X − X_k‖_F match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "condition_number(&iris.features), low_rank_approximation(&iris.features, k) for k = 1, 2, 3";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let x = mathlings_models::datasets::iris().features;
-                        let mut text = match (imp.condition_number)(&x) {
-                            Ok(k) => format!("κ(X) = {}\n", show::rounded(k, 8)),
-                            Err(e) => format!("{e:?}\n"),
-                        };
+                        let cond = (imp.condition_number)(&x);
+                        let mut text =
+                            show::ok_or_debug(&cond, |k| format!("κ(X) = {}", show::rounded(*k, 8)));
                         for k in 1..=3 {
-                            text.push_str(&match (imp.low_rank_approximation)(&x, k) {
-                                Ok(xk) => format!(
-                                    "‖X − X_{k}‖_F = {}\n",
-                                    show::rounded((&x - xk).norm(), 8)
-                                ),
-                                Err(e) => format!("{e:?}\n"),
-                            });
+                            text += &(imp.low_rank_approximation)(&x, k).map_or_else(
+                                |e| format!("\n{e:?}"),
+                                |xk| format!("\n‖X − X_{k}‖_F = {}", show::rounded((&x - xk).norm(), 8)),
+                            );
                         }
-                        ctx.snapshot("iris", call, &text)
+                        text + "\n"
                     })
                 }),
         ],
@@ -307,9 +291,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let a = square(&[1.0, 2.0, 2.0, 4.0]);
-            let entries = |m: DMatrix<f64>| {
-                m.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-            };
+            let entries = |m: DMatrix<f64>| rounded_words(&m);
             let pinv = match (imp.pseudo_inverse)(&a) {
                 Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => entries(p),
                 Ok(p) if p.iter().all(|x| x.is_finite()) => "huge".into(),

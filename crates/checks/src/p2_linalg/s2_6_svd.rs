@@ -5,7 +5,8 @@ use rand::SeedableRng;
 
 use super::matrices::{or_error, rounded_all, square};
 use super::spectral_common::{
-    orthonormality_error, random_orthonormal, sign_fixed, singular_values_descending,
+    descending_order, orthonormality_error, random_orthonormal, rounded_words, sign_fixed,
+    singular_values_descending,
 };
 use crate::prelude::*;
 
@@ -174,25 +175,18 @@ pub fn spec() -> Spec<Impl> {
                 .description("the singular values and right singular vectors (up to sign) of the centred Iris data match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "svd(&centred(iris.features))";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let x = mathlings_models::datasets::iris().features;
                         let means = x.row_mean();
                         let centred =
                             DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
-                        let text = match (imp.svd)(&centred) {
-                            Ok((_, s, v_t)) => {
-                                let mut text = format!("σ = [{}]\n", rounded_all(&s, 8));
-                                for row in v_t.row_iter() {
-                                    text += &format!(
-                                        "v = ±[{}]\n",
-                                        rounded_all(&sign_fixed(&row.transpose()), 6)
-                                    );
-                                }
-                                text
-                            }
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("iris", call, &text)
+                        let got = (imp.svd)(&centred);
+                        got.map_or_else(|e| format!("{e:?}\n"), |(_, s, v_t)| {
+                            let rows = v_t.row_iter().map(|row| {
+                                format!("v = ±[{}]\n", rounded_all(&sign_fixed(&row.transpose()), 6))
+                            });
+                            format!("σ = [{}]\n", rounded_all(&s, 8)) + &rows.collect::<String>()
+                        })
                     })
                 }),
         ],
@@ -209,49 +203,30 @@ pub fn spec() -> Spec<Impl> {
                     use of the SVD: low-rank approximation, PCA) needs σ₀ ≥ σ₁ ≥ …: sort the indices by column \
                     length, largest first, and permute the columns of U and of V (rows of Vᵀ) the same way.")
                 .implementation(Impl {
-                    svd: |a| {
-                        mathlings_linalg::svd(a)?; // the reference's input checks
-                        let (u, s, v) = either_way(a, jacobi_unsorted);
-                        Ok((u, s, v.transpose()))
-                    },
+                    svd: |a| either_way(a, jacobi_unsorted).map(|(u, s, v)| (u, s, v.transpose())),
                 }),
             Misconception::named("v_not_transposed")
                 .explanation("You return V where Vᵀ is expected. The rotations accumulate V = J₁J₂⋯ with the right \
                     singular vectors as its COLUMNS; A = U Σ Vᵀ needs them as the ROWS of the third matrix: \
                     return v.transpose().")
-                .implementation(Impl {
-                    svd: |a| {
-                        mathlings_linalg::svd(a)?; // the reference's input checks
-                        Ok(either_way(a, |x| sorted(jacobi_unsorted(x))))
-                    },
-                }),
+                .implementation(Impl { svd: |a| either_way(a, |x| sorted(jacobi_unsorted(x))) }),
         ],
         probe: |imp| {
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
             let (graded, want) = graded_matrix(&mut rng);
             let accuracy = match (imp.svd)(&graded) {
-                Ok((_, s, _)) if s.len() == 6 => {
-                    if (s[5] / want[5] - 1.0).abs() <= GRADED {
-                        "accurate"
-                    } else {
-                        "inaccurate"
-                    }
-                }
+                Ok((_, s, _)) if s.len() == 6 && (s[5] / want[5] - 1.0).abs() <= GRADED => "accurate",
+                Ok((_, s, _)) if s.len() == 6 => "inaccurate",
                 Ok(_) => "wrong shape",
                 Err(_) => "error",
             };
             let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
-            let order = or_error((imp.svd)(&d), |(_, s, _)| {
-                s.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-            });
+            let order = or_error((imp.svd)(&d), |(_, s, _)| rounded_words(&s));
             let a = square(&[3.0, 0.0, 1.0, 4.0, 5.0, 2.0, -1.0, 2.0, 0.5]);
             let layout = match (imp.svd)(&a) {
                 Ok((u, s, w)) if u.ncols() == s.len() && s.len() == w.nrows() => {
-                    if (&u * DMatrix::from_diagonal(&s) * &w - &a).amax() <= 1e-9 {
-                        "U Σ Vᵀ"
-                    } else {
-                        "other"
-                    }
+                    let product = &u * DMatrix::from_diagonal(&s) * &w;
+                    if (product - &a).amax() <= 1e-9 { "U Σ Vᵀ" } else { "other" }
                 }
                 Ok(_) => "wrong shape",
                 Err(_) => "error",
@@ -303,28 +278,23 @@ fn jacobi_unsorted(a: &DMatrix<f64>) -> Triple {
 
 /// Sorts (U, σ, V) by descending σ.
 fn sorted((u, sigma, v): Triple) -> Triple {
-    let mut order: Vec<usize> = (0..sigma.len()).collect();
-    order.sort_by(|&i, &j| sigma[j].total_cmp(&sigma[i]));
-    (
-        DMatrix::from_fn(u.nrows(), order.len(), |i, k| u[(i, order[k])]),
-        DVector::from_iterator(order.len(), order.iter().map(|&j| sigma[j])),
-        DMatrix::from_fn(v.nrows(), order.len(), |i, k| v[(i, order[k])]),
-    )
+    let order = descending_order(&sigma);
+    (u.select_columns(&order), sigma.select_rows(&order), v.select_columns(&order))
 }
 
-/// Runs `tall` on A or Aᵀ and returns (U, σ, V) of A itself.
-fn either_way(a: &DMatrix<f64>, tall: fn(&DMatrix<f64>) -> Triple) -> Triple {
+/// After the reference's input checks, runs `tall` on A or Aᵀ: (U, σ, V) of A itself.
+fn either_way(a: &DMatrix<f64>, tall: fn(&DMatrix<f64>) -> Triple) -> Decomposition {
+    mathlings_linalg::svd(a)?;
     if a.nrows() < a.ncols() {
         let (u, s, v) = tall(&a.transpose());
-        (v, s, u)
+        Ok((v, s, u))
     } else {
-        tall(a)
+        Ok(tall(a))
     }
 }
 
 /// σ² = eigenvalues of AᵀA (nalgebra's symmetric eigensolver), V its eigenvectors, U = AV/σ.
 fn via_gram_matrix(a: &DMatrix<f64>) -> Decomposition {
-    mathlings_linalg::svd(a)?; // the reference's input checks
     let tall = |x: &DMatrix<f64>| {
         let e = (x.transpose() * x).symmetric_eigen();
         let sigma = e.eigenvalues.map(|l| l.max(0.0).sqrt());
@@ -334,6 +304,5 @@ fn via_gram_matrix(a: &DMatrix<f64>) -> Decomposition {
         });
         sorted((u, sigma, e.eigenvectors))
     };
-    let (u, s, v) = either_way(a, tall);
-    Ok((u, s, v.transpose()))
+    either_way(a, tall).map(|(u, s, v)| (u, s, v.transpose()))
 }

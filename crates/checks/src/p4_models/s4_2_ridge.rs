@@ -54,10 +54,7 @@ fn slope_norm(beta: &DVector<f64>) -> f64 {
 }
 
 fn show_beta(got: &Result<DVector<f64>, ModelError>, digits: usize) -> String {
-    match got {
-        Ok(b) => format!("β = [{}]", show::rounded_all(b.iter(), digits)),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(got, |b| format!("β = [{}]", show::rounded_all(b.iter(), digits)))
 }
 
 /// The checks.
@@ -236,12 +233,11 @@ pub fn spec() -> Spec<Impl> {
                 .description("Iris sepal length from the other three measurements with λ = 10 gives the stored coefficients")
                 .check(|imp, ctx| {
                     let call = "ridge(&[sepal width, petal length, petal width], &sepal length, 10.0) on Iris";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let iris = mathlings_models::datasets::iris();
                         let x = iris.features.columns(1, 3).into_owned();
                         let y = iris.features.column(0).into_owned();
-                        let text = format!("{}\n", show_beta(&(imp.ridge)(&x, &y, 10.0), 8));
-                        ctx.snapshot("iris", call, &text)
+                        show_beta(&(imp.ridge)(&x, &y, 10.0), 8) + "\n"
                     })
                 }),
         ],
