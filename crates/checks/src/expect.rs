@@ -230,3 +230,16 @@ pub fn snapshot_once(
 ) -> Verdict {
     ctx.once(call, || ctx.snapshot(name, call, &text()))
 }
+
+/// The `Ok` value of `got` when `fits` accepts it, else a failure showing `got` (as
+/// [`show::outcome`]) where `expected` was: `let l = expect::ok_where(&got, |l| …, "…")?;`.
+pub fn ok_where<T: Clone + show::Literal, E: Debug>(
+    got: &Result<T, E>,
+    fits: impl FnOnce(&T) -> bool,
+    expected: impl Into<String>,
+) -> Result<T, Failure> {
+    match got {
+        Ok(v) if fits(v) => Ok(v.clone()),
+        _ => Err(failure(show::outcome(got), expected)),
+    }
+}

@@ -42,13 +42,8 @@ fn expect_factor(
     a: &DMatrix<f64>,
     got: &Result<DMatrix<f64>, LinalgError>,
 ) -> Result<DMatrix<f64>, Failure> {
-    match got {
-        Ok(l) if l.shape() == a.shape() => Ok(l.clone()),
-        _ => Err(expect::failure(
-            show::outcome(got),
-            format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols()),
-        )),
-    }
+    let expected = format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols());
+    expect::ok_where(got, |l| l.shape() == a.shape(), expected)
 }
 
 fn expect_not_pd(got: &Result<DMatrix<f64>, LinalgError>) -> Verdict {

@@ -4,18 +4,16 @@ use mathlings_linalg::LinalgError;
 
 use super::matrices::{iris_covariance, square};
 use super::spectral_common::{
-    check_symmetry_edges, descending_order, eigenvalues_descending, orthonormality_error,
-    symmetric_matrix,
+    check_symmetry_edges, eigenvalues_descending, orthonormality_error, symmetric_matrix,
 };
 use crate::prelude::*;
-use nalgebra::dvector;
 
 use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Eigen;
 pub use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Impl;
 
-/// Backward error of Jacobi: each rotation is exact to a few ε·‖A‖, and ~10 sweeps of
-/// n² rotations at n ≤ 6 accumulate ≲ 1e-13·‖A‖_F; 1e-10·‖A‖_F leaves 3 digits of slack
-/// for A V − V Λ and for the eigenvalues against nalgebra's (another backward-stable method).
+/// Backward error of Jacobi: ~10 sweeps of n² rotations (n ≤ 6), each exact to a few ε·‖A‖,
+/// accumulate ≲ 1e-13·‖A‖_F; 1e-10·‖A‖_F leaves 3 digits of slack for A V − V Λ and for the
+/// eigenvalues against nalgebra's (another backward-stable method).
 const BACKWARD: f64 = 1e-10;
 /// VᵀV = I to this many units: orthogonal rotations keep V orthonormal to ~n·sweeps·ε.
 const ORTHONORMAL: f64 = 1e-10;
@@ -27,15 +25,9 @@ fn call(a: &DMatrix<f64>) -> String {
 /// The learner's result on `a` and its (λ, V) with the right shapes, or a failure.
 fn eigen(imp: &Impl, a: &DMatrix<f64>) -> Result<(Eigen, DVector<f64>, DMatrix<f64>), Failure> {
     let (got, n) = ((imp.symmetric_eigen)(a), a.nrows());
-    match &got {
-        Ok((l, v)) if l.len() == n && v.shape() == (n, n) => {
-            Ok((got.clone(), l.clone(), v.clone()))
-        }
-        _ => Err(expect::failure(
-            show::outcome(&got),
-            format!("Ok((λ with {n} entries, V of shape {n}×{n}))"),
-        )),
-    }
+    let expected = format!("Ok((λ with {n} entries, V of shape {n}×{n}))");
+    let (l, v) = expect::ok_where(&got, |(l, v)| l.len() == n && v.shape() == (n, n), expected)?;
+    Ok((got, l, v))
 }
 
 /// A V = V Λ to [`BACKWARD`]·`scale` and VᵀV = I to [`ORTHONORMAL`] for the learner's (λ, V).
@@ -43,18 +35,12 @@ fn decomposes(imp: &Impl, a: &DMatrix<f64>, scale: f64) -> Verdict {
     let (got, l, v) = eigen(imp, a)?;
     let residual = (a * &v - &v * DMatrix::from_diagonal(&l)).amax();
     let orthogonality = orthonormality_error(&v);
+    let (r, o, bound) =
+        (show::rounded(residual, 3), show::rounded(orthogonality, 3), BACKWARD * scale);
     expect::that(
-        residual <= BACKWARD * scale && orthogonality <= ORTHONORMAL,
-        format!(
-            "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
-            show::outcome(&got),
-            show::rounded(residual, 3),
-            show::rounded(orthogonality, 3)
-        ),
-        format!(
-            "max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}",
-            show::rounded(BACKWARD * scale, 2)
-        ),
+        residual <= bound && orthogonality <= ORTHONORMAL,
+        format!("{} with max|AV − VΛ| = {r} and max|VᵀV − I| = {o}", show::outcome(&got)),
+        format!("max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}", show::rounded(bound, 2)),
     )
 }
 
@@ -115,13 +101,13 @@ pub fn spec() -> Spec<Impl> {
             Property::named("sorted_descending", 1)
                 .description("λ₀ ≥ λ₁ ≥ … ≥ λₙ₋₁ (e.g. diag(1, 3, 2) gives [3, 2, 1] with V's columns permuted to match)")
                 .check(|imp, ctx| {
-                    let d = DMatrix::from_diagonal(&dvector![1.0, 3.0, 2.0]);
+                    let d = DMatrix::from_diagonal(&nalgebra::dvector![1.0, 3.0, 2.0]);
                     ctx.once(&call(&d), || {
                         let (got, l, v) = eigen(imp, &d)?;
                         let columns_match =
                             (&d * &v - &v * DMatrix::from_diagonal(&l)).amax() <= 1e-12;
                         expect::that(
-                            (&l - dvector![3.0, 2.0, 1.0]).amax() <= 1e-12
+                            (&l - nalgebra::dvector![3.0, 2.0, 1.0]).amax() <= 1e-12
                                 && columns_match,
                             show::outcome(&got),
                             "Ok((dvector![3.0, 2.0, 1.0], V)) with V's columns ±e₁, ±e₂, ±e₀",
@@ -146,20 +132,13 @@ pub fn spec() -> Spec<Impl> {
                         let (sum, product) = (l.sum(), l.product());
                         let (trace, det) = (a.trace(), a.determinant());
                         // Each λ is off by ≤ δ = 1e-10‖A‖, so Π is off by ≲ n·δ·‖A‖ⁿ⁻¹.
+                        let (s, p) = (show::float(sum), show::float(product));
+                        let (t, d) = (show::float(trace), show::float(det));
                         expect::that(
                             (sum - trace).abs() <= BACKWARD * scale * f64::from(n)
                                 && (product - det).abs() <= BACKWARD * f64::from(n) * scale.powi(n),
-                            format!(
-                                "Σλ = {}, Πλ = {} from {}",
-                                show::float(sum),
-                                show::float(product),
-                                show::outcome(&got)
-                            ),
-                            format!(
-                                "Σλ = trace A = {}, Πλ = det A = {}",
-                                show::float(trace),
-                                show::float(det)
-                            ),
+                            format!("Σλ = {s}, Πλ = {p} from {}", show::outcome(&got)),
+                            format!("Σλ = trace A = {t}, Πλ = det A = {d}"),
                         )
                     })
                 }),
@@ -217,8 +196,8 @@ pub fn spec() -> Spec<Impl> {
             let mixed = square(&[1.0, 0.0, 2.0, 0.0, 3.0, 1.0, 2.0, 1.0, 4.0]);
             out.push(match (imp.symmetric_eigen)(&mixed) {
                 Ok((l, v)) if l.len() == 3 && v.shape() == (3, 3) => {
-                    let pairs =
-                        |m: &DMatrix<f64>| (&mixed * m - m * DMatrix::from_diagonal(&l)).amax() <= 1e-9;
+                    let lambda = DMatrix::from_diagonal(&l);
+                    let pairs = |m: &DMatrix<f64>| (&mixed * m - m * &lambda).amax() <= 1e-9;
                     match (pairs(&v), pairs(&v.transpose())) {
                         (true, _) => "columns".into(),
                         (_, true) => "rows".into(),
@@ -237,15 +216,11 @@ pub fn spec() -> Spec<Impl> {
 /// it (unsorted) and V = J₁J₂⋯.
 fn rotated(a: &DMatrix<f64>) -> Eigen {
     mathlings_linalg::symmetric_eigen(a)?;
-    let n = a.nrows();
-    let mut w = a.clone();
+    let (n, mut w) = (a.nrows(), a.clone());
     let mut v = DMatrix::<f64>::identity(n, n);
     for _sweep in 0..100 {
-        let off: f64 = (0..n * n)
-            .map(|k| (k / n, k % n))
-            .filter(|(i, j)| i != j)
-            .map(|ij| w[ij] * w[ij])
-            .sum();
+        let entry = |k: usize| w[(k / n, k % n)];
+        let off: f64 = (0..n * n).filter(|k| k / n != k % n).map(|k| entry(k) * entry(k)).sum();
         if off <= (f64::EPSILON * a.norm()).powi(2) {
             break;
         }
@@ -270,6 +245,6 @@ fn rotated(a: &DMatrix<f64>) -> Eigen {
 
 /// (λ, V) sorted by descending λ, the columns of V permuted alike.
 fn sorted((d, v): (DVector<f64>, DMatrix<f64>)) -> (DVector<f64>, DMatrix<f64>) {
-    let order = descending_order(&d);
+    let order = super::spectral_common::descending_order(&d);
     (d.select_rows(&order), v.select_columns(&order))
 }

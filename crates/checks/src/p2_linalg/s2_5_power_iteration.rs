@@ -40,6 +40,11 @@ fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     })
 }
 
+/// The learner's `power_iteration(a, TOL, MAX_ITER)`.
+fn run(imp: &Impl, a: &DMatrix<f64>) -> Eigenpair {
+    (imp.power_iteration)(a, TOL, MAX_ITER)
+}
+
 /// The learner's pair, or a failure saying an `Ok` was expected.
 fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
     let expected = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
@@ -48,19 +53,13 @@ fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
 
 /// A v ≈ λ v and ‖v‖ = 1.
 fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
-    let (l, v) = expect_ok(got)?;
-    if v.len() != a.nrows() {
-        return expect::fail(show::outcome(got), format!("a vector of length {}", a.nrows()));
-    }
+    let ((l, v), n) = (expect_ok(got)?, a.nrows());
+    expect::that(v.len() == n, show::outcome(got), format!("a vector of length {n}"))?;
     let residual = (a * &v - &v * l).norm();
+    let (norm, r) = (show::rounded(v.norm(), 6), show::rounded(residual, 3));
     expect::that(
         (v.norm() - 1.0).abs() <= UNIT && residual <= RESIDUAL * a.norm(),
-        format!(
-            "{} with ‖v‖ = {} and ‖Av − λv‖ = {}",
-            show::outcome(got),
-            show::rounded(v.norm(), 6),
-            show::rounded(residual, 3)
-        ),
+        format!("{} with ‖v‖ = {norm} and ‖Av − λv‖ = {r}", show::outcome(got)),
         format!("a unit v with ‖Av − λv‖ ≤ {}", show::rounded(RESIDUAL * a.norm(), 2)),
     )
 }
@@ -73,9 +72,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("is_eigenpair", 3)
                 .description("returns a unit vector v with Av ≈ λv (‖Av − λv‖ ≤ 1e-8·‖A‖_F) on symmetric matrices with a spectral gap")
                 .check(|imp, ctx| {
-                    ctx.forall(gapped_symmetric(), call, |a| {
-                        check_eigenpair(a, &(imp.power_iteration)(a, TOL, MAX_ITER))
-                    })
+                    ctx.forall(gapped_symmetric(), call, |a| check_eigenpair(a, &run(imp, a)))
                 }),
             Property::named("matches_reference", 3)
                 .description("λ is the reference's dominant eigenvalue, sign included (to 1e-9·‖A‖_F), and v its eigenvector up to sign")
@@ -83,56 +80,47 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(gapped_symmetric(), call, |a| {
                         let reference = mathlings_linalg::power_iteration(a, 1e-14, 100_000)
                             .expect("reference power iteration on a gapped matrix");
-                        let got = (imp.power_iteration)(a, TOL, MAX_ITER);
+                        let got = run(imp, a);
                         let (l, v) = expect_ok(&got)?;
-                        let want = &reference.eigenvector;
+                        let (want, tol) = (&reference.eigenvector, EIGENVALUE * a.norm());
                         let same_vector =
                             v.len() == want.len() && (sign_fixed(&v) - want).amax() <= EIGENVECTOR;
+                        let (lambda, vector) = (show::float(reference.eigenvalue), show::vector(want));
+                        let bounds = format!("(λ ± {}, v ± {EIGENVECTOR:e})", show::rounded(tol, 2));
                         expect::that(
-                            (l - reference.eigenvalue).abs() <= EIGENVALUE * a.norm()
-                                && same_vector,
+                            (l - reference.eigenvalue).abs() <= tol && same_vector,
                             show::outcome(&got),
-                            format!(
-                                "Ok(({}, ±{})) (λ ± {}, v ± {EIGENVECTOR:e})",
-                                show::float(reference.eigenvalue),
-                                show::vector(want),
-                                show::rounded(EIGENVALUE * a.norm(), 2)
-                            ),
+                            format!("Ok(({lambda}, ±{vector})) {bounds}"),
                         )
                     })
                 }),
             Property::named("negative_dominant_eigenvalue", 2)
                 .description("a negative dominant eigenvalue keeps its sign (λ = −4 for [[−3, 2], [2, 0]]; −5 for diag(1, −5, 2))")
                 .check(|imp, ctx| {
-                    for (a, want) in [
+                    let cases = [
                         (square(&[-3.0, 2.0, 2.0, 0.0]), -4.0),
                         (DMatrix::from_diagonal(&dvector![1.0, -5.0, 2.0]), -5.0),
-                    ] {
-                        ctx.once(&call(&a), || {
-                            let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
-                            check_eigenpair(&a, &got)?;
-                            expect::close(
-                                &got.map(|(l, _)| l),
-                                want,
-                                Tol { rel: EIGENVALUE, abs: 0.0 },
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    ];
+                    cases.iter().try_for_each(|(a, want)| {
+                        ctx.once(&call(a), || {
+                            let got = run(imp, a);
+                            check_eigenpair(a, &got)?;
+                            expect::close(&got.map(|(l, _)| l), *want, Tol { rel: EIGENVALUE, abs: 0.0 })
+                        })
+                    })
                 }),
             Property::named("no_overflow", 1)
                 .description("each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN")
                 .check(|imp, ctx| {
                     let a = square(&[2e150, 1e150, 1e150, 2e150]);
                     ctx.once(&call(&a), || {
-                        let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
+                        let got = run(imp, &a);
                         let (l, v) = expect_ok(&got)?;
                         let h = 0.5f64.sqrt();
                         expect::that(
                             (l / 3e150 - 1.0).abs() <= EIGENVALUE
                                 && v.len() == 2
-                                && (sign_fixed(&v) - dvector![h, h]).amax()
-                                    <= EIGENVECTOR,
+                                && (sign_fixed(&v) - dvector![h, h]).amax() <= EIGENVECTOR,
                             show::outcome(&got),
                             format!("Ok((3e150, ±dvector![{h}, {h}]))"),
                         )
@@ -144,22 +132,16 @@ pub fn spec() -> Spec<Impl> {
                 // returns it as it is, not as a unit vector.
                 .check(|imp, ctx| {
                     let zero = DMatrix::zeros(3, 3);
-                    ctx.once(&call(&zero), || {
-                        check_eigenpair(&zero, &(imp.power_iteration)(&zero, TOL, MAX_ITER))
-                    })
+                    ctx.once(&call(&zero), || check_eigenpair(&zero, &run(imp, &zero)))
                 }),
             Property::named("reports_no_convergence", 1)
                 .description("a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate")
                 .check(|imp, ctx| {
                     let (c, s) = (1.0f64.cos(), 1.0f64.sin());
                     let rotation = square(&[c, -s, s, c]);
-                    let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
-                    ctx.once(&text, || {
-                        expect_err!(
-                            &(imp.power_iteration)(&rotation, TOL, 100),
-                            LinalgError::NoConvergence { iterations: 100 }
-                        )
-                    })
+                    rejects!(ctx, |a| format!("power_iteration(&{}, 1e-12, 100)", show::matrix(a))
+                        => (imp.power_iteration)(a, TOL, 100);
+                        (&rotation) => LinalgError::NoConvergence { iterations: 100 })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error")
@@ -183,7 +165,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
                     expect::snapshot_once(ctx, "iris", call, || {
-                        let got = (imp.power_iteration)(&iris_covariance(), TOL, MAX_ITER);
+                        let got = run(imp, &iris_covariance());
                         got.map_or_else(|e| format!("{e:?}\n"), |(l, v)| {
                             let v = rounded_all(sign_fixed(&v).iter(), 6);
                             format!("λ = {}\nv = ±[{v}]\n", show::rounded(l, 8))
@@ -211,13 +193,13 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, LastIterate) }),
         ],
         probe: |imp| {
-            let eigenvalue = |a: &DMatrix<f64>| match (imp.power_iteration)(a, TOL, MAX_ITER) {
+            let eigenvalue = |a: &DMatrix<f64>| match run(imp, a) {
                 Ok((l, _)) if l.is_finite() => show::rounded(l, 6),
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
             let symmetric = square(&[2.0, 1.0, 1.0, 2.0]);
-            let length = match (imp.power_iteration)(&symmetric, TOL, MAX_ITER) {
+            let length = match run(imp, &symmetric) {
                 Ok((_, v)) if (v.norm() - 1.0).abs() <= UNIT => "unit".to_string(),
                 Ok((_, v)) if v.norm().is_finite() => "not unit".to_string(),
                 Ok(_) => "non-finite".to_string(),

@@ -62,10 +62,8 @@ fn expect_shape(
     got: &Result<DMatrix<f64>, LinalgError>,
     (m, n): (usize, usize),
 ) -> Result<DMatrix<f64>, Failure> {
-    match got {
-        Ok(a) if a.shape() == (m, n) && a.iter().all(|x| x.is_finite()) => Ok(a.clone()),
-        _ => Err(expect::failure(show::outcome(got), format!("Ok(a finite {m}×{n} matrix)"))),
-    }
+    let fits = |a: &DMatrix<f64>| a.shape() == (m, n) && a.iter().all(|x| x.is_finite());
+    expect::ok_where(got, fits, format!("Ok(a finite {m}×{n} matrix)"))
 }
 
 /// For each `(a, want)`, once: `pseudo_inverse(a)` = `want` to 1e-12 (`note` follows it).
@@ -193,7 +191,8 @@ pub fn spec() -> Spec<Impl> {
                         want[(0, 0)] = 1.0;
                         (a, want)
                     });
-                    pinv_is(imp, ctx, cases, ": σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted")
+                    let note = ": σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted";
+                    pinv_is(imp, ctx, cases, note)
                 }),
             Property::named("condition_number", 2)
                 .description("κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)")
@@ -264,12 +263,16 @@ pub fn spec() -> Spec<Impl> {
                     expect::snapshot_once(ctx, "iris", call, || {
                         let x = mathlings_models::datasets::iris().features;
                         let cond = (imp.condition_number)(&x);
-                        let mut text =
-                            show::ok_or_debug(&cond, |k| format!("κ(X) = {}", show::rounded(*k, 8)));
+                        let mut text = show::ok_or_debug(&cond, |k| {
+                            format!("κ(X) = {}", show::rounded(*k, 8))
+                        });
                         for k in 1..=3 {
                             text += &(imp.low_rank_approximation)(&x, k).map_or_else(
                                 |e| format!("\n{e:?}"),
-                                |xk| format!("\n‖X − X_{k}‖_F = {}", show::rounded((&x - xk).norm(), 8)),
+                                |xk| {
+                                    let error = show::rounded((&x - xk).norm(), 8);
+                                    format!("\n‖X − X_{k}‖_F = {error}")
+                                },
                             );
                         }
                         text + "\n"

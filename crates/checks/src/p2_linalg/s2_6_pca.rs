@@ -87,15 +87,10 @@ fn forall_data(ctx: &Ctx, test: impl Fn(&DMatrix<f64>, usize) -> Verdict) -> Ver
 
 /// Components and ratios within tolerance of `want`.
 fn same_fit(got: &Fit, want: &(DMatrix<f64>, Vec<f64>), tol: f64) -> Verdict {
-    let ok = match got {
-        Ok((w, r)) => {
-            w.shape() == want.0.shape()
-                && (w - &want.0).amax() <= tol
-                && r.len() == want.1.len()
-                && r.iter().zip(&want.1).all(|(a, b)| (a - b).abs() <= tol.max(RATIOS))
-        }
-        Err(_) => false,
-    };
+    let ok = matches!(got, Ok((w, r)) if w.shape() == want.0.shape()
+        && (w - &want.0).amax() <= tol
+        && r.len() == want.1.len()
+        && r.iter().zip(&want.1).all(|(a, b)| (a - b).abs() <= tol.max(RATIOS)));
     expect::that(
         ok,
         show_fit(got),
@@ -117,7 +112,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("components and explained-variance ratios equal the reference PCA's (mathlings_models::Pca) on random data (to 1e-8)")
                 .check(|imp, ctx| {
-                    forall_data(ctx, |x, k| same_fit(&(imp.pca)(x, k), &reference(x, k), COMPONENTS))
+                    forall_data(ctx, |x, k| {
+                        same_fit(&(imp.pca)(x, k), &reference(x, k), COMPONENTS)
+                    })
                 }),
             Property::named("orthonormal_components", 1)
                 .description("the components (rows) are unit vectors, mutually orthogonal: W Wᵀ = I")
@@ -127,7 +124,11 @@ pub fn spec() -> Spec<Impl> {
                         let error = orthonormality_error(&w.transpose());
                         expect::that(
                             error <= ROUND_TRIP,
-                            format!("{} with max|WWᵀ − I| = {}", show_fit(&got), show::rounded(error, 3)),
+                            format!(
+                                "{} with max|WWᵀ − I| = {}",
+                                show_fit(&got),
+                                show::rounded(error, 3)
+                            ),
                             format!("max|WWᵀ − I| ≤ {ROUND_TRIP:e}"),
                         )
                     })
@@ -177,14 +178,18 @@ pub fn spec() -> Spec<Impl> {
                             let scale = x.amax().max(1.0);
                             let want_scores = centred(x) * w.transpose();
                             let scores = (imp.transform)(x, &mean, &w);
+                            let close = |z: &DMatrix<f64>, want: &DMatrix<f64>| {
+                                z.shape() == want.shape() && (z - want).amax() <= ROUND_TRIP * scale
+                            };
                             expect::that(
-                                matches!(&scores, Ok(z) if z.shape() == want_scores.shape() && (z - &want_scores).amax() <= ROUND_TRIP * scale),
+                                matches!(&scores, Ok(z) if close(z, &want_scores)),
                                 format!("transform: {}", show::outcome(&scores)),
                                 format!("Ok({})", show::matrix(&want_scores)),
                             )?;
-                            let back = (imp.inverse_transform)(&scores.expect("checked"), &mean, &w);
+                            let z = scores.expect("checked");
+                            let back = (imp.inverse_transform)(&z, &mean, &w);
                             expect::that(
-                                matches!(&back, Ok(b) if b.shape() == x.shape() && (b - x).amax() <= ROUND_TRIP * scale),
+                                matches!(&back, Ok(b) if close(b, x)),
                                 format!("inverse_transform: {}", show::outcome(&back)),
                                 format!("Ok({}) — the original data", show::matrix(x)),
                             )
@@ -243,14 +248,8 @@ pub fn spec() -> Spec<Impl> {
                     )?;
                     let mean = DVector::from_vec(vec![0.0, 0.0]);
                     let w = DMatrix::from_row_slice(1, 2, &[1.0, 0.0]);
-                    let map_call = |name: &str, x: &DMatrix<f64>| {
-                        format!(
-                            "{name}(&{}, &{}, &{})",
-                            show::matrix(x),
-                            show::vector(&mean),
-                            show::matrix(&w)
-                        )
-                    };
+                    let rest = format!("&{}, &{})", show::vector(&mean), show::matrix(&w));
+                    let map_call = |name: &str, x: &DMatrix<f64>| format!("{name}(&{}, {rest}", show::matrix(x));
                     rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::outcome;
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
                         ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },
@@ -279,7 +278,7 @@ pub fn spec() -> Spec<Impl> {
                     \"principal axis\" points from the origin towards the centre of the cloud, and the ratios \
                     measure distance from 0, not variance. Subtract x̄ (the column means) from every row first: \
                     X_c = X − 1x̄ᵀ, and transform must subtract the same x̄.")
-                .implementation(Impl { pca: not_centred, ..CORRECT_MAPS }),
+                .implementation(Impl { pca: |x, k| from_svd(x, k, false, false), ..CORRECT_MAPS }),
             Misconception::named("unstable_signs")
                 .explanation("Your components carry whatever sign the decomposition happened to produce (v and −v \
                     are equally good singular/eigen-vectors), so two runs — or X and −X — can disagree. Fix a \
@@ -289,12 +288,13 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your ratios divide by the variance of the k KEPT components, so they always sum to 1 — \
                     even with k = 1. The explained-variance ratio is the share of the TOTAL variance: \
                     σᵢ² / Σⱼ σⱼ² with j over all singular values, not just the first k.")
-                .implementation(Impl { pca: ratio_of_kept_only, ..CORRECT_MAPS }),
+                .implementation(Impl { pca: |x, k| from_svd(x, k, true, true), ..CORRECT_MAPS }),
         ],
         probe: |imp| {
             let x = dmatrix![2.0, 0.5, -1.0; -1.0, 1.5, 2.0; 3.0, -2.0, 0.0;
                              0.5, 1.0, 4.0; -2.5, 0.0, 1.0; 1.0, 3.0, -0.5];
-            let describe = |k: usize| or_error((imp.pca)(&x, k), |(w, r)| rounded_words(r.iter().chain(&w)));
+            let describe =
+                |k: usize| or_error((imp.pca)(&x, k), |(w, r)| rounded_words(r.iter().chain(&w)));
             vec![describe(1), describe(3)]
         },
     }
@@ -302,7 +302,7 @@ pub fn spec() -> Spec<Impl> {
 
 /// Right transform and inverse_transform (`pca` is replaced by each wrong answer).
 const CORRECT_MAPS: Impl = Impl {
-    pca: not_centred,
+    pca: unstable_signs,
     transform: |x, mean, w| {
         map_checks(x, w, x.ncols() == mean.len() && w.ncols() == mean.len())?;
         Ok(shifted(x, mean, -1.0) * w.transpose())
@@ -333,25 +333,17 @@ fn shifted(x: &DMatrix<f64>, mean: &DVector<f64>, sign: f64) -> DMatrix<f64> {
     DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] + sign * mean[j])
 }
 
-/// Components from the SVD of `x` (centred or not), sign-fixed; ratios over `kept` or all σ.
-fn from_svd(x: &DMatrix<f64>, k: usize, kept_only: bool) -> Fit {
-    let s = mathlings_linalg::svd(x)?;
+/// After the input checks, components from the SVD of X (`centre`d or not), with ratios
+/// over the `kept_only` or all σ.
+fn from_svd(x: &DMatrix<f64>, k: usize, centre: bool, kept_only: bool) -> Fit {
+    validate(x, k)?;
+    let s = mathlings_linalg::svd(&if centre { centred(x) } else { x.clone() })?;
     let squares: Vec<f64> = s.singular_values.iter().map(|v| v * v).collect();
     let total: f64 = if kept_only { squares[..k].iter().sum() } else { squares.iter().sum() };
     if total == 0.0 {
         return Err(LinalgError::InvalidParameter { name: "data", reason: "no variance" });
     }
     Ok((s.v_t.rows(0, k).into_owned(), squares[..k].iter().map(|v| v / total).collect()))
-}
-
-fn not_centred(x: &DMatrix<f64>, k: usize) -> Fit {
-    validate(x, k)?;
-    from_svd(x, k, false)
-}
-
-fn ratio_of_kept_only(x: &DMatrix<f64>, k: usize) -> Fit {
-    validate(x, k)?;
-    from_svd(&centred(x), k, true)
 }
 
 /// Eigenvectors of the covariance (nalgebra's symmetric eigensolver), signs as they come.

@@ -37,15 +37,12 @@ fn any_matrix() -> impl Strategy<Value = DMatrix<f64>> + Clone {
 /// The learner's (U, σ, Vᵀ) with thin shapes, or a failure.
 fn expect_thin(a: &DMatrix<f64>, got: &Decomposition) -> Result<Triple, Failure> {
     let ((m, n), k) = (a.shape(), a.nrows().min(a.ncols()));
-    match got {
-        Ok((u, s, v_t)) if u.shape() == (m, k) && s.len() == k && v_t.shape() == (k, n) => {
-            Ok((u.clone(), s.clone(), v_t.clone()))
-        }
-        _ => Err(expect::failure(
-            show::outcome(got),
-            format!("Ok((U {m}×{k}, σ with {k} entries, Vᵀ {k}×{n}))"),
-        )),
-    }
+    let expected = format!("Ok((U {m}×{k}, σ with {k} entries, Vᵀ {k}×{n}))");
+    expect::ok_where(
+        got,
+        |(u, s, v_t)| u.shape() == (m, k) && s.len() == k && v_t.shape() == (k, n),
+        expected,
+    )
 }
 
 /// U diag(σ) Vᵀ = A to [`BACKWARD`]·‖A‖_F, with thin shapes.
@@ -183,7 +180,8 @@ pub fn spec() -> Spec<Impl> {
                         let got = (imp.svd)(&centred);
                         got.map_or_else(|e| format!("{e:?}\n"), |(_, s, v_t)| {
                             let rows = v_t.row_iter().map(|row| {
-                                format!("v = ±[{}]\n", rounded_all(&sign_fixed(&row.transpose()), 6))
+                                let v = rounded_all(&sign_fixed(&row.transpose()), 6);
+                                format!("v = ±[{v}]\n")
                             });
                             format!("σ = [{}]\n", rounded_all(&s, 8)) + &rows.collect::<String>()
                         })
@@ -215,8 +213,9 @@ pub fn spec() -> Spec<Impl> {
             let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
             let (graded, want) = graded_matrix(&mut rng);
             let accuracy = match (imp.svd)(&graded) {
-                Ok((_, s, _)) if s.len() == 6 && (s[5] / want[5] - 1.0).abs() <= GRADED => "accurate",
-                Ok((_, s, _)) if s.len() == 6 => "inaccurate",
+                Ok((_, s, _)) if s.len() == 6 => {
+                    if (s[5] / want[5] - 1.0).abs() <= GRADED { "accurate" } else { "inaccurate" }
+                }
                 Ok(_) => "wrong shape",
                 Err(_) => "error",
             };

@@ -179,7 +179,7 @@ pub fn spec() -> Spec<Impl> {
                     too; summing makes the effective step n times larger (η·n ≫ 2/L) and every epoch \
                     overshoots further. Divide both gradients (intercept and coefficients) by n.")
                 .implementation(Impl {
-                    linreg_gradient_descent: |x, y, eta, epochs| descend(x, y, eta, epochs, NotDivided),
+                    linreg_gradient_descent: |x, y, eta, n| descend(x, y, eta, n, NotDivided),
                 }),
             Misconception::named("intercept_not_updated")
                 .explanation("Your intercept is never learned: it stays at its starting value while the other \
@@ -187,14 +187,14 @@ pub fn spec() -> Spec<Impl> {
                     ∂L/∂γ₀ = (1/n)Σrᵢ; update it in every epoch (γ₀ ← γ₀ − η·mean(r)), from the same \
                     residuals as the other coefficients.")
                 .implementation(Impl {
-                    linreg_gradient_descent: |x, y, eta, epochs| descend(x, y, eta, epochs, InterceptFixed),
+                    linreg_gradient_descent: |x, y, eta, n| descend(x, y, eta, n, InterceptFixed),
                 }),
             Misconception::named("not_converted_back")
                 .explanation("Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
                     not of x. Convert them back before returning: βⱼ = γⱼ/sⱼ and \
                     β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.")
                 .implementation(Impl {
-                    linreg_gradient_descent: |x, y, eta, epochs| descend(x, y, eta, epochs, NotConverted),
+                    linreg_gradient_descent: |x, y, eta, n| descend(x, y, eta, n, NotConverted),
                 }),
         ],
         probe: |imp| {

@@ -22,6 +22,16 @@ fn args(beta: &DVector<f64>, x: &DMatrix<f64>) -> String {
     format!("&{}, &{}", show::vector(beta), show::matrix(x))
 }
 
+/// `name(&β, &x, &y)` as Rust.
+fn call(name: &str, beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> String {
+    format!("{name}({}, {})", args(beta, x), show::slice(y))
+}
+
+/// The learner's deviance within [`DEVIANCE`] of the reference's.
+fn deviance_close(imp: &Impl, beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Verdict {
+    expect::close(&(imp.deviance)(beta, x, y), reference_deviance(beta, x, y), DEVIANCE)
+}
+
 fn softplus(z: f64) -> f64 {
     z.max(0.0) + (-z.abs()).exp().ln_1p()
 }
@@ -110,30 +120,17 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
-                        |(b, x, y)| format!("deviance({}, {})", args(b, x), show::slice(y)),
-                        |(b, x, y)| {
-                            expect::close(
-                                &(imp.deviance)(b, x, y),
-                                reference_deviance(b, x, y),
-                                DEVIANCE,
-                            )
-                        },
+                        |(b, x, y)| call("deviance", b, x, y),
+                        |(b, x, y)| deviance_close(imp, b, x, y),
                     )?;
                     let ((x, y), _) = iris_split();
                     let (beta, log_likelihood) = iris_fit(&x, &y);
-                    ctx.once(
-                        &format!(
-                            "deviance(&β̂, &iris_train_x, &iris_train_y) with β̂ = {}",
-                            show::vector(&beta)
-                        ),
-                        || {
-                            expect::close(
-                                &(imp.deviance)(&beta, &x, &y),
-                                -2.0 * log_likelihood,
-                                IRIS_DEVIANCE,
-                            )
-                        },
-                    )
+                    let want = -2.0 * log_likelihood;
+                    let b = show::vector(&beta);
+                    let call = format!("deviance(&β̂, &iris_train_x, &iris_train_y) with β̂ = {b}");
+                    ctx.once(&call, || {
+                        expect::close(&(imp.deviance)(&beta, &x, &y), want, IRIS_DEVIANCE)
+                    })
                 }),
             Property::named("deviance_finite_at_extreme_scores", 2)
                 .description("confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN")
@@ -141,12 +138,8 @@ pub fn spec() -> Spec<Impl> {
                     let beta = dvector![0.0, 400.0];
                     let x = dmatrix![-2.0; -1.0; 1.0; 2.0];
                     let y = [true, false, true, false];
-                    ctx.once(&format!("deviance({}, {})", args(&beta, &x), show::slice(&y)), || {
-                        expect::close(
-                            &(imp.deviance)(&beta, &x, &y),
-                            reference_deviance(&beta, &x, &y),
-                            DEVIANCE,
-                        )
+                    ctx.once(&call("deviance", &beta, &x, &y), || {
+                        deviance_close(imp, &beta, &x, &y)
                     })
                 }),
             Property::named("confusion_matrix_counts", 2)
@@ -154,7 +147,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     ctx.forall(
                         problem(),
-                        |(b, x, y)| format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
+                        |(b, x, y)| call("confusion_matrix", b, x, y),
                         |(b, x, y)| {
                             confusion_is(
                                 &(imp.confusion_matrix)(b, x, y),
@@ -175,7 +168,7 @@ pub fn spec() -> Spec<Impl> {
                         (dvector![-2.0, 1.0], [[1, 1], [0, 1]]),
                     ] {
                         ctx.once(
-                            &format!("confusion_matrix({}, {})", args(&beta, &x), show::slice(&y)),
+                            &call("confusion_matrix", &beta, &x, &y),
                             || confusion_is(&(imp.confusion_matrix)(&beta, &x, &y), want),
                         )?;
                     }
@@ -196,9 +189,9 @@ pub fn spec() -> Spec<Impl> {
                     // labels fit the rows.
                     macro_rules! case {
                         ($b:expr, $x:expr, $y:expr => $error:pat) => {
-                            rejects!(ctx, |b, x, y| format!("deviance({}, {})", args(b, x), show::slice(y))
+                            rejects!(ctx, |b, x, y| call("deviance", b, x, y)
                                 => (imp.deviance)(b, x, y); ($b, $x, $y) => $error)?;
-                            rejects!(ctx, |b, x, y| format!("confusion_matrix({}, {})", args(b, x), show::slice(y))
+                            rejects!(ctx, |b, x, y| call("confusion_matrix", b, x, y)
                                 => (imp.confusion_matrix)(b, x, y); ($b, $x, $y) => $error)?;
                             let (y, x): (&[bool], &DMatrix<f64>) = ($y, $x);
                             if y.len() == x.nrows() {
@@ -218,19 +211,18 @@ pub fn spec() -> Spec<Impl> {
                 .description("fitted on 80 Iris versicolor/virginica rows, the 20 held-out rows get the stored probabilities, confusion matrix and deviance")
                 .check(|imp, ctx| {
                     let call = "predict_proba / confusion_matrix / deviance on the held-out Iris rows (every 5th versicolor/virginica row), β̂ fitted on the other 80";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let ((train_x, train_y), (test_x, test_y)) = iris_split();
                         let (beta, _) = iris_fit(&train_x, &train_y);
                         let probabilities = show::ok_or_debug(&(imp.predict_proba)(&beta, &test_x), |p| show::rounded_all(p.iter(), 5));
-                        let text = format!(
+                        format!(
                             "β̂ (train) = [{}]\nheld-out P(virginica) = [{}]\nheld-out confusion = {}\ntraining confusion = {}\nheld-out deviance = {}\n",
                             show::rounded_all(beta.iter(), 6),
                             probabilities,
                             show_confusion(&(imp.confusion_matrix)(&beta, &test_x, &test_y)),
                             show_confusion(&(imp.confusion_matrix)(&beta, &train_x, &train_y)),
                             show::ok_or_debug(&(imp.deviance)(&beta, &test_x, &test_y), |d| show::rounded(*d, 6)),
-                        );
-                        ctx.snapshot("iris", call, &text)
+                        )
                     })
                 }),
         ],
@@ -240,7 +232,14 @@ pub fn spec() -> Spec<Impl> {
                     ln(pᵢ) and ln(1 − pᵢ) from the probabilities, and at η = 800 p rounds to exactly 1, so \
                     ln(1 − p) = ln 0 = −∞. Work with the scores: −ln pᵢ = ln(1 + e^−ηᵢ) and \
                     −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).")
-                .implementation(Impl { deviance: log_of_probabilities, ..RIGHT }),
+                .implementation(Impl {
+                    deviance: |beta, x, y| {
+                        let p = validate(beta, x, Some(y))?.map(mathlings_models::sigmoid);
+                        let ln = |(&p, &t): (&f64, &bool)| if t { p.ln() } else { (1.0 - p).ln() };
+                        Ok(-2.0 * p.iter().zip(y).map(ln).sum::<f64>())
+                    },
+                    ..RIGHT
+                }),
             Misconception::named("confusion_transposed")
                 .explanation("Your confusion matrix is transposed: rows should be the *actual* label and columns \
                     the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].")
@@ -268,11 +267,9 @@ pub fn spec() -> Spec<Impl> {
             let y = [false, true, true, true];
             let extreme = dvector![0.0, 400.0];
             let ex = dmatrix![-2.0; 2.0];
-            let finite = match (imp.deviance)(&extreme, &ex, &[true, false]) {
-                Ok(d) if d.is_finite() => "finite".to_string(),
-                Ok(_) => "infinite".to_string(),
-                Err(e) => format!("{e:?}"),
-            };
+            let finite = show::ok_or_debug(&(imp.deviance)(&extreme, &ex, &[true, false]), |d| {
+                if d.is_finite() { "finite" } else { "infinite" }.to_string()
+            });
             vec![
                 show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| {
                     show::rounded_all(p.iter(), 6)
@@ -314,20 +311,3 @@ const RIGHT: Impl = Impl {
         Ok(reference_confusion(beta, x, y))
     },
 };
-
-fn log_of_probabilities(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-    y: &[bool],
-) -> Result<f64, ModelError> {
-    let eta = validate(beta, x, Some(y))?;
-    Ok(-2.0
-        * eta
-            .iter()
-            .zip(y)
-            .map(|(&z, &t)| {
-                let p = mathlings_models::sigmoid(z);
-                if t { p.ln() } else { (1.0 - p).ln() }
-            })
-            .sum::<f64>())
-}
