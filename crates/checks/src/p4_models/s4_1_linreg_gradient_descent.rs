@@ -4,7 +4,7 @@
 
 use mathlings_models::ModelError;
 
-use super::common::ols;
+use super::common::{iris_sepal_length, ols};
 use crate::prelude::*;
 use Slip::{InterceptFixed, NotConverted, NotDivided};
 use nalgebra::{dmatrix, dvector};
@@ -29,12 +29,8 @@ const DIVERGENT_STEP: f64 = 10.0;
 const MONOTONE_SLACK: f64 = 1e-12;
 
 fn call(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> String {
-    format!(
-        "linreg_gradient_descent(&{}, &{}, {}, {epochs})",
-        show::matrix(x),
-        show::vector(y),
-        show::float(eta)
-    )
+    let (x, y, eta) = (show::matrix(x), show::vector(y), show::float(eta));
+    format!("linreg_gradient_descent(&{x}, &{y}, {eta}, {epochs})")
 }
 
 /// n ∈ 20..=40 rows, k ∈ 1..=3 features in [−10, 10], each of variance ≥ 1, with pairwise
@@ -90,35 +86,20 @@ pub fn spec() -> Spec<Impl> {
                 .description("with a safe step (η = 0.5 or 0.1) there is one loss per epoch and it never goes up")
                 .check(|imp, ctx| {
                     let input = (problem(), prop_oneof![Just(SAFE_STEP), Just(0.1)], 1usize..=30);
-                    ctx.forall(
-                        input,
-                        |((x, y), eta, epochs)| call(x, y, *eta, *epochs),
-                        |((x, y), eta, epochs)| {
-                            let got = (imp.linreg_gradient_descent)(x, y, *eta, *epochs);
-                            let (_, losses) = expect::ok(got.as_ref(), "(β, losses)")?;
-                            if losses.len() != *epochs {
-                                return expect::fail(
-                                    format!("{} losses", losses.len()),
-                                    format!("{epochs} losses, one per epoch"),
-                                );
-                            }
-                            match losses
-                                .windows(2)
-                                .position(|w| w[1].is_nan() || w[1] > w[0] * (1.0 + MONOTONE_SLACK))
-                            {
-                                None => Ok(()),
-                                Some(e) => expect::fail(
-                                    format!(
-                                        "losses[{e}] = {} then losses[{}] = {}",
-                                        show::float(losses[e]),
-                                        e + 1,
-                                        show::float(losses[e + 1])
-                                    ),
-                                    "a non-increasing loss",
-                                ),
-                            }
-                        },
-                    )
+                    ctx.forall(input, |((x, y), eta, n)| call(x, y, *eta, *n), |((x, y), eta, n)| {
+                        let got = (imp.linreg_gradient_descent)(x, y, *eta, *n);
+                        let (_, losses) = expect::ok(got.as_ref(), "(β, losses)")?;
+                        let count = losses.len();
+                        let one_per_epoch = format!("{n} losses, one per epoch");
+                        expect::that(count == *n, format!("{count} losses"), one_per_epoch)?;
+                        let rises = |w: &[f64]| w[1].is_nan() || w[1] > w[0] * (1.0 + MONOTONE_SLACK);
+                        let Some(e) = losses.windows(2).position(rises) else {
+                            return Ok(());
+                        };
+                        let (a, b) = (show::float(losses[e]), show::float(losses[e + 1]));
+                        let rise = format!("losses[{e}] = {a} then losses[{}] = {b}", e + 1);
+                        expect::fail(rise, "a non-increasing loss")
+                    })
                 }),
             Property::named("first_epoch_loss", 1)
                 .description("the first recorded loss is L after one step from 0, where γ₀ = η·ȳ and γ = η·Zᵀy/n")
@@ -165,9 +146,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "linreg_gradient_descent(&[sepal width, petal length, petal width], &sepal length, 0.5, 3000) on Iris";
                     expect::snapshot_once(ctx, "iris", call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let x = iris.features.columns(1, 3).into_owned();
-                        let y = iris.features.column(0).into_owned();
+                        let (x, y) = iris_sepal_length();
                         show_fit(&(imp.linreg_gradient_descent)(&x, &y, 0.5, 3000), 6) + "\n"
                     })
                 }),
@@ -200,20 +179,16 @@ pub fn spec() -> Spec<Impl> {
         probe: |imp| {
             let x = dmatrix![1.0, 4.0; 2.0, 1.0; 3.0, 5.0; 4.0, 2.0; 5.0, 6.0; 6.0, 1.0];
             let y = dvector![3.0, 2.0, 7.0, 6.0, 11.0, 8.0];
-            vec![
-                show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 300), 6),
-                show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 1), 6),
-            ]
+            let fit = |epochs| show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, epochs), 6);
+            vec![fit(300), fit(1)]
         },
     }
 }
 
 /// The loss after one step from 0: the intercept moves to η·ȳ, γ to η·Zᵀy/n.
 fn first_loss(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64) -> f64 {
-    let z = standardised(x).0;
-    let n = x.nrows() as f64;
-    let intercept = eta * y.mean();
-    let gamma = z.transpose() * y * (eta / n);
+    let (z, n) = (standardised(x).0, x.nrows() as f64);
+    let (intercept, gamma) = (eta * y.mean(), z.transpose() * y * (eta / n));
     ((&z * gamma).add_scalar(intercept) - y).norm_squared() / (2.0 * n)
 }
 
@@ -232,11 +207,8 @@ fn standardised(x: &DMatrix<f64>) -> (DMatrix<f64>, Vec<f64>, Vec<f64>) {
 /// The mistake a wrong answer makes.
 #[derive(PartialEq)]
 enum Slip {
-    /// The gradients are sums Zᵀr, not means Zᵀr/n.
     NotDivided,
-    /// The intercept stays at 0.
     InterceptFixed,
-    /// The coefficients returned are those of the standardised features.
     NotConverted,
 }
 
@@ -250,8 +222,7 @@ fn descend(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize, slip: Sl
     }
     let n = x.nrows() as f64;
     let scale = if slip == NotDivided { eta } else { eta / n };
-    let (mut intercept, mut gamma) = (0.0, DVector::zeros(x.ncols()));
-    let mut losses = Vec::new();
+    let (mut intercept, mut gamma, mut losses) = (0.0, DVector::zeros(x.ncols()), Vec::new());
     for epoch in 0..epochs {
         let r = (&z * &gamma).add_scalar(intercept) - y;
         if slip != InterceptFixed {
