@@ -40,28 +40,26 @@ fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     })
 }
 
-/// The learner's `power_iteration(a, TOL, MAX_ITER)`.
-fn run(imp: &Impl, a: &DMatrix<f64>) -> Eigenpair {
-    (imp.power_iteration)(a, TOL, MAX_ITER)
+/// The learner's `power_iteration(a, TOL, MAX_ITER)` and its pair, or a failure.
+fn run(imp: &Impl, a: &DMatrix<f64>) -> Result<(Eigenpair, f64, DVector<f64>), Failure> {
+    let got = (imp.power_iteration)(a, TOL, MAX_ITER);
+    let ok = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
+    let (l, v) = expect::ok_where(&got, |_| true, ok)?;
+    Ok((got, l, v))
 }
 
-/// The learner's pair, or a failure saying an `Ok` was expected.
-fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
-    let expected = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
-    got.clone().map_err(|_| expect::failure(show::outcome(got), expected))
-}
-
-/// A v ≈ λ v and ‖v‖ = 1.
-fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
-    let ((l, v), n) = (expect_ok(got)?, a.nrows());
-    expect::that(v.len() == n, show::outcome(got), format!("a vector of length {n}"))?;
+/// The learner's pair on `a` has A v ≈ λ v and ‖v‖ = 1; returns its λ.
+fn check_eigenpair(imp: &Impl, a: &DMatrix<f64>) -> Result<f64, Failure> {
+    let ((got, l, v), n) = (run(imp, a)?, a.nrows());
+    expect::that(v.len() == n, show::outcome(&got), format!("a vector of length {n}"))?;
     let residual = (a * &v - &v * l).norm();
     let (norm, r) = (show::rounded(v.norm(), 6), show::rounded(residual, 3));
     expect::that(
         (v.norm() - 1.0).abs() <= UNIT && residual <= RESIDUAL * a.norm(),
-        format!("{} with ‖v‖ = {norm} and ‖Av − λv‖ = {r}", show::outcome(got)),
+        format!("{} with ‖v‖ = {norm} and ‖Av − λv‖ = {r}", show::outcome(&got)),
         format!("a unit v with ‖Av − λv‖ ≤ {}", show::rounded(RESIDUAL * a.norm(), 2)),
-    )
+    )?;
+    Ok(l)
 }
 
 /// The checks.
@@ -72,7 +70,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("is_eigenpair", 3)
                 .description("returns a unit vector v with Av ≈ λv (‖Av − λv‖ ≤ 1e-8·‖A‖_F) on symmetric matrices with a spectral gap")
                 .check(|imp, ctx| {
-                    ctx.forall(gapped_symmetric(), call, |a| check_eigenpair(a, &run(imp, a)))
+                    ctx.forall(gapped_symmetric(), call, |a| check_eigenpair(imp, a).map(drop))
                 }),
             Property::named("matches_reference", 3)
                 .description("λ is the reference's dominant eigenvalue, sign included (to 1e-9·‖A‖_F), and v its eigenvector up to sign")
@@ -80,8 +78,7 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(gapped_symmetric(), call, |a| {
                         let reference = mathlings_linalg::power_iteration(a, 1e-14, 100_000)
                             .expect("reference power iteration on a gapped matrix");
-                        let got = run(imp, a);
-                        let (l, v) = expect_ok(&got)?;
+                        let (got, l, v) = run(imp, a)?;
                         let (want, tol) = (&reference.eigenvector, EIGENVALUE * a.norm());
                         let same_vector =
                             v.len() == want.len() && (sign_fixed(&v) - want).amax() <= EIGENVECTOR;
@@ -103,9 +100,8 @@ pub fn spec() -> Spec<Impl> {
                     ];
                     cases.iter().try_for_each(|(a, want)| {
                         ctx.once(&call(a), || {
-                            let got = run(imp, a);
-                            check_eigenpair(a, &got)?;
-                            expect::close(&got.map(|(l, _)| l), *want, Tol { rel: EIGENVALUE, abs: 0.0 })
+                            let l = check_eigenpair(imp, a)?;
+                            expect::close(&Ok::<f64, ()>(l), *want, Tol { rel: EIGENVALUE, abs: 0.0 })
                         })
                     })
                 }),
@@ -114,8 +110,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let a = square(&[2e150, 1e150, 1e150, 2e150]);
                     ctx.once(&call(&a), || {
-                        let got = run(imp, &a);
-                        let (l, v) = expect_ok(&got)?;
+                        let (got, l, v) = run(imp, &a)?;
                         let h = 0.5f64.sqrt();
                         expect::that(
                             (l / 3e150 - 1.0).abs() <= EIGENVALUE
@@ -132,7 +127,7 @@ pub fn spec() -> Spec<Impl> {
                 // returns it as it is, not as a unit vector.
                 .check(|imp, ctx| {
                     let zero = DMatrix::zeros(3, 3);
-                    ctx.once(&call(&zero), || check_eigenpair(&zero, &run(imp, &zero)))
+                    ctx.once(&call(&zero), || check_eigenpair(imp, &zero).map(drop))
                 }),
             Property::named("reports_no_convergence", 1)
                 .description("a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate")
@@ -165,7 +160,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
                     expect::snapshot_once(ctx, "iris", call, || {
-                        let got = run(imp, &iris_covariance());
+                        let got = (imp.power_iteration)(&iris_covariance(), TOL, MAX_ITER);
                         got.map_or_else(|e| format!("{e:?}\n"), |(l, v)| {
                             let v = rounded_all(sign_fixed(&v).iter(), 6);
                             format!("λ = {}\nv = ±[{v}]\n", show::rounded(l, 8))
@@ -193,13 +188,12 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, LastIterate) }),
         ],
         probe: |imp| {
-            let eigenvalue = |a: &DMatrix<f64>| match run(imp, a) {
+            let eigenvalue = |a: &DMatrix<f64>| match (imp.power_iteration)(a, TOL, MAX_ITER) {
                 Ok((l, _)) if l.is_finite() => show::rounded(l, 6),
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
-            let symmetric = square(&[2.0, 1.0, 1.0, 2.0]);
-            let length = match run(imp, &symmetric) {
+            let length = match (imp.power_iteration)(&square(&[2.0, 1.0, 1.0, 2.0]), TOL, MAX_ITER) {
                 Ok((_, v)) if (v.norm() - 1.0).abs() <= UNIT => "unit".to_string(),
                 Ok((_, v)) if v.norm().is_finite() => "not unit".to_string(),
                 Ok(_) => "non-finite".to_string(),

@@ -94,45 +94,30 @@ pub fn spec() -> Spec<Impl> {
             Property::named("eckart_young", 3)
                 .description("‖A − A_k‖²_F = Σ_{i≥k} σᵢ² (the dropped singular values, by nalgebra), and A_k = A when k = min(m, n)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix_and_rank(),
-                        |(a, k)| call_low_rank(a, *k),
-                        |(a, k)| {
-                            let got = (imp.low_rank_approximation)(a, *k);
-                            let ak = expect_shape(&got, a.shape())?;
-                            let sigma = singular_values_descending(a);
-                            let want: f64 = sigma[*k..].iter().map(|s| s * s).sum();
-                            let error = (a - &ak).norm_squared();
-                            expect::that(
-                                (error - want).abs() <= ECKART_YOUNG * a.norm_squared(),
-                                format!(
-                                    "{} with ‖A − A_k‖²_F = {}",
-                                    show::outcome(&got),
-                                    show::float(error)
-                                ),
-                                format!(
-                                    "‖A − A_k‖²_F = Σ_(i≥{k}) σᵢ² = {} (± {})",
-                                    show::float(want),
-                                    show::rounded(ECKART_YOUNG * a.norm_squared(), 2)
-                                ),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix_and_rank(), |(a, k)| call_low_rank(a, *k), |(a, k)| {
+                        let got = (imp.low_rank_approximation)(a, *k);
+                        let ak = expect_shape(&got, a.shape())?;
+                        let sigma = singular_values_descending(a);
+                        let want: f64 = sigma[*k..].iter().map(|s| s * s).sum();
+                        let (error, tol) = ((a - &ak).norm_squared(), ECKART_YOUNG * a.norm_squared());
+                        let (shown, tol_shown) = (show::float(want), show::rounded(tol, 2));
+                        let returned = format!("{} with ‖A − A_k‖²_F = {}", show::outcome(&got), show::float(error));
+                        expect::that(
+                            (error - want).abs() <= tol,
+                            returned,
+                            format!("‖A − A_k‖²_F = Σ_(i≥{k}) σᵢ² = {shown} (± {tol_shown})"),
+                        )
+                    })
                 }),
             Property::named("low_rank_matches_reference", 1)
                 .description("A_k equals the reference low-rank approximation entrywise (to 1e-8·‖A‖_F)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix_and_rank(),
-                        |(a, k)| call_low_rank(a, *k),
-                        |(a, k)| {
-                            let want = mathlings_linalg::low_rank_approximation(a, *k)
-                                .expect("reference A_k");
-                            let got = (imp.low_rank_approximation)(a, *k);
-                            let ak = expect_shape(&got, a.shape())?;
-                            entries_within(&got, &ak, &want, 1e-8 * a.norm())
-                        },
-                    )
+                    ctx.forall(matrix_and_rank(), |(a, k)| call_low_rank(a, *k), |(a, k)| {
+                        let want = mathlings_linalg::low_rank_approximation(a, *k).expect("reference A_k");
+                        let got = (imp.low_rank_approximation)(a, *k);
+                        let ak = expect_shape(&got, a.shape())?;
+                        entries_within(&got, &ak, &want, 1e-8 * a.norm())
+                    })
                 }),
             Property::named("penrose_conditions", 3)
                 .description("A⁺ satisfies AA⁺A = A, A⁺AA⁺ = A⁺ and AA⁺, A⁺A symmetric — also for rank-deficient A (zero σ are not inverted)")
@@ -144,26 +129,15 @@ pub fn spec() -> Spec<Impl> {
                         let e1 = (&ap * a - a).amax() / a.norm();
                         let e2 = (&pa * &p - &p).amax() / p.norm().max(f64::MIN_POSITIVE);
                         let e3 = (&ap - ap.transpose()).amax().max((&pa - pa.transpose()).amax());
+                        let errors = [e1, e2, e3].map(|e| show::rounded(e, 2)).join(", ");
                         expect::that(
                             e1 <= PENROSE && e2 <= PENROSE && e3 <= PENROSE,
-                            format!(
-                                "{} with relative errors {}, {}, {}",
-                                show::outcome(&got),
-                                show::rounded(e1, 2),
-                                show::rounded(e2, 2),
-                                show::rounded(e3, 2)
-                            ),
-                            format!(
-                                "AA⁺A = A, A⁺AA⁺ = A⁺, AA⁺ and A⁺A symmetric (each to {PENROSE:e})"
-                            ),
+                            format!("{} with relative errors {errors}", show::outcome(&got)),
+                            format!("AA⁺A = A, A⁺AA⁺ = A⁺, AA⁺ and A⁺A symmetric (each to {PENROSE:e})"),
                         )
                     };
-                    for a in [
-                        square(&[1.0, 2.0, 2.0, 4.0]),
-                        DMatrix::from_row_slice(3, 2, &[1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
-                    ] {
-                        ctx.once(&call_pinv(&a), || test(&a))?;
-                    }
+                    let fixed = [square(&[1.0, 2.0, 2.0, 4.0]), DMatrix::from_element(3, 2, 1.0)];
+                    fixed.iter().try_for_each(|a| ctx.once(&call_pinv(a), || test(a)))?;
                     ctx.forall(rank_deficient_or_full(), call_pinv, test)
                 }),
             Property::named("pseudo_inverse_known_values", 1)

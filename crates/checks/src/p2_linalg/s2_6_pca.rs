@@ -249,7 +249,8 @@ pub fn spec() -> Spec<Impl> {
                     let mean = DVector::from_vec(vec![0.0, 0.0]);
                     let w = DMatrix::from_row_slice(1, 2, &[1.0, 0.0]);
                     let rest = format!("&{}, &{})", show::vector(&mean), show::matrix(&w));
-                    let map_call = |name: &str, x: &DMatrix<f64>| format!("{name}(&{}, {rest}", show::matrix(x));
+                    let map_call =
+                        |name: &str, x: &DMatrix<f64>| format!("{name}(&{}, {rest}", show::matrix(x));
                     rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::outcome;
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
                         ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },

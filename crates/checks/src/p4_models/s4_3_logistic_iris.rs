@@ -48,8 +48,11 @@ fn reference_deviance(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> f64 
         .sum::<f64>()
 }
 
+/// β, x and labels.
+type Problem = (DVector<f64>, DMatrix<f64>, Vec<bool>);
+
 /// β (k + 1 values in [−3, 3]), x (n ∈ 1..=20 rows, k ∈ 1..=3 columns in [−10, 10]) and labels.
-fn problem() -> impl Strategy<Value = (DVector<f64>, DMatrix<f64>, Vec<bool>)> + Clone {
+fn problem() -> impl Strategy<Value = Problem> + Clone {
     (1usize..=3, 1usize..=20).prop_flat_map(|(k, n)| {
         (
             proptest::collection::vec(-3.0..3.0f64, k + 1).prop_map(DVector::from_vec),
@@ -104,25 +107,19 @@ pub fn spec() -> Spec<Impl> {
             Property::named("probabilities_match_reference", 2)
                 .description("predict_proba equals σ(β₀ + xᵢᵀβ) (reference sigmoid) for every row, each in [0, 1]")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(b, x, _)| format!("predict_proba({})", args(b, x)),
-                        |(b, x, _)| {
-                            let want: Vec<f64> =
-                                eta(b, x).iter().map(|&z| mathlings_models::sigmoid(z)).collect();
-                            let got = (imp.predict_proba)(b, x).map(|p| p.as_slice().to_vec());
-                            expect::all_close(&got, &want, PROBA)
-                        },
-                    )
+                    let call = |(b, x, _): &Problem| format!("predict_proba({})", args(b, x));
+                    ctx.forall(problem(), call, |(b, x, _)| {
+                        let want: Vec<f64> = eta(b, x).map(mathlings_models::sigmoid).as_slice().to_vec();
+                        let got = (imp.predict_proba)(b, x).map(|p| p.as_slice().to_vec());
+                        expect::all_close(&got, &want, PROBA)
+                    })
                 }),
             Property::named("deviance_matches_reference", 2)
                 .description("deviance equals −2ℓ(β) = 2Σ[ln(1 + e^ηᵢ) − yᵢηᵢ] on random data, and −2 × the reference fit's log-likelihood on the Iris training rows")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(b, x, y)| call("deviance", b, x, y),
-                        |(b, x, y)| deviance_close(imp, b, x, y),
-                    )?;
+                    ctx.forall(problem(), |(b, x, y)| call("deviance", b, x, y), |(b, x, y)| {
+                        deviance_close(imp, b, x, y)
+                    })?;
                     let ((x, y), _) = iris_split();
                     let (beta, log_likelihood) = iris_fit(&x, &y);
                     let want = -2.0 * log_likelihood;
@@ -145,16 +142,9 @@ pub fn spec() -> Spec<Impl> {
             Property::named("confusion_matrix_counts", 2)
                 .description("the confusion matrix counts rows by (actual, predicted) with predicted true ⇔ β₀ + xᵢᵀβ ≥ 0; its entries sum to n")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(b, x, y)| call("confusion_matrix", b, x, y),
-                        |(b, x, y)| {
-                            confusion_is(
-                                &(imp.confusion_matrix)(b, x, y),
-                                reference_confusion(b, x, y),
-                            )
-                        },
-                    )
+                    ctx.forall(problem(), |(b, x, y)| call("confusion_matrix", b, x, y), |(b, x, y)| {
+                        confusion_is(&(imp.confusion_matrix)(b, x, y), reference_confusion(b, x, y))
+                    })
                 }),
             Property::named("score_zero_predicts_true", 1)
                 .description("a row exactly on the decision boundary (η = 0, p = ½) is predicted true: β = 0 predicts true everywhere, β = (−2, 1) on x = 2, 3, 1 predicts true, true, false")
