@@ -122,13 +122,10 @@ pub fn spec() -> Spec<Impl> {
                     forall_data(ctx, |x, k| {
                         let (got, w, _) = fit(imp, x, k)?;
                         let error = orthonormality_error(&w.transpose());
+                        let shown = show::rounded(error, 3);
                         expect::that(
                             error <= ROUND_TRIP,
-                            format!(
-                                "{} with max|WWᵀ − I| = {}",
-                                show_fit(&got),
-                                show::rounded(error, 3)
-                            ),
+                            format!("{} with max|WWᵀ − I| = {shown}", show_fit(&got)),
                             format!("max|WWᵀ − I| ≤ {ROUND_TRIP:e}"),
                         )
                     })
@@ -145,56 +142,42 @@ pub fn spec() -> Spec<Impl> {
                             && all.iter().all(|&r| (0.0..=1.0).contains(&r))
                             && (sum - 1.0).abs() <= RATIOS
                             && some.iter().zip(&all).all(|(a, b)| (a - b).abs() <= RATIOS);
+                        let (some, all, sum) = (show::list(&some), show::list(&all), show::float(sum));
                         expect::that(
                             ok,
-                            format!(
-                                "ratios {} with k = {k}, {} with all {d} components (sum {})",
-                                show::list(&some),
-                                show::list(&all),
-                                show::float(sum)
-                            ),
-                            format!(
-                                "descending ratios in [0, 1] summing to 1 with all {d}, the first {k} of them with k = {k}"
-                            ),
+                            format!("ratios {some} with k = {k}, {all} with all {d} components (sum {sum})"),
+                            format!("descending ratios in [0, 1] summing to 1 with all {d}, the first {k} of them with k = {k}"),
                         )
                     })
                 }),
             Property::named("round_trip", 2)
                 .description("transform gives (X − 1x̄ᵀ)Wᵀ, and with all components inverse_transform(transform(X)) = X exactly (to 1e-10·max|x|)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        data_and_k().prop_map(|(x, _)| x),
-                        |x| {
-                            format!(
-                                "let w = pca(&x, {d})?.0; inverse_transform(&transform(&x, &mean, &w)?, &mean, &w) with x = {}",
-                                show::matrix(x),
-                                d = x.ncols()
-                            )
-                        },
-                        |x| {
-                            let d = x.ncols();
-                            let (_, w, _) = fit(imp, x, d)?;
-                            let mean = x.row_mean().transpose();
-                            let scale = x.amax().max(1.0);
-                            let want_scores = centred(x) * w.transpose();
-                            let scores = (imp.transform)(x, &mean, &w);
-                            let close = |z: &DMatrix<f64>, want: &DMatrix<f64>| {
-                                z.shape() == want.shape() && (z - want).amax() <= ROUND_TRIP * scale
-                            };
-                            expect::that(
-                                matches!(&scores, Ok(z) if close(z, &want_scores)),
-                                format!("transform: {}", show::outcome(&scores)),
-                                format!("Ok({})", show::matrix(&want_scores)),
-                            )?;
-                            let z = scores.expect("checked");
-                            let back = (imp.inverse_transform)(&z, &mean, &w);
-                            expect::that(
-                                matches!(&back, Ok(b) if close(b, x)),
-                                format!("inverse_transform: {}", show::outcome(&back)),
-                                format!("Ok({}) — the original data", show::matrix(x)),
-                            )
-                        },
-                    )
+                    let call = |x: &DMatrix<f64>| {
+                        let (d, x) = (x.ncols(), show::matrix(x));
+                        format!("let w = pca(&x, {d})?.0; inverse_transform(&transform(&x, &mean, &w)?, &mean, &w) with x = {x}")
+                    };
+                    ctx.forall(data_and_k().prop_map(|(x, _)| x), call, |x| {
+                        let (_, w, _) = fit(imp, x, x.ncols())?;
+                        let mean = x.row_mean().transpose();
+                        let scale = x.amax().max(1.0);
+                        let want_scores = centred(x) * w.transpose();
+                        let scores = (imp.transform)(x, &mean, &w);
+                        let close = |z: &DMatrix<f64>, want: &DMatrix<f64>| {
+                            z.shape() == want.shape() && (z - want).amax() <= ROUND_TRIP * scale
+                        };
+                        expect::that(
+                            matches!(&scores, Ok(z) if close(z, &want_scores)),
+                            format!("transform: {}", show::outcome(&scores)),
+                            format!("Ok({})", show::matrix(&want_scores)),
+                        )?;
+                        let back = (imp.inverse_transform)(&scores.expect("checked"), &mean, &w);
+                        expect::that(
+                            matches!(&back, Ok(b) if close(b, x)),
+                            format!("inverse_transform: {}", show::outcome(&back)),
+                            format!("Ok({}) — the original data", show::matrix(x)),
+                        )
+                    })
                 }),
             Property::named("centres_data", 1)
                 .description("the data are centred: adding 100 to every entry changes neither the components nor the ratios")

@@ -73,7 +73,8 @@ fn log_proba_matches(imp: &Impl, model: &FittedGaussianNaiveBayes, x: &DMatrix<f
 fn many_features(d: usize) -> (FittedGaussianNaiveBayes, DMatrix<f64>) {
     let means = DMatrix::from_fn(2, d, |c, _| c as f64);
     let variances = DMatrix::from_element(2, d, 1.0);
-    (fitted(&[0.5, 0.5], &means, &variances), DMatrix::from_element(1, d, 0.4))
+    let x = DMatrix::from_element(1, d, 0.4);
+    (validated(&[0.5, 0.5], &means, &variances, &x).expect("a valid model"), x)
 }
 
 fn show_model(got: &Result<Model, ModelError>, digits: usize) -> String {
@@ -216,8 +217,7 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     fit_gaussian_nb: |x, labels| fit_with(x, labels, true),
                     predict_log_proba: |priors, means, variances, x| {
-                        validate_model(priors, means, variances, x)?;
-                        fitted(priors, means, variances).predict_log_proba(x)
+                        validated(priors, means, variances, x)?.predict_log_proba(x)
                     },
                 }),
         ],
@@ -255,12 +255,13 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
     Ok((priors, means, variances))
 }
 
-fn validate_model(
+/// After the exercise's input checks, the parameters as a reference model.
+fn validated(
     priors: &[f64],
     means: &DMatrix<f64>,
     variances: &DMatrix<f64>,
     x: &DMatrix<f64>,
-) -> Result<(), ModelError> {
+) -> Result<FittedGaussianNaiveBayes, ModelError> {
     if priors.is_empty()
         || means.nrows() != priors.len()
         || variances.shape() != means.shape()
@@ -268,31 +269,15 @@ fn validate_model(
     {
         return Err(ModelError::ShapeMismatch("shapes".into()));
     }
-    if priors
-        .iter()
-        .chain(means.iter())
-        .chain(variances.iter())
-        .chain(x.iter())
-        .any(|v| !v.is_finite())
-    {
+    let all = [priors, means.as_slice(), variances.as_slice(), x.as_slice()].concat();
+    if all.iter().any(|v| !v.is_finite()) {
         return Err(ModelError::NonFinite);
     }
     if priors.iter().chain(variances.iter()).any(|&v| v <= 0.0) {
         return Err(ModelError::InvalidParameter { name: "variances", reason: "must be > 0" });
     }
-    Ok(())
-}
-
-fn fitted(
-    priors: &[f64],
-    means: &DMatrix<f64>,
-    variances: &DMatrix<f64>,
-) -> FittedGaussianNaiveBayes {
-    FittedGaussianNaiveBayes {
-        class_priors: priors.to_vec(),
-        means: means.clone(),
-        variances: variances.clone(),
-    }
+    let (class_priors, means, variances) = (priors.to_vec(), means.clone(), variances.clone());
+    Ok(FittedGaussianNaiveBayes { class_priors, means, variances })
 }
 
 fn multiplies_densities(
@@ -301,7 +286,7 @@ fn multiplies_densities(
     variances: &DMatrix<f64>,
     x: &DMatrix<f64>,
 ) -> Result<DMatrix<f64>, ModelError> {
-    validate_model(priors, means, variances, x)?;
+    validated(priors, means, variances, x)?;
     let classes = priors.len();
     let mut out = DMatrix::zeros(x.nrows(), classes);
     for i in 0..x.nrows() {
