@@ -173,11 +173,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let d = square(&[10.0, 0.0, 0.0, 0.1]);
                     ctx.once(&call_cond(&d), || {
-                        expect::close(
-                            &(imp.condition_number)(&d),
-                            100.0,
-                            Tol { rel: 1e-12, abs: 0.0 },
-                        )
+                        expect::close(&(imp.condition_number)(&d), 100.0, Tol { rel: 1e-12, abs: 0.0 })
                     })?;
                     let singular = square(&[1.0, 2.0, 2.0, 4.0]);
                     ctx.once(&call_cond(&singular), || {
@@ -188,23 +184,17 @@ pub fn spec() -> Spec<Impl> {
                             "Ok(f64::INFINITY) (or at least 1e15)",
                         )
                     })?;
-                    ctx.forall(
-                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
-                        call_cond,
-                        |a| {
-                            let s = singular_values_descending(a);
-                            let smallest = s[s.len() - 1];
-                            if smallest <= 1e-12 * s[0] {
-                                return Ok(()); // numerically singular: κ is not meaningful here
-                            }
-                            let want = s[0] / smallest;
-                            expect::close(
-                                &(imp.condition_number)(a),
-                                want,
-                                Tol { rel: CONDITION * want.max(1.0), abs: 0.0 },
-                            )
-                        },
-                    )
+                    let any = (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n));
+                    ctx.forall(any, call_cond, |a| {
+                        let s = singular_values_descending(a);
+                        let smallest = s[s.len() - 1];
+                        if smallest <= 1e-12 * s[0] {
+                            return Ok(()); // numerically singular: κ is not meaningful here
+                        }
+                        let want = s[0] / smallest;
+                        let tol = Tol { rel: CONDITION * want.max(1.0), abs: 0.0 };
+                        expect::close(&(imp.condition_number)(a), want, tol)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty or non-finite matrix gives the typed error in all three functions; k = 0 or k > min(m, n) gives InvalidParameter { name: \"k\" }")

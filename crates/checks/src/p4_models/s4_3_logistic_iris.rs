@@ -153,16 +153,15 @@ pub fn spec() -> Spec<Impl> {
                     // documented rule "true ⇔ η ≥ 0" decides, not rounding.
                     let x = dmatrix![2.0; 3.0; 1.0];
                     let y = [false, true, false];
-                    for (beta, want) in [
+                    let cases = [
                         (dvector![0.0, 0.0], [[0, 2], [0, 1]]),
                         (dvector![-2.0, 1.0], [[1, 1], [0, 1]]),
-                    ] {
-                        ctx.once(
-                            &call("confusion_matrix", &beta, &x, &y),
-                            || confusion_is(&(imp.confusion_matrix)(&beta, &x, &y), want),
-                        )?;
-                    }
-                    Ok(())
+                    ];
+                    cases.iter().try_for_each(|(beta, want)| {
+                        ctx.once(&call("confusion_matrix", beta, &x, &y), || {
+                            confusion_is(&(imp.confusion_matrix)(beta, &x, &y), *want)
+                        })
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic")
@@ -261,9 +260,7 @@ pub fn spec() -> Spec<Impl> {
                 if d.is_finite() { "finite" } else { "infinite" }.to_string()
             });
             vec![
-                show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| {
-                    show::rounded_all(p.iter(), 6)
-                }),
+                show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| show::rounded_all(p.iter(), 6)),
                 show::float_result(&(imp.deviance)(&beta, &x, &y).map(|d| (d * 1e6).round() / 1e6)),
                 show_confusion(&(imp.confusion_matrix)(&beta, &x, &y)),
                 finite,

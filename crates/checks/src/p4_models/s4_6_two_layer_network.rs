@@ -62,16 +62,13 @@ fn flatten(p: &Params) -> Vec<f64> {
 
 /// `theta` (as from `flatten`) in the shapes of `shape`.
 fn unflatten(shape: &Params, theta: &[f64]) -> Params {
-    let (w1, rest) = theta.split_at(shape.0.len());
-    let (b1, rest) = rest.split_at(shape.1.len());
-    let (w2, b2) = rest.split_at(shape.2.len());
-    let matrix = |like: &DMatrix<f64>, v| DMatrix::from_column_slice(like.nrows(), like.ncols(), v);
-    (
-        matrix(&shape.0, w1),
-        DVector::from_column_slice(b1),
-        matrix(&shape.2, w2),
-        DVector::from_column_slice(b2),
-    )
+    let (mut p, mut rest) = (shape.clone(), theta);
+    for block in [p.0.as_mut_slice(), p.1.as_mut_slice(), p.2.as_mut_slice(), p.3.as_mut_slice()] {
+        let (head, tail) = rest.split_at(block.len());
+        block.copy_from_slice(head);
+        rest = tail;
+    }
+    p
 }
 
 fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
@@ -125,11 +122,8 @@ fn learns(
 
 fn show_gradients(got: &Result<(f64, Params), ModelError>) -> String {
     show::ok_or_debug(got, |(loss, g)| {
-        format!(
-            "loss {}, gradients [{}]",
-            show::rounded(*loss, 6),
-            show::rounded_all(&flatten(g), 6)
-        )
+        let (loss, g) = (show::rounded(*loss, 6), show::rounded_all(&flatten(g), 6));
+        format!("loss {loss}, gradients [{g}]")
     })
 }
 
@@ -142,7 +136,7 @@ pub fn spec() -> Spec<Impl> {
                 .description("the class probabilities softmax(tanh(XW₁ᵀ + b₁)W₂ᵀ + b₂) equal the reference network's")
                 .check(|imp, ctx| {
                     ctx.forall(problem(), |(p, x, _)| call("forward", p, x, None), |(p, x, _)| {
-                        let want = reference_network(p).predict_proba(x).expect("reference");
+                        let want = reference_network(p).predict_proba(x).expect("reference forward");
                         let got = (imp.forward)(p, x).and_then(|m| match m.shape() == want.shape() {
                             true => Ok(m.as_slice().to_vec()),
                             false => {
