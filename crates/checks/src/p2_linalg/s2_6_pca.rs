@@ -5,7 +5,7 @@ use mathlings_models::Pca;
 
 use super::matrices::{or_error, rounded_all, square};
 use super::spectral_common::{
-    bracketed_rows, descending_order, orthonormality_error, rounded_words,
+    bracketed_rows, centred, descending_order, orthonormality_error, rounded_words,
     singular_values_descending,
 };
 use crate::prelude::*;
@@ -32,10 +32,9 @@ fn call(x: &DMatrix<f64>, k: usize) -> String {
 }
 
 fn show_fit(r: &Fit) -> String {
-    match r {
-        Ok((w, ratios)) => format!("Ok(({}, vec!{}))", show::matrix(w), show::list(ratios)),
-        Err(e) => format!("Err({e:?})"),
-    }
+    show::ok_or_err(r, |(w, ratios)| {
+        format!("Ok(({}, vec!{}))", show::matrix(w), show::list(ratios))
+    })
 }
 
 /// n×d data (1 ≤ d ≤ 5, d + 2 ≤ n ≤ 12) whose centred singular values are well separated
@@ -306,10 +305,6 @@ fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
         return Err(LinalgError::InvalidParameter { name: "k", reason: "1 ≤ k ≤ min(n, d)" });
     }
     Ok(())
-}
-
-fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
-    shifted(x, &x.row_mean().transpose(), -1.0)
 }
 
 /// x with `sign`·mean added to every row.

@@ -5,7 +5,7 @@ use rand::SeedableRng;
 
 use super::matrices::{or_error, rounded_all, square};
 use super::spectral_common::{
-    descending_order, orthonormality_error, random_orthonormal, rounded_words, sign_fixed,
+    centred, descending_order, orthonormality_error, random_orthonormal, rounded_words, sign_fixed,
     singular_values_descending,
 };
 use crate::prelude::*;
@@ -164,11 +164,7 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let call = "svd(&centred(iris.features))";
                     expect::snapshot_once(ctx, "iris", call, || {
-                        let x = mathlings_models::datasets::iris().features;
-                        let means = x.row_mean();
-                        let centred =
-                            DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j]);
-                        let got = (imp.svd)(&centred);
+                        let got = (imp.svd)(&centred(&mathlings_models::datasets::iris().features));
                         got.map_or_else(|e| format!("{e:?}\n"), |(_, s, v_t)| {
                             let rows = v_t.row_iter().map(|row| {
                                 let v = rounded_all(&sign_fixed(&row.transpose()), 6);

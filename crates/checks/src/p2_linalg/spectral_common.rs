@@ -139,3 +139,9 @@ pub fn descending_order(values: &DVector<f64>) -> Vec<usize> {
     order.sort_by(|&i, &j| values[j].total_cmp(&values[i]));
     order
 }
+
+/// X with its column means subtracted from every row.
+pub fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
+    let means = x.row_mean();
+    DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] - means[j])
+}

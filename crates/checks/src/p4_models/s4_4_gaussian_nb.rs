@@ -2,7 +2,9 @@
 // The exercise's fn-pointer signatures (and their results) are long by nature.
 #![allow(clippy::type_complexity)]
 
-use mathlings_models::{FittedGaussianNaiveBayes, ModelError, confusion_matrix};
+use mathlings_models::{
+    FittedGaussianNaiveBayes, GaussianNaiveBayes, ModelError, confusion_matrix,
+};
 
 use crate::prelude::*;
 use nalgebra::dmatrix;
@@ -16,10 +18,11 @@ const FIT: Tol = Tol { rel: 1e-10, abs: 1e-12 };
 /// Log posteriors: sums of ≤ 400 terms of size ≤ 1e3, each to a few ulps: 1e-8 absolute.
 const LOG_POSTERIOR: Tol = Tol { rel: 1e-10, abs: 1e-8 };
 
+/// The reference model, without variance smoothing.
+const REFERENCE: GaussianNaiveBayes = GaussianNaiveBayes { var_smoothing: 0.0 };
+
 fn reference_model(x: &DMatrix<f64>, labels: &[usize]) -> FittedGaussianNaiveBayes {
-    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
-        .fit(x, labels)
-        .expect("reference naive Bayes")
+    REFERENCE.fit(x, labels).expect("reference naive Bayes")
 }
 
 /// x (n ∈ 6..=30 rows, d ∈ 1..=3 features in [−10, 10]) with labels i mod k, k ∈ 2..=3,
@@ -30,9 +33,7 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<usize>)> + Clone {
             (strategies::matrix(n, d), Just((0..n).map(|i| i % k).collect::<Vec<usize>>()))
         })
         .prop_filter("no feature constant within a class", |(x, labels)| {
-            mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
-                .fit(x, labels)
-                .is_ok_and(|m| m.variances.iter().all(|&v| v > 1e-6))
+            REFERENCE.fit(x, labels).is_ok_and(|m| m.variances.iter().all(|&v| v > 1e-6))
         })
 }
 
@@ -58,11 +59,10 @@ fn log_proba_matches(imp: &Impl, model: &FittedGaussianNaiveBayes, x: &DMatrix<f
     let want = model.predict_log_proba(x).expect("reference log posterior");
     let got = log_posterior(imp, model, x).and_then(|m| match m.shape() == want.shape() {
         true => Ok(m.as_slice().to_vec()),
-        false => Err(ModelError::ShapeMismatch(format!(
-            "returned shape {:?}, expected {:?}",
-            m.shape(),
-            want.shape()
-        ))),
+        false => {
+            let shapes = format!("returned shape {:?}, expected {:?}", m.shape(), want.shape());
+            Err(ModelError::ShapeMismatch(shapes))
+        }
     });
     expect::all_close(&got, want.as_slice(), LOG_POSTERIOR)
 }
@@ -234,7 +234,7 @@ pub fn spec() -> Spec<Impl> {
 }
 
 fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, ModelError> {
-    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }.fit(x, labels)?;
+    REFERENCE.fit(x, labels)?;
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let (n, d) = x.shape();
     let mut priors = Vec::new();
