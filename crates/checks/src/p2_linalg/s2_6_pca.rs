@@ -228,8 +228,7 @@ pub fn spec() -> Spec<Impl> {
                         (&good, 0) => LinalgError::InvalidParameter { name: "k", .. },
                         (&good, 3) => LinalgError::InvalidParameter { name: "k", .. },
                     )?;
-                    let mean = DVector::from_vec(vec![0.0, 0.0]);
-                    let w = DMatrix::from_row_slice(1, 2, &[1.0, 0.0]);
+                    let (mean, w) = (DVector::zeros(2), DMatrix::from_row_slice(1, 2, &[1.0, 0.0]));
                     let rest = format!("&{}, &{})", show::vector(&mean), show::matrix(&w));
                     let map_call =
                         |name: &str, x: &DMatrix<f64>| format!("{name}(&{}, {rest}", show::matrix(x));

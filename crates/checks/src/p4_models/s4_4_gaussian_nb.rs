@@ -248,8 +248,7 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
             let mean = rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n_c;
             let ss = rows.iter().map(|&i| (x[(i, j)] - mean).powi(2)).sum::<f64>();
             let divisor = if bessel && n_c > 1.0 { n_c - 1.0 } else { n_c };
-            means[(c, j)] = mean;
-            variances[(c, j)] = ss / divisor;
+            (means[(c, j)], variances[(c, j)]) = (mean, ss / divisor);
         }
     }
     Ok((priors, means, variances))
@@ -288,19 +287,15 @@ fn multiplies_densities(
 ) -> Result<DMatrix<f64>, ModelError> {
     validated(priors, means, variances, x)?;
     let classes = priors.len();
+    let density = |i: usize, c: usize, j: usize| {
+        let v = variances[(c, j)];
+        (-(x[(i, j)] - means[(c, j)]).powi(2) / (2.0 * v)).exp()
+            / (2.0 * std::f64::consts::PI * v).sqrt()
+    };
     let mut out = DMatrix::zeros(x.nrows(), classes);
     for i in 0..x.nrows() {
         let joint: Vec<f64> = (0..classes)
-            .map(|c| {
-                priors[c]
-                    * (0..x.ncols())
-                        .map(|j| {
-                            let v = variances[(c, j)];
-                            (-(x[(i, j)] - means[(c, j)]).powi(2) / (2.0 * v)).exp()
-                                / (2.0 * std::f64::consts::PI * v).sqrt()
-                        })
-                        .product::<f64>()
-            })
+            .map(|c| priors[c] * (0..x.ncols()).map(|j| density(i, c, j)).product::<f64>())
             .collect();
         let evidence: f64 = joint.iter().sum();
         for c in 0..classes {
