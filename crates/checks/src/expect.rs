@@ -218,10 +218,32 @@ pub fn all_close_scaled<E: Debug>(got: &Result<Vec<f64>, E>, want: &[f64], rel: 
     all_close(got, want, Tol { rel: 0.0, abs: rel * scale })
 }
 
-// --- added by h12-b ---
-
 /// A plain float (not a `Result`) within `tol` of `want`, shown as `1.5` against
 /// `2.0 (± 1e-12)`.
 pub fn near(got: f64, want: f64, tol: Tol) -> Verdict {
     that(tol.accepts(got, want), show::float(got), tol.describe(want))
+}
+
+/// Compares the text `text()` makes with the stored snapshot `name`, once (a panic is a
+/// failure); `call` names what produced it (an exercise's real-data property).
+pub fn snapshot_once(
+    ctx: &crate::framework::Ctx,
+    name: &str,
+    call: &str,
+    text: impl FnOnce() -> String,
+) -> Verdict {
+    ctx.once(call, || ctx.snapshot(name, call, &text()))
+}
+
+/// The `Ok` value of `got` when `fits` accepts it, else a failure showing `got` (as
+/// [`show::outcome`]) where `expected` was: `let l = expect::ok_where(&got, |l| …, "…")?;`.
+pub fn ok_where<T: Clone + show::Literal, E: Debug>(
+    got: &Result<T, E>,
+    fits: impl FnOnce(&T) -> bool,
+    expected: impl Into<String>,
+) -> Result<T, Failure> {
+    match got {
+        Ok(v) if fits(v) => Ok(v.clone()),
+        _ => Err(failure(show::outcome(got), expected)),
+    }
 }

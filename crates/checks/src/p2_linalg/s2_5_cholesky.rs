@@ -2,8 +2,11 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{iris_covariance, rounded_all, square};
-use super::spectral_common::{eigenvalues_descending, symmetric_matrix, symmetry_edges};
+use super::matrices::{iris_covariance, square};
+use super::spectral_common::{
+    bracketed_rows, check_symmetry_edges, eigenvalues_descending, entries_within, rounded_words,
+    symmetric_matrix,
+};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_5_cholesky::Impl;
@@ -39,13 +42,8 @@ fn expect_factor(
     a: &DMatrix<f64>,
     got: &Result<DMatrix<f64>, LinalgError>,
 ) -> Result<DMatrix<f64>, Failure> {
-    match got {
-        Ok(l) if l.shape() == a.shape() => Ok(l.clone()),
-        _ => Err(expect::failure(
-            show::outcome(got),
-            format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols()),
-        )),
-    }
+    let expected = format!("Ok(L) with L of shape {}×{}", a.nrows(), a.ncols());
+    expect::ok_where(got, |l| l.shape() == a.shape(), expected)
 }
 
 fn expect_not_pd(got: &Result<DMatrix<f64>, LinalgError>) -> Verdict {
@@ -99,16 +97,7 @@ pub fn spec() -> Spec<Impl> {
                             .expect("reference Cholesky of an SPD matrix");
                         let got = (imp.cholesky)(a);
                         let l = expect_factor(a, &got)?;
-                        let tol = FORWARD * a.amax().sqrt();
-                        expect::that(
-                            (&l - &want).amax() <= tol,
-                            show::outcome(&got),
-                            format!(
-                                "Ok({}) (each ± {})",
-                                show::matrix(&want),
-                                show::rounded(tol, 2)
-                            ),
-                        )
+                        entries_within(&got, &l, &want, FORWARD * a.amax().sqrt())
                     })
                 }),
             Property::named("rejects_not_positive_definite", 2)
@@ -129,24 +118,14 @@ pub fn spec() -> Spec<Impl> {
                 // zero matrix, whose tolerance is 0, non-symmetric) and a tolerance
                 // divided by max|a|.
                 .check(|imp, ctx| {
-                    for (a, symmetric) in symmetry_edges() {
-                        ctx.once(&call(&a), || {
-                            let got = (imp.cholesky)(&a);
-                            if symmetric {
-                                expect::that(
-                                    got.is_ok(),
-                                    show::outcome(&got),
-                                    "Ok(L): this positive-definite A is symmetric to within 1e-10·max|aₖₗ|",
-                                )
-                            } else {
-                                expect::that(
-                                    matches!(got, Err(LinalgError::NotSymmetric)),
-                                    show::outcome(&got),
-                                    "Err(LinalgError::NotSymmetric): |a₀₁ − a₁₀| > 1e-10·max|aₖₗ|",
-                                )
-                            }
-                        })?;
-                    }
+                    check_symmetry_edges(ctx, call, imp.cholesky, |a| {
+                        let got = (imp.cholesky)(a);
+                        expect::that(
+                            got.is_ok(),
+                            show::outcome(&got),
+                            "Ok(L): this positive-definite A is symmetric to within 1e-10·max|aₖₗ|",
+                        )
+                    })?;
                     let zero = DMatrix::zeros(2, 2);
                     ctx.once(&call(&zero), || expect_not_pd(&(imp.cholesky)(&zero)))
                 }),
@@ -164,16 +143,9 @@ pub fn spec() -> Spec<Impl> {
                 .description("the Cholesky factor of the Iris covariance matrix matches the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "cholesky(&covariance_matrix(&iris.features))";
-                    ctx.once(call, || {
-                        let sigma = iris_covariance();
-                        let text = match (imp.cholesky)(&sigma) {
-                            Ok(l) => l
-                                .row_iter()
-                                .map(|row| format!("[{}]\n", rounded_all(row.iter(), 8)))
-                                .collect(),
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let got = (imp.cholesky)(&iris_covariance());
+                        got.map_or_else(|e| format!("{e:?}\n"), |l| bracketed_rows(&l, 8))
                     })
                 }),
         ],
@@ -198,9 +170,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let describe = |a: &DMatrix<f64>| match (imp.cholesky)(a) {
-                Ok(l) if l.iter().all(|x| x.is_finite()) => {
-                    l.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-                }
+                Ok(l) if l.iter().all(|x| x.is_finite()) => rounded_words(&l),
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };

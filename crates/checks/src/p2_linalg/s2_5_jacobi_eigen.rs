@@ -2,18 +2,18 @@
 
 use mathlings_linalg::LinalgError;
 
-use super::matrices::{iris_covariance, rounded_all, square};
+use super::matrices::{iris_covariance, square};
 use super::spectral_common::{
-    eigenvalues_descending, orthonormality_error, symmetric_matrix, symmetry_edges,
+    check_symmetry_edges, eigenvalues_descending, orthonormality_error, symmetric_matrix,
 };
 use crate::prelude::*;
 
 use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Eigen;
 pub use mathlings_bindings::p2_linalg::s2_5_jacobi_eigen::Impl;
 
-/// Backward error of Jacobi: each rotation is exact to a few ε·‖A‖, and ~10 sweeps of
-/// n² rotations at n ≤ 6 accumulate ≲ 1e-13·‖A‖_F; 1e-10·‖A‖_F leaves 3 digits of slack
-/// for A V − V Λ and for the eigenvalues against nalgebra's (another backward-stable method).
+/// Backward error of Jacobi: ~10 sweeps of n² rotations (n ≤ 6), each exact to a few ε·‖A‖,
+/// accumulate ≲ 1e-13·‖A‖_F; 1e-10·‖A‖_F leaves 3 digits of slack for A V − V Λ and for the
+/// eigenvalues against nalgebra's (another backward-stable method).
 const BACKWARD: f64 = 1e-10;
 /// VᵀV = I to this many units: orthogonal rotations keep V orthonormal to ~n·sweeps·ε.
 const ORTHONORMAL: f64 = 1e-10;
@@ -22,36 +22,25 @@ fn call(a: &DMatrix<f64>) -> String {
     format!("symmetric_eigen(&{})", show::matrix(a))
 }
 
-/// The learner's (λ, V) with the right shapes, or a failure.
-fn expect_ok(a: &DMatrix<f64>, got: &Eigen) -> Result<(DVector<f64>, DMatrix<f64>), Failure> {
-    let n = a.nrows();
-    match got {
-        Ok((l, v)) if l.len() == n && v.shape() == (n, n) => Ok((l.clone(), v.clone())),
-        _ => Err(expect::failure(
-            show::outcome(got),
-            format!("Ok((λ with {n} entries, V of shape {n}×{n}))"),
-        )),
-    }
+/// The learner's result on `a` and its (λ, V) with the right shapes, or a failure.
+fn eigen(imp: &Impl, a: &DMatrix<f64>) -> Result<(Eigen, DVector<f64>, DMatrix<f64>), Failure> {
+    let (got, n) = ((imp.symmetric_eigen)(a), a.nrows());
+    let expected = format!("Ok((λ with {n} entries, V of shape {n}×{n}))");
+    let (l, v) = expect::ok_where(&got, |(l, v)| l.len() == n && v.shape() == (n, n), expected)?;
+    Ok((got, l, v))
 }
 
 /// A V = V Λ to [`BACKWARD`]·`scale` and VᵀV = I to [`ORTHONORMAL`] for the learner's (λ, V).
 fn decomposes(imp: &Impl, a: &DMatrix<f64>, scale: f64) -> Verdict {
-    let got = (imp.symmetric_eigen)(a);
-    let (l, v) = expect_ok(a, &got)?;
+    let (got, l, v) = eigen(imp, a)?;
     let residual = (a * &v - &v * DMatrix::from_diagonal(&l)).amax();
     let orthogonality = orthonormality_error(&v);
+    let (r, o, bound) =
+        (show::rounded(residual, 3), show::rounded(orthogonality, 3), BACKWARD * scale);
     expect::that(
-        residual <= BACKWARD * scale && orthogonality <= ORTHONORMAL,
-        format!(
-            "{} with max|AV − VΛ| = {} and max|VᵀV − I| = {}",
-            show::outcome(&got),
-            show::rounded(residual, 3),
-            show::rounded(orthogonality, 3)
-        ),
-        format!(
-            "max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}",
-            show::rounded(BACKWARD * scale, 2)
-        ),
+        residual <= bound && orthogonality <= ORTHONORMAL,
+        format!("{} with max|AV − VΛ| = {r} and max|VᵀV − I| = {o}", show::outcome(&got)),
+        format!("max|AV − VΛ| ≤ {} and max|VᵀV − I| ≤ {ORTHONORMAL:e}", show::rounded(bound, 2)),
     )
 }
 
@@ -92,19 +81,9 @@ pub fn spec() -> Spec<Impl> {
                 // divided by max|a|, and `<` for `≤` in the stopping test (the zero matrix
                 // then never converges).
                 .check(|imp, ctx| {
-                    for (a, symmetric) in symmetry_edges() {
-                        ctx.once(&call(&a), || {
-                            if symmetric {
-                                return decomposes(imp, &a, a.norm());
-                            }
-                            let got = (imp.symmetric_eigen)(&a);
-                            expect::that(
-                                matches!(got, Err(LinalgError::NotSymmetric)),
-                                show::outcome(&got),
-                                "Err(LinalgError::NotSymmetric): |a₀₁ − a₁₀| > 1e-10·max|aₖₗ|",
-                            )
-                        })?;
-                    }
+                    check_symmetry_edges(ctx, call, imp.symmetric_eigen, |a| {
+                        decomposes(imp, a, a.norm())
+                    })?;
                     let zero = DMatrix::zeros(3, 3);
                     ctx.once(&call(&zero), || decomposes(imp, &zero, 0.0))
                 }),
@@ -122,22 +101,20 @@ pub fn spec() -> Spec<Impl> {
             Property::named("sorted_descending", 1)
                 .description("λ₀ ≥ λ₁ ≥ … ≥ λₙ₋₁ (e.g. diag(1, 3, 2) gives [3, 2, 1] with V's columns permuted to match)")
                 .check(|imp, ctx| {
-                    let d = DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 3.0, 2.0]));
+                    let d = DMatrix::from_diagonal(&nalgebra::dvector![1.0, 3.0, 2.0]);
                     ctx.once(&call(&d), || {
-                        let got = (imp.symmetric_eigen)(&d);
-                        let (l, v) = expect_ok(&d, &got)?;
+                        let (got, l, v) = eigen(imp, &d)?;
                         let columns_match =
                             (&d * &v - &v * DMatrix::from_diagonal(&l)).amax() <= 1e-12;
                         expect::that(
-                            (&l - DVector::from_vec(vec![3.0, 2.0, 1.0])).amax() <= 1e-12
+                            (&l - nalgebra::dvector![3.0, 2.0, 1.0]).amax() <= 1e-12
                                 && columns_match,
                             show::outcome(&got),
                             "Ok((dvector![3.0, 2.0, 1.0], V)) with V's columns ±e₁, ±e₂, ±e₀",
                         )
                     })?;
                     ctx.forall(symmetric_matrix(2..=6), call, |a| {
-                        let got = (imp.symmetric_eigen)(a);
-                        let (l, _) = expect_ok(a, &got)?;
+                        let (_, l, _) = eigen(imp, a)?;
                         expect::that(
                             l.as_slice().windows(2).all(|w| w[0] >= w[1]),
                             format!("Ok(({}, _))", show::vector(&l)),
@@ -149,27 +126,19 @@ pub fn spec() -> Spec<Impl> {
                 .description("Σλᵢ = trace A and Πλᵢ = det A")
                 .check(|imp, ctx| {
                     ctx.forall(symmetric_matrix(1..=6), call, |a| {
-                        let got = (imp.symmetric_eigen)(a);
-                        let (l, _) = expect_ok(a, &got)?;
+                        let (got, l, _) = eigen(imp, a)?;
                         let scale = a.norm().max(1.0);
                         let n = a.nrows() as i32;
                         let (sum, product) = (l.sum(), l.product());
                         let (trace, det) = (a.trace(), a.determinant());
                         // Each λ is off by ≤ δ = 1e-10‖A‖, so Π is off by ≲ n·δ·‖A‖ⁿ⁻¹.
+                        let (s, p) = (show::float(sum), show::float(product));
+                        let (t, d) = (show::float(trace), show::float(det));
                         expect::that(
                             (sum - trace).abs() <= BACKWARD * scale * f64::from(n)
                                 && (product - det).abs() <= BACKWARD * f64::from(n) * scale.powi(n),
-                            format!(
-                                "Σλ = {}, Πλ = {} from {}",
-                                show::float(sum),
-                                show::float(product),
-                                show::outcome(&got)
-                            ),
-                            format!(
-                                "Σλ = trace A = {}, Πλ = det A = {}",
-                                show::float(trace),
-                                show::float(det)
-                            ),
+                            format!("Σλ = {s}, Πλ = {p} from {}", show::outcome(&got)),
+                            format!("Σλ = trace A = {t}, Πλ = det A = {d}"),
                         )
                     })
                 }),
@@ -187,13 +156,11 @@ pub fn spec() -> Spec<Impl> {
                 .description("the eigenvalues of the Iris covariance matrix (the principal variances) match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "symmetric_eigen(&covariance_matrix(&iris.features))";
-                    ctx.once(call, || {
-                        let sigma = iris_covariance();
-                        let text = match (imp.symmetric_eigen)(&sigma) {
-                            Ok((l, _)) => format!("λ = [{}]\n", rounded_all(&l, 8)),
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let got = (imp.symmetric_eigen)(&iris_covariance());
+                        got.map_or_else(|e| format!("{e:?}\n"), |(l, _)| {
+                            format!("λ = [{}]\n", show::rounded_all(&l, 8))
+                        })
                     })
                 }),
         ],
@@ -202,17 +169,21 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your eigenvalues come out in whatever order the rotations left them on the diagonal. \
                     The exercise (like PCA after it) needs them in descending order: sort the indices by \
                     eigenvalue, largest first, and reorder the columns of V the same way.")
-                .implementation(Impl { symmetric_eigen: |a| flawed(a, Flaw::Unsorted) }),
+                .implementation(Impl { symmetric_eigen: rotated }),
             Misconception::named("eigenvectors_as_rows")
                 .explanation("Your eigenvectors are the ROWS of the returned matrix. The convention (A V = V Λ, \
                     as in A = V Λ Vᵀ) puts eigenvector i in COLUMN i: the accumulated product of rotations \
                     V = J₁J₂⋯ already has them as columns — return it as it is, not transposed.")
-                .implementation(Impl { symmetric_eigen: |a| flawed(a, Flaw::Rows) }),
+                .implementation(Impl {
+ symmetric_eigen: |a| rotated(a).map(sorted).map(|(l, v)| (l, v.transpose())),
+ }),
             Misconception::named("vectors_not_permuted")
                 .explanation("You sorted the eigenvalues but left the columns of V where they were, so column i \
                     no longer belongs to λᵢ and A V ≠ V Λ. Sort the index order once and use it for both: \
                     λ[k] = d[order[k]] and column k of V = old column order[k].")
-                .implementation(Impl { symmetric_eigen: |a| flawed(a, Flaw::NotPermuted) }),
+                .implementation(Impl {
+ symmetric_eigen: |a| rotated(a).map(|(d, v)| (sorted((d, v.clone())).0, v)),
+ }),
         ],
         probe: |imp| {
             // Nearly diagonal with an ascending diagonal: unsorted values stay ascending.
@@ -225,17 +196,13 @@ pub fn spec() -> Spec<Impl> {
             let mixed = square(&[1.0, 0.0, 2.0, 0.0, 3.0, 1.0, 2.0, 1.0, 4.0]);
             out.push(match (imp.symmetric_eigen)(&mixed) {
                 Ok((l, v)) if l.len() == 3 && v.shape() == (3, 3) => {
-                    let pairs = |m: &DMatrix<f64>| {
-                        (&mixed * m - m * DMatrix::from_diagonal(&l)).amax() <= 1e-9
-                    };
-                    if pairs(&v) {
-                        "columns"
-                    } else if pairs(&v.transpose()) {
-                        "rows"
-                    } else {
-                        "mismatched"
+                    let lambda = DMatrix::from_diagonal(&l);
+                    let pairs = |m: &DMatrix<f64>| (&mixed * m - m * &lambda).amax() <= 1e-9;
+                    match (pairs(&v), pairs(&v.transpose())) {
+                        (true, _) => "columns".into(),
+                        (_, true) => "rows".into(),
+                        _ => "mismatched".into(),
                     }
-                    .to_string()
                 }
                 Ok(_) => "wrong shape".into(),
                 Err(e) => format!("{e:?}"),
@@ -245,26 +212,15 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// How the misconceptions go wrong.
-#[derive(Clone, Copy, PartialEq)]
-enum Flaw {
-    Unsorted,
-    Rows,
-    NotPermuted,
-}
-
-/// Cyclic Jacobi with one flaw in the bookkeeping at the end.
-fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Eigen {
-    mathlings_linalg::symmetric_eigen(a)?; // the reference's input checks
-    let n = a.nrows();
-    let mut w = a.clone();
+/// Cyclic Jacobi, after the reference's input checks: the diagonal as the rotations leave
+/// it (unsorted) and V = J₁J₂⋯.
+fn rotated(a: &DMatrix<f64>) -> Eigen {
+    mathlings_linalg::symmetric_eigen(a)?;
+    let (n, mut w) = (a.nrows(), a.clone());
     let mut v = DMatrix::<f64>::identity(n, n);
     for _sweep in 0..100 {
-        let off: f64 = (0..n)
-            .flat_map(|i| (0..n).map(move |j| (i, j)))
-            .filter(|(i, j)| i != j)
-            .map(|ij| w[ij] * w[ij])
-            .sum();
+        let entry = |k: usize| w[(k / n, k % n)];
+        let off: f64 = (0..n * n).filter(|k| k / n != k % n).map(|k| entry(k) * entry(k)).sum();
         if off <= (f64::EPSILON * a.norm()).powi(2) {
             break;
         }
@@ -278,23 +234,17 @@ fn flawed(a: &DMatrix<f64>, flaw: Flaw) -> Eigen {
                 let t = tau.signum() / (tau.abs() + (1.0 + tau * tau).sqrt());
                 let c = 1.0 / (1.0 + t * t).sqrt();
                 let mut j = DMatrix::<f64>::identity(n, n);
-                j[(p, p)] = c;
-                j[(q, q)] = c;
-                j[(p, q)] = t * c;
-                j[(q, p)] = -t * c;
+                (j[(p, p)], j[(q, q)], j[(p, q)], j[(q, p)]) = (c, c, t * c, -t * c);
                 w = j.transpose() * &w * &j;
                 v *= &j;
             }
         }
     }
-    let diagonal: Vec<f64> = (0..n).map(|i| w[(i, i)]).collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| diagonal[j].total_cmp(&diagonal[i]));
-    let sorted_values = DVector::from_iterator(n, order.iter().map(|&i| diagonal[i]));
-    let sorted_vectors = DMatrix::from_fn(n, n, |r, k| v[(r, order[k])]);
-    Ok(match flaw {
-        Flaw::Unsorted => (DVector::from_vec(diagonal), v),
-        Flaw::Rows => (sorted_values, sorted_vectors.transpose()),
-        Flaw::NotPermuted => (sorted_values, v),
-    })
+    Ok((w.diagonal(), v))
+}
+
+/// (λ, V) sorted by descending λ, the columns of V permuted alike.
+fn sorted((d, v): (DVector<f64>, DMatrix<f64>)) -> (DVector<f64>, DMatrix<f64>) {
+    let order = super::spectral_common::descending_order(&d);
+    (d.select_rows(&order), v.select_columns(&order))
 }

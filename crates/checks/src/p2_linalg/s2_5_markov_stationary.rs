@@ -3,13 +3,14 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{or_error, square};
+use super::spectral_common::rounded_words;
 use crate::prelude::*;
+use nalgebra::dmatrix;
 
 pub use mathlings_bindings::p2_linalg::s2_5_markov_stationary::Impl;
 
-/// |πP − π| and |π − π_ref| per entry: the generated chains have every pᵢⱼ ≥ 0.05/1.05·n⁻¹,
-/// so M is well conditioned (κ ≲ 1e3) and elimination is accurate to ~1e-13; 1e-10 leaves
-/// 3 digits of slack.
+/// |πP − π| and |π − π_ref| per entry: every generated pᵢⱼ ≥ 0.05/1.05·n⁻¹, so M is well
+/// conditioned (κ ≲ 1e3) and elimination is accurate to ~1e-13; 1e-10 leaves 3 digits of slack.
 const STATIONARY: f64 = 1e-10;
 /// |Σπᵢ − 1|: the normalisation is one of the equations solved, exact to rounding.
 const SUM: f64 = 1e-12;
@@ -72,18 +73,16 @@ fn close_to(got: &Result<DVector<f64>, LinalgError>, want: &[f64]) -> Verdict {
     expect::all_close(&got, want, Tol { rel: 0.0, abs: STATIONARY })
 }
 
-/// π is a distribution fixed by P.
-fn check_stationary(p: &DMatrix<f64>, got: &Result<DVector<f64>, LinalgError>) -> Verdict {
-    let n = p.nrows();
+/// The learner's π for P is a distribution fixed by P.
+fn is_stationary(imp: &Impl, p: &DMatrix<f64>) -> Verdict {
+    let (got, n) = (&(imp.stationary_distribution)(p), p.nrows());
     let Ok(pi) = got else {
         return expect::fail(
             show::outcome(got),
             "Ok(π) — this chain has a unique stationary distribution",
         );
     };
-    if pi.len() != n {
-        return expect::fail(show::outcome(got), format!("a vector of length {n}"));
-    }
+    expect::that(pi.len() == n, show::outcome(got), format!("a vector of length {n}"))?;
     let moved = (pi.transpose() * p - pi.transpose()).amax();
     let sum = pi.sum();
     expect::that(
@@ -106,9 +105,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("is_stationary", 3)
                 .description("π is a probability vector (π ≥ 0, Σπ = 1) fixed by one step: πP = π, on random chains n ≤ 6")
                 .check(|imp, ctx| {
-                    ctx.forall(stochastic_matrix(), call, |p| {
-                        check_stationary(p, &(imp.stationary_distribution)(p))
-                    })
+                    ctx.forall(stochastic_matrix(), call, |p| is_stationary(imp, p))
                 }),
             Property::named("matches_reference", 2)
                 .description("π equals the reference stationary distribution (to 1e-10 per entry)")
@@ -131,22 +128,16 @@ pub fn spec() -> Spec<Impl> {
                 .description("periodic chains, where π ← πP cycles forever, still get their stationary distribution ([[0, 1], [1, 0]] → [½, ½])")
                 .check(|imp, ctx| {
                     let cases = [
-                        (square(&[0.0, 1.0, 1.0, 0.0]), vec![0.5, 0.5]),
+                        (dmatrix![0.0, 1.0; 1.0, 0.0], vec![0.5, 0.5]),
                         (
-                            square(&[0.0, 0.5, 0.5, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+                            dmatrix![0.0, 0.5, 0.5; 1.0, 0.0, 0.0; 1.0, 0.0, 0.0],
                             vec![0.5, 0.25, 0.25],
                         ),
-                        (
-                            square(&[0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0]),
-                            vec![1.0 / 3.0; 3],
-                        ),
+                        (dmatrix![0.0, 1.0, 0.0; 0.0, 0.0, 1.0; 1.0, 0.0, 0.0], vec![1.0 / 3.0; 3]),
                     ];
-                    for (p, want) in cases {
-                        ctx.once(&call(&p), || {
-                            close_to(&(imp.stationary_distribution)(&p), &want)
-                        })?;
-                    }
-                    Ok(())
+                    cases.iter().try_for_each(|(p, want)| {
+                        ctx.once(&call(p), || close_to(&(imp.stationary_distribution)(p), want))
+                    })
                 }),
             Property::named("sparse_chains", 1)
                 .description("chains with impossible transitions (exact zeros in P, so the elimination needs row swaps), e.g. one whose state 0 absorbs everything (π = (1, 0, 0, 0)), get their stationary distribution")
@@ -155,16 +146,10 @@ pub fn spec() -> Spec<Impl> {
                     // pivot column holds −½, ½ and 0 while row 1 holds a 0 and ½ beside the
                     // diagonal: a pivot search that compares entries of row k with entries of
                     // column k ([(k, i)] for [(i, k)]) ends on the 0 and reports Singular.
-                    let absorbing = square(&[
-                        1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.5, 0.0, 0.5, 0.0, 0.5, 0.5, 0.0,
-                        0.0,
-                    ]);
-                    ctx.once(&call(&absorbing), || {
-                        check_stationary(&absorbing, &(imp.stationary_distribution)(&absorbing))
-                    })?;
-                    ctx.forall(sparse_stochastic_matrix(), call, |p| {
-                        check_stationary(p, &(imp.stationary_distribution)(p))
-                    })
+                    let absorbing = dmatrix![1.0, 0.0, 0.0, 0.0; 0.0, 0.5, 0.5, 0.0;
+                                             0.5, 0.0, 0.5, 0.0; 0.5, 0.5, 0.0, 0.0];
+                    ctx.once(&call(&absorbing), || is_stationary(imp, &absorbing))?;
+                    ctx.forall(sparse_stochastic_matrix(), call, |p| is_stationary(imp, p))
                 }),
             Property::named("singular_threshold", 1)
                 .description("a pivot exactly at n·ε·max|mᵢⱼ| counts as zero: [[1 − ε, ε], [ε, 1 − ε]] (second pivot 2ε = the threshold) is Singular, [[1 − 2ε, 2ε], [2ε, 1 − 2ε]] (pivot 4ε) gives [½, ½]")
@@ -173,30 +158,24 @@ pub fn spec() -> Spec<Impl> {
                 // second pivot is exactly a + b; every value here is exact in binary.
                 .check(|imp, ctx| {
                     let eps = f64::EPSILON;
-                    for (d, singular) in [(eps, true), (2.0 * eps, false)] {
-                        let p = square(&[1.0 - d, d, d, 1.0 - d]);
-                        ctx.once(&call(&p), || {
-                            let got = (imp.stationary_distribution)(&p);
-                            if singular {
-                                expect::that(
-                                    matches!(got, Err(LinalgError::Singular)),
-                                    show::outcome(&got),
-                                    "Err(LinalgError::Singular): the second pivot, a + b = 2ε, equals n·ε·max|mᵢⱼ| = 2ε, and a pivot ≤ that counts as zero",
-                                )
-                            } else {
-                                check_stationary(&p, &got)
-                            }
-                        })?;
-                    }
-                    Ok(())
+                    let p = square(&[1.0 - eps, eps, eps, 1.0 - eps]);
+                    ctx.once(&call(&p), || {
+                        let got = (imp.stationary_distribution)(&p);
+                        expect::that(
+                            matches!(got, Err(LinalgError::Singular)),
+                            show::outcome(&got),
+                            "Err(LinalgError::Singular): the second pivot, a + b = 2ε, equals n·ε·max|mᵢⱼ| = 2ε, and a pivot ≤ that counts as zero",
+                        )
+                    })?;
+                    let d = 2.0 * eps;
+ let p = square(&[1.0 - d, d, d, 1.0 - d]);
+                    ctx.once(&call(&p), || is_stationary(imp, &p))
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty, non-square or non-finite matrix, a negative entry or a row not summing to 1, and a chain with two closed classes (no unique π) give the typed error")
                 .check(|imp, ctx| {
-                    let reducible = [
-                        0.5, 0.5, 0.0, 0.0, 0.25, 0.75, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.0,
-                        1.0, 0.0,
-                    ];
+                    let reducible = dmatrix![0.5, 0.5, 0.0, 0.0; 0.25, 0.75, 0.0, 0.0;
+                                             0.0, 0.0, 0.5, 0.5; 0.0, 0.0, 1.0, 0.0];
                     rejects!(ctx, |p| call(p) => (imp.stationary_distribution)(p), shown show::outcome;
                         (&DMatrix::zeros(0, 0)) => LinalgError::Empty,
                         (&DMatrix::from_row_slice(2, 3, &[0.5, 0.5, 0.0, 0.5, 0.5, 0.0])) => LinalgError::NotSquare { rows: 2, cols: 3 },
@@ -204,7 +183,7 @@ pub fn spec() -> Spec<Impl> {
                         (&square(&[-0.1, 1.1, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
                         (&square(&[0.9, 0.2, 0.5, 0.5])) => LinalgError::InvalidParameter { name: "p", .. },
                         (&square(&[1.0, 0.0, 0.0, 1.0])) => LinalgError::Singular,
-                        (&square(&reducible)) => LinalgError::Singular,
+                        (&reducible) => LinalgError::Singular,
                     )
                 }),
         ],
@@ -224,10 +203,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let describe = |p: &DMatrix<f64>| {
-                let shown = |v: DVector<f64>| {
-                    v.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-                };
-                or_error((imp.stationary_distribution)(p), shown)
+                or_error((imp.stationary_distribution)(p), |v| rounded_words(&v))
             };
             vec![
                 describe(&square(&[0.9, 0.1, 0.5, 0.5])),
@@ -251,8 +227,7 @@ fn column_convention(p: &DMatrix<f64>) -> Result<DVector<f64>, LinalgError> {
     let n = p.nrows();
     let mut m = p - DMatrix::<f64>::identity(n, n);
     m.row_mut(n - 1).fill(1.0);
-    let mut e = DVector::<f64>::zeros(n);
-    e[n - 1] = 1.0;
+    let e = DVector::from_fn(n, |i, _| if i == n - 1 { 1.0 } else { 0.0 });
     // The checks may use nalgebra's solver: this is a wrong answer, not a reference.
     m.lu().solve(&e).ok_or(LinalgError::Singular)
 }
@@ -262,8 +237,7 @@ fn column_convention(p: &DMatrix<f64>) -> Result<DVector<f64>, LinalgError> {
 fn iterates_pi_p(p: &DMatrix<f64>) -> Result<DVector<f64>, LinalgError> {
     validate(p)?;
     let n = p.nrows();
-    let mut pi = DVector::<f64>::zeros(n);
-    pi[0] = 1.0;
+    let mut pi = DVector::from_fn(n, |i, _| if i == 0 { 1.0 } else { 0.0 });
     for _ in 0..10_000 {
         let next = (pi.transpose() * p).transpose();
         let change = (&next - &pi).amax();

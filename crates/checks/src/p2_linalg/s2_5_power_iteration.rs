@@ -5,6 +5,8 @@ use mathlings_linalg::LinalgError;
 use super::matrices::{iris_covariance, or_error, rounded_all, square};
 use super::spectral_common::{eigenvalues_by_magnitude, sign_fixed, symmetric_matrix};
 use crate::prelude::*;
+use Flaw::{LastIterate, NoRescale, NormRatio};
+use nalgebra::dvector;
 
 use mathlings_bindings::p2_linalg::s2_5_power_iteration::Eigenpair;
 pub use mathlings_bindings::p2_linalg::s2_5_power_iteration::Impl;
@@ -38,29 +40,26 @@ fn gapped_symmetric() -> impl Strategy<Value = DMatrix<f64>> + Clone {
     })
 }
 
-/// The learner's pair, or a failure saying an `Ok` was expected.
-fn expect_ok(got: &Eigenpair) -> Result<(f64, DVector<f64>), Failure> {
-    let expected = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
-    got.clone().map_err(|_| expect::failure(show::outcome(got), expected))
+/// The learner's `power_iteration(a, TOL, MAX_ITER)` and its pair, or a failure.
+fn run(imp: &Impl, a: &DMatrix<f64>) -> Result<(Eigenpair, f64, DVector<f64>), Failure> {
+    let got = (imp.power_iteration)(a, TOL, MAX_ITER);
+    let ok = "Ok((λ, v)) — this matrix has a dominant eigenvalue";
+    let (l, v) = expect::ok_where(&got, |_| true, ok)?;
+    Ok((got, l, v))
 }
 
-/// A v ≈ λ v and ‖v‖ = 1.
-fn check_eigenpair(a: &DMatrix<f64>, got: &Eigenpair) -> Verdict {
-    let (l, v) = expect_ok(got)?;
-    if v.len() != a.nrows() {
-        return expect::fail(show::outcome(got), format!("a vector of length {}", a.nrows()));
-    }
+/// The learner's pair on `a` has A v ≈ λ v and ‖v‖ = 1; returns its λ.
+fn check_eigenpair(imp: &Impl, a: &DMatrix<f64>) -> Result<f64, Failure> {
+    let ((got, l, v), n) = (run(imp, a)?, a.nrows());
+    expect::that(v.len() == n, show::outcome(&got), format!("a vector of length {n}"))?;
     let residual = (a * &v - &v * l).norm();
+    let (norm, r) = (show::rounded(v.norm(), 6), show::rounded(residual, 3));
     expect::that(
         (v.norm() - 1.0).abs() <= UNIT && residual <= RESIDUAL * a.norm(),
-        format!(
-            "{} with ‖v‖ = {} and ‖Av − λv‖ = {}",
-            show::outcome(got),
-            show::rounded(v.norm(), 6),
-            show::rounded(residual, 3)
-        ),
+        format!("{} with ‖v‖ = {norm} and ‖Av − λv‖ = {r}", show::outcome(&got)),
         format!("a unit v with ‖Av − λv‖ ≤ {}", show::rounded(RESIDUAL * a.norm(), 2)),
-    )
+    )?;
+    Ok(l)
 }
 
 /// The checks.
@@ -71,9 +70,7 @@ pub fn spec() -> Spec<Impl> {
             Property::named("is_eigenpair", 3)
                 .description("returns a unit vector v with Av ≈ λv (‖Av − λv‖ ≤ 1e-8·‖A‖_F) on symmetric matrices with a spectral gap")
                 .check(|imp, ctx| {
-                    ctx.forall(gapped_symmetric(), call, |a| {
-                        check_eigenpair(a, &(imp.power_iteration)(a, TOL, MAX_ITER))
-                    })
+                    ctx.forall(gapped_symmetric(), call, |a| check_eigenpair(imp, a).map(drop))
                 }),
             Property::named("matches_reference", 3)
                 .description("λ is the reference's dominant eigenvalue, sign included (to 1e-9·‖A‖_F), and v its eigenvector up to sign")
@@ -81,56 +78,44 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(gapped_symmetric(), call, |a| {
                         let reference = mathlings_linalg::power_iteration(a, 1e-14, 100_000)
                             .expect("reference power iteration on a gapped matrix");
-                        let got = (imp.power_iteration)(a, TOL, MAX_ITER);
-                        let (l, v) = expect_ok(&got)?;
-                        let want = &reference.eigenvector;
+                        let (got, l, v) = run(imp, a)?;
+                        let (want, tol) = (&reference.eigenvector, EIGENVALUE * a.norm());
                         let same_vector =
                             v.len() == want.len() && (sign_fixed(&v) - want).amax() <= EIGENVECTOR;
+                        let (lambda, vector) = (show::float(reference.eigenvalue), show::vector(want));
+                        let bounds = format!("(λ ± {}, v ± {EIGENVECTOR:e})", show::rounded(tol, 2));
                         expect::that(
-                            (l - reference.eigenvalue).abs() <= EIGENVALUE * a.norm()
-                                && same_vector,
+                            (l - reference.eigenvalue).abs() <= tol && same_vector,
                             show::outcome(&got),
-                            format!(
-                                "Ok(({}, ±{})) (λ ± {}, v ± {EIGENVECTOR:e})",
-                                show::float(reference.eigenvalue),
-                                show::vector(want),
-                                show::rounded(EIGENVALUE * a.norm(), 2)
-                            ),
+                            format!("Ok(({lambda}, ±{vector})) {bounds}"),
                         )
                     })
                 }),
             Property::named("negative_dominant_eigenvalue", 2)
                 .description("a negative dominant eigenvalue keeps its sign (λ = −4 for [[−3, 2], [2, 0]]; −5 for diag(1, −5, 2))")
                 .check(|imp, ctx| {
-                    for (a, want) in [
+                    let cases = [
                         (square(&[-3.0, 2.0, 2.0, 0.0]), -4.0),
-                        (DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, -5.0, 2.0])), -5.0),
-                    ] {
-                        ctx.once(&call(&a), || {
-                            let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
-                            check_eigenpair(&a, &got)?;
-                            expect::close(
-                                &got.map(|(l, _)| l),
-                                want,
-                                Tol { rel: EIGENVALUE, abs: 0.0 },
-                            )
-                        })?;
-                    }
-                    Ok(())
+                        (DMatrix::from_diagonal(&dvector![1.0, -5.0, 2.0]), -5.0),
+                    ];
+                    cases.iter().try_for_each(|(a, want)| {
+                        ctx.once(&call(a), || {
+                            let l = check_eigenpair(imp, a)?;
+                            expect::close(&Ok::<f64, ()>(l), *want, Tol { rel: EIGENVALUE, abs: 0.0 })
+                        })
+                    })
                 }),
             Property::named("no_overflow", 1)
                 .description("each iterate is rescaled to unit length: entries of 1e150 give λ = 3e150 and a unit v, not ∞ or NaN")
                 .check(|imp, ctx| {
                     let a = square(&[2e150, 1e150, 1e150, 2e150]);
                     ctx.once(&call(&a), || {
-                        let got = (imp.power_iteration)(&a, TOL, MAX_ITER);
-                        let (l, v) = expect_ok(&got)?;
+                        let (got, l, v) = run(imp, &a)?;
                         let h = 0.5f64.sqrt();
                         expect::that(
                             (l / 3e150 - 1.0).abs() <= EIGENVALUE
                                 && v.len() == 2
-                                && (sign_fixed(&v) - DVector::from_vec(vec![h, h])).amax()
-                                    <= EIGENVECTOR,
+                                && (sign_fixed(&v) - dvector![h, h]).amax() <= EIGENVECTOR,
                             show::outcome(&got),
                             format!("Ok((3e150, ±dvector![{h}, {h}]))"),
                         )
@@ -142,22 +127,16 @@ pub fn spec() -> Spec<Impl> {
                 // returns it as it is, not as a unit vector.
                 .check(|imp, ctx| {
                     let zero = DMatrix::zeros(3, 3);
-                    ctx.once(&call(&zero), || {
-                        check_eigenpair(&zero, &(imp.power_iteration)(&zero, TOL, MAX_ITER))
-                    })
+                    ctx.once(&call(&zero), || check_eigenpair(imp, &zero).map(drop))
                 }),
             Property::named("reports_no_convergence", 1)
                 .description("a rotation (no real eigenvector) gives Err(NoConvergence { iterations: max_iter }), not the last iterate")
                 .check(|imp, ctx| {
                     let (c, s) = (1.0f64.cos(), 1.0f64.sin());
                     let rotation = square(&[c, -s, s, c]);
-                    let text = format!("power_iteration(&{}, 1e-12, 100)", show::matrix(&rotation));
-                    ctx.once(&text, || {
-                        expect_err!(
-                            &(imp.power_iteration)(&rotation, TOL, 100),
-                            LinalgError::NoConvergence { iterations: 100 }
-                        )
-                    })
+                    rejects!(ctx, |a| format!("power_iteration(&{}, 1e-12, 100)", show::matrix(a))
+                        => (imp.power_iteration)(a, TOL, 100);
+                        (&rotation) => LinalgError::NoConvergence { iterations: 100 })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty, non-square or non-finite matrix, tol ≤ 0 or NaN, and max_iter = 0 give the typed error")
@@ -180,17 +159,12 @@ pub fn spec() -> Spec<Impl> {
                 .description("the dominant eigenpair of the Iris covariance matrix (the first principal axis) matches the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "power_iteration(&covariance_matrix(&iris.features), 1e-12, 10000)";
-                    ctx.once(call, || {
-                        let sigma = iris_covariance();
-                        let text = match (imp.power_iteration)(&sigma, TOL, MAX_ITER) {
-                            Ok((l, v)) => format!(
-                                "λ = {}\nv = ±[{}]\n",
-                                show::rounded(l, 8),
-                                rounded_all(sign_fixed(&v).iter(), 6)
-                            ),
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let got = (imp.power_iteration)(&iris_covariance(), TOL, MAX_ITER);
+                        got.map_or_else(|e| format!("{e:?}\n"), |(l, v)| {
+                            let v = rounded_all(sign_fixed(&v).iter(), 6);
+                            format!("λ = {}\nv = ±[{v}]\n", show::rounded(l, 8))
+                        })
                     })
                 }),
         ],
@@ -200,24 +174,18 @@ pub fn spec() -> Spec<Impl> {
                     length grows like |λ|ᵗ: the returned v is not a unit vector, and with large entries (or many \
                     steps) it overflows to ∞/NaN. After each product divide by its length, x ← Ax / ‖Ax‖₂, and \
                     return that unit vector.")
-                .implementation(Impl {
-                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NoRescale),
-                }),
+                .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, NoRescale) }),
             Misconception::named("norm_ratio")
                 .explanation("You return ‖Ax‖/‖x‖ as the eigenvalue. That is |λ|: the sign is lost, so a dominant \
                     eigenvalue of −4 comes back as 4. Use the Rayleigh quotient λ = xᵀAx / xᵀx (= xᵀAx for a \
                     unit x), which keeps the sign.")
-                .implementation(Impl {
-                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::NormRatio),
-                }),
+                .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, NormRatio) }),
             Misconception::named("returns_last_iterate")
                 .explanation("When the budget of max_iter steps runs out you return the last iterate as if it \
                     were an eigenvector. If the direction has not settled (here: a rotation, which has no real \
                     eigenvector) that vector means nothing; return Err(LinalgError::NoConvergence { iterations: \
                     max_iter }) instead.")
-                .implementation(Impl {
-                    power_iteration: |a, tol, n| flawed(a, tol, n, Flaw::LastIterate),
-                }),
+                .implementation(Impl { power_iteration: |a, t, n| flawed(a, t, n, LastIterate) }),
         ],
         probe: |imp| {
             let eigenvalue = |a: &DMatrix<f64>| match (imp.power_iteration)(a, TOL, MAX_ITER) {
@@ -225,8 +193,7 @@ pub fn spec() -> Spec<Impl> {
                 Ok(_) => "non-finite".into(),
                 Err(e) => format!("{e:?}"),
             };
-            let symmetric = square(&[2.0, 1.0, 1.0, 2.0]);
-            let length = match (imp.power_iteration)(&symmetric, TOL, MAX_ITER) {
+            let length = match (imp.power_iteration)(&square(&[2.0, 1.0, 1.0, 2.0]), TOL, MAX_ITER) {
                 Ok((_, v)) if (v.norm() - 1.0).abs() <= UNIT => "unit".to_string(),
                 Ok((_, v)) if v.norm().is_finite() => "not unit".to_string(),
                 Ok(_) => "non-finite".to_string(),
@@ -240,14 +207,6 @@ pub fn spec() -> Spec<Impl> {
     }
 }
 
-/// The reference's input checks: its errors other than `NoConvergence`.
-fn validate(a: &DMatrix<f64>, tol: f64, max_iter: usize) -> Result<(), LinalgError> {
-    match mathlings_linalg::power_iteration(a, tol, max_iter) {
-        Err(e) if !matches!(e, LinalgError::NoConvergence { .. }) => Err(e),
-        _ => Ok(()),
-    }
-}
-
 /// How the misconceptions go wrong.
 #[derive(Clone, Copy, PartialEq)]
 enum Flaw {
@@ -258,9 +217,13 @@ enum Flaw {
 
 /// Power iteration with one flaw.
 fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair {
-    validate(a, tol, max_iter)?;
+    // The reference's input checks: its errors other than `NoConvergence`.
+    match mathlings_linalg::power_iteration(a, tol, max_iter) {
+        Err(e) if !matches!(e, LinalgError::NoConvergence { .. }) => return Err(e),
+        _ => {}
+    }
     let mut x = DVector::from_fn(a.nrows(), |i, _| 1.0 + 0.1 * i as f64);
-    if flaw != Flaw::NoRescale {
+    if flaw != NoRescale {
         x /= x.norm();
     }
     let mut converged = false;
@@ -269,8 +232,7 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
         if y.norm() == 0.0 {
             return Ok((0.0, x));
         }
-        let next =
-            if flaw == Flaw::NoRescale { sign_fixed(&y) } else { sign_fixed(&(&y / y.norm())) };
+        let next = if flaw == NoRescale { sign_fixed(&y) } else { sign_fixed(&(&y / y.norm())) };
         // The change of direction (the iterates themselves are unit vectors unless NoRescale).
         let change = (&next / next.norm() - &x / x.norm()).norm();
         x = next;
@@ -279,13 +241,10 @@ fn flawed(a: &DMatrix<f64>, tol: f64, max_iter: usize, flaw: Flaw) -> Eigenpair 
             break;
         }
     }
-    if !converged && flaw != Flaw::LastIterate {
+    if !converged && flaw != LastIterate {
         return Err(LinalgError::NoConvergence { iterations: max_iter });
     }
     let ax = a * &x;
-    let lambda = match flaw {
-        Flaw::NormRatio => ax.norm() / x.norm(),
-        _ => x.dot(&ax) / x.dot(&x),
-    };
+    let lambda = if flaw == NormRatio { ax.norm() / x.norm() } else { x.dot(&ax) / x.dot(&x) };
     Ok((lambda, x))
 }

@@ -3,7 +3,7 @@
 use mathlings_linalg::LinalgError;
 
 use super::matrices::{or_error, square};
-use super::spectral_common::singular_values_descending;
+use super::spectral_common::{entries_within, rounded_words, singular_values_descending};
 use crate::prelude::*;
 
 pub use mathlings_bindings::p2_linalg::s2_6_low_rank_pinv::Impl;
@@ -62,10 +62,28 @@ fn expect_shape(
     got: &Result<DMatrix<f64>, LinalgError>,
     (m, n): (usize, usize),
 ) -> Result<DMatrix<f64>, Failure> {
-    match got {
-        Ok(a) if a.shape() == (m, n) && a.iter().all(|x| x.is_finite()) => Ok(a.clone()),
-        _ => Err(expect::failure(show::outcome(got), format!("Ok(a finite {m}×{n} matrix)"))),
-    }
+    let fits = |a: &DMatrix<f64>| a.shape() == (m, n) && a.iter().all(|x| x.is_finite());
+    expect::ok_where(got, fits, format!("Ok(a finite {m}×{n} matrix)"))
+}
+
+/// For each `(a, want)`, once: `pseudo_inverse(a)` = `want` to 1e-12 (`note` follows it).
+fn pinv_is<const N: usize>(
+    imp: &Impl,
+    ctx: &Ctx,
+    cases: [(DMatrix<f64>, DMatrix<f64>); N],
+    note: &str,
+) -> Verdict {
+    cases.iter().try_for_each(|(a, want)| {
+        ctx.once(&call_pinv(a), || {
+            let got = (imp.pseudo_inverse)(a);
+            let p = expect_shape(&got, want.shape())?;
+            expect::that(
+                (&p - want).amax() <= 1e-12,
+                show::outcome(&got),
+                format!("Ok({}){note}", show::matrix(want)),
+            )
+        })
+    })
 }
 
 /// The checks.
@@ -76,53 +94,30 @@ pub fn spec() -> Spec<Impl> {
             Property::named("eckart_young", 3)
                 .description("‖A − A_k‖²_F = Σ_{i≥k} σᵢ² (the dropped singular values, by nalgebra), and A_k = A when k = min(m, n)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix_and_rank(),
-                        |(a, k)| call_low_rank(a, *k),
-                        |(a, k)| {
-                            let got = (imp.low_rank_approximation)(a, *k);
-                            let ak = expect_shape(&got, a.shape())?;
-                            let sigma = singular_values_descending(a);
-                            let want: f64 = sigma[*k..].iter().map(|s| s * s).sum();
-                            let error = (a - &ak).norm_squared();
-                            expect::that(
-                                (error - want).abs() <= ECKART_YOUNG * a.norm_squared(),
-                                format!(
-                                    "{} with ‖A − A_k‖²_F = {}",
-                                    show::outcome(&got),
-                                    show::float(error)
-                                ),
-                                format!(
-                                    "‖A − A_k‖²_F = Σ_(i≥{k}) σᵢ² = {} (± {})",
-                                    show::float(want),
-                                    show::rounded(ECKART_YOUNG * a.norm_squared(), 2)
-                                ),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix_and_rank(), |(a, k)| call_low_rank(a, *k), |(a, k)| {
+                        let got = (imp.low_rank_approximation)(a, *k);
+                        let ak = expect_shape(&got, a.shape())?;
+                        let sigma = singular_values_descending(a);
+                        let want: f64 = sigma[*k..].iter().map(|s| s * s).sum();
+                        let (error, tol) = ((a - &ak).norm_squared(), ECKART_YOUNG * a.norm_squared());
+                        let (shown, tol_shown) = (show::float(want), show::rounded(tol, 2));
+                        let returned = format!("{} with ‖A − A_k‖²_F = {}", show::outcome(&got), show::float(error));
+                        expect::that(
+                            (error - want).abs() <= tol,
+                            returned,
+                            format!("‖A − A_k‖²_F = Σ_(i≥{k}) σᵢ² = {shown} (± {tol_shown})"),
+                        )
+                    })
                 }),
             Property::named("low_rank_matches_reference", 1)
                 .description("A_k equals the reference low-rank approximation entrywise (to 1e-8·‖A‖_F)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        matrix_and_rank(),
-                        |(a, k)| call_low_rank(a, *k),
-                        |(a, k)| {
-                            let want = mathlings_linalg::low_rank_approximation(a, *k)
-                                .expect("reference A_k");
-                            let got = (imp.low_rank_approximation)(a, *k);
-                            let ak = expect_shape(&got, a.shape())?;
-                            expect::that(
-                                (&ak - &want).amax() <= 1e-8 * a.norm(),
-                                show::outcome(&got),
-                                format!(
-                                    "Ok({}) (each ± {})",
-                                    show::matrix(&want),
-                                    show::rounded(1e-8 * a.norm(), 2)
-                                ),
-                            )
-                        },
-                    )
+                    ctx.forall(matrix_and_rank(), |(a, k)| call_low_rank(a, *k), |(a, k)| {
+                        let want = mathlings_linalg::low_rank_approximation(a, *k).expect("reference A_k");
+                        let got = (imp.low_rank_approximation)(a, *k);
+                        let ak = expect_shape(&got, a.shape())?;
+                        entries_within(&got, &ak, &want, 1e-8 * a.norm())
+                    })
                 }),
             Property::named("penrose_conditions", 3)
                 .description("A⁺ satisfies AA⁺A = A, A⁺AA⁺ = A⁺ and AA⁺, A⁺A symmetric — also for rank-deficient A (zero σ are not inverted)")
@@ -134,26 +129,15 @@ pub fn spec() -> Spec<Impl> {
                         let e1 = (&ap * a - a).amax() / a.norm();
                         let e2 = (&pa * &p - &p).amax() / p.norm().max(f64::MIN_POSITIVE);
                         let e3 = (&ap - ap.transpose()).amax().max((&pa - pa.transpose()).amax());
+                        let errors = [e1, e2, e3].map(|e| show::rounded(e, 2)).join(", ");
                         expect::that(
                             e1 <= PENROSE && e2 <= PENROSE && e3 <= PENROSE,
-                            format!(
-                                "{} with relative errors {}, {}, {}",
-                                show::outcome(&got),
-                                show::rounded(e1, 2),
-                                show::rounded(e2, 2),
-                                show::rounded(e3, 2)
-                            ),
-                            format!(
-                                "AA⁺A = A, A⁺AA⁺ = A⁺, AA⁺ and A⁺A symmetric (each to {PENROSE:e})"
-                            ),
+                            format!("{} with relative errors {errors}", show::outcome(&got)),
+                            format!("AA⁺A = A, A⁺AA⁺ = A⁺, AA⁺ and A⁺A symmetric (each to {PENROSE:e})"),
                         )
                     };
-                    for a in [
-                        square(&[1.0, 2.0, 2.0, 4.0]),
-                        DMatrix::from_row_slice(3, 2, &[1.0, 1.0, 1.0, 1.0, 1.0, 1.0]),
-                    ] {
-                        ctx.once(&call_pinv(&a), || test(&a))?;
-                    }
+                    let fixed = [square(&[1.0, 2.0, 2.0, 4.0]), DMatrix::from_element(3, 2, 1.0)];
+                    fixed.iter().try_for_each(|a| ctx.once(&call_pinv(a), || test(a)))?;
                     ctx.forall(rank_deficient_or_full(), call_pinv, test)
                 }),
             Property::named("pseudo_inverse_known_values", 1)
@@ -164,18 +148,7 @@ pub fn spec() -> Spec<Impl> {
                         (a.clone(), &a / 25.0),
                         (square(&[2.0, 1.0, 1.0, 3.0]), square(&[0.6, -0.2, -0.2, 0.4])),
                     ];
-                    for (a, want) in cases {
-                        ctx.once(&call_pinv(&a), || {
-                            let got = (imp.pseudo_inverse)(&a);
-                            let p = expect_shape(&got, (2, 2))?;
-                            expect::that(
-                                (&p - &want).amax() <= 1e-12,
-                                show::outcome(&got),
-                                format!("Ok({})", show::matrix(&want)),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                    pinv_is(imp, ctx, cases, "")
                 }),
             Property::named("pseudo_inverse_cutoff", 1)
                 .description("σᵢ is inverted only when σᵢ > max(m, n)·ε·σ₀: diag(1, 2ε) (σ₁ exactly at the cutoff 2ε) gives diag(1, 0), and the 2×6 [e₀ᵀ; 4ε·e₁ᵀ] (cutoff 6ε, not min(m, n)·ε·σ₀ = 2ε) gives [e₀ 0]")
@@ -184,39 +157,23 @@ pub fn spec() -> Spec<Impl> {
                 // any SVD finds their σ exactly (1 and 2ε or 4ε), and A⁺ has exact entries.
                 .check(|imp, ctx| {
                     let eps = f64::EPSILON;
-                    let square = square(&[1.0, 0.0, 0.0, 2.0 * eps]);
                     let mut wide = DMatrix::zeros(2, 6);
-                    wide[(0, 0)] = 1.0;
-                    wide[(1, 1)] = 4.0 * eps;
-                    for a in [square, wide] {
-                        // Only σ₀ = 1 is inverted: A⁺ = e₀ e₀ᵀ (n×m).
+                    (wide[(0, 0)], wide[(1, 1)]) = (1.0, 4.0 * eps);
+                    // Only σ₀ = 1 is inverted: A⁺ = e₀ e₀ᵀ (n×m).
+                    let cases = [square(&[1.0, 0.0, 0.0, 2.0 * eps]), wide].map(|a| {
                         let mut want = DMatrix::zeros(a.ncols(), a.nrows());
                         want[(0, 0)] = 1.0;
-                        ctx.once(&call_pinv(&a), || {
-                            let got = (imp.pseudo_inverse)(&a);
-                            let p = expect_shape(&got, want.shape())?;
-                            expect::that(
-                                (&p - &want).amax() <= 1e-12,
-                                show::outcome(&got),
-                                format!(
-                                    "Ok({}): σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted",
-                                    show::matrix(&want)
-                                ),
-                            )
-                        })?;
-                    }
-                    Ok(())
+                        (a, want)
+                    });
+                    let note = ": σ₁ ≤ max(m, n)·ε·σ₀ counts as zero and is not inverted";
+                    pinv_is(imp, ctx, cases, note)
                 }),
             Property::named("condition_number", 2)
                 .description("κ = σ_max/σ_min (nalgebra's σ, to 1e-10·κ relative); κ(diag(10, 0.1)) = 100; a singular matrix gives ∞ (or ≥ 1e15)")
                 .check(|imp, ctx| {
                     let d = square(&[10.0, 0.0, 0.0, 0.1]);
                     ctx.once(&call_cond(&d), || {
-                        expect::close(
-                            &(imp.condition_number)(&d),
-                            100.0,
-                            Tol { rel: 1e-12, abs: 0.0 },
-                        )
+                        expect::close(&(imp.condition_number)(&d), 100.0, Tol { rel: 1e-12, abs: 0.0 })
                     })?;
                     let singular = square(&[1.0, 2.0, 2.0, 4.0]);
                     ctx.once(&call_cond(&singular), || {
@@ -227,23 +184,17 @@ pub fn spec() -> Spec<Impl> {
                             "Ok(f64::INFINITY) (or at least 1e15)",
                         )
                     })?;
-                    ctx.forall(
-                        (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n)),
-                        call_cond,
-                        |a| {
-                            let s = singular_values_descending(a);
-                            let smallest = s[s.len() - 1];
-                            if smallest <= 1e-12 * s[0] {
-                                return Ok(()); // numerically singular: κ is not meaningful here
-                            }
-                            let want = s[0] / smallest;
-                            expect::close(
-                                &(imp.condition_number)(a),
-                                want,
-                                Tol { rel: CONDITION * want.max(1.0), abs: 0.0 },
-                            )
-                        },
-                    )
+                    let any = (1..=6usize, 1..=6usize).prop_flat_map(|(m, n)| strategies::matrix(m, n));
+                    ctx.forall(any, call_cond, |a| {
+                        let s = singular_values_descending(a);
+                        let smallest = s[s.len() - 1];
+                        if smallest <= 1e-12 * s[0] {
+                            return Ok(()); // numerically singular: κ is not meaningful here
+                        }
+                        let want = s[0] / smallest;
+                        let tol = Tol { rel: CONDITION * want.max(1.0), abs: 0.0 };
+                        expect::close(&(imp.condition_number)(a), want, tol)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty or non-finite matrix gives the typed error in all three functions; k = 0 or k > min(m, n) gives InvalidParameter { name: \"k\" }")
@@ -273,22 +224,22 @@ pub fn spec() -> Spec<Impl> {
                 .description("the condition number of the Iris features and their rank-k approximation errors ‖X − X_k‖_F match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "condition_number(&iris.features), low_rank_approximation(&iris.features, k) for k = 1, 2, 3";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let x = mathlings_models::datasets::iris().features;
-                        let mut text = match (imp.condition_number)(&x) {
-                            Ok(k) => format!("κ(X) = {}\n", show::rounded(k, 8)),
-                            Err(e) => format!("{e:?}\n"),
-                        };
+                        let cond = (imp.condition_number)(&x);
+                        let mut text = show::ok_or_debug(&cond, |k| {
+                            format!("κ(X) = {}", show::rounded(*k, 8))
+                        });
                         for k in 1..=3 {
-                            text.push_str(&match (imp.low_rank_approximation)(&x, k) {
-                                Ok(xk) => format!(
-                                    "‖X − X_{k}‖_F = {}\n",
-                                    show::rounded((&x - xk).norm(), 8)
-                                ),
-                                Err(e) => format!("{e:?}\n"),
-                            });
+                            text += &(imp.low_rank_approximation)(&x, k).map_or_else(
+                                |e| format!("\n{e:?}"),
+                                |xk| {
+                                    let error = show::rounded((&x - xk).norm(), 8);
+                                    format!("\n‖X − X_{k}‖_F = {error}")
+                                },
+                            );
                         }
-                        ctx.snapshot("iris", call, &text)
+                        text + "\n"
                     })
                 }),
         ],
@@ -307,9 +258,7 @@ pub fn spec() -> Spec<Impl> {
         ],
         probe: |imp| {
             let a = square(&[1.0, 2.0, 2.0, 4.0]);
-            let entries = |m: DMatrix<f64>| {
-                m.iter().map(|&x| show::rounded(x, 6)).collect::<Vec<_>>().join(" ")
-            };
+            let entries = |m: DMatrix<f64>| rounded_words(&m);
             let pinv = match (imp.pseudo_inverse)(&a) {
                 Ok(p) if p.iter().all(|x| x.is_finite()) && p.amax() < 1e6 => entries(p),
                 Ok(p) if p.iter().all(|x| x.is_finite()) => "huge".into(),

@@ -3,9 +3,13 @@
 use mathlings_linalg::LinalgError;
 use mathlings_models::Pca;
 
-use super::matrices::{rounded_all, square};
-use super::spectral_common::orthonormality_error;
+use super::matrices::{or_error, rounded_all, square};
+use super::spectral_common::{
+    bracketed_rows, centred, descending_order, orthonormality_error, rounded_words,
+    singular_values_descending,
+};
 use crate::prelude::*;
+use nalgebra::dmatrix;
 
 use mathlings_bindings::p2_linalg::s2_6_pca::Fit;
 pub use mathlings_bindings::p2_linalg::s2_6_pca::{Impl, MatrixMap};
@@ -28,15 +32,9 @@ fn call(x: &DMatrix<f64>, k: usize) -> String {
 }
 
 fn show_fit(r: &Fit) -> String {
-    match r {
-        Ok((w, ratios)) => format!("Ok(({}, vec!{}))", show::matrix(w), show::list(ratios)),
-        Err(e) => format!("Err({e:?})"),
-    }
-}
-
-/// Singular values of the centred data, descending (nalgebra).
-fn centred_singular_values(x: &DMatrix<f64>) -> Vec<f64> {
-    super::spectral_common::singular_values_descending(&centred(x))
+    show::ok_or_err(r, |(w, ratios)| {
+        format!("Ok(({}, vec!{}))", show::matrix(w), show::list(ratios))
+    })
 }
 
 /// n×d data (1 ≤ d ≤ 5, d + 2 ≤ n ≤ 12) whose centred singular values are well separated
@@ -48,7 +46,7 @@ fn data_and_k() -> impl Strategy<Value = (DMatrix<f64>, usize)> + Clone {
             (d + 2..=12usize).prop_flat_map(move |n| (strategies::matrix(n, d), 1..=d))
         })
         .prop_filter("well-separated principal axes", |(x, _)| {
-            let s = centred_singular_values(x);
+            let s = singular_values_descending(&centred(x));
             let separated = s[0] > 1e-6
                 && s.windows(2).all(|w| w[0] - w[1] >= 1e-2 * s[0])
                 && s[s.len() - 1] >= 1e-2 * s[0];
@@ -68,27 +66,30 @@ fn reference(x: &DMatrix<f64>, k: usize) -> (DMatrix<f64>, Vec<f64>) {
     (fit.components, fit.explained_variance_ratio.iter().copied().collect())
 }
 
-fn expect_fit(x: &DMatrix<f64>, k: usize, got: &Fit) -> Result<(DMatrix<f64>, Vec<f64>), Failure> {
-    match got {
-        Ok((w, r)) if w.shape() == (k, x.ncols()) && r.len() == k => Ok((w.clone(), r.clone())),
-        _ => Err(expect::failure(
-            show_fit(got),
+/// The learner's `pca(x, k)` and its (W, ratios) with the right shapes, or a failure.
+fn fit(imp: &Impl, x: &DMatrix<f64>, k: usize) -> Result<(Fit, DMatrix<f64>, Vec<f64>), Failure> {
+    match (imp.pca)(x, k) {
+        Ok((w, r)) if w.shape() == (k, x.ncols()) && r.len() == k => {
+            Ok((Ok((w.clone(), r.clone())), w, r))
+        }
+        got => Err(expect::failure(
+            show_fit(&got),
             format!("Ok((components {k}×{}, {k} ratios))", x.ncols()),
         )),
     }
 }
 
+/// Checks `test(x, k)` on [`data_and_k`], a failing case shown as `pca(x, k)`.
+fn forall_data(ctx: &Ctx, test: impl Fn(&DMatrix<f64>, usize) -> Verdict) -> Verdict {
+    ctx.forall(data_and_k(), |(x, k)| call(x, *k), |(x, k)| test(x, *k))
+}
+
 /// Components and ratios within tolerance of `want`.
 fn same_fit(got: &Fit, want: &(DMatrix<f64>, Vec<f64>), tol: f64) -> Verdict {
-    let ok = match got {
-        Ok((w, r)) => {
-            w.shape() == want.0.shape()
-                && (w - &want.0).amax() <= tol
-                && r.len() == want.1.len()
-                && r.iter().zip(&want.1).all(|(a, b)| (a - b).abs() <= tol.max(RATIOS))
-        }
-        Err(_) => false,
-    };
+    let ok = matches!(got, Ok((w, r)) if w.shape() == want.0.shape()
+        && (w - &want.0).amax() <= tol
+        && r.len() == want.1.len()
+        && r.iter().zip(&want.1).all(|(a, b)| (a - b).abs() <= tol.max(RATIOS)));
     expect::that(
         ok,
         show_fit(got),
@@ -98,15 +99,8 @@ fn same_fit(got: &Fit, want: &(DMatrix<f64>, Vec<f64>), tol: f64) -> Verdict {
 
 /// Whether each row's first largest-|entry| coordinate is positive.
 fn follows_sign_convention(w: &DMatrix<f64>) -> bool {
-    w.row_iter().all(|row| {
-        let mut largest = 0.0_f64;
-        for &v in row.iter() {
-            if v.abs() > largest.abs() {
-                largest = v;
-            }
-        }
-        largest >= 0.0
-    })
+    w.row_iter()
+        .all(|row| row.iter().fold(0.0_f64, |b, &v| if v.abs() > b.abs() { v } else { b }) >= 0.0)
 }
 
 /// The checks.
@@ -117,98 +111,72 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("components and explained-variance ratios equal the reference PCA's (mathlings_models::Pca) on random data (to 1e-8)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        data_and_k(),
-                        |(x, k)| call(x, *k),
-                        |(x, k)| same_fit(&(imp.pca)(x, *k), &reference(x, *k), COMPONENTS),
-                    )
+                    forall_data(ctx, |x, k| {
+                        same_fit(&(imp.pca)(x, k), &reference(x, k), COMPONENTS)
+                    })
                 }),
             Property::named("orthonormal_components", 1)
                 .description("the components (rows) are unit vectors, mutually orthogonal: W Wᵀ = I")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        data_and_k(),
-                        |(x, k)| call(x, *k),
-                        |(x, k)| {
-                            let got = (imp.pca)(x, *k);
-                            let (w, _) = expect_fit(x, *k, &got)?;
-                            let error = orthonormality_error(&w.transpose());
-                            expect::that(
-                                error <= ROUND_TRIP,
-                                format!(
-                                    "{} with max|WWᵀ − I| = {}",
-                                    show_fit(&got),
-                                    show::rounded(error, 3)
-                                ),
-                                format!("max|WWᵀ − I| ≤ {ROUND_TRIP:e}"),
-                            )
-                        },
-                    )
+                    forall_data(ctx, |x, k| {
+                        let (got, w, _) = fit(imp, x, k)?;
+                        let error = orthonormality_error(&w.transpose());
+                        let shown = show::rounded(error, 3);
+                        expect::that(
+                            error <= ROUND_TRIP,
+                            format!("{} with max|WWᵀ − I| = {shown}", show_fit(&got)),
+                            format!("max|WWᵀ − I| ≤ {ROUND_TRIP:e}"),
+                        )
+                    })
                 }),
             Property::named("variance_ratios", 2)
                 .description("ratios are descending, in [0, 1], sum to 1 with all components, and are shares of the TOTAL variance (keeping fewer components does not change them)")
                 .check(|imp, ctx| {
-                    ctx.forall(data_and_k(), |(x, k)| call(x, *k), |(x, k)| {
+                    forall_data(ctx, |x, k| {
                         let d = x.ncols();
-                        let (_, all) = expect_fit(x, d, &(imp.pca)(x, d))?;
-                        let got = (imp.pca)(x, *k);
-                        let (_, some) = expect_fit(x, *k, &got)?;
+                        let (_, _, all) = fit(imp, x, d)?;
+                        let (_, _, some) = fit(imp, x, k)?;
                         let sum: f64 = all.iter().sum();
                         let ok = all.windows(2).all(|w| w[0] >= w[1])
                             && all.iter().all(|&r| (0.0..=1.0).contains(&r))
                             && (sum - 1.0).abs() <= RATIOS
                             && some.iter().zip(&all).all(|(a, b)| (a - b).abs() <= RATIOS);
+                        let (some, all, sum) = (show::list(&some), show::list(&all), show::float(sum));
                         expect::that(
                             ok,
-                            format!(
-                                "ratios {} with k = {k}, {} with all {d} components (sum {})",
-                                show::list(&some),
-                                show::list(&all),
-                                show::float(sum)
-                            ),
-                            format!(
-                                "descending ratios in [0, 1] summing to 1 with all {d}, the first {k} of them with k = {k}"
-                            ),
+                            format!("ratios {some} with k = {k}, {all} with all {d} components (sum {sum})"),
+                            format!("descending ratios in [0, 1] summing to 1 with all {d}, the first {k} of them with k = {k}"),
                         )
                     })
                 }),
             Property::named("round_trip", 2)
                 .description("transform gives (X − 1x̄ᵀ)Wᵀ, and with all components inverse_transform(transform(X)) = X exactly (to 1e-10·max|x|)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        data_and_k().prop_map(|(x, _)| x),
-                        |x| {
-                            format!(
-                                "let w = pca(&x, {d})?.0; inverse_transform(&transform(&x, &mean, &w)?, &mean, &w) with x = {}",
-                                show::matrix(x),
-                                d = x.ncols()
-                            )
-                        },
-                        |x| {
-                            let d = x.ncols();
-                            let (w, _) = expect_fit(x, d, &(imp.pca)(x, d))?;
-                            let mean = x.row_mean().transpose();
-                            let scale = x.amax().max(1.0);
-                            let want_scores = centred(x) * w.transpose();
-                            let scores = (imp.transform)(x, &mean, &w);
-                            let z = match &scores {
-                                Ok(z) if z.shape() == want_scores.shape()
-                                    && (z - &want_scores).amax() <= ROUND_TRIP * scale => z.clone(),
-                                _ => {
-                                    return expect::fail(
-                                        format!("transform: {}", show::outcome(&scores)),
-                                        format!("Ok({})", show::matrix(&want_scores)),
-                                    );
-                                }
-                            };
-                            let back = (imp.inverse_transform)(&z, &mean, &w);
-                            expect::that(
-                                matches!(&back, Ok(b) if b.shape() == x.shape() && (b - x).amax() <= ROUND_TRIP * scale),
-                                format!("inverse_transform: {}", show::outcome(&back)),
-                                format!("Ok({}) — the original data", show::matrix(x)),
-                            )
-                        },
-                    )
+                    let call = |x: &DMatrix<f64>| {
+                        let (d, x) = (x.ncols(), show::matrix(x));
+                        format!("let w = pca(&x, {d})?.0; inverse_transform(&transform(&x, &mean, &w)?, &mean, &w) with x = {x}")
+                    };
+                    ctx.forall(data_and_k().prop_map(|(x, _)| x), call, |x| {
+                        let (_, w, _) = fit(imp, x, x.ncols())?;
+                        let mean = x.row_mean().transpose();
+                        let scale = x.amax().max(1.0);
+                        let want_scores = centred(x) * w.transpose();
+                        let scores = (imp.transform)(x, &mean, &w);
+                        let close = |z: &DMatrix<f64>, want: &DMatrix<f64>| {
+                            z.shape() == want.shape() && (z - want).amax() <= ROUND_TRIP * scale
+                        };
+                        expect::that(
+                            matches!(&scores, Ok(z) if close(z, &want_scores)),
+                            format!("transform: {}", show::outcome(&scores)),
+                            format!("Ok({})", show::matrix(&want_scores)),
+                        )?;
+                        let back = (imp.inverse_transform)(&scores.expect("checked"), &mean, &w);
+                        expect::that(
+                            matches!(&back, Ok(b) if close(b, x)),
+                            format!("inverse_transform: {}", show::outcome(&back)),
+                            format!("Ok({}) — the original data", show::matrix(x)),
+                        )
+                    })
                 }),
             Property::named("centres_data", 1)
                 .description("the data are centred: adding 100 to every entry changes neither the components nor the ratios")
@@ -217,8 +185,7 @@ pub fn spec() -> Spec<Impl> {
                         data_and_k(),
                         |(x, k)| format!("{} vs {}", call(x, *k), call(&x.add_scalar(100.0), *k)),
                         |(x, k)| {
-                            let got = (imp.pca)(x, *k);
-                            let (w, r) = expect_fit(x, *k, &got)?;
+                            let (_, w, r) = fit(imp, x, *k)?;
                             same_fit(&(imp.pca)(&x.add_scalar(100.0), *k), &(w, r), SHIFTED)
                         },
                     )
@@ -230,8 +197,7 @@ pub fn spec() -> Spec<Impl> {
                         data_and_k(),
                         |(x, k)| format!("{} vs {}", call(x, *k), call(&-x, *k)),
                         |(x, k)| {
-                            let got = (imp.pca)(x, *k);
-                            let (w, r) = expect_fit(x, *k, &got)?;
+                            let (got, w, r) = fit(imp, x, *k)?;
                             expect::that(
                                 follows_sign_convention(&w),
                                 show_fit(&got),
@@ -262,16 +228,10 @@ pub fn spec() -> Spec<Impl> {
                         (&good, 0) => LinalgError::InvalidParameter { name: "k", .. },
                         (&good, 3) => LinalgError::InvalidParameter { name: "k", .. },
                     )?;
-                    let mean = DVector::from_vec(vec![0.0, 0.0]);
-                    let w = DMatrix::from_row_slice(1, 2, &[1.0, 0.0]);
-                    let map_call = |name: &str, x: &DMatrix<f64>| {
-                        format!(
-                            "{name}(&{}, &{}, &{})",
-                            show::matrix(x),
-                            show::vector(&mean),
-                            show::matrix(&w)
-                        )
-                    };
+                    let (mean, w) = (DVector::zeros(2), DMatrix::from_row_slice(1, 2, &[1.0, 0.0]));
+                    let rest = format!("&{}, &{})", show::vector(&mean), show::matrix(&w));
+                    let map_call =
+                        |name: &str, x: &DMatrix<f64>| format!("{name}(&{}, {rest}", show::matrix(x));
                     rejects!(ctx, |name, f, x| map_call(name, x) => f(x, &mean, &w), shown show::outcome;
                         ("transform", imp.transform, &DMatrix::from_row_slice(1, 3, &[1.0, 2.0, 3.0])) => LinalgError::ShapeMismatch { .. },
                         ("inverse_transform", imp.inverse_transform, &DMatrix::from_row_slice(1, 2, &[1.0, 2.0])) => LinalgError::ShapeMismatch { .. },
@@ -286,19 +246,11 @@ pub fn spec() -> Spec<Impl> {
                 .description("the principal axes and explained-variance ratios of the Iris features match the stored snapshot (≈ 0.9246, 0.0531, 0.0171, 0.0052)")
                 .check(|imp, ctx| {
                     let call = "pca(&iris.features, 4)";
-                    ctx.once(call, || {
-                        let x = mathlings_models::datasets::iris().features;
-                        let text = match (imp.pca)(&x, 4) {
-                            Ok((w, r)) => {
-                                let rows = w
-                                    .row_iter()
-                                    .map(|row| format!("[{}]\n", rounded_all(row.iter(), 6)));
-                                format!("ratios = [{}]\n", rounded_all(&r, 8))
-                                    + &rows.collect::<String>()
-                            }
-                            Err(e) => format!("{e:?}\n"),
-                        };
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let got = (imp.pca)(&mathlings_models::datasets::iris().features, 4);
+                        got.map_or_else(|e| format!("{e:?}\n"), |(w, r)| {
+                            format!("ratios = [{}]\n", rounded_all(&r, 8)) + &bracketed_rows(&w, 6)
+                        })
                     })
                 }),
         ],
@@ -308,7 +260,7 @@ pub fn spec() -> Spec<Impl> {
                     \"principal axis\" points from the origin towards the centre of the cloud, and the ratios \
                     measure distance from 0, not variance. Subtract x̄ (the column means) from every row first: \
                     X_c = X − 1x̄ᵀ, and transform must subtract the same x̄.")
-                .implementation(Impl { pca: not_centred, ..CORRECT_MAPS }),
+                .implementation(Impl { pca: |x, k| from_svd(x, k, false, false), ..CORRECT_MAPS }),
             Misconception::named("unstable_signs")
                 .explanation("Your components carry whatever sign the decomposition happened to produce (v and −v \
                     are equally good singular/eigen-vectors), so two runs — or X and −X — can disagree. Fix a \
@@ -318,33 +270,30 @@ pub fn spec() -> Spec<Impl> {
                 .explanation("Your ratios divide by the variance of the k KEPT components, so they always sum to 1 — \
                     even with k = 1. The explained-variance ratio is the share of the TOTAL variance: \
                     σᵢ² / Σⱼ σⱼ² with j over all singular values, not just the first k.")
-                .implementation(Impl { pca: ratio_of_kept_only, ..CORRECT_MAPS }),
+                .implementation(Impl { pca: |x, k| from_svd(x, k, true, true), ..CORRECT_MAPS }),
         ],
         probe: |imp| {
-            let x = DMatrix::from_row_slice(
-                6,
-                3,
-                &[
-                    2.0, 0.5, -1.0, -1.0, 1.5, 2.0, 3.0, -2.0, 0.0, 0.5, 1.0, 4.0, -2.5, 0.0, 1.0,
-                    1.0, 3.0, -0.5,
-                ],
-            );
-            let describe = |k: usize| match (imp.pca)(&x, k) {
-                Ok((w, r)) => {
-                    let mut out: Vec<String> = r.iter().map(|&v| show::rounded(v, 6)).collect();
-                    out.extend(w.iter().map(|&v| show::rounded(v, 6)));
-                    out.join(" ")
-                }
-                Err(e) => format!("{e:?}"),
-            };
+            let x = dmatrix![2.0, 0.5, -1.0; -1.0, 1.5, 2.0; 3.0, -2.0, 0.0;
+                             0.5, 1.0, 4.0; -2.5, 0.0, 1.0; 1.0, 3.0, -0.5];
+            let describe =
+                |k: usize| or_error((imp.pca)(&x, k), |(w, r)| rounded_words(r.iter().chain(&w)));
             vec![describe(1), describe(3)]
         },
     }
 }
 
 /// Right transform and inverse_transform (`pca` is replaced by each wrong answer).
-const CORRECT_MAPS: Impl =
-    Impl { pca: not_centred, transform: transform_ok, inverse_transform: inverse_ok };
+const CORRECT_MAPS: Impl = Impl {
+    pca: unstable_signs,
+    transform: |x, mean, w| {
+        map_checks(x, w, x.ncols() == mean.len() && w.ncols() == mean.len())?;
+        Ok(shifted(x, mean, -1.0) * w.transpose())
+    },
+    inverse_transform: |z, mean, w| {
+        map_checks(z, w, z.ncols() == w.nrows() && w.ncols() == mean.len())?;
+        Ok(shifted(&(z * w), mean, 1.0))
+    },
+};
 
 fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
     mathlings_linalg::svd(x)?; // the reference's checks of the data (Empty, NonFinite)
@@ -357,18 +306,16 @@ fn validate(x: &DMatrix<f64>, k: usize) -> Result<(), LinalgError> {
     Ok(())
 }
 
-fn centred(x: &DMatrix<f64>) -> DMatrix<f64> {
-    shifted(x, &x.row_mean().transpose(), -1.0)
-}
-
 /// x with `sign`·mean added to every row.
 fn shifted(x: &DMatrix<f64>, mean: &DVector<f64>, sign: f64) -> DMatrix<f64> {
     DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[(i, j)] + sign * mean[j])
 }
 
-/// Components from the SVD of `x` (centred or not), sign-fixed; ratios over `kept` or all σ.
-fn from_svd(x: &DMatrix<f64>, k: usize, kept_only: bool) -> Fit {
-    let s = mathlings_linalg::svd(x)?;
+/// After the input checks, components from the SVD of X (`centre`d or not), with ratios
+/// over the `kept_only` or all σ.
+fn from_svd(x: &DMatrix<f64>, k: usize, centre: bool, kept_only: bool) -> Fit {
+    validate(x, k)?;
+    let s = mathlings_linalg::svd(&if centre { centred(x) } else { x.clone() })?;
     let squares: Vec<f64> = s.singular_values.iter().map(|v| v * v).collect();
     let total: f64 = if kept_only { squares[..k].iter().sum() } else { squares.iter().sum() };
     if total == 0.0 {
@@ -377,23 +324,12 @@ fn from_svd(x: &DMatrix<f64>, k: usize, kept_only: bool) -> Fit {
     Ok((s.v_t.rows(0, k).into_owned(), squares[..k].iter().map(|v| v / total).collect()))
 }
 
-fn not_centred(x: &DMatrix<f64>, k: usize) -> Fit {
-    validate(x, k)?;
-    from_svd(x, k, false)
-}
-
-fn ratio_of_kept_only(x: &DMatrix<f64>, k: usize) -> Fit {
-    validate(x, k)?;
-    from_svd(&centred(x), k, true)
-}
-
 /// Eigenvectors of the covariance (nalgebra's symmetric eigensolver), signs as they come.
 fn unstable_signs(x: &DMatrix<f64>, k: usize) -> Fit {
     validate(x, k)?;
     let c = centred(x);
     let e = (c.transpose() * &c).symmetric_eigen();
-    let mut order: Vec<usize> = (0..e.eigenvalues.len()).collect();
-    order.sort_by(|&i, &j| e.eigenvalues[j].total_cmp(&e.eigenvalues[i]));
+    let order = descending_order(&e.eigenvalues);
     let total: f64 = e.eigenvalues.iter().map(|v| v.max(0.0)).sum();
     if total == 0.0 {
         return Err(LinalgError::InvalidParameter { name: "data", reason: "no variance" });
@@ -403,30 +339,13 @@ fn unstable_signs(x: &DMatrix<f64>, k: usize) -> Fit {
     Ok((w, ratios))
 }
 
-fn transform_ok(
-    x: &DMatrix<f64>,
-    mean: &DVector<f64>,
-    w: &DMatrix<f64>,
-) -> Result<DMatrix<f64>, LinalgError> {
+/// Err(Empty) without data, Err(ShapeMismatch) when the shapes do not `fit`.
+fn map_checks(x: &DMatrix<f64>, w: &DMatrix<f64>, fit: bool) -> Result<(), LinalgError> {
     if x.is_empty() {
         return Err(LinalgError::Empty);
     }
-    if x.ncols() != mean.len() || w.ncols() != mean.len() {
+    if !fit {
         return Err(LinalgError::ShapeMismatch { left: x.shape(), right: w.shape() });
     }
-    Ok(shifted(x, mean, -1.0) * w.transpose())
-}
-
-fn inverse_ok(
-    z: &DMatrix<f64>,
-    mean: &DVector<f64>,
-    w: &DMatrix<f64>,
-) -> Result<DMatrix<f64>, LinalgError> {
-    if z.is_empty() {
-        return Err(LinalgError::Empty);
-    }
-    if z.ncols() != w.nrows() || w.ncols() != mean.len() {
-        return Err(LinalgError::ShapeMismatch { left: z.shape(), right: w.shape() });
-    }
-    Ok(shifted(&(z * w), mean, 1.0))
+    Ok(())
 }

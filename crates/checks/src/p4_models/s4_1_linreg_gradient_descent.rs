@@ -4,8 +4,9 @@
 
 use mathlings_models::ModelError;
 
-use super::common::ols;
+use super::common::{iris_sepal_length, ols};
 use crate::prelude::*;
+use Slip::{InterceptFixed, NotConverted, NotDivided};
 use nalgebra::{dmatrix, dvector};
 
 use mathlings_bindings::p4_models::s4_1_linreg_gradient_descent::Fit;
@@ -28,12 +29,8 @@ const DIVERGENT_STEP: f64 = 10.0;
 const MONOTONE_SLACK: f64 = 1e-12;
 
 fn call(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize) -> String {
-    format!(
-        "linreg_gradient_descent(&{}, &{}, {}, {epochs})",
-        show::matrix(x),
-        show::vector(y),
-        show::float(eta)
-    )
+    let (x, y, eta) = (show::matrix(x), show::vector(y), show::float(eta));
+    format!("linreg_gradient_descent(&{x}, &{y}, {eta}, {epochs})")
 }
 
 /// n ∈ 20..=40 rows, k ∈ 1..=3 features in [−10, 10], each of variance ≥ 1, with pairwise
@@ -54,18 +51,22 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, DVector<f64>)> + Clone {
         })
 }
 
-fn agrees(got: &Fit, want: &[f64]) -> Verdict {
-    expect::all_close_scaled(&got.clone().map(|(b, _)| b.as_slice().to_vec()), want, AGREE)
+fn show_fit(got: &Fit, digits: usize) -> String {
+    show::ok_or_debug(got, |(b, losses)| {
+        let last = losses.last().map_or("none".into(), |l| show::rounded(*l, digits));
+        format!("β = [{}], final loss {last}", show::rounded_all(b.iter(), digits))
+    })
 }
 
-fn show_fit(got: &Fit, digits: usize) -> String {
-    match got {
-        Ok((b, losses)) => {
-            let last = losses.last().map_or("none".into(), |l| show::rounded(*l, digits));
-            format!("β = [{}], final loss {last}", show::rounded_all(b.iter(), digits))
-        }
-        Err(e) => format!("{e:?}"),
-    }
+/// Checks `test(x, y, linreg_gradient_descent(x, y, eta, epochs))` on random [`problem`]s.
+fn on_problems(
+    imp: &Impl,
+    ctx: &Ctx,
+    (eta, epochs): (f64, usize),
+    test: impl Fn(&DMatrix<f64>, &DVector<f64>, Fit) -> Verdict,
+) -> Verdict {
+    let fit = |x: &DMatrix<f64>, y: &DVector<f64>| (imp.linreg_gradient_descent)(x, y, eta, epochs);
+    ctx.forall(problem(), |(x, y)| call(x, y, eta, epochs), |(x, y)| test(x, y, fit(x, y)))
 }
 
 /// The checks.
@@ -76,78 +77,46 @@ pub fn spec() -> Spec<Impl> {
             Property::named("agrees_with_closed_form", 3)
                 .description("after 200 epochs with η = 0.5 the coefficients (intercept first, original units) equal the closed-form least-squares fit (to 1e-7 relative)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, y)| call(x, y, SAFE_STEP, EPOCHS),
-                        |(x, y)| {
-                            let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, EPOCHS);
-                            agrees(&got, &ols(x, y))
-                        },
-                    )
+                    on_problems(imp, ctx, (SAFE_STEP, EPOCHS), |x, y, got| {
+                        let beta = got.map(|(b, _)| b.as_slice().to_vec());
+                        expect::all_close_scaled(&beta, &ols(x, y), AGREE)
+                    })
                 }),
             Property::named("loss_never_increases", 2)
                 .description("with a safe step (η = 0.5 or 0.1) there is one loss per epoch and it never goes up")
                 .check(|imp, ctx| {
                     let input = (problem(), prop_oneof![Just(SAFE_STEP), Just(0.1)], 1usize..=30);
-                    ctx.forall(
-                        input,
-                        |((x, y), eta, epochs)| call(x, y, *eta, *epochs),
-                        |((x, y), eta, epochs)| {
-                            let got = (imp.linreg_gradient_descent)(x, y, *eta, *epochs);
-                            let (_, losses) = expect::ok(got.as_ref(), "(β, losses)")?;
-                            if losses.len() != *epochs {
-                                return expect::fail(
-                                    format!("{} losses", losses.len()),
-                                    format!("{epochs} losses, one per epoch"),
-                                );
-                            }
-                            match losses
-                                .windows(2)
-                                .position(|w| w[1].is_nan() || w[1] > w[0] * (1.0 + MONOTONE_SLACK))
-                            {
-                                None => Ok(()),
-                                Some(e) => expect::fail(
-                                    format!(
-                                        "losses[{e}] = {} then losses[{}] = {}",
-                                        show::float(losses[e]),
-                                        e + 1,
-                                        show::float(losses[e + 1])
-                                    ),
-                                    "a non-increasing loss",
-                                ),
-                            }
-                        },
-                    )
+                    ctx.forall(input, |((x, y), eta, n)| call(x, y, *eta, *n), |((x, y), eta, n)| {
+                        let got = (imp.linreg_gradient_descent)(x, y, *eta, *n);
+                        let (_, losses) = expect::ok(got.as_ref(), "(β, losses)")?;
+                        let count = losses.len();
+                        let one_per_epoch = format!("{n} losses, one per epoch");
+                        expect::that(count == *n, format!("{count} losses"), one_per_epoch)?;
+                        let rises = |w: &[f64]| w[1].is_nan() || w[1] > w[0] * (1.0 + MONOTONE_SLACK);
+                        let Some(e) = losses.windows(2).position(rises) else {
+                            return Ok(());
+                        };
+                        let (a, b) = (show::float(losses[e]), show::float(losses[e + 1]));
+                        let rise = format!("losses[{e}] = {a} then losses[{}] = {b}", e + 1);
+                        expect::fail(rise, "a non-increasing loss")
+                    })
                 }),
             Property::named("first_epoch_loss", 1)
                 .description("the first recorded loss is L after one step from 0, where γ₀ = η·ȳ and γ = η·Zᵀy/n")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, y)| call(x, y, SAFE_STEP, 1),
-                        |(x, y)| {
-                            let got = (imp.linreg_gradient_descent)(x, y, SAFE_STEP, 1);
-                            let (_, losses) = expect::ok(got.as_ref(), "(β, [loss])")?;
-                            let want = first_loss(x, y, SAFE_STEP);
-                            let first = losses.first().copied().ok_or(());
-                            expect::close(&first, want, Tol { rel: 1e-9, abs: 1e-9 })
-                        },
-                    )
+                    on_problems(imp, ctx, (SAFE_STEP, 1), |x, y, got| {
+                        let (_, losses) = expect::ok(got.as_ref(), "(β, [loss])")?;
+                        let want = first_loss(x, y, SAFE_STEP);
+                        let first = losses.first().copied().ok_or(());
+                        expect::close(&first, want, Tol { rel: 1e-9, abs: 1e-9 })
+                    })
                 }),
             Property::named("diverges_for_large_step", 2)
                 .description("a far too large step (η = 10) makes the iteration blow up: ModelError::NoConvergence, not ∞ or NaN")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, y)| call(x, y, DIVERGENT_STEP, 1000),
-                        |(x, y)| {
-                            expect_err!(
-                                &(imp.linreg_gradient_descent)(x, y, DIVERGENT_STEP, 1000),
-                                ModelError::NoConvergence { .. },
-                                shown show::outcome
-                            )
-                        },
-                    )
+                    on_problems(imp, ctx, (DIVERGENT_STEP, 1000), |_, _, got| {
+                        expect_err!(&got, ModelError::NoConvergence { .. }, shown show::outcome)
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("a bad learning rate or epoch count, empty or non-finite data, mismatched lengths or a constant column give the typed error; a step that overflows at once gives NoConvergence { iterations: 1 }")
@@ -176,15 +145,9 @@ pub fn spec() -> Spec<Impl> {
                 .description("Iris sepal length from the other three measurements, η = 0.5, 3000 epochs: the stored fit (≈ the closed form 1.856, 0.651, 0.709, −0.556)")
                 .check(|imp, ctx| {
                     let call = "linreg_gradient_descent(&[sepal width, petal length, petal width], &sepal length, 0.5, 3000) on Iris";
-                    ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let x = iris.features.columns(1, 3).into_owned();
-                        let y = iris.features.column(0).into_owned();
-                        let text = format!(
-                            "{}\n",
-                            show_fit(&(imp.linreg_gradient_descent)(&x, &y, 0.5, 3000), 6)
-                        );
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let (x, y) = iris_sepal_length();
+                        show_fit(&(imp.linreg_gradient_descent)(&x, &y, 0.5, 3000), 6) + "\n"
                     })
                 }),
         ],
@@ -195,9 +158,7 @@ pub fn spec() -> Spec<Impl> {
                     too; summing makes the effective step n times larger (η·n ≫ 2/L) and every epoch \
                     overshoots further. Divide both gradients (intercept and coefficients) by n.")
                 .implementation(Impl {
-                    linreg_gradient_descent: |x, y, eta, epochs| {
-                        descend(x, y, eta, epochs, false, true, true)
-                    },
+                    linreg_gradient_descent: |x, y, eta, n| descend(x, y, eta, n, NotDivided),
                 }),
             Misconception::named("intercept_not_updated")
                 .explanation("Your intercept is never learned: it stays at its starting value while the other \
@@ -205,37 +166,29 @@ pub fn spec() -> Spec<Impl> {
                     ∂L/∂γ₀ = (1/n)Σrᵢ; update it in every epoch (γ₀ ← γ₀ − η·mean(r)), from the same \
                     residuals as the other coefficients.")
                 .implementation(Impl {
-                    linreg_gradient_descent: |x, y, eta, epochs| {
-                        descend(x, y, eta, epochs, true, false, true)
-                    },
+                    linreg_gradient_descent: |x, y, eta, n| descend(x, y, eta, n, InterceptFixed),
                 }),
             Misconception::named("not_converted_back")
                 .explanation("Your coefficients are those of the standardised features zⱼ = (xⱼ − x̄ⱼ)/sⱼ, \
                     not of x. Convert them back before returning: βⱼ = γⱼ/sⱼ and \
                     β₀ = γ₀ − Σⱼ γⱼ x̄ⱼ/sⱼ.")
                 .implementation(Impl {
-                    linreg_gradient_descent: |x, y, eta, epochs| {
-                        descend(x, y, eta, epochs, true, true, false)
-                    },
+                    linreg_gradient_descent: |x, y, eta, n| descend(x, y, eta, n, NotConverted),
                 }),
         ],
         probe: |imp| {
             let x = dmatrix![1.0, 4.0; 2.0, 1.0; 3.0, 5.0; 4.0, 2.0; 5.0, 6.0; 6.0, 1.0];
             let y = dvector![3.0, 2.0, 7.0, 6.0, 11.0, 8.0];
-            vec![
-                show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 300), 6),
-                show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, 1), 6),
-            ]
+            let fit = |epochs| show_fit(&(imp.linreg_gradient_descent)(&x, &y, SAFE_STEP, epochs), 6);
+            vec![fit(300), fit(1)]
         },
     }
 }
 
 /// The loss after one step from 0: the intercept moves to η·ȳ, γ to η·Zᵀy/n.
 fn first_loss(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64) -> f64 {
-    let z = standardised(x).0;
-    let n = x.nrows() as f64;
-    let intercept = eta * y.mean();
-    let gamma = z.transpose() * y * (eta / n);
+    let (z, n) = (standardised(x).0, x.nrows() as f64);
+    let (intercept, gamma) = (eta * y.mean(), z.transpose() * y * (eta / n));
     ((&z * gamma).add_scalar(intercept) - y).norm_squared() / (2.0 * n)
 }
 
@@ -251,16 +204,16 @@ fn standardised(x: &DMatrix<f64>) -> (DMatrix<f64>, Vec<f64>, Vec<f64>) {
     (z, means, sds)
 }
 
-/// Gradient descent with switchable mistakes.
-fn descend(
-    x: &DMatrix<f64>,
-    y: &DVector<f64>,
-    eta: f64,
-    epochs: usize,
-    divide: bool,
-    update_intercept: bool,
-    convert: bool,
-) -> Fit {
+/// The mistake a wrong answer makes.
+#[derive(PartialEq)]
+enum Slip {
+    NotDivided,
+    InterceptFixed,
+    NotConverted,
+}
+
+/// Gradient descent with one slip.
+fn descend(x: &DMatrix<f64>, y: &DVector<f64>, eta: f64, epochs: usize, slip: Slip) -> Fit {
     // The reference validates the step, the epochs and the data (one epoch is enough).
     mathlings_models::linear_regression_gradient_descent(x, y, eta, epochs.min(1))?;
     let (z, means, sds) = standardised(x);
@@ -268,12 +221,11 @@ fn descend(
         return Err(ModelError::RankDeficient { rank: x.ncols(), columns: x.ncols() + 1 });
     }
     let n = x.nrows() as f64;
-    let scale = if divide { eta / n } else { eta };
-    let (mut intercept, mut gamma) = (0.0, DVector::zeros(x.ncols()));
-    let mut losses = Vec::new();
+    let scale = if slip == NotDivided { eta } else { eta / n };
+    let (mut intercept, mut gamma, mut losses) = (0.0, DVector::zeros(x.ncols()), Vec::new());
     for epoch in 0..epochs {
         let r = (&z * &gamma).add_scalar(intercept) - y;
-        if update_intercept {
+        if slip != InterceptFixed {
             intercept -= scale * r.sum();
         }
         gamma -= z.transpose() * &r * scale;
@@ -286,7 +238,7 @@ fn descend(
     let mut beta = DVector::zeros(x.ncols() + 1);
     beta[0] = intercept;
     for j in 0..x.ncols() {
-        if convert {
+        if slip != NotConverted {
             beta[j + 1] = gamma[j] / sds[j];
             beta[0] -= gamma[j] * means[j] / sds[j];
         } else {

@@ -4,7 +4,7 @@
 
 use mathlings_models::ModelError;
 
-use super::common::ols;
+use super::common::{iris_sepal_length, ols};
 use crate::prelude::*;
 use nalgebra::{dmatrix, dvector};
 
@@ -20,12 +20,10 @@ fn call(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> String {
     format!("ridge(&{}, &{}, {})", show::matrix(x), show::vector(y), show::float(lambda))
 }
 
-fn reference(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> Vec<f64> {
-    let fit =
-        mathlings_models::Ridge { lambda, fit_intercept: true }.fit(x, y).expect("reference ridge");
-    let mut beta = vec![fit.intercept.expect("intercept")];
-    beta.extend(fit.coefficients.iter());
-    beta
+/// The reference fit, intercept first.
+fn reference(x: &DMatrix<f64>, y: &DVector<f64>, lambda: f64) -> Result<Vec<f64>, ModelError> {
+    let fit = mathlings_models::Ridge { lambda, fit_intercept: true }.fit(x, y)?;
+    Ok([vec![fit.intercept.expect("intercept")], fit.coefficients.as_slice().to_vec()].concat())
 }
 
 /// k ∈ 1..=4 columns, n ∈ k+3..=12 rows, of full rank (the reference OLS fit exists).
@@ -49,15 +47,8 @@ fn agrees(got: &Result<DVector<f64>, ModelError>, want: &[f64]) -> Verdict {
     expect::all_close_scaled(&got.clone().map(|b| b.as_slice().to_vec()), want, AGREE)
 }
 
-fn slope_norm(beta: &DVector<f64>) -> f64 {
-    beta.rows(1, beta.len().saturating_sub(1)).norm()
-}
-
 fn show_beta(got: &Result<DVector<f64>, ModelError>, digits: usize) -> String {
-    match got {
-        Ok(b) => format!("β = [{}]", show::rounded_all(b.iter(), digits)),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(got, |b| format!("β = [{}]", show::rounded_all(b.iter(), digits)))
 }
 
 /// The checks.
@@ -68,23 +59,17 @@ pub fn spec() -> Spec<Impl> {
             Property::named("matches_reference", 3)
                 .description("(β₀, β) equal the reference ridge fit for λ ∈ [0, 50] (to 1e-8 relative)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        (problem(), lambda()),
-                        |((x, y), l)| call(x, y, *l),
-                        |((x, y), l)| agrees(&(imp.ridge)(x, y, *l), &reference(x, y, *l)),
-                    )
+                    ctx.forall((problem(), lambda()), |((x, y), l)| call(x, y, *l), |((x, y), l)| {
+                        agrees(&(imp.ridge)(x, y, *l), &reference(x, y, *l).expect("reference ridge"))
+                    })
                 }),
             Property::named("lambda_zero_is_ols", 2)
                 .description("with λ = 0 ridge is ordinary least squares: the coefficients equal the OLS fit")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, y)| call(x, y, 0.0),
-                        |(x, y)| {
-                            let want = ols(x, y);
-                            agrees(&(imp.ridge)(x, y, 0.0), &want)
-                        },
-                    )
+                    ctx.forall(problem(), |(x, y)| call(x, y, 0.0), |(x, y)| {
+                        let want = ols(x, y);
+                        agrees(&(imp.ridge)(x, y, 0.0), &want)
+                    })
                 }),
             Property::named("shrinks_as_lambda_grows", 2)
                 .description("the coefficients shrink as λ grows: ‖β‖ (intercept excluded) never increases over λ = 0, 1, 10, 100, 10⁴, 10⁸")
@@ -99,7 +84,7 @@ pub fn spec() -> Spec<Impl> {
                                 let Ok(beta) = &got else {
                                     return expect::fail(format!("λ = {}: {}", show::float(l), show::outcome(&got)), "Ok(β)");
                                 };
-                                let norm = slope_norm(beta);
+                                let norm = beta.rows(1, beta.len().saturating_sub(1)).norm();
                                 if norm.is_nan() || norm > previous * (1.0 + MONOTONE_SLACK) {
                                     return expect::fail(
                                         format!("‖β‖ = {} at λ = {} after {} at the previous λ", show::rounded(norm, 6), show::float(l), show::rounded(previous, 6)),
@@ -122,16 +107,14 @@ pub fn spec() -> Spec<Impl> {
                             format!("{} vs {}", call(x, &y.add_scalar(*c), *l), call(x, y, *l))
                         },
                         |((x, y), l, c)| {
-                            let base = (imp.ridge)(x, y, *l);
-                            let base = expect::ok(base, "β")?;
+                            let base = expect::ok((imp.ridge)(x, y, *l), "β")?;
                             let mut want: Vec<f64> = base.iter().copied().collect();
                             if let Some(first) = want.first_mut() {
                                 *first += c;
                             }
                             agrees(&(imp.ridge)(x, &y.add_scalar(*c), *l), &want)?;
                             let huge = (imp.ridge)(x, y, 1e12);
-                            let intercept =
-                                huge.clone().map(|b| b.get(0).copied().unwrap_or(f64::NAN));
+                            let intercept = huge.map(|b| b.get(0).copied().unwrap_or(f64::NAN));
                             expect::close(&intercept, y.mean(), Tol { rel: 1e-6, abs: 1e-6 })
                         },
                     )
@@ -152,12 +135,7 @@ pub fn spec() -> Spec<Impl> {
                         |((x, y), l)| {
                             let y = y.map(f64::round);
                             let base = (imp.ridge)(x, &y, *l);
-                            let Ok(base) = base else {
-                                return expect::fail(
-                                    show::outcome(&base),
-                                    "Ok(β) for the unshifted y",
-                                );
-                            };
+                            let base = expect::ok_where(&base, |_| true, "Ok(β) for the unshifted y")?;
                             let slopes = |b: DVector<f64>| b.rows(1, b.len() - 1).into_owned();
                             let shifted = (imp.ridge)(x, &y.add_scalar(shift), *l);
                             let want: Vec<f64> = slopes(base).iter().copied().collect();
@@ -182,24 +160,16 @@ pub fn spec() -> Spec<Impl> {
                     for c in [1e-6, 1.0, 1e6] {
                         let scaled = &x * c;
                         ctx.once(&call(&scaled, &y, 0.0), || {
-                            let Ok(base) = &base else {
-                                return expect::fail(show::outcome(&base), "Ok(β) for c = 1");
-                            };
-                            let want: Vec<f64> = base
-                                .iter()
-                                .enumerate()
-                                .map(|(j, b)| if j == 0 { *b } else { b / c })
-                                .collect();
+                            let base = expect::ok_where(&base, |_| true, "Ok(β) for c = 1")?;
+                            let slope = |(j, b): (usize, &f64)| if j == 0 { *b } else { b / c };
+                            let want: Vec<f64> = base.iter().enumerate().map(slope).collect();
                             agrees(&(imp.ridge)(&scaled, &y, 0.0), &want)
                         })?;
                         let scaled = &dependent * c;
                         ctx.once(&call(&scaled, &y, 0.0), || {
-                            expect_err!(
-                                &(imp.ridge)(&scaled, &y, 0.0),
-                                ModelError::RankDeficient { .. },
-                                note "column 3 = column 1 + column 2",
-                                shown show::outcome
-                            )
+                            let got = (imp.ridge)(&scaled, &y, 0.0);
+                            expect_err!(&got, ModelError::RankDeficient { .. },
+                                note "column 3 = column 1 + column 2", shown show::outcome)
                         })?;
                     }
                     Ok(())
@@ -236,12 +206,9 @@ pub fn spec() -> Spec<Impl> {
                 .description("Iris sepal length from the other three measurements with λ = 10 gives the stored coefficients")
                 .check(|imp, ctx| {
                     let call = "ridge(&[sepal width, petal length, petal width], &sepal length, 10.0) on Iris";
-                    ctx.once(call, || {
-                        let iris = mathlings_models::datasets::iris();
-                        let x = iris.features.columns(1, 3).into_owned();
-                        let y = iris.features.column(0).into_owned();
-                        let text = format!("{}\n", show_beta(&(imp.ridge)(&x, &y, 10.0), 8));
-                        ctx.snapshot("iris", call, &text)
+                    expect::snapshot_once(ctx, "iris", call, || {
+                        let (x, y) = iris_sepal_length();
+                        show_beta(&(imp.ridge)(&x, &y, 10.0), 8) + "\n"
                     })
                 }),
         ],
@@ -266,18 +233,7 @@ fn penalises_intercept(
     y: &DVector<f64>,
     lambda: f64,
 ) -> Result<DVector<f64>, ModelError> {
-    if !(lambda.is_finite() && lambda >= 0.0) {
-        return Err(ModelError::InvalidParameter { name: "lambda", reason: "must be ≥ 0" });
-    }
-    if x.nrows() == 0 || x.ncols() == 0 {
-        return Err(ModelError::Empty);
-    }
-    if y.len() != x.nrows() {
-        return Err(ModelError::ShapeMismatch("rows".into()));
-    }
-    if x.iter().chain(y.iter()).any(|v| !v.is_finite()) {
-        return Err(ModelError::NonFinite);
-    }
+    reference(x, y, lambda)?; // the reference's input checks
     let a = x.clone().insert_column(0, 1.0);
     let p = a.ncols();
     let m = a.transpose() * &a + DMatrix::identity(p, p) * lambda;

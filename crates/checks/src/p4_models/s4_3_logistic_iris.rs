@@ -22,6 +22,16 @@ fn args(beta: &DVector<f64>, x: &DMatrix<f64>) -> String {
     format!("&{}, &{}", show::vector(beta), show::matrix(x))
 }
 
+/// `name(&β, &x, &y)` as Rust.
+fn call(name: &str, beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> String {
+    format!("{name}({}, {})", args(beta, x), show::slice(y))
+}
+
+/// The learner's deviance within [`DEVIANCE`] of the reference's.
+fn deviance_close(imp: &Impl, beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> Verdict {
+    expect::close(&(imp.deviance)(beta, x, y), reference_deviance(beta, x, y), DEVIANCE)
+}
+
 fn softplus(z: f64) -> f64 {
     z.max(0.0) + (-z.abs()).exp().ln_1p()
 }
@@ -31,15 +41,15 @@ fn eta(beta: &DVector<f64>, x: &DMatrix<f64>) -> DVector<f64> {
 }
 
 fn reference_deviance(beta: &DVector<f64>, x: &DMatrix<f64>, y: &[bool]) -> f64 {
-    2.0 * eta(beta, x)
-        .iter()
-        .zip(y)
-        .map(|(&z, &t)| softplus(z) - if t { z } else { 0.0 })
-        .sum::<f64>()
+    let eta = eta(beta, x);
+    2.0 * eta.iter().zip(y).map(|(&z, &t)| softplus(z) - if t { z } else { 0.0 }).sum::<f64>()
 }
 
+/// β, x and labels.
+type Problem = (DVector<f64>, DMatrix<f64>, Vec<bool>);
+
 /// β (k + 1 values in [−3, 3]), x (n ∈ 1..=20 rows, k ∈ 1..=3 columns in [−10, 10]) and labels.
-fn problem() -> impl Strategy<Value = (DVector<f64>, DMatrix<f64>, Vec<bool>)> + Clone {
+fn problem() -> impl Strategy<Value = Problem> + Clone {
     (1usize..=3, 1usize..=20).prop_flat_map(|(k, n)| {
         (
             proptest::collection::vec(-3.0..3.0f64, k + 1).prop_map(DVector::from_vec),
@@ -94,46 +104,27 @@ pub fn spec() -> Spec<Impl> {
             Property::named("probabilities_match_reference", 2)
                 .description("predict_proba equals σ(β₀ + xᵢᵀβ) (reference sigmoid) for every row, each in [0, 1]")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(b, x, _)| format!("predict_proba({})", args(b, x)),
-                        |(b, x, _)| {
-                            let want: Vec<f64> =
-                                eta(b, x).iter().map(|&z| mathlings_models::sigmoid(z)).collect();
-                            let got = (imp.predict_proba)(b, x).map(|p| p.as_slice().to_vec());
-                            expect::all_close(&got, &want, PROBA)
-                        },
-                    )
+                    let call = |(b, x, _): &Problem| format!("predict_proba({})", args(b, x));
+                    ctx.forall(problem(), call, |(b, x, _)| {
+                        let want: Vec<f64> = eta(b, x).map(mathlings_models::sigmoid).as_slice().to_vec();
+                        let got = (imp.predict_proba)(b, x).map(|p| p.as_slice().to_vec());
+                        expect::all_close(&got, &want, PROBA)
+                    })
                 }),
             Property::named("deviance_matches_reference", 2)
                 .description("deviance equals −2ℓ(β) = 2Σ[ln(1 + e^ηᵢ) − yᵢηᵢ] on random data, and −2 × the reference fit's log-likelihood on the Iris training rows")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(b, x, y)| format!("deviance({}, {})", args(b, x), show::slice(y)),
-                        |(b, x, y)| {
-                            expect::close(
-                                &(imp.deviance)(b, x, y),
-                                reference_deviance(b, x, y),
-                                DEVIANCE,
-                            )
-                        },
-                    )?;
+                    ctx.forall(problem(), |(b, x, y)| call("deviance", b, x, y), |(b, x, y)| {
+                        deviance_close(imp, b, x, y)
+                    })?;
                     let ((x, y), _) = iris_split();
                     let (beta, log_likelihood) = iris_fit(&x, &y);
-                    ctx.once(
-                        &format!(
-                            "deviance(&β̂, &iris_train_x, &iris_train_y) with β̂ = {}",
-                            show::vector(&beta)
-                        ),
-                        || {
-                            expect::close(
-                                &(imp.deviance)(&beta, &x, &y),
-                                -2.0 * log_likelihood,
-                                IRIS_DEVIANCE,
-                            )
-                        },
-                    )
+                    let want = -2.0 * log_likelihood;
+                    let b = show::vector(&beta);
+                    let call = format!("deviance(&β̂, &iris_train_x, &iris_train_y) with β̂ = {b}");
+                    ctx.once(&call, || {
+                        expect::close(&(imp.deviance)(&beta, &x, &y), want, IRIS_DEVIANCE)
+                    })
                 }),
             Property::named("deviance_finite_at_extreme_scores", 2)
                 .description("confidently wrong predictions (scores ±800) give a large but finite deviance (2 × 800 per wrong row), never ∞ or NaN")
@@ -141,27 +132,16 @@ pub fn spec() -> Spec<Impl> {
                     let beta = dvector![0.0, 400.0];
                     let x = dmatrix![-2.0; -1.0; 1.0; 2.0];
                     let y = [true, false, true, false];
-                    ctx.once(&format!("deviance({}, {})", args(&beta, &x), show::slice(&y)), || {
-                        expect::close(
-                            &(imp.deviance)(&beta, &x, &y),
-                            reference_deviance(&beta, &x, &y),
-                            DEVIANCE,
-                        )
+                    ctx.once(&call("deviance", &beta, &x, &y), || {
+                        deviance_close(imp, &beta, &x, &y)
                     })
                 }),
             Property::named("confusion_matrix_counts", 2)
                 .description("the confusion matrix counts rows by (actual, predicted) with predicted true ⇔ β₀ + xᵢᵀβ ≥ 0; its entries sum to n")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(b, x, y)| format!("confusion_matrix({}, {})", args(b, x), show::slice(y)),
-                        |(b, x, y)| {
-                            confusion_is(
-                                &(imp.confusion_matrix)(b, x, y),
-                                reference_confusion(b, x, y),
-                            )
-                        },
-                    )
+                    ctx.forall(problem(), |(b, x, y)| call("confusion_matrix", b, x, y), |(b, x, y)| {
+                        confusion_is(&(imp.confusion_matrix)(b, x, y), reference_confusion(b, x, y))
+                    })
                 }),
             Property::named("score_zero_predicts_true", 1)
                 .description("a row exactly on the decision boundary (η = 0, p = ½) is predicted true: β = 0 predicts true everywhere, β = (−2, 1) on x = 2, 3, 1 predicts true, true, false")
@@ -170,16 +150,15 @@ pub fn spec() -> Spec<Impl> {
                     // documented rule "true ⇔ η ≥ 0" decides, not rounding.
                     let x = dmatrix![2.0; 3.0; 1.0];
                     let y = [false, true, false];
-                    for (beta, want) in [
+                    let cases = [
                         (dvector![0.0, 0.0], [[0, 2], [0, 1]]),
                         (dvector![-2.0, 1.0], [[1, 1], [0, 1]]),
-                    ] {
-                        ctx.once(
-                            &format!("confusion_matrix({}, {})", args(&beta, &x), show::slice(&y)),
-                            || confusion_is(&(imp.confusion_matrix)(&beta, &x, &y), want),
-                        )?;
-                    }
-                    Ok(())
+                    ];
+                    cases.iter().try_for_each(|(beta, want)| {
+                        ctx.once(&call("confusion_matrix", beta, &x, &y), || {
+                            confusion_is(&(imp.confusion_matrix)(beta, &x, &y), *want)
+                        })
+                    })
                 }),
             Property::named("rejects_bad_input", 1)
                 .description("an empty matrix, a β of the wrong length, a label count ≠ rows or NaN/±∞ give the typed error, never a panic")
@@ -196,9 +175,9 @@ pub fn spec() -> Spec<Impl> {
                     // labels fit the rows.
                     macro_rules! case {
                         ($b:expr, $x:expr, $y:expr => $error:pat) => {
-                            rejects!(ctx, |b, x, y| format!("deviance({}, {})", args(b, x), show::slice(y))
+                            rejects!(ctx, |b, x, y| call("deviance", b, x, y)
                                 => (imp.deviance)(b, x, y); ($b, $x, $y) => $error)?;
-                            rejects!(ctx, |b, x, y| format!("confusion_matrix({}, {})", args(b, x), show::slice(y))
+                            rejects!(ctx, |b, x, y| call("confusion_matrix", b, x, y)
                                 => (imp.confusion_matrix)(b, x, y); ($b, $x, $y) => $error)?;
                             let (y, x): (&[bool], &DMatrix<f64>) = ($y, $x);
                             if y.len() == x.nrows() {
@@ -218,19 +197,18 @@ pub fn spec() -> Spec<Impl> {
                 .description("fitted on 80 Iris versicolor/virginica rows, the 20 held-out rows get the stored probabilities, confusion matrix and deviance")
                 .check(|imp, ctx| {
                     let call = "predict_proba / confusion_matrix / deviance on the held-out Iris rows (every 5th versicolor/virginica row), β̂ fitted on the other 80";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let ((train_x, train_y), (test_x, test_y)) = iris_split();
                         let (beta, _) = iris_fit(&train_x, &train_y);
                         let probabilities = show::ok_or_debug(&(imp.predict_proba)(&beta, &test_x), |p| show::rounded_all(p.iter(), 5));
-                        let text = format!(
+                        format!(
                             "β̂ (train) = [{}]\nheld-out P(virginica) = [{}]\nheld-out confusion = {}\ntraining confusion = {}\nheld-out deviance = {}\n",
                             show::rounded_all(beta.iter(), 6),
                             probabilities,
                             show_confusion(&(imp.confusion_matrix)(&beta, &test_x, &test_y)),
                             show_confusion(&(imp.confusion_matrix)(&beta, &train_x, &train_y)),
                             show::ok_or_debug(&(imp.deviance)(&beta, &test_x, &test_y), |d| show::rounded(*d, 6)),
-                        );
-                        ctx.snapshot("iris", call, &text)
+                        )
                     })
                 }),
         ],
@@ -240,7 +218,14 @@ pub fn spec() -> Spec<Impl> {
                     ln(pᵢ) and ln(1 − pᵢ) from the probabilities, and at η = 800 p rounds to exactly 1, so \
                     ln(1 − p) = ln 0 = −∞. Work with the scores: −ln pᵢ = ln(1 + e^−ηᵢ) and \
                     −ln(1 − pᵢ) = ln(1 + e^ηᵢ), with ln(1 + eᶻ) = max(z, 0) + ln_1p(e^−|z|).")
-                .implementation(Impl { deviance: log_of_probabilities, ..RIGHT }),
+                .implementation(Impl {
+                    deviance: |beta, x, y| {
+                        let p = validate(beta, x, Some(y))?.map(mathlings_models::sigmoid);
+                        let ln = |(&p, &t): (&f64, &bool)| if t { p.ln() } else { (1.0 - p).ln() };
+                        Ok(-2.0 * p.iter().zip(y).map(ln).sum::<f64>())
+                    },
+                    ..RIGHT
+                }),
             Misconception::named("confusion_transposed")
                 .explanation("Your confusion matrix is transposed: rows should be the *actual* label and columns \
                     the *predicted* one, [[TN, FP], [FN, TP]]. Count matrix[actual as usize][predicted as usize].")
@@ -268,15 +253,11 @@ pub fn spec() -> Spec<Impl> {
             let y = [false, true, true, true];
             let extreme = dvector![0.0, 400.0];
             let ex = dmatrix![-2.0; 2.0];
-            let finite = match (imp.deviance)(&extreme, &ex, &[true, false]) {
-                Ok(d) if d.is_finite() => "finite".to_string(),
-                Ok(_) => "infinite".to_string(),
-                Err(e) => format!("{e:?}"),
-            };
+            let finite = show::ok_or_debug(&(imp.deviance)(&extreme, &ex, &[true, false]), |d| {
+                if d.is_finite() { "finite" } else { "infinite" }.to_string()
+            });
             vec![
-                show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| {
-                    show::rounded_all(p.iter(), 6)
-                }),
+                show::ok_or_debug(&(imp.predict_proba)(&beta, &x), |p| show::rounded_all(p.iter(), 6)),
                 show::float_result(&(imp.deviance)(&beta, &x, &y).map(|d| (d * 1e6).round() / 1e6)),
                 show_confusion(&(imp.confusion_matrix)(&beta, &x, &y)),
                 finite,
@@ -305,29 +286,8 @@ fn validate(
 /// The reference implementation, validated like the exercise's.
 const RIGHT: Impl = Impl {
     predict_proba: |beta, x| Ok(validate(beta, x, None)?.map(mathlings_models::sigmoid)),
-    deviance: |beta, x, y| {
-        validate(beta, x, Some(y))?;
-        Ok(reference_deviance(beta, x, y))
-    },
+    deviance: |beta, x, y| validate(beta, x, Some(y)).map(|_| reference_deviance(beta, x, y)),
     confusion_matrix: |beta, x, y| {
-        validate(beta, x, Some(y))?;
-        Ok(reference_confusion(beta, x, y))
+        validate(beta, x, Some(y)).map(|_| reference_confusion(beta, x, y))
     },
 };
-
-fn log_of_probabilities(
-    beta: &DVector<f64>,
-    x: &DMatrix<f64>,
-    y: &[bool],
-) -> Result<f64, ModelError> {
-    let eta = validate(beta, x, Some(y))?;
-    Ok(-2.0
-        * eta
-            .iter()
-            .zip(y)
-            .map(|(&z, &t)| {
-                let p = mathlings_models::sigmoid(z);
-                if t { p.ln() } else { (1.0 - p).ln() }
-            })
-            .sum::<f64>())
-}

@@ -2,7 +2,9 @@
 // The exercise's fn-pointer signatures (and their results) are long by nature.
 #![allow(clippy::type_complexity)]
 
-use mathlings_models::ModelError;
+use mathlings_models::{
+    FittedGaussianNaiveBayes, GaussianNaiveBayes, ModelError, confusion_matrix,
+};
 
 use crate::prelude::*;
 use nalgebra::dmatrix;
@@ -16,13 +18,11 @@ const FIT: Tol = Tol { rel: 1e-10, abs: 1e-12 };
 /// Log posteriors: sums of ≤ 400 terms of size ≤ 1e3, each to a few ulps: 1e-8 absolute.
 const LOG_POSTERIOR: Tol = Tol { rel: 1e-10, abs: 1e-8 };
 
-fn reference_model(
-    x: &DMatrix<f64>,
-    labels: &[usize],
-) -> mathlings_models::FittedGaussianNaiveBayes {
-    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
-        .fit(x, labels)
-        .expect("reference naive Bayes")
+/// The reference model, without variance smoothing.
+const REFERENCE: GaussianNaiveBayes = GaussianNaiveBayes { var_smoothing: 0.0 };
+
+fn reference_model(x: &DMatrix<f64>, labels: &[usize]) -> FittedGaussianNaiveBayes {
+    REFERENCE.fit(x, labels).expect("reference naive Bayes")
 }
 
 /// x (n ∈ 6..=30 rows, d ∈ 1..=3 features in [−10, 10]) with labels i mod k, k ∈ 2..=3,
@@ -33,9 +33,7 @@ fn problem() -> impl Strategy<Value = (DMatrix<f64>, Vec<usize>)> + Clone {
             (strategies::matrix(n, d), Just((0..n).map(|i| i % k).collect::<Vec<usize>>()))
         })
         .prop_filter("no feature constant within a class", |(x, labels)| {
-            mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }
-                .fit(x, labels)
-                .is_ok_and(|m| m.variances.iter().all(|&v| v > 1e-6))
+            REFERENCE.fit(x, labels).is_ok_and(|m| m.variances.iter().all(|&v| v > 1e-6))
         })
 }
 
@@ -47,14 +45,24 @@ fn flatten(m: &Model) -> Vec<f64> {
     m.0.iter().chain(m.1.iter()).chain(m.2.iter()).copied().collect()
 }
 
-fn log_proba_close(got: &Result<DMatrix<f64>, ModelError>, want: &DMatrix<f64>) -> Verdict {
-    let got = got.clone().and_then(|m| match m.shape() == want.shape() {
+/// The learner's log posteriors of `x` under the parameters of `model`.
+fn log_posterior(
+    imp: &Impl,
+    model: &FittedGaussianNaiveBayes,
+    x: &DMatrix<f64>,
+) -> Result<DMatrix<f64>, ModelError> {
+    (imp.predict_log_proba)(&model.class_priors, &model.means, &model.variances, x)
+}
+
+/// The learner's log posteriors of `x` under `model`'s parameters equal the reference's.
+fn log_proba_matches(imp: &Impl, model: &FittedGaussianNaiveBayes, x: &DMatrix<f64>) -> Verdict {
+    let want = model.predict_log_proba(x).expect("reference log posterior");
+    let got = log_posterior(imp, model, x).and_then(|m| match m.shape() == want.shape() {
         true => Ok(m.as_slice().to_vec()),
-        false => Err(ModelError::ShapeMismatch(format!(
-            "returned shape {:?}, expected {:?}",
-            m.shape(),
-            want.shape()
-        ))),
+        false => {
+            let shapes = format!("returned shape {:?}, expected {:?}", m.shape(), want.shape());
+            Err(ModelError::ShapeMismatch(shapes))
+        }
     });
     expect::all_close(&got, want.as_slice(), LOG_POSTERIOR)
 }
@@ -62,28 +70,26 @@ fn log_proba_close(got: &Result<DMatrix<f64>, ModelError>, want: &DMatrix<f64>) 
 /// Two classes over `d` features: means 0 and 1, unit variances; the row sits at 0.4 in
 /// every feature. Each density is ≤ 0.4, so Πⱼ underflows to 0 for d ≳ 800/0.9; the log
 /// posterior is still perfectly defined.
-fn many_features(d: usize) -> (Vec<f64>, DMatrix<f64>, DMatrix<f64>, DMatrix<f64>) {
+fn many_features(d: usize) -> (FittedGaussianNaiveBayes, DMatrix<f64>) {
     let means = DMatrix::from_fn(2, d, |c, _| c as f64);
     let variances = DMatrix::from_element(2, d, 1.0);
     let x = DMatrix::from_element(1, d, 0.4);
-    (vec![0.5, 0.5], means, variances, x)
+    (validated(&[0.5, 0.5], &means, &variances, &x).expect("a valid model"), x)
 }
 
 fn show_model(got: &Result<Model, ModelError>, digits: usize) -> String {
-    match got {
-        Ok((priors, means, variances)) => {
+    got.as_ref().map_or_else(
+        |e| format!("{e:?}\n"),
+        |(priors, means, variances)| {
             let mut text = format!("priors = [{}]\n", show::rounded_all(priors, digits));
             for c in 0..means.nrows() {
-                let (m, v) = (
-                    show::rounded_all(means.row(c).iter(), digits),
-                    show::rounded_all(variances.row(c).iter(), digits),
-                );
+                let m = show::rounded_all(means.row(c).iter(), digits);
+                let v = show::rounded_all(variances.row(c).iter(), digits);
                 text += &format!("class {c}: means = [{m}], variances = [{v}]\n");
             }
             text
-        }
-        Err(e) => format!("{e:?}\n"),
-    }
+        },
+    )
 }
 
 /// The checks.
@@ -94,27 +100,19 @@ pub fn spec() -> Spec<Impl> {
             Property::named("fit_matches_reference", 3)
                 .description("priors n_c/n, class means and MLE variances (÷ n_c) equal the reference fit")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, l)| fit_call(x, l),
-                        |(x, l)| {
-                            let r = reference_model(x, l);
-                            let classes = r.class_priors.len();
-                            let want = flatten(&(r.class_priors, r.means, r.variances));
-                            let got = (imp.fit_gaussian_nb)(x, l);
-                            let shapes_ok = got
-                                .as_ref()
-                                .is_ok_and(|m| m.0.len() == classes && m.1.shape() == m.2.shape());
-                            let got = got.map(|m| flatten(&m));
-                            if !shapes_ok {
-                                return expect::fail(
-                                    show::outcome(&got),
-                                    "priors, means and variances with one row per class",
-                                );
-                            }
-                            expect::all_close(&got, &want, FIT)
-                        },
-                    )
+                    ctx.forall(problem(), |(x, l)| fit_call(x, l), |(x, l)| {
+                        let r = reference_model(x, l);
+                        let classes = r.class_priors.len();
+                        let want = flatten(&(r.class_priors, r.means, r.variances));
+                        let got = (imp.fit_gaussian_nb)(x, l);
+                        let shapes_ok = got
+                            .as_ref()
+                            .is_ok_and(|m| m.0.len() == classes && m.1.shape() == m.2.shape());
+                        let got = got.map(|m| flatten(&m));
+                        let shapes = "priors, means and variances with one row per class";
+                        expect::that(shapes_ok, show::outcome(&got), shapes)?;
+                        expect::all_close(&got, &want, FIT)
+                    })
                 }),
             Property::named("log_posterior_matches_reference", 2)
                 .description("ln P(c | xᵢ) equals the reference naive-Bayes log posterior for every row and class")
@@ -122,52 +120,32 @@ pub fn spec() -> Spec<Impl> {
                     ctx.forall(
                         problem(),
                         |(x, l)| format!("predict_log_proba(priors, means, variances, &x) with the model fitted on x = {}, labels = {}", show::matrix(x), show::slice(l)),
-                        |(x, l)| {
-                            let r = reference_model(x, l);
-                            let want = r.predict_log_proba(x).expect("reference log posterior");
-                            log_proba_close(&(imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x), &want)
-                        },
+                        |(x, l)| log_proba_matches(imp, &reference_model(x, l), x),
                     )
                 }),
             Property::named("posteriors_sum_to_one", 1)
                 .description("for every row, Σ_c P(c | xᵢ) = 1 (exp of the log posteriors)")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(x, l)| {
-                            format!(
-                                "predict_log_proba(..) on x = {} fitted with labels {}",
-                                show::matrix(x),
-                                show::slice(l)
-                            )
-                        },
-                        |(x, l)| {
-                            let r = reference_model(x, l);
-                            let got =
-                                (imp.predict_log_proba)(&r.class_priors, &r.means, &r.variances, x);
-                            let m = expect::ok(got.as_ref(), "log posteriors")?;
-                            for row in m.row_iter() {
-                                let total: f64 = row.iter().map(|v| v.exp()).sum();
-                                expect::close(
-                                    &Ok::<f64, ()>(total),
-                                    1.0,
-                                    Tol { rel: 0.0, abs: 1e-12 },
-                                )?;
-                            }
-                            Ok(())
-                        },
-                    )
+                    let call = |(x, l): &(DMatrix<f64>, Vec<usize>)| {
+                        let (x, l) = (show::matrix(x), show::slice(l));
+                        format!("predict_log_proba(..) on x = {x} fitted with labels {l}")
+                    };
+                    ctx.forall(problem(), call, |(x, l)| {
+                        let got = log_posterior(imp, &reference_model(x, l), x);
+                        let m = expect::ok(got.as_ref(), "log posteriors")?;
+                        m.row_iter().try_for_each(|row| {
+                            let total: f64 = row.iter().map(|v| v.exp()).sum();
+                            expect::close(&Ok::<f64, ()>(total), 1.0, Tol { rel: 0.0, abs: 1e-12 })
+                        })
+                    })
                 }),
             Property::named("no_underflow_with_many_features", 2)
                 .description("with 2000 features every density product underflows to 0, yet the log posterior is finite and correct (log-sum-exp)")
                 .check(|imp, ctx| {
-                    let (priors, means, variances, x) = many_features(2000);
+                    let (model, x) = many_features(2000);
                     ctx.once(
                         "predict_log_proba(&[0.5, 0.5], &means, &variances, &x) with 2000 features: means 0 (class 0) and 1 (class 1), variances 1, x = 0.4 everywhere",
-                        || {
-                            let want = fitted(&priors, &means, &variances).predict_log_proba(&x).expect("reference log posterior");
-                            log_proba_close(&(imp.predict_log_proba)(&priors, &means, &variances, &x), &want)
-                        },
+                        || log_proba_matches(imp, &model, &x),
                     )
                 }),
             Property::named("rejects_bad_input", 1)
@@ -201,7 +179,7 @@ pub fn spec() -> Spec<Impl> {
                 .description("fitted on all of Iris, the model and its training confusion matrix (rows actual, columns predicted) match the stored snapshot")
                 .check(|imp, ctx| {
                     let call = "fit_gaussian_nb(&iris.features, &iris.species), then argmax of predict_log_proba on the same rows";
-                    ctx.once(call, || {
+                    expect::snapshot_once(ctx, "iris", call, || {
                         let iris = mathlings_models::datasets::iris();
                         let fit = (imp.fit_gaussian_nb)(&iris.features, &iris.species);
                         let mut text = show_model(&fit, 6);
@@ -211,16 +189,13 @@ pub fn spec() -> Spec<Impl> {
                             text += &show::ok_or_debug(&log_posteriors, |lp| {
                                 let predicted: Vec<usize> =
                                     lp.row_iter().map(|r| argmax(r.iter().copied())).collect();
-                                let confusion = mathlings_models::confusion_matrix(
-                                    &iris.species,
-                                    &predicted,
-                                    3,
-                                );
+                                let confusion =
+                                    confusion_matrix(&iris.species, &predicted, 3);
                                 format!("training confusion = {}", show::result(&confusion))
                             });
                             text += "\n";
                         }
-                        ctx.snapshot("iris", call, &text)
+                        text
                     })
                 }),
         ],
@@ -242,27 +217,24 @@ pub fn spec() -> Spec<Impl> {
                 .implementation(Impl {
                     fit_gaussian_nb: |x, labels| fit_with(x, labels, true),
                     predict_log_proba: |priors, means, variances, x| {
-                        validate_model(priors, means, variances, x)?;
-                        fitted(priors, means, variances).predict_log_proba(x)
+                        validated(priors, means, variances, x)?.predict_log_proba(x)
                     },
                 }),
         ],
         probe: |imp| {
             let x = dmatrix![1.0; 2.0; 4.0; 7.0; 8.0; 12.0];
             let fit = (imp.fit_gaussian_nb)(&x, &[0, 0, 0, 1, 1, 1]);
-            let (priors, means, variances, many) = many_features(2000);
-            let underflow = match (imp.predict_log_proba)(&priors, &means, &variances, &many) {
-                Ok(m) if m.iter().all(|v| v.is_finite()) => "finite".to_string(),
-                Ok(_) => "non-finite".to_string(),
-                Err(e) => format!("{e:?}"),
-            };
+            let (model, many) = many_features(2000);
+            let underflow = show::ok_or_debug(&log_posterior(imp, &model, &many), |m| {
+                if m.iter().all(|v| v.is_finite()) { "finite" } else { "non-finite" }.to_string()
+            });
             vec![show_model(&fit, 6), underflow]
         },
     }
 }
 
 fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, ModelError> {
-    mathlings_models::GaussianNaiveBayes { var_smoothing: 0.0 }.fit(x, labels)?;
+    REFERENCE.fit(x, labels)?;
     let classes = labels.iter().max().map_or(0, |m| m + 1);
     let (n, d) = x.shape();
     let mut priors = Vec::new();
@@ -276,19 +248,19 @@ fn fit_with(x: &DMatrix<f64>, labels: &[usize], bessel: bool) -> Result<Model, M
             let mean = rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n_c;
             let ss = rows.iter().map(|&i| (x[(i, j)] - mean).powi(2)).sum::<f64>();
             let divisor = if bessel && n_c > 1.0 { n_c - 1.0 } else { n_c };
-            means[(c, j)] = mean;
-            variances[(c, j)] = ss / divisor;
+            (means[(c, j)], variances[(c, j)]) = (mean, ss / divisor);
         }
     }
     Ok((priors, means, variances))
 }
 
-fn validate_model(
+/// After the exercise's input checks, the parameters as a reference model.
+fn validated(
     priors: &[f64],
     means: &DMatrix<f64>,
     variances: &DMatrix<f64>,
     x: &DMatrix<f64>,
-) -> Result<(), ModelError> {
+) -> Result<FittedGaussianNaiveBayes, ModelError> {
     if priors.is_empty()
         || means.nrows() != priors.len()
         || variances.shape() != means.shape()
@@ -296,31 +268,15 @@ fn validate_model(
     {
         return Err(ModelError::ShapeMismatch("shapes".into()));
     }
-    if priors
-        .iter()
-        .chain(means.iter())
-        .chain(variances.iter())
-        .chain(x.iter())
-        .any(|v| !v.is_finite())
-    {
+    let all = [priors, means.as_slice(), variances.as_slice(), x.as_slice()].concat();
+    if all.iter().any(|v| !v.is_finite()) {
         return Err(ModelError::NonFinite);
     }
     if priors.iter().chain(variances.iter()).any(|&v| v <= 0.0) {
         return Err(ModelError::InvalidParameter { name: "variances", reason: "must be > 0" });
     }
-    Ok(())
-}
-
-fn fitted(
-    priors: &[f64],
-    means: &DMatrix<f64>,
-    variances: &DMatrix<f64>,
-) -> mathlings_models::FittedGaussianNaiveBayes {
-    mathlings_models::FittedGaussianNaiveBayes {
-        class_priors: priors.to_vec(),
-        means: means.clone(),
-        variances: variances.clone(),
-    }
+    let (class_priors, means, variances) = (priors.to_vec(), means.clone(), variances.clone());
+    Ok(FittedGaussianNaiveBayes { class_priors, means, variances })
 }
 
 fn multiplies_densities(
@@ -329,21 +285,17 @@ fn multiplies_densities(
     variances: &DMatrix<f64>,
     x: &DMatrix<f64>,
 ) -> Result<DMatrix<f64>, ModelError> {
-    validate_model(priors, means, variances, x)?;
+    validated(priors, means, variances, x)?;
     let classes = priors.len();
+    let density = |i: usize, c: usize, j: usize| {
+        let v = variances[(c, j)];
+        (-(x[(i, j)] - means[(c, j)]).powi(2) / (2.0 * v)).exp()
+            / (2.0 * std::f64::consts::PI * v).sqrt()
+    };
     let mut out = DMatrix::zeros(x.nrows(), classes);
     for i in 0..x.nrows() {
         let joint: Vec<f64> = (0..classes)
-            .map(|c| {
-                priors[c]
-                    * (0..x.ncols())
-                        .map(|j| {
-                            let v = variances[(c, j)];
-                            (-(x[(i, j)] - means[(c, j)]).powi(2) / (2.0 * v)).exp()
-                                / (2.0 * std::f64::consts::PI * v).sqrt()
-                        })
-                        .product::<f64>()
-            })
+            .map(|c| priors[c] * (0..x.ncols()).map(|j| density(i, c, j)).product::<f64>())
             .collect();
         let evidence: f64 = joint.iter().sum();
         for c in 0..classes {

@@ -62,23 +62,23 @@ fn flatten(p: &Params) -> Vec<f64> {
 
 /// `theta` (as from `flatten`) in the shapes of `shape`.
 fn unflatten(shape: &Params, theta: &[f64]) -> Params {
-    let (w1, rest) = theta.split_at(shape.0.len());
-    let (b1, rest) = rest.split_at(shape.1.len());
-    let (w2, b2) = rest.split_at(shape.2.len());
-    let matrix = |like: &DMatrix<f64>, v| DMatrix::from_column_slice(like.nrows(), like.ncols(), v);
-    (
-        matrix(&shape.0, w1),
-        DVector::from_column_slice(b1),
-        matrix(&shape.2, w2),
-        DVector::from_column_slice(b2),
-    )
+    let (mut p, mut rest) = (shape.clone(), theta);
+    for block in [p.0.as_mut_slice(), p.1.as_mut_slice(), p.2.as_mut_slice(), p.3.as_mut_slice()] {
+        let (head, tail) = rest.split_at(block.len());
+        block.copy_from_slice(head);
+        rest = tail;
+    }
+    p
 }
 
 fn call(name: &str, p: &Params, x: &DMatrix<f64>, labels: Option<&[usize]>) -> String {
-    match labels {
-        Some(l) => format!("{name}(&{}, &{}, {})", p.literal(), show::matrix(x), show::slice(l)),
-        None => format!("{name}(&{}, &{})", p.literal(), show::matrix(x)),
-    }
+    let labels = labels.map_or(String::new(), |l| format!(", {}", show::slice(l)));
+    format!("{name}(&{}, &{}{labels})", p.literal(), show::matrix(x))
+}
+
+/// `loss_and_gradients(p, x, labels)` as Rust.
+fn call_gradients((p, x, labels): &(Params, DMatrix<f64>, Vec<usize>)) -> String {
+    call("loss_and_gradients", p, x, Some(labels))
 }
 
 /// A random network (inputs ≤ 3, hidden ≤ 4, classes 2..=3, weights in [−2, 2]) with a
@@ -99,34 +99,32 @@ fn problem() -> impl Strategy<Value = (Params, DMatrix<f64>, Vec<usize>)> + Clon
     })
 }
 
-/// Trained on `(x, labels)` with `(hidden, η, epochs, seed)`, the training accuracy is ≥ `least`.
+/// Trained on `(x, labels)` with `(hidden, η, epochs, seed)` (`call`, run once), the training
+/// accuracy is ≥ `least`.
 fn learns(
     imp: &Impl,
+    ctx: &Ctx,
+    call: &str,
     (x, labels): &(DMatrix<f64>, Vec<usize>),
     (hidden, eta, epochs, seed): (usize, f64, usize, u64),
     least: f64,
     expected: &str,
 ) -> Verdict {
-    match (imp.train)(x, labels, hidden, eta, epochs, seed) {
-        Ok(p) => {
-            let predicted = reference_network(&p).predict(x).expect("reference prediction");
-            let acc = predicted.iter().zip(labels).filter(|(a, b)| a == b).count() as f64
-                / labels.len() as f64;
-            expect::that(acc >= least, format!("accuracy {}", show::rounded(acc, 3)), expected)
-        }
-        Err(e) => expect::fail(format!("Err({e:?})"), "Ok(trained parameters)"),
-    }
+    ctx.once(call, || {
+        let p = (imp.train)(x, labels, hidden, eta, epochs, seed);
+        let p = expect::ok(p, "trained parameters")?;
+        let predicted = reference_network(&p).predict(x).expect("reference prediction");
+        let right = predicted.iter().zip(labels).filter(|(a, b)| a == b).count();
+        let acc = right as f64 / labels.len() as f64;
+        expect::that(acc >= least, format!("accuracy {}", show::rounded(acc, 3)), expected)
+    })
 }
 
 fn show_gradients(got: &Result<(f64, Params), ModelError>) -> String {
-    match got {
-        Ok((loss, g)) => format!(
-            "loss {}, gradients [{}]",
-            show::rounded(*loss, 6),
-            show::rounded_all(&flatten(g), 6)
-        ),
-        Err(e) => format!("{e:?}"),
-    }
+    show::ok_or_debug(got, |(loss, g)| {
+        let (loss, g) = (show::rounded(*loss, 6), show::rounded_all(&flatten(g), 6));
+        format!("loss {loss}, gradients [{g}]")
+    })
 }
 
 /// The checks.
@@ -137,89 +135,61 @@ pub fn spec() -> Spec<Impl> {
             Property::named("forward_matches_reference", 2)
                 .description("the class probabilities softmax(tanh(XW₁ᵀ + b₁)W₂ᵀ + b₂) equal the reference network's")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(p, x, _)| call("forward", p, x, None),
-                        |(p, x, _)| {
-                            let want =
-                                reference_network(p).predict_proba(x).expect("reference forward");
-                            let got =
-                                (imp.forward)(p, x).and_then(|m| match m.shape() == want.shape() {
-                                    true => Ok(m.as_slice().to_vec()),
-                                    false => Err(ModelError::ShapeMismatch(format!(
-                                        "returned shape {:?}",
-                                        m.shape()
-                                    ))),
-                                });
-                            expect::all_close(&got, want.as_slice(), AGREE)
-                        },
-                    )
+                    ctx.forall(problem(), |(p, x, _)| call("forward", p, x, None), |(p, x, _)| {
+                        let want = reference_network(p).predict_proba(x).expect("reference forward");
+                        let got = (imp.forward)(p, x).and_then(|m| match m.shape() == want.shape() {
+                            true => Ok(m.as_slice().to_vec()),
+                            false => {
+                                Err(ModelError::ShapeMismatch(format!("returned shape {:?}", m.shape())))
+                            }
+                        });
+                        expect::all_close(&got, want.as_slice(), AGREE)
+                    })
                 }),
             Property::named("gradients_match_reference", 3)
                 .description("the loss and the backpropagated gradients (W₁, b₁, W₂, b₂) equal the reference network's")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(p, x, l)| call("loss_and_gradients", p, x, Some(l)),
-                        |(p, x, l)| {
-                            let net = reference_network(p);
-                            let g = net.gradients(x, l).expect("reference gradients");
-                            let mut want = vec![net.loss(x, l).expect("reference loss")];
-                            want.extend(flatten(&params!(g)));
-                            let got = (imp.loss_and_gradients)(p, x, l).map(|(loss, g)| {
-                                let mut v = vec![loss];
-                                v.extend(flatten(&g));
-                                v
-                            });
-                            expect::all_close(&got, &want, AGREE)
-                        },
-                    )
+                    ctx.forall(problem(), call_gradients, |(p, x, l)| {
+                        let net = reference_network(p);
+                        let g = net.gradients(x, l).expect("reference gradients");
+                        let loss = net.loss(x, l).expect("reference loss");
+                        let want = [vec![loss], flatten(&params!(g))].concat();
+                        let got = (imp.loss_and_gradients)(p, x, l);
+                        let got = got.map(|(loss, g)| [vec![loss], flatten(&g)].concat());
+                        expect::all_close(&got, &want, AGREE)
+                    })
                 }),
             Property::named("gradient_check", 2)
                 .description("each gradient entry agrees with the central difference (L(θ + h) − L(θ − h)) / 2h of your own loss, h = 1e-5")
                 .check(|imp, ctx| {
-                    ctx.forall(
-                        problem(),
-                        |(p, x, l)| call("loss_and_gradients", p, x, Some(l)),
-                        |(p, x, l)| {
-                            let got = (imp.loss_and_gradients)(p, x, l);
-                            let Ok((_, g)) = &got else {
-                                return expect::fail(show_gradients(&got), "Ok((loss, gradients))");
-                            };
-                            let analytic = flatten(g);
-                            let theta = flatten(p);
-                            if analytic.len() != theta.len() {
-                                return expect::fail(
-                                    format!("{} gradient entries", analytic.len()),
-                                    format!("{} (one per parameter)", theta.len()),
-                                );
-                            }
-                            let loss_at = |t: &[f64]| {
-                                (imp.loss_and_gradients)(&unflatten(p, t), x, l).map(|r| r.0)
-                            };
-                            let central = |k: usize| {
-                                let (mut plus, mut minus) = (theta.clone(), theta.clone());
-                                plus[k] += FD_STEP;
-                                minus[k] -= FD_STEP;
-                                Ok((loss_at(&plus)? - loss_at(&minus)?) / (2.0 * FD_STEP))
-                            };
-                            let Ok(numeric) =
-                                (0..theta.len())
-                                    .map(central)
-                                    .collect::<Result<Vec<f64>, ModelError>>()
-                            else {
-                                return expect::fail(
-                                    "an error from a perturbed loss",
-                                    "a loss at θ ± h",
-                                );
-                            };
-                            expect::all_close_scaled(
-                                &Ok::<Vec<f64>, ()>(analytic),
-                                &numeric,
-                                FD_TOL,
-                            )
-                        },
-                    )
+                    ctx.forall(problem(), call_gradients, |(p, x, l)| {
+                        let got = (imp.loss_and_gradients)(p, x, l);
+                        let Ok((_, g)) = &got else {
+                            return expect::fail(show_gradients(&got), "Ok((loss, gradients))");
+                        };
+                        let (analytic, theta) = (flatten(g), flatten(p));
+                        if analytic.len() != theta.len() {
+                            return expect::fail(
+                                format!("{} gradient entries", analytic.len()),
+                                format!("{} (one per parameter)", theta.len()),
+                            );
+                        }
+                        let loss_at = |t: &[f64]| {
+                            (imp.loss_and_gradients)(&unflatten(p, t), x, l).map(|r| r.0)
+                        };
+                        let central = |k: usize| {
+                            let (mut plus, mut minus) = (theta.clone(), theta.clone());
+                            plus[k] += FD_STEP;
+                            minus[k] -= FD_STEP;
+                            Ok((loss_at(&plus)? - loss_at(&minus)?) / (2.0 * FD_STEP))
+                        };
+                        let numeric: Result<Vec<f64>, ModelError> =
+                            (0..theta.len()).map(central).collect();
+                        let Ok(numeric) = numeric else {
+                            return expect::fail("an error from a perturbed loss", "a loss at θ ± h");
+                        };
+                        expect::all_close_scaled(&Ok::<Vec<f64>, ()>(analytic), &numeric, FD_TOL)
+                    })
                 }),
             Property::named("training_matches_reference", 1)
                 .description("train(xor, 4 hidden units, η = 0.5, 50 epochs, seed 1) gives the reference's parameters (same seeded start, same steps)")
@@ -229,19 +199,14 @@ pub fn spec() -> Spec<Impl> {
                 .check(|imp, ctx| {
                     let data = mathlings_models::datasets::xor();
                     let call = "train(&xor_x, &[0, 1, 1, 0], 4, 0.5, 2000, 1)";
-                    ctx.once(call, || {
-                        learns(imp, &data, (4, 0.5, 2000, 1), 1.0, "accuracy 1 (all four points)")
-                    })
+                    learns(imp, ctx, call, &data, (4, 0.5, 2000, 1), 1.0, "accuracy 1 (all four points)")
                 }),
             Property::named("learns_two_moons", 1)
                 .description("trained on two moons (100 points, noise 0.1; 8 hidden units, η = 1, 1500 epochs, seed 3) the training accuracy is ≥ 95%")
                 .check(|imp, ctx| {
-                    let data =
-                        mathlings_models::datasets::two_moons(100, 0.1, 3).expect("two moons");
+                    let data = mathlings_models::datasets::two_moons(100, 0.1, 3).expect("two moons");
                     let call = "train(&moons_x, &moons_labels, 8, 1.0, 1500, 3) with two_moons(100, 0.1, 3)";
-                    ctx.once(call, || {
-                        learns(imp, &data, (8, 1.0, 1500, 3), MOONS_ACCURACY, "accuracy ≥ 0.95")
-                    })
+                    learns(imp, ctx, call, &data, (8, 1.0, 1500, 3), MOONS_ACCURACY, "accuracy ≥ 0.95")
                 }),
             Property::named("stable_softmax", 1)
                 .description("scores 1000 apart (b₂ = (0, 1000)) give probabilities (0, 1), not NaN: the softmax subtracts each row's largest score before exponentiating")
@@ -251,11 +216,8 @@ pub fn spec() -> Spec<Impl> {
                     let (p, x) = small_network([0.0, 1000.0]);
                     ctx.once(&call("forward", &p, &x, None), || {
                         let got = (imp.forward)(&p, &x).map(|m| m.as_slice().to_vec());
-                        expect::all_close(
-                            &got,
-                            &[0.0, 0.0, 0.0, 1.0, 1.0, 1.0],
-                            Tol::absolute(1e-12),
-                        )
+                        let want = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
+                        expect::all_close(&got, &want, Tol::absolute(1e-12))
                     })
                 }),
             Property::named("one_epoch_is_never_a_loss_increase", 1)
@@ -329,10 +291,8 @@ pub fn spec() -> Spec<Impl> {
                     activations H. The gradient check shows the mismatch on W₁ and b₁.")
                 .implementation(Impl {
                     forward: reference_forward,
-                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, (false, true)),
-                    train: |x, labels, hidden, eta, epochs, seed| {
-                        train_with(x, labels, (hidden, eta, epochs, seed), (false, true))
-                    },
+                    loss_and_gradients: backprop::<false, true>,
+                    train: train_with::<false, true>,
                 }),
             Misconception::named("bias_gradient_overwritten")
                 .explanation("Your bias gradients come from a single row: in the loop over the batch they are \
@@ -340,10 +300,8 @@ pub fn spec() -> Spec<Impl> {
                     every row, so its gradient is the SUM of Δ over all rows: ∂L/∂b = Σᵢ Δ[i, ·].")
                 .implementation(Impl {
                     forward: reference_forward,
-                    loss_and_gradients: |p, x, labels| backprop(p, x, labels, (true, false)),
-                    train: |x, labels, hidden, eta, epochs, seed| {
-                        train_with(x, labels, (hidden, eta, epochs, seed), (true, false))
-                    },
+                    loss_and_gradients: backprop::<true, false>,
+                    train: train_with::<true, false>,
                 }),
         ],
         probe: |imp| {
@@ -391,12 +349,12 @@ fn reference_forward(p: &Params, x: &DMatrix<f64>) -> Result<DMatrix<f64>, Model
     reference_network(p).predict_proba(x)
 }
 
-/// Backpropagation with switchable mistakes: (multiply by tanh′, accumulate the bias gradients).
-fn backprop(
+/// Backpropagation with switchable mistakes: whether it multiplies by tanh′ and whether it
+/// accumulates the bias gradients.
+fn backprop<const TANH_DERIVATIVE: bool, const ACCUMULATE: bool>(
     p: &Params,
     x: &DMatrix<f64>,
     labels: &[usize],
-    (tanh_derivative, accumulate): (bool, bool),
 ) -> Result<(f64, Params), ModelError> {
     let proba = reference_forward(p, x)?;
     let loss = reference_network(p).loss(x, labels)?;
@@ -405,18 +363,17 @@ fn backprop(
         row += p.1.transpose();
     }
     hidden.apply(|z| *z = z.tanh());
-    let n = x.nrows() as f64;
     let mut d2 = proba;
     for (i, &y) in labels.iter().enumerate() {
         d2[(i, y)] -= 1.0;
     }
-    d2 /= n;
+    d2 /= x.nrows() as f64;
     let mut d1 = &d2 * &p.2;
-    if tanh_derivative {
+    if TANH_DERIVATIVE {
         d1.zip_apply(&hidden, |d, h| *d *= 1.0 - h * h);
     }
     let bias = |d: &DMatrix<f64>| {
-        if accumulate {
+        if ACCUMULATE {
             DVector::from_fn(d.ncols(), |j, _| d.column(j).sum())
         } else {
             d.row(d.nrows() - 1).transpose()
@@ -425,12 +382,14 @@ fn backprop(
     Ok((loss, (d1.transpose() * x, bias(&d1), d2.transpose() * &hidden, bias(&d2))))
 }
 
-/// Gradient descent from the reference's seeded start, with `backprop`'s `mistakes`.
-fn train_with(
+/// Gradient descent from the reference's seeded start, with `backprop`'s mistakes.
+fn train_with<const TANH_DERIVATIVE: bool, const ACCUMULATE: bool>(
     x: &DMatrix<f64>,
     labels: &[usize],
-    (hidden, eta, epochs, seed): (usize, f64, usize, u64),
-    mistakes: (bool, bool),
+    hidden: usize,
+    eta: f64,
+    epochs: usize,
+    seed: u64,
 ) -> Result<Params, ModelError> {
     if !(eta.is_finite() && eta > 0.0) {
         return Err(ModelError::InvalidParameter { name: "learning_rate", reason: "must be > 0" });
@@ -446,7 +405,7 @@ fn train_with(
         .initial_network(x.ncols(), classes)?;
     let mut p: Params = params!(start);
     for epoch in 0..epochs {
-        let (_, g) = backprop(&p, x, labels, mistakes)?;
+        let (_, g) = backprop::<TANH_DERIVATIVE, ACCUMULATE>(&p, x, labels)?;
         p.0 -= eta * g.0;
         p.1 -= eta * g.1;
         p.2 -= eta * g.2;
