@@ -15,17 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// The outcomes of one function over many arguments, in order (see the module docs).
-pub struct Each<'a, R> {
-    inner: Box<dyn Iterator<Item = R> + 'a>,
-}
-
-impl<R> Iterator for Each<'_, R> {
-    type Item = R;
-
-    fn next(&mut self) -> Option<R> {
-        self.inner.next()
-    }
-}
+pub type Each<'a, R> = Box<dyn Iterator<Item = R> + 'a>;
 
 /// The function at `address` applied to `items`: `args` turns an item into the argument
 /// tuple sent to the learner process, `local` calls the function on it in this process. Use
@@ -44,13 +34,11 @@ where
     let items: Vec<T> = items.into_iter().collect();
     let sent: Vec<A> = items.iter().cloned().map(args).collect();
     match mathlings_wire::judge::call_each::<A, R>(address, &sent) {
-        Some(answers) => Each {
-            inner: Box::new(answers.into_iter().map(|answer| match answer {
-                Ok(value) => value,
-                Err(message) => std::panic::panic_any(message),
-            })),
-        },
-        None => Each { inner: Box::new(items.into_iter().map(local)) },
+        Some(answers) => Box::new(answers.into_iter().map(|answer| match answer {
+            Ok(value) => value,
+            Err(message) => std::panic::panic_any(message),
+        })),
+        None => Box::new(items.into_iter().map(local)),
     }
 }
 
