@@ -41,12 +41,13 @@ catalogue! {
         descent_gradient_1, descent_gradient_2, anscombe_mse_gradient,
         anscombe_half_mse_gradient, valley_gradient, scaled_gradient,
         linear_map, chain_inner, chain_outer, chain_composed,
+        rosenbrock_gradient, identity_gradient,
     ];
     fn(f64) -> f64 => [
         sine, exponential, standard_normal_pdf, lorentzian,
         uniform_cdf, logistic_cdf, exponential_cdf,
     ];
-    fn(&[f64]) -> DMatrix<f64> => [];
+    fn(&[f64]) -> DMatrix<f64> => [rosenbrock_hessian];
     fn(&[f64]) -> Result<Vec<f64>, mathlings_types::CalculusError> => [];
 }
 
@@ -228,6 +229,34 @@ pub fn chain_outer(y: &[f64]) -> Vec<f64> {
 /// f∘g ([`chain_outer`] after [`chain_inner`]).
 pub fn chain_composed(x: &[f64]) -> Vec<f64> {
     chain_outer(&chain_inner(x))
+}
+
+/// ∇ of Rosenbrock's (1 − x)² + 100(y − x²)².
+pub fn rosenbrock_gradient(x: &[f64]) -> Vec<f64> {
+    vec![
+        -2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]),
+        200.0 * (x[1] - x[0] * x[0]),
+    ]
+}
+
+/// The Hessian of Rosenbrock's function Σᵢ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)² (tridiagonal; in
+/// two dimensions [[1200x² − 400y + 2, −400x], [−400x, 200]]).
+pub fn rosenbrock_hessian(x: &[f64]) -> DMatrix<f64> {
+    let n = x.len();
+    let mut h = DMatrix::zeros(n, n);
+    for i in 0..n.saturating_sub(1) {
+        h[(i, i)] += 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
+        h[(i + 1, i + 1)] += 200.0;
+        h[(i, i + 1)] = -400.0 * x[i];
+        h[(i + 1, i)] = -400.0 * x[i];
+    }
+    h
+}
+
+/// ∇(½‖x‖²) = x: at (3, 4) its norm is exactly 5, however it is computed, which puts a
+/// stopping rule ‖∇f‖₂ ≤ tol exactly at its limit with tol = 5.
+pub fn identity_gradient(x: &[f64]) -> Vec<f64> {
+    x.to_vec()
 }
 
 /// sin x.

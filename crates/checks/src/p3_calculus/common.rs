@@ -20,9 +20,11 @@ pub struct ScalarFn {
     pub f: Objective,
 }
 
+// Catalogued course functions: passed as callbacks, the learner process calls its own copy.
 pub use mathlings_bindings::objectives::{
-    a1, a2, anscombe_1, anscombe_half_mse_gradient, anscombe_mse_gradient, log_sum_exp,
-    quadratic_1, quadratic_2, rosenbrock, sin_chain,
+    a1, a2, anscombe_1, anscombe_half_mse_gradient, anscombe_mse_gradient, identity_gradient,
+    log_sum_exp, quadratic_1, quadratic_2, rosenbrock, rosenbrock_gradient as rosenbrock_grad,
+    rosenbrock_hessian as rosenbrock_hess, sin_chain,
 };
 
 /// The functions used for comparisons with the reference.
@@ -101,12 +103,6 @@ pub fn wide_hessian(_: &[f64]) -> DMatrix<f64> {
 /// A "Hessian" with one row too many for a point in ℝ² (3×2).
 pub fn tall_hessian(_: &[f64]) -> DMatrix<f64> {
     DMatrix::identity(3, 2)
-}
-
-/// ∇(½‖x‖²) = x: at (3, 4) its norm is exactly 5, however it is computed, which puts a
-/// stopping rule ‖∇f‖₂ ≤ tol exactly at its limit with tol = 5.
-pub fn identity_gradient(x: &[f64]) -> Vec<f64> {
-    x.to_vec()
 }
 
 /// The input checks of the finite-difference estimates (gradient, hessian), for their
@@ -225,17 +221,6 @@ pub fn optimiser_call(
 ) -> String {
     let floats: Vec<String> = floats.iter().map(|&v| show::float(v)).collect();
     format!("{name}({callbacks}, {}, {}, {max_iter})", show::floats(x0), floats.join(", "))
-}
-
-/// ∇ of Rosenbrock's (1 − x)² + 100(y − x²)².
-pub fn rosenbrock_grad(x: &[f64]) -> Vec<f64> {
-    vec![-2.0 * (1.0 - x[0]) - 400.0 * x[0] * (x[1] - x[0] * x[0]), 200.0 * (x[1] - x[0] * x[0])]
-}
-
-/// The Hessian of Rosenbrock's (1 − x)² + 100(y − x²)².
-pub fn rosenbrock_hess(x: &[f64]) -> DMatrix<f64> {
-    let (a, b) = (1200.0 * x[0] * x[0] - 400.0 * x[1] + 2.0, -400.0 * x[0]);
-    DMatrix::from_row_slice(2, 2, &[a, b, b, 200.0])
 }
 
 /// The diagonal matrix with these entries.

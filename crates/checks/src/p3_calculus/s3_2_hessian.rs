@@ -4,24 +4,12 @@ use mathlings_calculus::CalculusError;
 
 use super::common::{self, Objective, SCALAR_FNS};
 use crate::prelude::*;
+use mathlings_bindings::objectives::rosenbrock_hessian;
 
 pub use mathlings_bindings::p3_calculus::s3_2_hessian::{HessianFn, Impl};
 
 fn call(name: &str, x: &[f64], h: f64) -> String {
     format!("hessian({name}, {}, {})", show::floats(x), show::float(h))
-}
-
-/// The analytic Hessian of Rosenbrock's function Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)².
-fn rosenbrock_hessian(x: &[f64]) -> DMatrix<f64> {
-    let n = x.len();
-    let mut h = DMatrix::zeros(n, n);
-    for i in 0..n.saturating_sub(1) {
-        h[(i, i)] += 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
-        h[(i + 1, i + 1)] += 200.0;
-        h[(i, i + 1)] = -400.0 * x[i];
-        h[(i + 1, i)] = -400.0 * x[i];
-    }
-    h
 }
 
 /// The scale of f and of H at x, for tolerances: max(1, |f(x)|, max|Hᵢⱼ|).
