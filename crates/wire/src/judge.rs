@@ -306,30 +306,33 @@ impl State {
         name: &str,
         args: &[A],
     ) -> Vec<Result<Vec<u8>, String>> {
+        let encoded: Result<Vec<(u16, Vec<u8>)>, String> = args
+            .iter()
+            .map(|a| encode(a).map(|body| (field, body)))
+            .collect();
+        let calls = match encoded {
+            Ok(calls) => calls,
+            Err(e) => return vec![Err(e); args.len()],
+        };
         let mut answers = Vec::with_capacity(args.len());
         let mut next = 0;
-        while next < args.len() {
-            let mut page = Vec::new();
-            let mut bytes = 0;
-            while let Some(arg) = args.get(next + page.len()) {
-                let body = match encode(arg) {
-                    Ok(body) => body,
-                    Err(e) => {
-                        answers.resize(args.len(), Err(e));
-                        return answers;
-                    }
-                };
+        while next < calls.len() {
+            // A page: at least one call, and no more than PIPELINE_BYTES of frames (a
+            // frame is 5 bytes of header, 2 of field, then the arguments).
+            let mut end = next + 1;
+            let mut bytes = calls[next].1.len() + 7;
+            while let Some((_, body)) = calls.get(end) {
                 bytes += body.len() + 7;
-                if !page.is_empty() && bytes > PIPELINE_BYTES {
+                if bytes > PIPELINE_BYTES {
                     break;
                 }
-                page.push((field, body));
+                end += 1;
             }
-            if let Err(e) = self.send(&page) {
+            if let Err(e) = self.send(&calls[next..end]) {
                 answers.resize(args.len(), Err(e));
                 return answers;
             }
-            for arg in &args[next..next + page.len()] {
+            for arg in &args[next..end] {
                 answers.push(self.answer(name, arg, &[]));
                 if self.running.is_none() {
                     // Crashed or timed out: the calls after it were never answered.
@@ -338,7 +341,7 @@ impl State {
                     return answers;
                 }
             }
-            next += page.len();
+            next = end;
         }
         answers
     }
