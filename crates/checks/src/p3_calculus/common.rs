@@ -265,7 +265,7 @@ pub fn checked_hessian(h: &DMatrix<f64>) -> Result<(), CalculusError> {
 
 /// Checks each (input, expected) of a table once, in order: the call shown is `call(input)`,
 /// the verdict `check(input, expected)`; the first failure is the property's.
-pub fn each<T, W: Copy>(
+pub fn each_case<T, W: Copy>(
     ctx: &Ctx,
     cases: &[(T, W)],
     call: impl Fn(&T) -> String,

@@ -344,7 +344,7 @@ pub fn spec() -> Spec<Impl> {
                         ((nan, 1000.0), (f64::is_nan, "a NaN value (∞ − ∞ as in f64)")),
                         ((inf, 10.0), (|v| v == f64::INFINITY, "value f64::INFINITY (exp(22026.5) overflows)")),
                     ];
-                    common::each(ctx, &cases, |(p, x)| call(p, *x, 0.0), |(p, x), (ok, expected)| {
+                    common::each_case(ctx, &cases, |(p, x)| call(p, *x, 0.0), |(p, x), (ok, expected)| {
                         let got = (imp.run)(p, *x, 0.0);
                         expect::that(ok(got.0), shown(&got), expected)
                     })?;

@@ -123,7 +123,7 @@ pub fn spec() -> Spec<Impl> {
                         (&[-1000.0, -1000.0], &[0.5, 0.5]),
                         (&[1000.0, 1000.0, -1000.0], &[0.5, 0.5, 0.0]),
                     ];
-                    common::each(ctx, &softmax_cases, |z| call("softmax", z), |z, want| {
+                    common::each_case(ctx, &softmax_cases, |z| call("softmax", z), |z, want| {
                         expect::all_close(&(imp.softmax)(z), want, EXTREME)
                     })?;
                     let log_cases: [(&[f64], &[f64]); 3] = [
@@ -131,13 +131,13 @@ pub fn spec() -> Spec<Impl> {
                         (&[0.0, -1000.0], &[0.0, -1000.0]),
                         (&[1000.0, 1000.0, -1000.0], &[-ln2, -ln2, -2000.0 - ln2]),
                     ];
-                    common::each(ctx, &log_cases, |z| call("log_softmax", z), |z, want| {
+                    common::each_case(ctx, &log_cases, |z| call("log_softmax", z), |z, want| {
                         expect::all_close(&(imp.log_softmax)(z), want, EXTREME)
                     })?;
                     let (zero, quarters) = (DMatrix::zeros(2, 2), common::square(&[0.25, -0.25, -0.25, 0.25]));
                     let jacobian_cases: [(&[f64], &DMatrix<f64>); 2] =
                         [(&[1000.0, 0.0], &zero), (&[-1000.0, -1000.0], &quarters)];
-                    common::each(ctx, &jacobian_cases, |z| call("softmax_jacobian", z), |z, want| {
+                    common::each_case(ctx, &jacobian_cases, |z| call("softmax_jacobian", z), |z, want| {
                         expect::matrix_close(&(imp.softmax_jacobian)(z), want, EXTREME)
                     })
                 }),

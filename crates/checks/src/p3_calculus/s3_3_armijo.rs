@@ -174,7 +174,7 @@ pub fn spec() -> Spec<Impl> {
                         (on_sphere(&[2.0], &[1.0], &[-2.0], 0.99, 0.5), 0.495),
                         (on_sphere(&[2.0], &[1.0], &[-2.0], 0.4, 1e-4), 0.4),
                     ];
-                    common::each(ctx, &cases, Case::call, |case, want| {
+                    common::each_case(ctx, &cases, Case::call, |case, want| {
                         expect::close(&case.run(imp.armijo_backtracking), want, SAME_STEP)
                     })
                 }),
@@ -188,7 +188,7 @@ pub fn spec() -> Spec<Impl> {
                         (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[1.0, 1.0], 1.0, 1e-4), ()),
                         (on_sphere(&[2.0, 4.0], &[1.0, 2.0], &[2.0, -1.0], 1.0, 1e-4), ()),
                     ];
-                    common::each(ctx, &fixed, Case::call, rejected)?;
+                    common::each_case(ctx, &fixed, Case::call, rejected)?;
                     let uphill = case().prop_map(|mut case| {
                         case.d = case.d.iter().map(|d| -d).collect();
                         case

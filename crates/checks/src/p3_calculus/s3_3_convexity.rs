@@ -141,7 +141,7 @@ pub fn spec() -> Spec<Impl> {
                         (DMatrix::zeros(3, 3), true),
                         (diag(&[0.0, 5.0]), true),
                     ];
-                    common::each(ctx, &psd, psd_call, |h, want| psd_is(imp, h, want))?;
+                    common::each_case(ctx, &psd, psd_call, |h, want| psd_is(imp, h, want))?;
                     let quartic = vec![vec![0.0, 0.0], vec![1.0, 0.0], vec![-2.0, 0.5]];
                     ctx.once(&convex_call("hessian of x⁴ + y⁴", &quartic), || {
                         expect_bool(&(imp.is_convex_on)(quartic_hessian, &quartic), true)
@@ -160,7 +160,7 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[0.0, -1.0]), false),
                         (diag(&[0.0, 1.0, -1.0]), false),
                     ];
-                    common::each(ctx, &not_psd, psd_call, |h, want| psd_is(imp, h, want))?;
+                    common::each_case(ctx, &not_psd, psd_call, |h, want| psd_is(imp, h, want))?;
                     let saddle = ("hessian of x² − y²", saddle_hessian as Hessian);
                     let rosenbrock = ("hessian of rosenbrock", rosenbrock_hess as Hessian);
                     let cubic = ("hessian of x³", cubic_hessian as Hessian);
@@ -171,7 +171,7 @@ pub fn spec() -> Spec<Impl> {
                         ((cubic, vec![vec![0.5], vec![1.0], vec![2.0]]), true),
                         ((cubic, vec![vec![1.0], vec![-0.5], vec![2.0]]), false),
                     ];
-                    common::each(ctx, &cases, |((name, _), ps)| convex_call(name, ps), |((_, hessian), ps), want| {
+                    common::each_case(ctx, &cases, |((name, _), ps)| convex_call(name, ps), |((_, hessian), ps), want| {
                         expect_bool(&(imp.is_convex_on)(*hessian, ps), want)
                     })
                 }),
@@ -191,7 +191,7 @@ pub fn spec() -> Spec<Impl> {
                             (square(&[2.0, 1.0 + 1e-10, 1.0, 2.0]) * c, Some(true)),
                             (square(&[2.0, 1.0 + 1e-6, 1.0, 2.0]) * c, None),
                         ];
-                        common::each(ctx, &cases, psd_call, |h, want| match want {
+                        common::each_case(ctx, &cases, psd_call, |h, want| match want {
                             Some(b) => psd_is(imp, h, b),
                             None => expect_err!(&(imp.is_positive_semidefinite)(h), CalculusError::NotSymmetric),
                         })?;

@@ -50,7 +50,7 @@ pub fn spec() -> Spec<Impl> {
                         (square(&[0.0, 1.0, 1.0, 0.0]), Kind::Saddle),
                         (diag(&[6.0]), Kind::Minimum),
                     ];
-                    common::each(ctx, &cases, call, |h, want| kind_is(imp, h, want))
+                    common::each_case(ctx, &cases, call, |h, want| kind_is(imp, h, want))
                 }),
             Property::named("matches_reference", 3)
                 .description("on random symmetric Q·diag(λ)·Qᵀ (n ≤ 5, each λ zero or |λ| ≥ 0.1) the kind follows the signs of λ, as the reference says")
@@ -72,7 +72,7 @@ pub fn spec() -> Spec<Impl> {
                             Kind::Saddle,
                         ),
                     ];
-                    common::each(ctx, &cases, call, |h, want| kind_is(imp, h, want))
+                    common::each_case(ctx, &cases, call, |h, want| kind_is(imp, h, want))
                 }),
             Property::named("scale_invariant", 1)
                 .description("c·H is classified like H for c from 1e-60 to 1e60 (the zero test and the stopping rule are relative to the matrix's size)")
@@ -99,7 +99,7 @@ pub fn spec() -> Spec<Impl> {
                         (diag(&[1.0, -sqrt_eps]), Kind::Degenerate),
                         (diag(&[-4.0, 4.0 * sqrt_eps, -2.0]), Kind::Degenerate),
                     ];
-                    common::each(ctx, &cases, call, |h, want| kind_is(imp, h, want))
+                    common::each_case(ctx, &cases, call, |h, want| kind_is(imp, h, want))
                 }),
             Property::named("zero_test_near_the_threshold", 1)
                 .description("on random Q·diag(λ)·Qᵀ with one eigenvalue at 2τ (not zero) or τ/2 (zero), τ = √ε·maxᵢ|λᵢ|, and the others of one sign, the kind is Minimum/Maximum or Degenerate")
