@@ -4,10 +4,16 @@
 //! opt-level 0), so comparing it with a loop compiled elsewhere would measure the compiler,
 //! not the algorithm. The bind macro therefore carries its own naive i-j-k loop (with
 //! `a[(i, k)]` indexing, as a learner would first write it), which is compiled in the same
-//! crate and profile as the code it is bound to. At n = 128 the implementation must beat
+//! crate and profile as the code it is bound to. At n = 96 the implementation must beat
 //! that loop by ≥ 2×, each timed as the best of 3 interleaved runs (best of 6 if the first
 //! 3 fall short), so a busy 2-core machine does not fail a good answer: a naive loop in any
 //! order stays near 1×, a contiguous, blocked one is typically 3–10× faster even on one core.
+//!
+//! Why 96 and not more: three 96×96 matrices (216 KiB) already overflow the L1 cache, as
+//! 128×128 ones do, and both fit in L2, so the larger size tests nothing more; it cost 2.4×
+//! the time (the naive loop 110 against 46 ms per run unoptimised, the official solution's
+//! ratio 6–7× at both sizes idle, 4–6× with both cores busy), and the timing was 70 % of
+//! this exercise's grading.
 
 use std::time::{Duration, Instant};
 
@@ -25,7 +31,7 @@ use mathlings_bindings::p2_linalg::s2_2_blocked_matmul::MatrixResult;
 /// ≤ p·ε·(|A||B|)ᵢⱼ ≈ 4.4e-14·(|A||B|)ᵢⱼ; 1e-12 leaves a factor ~20.
 const PRODUCT_REL: f64 = 1e-12;
 /// Size of the timed product.
-const TIMED_N: usize = 128;
+const TIMED_N: usize = 96;
 /// Required speed-up over the naive loop of the same build.
 const SPEEDUP: f64 = 2.0;
 /// The whole timing (≤ 12 naive and blocked products) must finish within this.
@@ -99,7 +105,7 @@ pub fn spec() -> Spec<Impl> {
                     Ok(())
                 }),
             Property::named("faster_than_naive", 2)
-                .description("at n = 128 it is ≥ 2× faster than a plain i-j-k loop with a[(i, k)] indexing compiled in the same build (best of 3 runs each)")
+                .description("at n = 96 it is ≥ 2× faster than a plain i-j-k loop with a[(i, k)] indexing compiled in the same build (best of 3 runs each)")
                 .check(|imp, ctx| {
                     let mut rng = ctx.rng();
                     let (a, b) = (random_matrix(&mut rng, 37, 45), random_matrix(&mut rng, 45, 29));
