@@ -20,7 +20,7 @@
 //!
 //! The checks compare your product with nalgebra's on shapes that are not multiples of
 //! any block size (mind the last, partial block!), and time it against a plain i-j-k loop
-//! with `a[(i, k)]` indexing compiled in the same build as your code: at n = 128 yours
+//! with `a[(i, k)]` indexing compiled in the same build as your code: at n = 96 yours
 //! must be at least 2× faster (best of 3 runs each).
 
 use mathlings_linalg::LinalgError;
