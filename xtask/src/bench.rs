@@ -38,6 +38,10 @@ pub struct BenchArgs {
     /// shards, one `grade --batch --shard K/N` run after the other, then merged.
     #[arg(long, value_name = "SUBMISSIONS")]
     pub class: Option<usize>,
+    /// Give every submission's files a line of their own (a comment naming the learner), as
+    /// in a real class: then no submission finds its exercises already built by another's.
+    #[arg(long)]
+    pub distinct: bool,
     /// With --class: the number of shards.
     #[arg(long, default_value_t = 4, requires = "class", value_parser = clap::value_parser!(u16).range(1..))]
     pub shards: u16,
@@ -68,7 +72,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
 
     // 1. The learner's loop, on a copy of the solutions.
     let learner = scratch.join("learner/src");
-    copy_exercises(&course, &solutions, &learner, None)?;
+    copy_exercises(&course, &solutions, &learner, None, None)?;
     let mut grader = course.grader(&args.run);
     grader.exercises_dir = learner.clone();
     grader.grade(&ids).map_err(|e| e.to_string())?; // warm
@@ -110,7 +114,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     drop(build);
 
     // 2. A class, graded with the shared cache.
-    let submissions = synthetic_class(&course, &scratch.join("class"), args.submissions)?;
+    let submissions = synthetic_class(
+        &course,
+        &scratch.join("class"),
+        args.submissions,
+        args.distinct,
+    )?;
     let template = course.grader(&args.run);
     let workers = args.run.jobs.unwrap_or(2);
     let t = Instant::now();
@@ -156,8 +165,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         secs(median(&mut plot_total))
     );
     println!(
-        "| batch of {} submissions, shared cache, {workers} in flight | {:.1} s total, {:.2} s per submission ({graded} graded) |",
+        "| batch of {} submissions{}, shared cache, {workers} in flight | {:.1} s total, {:.2} s per submission ({graded} graded) |",
         args.submissions,
+        if args.distinct { " (distinct files)" } else { "" },
         shared.as_secs_f64(),
         per_submission
     );
@@ -178,8 +188,13 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
 
 /// Writes `size` submissions into `class` (`learner000/exercises/src/…`), from the
 /// solutions: every third with one exercise left as its stub, every tenth with one that
-/// does not compile.
-fn synthetic_class(course: &Course, class: &Path, size: usize) -> Result<Vec<PathBuf>, String> {
+/// does not compile; with `distinct`, every file ends with a comment naming its learner.
+fn synthetic_class(
+    course: &Course,
+    class: &Path,
+    size: usize,
+    distinct: bool,
+) -> Result<Vec<PathBuf>, String> {
     let solutions = course.root.join("solutions/src");
     let stubs = course.root.join(mathlings_course::STUBS_DIR);
     let exercises = &course.manifest.exercises;
@@ -194,7 +209,14 @@ fn synthetic_class(course: &Course, class: &Path, size: usize) -> Result<Vec<Pat
         } else {
             None
         };
-        copy_exercises(course, &solutions, &dir.join("exercises/src"), mistake)?;
+        let signed = distinct.then(|| format!("\n// learner{k:03}\n"));
+        copy_exercises(
+            course,
+            &solutions,
+            &dir.join("exercises/src"),
+            mistake,
+            signed.as_deref(),
+        )?;
         submissions.push(dir);
     }
     Ok(submissions)
@@ -209,7 +231,7 @@ fn class_bench(
     size: usize,
 ) -> Result<ExitCode, String> {
     let class = scratch.join("class");
-    let submissions = synthetic_class(course, &class, size)?;
+    let submissions = synthetic_class(course, &class, size, args.distinct)?;
     let exe = std::env::current_exe().map_err(|e| format!("cannot find xtask: {e}"))?;
     let workers = args.run.jobs.unwrap_or(2).to_string();
     let (seed, cases) = (args.run.seed.to_string(), args.run.cases.to_string());
@@ -293,20 +315,22 @@ enum Mistake {
 }
 
 /// Copies every exercise file from `from` to `to`, replacing one exercise by its stub or
-/// by a non-compiling stub.
+/// by a non-compiling stub, and appending `signature` to each.
 fn copy_exercises(
     course: &Course,
     from: &Path,
     to: &Path,
     mistake: Option<(&str, Mistake, &Path)>,
+    signature: Option<&str>,
 ) -> Result<(), String> {
     for ex in &course.manifest.exercises {
-        let text = match mistake {
+        let mut text = match mistake {
             Some((id, Mistake::Stub, stubs)) if id == ex.id => read(&stubs.join(&ex.file))?,
             Some((id, Mistake::CompileError, stubs)) if id == ex.id => read(&stubs.join(&ex.file))?
                 .replacen("todo!()", "{ let oops: u8 = 0.5; todo!() }", 1),
             _ => read(&from.join(&ex.file))?,
         };
+        text.push_str(signature.unwrap_or_default());
         let target: PathBuf = to.join(&ex.file);
         std::fs::create_dir_all(target.parent().expect("has parent")).map_err(|e| e.to_string())?;
         std::fs::write(&target, text).map_err(|e| e.to_string())?;

@@ -339,8 +339,8 @@ fn cargo_toml(root: &Path, manifest: &Manifest, members: &[String]) -> Result<St
     // The dependencies are built as the course builds them: the course's per-package
     // profile here, and the course's features through the workspace-hack, so that cargo
     // gives each the unit hash it has in the course's target directory, from which a new
-    // learner target is seeded (`dependency_seed`). The learner's own crates at opt-level 0
-    // (the fastest rebuild), except where the manifest asks for more.
+    // learner target is seeded (`dependency_seed`). The learner's own crates at the
+    // exercise's level (`Exercise::learner_opt_level`).
     out.push_str("\n[profile.dev]\ndebug = false\n");
     let packages = workspace
         .get("profile")
@@ -357,7 +357,8 @@ fn cargo_toml(root: &Path, manifest: &Manifest, members: &[String]) -> Result<St
         write!(out, "\n[profile.dev.package.{name}]\n{settings}").unwrap();
     }
     for id in members {
-        if let Some(level) = manifest.get(id).and_then(|e| e.opt_level) {
+        if let Some(ex) = manifest.get(id) {
+            let level = ex.learner_opt_level();
             writeln!(out, "\n[profile.dev.package.ex_{id}]\nopt-level = {level}").unwrap();
         }
     }
