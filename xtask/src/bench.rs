@@ -167,7 +167,11 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     println!(
         "| batch of {} submissions{}, shared cache, {workers} in flight | {:.1} s total, {:.2} s per submission ({graded} graded) |",
         args.submissions,
-        if args.distinct { " (distinct files)" } else { "" },
+        if args.distinct {
+            " (distinct files)"
+        } else {
+            ""
+        },
         shared.as_secs_f64(),
         per_submission
     );
