@@ -1,13 +1,14 @@
 //! Checks for 2.2 (challenge) — a cache-blocked, parallel matrix product.
 //!
-//! Speed criterion, and why it is fair: learner code is compiled unoptimised (the runner's
-//! opt-level 0), so comparing it with a loop compiled elsewhere would measure the compiler,
-//! not the algorithm. The bind macro therefore carries its own naive i-j-k loop (with
-//! `a[(i, k)]` indexing, as a learner would first write it), which is compiled in the same
-//! crate and profile as the code it is bound to. At n = 96 the implementation must beat
-//! that loop by ≥ 2×, each timed as the best of 3 interleaved runs (best of 6 if the first
-//! 3 fall short), so a busy 2-core machine does not fail a good answer: a naive loop in any
-//! order stays near 1×, a contiguous, blocked one is typically 3–10× faster even on one core.
+//! Speed criterion, and why it is fair: this exercise's learner code is compiled unoptimised
+//! (`opt_level = 0` in course.toml), so comparing it with a loop compiled elsewhere would
+//! measure the compiler, not the algorithm. The bind macro therefore carries its own naive
+//! i-j-k loop (with `a[(i, k)]` indexing, as a learner would first write it), which is
+//! compiled in the same crate and profile as the code it is bound to. At n = 96 the
+//! implementation must beat that loop by ≥ 2×, each timed as the best of 3 interleaved runs
+//! (best of 6 if the first 3 fall short), so a busy 2-core machine does not fail a good
+//! answer: a naive loop in any order stays near 1×, a contiguous, blocked one is typically
+//! 3–10× faster even on one core.
 //!
 //! Why 96 and not more: three 96×96 matrices (216 KiB) already overflow the L1 cache, as
 //! 128×128 ones do, and both fit in L2, so the larger size tests nothing more; it cost 2.4×
