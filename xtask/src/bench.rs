@@ -98,7 +98,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     // The figures of one exercise, warm: the judge drawing them from the learner process's
     // answers, and the whole `plot` (with its no-op build).
     // By default the low-rank figure, among the heaviest: three 48×48 SVDs in the learner's
-    // unoptimised build.
+    // build.
     let plotted = args.plot.as_str();
     let build = grader.build_one(plotted).map_err(|e| e.to_string())?;
     crate::plot::judge_figures(&grader, &build, plotted)?; // warm
