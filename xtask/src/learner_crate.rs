@@ -359,16 +359,7 @@ fn cargo_toml(root: &Path, manifest: &Manifest, members: &[String]) -> Result<St
     for id in members {
         if let Some(ex) = manifest.get(id) {
             let level = ex.learner_opt_level();
-            // One codegen unit: an exercise's crate is one file and its adapter, so what
-            // incremental compilation's many units save on a rebuild is less than their
-            // fixed costs (bench, alternately: a class of distinct files 33.5–35.5 →
-            // 30.9–31.4 s, `check --all` 1.68–1.72 → 1.57–1.61 s, save → verdict 0.38 →
-            // 0.35–0.36 s).
-            writeln!(
-                out,
-                "\n[profile.dev.package.ex_{id}]\nopt-level = {level}\ncodegen-units = 1"
-            )
-            .unwrap();
+            writeln!(out, "\n[profile.dev.package.ex_{id}]\nopt-level = {level}").unwrap();
         }
     }
     Ok(out)
