@@ -723,8 +723,17 @@ impl Grader {
             || "mathlings-learner".into(),
             learner_crate::exercise_binary,
         );
-        if let Some(package) = &package {
-            args.extend(["--package", package, "--bin", &binary]);
+        // A build of every exercise compiles them at their grading level (`grading_profile`).
+        let grading = layout.stage.join("grading.toml");
+        let grading_arg = grading.display().to_string();
+        match &package {
+            Some(package) => args.extend(["--package", package, "--bin", &binary]),
+            None => {
+                let profile = learner_crate::grading_profile(&self.manifest);
+                learner_crate::write_if_changed(&grading, profile.as_bytes())
+                    .map_err(GraderError)?;
+                args.extend(["--config", &grading_arg]);
+            }
         }
         // Built before from exactly these staged files, with nothing to exclude: nothing to do.
         let expected = layout
@@ -733,7 +742,7 @@ impl Grader {
             .join(format!("{binary}{}", std::env::consts::EXE_SUFFIX));
         let clippy_toml = conf_dir.join("clippy.toml");
         let workspaces = [layout.stage.as_path(), self.root.as_path()];
-        let extra = [clippy_toml.as_path()];
+        let extra = [clippy_toml.as_path(), grading.as_path()];
         let request = format!(
             "learner {args:?} {linted} {}",
             crate::method_lint::CLIPPY_ARGS

@@ -55,10 +55,14 @@ pub struct Exercise {
     /// Wall-clock limit for running the exercise's checks, in seconds (default 10).
     #[serde(default)]
     pub timeout_secs: Option<u64>,
-    /// rustc's optimisation level (0–3) for the learner's crate of this exercise (default
-    /// [`LEARNER_OPT_LEVEL`], through [`Exercise::learner_opt_level`]). Lower it to 0 for
-    /// an exercise whose checks time the learner's code against a baseline compiled in the
-    /// same crate, so that the thresholds keep the meaning they were measured with.
+    /// rustc's optimisation level (0–3) for the learner's crate of this exercise, in every
+    /// build. Unset: 0 when the exercise is built alone (`watch`, `check ID`: the fastest
+    /// rebuild after an edit), [`GRADING_OPT_LEVEL`] when every exercise is built (`check
+    /// --all`, `grade`, `verify`); see [`Exercise::grading_opt_level`]. Set it to 1 for an
+    /// exercise whose checks run the learner's code heavily even in `watch` (training a
+    /// model), and to 0 for one whose checks time the learner's code against a baseline
+    /// compiled in the same crate, so that the threshold keeps the meaning it was measured
+    /// with.
     #[serde(default)]
     pub opt_level: Option<u8>,
 }
@@ -175,21 +179,23 @@ impl Manifest {
     }
 }
 
-/// rustc's optimisation level for a learner's crate unless the exercise says otherwise.
+/// rustc's optimisation level for the learner's crates of exercises that set none, when
+/// every exercise is built (course grading, `check --all`).
 ///
 /// 1, not 0: the checks spend much of their time in the learner's code, and generic code
 /// (nalgebra's indexing, iterators, the adapter's encoding) monomorphised into an
 /// unoptimised crate is several times slower. Measured with `cargo xtask bench` against 0,
 /// alternately, twice each: `check --all` 2.09–2.18 → 1.79–1.84 s, the batch 2.14–2.17 →
-/// 1.87–1.89 s per submission, save → verdict 0.38–0.41 → 0.36 s; compiling a learner's 65
-/// crates is no slower (a class of distinct files: 38.8 → 36.3 s for 6 submissions), as a
-/// small crate's compile time is mostly rustc's fixed costs.
-pub const LEARNER_OPT_LEVEL: u8 = 1;
+/// 1.87–1.89 s per submission. Not when one exercise is built after an edit: optimising
+/// makes that rebuild slower (s1_10_logistic_regression 0.40–0.45 → 0.68–0.74 s) by more
+/// than its checks gain (0.08–0.10 → 0.04–0.05 s).
+pub const GRADING_OPT_LEVEL: u8 = 1;
 
 impl Exercise {
-    /// rustc's optimisation level for this exercise's learner crate.
-    pub fn learner_opt_level(&self) -> u8 {
-        self.opt_level.unwrap_or(LEARNER_OPT_LEVEL)
+    /// rustc's optimisation level for this exercise's learner crate when every exercise is
+    /// built.
+    pub fn grading_opt_level(&self) -> u8 {
+        self.opt_level.unwrap_or(GRADING_OPT_LEVEL)
     }
 
     /// The Rust module name (the file stem), equal to the id.
