@@ -79,9 +79,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     let first = &course.manifest.exercises[0];
     let file = learner.join(&first.file);
     let mut save_to_verdict = Vec::new();
+    let original = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
     for i in 0..args.repeat {
-        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-        std::fs::write(&file, format!("{text}\n// edit {i}\n")).map_err(|e| e.to_string())?;
+        std::fs::write(&file, edited(&original, i)).map_err(|e| e.to_string())?;
         let t = Instant::now();
         grader
             .grade(std::slice::from_ref(&first.id))
@@ -149,7 +149,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
     println!("| measurement | result |");
     println!("|---|---|");
     println!(
-        "| save → verdict, one exercise (median of {}) | {:.2} s |",
+        "| save → verdict, one exercise, a statement added to a function (median of {}) | {:.2} s |",
         save_to_verdict.len(),
         secs(median(&mut save_to_verdict))
     );
@@ -342,6 +342,24 @@ fn copy_exercises(
     Ok(())
 }
 
+/// `text` with edit number `i` made the way a learner edits: a statement added to the body
+/// of its first public function, so the rebuild compiles that function again (a comment
+/// alone gives incremental compilation nothing to redo). Without a `pub fn … {` line, a
+/// comment at the end.
+fn edited(text: &str, i: usize) -> String {
+    let body = text
+        .find("\npub fn ")
+        .and_then(|f| text[f..].find("{\n").map(|b| f + b + 2));
+    match body {
+        Some(at) => format!(
+            "{}    let _ = std::hint::black_box({i}u64);\n{}",
+            &text[..at],
+            &text[at..]
+        ),
+        None => format!("{text}\n// edit {i}\n"),
+    }
+}
+
 fn read(p: &Path) -> Result<String, String> {
     std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
 }
@@ -353,4 +371,19 @@ fn median(v: &mut [Duration]) -> Duration {
 
 fn secs(d: Duration) -> f64 {
     d.as_secs_f64()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edited;
+
+    #[test]
+    fn an_edit_adds_a_statement_to_the_first_public_function() {
+        let text = "//! doc\nfn helper() {}\n\npub fn f(x: u64) -> u64 {\n    x\n}\n";
+        assert_eq!(
+            edited(text, 3),
+            "//! doc\nfn helper() {}\n\npub fn f(x: u64) -> u64 {\n    let _ = std::hint::black_box(3u64);\n    x\n}\n"
+        );
+        assert_eq!(edited("fn g() {}\n", 1), "fn g() {}\n\n// edit 1\n");
+    }
 }
