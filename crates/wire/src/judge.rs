@@ -219,16 +219,24 @@ pub fn call<A: Serialize + Debug, R: DeserializeOwned>(
     let outcome = {
         let mut guard = state();
         match guard.as_mut() {
-            None => Err("the judge was not configured to reach the learner's code".to_string()),
+            None => Err(NOT_CONFIGURED.to_string()),
             Some(s) => s.call(field, name, args, callbacks),
         }
     };
-    match outcome.and_then(|bytes| {
-        decode(&bytes).map_err(|e| format!("the learner process returned a value that {e}"))
-    }) {
+    match decoded(outcome) {
         Ok(value) => value,
         Err(message) => std::panic::panic_any(message),
     }
+}
+
+/// Why a proxy was called in a process that does not reach a learner.
+const NOT_CONFIGURED: &str = "the judge was not configured to reach the learner's code";
+
+/// An answer's value, or why there is none.
+fn decoded<R: DeserializeOwned>(answer: Result<Vec<u8>, String>) -> Result<R, String> {
+    answer.and_then(|bytes| {
+        decode(&bytes).map_err(|e| format!("the learner process returned a value that {e}"))
+    })
 }
 
 /// The learner proxies without callbacks, by address: (field, name). Registered by the
@@ -265,24 +273,11 @@ pub fn call_each<A: Serialize + Debug, R: DeserializeOwned>(
     let answers = {
         let mut guard = state();
         match guard.as_mut() {
-            None => vec![
-                Err("the judge was not configured to reach the learner's code".to_string());
-                args.len()
-            ],
+            None => vec![Err(NOT_CONFIGURED.to_string()); args.len()],
             Some(s) => s.call_each(field, name, args),
         }
     };
-    Some(
-        answers
-            .into_iter()
-            .map(|answer| {
-                answer.and_then(|bytes| {
-                    decode(&bytes)
-                        .map_err(|e| format!("the learner process returned a value that {e}"))
-                })
-            })
-            .collect(),
-    )
+    Some(answers.into_iter().map(decoded).collect())
 }
 
 impl State {
